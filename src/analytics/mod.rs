@@ -1,0 +1,5 @@
+//! Pure analytics: one folder per pillar, each exposing
+//! `run(&Input, &Params) -> Result<Report, Error>` with `serde` reports.
+//! No browser crates here, ever.
+
+pub mod overview;

@@ -1,0 +1,17 @@
+//! ShopLens: private analytics for small online merchants.
+//!
+//! The crate is split as the design fixes it:
+//! - [`data`]: ingestion (encoding and delimiter sniffing, parsing, column mapping, cleaning).
+//! - [`analytics`]: pure models, one folder per pillar; no browser crates here, ever.
+//! - `ui` and `worker` (wasm32 only): the Leptos app and the Web Worker that runs the core.
+//! - `src/bin/shoplens.rs`: the native CLI, a thin layer over the same core.
+
+pub mod analytics;
+pub mod data;
+pub mod export;
+pub mod protocol;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+#[cfg(target_arch = "wasm32")]
+pub mod worker;
