@@ -1,0 +1,1 @@
+//! CSV export shared by the UI and the CLI.

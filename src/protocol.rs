@@ -1,0 +1,1 @@
+//! Messages between the UI (main thread) and the Web Worker.
