@@ -10,8 +10,17 @@
 //! let dataset = imp.finish()?;
 //! ```
 
+pub mod clean;
+pub mod dates;
+pub mod importer;
+pub mod intern;
+pub mod mapping;
 pub mod model;
+pub mod numbers;
+pub mod sniff;
 
+pub use clean::{cleaning_report_csv, neumaier_sum};
+pub use importer::Importer;
 pub use model::*;
 
 /// Errors that stop an import (row-level problems are not errors: they are counted in the
@@ -31,13 +40,46 @@ pub enum DataError {
     Io(String),
 }
 
-/// Import files from disk (native; the CLI and tests use it). Placeholder until the importer lands.
+/// Import one file held in memory (same pipeline as the streaming [`Importer`]).
+pub fn import_bytes(
+    file_name: &str,
+    bytes: &[u8],
+    opts: &ImportOptions,
+) -> Result<Dataset, DataError> {
+    let mut imp = Importer::new(opts.clone());
+    imp.begin_file(file_name)?;
+    imp.push(bytes)?;
+    imp.end_file()?;
+    imp.finish()
+}
+
+/// Import files from disk, streamed in 1 MiB chunks (native; the CLI and tests use it).
 pub fn import_paths(
     paths: &[std::path::PathBuf],
-    _opts: &ImportOptions,
+    opts: &ImportOptions,
 ) -> Result<Dataset, DataError> {
-    Err(DataError::Io(format!(
-        "importer not implemented yet ({} files)",
-        paths.len()
-    )))
+    use std::io::Read;
+    if paths.is_empty() {
+        return Err(DataError::Io("no input files".into()));
+    }
+    let mut imp = Importer::new(opts.clone());
+    let mut buf = vec![0u8; 1 << 20];
+    for p in paths {
+        let name = p.display().to_string();
+        let io = |e: std::io::Error| DataError::Io(format!("{name}: {e}"));
+        if p.is_dir() {
+            return Err(DataError::Io(format!("{name}: is a directory, not a file")));
+        }
+        let mut f = std::fs::File::open(p).map_err(io)?;
+        imp.begin_file(&name)?;
+        loop {
+            let n = f.read(&mut buf).map_err(io)?;
+            if n == 0 {
+                break;
+            }
+            imp.push(&buf[..n])?;
+        }
+        imp.end_file()?;
+    }
+    imp.finish()
 }

@@ -110,6 +110,10 @@ pub struct FileInfo {
     /// Data rows read (header excluded).
     pub rows: u64,
     pub bytes: u64,
+    /// Other decisions in plain words (synthesised order ids, assumed currency, filled-down
+    /// Shopify cells, ...).
+    #[serde(default)]
+    pub notes: Vec<String>,
 }
 
 /// Line status after cleaning.
@@ -151,6 +155,15 @@ impl Interner {
     }
     pub fn is_empty(&self) -> bool {
         self.strings.is_empty()
+    }
+    /// Build from distinct strings (ids are positions).
+    pub fn from_strings(strings: Vec<String>) -> Interner {
+        let mut i = Interner {
+            strings,
+            index: HashMap::new(),
+        };
+        i.rebuild_index();
+        i
     }
     /// Rebuild the hash index (after deserialising).
     pub fn rebuild_index(&mut self) {

@@ -1,0 +1,913 @@
+//! Streaming importer: bytes in any chunking → gzip (multi-member) → text decoding → CSV
+//! records (csv-core state machine) → typed, interned staging rows → cleaning at the end of
+//! each file (when the day/month order is known for the whole file).
+//!
+//! Format decisions (encoding, delimiter, decimal separator, column mapping) are taken on the
+//! first [`SAMPLE_BYTES`] of a file; the day/month order is decided over all its rows.
+
+use std::hash::BuildHasher;
+use std::io::Write;
+
+use encoding_rs::Decoder;
+use hashbrown::HashSet;
+
+use super::clean;
+use super::dates::{parse_date, DateOrderVote, RawDate};
+use super::intern::FastInterner;
+use super::mapping::{auto_map, normalise_header, MappingResult};
+use super::model::*;
+use super::numbers::{parse_number, DecimalEvidence};
+use super::sniff::{detect_encoding, is_gzip, sniff_delimiter};
+use super::DataError;
+
+/// Bytes of (decompressed) content looked at before the format decisions.
+pub const SAMPLE_BYTES: usize = 256 * 1024;
+/// Rows of the sample used for column recognition.
+const SAMPLE_ROWS: usize = 2000;
+/// Offending rows remembered per reason.
+pub(crate) const FIRST_ROWS: usize = 10;
+
+const F_ORDER: usize = 0;
+const F_DATE: usize = 1;
+const F_CUST: usize = 2;
+const F_SKU: usize = 3;
+const F_PRODUCT: usize = 4;
+const F_QTY: usize = 5;
+const F_PRICE: usize = 6;
+const F_TOTAL: usize = 7;
+const F_CURRENCY: usize = 8;
+const F_COUNTRY: usize = 9;
+const F_CATEGORY: usize = 10;
+const F_STATUS: usize = 11;
+
+/// Row flags.
+const CANCEL: u8 = 1;
+const REFUND: u8 = 2;
+const BAD_NUMBER: u8 = 4;
+const DUPLICATE: u8 = 8;
+const HAS_PRICE: u8 = 16;
+
+/// One parsed data row waiting for the file's date order.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Staged {
+    pub ids: [u32; 7],
+    pub date: RawDate,
+    pub qty: f64,
+    pub price: f64,
+    pub revenue: f64,
+    pub row: u32,
+    pub flags: u8,
+}
+
+const ID_ORDER: usize = 0;
+const ID_CUST: usize = 1;
+const ID_SKU: usize = 2;
+const ID_PRODUCT: usize = 3;
+const ID_CURRENCY: usize = 4;
+const ID_COUNTRY: usize = 5;
+const ID_CATEGORY: usize = 6;
+
+/// State shared by all files of one import.
+pub(crate) struct Shared {
+    pub opts: ImportOptions,
+    pub strings: FastInterner,
+    pub lines: OrderLines,
+    pub returns: OrderLines,
+    pub files: Vec<FileInfo>,
+    pub total_rows: u64,
+    pub drops: Vec<DropCount>,
+    pub dup_set: HashSet<u128>,
+    pub duplicates: u64,
+    pub duplicate_first_rows: Vec<(u16, u32)>,
+    pub hasher: hashbrown::DefaultHashBuilder,
+    pub rows_read: u64,
+}
+
+impl Shared {
+    pub(crate) fn drop_row(&mut self, reason: DropReason, file: u16, row: u32) {
+        let i = reason as usize;
+        if let Some(d) = self.drops.get_mut(i) {
+            d.count += 1;
+            if d.first_rows.len() < FIRST_ROWS {
+                d.first_rows.push((file, row));
+            }
+        }
+    }
+}
+
+enum Gz {
+    Undecided(Vec<u8>),
+    Plain,
+    Gzip(Box<flate2::write::MultiGzDecoder<Vec<u8>>>),
+}
+
+#[derive(Default)]
+struct Cache {
+    last: Vec<u8>,
+    id: u32,
+    valid: bool,
+}
+
+fn intern_cached(strings: &mut FastInterner, cache: &mut Cache, s: &[u8]) -> u32 {
+    if s.is_empty() {
+        return NONE_ID;
+    }
+    if cache.valid && cache.last == s {
+        return cache.id;
+    }
+    let id = strings.intern(s);
+    cache.last.clear();
+    cache.last.extend_from_slice(s);
+    cache.id = id;
+    cache.valid = true;
+    id
+}
+
+fn trim(s: &[u8]) -> &[u8] {
+    let mut a = 0;
+    let mut b = s.len();
+    while a < b && s[a].is_ascii_whitespace() {
+        a += 1;
+    }
+    while b > a && s[b - 1].is_ascii_whitespace() {
+        b -= 1;
+    }
+    &s[a..b]
+}
+
+/// Per-file row parser, built once the mapping is known.
+struct RowParser {
+    ncols: usize,
+    col: [Option<usize>; 12],
+    decimal_comma: bool,
+    fill_down: bool,
+    cancel_col: Option<usize>,
+    woo_zero_guest: bool,
+    synth_order: bool,
+    header_hash: u64,
+    caches: [Cache; 7],
+    status_cache: (Vec<u8>, u8),
+    date_cache: (Vec<u8>, RawDate),
+    prev_order: Vec<u8>,
+    prev: [Vec<u8>; 12],
+    prev_cancel: Vec<u8>,
+    scratch: Vec<u8>,
+    staged: Vec<Staged>,
+    vote: DateOrderVote,
+    symbol_currency: Vec<(&'static str, u64)>,
+    bad_text: bool,
+    rows_seen: u64,
+}
+
+/// CSV stage of one file.
+struct CsvStage {
+    rdr: csv_core::Reader,
+    out: Vec<u8>,
+    ends: Vec<usize>,
+    olen: usize,
+    elen: usize,
+    /// Records still to skip (a `sep=` line, the header).
+    skip: usize,
+}
+
+struct FileState {
+    info: FileInfo,
+    index: u16,
+    gz: Gz,
+    sample: Vec<u8>,
+    decoder: Option<Decoder>,
+    decode_errors: bool,
+    text: Vec<u8>,
+    csv: Option<CsvStage>,
+    parser: Option<RowParser>,
+}
+
+/// Streaming importer (see the module docs of [`crate::data`]).
+pub struct Importer {
+    sh: Shared,
+    cur: Option<FileState>,
+}
+
+impl Importer {
+    /// A new import with these options.
+    pub fn new(opts: ImportOptions) -> Importer {
+        let drops = [
+            DropReason::MalformedRow,
+            DropReason::Cancellation,
+            DropReason::UnparseableDate,
+            DropReason::UnparseableNumber,
+            DropReason::QuantityNotPositive,
+            DropReason::PriceNotPositive,
+            DropReason::Duplicate,
+        ]
+        .iter()
+        .map(|&reason| DropCount {
+            reason,
+            count: 0,
+            first_rows: Vec::new(),
+        })
+        .collect();
+        Importer {
+            sh: Shared {
+                opts,
+                strings: FastInterner::default(),
+                lines: OrderLines::default(),
+                returns: OrderLines::default(),
+                files: Vec::new(),
+                total_rows: 0,
+                drops,
+                dup_set: HashSet::new(),
+                duplicates: 0,
+                duplicate_first_rows: Vec::new(),
+                hasher: hashbrown::DefaultHashBuilder::default(),
+                rows_read: 0,
+            },
+            cur: None,
+        }
+    }
+
+    /// Start a new file (a previous one still open is ended first).
+    pub fn begin_file(&mut self, file_name: &str) -> Result<(), DataError> {
+        if self.cur.is_some() {
+            self.end_file()?;
+        }
+        let index = u16::try_from(self.sh.files.len()).map_err(|_| DataError::File {
+            file: file_name.to_owned(),
+            message: "too many files in one import (at most 65,535)".into(),
+        })?;
+        self.cur = Some(FileState {
+            info: FileInfo {
+                file_name: file_name.to_owned(),
+                gzip: false,
+                encoding: String::new(),
+                bom: false,
+                delimiter: ',',
+                decimal_comma: false,
+                date_order: DateOrder::YearFirst,
+                date_order_reason: String::new(),
+                preset: None,
+                headers: Vec::new(),
+                mapping: Vec::new(),
+                rows: 0,
+                bytes: 0,
+                notes: Vec::new(),
+            },
+            index,
+            gz: Gz::Undecided(Vec::new()),
+            sample: Vec::new(),
+            decoder: None,
+            decode_errors: false,
+            text: Vec::new(),
+            csv: None,
+            parser: None,
+        });
+        Ok(())
+    }
+
+    /// Feed the next bytes of the current file (any size, any split point).
+    pub fn push(&mut self, chunk: &[u8]) -> Result<(), DataError> {
+        let Some(fs) = self.cur.as_mut() else {
+            return Err(DataError::Io("push() called before begin_file()".into()));
+        };
+        fs.info.bytes += chunk.len() as u64;
+        fs.push_raw(chunk, false, &mut self.sh)
+    }
+
+    /// End the current file: flush, decide the date order, clean its rows.
+    pub fn end_file(&mut self) -> Result<FileInfo, DataError> {
+        let Some(mut fs) = self.cur.take() else {
+            return Err(DataError::Io("end_file() called before begin_file()".into()));
+        };
+        if fs.info.bytes == 0 {
+            return Err(fs.err("the file is empty"));
+        }
+        fs.push_raw(&[], true, &mut self.sh)?;
+        let Some(parser) = fs.parser.take() else {
+            return Err(fs.err("no header row found"));
+        };
+        if parser.staged.is_empty() && fs.info.rows == 0 {
+            return Err(fs.err("no data rows after the header"));
+        }
+        let info = clean::finish_file(&mut self.sh, fs.info, fs.index, parser.into_parts())?;
+        self.sh.files.push(info.clone());
+        Ok(info)
+    }
+
+    /// Data rows parsed so far, over all files (for a progress bar).
+    pub fn rows_read(&self) -> u64 {
+        self.sh.rows_read
+    }
+
+    /// Merge everything into one [`Dataset`] (an open file is ended first).
+    pub fn finish(mut self) -> Result<Dataset, DataError> {
+        if self.cur.is_some() {
+            self.end_file()?;
+        }
+        if self.sh.files.is_empty() {
+            return Err(DataError::Io("no file was imported".into()));
+        }
+        Ok(clean::build_dataset(self.sh))
+    }
+}
+
+/// What [`clean::finish_file`] needs from a file's parser.
+pub(crate) struct FileRows {
+    pub staged: Vec<Staged>,
+    pub vote: DateOrderVote,
+    pub decimal_comma: bool,
+    pub currency_hint: Option<&'static str>,
+    pub symbol_currency: Vec<(&'static str, u64)>,
+}
+
+impl RowParser {
+    fn into_parts(self) -> FileRows {
+        FileRows {
+            staged: self.staged,
+            vote: self.vote,
+            decimal_comma: self.decimal_comma,
+            currency_hint: self.symbol_currency.first().map(|c| c.0),
+            symbol_currency: self.symbol_currency,
+        }
+    }
+}
+
+impl Staged {
+    pub(crate) fn is_cancel(&self) -> bool {
+        self.flags & (CANCEL | REFUND) != 0
+    }
+    pub(crate) fn status(&self) -> Status {
+        if self.flags & REFUND != 0 {
+            Status::Refunded
+        } else if self.flags & CANCEL != 0 {
+            Status::Cancelled
+        } else {
+            Status::Paid
+        }
+    }
+    pub(crate) fn bad_number(&self) -> bool {
+        self.flags & BAD_NUMBER != 0
+    }
+    pub(crate) fn duplicate(&self) -> bool {
+        self.flags & DUPLICATE != 0
+    }
+    pub(crate) fn has_price(&self) -> bool {
+        self.flags & HAS_PRICE != 0
+    }
+    pub(crate) fn order(&self) -> u32 {
+        self.ids[ID_ORDER]
+    }
+    pub(crate) fn customer(&self) -> u32 {
+        self.ids[ID_CUST]
+    }
+    pub(crate) fn sku(&self) -> u32 {
+        self.ids[ID_SKU]
+    }
+    pub(crate) fn product(&self) -> u32 {
+        self.ids[ID_PRODUCT]
+    }
+    pub(crate) fn currency(&self) -> u32 {
+        self.ids[ID_CURRENCY]
+    }
+    pub(crate) fn country(&self) -> u32 {
+        self.ids[ID_COUNTRY]
+    }
+    pub(crate) fn category(&self) -> u32 {
+        self.ids[ID_CATEGORY]
+    }
+}
+
+/// Status text → flags: cancelled/refunded/returned (English, Shopify, WooCommerce, Chinese).
+fn status_flags(s: &[u8]) -> u8 {
+    let l = String::from_utf8_lossy(s).to_lowercase();
+    if l.contains("partial") {
+        0
+    } else if l.contains("refund") || l.contains("return") || l.contains("void") || l.contains("退款") || l.contains("退货") {
+        REFUND
+    } else if l.contains("cancel") || l.contains("fail") || l.contains("取消") || l.contains("关闭") {
+        CANCEL
+    } else {
+        0
+    }
+}
+
+impl FileState {
+    fn err(&self, msg: &str) -> DataError {
+        DataError::File {
+            file: self.info.file_name.clone(),
+            message: msg.to_owned(),
+        }
+    }
+
+    /// Gzip stage.
+    fn push_raw(&mut self, chunk: &[u8], last: bool, sh: &mut Shared) -> Result<(), DataError> {
+        if let Gz::Undecided(buf) = &mut self.gz {
+            buf.extend_from_slice(chunk);
+            if buf.len() < 2 && !last {
+                return Ok(());
+            }
+            let pending = std::mem::take(buf);
+            if is_gzip(&pending) {
+                self.info.gzip = true;
+                self.gz = Gz::Gzip(Box::new(flate2::write::MultiGzDecoder::new(Vec::new())));
+            } else {
+                self.gz = Gz::Plain;
+            }
+            return self.push_raw(&pending, last, sh);
+        }
+        match &mut self.gz {
+            Gz::Gzip(dec) => {
+                let bad = |e: std::io::Error| DataError::File {
+                    file: self.info.file_name.clone(),
+                    message: format!("corrupt gzip data: {e}"),
+                };
+                dec.write_all(chunk).map_err(bad)?;
+                if last {
+                    dec.try_finish().map_err(bad)?;
+                }
+                let out = std::mem::take(dec.get_mut());
+                self.push_plain(&out, last, sh)
+            }
+            _ => self.push_plain(chunk, last, sh),
+        }
+    }
+
+    /// Encoding stage: sample, decide, decode.
+    fn push_plain(&mut self, chunk: &[u8], last: bool, sh: &mut Shared) -> Result<(), DataError> {
+        if self.decoder.is_none() {
+            self.sample.extend_from_slice(chunk);
+            if self.sample.len() < SAMPLE_BYTES && !last {
+                return Ok(());
+            }
+            if self.sample.is_empty() {
+                return Err(self.err("the file is empty"));
+            }
+            let choice = detect_encoding(&self.sample).map_err(|e| self.err(&e.to_string()))?;
+            self.info.encoding = choice.encoding.name().to_owned();
+            self.info.bom = choice.bom_len > 0;
+            self.decoder = Some(choice.encoding.new_decoder_without_bom_handling());
+            let sample = std::mem::take(&mut self.sample);
+            let body = &sample[choice.bom_len.min(sample.len())..];
+            self.decode(body, last);
+            let text = std::mem::take(&mut self.text);
+            let r = self.decide_format(&text, last, sh);
+            self.text = text;
+            r?;
+            let text = std::mem::take(&mut self.text);
+            let r = self.feed_csv(&text, last, sh);
+            self.text = text;
+            return r;
+        }
+        self.decode(chunk, last);
+        let text = std::mem::take(&mut self.text);
+        let r = self.feed_csv(&text, last, sh);
+        self.text = text;
+        r
+    }
+
+    fn decode(&mut self, src: &[u8], last: bool) {
+        let Some(dec) = self.decoder.as_mut() else {
+            return;
+        };
+        let need = dec
+            .max_utf8_buffer_length(src.len())
+            .unwrap_or(src.len().saturating_mul(3).saturating_add(16));
+        self.text.clear();
+        self.text.resize(need, 0);
+        let (_res, _read, written, errors) = dec.decode_to_utf8(src, &mut self.text, last);
+        self.text.truncate(written);
+        if errors {
+            self.decode_errors = true;
+        }
+    }
+
+    /// Delimiter, header, mapping and decimal separator from the decoded sample.
+    fn decide_format(&mut self, text: &[u8], complete: bool, sh: &mut Shared) -> Result<(), DataError> {
+        let mut skip = 0usize;
+        let mut body = text;
+        let mut delim = None;
+        // Excel's "sep=;" hint line.
+        if body.len() >= 5 && body[..4].eq_ignore_ascii_case(b"sep=") {
+            let d = body[4];
+            let rest = &body[5..];
+            let nl = rest.iter().take(2).take_while(|&&b| b == b'\r' || b == b'\n').count();
+            if nl > 0 || rest.is_empty() {
+                delim = Some(d);
+                body = &rest[nl..];
+                skip = 1;
+            }
+        }
+        let delim = delim.unwrap_or_else(|| sniff_delimiter(body, complete));
+        self.info.delimiter = delim as char;
+        let records = read_records(body, delim, complete, SAMPLE_ROWS + 1);
+        let Some((header, rows)) = records.split_first() else {
+            return Err(self.err("no header row found"));
+        };
+        let headers: Vec<String> = header.iter().map(|h| h.trim().trim_start_matches('\u{feff}').to_owned()).collect();
+        if headers.iter().all(String::is_empty) {
+            return Err(self.err("the header row is empty"));
+        }
+        let m: MappingResult = auto_map(&headers, rows, &sh.opts);
+        let col = m.field_columns();
+        let mut missing = Vec::new();
+        if col[F_DATE].is_none() {
+            missing.push("a date column");
+        }
+        if col[F_TOTAL].is_none() && (col[F_QTY].is_none() || col[F_PRICE].is_none()) {
+            missing.push("a line total or both quantity and unit price");
+        }
+        if !missing.is_empty() {
+            return Err(self.err(&format!(
+                "cannot find {} (headers: {})",
+                missing.join(" and "),
+                headers.join(", ")
+            )));
+        }
+        // Decimal separator from the number columns of the sample.
+        let mut ev = DecimalEvidence::default();
+        for r in rows {
+            for f in [F_QTY, F_PRICE, F_TOTAL] {
+                if let Some(v) = col[f].and_then(|c| r.get(c)) {
+                    ev.observe(v.as_bytes());
+                }
+            }
+        }
+        let decimal_comma = ev.decide(delim == b';');
+        self.info.decimal_comma = decimal_comma;
+        self.info.headers = headers.clone();
+        self.info.mapping = m.columns.clone();
+        self.info.preset = m.preset.map(str::to_owned);
+        self.info.notes.extend(m.notes.iter().cloned());
+        let norm: Vec<String> = headers.iter().map(|h| normalise_header(h)).collect();
+        let shopify = m.preset == Some("shopify_orders");
+        let cancel_col = if shopify {
+            norm.iter().position(|n| n == "cancelledat")
+        } else {
+            None
+        };
+        let woo_zero_guest = m.preset == Some("woocommerce")
+            && col[F_CUST].is_some_and(|c| norm.get(c).is_some_and(|n| n == "customeruser"));
+        let synth_order = col[F_ORDER].is_none();
+        if synth_order {
+            self.info.notes.push(if col[F_CUST].is_some() {
+                "no order id column: one order per customer and timestamp (guest lines: one order per row)".into()
+            } else {
+                "no order id column and no customer column: each row is its own order".into()
+            });
+        }
+        if col[F_QTY].is_none() {
+            self.info.notes.push("no quantity column: each line counts as quantity 1".into());
+        }
+        let header_hash = sh.hasher.hash_one(&headers);
+        self.parser = Some(RowParser {
+            ncols: headers.len(),
+            col,
+            decimal_comma,
+            fill_down: shopify,
+            cancel_col,
+            woo_zero_guest,
+            synth_order,
+            header_hash,
+            caches: Default::default(),
+            status_cache: (Vec::new(), 0),
+            date_cache: (Vec::new(), RawDate::Invalid),
+            prev_order: Vec::new(),
+            prev: Default::default(),
+            prev_cancel: Vec::new(),
+            scratch: Vec::new(),
+            staged: Vec::new(),
+            vote: DateOrderVote::default(),
+            symbol_currency: Vec::new(),
+            bad_text: false,
+            rows_seen: 0,
+        });
+        self.csv = Some(CsvStage {
+            rdr: csv_core::ReaderBuilder::new().delimiter(delim).build(),
+            out: vec![0; 64 * 1024],
+            ends: vec![0; 256],
+            olen: 0,
+            elen: 0,
+            skip: skip + 1,
+        });
+        Ok(())
+    }
+
+    /// CSV stage: split text into records and hand each to the row parser.
+    fn feed_csv(&mut self, input: &[u8], last: bool, sh: &mut Shared) -> Result<(), DataError> {
+        let (Some(csv), Some(parser)) = (self.csv.as_mut(), self.parser.as_mut()) else {
+            return Ok(());
+        };
+        parser.bad_text = self.decode_errors;
+        let mut pos = 0usize;
+        loop {
+            let rest = &input[pos..];
+            if rest.is_empty() && !last {
+                break;
+            }
+            let (res, nin, nout, nend) =
+                csv.rdr
+                    .read_record(rest, &mut csv.out[csv.olen..], &mut csv.ends[csv.elen..]);
+            for e in &mut csv.ends[csv.elen..csv.elen + nend] {
+                *e += csv.olen;
+            }
+            pos += nin;
+            csv.olen += nout;
+            csv.elen += nend;
+            match res {
+                csv_core::ReadRecordResult::InputEmpty => {
+                    if !last || rest.is_empty() {
+                        break;
+                    }
+                }
+                csv_core::ReadRecordResult::OutputFull => {
+                    let n = csv.out.len() * 2;
+                    csv.out.resize(n, 0);
+                }
+                csv_core::ReadRecordResult::OutputEndsFull => {
+                    let n = csv.ends.len() * 2;
+                    csv.ends.resize(n, 0);
+                }
+                csv_core::ReadRecordResult::Record => {
+                    let (olen, elen) = (csv.olen, csv.elen);
+                    csv.olen = 0;
+                    csv.elen = 0;
+                    if csv.skip > 0 {
+                        csv.skip -= 1;
+                        continue;
+                    }
+                    let rec = &csv.out[..olen];
+                    let ends = &csv.ends[..elen];
+                    if parser.record(rec, ends, self.index, sh) {
+                        self.info.rows += 1;
+                    }
+                }
+                csv_core::ReadRecordResult::End => break,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Parse up to `max` records of a text sample into strings (for mapping and sniffing).
+pub(crate) fn read_records(text: &[u8], delim: u8, complete: bool, max: usize) -> Vec<Vec<String>> {
+    let mut rdr = csv_core::ReaderBuilder::new().delimiter(delim).build();
+    let mut out = vec![0u8; 4096];
+    let mut ends = vec![0usize; 64];
+    let (mut olen, mut elen, mut pos) = (0usize, 0usize, 0usize);
+    let mut recs = Vec::new();
+    loop {
+        let rest = &text[pos..];
+        if rest.is_empty() && !complete {
+            break;
+        }
+        let (res, nin, nout, nend) = rdr.read_record(rest, &mut out[olen..], &mut ends[elen..]);
+        for e in &mut ends[elen..elen + nend] {
+            *e += olen;
+        }
+        pos += nin;
+        olen += nout;
+        elen += nend;
+        match res {
+            csv_core::ReadRecordResult::InputEmpty => {
+                if !complete || rest.is_empty() {
+                    break;
+                }
+            }
+            csv_core::ReadRecordResult::OutputFull => {
+                let n = out.len() * 2;
+                out.resize(n, 0);
+            }
+            csv_core::ReadRecordResult::OutputEndsFull => {
+                let n = ends.len() * 2;
+                ends.resize(n, 0);
+            }
+            csv_core::ReadRecordResult::Record => {
+                let mut start = 0;
+                let rec: Vec<String> = ends[..elen]
+                    .iter()
+                    .map(|&e| {
+                        let s = String::from_utf8_lossy(&out[start..e]).into_owned();
+                        start = e;
+                        s
+                    })
+                    .collect();
+                olen = 0;
+                elen = 0;
+                if rec.iter().all(|s| s.trim().is_empty()) {
+                    continue;
+                }
+                recs.push(rec);
+                if recs.len() >= max {
+                    break;
+                }
+            }
+            csv_core::ReadRecordResult::End => break,
+        }
+    }
+    recs
+}
+
+impl RowParser {
+    /// Handle one data record. Returns false for a blank record (not counted).
+    fn record(&mut self, rec: &[u8], ends: &[usize], file: u16, sh: &mut Shared) -> bool {
+        let nf = ends.len();
+        let field = |i: usize| -> &[u8] {
+            if i >= nf {
+                return b"";
+            }
+            let start = if i == 0 { 0 } else { ends[i - 1] };
+            &rec[start..ends[i]]
+        };
+        if rec.iter().all(u8::is_ascii_whitespace) {
+            return false;
+        }
+        sh.rows_read += 1;
+        sh.total_rows += 1;
+        self.rows_seen += 1;
+        let row = u32::try_from(self.rows_seen).unwrap_or(u32::MAX);
+        // Duplicates: all raw fields equal (same header row).
+        let h1 = sh.hasher.hash_one((self.header_hash, 0u8, rec, ends));
+        let h2 = sh.hasher.hash_one((self.header_hash, 1u8, rec, ends));
+        let key = (u128::from(h1) << 64) | u128::from(h2);
+        let dup = !sh.dup_set.insert(key);
+        if dup {
+            sh.duplicates += 1;
+            if sh.duplicate_first_rows.len() < FIRST_ROWS {
+                sh.duplicate_first_rows.push((file, row));
+            }
+        }
+        let extra_nonempty = (self.ncols..nf).any(|i| !trim(field(i)).is_empty());
+        let undecodable = self.bad_text && rec.windows(3).any(|w| w == [0xEF, 0xBF, 0xBD]);
+        if nf < self.ncols || extra_nonempty || undecodable {
+            sh.drop_row(DropReason::MalformedRow, file, row);
+            return true;
+        }
+        let col = self.col;
+        let cell = |f: usize| -> &[u8] {
+            match col[f] {
+                Some(c) => trim(field(c)),
+                None => b"",
+            }
+        };
+        let order_raw = cell(F_ORDER);
+        // Shopify: order-level cells only on an order's first line.
+        let mut fill = [F_DATE, F_CUST, F_CURRENCY, F_COUNTRY, F_STATUS];
+        if self.fill_down {
+            let same = !order_raw.is_empty() && order_raw == self.prev_order.as_slice();
+            for &f in &fill {
+                let v = cell(f);
+                if !same || !v.is_empty() {
+                    self.prev[f].clear();
+                    self.prev[f].extend_from_slice(v);
+                }
+            }
+            if let Some(c) = self.cancel_col {
+                let v = trim(field(c));
+                if !same || !v.is_empty() {
+                    self.prev_cancel.clear();
+                    self.prev_cancel.extend_from_slice(v);
+                }
+            }
+            self.prev_order.clear();
+            self.prev_order.extend_from_slice(order_raw);
+        } else {
+            fill = [usize::MAX; 5];
+        }
+        let prev = std::mem::take(&mut self.prev);
+        let get = |f: usize| -> &[u8] {
+            if fill.contains(&f) {
+                prev[f].as_slice()
+            } else {
+                cell(f)
+            }
+        };
+        let mut flags = 0u8;
+        if dup {
+            flags |= DUPLICATE;
+        }
+        // Status and cancellation.
+        let status = get(F_STATUS);
+        if !status.is_empty() {
+            if self.status_cache.0 != status {
+                self.status_cache.0.clear();
+                self.status_cache.0.extend_from_slice(status);
+                self.status_cache.1 = status_flags(status);
+            }
+            flags |= self.status_cache.1;
+        }
+        if order_raw.len() >= 2 && (order_raw[0] == b'C' || order_raw[0] == b'c') && order_raw[1].is_ascii_digit() {
+            flags |= CANCEL;
+        }
+        if self.fill_down && !self.prev_cancel.is_empty() {
+            flags |= CANCEL;
+        }
+        // Date.
+        let date_raw = get(F_DATE);
+        let date = if date_raw == self.date_cache.0.as_slice() && !date_raw.is_empty() {
+            self.date_cache.1
+        } else {
+            let d = parse_date(date_raw);
+            self.date_cache.0.clear();
+            self.date_cache.0.extend_from_slice(date_raw);
+            self.date_cache.1 = d;
+            d
+        };
+        self.vote.add(&date);
+        // Numbers.
+        let dc = self.decimal_comma;
+        let mut found_currency: Option<&'static str> = None;
+        let mut num = |f: usize| -> Option<Option<f64>> {
+            col[f]?;
+            let v = cell(f);
+            if v.is_empty() {
+                return Some(None);
+            }
+            Some(parse_number(v, dc).map(|(x, cur)| {
+                if cur.is_some() && found_currency.is_none() {
+                    found_currency = cur;
+                }
+                x
+            }))
+        };
+        let qty = num(F_QTY);
+        let price = num(F_PRICE);
+        let total = num(F_TOTAL);
+        let q = match qty {
+            None => Some(1.0),
+            Some(v) => v,
+        };
+        let p = price.flatten();
+        let revenue = match (total, q, p) {
+            (Some(Some(t)), _, _) => Some(t),
+            (_, Some(q), Some(p)) => Some(q * p),
+            _ => None,
+        };
+        let (qv, pv, rv) = match (q, revenue) {
+            (Some(q), Some(r)) => {
+                let unit = p.unwrap_or(if q != 0.0 { r / q } else { r });
+                (q, unit, r)
+            }
+            _ => {
+                flags |= BAD_NUMBER;
+                (0.0, 0.0, 0.0)
+            }
+        };
+        if p.is_some() {
+            flags |= HAS_PRICE;
+        }
+        if price == Some(None) && revenue.is_none() {
+            flags |= BAD_NUMBER;
+        }
+        // Strings.
+        let strings = &mut sh.strings;
+        let mut cust_raw = get(F_CUST);
+        if cust_raw.len() > 2 && cust_raw.ends_with(b".0") && cust_raw[..cust_raw.len() - 2].iter().all(u8::is_ascii_digit) {
+            cust_raw = &cust_raw[..cust_raw.len() - 2];
+        }
+        if self.woo_zero_guest && cust_raw == b"0" {
+            cust_raw = b"";
+        }
+        let cust = intern_cached(strings, &mut self.caches[ID_CUST], cust_raw);
+        let order = if self.synth_order {
+            self.scratch.clear();
+            if cust_raw.is_empty() {
+                self.scratch.extend_from_slice(format!("row {}:{}", file, row).as_bytes());
+            } else {
+                self.scratch.extend_from_slice(cust_raw);
+                self.scratch.push(b'|');
+                self.scratch.extend_from_slice(date_raw);
+            }
+            let s = std::mem::take(&mut self.scratch);
+            let id = intern_cached(strings, &mut self.caches[ID_ORDER], &s);
+            self.scratch = s;
+            id
+        } else {
+            intern_cached(strings, &mut self.caches[ID_ORDER], order_raw)
+        };
+        let currency = if col[F_CURRENCY].is_some() {
+            intern_cached(strings, &mut self.caches[ID_CURRENCY], get(F_CURRENCY))
+        } else if let Some(c) = found_currency {
+            match self.symbol_currency.iter_mut().find(|(k, _)| *k == c) {
+                Some(e) => e.1 += 1,
+                None => self.symbol_currency.push((c, 1)),
+            }
+            intern_cached(strings, &mut self.caches[ID_CURRENCY], c.as_bytes())
+        } else {
+            NONE_ID
+        };
+        let sku = intern_cached(strings, &mut self.caches[ID_SKU], cell(F_SKU));
+        let product = intern_cached(strings, &mut self.caches[ID_PRODUCT], cell(F_PRODUCT));
+        let country = intern_cached(strings, &mut self.caches[ID_COUNTRY], get(F_COUNTRY));
+        let category = intern_cached(strings, &mut self.caches[ID_CATEGORY], cell(F_CATEGORY));
+        self.prev = prev;
+        self.staged.push(Staged {
+            ids: [order, cust, sku, product, currency, country, category],
+            date,
+            qty: qv,
+            price: pv,
+            revenue: rv,
+            row,
+            flags,
+        });
+        true
+    }
+}

@@ -1,0 +1,560 @@
+//! Column auto-mapping: recognised export presets, header synonyms (English and Chinese) and
+//! content recognition, each with a confidence and a plain reason.
+//!
+//! The approach is the one of schema-matching tools (Rahm & Bernstein, "A survey of approaches
+//! to automatic schema matching", VLDB J. 2001): a name-based matcher (normalised header
+//! against a synonym list) combined with an instance-based matcher (value types of a sample),
+//! resolved greedily by confidence so each field and each column is used once.
+
+use super::dates::{parse_date, RawDate};
+use super::model::{ColumnMapping, Field, ImportOptions};
+use super::numbers::{looks_money, parse_number, CURRENCY_CODES};
+
+/// Outcome of mapping one file's header row.
+#[derive(Debug, Clone)]
+pub struct MappingResult {
+    /// One entry per column.
+    pub columns: Vec<ColumnMapping>,
+    /// Recognised preset key.
+    pub preset: Option<&'static str>,
+    /// Extra decisions in plain words.
+    pub notes: Vec<String>,
+}
+
+impl MappingResult {
+    /// Column index of each field (`Field as usize` order of [`Field::ALL`]).
+    pub fn field_columns(&self) -> [Option<usize>; 12] {
+        let mut out = [None; 12];
+        for c in &self.columns {
+            if let Some(f) = c.field {
+                out[field_index(f)] = Some(c.column);
+            }
+        }
+        out
+    }
+}
+
+/// Position of a field in [`Field::ALL`].
+pub fn field_index(f: Field) -> usize {
+    Field::ALL.iter().position(|&g| g == f).unwrap_or(0)
+}
+
+/// Lower-case a header and drop spaces and punctuation ("Lineitem quantity" → "lineitemquantity",
+/// "订单 编号" → "订单编号").
+pub fn normalise_header(h: &str) -> String {
+    h.trim_start_matches('\u{feff}')
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Header synonyms (normalised) per field.
+const SYNONYMS: &[(Field, &[&str])] = &[
+    (
+        Field::OrderId,
+        &[
+            "invoiceno", "invoice", "invoicenumber", "invoiceid", "orderid", "ordernumber",
+            "orderno", "order", "transactionid", "receiptno", "订单号", "订单编号", "订单id",
+            "主订单编号", "子订单编号", "交易号", "单号",
+        ],
+    ),
+    (
+        Field::OrderDate,
+        &[
+            "invoicedate", "orderdate", "date", "createdat", "created", "paidat", "purchasedate",
+            "orderdatetime", "datetime", "timestamp", "transactiondate", "orderdatetimeutc",
+            "orderedat", "下单时间", "付款时间", "创建时间", "订单创建时间", "订单付款时间",
+            "日期", "时间", "交易时间", "成交时间", "下单日期",
+        ],
+    ),
+    (
+        Field::CustomerId,
+        &[
+            "customerid", "customer", "customerno", "customernumber", "clientid", "client",
+            "userid", "buyer", "buyerid", "email", "customeremail", "billingemail",
+            "customeruser", "memberid", "买家", "买家会员名", "客户", "客户id", "会员名",
+            "买家昵称", "用户id", "客户编号", "买家id",
+        ],
+    ),
+    (
+        Field::Sku,
+        &[
+            "stockcode", "sku", "lineitemsku", "productid", "productcode", "itemcode", "itemid",
+            "articlenumber", "asin", "variantsku", "商品编码", "商家编码", "sku编码", "货号",
+            "商品id", "宝贝id", "商品编号",
+        ],
+    ),
+    (
+        Field::ProductName,
+        &[
+            "description", "productname", "product", "itemname", "lineitemname", "title",
+            "producttitle", "item", "productdescription", "itemdescription", "商品名称",
+            "宝贝标题", "商品标题", "商品", "品名", "宝贝名称",
+        ],
+    ),
+    (
+        Field::Quantity,
+        &[
+            "quantity", "qty", "lineitemquantity", "units", "itemquantity", "quantityordered",
+            "数量", "购买数量", "商品数量", "宝贝数量",
+        ],
+    ),
+    (
+        Field::UnitPrice,
+        &[
+            "unitprice", "price", "lineitemprice", "itemprice", "itemcost", "priceeach",
+            "unitcost", "单价", "价格", "商品单价", "商品价格", "宝贝单价",
+        ],
+    ),
+    (
+        Field::LineTotal,
+        &[
+            "amount", "total", "linetotal", "itemtotal", "sales", "revenue", "totalprice",
+            "lineamount", "linerevenue", "金额", "实付金额", "总金额", "小计", "销售额", "实收款",
+            "买家实际支付金额", "实付款", "成交金额",
+        ],
+    ),
+    (
+        Field::Currency,
+        &["currency", "currencycode", "ordercurrency", "币种", "货币"],
+    ),
+    (
+        Field::Country,
+        &[
+            "country", "billingcountry", "shippingcountry", "countrycode", "国家", "地区",
+            "国家地区", "国家或地区",
+        ],
+    ),
+    (
+        Field::Category,
+        &[
+            "category", "productcategory", "producttype", "type", "department", "类目", "分类",
+            "商品类目", "商品分类",
+        ],
+    ),
+    (
+        Field::Status,
+        &[
+            "status", "orderstatus", "financialstatus", "paymentstatus", "订单状态", "交易状态",
+            "状态",
+        ],
+    ),
+];
+
+const UCI: [&str; 8] = [
+    "invoiceno",
+    "stockcode",
+    "description",
+    "quantity",
+    "invoicedate",
+    "unitprice",
+    "customerid",
+    "country",
+];
+
+const SHOPIFY: &[(&str, Field)] = &[
+    ("name", Field::OrderId),
+    ("email", Field::CustomerId),
+    ("createdat", Field::OrderDate),
+    ("lineitemquantity", Field::Quantity),
+    ("lineitemname", Field::ProductName),
+    ("lineitemprice", Field::UnitPrice),
+    ("lineitemsku", Field::Sku),
+    ("currency", Field::Currency),
+    ("billingcountry", Field::Country),
+    ("financialstatus", Field::Status),
+    ("vendor", Field::Category),
+];
+
+const WOO: &[(&str, Field)] = &[
+    ("orderid", Field::OrderId),
+    ("ordernumber", Field::OrderId),
+    ("orderdate", Field::OrderDate),
+    ("billingemail", Field::CustomerId),
+    ("customeremail", Field::CustomerId),
+    ("customeruser", Field::CustomerId),
+    ("customerid", Field::CustomerId),
+    ("sku", Field::Sku),
+    ("itemname", Field::ProductName),
+    ("productname", Field::ProductName),
+    ("quantity", Field::Quantity),
+    ("itemquantity", Field::Quantity),
+    ("qty", Field::Quantity),
+    ("itemcost", Field::UnitPrice),
+    ("itemprice", Field::UnitPrice),
+    ("linetotal", Field::LineTotal),
+    ("itemtotal", Field::LineTotal),
+    ("ordercurrency", Field::Currency),
+    ("currency", Field::Currency),
+    ("billingcountry", Field::Country),
+    ("orderstatus", Field::Status),
+    ("status", Field::Status),
+    ("category", Field::Category),
+];
+
+const CDNOW: &[(&str, Field)] = &[
+    ("customer", Field::CustomerId),
+    ("customerid", Field::CustomerId),
+    ("date", Field::OrderDate),
+    ("quantity", Field::Quantity),
+    ("amount", Field::LineTotal),
+];
+
+const COUNTRIES: &[&str] = &[
+    "united kingdom", "uk", "germany", "france", "eire", "ireland", "spain", "netherlands",
+    "belgium", "switzerland", "portugal", "australia", "norway", "italy", "channel islands",
+    "finland", "cyprus", "sweden", "austria", "denmark", "japan", "poland", "israel", "usa",
+    "united states", "hong kong", "singapore", "iceland", "canada", "greece", "malta",
+    "united arab emirates", "european community", "rsa", "south africa", "lebanon", "lithuania",
+    "brazil", "czech republic", "bahrain", "saudi arabia", "china", "india", "mexico",
+    "new zealand", "korea", "south korea", "taiwan", "russia", "turkey", "unspecified", "中国",
+    "美国", "英国", "日本", "德国", "法国", "香港", "台湾", "澳大利亚", "加拿大", "韩国", "新加坡",
+];
+
+/// Value statistics of one column over the sample.
+#[derive(Debug, Default, Clone)]
+struct ColumnStats {
+    non_empty: usize,
+    dates: usize,
+    numbers: usize,
+    integers: usize,
+    money: usize,
+    currency_codes: usize,
+    countries: usize,
+    max_abs: f64,
+}
+
+fn column_stats(rows: &[Vec<String>], col: usize) -> ColumnStats {
+    let mut st = ColumnStats::default();
+    for r in rows.iter().take(500) {
+        let Some(v) = r.get(col).map(|s| s.trim()) else {
+            continue;
+        };
+        if v.is_empty() {
+            continue;
+        }
+        st.non_empty += 1;
+        let b = v.as_bytes();
+        let num = parse_number(b, false);
+        let plain_number = v.bytes().all(|c| c.is_ascii_digit() || c == b'.' || c == b'-');
+        if !plain_number && parse_date(b) != RawDate::Invalid {
+            st.dates += 1;
+        }
+        if let Some((x, _)) = num {
+            st.numbers += 1;
+            if x.fract() == 0.0 && !v.contains(['.', ',']) {
+                st.integers += 1;
+            }
+            st.max_abs = st.max_abs.max(x.abs());
+        }
+        if looks_money(b) {
+            st.money += 1;
+        }
+        if v.len() == 3 && CURRENCY_CODES.contains(&v.to_ascii_uppercase().as_str()) {
+            st.currency_codes += 1;
+        }
+        let lower = v.to_lowercase();
+        if COUNTRIES.contains(&lower.as_str()) || (v.len() == 2 && v.bytes().all(|c| c.is_ascii_uppercase()))
+        {
+            st.countries += 1;
+        }
+    }
+    st
+}
+
+fn share(n: usize, d: usize) -> f64 {
+    if d == 0 {
+        0.0
+    } else {
+        n as f64 / d as f64
+    }
+}
+
+fn samples(rows: &[Vec<String>], col: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for r in rows {
+        if let Some(v) = r.get(col).map(|s| s.trim()) {
+            if !v.is_empty() && !out.iter().any(|o| o == v) {
+                out.push(v.chars().take(60).collect());
+                if out.len() == 3 {
+                    break;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Content check of a header-matched field: (still plausible, share text).
+fn content_agrees(f: Field, st: &ColumnStats) -> Option<(bool, String)> {
+    if st.non_empty == 0 {
+        return None;
+    }
+    let (ok, what, n) = match f {
+        Field::OrderDate => (
+            share(st.dates.max(st.numbers), st.non_empty) >= 0.5,
+            "look like dates",
+            st.dates.max(st.numbers),
+        ),
+        Field::Quantity | Field::UnitPrice | Field::LineTotal => (
+            share(st.numbers, st.non_empty) >= 0.5,
+            "are numbers",
+            st.numbers,
+        ),
+        _ => return None,
+    };
+    Some((ok, format!("{n} of {} sample values {what}", st.non_empty)))
+}
+
+/// Map a header row, using the sample rows for content recognition.
+pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) -> MappingResult {
+    let norm: Vec<String> = headers.iter().map(|h| normalise_header(h)).collect();
+    let mk = |col: usize, field: Option<Field>, confidence: f64, reason: String| ColumnMapping {
+        column: col,
+        header: headers[col].clone(),
+        field,
+        confidence,
+        reason,
+        samples: samples(rows, col),
+    };
+
+    // 1. A mapping the user confirmed for this header row.
+    if let Some(o) = opts
+        .mapping_overrides
+        .iter()
+        .find(|o| o.headers.len() == headers.len() && o.headers.iter().zip(headers).all(|(a, b)| a.trim() == b.trim()))
+    {
+        let columns = (0..headers.len())
+            .map(|i| {
+                let f = o.fields.get(i).copied().flatten();
+                mk(i, f, 1.0, "mapping you confirmed for this header row".into())
+            })
+            .collect();
+        return MappingResult {
+            columns,
+            preset: None,
+            notes: vec!["used the saved mapping for this header row".into()],
+        };
+    }
+
+    // 2. Presets.
+    let has = |k: &str| norm.iter().any(|n| n == k);
+    let preset: Option<(&'static str, &[(&str, Field)], &str)> = {
+        let mut sorted: Vec<&str> = norm.iter().map(String::as_str).collect();
+        sorted.sort_unstable();
+        let mut uci = UCI.to_vec();
+        uci.sort_unstable();
+        if sorted == uci {
+            Some(("uci_online_retail", &[], "UCI Online Retail"))
+        } else if has("name") && has("createdat") && has("lineitemquantity") && has("lineitemprice") {
+            Some(("shopify_orders", SHOPIFY, "Shopify orders export"))
+        } else if (has("orderid") || has("ordernumber"))
+            && has("orderdate")
+            && (has("itemname") || has("productname"))
+        {
+            Some(("woocommerce", WOO, "WooCommerce order export"))
+        } else if norm.len() == 4
+            && (has("customer") || has("customerid"))
+            && has("date")
+            && has("quantity")
+            && has("amount")
+        {
+            Some(("cdnow_log", CDNOW, "customer/date/quantity/amount purchase log (CDNOW-like)"))
+        } else {
+            None
+        }
+    };
+    if let Some((key, table, label)) = preset {
+        let mut used = [false; 12];
+        let mut columns = Vec::with_capacity(headers.len());
+        for (i, n) in norm.iter().enumerate() {
+            let f = if key == "uci_online_retail" {
+                match n.as_str() {
+                    "invoiceno" => Some(Field::OrderId),
+                    "stockcode" => Some(Field::Sku),
+                    "description" => Some(Field::ProductName),
+                    "quantity" => Some(Field::Quantity),
+                    "invoicedate" => Some(Field::OrderDate),
+                    "unitprice" => Some(Field::UnitPrice),
+                    "customerid" => Some(Field::CustomerId),
+                    "country" => Some(Field::Country),
+                    _ => None,
+                }
+            } else {
+                // Preference order of the table decides between alternatives (e.g. e-mail first).
+                table
+                    .iter()
+                    .find(|(h, _)| h == n)
+                    .map(|&(_, f)| f)
+                    .filter(|f| {
+                        // A better-ranked alternative header present takes precedence.
+                        let my_rank = table.iter().position(|(h, _)| h == n);
+                        !table.iter().enumerate().any(|(r, (h, g))| {
+                            g == f && Some(r) < my_rank && norm.iter().any(|x| x == h)
+                        })
+                    })
+            };
+            let f = f.filter(|f| !used[field_index(*f)]);
+            if let Some(f) = f {
+                used[field_index(f)] = true;
+                columns.push(mk(
+                    i,
+                    Some(f),
+                    1.0,
+                    format!("{label} preset: '{}' is {}", headers[i].trim(), f.key()),
+                ));
+            } else {
+                columns.push(mk(i, None, 1.0, format!("{label} preset: column not used")));
+            }
+        }
+        let mut notes = vec![format!("recognised the {label} format")];
+        if key == "shopify_orders" {
+            notes.push("Shopify repeats order-level cells only on an order's first line: empty date, e-mail, currency, country and status cells are filled from the line above when the order name is the same".into());
+        }
+        if key == "cdnow_log" {
+            notes.push("'amount' is the line total; no order id: one order per customer and date".into());
+        }
+        return MappingResult {
+            columns,
+            preset: Some(key),
+            notes,
+        };
+    }
+
+    // 3. Header synonyms and content.
+    let stats: Vec<ColumnStats> = (0..headers.len()).map(|c| column_stats(rows, c)).collect();
+    let mut cands: Vec<(f64, usize, Field, String)> = Vec::new();
+    for (i, n) in norm.iter().enumerate() {
+        if n.is_empty() {
+            continue;
+        }
+        let mut best: Option<(f64, Field, String)> = None;
+        for &(f, syns) in SYNONYMS {
+            for s in syns {
+                let (conf, why) = if n == s {
+                    (1.0, format!("header '{}' matches {}", headers[i].trim(), f.key()))
+                } else if s.chars().count() >= 4 && n.contains(s) {
+                    (
+                        0.8,
+                        format!("header '{}' contains '{s}' ({})", headers[i].trim(), f.key()),
+                    )
+                } else {
+                    continue;
+                };
+                if best.as_ref().is_none_or(|b| conf > b.0) {
+                    best = Some((conf, f, why));
+                }
+            }
+        }
+        if let Some((mut conf, f, mut why)) = best {
+            if let Some((ok, detail)) = content_agrees(f, &stats[i]) {
+                if ok {
+                    why = format!("{why}; {detail}");
+                } else {
+                    conf *= 0.4;
+                    why = format!("{why}, but only {detail}");
+                }
+            }
+            cands.push((conf, i, f, why));
+        }
+    }
+    for (i, st) in stats.iter().enumerate() {
+        let ne = st.non_empty;
+        if ne == 0 {
+            continue;
+        }
+        let mut push = |conf: f64, f: Field, what: &str, n: usize| {
+            cands.push((conf, i, f, format!("{n} of {ne} sample values {what}")));
+        };
+        if share(st.dates, ne) >= 0.8 {
+            push(0.7, Field::OrderDate, "look like dates", st.dates);
+        }
+        if share(st.currency_codes, ne) >= 0.9 {
+            push(0.8, Field::Currency, "are ISO currency codes", st.currency_codes);
+        }
+        if share(st.countries, ne) >= 0.6 {
+            push(0.6, Field::Country, "are country names", st.countries);
+        }
+        if share(st.money, ne) >= 0.8 {
+            push(0.5, Field::LineTotal, "look like money amounts", st.money);
+            push(0.45, Field::UnitPrice, "look like money amounts", st.money);
+        }
+        if share(st.integers, ne) >= 0.95 && st.max_abs <= 10_000.0 {
+            push(0.4, Field::Quantity, "are small whole numbers", st.integers);
+        }
+    }
+    cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut field_used = [false; 12];
+    let mut col_used = vec![false; headers.len()];
+    let mut chosen: Vec<Option<(f64, Field, String)>> = vec![None; headers.len()];
+    for (conf, i, f, why) in cands {
+        if field_used[field_index(f)] || col_used[i] || conf < 0.3 {
+            continue;
+        }
+        // A money column guessed from content is a unit price only when a quantity exists.
+        field_used[field_index(f)] = true;
+        col_used[i] = true;
+        chosen[i] = Some((conf, f, why));
+    }
+    let columns = chosen
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| match c {
+            Some((conf, f, why)) => mk(i, Some(f), conf, why),
+            None => mk(i, None, 0.0, "no matching header or recognisable content".into()),
+        })
+        .collect();
+    MappingResult {
+        columns,
+        preset: None,
+        notes: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn h(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn chinese_headers() {
+        let headers = h(&["订单编号", "下单时间", "买家会员名", "商家编码", "宝贝标题", "购买数量", "单价", "实付金额", "订单状态"]);
+        let rows = vec![h(&["1", "2011年1月13日", "张三", "A1", "杯子", "2", "3.5", "7", "交易成功"])];
+        let m = auto_map(&headers, &rows, &ImportOptions::default());
+        let f: Vec<Option<Field>> = m.columns.iter().map(|c| c.field).collect();
+        assert_eq!(
+            f,
+            vec![
+                Some(Field::OrderId),
+                Some(Field::OrderDate),
+                Some(Field::CustomerId),
+                Some(Field::Sku),
+                Some(Field::ProductName),
+                Some(Field::Quantity),
+                Some(Field::UnitPrice),
+                Some(Field::LineTotal),
+                Some(Field::Status)
+            ]
+        );
+        assert_eq!(m.columns[0].confidence, 1.0);
+    }
+
+    #[test]
+    fn content_guess() {
+        let headers = h(&["when", "who", "cur", "value"]);
+        let rows = vec![
+            h(&["2011-01-13", "a", "EUR", "12.50"]),
+            h(&["2011-01-14", "b", "USD", "3.00"]),
+        ];
+        let m = auto_map(&headers, &rows, &ImportOptions::default());
+        assert_eq!(m.columns[0].field, Some(Field::OrderDate));
+        assert_eq!(m.columns[2].field, Some(Field::Currency));
+        assert_eq!(m.columns[3].field, Some(Field::LineTotal));
+        assert!(m.columns[0].confidence < 1.0);
+        assert!(m.columns[0].reason.contains("look like dates"));
+    }
+}

@@ -1,0 +1,260 @@
+//! Format sniffing on a sample at the start of a file: gzip magic, text encoding, binary
+//! content and the field delimiter.
+//!
+//! Encoding detection follows the usual order of browsers and `chardet`-style detectors
+//! (WHATWG Encoding Standard, "BOM sniff"; Mozilla's charset detector): byte-order mark first,
+//! then the NUL pattern of BOM-less UTF-16, then UTF-8 validity, and for the remaining legacy
+//! bytes a plausibility score between GB18030 (Chinese exports) and windows-1252 (Latin exports).
+
+use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
+
+/// True when the bytes start with the gzip magic number (RFC 1952: `1f 8b`).
+pub fn is_gzip(bytes: &[u8]) -> bool {
+    bytes.len() >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b
+}
+
+/// The encoding chosen for a file, with the byte-order mark length to skip.
+#[derive(Debug, Clone, Copy)]
+pub struct EncodingChoice {
+    /// The encoding_rs encoding.
+    pub encoding: &'static Encoding,
+    /// Bytes of byte-order mark at the start of the file (0 when none).
+    pub bom_len: usize,
+}
+
+/// Reasons a file is refused before parsing.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SniffError {
+    /// A zip container (xlsx, ods, zip).
+    Zip,
+    /// NUL or control bytes that no text export contains.
+    Binary,
+}
+
+impl std::fmt::Display for SniffError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SniffError::Zip => write!(
+                f,
+                "this is a zip/Excel file, not CSV text: export or save it as CSV first"
+            ),
+            SniffError::Binary => write!(
+                f,
+                "this looks like a binary file, not a CSV text export (NUL/control bytes found)"
+            ),
+        }
+    }
+}
+
+/// Decide the encoding of a file from the first bytes of its (decompressed) content.
+pub fn detect_encoding(sample: &[u8]) -> Result<EncodingChoice, SniffError> {
+    if sample.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        return Ok(EncodingChoice {
+            encoding: UTF_8,
+            bom_len: 3,
+        });
+    }
+    if sample.starts_with(&[0xFF, 0xFE]) {
+        return Ok(EncodingChoice {
+            encoding: UTF_16LE,
+            bom_len: 2,
+        });
+    }
+    if sample.starts_with(&[0xFE, 0xFF]) {
+        return Ok(EncodingChoice {
+            encoding: UTF_16BE,
+            bom_len: 2,
+        });
+    }
+    if sample.starts_with(b"PK\x03\x04") {
+        return Err(SniffError::Zip);
+    }
+    // BOM-less UTF-16: ASCII text leaves a NUL in every other byte.
+    let head = &sample[..sample.len().min(4096)];
+    if head.len() >= 4 {
+        let pairs = head.len() / 2;
+        let even_nul = head.iter().step_by(2).filter(|&&b| b == 0).count();
+        let odd_nul = head.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+        if odd_nul * 10 >= pairs * 3 && even_nul * 20 < pairs {
+            return Ok(EncodingChoice {
+                encoding: UTF_16LE,
+                bom_len: 0,
+            });
+        }
+        if even_nul * 10 >= pairs * 3 && odd_nul * 20 < pairs {
+            return Ok(EncodingChoice {
+                encoding: UTF_16BE,
+                bom_len: 0,
+            });
+        }
+    }
+    // Text never holds NUL or most C0 controls.
+    let controls = head
+        .iter()
+        .filter(|&&b| b == 0 || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)))
+        .count();
+    if head.contains(&0) || controls * 100 > head.len() {
+        return Err(SniffError::Binary);
+    }
+    let utf8_ok = match std::str::from_utf8(sample) {
+        Ok(_) => true,
+        // A sample cut inside a multi-byte character is still UTF-8.
+        Err(e) => e.error_len().is_none() && sample.len() - e.valid_up_to() < 4,
+    };
+    if utf8_ok {
+        return Ok(EncodingChoice {
+            encoding: UTF_8,
+            bom_len: 0,
+        });
+    }
+    Ok(EncodingChoice {
+        encoding: legacy_encoding(sample),
+        bom_len: 0,
+    })
+}
+
+/// Choose between GB18030 and windows-1252 for bytes that are not UTF-8.
+///
+/// GBK/GB18030 text consists of byte pairs (lead 0x81–0xFE, trail 0x40–0xFE), so decoding Latin
+/// text as GB18030 nearly always hits malformed pairs (an accented letter is followed by an ASCII
+/// letter), while real Chinese text decodes cleanly into CJK ideographs. We take GB18030 when
+/// its decoding has no malformed sequence and most of its non-ASCII characters are CJK
+/// ideographs or CJK punctuation; otherwise windows-1252 (which decodes any byte).
+pub fn legacy_encoding(sample: &[u8]) -> &'static Encoding {
+    // Cut at the last newline so a truncated pair at the end does not count as an error.
+    let cut = sample
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map(|p| p + 1)
+        .unwrap_or(sample.len());
+    let s = &sample[..cut];
+    let (gb, _, gb_errors) = GB18030.decode(s);
+    if gb_errors {
+        return WINDOWS_1252;
+    }
+    let mut non_ascii = 0usize;
+    let mut cjk = 0usize;
+    for c in gb.chars() {
+        if !c.is_ascii() {
+            non_ascii += 1;
+            let u = c as u32;
+            if (0x4E00..=0x9FFF).contains(&u)
+                || (0x3400..=0x4DBF).contains(&u)
+                || (0x3000..=0x303F).contains(&u)
+                || (0xFF00..=0xFFEF).contains(&u)
+            {
+                cjk += 1;
+            }
+        }
+    }
+    if non_ascii > 0 && cjk * 10 >= non_ascii * 7 {
+        GB18030
+    } else {
+        WINDOWS_1252
+    }
+}
+
+/// Candidate delimiters, in order of preference on ties.
+pub const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
+
+/// Choose the field delimiter from decoded sample text.
+///
+/// For each candidate, the sample is parsed with quoting (csv-core) and scored by the share of
+/// data records whose field count equals the header's (at least two fields); the best share
+/// wins, then more fields, then the order `,` `;` tab `|`. This is the consistency test of
+/// Python's `csv.Sniffer`, restricted to a fixed candidate set.
+pub fn sniff_delimiter(text: &[u8], complete: bool) -> u8 {
+    let mut best: Option<(u8, f64, usize)> = None;
+    for &d in &DELIMITERS {
+        let counts = field_counts(text, d, complete, 500);
+        let Some((&header, rest)) = counts.split_first() else {
+            continue;
+        };
+        if header < 2 {
+            continue;
+        }
+        let share = if rest.is_empty() {
+            1.0
+        } else {
+            rest.iter().filter(|&&c| c == header).count() as f64 / rest.len() as f64
+        };
+        let better = match best {
+            None => true,
+            Some((_, s, h)) => share > s + 1e-9 || ((share - s).abs() <= 1e-9 && header > h),
+        };
+        if better {
+            best = Some((d, share, header));
+        }
+    }
+    best.map(|b| b.0).unwrap_or(b',')
+}
+
+/// Field counts of the first `max` records of `text` split with delimiter `d`.
+fn field_counts(text: &[u8], d: u8, complete: bool, max: usize) -> Vec<usize> {
+    let mut rdr = csv_core::ReaderBuilder::new().delimiter(d).build();
+    let mut out = vec![0u8; 4096];
+    let mut ends = vec![0usize; 64];
+    let mut counts = Vec::new();
+    let mut pos = 0usize;
+    let mut nfields = 0usize;
+    loop {
+        let input = &text[pos.min(text.len())..];
+        let (res, nin, _nout, nend) = rdr.read_record(input, &mut out, &mut ends[nfields..]);
+        pos += nin;
+        nfields += nend;
+        match res {
+            csv_core::ReadRecordResult::InputEmpty => {
+                if !complete || input.is_empty() {
+                    break;
+                }
+                // Flush: next call gets an empty input.
+                pos = text.len();
+            }
+            // Content is not needed, only the counts: reuse the buffer.
+            csv_core::ReadRecordResult::OutputFull => {}
+            csv_core::ReadRecordResult::OutputEndsFull => {
+                ends.resize(ends.len() * 2, 0);
+            }
+            csv_core::ReadRecordResult::Record => {
+                counts.push(nfields);
+                nfields = 0;
+                if counts.len() >= max {
+                    break;
+                }
+            }
+            csv_core::ReadRecordResult::End => break,
+        }
+    }
+    counts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delimiters() {
+        assert_eq!(sniff_delimiter(b"a,b,c\n1,2,3\n", true), b',');
+        assert_eq!(sniff_delimiter(b"a;b;c\n1,5;2,5;3\n4;5;6\n", true), b';');
+        assert_eq!(sniff_delimiter(b"a\tb\tc\n1,5\t2\t3\n", true), b'\t');
+        assert_eq!(sniff_delimiter(b"a|b|c\n\"x|y\"|2|3\n", true), b'|');
+        assert_eq!(
+            sniff_delimiter(b"a,b;c,d\n\"1;2\",3;4,5\n6,7;8,9\n", true),
+            b','
+        );
+    }
+
+    #[test]
+    fn encodings() {
+        let (gbk, _, _) = GB18030.encode("订单号,下单时间,金额\n1,2011年1月13日,88\n");
+        assert_eq!(detect_encoding(&gbk).map(|e| e.encoding), Ok(GB18030));
+        let (latin, _, _) = WINDOWS_1252.encode("Café,Crème brûlée,Straße\n1,2,3\n");
+        assert_eq!(detect_encoding(&latin).map(|e| e.encoding), Ok(WINDOWS_1252));
+        assert_eq!(
+            detect_encoding(b"a,b\n1,2\n").map(|e| e.encoding),
+            Ok(UTF_8)
+        );
+        assert_eq!(detect_encoding(b"\x00\x01\x02binary\x00"), Err(SniffError::Binary));
+        assert_eq!(detect_encoding(b"PK\x03\x04rest"), Err(SniffError::Zip));
+    }
+}
