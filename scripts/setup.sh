@@ -119,6 +119,16 @@ if [ "$MODE" = all ]; then
   fi
 fi
 
+# ---- crates for every target --------------------------------------------------------------------
+# trunk runs cargo with --offline (Trunk.toml), and native builds only download native crates, so
+# fetch the wasm32-only ones (leptos, web-sys, ...) here. Quick when they are already there.
+t=$SECONDS
+if (cd "$ROOT" && cargo fetch --quiet); then
+  step_done "crates fetched for every target (cargo fetch)" $t
+else
+  say "warning: cargo fetch failed (offline?); trunk may not find every crate"
+fi
+
 # ---- wait for cargo installs -----------------------------------------------------------------
 FAILED=0
 for i in "${!PIDS[@]}"; do
