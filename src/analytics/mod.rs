@@ -2,4 +2,5 @@
 //! `run(&Input, &Params) -> Result<Report, Error>` with `serde` reports.
 //! No browser crates here, ever.
 
+pub mod customers;
 pub mod overview;

@@ -1,0 +1,448 @@
+//! Customer lifetime value: BG/NBD for the number of future purchases (time unit weeks,
+//! purchases aggregated per day) × Gamma–Gamma for their value, with an optional holdout check.
+//!
+//! `CLV = Σ_{i=1..M} E[value] · (E[Y(t_i)] − E[Y(t_{i−1})]) / (1 + d)^i` over 30-day steps
+//! `t_i` up to the horizon (the last step truncated), d = monthly discount rate — as
+//! `lifetimes.GammaGammaFitter.customer_lifetime_value`.
+
+use super::bgnbd::{self, Accuracy, BgNbdParams, CalRow, PenaltyCandidate, LOG_BOUND};
+use super::gamma_gamma::{self, GammaGammaFit};
+use super::history::{date_string, first_day, histories, last_day, parse_day, History};
+use super::{CustomersError, Note};
+use crate::data::Dataset;
+use serde::{Deserialize, Serialize};
+
+/// Repeat customers needed before the models report numbers.
+pub const MIN_REPEATERS: usize = 50;
+
+/// Parameters of [`clv`](super::clv).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClvParams {
+    /// Prediction horizon in days (1..=3650).
+    pub horizon_days: u32,
+    /// Monthly discount rate for CLV, 0 ≤ d < 1 (0 = undiscounted).
+    pub monthly_discount_rate: f64,
+    /// "YYYY-MM-DD": fit on data up to this date (inclusive) and check the predictions on the
+    /// data after it. `None` = fit on everything, predict from the last data day.
+    pub calibration_end: Option<String>,
+    /// Fixed ridge strength on (ln a)² + (ln b)²; `None` = 0 unless the boundary case is detected,
+    /// then chosen by a time split inside the calibration period.
+    pub penalty: Option<f64>,
+}
+
+impl Default for ClvParams {
+    fn default() -> Self {
+        ClvParams {
+            horizon_days: 365,
+            monthly_discount_rate: 0.0,
+            calibration_end: None,
+            penalty: None,
+        }
+    }
+}
+
+impl ClvParams {
+    pub fn validate(&self) -> Result<(), CustomersError> {
+        if !(1..=3650).contains(&self.horizon_days) {
+            return Err(CustomersError::InvalidParam {
+                name: "horizon_days",
+                message: format!("{} is outside 1..=3650", self.horizon_days),
+            });
+        }
+        if !(0.0..1.0).contains(&self.monthly_discount_rate) {
+            return Err(CustomersError::InvalidParam {
+                name: "monthly_discount_rate",
+                message: format!("{} is outside [0, 1)", self.monthly_discount_rate),
+            });
+        }
+        if let Some(p) = self.penalty {
+            if !(p.is_finite() && p >= 0.0) {
+                return Err(CustomersError::InvalidParam {
+                    name: "penalty",
+                    message: "must be a finite number >= 0".into(),
+                });
+            }
+        }
+        if let Some(d) = &self.calibration_end {
+            parse_day("calibration_end", d)?;
+        }
+        Ok(())
+    }
+}
+
+/// Whether the models had enough data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ModelStatus {
+    Ok,
+    /// Fewer than [`MIN_REPEATERS`] repeat customers (or too little history): no numbers.
+    TooThin,
+}
+
+/// One customer's predictions (CLI `clv` columns plus churn risk).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClvRow {
+    pub customer_id: String,
+    /// Repeat purchase days in the calibration period.
+    pub frequency: u32,
+    pub recency_weeks: f64,
+    pub t_weeks: f64,
+    pub p_alive: f64,
+    /// 1 − P(alive).
+    pub churn_risk: f64,
+    /// Expected purchase days in the next `horizon_days`.
+    pub expected_purchases: f64,
+    pub expected_avg_value: f64,
+    pub clv: f64,
+    /// Purchase days after the calibration end (holdout), when there is one.
+    pub actual_holdout_purchases: Option<u32>,
+}
+
+/// Predicted vs actual mean holdout purchases by calibration frequency (0..=6, 7 = "7+").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FrequencyBucket {
+    pub frequency: u32,
+    pub label: String,
+    pub customers: u64,
+    pub predicted_mean: f64,
+    pub actual_mean: f64,
+}
+
+/// Holdout check of the BG/NBD predictions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HoldoutCheck {
+    pub holdout_start: String,
+    pub holdout_end: String,
+    pub holdout_weeks: f64,
+    pub customers: u64,
+    pub repeaters: u64,
+    /// Purchase days of calibration customers in the holdout.
+    pub holdout_purchases: u64,
+    /// The model used for predictions (penalised when the boundary case was detected).
+    pub model: Accuracy,
+    /// The plain maximum-likelihood fit, for comparison.
+    pub plain_mle: Accuracy,
+    pub buckets: Vec<FrequencyBucket>,
+    pub explanation: String,
+}
+
+/// The CLV report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClvReport {
+    pub status: ModelStatus,
+    pub message: String,
+    pub params: ClvParams,
+    pub calibration_end: String,
+    pub observation_end: String,
+    pub customers: u64,
+    pub repeaters: u64,
+    /// Parameters used for predictions.
+    pub bgnbd: Option<BgNbdParams>,
+    /// Unpenalised log-likelihood of those parameters.
+    pub log_likelihood: Option<f64>,
+    /// The plain (unpenalised) maximum-likelihood fit.
+    pub plain_mle: Option<BgNbdParams>,
+    pub plain_log_likelihood: Option<f64>,
+    /// Log-likelihood of the NBD (no drop-out) limit.
+    pub nbd_log_likelihood: Option<f64>,
+    pub penalty: f64,
+    pub penalty_candidates: Vec<PenaltyCandidate>,
+    /// The likelihood maximum is on the boundary a → 0, b → ∞ (no detectable drop-out).
+    pub boundary: bool,
+    pub boundary_explanation: Option<String>,
+    pub gamma_gamma: Option<GammaGammaFit>,
+    pub rows: Vec<ClvRow>,
+    pub holdout: Option<HoldoutCheck>,
+    pub notes: Vec<Note>,
+}
+
+fn clv_value(
+    p: &BgNbdParams,
+    r: &CalRow,
+    value: f64,
+    horizon_days: u32,
+    d: f64,
+) -> Result<f64, CustomersError> {
+    let mut total = 0.0;
+    let mut prev = 0.0;
+    let mut day = 0u32;
+    let mut i = 0;
+    while day < horizon_days {
+        i += 1;
+        day = (day + 30).min(horizon_days);
+        let e = p.expected(r.x, r.t_x, r.t, day as f64 / 7.0)?;
+        total += value * (e - prev) / (1.0 + d).powi(i);
+        prev = e;
+    }
+    Ok(total)
+}
+
+fn empty_report(params: &ClvParams, cal: i64, obs: i64, status: ModelStatus, msg: String) -> ClvReport {
+    ClvReport {
+        status,
+        message: msg,
+        params: params.clone(),
+        calibration_end: date_string(cal),
+        observation_end: date_string(obs),
+        customers: 0,
+        repeaters: 0,
+        bgnbd: None,
+        log_likelihood: None,
+        plain_mle: None,
+        plain_log_likelihood: None,
+        nbd_log_likelihood: None,
+        penalty: 0.0,
+        penalty_candidates: Vec::new(),
+        boundary: false,
+        boundary_explanation: None,
+        gamma_gamma: None,
+        rows: Vec::new(),
+        holdout: None,
+        notes: Vec::new(),
+    }
+}
+
+/// A fitted BG/NBD with how it was chosen (shared with the churn comparison).
+pub(crate) struct ChosenModel {
+    pub params: BgNbdParams,
+    pub log_likelihood: f64,
+    pub plain: bgnbd::BgNbdFit,
+    pub nbd_ll: f64,
+    pub boundary: bool,
+    pub penalty: f64,
+    pub candidates: Vec<PenaltyCandidate>,
+}
+
+/// Fit the plain MLE, detect the boundary case and, there, choose a ridge penalty by a time split
+/// inside the calibration period (window = `window_days`, at most half the calibration span).
+pub(crate) fn fit_model(
+    hist: &[History],
+    rows: &[CalRow],
+    cal_end: i64,
+    data_start: i64,
+    window_days: i64,
+    fixed_penalty: Option<f64>,
+) -> Result<ChosenModel, CustomersError> {
+    let plain = bgnbd::fit(rows, 0.0)?;
+    let (_, _, nbd_ll) = bgnbd::fit_nbd(rows);
+    let lp = [plain.params.r, plain.params.alpha, plain.params.a, plain.params.b];
+    let at_edge = lp.iter().any(|v| v.ln().abs() >= LOG_BOUND - 0.05);
+    let boundary = at_edge || plain.log_likelihood - nbd_ll < 2.0;
+    let span = cal_end - data_start;
+    let window = window_days.clamp(7, (span / 2).max(7));
+    let (penalty, candidates) = match fixed_penalty {
+        Some(p) => (p, Vec::new()),
+        None if boundary && span >= 28 => {
+            let c = bgnbd::select_penalty(hist, cal_end, window)?;
+            let best = c
+                .iter()
+                .filter(|c| c.score.is_finite())
+                .min_by(|a, b| a.score.total_cmp(&b.score))
+                .map_or(0.0, |c| c.penalty);
+            (best, c)
+        }
+        None => (0.0, Vec::new()),
+    };
+    let chosen = if penalty == 0.0 {
+        plain.clone()
+    } else {
+        bgnbd::fit(rows, penalty)?
+    };
+    Ok(ChosenModel {
+        params: chosen.params,
+        log_likelihood: chosen.log_likelihood,
+        plain,
+        nbd_ll,
+        boundary,
+        penalty,
+        candidates,
+    })
+}
+
+/// BG/NBD + Gamma–Gamma CLV (see the module docs).
+pub fn clv(data: &Dataset, params: &ClvParams) -> Result<ClvReport, CustomersError> {
+    params.validate()?;
+    let hist = histories(&data.lines, None);
+    clv_from_histories(data, &hist, params)
+}
+
+pub(crate) fn clv_from_histories(
+    data: &Dataset,
+    hist: &[History],
+    params: &ClvParams,
+) -> Result<ClvReport, CustomersError> {
+    let (Some(start), Some(obs_end)) = (first_day(&data.lines), last_day(&data.lines)) else {
+        return Err(CustomersError::NoCustomers("the data have no sale lines".into()));
+    };
+    if hist.is_empty() {
+        return Err(CustomersError::NoCustomers(
+            "no sale line has a customer id (guest orders only)".into(),
+        ));
+    }
+    let cal_end = match &params.calibration_end {
+        Some(s) => parse_day("calibration_end", s)?,
+        None => obs_end,
+    };
+    if cal_end < start {
+        return Err(CustomersError::InvalidParam {
+            name: "calibration_end",
+            message: format!(
+                "{} is before the first order ({})",
+                date_string(cal_end),
+                date_string(start)
+            ),
+        });
+    }
+    let obs_end = obs_end.max(cal_end);
+    let rows = bgnbd::summarise(hist, cal_end, obs_end);
+    let repeaters = rows.iter().filter(|r| r.x > 0).count();
+    if repeaters < MIN_REPEATERS {
+        let mut rep = empty_report(
+            params,
+            cal_end,
+            obs_end,
+            ModelStatus::TooThin,
+            format!(
+                "Too thin: only {repeaters} customers bought again on a later day before {} \
+                 (at least {MIN_REPEATERS} are needed to estimate how often customers come back \
+                 and when they stop). Add more history.",
+                date_string(cal_end)
+            ),
+        );
+        rep.customers = rows.len() as u64;
+        rep.repeaters = repeaters as u64;
+        return Ok(rep);
+    }
+    let has_holdout = obs_end > cal_end;
+    let window = if has_holdout {
+        obs_end - cal_end
+    } else {
+        params.horizon_days as i64
+    };
+    let m = fit_model(hist, &rows, cal_end, start, window, params.penalty)?;
+    let gg = gamma_gamma::fit(&rows.iter().map(|r| (r.x, r.monetary)).collect::<Vec<_>>()).ok();
+    let gg = gg.filter(|g| g.q > 1.0 && g.p.is_finite());
+    let horizon = params.horizon_days as f64 / 7.0;
+    let mut out_rows = Vec::with_capacity(rows.len());
+    for r in &rows {
+        let h = &hist[r.index];
+        let p_alive = m.params.p_alive(r.x, r.t_x, r.t);
+        let expected = m.params.expected(r.x, r.t_x, r.t, horizon)?;
+        let value = match &gg {
+            Some(g) => g.expected_value(r.x, r.monetary),
+            None => {
+                let days = h.purchase_days();
+                days.iter().map(|d| d.1).sum::<f64>() / days.len().max(1) as f64
+            }
+        };
+        let clv = clv_value(&m.params, r, value, params.horizon_days, params.monthly_discount_rate)?;
+        out_rows.push(ClvRow {
+            customer_id: data.lines.strings.get(h.customer).to_owned(),
+            frequency: r.x,
+            recency_weeks: r.t_x,
+            t_weeks: r.t,
+            p_alive,
+            churn_risk: 1.0 - p_alive,
+            expected_purchases: expected,
+            expected_avg_value: value,
+            clv,
+            actual_holdout_purchases: has_holdout.then_some(r.holdout),
+        });
+    }
+    let holdout = if has_holdout {
+        let hw = (obs_end - cal_end) as f64 / 7.0;
+        let pred = bgnbd::predict_all(&m.params, &rows, hw)?;
+        let plain_pred = bgnbd::predict_all(&m.plain.params, &rows, hw)?;
+        let model = bgnbd::accuracy(&pred, &rows);
+        let plain = bgnbd::accuracy(&plain_pred, &rows);
+        let buckets = (0..=7u32)
+            .map(|f| {
+                let sel: Vec<usize> = (0..rows.len())
+                    .filter(|&i| if f == 7 { rows[i].x >= 7 } else { rows[i].x == f })
+                    .collect();
+                let n = sel.len().max(1) as f64;
+                FrequencyBucket {
+                    frequency: f,
+                    label: if f == 7 { "7+".into() } else { f.to_string() },
+                    customers: sel.len() as u64,
+                    predicted_mean: sel.iter().map(|&i| pred[i]).sum::<f64>() / n,
+                    actual_mean: sel.iter().map(|&i| rows[i].holdout as f64).sum::<f64>() / n,
+                }
+            })
+            .collect();
+        Some(HoldoutCheck {
+            holdout_start: date_string(cal_end + 1),
+            holdout_end: date_string(obs_end),
+            holdout_weeks: hw,
+            customers: rows.len() as u64,
+            repeaters: repeaters as u64,
+            holdout_purchases: model.actual_total.round() as u64,
+            model,
+            plain_mle: plain,
+            buckets,
+            explanation: format!(
+                "The model was fitted on orders up to {} and asked how many days each customer \
+                 would buy on in the next {:.1} weeks; it is off by {:.2} purchase days per \
+                 customer on average (plain maximum likelihood: {:.2}), and predicts {:.0}% of \
+                 the purchases that actually happened (plain: {:.0}%). A period busier than the \
+                 calibration (e.g. a holiday season) makes any model fitted on calmer months \
+                 predict too few.",
+                date_string(cal_end),
+                hw,
+                model.mae,
+                plain.mae,
+                100.0 * model.sum_ratio,
+                100.0 * plain.sum_ratio
+            ),
+        })
+    } else {
+        None
+    };
+    let boundary_explanation = m.boundary.then(|| {
+        format!(
+            "No detectable customer drop-out: the best fit pushes the drop-out probability to \
+             zero (a → 0, b → ∞), where the BG/NBD becomes the simpler NBD model (log-likelihood \
+             {:.1} vs {:.1}). Predictions still work, but 'probability alive' carries little \
+             information; we stabilised the fit with a small penalty (λ = {}) chosen on the last \
+             {} days of the calibration period.",
+            m.plain.log_likelihood,
+            m.nbd_ll,
+            m.penalty,
+            window.clamp(7, ((cal_end - start) / 2).max(7))
+        )
+    });
+    let notes = vec![
+        Note::new("p_alive", "Probability that the customer still buys from you, judged from how regularly they bought and how long it has been since (1 = certainly active)."),
+        Note::new("expected_purchases", &format!("Expected number of days with a purchase in the next {} days.", params.horizon_days)),
+        Note::new("expected_avg_value", "Expected spend per purchase day, pulled towards the shop average when the customer has few purchases."),
+        Note::new("clv", &format!("Expected revenue from the customer in the next {} days{}.", params.horizon_days, if params.monthly_discount_rate > 0.0 { format!(", discounted at {:.1}% per month", 100.0 * params.monthly_discount_rate) } else { String::new() })),
+        Note::new("churn_risk", "1 − probability alive: how likely the customer has already stopped buying."),
+    ];
+    Ok(ClvReport {
+        status: ModelStatus::Ok,
+        message: format!(
+            "Fitted on {} customers ({} repeat buyers) with orders up to {}.",
+            rows.len(),
+            repeaters,
+            date_string(cal_end)
+        ),
+        params: params.clone(),
+        calibration_end: date_string(cal_end),
+        observation_end: date_string(obs_end),
+        customers: rows.len() as u64,
+        repeaters: repeaters as u64,
+        bgnbd: Some(m.params),
+        log_likelihood: Some(m.log_likelihood),
+        plain_mle: Some(m.plain.params),
+        plain_log_likelihood: Some(m.plain.log_likelihood),
+        nbd_log_likelihood: Some(m.nbd_ll),
+        penalty: m.penalty,
+        penalty_candidates: m.candidates,
+        boundary: m.boundary,
+        boundary_explanation,
+        gamma_gamma: gg,
+        rows: out_rows,
+        holdout,
+        notes,
+    })
+}

@@ -1,0 +1,511 @@
+//! Customers pillar: who your customers are and what they are worth.
+//!
+//! - [`rfm`]: recency / frequency / monetary per customer, quintile scores, named segments;
+//! - [`kmeans`]: k-means on z-scored `ln(1+R), ln(1+F), ln(1+M)`, k by silhouette or by the user;
+//! - [`cohorts`]: monthly acquisition cohorts and retention;
+//! - [`bgnbd`] + [`gamma_gamma`] → [`clv`](mod@clv): P(alive), expected purchases, CLV, holdout check;
+//! - [`churn`]: naive Bayes and logistic regression on a time split vs BG/NBD `1 − P(alive)`;
+//! - [`profile`]: the per-customer drawer.
+//!
+//! Guest orders (no customer id) are excluded from everything here. Entry points: [`run`],
+//! [`clv()`](fn@clv), [`customer_profile`].
+
+pub mod bgnbd;
+pub mod churn;
+pub mod clv;
+pub mod cohorts;
+pub mod gamma_gamma;
+pub mod history;
+pub mod kmeans;
+pub mod optim;
+pub mod profile;
+pub mod rfm;
+
+use crate::data::{Dataset, NONE_ID};
+use serde::{Deserialize, Serialize};
+
+pub use clv::{clv, ClvParams, ClvReport, ClvRow, ModelStatus};
+pub use profile::{customer_profile, customer_profile_from, CustomerProfile};
+pub use rfm::{RfmRow, Segment, SegmentRow};
+
+/// Errors of the customers pillar.
+#[derive(Debug, thiserror::Error, Clone, PartialEq)]
+pub enum CustomersError {
+    #[error("invalid parameter '{name}': {message}")]
+    InvalidParam { name: &'static str, message: String },
+    #[error("no customers to analyse: {0}")]
+    NoCustomers(String),
+    #[error("unknown customer id '{0}'")]
+    UnknownCustomer(String),
+    #[error("numerical problem in {what}: {message}")]
+    Numerical { what: &'static str, message: String },
+}
+
+/// A number's plain-language meaning, for the UI's "what this means".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Note {
+    pub key: String,
+    pub meaning: String,
+}
+
+impl Note {
+    pub fn new(key: &str, meaning: &str) -> Note {
+        Note {
+            key: key.to_owned(),
+            meaning: meaning.to_owned(),
+        }
+    }
+}
+
+/// Parameters of [`run`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CustomersParams {
+    /// Seed of every random choice (k-means seeding, silhouette sample).
+    pub seed: u64,
+    /// Number of clusters; `None` = best mean silhouette for k = 2..=8.
+    pub k: Option<usize>,
+    /// k-means restarts.
+    pub n_init: usize,
+    /// Prediction horizon for expected purchases and CLV, days.
+    pub horizon_days: u32,
+    pub monthly_discount_rate: f64,
+    /// "YYYY-MM-DD": fit the purchase models up to this date and check them on the rest.
+    pub calibration_end: Option<String>,
+    /// Churn = no purchase in this many days.
+    pub churn_window_days: u32,
+}
+
+impl Default for CustomersParams {
+    fn default() -> Self {
+        CustomersParams {
+            seed: 0,
+            k: None,
+            n_init: 10,
+            horizon_days: 365,
+            monthly_discount_rate: 0.0,
+            calibration_end: None,
+            churn_window_days: 90,
+        }
+    }
+}
+
+/// Largest k tried by the automatic choice.
+pub const K_MAX: usize = 8;
+/// Silhouette sample size.
+pub const SILHOUETTE_SAMPLE: usize = 2000;
+
+impl CustomersParams {
+    pub fn validate(&self) -> Result<(), CustomersError> {
+        if let Some(k) = self.k {
+            if !(1..=50).contains(&k) {
+                return Err(CustomersError::InvalidParam {
+                    name: "k",
+                    message: format!("{k} is outside 1..=50"),
+                });
+            }
+        }
+        if !(1..=100).contains(&self.n_init) {
+            return Err(CustomersError::InvalidParam {
+                name: "n_init",
+                message: format!("{} is outside 1..=100", self.n_init),
+            });
+        }
+        if !(7..=3650).contains(&self.churn_window_days) {
+            return Err(CustomersError::InvalidParam {
+                name: "churn_window_days",
+                message: format!("{} is outside 7..=3650", self.churn_window_days),
+            });
+        }
+        self.clv_params().validate()
+    }
+
+    fn clv_params(&self) -> ClvParams {
+        ClvParams {
+            horizon_days: self.horizon_days,
+            monthly_discount_rate: self.monthly_discount_rate,
+            calibration_end: self.calibration_end.clone(),
+            penalty: None,
+        }
+    }
+}
+
+/// Mean and median of R, F and M.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RfmSummary {
+    pub recency_days: rfm::Stat,
+    pub frequency: rfm::Stat,
+    pub monetary: rfm::Stat,
+    pub tie_handling: String,
+    pub notes: Vec<Note>,
+}
+
+/// One k-means cluster.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cluster {
+    pub id: usize,
+    pub size: u64,
+    /// Centre in z-scores of ln(1+R), ln(1+F), ln(1+M).
+    pub centre_z: [f64; 3],
+    /// Centre back-transformed: typical recency days, orders, revenue.
+    pub typical_recency_days: f64,
+    pub typical_frequency: f64,
+    pub typical_monetary: f64,
+    /// Plain words, e.g. "recent, frequent, high spend".
+    pub description: String,
+}
+
+/// Clustering result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClusterReport {
+    pub k: usize,
+    /// "user" or "silhouette".
+    pub chosen_by: String,
+    pub inertia: f64,
+    /// (k, inertia) for k = 2..=8 when k was chosen automatically (the elbow curve).
+    pub elbow: Vec<(usize, f64)>,
+    /// (k, mean silhouette on the seeded sample).
+    pub silhouette: Vec<(usize, f64)>,
+    /// Clusters, largest first (ids are renumbered in that order).
+    pub clusters: Vec<Cluster>,
+    pub explanation: String,
+}
+
+/// Churn classifier evaluation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChurnReport {
+    pub status: ModelStatus,
+    pub message: String,
+    pub window_days: u32,
+    pub train_cutoff: String,
+    pub test_cutoff: String,
+    pub train_customers: u64,
+    pub test_customers: u64,
+    /// Share of test customers who churned.
+    pub test_churn_rate: f64,
+    pub auc_naive_bayes: Option<f64>,
+    pub auc_logistic: Option<f64>,
+    pub auc_bgnbd: Option<f64>,
+    pub confusion_naive_bayes: Option<churn::Confusion>,
+    pub confusion_logistic: Option<churn::Confusion>,
+    /// (feature, weight on the standardised feature) of the logistic regression.
+    pub logistic_weights: Vec<(String, f64)>,
+    pub explanation: String,
+}
+
+/// Everything the Customers page shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CustomersReport {
+    pub params: CustomersParams,
+    /// Last data day + 1 ("YYYY-MM-DD").
+    pub snapshot_date: String,
+    pub customers: u64,
+    /// Sale lines without customer id, left out of every analysis here.
+    pub guest_lines_excluded: u64,
+    pub rfm: Vec<RfmRow>,
+    pub rfm_summary: RfmSummary,
+    pub segments: Vec<SegmentRow>,
+    pub clusters: ClusterReport,
+    pub cohorts: cohorts::CohortReport,
+    pub clv: ClvReport,
+    pub churn: ChurnReport,
+}
+
+fn describe(z: &[f64; 3]) -> String {
+    let r = if z[0] < -0.5 {
+        "recent"
+    } else if z[0] > 0.5 {
+        "lapsed"
+    } else {
+        "moderately recent"
+    };
+    let f = if z[1] > 0.5 {
+        "frequent"
+    } else if z[1] < -0.5 {
+        "rare"
+    } else {
+        "occasional"
+    };
+    let m = if z[2] > 0.5 {
+        "high spend"
+    } else if z[2] < -0.5 {
+        "low spend"
+    } else {
+        "medium spend"
+    };
+    format!("{r}, {f}, {m}")
+}
+
+/// The k-means features of RFM rows: ln(1+R), ln(1+F), ln(1+M), z-scored (population std).
+/// Returns the matrix and the column means and standard deviations.
+pub fn rfm_features(rows: &[RfmRow]) -> (Vec<f64>, Vec<f64>, Vec<f64>) {
+    let mut x: Vec<f64> = rows
+        .iter()
+        .flat_map(|r| {
+            [
+                (r.recency_days as f64).ln_1p(),
+                (r.frequency as f64).ln_1p(),
+                r.monetary.max(0.0).ln_1p(),
+            ]
+        })
+        .collect();
+    let (mean, sd) = kmeans::zscore(&mut x, 3);
+    (x, mean, sd)
+}
+
+/// Cluster RFM rows (fills `rows[i].cluster`).
+pub fn cluster_rfm(
+    rows: &mut [RfmRow],
+    k: Option<usize>,
+    n_init: usize,
+    seed: u64,
+) -> Result<ClusterReport, CustomersError> {
+    let n = rows.len();
+    let (x, mean, sd) = rfm_features(rows);
+    let kp = |k| kmeans::KMeansParams {
+        k,
+        n_init,
+        seed,
+        ..Default::default()
+    };
+    let (fit, chosen_by, elbow, sil) = match k {
+        Some(k) => {
+            if k > n {
+                return Err(CustomersError::InvalidParam {
+                    name: "k",
+                    message: format!("k = {k} but there are only {n} customers"),
+                });
+            }
+            (kmeans::fit(&x, 3, &kp(k))?, "user", Vec::new(), Vec::new())
+        }
+        None => {
+            let sample = kmeans::sample_indices(n, SILHOUETTE_SAMPLE, seed);
+            let mut best: Option<(f64, kmeans::KMeansFit)> = None;
+            let (mut elbow, mut sil) = (Vec::new(), Vec::new());
+            for k in 2..=K_MAX.min(n.saturating_sub(1)) {
+                let f = kmeans::fit(&x, 3, &kp(k))?;
+                let s = kmeans::silhouette(&x, 3, &f.labels, &sample);
+                elbow.push((k, f.inertia));
+                sil.push((k, s));
+                if best.as_ref().is_none_or(|b| s > b.0) {
+                    best = Some((s, f));
+                }
+            }
+            match best {
+                Some((_, f)) => (f, "silhouette", elbow, sil),
+                None => (kmeans::fit(&x, 3, &kp(1.min(n)))?, "silhouette", elbow, sil),
+            }
+        }
+    };
+    let k = fit.centres.len() / 3;
+    let mut sizes = vec![0u64; k];
+    for &l in &fit.labels {
+        sizes[l] += 1;
+    }
+    // Renumber: largest first.
+    let mut order: Vec<usize> = (0..k).collect();
+    order.sort_by(|&a, &b| sizes[b].cmp(&sizes[a]).then(a.cmp(&b)));
+    let mut new_id = vec![0usize; k];
+    for (new, &old) in order.iter().enumerate() {
+        new_id[old] = new;
+    }
+    for (r, &l) in rows.iter_mut().zip(&fit.labels) {
+        r.cluster = Some(new_id[l]);
+    }
+    let clusters = order
+        .iter()
+        .enumerate()
+        .map(|(id, &old)| {
+            let c = [fit.centres[old * 3], fit.centres[old * 3 + 1], fit.centres[old * 3 + 2]];
+            let back = |d: usize| (c[d] * sd[d] + mean[d]).exp_m1();
+            Cluster {
+                id,
+                size: sizes[old],
+                centre_z: c,
+                typical_recency_days: back(0),
+                typical_frequency: back(1),
+                typical_monetary: back(2),
+                description: describe(&c),
+            }
+        })
+        .collect();
+    Ok(ClusterReport {
+        k,
+        chosen_by: chosen_by.into(),
+        inertia: fit.inertia,
+        elbow,
+        silhouette: sil,
+        clusters,
+        explanation: "Customers grouped by similar recency, frequency and spend (on a log scale, \
+                      each standardised). Inertia is the total squared distance of customers to \
+                      their group's centre: lower = tighter groups. The silhouette (−1..1) says \
+                      how clearly customers sit in their own group rather than the next one."
+            .into(),
+    })
+}
+
+fn churn_report(
+    data: &Dataset,
+    hist: &[history::History],
+    ids: &[String],
+    window: u32,
+) -> Result<ChurnReport, CustomersError> {
+    let (Some(start), Some(last)) = (history::first_day(&data.lines), history::last_day(&data.lines))
+    else {
+        return Err(CustomersError::NoCustomers("the data have no sale lines".into()));
+    };
+    let w = window as i64;
+    let (c1, c2) = (last - 2 * w, last - w);
+    let thin = |msg: String| ChurnReport {
+        status: ModelStatus::TooThin,
+        message: msg,
+        window_days: window,
+        train_cutoff: history::date_string(c1),
+        test_cutoff: history::date_string(c2),
+        train_customers: 0,
+        test_customers: 0,
+        test_churn_rate: 0.0,
+        auc_naive_bayes: None,
+        auc_logistic: None,
+        auc_bgnbd: None,
+        confusion_naive_bayes: None,
+        confusion_logistic: None,
+        logistic_weights: Vec::new(),
+        explanation: String::new(),
+    };
+    if c1 - start < 28 {
+        return Ok(thin(format!(
+            "Too thin: the churn check needs at least {} days of history (two {}-day windows \
+             plus four weeks); the data cover {} days.",
+            2 * w + 28,
+            w,
+            last - start + 1
+        )));
+    }
+    let returns = history::returns_by_customer(data, None);
+    let train = churn::dataset(hist, ids, &returns, c1, w);
+    let test = churn::dataset(hist, ids, &returns, c2, w);
+    let (xtr, ytr): (Vec<[f64; 6]>, Vec<bool>) = train.iter().map(|t| (t.1, t.2)).unzip();
+    let (xte, yte): (Vec<[f64; 6]>, Vec<bool>) = test.iter().map(|t| (t.1, t.2)).unzip();
+    let pos = ytr.iter().filter(|&&v| v).count();
+    if xtr.len() < 50 || pos < 10 || xtr.len() - pos < 10 {
+        return Ok(thin(format!(
+            "Too thin: {} customers before {} with {} churners; at least 50 customers and 10 of \
+             each kind are needed.",
+            xtr.len(),
+            history::date_string(c1),
+            pos
+        )));
+    }
+    let nb = churn::GaussianNb::fit(&xtr, &ytr)?;
+    let lr = churn::Logistic::fit(&xtr, &ytr, 1.0)?;
+    let pnb: Vec<f64> = xte.iter().map(|r| nb.predict(r)).collect();
+    let plr: Vec<f64> = xte.iter().map(|r| lr.predict(r)).collect();
+    // BG/NBD on the data up to the test cut-off.
+    let rows = bgnbd::summarise(hist, c2, c2);
+    let auc_bgnbd = if rows.iter().filter(|r| r.x > 0).count() >= clv::MIN_REPEATERS {
+        let m = clv::fit_model(hist, &rows, c2, start, w, None)?;
+        let mut risk = vec![f64::NAN; hist.len()];
+        for r in &rows {
+            risk[r.index] = 1.0 - m.params.p_alive(r.x, r.t_x, r.t);
+        }
+        let s: Vec<f64> = test.iter().map(|t| risk[t.0]).collect();
+        churn::roc_auc(&s, &yte)
+    } else {
+        None
+    };
+    let rate = yte.iter().filter(|&&v| v).count() as f64 / yte.len().max(1) as f64;
+    let auc_nb = churn::roc_auc(&pnb, &yte);
+    let auc_lr = churn::roc_auc(&plr, &yte);
+    let pct = |a: Option<f64>| a.map_or("n/a".to_string(), |v| format!("{:.2}", v));
+    Ok(ChurnReport {
+        status: ModelStatus::Ok,
+        message: format!(
+            "Trained on customers as of {} (did they buy in the next {} days?), tested on \
+             customers as of {}.",
+            history::date_string(c1),
+            window,
+            history::date_string(c2)
+        ),
+        window_days: window,
+        train_cutoff: history::date_string(c1),
+        test_cutoff: history::date_string(c2),
+        train_customers: xtr.len() as u64,
+        test_customers: xte.len() as u64,
+        test_churn_rate: rate,
+        auc_naive_bayes: auc_nb,
+        auc_logistic: auc_lr,
+        auc_bgnbd,
+        confusion_naive_bayes: Some(churn::Confusion::new(&pnb, &yte, 0.5)),
+        confusion_logistic: Some(churn::Confusion::new(&plr, &yte, 0.5)),
+        logistic_weights: churn::FEATURES
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.to_string(), lr.weights[i + 1]))
+            .collect(),
+        explanation: format!(
+            "AUC is the chance that the model ranks a customer who stopped buying above one who \
+             kept buying (0.5 = coin toss, 1 = perfect): naive Bayes {}, logistic regression {}, \
+             BG/NBD 1 − P(alive) {}. {:.0}% of the tested customers did not buy in the last {} \
+             days.",
+            pct(auc_nb),
+            pct(auc_lr),
+            pct(auc_bgnbd),
+            100.0 * rate,
+            window
+        ),
+    })
+}
+
+/// The whole Customers analysis (see the module docs). Parameters are validated first.
+pub fn run(data: &Dataset, params: &CustomersParams) -> Result<CustomersReport, CustomersError> {
+    params.validate()?;
+    let hist = history::histories(&data.lines, None);
+    if hist.is_empty() {
+        return Err(CustomersError::NoCustomers(
+            "no sale line has a customer id (guest orders only)".into(),
+        ));
+    }
+    let last = history::last_day(&data.lines).unwrap_or(0);
+    let snapshot = last + 1;
+    let mut rows = rfm::compute(&data.lines, &hist, snapshot);
+    let clusters = cluster_rfm(&mut rows, params.k, params.n_init, params.seed)?;
+    let segments = rfm::segment_table(&rows);
+    let col = |f: &dyn Fn(&RfmRow) -> f64| rows.iter().map(f).collect::<Vec<f64>>();
+    let rfm_summary = RfmSummary {
+        recency_days: rfm::stat(&col(&|r| r.recency_days as f64)),
+        frequency: rfm::stat(&col(&|r| r.frequency as f64)),
+        monetary: rfm::stat(&col(&|r| r.monetary)),
+        tie_handling: "Scores are quintiles of the rank, ties broken by customer id (pandas \
+                       qcut on rank(method='first')): each score holds a fifth of the customers."
+            .into(),
+        notes: vec![
+            Note::new("recency_days", "Days from the customer's last order to the day after the last order in the file."),
+            Note::new("frequency", "Number of separate orders."),
+            Note::new("monetary", "Total spend over all orders."),
+            Note::new("r_score", "1–5: 5 = among the fifth who ordered most recently."),
+            Note::new("f_score", "1–5: 5 = among the fifth who ordered most often."),
+            Note::new("m_score", "1–5: 5 = among the fifth who spent most."),
+        ],
+    };
+    let cohorts = cohorts::compute(&hist, last);
+    let clv = clv::clv_from_histories(data, &hist, &params.clv_params())?;
+    let ids: Vec<String> = hist
+        .iter()
+        .map(|h| data.lines.strings.get(h.customer).to_owned())
+        .collect();
+    let churn = churn_report(data, &hist, &ids, params.churn_window_days)?;
+    let guests = data.lines.customer.iter().filter(|&&c| c == NONE_ID).count() as u64;
+    Ok(CustomersReport {
+        params: params.clone(),
+        snapshot_date: history::date_string(snapshot),
+        customers: hist.len() as u64,
+        guest_lines_excluded: guests,
+        rfm: rows,
+        rfm_summary,
+        segments,
+        clusters,
+        cohorts,
+        clv,
+        churn,
+    })
+}

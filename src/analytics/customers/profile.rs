@@ -1,0 +1,133 @@
+//! Per-customer profile for the UI drawer: orders timeline, segment, cluster, P(alive), CLV and
+//! top products / categories by revenue.
+
+use super::{run, CustomersError, CustomersParams, CustomersReport, Segment};
+use crate::data::{Dataset, NONE_ID};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// One order in the timeline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimelineOrder {
+    pub date: String,
+    pub order_id: String,
+    pub revenue: f64,
+}
+
+/// Revenue of one product or category.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TopItem {
+    pub name: String,
+    pub revenue: f64,
+    pub quantity: f64,
+}
+
+/// Everything the drawer shows about one customer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CustomerProfile {
+    pub customer_id: String,
+    pub orders: Vec<TimelineOrder>,
+    pub revenue: f64,
+    pub recency_days: i64,
+    pub segment: Segment,
+    pub segment_name: String,
+    pub cluster: Option<usize>,
+    pub cluster_description: Option<String>,
+    pub p_alive: Option<f64>,
+    pub expected_purchases: Option<f64>,
+    pub clv: Option<f64>,
+    /// Up to 10 each, by revenue.
+    pub top_products: Vec<TopItem>,
+    pub top_categories: Vec<TopItem>,
+}
+
+/// Profile of `customer_id`, running the analysis with default parameters.
+pub fn customer_profile(data: &Dataset, customer_id: &str) -> Result<CustomerProfile, CustomersError> {
+    if data.lines.strings.lookup(customer_id).is_none() {
+        return Err(CustomersError::UnknownCustomer(customer_id.to_owned()));
+    }
+    let report = run(data, &CustomersParams::default())?;
+    customer_profile_from(data, &report, customer_id)
+}
+
+fn top(m: HashMap<String, (f64, f64)>) -> Vec<TopItem> {
+    let mut v: Vec<TopItem> = m
+        .into_iter()
+        .filter(|(k, _)| !k.is_empty())
+        .map(|(name, (revenue, quantity))| TopItem { name, revenue, quantity })
+        .collect();
+    v.sort_by(|a, b| b.revenue.total_cmp(&a.revenue).then(a.name.cmp(&b.name)));
+    v.truncate(10);
+    v
+}
+
+/// Profile of `customer_id` from an existing report (no refitting).
+pub fn customer_profile_from(
+    data: &Dataset,
+    report: &CustomersReport,
+    customer_id: &str,
+) -> Result<CustomerProfile, CustomersError> {
+    let l = &data.lines;
+    let unknown = || CustomersError::UnknownCustomer(customer_id.to_owned());
+    let cid = l.strings.lookup(customer_id).ok_or_else(unknown)?;
+    if cid == NONE_ID {
+        return Err(unknown());
+    }
+    let rfm = report
+        .rfm
+        .iter()
+        .find(|r| r.customer_id == customer_id)
+        .ok_or_else(unknown)?;
+    let mut orders: HashMap<u32, (i64, f64)> = HashMap::new();
+    let mut products: HashMap<String, (f64, f64)> = HashMap::new();
+    let mut categories: HashMap<String, (f64, f64)> = HashMap::new();
+    for i in 0..l.len() {
+        if l.customer[i] != cid {
+            continue;
+        }
+        let (ts, rev, q) = (l.timestamp[i], l.revenue[i], l.quantity[i]);
+        let e = orders.entry(l.order_id[i]).or_insert((ts, 0.0));
+        e.0 = e.0.min(ts);
+        e.1 += rev;
+        let name = match l.strings.get(l.product[i]) {
+            "" => l.strings.get(l.sku[i]),
+            s => s,
+        };
+        let p = products.entry(name.to_owned()).or_insert((0.0, 0.0));
+        p.0 += rev;
+        p.1 += q;
+        let c = categories
+            .entry(l.strings.get(l.category[i]).to_owned())
+            .or_insert((0.0, 0.0));
+        c.0 += rev;
+        c.1 += q;
+    }
+    let mut timeline: Vec<(i64, u32, f64)> = orders.into_iter().map(|(o, (t, r))| (t, o, r)).collect();
+    timeline.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    let clv_row = report.clv.rows.iter().find(|r| r.customer_id == customer_id);
+    Ok(CustomerProfile {
+        customer_id: customer_id.to_owned(),
+        orders: timeline
+            .iter()
+            .map(|(t, o, r)| TimelineOrder {
+                date: super::history::date_string(super::history::day_of(*t)),
+                order_id: l.strings.get(*o).to_owned(),
+                revenue: *r,
+            })
+            .collect(),
+        revenue: rfm.monetary,
+        recency_days: rfm.recency_days,
+        segment: rfm.segment,
+        segment_name: rfm.segment.name().to_owned(),
+        cluster: rfm.cluster,
+        cluster_description: rfm
+            .cluster
+            .and_then(|c| report.clusters.clusters.get(c))
+            .map(|c| c.description.clone()),
+        p_alive: clv_row.map(|r| r.p_alive),
+        expected_purchases: clv_row.map(|r| r.expected_purchases),
+        clv: clv_row.map(|r| r.clv),
+        top_products: top(products),
+        top_categories: top(categories),
+    })
+}
