@@ -3,4 +3,5 @@
 //! No browser crates here, ever.
 
 pub mod customers;
+pub mod marketing;
 pub mod overview;

@@ -4,6 +4,7 @@
 
 use clap::{Parser, Subcommand};
 
+mod abtest;
 mod profile;
 
 #[derive(Parser)]
@@ -17,12 +18,15 @@ struct Cli {
 enum Command {
     /// Import order files: the chosen column mapping, the cleaning report and the KPIs.
     Profile(profile::Args),
+    /// A/B test: z-test or Welch t-test, Bayesian P(best), sample-ratio check, sample size.
+    Abtest(abtest::Args),
 }
 
 pub fn main() {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Profile(a) => profile::run(a),
+        Command::Abtest(a) => abtest::run(a),
     };
     if let Err(msg) = result {
         eprintln!("shoplens: {msg}");

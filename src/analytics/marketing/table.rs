@@ -1,0 +1,274 @@
+//! A small generic table reader for marketing inputs (spend files, experiment files), which do
+//! not follow the order-line schema of [`crate::data::Importer`].
+//!
+//! It reuses the ingestion layer's sniffing: gzip detection ([`sniff::is_gzip`]), encoding
+//! ([`sniff::detect_encoding`]), delimiter ([`sniff::sniff_delimiter`]), locale-tolerant numbers
+//! ([`numbers::parse_number`] with the file-level [`numbers::DecimalEvidence`] decision) and
+//! dates ([`dates::parse_date`] with the file-level [`dates::DateOrderVote`]).
+
+use crate::data::{dates, numbers, sniff};
+use std::io::Read;
+
+/// Errors of the table reader; every message names the file, and the row and column when known.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum TableError {
+    #[error("{file}: {message}")]
+    File { file: String, message: String },
+    #[error("{file}: no column named '{column}' (columns: {available})")]
+    NoColumn {
+        file: String,
+        column: String,
+        available: String,
+    },
+    #[error("{file}, row {row}, column '{column}': {message}")]
+    Cell {
+        file: String,
+        row: usize,
+        column: String,
+        message: String,
+    },
+}
+
+/// A decoded CSV table, column-major, all cells kept as trimmed text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub file: String,
+    pub headers: Vec<String>,
+    /// `columns[j][i]` = cell of data row `i` (0-based, header excluded) in column `j`.
+    pub columns: Vec<Vec<String>>,
+    /// Decimal comma decided for the file.
+    pub decimal_comma: bool,
+}
+
+impl Table {
+    /// Read a file from disk (native callers).
+    pub fn from_path(path: &std::path::Path) -> Result<Table, TableError> {
+        let name = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|e| TableError::File {
+            file: name.clone(),
+            message: e.to_string(),
+        })?;
+        Table::from_bytes(&name, &bytes)
+    }
+
+    /// Parse a whole file held in memory (gzip, any encoding the importer knows, `,` `;` tab `|`).
+    pub fn from_bytes(file: &str, bytes: &[u8]) -> Result<Table, TableError> {
+        let ferr = |message: String| TableError::File {
+            file: file.to_string(),
+            message,
+        };
+        let raw: Vec<u8>;
+        let bytes = if sniff::is_gzip(bytes) {
+            let mut d = flate2::read::MultiGzDecoder::new(bytes);
+            let mut out = Vec::new();
+            d.read_to_end(&mut out)
+                .map_err(|e| ferr(format!("cannot decompress gzip: {e}")))?;
+            raw = out;
+            &raw[..]
+        } else {
+            bytes
+        };
+        let sample = &bytes[..bytes.len().min(1 << 16)];
+        let choice = sniff::detect_encoding(sample).map_err(|e| ferr(e.to_string()))?;
+        let body = &bytes[choice.bom_len.min(bytes.len())..];
+        let (text, _) = choice.encoding.decode_without_bom_handling(body);
+        let tb = text.as_bytes();
+        let delim = sniff::sniff_delimiter(&tb[..tb.len().min(1 << 16)], tb.len() <= 1 << 16);
+        let mut rdr = csv::ReaderBuilder::new()
+            .delimiter(delim)
+            .flexible(true)
+            .has_headers(true)
+            .from_reader(tb);
+        let headers: Vec<String> = rdr
+            .headers()
+            .map_err(|e| ferr(format!("cannot read the header row: {e}")))?
+            .iter()
+            .map(|h| h.trim().to_string())
+            .collect();
+        if headers.is_empty() || headers.iter().all(String::is_empty) {
+            return Err(ferr("the file has no header row".into()));
+        }
+        let mut columns: Vec<Vec<String>> = vec![Vec::new(); headers.len()];
+        for (i, rec) in rdr.records().enumerate() {
+            let rec = rec.map_err(|e| ferr(format!("row {}: {e}", i + 1)))?;
+            if rec.iter().all(|c| c.trim().is_empty()) {
+                continue;
+            }
+            for (j, col) in columns.iter_mut().enumerate() {
+                col.push(rec.get(j).unwrap_or("").trim().to_string());
+            }
+        }
+        let mut ev = numbers::DecimalEvidence::default();
+        for col in &columns {
+            for c in col.iter().take(2000) {
+                ev.observe(c.as_bytes());
+            }
+        }
+        Ok(Table {
+            file: file.to_string(),
+            headers,
+            columns,
+            decimal_comma: ev.decide(delim == b';'),
+        })
+    }
+
+    /// Number of data rows.
+    pub fn rows(&self) -> usize {
+        self.columns.first().map_or(0, Vec::len)
+    }
+
+    /// Index of a column by name (exact first, then case-insensitive).
+    pub fn column_index(&self, name: &str) -> Result<usize, TableError> {
+        let n = name.trim();
+        self.headers
+            .iter()
+            .position(|h| h == n)
+            .or_else(|| self.headers.iter().position(|h| h.eq_ignore_ascii_case(n)))
+            .ok_or_else(|| TableError::NoColumn {
+                file: self.file.clone(),
+                column: n.to_string(),
+                available: self.headers.join(", "),
+            })
+    }
+
+    /// Parse one cell as a number (`None` when empty or not a number).
+    pub fn number(&self, col: usize, row: usize) -> Option<f64> {
+        let c = self.columns.get(col)?.get(row)?;
+        numbers::parse_number(c.as_bytes(), self.decimal_comma).map(|(v, _)| v)
+    }
+
+    /// A whole column as numbers; an empty, "na" or unparseable cell is an error naming it.
+    pub fn numeric(&self, col: usize) -> Result<Vec<f64>, TableError> {
+        let cells = self.columns.get(col).ok_or_else(|| TableError::File {
+            file: self.file.clone(),
+            message: format!("column {col} out of range"),
+        })?;
+        cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                numbers::parse_number(c.as_bytes(), self.decimal_comma)
+                    .map(|(v, _)| v)
+                    .filter(|v| v.is_finite())
+                    .ok_or_else(|| TableError::Cell {
+                        file: self.file.clone(),
+                        row: i + 1,
+                        column: self.headers[col].clone(),
+                        message: format!("expected a number, found '{c}'"),
+                    })
+            })
+            .collect()
+    }
+
+    /// True when every non-empty cell of the column is a number and at least one is.
+    pub fn is_numeric(&self, col: usize) -> bool {
+        let Some(cells) = self.columns.get(col) else {
+            return false;
+        };
+        let mut any = false;
+        for c in cells {
+            if c.is_empty() {
+                continue;
+            }
+            if numbers::parse_number(c.as_bytes(), self.decimal_comma).is_none() {
+                return false;
+            }
+            any = true;
+        }
+        any
+    }
+
+    /// A column of dates as days since 1970-01-01; the day/month order is decided over the
+    /// whole column like the importer does (ISO and unambiguous values vote).
+    pub fn dates(&self, col: usize) -> Result<Vec<i64>, TableError> {
+        let cells = self.columns.get(col).ok_or_else(|| TableError::File {
+            file: self.file.clone(),
+            message: format!("column {col} out of range"),
+        })?;
+        let raw: Vec<dates::RawDate> = cells
+            .iter()
+            .map(|c| dates::parse_date(c.as_bytes()))
+            .collect();
+        let mut vote = dates::DateOrderVote::default();
+        raw.iter().for_each(|d| vote.add(d));
+        let (order, _) = vote.decide(None, (self.decimal_comma, "the file uses a decimal comma"));
+        raw.iter()
+            .enumerate()
+            .map(|(i, d)| {
+                dates::resolve(d, order)
+                    .map(|s| s.div_euclid(86_400))
+                    .ok_or_else(|| TableError::Cell {
+                        file: self.file.clone(),
+                        row: i + 1,
+                        column: self.headers[col].clone(),
+                        message: format!("expected a date, found '{}'", cells[i]),
+                    })
+            })
+            .collect()
+    }
+
+    /// The first column whose header looks like a date column ("date", "week", "day", "ds", ...)
+    /// and whose cells parse as dates.
+    pub fn find_date_column(&self) -> Option<usize> {
+        let named = |h: &str| {
+            let h = h.to_ascii_lowercase();
+            h == "ds"
+                || h.contains("date")
+                || h.contains("week")
+                || h.contains("day")
+                || h.contains("period")
+                || h.contains("wk_strt")
+                || h == "time"
+        };
+        let parses = |j: usize| {
+            self.columns[j]
+                .iter()
+                .take(20)
+                .all(|c| !matches!(dates::parse_date(c.as_bytes()), dates::RawDate::Invalid))
+                && self.rows() > 0
+        };
+        (0..self.headers.len())
+            .find(|&j| named(&self.headers[j]) && parses(j) && !self.is_plain_small_int(j))
+            .or_else(|| (0..self.headers.len()).find(|&j| parses(j) && !self.is_numeric(j)))
+    }
+
+    /// Integers below 10,000 (week numbers, day of year) also parse as dates (Excel serials); they
+    /// are not taken as the date column.
+    fn is_plain_small_int(&self, j: usize) -> bool {
+        self.columns[j]
+            .iter()
+            .take(20)
+            .all(|c| c.parse::<i64>().is_ok_and(|v| v.abs() < 10_000))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_semicolon_decimal_comma() {
+        let t = Table::from_bytes(
+            "x.csv",
+            b"date;tv_spend;flag\n2024-01-01;1.234,5;0\n2024-01-08;10,25;1\n",
+        )
+        .unwrap();
+        assert_eq!(t.headers, vec!["date", "tv_spend", "flag"]);
+        assert!(t.decimal_comma);
+        assert_eq!(t.numeric(1).unwrap(), vec![1234.5, 10.25]);
+        assert_eq!(t.find_date_column(), Some(0));
+        let d = t.dates(0).unwrap();
+        assert_eq!(d[1] - d[0], 7);
+        assert_eq!(d[0], dates::days_from_civil(2024, 1, 1));
+    }
+
+    #[test]
+    fn bad_cell_names_row_and_column() {
+        let t = Table::from_bytes("x.csv", b"a,b\n1,2\n3,oops\n").unwrap();
+        let e = t.numeric(1).unwrap_err().to_string();
+        assert!(
+            e.contains("row 2") && e.contains("'b'") && e.contains("oops"),
+            "{e}"
+        );
+    }
+}
