@@ -606,9 +606,6 @@ impl FileState {
             let (res, nin, nout, nend) =
                 csv.rdr
                     .read_record(rest, &mut csv.out[csv.olen..], &mut csv.ends[csv.elen..]);
-            for e in &mut csv.ends[csv.elen..csv.elen + nend] {
-                *e += csv.olen;
-            }
             pos += nin;
             csv.olen += nout;
             csv.elen += nend;
@@ -660,9 +657,6 @@ pub(crate) fn read_records(text: &[u8], delim: u8, complete: bool, max: usize) -
             break;
         }
         let (res, nin, nout, nend) = rdr.read_record(rest, &mut out[olen..], &mut ends[elen..]);
-        for e in &mut ends[elen..elen + nend] {
-            *e += olen;
-        }
         pos += nin;
         olen += nout;
         elen += nend;
