@@ -1,1 +1,60 @@
 //! Messages between the UI (main thread) and the Web Worker.
+//!
+//! Every message is a JS object `{ json: string, files?: Blob[] }`: `json` is one of the enums
+//! below serialised with serde_json; file handles travel beside it (they cannot be serialised,
+//! and posting a `Blob` to a worker copies no bytes). Reports are small; the tables stay in the
+//! worker.
+
+use crate::analytics::overview::{OverviewParams, OverviewReport};
+use crate::data::{CleaningReport, ImportOptions};
+use serde::{Deserialize, Serialize};
+
+/// Main thread → worker.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Request {
+    /// Import the attached files (in order) into a new dataset. The previous dataset stays
+    /// in place until the new one is complete, so a cancelled import loses nothing.
+    Import {
+        job: u32,
+        names: Vec<String>,
+        options: ImportOptions,
+    },
+    /// Compute the overview for the current dataset.
+    Overview { job: u32, params: OverviewParams },
+    /// Stop the running job `job` as soon as possible.
+    Cancel { job: u32 },
+}
+
+/// Worker → main thread.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Response {
+    /// The worker has loaded and listens (messages sent before are lost).
+    Ready,
+    Progress {
+        job: u32,
+        file: String,
+        file_index: usize,
+        files: usize,
+        bytes_done: u64,
+        bytes_total: u64,
+        rows: u64,
+    },
+    Imported {
+        job: u32,
+        report: Box<CleaningReport>,
+        millis: f64,
+    },
+    Overview {
+        job: u32,
+        report: Box<OverviewReport>,
+    },
+    Cancelled {
+        job: u32,
+    },
+    Failed {
+        job: u32,
+        message: String,
+    },
+}

@@ -1,0 +1,266 @@
+//! The main thread's side of the worker protocol: spawns the worker, sends requests, and turns
+//! responses into signal updates. Keeps the current files so a changed mapping can re-import.
+
+use super::state::{AppState, Progress};
+use crate::analytics::overview::OverviewParams;
+use crate::data::{ImportOptions, MappingOverride};
+use crate::protocol::{Request, Response};
+use leptos::prelude::*;
+use std::cell::{Cell, RefCell};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Blob, MessageEvent, Worker};
+
+const MAPPINGS_KEY: &str = "shoplens.mappings.v1";
+
+thread_local! {
+    static WORKER: RefCell<Option<Worker>> = const { RefCell::new(None) };
+    static READY: Cell<bool> = const { Cell::new(false) };
+    /// Messages sent before the worker said it is ready.
+    static PENDING: RefCell<Vec<JsValue>> = const { RefCell::new(Vec::new()) };
+    static NEXT_JOB: Cell<u32> = const { Cell::new(1) };
+    /// Files of the current dataset (name, handle), kept for re-imports.
+    static FILES: RefCell<Vec<(String, Blob)>> = const { RefCell::new(Vec::new()) };
+    /// Latest job of each kind; older replies are ignored.
+    static IMPORT_JOB: Cell<u32> = const { Cell::new(0) };
+    static OVERVIEW_JOB: Cell<u32> = const { Cell::new(0) };
+    /// Whether the running import should navigate to the overview when done.
+    static NAVIGATE_AFTER: Cell<bool> = const { Cell::new(false) };
+}
+
+fn next_job() -> u32 {
+    NEXT_JOB.with(|n| {
+        let j = n.get();
+        n.set(j + 1);
+        j
+    })
+}
+
+/// Spawn the worker (trunk builds it with a loader shim next to the page).
+pub fn start(state: AppState) {
+    let worker = match Worker::new("./worker_loader.js") {
+        Ok(w) => w,
+        Err(e) => {
+            state
+                .error
+                .set(Some(format!("Could not start the background worker: {e:?}")));
+            return;
+        }
+    };
+    let onmessage = Closure::<dyn Fn(MessageEvent)>::new(move |ev: MessageEvent| {
+        let json = js_sys::Reflect::get(&ev.data(), &"json".into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default();
+        match serde_json::from_str::<Response>(&json) {
+            Ok(resp) => on_response(state, resp),
+            Err(e) => state.error.set(Some(format!("Bad reply from worker: {e}"))),
+        }
+    });
+    worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+    onmessage.forget();
+    let onerror = Closure::<dyn Fn(web_sys::Event)>::new(move |_ev: web_sys::Event| {
+        state.progress.set(None);
+        state.error.set(Some(
+            "The background worker stopped unexpectedly (out of memory?). Reload the page to start again.".into(),
+        ));
+    });
+    worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
+    onerror.forget();
+    WORKER.with(|w| *w.borrow_mut() = Some(worker));
+}
+
+fn send(req: &Request, files: Option<&[Blob]>) {
+    let msg = js_sys::Object::new();
+    let json = serde_json::to_string(req).unwrap_or_default();
+    let _ = js_sys::Reflect::set(&msg, &"json".into(), &json.into());
+    if let Some(files) = files {
+        let arr = js_sys::Array::new();
+        for f in files {
+            arr.push(f);
+        }
+        let _ = js_sys::Reflect::set(&msg, &"files".into(), &arr);
+    }
+    let msg: JsValue = msg.into();
+    if READY.with(Cell::get) {
+        WORKER.with(|w| {
+            if let Some(w) = w.borrow().as_ref() {
+                let _ = w.post_message(&msg);
+            }
+        });
+    } else {
+        PENDING.with(|p| p.borrow_mut().push(msg));
+    }
+}
+
+fn on_response(state: AppState, resp: Response) {
+    match resp {
+        Response::Ready => {
+            READY.with(|r| r.set(true));
+            let pending = PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()));
+            WORKER.with(|w| {
+                if let Some(w) = w.borrow().as_ref() {
+                    for m in pending {
+                        let _ = w.post_message(&m);
+                    }
+                }
+            });
+        }
+        Response::Progress {
+            job,
+            file,
+            file_index,
+            files,
+            bytes_done,
+            bytes_total,
+            rows,
+        } => {
+            if job == IMPORT_JOB.with(Cell::get) {
+                state.progress.set(Some(Progress {
+                    job,
+                    file,
+                    file_index,
+                    files,
+                    bytes_done,
+                    bytes_total,
+                    rows,
+                }));
+            }
+        }
+        Response::Imported {
+            job,
+            report,
+            millis,
+        } => {
+            if job != IMPORT_JOB.with(Cell::get) {
+                return;
+            }
+            state.progress.set(None);
+            state.error.set(None);
+            state.report.set(Some(*report));
+            state.import_millis.set(Some(millis));
+            state.overview_params.set(OverviewParams::default());
+            request_overview(OverviewParams::default());
+            if NAVIGATE_AFTER.with(Cell::get) {
+                state.navigate_to.set(Some("/overview".into()));
+            }
+        }
+        Response::Overview { job, report } => {
+            if job == OVERVIEW_JOB.with(Cell::get) {
+                state.overview.set(Some(*report));
+            }
+        }
+        Response::Cancelled { job } => {
+            if job == IMPORT_JOB.with(Cell::get) {
+                state.progress.set(None);
+                // The files of the cancelled import are not the current dataset.
+                restore_previous_files();
+            }
+        }
+        Response::Failed { job, message } => {
+            if job == IMPORT_JOB.with(Cell::get) {
+                state.progress.set(None);
+                restore_previous_files();
+            }
+            state.error.set(Some(message));
+        }
+    }
+}
+
+thread_local! {
+    static PREVIOUS_FILES: RefCell<Vec<(String, Blob)>> = const { RefCell::new(Vec::new()) };
+}
+
+fn restore_previous_files() {
+    let prev = PREVIOUS_FILES.with(|p| std::mem::take(&mut *p.borrow_mut()));
+    FILES.with(|f| *f.borrow_mut() = prev);
+}
+
+/// Import new files (replacing the current dataset once done).
+pub fn import_files(state: AppState, files: Vec<(String, Blob)>) {
+    if files.is_empty() {
+        return;
+    }
+    let old = FILES.with(|f| std::mem::replace(&mut *f.borrow_mut(), files));
+    PREVIOUS_FILES.with(|p| *p.borrow_mut() = old);
+    NAVIGATE_AFTER.with(|n| n.set(true));
+    run_import(state);
+}
+
+/// Re-import the current files (after a mapping or option change).
+pub fn reimport(state: AppState) {
+    let current = FILES.with(|f| f.borrow().clone());
+    PREVIOUS_FILES.with(|p| *p.borrow_mut() = current);
+    NAVIGATE_AFTER.with(|n| n.set(false));
+    run_import(state);
+}
+
+fn run_import(state: AppState) {
+    let (names, blobs): (Vec<String>, Vec<Blob>) =
+        FILES.with(|f| f.borrow().iter().cloned().unzip());
+    if blobs.is_empty() {
+        return;
+    }
+    let job = next_job();
+    IMPORT_JOB.with(|j| j.set(job));
+    let total: f64 = blobs.iter().map(Blob::size).sum();
+    state.error.set(None);
+    state.progress.set(Some(Progress {
+        job,
+        file: names.first().cloned().unwrap_or_default(),
+        file_index: 0,
+        files: names.len(),
+        bytes_done: 0,
+        bytes_total: total as u64,
+        rows: 0,
+    }));
+    let options = ImportOptions {
+        mapping_overrides: state.mappings.get_untracked(),
+        date_order: None,
+        remove_duplicates: state.remove_duplicates.get_untracked(),
+    };
+    send(
+        &Request::Import {
+            job,
+            names,
+            options,
+        },
+        Some(&blobs),
+    );
+}
+
+/// Ask the worker to stop the running import; the previous dataset stays.
+pub fn cancel_import(state: AppState) {
+    let job = IMPORT_JOB.with(Cell::get);
+    send(&Request::Cancel { job }, None);
+    state.progress.set(None);
+}
+
+pub fn request_overview(params: OverviewParams) {
+    let job = next_job();
+    OVERVIEW_JOB.with(|j| j.set(job));
+    send(&Request::Overview { job, params }, None);
+}
+
+/// Record a user-confirmed mapping (replacing any for the same header row) and persist it.
+pub fn remember_mapping(state: AppState, m: MappingOverride) {
+    state.mappings.update(|all| {
+        all.retain(|o| o.headers != m.headers);
+        all.push(m);
+    });
+    let all = state.mappings.get_untracked();
+    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        if let Ok(json) = serde_json::to_string(&all) {
+            let _ = storage.set_item(MAPPINGS_KEY, &json);
+        }
+    }
+}
+
+/// Mappings remembered from earlier sessions (localStorage; empty when unavailable).
+pub fn load_mappings() -> Vec<MappingOverride> {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(MAPPINGS_KEY).ok().flatten())
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_default()
+}

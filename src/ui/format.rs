@@ -1,0 +1,84 @@
+//! Number and date formatting for display (English locale for now).
+
+/// `1234567.891` → `"1,234,567.89"` with `decimals` digits.
+pub fn num(v: f64, decimals: usize) -> String {
+    if !v.is_finite() {
+        return "–".into();
+    }
+    let s = format!("{:.*}", decimals, v.abs());
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i.to_string(), Some(f.to_string())),
+        None => (s.clone(), None),
+    };
+    let mut grouped = String::with_capacity(int.len() + int.len() / 3);
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    let sign = if v < 0.0 && s.chars().any(|c| c != '0' && c != '.') {
+        "-"
+    } else {
+        ""
+    };
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+pub fn int(v: u64) -> String {
+    num(v as f64, 0)
+}
+
+/// Money with the currency symbol when the data has a single known currency.
+pub fn money(v: f64, symbol: &str) -> String {
+    format!("{symbol}{}", num(v, 2))
+}
+
+/// Compact axis labels: 1.2M, 350k, 12.5.
+pub fn compact(v: f64) -> String {
+    let a = v.abs();
+    if a >= 1e9 {
+        format!("{}B", trim(v / 1e9))
+    } else if a >= 1e6 {
+        format!("{}M", trim(v / 1e6))
+    } else if a >= 1e3 {
+        format!("{}k", trim(v / 1e3))
+    } else {
+        trim(v)
+    }
+}
+
+fn trim(v: f64) -> String {
+    let s = format!("{v:.1}");
+    s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
+}
+
+pub fn pct(v: f64) -> String {
+    format!("{}%", num(v * 100.0, 1))
+}
+
+pub fn bytes(b: u64) -> String {
+    let b = b as f64;
+    if b >= 1024.0 * 1024.0 {
+        format!("{:.1} MB", b / 1024.0 / 1024.0)
+    } else if b >= 1024.0 {
+        format!("{:.0} kB", b / 1024.0)
+    } else {
+        format!("{b} B")
+    }
+}
+
+/// Symbol for an ISO currency code.
+pub fn currency_symbol(code: &str) -> String {
+    match code {
+        "GBP" => "£".into(),
+        "EUR" => "€".into(),
+        "USD" => "$".into(),
+        "CNY" | "JPY" => "¥".into(),
+        "" => String::new(),
+        other => format!("{other} "),
+    }
+}

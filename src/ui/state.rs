@@ -1,0 +1,57 @@
+//! Application state shared by all pages (signals only; the data itself lives in the worker).
+
+use crate::analytics::overview::{OverviewParams, OverviewReport};
+use crate::data::{CleaningReport, MappingOverride};
+use leptos::prelude::*;
+
+/// Progress of the running import.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Progress {
+    pub job: u32,
+    pub file: String,
+    pub file_index: usize,
+    pub files: usize,
+    pub bytes_done: u64,
+    pub bytes_total: u64,
+    pub rows: u64,
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// Cleaning report of the current dataset.
+    pub report: RwSignal<Option<CleaningReport>>,
+    pub import_millis: RwSignal<Option<f64>>,
+    pub overview: RwSignal<Option<OverviewReport>>,
+    pub overview_params: RwSignal<OverviewParams>,
+    /// Running import, if any.
+    pub progress: RwSignal<Option<Progress>>,
+    pub error: RwSignal<Option<String>>,
+    /// Remove exact duplicate lines on (re-)import.
+    pub remove_duplicates: RwSignal<bool>,
+    /// Mappings confirmed by the user (persisted in localStorage).
+    pub mappings: RwSignal<Vec<MappingOverride>>,
+    /// A navigation requested from outside a component.
+    pub navigate_to: RwSignal<Option<String>>,
+}
+
+impl AppState {
+    pub fn new() -> Self {
+        Self {
+            report: RwSignal::new(None),
+            import_millis: RwSignal::new(None),
+            overview: RwSignal::new(None),
+            overview_params: RwSignal::new(OverviewParams::default()),
+            progress: RwSignal::new(None),
+            error: RwSignal::new(None),
+            remove_duplicates: RwSignal::new(false),
+            mappings: RwSignal::new(crate::ui::bridge::load_mappings()),
+            navigate_to: RwSignal::new(None),
+        }
+    }
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        Self::new()
+    }
+}

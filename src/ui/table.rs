@@ -1,0 +1,171 @@
+//! A reusable table: sortable columns, search, pagination and CSV download of all rows.
+//! Cells are plain text rendered as text (never HTML), so names from files cannot inject markup.
+
+use super::download;
+use leptos::prelude::*;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    pub title: String,
+    /// Key used as the CSV header.
+    pub key: String,
+    pub numeric: bool,
+}
+
+impl Column {
+    pub fn text(key: &str, title: &str) -> Self {
+        Self {
+            title: title.into(),
+            key: key.into(),
+            numeric: false,
+        }
+    }
+    pub fn num(key: &str, title: &str) -> Self {
+        Self {
+            title: title.into(),
+            key: key.into(),
+            numeric: true,
+        }
+    }
+}
+
+/// One cell: what is shown, and the raw value used for sorting and CSV export.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Num { value: f64, shown: String },
+}
+
+impl Cell {
+    fn shown(&self) -> &str {
+        match self {
+            Cell::Text(s) => s,
+            Cell::Num { shown, .. } => shown,
+        }
+    }
+    fn raw(&self) -> String {
+        match self {
+            Cell::Text(s) => s.clone(),
+            Cell::Num { value, .. } => {
+                // Round away float noise (0.1 + 0.2) but keep full cents precision.
+                let r = (value * 1e6).round() / 1e6;
+                format!("{r}")
+            }
+        }
+    }
+}
+
+#[component]
+pub fn DataTable(
+    /// Used for `data-testid="download-<id>"` and the CSV file name.
+    id: &'static str,
+    columns: Vec<Column>,
+    #[prop(into)] rows: Signal<Vec<Vec<Cell>>>,
+    #[prop(default = 15)] page_size: usize,
+) -> impl IntoView {
+    let query = RwSignal::new(String::new());
+    let sort = RwSignal::new(None::<(usize, bool)>);
+    let page = RwSignal::new(0usize);
+    let cols = StoredValue::new(columns);
+
+    let filtered = Memo::new(move |_| {
+        let q = query.get().to_lowercase();
+        let mut out: Vec<Vec<Cell>> = rows.with(|rows| {
+            rows.iter()
+                .filter(|r| {
+                    q.is_empty()
+                        || r.iter().any(|c| matches!(c, Cell::Text(t) if t.to_lowercase().contains(&q)))
+                })
+                .cloned()
+                .collect()
+        });
+        if let Some((col, asc)) = sort.get() {
+            out.sort_by(|a, b| {
+                let o = match (a.get(col), b.get(col)) {
+                    (Some(Cell::Num { value: x, .. }), Some(Cell::Num { value: y, .. })) => {
+                        x.partial_cmp(y).unwrap_or(std::cmp::Ordering::Equal)
+                    }
+                    (Some(x), Some(y)) => x.shown().cmp(y.shown()),
+                    _ => std::cmp::Ordering::Equal,
+                };
+                if asc {
+                    o
+                } else {
+                    o.reverse()
+                }
+            });
+        }
+        out
+    });
+    let pages = Memo::new(move |_| filtered.with(Vec::len).div_ceil(page_size).max(1));
+    let download = move |_| {
+        let headers: Vec<String> = cols.with_value(|c| c.iter().map(|c| c.key.clone()).collect());
+        let header_refs: Vec<&str> = headers.iter().map(String::as_str).collect();
+        let csv = filtered.with(|rows| {
+            crate::export::to_csv(
+                &header_refs,
+                rows.iter().map(|r| r.iter().map(Cell::raw).collect::<Vec<String>>()),
+            )
+        });
+        download::save_csv(&format!("shoplens-{id}.csv"), &csv);
+    };
+
+    view! {
+        <div class="table-wrap">
+            <div class="table-tools">
+                <input type="search" placeholder="Search…" aria-label="Search the table"
+                    prop:value=move || query.get()
+                    on:input=move |ev| { query.set(event_target_value(&ev)); page.set(0); }/>
+                <span class="muted">{move || format!("{} rows", super::format::int(filtered.with(Vec::len) as u64))}</span>
+                <button class="btn small" data-testid=format!("download-{id}") on:click=download>"⬇ CSV"</button>
+            </div>
+            <table class="data-table">
+                <thead><tr>
+                    {cols.with_value(|cols| cols.iter().enumerate().map(|(i, c)| {
+                        let title = c.title.clone();
+                        let numeric = c.numeric;
+                        let arrow = move || match sort.get() {
+                            Some((s, true)) if s == i => " ▲",
+                            Some((s, false)) if s == i => " ▼",
+                            _ => "",
+                        };
+                        let aria = move || match sort.get() {
+                            Some((s, true)) if s == i => "ascending",
+                            Some((s, false)) if s == i => "descending",
+                            _ => "none",
+                        };
+                        view! {
+                            <th class:num=numeric aria-sort=aria>
+                                <button class="sort" on:click=move |_| {
+                                    sort.update(|s| *s = match *s {
+                                        Some((c, asc)) if c == i => Some((i, !asc)),
+                                        _ => Some((i, !numeric)),
+                                    });
+                                    page.set(0);
+                                }>{title}{arrow}</button>
+                            </th>
+                        }
+                    }).collect_view())}
+                </tr></thead>
+                <tbody>
+                    {move || {
+                        let p = page.get().min(pages.get() - 1);
+                        filtered.with(|rows| rows.iter().skip(p * page_size).take(page_size).map(|r| {
+                            view! { <tr>{r.iter().map(|c| {
+                                let numeric = matches!(c, Cell::Num { .. });
+                                view! { <td class:num=numeric>{c.shown().to_string()}</td> }
+                            }).collect_view()}</tr> }
+                        }).collect_view())
+                    }}
+                </tbody>
+            </table>
+            <div class="pager">
+                <button class="btn small" aria-label="Previous page" disabled=move || { page.get() == 0 }
+                    on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>"‹"</button>
+                <span>{move || format!("Page {} of {}", page.get().min(pages.get() - 1) + 1, pages.get())}</span>
+                <button class="btn small" aria-label="Next page" disabled=move || { page.get() + 1 >= pages.get() }
+                    on:click=move |_| page.update(|p| *p += 1)>"›"</button>
+            </div>
+        </div>
+    }
+}

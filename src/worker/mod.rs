@@ -1,0 +1,174 @@
+//! The Web Worker: holds the imported dataset and runs the core off the main thread.
+//!
+//! Import reads each file in slices (`Blob.slice().arrayBuffer()`), feeding the streaming
+//! [`Importer`]; awaiting each slice yields to the event loop, so progress messages go out and
+//! a `Cancel` message is seen between slices. A cancelled import keeps the previous dataset.
+
+use crate::analytics::overview;
+use crate::data::{Dataset, Importer};
+use crate::protocol::{Request, Response};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageEvent};
+
+/// Bytes read per slice: big enough to keep parsing efficient, small enough that progress
+/// and cancel stay responsive.
+const SLICE: f64 = 2.0 * 1024.0 * 1024.0;
+
+#[derive(Default)]
+struct State {
+    dataset: Option<Rc<Dataset>>,
+    /// Job id whose cancellation was requested.
+    cancel: Cell<Option<u32>>,
+}
+
+thread_local! {
+    static STATE: RefCell<State> = RefCell::new(State::default());
+}
+
+fn scope() -> DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+fn post(resp: &Response) {
+    let json = serde_json::to_string(resp).unwrap_or_else(|e| {
+        format!(r#"{{"type":"failed","job":0,"message":"cannot encode reply: {e}"}}"#)
+    });
+    let msg = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&msg, &"json".into(), &json.into());
+    let _ = scope().post_message(&msg);
+}
+
+/// Entry point of the worker binary.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    let onmessage = Closure::<dyn Fn(MessageEvent)>::new(|ev: MessageEvent| {
+        let data = ev.data();
+        let json = js_sys::Reflect::get(&data, &"json".into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default();
+        let files: Vec<Blob> = js_sys::Reflect::get(&data, &"files".into())
+            .ok()
+            .filter(|v| v.is_object())
+            .map(|v| {
+                js_sys::Array::from(&v)
+                    .iter()
+                    .filter_map(|b| b.dyn_into::<Blob>().ok())
+                    .collect()
+            })
+            .unwrap_or_default();
+        match serde_json::from_str::<Request>(&json) {
+            Ok(req) => handle(req, files),
+            Err(e) => post(&Response::Failed {
+                job: 0,
+                message: format!("bad request: {e}"),
+            }),
+        }
+    });
+    scope().set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+    onmessage.forget();
+    post(&Response::Ready);
+}
+
+fn handle(req: Request, files: Vec<Blob>) {
+    match req {
+        Request::Cancel { job } => STATE.with(|s| s.borrow().cancel.set(Some(job))),
+        Request::Import {
+            job,
+            names,
+            options,
+        } => {
+            wasm_bindgen_futures::spawn_local(async move {
+                let resp = match import(job, names, files, options).await {
+                    Ok(r) => r,
+                    Err(message) => Response::Failed { job, message },
+                };
+                post(&resp);
+            });
+        }
+        Request::Overview { job, params } => {
+            let dataset = STATE.with(|s| s.borrow().dataset.clone());
+            let resp = match dataset {
+                None => Response::Failed {
+                    job,
+                    message: "no data imported yet".into(),
+                },
+                Some(d) => match overview::run(&d, &params) {
+                    Ok(report) => Response::Overview {
+                        job,
+                        report: Box::new(report),
+                    },
+                    Err(e) => Response::Failed {
+                        job,
+                        message: e.to_string(),
+                    },
+                },
+            };
+            post(&resp);
+        }
+    }
+}
+
+fn cancelled(job: u32) -> bool {
+    STATE.with(|s| s.borrow().cancel.get() == Some(job))
+}
+
+async fn read_slice(blob: &Blob, start: f64, end: f64) -> Result<Vec<u8>, String> {
+    let part = blob
+        .slice_with_f64_and_f64(start, end)
+        .map_err(|e| format!("cannot read the file: {e:?}"))?;
+    let buf = wasm_bindgen_futures::JsFuture::from(part.array_buffer())
+        .await
+        .map_err(|e| format!("cannot read the file: {e:?}"))?;
+    Ok(js_sys::Uint8Array::new(&buf).to_vec())
+}
+
+async fn import(
+    job: u32,
+    names: Vec<String>,
+    files: Vec<Blob>,
+    options: crate::data::ImportOptions,
+) -> Result<Response, String> {
+    let t0 = web_time::Instant::now();
+    if files.is_empty() {
+        return Err("no file to import".into());
+    }
+    let mut importer = Importer::new(options);
+    let n = files.len();
+    for (i, blob) in files.iter().enumerate() {
+        let name = names.get(i).cloned().unwrap_or_else(|| format!("file {}", i + 1));
+        importer.begin_file(&name).map_err(|e| e.to_string())?;
+        let total = blob.size();
+        let mut offset = 0.0;
+        while offset < total {
+            let end = (offset + SLICE).min(total);
+            let bytes = read_slice(blob, offset, end).await?;
+            if cancelled(job) {
+                return Ok(Response::Cancelled { job });
+            }
+            importer.push(&bytes).map_err(|e| e.to_string())?;
+            offset = end;
+            post(&Response::Progress {
+                job,
+                file: name.clone(),
+                file_index: i,
+                files: n,
+                bytes_done: offset as u64,
+                bytes_total: total as u64,
+                rows: importer.rows_read(),
+            });
+        }
+        importer.end_file().map_err(|e| e.to_string())?;
+    }
+    let dataset = importer.finish().map_err(|e| e.to_string())?;
+    let report = Box::new(dataset.report.clone());
+    STATE.with(|s| s.borrow_mut().dataset = Some(Rc::new(dataset)));
+    Ok(Response::Imported {
+        job,
+        report,
+        millis: t0.elapsed().as_secs_f64() * 1000.0,
+    })
+}
