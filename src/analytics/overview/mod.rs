@@ -1,7 +1,14 @@
 //! Overview dashboard: KPIs, revenue by week and month, top products and countries,
 //! for an optional date range.
+//!
+//! Definitions follow the standard e-commerce KPI set (e.g. Google Analytics "Ecommerce
+//! metrics"; Fader, *Customer Centricity*, 2012): revenue = sum of line totals, average order
+//! value = revenue / orders, repeat purchase rate = customers with 2+ orders / customers.
 
 use serde::{Deserialize, Serialize};
+
+use crate::data::dates::{civil_from_days, days_from_civil, format_day};
+use crate::data::{neumaier_sum, Dataset, OrderLines, NONE_ID};
 
 /// Parameters; dates are inclusive "YYYY-MM-DD" strings, `None` = open end.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -69,4 +76,354 @@ pub struct OverviewReport {
     pub products: Vec<ProductRow>,
     /// All countries in range, by revenue descending.
     pub countries: Vec<CountryRow>,
+}
+
+/// Errors of the overview pillar (parameters are validated before anything is computed).
+#[derive(Debug, thiserror::Error, Clone, PartialEq)]
+pub enum OverviewError {
+    /// A date parameter is not a valid "YYYY-MM-DD" date.
+    #[error("{param}: '{value}' is not a date in YYYY-MM-DD form")]
+    BadDate {
+        /// "date_from" or "date_to".
+        param: &'static str,
+        /// The value given.
+        value: String,
+    },
+    /// `date_from` is after `date_to`.
+    #[error("date_from {from} is after date_to {to}")]
+    EmptyRange {
+        /// Start of the range.
+        from: String,
+        /// End of the range.
+        to: String,
+    },
+}
+
+fn parse_param(param: &'static str, v: &Option<String>) -> Result<Option<i64>, OverviewError> {
+    let Some(s) = v else { return Ok(None) };
+    let bad = || OverviewError::BadDate {
+        param,
+        value: s.clone(),
+    };
+    let d = chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| bad())?;
+    use chrono::Datelike;
+    Ok(Some(days_from_civil(
+        i64::from(d.year()),
+        d.month(),
+        d.day(),
+    )))
+}
+
+/// Compensated running sum (Neumaier).
+#[derive(Debug, Clone, Copy, Default)]
+struct Acc {
+    s: f64,
+    c: f64,
+}
+
+impl Acc {
+    fn add(&mut self, v: f64) {
+        let t = self.s + v;
+        if self.s.abs() >= v.abs() {
+            self.c += (self.s - t) + v;
+        } else {
+            self.c += (v - t) + self.s;
+        }
+        self.s = t;
+    }
+    fn get(&self) -> f64 {
+        self.s + self.c
+    }
+}
+
+/// Count distinct `b` per group `a` over sorted, de-duplicated pairs.
+fn distinct_per_group(mut pairs: Vec<(u32, u32)>, groups: usize) -> Vec<u64> {
+    pairs.sort_unstable();
+    pairs.dedup();
+    let mut out = vec![0u64; groups];
+    for (g, _) in pairs {
+        if let Some(n) = out.get_mut(g as usize) {
+            *n += 1;
+        }
+    }
+    out
+}
+
+/// Week number of day `d` (days since 1970-01-01, a Thursday); week 0 starts on Monday
+/// 1969-12-29.
+fn week_index(d: i64) -> i64 {
+    (d + 3).div_euclid(7)
+}
+
+/// First day (a Monday) of week `k`.
+fn week_start_day(k: i64) -> i64 {
+    k * 7 - 3
+}
+
+fn month_index(d: i64) -> i64 {
+    let (y, m, _) = civil_from_days(d);
+    y * 12 + i64::from(m) - 1
+}
+
+fn month_start_day(mi: i64) -> i64 {
+    days_from_civil(mi.div_euclid(12), (mi.rem_euclid(12) + 1) as u32, 1)
+}
+
+/// One revenue series over consecutive periods, empty periods filled with zero.
+fn series(
+    lines: &OrderLines,
+    idx: &[usize],
+    first: i64,
+    last: i64,
+    key: impl Fn(i64) -> i64,
+    start_of: impl Fn(i64) -> i64,
+) -> Vec<PeriodPoint> {
+    if first > last {
+        return Vec::new();
+    }
+    let (k0, k1) = (key(first), key(last));
+    let n = (k1 - k0 + 1).max(0) as usize;
+    let mut rev = vec![Acc::default(); n];
+    let mut pairs = Vec::with_capacity(idx.len());
+    for &i in idx {
+        let k = key(lines.timestamp[i].div_euclid(86400)) - k0;
+        if k < 0 || k as usize >= n {
+            continue;
+        }
+        rev[k as usize].add(lines.revenue[i]);
+        pairs.push((k as u32, lines.order_id[i]));
+    }
+    let orders = distinct_per_group(pairs, n);
+    (0..n)
+        .map(|j| PeriodPoint {
+            start: format_day(start_of(k0 + j as i64) * 86400),
+            revenue: rev[j].get(),
+            orders: orders[j],
+        })
+        .collect()
+}
+
+/// Compute the overview for the lines whose timestamp falls in the (inclusive) date range.
+///
+/// KPIs: revenue = Σ line totals; orders = distinct order ids; customers = distinct customer
+/// ids (guests excluded); AOV = revenue / orders; repeat purchase rate = share of customers
+/// with ≥ 2 distinct orders; returns rate = Σ return values / Σ sale values in the range.
+/// Weekly periods start on Monday (ISO 8601), monthly on the 1st; the series cover the range
+/// (limited to the data) with empty periods as zero. Products are keyed by SKU (by name when
+/// the file has no SKU); a product's name is its most frequent one.
+pub fn run(ds: &Dataset, params: &OverviewParams) -> Result<OverviewReport, OverviewError> {
+    let from = parse_param("date_from", &params.date_from)?;
+    let to = parse_param("date_to", &params.date_to)?;
+    if let (Some(f), Some(t)) = (from, to) {
+        if f > t {
+            return Err(OverviewError::EmptyRange {
+                from: params.date_from.clone().unwrap_or_default(),
+                to: params.date_to.clone().unwrap_or_default(),
+            });
+        }
+    }
+    let lines = &ds.lines;
+    let data_min = lines.timestamp.iter().min().map(|t| t.div_euclid(86400));
+    let data_max = lines.timestamp.iter().max().map(|t| t.div_euclid(86400));
+    let lo = from.map(|d| d * 86400).unwrap_or(i64::MIN);
+    let hi = to.map(|d| d * 86400 + 86399).unwrap_or(i64::MAX);
+    let in_range = |t: i64| t >= lo && t <= hi;
+    let idx: Vec<usize> = (0..lines.len())
+        .filter(|&i| in_range(lines.timestamp[i]))
+        .collect();
+    let nstr = lines.strings.len();
+
+    // KPIs.
+    let revenue = neumaier_sum(idx.iter().map(|&i| lines.revenue[i]));
+    let mut seen_order = vec![false; nstr];
+    let mut seen_guest_order = vec![false; nstr];
+    let (mut orders, mut guest_orders) = (0u64, 0u64);
+    let mut cust_orders: Vec<(u32, u32)> = Vec::with_capacity(idx.len());
+    for &i in &idx {
+        let o = lines.order_id[i] as usize;
+        if let Some(s) = seen_order.get_mut(o) {
+            if !*s {
+                *s = true;
+                orders += 1;
+            }
+        }
+        let c = lines.customer[i];
+        if c == NONE_ID {
+            if let Some(s) = seen_guest_order.get_mut(o) {
+                if !*s {
+                    *s = true;
+                    guest_orders += 1;
+                }
+            }
+        } else {
+            cust_orders.push((c, lines.order_id[i]));
+        }
+    }
+    let per_customer = distinct_per_group(cust_orders, nstr);
+    let customers = per_customer.iter().filter(|&&n| n > 0).count() as u64;
+    let repeaters = per_customer.iter().filter(|&&n| n >= 2).count() as u64;
+    let returns = &ds.returns;
+    let return_value = neumaier_sum(
+        (0..returns.len())
+            .filter(|&i| in_range(returns.timestamp[i]))
+            .map(|i| returns.revenue[i].abs()),
+    );
+    let ratio = |a: f64, b: f64| if b > 0.0 { a / b } else { 0.0 };
+    let kpis = Kpis {
+        revenue,
+        orders,
+        customers,
+        average_order_value: ratio(revenue, orders as f64),
+        repeat_purchase_rate: ratio(repeaters as f64, customers as f64),
+        returns_rate: ratio(return_value, revenue),
+        lines: idx.len() as u64,
+        guest_orders,
+    };
+
+    // Series over the range, limited to the data.
+    let (weekly, monthly) = match (data_min, data_max) {
+        (Some(dmin), Some(dmax)) => {
+            let first = from.map_or(dmin, |f| f.max(dmin));
+            let last = to.map_or(dmax, |t| t.min(dmax));
+            (
+                series(lines, &idx, first, last, week_index, week_start_day),
+                series(lines, &idx, first, last, month_index, month_start_day),
+            )
+        }
+        _ => (Vec::new(), Vec::new()),
+    };
+
+    // Products: dense index per (sku, or product name when no sku).
+    let mut pindex: std::collections::HashMap<(bool, u32), u32> = std::collections::HashMap::new();
+    let mut pkeys: Vec<(bool, u32)> = Vec::new();
+    let mut pline: Vec<u32> = Vec::with_capacity(idx.len());
+    for &i in &idx {
+        let key = if lines.sku[i] != NONE_ID {
+            (true, lines.sku[i])
+        } else {
+            (false, lines.product[i])
+        };
+        let next = pkeys.len() as u32;
+        let p = *pindex.entry(key).or_insert_with(|| {
+            pkeys.push(key);
+            next
+        });
+        pline.push(p);
+    }
+    let np = pkeys.len();
+    let mut prev = vec![Acc::default(); np];
+    let mut pqty = vec![Acc::default(); np];
+    let mut p_orders = Vec::with_capacity(idx.len());
+    let mut p_custs = Vec::with_capacity(idx.len());
+    let mut p_names = Vec::with_capacity(idx.len());
+    for (j, &i) in idx.iter().enumerate() {
+        let p = pline[j];
+        prev[p as usize].add(lines.revenue[i]);
+        pqty[p as usize].add(lines.quantity[i]);
+        p_orders.push((p, lines.order_id[i]));
+        if lines.customer[i] != NONE_ID {
+            p_custs.push((p, lines.customer[i]));
+        }
+        if lines.product[i] != NONE_ID {
+            p_names.push((p, lines.product[i]));
+        }
+    }
+    let po = distinct_per_group(p_orders, np);
+    let pc = distinct_per_group(p_custs, np);
+    // Most frequent name per product (ties: alphabetical).
+    p_names.sort_unstable();
+    let mut best_name: Vec<Option<(u64, u32)>> = vec![None; np];
+    let mut k = 0;
+    while k < p_names.len() {
+        let mut e = k;
+        while e < p_names.len() && p_names[e] == p_names[k] {
+            e += 1;
+        }
+        let (p, name) = p_names[k];
+        let count = (e - k) as u64;
+        let slot = &mut best_name[p as usize];
+        let better = match *slot {
+            None => true,
+            Some((c, n)) => {
+                count > c || (count == c && lines.strings.get(name) < lines.strings.get(n))
+            }
+        };
+        if better {
+            *slot = Some((count, name));
+        }
+        k = e;
+    }
+    let mut products: Vec<ProductRow> = (0..np)
+        .map(|p| {
+            let (is_sku, id) = pkeys[p];
+            let name = best_name[p]
+                .map(|(_, n)| lines.strings.get(n).to_owned())
+                .unwrap_or_default();
+            ProductRow {
+                sku: if is_sku {
+                    lines.strings.get(id).to_owned()
+                } else {
+                    String::new()
+                },
+                name,
+                revenue: prev[p].get(),
+                quantity: pqty[p].get(),
+                orders: po[p],
+                customers: pc[p],
+            }
+        })
+        .collect();
+    products.sort_by(|a, b| {
+        b.revenue
+            .total_cmp(&a.revenue)
+            .then_with(|| a.sku.cmp(&b.sku))
+            .then_with(|| a.name.cmp(&b.name))
+    });
+
+    // Countries.
+    let cidx = |c: u32| if c == NONE_ID { nstr } else { c as usize };
+    let mut crev = vec![Acc::default(); nstr + 1];
+    let mut c_orders = Vec::new();
+    let mut c_custs = Vec::new();
+    let mut c_seen = vec![false; nstr + 1];
+    for &i in &idx {
+        let c = cidx(lines.country[i]);
+        c_seen[c] = true;
+        crev[c].add(lines.revenue[i]);
+        c_orders.push((c as u32, lines.order_id[i]));
+        if lines.customer[i] != NONE_ID {
+            c_custs.push((c as u32, lines.customer[i]));
+        }
+    }
+    let co = distinct_per_group(c_orders, nstr + 1);
+    let cc = distinct_per_group(c_custs, nstr + 1);
+    let mut countries: Vec<CountryRow> = (0..=nstr)
+        .filter(|&c| c_seen[c])
+        .map(|c| CountryRow {
+            country: if c == nstr {
+                "Unknown".to_owned()
+            } else {
+                lines.strings.get(c as u32).to_owned()
+            },
+            revenue: crev[c].get(),
+            orders: co[c],
+            customers: cc[c],
+        })
+        .collect();
+    countries.sort_by(|a, b| {
+        b.revenue
+            .total_cmp(&a.revenue)
+            .then_with(|| a.country.cmp(&b.country))
+    });
+
+    Ok(OverviewReport {
+        params: params.clone(),
+        data_from: data_min.map(|d| format_day(d * 86400)),
+        data_to: data_max.map(|d| format_day(d * 86400)),
+        kpis,
+        weekly,
+        monthly,
+        products,
+        countries,
+    })
 }

@@ -1,0 +1,114 @@
+//! Overview KPIs on UCI Online Retail; reference values from pandas
+//! (`python3 benches/pandas_import.py`, same cleaning).
+
+use shoplens::analytics::overview::{run, OverviewError, OverviewParams};
+use shoplens::data::{import_paths, Dataset, ImportOptions};
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+fn uci() -> &'static Dataset {
+    static DS: OnceLock<Dataset> = OnceLock::new();
+    DS.get_or_init(|| {
+        let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared/data/online_retail_uci/online_retail.csv.gz");
+        import_paths(&[p], &ImportOptions::default()).unwrap()
+    })
+}
+
+fn close(a: f64, b: f64, tol: f64) {
+    assert!((a - b).abs() <= tol, "{a} vs {b}");
+}
+
+#[test]
+fn whole_range() {
+    let r = run(uci(), &OverviewParams::default()).unwrap();
+    let k = &r.kpis;
+    close(k.revenue, 10_666_684.544, 1e-3);
+    assert_eq!(k.orders, 19_960);
+    assert_eq!(k.customers, 4_338);
+    assert_eq!(k.lines, 530_104);
+    assert_eq!(k.guest_orders, 1_428);
+    close(k.average_order_value, 534.403033, 1e-6);
+    close(k.repeat_purchase_rate, 0.655832, 1e-6);
+    close(k.returns_rate, 0.084076, 1e-6);
+    assert_eq!(r.data_from.as_deref(), Some("2010-12-01"));
+    assert_eq!(r.data_to.as_deref(), Some("2011-12-09"));
+    assert_eq!(r.weekly.len(), 54);
+    assert_eq!(r.weekly[0].start, "2010-11-29");
+    close(r.weekly[0].revenue, 185_427.830, 1e-3);
+    assert_eq!(r.weekly[53].start, "2011-12-05");
+    close(r.weekly[53].revenue, 504_309.930, 1e-3);
+    assert_eq!(r.monthly.len(), 13);
+    assert_eq!(r.monthly[0].start, "2010-12-01");
+    close(r.monthly[0].revenue, 823_746.140, 1e-3);
+    assert_eq!(r.monthly[0].orders, 1_559);
+    let total: f64 = r.monthly.iter().map(|p| p.revenue).sum();
+    close(total, k.revenue, 1e-3);
+    assert_eq!(r.products.len(), 3_922);
+    let top = &r.products[0];
+    assert_eq!((top.sku.as_str(), top.name.as_str()), ("DOT", "DOTCOM POSTAGE"));
+    close(top.revenue, 206_248.77, 1e-3);
+    assert_eq!((top.quantity, top.orders, top.customers), (706.0, 706, 1));
+    assert_eq!(r.countries.len(), 38);
+    let uk = &r.countries[0];
+    assert_eq!(uk.country, "United Kingdom");
+    close(uk.revenue, 9_025_222.084, 1e-3);
+    assert_eq!((uk.orders, uk.customers), (18_019, 3_920));
+    assert_eq!(r.countries[1].country, "Netherlands");
+}
+
+#[test]
+fn first_quarter_2011() {
+    let p = OverviewParams {
+        date_from: Some("2011-01-01".into()),
+        date_to: Some("2011-03-31".into()),
+    };
+    let r = run(uci(), &p).unwrap();
+    let k = &r.kpis;
+    close(k.revenue, 1_932_635.81, 1e-3);
+    assert_eq!((k.orders, k.customers, k.lines, k.guest_orders), (3_640, 1_776, 97_214, 335));
+    close(k.repeat_purchase_rate, 0.360923, 1e-6);
+    close(k.returns_rate, 0.098987, 1e-6);
+    // The range starts on Saturday 2011-01-01: its week (from Monday 2010-12-27) has no sales.
+    assert_eq!(r.weekly.len(), 14);
+    assert_eq!((r.weekly[0].start.as_str(), r.weekly[0].revenue, r.weekly[0].orders), ("2010-12-27", 0.0, 0));
+    assert_eq!(r.weekly[1].start, "2011-01-03");
+    close(r.weekly[1].revenue, 133_658.19, 1e-3);
+    assert_eq!(r.weekly[13].start, "2011-03-28");
+    close(r.weekly[13].revenue, 160_109.82, 1e-3);
+    assert_eq!(r.monthly.len(), 3);
+    close(r.monthly[0].revenue, 691_364.56, 1e-3);
+    assert_eq!(r.monthly[0].orders, 1_086);
+    assert_eq!(r.products.len(), 2_974);
+    assert_eq!(r.products[0].sku, "23166");
+    assert_eq!(r.products[0].name, "MEDIUM CERAMIC TOP STORAGE JAR");
+    assert_eq!(r.countries.len(), 30);
+    assert_eq!((r.countries[0].orders, r.countries[0].customers), (3_274, 1_595));
+}
+
+#[test]
+fn bad_params() {
+    let bad = OverviewParams {
+        date_from: Some("2011-13-01".into()),
+        date_to: None,
+    };
+    assert!(matches!(run(uci(), &bad), Err(OverviewError::BadDate { param: "date_from", .. })));
+    let bad = OverviewParams {
+        date_from: None,
+        date_to: Some("yesterday".into()),
+    };
+    assert!(matches!(run(uci(), &bad), Err(OverviewError::BadDate { param: "date_to", .. })));
+    let rev = OverviewParams {
+        date_from: Some("2011-05-01".into()),
+        date_to: Some("2011-04-01".into()),
+    };
+    assert!(matches!(run(uci(), &rev), Err(OverviewError::EmptyRange { .. })));
+    // A range outside the data: zero KPIs, no series, no error.
+    let empty = OverviewParams {
+        date_from: Some("2001-01-01".into()),
+        date_to: Some("2001-12-31".into()),
+    };
+    let r = run(uci(), &empty).unwrap();
+    assert_eq!((r.kpis.orders, r.kpis.lines, r.kpis.revenue), (0, 0, 0.0));
+    assert!(r.weekly.is_empty() && r.products.is_empty());
+}
