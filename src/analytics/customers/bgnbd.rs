@@ -288,9 +288,7 @@ pub fn fit_nbd(rows: &[CalRow]) -> (f64, f64, f64) {
             s1[j + 1] = s1[j] + (r + j as f64).ln();
         }
         rows.iter()
-            .map(|row| {
-                s1[row.x as usize] + r * al.ln() - (r + row.x as f64) * (al + row.t).ln()
-            })
+            .map(|row| s1[row.x as usize] + r * al.ln() - (r + row.x as f64) * (al + row.t).ln())
             .sum()
     };
     let n = rows.len().max(1) as f64;
@@ -308,8 +306,14 @@ pub struct Accuracy {
 }
 
 /// Predictions of `fit` over `horizon` weeks for each row.
-pub fn predict_all(p: &BgNbdParams, rows: &[CalRow], horizon: f64) -> Result<Vec<f64>, CustomersError> {
-    rows.iter().map(|r| p.expected(r.x, r.t_x, r.t, horizon)).collect()
+pub fn predict_all(
+    p: &BgNbdParams,
+    rows: &[CalRow],
+    horizon: f64,
+) -> Result<Vec<f64>, CustomersError> {
+    rows.iter()
+        .map(|r| p.expected(r.x, r.t_x, r.t, horizon))
+        .collect()
 }
 
 /// Accuracy of predictions against `rows[i].holdout`.
@@ -325,7 +329,11 @@ pub fn accuracy(pred: &[f64], rows: &[CalRow]) -> Accuracy {
         / n;
     Accuracy {
         mae,
-        sum_ratio: if actual > 0.0 { predicted / actual } else { f64::NAN },
+        sum_ratio: if actual > 0.0 {
+            predicted / actual
+        } else {
+            f64::NAN
+        },
         predicted_total: predicted,
         actual_total: actual,
     }
@@ -416,8 +424,17 @@ mod tests {
     #[test]
     fn expectation_matches_the_paper_formula() {
         // Paper's CDNOW estimates; direct eq. 10 with the plain series.
-        let p = BgNbdParams { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
-        for &(x, tx, t, h) in &[(2u32, 30.43, 38.86, 39.0), (0, 0.0, 38.86, 52.0), (8, 20.0, 30.0, 10.0)] {
+        let p = BgNbdParams {
+            r: 0.243,
+            alpha: 4.414,
+            a: 0.793,
+            b: 2.426,
+        };
+        for &(x, tx, t, h) in &[
+            (2u32, 30.43, 38.86, 39.0),
+            (0, 0.0, 38.86, 52.0),
+            (8, 20.0, 30.0, 10.0),
+        ] {
             let xf = x as f64;
             let z = h / (p.alpha + t + h);
             let f = hyp2f1(p.r + xf, p.b + xf, p.a + p.b + xf - 1.0, z).unwrap();
@@ -425,7 +442,10 @@ mod tests {
                 * (1.0 - ((p.alpha + t) / (p.alpha + t + h)).powf(p.r + xf) * f)
                 * p.p_alive(x, tx, t);
             let ours = p.expected(x, tx, t, h).unwrap();
-            assert!((ours - direct).abs() < 1e-9 * direct.max(1.0), "{ours} vs {direct}");
+            assert!(
+                (ours - direct).abs() < 1e-9 * direct.max(1.0),
+                "{ours} vs {direct}"
+            );
         }
         // Paper, section 5: a customer with x=2, t_x=30.43, T=38.86 expects 0.7638 purchases in
         // the next 39 weeks.
@@ -436,7 +456,12 @@ mod tests {
     #[test]
     fn nbd_limit_when_no_dropout() {
         // a → 0, b large: E[Y(t)] → (r+x)/(α+T)·t.
-        let p = BgNbdParams { r: 0.7, alpha: 9.0, a: 1e-5, b: 1e4 };
+        let p = BgNbdParams {
+            r: 0.7,
+            alpha: 9.0,
+            a: 1e-5,
+            b: 1e4,
+        };
         let e = p.expected(3, 20.0, 30.0, 14.0).unwrap();
         let nbd = (0.7 + 3.0) / (9.0 + 30.0) * 14.0;
         assert!((e - nbd).abs() < 1e-3, "{e} vs {nbd}");
@@ -445,7 +470,12 @@ mod tests {
 
     #[test]
     fn a_equal_one_is_finite() {
-        let p = BgNbdParams { r: 0.5, alpha: 5.0, a: 1.0, b: 2.0 };
+        let p = BgNbdParams {
+            r: 0.5,
+            alpha: 5.0,
+            a: 1.0,
+            b: 2.0,
+        };
         let e = p.expected(1, 5.0, 10.0, 10.0).unwrap();
         let q = BgNbdParams { a: 1.0 + 1e-7, ..p };
         assert!((e - q.expected(1, 5.0, 10.0, 10.0).unwrap()).abs() < 1e-5);

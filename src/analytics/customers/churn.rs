@@ -55,7 +55,11 @@ pub fn dataset(
             .and_then(|id| returns.get(id))
             .copied()
             .unwrap_or(0.0);
-        let rate = if revenue > 0.0 { (ret / revenue).min(1.0) } else { 0.0 };
+        let rate = if revenue > 0.0 {
+            (ret / revenue).min(1.0)
+        } else {
+            0.0
+        };
         let churned = !h
             .orders
             .iter()
@@ -132,7 +136,9 @@ impl GaussianNb {
             *l = self.log_prior[c];
             for d in 0..6 {
                 let v = self.var[c][d];
-                *l -= 0.5 * ((2.0 * std::f64::consts::PI * v).ln() + (r[d] - self.mean[c][d]).powi(2) / v);
+                *l -= 0.5
+                    * ((2.0 * std::f64::consts::PI * v).ln()
+                        + (r[d] - self.mean[c][d]).powi(2) / v);
             }
         }
         1.0 / (1.0 + (lj[0] - lj[1]).exp())
@@ -352,7 +358,11 @@ mod tests {
         let mut y = Vec::new();
         for i in 0..200 {
             let churn = i % 2 == 0;
-            let r = if churn { 100.0 + (i % 7) as f64 } else { 10.0 + (i % 5) as f64 };
+            let r = if churn {
+                100.0 + (i % 7) as f64
+            } else {
+                10.0 + (i % 5) as f64
+            };
             x.push([r, 1.0 + (i % 3) as f64, 5.0, 50.0 + i as f64, 1.0, 0.0]);
             y.push(churn);
         }

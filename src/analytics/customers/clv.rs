@@ -177,7 +177,13 @@ fn clv_value(
     Ok(total)
 }
 
-fn empty_report(params: &ClvParams, cal: i64, obs: i64, status: ModelStatus, msg: String) -> ClvReport {
+fn empty_report(
+    params: &ClvParams,
+    cal: i64,
+    obs: i64,
+    status: ModelStatus,
+    msg: String,
+) -> ClvReport {
     ClvReport {
         status,
         message: msg,
@@ -225,7 +231,12 @@ pub(crate) fn fit_model(
 ) -> Result<ChosenModel, CustomersError> {
     let plain = bgnbd::fit(rows, 0.0)?;
     let (_, _, nbd_ll) = bgnbd::fit_nbd(rows);
-    let lp = [plain.params.r, plain.params.alpha, plain.params.a, plain.params.b];
+    let lp = [
+        plain.params.r,
+        plain.params.alpha,
+        plain.params.a,
+        plain.params.b,
+    ];
     let at_edge = lp.iter().any(|v| v.ln().abs() >= LOG_BOUND - 0.05);
     let boundary = at_edge || plain.log_likelihood - nbd_ll < 2.0;
     let span = cal_end - data_start;
@@ -272,7 +283,9 @@ pub(crate) fn clv_from_histories(
     params: &ClvParams,
 ) -> Result<ClvReport, CustomersError> {
     let (Some(start), Some(obs_end)) = (first_day(&data.lines), last_day(&data.lines)) else {
-        return Err(CustomersError::NoCustomers("the data have no sale lines".into()));
+        return Err(CustomersError::NoCustomers(
+            "the data have no sale lines".into(),
+        ));
     };
     if hist.is_empty() {
         return Err(CustomersError::NoCustomers(
@@ -335,7 +348,13 @@ pub(crate) fn clv_from_histories(
                 days.iter().map(|d| d.1).sum::<f64>() / days.len().max(1) as f64
             }
         };
-        let clv = clv_value(&m.params, r, value, params.horizon_days, params.monthly_discount_rate)?;
+        let clv = clv_value(
+            &m.params,
+            r,
+            value,
+            params.horizon_days,
+            params.monthly_discount_rate,
+        )?;
         out_rows.push(ClvRow {
             customer_id: data.lines.strings.get(h.customer).to_owned(),
             frequency: r.x,
@@ -358,7 +377,13 @@ pub(crate) fn clv_from_histories(
         let buckets = (0..=7u32)
             .map(|f| {
                 let sel: Vec<usize> = (0..rows.len())
-                    .filter(|&i| if f == 7 { rows[i].x >= 7 } else { rows[i].x == f })
+                    .filter(|&i| {
+                        if f == 7 {
+                            rows[i].x >= 7
+                        } else {
+                            rows[i].x == f
+                        }
+                    })
                     .collect();
                 let n = sel.len().max(1) as f64;
                 FrequencyBucket {

@@ -74,7 +74,12 @@ pub fn fit(pairs: &[(u32, f64)]) -> Result<GammaGammaFit, CustomersError> {
         -ll(lp, &data) / n
     };
     let lv = mean_m.max(1e-9).ln();
-    let starts = [[0.0, 0.0, 0.0], [1.0, 1.0, lv], [0.0, 1.5, lv], [2.0, 0.5, lv - 1.0]];
+    let starts = [
+        [0.0, 0.0, 0.0],
+        [1.0, 1.0, lv],
+        [0.0, 1.5, lv],
+        [2.0, 0.5, lv - 1.0],
+    ];
     let opts = NelderMeadOptions::default();
     let mut best: Option<(Vec<f64>, f64)> = None;
     for s in starts {
@@ -108,9 +113,19 @@ mod tests {
 
     #[test]
     fn expected_value_shrinks_towards_population_mean() {
-        let g = GammaGammaFit { p: 6.25, q: 3.74, v: 15.44, log_likelihood: 0.0, customers: 0 };
+        let g = GammaGammaFit {
+            p: 6.25,
+            q: 3.74,
+            v: 15.44,
+            log_likelihood: 0.0,
+            customers: 0,
+        };
         // Fader & Hardie (2013) CDNOW: population mean p v / (q − 1) = 35.2.
-        assert!((g.population_mean() - 35.22).abs() < 0.05, "{}", g.population_mean());
+        assert!(
+            (g.population_mean() - 35.22).abs() < 0.05,
+            "{}",
+            g.population_mean()
+        );
         let e = g.expected_value(1, 100.0);
         assert!(e > g.population_mean() && e < 100.0);
         assert!((g.expected_value(0, 50.0) - g.population_mean()).abs() < 1e-12);

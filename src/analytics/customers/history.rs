@@ -145,7 +145,8 @@ pub fn histories(lines: &OrderLines, until_day: Option<i64>) -> Vec<History> {
         }
     }
     for h in &mut out {
-        h.orders.sort_by(|a, b| a.ts.cmp(&b.ts).then(a.order.cmp(&b.order)));
+        h.orders
+            .sort_by(|a, b| a.ts.cmp(&b.ts).then(a.order.cmp(&b.order)));
     }
     out.sort_by(|a, b| cmp_ids(lines.strings.get(a.customer), lines.strings.get(b.customer)));
     out

@@ -101,7 +101,9 @@ fn seed_centres(x: &[f64], dim: usize, n: usize, k: usize, rng: &mut ChaCha8Rng)
     let trials = 2 + (k as f64).ln().floor() as usize;
     let first = (uniform(rng) * n as f64) as usize % n;
     let mut centres = row(x, dim, first).to_vec();
-    let mut closest: Vec<f64> = (0..n).map(|i| d2(row(x, dim, i), row(x, dim, first))).collect();
+    let mut closest: Vec<f64> = (0..n)
+        .map(|i| d2(row(x, dim, i), row(x, dim, first)))
+        .collect();
     let mut pot: f64 = closest.iter().sum();
     for _ in 1..k {
         let mut best: Option<(usize, f64, Vec<f64>)> = None;
@@ -330,8 +332,18 @@ mod tests {
 
     #[test]
     fn two_obvious_groups() {
-        let x = [0.0, 0.0, 0.1, 0.0, 0.0, 0.1, 10.0, 10.0, 10.1, 10.0, 10.0, 10.1];
-        let f = fit(&x, 2, &KMeansParams { k: 2, ..Default::default() }).unwrap();
+        let x = [
+            0.0, 0.0, 0.1, 0.0, 0.0, 0.1, 10.0, 10.0, 10.1, 10.0, 10.0, 10.1,
+        ];
+        let f = fit(
+            &x,
+            2,
+            &KMeansParams {
+                k: 2,
+                ..Default::default()
+            },
+        )
+        .unwrap();
         assert_eq!(f.labels[0], f.labels[1]);
         assert_ne!(f.labels[0], f.labels[3]);
         // Each group: 3 points at distance² 0.02/3*... inertia = 2 * (2/9*0.01*... ) small.
@@ -350,6 +362,14 @@ mod tests {
 
     #[test]
     fn bad_k_is_an_error() {
-        assert!(fit(&[1.0, 2.0], 1, &KMeansParams { k: 3, ..Default::default() }).is_err());
+        assert!(fit(
+            &[1.0, 2.0],
+            1,
+            &KMeansParams {
+                k: 3,
+                ..Default::default()
+            }
+        )
+        .is_err());
     }
 }

@@ -184,7 +184,11 @@ pub struct ChurnReport {
     pub test_churn_rate: f64,
     pub auc_naive_bayes: Option<f64>,
     pub auc_logistic: Option<f64>,
+    /// AUC of BG/NBD `1 − P(alive)`. One-time buyers always get P(alive) = 1 in the BG/NBD
+    /// (drop-out happens only after a repeat purchase), so this can be below 0.5.
     pub auc_bgnbd: Option<f64>,
+    /// AUC of BG/NBD "fewer expected purchases in the next window = more likely to churn".
+    pub auc_bgnbd_expected: Option<f64>,
     pub confusion_naive_bayes: Option<churn::Confusion>,
     pub confusion_logistic: Option<churn::Confusion>,
     /// (feature, weight on the standardised feature) of the logistic regression.
@@ -315,7 +319,11 @@ pub fn cluster_rfm(
         .iter()
         .enumerate()
         .map(|(id, &old)| {
-            let c = [fit.centres[old * 3], fit.centres[old * 3 + 1], fit.centres[old * 3 + 2]];
+            let c = [
+                fit.centres[old * 3],
+                fit.centres[old * 3 + 1],
+                fit.centres[old * 3 + 2],
+            ];
             let back = |d: usize| (c[d] * sd[d] + mean[d]).exp_m1();
             Cluster {
                 id,
@@ -349,9 +357,13 @@ fn churn_report(
     ids: &[String],
     window: u32,
 ) -> Result<ChurnReport, CustomersError> {
-    let (Some(start), Some(last)) = (history::first_day(&data.lines), history::last_day(&data.lines))
-    else {
-        return Err(CustomersError::NoCustomers("the data have no sale lines".into()));
+    let (Some(start), Some(last)) = (
+        history::first_day(&data.lines),
+        history::last_day(&data.lines),
+    ) else {
+        return Err(CustomersError::NoCustomers(
+            "the data have no sale lines".into(),
+        ));
     };
     let w = window as i64;
     let (c1, c2) = (last - 2 * w, last - w);
@@ -367,6 +379,7 @@ fn churn_report(
         auc_naive_bayes: None,
         auc_logistic: None,
         auc_bgnbd: None,
+        auc_bgnbd_expected: None,
         confusion_naive_bayes: None,
         confusion_logistic: None,
         logistic_weights: Vec::new(),
@@ -402,17 +415,21 @@ fn churn_report(
     let plr: Vec<f64> = xte.iter().map(|r| lr.predict(r)).collect();
     // BG/NBD on the data up to the test cut-off.
     let rows = bgnbd::summarise(hist, c2, c2);
-    let auc_bgnbd = if rows.iter().filter(|r| r.x > 0).count() >= clv::MIN_REPEATERS {
-        let m = clv::fit_model(hist, &rows, c2, start, w, None)?;
-        let mut risk = vec![f64::NAN; hist.len()];
-        for r in &rows {
-            risk[r.index] = 1.0 - m.params.p_alive(r.x, r.t_x, r.t);
-        }
-        let s: Vec<f64> = test.iter().map(|t| risk[t.0]).collect();
-        churn::roc_auc(&s, &yte)
-    } else {
-        None
-    };
+    let (auc_bgnbd, auc_bgnbd_expected) =
+        if rows.iter().filter(|r| r.x > 0).count() >= clv::MIN_REPEATERS {
+            let m = clv::fit_model(hist, &rows, c2, start, w, None)?;
+            let mut risk = vec![f64::NAN; hist.len()];
+            let mut fewer = vec![f64::NAN; hist.len()];
+            for r in &rows {
+                risk[r.index] = 1.0 - m.params.p_alive(r.x, r.t_x, r.t);
+                fewer[r.index] = -m.params.expected(r.x, r.t_x, r.t, w as f64 / 7.0)?;
+            }
+            let s: Vec<f64> = test.iter().map(|t| risk[t.0]).collect();
+            let e: Vec<f64> = test.iter().map(|t| fewer[t.0]).collect();
+            (churn::roc_auc(&s, &yte), churn::roc_auc(&e, &yte))
+        } else {
+            (None, None)
+        };
     let rate = yte.iter().filter(|&&v| v).count() as f64 / yte.len().max(1) as f64;
     let auc_nb = churn::roc_auc(&pnb, &yte);
     let auc_lr = churn::roc_auc(&plr, &yte);
@@ -435,6 +452,7 @@ fn churn_report(
         auc_naive_bayes: auc_nb,
         auc_logistic: auc_lr,
         auc_bgnbd,
+        auc_bgnbd_expected,
         confusion_naive_bayes: Some(churn::Confusion::new(&pnb, &yte, 0.5)),
         confusion_logistic: Some(churn::Confusion::new(&plr, &yte, 0.5)),
         logistic_weights: churn::FEATURES
@@ -445,11 +463,13 @@ fn churn_report(
         explanation: format!(
             "AUC is the chance that the model ranks a customer who stopped buying above one who \
              kept buying (0.5 = coin toss, 1 = perfect): naive Bayes {}, logistic regression {}, \
-             BG/NBD 1 − P(alive) {}. {:.0}% of the tested customers did not buy in the last {} \
+             BG/NBD 1 − P(alive) {} (it treats one-time buyers as certainly active), BG/NBD \
+             expected purchases {}. {:.0}% of the tested customers did not buy in the last {} \
              days.",
             pct(auc_nb),
             pct(auc_lr),
             pct(auc_bgnbd),
+            pct(auc_bgnbd_expected),
             100.0 * rate,
             window
         ),
@@ -479,11 +499,20 @@ pub fn run(data: &Dataset, params: &CustomersParams) -> Result<CustomersReport, 
                        qcut on rank(method='first')): each score holds a fifth of the customers."
             .into(),
         notes: vec![
-            Note::new("recency_days", "Days from the customer's last order to the day after the last order in the file."),
+            Note::new(
+                "recency_days",
+                "Days from the customer's last order to the day after the last order in the file.",
+            ),
             Note::new("frequency", "Number of separate orders."),
             Note::new("monetary", "Total spend over all orders."),
-            Note::new("r_score", "1–5: 5 = among the fifth who ordered most recently."),
-            Note::new("f_score", "1–5: 5 = among the fifth who ordered most often."),
+            Note::new(
+                "r_score",
+                "1–5: 5 = among the fifth who ordered most recently.",
+            ),
+            Note::new(
+                "f_score",
+                "1–5: 5 = among the fifth who ordered most often.",
+            ),
             Note::new("m_score", "1–5: 5 = among the fifth who spent most."),
         ],
     };
@@ -494,7 +523,12 @@ pub fn run(data: &Dataset, params: &CustomersParams) -> Result<CustomersReport, 
         .map(|h| data.lines.strings.get(h.customer).to_owned())
         .collect();
     let churn = churn_report(data, &hist, &ids, params.churn_window_days)?;
-    let guests = data.lines.customer.iter().filter(|&&c| c == NONE_ID).count() as u64;
+    let guests = data
+        .lines
+        .customer
+        .iter()
+        .filter(|&&c| c == NONE_ID)
+        .count() as u64;
     Ok(CustomersReport {
         params: params.clone(),
         snapshot_date: history::date_string(snapshot),

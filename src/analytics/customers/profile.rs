@@ -42,7 +42,10 @@ pub struct CustomerProfile {
 }
 
 /// Profile of `customer_id`, running the analysis with default parameters.
-pub fn customer_profile(data: &Dataset, customer_id: &str) -> Result<CustomerProfile, CustomersError> {
+pub fn customer_profile(
+    data: &Dataset,
+    customer_id: &str,
+) -> Result<CustomerProfile, CustomersError> {
     if data.lines.strings.lookup(customer_id).is_none() {
         return Err(CustomersError::UnknownCustomer(customer_id.to_owned()));
     }
@@ -54,7 +57,11 @@ fn top(m: HashMap<String, (f64, f64)>) -> Vec<TopItem> {
     let mut v: Vec<TopItem> = m
         .into_iter()
         .filter(|(k, _)| !k.is_empty())
-        .map(|(name, (revenue, quantity))| TopItem { name, revenue, quantity })
+        .map(|(name, (revenue, quantity))| TopItem {
+            name,
+            revenue,
+            quantity,
+        })
         .collect();
     v.sort_by(|a, b| b.revenue.total_cmp(&a.revenue).then(a.name.cmp(&b.name)));
     v.truncate(10);
@@ -102,9 +109,14 @@ pub fn customer_profile_from(
         c.0 += rev;
         c.1 += q;
     }
-    let mut timeline: Vec<(i64, u32, f64)> = orders.into_iter().map(|(o, (t, r))| (t, o, r)).collect();
+    let mut timeline: Vec<(i64, u32, f64)> =
+        orders.into_iter().map(|(o, (t, r))| (t, o, r)).collect();
     timeline.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
-    let clv_row = report.clv.rows.iter().find(|r| r.customer_id == customer_id);
+    let clv_row = report
+        .clv
+        .rows
+        .iter()
+        .find(|r| r.customer_id == customer_id);
     Ok(CustomerProfile {
         customer_id: customer_id.to_owned(),
         orders: timeline

@@ -99,16 +99,30 @@ impl Segment {
     /// One line for a merchant.
     pub fn meaning(self) -> &'static str {
         match self {
-            Segment::Champions => "Bought very recently and often: your best customers; reward them.",
+            Segment::Champions => {
+                "Bought very recently and often: your best customers; reward them."
+            }
             Segment::Loyal => "Buy often and fairly recently: keep them close, ask for reviews.",
-            Segment::PotentialLoyalist => "Recent customers with a few orders: a nudge can make them loyal.",
-            Segment::New => "First bought very recently: welcome them and make the second order easy.",
+            Segment::PotentialLoyalist => {
+                "Recent customers with a few orders: a nudge can make them loyal."
+            }
+            Segment::New => {
+                "First bought very recently: welcome them and make the second order easy."
+            }
             Segment::Promising => "Recent but bought only once: build the relationship.",
-            Segment::NeedAttention => "Average recency and frequency: a timely offer can keep them.",
-            Segment::AboutToSleep => "Have not bought for a while and rarely: reactivate before you lose them.",
-            Segment::CantLoseThem => "Used to buy very often but not recently: win them back personally.",
+            Segment::NeedAttention => {
+                "Average recency and frequency: a timely offer can keep them."
+            }
+            Segment::AboutToSleep => {
+                "Have not bought for a while and rarely: reactivate before you lose them."
+            }
+            Segment::CantLoseThem => {
+                "Used to buy very often but not recently: win them back personally."
+            }
             Segment::AtRisk => "Bought regularly but long ago: send a win-back campaign.",
-            Segment::Hibernating => "Last bought long ago, and rarely: low priority, try a generic offer.",
+            Segment::Hibernating => {
+                "Last bought long ago, and rarely: low priority, try a generic offer."
+            }
             Segment::Lost => "Lowest recency and frequency: likely gone.",
         }
     }

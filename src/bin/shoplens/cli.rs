@@ -5,6 +5,9 @@
 use clap::{Parser, Subcommand};
 
 mod abtest;
+mod basket;
+mod clv;
+mod customers;
 mod profile;
 
 #[derive(Parser)]
@@ -18,15 +21,24 @@ struct Cli {
 enum Command {
     /// Import order files: the chosen column mapping, the cleaning report and the KPIs.
     Profile(profile::Args),
+    /// Market basket: frequent itemsets (FP-growth) and association rules to CSV.
+    Basket(basket::Args),
     /// A/B test: z-test or Welch t-test, Bayesian P(best), sample-ratio check, sample size.
     Abtest(abtest::Args),
+    /// Customers: RFM scores, named segment and k-means cluster per customer.
+    Customers(customers::Args),
+    /// Customer lifetime value: BG/NBD + Gamma-Gamma, with a holdout check after the calibration end.
+    Clv(clv::Args),
 }
 
 pub fn main() {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Profile(a) => profile::run(a),
+        Command::Basket(a) => basket::run(a),
         Command::Abtest(a) => abtest::run(a),
+        Command::Customers(a) => customers::run(a),
+        Command::Clv(a) => clv::run(a),
     };
     if let Err(msg) = result {
         eprintln!("shoplens: {msg}");
