@@ -4,4 +4,5 @@
 
 pub mod customers;
 pub mod marketing;
+pub mod forecast;
 pub mod overview;

@@ -1,0 +1,1 @@
+//! Seasonal ARIMA (placeholder, filled in below).

@@ -1,0 +1,143 @@
+//! Forecast pillar: pure time-series models with a statsforecast-like API (fit on a series,
+//! `predict(horizon, levels)` returning point forecasts and prediction intervals), automatic
+//! model selection by rolling-origin backtest, and [`run`], which aggregates order lines into
+//! per-SKU / category / total series and forecasts them all.
+//!
+//! Model families (one file each): [`baselines`], [`ets`], [`arima`], [`theta`],
+//! [`intermittent`], [`regression`], [`ensemble`]; [`select`] is the rolling-origin backtest,
+//! [`metrics`] the accuracy measures, [`series`] the aggregation and long-series loader.
+
+pub mod arima;
+pub mod baselines;
+pub mod ensemble;
+pub mod ets;
+pub mod intermittent;
+pub mod metrics;
+pub mod optim;
+pub mod regression;
+pub mod report;
+pub mod select;
+pub mod series;
+pub mod stats;
+pub mod theta;
+
+pub use report::*;
+pub use select::{auto_forecast, AutoForecast, ModelKind};
+pub use series::LongSeries;
+
+use serde::{Deserialize, Serialize};
+
+/// Errors of the forecast pillar.
+#[derive(Debug, thiserror::Error, Clone, PartialEq)]
+pub enum ForecastError {
+    #[error("series too short: need at least {needed} observations, got {got}")]
+    TooShort { needed: usize, got: usize },
+    #[error("series contains a non-finite value at position {0}")]
+    NonFinite(usize),
+    #[error("invalid parameter {name}: {message}")]
+    InvalidParam { name: String, message: String },
+    #[error("model {model} cannot be fitted: {message}")]
+    Fit { model: String, message: String },
+    #[error("{file}, row {row}, column '{column}': {message}")]
+    Input {
+        file: String,
+        row: u64,
+        column: String,
+        message: String,
+    },
+    #[error("{0}")]
+    Data(String),
+}
+
+/// One prediction interval: `level`% (e.g. 80, 95), lower and upper bound per step.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Interval {
+    pub level: f64,
+    pub lower: Vec<f64>,
+    pub upper: Vec<f64>,
+}
+
+/// Point forecasts and prediction intervals for steps `1..=horizon`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Forecast {
+    pub mean: Vec<f64>,
+    pub intervals: Vec<Interval>,
+}
+
+impl Forecast {
+    /// Gaussian intervals `mean ± Φ⁻¹(0.5 + level/200) σ_h`. Non-finite or decreasing `σ_h` are
+    /// repaired so intervals are finite and never narrow with the horizon.
+    pub fn from_sd(mean: Vec<f64>, sd: &[f64], levels: &[f64]) -> Forecast {
+        let mut s = Vec::with_capacity(mean.len());
+        let mut prev = 0.0f64;
+        for i in 0..mean.len() {
+            let mut v = sd.get(i).copied().unwrap_or(prev);
+            if !v.is_finite() || v < 0.0 {
+                v = prev;
+            }
+            v = v.max(prev);
+            s.push(v);
+            prev = v;
+        }
+        let mean: Vec<f64> = mean
+            .into_iter()
+            .map(|v| if v.is_finite() { v } else { 0.0 })
+            .collect();
+        let intervals = levels
+            .iter()
+            .map(|&l| {
+                let z = stats::z_for_level(l);
+                Interval {
+                    level: l,
+                    lower: mean.iter().zip(&s).map(|(m, s)| m - z * s).collect(),
+                    upper: mean.iter().zip(&s).map(|(m, s)| m + z * s).collect(),
+                }
+            })
+            .collect();
+        Forecast { mean, intervals }
+    }
+
+    /// The interval at `level`, if computed.
+    pub fn interval(&self, level: f64) -> Option<&Interval> {
+        self.intervals
+            .iter()
+            .find(|i| (i.level - level).abs() < 1e-9)
+    }
+
+    /// Implied standard deviation per step from the widest interval (for combining forecasts).
+    pub fn implied_sd(&self) -> Vec<f64> {
+        match self.intervals.first() {
+            Some(iv) => {
+                let z = stats::z_for_level(iv.level);
+                iv.upper
+                    .iter()
+                    .zip(&iv.lower)
+                    .map(|(u, l)| if z > 0.0 { (u - l) / (2.0 * z) } else { 0.0 })
+                    .collect()
+            }
+            None => vec![0.0; self.mean.len()],
+        }
+    }
+}
+
+/// A fitted model: forecasts from the end of the series it was fitted on.
+pub trait FittedModel {
+    /// Short model name, e.g. `ETS(M,Ad,M)`, `ARIMA(0,1,1)(0,1,1)[12]`, `Theta`.
+    fn name(&self) -> String;
+    /// Point forecasts and `levels`% prediction intervals for steps `1..=horizon`.
+    fn predict(&self, horizon: usize, levels: &[f64]) -> Forecast;
+}
+
+/// Reject empty series and non-finite values.
+pub(crate) fn check_series(y: &[f64], needed: usize) -> Result<(), ForecastError> {
+    if let Some(i) = y.iter().position(|v| !v.is_finite()) {
+        return Err(ForecastError::NonFinite(i));
+    }
+    if y.len() < needed {
+        return Err(ForecastError::TooShort {
+            needed,
+            got: y.len(),
+        });
+    }
+    Ok(())
+}

@@ -1,0 +1,207 @@
+//! Derivative-free optimisers used by the model fits.
+//!
+//! * [`nelder_mead`]: the simplex method of Nelder & Mead (1965), "A simplex method for function
+//!   minimization", Computer Journal 7(4), with the standard coefficients (reflection 1,
+//!   expansion 2, contraction 0.5, shrink 0.5), box constraints by clamping (as statsforecast's
+//!   `nelder_mead`) and R `optim`'s relative stopping rule
+//!   `|f_max - f_min| <= reltol (|f_min| + reltol)`.
+//! * [`golden_section`]: golden-section search for a scalar on `[lo, hi]` (Kiefer 1953).
+
+/// Result of a minimisation.
+#[derive(Debug, Clone)]
+pub struct OptimResult {
+    pub x: Vec<f64>,
+    pub f: f64,
+    pub evals: usize,
+}
+
+/// Options of [`nelder_mead`].
+#[derive(Debug, Clone, Copy)]
+pub struct NmOptions {
+    /// Initial step, relative to each coordinate (`step * |x_i|`, or `zero_step` when `x_i = 0`).
+    pub step: f64,
+    pub zero_step: f64,
+    pub max_iter: usize,
+    pub reltol: f64,
+}
+
+impl Default for NmOptions {
+    fn default() -> Self {
+        NmOptions {
+            step: 0.05,
+            zero_step: 1e-4,
+            max_iter: 2000,
+            reltol: 1e-8,
+        }
+    }
+}
+
+fn clamp_into(x: &mut [f64], lower: &[f64], upper: &[f64]) {
+    for i in 0..x.len() {
+        if x[i] < lower[i] {
+            x[i] = lower[i];
+        }
+        if x[i] > upper[i] {
+            x[i] = upper[i];
+        }
+    }
+}
+
+/// Minimise `f` from `x0` within `[lower, upper]` (clamped). Non-finite values count as `+inf`.
+pub fn nelder_mead(
+    f: &mut dyn FnMut(&[f64]) -> f64,
+    x0: &[f64],
+    lower: &[f64],
+    upper: &[f64],
+    opt: NmOptions,
+) -> OptimResult {
+    let n = x0.len();
+    let mut evals = 0usize;
+    let mut eval = |x: &[f64], evals: &mut usize| {
+        *evals += 1;
+        let v = f(x);
+        if v.is_finite() {
+            v
+        } else {
+            f64::INFINITY
+        }
+    };
+    if n == 0 {
+        let v = eval(x0, &mut evals);
+        return OptimResult {
+            x: Vec::new(),
+            f: v,
+            evals,
+        };
+    }
+    let mut simplex: Vec<Vec<f64>> = Vec::with_capacity(n + 1);
+    let mut start = x0.to_vec();
+    clamp_into(&mut start, lower, upper);
+    simplex.push(start.clone());
+    for i in 0..n {
+        let mut p = start.clone();
+        let s = if p[i] != 0.0 {
+            opt.step * p[i].abs()
+        } else {
+            opt.zero_step
+        };
+        p[i] += s;
+        if p[i] > upper[i] {
+            p[i] = start[i] - s;
+        }
+        clamp_into(&mut p, lower, upper);
+        simplex.push(p);
+    }
+    let mut fv: Vec<f64> = simplex.iter().map(|p| eval(p, &mut evals)).collect();
+    let mut order: Vec<usize> = (0..=n).collect();
+    let mut centroid = vec![0.0; n];
+    let mut xr = vec![0.0; n];
+    let mut xe = vec![0.0; n];
+    let mut xc = vec![0.0; n];
+    for _ in 0..opt.max_iter {
+        order.sort_by(|&a, &b| fv[a].total_cmp(&fv[b]));
+        let best = order[0];
+        let worst = order[n];
+        let second = order[n - 1];
+        let (fb, fw) = (fv[best], fv[worst]);
+        if fw.is_finite() && (fw - fb).abs() <= opt.reltol * (fb.abs() + opt.reltol) {
+            break;
+        }
+        centroid.iter_mut().for_each(|c| *c = 0.0);
+        for &k in order.iter().take(n) {
+            for j in 0..n {
+                centroid[j] += simplex[k][j];
+            }
+        }
+        centroid.iter_mut().for_each(|c| *c /= n as f64);
+        for j in 0..n {
+            xr[j] = centroid[j] + (centroid[j] - simplex[worst][j]);
+        }
+        clamp_into(&mut xr, lower, upper);
+        let fr = eval(&xr, &mut evals);
+        if fr < fb {
+            for j in 0..n {
+                xe[j] = centroid[j] + 2.0 * (xr[j] - centroid[j]);
+            }
+            clamp_into(&mut xe, lower, upper);
+            let fe = eval(&xe, &mut evals);
+            if fe < fr {
+                simplex[worst].copy_from_slice(&xe);
+                fv[worst] = fe;
+            } else {
+                simplex[worst].copy_from_slice(&xr);
+                fv[worst] = fr;
+            }
+            continue;
+        }
+        if fr < fv[second] {
+            simplex[worst].copy_from_slice(&xr);
+            fv[worst] = fr;
+            continue;
+        }
+        // Contraction (outside when the reflection improved on the worst point).
+        let outside = fr < fw;
+        for j in 0..n {
+            xc[j] = if outside {
+                centroid[j] + 0.5 * (xr[j] - centroid[j])
+            } else {
+                centroid[j] + 0.5 * (simplex[worst][j] - centroid[j])
+            };
+        }
+        clamp_into(&mut xc, lower, upper);
+        let fc = eval(&xc, &mut evals);
+        if fc < fw.min(fr) {
+            simplex[worst].copy_from_slice(&xc);
+            fv[worst] = fc;
+            continue;
+        }
+        // Shrink towards the best point.
+        let xb = simplex[best].clone();
+        for k in 0..=n {
+            if k == best {
+                continue;
+            }
+            for j in 0..n {
+                simplex[k][j] = xb[j] + 0.5 * (simplex[k][j] - xb[j]);
+            }
+            fv[k] = eval(&simplex[k], &mut evals);
+        }
+    }
+    let mut bi = 0;
+    for k in 1..=n {
+        if fv[k] < fv[bi] {
+            bi = k;
+        }
+    }
+    OptimResult {
+        x: simplex[bi].clone(),
+        f: fv[bi],
+        evals,
+    }
+}
+
+/// Golden-section search for the minimum of a unimodal `f` on `[lo, hi]` to absolute `tol`.
+pub fn golden_section(f: &mut dyn FnMut(f64) -> f64, lo: f64, hi: f64, tol: f64) -> f64 {
+    let g = (5f64.sqrt() - 1.0) / 2.0;
+    let (mut a, mut b) = (lo, hi);
+    let mut c = b - g * (b - a);
+    let mut d = a + g * (b - a);
+    let mut fc = f(c);
+    let mut fd = f(d);
+    while (b - a).abs() > tol {
+        if fc < fd {
+            b = d;
+            d = c;
+            fd = fc;
+            c = b - g * (b - a);
+            fc = f(c);
+        } else {
+            a = c;
+            c = d;
+            fc = fd;
+            d = a + g * (b - a);
+            fd = f(d);
+        }
+    }
+    (a + b) / 2.0
+}
