@@ -5,4 +5,5 @@
 pub mod customers;
 pub mod marketing;
 pub mod forecast;
+pub mod basket;
 pub mod overview;

@@ -8,6 +8,7 @@ mod abtest;
 mod basket;
 mod clv;
 mod customers;
+mod basket;
 mod profile;
 
 #[derive(Parser)]

@@ -1,0 +1,162 @@
+//! Detection of non-product lines (postage, carriage, fees, bank charges, manual adjustments,
+//! samples): they are not goods a shopper chooses, and left in they dominate association rules
+//! ("POSTAGE" is in most foreign orders of the UCI Online Retail data).
+//!
+//! A SKU is flagged when any of these holds (checked in this order; the first gives the reason):
+//! 1. its code is a well-known non-product code (`POST`, `DOT`, `M`, `BANK CHARGES`,
+//!    `AMAZONFEE`, `C2`, `CRUK`, `D`, `PADS`, `B`, `S`, ... case-insensitive);
+//! 2. its description contains a fee word (POSTAGE, CARRIAGE, SHIPPING, DELIVERY, FEE, CHARGE(S),
+//!    MANUAL, DISCOUNT, ADJUST(MENT), SAMPLES, ...) and either the code has no digit or the
+//!    description has at most two words ("FRENCH CARRIAGE LANTERN" stays a product);
+//! 3. its code is at most four characters and has no digit (codes of goods carry digits).
+//!
+//! The result is a *proposal*: the user may edit the exclusion list; an explicit list replaces it.
+
+use crate::data::{OrderLines, NONE_ID};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// Codes used for non-product lines in common shop exports (upper case).
+pub const KNOWN_NON_PRODUCT_CODES: [&str; 16] = [
+    "POST",
+    "DOT",
+    "M",
+    "BANK CHARGES",
+    "AMAZONFEE",
+    "C2",
+    "CRUK",
+    "D",
+    "PADS",
+    "B",
+    "S",
+    "SHIPPING",
+    "CARRIAGE",
+    "POSTAGE",
+    "FEE",
+    "ADJUST",
+];
+
+/// Description words marking a non-product line (upper case, whole words).
+pub const NON_PRODUCT_WORDS: [&str; 17] = [
+    "POSTAGE",
+    "CARRIAGE",
+    "SHIPPING",
+    "DELIVERY",
+    "FREIGHT",
+    "FEE",
+    "FEES",
+    "CHARGE",
+    "CHARGES",
+    "MANUAL",
+    "DISCOUNT",
+    "ADJUST",
+    "ADJUSTMENT",
+    "ADJUSTMENTS",
+    "SAMPLES",
+    "SURCHARGE",
+    "HANDLING",
+];
+
+/// One SKU proposed for exclusion.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NonProductItem {
+    pub sku: String,
+    /// First product name seen for the SKU.
+    pub name: String,
+    /// Sale lines carrying the SKU (among the lines examined).
+    pub lines: u64,
+    /// Plain-language reason.
+    pub reason: String,
+}
+
+/// Why `sku` (with description `name`) looks like a non-product line, or `None`.
+pub fn non_product_reason(sku: &str, name: &str) -> Option<String> {
+    let code = sku.trim().to_ascii_uppercase();
+    if KNOWN_NON_PRODUCT_CODES.contains(&code.as_str()) {
+        return Some(format!("code '{sku}' is a usual non-product code"));
+    }
+    let upper = name.to_uppercase();
+    let words: Vec<&str> = upper
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has_digit = code.chars().any(|c| c.is_ascii_digit());
+    if let Some(w) = words.iter().find(|w| NON_PRODUCT_WORDS.contains(w)) {
+        if !has_digit || words.len() <= 2 {
+            return Some(format!("description '{name}' mentions {w}"));
+        }
+    }
+    if !code.is_empty() && code.chars().count() <= 4 && !has_digit {
+        return Some(format!("code '{sku}' is short and has no digits"));
+    }
+    None
+}
+
+/// Non-product SKUs among the lines selected by `keep` (all lines when `None`), by line count
+/// descending then SKU.
+pub fn detect(lines: &OrderLines, keep: Option<&[bool]>) -> Vec<NonProductItem> {
+    // sku id -> (first product id, line count)
+    let mut seen: HashMap<u32, (u32, u64)> = HashMap::new();
+    for (i, &sku) in lines.sku.iter().enumerate() {
+        if keep.is_some_and(|k| !k.get(i).copied().unwrap_or(false)) {
+            continue;
+        }
+        let product = lines.product.get(i).copied().unwrap_or(NONE_ID);
+        let e = seen.entry(sku).or_insert((product, 0));
+        e.1 += 1;
+    }
+    let mut out: Vec<NonProductItem> = seen
+        .into_iter()
+        .filter_map(|(sku, (product, n))| {
+            let s = lines.strings.get(sku);
+            let name = if product == NONE_ID {
+                ""
+            } else {
+                lines.strings.get(product)
+            };
+            non_product_reason(s, name).map(|reason| NonProductItem {
+                sku: s.to_owned(),
+                name: name.to_owned(),
+                lines: n,
+                reason,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| b.lines.cmp(&a.lines).then_with(|| a.sku.cmp(&b.sku)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::non_product_reason;
+
+    #[test]
+    fn flags_uci_non_products_and_keeps_goods() {
+        for (sku, name) in [
+            ("POST", "POSTAGE"),
+            ("DOT", "DOTCOM POSTAGE"),
+            ("M", "Manual"),
+            ("m", "Manual"),
+            ("BANK CHARGES", "Bank Charges"),
+            ("AMAZONFEE", "AMAZON FEE"),
+            ("C2", "CARRIAGE"),
+            ("CRUK", "CRUK Commission"),
+            ("D", "Discount"),
+            ("PADS", "PADS TO MATCH ALL CUSHIONS"),
+            ("B", "Adjust bad debt"),
+            ("S", "SAMPLES"),
+        ] {
+            assert!(non_product_reason(sku, name).is_some(), "{sku}");
+        }
+        for (sku, name) in [
+            ("23099", "FRENCH CARRIAGE LANTERN"),
+            ("85168B", "BLACK BAROQUE CARRIAGE CLOCK"),
+            ("23465", "TUSCAN VILLA BIRD FEEDER"),
+            ("DCGSSBOY", "BOYS PARTY BAG"),
+            ("85123A", "WHITE HANGING HEART T-LIGHT HOLDER"),
+            ("gift_0001_20", "Dotcomgiftshop Gift Voucher £20.00"),
+        ] {
+            assert!(non_product_reason(sku, name).is_none(), "{sku}");
+        }
+    }
+}
