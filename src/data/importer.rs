@@ -496,6 +496,14 @@ impl FileState {
                 skip = 1;
             }
         }
+        let controls = body
+            .iter()
+            .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
+            .count();
+        let replacement = body.windows(3).filter(|w| *w == [0xEF, 0xBF, 0xBD]).count();
+        if controls * 100 > body.len() || replacement * 20 > body.len().max(1) {
+            return Err(self.err(&super::sniff::SniffError::Binary.to_string()));
+        }
         let delim = delim.unwrap_or_else(|| sniff_delimiter(body, complete));
         self.info.delimiter = delim as char;
         let records = read_records(body, delim, complete, SAMPLE_ROWS + 1);

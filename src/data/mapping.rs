@@ -404,6 +404,13 @@ pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) 
                     1.0,
                     format!("{label} preset: '{}' is {}", headers[i].trim(), f.key()),
                 ));
+            } else if key == "shopify_orders" && n == "cancelledat" {
+                columns.push(mk(
+                    i,
+                    None,
+                    1.0,
+                    format!("{label} preset: a value here marks the order as cancelled"),
+                ));
             } else {
                 columns.push(mk(i, None, 1.0, format!("{label} preset: column not used")));
             }

@@ -1,4 +1,8 @@
-//! `shoplens profile FILE... [--json]` (written by the ingestion work).
+//! `shoplens profile FILE... [--json]`: the chosen column mapping, per-file format decisions,
+//! the cleaning report and the overview KPIs for the whole range.
+
+use shoplens::analytics::overview::{self, OverviewParams};
+use shoplens::data::{import_paths, DropReason, ImportOptions};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -8,8 +12,143 @@ pub struct Args {
     /// Print the report as JSON.
     #[arg(long)]
     pub json: bool,
+    /// Remove exact duplicate lines (default: flag and count only).
+    #[arg(long)]
+    pub remove_duplicates: bool,
 }
 
-pub fn run(_args: Args) -> Result<(), String> {
-    Err("profile: not implemented yet".into())
+fn reason_key(r: DropReason) -> String {
+    serde_json::to_value(r)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn rows(v: &[(u16, u32)]) -> String {
+    v.iter()
+        .map(|(f, r)| format!("{f}:{r}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub fn run(args: Args) -> Result<(), String> {
+    for f in &args.files {
+        if !f.exists() {
+            return Err(format!("{}: no such file", f.display()));
+        }
+    }
+    let opts = ImportOptions {
+        remove_duplicates: args.remove_duplicates,
+        ..ImportOptions::default()
+    };
+    let ds = import_paths(&args.files, &opts).map_err(|e| e.to_string())?;
+    let ov = overview::run(&ds, &OverviewParams::default()).map_err(|e| e.to_string())?;
+    let r = &ds.report;
+    if args.json {
+        let v = serde_json::json!({
+            "files": r.files,
+            "report": r,
+            "kpis": ov.kpis,
+        });
+        println!("{v}");
+        return Ok(());
+    }
+    for (i, f) in r.files.iter().enumerate() {
+        println!("File {i}: {}", f.file_name);
+        println!(
+            "  {} bytes{}, encoding {}{}, delimiter {:?}, decimal {}, preset {}",
+            f.bytes,
+            if f.gzip { " (gzip)" } else { "" },
+            f.encoding,
+            if f.bom { " with BOM" } else { "" },
+            f.delimiter,
+            if f.decimal_comma { "comma" } else { "point" },
+            f.preset.as_deref().unwrap_or("none")
+        );
+        println!("  date order: {:?} ({})", f.date_order, f.date_order_reason);
+        println!("  rows: {}", f.rows);
+        println!("  mapping:");
+        for m in &f.mapping {
+            println!(
+                "    {:<24} -> {:<13} {:>4.2}  {}",
+                m.header,
+                m.field.map(|x| x.key()).unwrap_or("(ignored)"),
+                m.confidence,
+                m.reason
+            );
+        }
+        for n in &f.notes {
+            println!("  note: {n}");
+        }
+    }
+    println!("Cleaning");
+    println!("  total rows       {}", r.total_rows);
+    println!("  kept sale lines  {}", r.kept_rows);
+    for d in &r.dropped {
+        if d.count > 0 {
+            println!(
+                "  {:<22} {:>8}   first rows (file:row): {}",
+                reason_key(d.reason),
+                d.count,
+                rows(&d.first_rows)
+            );
+        }
+    }
+    println!(
+        "  duplicates       {} ({}), first rows: {}",
+        r.duplicates,
+        if r.duplicates_removed {
+            "removed"
+        } else {
+            "flagged, kept"
+        },
+        rows(&r.duplicate_first_rows)
+    );
+    println!(
+        "  guest lines      {} (no customer id; order level only), first rows: {}",
+        r.guest_lines,
+        rows(&r.guest_first_rows)
+    );
+    for (name, l) in [
+        ("order level", &r.order_level),
+        ("customer level", &r.customer_level),
+    ] {
+        println!(
+            "  {name:<15}  lines {}, orders {}, customers {}, revenue {:.3}",
+            l.lines, l.orders, l.customers, l.revenue
+        );
+    }
+    println!(
+        "  date range       {} .. {}",
+        r.date_min.as_deref().unwrap_or("-"),
+        r.date_max.as_deref().unwrap_or("-")
+    );
+    let cur: Vec<String> = r
+        .currencies
+        .iter()
+        .map(|(c, n)| format!("{c} ({n} lines)"))
+        .collect();
+    println!(
+        "  currencies       {}",
+        if cur.is_empty() {
+            "none in the file".to_owned()
+        } else {
+            cur.join(", ")
+        }
+    );
+    println!(
+        "  returns          {} lines, value {:.3}",
+        r.return_lines, r.return_value
+    );
+    let k = &ov.kpis;
+    println!("KPIs (whole range)");
+    println!("  revenue               {:.3}", k.revenue);
+    println!("  orders                {}", k.orders);
+    println!("  customers             {}", k.customers);
+    println!("  average order value   {:.3}", k.average_order_value);
+    println!("  repeat purchase rate  {:.4}", k.repeat_purchase_rate);
+    println!("  returns rate          {:.4}", k.returns_rate);
+    println!("  lines                 {}", k.lines);
+    println!("  guest orders          {}", k.guest_orders);
+    Ok(())
 }
