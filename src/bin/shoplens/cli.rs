@@ -8,7 +8,6 @@ mod abtest;
 mod basket;
 mod clv;
 mod customers;
-mod basket;
 mod profile;
 
 #[derive(Parser)]
