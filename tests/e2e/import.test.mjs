@@ -81,14 +81,14 @@ test('(c) the column mapping is detected and changing it updates the numbers', {
     const before = await dataValue(page, 'customer-level-customers');
     assert.equal(before, SAMPLE.customerLevel.customers);
     // Ignore the CustomerID column: every line becomes a guest line.
-    await page.locator('select[data-testid="map-col-6"]').selectOption('');
+    await page.locator('select[data-testid="map-col-6"]').selectOption({ value: '' });
     const after = await dataValueChange(page, 'customer-level-customers', before, 120_000);
     assert.equal(after, 0, 'no customer ids once CustomerID is ignored');
     assert.equal(await dataValue(page, 'customer-level-lines'), 0);
     // Order level does not need customers: unchanged.
     assert.equal(await dataValue(page, 'order-level-orders'), SAMPLE.orderLevel.orders);
     // Map it back: the numbers come back.
-    await page.locator('select[data-testid="map-col-6"]').selectOption('customer_id');
+    await page.locator('select[data-testid="map-col-6"]').selectOption({ value: 'customer_id' });
     assert.equal(await dataValueChange(page, 'customer-level-customers', 0, 120_000), SAMPLE.customerLevel.customers);
     assert.deepEqual(crashes(log), []);
   } finally {
