@@ -14,8 +14,9 @@ fn data() -> &'static Dataset {
             .join("../shared/data/online_retail_uci/online_retail.csv.gz");
         // The importer is the contract; fall back to a minimal reader of this one file while
         // the importer is still being written (it must not make these tests depend on it).
-        let imported =
-            std::panic::catch_unwind(|| import_paths(&[p.clone()], &ImportOptions::default()));
+        let imported = std::panic::catch_unwind(|| {
+            import_paths(std::slice::from_ref(&p), &ImportOptions::default())
+        });
         match imported {
             Ok(Ok(d)) if d.lines.len() == 530_104 => d,
             _ => fallback_load(&p),

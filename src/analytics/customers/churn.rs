@@ -17,6 +17,8 @@
 //! **ROC AUC** = the Mann–Whitney probability that a random churner scores above a random
 //! non-churner, ties counting ½ (Hanley & McNeil 1982), computed with mid-ranks.
 
+#![allow(clippy::needless_range_loop)] // small fixed-size numeric kernels read best indexed
+
 use super::history::History;
 use super::CustomersError;
 use serde::{Deserialize, Serialize};

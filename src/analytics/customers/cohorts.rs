@@ -41,6 +41,9 @@ pub struct CohortReport {
     pub explanation: String,
 }
 
+/// Cohort month → (size, month offset → (active customers, revenue)).
+type Table = BTreeMap<i64, (u64, BTreeMap<i64, (u64, f64)>)>;
+
 fn month_index(day: i64) -> i64 {
     let (y, m) = year_month(day);
     y as i64 * 12 + (m as i64 - 1)
@@ -50,7 +53,7 @@ fn month_index(day: i64) -> i64 {
 pub fn compute(hist: &[History], last_day: i64) -> CohortReport {
     let last_m = month_index(last_day);
     // cohort month -> (size, offset -> (active, revenue))
-    let mut table: BTreeMap<i64, (u64, BTreeMap<i64, (u64, f64)>)> = BTreeMap::new();
+    let mut table: Table = BTreeMap::new();
     for h in hist {
         let Some(first) = h.orders.first() else {
             continue;

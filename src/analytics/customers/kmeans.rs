@@ -68,7 +68,7 @@ fn row(x: &[f64], dim: usize, i: usize) -> &[f64] {
 }
 
 fn validate(x: &[f64], dim: usize, p: &KMeansParams) -> Result<usize, CustomersError> {
-    if dim == 0 || x.len() % dim != 0 {
+    if dim == 0 || !x.len().is_multiple_of(dim) {
         return Err(CustomersError::InvalidParam {
             name: "dim",
             message: "data length is not a multiple of the dimension".into(),

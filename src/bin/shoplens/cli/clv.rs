@@ -30,8 +30,8 @@ pub const COLUMNS: &str =
     "customer_id,frequency,recency_weeks,t_weeks,p_alive,expected_purchases,expected_avg_value,clv";
 
 pub fn run(args: Args) -> Result<(), String> {
-    let data =
-        import_paths(&[args.file.clone()], &ImportOptions::default()).map_err(|e| e.to_string())?;
+    let data = import_paths(std::slice::from_ref(&args.file), &ImportOptions::default())
+        .map_err(|e| e.to_string())?;
     let params = ClvParams {
         horizon_days: args.horizon_days,
         monthly_discount_rate: args.discount_rate,

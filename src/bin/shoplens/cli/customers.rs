@@ -27,8 +27,8 @@ pub const COLUMNS: &str =
     "customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,segment,cluster";
 
 pub fn run(args: Args) -> Result<(), String> {
-    let data =
-        import_paths(&[args.file.clone()], &ImportOptions::default()).map_err(|e| e.to_string())?;
+    let data = import_paths(std::slice::from_ref(&args.file), &ImportOptions::default())
+        .map_err(|e| e.to_string())?;
     let params = CustomersParams {
         k: args.k,
         seed: args.seed,
