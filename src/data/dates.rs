@@ -221,7 +221,7 @@ fn parse_inner(s: &[u8]) -> Option<RawDate> {
         return None;
     }
     // Pure numbers: YYYYMMDD, Excel serial, unix seconds / milliseconds.
-    if s.iter().all(|&b| b.is_ascii_digit() || b == b'.') {
+    if s.iter().all(|&b| b.is_ascii_digit() || b == b'.') && s.iter().filter(|&&b| b == b'.').count() <= 1 {
         if s.len() == 8 && !s.contains(&b'.') && (s.starts_with(b"19") || s.starts_with(b"20")) {
             let n = |r: std::ops::Range<usize>| {
                 std::str::from_utf8(&s[r]).ok().and_then(|t| t.parse::<u32>().ok())
@@ -579,6 +579,15 @@ mod tests {
         assert_eq!(ts("59"), "1900-02-28 00:00:00");
         assert_eq!(ts("1293840000"), "2011-01-01 00:00:00");
         assert_eq!(ts("20110113"), "2011-01-13 00:00:00");
+        assert_eq!(
+            parse_date(b"13.01.2011"),
+            RawDate::Ambiguous {
+                a: 13,
+                b: 1,
+                year: 2011,
+                secs: 0
+            }
+        );
         assert_eq!(ts("01-Dec-2010 08:26"), "2010-12-01 08:26:00");
         assert_eq!(ts("Dec 1, 2010 8:26 PM"), "2010-12-01 20:26:00");
         assert_eq!(ts("2010-12-01 12:15 AM"), "2010-12-01 00:15:00");

@@ -442,7 +442,11 @@ impl FileState {
                 return Err(self.err("the file is empty"));
             }
             let choice = detect_encoding(&self.sample).map_err(|e| self.err(&e.to_string()))?;
-            self.info.encoding = choice.encoding.name().to_owned();
+            // encoding_rs spells it "gb18030"; the contract (and the WHATWG label) uses capitals.
+            self.info.encoding = match choice.encoding.name() {
+                "gb18030" => "GB18030".to_owned(),
+                n => n.to_owned(),
+            };
             self.info.bom = choice.bom_len > 0;
             self.decoder = Some(choice.encoding.new_decoder_without_bom_handling());
             let sample = std::mem::take(&mut self.sample);

@@ -1,0 +1,479 @@
+//! Unit tests per input format: encodings, delimiters, quoting, numbers, dates, presets,
+//! chunked streaming, mapping overrides and errors. All expected values are worked out by hand
+//! from the small inputs.
+
+use encoding_rs::{GB18030, WINDOWS_1252};
+use shoplens::data::dates::format_ts;
+use shoplens::data::{
+    import_bytes, DataError, Dataset, DateOrder, DropReason, Field, ImportOptions, Importer,
+    MappingOverride, NONE_ID,
+};
+use std::io::Write;
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/ingest")
+            .join(name),
+    )
+    .unwrap()
+}
+
+fn imp(name: &str, bytes: &[u8]) -> Dataset {
+    import_bytes(name, bytes, &ImportOptions::default()).unwrap()
+}
+
+fn dropped(ds: &Dataset, r: DropReason) -> u64 {
+    ds.report.dropped.iter().find(|d| d.reason == r).unwrap().count
+}
+
+fn revenue(ds: &Dataset) -> f64 {
+    ds.report.order_level.revenue
+}
+
+fn close(a: f64, b: f64) {
+    assert!((a - b).abs() < 1e-9, "{a} vs {b}");
+}
+
+fn col_str(ds: &Dataset, col: &[u32], i: usize) -> String {
+    if col[i] == NONE_ID {
+        String::new()
+    } else {
+        ds.lines.strings.get(col[i]).to_owned()
+    }
+}
+
+const LATIN: &str = "Order,Date,Customer,Product,Qty,Price\n\
+    A1,2011-01-13 09:05,Zoë,Crème brûlée,2,3.50\n\
+    A2,2011-01-14 10:00,Jürgen,Straße Karte,1,12.00\n";
+
+fn check_latin(ds: &Dataset) {
+    assert_eq!(ds.lines.len(), 2);
+    close(revenue(ds), 19.0);
+    assert_eq!(col_str(ds, &ds.lines.product, 0), "Crème brûlée");
+    assert_eq!(col_str(ds, &ds.lines.customer, 1), "Jürgen");
+}
+
+fn utf16(s: &str, le: bool, bom: bool) -> Vec<u8> {
+    let mut out = Vec::new();
+    if bom {
+        out.extend_from_slice(if le { &[0xFF, 0xFE] } else { &[0xFE, 0xFF] });
+    }
+    for u in s.encode_utf16() {
+        out.extend_from_slice(&if le { u.to_le_bytes() } else { u.to_be_bytes() });
+    }
+    out
+}
+
+#[test]
+fn encodings() {
+    let ds = imp("utf8.csv", LATIN.as_bytes());
+    assert_eq!((ds.report.files[0].encoding.as_str(), ds.report.files[0].bom), ("UTF-8", false));
+    check_latin(&ds);
+
+    let mut b = vec![0xEF, 0xBB, 0xBF];
+    b.extend_from_slice(LATIN.as_bytes());
+    let ds = imp("bom.csv", &b);
+    assert_eq!((ds.report.files[0].encoding.as_str(), ds.report.files[0].bom), ("UTF-8", true));
+    assert_eq!(ds.report.files[0].headers[0], "Order");
+    check_latin(&ds);
+
+    for (le, bom, name) in [
+        (true, true, "UTF-16LE"),
+        (false, true, "UTF-16BE"),
+        (true, false, "UTF-16LE"),
+        (false, false, "UTF-16BE"),
+    ] {
+        let ds = imp("u16.csv", &utf16(LATIN, le, bom));
+        assert_eq!(ds.report.files[0].encoding, name);
+        assert_eq!(ds.report.files[0].bom, bom);
+        check_latin(&ds);
+    }
+
+    let (b, _, _) = WINDOWS_1252.encode(LATIN);
+    let ds = imp("latin1.csv", &b);
+    assert_eq!(ds.report.files[0].encoding, "windows-1252");
+    check_latin(&ds);
+}
+
+const CHINESE: &str = "订单编号,下单时间,买家会员名,商家编码,宝贝标题,购买数量,单价,实付金额,订单状态\n\
+    T1001,2011年1月13日 下午3:05,张三,SKU1,陶瓷杯子,2,¥44,¥88,交易成功\n\
+    T1002,2011年1月14日,李四,SKU2,茶叶礼盒,1,¥120.50,¥120.50,交易关闭\n\
+    T1003,2011/01/15 08:00,张三,SKU1,陶瓷杯子,1,¥44,¥44,交易成功\n";
+
+#[test]
+fn gbk_chinese_export() {
+    let (b, _, _) = GB18030.encode(CHINESE);
+    let ds = imp("taobao.csv", &b);
+    let f = &ds.report.files[0];
+    assert_eq!(f.encoding, "GB18030");
+    let fields: Vec<Option<Field>> = f.mapping.iter().map(|m| m.field).collect();
+    assert_eq!(
+        fields,
+        vec![
+            Some(Field::OrderId),
+            Some(Field::OrderDate),
+            Some(Field::CustomerId),
+            Some(Field::Sku),
+            Some(Field::ProductName),
+            Some(Field::Quantity),
+            Some(Field::UnitPrice),
+            Some(Field::LineTotal),
+            Some(Field::Status)
+        ]
+    );
+    assert_eq!(ds.lines.len(), 2);
+    close(revenue(&ds), 132.0);
+    assert_eq!(dropped(&ds, DropReason::Cancellation), 1);
+    assert_eq!(col_str(&ds, &ds.lines.product, 0), "陶瓷杯子");
+    assert_eq!(format_ts(ds.lines.timestamp[0]), "2011-01-13 15:05:00");
+    assert_eq!(format_ts(ds.lines.timestamp[1]), "2011-01-15 08:00:00");
+    // No currency column: ¥ in the amounts gives CNY (said in the notes).
+    assert_eq!(ds.report.currencies, vec![("CNY".to_owned(), 2)]);
+    assert!(f.notes.iter().any(|n| n.contains("CNY")));
+    // Same text as UTF-8 gives the same lines.
+    let u = imp("taobao-utf8.csv", CHINESE.as_bytes());
+    assert_eq!(u.report.order_level, ds.report.order_level);
+}
+
+#[test]
+fn delimiters() {
+    for (d, dc) in [(',', false), (';', true), ('\t', false), ('|', false)] {
+        let price = if dc { "\"3,50\"" } else { "3.50" };
+        let text = format!(
+            "Order{d}Date{d}Qty{d}Price\nA1{d}2011-01-13{d}2{d}{price}\nA2{d}2011-01-14{d}1{d}{}\n",
+            if dc { "12,00" } else { "12.00" }
+        );
+        let ds = imp("d.csv", text.as_bytes());
+        assert_eq!(ds.report.files[0].delimiter, d);
+        assert_eq!(ds.report.files[0].decimal_comma, dc);
+        close(revenue(&ds), 19.0);
+    }
+}
+
+#[test]
+fn quoted_fields() {
+    let text = "Order,Date,Product,Qty,Price\r\n\
+        A1,2011-01-13,\"Mug, large\",1,2.00\r\n\
+        A2,2011-01-13,\"Two\nline \"\"name\"\"\",1,3.00\r\n\
+        A3,2011-01-14,\"semi;colon|pipe\",2,1.50\r\n";
+    let ds = imp("q.csv", text.as_bytes());
+    assert_eq!(ds.report.files[0].delimiter, ',');
+    assert_eq!(ds.lines.len(), 3);
+    assert_eq!(col_str(&ds, &ds.lines.product, 0), "Mug, large");
+    assert_eq!(col_str(&ds, &ds.lines.product, 1), "Two\nline \"name\"");
+    assert_eq!(ds.lines.source_row, vec![1, 2, 3]);
+    close(revenue(&ds), 8.0);
+}
+
+#[test]
+fn number_formats() {
+    let text = "Order;Date;Qty;Amount\n\
+        1;2011-01-01;1;£1,234.50\n\
+        2;2011-01-01;1;1.234,50 €\n\
+        3;2011-01-01;1;¥88\n\
+        4;2011-01-01;1;$ 12\n\
+        5;2011-01-01;1;12.5 EUR\n\
+        6;2011-01-01;1;1 234,5\n\
+        7;2011-01-01;1;\"12,75\"\n\
+        8;2011-01-01;1;(12.00)\n\
+        9;2011-01-01;-3;5\n";
+    let ds = imp("n.csv", text.as_bytes());
+    let f = &ds.report.files[0];
+    assert!(f.decimal_comma, "'12,75' and '1.234,50' decide a decimal comma");
+    let got: Vec<f64> = ds.lines.revenue.clone();
+    assert_eq!(got, vec![1234.5, 1234.5, 88.0, 12.0, 12.5, 1234.5, 12.75]);
+    // (12.00) is negative: a non-positive line total; -3 is a non-positive quantity.
+    assert_eq!(dropped(&ds, DropReason::PriceNotPositive), 1);
+    assert_eq!(dropped(&ds, DropReason::QuantityNotPositive), 1);
+    let curs: Vec<String> = (0..7).map(|i| col_str(&ds, &ds.lines.currency, i)).collect();
+    assert_eq!(curs, vec!["GBP", "EUR", "CNY", "USD", "EUR", "", ""]);
+}
+
+fn dates_file(values: &[&str], extra_col: &str, extra: &str) -> String {
+    let mut s = format!("Order,Date,Qty,Price{extra_col}\n");
+    for (i, v) in values.iter().enumerate() {
+        s.push_str(&format!("{i},{v},1,2{extra}\n"));
+    }
+    s
+}
+
+fn ts_of(ds: &Dataset) -> Vec<String> {
+    ds.lines.timestamp.iter().map(|&t| format_ts(t)).collect()
+}
+
+#[test]
+fn date_formats_and_order() {
+    // ISO forms, offsets dropped (wall time kept).
+    let ds = imp(
+        "iso.csv",
+        dates_file(&["2010-12-01 08:26:00", "2011-01-04T10:00:00Z", "2011-01-04T10:00:00+08:00", "2011/01/13", "2011年1月13日"], "", "").as_bytes(),
+    );
+    assert_eq!(ds.report.files[0].date_order, DateOrder::YearFirst);
+    assert_eq!(
+        ts_of(&ds),
+        vec!["2010-12-01 08:26:00", "2011-01-04 10:00:00", "2011-01-04 10:00:00", "2011-01-13 00:00:00", "2011-01-13 00:00:00"]
+    );
+    // Day-first decided by 13/01/2011 anywhere in the file (here the last row).
+    let mut vals = vec!["12/1/2010 8:26"; 3];
+    vals.push("13.01.2011");
+    vals.push("13/01/2011 09:05");
+    let ds = imp("dmy.csv", dates_file(&vals, "", "").as_bytes());
+    let f = &ds.report.files[0];
+    assert_eq!(f.date_order, DateOrder::DayFirst);
+    assert!(f.date_order_reason.contains("13/01/2011"), "{}", f.date_order_reason);
+    assert_eq!(ts_of(&ds)[0], "2010-01-12 08:26:00");
+    assert_eq!(ts_of(&ds)[3], "2011-01-13 00:00:00");
+    // Month-first decided by 12/13/2010.
+    let ds = imp("mdy.csv", dates_file(&["1/2/2011 8:26 PM", "12/13/2010"], "", "").as_bytes());
+    assert_eq!(ds.report.files[0].date_order, DateOrder::MonthFirst);
+    assert_eq!(ts_of(&ds), vec!["2011-01-02 20:26:00", "2010-12-13 00:00:00"]);
+    // Both parts <= 12 everywhere: the file's other evidence decides and is named.
+    let ds = imp("amb.csv", dates_file(&["01/02/2011"], ",Currency", ",USD").as_bytes());
+    let f = &ds.report.files[0];
+    assert_eq!(f.date_order, DateOrder::DayFirst);
+    assert!(f.date_order_reason.contains("ambiguous"), "{}", f.date_order_reason);
+    let ds = imp("amb-usd.csv", b"Order,Date,Qty,Price\n1,01/02/2011,1,$2.00\n");
+    let f = &ds.report.files[0];
+    assert_eq!(f.date_order, DateOrder::MonthFirst);
+    assert!(f.date_order_reason.contains('$'), "{}", f.date_order_reason);
+    assert_eq!(ts_of(&ds), vec!["2011-01-02 00:00:00"]);
+    let ds = imp("amb-eu.csv", b"Order;Date;Qty;Price\n1;01/02/2011;1;2,50\n");
+    let f = &ds.report.files[0];
+    assert_eq!(f.date_order, DateOrder::DayFirst);
+    assert!(f.date_order_reason.contains("decimal comma"), "{}", f.date_order_reason);
+    assert_eq!(ts_of(&ds), vec!["2011-02-01 00:00:00"]);
+    // Forced order.
+    let opts = ImportOptions {
+        date_order: Some(DateOrder::MonthFirst),
+        ..ImportOptions::default()
+    };
+    let ds = import_bytes("f.csv", b"Order;Date;Qty;Price\n1;01/02/2011;1;2,50\n", &opts).unwrap();
+    assert_eq!(ts_of(&ds), vec!["2011-01-02 00:00:00"]);
+    // Conflicting rows: majority wins, the others are unparseable dates.
+    let ds = imp("conf.csv", dates_file(&["13/01/2011", "14/01/2011", "01/13/2011"], "", "").as_bytes());
+    assert_eq!(ds.report.files[0].date_order, DateOrder::DayFirst);
+    assert_eq!(dropped(&ds, DropReason::UnparseableDate), 1);
+    // Excel serials (1900 system) and unix seconds.
+    let ds = imp("xl.csv", dates_file(&["40513.35", "1293840000"], "", "").as_bytes());
+    assert_eq!(ts_of(&ds), vec!["2010-12-01 08:24:00", "2011-01-01 00:00:00"]);
+    // Garbage dates are counted.
+    let ds = imp("bad.csv", dates_file(&["2011-01-01", "not a date", "2011-02-30"], "", "").as_bytes());
+    assert_eq!(dropped(&ds, DropReason::UnparseableDate), 2);
+    assert_eq!(ds.report.dropped[2].first_rows, vec![(0, 2), (0, 3)]);
+}
+
+#[test]
+fn uci_preset_and_cleaning() {
+    let ds = imp("uci_small.csv", &fixture("uci_small.csv"));
+    let r = &ds.report;
+    assert_eq!(r.files[0].preset.as_deref(), Some("uci_online_retail"));
+    assert!(r.files[0].mapping.iter().all(|m| m.confidence == 1.0));
+    assert_eq!(r.total_rows, 9);
+    assert_eq!(r.kept_rows, 6);
+    assert_eq!(dropped(&ds, DropReason::Cancellation), 1);
+    assert_eq!(dropped(&ds, DropReason::PriceNotPositive), 1);
+    assert_eq!(dropped(&ds, DropReason::QuantityNotPositive), 1);
+    assert_eq!((r.duplicates, r.duplicate_first_rows.clone()), (1, vec![(0, 4)]));
+    assert_eq!((r.guest_lines, r.guest_first_rows.clone()), (1, vec![(0, 7)]));
+    assert!((r.order_level.revenue - 150.35).abs() < 1e-9);
+    assert_eq!((r.order_level.orders, r.order_level.customers), (4, 2));
+    assert_eq!((r.customer_level.lines, r.customer_level.orders), (5, 3));
+    assert!((r.customer_level.revenue - 147.84).abs() < 1e-9);
+    assert_eq!((r.return_lines, r.return_value), (1, 27.5));
+    assert_eq!(ds.returns.quantity, vec![1.0]);
+    assert_eq!(col_str(&ds, &ds.lines.customer, 0), "17850");
+    assert_eq!(col_str(&ds, &ds.lines.product, 5), "ALARM CLOCK BAKELIKE PINK, \"RETRO\"");
+    let opts = ImportOptions {
+        remove_duplicates: true,
+        ..ImportOptions::default()
+    };
+    let ds = import_bytes("uci_small.csv", &fixture("uci_small.csv"), &opts).unwrap();
+    assert_eq!(ds.report.kept_rows, 5);
+    assert_eq!(dropped(&ds, DropReason::Duplicate), 1);
+    assert!(ds.report.duplicates_removed);
+}
+
+#[test]
+fn shopify_preset_fills_order_cells() {
+    let ds = imp("orders_export.csv", &fixture("shopify_orders.csv"));
+    let r = &ds.report;
+    assert_eq!(r.files[0].preset.as_deref(), Some("shopify_orders"));
+    assert_eq!(r.kept_rows, 3);
+    close(r.order_level.revenue, 50.0);
+    assert_eq!(r.order_level.orders, 2);
+    // The second line of #1001 gets status, currency and country from its first line.
+    assert_eq!(col_str(&ds, &ds.lines.order_id, 1), "#1001");
+    assert_eq!(col_str(&ds, &ds.lines.currency, 1), "USD");
+    assert_eq!(col_str(&ds, &ds.lines.country, 1), "US");
+    assert_eq!(col_str(&ds, &ds.lines.customer, 1), "ann@example.com");
+    // #1002 refunded, #1004 cancelled ("Cancelled at" set).
+    assert_eq!(dropped(&ds, DropReason::Cancellation), 2);
+    close(r.return_value, 22.5);
+    assert_eq!(r.guest_lines, 1);
+    assert_eq!(r.currencies, vec![("USD".to_owned(), 3)]);
+}
+
+#[test]
+fn woocommerce_preset() {
+    let ds = imp("woo.csv", &fixture("woocommerce.csv"));
+    let r = &ds.report;
+    let f = &r.files[0];
+    assert_eq!(f.preset.as_deref(), Some("woocommerce"));
+    assert!(f.decimal_comma);
+    let cust = f.mapping.iter().find(|m| m.field == Some(Field::CustomerId)).unwrap();
+    assert_eq!(cust.header, "Billing Email");
+    assert!(f.mapping.iter().all(|m| m.header != "Order Total" || m.field.is_none()));
+    assert_eq!(r.kept_rows, 3);
+    close(r.order_level.revenue, 1279.5);
+    assert_eq!((r.order_level.orders, r.order_level.customers, r.guest_lines), (2, 1, 1));
+    assert_eq!((r.return_lines, r.return_value), (1, 15.0));
+}
+
+#[test]
+fn cdnow_log_preset() {
+    let ds = imp("cdnow.csv", &fixture("cdnow.csv"));
+    let r = &ds.report;
+    assert_eq!(r.files[0].preset.as_deref(), Some("cdnow_log"));
+    assert!(r.files[0].notes.iter().any(|n| n.contains("one order per customer")));
+    assert_eq!(r.kept_rows, 6);
+    close(r.order_level.revenue, 171.62);
+    assert_eq!((r.order_level.orders, r.order_level.customers), (5, 4));
+    assert_eq!(r.date_min.as_deref(), Some("1997-01-01 00:00:00"));
+    assert_eq!(ds.lines.sku, vec![NONE_ID; 6]);
+    close(ds.lines.unit_price[2], 15.4);
+}
+
+#[test]
+fn mapping_override_applies_to_equal_header() {
+    let text = b"a,b,c,d\nX1,2011-01-01,3,4.5\n";
+    let opts = ImportOptions {
+        mapping_overrides: vec![MappingOverride {
+            headers: vec!["a".into(), "b".into(), "c".into(), "d".into()],
+            fields: vec![Some(Field::OrderId), Some(Field::OrderDate), Some(Field::Quantity), Some(Field::UnitPrice)],
+        }],
+        ..ImportOptions::default()
+    };
+    let ds = import_bytes("o.csv", text, &opts).unwrap();
+    close(revenue(&ds), 13.5);
+    assert_eq!(ds.report.files[0].mapping[3].field, Some(Field::UnitPrice));
+    assert_eq!(ds.report.files[0].mapping[3].confidence, 1.0);
+}
+
+#[test]
+fn errors_name_the_file_and_what_is_missing() {
+    let e = import_bytes("nodate.csv", b"Order,Qty,Price\n1,2,3\n", &ImportOptions::default()).unwrap_err();
+    match e {
+        DataError::File { file, message } => {
+            assert_eq!(file, "nodate.csv");
+            assert!(message.contains("date column"), "{message}");
+        }
+        other => panic!("{other:?}"),
+    }
+    let e = import_bytes("noamount.csv", b"Order,Date,Qty\n1,2011-01-01,2\n", &ImportOptions::default()).unwrap_err();
+    assert!(e.to_string().contains("line total or both quantity and unit price"), "{e}");
+    let e = import_bytes("empty.csv", b"", &ImportOptions::default()).unwrap_err();
+    assert!(e.to_string().contains("empty"), "{e}");
+    let e = import_bytes("x.xlsx", b"PK\x03\x04\x14\x00\x00", &ImportOptions::default()).unwrap_err();
+    assert!(e.to_string().contains("Excel"), "{e}");
+    let e = import_bytes("h.csv", b"Order,Date,Qty,Price\n", &ImportOptions::default()).unwrap_err();
+    assert!(e.to_string().contains("no data rows"), "{e}");
+}
+
+#[test]
+fn malformed_rows_are_counted() {
+    let text = b"Order,Date,Qty,Price\n1,2011-01-01,1,2\n2,2011-01-01,1\n3,2011-01-01,1,2,extra\n4,2011-01-01,x,2\n";
+    let ds = imp("m.csv", text);
+    assert_eq!(dropped(&ds, DropReason::MalformedRow), 2);
+    assert_eq!(dropped(&ds, DropReason::UnparseableNumber), 1);
+    assert_eq!(ds.report.total_rows, 4);
+    assert_eq!(ds.report.kept_rows, 1);
+}
+
+fn gzip(b: &[u8]) -> Vec<u8> {
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    e.write_all(b).unwrap();
+    e.finish().unwrap()
+}
+
+fn streamed(name: &str, parts: &[&[u8]]) -> Dataset {
+    let mut imp = Importer::new(ImportOptions::default());
+    imp.begin_file(name).unwrap();
+    for p in parts {
+        imp.push(p).unwrap();
+    }
+    imp.end_file().unwrap();
+    imp.finish().unwrap()
+}
+
+fn json(ds: &Dataset) -> serde_json::Value {
+    serde_json::to_value(ds).unwrap()
+}
+
+#[test]
+fn gzip_single_and_multi_member() {
+    let raw = fixture("uci_small.csv");
+    let plain = imp("a.csv", &raw);
+    let gz = imp("a.csv.gz", &gzip(&raw));
+    assert!(gz.report.files[0].gzip);
+    assert_eq!(gz.report.order_level, plain.report.order_level);
+    // Detected by magic bytes, whatever the name.
+    let gz2 = imp("a.csv", &gzip(&raw));
+    assert!(gz2.report.files[0].gzip);
+    // Two gzip members concatenated (split inside a line).
+    let mut multi = gzip(&raw[..300]);
+    multi.extend(gzip(&raw[300..]));
+    let m = imp("multi.csv.gz", &multi);
+    assert_eq!(json(&m)["lines"], json(&plain)["lines"]);
+    assert_eq!(m.report.order_level, plain.report.order_level);
+}
+
+#[test]
+fn chunked_push_at_every_split_point() {
+    let raw = fixture("uci_small.csv");
+    let (gbk, _, _) = GB18030.encode(CHINESE);
+    let inputs: Vec<(&str, Vec<u8>)> = vec![
+        ("uci.csv", raw.clone()),
+        ("uci.csv.gz", gzip(&raw)),
+        ("u16.csv", utf16(LATIN, true, true)),
+        ("gbk.csv", gbk.into_owned()),
+        ("shopify.csv", fixture("shopify_orders.csv")),
+    ];
+    for (name, bytes) in &inputs {
+        let whole = json(&imp(name, bytes));
+        for k in 0..=bytes.len() {
+            let ds = streamed(name, &[&bytes[..k], &bytes[k..]]);
+            assert_eq!(json(&ds), whole, "{name} split at {k}");
+        }
+        let singles: Vec<&[u8]> = bytes.chunks(1).collect();
+        assert_eq!(json(&streamed(name, &singles)), whole, "{name} byte by byte");
+    }
+}
+
+#[test]
+fn several_files_merge() {
+    let mut imp = Importer::new(ImportOptions::default());
+    imp.begin_file("uci.csv").unwrap();
+    imp.push(&fixture("uci_small.csv")).unwrap();
+    let info = imp.end_file().unwrap();
+    assert_eq!(info.rows, 9);
+    assert_eq!(imp.rows_read(), 9);
+    imp.begin_file("cdnow.csv").unwrap();
+    imp.push(&fixture("cdnow.csv")).unwrap();
+    imp.end_file().unwrap();
+    assert_eq!(imp.rows_read(), 15);
+    let ds = imp.finish().unwrap();
+    assert_eq!(ds.report.files.len(), 2);
+    assert_eq!(ds.report.kept_rows, 12);
+    assert!((ds.report.order_level.revenue - (150.35 + 171.62)).abs() < 1e-9);
+    assert_eq!(ds.lines.source_file.iter().filter(|&&f| f == 1).count(), 6);
+}
+
+#[test]
+fn report_csv_export() {
+    let ds = imp("uci_small.csv", &fixture("uci_small.csv"));
+    let csv = shoplens::data::cleaning_report_csv(&ds.report);
+    assert!(csv.starts_with("section,item,value,first_rows\r\n"));
+    assert!(csv.contains("dropped,cancellation,1,0:5\r\n"), "{csv}");
+    assert!(csv.contains("order_level,revenue,150.350,\r\n"), "{csv}");
+}
