@@ -5,6 +5,7 @@
 //! and posting a `Blob` to a worker copies no bytes). Reports are small; the tables stay in the
 //! worker.
 
+use crate::analytics::customers::{CustomerProfile, CustomersParams, CustomersReport};
 use crate::analytics::overview::{OverviewParams, OverviewReport};
 use crate::data::{CleaningReport, ImportOptions};
 use serde::{Deserialize, Serialize};
@@ -22,8 +23,31 @@ pub enum Request {
     },
     /// Compute the overview for the current dataset.
     Overview { job: u32, params: OverviewParams },
+    /// Run one pillar's analysis on the current dataset.
+    Analyze { job: u32, task: Task },
     /// Stop the running job `job` as soon as possible.
     Cancel { job: u32 },
+}
+
+/// A pillar analysis the worker can run.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Task {
+    Customers {
+        params: CustomersParams,
+    },
+    /// One customer's drawer (uses the last customers report).
+    CustomerProfile {
+        customer_id: String,
+    },
+}
+
+/// The result of a [`Task`].
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum AnalysisReport {
+    Customers { report: Box<CustomersReport> },
+    CustomerProfile { profile: Box<CustomerProfile> },
 }
 
 /// Worker → main thread.
@@ -49,6 +73,11 @@ pub enum Response {
     Overview {
         job: u32,
         report: Box<OverviewReport>,
+    },
+    Report {
+        job: u32,
+        report: AnalysisReport,
+        millis: f64,
     },
     Cancelled {
         job: u32,

@@ -1,10 +1,11 @@
 //! The main thread's side of the worker protocol: spawns the worker, sends requests, and turns
 //! responses into signal updates. Keeps the current files so a changed mapping can re-import.
 
+use super::state::Pillar;
 use super::state::{AppState, Progress};
 use crate::analytics::overview::OverviewParams;
 use crate::data::{ImportOptions, MappingOverride};
-use crate::protocol::{Request, Response};
+use crate::protocol::{AnalysisReport, Request, Response, Task};
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
@@ -24,6 +25,8 @@ thread_local! {
     /// Latest job of each kind; older replies are ignored.
     static IMPORT_JOB: Cell<u32> = const { Cell::new(0) };
     static OVERVIEW_JOB: Cell<u32> = const { Cell::new(0) };
+    /// Latest job per task kind (index from `task_slot`).
+    static TASK_JOBS: RefCell<[u32; 8]> = const { RefCell::new([0; 8]) };
     /// Whether the running import should navigate to the overview when done.
     static NAVIGATE_AFTER: Cell<bool> = const { Cell::new(false) };
 }
@@ -41,9 +44,9 @@ pub fn start(state: AppState) {
     let worker = match Worker::new("./worker_loader.js") {
         Ok(w) => w,
         Err(e) => {
-            state
-                .error
-                .set(Some(format!("Could not start the background worker: {e:?}")));
+            state.error.set(Some(format!(
+                "Could not start the background worker: {e:?}"
+            )));
             return;
         }
     };
@@ -138,6 +141,9 @@ fn on_response(state: AppState, resp: Response) {
             state.progress.set(None);
             state.error.set(None);
             state.report.set(Some(*report));
+            state.dataset_gen.update(|g| *g += 1);
+            state.customers.set(None);
+            state.profile.set(None);
             state.import_millis.set(Some(millis));
             state.overview_params.set(OverviewParams::default());
             request_overview(OverviewParams::default());
@@ -150,6 +156,30 @@ fn on_response(state: AppState, resp: Response) {
                 state.overview.set(Some(*report));
             }
         }
+        Response::Report {
+            job,
+            report,
+            millis,
+        } => {
+            let gen = state.dataset_gen.get_untracked();
+            match report {
+                AnalysisReport::Customers { report } => {
+                    if is_latest(0, job) {
+                        state.customers_busy.set(false);
+                        state.customers.set(Some(Pillar {
+                            gen,
+                            millis,
+                            report: *report,
+                        }));
+                    }
+                }
+                AnalysisReport::CustomerProfile { profile } => {
+                    if is_latest(1, job) {
+                        state.profile.set(Some(*profile));
+                    }
+                }
+            }
+        }
         Response::Cancelled { job } => {
             if job == IMPORT_JOB.with(Cell::get) {
                 state.progress.set(None);
@@ -158,6 +188,9 @@ fn on_response(state: AppState, resp: Response) {
             }
         }
         Response::Failed { job, message } => {
+            if is_latest(0, job) {
+                state.customers_busy.set(false);
+            }
             if job == IMPORT_JOB.with(Cell::get) {
                 state.progress.set(None);
                 restore_previous_files();
@@ -234,6 +267,28 @@ pub fn cancel_import(state: AppState) {
     let job = IMPORT_JOB.with(Cell::get);
     send(&Request::Cancel { job }, None);
     state.progress.set(None);
+}
+
+fn task_slot(task: &Task) -> usize {
+    match task {
+        Task::Customers { .. } => 0,
+        Task::CustomerProfile { .. } => 1,
+    }
+}
+
+fn is_latest(slot: usize, job: u32) -> bool {
+    TASK_JOBS.with(|j| j.borrow()[slot] == job)
+}
+
+/// Run a pillar analysis in the worker; the reply lands in the pillar's signal.
+pub fn analyze(state: AppState, task: Task) {
+    let job = next_job();
+    let slot = task_slot(&task);
+    TASK_JOBS.with(|j| j.borrow_mut()[slot] = job);
+    if slot == 0 {
+        state.customers_busy.set(true);
+    }
+    send(&Request::Analyze { job, task }, None);
 }
 
 pub fn request_overview(params: OverviewParams) {

@@ -152,3 +152,126 @@ pub fn BarLineChart(
     }
 }
 
+/// One row of a horizontal bar chart: a label and one value per series (shares 0..=1).
+#[derive(Debug, Clone, PartialEq)]
+pub struct HBarRow {
+    pub key: String,
+    pub label: String,
+    pub values: Vec<f64>,
+}
+
+/// Horizontal grouped bars of shares (0..=1), clickable rows.
+#[component]
+pub fn HBarChart(
+    #[prop(into)] rows: Signal<Vec<HBarRow>>,
+    /// Series names (legend), one per value.
+    series: Vec<&'static str>,
+    #[prop(into)] title: String,
+    /// Called with the row key on click.
+    #[prop(optional)]
+    on_select: Option<Callback<String>>,
+    /// Key of the selected row, highlighted.
+    #[prop(optional, into)]
+    selected: Option<Signal<Option<String>>>,
+) -> impl IntoView {
+    let width = 760.0;
+    let label_w = 170.0;
+    let row_h = 14.0 * series.len() as f64 + 10.0;
+    let n_series = series.len();
+    let legend = series.clone();
+    view! {
+        <div class="chart">
+            {move || {
+                let rows = rows.get();
+                let height = row_h * rows.len() as f64 + 8.0;
+                let max = rows.iter().flat_map(|r| r.values.iter().copied()).fold(0.0_f64, f64::max).max(1e-9);
+                let pw = width - label_w - 70.0;
+                view! {
+                    <svg viewBox=format!("0 0 {width} {height}") class="chart-svg" role="img" aria-label=title.clone()>
+                        <title>{title.clone()}</title>
+                        {rows.into_iter().enumerate().map(|(i, r)| {
+                            let y0 = 4.0 + row_h * i as f64;
+                            let key = r.key.clone();
+                            let key2 = r.key.clone();
+                            let is_sel = move || selected.map(|s| s.get().as_deref() == Some(key2.as_str())).unwrap_or(false);
+                            view! {
+                                <g class="hrow" class:selected=is_sel on:click=move |_| { if let Some(cb) = on_select { cb.run(key.clone()); } }>
+                                    <rect class="hit" x=0.0 y=y0 - 2.0 width=width height=row_h/>
+                                    <text class="tick" x=label_w - 8.0 y=y0 + row_h / 2.0 text-anchor="end">{r.label.clone()}</text>
+                                    {r.values.iter().enumerate().map(|(k, v)| {
+                                        let w = (v / max * pw).max(0.0);
+                                        let y = y0 + 14.0 * k as f64;
+                                        view! {
+                                            <rect class=format!("bar c{}", k % n_series.max(1)) x=label_w y=y width=w.max(1.0) height=12.0/>
+                                            <text class="tick" x=label_w + w + 4.0 y=y + 10.0>{format::pct(*v)}</text>
+                                        }
+                                    }).collect_view()}
+                                </g>
+                            }
+                        }).collect_view()}
+                    </svg>
+                }
+            }}
+            <div class="legend">
+                {legend.iter().enumerate().map(|(k, s)| view! {
+                    <span class="legend-item"><span class=format!("swatch c{k}")></span>{*s}</span>
+                }).collect_view()}
+            </div>
+        </div>
+    }
+}
+
+/// A heatmap of values in 0..=1 (e.g. retention), cells with hover titles; `None` = not observable.
+#[component]
+pub fn Heatmap(
+    row_labels: Vec<String>,
+    col_labels: Vec<String>,
+    values: Vec<Vec<Option<f64>>>,
+    /// Extra hover text per cell.
+    hover: Vec<Vec<String>>,
+    #[prop(into)] title: String,
+) -> impl IntoView {
+    let cw = 34.0;
+    let ch = 20.0;
+    let lw = 70.0;
+    let top = 22.0;
+    let width = lw + cw * col_labels.len() as f64 + 4.0;
+    let height = top + ch * row_labels.len() as f64 + 4.0;
+    view! {
+        <div class="chart heatmap-wrap">
+            <svg viewBox=format!("0 0 {width} {height}") class="heatmap" role="img" aria-label=title.clone()
+                style=format!("max-width:{}px", width * 1.4)>
+                <title>{title.clone()}</title>
+                {col_labels.iter().enumerate().map(|(j, c)| view! {
+                    <text class="tick" x=lw + cw * (j as f64 + 0.5) y=14.0 text-anchor="middle">{c.clone()}</text>
+                }).collect_view()}
+                {row_labels.iter().enumerate().map(|(i, r)| {
+                    let y = top + ch * i as f64;
+                    view! {
+                        <text class="tick" x=lw - 6.0 y=y + 14.0 text-anchor="end">{r.clone()}</text>
+                        {values.get(i).cloned().unwrap_or_default().into_iter().enumerate().map(|(j, v)| {
+                            let x = lw + cw * j as f64;
+                            let tip = hover.get(i).and_then(|h| h.get(j)).cloned().unwrap_or_default();
+                            match v {
+                                Some(v) => {
+                                    let a = v.clamp(0.0, 1.0);
+                                    // light blue to deep blue
+                                    let l = 96.0 - 60.0 * a.sqrt();
+                                    let fill = format!("hsl(205, 60%, {l:.0}%)");
+                                    let ink = if l < 60.0 { "#fff" } else { "#1b2430" };
+                                    view! {
+                                        <g>
+                                            <rect x=x y=y width=cw - 1.0 height=ch - 1.0 fill=fill><title>{tip}</title></rect>
+                                            <text x=x + cw / 2.0 y=y + 14.0 text-anchor="middle" class="cell" fill=ink pointer-events="none">{format!("{:.0}", v * 100.0)}</text>
+                                        </g>
+                                    }.into_any()
+                                }
+                                None => ().into_any(),
+                            }
+                        }).collect_view()}
+                    }
+                }).collect_view()}
+            </svg>
+        </div>
+    }
+}

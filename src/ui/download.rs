@@ -27,14 +27,16 @@ pub fn save_text(file_name: &str, mime: &str, text: &str) {
         let _ = web_sys::Url::revoke_object_url(&url);
     });
     if let Some(w) = web_sys::window() {
-        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
-            revoke.unchecked_ref(),
-            30_000,
-        );
+        let _ =
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 30_000);
     }
 }
 
 /// CSV download (UTF-8 with BOM so spreadsheet apps pick the encoding).
 pub fn save_csv(file_name: &str, csv: &str) {
-    save_text(file_name, "text/csv;charset=utf-8", &format!("\u{feff}{csv}"));
+    save_text(
+        file_name,
+        "text/csv;charset=utf-8",
+        &format!("\u{feff}{csv}"),
+    );
 }

@@ -1,5 +1,6 @@
 //! Application state shared by all pages (signals only; the data itself lives in the worker).
 
+use crate::analytics::customers::{CustomerProfile, CustomersParams, CustomersReport};
 use crate::analytics::overview::{OverviewParams, OverviewReport};
 use crate::data::{CleaningReport, MappingOverride};
 use leptos::prelude::*;
@@ -32,6 +33,21 @@ pub struct AppState {
     pub mappings: RwSignal<Vec<MappingOverride>>,
     /// A navigation requested from outside a component.
     pub navigate_to: RwSignal<Option<String>>,
+    /// Bumped on every finished import: pillar reports of an older generation are stale.
+    pub dataset_gen: RwSignal<u32>,
+    /// Customers page.
+    pub customers: RwSignal<Option<Pillar<CustomersReport>>>,
+    pub customers_params: RwSignal<CustomersParams>,
+    pub customers_busy: RwSignal<bool>,
+    pub profile: RwSignal<Option<CustomerProfile>>,
+}
+
+/// A pillar report with the dataset generation it was computed on and how long it took.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pillar<T> {
+    pub gen: u32,
+    pub millis: f64,
+    pub report: T,
 }
 
 impl AppState {
@@ -46,6 +62,11 @@ impl AppState {
             remove_duplicates: RwSignal::new(false),
             mappings: RwSignal::new(crate::ui::bridge::load_mappings()),
             navigate_to: RwSignal::new(None),
+            dataset_gen: RwSignal::new(0),
+            customers: RwSignal::new(None),
+            customers_params: RwSignal::new(CustomersParams::default()),
+            customers_busy: RwSignal::new(false),
+            profile: RwSignal::new(None),
         }
     }
 }

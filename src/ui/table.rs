@@ -62,6 +62,12 @@ pub fn DataTable(
     columns: Vec<Column>,
     #[prop(into)] rows: Signal<Vec<Vec<Cell>>>,
     #[prop(default = 15)] page_size: usize,
+    /// Row click: receives the row's first cell text (its id).
+    #[prop(optional)]
+    on_row: Option<Callback<String>>,
+    /// Show only rows whose cell `filter.0` equals `filter.1` (e.g. a clicked segment).
+    #[prop(optional, into)]
+    filter: Option<Signal<Option<(usize, String)>>>,
 ) -> impl IntoView {
     let query = RwSignal::new(String::new());
     let sort = RwSignal::new(None::<(usize, bool)>);
@@ -70,11 +76,17 @@ pub fn DataTable(
 
     let filtered = Memo::new(move |_| {
         let q = query.get().to_lowercase();
+        let exact = filter.and_then(|f| f.get());
         let mut out: Vec<Vec<Cell>> = rows.with(|rows| {
             rows.iter()
+                .filter(|r| match &exact {
+                    Some((col, want)) => r.get(*col).map(|c| c.shown() == want).unwrap_or(false),
+                    None => true,
+                })
                 .filter(|r| {
                     q.is_empty()
-                        || r.iter().any(|c| matches!(c, Cell::Text(t) if t.to_lowercase().contains(&q)))
+                        || r.iter()
+                            .any(|c| matches!(c, Cell::Text(t) if t.to_lowercase().contains(&q)))
                 })
                 .cloned()
                 .collect()
@@ -104,7 +116,8 @@ pub fn DataTable(
         let csv = filtered.with(|rows| {
             crate::export::to_csv(
                 &header_refs,
-                rows.iter().map(|r| r.iter().map(Cell::raw).collect::<Vec<String>>()),
+                rows.iter()
+                    .map(|r| r.iter().map(Cell::raw).collect::<Vec<String>>()),
             )
         });
         download::save_csv(&format!("shoplens-{id}.csv"), &csv);
@@ -151,7 +164,9 @@ pub fn DataTable(
                     {move || {
                         let p = page.get().min(pages.get() - 1);
                         filtered.with(|rows| rows.iter().skip(p * page_size).take(page_size).map(|r| {
-                            view! { <tr>{r.iter().map(|c| {
+                            let id = r.first().map(|c| c.shown().to_string()).unwrap_or_default();
+                            let click = move |_| { if let Some(cb) = on_row { cb.run(id.clone()); } };
+                            view! { <tr class:clickable=on_row.is_some() on:click=click>{r.iter().map(|c| {
                                 let numeric = matches!(c, Cell::Num { .. });
                                 view! { <td class:num=numeric>{c.shown().to_string()}</td> }
                             }).collect_view()}</tr> }

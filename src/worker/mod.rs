@@ -4,9 +4,10 @@
 //! [`Importer`]; awaiting each slice yields to the event loop, so progress messages go out and
 //! a `Cancel` message is seen between slices. A cancelled import keeps the previous dataset.
 
+use crate::analytics::customers::{self, CustomersReport};
 use crate::analytics::overview;
 use crate::data::{Dataset, Importer};
-use crate::protocol::{Request, Response};
+use crate::protocol::{AnalysisReport, Request, Response, Task};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -20,8 +21,10 @@ const SLICE: f64 = 2.0 * 1024.0 * 1024.0;
 #[derive(Default)]
 struct State {
     dataset: Option<Rc<Dataset>>,
-    /// Job id whose cancellation was requested.
-    cancel: Cell<Option<u32>>,
+    /// Last customers report of the current dataset (the profile drawer reads it).
+    customers: Option<Rc<CustomersReport>>,
+    /// The import that may still finish: a newer import or a `Cancel` supersedes it.
+    active_import: Cell<u32>,
 }
 
 thread_local! {
@@ -75,12 +78,18 @@ pub fn start() {
 
 fn handle(req: Request, files: Vec<Blob>) {
     match req {
-        Request::Cancel { job } => STATE.with(|s| s.borrow().cancel.set(Some(job))),
+        Request::Cancel { job } => STATE.with(|s| {
+            let s = s.borrow();
+            if s.active_import.get() == job {
+                s.active_import.set(0);
+            }
+        }),
         Request::Import {
             job,
             names,
             options,
         } => {
+            STATE.with(|s| s.borrow().active_import.set(job));
             wasm_bindgen_futures::spawn_local(async move {
                 let resp = match import(job, names, files, options).await {
                     Ok(r) => r,
@@ -88,6 +97,18 @@ fn handle(req: Request, files: Vec<Blob>) {
                 };
                 post(&resp);
             });
+        }
+        Request::Analyze { job, task } => {
+            let t0 = web_time::Instant::now();
+            let resp = match analyze(task) {
+                Ok(report) => Response::Report {
+                    job,
+                    report,
+                    millis: t0.elapsed().as_secs_f64() * 1000.0,
+                },
+                Err(message) => Response::Failed { job, message },
+            };
+            post(&resp);
         }
         Request::Overview { job, params } => {
             let dataset = STATE.with(|s| s.borrow().dataset.clone());
@@ -112,8 +133,36 @@ fn handle(req: Request, files: Vec<Blob>) {
     }
 }
 
+/// Run a pillar task on the current dataset.
+fn analyze(task: Task) -> Result<AnalysisReport, String> {
+    let dataset = STATE
+        .with(|s| s.borrow().dataset.clone())
+        .ok_or_else(|| "no data imported yet".to_string())?;
+    match task {
+        Task::Customers { params } => {
+            let report = Rc::new(customers::run(&dataset, &params).map_err(|e| e.to_string())?);
+            STATE.with(|s| s.borrow_mut().customers = Some(report.clone()));
+            Ok(AnalysisReport::Customers {
+                report: Box::new((*report).clone()),
+            })
+        }
+        Task::CustomerProfile { customer_id } => {
+            let cached = STATE.with(|s| s.borrow().customers.clone());
+            let profile = match cached {
+                Some(r) => customers::customer_profile_from(&dataset, &r, &customer_id),
+                None => customers::customer_profile(&dataset, &customer_id),
+            }
+            .map_err(|e| e.to_string())?;
+            Ok(AnalysisReport::CustomerProfile {
+                profile: Box::new(profile),
+            })
+        }
+    }
+}
+
+/// True when `job` was cancelled or superseded by a newer import.
 fn cancelled(job: u32) -> bool {
-    STATE.with(|s| s.borrow().cancel.get() == Some(job))
+    STATE.with(|s| s.borrow().active_import.get() != job)
 }
 
 async fn read_slice(blob: &Blob, start: f64, end: f64) -> Result<Vec<u8>, String> {
@@ -139,7 +188,10 @@ async fn import(
     let mut importer = Importer::new(options);
     let n = files.len();
     for (i, blob) in files.iter().enumerate() {
-        let name = names.get(i).cloned().unwrap_or_else(|| format!("file {}", i + 1));
+        let name = names
+            .get(i)
+            .cloned()
+            .unwrap_or_else(|| format!("file {}", i + 1));
         importer.begin_file(&name).map_err(|e| e.to_string())?;
         let total = blob.size();
         let mut offset = 0.0;
@@ -164,8 +216,15 @@ async fn import(
         importer.end_file().map_err(|e| e.to_string())?;
     }
     let dataset = importer.finish().map_err(|e| e.to_string())?;
+    if cancelled(job) {
+        return Ok(Response::Cancelled { job });
+    }
     let report = Box::new(dataset.report.clone());
-    STATE.with(|s| s.borrow_mut().dataset = Some(Rc::new(dataset)));
+    STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        s.dataset = Some(Rc::new(dataset));
+        s.customers = None;
+    });
     Ok(Response::Imported {
         job,
         report,

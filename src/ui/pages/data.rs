@@ -42,7 +42,10 @@ fn rows_text(rows: &[(u16, u32)], files: &[FileInfo]) -> String {
     rows.iter()
         .map(|(f, r)| {
             if files.len() > 1 {
-                let name = files.get(*f as usize).map(|x| x.file_name.as_str()).unwrap_or("?");
+                let name = files
+                    .get(*f as usize)
+                    .map(|x| x.file_name.as_str())
+                    .unwrap_or("?");
                 format!("{name}:{r}")
             } else {
                 r.to_string()
@@ -62,7 +65,12 @@ pub fn DataPage() -> impl IntoView {
 }
 
 #[component]
-fn Level(prefix: &'static str, title: &'static str, t: crate::data::LevelTotals, help: &'static str) -> impl IntoView {
+fn Level(
+    prefix: &'static str,
+    title: &'static str,
+    t: crate::data::LevelTotals,
+    help: &'static str,
+) -> impl IntoView {
     let cell = move |name: &'static str, label: &'static str, value: f64, shown: String| {
         let id = format!("{prefix}-{name}");
         view! {
@@ -99,7 +107,7 @@ fn DataBody(report: CleaningReport) -> impl IntoView {
     view! {
         <div class="page-head">
             <h1>"Your data"</h1>
-            {ms.map(|ms| view! { <span class="muted">{format!("Imported in {:.2} s", ms / 1000.0)}</span> })}
+            {ms.map(|ms| view! { <span class="muted" data-testid="import-millis" data-value=format!("{ms:.0}")>{format!("Imported in {:.2} s", ms / 1000.0)}</span> })}
         </div>
         {files.iter().enumerate().map(|(fi, f)| view! { <FileCard index=fi file=f.clone()/> }).collect_view()}
         <section class="card" data-testid="cleaning-report">

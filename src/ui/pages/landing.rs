@@ -24,13 +24,17 @@ async fn fetch_sample() -> Result<Blob, String> {
         .map_err(|e| format!("could not load the sample: {e:?}"))?;
     let resp: web_sys::Response = resp.dyn_into().map_err(|_| "bad response")?;
     if !resp.ok() {
-        return Err(format!("could not load the sample (HTTP {})", resp.status()));
+        return Err(format!(
+            "could not load the sample (HTTP {})",
+            resp.status()
+        ));
     }
     let blob = resp.blob().map_err(|e| format!("{e:?}"))?;
     let blob = wasm_bindgen_futures::JsFuture::from(blob)
         .await
         .map_err(|e| format!("could not read the sample: {e:?}"))?;
-    blob.dyn_into().map_err(|_| "the sample is not a file".to_string())
+    blob.dyn_into()
+        .map_err(|_| "the sample is not a file".to_string())
 }
 
 #[component]
@@ -44,8 +48,7 @@ pub fn Landing() -> impl IntoView {
         bridge::import_files(state, files);
     };
     let on_pick = move |ev: web_sys::Event| {
-        let input: Option<web_sys::HtmlInputElement> =
-            ev.target().and_then(|t| t.dyn_into().ok());
+        let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
         if let Some(input) = input {
             let files = files_of(input.files());
             input.set_value("");
@@ -70,6 +73,17 @@ pub fn Landing() -> impl IntoView {
                 ": everything is computed in this browser tab, with no upload and no tracking."
             </p>
         </section>
+        {move || state.report.with(|r| r.as_ref().map(|r| {
+            let names = r.files.iter().map(|f| f.file_name.clone()).collect::<Vec<_>>().join(", ");
+            view! {
+                <section class="card current">
+                    <strong>"Loaded: "</strong>{names}
+                    {format!(" — {} sale lines", crate::ui::format::int(r.kept_rows))}
+                    " "<a class="btn small primary" href="/overview">"Open the overview"</a>
+                    " "<a class="btn small" href="/data">"Cleaning report"</a>
+                </section>
+            }
+        }))}
         <section
             class="dropzone card"
             class:dragging=move || dragging.get()

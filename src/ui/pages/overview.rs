@@ -77,13 +77,11 @@ fn OverviewBody() -> impl IntoView {
             o.as_ref()
                 .map(|o| {
                     let pts = if monthly.get() { &o.monthly } else { &o.weekly };
-                    vec![
-                        Series {
-                            name: "Revenue".into(),
-                            values: pts.iter().map(|p| p.revenue).collect(),
-                            class: "c0".into(),
-                        },
-                    ]
+                    vec![Series {
+                        name: "Revenue".into(),
+                        values: pts.iter().map(|p| p.revenue).collect(),
+                        class: "c0".into(),
+                    }]
                 })
                 .unwrap_or_default()
         })
@@ -99,10 +97,22 @@ fn OverviewBody() -> impl IntoView {
                             vec![
                                 Cell::Text(p.sku.clone()),
                                 Cell::Text(p.name.clone()),
-                                Cell::Num { value: p.revenue, shown: format::money(p.revenue, &sym) },
-                                Cell::Num { value: p.quantity, shown: format::num(p.quantity, 0) },
-                                Cell::Num { value: p.orders as f64, shown: format::int(p.orders) },
-                                Cell::Num { value: p.customers as f64, shown: format::int(p.customers) },
+                                Cell::Num {
+                                    value: p.revenue,
+                                    shown: format::money(p.revenue, &sym),
+                                },
+                                Cell::Num {
+                                    value: p.quantity,
+                                    shown: format::num(p.quantity, 0),
+                                },
+                                Cell::Num {
+                                    value: p.orders as f64,
+                                    shown: format::int(p.orders),
+                                },
+                                Cell::Num {
+                                    value: p.customers as f64,
+                                    shown: format::int(p.customers),
+                                },
                             ]
                         })
                         .collect()
@@ -120,9 +130,18 @@ fn OverviewBody() -> impl IntoView {
                         .map(|c| {
                             vec![
                                 Cell::Text(c.country.clone()),
-                                Cell::Num { value: c.revenue, shown: format::money(c.revenue, &sym) },
-                                Cell::Num { value: c.orders as f64, shown: format::int(c.orders) },
-                                Cell::Num { value: c.customers as f64, shown: format::int(c.customers) },
+                                Cell::Num {
+                                    value: c.revenue,
+                                    shown: format::money(c.revenue, &sym),
+                                },
+                                Cell::Num {
+                                    value: c.orders as f64,
+                                    shown: format::int(c.orders),
+                                },
+                                Cell::Num {
+                                    value: c.customers as f64,
+                                    shown: format::int(c.customers),
+                                },
                             ]
                         })
                         .collect()
@@ -130,10 +149,30 @@ fn OverviewBody() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let bound_from = move || ov.with(|o| o.as_ref().and_then(|o| o.data_from.clone()).unwrap_or_default());
-    let bound_to = move || ov.with(|o| o.as_ref().and_then(|o| o.data_to.clone()).unwrap_or_default());
-    let cur_from = move || state.overview_params.with(|p| p.date_from.clone().unwrap_or_default());
-    let cur_to = move || state.overview_params.with(|p| p.date_to.clone().unwrap_or_default());
+    let bound_from = move || {
+        ov.with(|o| {
+            o.as_ref()
+                .and_then(|o| o.data_from.clone())
+                .unwrap_or_default()
+        })
+    };
+    let bound_to = move || {
+        ov.with(|o| {
+            o.as_ref()
+                .and_then(|o| o.data_to.clone())
+                .unwrap_or_default()
+        })
+    };
+    let cur_from = move || {
+        state
+            .overview_params
+            .with(|p| p.date_from.clone().unwrap_or_default())
+    };
+    let cur_to = move || {
+        state
+            .overview_params
+            .with(|p| p.date_to.clone().unwrap_or_default())
+    };
 
     view! {
         <div class="page-head">
