@@ -5,8 +5,10 @@
 //! and posting a `Blob` to a worker copies no bytes). Reports are small; the tables stay in the
 //! worker.
 
+use crate::analytics::basket::{BasketParams, BasketReport};
 use crate::analytics::customers::{CustomerProfile, CustomersParams, CustomersReport};
 use crate::analytics::overview::{OverviewParams, OverviewReport};
+use crate::analytics::recommend::{RecommendParams, RecommendReport};
 use crate::data::{CleaningReport, ImportOptions};
 use serde::{Deserialize, Serialize};
 
@@ -40,6 +42,12 @@ pub enum Task {
     CustomerProfile {
         customer_id: String,
     },
+    Basket {
+        params: BasketParams,
+    },
+    Recommend {
+        params: RecommendParams,
+    },
 }
 
 /// The result of a [`Task`].
@@ -48,6 +56,8 @@ pub enum Task {
 pub enum AnalysisReport {
     Customers { report: Box<CustomersReport> },
     CustomerProfile { profile: Box<CustomerProfile> },
+    Basket { report: Box<BasketReport> },
+    Recommend { report: Box<RecommendReport> },
 }
 
 /// Worker → main thread.

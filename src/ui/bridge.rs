@@ -144,6 +144,8 @@ fn on_response(state: AppState, resp: Response) {
             state.dataset_gen.update(|g| *g += 1);
             state.customers.set(None);
             state.profile.set(None);
+            state.basket.set(None);
+            state.recommend.set(None);
             state.import_millis.set(Some(millis));
             state.overview_params.set(OverviewParams::default());
             request_overview(OverviewParams::default());
@@ -178,6 +180,26 @@ fn on_response(state: AppState, resp: Response) {
                         state.profile.set(Some(*profile));
                     }
                 }
+                AnalysisReport::Basket { report } => {
+                    if is_latest(2, job) {
+                        state.basket_busy.set(false);
+                        state.basket.set(Some(Pillar {
+                            gen,
+                            millis,
+                            report: *report,
+                        }));
+                    }
+                }
+                AnalysisReport::Recommend { report } => {
+                    if is_latest(3, job) {
+                        state.recommend_busy.set(false);
+                        state.recommend.set(Some(Pillar {
+                            gen,
+                            millis,
+                            report: *report,
+                        }));
+                    }
+                }
             }
         }
         Response::Cancelled { job } => {
@@ -190,6 +212,12 @@ fn on_response(state: AppState, resp: Response) {
         Response::Failed { job, message } => {
             if is_latest(0, job) {
                 state.customers_busy.set(false);
+            }
+            if is_latest(2, job) {
+                state.basket_busy.set(false);
+            }
+            if is_latest(3, job) {
+                state.recommend_busy.set(false);
             }
             if job == IMPORT_JOB.with(Cell::get) {
                 state.progress.set(None);
@@ -273,6 +301,8 @@ fn task_slot(task: &Task) -> usize {
     match task {
         Task::Customers { .. } => 0,
         Task::CustomerProfile { .. } => 1,
+        Task::Basket { .. } => 2,
+        Task::Recommend { .. } => 3,
     }
 }
 
@@ -285,8 +315,11 @@ pub fn analyze(state: AppState, task: Task) {
     let job = next_job();
     let slot = task_slot(&task);
     TASK_JOBS.with(|j| j.borrow_mut()[slot] = job);
-    if slot == 0 {
-        state.customers_busy.set(true);
+    match slot {
+        0 => state.customers_busy.set(true),
+        2 => state.basket_busy.set(true),
+        3 => state.recommend_busy.set(true),
+        _ => {}
     }
     send(&Request::Analyze { job, task }, None);
 }

@@ -1,7 +1,9 @@
 //! Application state shared by all pages (signals only; the data itself lives in the worker).
 
+use crate::analytics::basket::{BasketParams, BasketReport};
 use crate::analytics::customers::{CustomerProfile, CustomersParams, CustomersReport};
 use crate::analytics::overview::{OverviewParams, OverviewReport};
+use crate::analytics::recommend::{RecommendParams, RecommendReport};
 use crate::data::{CleaningReport, MappingOverride};
 use leptos::prelude::*;
 
@@ -40,6 +42,13 @@ pub struct AppState {
     pub customers_params: RwSignal<CustomersParams>,
     pub customers_busy: RwSignal<bool>,
     pub profile: RwSignal<Option<CustomerProfile>>,
+    /// Products page.
+    pub basket: RwSignal<Option<Pillar<BasketReport>>>,
+    pub basket_params: RwSignal<BasketParams>,
+    pub basket_busy: RwSignal<bool>,
+    pub recommend: RwSignal<Option<Pillar<RecommendReport>>>,
+    pub recommend_params: RwSignal<RecommendParams>,
+    pub recommend_busy: RwSignal<bool>,
 }
 
 /// A pillar report with the dataset generation it was computed on and how long it took.
@@ -67,6 +76,21 @@ impl AppState {
             customers_params: RwSignal::new(CustomersParams::default()),
             customers_busy: RwSignal::new(false),
             profile: RwSignal::new(None),
+            basket: RwSignal::new(None),
+            basket_params: RwSignal::new(BasketParams {
+                min_support: 0.02,
+                min_confidence: 0.3,
+                max_rules: 2000,
+                max_itemsets: 5000,
+                ..BasketParams::default()
+            }),
+            basket_busy: RwSignal::new(false),
+            recommend: RwSignal::new(None),
+            recommend_params: RwSignal::new(RecommendParams {
+                top_n: 10,
+                ..RecommendParams::default()
+            }),
+            recommend_busy: RwSignal::new(false),
         }
     }
 }

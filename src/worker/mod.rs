@@ -6,6 +6,7 @@
 
 use crate::analytics::customers::{self, CustomersReport};
 use crate::analytics::overview;
+use crate::analytics::{basket, recommend};
 use crate::data::{Dataset, Importer};
 use crate::protocol::{AnalysisReport, Request, Response, Task};
 use std::cell::{Cell, RefCell};
@@ -157,6 +158,12 @@ fn analyze(task: Task) -> Result<AnalysisReport, String> {
                 profile: Box::new(profile),
             })
         }
+        Task::Basket { params } => Ok(AnalysisReport::Basket {
+            report: Box::new(basket::run(&dataset, &params).map_err(|e| e.to_string())?),
+        }),
+        Task::Recommend { params } => Ok(AnalysisReport::Recommend {
+            report: Box::new(recommend::run(&dataset, &params).map_err(|e| e.to_string())?),
+        }),
     }
 }
 

@@ -4,6 +4,7 @@ pub mod customers;
 pub mod data;
 pub mod landing;
 pub mod overview;
+pub mod products;
 
 use super::bridge;
 use super::format;

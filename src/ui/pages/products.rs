@@ -1,0 +1,382 @@
+//! Products: market-basket rules (FP-growth), "bought together", and personalised
+//! recommendations with the model comparison. All numbers come from the worker.
+
+use super::NeedData;
+use crate::analytics::basket::{BasketParams, BasketReport};
+use crate::analytics::recommend::RecommendReport;
+use crate::protocol::Task;
+use crate::ui::bridge;
+use crate::ui::charts::Heatmap;
+use crate::ui::format;
+use crate::ui::state::AppState;
+use crate::ui::table::{Cell, Column, DataTable};
+use leptos::prelude::*;
+
+fn num(v: f64, d: usize) -> Cell {
+    Cell::Num {
+        value: v,
+        shown: if v.is_infinite() {
+            "∞".into()
+        } else {
+            format::num(v, d)
+        },
+    }
+}
+
+fn names(items: &[String], report: &BasketReport) -> String {
+    items
+        .iter()
+        .map(|sku| match report.names.get(sku) {
+            Some(n) if !n.is_empty() => format!("{n} ({sku})"),
+            _ => sku.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
+#[component]
+pub fn Products() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    Effect::new(move |_| {
+        let gen = state.dataset_gen.get();
+        if state.report.with(Option::is_none) {
+            return;
+        }
+        let basket_fresh = state
+            .basket
+            .with_untracked(|b| b.as_ref().map(|b| b.gen == gen).unwrap_or(false));
+        if !basket_fresh && !state.basket_busy.get_untracked() {
+            bridge::analyze(
+                state,
+                Task::Basket {
+                    params: state.basket_params.get_untracked(),
+                },
+            );
+        }
+        let rec_fresh = state
+            .recommend
+            .with_untracked(|b| b.as_ref().map(|b| b.gen == gen).unwrap_or(false));
+        if !rec_fresh && !state.recommend_busy.get_untracked() {
+            bridge::analyze(
+                state,
+                Task::Recommend {
+                    params: state.recommend_params.get_untracked(),
+                },
+            );
+        }
+    });
+    move || {
+        if state.report.with(Option::is_none) {
+            return view! { <NeedData/> }.into_any();
+        }
+        view! {
+            <div class="page-head"><h1>"Products"</h1></div>
+            {move || match state.basket.get() {
+                None => view! { <section class="card empty" data-testid="basket-loading"><p>"Finding products bought together…"</p></section> }.into_any(),
+                Some(p) => view! { <BasketSection report=p.report millis=p.millis/> }.into_any(),
+            }}
+            {move || match state.recommend.get() {
+                None => view! { <section class="card empty" data-testid="recommend-loading"><p>"Training and comparing recommenders on your data…"</p></section> }.into_any(),
+                Some(p) => view! { <RecommendSection report=p.report millis=p.millis/> }.into_any(),
+            }}
+        }
+        .into_any()
+    }
+}
+
+#[component]
+fn BasketSection(report: BasketReport, millis: f64) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let p = report.params.clone();
+    let min_support = RwSignal::new(p.min_support.to_string());
+    let min_conf = RwSignal::new(p.min_confidence.to_string());
+    let min_lift = RwSignal::new(p.min_lift.to_string());
+    let max_len = RwSignal::new(p.max_len.map(|l| l.to_string()).unwrap_or_default());
+    let country = RwSignal::new(p.country.clone().unwrap_or_default());
+    let excluded_default: Vec<String> = report.excluded.iter().map(|(s, _)| s.clone()).collect();
+    let exclude = RwSignal::new(excluded_default.join(", "));
+    let focus = RwSignal::new(p.focus_item.clone().unwrap_or_default());
+    let rerun = move || {
+        let mut params: BasketParams = state.basket_params.get_untracked();
+        params.min_support = min_support
+            .get_untracked()
+            .trim()
+            .parse()
+            .unwrap_or(params.min_support);
+        params.min_confidence = min_conf
+            .get_untracked()
+            .trim()
+            .parse()
+            .unwrap_or(params.min_confidence);
+        params.min_lift = min_lift
+            .get_untracked()
+            .trim()
+            .parse()
+            .unwrap_or(params.min_lift);
+        params.max_len = max_len.get_untracked().trim().parse().ok();
+        params.country = Some(country.get_untracked().trim().to_string()).filter(|s| !s.is_empty());
+        params.exclude_items = Some(
+            exclude
+                .get_untracked()
+                .split([',', '\n'])
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect(),
+        );
+        params.focus_item =
+            Some(focus.get_untracked().trim().to_string()).filter(|s| !s.is_empty());
+        state.basket_params.set(params.clone());
+        bridge::analyze(state, Task::Basket { params });
+    };
+
+    let r = StoredValue::new(report.clone());
+    let rule_rows: Vec<Vec<Cell>> = report
+        .rules
+        .iter()
+        .map(|ru| {
+            vec![
+                Cell::Text(names(&ru.antecedent, &report)),
+                Cell::Text(names(&ru.consequent, &report)),
+                num(ru.support, 4),
+                num(ru.confidence, 3),
+                num(ru.lift, 2),
+                num(ru.leverage, 4),
+                num(ru.conviction, 2),
+            ]
+        })
+        .collect();
+    let itemset_rows: Vec<Vec<Cell>> = report
+        .itemsets
+        .iter()
+        .map(|i| {
+            vec![
+                Cell::Text(names(&i.items, &report)),
+                num(i.items.len() as f64, 0),
+                num(i.count as f64, 0),
+                num(i.support, 4),
+            ]
+        })
+        .collect();
+    let co_rows = |v: &[crate::analytics::basket::CoItem]| -> Vec<Vec<Cell>> {
+        v.iter()
+            .map(|c| {
+                vec![
+                    Cell::Text(c.sku.clone()),
+                    Cell::Text(c.name.clone()),
+                    num(c.together as f64, 0),
+                    num(c.confidence, 3),
+                    num(c.lift, 2),
+                ]
+            })
+            .collect()
+    };
+    let together = co_rows(&report.bought_together);
+    let also = co_rows(&report.also_bought);
+
+    // Matrix of the strongest single-item rules (lift), top 12 items.
+    let mut singles: Vec<_> = report
+        .rules
+        .iter()
+        .filter(|r| r.antecedent.len() == 1 && r.consequent.len() == 1)
+        .collect();
+    singles.sort_by(|a, b| {
+        b.lift
+            .partial_cmp(&a.lift)
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    let mut items: Vec<String> = Vec::new();
+    for ru in &singles {
+        for s in ru.antecedent.iter().chain(ru.consequent.iter()) {
+            if !items.contains(s) && items.len() < 12 {
+                items.push(s.clone());
+            }
+        }
+    }
+    let max_lift = singles.iter().map(|r| r.lift).fold(1.0_f64, f64::max);
+    let mut values = vec![vec![None; items.len()]; items.len()];
+    let mut hover = vec![vec![String::new(); items.len()]; items.len()];
+    for ru in &singles {
+        let (Some(i), Some(j)) = (
+            items.iter().position(|s| *s == ru.antecedent[0]),
+            items.iter().position(|s| *s == ru.consequent[0]),
+        ) else {
+            continue;
+        };
+        values[i][j] = Some((ru.lift / max_lift).clamp(0.0, 1.0));
+        hover[i][j] = format!(
+            "{} → {}: lift {:.2}, confidence {:.0}%",
+            names(&ru.antecedent, &report),
+            names(&ru.consequent, &report),
+            ru.lift,
+            ru.confidence * 100.0
+        );
+    }
+    let labels: Vec<String> = items.clone();
+    let by_len = report
+        .itemsets_by_len
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| **n > 0)
+        .map(|(l, n)| {
+            format!(
+                "{} of {} item{}",
+                format::int(*n),
+                l + 1,
+                if l == 0 { "" } else { "s" }
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let product_options: Vec<(String, String)> = report
+        .names
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+
+    view! {
+        <section class="card" data-testid="basket">
+            <div class="card-head">
+                <h2>"Bought together: market-basket rules"</h2>
+                <span class="muted small">{format!("computed in {:.2} s", millis / 1000.0)}</span>
+            </div>
+            <p class="small">{format!("{} baskets (orders) with {} different products, {:.1} products per basket on average. Frequent sets: {}. Rules: {}.",
+                format::int(report.baskets), format::int(report.items), report.mean_basket_size,
+                if by_len.is_empty() { "none".to_string() } else { by_len }, format::int(report.rules.len() as u64))}</p>
+            <div class="params">
+                <label>"Min support " <input type="number" step="0.005" min="0.001" max="1" prop:value=move || min_support.get() on:change=move |ev| min_support.set(event_target_value(&ev))/></label>
+                <label>" Min confidence " <input type="number" step="0.05" min="0" max="1" prop:value=move || min_conf.get() on:change=move |ev| min_conf.set(event_target_value(&ev))/></label>
+                <label>" Min lift " <input type="number" step="0.5" min="0" prop:value=move || min_lift.get() on:change=move |ev| min_lift.set(event_target_value(&ev))/></label>
+                <label>" Max items " <input type="number" min="1" max="10" prop:value=move || max_len.get() on:change=move |ev| max_len.set(event_target_value(&ev))/></label>
+                <label>" Country " <input type="text" placeholder="all" prop:value=move || country.get() on:change=move |ev| country.set(event_target_value(&ev))/></label>
+                <button class="btn small primary" on:click=move |_| rerun() disabled=move || state.basket_busy.get()>
+                    {move || if state.basket_busy.get() { "Computing…" } else { "Update" }}</button>
+            </div>
+            <details class="how">
+                <summary>{format!("Left out as non-products ({}): postage, fees, adjustments — edit the list", report.excluded.len())}</summary>
+                <textarea rows="3" class="wide" aria-label="SKUs left out" prop:value=move || exclude.get() on:change=move |ev| exclude.set(event_target_value(&ev))></textarea>
+                <ul class="small">{report.detected_non_products.iter().map(|n| view! { <li>{format!("{} {} — {} ({} lines)", n.sku, n.name, n.reason, n.lines)}</li> }).collect_view()}</ul>
+            </details>
+            <details class="how"><summary>"How was this computed?"</summary>
+                <p>"Support = share of baskets containing the items. Confidence(A→B) = support(A+B) / support(A): how often B is in the basket when A is. Lift = confidence / support(B): above 1 means A and B go together more than by chance. Leverage = support(A+B) − support(A)·support(B). Conviction = (1 − support(B)) / (1 − confidence). Frequent sets are found exactly with FP-growth (Han, Pei & Yin 2000)."</p>
+                {report.notes.iter().map(|n| view! { <p>{n.clone()}</p> }).collect_view()}
+            </details>
+            <h3>"Strongest rules"</h3>
+            <DataTable id="rules" rows=Signal::derive(move || rule_rows.clone()) columns=vec![
+                Column::text("antecedent", "If the basket has"), Column::text("consequent", "it often also has"),
+                Column::num("support", "Support"), Column::num("confidence", "Confidence"), Column::num("lift", "Lift"),
+                Column::num("leverage", "Leverage"), Column::num("conviction", "Conviction"),
+            ]/>
+            {(!labels.is_empty()).then(|| view! {
+                <h3>"Rule matrix (darker = stronger lift; row → column)"</h3>
+                <Heatmap row_labels=labels.clone() col_labels=labels.clone() values=values hover=hover title="Lift between the top products".to_string()/>
+            })}
+            <h3>"Frequent item sets"</h3>
+            <DataTable id="itemsets" rows=Signal::derive(move || itemset_rows.clone()) page_size=10 columns=vec![
+                Column::text("items", "Items"), Column::num("length", "Size"), Column::num("baskets", "Baskets"), Column::num("support", "Support"),
+            ]/>
+        </section>
+        <section class="card" data-testid="bought-together">
+            <h2>"Frequently bought together"</h2>
+            <div class="params">
+                <label>"Product (SKU) "
+                    <input type="text" list="sku-list" prop:value=move || focus.get() on:change=move |ev| focus.set(event_target_value(&ev))/>
+                </label>
+                <datalist id="sku-list">
+                    {product_options.into_iter().take(5000).map(|(k, v)| view! { <option value=k.clone()>{v}</option> }).collect_view()}
+                </datalist>
+                <button class="btn small primary" on:click=move |_| rerun()>"Show"</button>
+            </div>
+            {move || r.with_value(|r| r.params.focus_item.clone()).map(|f| view! { <p class="small">{format!("For {}", r.with_value(|r| names(std::slice::from_ref(&f), r)))}</p> })}
+            <div class="two-col">
+                <div>
+                    <h3>"In the same basket"</h3>
+                    <DataTable id="bought-together" rows=Signal::derive(move || together.clone()) page_size=10 columns=vec![
+                        Column::text("sku", "SKU"), Column::text("name", "Product"), Column::num("together", "Baskets"),
+                        Column::num("confidence", "Confidence"), Column::num("lift", "Lift"),
+                    ]/>
+                </div>
+                <div>
+                    <h3>"Customers who bought this also bought"</h3>
+                    <DataTable id="also-bought" rows=Signal::derive(move || also.clone()) page_size=10 columns=vec![
+                        Column::text("sku", "SKU"), Column::text("name", "Product"), Column::num("customers", "Customers"),
+                        Column::num("confidence", "Confidence"), Column::num("lift", "Lift"),
+                    ]/>
+                </div>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn RecommendSection(report: RecommendReport, millis: f64) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let include = RwSignal::new(report.params.include_repurchases);
+    let rerun = move |_| {
+        let mut params = state.recommend_params.get_untracked();
+        params.include_repurchases = include.get_untracked();
+        state.recommend_params.set(params.clone());
+        bridge::analyze(state, Task::Recommend { params });
+    };
+    let eval_rows: Vec<Vec<Cell>> = report
+        .selection
+        .as_ref()
+        .map(|e| {
+            e.rows
+                .iter()
+                .map(|r| {
+                    vec![
+                        Cell::Text(r.model.key().to_string()),
+                        num(r.recall, 4),
+                        num(r.ndcg, 4),
+                        num(r.fit_seconds, 2),
+                        Cell::Text(r.detail.clone()),
+                    ]
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let sel = report.selection.clone();
+    let rec_rows: Vec<Vec<Cell>> = report
+        .customers
+        .iter()
+        .flat_map(|c| {
+            c.items.iter().map(move |i| {
+                vec![
+                    Cell::Text(c.customer_id.clone()),
+                    num(i.rank as f64, 0),
+                    Cell::Text(i.item_id.clone()),
+                    Cell::Text(i.name.clone()),
+                    num(i.score, 4),
+                    Cell::Text(i.reason.clone()),
+                ]
+            })
+        })
+        .collect();
+    view! {
+        <section class="card" data-testid="recommendations">
+            <div class="card-head">
+                <h2>"Personal recommendations"</h2>
+                <span class="muted small">{format!("computed in {:.2} s", millis / 1000.0)}</span>
+            </div>
+            <p class="small">{format!("Model used: {} — {}. Trained on {} customers, {} products, {} purchases.",
+                report.model.key(), report.detail, format::int(report.train_users as u64), format::int(report.train_items as u64), format::int(report.train_interactions as u64))}</p>
+            {sel.map(|e| view! {
+                <h3>"How good are they? Models compared on your own data"</h3>
+                <p class="muted small">{format!("Each model learned from purchases before a cut-off and had to guess the products {} customers bought for the first time afterwards. Recall@{k} = share of those products found in the top {k}; NDCG@{k} also rewards putting them near the top. The best model is used.", format::int(e.users as u64), k = e.k)}</p>
+                <DataTable id="recommender-eval" rows=Signal::derive(move || eval_rows.clone()) page_size=10 columns=vec![
+                    Column::text("model", "Model"), Column::num("recall", "Recall@20"), Column::num("ndcg", "NDCG@20"),
+                    Column::num("fit_seconds", "Fit (s)"), Column::text("detail", "Settings"),
+                ]/>
+            })}
+            <label class="check"><input type="checkbox" prop:checked=move || include.get() on:change=move |ev| include.set(event_target_checked(&ev))/>" Include products the customer already bought (repurchases)"</label>
+            <button class="btn small" on:click=rerun disabled=move || state.recommend_busy.get()>{move || if state.recommend_busy.get() { "Computing…" } else { "Update" }}</button>
+            <h3>"Top picks per customer"</h3>
+            <p class="muted small">"Download for an email campaign: one row per customer and recommended product, with the reason."</p>
+            <DataTable id="recommendations" rows=Signal::derive(move || rec_rows.clone()) page_size=10 columns=vec![
+                Column::text("customer_id", "Customer"), Column::num("rank", "Rank"), Column::text("item_id", "SKU"),
+                Column::text("name", "Product"), Column::num("score", "Score"), Column::text("reason", "Why"),
+            ]/>
+            {report.notes.iter().map(|n| view! { <p class="muted small">{n.clone()}</p> }).collect_view()}
+        </section>
+    }
+}
