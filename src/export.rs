@@ -73,7 +73,10 @@ mod tests {
 
     #[test]
     fn document() {
-        let s = to_csv(&["a", "b"], vec![vec!["1".into(), "x,y".into()]].into_iter());
+        let s = to_csv(
+            &["a", "b"],
+            vec![vec!["1".into(), "x,y".into()]].into_iter(),
+        );
         assert_eq!(s, "a,b\r\n1,\"x,y\"\r\n");
     }
 }

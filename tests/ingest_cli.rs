@@ -8,7 +8,9 @@ fn bin() -> Command {
 }
 
 fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ingest").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/ingest")
+        .join(name)
 }
 
 #[test]
@@ -16,7 +18,11 @@ fn profile_json_on_uci() {
     let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../shared/data/online_retail_uci/online_retail.csv.gz");
     let out = bin().arg("profile").arg(&p).arg("--json").output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let r = &v["report"];
     assert_eq!(r["total_rows"], 541_909);
@@ -44,8 +50,16 @@ fn profile_json_on_uci() {
 
 #[test]
 fn profile_text_shows_mapping_and_report() {
-    let out = bin().arg("profile").arg(fixture("shopify_orders.csv")).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = bin()
+        .arg("profile")
+        .arg(fixture("shopify_orders.csv"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let s = String::from_utf8(out.stdout).unwrap();
     assert!(s.contains("preset shopify_orders"), "{s}");
     assert!(s.contains("Lineitem quantity"), "{s}");

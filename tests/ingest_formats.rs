@@ -24,7 +24,12 @@ fn imp(name: &str, bytes: &[u8]) -> Dataset {
 }
 
 fn dropped(ds: &Dataset, r: DropReason) -> u64 {
-    ds.report.dropped.iter().find(|d| d.reason == r).unwrap().count
+    ds.report
+        .dropped
+        .iter()
+        .find(|d| d.reason == r)
+        .unwrap()
+        .count
 }
 
 fn revenue(ds: &Dataset) -> f64 {
@@ -68,13 +73,19 @@ fn utf16(s: &str, le: bool, bom: bool) -> Vec<u8> {
 #[test]
 fn encodings() {
     let ds = imp("utf8.csv", LATIN.as_bytes());
-    assert_eq!((ds.report.files[0].encoding.as_str(), ds.report.files[0].bom), ("UTF-8", false));
+    assert_eq!(
+        (ds.report.files[0].encoding.as_str(), ds.report.files[0].bom),
+        ("UTF-8", false)
+    );
     check_latin(&ds);
 
     let mut b = vec![0xEF, 0xBB, 0xBF];
     b.extend_from_slice(LATIN.as_bytes());
     let ds = imp("bom.csv", &b);
-    assert_eq!((ds.report.files[0].encoding.as_str(), ds.report.files[0].bom), ("UTF-8", true));
+    assert_eq!(
+        (ds.report.files[0].encoding.as_str(), ds.report.files[0].bom),
+        ("UTF-8", true)
+    );
     assert_eq!(ds.report.files[0].headers[0], "Order");
     check_latin(&ds);
 
@@ -96,7 +107,8 @@ fn encodings() {
     check_latin(&ds);
 }
 
-const CHINESE: &str = "订单编号,下单时间,买家会员名,商家编码,宝贝标题,购买数量,单价,实付金额,订单状态\n\
+const CHINESE: &str =
+    "订单编号,下单时间,买家会员名,商家编码,宝贝标题,购买数量,单价,实付金额,订单状态\n\
     T1001,2011年1月13日 下午3:05,张三,SKU1,陶瓷杯子,2,¥44,¥88,交易成功\n\
     T1002,2011年1月14日,李四,SKU2,茶叶礼盒,1,¥120.50,¥120.50,交易关闭\n\
     T1003,2011/01/15 08:00,张三,SKU1,陶瓷杯子,1,¥44,¥44,交易成功\n";
@@ -180,13 +192,18 @@ fn number_formats() {
         9;2011-01-01;-3;5\n";
     let ds = imp("n.csv", text.as_bytes());
     let f = &ds.report.files[0];
-    assert!(f.decimal_comma, "'12,75' and '1.234,50' decide a decimal comma");
+    assert!(
+        f.decimal_comma,
+        "'12,75' and '1.234,50' decide a decimal comma"
+    );
     let got: Vec<f64> = ds.lines.revenue.clone();
     assert_eq!(got, vec![1234.5, 1234.5, 88.0, 12.0, 12.5, 1234.5, 12.75]);
     // (12.00) is negative: a non-positive line total; -3 is a non-positive quantity.
     assert_eq!(dropped(&ds, DropReason::PriceNotPositive), 1);
     assert_eq!(dropped(&ds, DropReason::QuantityNotPositive), 1);
-    let curs: Vec<String> = (0..7).map(|i| col_str(&ds, &ds.lines.currency, i)).collect();
+    let curs: Vec<String> = (0..7)
+        .map(|i| col_str(&ds, &ds.lines.currency, i))
+        .collect();
     assert_eq!(curs, vec!["GBP", "EUR", "CNY", "USD", "EUR", "", ""]);
 }
 
@@ -207,12 +224,29 @@ fn date_formats_and_order() {
     // ISO forms, offsets dropped (wall time kept).
     let ds = imp(
         "iso.csv",
-        dates_file(&["2010-12-01 08:26:00", "2011-01-04T10:00:00Z", "2011-01-04T10:00:00+08:00", "2011/01/13", "2011年1月13日"], "", "").as_bytes(),
+        dates_file(
+            &[
+                "2010-12-01 08:26:00",
+                "2011-01-04T10:00:00Z",
+                "2011-01-04T10:00:00+08:00",
+                "2011/01/13",
+                "2011年1月13日",
+            ],
+            "",
+            "",
+        )
+        .as_bytes(),
     );
     assert_eq!(ds.report.files[0].date_order, DateOrder::YearFirst);
     assert_eq!(
         ts_of(&ds),
-        vec!["2010-12-01 08:26:00", "2011-01-04 10:00:00", "2011-01-04 10:00:00", "2011-01-13 00:00:00", "2011-01-13 00:00:00"]
+        vec![
+            "2010-12-01 08:26:00",
+            "2011-01-04 10:00:00",
+            "2011-01-04 10:00:00",
+            "2011-01-13 00:00:00",
+            "2011-01-13 00:00:00"
+        ]
     );
     // Day-first decided by 13/01/2011 anywhere in the file (here the last row).
     let mut vals = vec!["12/1/2010 8:26"; 3];
@@ -221,19 +255,39 @@ fn date_formats_and_order() {
     let ds = imp("dmy.csv", dates_file(&vals, "", "").as_bytes());
     let f = &ds.report.files[0];
     assert_eq!(f.date_order, DateOrder::DayFirst);
-    assert!(f.date_order_reason.contains("13/01/2011"), "{}", f.date_order_reason);
+    assert!(
+        f.date_order_reason.contains("13/01/2011"),
+        "{}",
+        f.date_order_reason
+    );
     assert_eq!(ts_of(&ds)[0], "2010-01-12 08:26:00");
     assert_eq!(ts_of(&ds)[3], "2011-01-13 00:00:00");
     // Month-first decided by 12/13/2010.
-    let ds = imp("mdy.csv", dates_file(&["1/2/2011 8:26 PM", "12/13/2010"], "", "").as_bytes());
+    let ds = imp(
+        "mdy.csv",
+        dates_file(&["1/2/2011 8:26 PM", "12/13/2010"], "", "").as_bytes(),
+    );
     assert_eq!(ds.report.files[0].date_order, DateOrder::MonthFirst);
-    assert_eq!(ts_of(&ds), vec!["2011-01-02 20:26:00", "2010-12-13 00:00:00"]);
+    assert_eq!(
+        ts_of(&ds),
+        vec!["2011-01-02 20:26:00", "2010-12-13 00:00:00"]
+    );
     // Both parts <= 12 everywhere: the file's other evidence decides and is named.
-    let ds = imp("amb.csv", dates_file(&["01/02/2011"], ",Currency", ",USD").as_bytes());
+    let ds = imp(
+        "amb.csv",
+        dates_file(&["01/02/2011"], ",Currency", ",USD").as_bytes(),
+    );
     let f = &ds.report.files[0];
     assert_eq!(f.date_order, DateOrder::DayFirst);
-    assert!(f.date_order_reason.contains("ambiguous"), "{}", f.date_order_reason);
-    let ds = imp("amb-usd.csv", b"Order,Date,Qty,Price\n1,01/02/2011,1,$2.00\n");
+    assert!(
+        f.date_order_reason.contains("ambiguous"),
+        "{}",
+        f.date_order_reason
+    );
+    let ds = imp(
+        "amb-usd.csv",
+        b"Order,Date,Qty,Price\n1,01/02/2011,1,$2.00\n",
+    );
     let f = &ds.report.files[0];
     assert_eq!(f.date_order, DateOrder::MonthFirst);
     assert!(f.date_order_reason.contains('$'), "{}", f.date_order_reason);
@@ -241,24 +295,45 @@ fn date_formats_and_order() {
     let ds = imp("amb-eu.csv", b"Order;Date;Qty;Price\n1;01/02/2011;1;2,50\n");
     let f = &ds.report.files[0];
     assert_eq!(f.date_order, DateOrder::DayFirst);
-    assert!(f.date_order_reason.contains("decimal comma"), "{}", f.date_order_reason);
+    assert!(
+        f.date_order_reason.contains("decimal comma"),
+        "{}",
+        f.date_order_reason
+    );
     assert_eq!(ts_of(&ds), vec!["2011-02-01 00:00:00"]);
     // Forced order.
     let opts = ImportOptions {
         date_order: Some(DateOrder::MonthFirst),
         ..ImportOptions::default()
     };
-    let ds = import_bytes("f.csv", b"Order;Date;Qty;Price\n1;01/02/2011;1;2,50\n", &opts).unwrap();
+    let ds = import_bytes(
+        "f.csv",
+        b"Order;Date;Qty;Price\n1;01/02/2011;1;2,50\n",
+        &opts,
+    )
+    .unwrap();
     assert_eq!(ts_of(&ds), vec!["2011-01-02 00:00:00"]);
     // Conflicting rows: majority wins, the others are unparseable dates.
-    let ds = imp("conf.csv", dates_file(&["13/01/2011", "14/01/2011", "01/13/2011"], "", "").as_bytes());
+    let ds = imp(
+        "conf.csv",
+        dates_file(&["13/01/2011", "14/01/2011", "01/13/2011"], "", "").as_bytes(),
+    );
     assert_eq!(ds.report.files[0].date_order, DateOrder::DayFirst);
     assert_eq!(dropped(&ds, DropReason::UnparseableDate), 1);
     // Excel serials (1900 system) and unix seconds.
-    let ds = imp("xl.csv", dates_file(&["40513.35", "1293840000"], "", "").as_bytes());
-    assert_eq!(ts_of(&ds), vec!["2010-12-01 08:24:00", "2011-01-01 00:00:00"]);
+    let ds = imp(
+        "xl.csv",
+        dates_file(&["40513.35", "1293840000"], "", "").as_bytes(),
+    );
+    assert_eq!(
+        ts_of(&ds),
+        vec!["2010-12-01 08:24:00", "2011-01-01 00:00:00"]
+    );
     // Garbage dates are counted.
-    let ds = imp("bad.csv", dates_file(&["2011-01-01", "not a date", "2011-02-30"], "", "").as_bytes());
+    let ds = imp(
+        "bad.csv",
+        dates_file(&["2011-01-01", "not a date", "2011-02-30"], "", "").as_bytes(),
+    );
     assert_eq!(dropped(&ds, DropReason::UnparseableDate), 2);
     assert_eq!(ds.report.dropped[2].first_rows, vec![(0, 2), (0, 3)]);
 }
@@ -274,8 +349,14 @@ fn uci_preset_and_cleaning() {
     assert_eq!(dropped(&ds, DropReason::Cancellation), 1);
     assert_eq!(dropped(&ds, DropReason::PriceNotPositive), 1);
     assert_eq!(dropped(&ds, DropReason::QuantityNotPositive), 1);
-    assert_eq!((r.duplicates, r.duplicate_first_rows.clone()), (1, vec![(0, 4)]));
-    assert_eq!((r.guest_lines, r.guest_first_rows.clone()), (1, vec![(0, 7)]));
+    assert_eq!(
+        (r.duplicates, r.duplicate_first_rows.clone()),
+        (1, vec![(0, 4)])
+    );
+    assert_eq!(
+        (r.guest_lines, r.guest_first_rows.clone()),
+        (1, vec![(0, 7)])
+    );
     assert!((r.order_level.revenue - 150.35).abs() < 1e-9);
     assert_eq!((r.order_level.orders, r.order_level.customers), (4, 2));
     assert_eq!((r.customer_level.lines, r.customer_level.orders), (5, 3));
@@ -283,7 +364,10 @@ fn uci_preset_and_cleaning() {
     assert_eq!((r.return_lines, r.return_value), (1, 27.5));
     assert_eq!(ds.returns.quantity, vec![1.0]);
     assert_eq!(col_str(&ds, &ds.lines.customer, 0), "17850");
-    assert_eq!(col_str(&ds, &ds.lines.product, 5), "ALARM CLOCK BAKELIKE PINK, \"RETRO\"");
+    assert_eq!(
+        col_str(&ds, &ds.lines.product, 5),
+        "ALARM CLOCK BAKELIKE PINK, \"RETRO\""
+    );
     let opts = ImportOptions {
         remove_duplicates: true,
         ..ImportOptions::default()
@@ -321,12 +405,22 @@ fn woocommerce_preset() {
     let f = &r.files[0];
     assert_eq!(f.preset.as_deref(), Some("woocommerce"));
     assert!(f.decimal_comma);
-    let cust = f.mapping.iter().find(|m| m.field == Some(Field::CustomerId)).unwrap();
+    let cust = f
+        .mapping
+        .iter()
+        .find(|m| m.field == Some(Field::CustomerId))
+        .unwrap();
     assert_eq!(cust.header, "Billing Email");
-    assert!(f.mapping.iter().all(|m| m.header != "Order Total" || m.field.is_none()));
+    assert!(f
+        .mapping
+        .iter()
+        .all(|m| m.header != "Order Total" || m.field.is_none()));
     assert_eq!(r.kept_rows, 3);
     close(r.order_level.revenue, 1279.5);
-    assert_eq!((r.order_level.orders, r.order_level.customers, r.guest_lines), (2, 1, 1));
+    assert_eq!(
+        (r.order_level.orders, r.order_level.customers, r.guest_lines),
+        (2, 1, 1)
+    );
     assert_eq!((r.return_lines, r.return_value), (1, 15.0));
 }
 
@@ -335,7 +429,10 @@ fn cdnow_log_preset() {
     let ds = imp("cdnow.csv", &fixture("cdnow.csv"));
     let r = &ds.report;
     assert_eq!(r.files[0].preset.as_deref(), Some("cdnow_log"));
-    assert!(r.files[0].notes.iter().any(|n| n.contains("one order per customer")));
+    assert!(r.files[0]
+        .notes
+        .iter()
+        .any(|n| n.contains("one order per customer")));
     assert_eq!(r.kept_rows, 6);
     close(r.order_level.revenue, 171.62);
     assert_eq!((r.order_level.orders, r.order_level.customers), (5, 4));
@@ -350,7 +447,12 @@ fn mapping_override_applies_to_equal_header() {
     let opts = ImportOptions {
         mapping_overrides: vec![MappingOverride {
             headers: vec!["a".into(), "b".into(), "c".into(), "d".into()],
-            fields: vec![Some(Field::OrderId), Some(Field::OrderDate), Some(Field::Quantity), Some(Field::UnitPrice)],
+            fields: vec![
+                Some(Field::OrderId),
+                Some(Field::OrderDate),
+                Some(Field::Quantity),
+                Some(Field::UnitPrice),
+            ],
         }],
         ..ImportOptions::default()
     };
@@ -362,7 +464,12 @@ fn mapping_override_applies_to_equal_header() {
 
 #[test]
 fn errors_name_the_file_and_what_is_missing() {
-    let e = import_bytes("nodate.csv", b"Order,Qty,Price\n1,2,3\n", &ImportOptions::default()).unwrap_err();
+    let e = import_bytes(
+        "nodate.csv",
+        b"Order,Qty,Price\n1,2,3\n",
+        &ImportOptions::default(),
+    )
+    .unwrap_err();
     match e {
         DataError::File { file, message } => {
             assert_eq!(file, "nodate.csv");
@@ -370,13 +477,32 @@ fn errors_name_the_file_and_what_is_missing() {
         }
         other => panic!("{other:?}"),
     }
-    let e = import_bytes("noamount.csv", b"Order,Date,Qty\n1,2011-01-01,2\n", &ImportOptions::default()).unwrap_err();
-    assert!(e.to_string().contains("line total or both quantity and unit price"), "{e}");
+    let e = import_bytes(
+        "noamount.csv",
+        b"Order,Date,Qty\n1,2011-01-01,2\n",
+        &ImportOptions::default(),
+    )
+    .unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("line total or both quantity and unit price"),
+        "{e}"
+    );
     let e = import_bytes("empty.csv", b"", &ImportOptions::default()).unwrap_err();
     assert!(e.to_string().contains("empty"), "{e}");
-    let e = import_bytes("x.xlsx", b"PK\x03\x04\x14\x00\x00", &ImportOptions::default()).unwrap_err();
+    let e = import_bytes(
+        "x.xlsx",
+        b"PK\x03\x04\x14\x00\x00",
+        &ImportOptions::default(),
+    )
+    .unwrap_err();
     assert!(e.to_string().contains("Excel"), "{e}");
-    let e = import_bytes("h.csv", b"Order,Date,Qty,Price\n", &ImportOptions::default()).unwrap_err();
+    let e = import_bytes(
+        "h.csv",
+        b"Order,Date,Qty,Price\n",
+        &ImportOptions::default(),
+    )
+    .unwrap_err();
     assert!(e.to_string().contains("no data rows"), "{e}");
 }
 
@@ -446,7 +572,11 @@ fn chunked_push_at_every_split_point() {
             assert_eq!(json(&ds), whole, "{name} split at {k}");
         }
         let singles: Vec<&[u8]> = bytes.chunks(1).collect();
-        assert_eq!(json(&streamed(name, &singles)), whole, "{name} byte by byte");
+        assert_eq!(
+            json(&streamed(name, &singles)),
+            whole,
+            "{name} byte by byte"
+        );
     }
 }
 

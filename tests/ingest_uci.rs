@@ -5,11 +5,16 @@ use shoplens::data::{import_paths, DateOrder, DropReason, ImportOptions};
 use std::path::PathBuf;
 
 fn uci_path() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/online_retail_uci/online_retail.csv.gz")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data/online_retail_uci/online_retail.csv.gz")
 }
 
 fn dropped(r: &shoplens::data::CleaningReport, reason: DropReason) -> u64 {
-    r.dropped.iter().find(|d| d.reason == reason).map(|d| d.count).unwrap_or(0)
+    r.dropped
+        .iter()
+        .find(|d| d.reason == reason)
+        .map(|d| d.count)
+        .unwrap_or(0)
 }
 
 #[test]
@@ -32,11 +37,19 @@ fn uci_reference_numbers() {
     assert_eq!(r.order_level.lines, 530_104);
     assert_eq!(r.kept_rows, 530_104);
     assert_eq!(r.order_level.orders, 19_960);
-    assert!((r.order_level.revenue - 10_666_684.544).abs() < 1e-3, "{}", r.order_level.revenue);
+    assert!(
+        (r.order_level.revenue - 10_666_684.544).abs() < 1e-3,
+        "{}",
+        r.order_level.revenue
+    );
     assert_eq!(r.customer_level.lines, 397_884);
     assert_eq!(r.customer_level.orders, 18_532);
     assert_eq!(r.customer_level.customers, 4_338);
-    assert!((r.customer_level.revenue - 8_911_407.904).abs() < 1e-3, "{}", r.customer_level.revenue);
+    assert!(
+        (r.customer_level.revenue - 8_911_407.904).abs() < 1e-3,
+        "{}",
+        r.customer_level.revenue
+    );
     assert_eq!(r.guest_lines, 530_104 - 397_884);
     assert_eq!(r.date_min.as_deref(), Some("2010-12-01 08:26:00"));
     assert_eq!(r.date_max.as_deref(), Some("2011-12-09 12:50:00"));

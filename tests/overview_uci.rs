@@ -46,7 +46,10 @@ fn whole_range() {
     close(total, k.revenue, 1e-3);
     assert_eq!(r.products.len(), 3_922);
     let top = &r.products[0];
-    assert_eq!((top.sku.as_str(), top.name.as_str()), ("DOT", "DOTCOM POSTAGE"));
+    assert_eq!(
+        (top.sku.as_str(), top.name.as_str()),
+        ("DOT", "DOTCOM POSTAGE")
+    );
     close(top.revenue, 206_248.77, 1e-3);
     assert_eq!((top.quantity, top.orders, top.customers), (706.0, 706, 1));
     assert_eq!(r.countries.len(), 38);
@@ -66,12 +69,22 @@ fn first_quarter_2011() {
     let r = run(uci(), &p).unwrap();
     let k = &r.kpis;
     close(k.revenue, 1_932_635.81, 1e-3);
-    assert_eq!((k.orders, k.customers, k.lines, k.guest_orders), (3_640, 1_776, 97_214, 335));
+    assert_eq!(
+        (k.orders, k.customers, k.lines, k.guest_orders),
+        (3_640, 1_776, 97_214, 335)
+    );
     close(k.repeat_purchase_rate, 0.360923, 1e-6);
     close(k.returns_rate, 0.098987, 1e-6);
     // The range starts on Saturday 2011-01-01: its week (from Monday 2010-12-27) has no sales.
     assert_eq!(r.weekly.len(), 14);
-    assert_eq!((r.weekly[0].start.as_str(), r.weekly[0].revenue, r.weekly[0].orders), ("2010-12-27", 0.0, 0));
+    assert_eq!(
+        (
+            r.weekly[0].start.as_str(),
+            r.weekly[0].revenue,
+            r.weekly[0].orders
+        ),
+        ("2010-12-27", 0.0, 0)
+    );
     assert_eq!(r.weekly[1].start, "2011-01-03");
     close(r.weekly[1].revenue, 133_658.19, 1e-3);
     assert_eq!(r.weekly[13].start, "2011-03-28");
@@ -83,7 +96,10 @@ fn first_quarter_2011() {
     assert_eq!(r.products[0].sku, "23166");
     assert_eq!(r.products[0].name, "MEDIUM CERAMIC TOP STORAGE JAR");
     assert_eq!(r.countries.len(), 30);
-    assert_eq!((r.countries[0].orders, r.countries[0].customers), (3_274, 1_595));
+    assert_eq!(
+        (r.countries[0].orders, r.countries[0].customers),
+        (3_274, 1_595)
+    );
 }
 
 #[test]
@@ -92,17 +108,32 @@ fn bad_params() {
         date_from: Some("2011-13-01".into()),
         date_to: None,
     };
-    assert!(matches!(run(uci(), &bad), Err(OverviewError::BadDate { param: "date_from", .. })));
+    assert!(matches!(
+        run(uci(), &bad),
+        Err(OverviewError::BadDate {
+            param: "date_from",
+            ..
+        })
+    ));
     let bad = OverviewParams {
         date_from: None,
         date_to: Some("yesterday".into()),
     };
-    assert!(matches!(run(uci(), &bad), Err(OverviewError::BadDate { param: "date_to", .. })));
+    assert!(matches!(
+        run(uci(), &bad),
+        Err(OverviewError::BadDate {
+            param: "date_to",
+            ..
+        })
+    ));
     let rev = OverviewParams {
         date_from: Some("2011-05-01".into()),
         date_to: Some("2011-04-01".into()),
     };
-    assert!(matches!(run(uci(), &rev), Err(OverviewError::EmptyRange { .. })));
+    assert!(matches!(
+        run(uci(), &rev),
+        Err(OverviewError::EmptyRange { .. })
+    ));
     // A range outside the data: zero KPIs, no series, no error.
     let empty = OverviewParams {
         date_from: Some("2001-01-01".into()),

@@ -73,7 +73,10 @@ pub(crate) fn finish_file(
     rows: FileRows,
 ) -> Result<FileInfo, DataError> {
     let fallback: (bool, String) = if rows.decimal_comma {
-        (true, "the amounts use a decimal comma (European convention)".into())
+        (
+            true,
+            "the amounts use a decimal comma (European convention)".into(),
+        )
     } else {
         match rows.currency_hint {
             Some("USD") => (
@@ -265,24 +268,44 @@ pub fn cleaning_report_csv(r: &CleaningReport) -> String {
         add(&sec, "name", f.file_name.clone(), String::new());
         add(&sec, "encoding", f.encoding.clone(), String::new());
         add(&sec, "delimiter", f.delimiter.to_string(), String::new());
-        add(&sec, "decimal_comma", f.decimal_comma.to_string(), String::new());
+        add(
+            &sec,
+            "decimal_comma",
+            f.decimal_comma.to_string(),
+            String::new(),
+        );
         add(
             &sec,
             "date_order",
             format!("{:?}", f.date_order),
             f.date_order_reason.clone(),
         );
-        add(&sec, "preset", f.preset.clone().unwrap_or_default(), String::new());
+        add(
+            &sec,
+            "preset",
+            f.preset.clone().unwrap_or_default(),
+            String::new(),
+        );
         add(&sec, "rows", f.rows.to_string(), String::new());
     }
-    add("rows", "total_rows", r.total_rows.to_string(), String::new());
+    add(
+        "rows",
+        "total_rows",
+        r.total_rows.to_string(),
+        String::new(),
+    );
     add("rows", "kept_rows", r.kept_rows.to_string(), String::new());
     for d in &r.dropped {
         let key = serde_json::to_value(d.reason)
             .ok()
             .and_then(|v| v.as_str().map(str::to_owned))
             .unwrap_or_default();
-        add("dropped", &key, d.count.to_string(), rows_list(&d.first_rows));
+        add(
+            "dropped",
+            &key,
+            d.count.to_string(),
+            rows_list(&d.first_rows),
+        );
     }
     add(
         "rows",
@@ -302,20 +325,46 @@ pub fn cleaning_report_csv(r: &CleaningReport) -> String {
         r.guest_lines.to_string(),
         rows_list(&r.guest_first_rows),
     );
-    for (name, l) in [("order_level", &r.order_level), ("customer_level", &r.customer_level)] {
+    for (name, l) in [
+        ("order_level", &r.order_level),
+        ("customer_level", &r.customer_level),
+    ] {
         add(name, "lines", l.lines.to_string(), String::new());
         add(name, "orders", l.orders.to_string(), String::new());
         add(name, "customers", l.customers.to_string(), String::new());
         add(name, "revenue", format!("{:.3}", l.revenue), String::new());
     }
-    add("range", "date_min", r.date_min.clone().unwrap_or_default(), String::new());
-    add("range", "date_max", r.date_max.clone().unwrap_or_default(), String::new());
+    add(
+        "range",
+        "date_min",
+        r.date_min.clone().unwrap_or_default(),
+        String::new(),
+    );
+    add(
+        "range",
+        "date_max",
+        r.date_max.clone().unwrap_or_default(),
+        String::new(),
+    );
     for (c, n) in &r.currencies {
         add("currency", c, n.to_string(), String::new());
     }
-    add("returns", "lines", r.return_lines.to_string(), String::new());
-    add("returns", "value", format!("{:.3}", r.return_value), String::new());
-    crate::export::to_csv(&["section", "item", "value", "first_rows"], rows.into_iter())
+    add(
+        "returns",
+        "lines",
+        r.return_lines.to_string(),
+        String::new(),
+    );
+    add(
+        "returns",
+        "value",
+        format!("{:.3}", r.return_value),
+        String::new(),
+    );
+    crate::export::to_csv(
+        &["section", "item", "value", "first_rows"],
+        rows.into_iter(),
+    )
 }
 
 #[cfg(test)]

@@ -194,7 +194,11 @@ fn month_name(w: &[u8]) -> Option<u32> {
 fn year_of(v: u32, n: usize) -> Option<i64> {
     match n {
         4 => Some(i64::from(v)),
-        2 => Some(if v < 70 { 2000 + i64::from(v) } else { 1900 + i64::from(v) }),
+        2 => Some(if v < 70 {
+            2000 + i64::from(v)
+        } else {
+            1900 + i64::from(v)
+        }),
         _ => None,
     }
 }
@@ -221,10 +225,14 @@ fn parse_inner(s: &[u8]) -> Option<RawDate> {
         return None;
     }
     // Pure numbers: YYYYMMDD, Excel serial, unix seconds / milliseconds.
-    if s.iter().all(|&b| b.is_ascii_digit() || b == b'.') && s.iter().filter(|&&b| b == b'.').count() <= 1 {
+    if s.iter().all(|&b| b.is_ascii_digit() || b == b'.')
+        && s.iter().filter(|&&b| b == b'.').count() <= 1
+    {
         if s.len() == 8 && !s.contains(&b'.') && (s.starts_with(b"19") || s.starts_with(b"20")) {
             let n = |r: std::ops::Range<usize>| {
-                std::str::from_utf8(&s[r]).ok().and_then(|t| t.parse::<u32>().ok())
+                std::str::from_utf8(&s[r])
+                    .ok()
+                    .and_then(|t| t.parse::<u32>().ok())
             };
             return ymd_secs(i64::from(n(0..4)?), n(4..6)?, n(6..8)?, 0).map(RawDate::Exact);
         }

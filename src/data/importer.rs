@@ -276,7 +276,9 @@ impl Importer {
     /// End the current file: flush, decide the date order, clean its rows.
     pub fn end_file(&mut self) -> Result<FileInfo, DataError> {
         let Some(mut fs) = self.cur.take() else {
-            return Err(DataError::Io("end_file() called before begin_file()".into()));
+            return Err(DataError::Io(
+                "end_file() called before begin_file()".into(),
+            ));
         };
         if fs.info.bytes == 0 {
             return Err(fs.err("the file is empty"));
@@ -381,9 +383,15 @@ fn status_flags(s: &[u8]) -> u8 {
     let l = String::from_utf8_lossy(s).to_lowercase();
     if l.contains("partial") {
         0
-    } else if l.contains("refund") || l.contains("return") || l.contains("void") || l.contains("退款") || l.contains("退货") {
+    } else if l.contains("refund")
+        || l.contains("return")
+        || l.contains("void")
+        || l.contains("退款")
+        || l.contains("退货")
+    {
         REFUND
-    } else if l.contains("cancel") || l.contains("fail") || l.contains("取消") || l.contains("关闭") {
+    } else if l.contains("cancel") || l.contains("fail") || l.contains("取消") || l.contains("关闭")
+    {
         CANCEL
     } else {
         0
@@ -485,7 +493,12 @@ impl FileState {
     }
 
     /// Delimiter, header, mapping and decimal separator from the decoded sample.
-    fn decide_format(&mut self, text: &[u8], complete: bool, sh: &mut Shared) -> Result<(), DataError> {
+    fn decide_format(
+        &mut self,
+        text: &[u8],
+        complete: bool,
+        sh: &mut Shared,
+    ) -> Result<(), DataError> {
         let mut skip = 0usize;
         let mut body = text;
         let mut delim = None;
@@ -493,7 +506,11 @@ impl FileState {
         if body.len() >= 5 && body[..4].eq_ignore_ascii_case(b"sep=") {
             let d = body[4];
             let rest = &body[5..];
-            let nl = rest.iter().take(2).take_while(|&&b| b == b'\r' || b == b'\n').count();
+            let nl = rest
+                .iter()
+                .take(2)
+                .take_while(|&&b| b == b'\r' || b == b'\n')
+                .count();
             if nl > 0 || rest.is_empty() {
                 delim = Some(d);
                 body = &rest[nl..];
@@ -514,7 +531,10 @@ impl FileState {
         let Some((header, rows)) = records.split_first() else {
             return Err(self.err("no header row found"));
         };
-        let headers: Vec<String> = header.iter().map(|h| h.trim().trim_start_matches('\u{feff}').to_owned()).collect();
+        let headers: Vec<String> = header
+            .iter()
+            .map(|h| h.trim().trim_start_matches('\u{feff}').to_owned())
+            .collect();
         if headers.iter().all(String::is_empty) {
             return Err(self.err("the header row is empty"));
         }
@@ -567,7 +587,9 @@ impl FileState {
             });
         }
         if col[F_QTY].is_none() {
-            self.info.notes.push("no quantity column: each line counts as quantity 1".into());
+            self.info
+                .notes
+                .push("no quantity column: each line counts as quantity 1".into());
         }
         let header_hash = sh.hasher.hash_one(&headers);
         self.parser = Some(RowParser {
@@ -800,7 +822,10 @@ impl RowParser {
             }
             flags |= self.status_cache.1;
         }
-        if order_raw.len() >= 2 && (order_raw[0] == b'C' || order_raw[0] == b'c') && order_raw[1].is_ascii_digit() {
+        if order_raw.len() >= 2
+            && (order_raw[0] == b'C' || order_raw[0] == b'c')
+            && order_raw[1].is_ascii_digit()
+        {
             flags |= CANCEL;
         }
         if self.fill_down && !self.prev_cancel.is_empty() {
@@ -866,7 +891,12 @@ impl RowParser {
         // Strings.
         let strings = &mut sh.strings;
         let mut cust_raw = get(F_CUST);
-        if cust_raw.len() > 2 && cust_raw.ends_with(b".0") && cust_raw[..cust_raw.len() - 2].iter().all(u8::is_ascii_digit) {
+        if cust_raw.len() > 2
+            && cust_raw.ends_with(b".0")
+            && cust_raw[..cust_raw.len() - 2]
+                .iter()
+                .all(u8::is_ascii_digit)
+        {
             cust_raw = &cust_raw[..cust_raw.len() - 2];
         }
         if self.woo_zero_guest && cust_raw == b"0" {
@@ -876,7 +906,8 @@ impl RowParser {
         let order = if self.synth_order {
             self.scratch.clear();
             if cust_raw.is_empty() {
-                self.scratch.extend_from_slice(format!("row {}:{}", file, row).as_bytes());
+                self.scratch
+                    .extend_from_slice(format!("row {}:{}", file, row).as_bytes());
             } else {
                 self.scratch.extend_from_slice(cust_raw);
                 self.scratch.push(b'|');

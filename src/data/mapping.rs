@@ -54,65 +54,177 @@ const SYNONYMS: &[(Field, &[&str])] = &[
     (
         Field::OrderId,
         &[
-            "invoiceno", "invoice", "invoicenumber", "invoiceid", "orderid", "ordernumber",
-            "orderno", "order", "transactionid", "receiptno", "订单号", "订单编号", "订单id",
-            "主订单编号", "子订单编号", "交易号", "单号",
+            "invoiceno",
+            "invoice",
+            "invoicenumber",
+            "invoiceid",
+            "orderid",
+            "ordernumber",
+            "orderno",
+            "order",
+            "transactionid",
+            "receiptno",
+            "订单号",
+            "订单编号",
+            "订单id",
+            "主订单编号",
+            "子订单编号",
+            "交易号",
+            "单号",
         ],
     ),
     (
         Field::OrderDate,
         &[
-            "invoicedate", "orderdate", "date", "createdat", "created", "paidat", "purchasedate",
-            "orderdatetime", "datetime", "timestamp", "transactiondate", "orderdatetimeutc",
-            "orderedat", "下单时间", "付款时间", "创建时间", "订单创建时间", "订单付款时间",
-            "日期", "时间", "交易时间", "成交时间", "下单日期",
+            "invoicedate",
+            "orderdate",
+            "date",
+            "createdat",
+            "created",
+            "paidat",
+            "purchasedate",
+            "orderdatetime",
+            "datetime",
+            "timestamp",
+            "transactiondate",
+            "orderdatetimeutc",
+            "orderedat",
+            "下单时间",
+            "付款时间",
+            "创建时间",
+            "订单创建时间",
+            "订单付款时间",
+            "日期",
+            "时间",
+            "交易时间",
+            "成交时间",
+            "下单日期",
         ],
     ),
     (
         Field::CustomerId,
         &[
-            "customerid", "customer", "customerno", "customernumber", "clientid", "client",
-            "userid", "buyer", "buyerid", "email", "customeremail", "billingemail",
-            "customeruser", "memberid", "买家", "买家会员名", "客户", "客户id", "会员名",
-            "买家昵称", "用户id", "客户编号", "买家id",
+            "customerid",
+            "customer",
+            "customerno",
+            "customernumber",
+            "clientid",
+            "client",
+            "userid",
+            "buyer",
+            "buyerid",
+            "email",
+            "customeremail",
+            "billingemail",
+            "customeruser",
+            "memberid",
+            "买家",
+            "买家会员名",
+            "客户",
+            "客户id",
+            "会员名",
+            "买家昵称",
+            "用户id",
+            "客户编号",
+            "买家id",
         ],
     ),
     (
         Field::Sku,
         &[
-            "stockcode", "sku", "lineitemsku", "productid", "productcode", "itemcode", "itemid",
-            "articlenumber", "asin", "variantsku", "商品编码", "商家编码", "sku编码", "货号",
-            "商品id", "宝贝id", "商品编号",
+            "stockcode",
+            "sku",
+            "lineitemsku",
+            "productid",
+            "productcode",
+            "itemcode",
+            "itemid",
+            "articlenumber",
+            "asin",
+            "variantsku",
+            "商品编码",
+            "商家编码",
+            "sku编码",
+            "货号",
+            "商品id",
+            "宝贝id",
+            "商品编号",
         ],
     ),
     (
         Field::ProductName,
         &[
-            "description", "productname", "product", "itemname", "lineitemname", "title",
-            "producttitle", "item", "productdescription", "itemdescription", "商品名称",
-            "宝贝标题", "商品标题", "商品", "品名", "宝贝名称",
+            "description",
+            "productname",
+            "product",
+            "itemname",
+            "lineitemname",
+            "title",
+            "producttitle",
+            "item",
+            "productdescription",
+            "itemdescription",
+            "商品名称",
+            "宝贝标题",
+            "商品标题",
+            "商品",
+            "品名",
+            "宝贝名称",
         ],
     ),
     (
         Field::Quantity,
         &[
-            "quantity", "qty", "lineitemquantity", "units", "itemquantity", "quantityordered",
-            "数量", "购买数量", "商品数量", "宝贝数量",
+            "quantity",
+            "qty",
+            "lineitemquantity",
+            "units",
+            "itemquantity",
+            "quantityordered",
+            "数量",
+            "购买数量",
+            "商品数量",
+            "宝贝数量",
         ],
     ),
     (
         Field::UnitPrice,
         &[
-            "unitprice", "price", "lineitemprice", "itemprice", "itemcost", "priceeach",
-            "unitcost", "单价", "价格", "商品单价", "商品价格", "宝贝单价",
+            "unitprice",
+            "price",
+            "lineitemprice",
+            "itemprice",
+            "itemcost",
+            "priceeach",
+            "unitcost",
+            "单价",
+            "价格",
+            "商品单价",
+            "商品价格",
+            "宝贝单价",
         ],
     ),
     (
         Field::LineTotal,
         &[
-            "amount", "total", "linetotal", "itemtotal", "sales", "revenue", "totalprice",
-            "lineamount", "linerevenue", "金额", "实付金额", "总金额", "小计", "销售额", "实收款",
-            "买家实际支付金额", "实付款", "成交金额",
+            "amount",
+            "total",
+            "linetotal",
+            "itemtotal",
+            "sales",
+            "revenue",
+            "totalprice",
+            "lineamount",
+            "linerevenue",
+            "金额",
+            "实付金额",
+            "总金额",
+            "小计",
+            "销售额",
+            "实收款",
+            "买家实际支付金额",
+            "实付款",
+            "成交金额",
         ],
     ),
     (
@@ -122,21 +234,39 @@ const SYNONYMS: &[(Field, &[&str])] = &[
     (
         Field::Country,
         &[
-            "country", "billingcountry", "shippingcountry", "countrycode", "国家", "地区",
-            "国家地区", "国家或地区",
+            "country",
+            "billingcountry",
+            "shippingcountry",
+            "countrycode",
+            "国家",
+            "地区",
+            "国家地区",
+            "国家或地区",
         ],
     ),
     (
         Field::Category,
         &[
-            "category", "productcategory", "producttype", "type", "department", "类目", "分类",
-            "商品类目", "商品分类",
+            "category",
+            "productcategory",
+            "producttype",
+            "type",
+            "department",
+            "类目",
+            "分类",
+            "商品类目",
+            "商品分类",
         ],
     ),
     (
         Field::Status,
         &[
-            "status", "orderstatus", "financialstatus", "paymentstatus", "订单状态", "交易状态",
+            "status",
+            "orderstatus",
+            "financialstatus",
+            "paymentstatus",
+            "订单状态",
+            "交易状态",
             "状态",
         ],
     ),
@@ -202,14 +332,69 @@ const CDNOW: &[(&str, Field)] = &[
 ];
 
 const COUNTRIES: &[&str] = &[
-    "united kingdom", "uk", "germany", "france", "eire", "ireland", "spain", "netherlands",
-    "belgium", "switzerland", "portugal", "australia", "norway", "italy", "channel islands",
-    "finland", "cyprus", "sweden", "austria", "denmark", "japan", "poland", "israel", "usa",
-    "united states", "hong kong", "singapore", "iceland", "canada", "greece", "malta",
-    "united arab emirates", "european community", "rsa", "south africa", "lebanon", "lithuania",
-    "brazil", "czech republic", "bahrain", "saudi arabia", "china", "india", "mexico",
-    "new zealand", "korea", "south korea", "taiwan", "russia", "turkey", "unspecified", "中国",
-    "美国", "英国", "日本", "德国", "法国", "香港", "台湾", "澳大利亚", "加拿大", "韩国", "新加坡",
+    "united kingdom",
+    "uk",
+    "germany",
+    "france",
+    "eire",
+    "ireland",
+    "spain",
+    "netherlands",
+    "belgium",
+    "switzerland",
+    "portugal",
+    "australia",
+    "norway",
+    "italy",
+    "channel islands",
+    "finland",
+    "cyprus",
+    "sweden",
+    "austria",
+    "denmark",
+    "japan",
+    "poland",
+    "israel",
+    "usa",
+    "united states",
+    "hong kong",
+    "singapore",
+    "iceland",
+    "canada",
+    "greece",
+    "malta",
+    "united arab emirates",
+    "european community",
+    "rsa",
+    "south africa",
+    "lebanon",
+    "lithuania",
+    "brazil",
+    "czech republic",
+    "bahrain",
+    "saudi arabia",
+    "china",
+    "india",
+    "mexico",
+    "new zealand",
+    "korea",
+    "south korea",
+    "taiwan",
+    "russia",
+    "turkey",
+    "unspecified",
+    "中国",
+    "美国",
+    "英国",
+    "日本",
+    "德国",
+    "法国",
+    "香港",
+    "台湾",
+    "澳大利亚",
+    "加拿大",
+    "韩国",
+    "新加坡",
 ];
 
 /// Value statistics of one column over the sample.
@@ -237,7 +422,9 @@ fn column_stats(rows: &[Vec<String>], col: usize) -> ColumnStats {
         st.non_empty += 1;
         let b = v.as_bytes();
         let num = parse_number(b, false);
-        let plain_number = v.bytes().all(|c| c.is_ascii_digit() || c == b'.' || c == b'-');
+        let plain_number = v
+            .bytes()
+            .all(|c| c.is_ascii_digit() || c == b'.' || c == b'-');
         if !plain_number && parse_date(b) != RawDate::Invalid {
             st.dates += 1;
         }
@@ -255,7 +442,8 @@ fn column_stats(rows: &[Vec<String>], col: usize) -> ColumnStats {
             st.currency_codes += 1;
         }
         let lower = v.to_lowercase();
-        if COUNTRIES.contains(&lower.as_str()) || (v.len() == 2 && v.bytes().all(|c| c.is_ascii_uppercase()))
+        if COUNTRIES.contains(&lower.as_str())
+            || (v.len() == 2 && v.bytes().all(|c| c.is_ascii_uppercase()))
         {
             st.countries += 1;
         }
@@ -320,15 +508,22 @@ pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) 
     };
 
     // 1. A mapping the user confirmed for this header row.
-    if let Some(o) = opts
-        .mapping_overrides
-        .iter()
-        .find(|o| o.headers.len() == headers.len() && o.headers.iter().zip(headers).all(|(a, b)| a.trim() == b.trim()))
-    {
+    if let Some(o) = opts.mapping_overrides.iter().find(|o| {
+        o.headers.len() == headers.len()
+            && o.headers
+                .iter()
+                .zip(headers)
+                .all(|(a, b)| a.trim() == b.trim())
+    }) {
         let columns = (0..headers.len())
             .map(|i| {
                 let f = o.fields.get(i).copied().flatten();
-                mk(i, f, 1.0, "mapping you confirmed for this header row".into())
+                mk(
+                    i,
+                    f,
+                    1.0,
+                    "mapping you confirmed for this header row".into(),
+                )
             })
             .collect();
         return MappingResult {
@@ -347,7 +542,8 @@ pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) 
         uci.sort_unstable();
         if sorted == uci {
             Some(("uci_online_retail", &[], "UCI Online Retail"))
-        } else if has("name") && has("createdat") && has("lineitemquantity") && has("lineitemprice") {
+        } else if has("name") && has("createdat") && has("lineitemquantity") && has("lineitemprice")
+        {
             Some(("shopify_orders", SHOPIFY, "Shopify orders export"))
         } else if (has("orderid") || has("ordernumber"))
             && has("orderdate")
@@ -360,7 +556,11 @@ pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) 
             && has("quantity")
             && has("amount")
         {
-            Some(("cdnow_log", CDNOW, "customer/date/quantity/amount purchase log (CDNOW-like)"))
+            Some((
+                "cdnow_log",
+                CDNOW,
+                "customer/date/quantity/amount purchase log (CDNOW-like)",
+            ))
         } else {
             None
         }
@@ -420,7 +620,9 @@ pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) 
             notes.push("Shopify repeats order-level cells only on an order's first line: empty date, e-mail, currency, country and status cells are filled from the line above when the order name is the same".into());
         }
         if key == "cdnow_log" {
-            notes.push("'amount' is the line total; no order id: one order per customer and date".into());
+            notes.push(
+                "'amount' is the line total; no order id: one order per customer and date".into(),
+            );
         }
         return MappingResult {
             columns,
@@ -440,11 +642,18 @@ pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) 
         for &(f, syns) in SYNONYMS {
             for s in syns {
                 let (conf, why) = if n == s {
-                    (1.0, format!("header '{}' matches {}", headers[i].trim(), f.key()))
+                    (
+                        1.0,
+                        format!("header '{}' matches {}", headers[i].trim(), f.key()),
+                    )
                 } else if s.chars().count() >= 4 && n.contains(s) {
                     (
                         0.8,
-                        format!("header '{}' contains '{s}' ({})", headers[i].trim(), f.key()),
+                        format!(
+                            "header '{}' contains '{s}' ({})",
+                            headers[i].trim(),
+                            f.key()
+                        ),
                     )
                 } else {
                     continue;
@@ -478,7 +687,12 @@ pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) 
             push(0.7, Field::OrderDate, "look like dates", st.dates);
         }
         if share(st.currency_codes, ne) >= 0.9 {
-            push(0.8, Field::Currency, "are ISO currency codes", st.currency_codes);
+            push(
+                0.8,
+                Field::Currency,
+                "are ISO currency codes",
+                st.currency_codes,
+            );
         }
         if share(st.countries, ne) >= 0.6 {
             push(0.6, Field::Country, "are country names", st.countries);
@@ -509,7 +723,12 @@ pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) 
         .enumerate()
         .map(|(i, c)| match c {
             Some((conf, f, why)) => mk(i, Some(f), conf, why),
-            None => mk(i, None, 0.0, "no matching header or recognisable content".into()),
+            None => mk(
+                i,
+                None,
+                0.0,
+                "no matching header or recognisable content".into(),
+            ),
         })
         .collect();
     MappingResult {
@@ -529,8 +748,28 @@ mod tests {
 
     #[test]
     fn chinese_headers() {
-        let headers = h(&["订单编号", "下单时间", "买家会员名", "商家编码", "宝贝标题", "购买数量", "单价", "实付金额", "订单状态"]);
-        let rows = vec![h(&["1", "2011年1月13日", "张三", "A1", "杯子", "2", "3.5", "7", "交易成功"])];
+        let headers = h(&[
+            "订单编号",
+            "下单时间",
+            "买家会员名",
+            "商家编码",
+            "宝贝标题",
+            "购买数量",
+            "单价",
+            "实付金额",
+            "订单状态",
+        ]);
+        let rows = vec![h(&[
+            "1",
+            "2011年1月13日",
+            "张三",
+            "A1",
+            "杯子",
+            "2",
+            "3.5",
+            "7",
+            "交易成功",
+        ])];
         let m = auto_map(&headers, &rows, &ImportOptions::default());
         let f: Vec<Option<Field>> = m.columns.iter().map(|c| c.field).collect();
         assert_eq!(

@@ -145,7 +145,10 @@ impl Interner {
         id
     }
     pub fn get(&self, id: u32) -> &str {
-        self.strings.get(id as usize).map(String::as_str).unwrap_or("")
+        self.strings
+            .get(id as usize)
+            .map(String::as_str)
+            .unwrap_or("")
     }
     pub fn lookup(&self, s: &str) -> Option<u32> {
         self.index.get(s).copied()

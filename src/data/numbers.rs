@@ -77,8 +77,8 @@ fn fast_plain(s: &[u8]) -> Option<f64> {
 /// fast path), otherwise via the standard parser.
 fn scale(m: u64, k: i32) -> f64 {
     const P10: [f64; 23] = [
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-        1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+        1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
     ];
     if m < (1u64 << 53) && (0..=22).contains(&k) {
         m as f64 / P10[k as usize]
@@ -90,7 +90,7 @@ fn scale(m: u64, k: i32) -> f64 {
 fn is_space_at(s: &[u8], i: usize) -> usize {
     match s.get(i..) {
         Some([b' ' | b'\t', ..]) => 1,
-        Some([0xC2, 0xA0, ..]) => 2,              // U+00A0 no-break space
+        Some([0xC2, 0xA0, ..]) => 2, // U+00A0 no-break space
         Some([0xE2, 0x80, 0xAF | 0x89, ..]) => 3, // U+202F narrow nbsp, U+2009 thin space
         _ => 0,
     }
@@ -110,7 +110,8 @@ fn trim(mut s: &[u8]) -> &[u8] {
             1
         } else if len >= 2 && s[len - 2..] == [0xC2, 0xA0] {
             2
-        } else if len >= 3 && (s[len - 3..] == [0xE2, 0x80, 0xAF] || s[len - 3..] == [0xE2, 0x80, 0x89])
+        } else if len >= 3
+            && (s[len - 3..] == [0xE2, 0x80, 0xAF] || s[len - 3..] == [0xE2, 0x80, 0x89])
         {
             3
         } else {
@@ -290,7 +291,10 @@ fn decimal_separator(s: &[u8], decimal_comma: bool) -> Option<Option<u8>> {
             } else {
                 (b'.', last_dot.unwrap_or(0))
             };
-            let after = s[pos + 1..].iter().take_while(|b| b.is_ascii_digit()).count();
+            let after = s[pos + 1..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
             let before = &s[..pos];
             let int_is_zero = before.is_empty() || before == b"0";
             if after != 3 || int_is_zero || pos + 1 + after != s.len() {
@@ -335,9 +339,9 @@ impl DecimalEvidence {
             return;
         };
         if !s.iter().any(u8::is_ascii_digit)
-            || !s
-                .iter()
-                .all(|&b| b.is_ascii_digit() || matches!(b, b',' | b'.' | b' ' | b'\'') || b >= 0x80)
+            || !s.iter().all(|&b| {
+                b.is_ascii_digit() || matches!(b, b',' | b'.' | b' ' | b'\'') || b >= 0x80
+            })
         {
             return;
         }
@@ -389,7 +393,9 @@ pub fn looks_money(cell: &[u8]) -> bool {
         Some((_, None)) => {
             let t = trim(cell);
             let n = t.len();
-            n >= 3 && (t[n - 3] == b'.' || t[n - 3] == b',') && t[n - 2..].iter().all(u8::is_ascii_digit)
+            n >= 3
+                && (t[n - 3] == b'.' || t[n - 3] == b',')
+                && t[n - 2..].iter().all(u8::is_ascii_digit)
         }
         None => false,
     }

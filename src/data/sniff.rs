@@ -249,12 +249,18 @@ mod tests {
         let (gbk, _, _) = GB18030.encode("订单号,下单时间,金额\n1,2011年1月13日,88\n");
         assert_eq!(detect_encoding(&gbk).map(|e| e.encoding), Ok(GB18030));
         let (latin, _, _) = WINDOWS_1252.encode("Café,Crème brûlée,Straße\n1,2,3\n");
-        assert_eq!(detect_encoding(&latin).map(|e| e.encoding), Ok(WINDOWS_1252));
+        assert_eq!(
+            detect_encoding(&latin).map(|e| e.encoding),
+            Ok(WINDOWS_1252)
+        );
         assert_eq!(
             detect_encoding(b"a,b\n1,2\n").map(|e| e.encoding),
             Ok(UTF_8)
         );
-        assert_eq!(detect_encoding(b"\x00\x01\x02binary\x00"), Err(SniffError::Binary));
+        assert_eq!(
+            detect_encoding(b"\x00\x01\x02binary\x00"),
+            Err(SniffError::Binary)
+        );
         assert_eq!(detect_encoding(b"PK\x03\x04rest"), Err(SniffError::Zip));
     }
 }
