@@ -7,3 +7,4 @@ pub mod marketing;
 pub mod forecast;
 pub mod basket;
 pub mod overview;
+pub mod recommend;

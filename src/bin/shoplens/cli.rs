@@ -9,6 +9,7 @@ mod basket;
 mod clv;
 mod customers;
 mod profile;
+mod recommend;
 
 #[derive(Parser)]
 #[command(name = "shoplens", version, about = "Private analytics for small online merchants")]
@@ -23,6 +24,8 @@ enum Command {
     Profile(profile::Args),
     /// Market basket: frequent itemsets (FP-growth) and association rules to CSV.
     Basket(basket::Args),
+    /// Recommendations: top-N products per customer (popularity, item-kNN, EASE, ALS), auto-chosen by a temporal holdout.
+    Recommend(recommend::Args),
     /// A/B test: z-test or Welch t-test, Bayesian P(best), sample-ratio check, sample size.
     Abtest(abtest::Args),
     /// Customers: RFM scores, named segment and k-means cluster per customer.
@@ -36,6 +39,7 @@ pub fn main() {
     let result = match cli.command {
         Command::Profile(a) => profile::run(a),
         Command::Basket(a) => basket::run(a),
+        Command::Recommend(a) => recommend::run(a),
         Command::Abtest(a) => abtest::run(a),
         Command::Customers(a) => customers::run(a),
         Command::Clv(a) => clv::run(a),

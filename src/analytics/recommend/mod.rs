@@ -1,0 +1,888 @@
+//! Product recommendations from implicit feedback (who bought what): popularity, item-kNN
+//! cosine, EASE, implicit ALS and TF-IDF content similarity, with per-customer top-N lists and
+//! a reason, and automatic model choice by a temporal holdout on the merchant's own data.
+//!
+//! Evaluation protocol ([`evaluate`]): train on events before a cutoff, test on events at/after
+//! it; evaluate users with >= 1 training item and >= 1 test item they had not bought in
+//! training; recommend K items excluding the user's training items;
+//! `Recall@K = hits / min(K, new test items)`, `NDCG@K = DCG / IDCG` with binary gains,
+//! `DCG = Σ_r hit_r / log2(r + 1)` (r = 1..K), IDCG over `min(K, new test items)`; averaged
+//! over users (the protocol of Steck 2019 and of `implicit`/RecBole's temporal splits).
+//! Hyper-parameters left open (`None`) are tuned on a validation split carved from the
+//! *training* period only (its last `validation_fraction` of time), never on the test.
+
+pub mod interactions;
+pub mod models;
+
+use crate::data::Dataset;
+pub use interactions::{Event, Interactions, UserItems};
+use models::{Als, Ease, Fitted, Knn, Tfidf};
+use serde::{Deserialize, Serialize};
+
+#[cfg(not(target_arch = "wasm32"))]
+use std::time::Instant;
+#[cfg(target_arch = "wasm32")]
+use web_time::Instant;
+
+/// Errors of the recommendation pillar.
+#[derive(Debug, thiserror::Error, Clone, PartialEq)]
+pub enum RecommendError {
+    #[error("parameter {name}: {message}")]
+    InvalidParam { name: &'static str, message: String },
+    #[error("{file}, row {row}, column '{column}': {message}")]
+    Input {
+        file: String,
+        row: u64,
+        column: String,
+        message: String,
+    },
+    #[error("no interactions: {0}")]
+    NoInteractions(String),
+    #[error("numerical problem: {0}")]
+    Numerical(String),
+}
+
+/// Which model produces the lists.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ModelChoice {
+    /// Best NDCG@20 on a temporal holdout of the training data.
+    #[default]
+    Auto,
+    Popularity,
+    ItemKnn,
+    Ease,
+    Als,
+    Content,
+}
+
+impl ModelChoice {
+    pub fn key(self) -> &'static str {
+        match self {
+            ModelChoice::Auto => "auto",
+            ModelChoice::Popularity => "popularity",
+            ModelChoice::ItemKnn => "itemknn",
+            ModelChoice::Ease => "ease",
+            ModelChoice::Als => "als",
+            ModelChoice::Content => "content",
+        }
+    }
+    pub fn from_key(s: &str) -> Option<ModelChoice> {
+        [
+            ModelChoice::Auto,
+            ModelChoice::Popularity,
+            ModelChoice::ItemKnn,
+            ModelChoice::Ease,
+            ModelChoice::Als,
+            ModelChoice::Content,
+        ]
+        .into_iter()
+        .find(|m| m.key() == s.to_ascii_lowercase())
+    }
+}
+
+/// Model hyper-parameters; `None` = tuned on the training period's validation split.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ModelConfig {
+    /// Item-kNN neighbours kept per item (`None` = all).
+    pub knn_neighbours: Option<usize>,
+    /// EASE ridge λ (> 0). Grid when tuned: 150, 300, 600.
+    pub ease_lambda: Option<f64>,
+    /// EASE recency time constant τ in days (weights `exp(−age/τ)`); `f64::INFINITY` = off.
+    /// Grid when tuned: off, 90, 180.
+    pub recency_days: Option<f64>,
+    /// Weight β of recent popularity (last 30 days, z-scored) added to the z-scored EASE
+    /// scores. Grid when tuned: 0, 0.1, 0.2, 0.3.
+    pub recent_popularity_weight: Option<f64>,
+    pub als_factors: usize,
+    pub als_regularization: f64,
+    pub als_alpha: f64,
+    pub als_iterations: usize,
+    pub seed: u64,
+    /// Catalogues with more items skip EASE (dense n x n memory).
+    pub max_ease_items: usize,
+    /// Share of the training time span used for validation when tuning / choosing.
+    pub validation_fraction: f64,
+}
+
+impl Default for ModelConfig {
+    fn default() -> Self {
+        ModelConfig {
+            knn_neighbours: None,
+            ease_lambda: None,
+            recency_days: None,
+            recent_popularity_weight: None,
+            als_factors: 64,
+            als_regularization: 10.0,
+            als_alpha: 1.0,
+            als_iterations: 15,
+            seed: 0,
+            max_ease_items: 20_000,
+            validation_fraction: 0.2,
+        }
+    }
+}
+
+/// Parameters of [`run`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RecommendParams {
+    pub model: ModelChoice,
+    /// List length per customer (1..=1000).
+    pub top_n: usize,
+    /// Train on events strictly before this day ("YYYY-MM-DD"); `None` = all events.
+    pub train_end: Option<String>,
+    /// Allow items the customer already bought.
+    pub include_repurchases: bool,
+    /// Only these customers (default: every customer seen in training).
+    pub customers: Option<Vec<String>>,
+    pub config: ModelConfig,
+}
+
+impl Default for RecommendParams {
+    fn default() -> Self {
+        RecommendParams {
+            model: ModelChoice::Auto,
+            top_n: 20,
+            train_end: None,
+            include_repurchases: false,
+            customers: None,
+            config: ModelConfig::default(),
+        }
+    }
+}
+
+/// One row of the model comparison table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EvalRow {
+    pub model: ModelChoice,
+    pub recall: f64,
+    pub ndcg: f64,
+    pub fit_seconds: f64,
+    /// Hyper-parameters used, or why the model was skipped.
+    pub detail: String,
+    pub skipped: bool,
+}
+
+/// Result of [`evaluate`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Evaluation {
+    pub k: usize,
+    /// Cutoff, seconds since 1970-01-01 (naive local time).
+    pub cutoff: i64,
+    pub users: usize,
+    pub train_users: usize,
+    pub train_items: usize,
+    pub rows: Vec<EvalRow>,
+    /// Best model by NDCG@K (ties: recall).
+    pub best: ModelChoice,
+    pub notes: Vec<String>,
+}
+
+/// One recommended item.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Recommendation {
+    pub rank: usize,
+    pub item_id: String,
+    pub name: String,
+    pub score: f64,
+    /// "because you bought X and Y" / "popular with customers".
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CustomerRecs {
+    pub customer_id: String,
+    pub items: Vec<Recommendation>,
+}
+
+/// Result of [`run`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecommendReport {
+    pub params: RecommendParams,
+    /// Model that produced the lists.
+    pub model: ModelChoice,
+    pub detail: String,
+    pub train_users: usize,
+    pub train_items: usize,
+    pub train_interactions: usize,
+    /// Model comparison on the training data's temporal holdout (auto mode).
+    pub selection: Option<Evaluation>,
+    pub notes: Vec<String>,
+    pub customers: Vec<CustomerRecs>,
+}
+
+/// Resolved hyper-parameters of the EASE family.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct EaseHp {
+    lambda: f64,
+    tau_days: f64,
+    beta: f64,
+}
+
+/// A fitted model plus the optional recent-popularity blend.
+struct Scorer {
+    fitted: Fitted,
+    blend: Option<(Vec<f64>, f64)>,
+}
+
+impl Scorer {
+    fn score(&self, u: usize, row: &[u32], out: &mut [f64]) {
+        self.fitted.score(u, row, out);
+        if let Some((z_pop, beta)) = &self.blend {
+            zscore(out);
+            out.iter_mut().zip(z_pop).for_each(|(o, p)| *o += beta * p);
+        }
+    }
+}
+
+fn zscore(v: &mut [f64]) {
+    let n = v.len().max(1) as f64;
+    let mean = v.iter().sum::<f64>() / n;
+    let sd = (v.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / n).sqrt();
+    let sd = if sd > 0.0 { sd } else { 1.0 };
+    v.iter_mut().for_each(|x| *x = (*x - mean) / sd);
+}
+
+const DAY: f64 = 86_400.0;
+
+/// Distinct buyers per item in the 30 days before `t_ref`, z-scored.
+fn recent_popularity(m: &UserItems, t_ref: i64) -> Vec<f64> {
+    let mut c = vec![0.0; m.n_items];
+    for (k, &i) in m.items.iter().enumerate() {
+        if m.last
+            .get(k)
+            .is_some_and(|&t| (t_ref - t) as f64 <= 30.0 * DAY)
+        {
+            c[i as usize] += 1.0;
+        }
+    }
+    zscore(&mut c);
+    c
+}
+
+fn recency_weights(m: &UserItems, t_ref: i64, tau_days: f64) -> Option<Vec<f64>> {
+    if !tau_days.is_finite() || tau_days <= 0.0 {
+        return None;
+    }
+    Some(
+        m.last
+            .iter()
+            .map(|&t| (-((t_ref - t).max(0) as f64) / (tau_days * DAY)).exp())
+            .collect(),
+    )
+}
+
+fn fit_ease(m: &UserItems, t_ref: i64, hp: EaseHp) -> Result<Scorer, RecommendError> {
+    let w = recency_weights(m, t_ref, hp.tau_days);
+    let e = Ease::fit(m, hp.lambda, w.as_deref())?;
+    let blend = (hp.beta > 0.0).then(|| (recent_popularity(m, t_ref), hp.beta));
+    Ok(Scorer {
+        fitted: Fitted::Ease(e),
+        blend,
+    })
+}
+
+/// Items ordered by their id text: the tie-break of every ranking (stable, like numpy's
+/// stable argsort over a sorted catalogue).
+fn tie_rank(inter: &Interactions) -> Vec<u32> {
+    let mut order: Vec<usize> = (0..inter.items.len()).collect();
+    order.sort_by(|&a, &b| inter.items[a].cmp(&inter.items[b]));
+    let mut rank = vec![0u32; order.len()];
+    for (r, &i) in order.iter().enumerate() {
+        rank[i] = r as u32;
+    }
+    rank
+}
+
+/// Top `k` items by score (ties by `tie`), skipping `exclude` (sorted).
+fn top_k(scores: &[f64], exclude: &[u32], tie: &[u32], k: usize) -> Vec<u32> {
+    let mut cand: Vec<u32> = (0..scores.len() as u32)
+        .filter(|j| exclude.binary_search(j).is_err())
+        .collect();
+    let cmp = |a: &u32, b: &u32| {
+        scores[*b as usize]
+            .total_cmp(&scores[*a as usize])
+            .then(tie[*a as usize].cmp(&tie[*b as usize]))
+    };
+    if cand.len() > k {
+        cand.select_nth_unstable_by(k, cmp);
+        cand.truncate(k);
+    }
+    cand.sort_by(cmp);
+    cand
+}
+
+/// Evaluation targets: (user, new test items sorted, number of new items).
+struct Targets {
+    users: Vec<(usize, Vec<u32>, usize)>,
+}
+
+fn targets(train: &UserItems, test: &UserItems) -> Targets {
+    let mut users = Vec::new();
+    for u in 0..train.n_users.min(test.n_users) {
+        let tr = train.row(u);
+        if tr.is_empty() {
+            continue;
+        }
+        let new: Vec<u32> = test
+            .row(u)
+            .iter()
+            .copied()
+            .filter(|i| tr.binary_search(i).is_err())
+            .collect();
+        if !new.is_empty() {
+            let n = new.len();
+            users.push((u, new, n));
+        }
+    }
+    Targets { users }
+}
+
+fn score_targets(s: &Scorer, train: &UserItems, t: &Targets, tie: &[u32], k: usize) -> (f64, f64) {
+    let mut out = vec![0.0; train.n_items];
+    let disc: Vec<f64> = (0..k).map(|r| 1.0 / ((r + 2) as f64).log2()).collect();
+    let (mut rs, mut ns) = (0.0, 0.0);
+    let seen = seen_items(train);
+    for (u, new, n_new) in &t.users {
+        let row = train.row(*u);
+        s.score(*u, row, &mut out);
+        mask_unseen(&mut out, &seen);
+        let top = top_k(&out, row, tie, k);
+        let kk = k.min(*n_new);
+        let mut hits = 0.0;
+        let mut dcg = 0.0;
+        for (r, j) in top.iter().enumerate() {
+            if new.binary_search(j).is_ok() {
+                hits += 1.0;
+                dcg += disc[r];
+            }
+        }
+        let idcg: f64 = disc.iter().take(kk).sum();
+        rs += hits / kk as f64;
+        ns += dcg / idcg;
+    }
+    let n = t.users.len().max(1) as f64;
+    (rs / n, ns / n)
+}
+
+/// Train/test matrices for a cutoff (over the whole user and item dictionaries).
+fn matrices(inter: &Interactions, events: &[Event], cutoff: i64) -> (UserItems, UserItems) {
+    let (tr, te): (Vec<Event>, Vec<Event>) = events.iter().partition(|e| e.timestamp < cutoff);
+    (
+        UserItems::build(&tr, inter.users.len(), inter.items.len()),
+        UserItems::build(&te, inter.users.len(), inter.items.len()),
+    )
+}
+
+/// Validation cutoff inside `events`: the last `fraction` of their time span.
+fn validation_cutoff(events: &[Event], fraction: f64) -> Option<i64> {
+    let lo = events.iter().map(|e| e.timestamp).min()?;
+    let hi = events.iter().map(|e| e.timestamp).max()?;
+    (hi > lo).then(|| hi - ((hi - lo) as f64 * fraction) as i64)
+}
+
+/// Tune the open EASE hyper-parameters on the validation split of `events`.
+fn tune_ease(
+    inter: &Interactions,
+    events: &[Event],
+    cfg: &ModelConfig,
+    tie: &[u32],
+    notes: &mut Vec<String>,
+) -> Result<EaseHp, RecommendError> {
+    let fixed = EaseHp {
+        lambda: cfg.ease_lambda.unwrap_or(300.0),
+        tau_days: cfg.recency_days.unwrap_or(f64::INFINITY),
+        beta: cfg.recent_popularity_weight.unwrap_or(0.0),
+    };
+    if cfg.ease_lambda.is_some()
+        && cfg.recency_days.is_some()
+        && cfg.recent_popularity_weight.is_some()
+    {
+        return Ok(fixed);
+    }
+    let Some(vcut) = validation_cutoff(events, cfg.validation_fraction) else {
+        notes.push("EASE: no time span to tune on; λ 300, no recency weighting".into());
+        return Ok(fixed);
+    };
+    let (train, val) = matrices(inter, events, vcut);
+    let t = targets(&train, &val);
+    if t.users.is_empty() {
+        notes.push("EASE: validation split has no users; defaults used".into());
+        return Ok(fixed);
+    }
+    let lambdas = cfg
+        .ease_lambda
+        .map_or(vec![150.0, 300.0, 600.0], |l| vec![l]);
+    let taus = cfg
+        .recency_days
+        .map_or(vec![f64::INFINITY, 90.0, 180.0], |t| vec![t]);
+    let betas = cfg
+        .recent_popularity_weight
+        .map_or(vec![0.0, 0.1, 0.2, 0.3], |b| vec![b]);
+    let mut best = (f64::NEG_INFINITY, fixed);
+    for &tau in &taus {
+        for &lambda in &lambdas {
+            let mut s = fit_ease(
+                &train,
+                vcut,
+                EaseHp {
+                    lambda,
+                    tau_days: tau,
+                    beta: 0.0,
+                },
+            )?;
+            for &beta in &betas {
+                s.blend = (beta > 0.0).then(|| (recent_popularity(&train, vcut), beta));
+                let (_, ndcg) = score_targets(&s, &train, &t, tie, 20);
+                if ndcg > best.0 {
+                    best = (
+                        ndcg,
+                        EaseHp {
+                            lambda,
+                            tau_days: tau,
+                            beta,
+                        },
+                    );
+                }
+            }
+        }
+    }
+    notes.push(format!(
+        "EASE tuned on the last {:.0}% of the training period ({} validation users): λ {}, recency τ {} days, recent-popularity weight {} (validation NDCG@20 {:.4})",
+        cfg.validation_fraction * 100.0,
+        t.users.len(),
+        best.1.lambda,
+        best.1.tau_days,
+        best.1.beta,
+        best.0
+    ));
+    Ok(best.1)
+}
+
+/// Fit one model on `train` (events `events`, cutoff/reference time `t_ref`).
+fn fit_model(
+    kind: ModelChoice,
+    inter: &Interactions,
+    events: &[Event],
+    train: &UserItems,
+    t_ref: i64,
+    cfg: &ModelConfig,
+    tie: &[u32],
+    notes: &mut Vec<String>,
+) -> Result<(Scorer, String), RecommendError> {
+    let plain = |fitted| Scorer {
+        fitted,
+        blend: None,
+    };
+    Ok(match kind {
+        ModelChoice::Popularity | ModelChoice::Auto => (
+            plain(Fitted::Popularity(train.item_counts())),
+            "distinct buyers".into(),
+        ),
+        ModelChoice::ItemKnn => (
+            plain(Fitted::ItemKnn(Knn::fit(train, cfg.knn_neighbours))),
+            format!(
+                "cosine, neighbours {}",
+                cfg.knn_neighbours.map_or("all".into(), |k| k.to_string())
+            ),
+        ),
+        ModelChoice::Ease => {
+            let hp = tune_ease(inter, events, cfg, tie, notes)?;
+            (
+                fit_ease(train, t_ref, hp)?,
+                format!(
+                    "λ {}, recency τ {} days, recent-popularity weight {}",
+                    hp.lambda, hp.tau_days, hp.beta
+                ),
+            )
+        }
+        ModelChoice::Als => (
+            plain(Fitted::Als(Als::fit(
+                train,
+                cfg.als_factors,
+                cfg.als_regularization,
+                cfg.als_alpha,
+                cfg.als_iterations,
+                cfg.seed,
+            ))),
+            format!(
+                "{} factors, reg {}, alpha {}, {} iterations, seed {}",
+                cfg.als_factors,
+                cfg.als_regularization,
+                cfg.als_alpha,
+                cfg.als_iterations,
+                cfg.seed
+            ),
+        ),
+        ModelChoice::Content => (
+            plain(Fitted::Content(Tfidf::fit(&inter.item_names))),
+            "TF-IDF cosine of product names".into(),
+        ),
+    })
+}
+
+fn validate_cfg(cfg: &ModelConfig) -> Result<(), RecommendError> {
+    let bad = |name, m: &str| {
+        Err(RecommendError::InvalidParam {
+            name,
+            message: m.into(),
+        })
+    };
+    if cfg.ease_lambda.is_some_and(|l| !(l > 0.0 && l.is_finite())) {
+        return bad("ease_lambda", "must be a finite number > 0");
+    }
+    if cfg.recency_days.is_some_and(|t| t.is_nan() || t <= 0.0) {
+        return bad("recency_days", "must be > 0 (or infinite for none)");
+    }
+    if cfg
+        .recent_popularity_weight
+        .is_some_and(|b| !(b >= 0.0 && b.is_finite()))
+    {
+        return bad("recent_popularity_weight", "must be a finite number >= 0");
+    }
+    if cfg.als_factors == 0 || cfg.als_factors > 1024 {
+        return bad("als_factors", "must be in 1..=1024");
+    }
+    if !(cfg.als_regularization >= 0.0 && cfg.als_alpha >= 0.0) {
+        return bad(
+            "als_regularization",
+            "regularization and alpha must be >= 0",
+        );
+    }
+    if !(cfg.validation_fraction > 0.0 && cfg.validation_fraction < 1.0) {
+        return bad("validation_fraction", "must be in (0, 1)");
+    }
+    if cfg.knn_neighbours == Some(0) {
+        return bad("knn_neighbours", "must be at least 1");
+    }
+    Ok(())
+}
+
+fn seconds(t: Instant) -> f64 {
+    t.elapsed().as_secs_f64()
+}
+
+/// The accuracy protocol (see the module docs) at `cutoff` for each model in `models`
+/// (`Auto` is ignored); K = `k`. EASE's open hyper-parameters are tuned inside the training
+/// period. Catalogues above `max_ease_items` skip EASE, saying so.
+pub fn evaluate(
+    inter: &Interactions,
+    cutoff: i64,
+    models: &[ModelChoice],
+    cfg: &ModelConfig,
+    k: usize,
+) -> Result<Evaluation, RecommendError> {
+    validate_cfg(cfg)?;
+    if k == 0 {
+        return Err(RecommendError::InvalidParam {
+            name: "k",
+            message: "must be at least 1".into(),
+        });
+    }
+    let (train, test) = matrices(inter, &inter.events, cutoff);
+    let train_events: Vec<Event> = inter
+        .events
+        .iter()
+        .filter(|e| e.timestamp < cutoff)
+        .copied()
+        .collect();
+    let t = targets(&train, &test);
+    if t.users.is_empty() {
+        return Err(RecommendError::NoInteractions(
+            "no user has both training items and new test items at this cutoff".into(),
+        ));
+    }
+    let tie = tie_rank(inter);
+    let train_items = train.item_counts().iter().filter(|&&c| c > 0.0).count();
+    let mut notes = Vec::new();
+    let mut rows = Vec::new();
+    for &m in models.iter().filter(|&&m| m != ModelChoice::Auto) {
+        if m == ModelChoice::Ease && train_items > cfg.max_ease_items {
+            rows.push(EvalRow {
+                model: m,
+                recall: 0.0,
+                ndcg: 0.0,
+                fit_seconds: 0.0,
+                detail: format!(
+                    "skipped: {train_items} items > {} (dense item x item matrix too large)",
+                    cfg.max_ease_items
+                ),
+                skipped: true,
+            });
+            continue;
+        }
+        let t0 = Instant::now();
+        let (s, detail) = fit_model(
+            m,
+            inter,
+            &train_events,
+            &train,
+            cutoff,
+            cfg,
+            &tie,
+            &mut notes,
+        )?;
+        let fit_seconds = seconds(t0);
+        let (recall, ndcg) = score_targets(&s, &train, &t, &tie, k);
+        rows.push(EvalRow {
+            model: m,
+            recall,
+            ndcg,
+            fit_seconds,
+            detail,
+            skipped: false,
+        });
+    }
+    let best = rows
+        .iter()
+        .filter(|r| !r.skipped)
+        .max_by(|a, b| {
+            a.ndcg
+                .total_cmp(&b.ndcg)
+                .then(a.recall.total_cmp(&b.recall))
+        })
+        .map_or(ModelChoice::Popularity, |r| r.model);
+    Ok(Evaluation {
+        k,
+        cutoff,
+        users: t.users.len(),
+        train_users: (0..train.n_users)
+            .filter(|&u| !train.row(u).is_empty())
+            .count(),
+        train_items,
+        rows,
+        best,
+        notes,
+    })
+}
+
+/// Parse "YYYY-MM-DD" into seconds since 1970-01-01 (midnight).
+pub fn parse_day(s: &str) -> Result<i64, RecommendError> {
+    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .ok()
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map(|d| d.and_utc().timestamp())
+        .ok_or_else(|| RecommendError::InvalidParam {
+            name: "train_end",
+            message: format!("expected YYYY-MM-DD, got '{s}'"),
+        })
+}
+
+/// Recommendations from order lines (customer level: guest orders are left out).
+pub fn run(data: &Dataset, params: &RecommendParams) -> Result<RecommendReport, RecommendError> {
+    validate(params)?;
+    run_interactions(&Interactions::from_dataset(data), params)
+}
+
+fn validate(params: &RecommendParams) -> Result<(), RecommendError> {
+    validate_cfg(&params.config)?;
+    if params.top_n == 0 || params.top_n > 1000 {
+        return Err(RecommendError::InvalidParam {
+            name: "top_n",
+            message: "must be in 1..=1000".into(),
+        });
+    }
+    if let Some(d) = &params.train_end {
+        parse_day(d)?;
+    }
+    Ok(())
+}
+
+/// Recommendations from any interactions (e.g. [`Interactions::from_csv_reader`]).
+pub fn run_interactions(
+    inter: &Interactions,
+    params: &RecommendParams,
+) -> Result<RecommendReport, RecommendError> {
+    validate(params)?;
+    let cfg = &params.config;
+    let cutoff = match &params.train_end {
+        Some(d) => parse_day(d)?,
+        None => i64::MAX,
+    };
+    let events: Vec<Event> = inter
+        .events
+        .iter()
+        .filter(|e| e.timestamp < cutoff)
+        .copied()
+        .collect();
+    if events.is_empty() {
+        return Err(RecommendError::NoInteractions(
+            "no events before the training end".into(),
+        ));
+    }
+    let t_ref = events.iter().map(|e| e.timestamp).max().unwrap_or(0) + 1;
+    let train = UserItems::build(&events, inter.users.len(), inter.items.len());
+    let tie = tie_rank(inter);
+    let mut notes = inter.notes.clone();
+    let train_items = train.item_counts().iter().filter(|&&c| c > 0.0).count();
+    let ease_ok = train_items <= cfg.max_ease_items;
+    let mut selection = None;
+    let model = match params.model {
+        ModelChoice::Auto => {
+            let mut cands = vec![
+                ModelChoice::Popularity,
+                ModelChoice::ItemKnn,
+                ModelChoice::Als,
+            ];
+            if ease_ok {
+                cands.push(ModelChoice::Ease);
+            }
+            let vcut = validation_cutoff(&events, cfg.validation_fraction);
+            match vcut.map(|v| evaluate(&sub(inter, &events), v, &cands, cfg, 20)) {
+                Some(Ok(ev)) => {
+                    let b = ev.best;
+                    notes.push(format!(
+                        "model chosen by NDCG@20 on the last {:.0}% of the training period ({} customers): {}",
+                        cfg.validation_fraction * 100.0,
+                        ev.users,
+                        b.key()
+                    ));
+                    selection = Some(ev);
+                    b
+                }
+                _ => {
+                    notes.push("too little history for a holdout: item-kNN used".into());
+                    ModelChoice::ItemKnn
+                }
+            }
+        }
+        m => m,
+    };
+    if !ease_ok {
+        notes.push(format!(
+            "EASE skipped: {train_items} items > {} (its dense item x item matrix would not fit)",
+            cfg.max_ease_items
+        ));
+    }
+    let model = if model == ModelChoice::Ease && !ease_ok {
+        ModelChoice::ItemKnn
+    } else {
+        model
+    };
+    let (scorer, detail) = fit_model(model, inter, &events, &train, t_ref, cfg, &tie, &mut notes)?;
+    // Reasons come from item-kNN cosine: the two bought items most similar to the pick.
+    let knn = match &scorer.fitted {
+        Fitted::ItemKnn(k) => k.clone(),
+        _ => Knn::fit(&train, Some(200)),
+    };
+    let wanted: Option<std::collections::HashSet<&str>> = params
+        .customers
+        .as_ref()
+        .map(|v| v.iter().map(String::as_str).collect());
+    let mut customers = Vec::new();
+    let mut out = vec![0.0; train.n_items];
+    let seen = seen_items(&train);
+    for u in 0..train.n_users {
+        let row = train.row(u);
+        let id = inter.users.get(u).map(String::as_str).unwrap_or("");
+        if row.is_empty() || wanted.as_ref().is_some_and(|w| !w.contains(id)) {
+            continue;
+        }
+        scorer.score(u, row, &mut out);
+        mask_unseen(&mut out, &seen);
+        let exclude: &[u32] = if params.include_repurchases { &[] } else { row };
+        let top = top_k(&out, exclude, &tie, params.top_n);
+        let items = top
+            .iter()
+            .enumerate()
+            .map(|(r, &j)| Recommendation {
+                rank: r + 1,
+                item_id: inter.items.get(j as usize).cloned().unwrap_or_default(),
+                name: inter
+                    .item_names
+                    .get(j as usize)
+                    .cloned()
+                    .unwrap_or_default(),
+                score: out[j as usize],
+                reason: reason(inter, &knn, row, j),
+            })
+            .collect();
+        customers.push(CustomerRecs {
+            customer_id: id.to_owned(),
+            items,
+        });
+    }
+    Ok(RecommendReport {
+        params: params.clone(),
+        model,
+        detail,
+        train_users: customers.len(),
+        train_items,
+        train_interactions: train.nnz(),
+        selection,
+        notes,
+        customers,
+    })
+}
+
+/// Items never bought in training are not candidates (collaborative models cannot score them).
+fn mask_unseen(out: &mut [f64], seen: &[bool]) {
+    for (o, &ok) in out.iter_mut().zip(seen) {
+        if !ok {
+            *o = f64::NEG_INFINITY;
+        }
+    }
+}
+
+fn seen_items(m: &UserItems) -> Vec<bool> {
+    m.item_counts().iter().map(|&c| c > 0.0).collect()
+}
+
+/// Interactions restricted to `events` (same dictionaries).
+fn sub(inter: &Interactions, events: &[Event]) -> Interactions {
+    Interactions {
+        users: inter.users.clone(),
+        items: inter.items.clone(),
+        item_names: inter.item_names.clone(),
+        events: events.to_vec(),
+        has_time: inter.has_time,
+        notes: Vec::new(),
+    }
+}
+
+fn label(inter: &Interactions, i: u32) -> String {
+    let name = inter
+        .item_names
+        .get(i as usize)
+        .map(String::as_str)
+        .unwrap_or("");
+    if name.is_empty() {
+        inter.items.get(i as usize).cloned().unwrap_or_default()
+    } else {
+        name.to_owned()
+    }
+}
+
+/// "because you bought X and Y": the user's items most similar (cosine) to `j`.
+fn reason(inter: &Interactions, knn: &Knn, row: &[u32], j: u32) -> String {
+    let mut best: Vec<(f64, u32)> = row
+        .iter()
+        .filter(|&&i| i != j)
+        .map(|&i| (knn.sim(i as usize, j), i))
+        .filter(|x| x.0 > 0.0)
+        .collect();
+    best.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    match best.as_slice() {
+        [] => "popular with customers".into(),
+        [a] => format!("because you bought {}", label(inter, a.1)),
+        [a, b, ..] => format!(
+            "because you bought {} and {}",
+            label(inter, a.1),
+            label(inter, b.1)
+        ),
+    }
+}
+
+/// Items with similar names (TF-IDF cosine), e.g. for a new item without sales yet.
+pub fn similar_by_name(inter: &Interactions, item: &str, top: usize) -> Vec<(String, f64)> {
+    let Some(i) = inter.items.iter().position(|x| x == item) else {
+        return Vec::new();
+    };
+    Tfidf::fit(&inter.item_names)
+        .similar(i, top)
+        .into_iter()
+        .map(|(j, s)| (inter.items.get(j).cloned().unwrap_or_default(), s))
+        .collect()
+}
