@@ -24,10 +24,20 @@ fn m3_explore() {
             )
         })
         .collect();
-    let limit: usize = std::env::var("LIMIT").ok().and_then(|v| v.parse().ok()).unwrap_or(usize::MAX);
+    let limit: usize = std::env::var("LIMIT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(usize::MAX);
     let mut fc: Vec<Vec<Vec<f64>>> = vec![Vec::new(); kinds.len()];
     for (k, (name, kind)) in kinds.iter().enumerate() {
         let t = std::time::Instant::now();
+        let cache = format!("/tmp/fc_cache_{name}.json");
+        if std::env::var("CACHE").is_ok() {
+            if let Ok(txt) = std::fs::read_to_string(&cache) {
+                fc[k] = serde_json::from_str(&txt).unwrap();
+                continue;
+            }
+        }
         for s in series.iter().take(limit) {
             let f = fit_model(*kind, &s.train, 12)
                 .map(|m| m.predict(18, &[]).mean)
@@ -35,6 +45,7 @@ fn m3_explore() {
             fc[k].push(f);
         }
         eprintln!("{name}: {:.1}s", t.elapsed().as_secs_f64());
+        std::fs::write(&cache, serde_json::to_string(&fc[k]).unwrap()).unwrap();
     }
     let score = |f: &dyn Fn(usize) -> Vec<f64>| {
         let (mut a, mut b, mut c) = (0.0, 0.0, 0usize);
@@ -63,10 +74,41 @@ fn m3_explore() {
                     let mut v: Vec<f64> = fc.iter().map(|f| f[i][h]).collect();
                     v.sort_by(|x, y| x.total_cmp(y));
                     let n = v.len();
-                    if n % 2 == 1 { v[n / 2] } else { (v[n / 2 - 1] + v[n / 2]) / 2.0 }
+                    if n % 2 == 1 {
+                        v[n / 2]
+                    } else {
+                        (v[n / 2 - 1] + v[n / 2]) / 2.0
+                    }
                 })
                 .collect()
         });
         eprintln!("median of all: sMAPE {a:.3} MASE {b:.4}");
+    }
+}
+
+#[test]
+#[ignore]
+fn m3_arima_debug() {
+    use shoplens::analytics::forecast::arima::AutoArima;
+    use shoplens::analytics::forecast::FittedModel;
+    let series = load_m3("MONTHLY");
+    let limit: usize = std::env::var("LIMIT").ok().and_then(|v| v.parse().ok()).unwrap_or(60);
+    for s in series.iter().take(limit) {
+        let t = std::time::Instant::now();
+        match AutoArima::fit(&s.train, 12) {
+            Ok(a) => {
+                let f = a.predict(18, &[]).mean;
+                let ms = mase(&s.train, &s.test, &f, 12);
+                eprintln!(
+                    "{} n={} {} tried={} mase={ms:.3} {:.0}ms",
+                    s.id,
+                    s.train.len(),
+                    a.name(),
+                    a.tried,
+                    t.elapsed().as_secs_f64() * 1000.0
+                );
+            }
+            Err(e) => eprintln!("{} error {e}", s.id),
+        }
     }
 }

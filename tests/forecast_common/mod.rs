@@ -60,10 +60,9 @@ pub fn load_m3(period: &str) -> Vec<M3Series> {
 
 /// carparts: part id -> monthly demand, in month order.
 pub fn load_carparts() -> Vec<(String, Vec<f64>)> {
-    let mut rdr = csv::Reader::from_path(data_path(
-        "intermittent_carparts_jewelry/carparts_long.csv",
-    ))
-    .expect("carparts");
+    let mut rdr =
+        csv::Reader::from_path(data_path("intermittent_carparts_jewelry/carparts_long.csv"))
+            .expect("carparts");
     let mut map: BTreeMap<String, Vec<(String, f64)>> = BTreeMap::new();
     for rec in rdr.records() {
         let rec = rec.expect("record");

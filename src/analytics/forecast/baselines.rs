@@ -8,7 +8,7 @@
 //!
 //! where `σ` is the root mean square of the in-sample one-step residuals.
 
-use super::{Forecast, ForecastError, FittedModel};
+use super::{FittedModel, Forecast, ForecastError};
 
 fn rms(res: impl Iterator<Item = f64>) -> f64 {
     let (mut s, mut k) = (0.0, 0usize);

@@ -1,1 +1,104 @@
-//! Ensembles (placeholder).
+//! Forecast combinations: the equal-weight mean or median of member forecasts — the simple
+//! combinations that win the M3/M4 competitions (Makridakis, Spiliotis & Assimakopoulos 2020,
+//! "The M4 Competition", IJF 36(1); Petropoulos & Svetunkov 2020 for the SES/Holt/Damped/Theta
+//! median). Intervals combine the members' bounds the same way (Gaastra & Vereecken style
+//! quantile averaging), which keeps them widening when every member's do.
+
+use super::{FittedModel, Forecast, Interval};
+
+/// How members are combined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Combine {
+    Mean,
+    Median,
+}
+
+fn combine(vals: &mut [f64], how: Combine) -> f64 {
+    match how {
+        Combine::Mean => vals.iter().sum::<f64>() / vals.len() as f64,
+        Combine::Median => {
+            vals.sort_by(|a, b| a.total_cmp(b));
+            let n = vals.len();
+            if n % 2 == 1 {
+                vals[n / 2]
+            } else {
+                (vals[n / 2 - 1] + vals[n / 2]) / 2.0
+            }
+        }
+    }
+}
+
+/// Combine already computed forecasts (same horizon and levels).
+pub fn combine_forecasts(members: &[Forecast], how: Combine) -> Forecast {
+    let Some(first) = members.first() else {
+        return Forecast {
+            mean: Vec::new(),
+            intervals: Vec::new(),
+        };
+    };
+    let h = first.mean.len();
+    let mut buf = Vec::with_capacity(members.len());
+    let mut col = |get: &dyn Fn(&Forecast) -> Option<f64>| -> Option<f64> {
+        buf.clear();
+        for f in members {
+            buf.push(get(f)?);
+        }
+        Some(combine(&mut buf, how))
+    };
+    let mean: Vec<f64> = (0..h)
+        .map(|i| col(&|f| f.mean.get(i).copied()).unwrap_or(f64::NAN))
+        .collect();
+    let intervals = first
+        .intervals
+        .iter()
+        .map(|iv| {
+            let lvl = iv.level;
+            let lower = (0..h)
+                .map(|i| {
+                    col(&|f| f.interval(lvl).and_then(|x| x.lower.get(i).copied()))
+                        .unwrap_or(f64::NAN)
+                })
+                .collect();
+            let upper = (0..h)
+                .map(|i| {
+                    col(&|f| f.interval(lvl).and_then(|x| x.upper.get(i).copied()))
+                        .unwrap_or(f64::NAN)
+                })
+                .collect();
+            Interval {
+                level: lvl,
+                lower,
+                upper,
+            }
+        })
+        .collect();
+    Forecast { mean, intervals }
+}
+
+/// A fitted combination of models.
+pub struct EnsembleModel {
+    pub members: Vec<Box<dyn FittedModel>>,
+    pub how: Combine,
+}
+
+impl FittedModel for EnsembleModel {
+    fn name(&self) -> String {
+        let names: Vec<String> = self.members.iter().map(|m| m.name()).collect();
+        format!(
+            "{}({})",
+            match self.how {
+                Combine::Mean => "Ensemble",
+                Combine::Median => "EnsembleMedian",
+            },
+            names.join(", ")
+        )
+    }
+    fn predict(&self, horizon: usize, levels: &[f64]) -> Forecast {
+        let fs: Vec<Forecast> = self
+            .members
+            .iter()
+            .map(|m| m.predict(horizon, levels))
+            .collect();
+        combine_forecasts(&fs, self.how)
+    }
+}

@@ -118,7 +118,11 @@ fn ets_calc(
     for &yt in y {
         let phib = phi * b;
         let q = l + phib;
-        let s = if seas != Component::None { ring[pos] } else { 0.0 };
+        let s = if seas != Component::None {
+            ring[pos]
+        } else {
+            0.0
+        };
         let f = match seas {
             Component::None => q,
             Component::Additive => q + s,
@@ -309,7 +313,11 @@ fn init_states(y: &[f64], spec: &EtsSpec, m: usize) -> Vec<f64> {
 
 fn n_states(spec: &EtsSpec, m: usize) -> usize {
     1 + usize::from(spec.trend != Component::None)
-        + if spec.season != Component::None { m - 1 } else { 0 }
+        + if spec.season != Component::None {
+            m - 1
+        } else {
+            0
+        }
 }
 
 fn n_smoothing(spec: &EtsSpec) -> usize {

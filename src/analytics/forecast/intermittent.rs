@@ -176,7 +176,10 @@ impl IntermittentModel {
         check_series(y, 1)?;
         let forecast = point_forecast(y, kind);
         // one-step errors of the running flat forecast (cheap proxy: error against the final level)
-        let sigma = (y.iter().map(|v| (v - forecast) * (v - forecast)).sum::<f64>()
+        let sigma = (y
+            .iter()
+            .map(|v| (v - forecast) * (v - forecast))
+            .sum::<f64>()
             / y.len() as f64)
             .sqrt();
         Ok(IntermittentModel {

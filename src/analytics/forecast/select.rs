@@ -1,22 +1,138 @@
-//! Model dispatch and automatic selection (placeholder).
-use super::baselines::{Baseline, BaselineModel};
-use super::ets::AutoEts;
-use super::intermittent::{IntermittentKind, IntermittentModel};
-use super::theta::ThetaModel;
-use super::{FittedModel, ForecastError};
+//! Model dispatch ([`fit_model`]) and automatic per-series selection ([`auto_forecast`]) by a
+//! rolling-origin backtest (Tashman 2000, "Out-of-sample tests of forecasting accuracy", IJF
+//! 16(4)): the last `origins` windows of `h` periods are forecast from the data before them, and
+//! each candidate is scored by its mean MASE (Hyndman & Koehler 2006) over the windows.
+//!
+//! Policy of the automatic forecaster:
+//! * constant series → naive (note); fewer than 4 observations → naive (note);
+//! * intermittent series (at least 30% zero periods, no negative values) → intermittent
+//!   candidates (IMAPA, ADIDA, Croston optimised, SBA, TSB, naive) and their combination;
+//! * otherwise the mean of ETS, ARIMA and Theta (what wins M3/M4) plus each member and the
+//!   seasonal naive; the combination is kept unless another candidate's backtest MASE is at
+//!   least 20% lower (selection on a couple of windows is noisy: Fildes & Petropoulos 2015);
+//! * series too short for a backtest window keep the default candidate, with a note.
 
-#[derive(Debug, Clone, Copy, PartialEq)]
+use serde::{Deserialize, Serialize};
+
+use super::arima::AutoArima;
+use super::baselines::{Baseline, BaselineModel};
+use super::ensemble::{combine_forecasts, Combine, EnsembleModel};
+use super::ets::AutoEts;
+use super::intermittent::{zero_share, IntermittentKind, IntermittentModel};
+use super::metrics::{mae, naive_scale};
+use super::regression::RegressionModel;
+use super::theta::ThetaModel;
+use super::{check_series, FittedModel, Forecast, ForecastError};
+
+/// Every model the pillar offers (CLI `--model` names in snake case).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ModelKind {
+    Auto,
     Naive,
     SeasonalNaive,
     Mean,
     Drift,
     Ets,
+    Arima,
     Theta,
-    Intermittent(IntermittentKind),
+    Croston,
+    CrostonOptimized,
+    Sba,
+    Tsb,
+    Adida,
+    Imapa,
+    Regression,
+    Ensemble,
+    /// Mean of the intermittent methods IMAPA, ADIDA, TSB and naive.
+    IntermittentEnsemble,
 }
 
-pub fn fit_model(kind: ModelKind, y: &[f64], m: usize) -> Result<Box<dyn FittedModel>, ForecastError> {
+impl ModelKind {
+    pub const ALL: [ModelKind; 17] = [
+        ModelKind::Auto,
+        ModelKind::Naive,
+        ModelKind::SeasonalNaive,
+        ModelKind::Mean,
+        ModelKind::Drift,
+        ModelKind::Ets,
+        ModelKind::Arima,
+        ModelKind::Theta,
+        ModelKind::Croston,
+        ModelKind::CrostonOptimized,
+        ModelKind::Sba,
+        ModelKind::Tsb,
+        ModelKind::Adida,
+        ModelKind::Imapa,
+        ModelKind::Regression,
+        ModelKind::Ensemble,
+        ModelKind::IntermittentEnsemble,
+    ];
+
+    /// Snake-case key (`seasonal_naive`, `croston_optimized`, ...).
+    pub fn key(self) -> &'static str {
+        match self {
+            ModelKind::Auto => "auto",
+            ModelKind::Naive => "naive",
+            ModelKind::SeasonalNaive => "seasonal_naive",
+            ModelKind::Mean => "mean",
+            ModelKind::Drift => "drift",
+            ModelKind::Ets => "ets",
+            ModelKind::Arima => "arima",
+            ModelKind::Theta => "theta",
+            ModelKind::Croston => "croston",
+            ModelKind::CrostonOptimized => "croston_optimized",
+            ModelKind::Sba => "sba",
+            ModelKind::Tsb => "tsb",
+            ModelKind::Adida => "adida",
+            ModelKind::Imapa => "imapa",
+            ModelKind::Regression => "regression",
+            ModelKind::Ensemble => "ensemble",
+            ModelKind::IntermittentEnsemble => "intermittent_ensemble",
+        }
+    }
+
+    /// Parse a key (also accepts `snaive`, `autoets`, `autoarima`, `autotheta`).
+    pub fn parse(s: &str) -> Option<ModelKind> {
+        let s = s.trim().to_ascii_lowercase().replace('-', "_");
+        match s.as_str() {
+            "snaive" => return Some(ModelKind::SeasonalNaive),
+            "autoets" => return Some(ModelKind::Ets),
+            "autoarima" => return Some(ModelKind::Arima),
+            "autotheta" => return Some(ModelKind::Theta),
+            "croston_classic" => return Some(ModelKind::Croston),
+            _ => {}
+        }
+        ModelKind::ALL.iter().copied().find(|k| k.key() == s)
+    }
+
+    fn intermittent(self) -> Option<IntermittentKind> {
+        Some(match self {
+            ModelKind::Croston => IntermittentKind::CrostonClassic,
+            ModelKind::CrostonOptimized => IntermittentKind::CrostonOptimized,
+            ModelKind::Sba => IntermittentKind::Sba,
+            ModelKind::Tsb => IntermittentKind::Tsb {
+                alpha_d: 0.1,
+                alpha_p: 0.1,
+            },
+            ModelKind::Adida => IntermittentKind::Adida,
+            ModelKind::Imapa => IntermittentKind::Imapa,
+            _ => return None,
+        })
+    }
+}
+
+/// Fit one model kind on `y` with season length `m`. `Auto` uses [`auto_forecast`] with a
+/// backtest horizon of `2m` (at least 6).
+pub fn fit_model(
+    kind: ModelKind,
+    y: &[f64],
+    m: usize,
+) -> Result<Box<dyn FittedModel>, ForecastError> {
+    check_series(y, 1)?;
+    if let Some(k) = kind.intermittent() {
+        return Ok(Box::new(IntermittentModel::fit(y, k)?));
+    }
     Ok(match kind {
         ModelKind::Naive => Box::new(BaselineModel::fit(Baseline::Naive, y, m)?),
         ModelKind::SeasonalNaive => Box::new(BaselineModel::fit(Baseline::SeasonalNaive, y, m)?),
@@ -24,24 +140,330 @@ pub fn fit_model(kind: ModelKind, y: &[f64], m: usize) -> Result<Box<dyn FittedM
         ModelKind::Drift => Box::new(BaselineModel::fit(Baseline::Drift, y, m)?),
         ModelKind::Ets => Box::new(AutoEts::fit(y, m)?),
         ModelKind::Theta => Box::new(ThetaModel::fit(y, m, None)?),
-        ModelKind::Intermittent(k) => Box::new(IntermittentModel::fit(y, k)?),
+        ModelKind::Arima => Box::new(AutoArima::fit(y, m)?),
+        ModelKind::Regression => Box::new(RegressionModel::fit(y, m, 3, &[], &[])?),
+        ModelKind::Ensemble => {
+            let mut members: Vec<Box<dyn FittedModel>> = Vec::new();
+            for k in [ModelKind::Ets, ModelKind::Arima, ModelKind::Theta] {
+                if let Ok(f) = fit_model(k, y, m) {
+                    members.push(f);
+                }
+            }
+            if members.is_empty() {
+                return Err(ForecastError::Fit {
+                    model: "Ensemble".into(),
+                    message: "no member model could be fitted".into(),
+                });
+            }
+            Box::new(EnsembleModel {
+                members,
+                how: Combine::Mean,
+            })
+        }
+        ModelKind::IntermittentEnsemble => {
+            let mut members: Vec<Box<dyn FittedModel>> = Vec::new();
+            for k in [
+                ModelKind::Imapa,
+                ModelKind::Adida,
+                ModelKind::Tsb,
+                ModelKind::Naive,
+            ] {
+                members.push(fit_model(k, y, m)?);
+            }
+            Box::new(EnsembleModel {
+                members,
+                how: Combine::Mean,
+            })
+        }
+        ModelKind::Auto => {
+            let a = auto_forecast(y, m, (2 * m).max(6), &AutoOptions::default())?;
+            a.model
+        }
+        // intermittent kinds handled above
+        _ => Box::new(BaselineModel::fit(Baseline::Naive, y, m)?),
     })
 }
-impl ModelKind {
-    pub fn parse(s: &str) -> Option<ModelKind> {
-        Some(match s {
-            "naive" => ModelKind::Naive,
-            "snaive" | "seasonal_naive" => ModelKind::SeasonalNaive,
-            "mean" => ModelKind::Mean,
-            "drift" => ModelKind::Drift,
-            "ets" => ModelKind::Ets,
-            "theta" => ModelKind::Theta,
-            "croston" => ModelKind::Intermittent(IntermittentKind::CrostonClassic),
-            "adida" => ModelKind::Intermittent(IntermittentKind::Adida),
-            "imapa" => ModelKind::Intermittent(IntermittentKind::Imapa),
-            _ => return None,
-        })
+
+/// Options of the automatic forecaster.
+#[derive(Debug, Clone)]
+pub struct AutoOptions {
+    /// Backtest windows (rolling origins).
+    pub origins: usize,
+    /// Candidates; `None` = the policy in the module docs.
+    pub candidates: Option<Vec<ModelKind>>,
+    /// A candidate replaces the default only when its backtest MASE is below
+    /// `switch_ratio × MASE(default)`.
+    pub switch_ratio: f64,
+}
+
+impl Default for AutoOptions {
+    fn default() -> Self {
+        AutoOptions {
+            origins: 2,
+            candidates: None,
+            switch_ratio: 0.8,
+        }
     }
 }
-pub struct AutoForecast;
-pub fn auto_forecast() {}
+
+/// One row of a model leaderboard.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LeaderboardRow {
+    pub model: ModelKind,
+    /// Mean MASE over the backtest windows (`None`: could not be evaluated).
+    pub mase: Option<f64>,
+}
+
+/// Result of the automatic forecaster.
+pub struct AutoForecast {
+    pub chosen: ModelKind,
+    pub model: Box<dyn FittedModel>,
+    pub leaderboard: Vec<LeaderboardRow>,
+    /// Backtest forecasts of the chosen model: (origin index in `y`, point forecasts).
+    pub backtest: Vec<(usize, Vec<f64>)>,
+    pub notes: Vec<String>,
+}
+
+/// Mean MASE of each candidate over rolling origins, plus each candidate's window forecasts.
+/// Combinations (`Ensemble`, `IntermittentEnsemble`) reuse their members' window forecasts.
+pub fn backtest(
+    y: &[f64],
+    m: usize,
+    h: usize,
+    origins: usize,
+    candidates: &[ModelKind],
+) -> Vec<(ModelKind, Option<f64>, Vec<(usize, Vec<f64>)>)> {
+    let n = y.len();
+    let min_train = (2 * m).max(8);
+    let mut windows = Vec::new();
+    for i in 0..origins {
+        let end = n.saturating_sub(h * (i + 1));
+        if end >= min_train && end + h <= n {
+            windows.push(end);
+        }
+    }
+    windows.reverse();
+    let base: Vec<ModelKind> = {
+        let mut b: Vec<ModelKind> = Vec::new();
+        for &c in candidates {
+            let parts: Vec<ModelKind> = match c {
+                ModelKind::Ensemble => vec![ModelKind::Ets, ModelKind::Arima, ModelKind::Theta],
+                ModelKind::IntermittentEnsemble => vec![
+                    ModelKind::Imapa,
+                    ModelKind::Adida,
+                    ModelKind::Tsb,
+                    ModelKind::Naive,
+                ],
+                k => vec![k],
+            };
+            for p in parts {
+                if !b.contains(&p) {
+                    b.push(p);
+                }
+            }
+        }
+        b
+    };
+    // forecasts[base][window]
+    let fc: Vec<Vec<Option<Forecast>>> = base
+        .iter()
+        .map(|&k| {
+            windows
+                .iter()
+                .map(|&end| fit_model(k, &y[..end], m).ok().map(|f| f.predict(h, &[])))
+                .collect()
+        })
+        .collect();
+    let get = |k: ModelKind, w: usize| -> Option<Vec<f64>> {
+        let members: Vec<ModelKind> = match k {
+            ModelKind::Ensemble => vec![ModelKind::Ets, ModelKind::Arima, ModelKind::Theta],
+            ModelKind::IntermittentEnsemble => vec![
+                ModelKind::Imapa,
+                ModelKind::Adida,
+                ModelKind::Tsb,
+                ModelKind::Naive,
+            ],
+            k => vec![k],
+        };
+        let fs: Vec<Forecast> = members
+            .iter()
+            .filter_map(|mk| {
+                let i = base.iter().position(|b| b == mk)?;
+                fc[i][w].clone()
+            })
+            .collect();
+        if fs.is_empty() {
+            return None;
+        }
+        Some(combine_forecasts(&fs, Combine::Mean).mean)
+    };
+    candidates
+        .iter()
+        .map(|&k| {
+            let mut scores = Vec::new();
+            let mut paths = Vec::new();
+            for (wi, &end) in windows.iter().enumerate() {
+                if let Some(f) = get(k, wi) {
+                    let train = &y[..end];
+                    let mut scale = naive_scale(train, m);
+                    if !(scale > 0.0) {
+                        scale = naive_scale(train, 1);
+                    }
+                    let e = mae(&y[end..end + h], &f);
+                    if scale > 0.0 && e.is_finite() {
+                        scores.push(e / scale);
+                    } else if e.is_finite() {
+                        scores.push(if e == 0.0 { 0.0 } else { f64::MAX / 1e10 });
+                    }
+                    paths.push((end, f));
+                }
+            }
+            let s = if scores.is_empty() || scores.len() < windows.len() {
+                None
+            } else {
+                Some(scores.iter().sum::<f64>() / scores.len() as f64)
+            };
+            (k, s, paths)
+        })
+        .collect()
+}
+
+/// Is the series intermittent (≥ 30% zero periods, no negatives, at least one non-zero)?
+pub fn is_intermittent(y: &[f64]) -> bool {
+    y.iter().all(|v| *v >= 0.0) && y.iter().any(|v| *v > 0.0) && zero_share(y) >= 0.3
+}
+
+/// Automatic forecaster (policy in the module docs): fits the chosen model on all of `y`.
+pub fn auto_forecast(
+    y: &[f64],
+    m: usize,
+    h: usize,
+    opt: &AutoOptions,
+) -> Result<AutoForecast, ForecastError> {
+    check_series(y, 1)?;
+    let mut notes = Vec::new();
+    let naive = |notes: Vec<String>| -> Result<AutoForecast, ForecastError> {
+        Ok(AutoForecast {
+            chosen: ModelKind::Naive,
+            model: fit_model(ModelKind::Naive, y, m)?,
+            leaderboard: Vec::new(),
+            backtest: Vec::new(),
+            notes,
+        })
+    };
+    if y.iter().all(|v| *v == y[0]) {
+        notes.push("The series is constant: the forecast repeats its value.".into());
+        return naive(notes);
+    }
+    if y.len() < 4 {
+        notes.push(format!(
+            "Only {} periods of history: too short for a statistical model, the last value is \
+             repeated (naive forecast).",
+            y.len()
+        ));
+        return naive(notes);
+    }
+    let intermittent = is_intermittent(y);
+    let (default, candidates) = match &opt.candidates {
+        Some(c) if !c.is_empty() => (c[0], c.clone()),
+        _ if intermittent => {
+            notes.push(format!(
+                "{:.0}% of the periods have no sales: intermittent-demand methods are used.",
+                100.0 * zero_share(y)
+            ));
+            (
+                ModelKind::Imapa,
+                vec![
+                    ModelKind::Imapa,
+                    ModelKind::IntermittentEnsemble,
+                    ModelKind::Adida,
+                    ModelKind::CrostonOptimized,
+                    ModelKind::Sba,
+                    ModelKind::Tsb,
+                    ModelKind::Naive,
+                ],
+            )
+        }
+        _ if y.len() < 2 * m.max(1) + 8 => {
+            notes.push(format!(
+                "Only {} periods of history: simple methods are compared.",
+                y.len()
+            ));
+            (
+                ModelKind::Ets,
+                vec![
+                    ModelKind::Ets,
+                    ModelKind::Theta,
+                    ModelKind::Naive,
+                    ModelKind::Drift,
+                    ModelKind::Mean,
+                ],
+            )
+        }
+        _ => (
+            ModelKind::Ensemble,
+            vec![
+                ModelKind::Ensemble,
+                ModelKind::Ets,
+                ModelKind::Arima,
+                ModelKind::Theta,
+                if m > 1 {
+                    ModelKind::SeasonalNaive
+                } else {
+                    ModelKind::Naive
+                },
+            ],
+        ),
+    };
+    let bt = backtest(y, m, h.max(1), opt.origins.max(1), &candidates);
+    let leaderboard: Vec<LeaderboardRow> = bt
+        .iter()
+        .map(|(k, s, _)| LeaderboardRow {
+            model: *k,
+            mase: *s,
+        })
+        .collect();
+    let default_score = bt.iter().find(|r| r.0 == default).and_then(|r| r.1);
+    let mut chosen = default;
+    match default_score {
+        Some(ds) => {
+            if let Some((k, s)) = bt
+                .iter()
+                .filter_map(|(k, s, _)| s.map(|s| (*k, s)))
+                .min_by(|a, b| a.1.total_cmp(&b.1))
+            {
+                if k != default && s < opt.switch_ratio * ds {
+                    chosen = k;
+                }
+            }
+        }
+        None => notes.push(
+            "Not enough history for a backtest window: the default model is used without \
+             comparison."
+                .into(),
+        ),
+    }
+    let model = match fit_model(chosen, y, m) {
+        Ok(f) => f,
+        Err(e) => {
+            notes.push(format!(
+                "{} could not be fitted ({e}); the naive forecast is used.",
+                chosen.key()
+            ));
+            chosen = ModelKind::Naive;
+            fit_model(ModelKind::Naive, y, m)?
+        }
+    };
+    let backtest_paths = bt
+        .into_iter()
+        .find(|r| r.0 == chosen)
+        .map(|r| r.2)
+        .unwrap_or_default();
+    Ok(AutoForecast {
+        chosen,
+        model,
+        leaderboard,
+        backtest: backtest_paths,
+        notes,
+    })
+}

@@ -1,6 +1,468 @@
-//! Series (placeholder).
-/// A long-format series.
-#[derive(Debug, Clone, Default)]
+//! Series construction: aggregation of order lines into zero-filled per-period series (total,
+//! per category, per SKU; daily, weekly (Monday start) or monthly), and the long-format loader
+//! ([`LongSeries::from_csv_reader`]) for files with a series id, a period and a value column.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, Duration, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::ForecastError;
+use crate::data::{OrderLines, NONE_ID};
+
+/// Period length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Freq {
+    Day,
+    Week,
+    Month,
+}
+
+impl Freq {
+    /// Default season length: 7 (day), 52 (week), 12 (month).
+    pub fn season(self) -> usize {
+        match self {
+            Freq::Day => 7,
+            Freq::Week => 52,
+            Freq::Month => 12,
+        }
+    }
+    pub fn parse(s: &str) -> Option<Freq> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "day" | "daily" | "d" => Some(Freq::Day),
+            "week" | "weekly" | "w" => Some(Freq::Week),
+            "month" | "monthly" | "m" => Some(Freq::Month),
+            _ => None,
+        }
+    }
+    pub fn key(self) -> &'static str {
+        match self {
+            Freq::Day => "day",
+            Freq::Week => "week",
+            Freq::Month => "month",
+        }
+    }
+}
+
+/// Aggregation level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    Total,
+    Category,
+    Sku,
+}
+
+impl Level {
+    pub fn parse(s: &str) -> Option<Level> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "total" => Some(Level::Total),
+            "category" => Some(Level::Category),
+            "sku" | "product" => Some(Level::Sku),
+            _ => None,
+        }
+    }
+}
+
+/// What is summed per period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    /// Units sold (quantity).
+    #[default]
+    Units,
+    /// Sales value (line totals).
+    Revenue,
+}
+
+const EPOCH_DAYS_CE: i32 = 719_163; // days from 0001-01-01 to 1970-01-01
+
+fn date_of_day(day: i64) -> NaiveDate {
+    NaiveDate::from_num_days_from_ce_opt(EPOCH_DAYS_CE + day as i32).unwrap_or_default()
+}
+
+/// Period index of a timestamp (seconds since 1970-01-01, naive local time).
+pub fn period_index(ts: i64, freq: Freq) -> i64 {
+    let day = ts.div_euclid(86_400);
+    match freq {
+        Freq::Day => day,
+        // 1970-01-01 is a Thursday: Monday-start weeks
+        Freq::Week => (day + 3).div_euclid(7),
+        Freq::Month => {
+            let d = date_of_day(day);
+            d.year() as i64 * 12 + d.month0() as i64
+        }
+    }
+}
+
+/// First day ("YYYY-MM-DD") of a period.
+pub fn period_start(idx: i64, freq: Freq) -> String {
+    let d = match freq {
+        Freq::Day => date_of_day(idx),
+        Freq::Week => date_of_day(idx * 7 - 3),
+        Freq::Month => {
+            NaiveDate::from_ymd_opt(idx.div_euclid(12) as i32, idx.rem_euclid(12) as u32 + 1, 1)
+                .unwrap_or_default()
+        }
+    };
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// Is the period containing `ts` complete when the data end at `ts`?
+fn period_complete(ts: i64, freq: Freq) -> bool {
+    let day = ts.div_euclid(86_400);
+    let d = date_of_day(day);
+    match freq {
+        Freq::Day => true,
+        Freq::Week => d.weekday() == chrono::Weekday::Sun,
+        Freq::Month => (d + Duration::days(1)).month() != d.month(),
+    }
+}
+
+/// One aggregated series.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AggregatedSeries {
+    /// SKU code, category name or "total".
+    pub id: String,
+    /// Product name (SKU level) or the id.
+    pub label: String,
+    /// Period index of `values[0]`.
+    pub first_period: i64,
+    pub values: Vec<f64>,
+}
+
+/// Aggregate order lines per `level` and `freq`, zero-filled from each series' first sale to
+/// the last complete period of the data (a trailing partial period is dropped: `true` in the
+/// second value). `skus` restricts the SKU level to these codes.
+pub fn aggregate(
+    lines: &OrderLines,
+    level: Level,
+    freq: Freq,
+    measure: Measure,
+    skus: Option<&[String]>,
+) -> (Vec<AggregatedSeries>, bool) {
+    let n = lines.len();
+    if n == 0 {
+        return (Vec::new(), false);
+    }
+    let max_ts = lines.timestamp.iter().copied().max().unwrap_or(0);
+    let mut last = period_index(max_ts, freq);
+    let dropped = !period_complete(max_ts, freq);
+    if dropped {
+        last -= 1;
+    }
+    let wanted: Option<Vec<u32>> =
+        skus.map(|s| s.iter().filter_map(|c| lines.strings.lookup(c)).collect());
+    let mut groups: HashMap<u32, (i64, HashMap<i64, f64>, u32)> = HashMap::new();
+    for i in 0..n {
+        let key = match level {
+            Level::Total => 0,
+            Level::Category => lines.category.get(i).copied().unwrap_or(NONE_ID),
+            Level::Sku => lines.sku.get(i).copied().unwrap_or(NONE_ID),
+        };
+        if let (Level::Sku, Some(w)) = (level, &wanted) {
+            if !w.contains(&key) {
+                continue;
+            }
+        }
+        let p = period_index(lines.timestamp[i], freq);
+        let v = match measure {
+            Measure::Units => lines.quantity.get(i).copied().unwrap_or(0.0),
+            Measure::Revenue => lines.revenue.get(i).copied().unwrap_or(0.0),
+        };
+        let e = groups.entry(key).or_insert((
+            p,
+            HashMap::new(),
+            lines.product.get(i).copied().unwrap_or(NONE_ID),
+        ));
+        e.0 = e.0.min(p);
+        *e.1.entry(p).or_insert(0.0) += v;
+    }
+    let mut out: Vec<AggregatedSeries> = groups
+        .into_iter()
+        .filter(|(_, (first, _, _))| *first <= last)
+        .map(|(key, (first, map, prod))| {
+            let values = (first..=last)
+                .map(|p| map.get(&p).copied().unwrap_or(0.0))
+                .collect();
+            let id = match level {
+                Level::Total => "total".to_string(),
+                _ if key == NONE_ID => "(none)".to_string(),
+                _ => lines.strings.get(key).to_string(),
+            };
+            let label = match level {
+                Level::Sku if prod != NONE_ID => lines.strings.get(prod).to_string(),
+                _ => id.clone(),
+            };
+            AggregatedSeries {
+                id,
+                label,
+                first_period: first,
+                values,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        let sa: f64 = a.values.iter().sum();
+        let sb: f64 = b.values.iter().sum();
+        sb.total_cmp(&sa).then(a.id.cmp(&b.id))
+    });
+    (out, dropped)
+}
+
+/// A series read from a long-format file.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct LongSeries {
     pub id: String,
+    /// Period labels as found in the file, in time order.
+    pub periods: Vec<String>,
+    pub values: Vec<f64>,
+    /// Rows marked `train` (all rows when the file has no `split` column).
+    pub train_len: usize,
+}
+
+/// Columns detected in a long-format header.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LongColumns {
+    pub id: Option<usize>,
+    pub period: usize,
+    pub value: usize,
+    pub split: Option<usize>,
+}
+
+const ID_NAMES: [&str; 9] = [
+    "series_id",
+    "unique_id",
+    "id",
+    "item_id",
+    "part_id",
+    "sku",
+    "series",
+    "key",
+    "store_item",
+];
+const TIME_NAMES: [&str; 12] = [
+    "ds",
+    "date",
+    "t",
+    "time",
+    "period",
+    "month",
+    "week",
+    "day",
+    "timestamp",
+    "index",
+    "year",
+    "yearmonth",
+];
+const VALUE_NAMES: [&str; 12] = [
+    "y",
+    "value",
+    "values",
+    "demand",
+    "sales",
+    "quantity",
+    "qty",
+    "units",
+    "amount",
+    "revenue",
+    "target",
+    "passengers",
+];
+
+/// Sort key of a period label: a number, or a date as days since 1970, or `None`.
+pub fn period_key(s: &str) -> Option<f64> {
+    let s = s.trim();
+    if let Ok(v) = s.parse::<f64>() {
+        return Some(v);
+    }
+    for fmt in ["%Y-%m-%d", "%Y/%m/%d", "%d/%m/%Y", "%Y-%m-%d %H:%M:%S"] {
+        if let Ok(d) = NaiveDate::parse_from_str(s, fmt) {
+            return Some((d.num_days_from_ce() - EPOCH_DAYS_CE) as f64);
+        }
+    }
+    // "YYYY-MM", "YYYY Mon", "YYYY-Www"
+    let with_day = format!("{s}-01");
+    if let Ok(d) = NaiveDate::parse_from_str(&with_day, "%Y-%m-%d") {
+        return Some((d.num_days_from_ce() - EPOCH_DAYS_CE) as f64);
+    }
+    let with_day = format!("{s} 01");
+    if let Ok(d) = NaiveDate::parse_from_str(&with_day, "%Y %b %d") {
+        return Some((d.num_days_from_ce() - EPOCH_DAYS_CE) as f64);
+    }
+    None
+}
+
+impl LongColumns {
+    /// Detect the columns from the header and a few data rows.
+    pub fn detect(headers: &[String], sample: &[Vec<String>]) -> Option<LongColumns> {
+        let norm: Vec<String> = headers
+            .iter()
+            .map(|h| h.trim().trim_start_matches('\u{feff}').to_ascii_lowercase())
+            .collect();
+        let parses = |c: usize, f: &dyn Fn(&str) -> bool| {
+            !sample.is_empty()
+                && sample
+                    .iter()
+                    .all(|r| r.get(c).is_some_and(|v| f(v.as_str())))
+        };
+        let numeric = |v: &str| v.trim().parse::<f64>().is_ok();
+        let split = norm.iter().position(|h| h == "split");
+        let id = ID_NAMES
+            .iter()
+            .find_map(|n| norm.iter().position(|h| h == n));
+        let period = TIME_NAMES.iter().find_map(|n| {
+            norm.iter()
+                .position(|h| h == n)
+                .filter(|&c| Some(c) != id && parses(c, &|v| period_key(v).is_some()))
+        })?;
+        let value = VALUE_NAMES
+            .iter()
+            .find_map(|n| {
+                norm.iter()
+                    .position(|h| h == n)
+                    .filter(|&c| c != period && Some(c) != id && parses(c, &numeric))
+            })
+            .or_else(|| {
+                (0..norm.len()).rev().find(|&c| {
+                    c != period
+                        && Some(c) != id
+                        && Some(c) != split
+                        && norm[c] != "rownames"
+                        && parses(c, &numeric)
+                })
+            })?;
+        Some(LongColumns {
+            id,
+            period,
+            value,
+            split,
+        })
+    }
+}
+
+impl LongSeries {
+    /// Read every series of a long-format CSV (`file` names it in errors). Rows are sorted by
+    /// period within each series; series keep their order of first appearance.
+    pub fn from_csv_reader<R: std::io::Read>(
+        reader: R,
+        file: &str,
+    ) -> Result<Vec<LongSeries>, ForecastError> {
+        let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
+        let headers: Vec<String> = rdr
+            .headers()
+            .map_err(|e| ForecastError::Data(format!("{file}: {e}")))?
+            .iter()
+            .map(str::to_string)
+            .collect();
+        let mut rows: Vec<Vec<String>> = Vec::new();
+        for rec in rdr.records() {
+            let rec = rec.map_err(|e| ForecastError::Data(format!("{file}: {e}")))?;
+            rows.push(rec.iter().map(str::to_string).collect());
+        }
+        let sample: Vec<Vec<String>> = rows.iter().take(20).cloned().collect();
+        let cols = LongColumns::detect(&headers, &sample).ok_or_else(|| {
+            ForecastError::Data(format!(
+                "{file}: cannot find a period column ({}) and a numeric value column in the \
+                 header {headers:?}",
+                TIME_NAMES.join(", ")
+            ))
+        })?;
+        let mut order: Vec<String> = Vec::new();
+        let mut map: HashMap<String, Vec<(Option<f64>, usize, String, f64, bool)>> = HashMap::new();
+        for (i, r) in rows.iter().enumerate() {
+            let row = i as u64 + 1;
+            let cell = |c: usize| r.get(c).map(|s| s.trim()).unwrap_or("");
+            let id = cols
+                .id
+                .map(|c| cell(c).to_string())
+                .unwrap_or_else(|| "series".into());
+            let p = cell(cols.period).to_string();
+            let raw = cell(cols.value);
+            let v: f64 = raw.parse().map_err(|_| ForecastError::Input {
+                file: file.into(),
+                row,
+                column: headers[cols.value].clone(),
+                message: format!("expected a number, found '{raw}'"),
+            })?;
+            if !v.is_finite() {
+                return Err(ForecastError::Input {
+                    file: file.into(),
+                    row,
+                    column: headers[cols.value].clone(),
+                    message: "value is not finite".into(),
+                });
+            }
+            let train = cols
+                .split
+                .map(|c| !cell(c).eq_ignore_ascii_case("test"))
+                .unwrap_or(true);
+            if !map.contains_key(&id) {
+                order.push(id.clone());
+            }
+            map.entry(id)
+                .or_default()
+                .push((period_key(&p), i, p, v, train));
+        }
+        let mut out = Vec::with_capacity(order.len());
+        for id in order {
+            let mut v = map.remove(&id).unwrap_or_default();
+            if v.iter().all(|r| r.0.is_some()) {
+                v.sort_by(|a, b| {
+                    a.0.unwrap_or(0.0)
+                        .total_cmp(&b.0.unwrap_or(0.0))
+                        .then(a.1.cmp(&b.1))
+                });
+            }
+            // train rows first (a split file lists train then test)
+            let train_len = v.iter().filter(|r| r.4).count();
+            let (train, test): (Vec<_>, Vec<_>) = v.into_iter().partition(|r| r.4);
+            let all: Vec<_> = train.into_iter().chain(test).collect();
+            out.push(LongSeries {
+                id,
+                periods: all.iter().map(|r| r.2.clone()).collect(),
+                values: all.iter().map(|r| r.3).collect(),
+                train_len,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Values used for fitting (the `train` rows).
+    pub fn train(&self) -> &[f64] {
+        &self.values[..self.train_len.min(self.values.len())]
+    }
+
+    /// Season length guessed from the period labels: decimal years with step 1/12 → 12,
+    /// 1/4 → 4; dates a day apart → 7, a week → 52, a month → 12, a quarter → 4; else 1.
+    pub fn infer_season(&self) -> usize {
+        let keys: Vec<f64> = self.periods.iter().filter_map(|p| period_key(p)).collect();
+        if keys.len() < 3 || keys.len() != self.periods.len() {
+            return 1;
+        }
+        let mut diffs: Vec<f64> = keys.windows(2).map(|w| w[1] - w[0]).collect();
+        diffs.sort_by(|a, b| a.total_cmp(b));
+        let d = diffs[diffs.len() / 2];
+        let is_date = self
+            .periods
+            .iter()
+            .any(|p| p.contains('-') || p.contains('/') || p.contains(' '));
+        if !is_date {
+            if (d - 1.0 / 12.0).abs() < 1e-3 {
+                return 12;
+            }
+            if (d - 0.25).abs() < 1e-3 {
+                return 4;
+            }
+            return 1;
+        }
+        match d.round() as i64 {
+            1 => 7,
+            7 => 52,
+            28..=31 => 12,
+            89..=92 => 4,
+            _ => 1,
+        }
+    }
 }

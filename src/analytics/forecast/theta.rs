@@ -107,7 +107,13 @@ fn init_state(y: &[f64], kind: ThetaKind, l0: f64, alpha: f64) -> State {
 }
 
 /// Run the filter; returns (criterion, final state, residuals from t = 1).
-fn theta_calc(y: &[f64], kind: ThetaKind, l0: f64, alpha: f64, theta: f64) -> (f64, State, Vec<f64>) {
+fn theta_calc(
+    y: &[f64],
+    kind: ThetaKind,
+    l0: f64,
+    alpha: f64,
+    theta: f64,
+) -> (f64, State, Vec<f64>) {
     let mut st = init_state(y, kind, l0, alpha);
     let mut res = Vec::with_capacity(y.len());
     let mut sse = 0.0;
@@ -166,10 +172,16 @@ impl ThetaModel {
             let th = if kind.optimised() { x[2] } else { 2.0 };
             theta_calc(y, kind, x[0], x[1], th).0
         };
-        let r = nelder_mead(&mut obj, &x0, &lower, &upper, NmOptions {
-            max_iter: 1000,
-            ..NmOptions::default()
-        });
+        let r = nelder_mead(
+            &mut obj,
+            &x0,
+            &lower,
+            &upper,
+            NmOptions {
+                max_iter: 1000,
+                ..NmOptions::default()
+            },
+        );
         let alpha = r.x[1];
         let theta = if kind.optimised() { r.x[2] } else { 2.0 };
         let (crit, state, res) = theta_calc(y, kind, l0, alpha, theta);
@@ -182,8 +194,7 @@ impl ThetaModel {
         let tail: Vec<f64> = res.iter().skip(2).copied().collect();
         let sigma = if tail.len() > 1 {
             let mu = tail.iter().sum::<f64>() / tail.len() as f64;
-            (tail.iter().map(|e| (e - mu) * (e - mu)).sum::<f64>() / (tail.len() - 1) as f64)
-                .sqrt()
+            (tail.iter().map(|e| (e - mu) * (e - mu)).sum::<f64>() / (tail.len() - 1) as f64).sqrt()
         } else {
             0.0
         };
@@ -225,7 +236,12 @@ impl ThetaModel {
         }
         let kinds = match kind {
             Some(k) => vec![k],
-            None => vec![ThetaKind::Stm, ThetaKind::Otm, ThetaKind::Dstm, ThetaKind::Dotm],
+            None => vec![
+                ThetaKind::Stm,
+                ThetaKind::Otm,
+                ThetaKind::Dstm,
+                ThetaKind::Dotm,
+            ],
         };
         let mut best: Option<ThetaModel> = None;
         let mut last_err = None;
@@ -262,7 +278,14 @@ impl FittedModel for ThetaModel {
         let m = self.seasonal.len();
         for h in 1..=horizon {
             let i = self.n + h - 1;
-            let mut f = update(&mut st, i, self.kind.dynamic(), self.alpha, self.theta, None);
+            let mut f = update(
+                &mut st,
+                i,
+                self.kind.dynamic(),
+                self.alpha,
+                self.theta,
+                None,
+            );
             let mut s = self.sigma * (1.0 + (h as f64 - 1.0) * self.alpha * self.alpha).sqrt();
             if m > 0 {
                 let si = self.seasonal[i % m];

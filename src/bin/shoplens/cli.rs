@@ -8,11 +8,16 @@ mod abtest;
 mod basket;
 mod clv;
 mod customers;
+mod forecast;
 mod profile;
 mod recommend;
 
 #[derive(Parser)]
-#[command(name = "shoplens", version, about = "Private analytics for small online merchants")]
+#[command(
+    name = "shoplens",
+    version,
+    about = "Private analytics for small online merchants"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -32,6 +37,8 @@ enum Command {
     Customers(customers::Args),
     /// Customer lifetime value: BG/NBD + Gamma-Gamma, with a holdout check after the calibration end.
     Clv(clv::Args),
+    /// Forecast demand (order lines or a long series file): per-series forecasts with 80/95% intervals to CSV.
+    Forecast(forecast::Args),
 }
 
 pub fn main() {
@@ -42,6 +49,7 @@ pub fn main() {
         Command::Recommend(a) => recommend::run(a),
         Command::Abtest(a) => abtest::run(a),
         Command::Customers(a) => customers::run(a),
+        Command::Forecast(a) => forecast::run(a),
         Command::Clv(a) => clv::run(a),
     };
     if let Err(msg) = result {
