@@ -48,7 +48,10 @@ pub fn import_bytes(
 ) -> Result<Dataset, DataError> {
     let mut imp = Importer::new(opts.clone());
     imp.begin_file(file_name)?;
-    imp.push(bytes)?;
+    // 1 MiB chunks, as the Web Worker reads files: bounds the decoding buffers.
+    for chunk in bytes.chunks(1 << 20) {
+        imp.push(chunk)?;
+    }
     imp.end_file()?;
     imp.finish()
 }
