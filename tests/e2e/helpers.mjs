@@ -157,6 +157,14 @@ export async function dataValueChange(page, testid, before, timeout = 60_000) {
 /** Wait for the overview KPIs after an import and return { revenue, orders, customers, aov, repeat, returns }. */
 export async function readKpis(page) {
   await page.waitForURL((u) => new URL(u).pathname === '/overview', { timeout: IMPORT_TIMEOUT });
+  // The cards exist (showing 0) while the import still runs: wait for the progress bar to go and
+  // for orders to appear.
+  await page.locator('[data-testid="progress"]').waitFor({ state: 'hidden', timeout: IMPORT_TIMEOUT });
+  await page.waitForFunction(
+    () => Number(document.querySelector('[data-testid="kpi-orders"]')?.getAttribute('data-value')) > 0,
+    null,
+    { timeout: IMPORT_TIMEOUT },
+  );
   const out = {};
   for (const k of ['revenue', 'orders', 'customers', 'aov', 'repeat', 'returns']) {
     out[k] = await dataValue(page, `kpi-${k}`);
