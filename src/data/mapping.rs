@@ -397,6 +397,9 @@ const COUNTRIES: &[&str] = &[
     "新加坡",
 ];
 
+/// A recognised export format: key, header table, label.
+type Preset = (&'static str, &'static [(&'static str, Field)], &'static str);
+
 /// Value statistics of one column over the sample.
 #[derive(Debug, Default, Clone)]
 struct ColumnStats {
@@ -422,10 +425,7 @@ fn column_stats(rows: &[Vec<String>], col: usize) -> ColumnStats {
         st.non_empty += 1;
         let b = v.as_bytes();
         let num = parse_number(b, false);
-        let plain_number = v
-            .bytes()
-            .all(|c| c.is_ascii_digit() || c == b'.' || c == b'-');
-        if !plain_number && parse_date(b) != RawDate::Invalid {
+        if num.is_none() && parse_date(b) != RawDate::Invalid {
             st.dates += 1;
         }
         if let Some((x, _)) = num {
@@ -535,7 +535,7 @@ pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) 
 
     // 2. Presets.
     let has = |k: &str| norm.iter().any(|n| n == k);
-    let preset: Option<(&'static str, &[(&str, Field)], &str)> = {
+    let preset: Option<Preset> = {
         let mut sorted: Vec<&str> = norm.iter().map(String::as_str).collect();
         sorted.sort_unstable();
         let mut uci = UCI.to_vec();

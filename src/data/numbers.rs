@@ -38,8 +38,11 @@ const SYMBOLS: [(&str, &str); 14] = [
 /// Returns the value and the currency code of a symbol or code found in the cell.
 pub fn parse_number(cell: &[u8], decimal_comma: bool) -> Option<(f64, Option<&'static str>)> {
     // Fast path: plain ASCII "123", "-3", "2.55".
-    if let Some(v) = fast_plain(cell) {
-        return Some((v, None));
+    // ("1.234" in a decimal-comma file is a thousands group: not for the fast path.)
+    if !decimal_comma || !cell.contains(&b'.') {
+        if let Some(v) = fast_plain(cell) {
+            return Some((v, None));
+        }
     }
     let (core, negative, currency) = strip_decorations(cell)?;
     let v = parse_core(core, decimal_comma)?;
@@ -220,6 +223,15 @@ fn parse_core(s: &[u8], decimal_comma: bool) -> Option<f64> {
         return t.parse::<f64>().ok().filter(|v| v.is_finite());
     }
     let dec = decimal_separator(s, decimal_comma)?;
+    // Every grouping mark is followed by exactly three digits ("1,234,567", not "12.3.4").
+    for (i, &b) in s.iter().enumerate() {
+        if matches!(b, b',' | b'.' | b'\'') && Some(b) != dec {
+            let n = s[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+            if n != 3 {
+                return None;
+            }
+        }
+    }
     let mut m: u64 = 0;
     let mut digits = 0usize;
     let mut frac: i32 = -1;
@@ -297,9 +309,12 @@ fn decimal_separator(s: &[u8], decimal_comma: bool) -> Option<Option<u8>> {
                 .count();
             let before = &s[..pos];
             let int_is_zero = before.is_empty() || before == b"0";
-            if after != 3 || int_is_zero || pos + 1 + after != s.len() {
-                Some(sep)
-            } else if (sep == b',') == decimal_comma {
+            // Not a thousands group, or the file's decimal separator: decimal.
+            if after != 3
+                || int_is_zero
+                || pos + 1 + after != s.len()
+                || (sep == b',') == decimal_comma
+            {
                 Some(sep)
             } else {
                 None
