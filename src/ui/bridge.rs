@@ -145,6 +145,7 @@ fn on_response(state: AppState, resp: Response) {
             state.customers.set(None);
             state.profile.set(None);
             state.basket.set(None);
+            state.basket_params.update(|p| p.focus_item = None);
             state.recommend.set(None);
             state.import_millis.set(Some(millis));
             state.overview_params.set(OverviewParams::default());

@@ -233,17 +233,29 @@ pub fn Heatmap(
 ) -> impl IntoView {
     let cw = 34.0;
     let ch = 20.0;
-    let lw = 70.0;
-    let top = 22.0;
+    let lw = row_labels
+        .iter()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(4) as f64
+        * 6.0
+        + 12.0;
+    let long_cols = col_labels.iter().any(|c| c.chars().count() > 4);
+    let top = if long_cols { 56.0 } else { 22.0 };
     let width = lw + cw * col_labels.len() as f64 + 4.0;
     let height = top + ch * row_labels.len() as f64 + 4.0;
     view! {
         <div class="chart heatmap-wrap">
             <svg viewBox=format!("0 0 {width} {height}") class="heatmap" role="img" aria-label=title.clone()
-                style=format!("max-width:{}px", width * 1.4)>
+                style=format!("max-width:{}px", width * 1.6)>
                 <title>{title.clone()}</title>
-                {col_labels.iter().enumerate().map(|(j, c)| view! {
-                    <text class="tick" x=lw + cw * (j as f64 + 0.5) y=14.0 text-anchor="middle">{c.clone()}</text>
+                {col_labels.iter().enumerate().map(|(j, c)| {
+                    let x = lw + cw * (j as f64 + 0.5);
+                    if long_cols {
+                        view! { <text class="tick" x=x y=top - 6.0 transform=format!("rotate(-45 {x} {})", top - 6.0)>{c.clone()}</text> }.into_any()
+                    } else {
+                        view! { <text class="tick" x=x y=14.0 text-anchor="middle">{c.clone()}</text> }.into_any()
+                    }
                 }).collect_view()}
                 {row_labels.iter().enumerate().map(|(i, r)| {
                     let y = top + ch * i as f64;

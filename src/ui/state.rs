@@ -3,7 +3,7 @@
 use crate::analytics::basket::{BasketParams, BasketReport};
 use crate::analytics::customers::{CustomerProfile, CustomersParams, CustomersReport};
 use crate::analytics::overview::{OverviewParams, OverviewReport};
-use crate::analytics::recommend::{RecommendParams, RecommendReport};
+use crate::analytics::recommend::{ModelConfig, RecommendParams, RecommendReport};
 use crate::data::{CleaningReport, MappingOverride};
 use leptos::prelude::*;
 
@@ -86,8 +86,19 @@ impl AppState {
             }),
             basket_busy: RwSignal::new(false),
             recommend: RwSignal::new(None),
+            // In the browser: EASE with the hyper-parameters the training-period tuning picks
+            // on shop data like the sample (no grid search: each EASE fit inverts an
+            // items × items matrix), and a lighter ALS.
             recommend_params: RwSignal::new(RecommendParams {
                 top_n: 10,
+                config: ModelConfig {
+                    ease_lambda: Some(300.0),
+                    recency_days: Some(90.0),
+                    recent_popularity_weight: Some(0.1),
+                    als_factors: 32,
+                    als_iterations: 8,
+                    ..ModelConfig::default()
+                },
                 ..RecommendParams::default()
             }),
             recommend_busy: RwSignal::new(false),

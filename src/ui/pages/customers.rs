@@ -289,10 +289,18 @@ fn ClvSection(report: CustomersReport) -> impl IntoView {
         .into_any();
     }
     let mut at_risk: Vec<_> = c.rows.iter().filter(|r| r.frequency > 0).cloned().collect();
+    // Expected value lost = churn risk × typical order value × purchase days; ties (e.g. the
+    // boundary case, where no one is predicted to drop out) by predicted value.
     at_risk.sort_by(|a, b| {
         let ka = a.churn_risk * a.expected_avg_value * (a.frequency as f64 + 1.0);
         let kb = b.churn_risk * b.expected_avg_value * (b.frequency as f64 + 1.0);
-        kb.partial_cmp(&ka).unwrap_or(std::cmp::Ordering::Equal)
+        kb.partial_cmp(&ka)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then(
+                b.clv
+                    .partial_cmp(&a.clv)
+                    .unwrap_or(std::cmp::Ordering::Equal),
+            )
     });
     let clv_rows: Vec<Vec<Cell>> = c
         .rows

@@ -65,6 +65,28 @@ pub fn Products() -> impl IntoView {
             );
         }
     });
+    // "Bought together" starts on the best-selling product.
+    Effect::new(move |_| {
+        let top = state.basket.with(|b| {
+            b.as_ref()
+                .filter(|b| b.report.params.focus_item.is_none())
+                .and_then(|b| {
+                    b.report
+                        .itemsets
+                        .iter()
+                        .find(|i| i.items.len() == 1)
+                        .map(|i| i.items[0].clone())
+                })
+        });
+        if let Some(top) = top {
+            let mut params = state.basket_params.get_untracked();
+            if params.focus_item.is_none() {
+                params.focus_item = Some(top);
+                state.basket_params.set(params.clone());
+                bridge::analyze(state, Task::Basket { params });
+            }
+        }
+    });
     move || {
         if state.report.with(Option::is_none) {
             return view! { <NeedData/> }.into_any();
