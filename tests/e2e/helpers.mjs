@@ -270,3 +270,10 @@ export function parseCsv(text) {
 export async function notBuilt(page) {
   return (await page.locator('[data-testid="not-built"]').count()) > 0;
 }
+
+/** Click a download button; returns { name, text } of the downloaded file. */
+export async function download(page, testid) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-testid="${testid}"]`).first().click()]);
+  const file = await dl.path();
+  return { name: dl.suggestedFilename(), text: fs.readFileSync(file, 'utf8') };
+}

@@ -109,6 +109,7 @@ test('(f) HTML in imported data is shown as text, never run', { timeout: TEST_TI
         assert.ok(mapping.includes(XSS_COLUMN), `/data mapping table shows the column name literally: ${mapping.slice(0, 300)}`);
       }
       if (route === '/products' && !(await notBuilt(page))) {
+        await page.locator('[data-testid="basket"]').waitFor({ timeout: 120_000 });
         const body = await page.locator('body').innerText();
         assert.ok(body.includes(XSS_NAME), '/products shows the product name literally');
       }
