@@ -9,6 +9,7 @@ mod basket;
 mod clv;
 mod customers;
 mod forecast;
+mod mmm;
 mod profile;
 mod recommend;
 
@@ -33,6 +34,8 @@ enum Command {
     Recommend(recommend::Args),
     /// A/B test: z-test or Welch t-test, Bayesian P(best), sample-ratio check, sample size.
     Abtest(abtest::Args),
+    /// Media-mix model: ROI and marginal ROI per channel, decomposition, budget allocation.
+    Mmm(mmm::Args),
     /// Customers: RFM scores, named segment and k-means cluster per customer.
     Customers(customers::Args),
     /// Customer lifetime value: BG/NBD + Gamma-Gamma, with a holdout check after the calibration end.
@@ -48,6 +51,7 @@ pub fn main() {
         Command::Basket(a) => basket::run(a),
         Command::Recommend(a) => recommend::run(a),
         Command::Abtest(a) => abtest::run(a),
+        Command::Mmm(a) => mmm::run(a),
         Command::Customers(a) => customers::run(a),
         Command::Forecast(a) => forecast::run(a),
         Command::Clv(a) => clv::run(a),

@@ -1,0 +1,408 @@
+//! MMM input: a spend table (wide — one column per channel — or long `date,channel,spend`) with
+//! revenue from a column or from imported orders aggregated to the same periods.
+
+use super::MmmError;
+use crate::analytics::marketing::table::Table;
+use crate::data::OrderLines;
+use serde::{Deserialize, Serialize};
+
+/// A named series aligned with the periods.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Series {
+    pub name: String,
+    pub values: Vec<f64>,
+}
+
+/// Periods (start dates, ascending, evenly spaced), revenue, channel spend and controls.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MmmInput {
+    /// Period start, days since 1970-01-01.
+    pub dates: Vec<i64>,
+    /// Days per period (7 = weekly, 1 = daily).
+    pub period_days: i64,
+    pub revenue: Vec<f64>,
+    pub channels: Vec<Series>,
+    pub controls: Vec<Series>,
+    /// Decisions taken while reading (columns recognised, blanks read as 0, …).
+    pub notes: Vec<String>,
+}
+
+/// Which columns to use; `None` = recognise by name.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SpendSpec {
+    pub date_column: Option<String>,
+    pub revenue_column: Option<String>,
+    pub channels: Option<Vec<String>>,
+    pub controls: Option<Vec<String>>,
+}
+
+/// Spend columns are recognised by name: `spend_*`, `*_spend`, `*_cost`.
+pub fn is_spend_name(h: &str) -> bool {
+    let l = h.to_ascii_lowercase();
+    l.starts_with("spend_") || l.ends_with("_spend") || l.ends_with("_cost") || l == "spend"
+}
+
+/// Columns that are never taken as controls automatically: calendar parts and indices (trend
+/// and seasonality are modelled already), impressions and clicks (Robyn's `*_I` suffix too).
+fn is_calendar_or_media_volume(h: &str) -> bool {
+    let l = h.to_ascii_lowercase();
+    const EXACT: [&str; 16] = [
+        "t",
+        "trend",
+        "index",
+        "id",
+        "year",
+        "month",
+        "week",
+        "quarter",
+        "day",
+        "dayofyear",
+        "day_of_year",
+        "weekofyear",
+        "yr_nbr",
+        "qtr_nbr",
+        "prd",
+        "wk_nbr",
+    ];
+    EXACT.contains(&l.as_str())
+        || l.starts_with("wk_in_yr")
+        || h.ends_with("_I")
+        || l.contains("impression")
+        || l.contains("click")
+        || l.starts_with("mdip_")
+}
+
+impl MmmInput {
+    /// Read a spend table. Revenue comes from `spec.revenue_column`, else from `orders`
+    /// (line revenue summed per period), else from a column named revenue/sales/y.
+    pub fn from_table(
+        table: &Table,
+        spec: &SpendSpec,
+        orders: Option<&OrderLines>,
+    ) -> Result<MmmInput, MmmError> {
+        let mut notes = Vec::new();
+        let dj = match &spec.date_column {
+            Some(d) => table.column_index(d)?,
+            None => table.find_date_column().ok_or_else(|| {
+                MmmError::Input(format!(
+                    "{}: no date column found (columns: {})",
+                    table.file,
+                    table.headers.join(", ")
+                ))
+            })?,
+        };
+        let days = table.dates(dj)?;
+        let find = |names: &[&str]| {
+            table
+                .headers
+                .iter()
+                .position(|h| names.iter().any(|n| h.eq_ignore_ascii_case(n)))
+        };
+        let long = find(&["channel", "media"]).zip(find(&["spend", "cost", "amount"]));
+        let rev_col = match &spec.revenue_column {
+            Some(r) => Some(table.column_index(r)?),
+            None if orders.is_none() => {
+                Some(find(&["revenue", "sales", "y"]).ok_or_else(|| {
+                    MmmError::Input(format!(
+                        "{}: no revenue column (name one with --revenue-column or give the orders)",
+                        table.file
+                    ))
+                })?)
+            }
+            None => None,
+        };
+        // Unique sorted dates.
+        let mut uniq = days.clone();
+        uniq.sort_unstable();
+        uniq.dedup();
+        let pos = |d: i64| uniq.binary_search(&d).unwrap_or(0);
+        let n = uniq.len();
+        let cell = |j: usize, i: usize, notes_blank: &mut usize| -> Result<f64, MmmError> {
+            let c = &table.columns[j][i];
+            if c.is_empty() || c.eq_ignore_ascii_case("na") || c.eq_ignore_ascii_case("nan") {
+                *notes_blank += 1;
+                return Ok(0.0);
+            }
+            table.number(j, i).filter(|v| v.is_finite()).ok_or_else(|| {
+                MmmError::Table(crate::analytics::marketing::table::TableError::Cell {
+                    file: table.file.clone(),
+                    row: i + 1,
+                    column: table.headers[j].clone(),
+                    message: format!("expected a number, found '{c}'"),
+                })
+            })
+        };
+        let mut blanks = 0usize;
+        let mut channels: Vec<Series> = Vec::new();
+        let mut controls: Vec<Series> = Vec::new();
+        let mut revenue = vec![0.0; n];
+        if let Some((cj, sj)) = long {
+            for i in 0..table.rows() {
+                let name = table.columns[cj][i].clone();
+                if name.is_empty() {
+                    continue;
+                }
+                if let Some(only) = &spec.channels {
+                    if !only.iter().any(|o| o == &name) {
+                        continue;
+                    }
+                }
+                let k = match channels.iter().position(|s| s.name == name) {
+                    Some(k) => k,
+                    None => {
+                        channels.push(Series {
+                            name,
+                            values: vec![0.0; n],
+                        });
+                        channels.len() - 1
+                    }
+                };
+                channels[k].values[pos(days[i])] += cell(sj, i, &mut blanks)?;
+            }
+            if let Some(rj) = rev_col {
+                let mut seen = vec![false; n];
+                for i in 0..table.rows() {
+                    let p = pos(days[i]);
+                    if !seen[p] {
+                        revenue[p] = cell(rj, i, &mut blanks)?;
+                        seen[p] = true;
+                    }
+                }
+            }
+            notes.push(format!(
+                "Long format (date, channel, spend): {} channels.",
+                channels.len()
+            ));
+        } else {
+            if n != days.len() {
+                return Err(MmmError::Input(format!(
+                    "{}: {} rows but {n} distinct dates in '{}': a wide spend file needs one row per period",
+                    table.file,
+                    days.len(),
+                    table.headers[dj]
+                )));
+            }
+            let chan_idx: Vec<usize> = match &spec.channels {
+                Some(list) => list
+                    .iter()
+                    .map(|c| table.column_index(c))
+                    .collect::<Result<_, _>>()?,
+                None => (0..table.headers.len())
+                    .filter(|&j| j != dj && Some(j) != rev_col && is_spend_name(&table.headers[j]))
+                    .collect(),
+            };
+            if chan_idx.is_empty() {
+                return Err(MmmError::Input(format!(
+                    "{}: no spend columns recognised (names like spend_*, *_spend, *_cost); name them with --channels (columns: {})",
+                    table.file,
+                    table.headers.join(", ")
+                )));
+            }
+            for &j in &chan_idx {
+                let mut v = vec![0.0; n];
+                for (i, &d) in days.iter().enumerate() {
+                    v[pos(d)] = cell(j, i, &mut blanks)?;
+                }
+                if v.iter().any(|&x| x < 0.0) {
+                    return Err(MmmError::Input(format!(
+                        "{}: column '{}' has negative spend",
+                        table.file, table.headers[j]
+                    )));
+                }
+                channels.push(Series {
+                    name: table.headers[j].clone(),
+                    values: v,
+                });
+            }
+            if let Some(rj) = rev_col {
+                for (i, &d) in days.iter().enumerate() {
+                    revenue[pos(d)] = cell(rj, i, &mut blanks)?;
+                }
+            }
+            let ctl_idx: Vec<usize> = match &spec.controls {
+                Some(list) => list
+                    .iter()
+                    .map(|c| table.column_index(c))
+                    .collect::<Result<_, _>>()?,
+                None => {
+                    let auto: Vec<usize> = (0..table.headers.len())
+                        .filter(|&j| {
+                            j != dj
+                                && Some(j) != rev_col
+                                && !chan_idx.contains(&j)
+                                && !is_spend_name(&table.headers[j])
+                                && !is_calendar_or_media_volume(&table.headers[j])
+                                && table.is_numeric(j)
+                        })
+                        .collect();
+                    if !auto.is_empty() {
+                        notes.push(format!(
+                            "Controls recognised: {}.",
+                            auto.iter()
+                                .map(|&j| table.headers[j].as_str())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ));
+                    }
+                    auto
+                }
+            };
+            for j in ctl_idx {
+                let mut v = vec![0.0; n];
+                for (i, &d) in days.iter().enumerate() {
+                    v[pos(d)] = cell(j, i, &mut blanks)?;
+                }
+                controls.push(Series {
+                    name: table.headers[j].clone(),
+                    values: v,
+                });
+            }
+            // Categorical event columns (few distinct labels, "na" = none) become 0/1 flags.
+            if spec.controls.is_none() {
+                for j in 0..table.headers.len() {
+                    if j == dj || table.is_numeric(j) || chan_idx.contains(&j) {
+                        continue;
+                    }
+                    let h = table.headers[j].to_ascii_lowercase();
+                    if !(h.contains("event") || h.contains("promo") || h.contains("holiday")) {
+                        continue;
+                    }
+                    let mut labels: Vec<&str> = table.columns[j]
+                        .iter()
+                        .map(String::as_str)
+                        .filter(|c| {
+                            !c.is_empty()
+                                && !c.eq_ignore_ascii_case("na")
+                                && !c.eq_ignore_ascii_case("none")
+                        })
+                        .collect();
+                    labels.sort_unstable();
+                    labels.dedup();
+                    if labels.is_empty() || labels.len() > 5 {
+                        continue;
+                    }
+                    for l in labels {
+                        let mut v = vec![0.0; n];
+                        for (i, &d) in days.iter().enumerate() {
+                            if table.columns[j][i] == l {
+                                v[pos(d)] = 1.0;
+                            }
+                        }
+                        controls.push(Series {
+                            name: format!("{}={l}", table.headers[j]),
+                            values: v,
+                        });
+                    }
+                    notes.push(format!(
+                        "Event column '{}' turned into 0/1 flags.",
+                        table.headers[j]
+                    ));
+                }
+            }
+        }
+        if blanks > 0 {
+            notes.push(format!("{blanks} empty or 'na' cells read as 0."));
+        }
+        let period_days = {
+            let mut gaps: Vec<i64> = uniq.windows(2).map(|w| w[1] - w[0]).collect();
+            gaps.sort_unstable();
+            gaps.get(gaps.len() / 2).copied().unwrap_or(7).max(1)
+        };
+        if let (None, Some(ol)) = (rev_col, orders) {
+            let mut outside = 0u64;
+            for (i, &ts) in ol.timestamp.iter().enumerate() {
+                let d = ts.div_euclid(86_400);
+                let p = uniq.partition_point(|&s| s <= d);
+                if p == 0 || d >= uniq[p - 1] + period_days {
+                    outside += 1;
+                    continue;
+                }
+                revenue[p - 1] += ol.revenue[i];
+            }
+            notes.push(format!(
+                "Revenue from {} order lines summed per period{}.",
+                ol.len() as u64 - outside,
+                if outside > 0 {
+                    format!(
+                        "; {outside} lines fall outside the spend file's periods and are not used"
+                    )
+                } else {
+                    String::new()
+                }
+            ));
+        }
+        let input = MmmInput {
+            dates: uniq,
+            period_days,
+            revenue,
+            channels,
+            controls,
+            notes,
+        };
+        input.validate()?;
+        Ok(input)
+    }
+
+    /// Lengths, finiteness, even spacing.
+    pub fn validate(&self) -> Result<(), MmmError> {
+        let n = self.dates.len();
+        if n < 16 {
+            return Err(MmmError::Input(format!(
+                "{n} periods: a media-mix model needs at least 16 (and many more to measure ROI)"
+            )));
+        }
+        if self.revenue.len() != n {
+            return Err(MmmError::Input("revenue and dates differ in length".into()));
+        }
+        if self.channels.is_empty() {
+            return Err(MmmError::Input("no media channels".into()));
+        }
+        if self.channels.len() > 40 {
+            return Err(MmmError::Input(format!(
+                "{} channels: at most 40",
+                self.channels.len()
+            )));
+        }
+        for s in self.channels.iter().chain(&self.controls) {
+            if s.values.len() != n {
+                return Err(MmmError::Input(format!(
+                    "series '{}' has {} values for {n} periods",
+                    s.name,
+                    s.values.len()
+                )));
+            }
+            if s.values.iter().any(|v| !v.is_finite()) {
+                return Err(MmmError::Input(format!(
+                    "series '{}' has a non-finite value",
+                    s.name
+                )));
+            }
+        }
+        for ch in &self.channels {
+            if ch.values.iter().any(|&v| v < 0.0) {
+                return Err(MmmError::Input(format!(
+                    "channel '{}' has negative spend",
+                    ch.name
+                )));
+            }
+        }
+        if self.revenue.iter().any(|v| !v.is_finite()) {
+            return Err(MmmError::Input("revenue has a non-finite value".into()));
+        }
+        if self.dates.windows(2).any(|w| w[1] <= w[0]) {
+            return Err(MmmError::Input("dates must be strictly increasing".into()));
+        }
+        let irregular = self
+            .dates
+            .windows(2)
+            .filter(|w| w[1] - w[0] != self.period_days)
+            .count();
+        if irregular > 0 {
+            return Err(MmmError::Input(format!(
+                "{irregular} gaps between consecutive dates differ from the period of {} days: fill missing periods (with zero spend) first",
+                self.period_days
+            )));
+        }
+        Ok(())
+    }
+}

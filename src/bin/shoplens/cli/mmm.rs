@@ -1,0 +1,136 @@
+//! `shoplens mmm SPEND.csv [--orders ORDERS.csv | --revenue-column NAME] [--channels COL,COL…]
+//! [--controls COL,…] [--budget TOTAL --weeks N] --out mmm.json`
+//!
+//! Fits the media-mix model and writes the full report (fitted parameters, ROI and marginal ROI
+//! per channel, decomposition, allocation) as JSON; prints a short summary.
+
+use shoplens::analytics::marketing::mmm::{
+    self, BudgetParams, ChannelBound, MmmInput, MmmParams, SpendSpec,
+};
+use shoplens::analytics::marketing::table::Table;
+use shoplens::data::{import_paths, ImportOptions};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Spend file: a date column and one spend column per channel (or long date,channel,spend).
+    pub spend: std::path::PathBuf,
+    /// Order files whose revenue is summed per period.
+    #[arg(long, conflicts_with = "revenue_column", num_args = 1..)]
+    pub orders: Vec<std::path::PathBuf>,
+    /// Revenue column of the spend file.
+    #[arg(long)]
+    pub revenue_column: Option<String>,
+    /// Spend columns (default: columns named spend_*, *_spend, *_cost).
+    #[arg(long, value_delimiter = ',')]
+    pub channels: Option<Vec<String>>,
+    /// Control columns (default: the other numeric columns, calendar parts excluded).
+    #[arg(long, value_delimiter = ',')]
+    pub controls: Option<Vec<String>>,
+    /// Date column (default: recognised by name and content).
+    #[arg(long)]
+    pub date_column: Option<String>,
+    /// Total budget for the next --weeks periods.
+    #[arg(long, requires = "weeks")]
+    pub budget: Option<f64>,
+    /// Number of future periods the budget covers.
+    #[arg(long, requires = "budget")]
+    pub weeks: Option<u32>,
+    /// Per-period spend bounds for the allocation, CHANNEL=MIN:MAX (repeatable).
+    #[arg(long = "bound")]
+    pub bounds: Vec<String>,
+    /// Output JSON file.
+    #[arg(long)]
+    pub out: std::path::PathBuf,
+    /// Hyperparameter search evaluations.
+    #[arg(long, default_value_t = 1500)]
+    pub trials: usize,
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+}
+
+fn parse_bound(s: &str) -> Result<ChannelBound, String> {
+    let err = || format!("--bound '{s}': expected CHANNEL=MIN:MAX");
+    let (name, range) = s.rsplit_once('=').ok_or_else(err)?;
+    let (a, b) = range.split_once(':').ok_or_else(err)?;
+    Ok(ChannelBound {
+        channel: name.to_string(),
+        min: a.trim().parse().map_err(|_| err())?,
+        max: b.trim().parse().map_err(|_| err())?,
+    })
+}
+
+pub fn run(args: Args) -> Result<(), String> {
+    let table = Table::from_path(&args.spend).map_err(|e| e.to_string())?;
+    let orders = if args.orders.is_empty() {
+        None
+    } else {
+        Some(import_paths(&args.orders, &ImportOptions::default()).map_err(|e| e.to_string())?)
+    };
+    let spec = SpendSpec {
+        date_column: args.date_column,
+        revenue_column: args.revenue_column,
+        channels: args.channels,
+        controls: args.controls,
+    };
+    let input = MmmInput::from_table(&table, &spec, orders.as_ref().map(|d| &d.lines))
+        .map_err(|e| e.to_string())?;
+    let budget = match (args.budget, args.weeks) {
+        (Some(total), Some(periods)) => Some(BudgetParams {
+            total,
+            periods,
+            bounds: args
+                .bounds
+                .iter()
+                .map(|b| parse_bound(b))
+                .collect::<Result<_, _>>()?,
+        }),
+        _ => None,
+    };
+    let params = MmmParams {
+        seed: args.seed,
+        trials: args.trials,
+        budget,
+        ..MmmParams::default()
+    };
+    let r = mmm::run(&input, &params).map_err(|e| e.to_string())?;
+    let json = serde_json::to_string_pretty(&r).map_err(|e| e.to_string())?;
+    std::fs::write(&args.out, json).map_err(|e| format!("{}: {e}", args.out.display()))?;
+    println!(
+        "Media-mix model: {} periods ({} to {}), {} channels. R² {:.3}, holdout R² {}, NRMSE {:.3}.",
+        r.periods,
+        r.date_from,
+        r.date_to,
+        r.channels.len(),
+        r.fit.r2_train,
+        r.fit.r2_holdout.map_or("-".into(), |v| format!("{v:.3}")),
+        r.fit.nrmse_train
+    );
+    println!(
+        "{:<24} {:>14} {:>8} {:>8} {:>20} {:>8} {:>6}",
+        "channel", "spend", "share", "ROI", "ROI 90%", "mROI", "decay"
+    );
+    for c in &r.channels {
+        println!(
+            "{:<24} {:>14.0} {:>7.1}% {:>8} {:>20} {:>8} {:>6.2}",
+            c.name,
+            c.spend_total,
+            100.0 * c.spend_share,
+            c.roi.map_or("-".into(), |v| format!("{v:.2}")),
+            c.roi_interval
+                .map_or("-".into(), |(a, b)| format!("[{a:.2}, {b:.2}]")),
+            c.marginal_roi.map_or("-".into(), |v| format!("{v:.2}")),
+            c.decay
+        );
+    }
+    for reason in &r.identification.reasons {
+        println!("ROI withheld: {reason}");
+    }
+    for n in &r.notes {
+        println!("Note: {n}");
+    }
+    if let Some(a) = &r.allocation {
+        println!("Allocation: {}", a.explain);
+    }
+    println!("Report written to {}", args.out.display());
+    Ok(())
+}
