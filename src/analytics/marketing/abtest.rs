@@ -176,7 +176,7 @@ impl AbInput {
 /// Beta(1, 1) priors, 2,000 bootstrap resamples, 200,000 Monte Carlo draws, seed 42).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AbParams {
-    /// Control variant; `None` = the first variant in the data.
+    /// Control variant; `None` = a variant named control/baseline/a, else the first in the data.
     pub control: Option<String>,
     pub alpha: f64,
     pub power: f64,
@@ -429,7 +429,15 @@ pub fn run(input: &AbInput, params: &AbParams) -> Result<AbReport, AbError> {
                         .join(", ")
                 ))
             })?,
-        None => 0,
+        // A variant named "control", "baseline" or "a", else the first in the data.
+        None => input
+            .groups
+            .iter()
+            .position(|g| {
+                let l = g.name.to_ascii_lowercase();
+                l == "control" || l == "baseline" || l == "a"
+            })
+            .unwrap_or(0),
     };
     if let Some(s) = &params.intended_split {
         if s.len() != k {

@@ -16,7 +16,7 @@ pub struct Args {
     /// Metric column (True/False/0/1/yes/no = conversion, numbers = continuous).
     #[arg(long)]
     pub metric: String,
-    /// Control variant (default: the first variant in the file).
+    /// Control variant (default: a variant named control/baseline/a, else the first in the file).
     #[arg(long)]
     pub control: Option<String>,
     /// Print the report as JSON.
