@@ -41,9 +41,8 @@ fn carparts_mase(data: &[(Vec<f64>, Vec<f64>)], f: &dyn Fn(&[f64]) -> Vec<f64>) 
 fn carparts_protocol_and_peers() {
     let (selected, data) = carparts();
     assert_eq!(selected, 1253);
-    let model = |k: ModelKind| {
-        move |y: &[f64]| fit_model(k, y, 12).expect("fit").predict(6, &[]).mean
-    };
+    let model =
+        |k: ModelKind| move |y: &[f64]| fit_model(k, y, 12).expect("fit").predict(6, &[]).mean;
     let (naive, scored) = carparts_mase(&data, &model(ModelKind::Naive));
     assert_eq!(scored, 1247);
     let (croston, _) = carparts_mase(&data, &model(ModelKind::Croston));

@@ -92,7 +92,10 @@ fn m3_arima_debug() {
     use shoplens::analytics::forecast::arima::AutoArima;
     use shoplens::analytics::forecast::FittedModel;
     let series = load_m3("MONTHLY");
-    let limit: usize = std::env::var("LIMIT").ok().and_then(|v| v.parse().ok()).unwrap_or(60);
+    let limit: usize = std::env::var("LIMIT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(60);
     for s in series.iter().take(limit) {
         let t = std::time::Instant::now();
         match AutoArima::fit(&s.train, 12) {

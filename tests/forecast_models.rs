@@ -33,3 +33,88 @@ fn kalman_matches_ma1_closed_form() {
     let expect = n * (2.0 * std::f64::consts::PI * s2).ln() + n + det.ln();
     assert!((m2ll - expect).abs() < 1e-8, "{m2ll} {expect}");
 }
+
+use shoplens::analytics::forecast::select::{auto_forecast, fit_model, AutoOptions, ModelKind};
+
+fn widening_and_finite(kind: ModelKind, y: &[f64], m: usize) {
+    let f = fit_model(kind, y, m)
+        .unwrap_or_else(|e| panic!("{kind:?}: {e}"))
+        .predict(12, &[80.0, 95.0]);
+    assert_eq!(f.mean.len(), 12);
+    assert!(f.mean.iter().all(|v| v.is_finite()), "{kind:?}");
+    for iv in &f.intervals {
+        for h in 0..12 {
+            assert!(iv.lower[h].is_finite() && iv.upper[h].is_finite());
+            assert!(
+                iv.lower[h] <= f.mean[h] && f.mean[h] <= iv.upper[h],
+                "{kind:?}"
+            );
+            if h > 0 {
+                let w0 = iv.upper[h - 1] - iv.lower[h - 1];
+                let w1 = iv.upper[h] - iv.lower[h];
+                assert!(w1 >= w0 - 1e-9, "{kind:?}: interval narrows at step {h}");
+            }
+        }
+    }
+}
+
+#[test]
+fn every_model_gives_finite_widening_intervals() {
+    let y: Vec<f64> = (0..60)
+        .map(|t| {
+            100.0
+                + t as f64
+                + 15.0 * (2.0 * std::f64::consts::PI * t as f64 / 12.0).sin()
+                + ((t * 7919) % 13) as f64
+        })
+        .collect();
+    for k in ModelKind::ALL {
+        widening_and_finite(k, &y, 12);
+    }
+}
+
+#[test]
+fn constant_and_short_series_fall_back_with_a_note() {
+    let c = vec![5.0; 30];
+    let a = auto_forecast(&c, 12, 6, &AutoOptions::default()).expect("auto");
+    assert_eq!(a.chosen, ModelKind::Naive);
+    assert!(a.model.predict(3, &[95.0]).mean.iter().all(|v| *v == 5.0));
+    assert!(!a.notes.is_empty());
+    let s = [3.0, 4.0, 5.0];
+    let a = auto_forecast(&s, 12, 6, &AutoOptions::default()).expect("auto");
+    assert_eq!(a.chosen, ModelKind::Naive);
+    assert!(a.notes[0].contains("too short"));
+    assert!(auto_forecast(&[], 12, 6, &AutoOptions::default()).is_err());
+    assert!(auto_forecast(&[1.0, f64::NAN, 2.0], 12, 6, &AutoOptions::default()).is_err());
+}
+
+#[test]
+fn intermittent_series_use_intermittent_methods() {
+    let y: Vec<f64> = (0..48)
+        .map(|t| {
+            if t % 3 == 0 {
+                ((t * 31) % 5 + 1) as f64
+            } else {
+                0.0
+            }
+        })
+        .collect();
+    let a = auto_forecast(&y, 12, 6, &AutoOptions::default()).expect("auto");
+    assert!(a.notes.iter().any(|n| n.contains("intermittent")));
+    assert!(!a.leaderboard.is_empty());
+    // Croston classic by hand: SES(0.1) on sizes / SES(0.1) on intervals
+    let f = fit_model(ModelKind::Croston, &y, 12)
+        .expect("fit")
+        .predict(1, &[])
+        .mean[0];
+    let sizes: Vec<f64> = y.iter().copied().filter(|v| *v > 0.0).collect();
+    let mut z = sizes[0];
+    for s in &sizes {
+        z = 0.1 * s + 0.9 * z;
+    }
+    let mut p = 1.0; // first interval = 1 (demand at t = 0), the rest 3
+    for i in 0..sizes.len() {
+        p = 0.1 * if i == 0 { 1.0 } else { 3.0 } + 0.9 * p;
+    }
+    assert!((f - z / p).abs() < 1e-12, "{f} vs {}", z / p);
+}

@@ -509,12 +509,18 @@ fn ml_fit(w: &[f64], o: &ArimaOrder, iters: usize, reltol: f64) -> Option<(Vec<f
             let (poly, mu) = expand(o, x);
             kalman_m2ll(w, &poly, mu).0
         };
-        let r = nelder_mead(&mut obj, &x, &lo, &hi, NmOptions {
-            step: 0.1,
-            zero_step: 0.05,
-            max_iter: iters * k,
-            reltol,
-        });
+        let r = nelder_mead(
+            &mut obj,
+            &x,
+            &lo,
+            &hi,
+            NmOptions {
+                step: 0.1,
+                zero_step: 0.05,
+                max_iter: iters * k,
+                reltol,
+            },
+        );
         if r.f.is_finite() {
             x = r.x;
         }

@@ -12,7 +12,8 @@
 //! Parameters and initial states maximise the likelihood, i.e. minimise
 //! `n log Σ ε_t² (+ 2 Σ log |μ_t|` for multiplicative errors), by Nelder–Mead within the usual
 //! bounds `1e-4 ≤ β ≤ α ≤ 0.9999`, `γ ≤ 1 − α`, `0.8 ≤ φ ≤ 0.98`; initial states start from the
-//! heuristic of Hyndman et al. (2002) (classical decomposition of the first three seasons, linear
+//! heuristic of Hyndman et al. (2002), and the simplex is restarted from its optimum while that
+//! improves (classical decomposition of the first three seasons, linear
 //! trend on the first `max(10, 2m)` seasonally adjusted values). The automatic model
 //! ([`AutoEts`]) fits every admissible combination (no multiplicative trend; no additive error
 //! with multiplicative season; multiplicative components only for positive data; seasonal only
@@ -456,7 +457,19 @@ impl EtsModel {
                 None => f64::INFINITY,
             }
         };
-        let res = nelder_mead(&mut obj, &x0, &lower, &upper, NmOptions::default());
+        // Nelder–Mead, restarted from its own optimum while that still improves (a
+        // collapsed simplex in 10-20 dimensions often stops short of the optimum).
+        let mut res = nelder_mead(&mut obj, &x0, &lower, &upper, NmOptions::default());
+        for _ in 0..2 {
+            let again = nelder_mead(&mut obj, &res.x, &lower, &upper, NmOptions::default());
+            let better = again.f < res.f - 1e-6 * res.f.abs().max(1.0);
+            if again.f < res.f {
+                res = again;
+            }
+            if !better {
+                break;
+            }
+        }
         let mut ring = vec![0.0; m_eff];
         let (c, p) =
             eval_params(&res.x, y, &spec, m_eff, &mut ring).ok_or_else(|| ForecastError::Fit {

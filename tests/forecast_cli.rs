@@ -1,0 +1,196 @@
+//! `shoplens forecast` end to end (public CLI contract) and `forecast::run` on order lines.
+mod forecast_common;
+use forecast_common::data_path;
+use shoplens::analytics::forecast::ets::AutoEts;
+use shoplens::analytics::forecast::series::{Freq, Level};
+use shoplens::analytics::forecast::FittedModel;
+use shoplens::analytics::forecast::{run_with_progress, ForecastParams, ModelKind};
+
+const HEADER: &str = "series_id,step,forecast,lo80,hi80,lo95,hi95,model";
+
+fn tmp(name: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("shoplens_forecast_{}", std::process::id()));
+    std::fs::create_dir_all(&d).expect("tmp");
+    d.join(name)
+}
+
+fn shoplens(args: &[&str]) -> (bool, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_shoplens"))
+        .args(args)
+        .output()
+        .expect("spawn");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stderr).to_string(),
+    )
+}
+
+fn read_rows(p: &std::path::Path) -> (String, Vec<csv::StringRecord>) {
+    let text = std::fs::read_to_string(p).expect("output");
+    let header = text.lines().next().unwrap_or("").to_string();
+    let mut rdr = csv::Reader::from_reader(text.as_bytes());
+    (header, rdr.records().map(|r| r.expect("row")).collect())
+}
+
+fn check_intervals(rows: &[csv::StringRecord]) {
+    let mut prev_width = 0.0;
+    for r in rows {
+        let v: Vec<f64> = (2..7)
+            .map(|i| r[i].parse::<f64>().expect("number"))
+            .collect();
+        let (f, lo80, hi80, lo95, hi95) = (v[0], v[1], v[2], v[3], v[4]);
+        assert!(v.iter().all(|x| x.is_finite()));
+        assert!(
+            lo95 <= lo80 && lo80 <= f && f <= hi80 && hi80 <= hi95,
+            "{r:?}"
+        );
+        let w = hi95 - lo95;
+        if &r[1] != "1" {
+            assert!(w >= prev_width - 1e-9, "intervals must widen: {r:?}");
+        }
+        prev_width = w;
+    }
+}
+
+#[test]
+fn airpassengers_long_file_ets() {
+    let out = tmp("air.csv");
+    let input = data_path("classic_ts/datasets_AirPassengers.csv");
+    let (ok, err) = shoplens(&[
+        "forecast",
+        input.to_str().expect("path"),
+        "--horizon",
+        "12",
+        "--model",
+        "ets",
+        "--out",
+        out.to_str().expect("path"),
+    ]);
+    assert!(ok, "{err}");
+    let (header, rows) = read_rows(&out);
+    assert_eq!(header, HEADER);
+    assert_eq!(rows.len(), 12);
+    check_intervals(&rows);
+    assert!(rows
+        .iter()
+        .all(|r| &r[0] == "series" && r[7].starts_with("ETS(")));
+    // July peak above November trough (season 12 inferred from the decimal-year time column)
+    let f: Vec<f64> = rows.iter().map(|r| r[2].parse().expect("f")).collect();
+    assert!(f[6] > f[10] * 1.2, "{f:?}");
+    // the CLI prints exactly the library's AutoETS forecasts
+    let y = forecast_common::load_classic("datasets_AirPassengers.csv");
+    let lib = AutoEts::fit(&y, 12).expect("ets").predict(12, &[]).mean;
+    for (a, b) in f.iter().zip(&lib) {
+        assert!((a - b).abs() <= 1e-9 * b.abs(), "{a} vs {b}");
+    }
+}
+
+#[test]
+fn long_file_split_column_limits_fitting_and_extra_levels() {
+    let input = tmp("split.csv");
+    let mut s = String::from("unique_id,ds,y,split\n");
+    for t in 1..=30 {
+        s.push_str(&format!("A,{t},{},train\n", 10.0 + (t % 2) as f64));
+        s.push_str(&format!("B,{t},{},train\n", 5.0));
+    }
+    for t in 31..=33 {
+        s.push_str(&format!("A,{t},1000,test\nB,{t},1000,test\n"));
+    }
+    std::fs::write(&input, s).expect("write");
+    let out = tmp("split_out.csv");
+    let (ok, err) = shoplens(&[
+        "forecast",
+        input.to_str().expect("p"),
+        "--horizon",
+        "3",
+        "--levels",
+        "80,95,50",
+        "--model",
+        "naive",
+        "--out",
+        out.to_str().expect("p"),
+    ]);
+    assert!(ok, "{err}");
+    let (header, rows) = read_rows(&out);
+    assert_eq!(
+        header,
+        "series_id,step,forecast,lo80,hi80,lo95,hi95,lo50,hi50,model"
+    );
+    assert_eq!(rows.len(), 6);
+    // naive on train only: A ends at t = 30 (even) -> 10; B constant 5
+    assert_eq!(&rows[0][0], "A");
+    assert_eq!(rows[0][2].parse::<f64>().expect("f"), 10.0);
+    assert_eq!(&rows[3][0], "B");
+    assert_eq!(rows[3][2].parse::<f64>().expect("f"), 5.0);
+}
+
+#[test]
+fn order_lines_weekly_total_and_bad_flags() {
+    let input = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("www/sample/online_retail_sample.csv.gz");
+    let out = tmp("orders.csv");
+    let (ok, err) = shoplens(&[
+        "forecast",
+        input.to_str().expect("p"),
+        "--horizon",
+        "4",
+        "--freq",
+        "week",
+        "--by",
+        "total",
+        "--out",
+        out.to_str().expect("p"),
+    ]);
+    assert!(ok, "{err}");
+    let (header, rows) = read_rows(&out);
+    assert_eq!(header, HEADER);
+    assert_eq!(rows.len(), 4);
+    assert!(rows.iter().all(|r| &r[0] == "total"));
+    check_intervals(&rows);
+    let (ok, err) = shoplens(&[
+        "forecast",
+        input.to_str().expect("p"),
+        "--horizon",
+        "4",
+        "--model",
+        "prophet",
+        "--out",
+        out.to_str().expect("p"),
+    ]);
+    assert!(!ok && err.contains("unknown model 'prophet'"), "{err}");
+}
+
+#[test]
+fn run_on_order_lines_by_sku_with_progress() {
+    let input = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("www/sample/online_retail_sample.csv.gz");
+    let data = shoplens::data::import_paths(&[input], &Default::default()).expect("import");
+    let params = ForecastParams {
+        level: Level::Sku,
+        freq: Freq::Week,
+        horizon: 4,
+        skus: Some(vec!["85123A".into(), "22423".into(), "NOPE".into()]),
+        model: ModelKind::Auto,
+        ..ForecastParams::default()
+    };
+    let mut calls = Vec::new();
+    let rep = run_with_progress(&data, &params, &mut |d, t| calls.push((d, t))).expect("run");
+    assert_eq!(rep.table.len(), 2);
+    assert_eq!(calls.last(), Some(&(2, 2)));
+    for s in &rep.series {
+        assert_eq!(s.history.len(), s.periods.len());
+        assert_eq!(s.forecast.mean.len(), 4);
+        assert_eq!(s.forecast_periods.len(), 4);
+        assert!(!s.leaderboard.is_empty());
+        assert!(!s.explanation.is_empty());
+        // weekly periods start on Mondays
+        let d = chrono::NaiveDate::parse_from_str(&s.periods[0], "%Y-%m-%d").expect("date");
+        assert_eq!(chrono::Datelike::weekday(&d), chrono::Weekday::Mon);
+    }
+    // the history sums to the units sold in complete weeks
+    let bad = ForecastParams {
+        horizon: 0,
+        ..params
+    };
+    assert!(run_with_progress(&data, &bad, &mut |_, _| {}).is_err());
+}
