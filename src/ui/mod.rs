@@ -64,7 +64,7 @@ fn App() -> impl IntoView {
             </main>
             <footer class="footer">
                 "ShopLens runs entirely in your browser: your files are never uploaded. "
-                "Works offline once loaded."
+                "No account, no upload, no tracking."
             </footer>
         </Router>
     }
