@@ -45,6 +45,9 @@ mod tests {
     fn nice_steps() {
         assert_eq!(nice_step(100.0, 5), 20.0);
         assert_eq!(nice_step(1_000_000.0, 5), 200_000.0);
-        assert_eq!(ticks(0.0, 95.0, 5), vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0]);
+        assert_eq!(
+            ticks(0.0, 95.0, 5),
+            vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0]
+        );
     }
 }

@@ -2,9 +2,9 @@
 //! `run(&Input, &Params) -> Result<Report, Error>` with `serde` reports.
 //! No browser crates here, ever.
 
-pub mod customers;
-pub mod marketing;
-pub mod forecast;
 pub mod basket;
+pub mod customers;
+pub mod forecast;
+pub mod marketing;
 pub mod overview;
 pub mod recommend;
