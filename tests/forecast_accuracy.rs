@@ -1,5 +1,6 @@
 //! Accuracy against the peers' published protocol numbers (../shared/data/REFERENCE_RESULTS.md):
 //! carparts intermittent demand (statsforecast), M3 monthly (statsforecast / M3 Theta).
+#![allow(clippy::neg_cmp_op_on_partial_ord, clippy::type_complexity)]
 mod forecast_common;
 use forecast_common::*;
 use shoplens::analytics::forecast::metrics::{mae, naive_scale};

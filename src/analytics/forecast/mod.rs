@@ -7,6 +7,15 @@
 //! [`intermittent`], [`regression`], [`ensemble`]; [`select`] is the rolling-origin backtest,
 //! [`metrics`] the accuracy measures, [`series`] the aggregation and long-series loader.
 
+// Numeric kernels index several arrays in lock-step and test `!(x > 0.0)` on purpose (NaN
+// counts as "not positive").
+#![allow(
+    clippy::neg_cmp_op_on_partial_ord,
+    clippy::needless_range_loop,
+    clippy::manual_memcpy,
+    clippy::type_complexity
+)]
+
 pub mod arima;
 pub mod baselines;
 pub mod ensemble;
