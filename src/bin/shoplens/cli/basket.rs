@@ -108,8 +108,8 @@ pub fn run(args: Args) -> Result<(), String> {
         ..BasketParams::default()
     };
     params.validate().map_err(|e| e.to_string())?;
-    let data =
-        import_paths(&[args.file.clone()], &ImportOptions::default()).map_err(|e| e.to_string())?;
+    let data = import_paths(std::slice::from_ref(&args.file), &ImportOptions::default())
+        .map_err(|e| e.to_string())?;
     let rep = basket::run(&data, &params).map_err(|e| e.to_string())?;
     for n in &rep.notes {
         eprintln!("shoplens basket: {n}");
