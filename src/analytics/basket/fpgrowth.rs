@@ -290,20 +290,22 @@ mod tests {
 
     #[test]
     fn han_pei_yin_example_matches_brute_force() {
-        // The textbook example (f,c,a,b,m,p,...) recoded as 0..=15.
+        // The textbook example of Han, Pei & Yin (2000), items a..s recoded as 0..=18:
+        // {f,a,c,d,g,i,m,p}, {a,b,c,f,l,m,o}, {b,f,h,j,o}, {b,c,k,s,p}, {a,f,c,e,l,p,m,n}.
         let c = csr(
             &[
-                &[0, 1, 2, 5, 6, 8, 9, 12],
-                &[0, 1, 2, 3, 5, 11, 12],
-                &[1, 5, 7, 8, 14],
-                &[1, 2, 10, 11, 15],
-                &[0, 2, 4, 5, 9, 11, 12, 13],
+                &[0, 2, 3, 5, 6, 8, 12, 15],
+                &[0, 1, 2, 5, 11, 12, 14],
+                &[1, 5, 7, 9, 14],
+                &[1, 2, 10, 15, 18],
+                &[0, 2, 4, 5, 11, 12, 13, 15],
             ],
-            16,
+            19,
         );
         let got = fpgrowth(&c, 3, None, 1000).unwrap();
         assert_eq!(got, brute(&c, 3));
-        // f(5):4, c(2):4, a(0):3, b(1):3, m(12):3, p(11):3 -> 6 singles; 18 itemsets in total.
+        // Min count 3: f:4, c:4, a:3, b:3, m:3, p:3 -> 6 singles; with fc, fa, fm, ca, cm, am,
+        // cp, fca, fcm, fam, cam and fcam: 18 itemsets in total (the paper's answer).
         assert_eq!(got.iter().filter(|s| s.items.len() == 1).count(), 6);
         assert_eq!(got.len(), 18);
         let limited = fpgrowth(&c, 3, Some(2), 1000).unwrap();

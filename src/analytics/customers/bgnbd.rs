@@ -447,10 +447,10 @@ mod tests {
                 "{ours} vs {direct}"
             );
         }
-        // Paper, section 5: a customer with x=2, t_x=30.43, T=38.86 expects 0.7638 purchases in
-        // the next 39 weeks.
+        // Paper, section 5 (CDNOW parameters): a customer with x=2, t_x=30.43, T=38.86 expects
+        // 1.226 purchases in the next 39 weeks.
         let e = p.expected(2, 30.43, 38.86, 39.0).unwrap();
-        assert!((e - 0.7638).abs() < 2e-3, "{e}");
+        assert!((e - 1.226).abs() < 2e-3, "{e}");
     }
 
     #[test]
