@@ -26,7 +26,7 @@ thread_local! {
     static IMPORT_JOB: Cell<u32> = const { Cell::new(0) };
     static OVERVIEW_JOB: Cell<u32> = const { Cell::new(0) };
     /// Latest job per task kind (index from `task_slot`).
-    static TASK_JOBS: RefCell<[u32; 8]> = const { RefCell::new([0; 8]) };
+    static TASK_JOBS: RefCell<[u32; SLOTS]> = const { RefCell::new([0; SLOTS]) };
     /// Whether the running import should navigate to the overview when done.
     static NAVIGATE_AFTER: Cell<bool> = const { Cell::new(false) };
 }
@@ -165,42 +165,18 @@ fn on_response(state: AppState, resp: Response) {
             millis,
         } => {
             let gen = state.dataset_gen.get_untracked();
+            let slot = report_slot(&report);
+            if !is_latest(slot, job) {
+                return;
+            }
+            if let Some(busy) = busy_signal(state, slot) {
+                busy.set(false);
+            }
             match report {
-                AnalysisReport::Customers { report } => {
-                    if is_latest(0, job) {
-                        state.customers_busy.set(false);
-                        state.customers.set(Some(Pillar {
-                            gen,
-                            millis,
-                            report: *report,
-                        }));
-                    }
-                }
-                AnalysisReport::CustomerProfile { profile } => {
-                    if is_latest(1, job) {
-                        state.profile.set(Some(*profile));
-                    }
-                }
-                AnalysisReport::Basket { report } => {
-                    if is_latest(2, job) {
-                        state.basket_busy.set(false);
-                        state.basket.set(Some(Pillar {
-                            gen,
-                            millis,
-                            report: *report,
-                        }));
-                    }
-                }
-                AnalysisReport::Recommend { report } => {
-                    if is_latest(3, job) {
-                        state.recommend_busy.set(false);
-                        state.recommend.set(Some(Pillar {
-                            gen,
-                            millis,
-                            report: *report,
-                        }));
-                    }
-                }
+                AnalysisReport::Customers { report } => land(state.customers, gen, millis, *report),
+                AnalysisReport::CustomerProfile { profile } => state.profile.set(Some(*profile)),
+                AnalysisReport::Basket { report } => land(state.basket, gen, millis, *report),
+                AnalysisReport::Recommend { report } => land(state.recommend, gen, millis, *report),
             }
         }
         Response::Cancelled { job } => {
@@ -211,14 +187,12 @@ fn on_response(state: AppState, resp: Response) {
             }
         }
         Response::Failed { job, message } => {
-            if is_latest(0, job) {
-                state.customers_busy.set(false);
-            }
-            if is_latest(2, job) {
-                state.basket_busy.set(false);
-            }
-            if is_latest(3, job) {
-                state.recommend_busy.set(false);
+            for slot in 0..SLOTS {
+                if is_latest(slot, job) {
+                    if let Some(busy) = busy_signal(state, slot) {
+                        busy.set(false);
+                    }
+                }
             }
             if job == IMPORT_JOB.with(Cell::get) {
                 state.progress.set(None);
@@ -307,6 +281,42 @@ fn task_slot(task: &Task) -> usize {
     }
 }
 
+/// Number of task slots (one per `Task` kind).
+const SLOTS: usize = 4;
+
+fn report_slot(report: &AnalysisReport) -> usize {
+    match report {
+        AnalysisReport::Customers { .. } => 0,
+        AnalysisReport::CustomerProfile { .. } => 1,
+        AnalysisReport::Basket { .. } => 2,
+        AnalysisReport::Recommend { .. } => 3,
+    }
+}
+
+/// The "computing…" flag of a task slot, if it has one.
+fn busy_signal(state: AppState, slot: usize) -> Option<RwSignal<bool>> {
+    match slot {
+        0 => Some(state.customers_busy),
+        2 => Some(state.basket_busy),
+        3 => Some(state.recommend_busy),
+        _ => None,
+    }
+}
+
+/// Store a pillar report with the dataset generation it belongs to.
+fn land<T: Send + Sync + 'static>(
+    signal: RwSignal<Option<Pillar<T>>>,
+    gen: u32,
+    millis: f64,
+    report: T,
+) {
+    signal.set(Some(Pillar {
+        gen,
+        millis,
+        report,
+    }));
+}
+
 fn is_latest(slot: usize, job: u32) -> bool {
     TASK_JOBS.with(|j| j.borrow()[slot] == job)
 }
@@ -316,11 +326,8 @@ pub fn analyze(state: AppState, task: Task) {
     let job = next_job();
     let slot = task_slot(&task);
     TASK_JOBS.with(|j| j.borrow_mut()[slot] = job);
-    match slot {
-        0 => state.customers_busy.set(true),
-        2 => state.basket_busy.set(true),
-        3 => state.recommend_busy.set(true),
-        _ => {}
+    if let Some(busy) = busy_signal(state, slot) {
+        busy.set(true);
     }
     send(&Request::Analyze { job, task }, None);
 }
