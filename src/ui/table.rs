@@ -55,6 +55,18 @@ impl Cell {
     }
 }
 
+/// A numeric cell shown with `decimals` digits and thousands separators (∞ for infinity).
+pub fn number(value: f64, decimals: usize) -> Cell {
+    Cell::Num {
+        value,
+        shown: if value.is_infinite() {
+            "∞".into()
+        } else {
+            super::format::num(value, decimals)
+        },
+    }
+}
+
 #[component]
 pub fn DataTable(
     /// Used for `data-testid="download-<id>"` and the CSV file name.

@@ -8,16 +8,9 @@ use crate::ui::bridge;
 use crate::ui::charts::{BarLineChart, HBarChart, HBarRow, Heatmap, Series};
 use crate::ui::format;
 use crate::ui::state::AppState;
-use crate::ui::table::{Cell, Column, DataTable};
+use crate::ui::table::{number as num, Cell, Column, DataTable};
 use leptos::prelude::*;
 use std::collections::HashMap;
-
-fn num(v: f64, d: usize) -> Cell {
-    Cell::Num {
-        value: v,
-        shown: format::num(v, d),
-    }
-}
 
 #[component]
 pub fn Customers() -> impl IntoView {

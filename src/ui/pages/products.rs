@@ -9,19 +9,8 @@ use crate::ui::bridge;
 use crate::ui::charts::Heatmap;
 use crate::ui::format;
 use crate::ui::state::AppState;
-use crate::ui::table::{Cell, Column, DataTable};
+use crate::ui::table::{number as num, Cell, Column, DataTable};
 use leptos::prelude::*;
-
-fn num(v: f64, d: usize) -> Cell {
-    Cell::Num {
-        value: v,
-        shown: if v.is_infinite() {
-            "∞".into()
-        } else {
-            format::num(v, d)
-        },
-    }
-}
 
 fn names(items: &[String], report: &BasketReport) -> String {
     items
