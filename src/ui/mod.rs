@@ -63,8 +63,7 @@ fn App() -> impl IntoView {
                 </Routes>
             </main>
             <footer class="footer">
-                "ShopLens runs entirely in your browser: your files are never uploaded. "
-                "No account, no upload, no tracking."
+                "ShopLens runs entirely in your browser: no account, no upload, no tracking."
             </footer>
         </Router>
     }
