@@ -8,8 +8,14 @@
 //! `Recall@K = hits / min(K, new test items)`, `NDCG@K = DCG / IDCG` with binary gains,
 //! `DCG = Σ_r hit_r / log2(r + 1)` (r = 1..K), IDCG over `min(K, new test items)`; averaged
 //! over users (the protocol of Steck 2019 and of `implicit`/RecBole's temporal splits).
-//! Hyper-parameters left open (`None`) are tuned on a validation split carved from the
-//! *training* period only (its last `validation_fraction` of time), never on the test.
+//! Hyper-parameters left open (`None`) take priors by default ([`Tuning::Priors`]: EASE λ 300,
+//! recency τ 90 days, recent-popularity weight 0.1 — the grid's choice on Online Retail); auto
+//! mode then validates the primed EASE against the other models on a temporal holdout of the
+//! training period. [`Tuning::Grid`] searches them instead on a validation split carved from
+//! the *training* period only (its last `validation_fraction` of time), never on the test.
+//!
+//! Cost of the default `run` (auto): two EASE factorizations (one on the validation split, one
+//! for the final lists), one ALS fit on the validation split, two item-kNN passes.
 
 pub mod interactions;
 pub mod models;
@@ -81,7 +87,28 @@ impl ModelChoice {
     }
 }
 
-/// Model hyper-parameters; `None` = tuned on the training period's validation split.
+/// How open (`None`) EASE hyper-parameters are resolved.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tuning {
+    /// Priors λ 300, recency τ 90 days, recent-popularity weight 0.1 (no timestamps: τ off,
+    /// weight 0), validated but not searched: one EASE factorization per fit.
+    #[default]
+    Priors,
+    /// Thorough: the grid λ {150, 300, 600} × τ {off, 90, 180} × weight {0, 0.1, 0.2, 0.3} on
+    /// the training period's validation split (9 factorizations per tuning).
+    Grid,
+}
+
+/// Prior EASE ridge λ.
+pub const PRIOR_LAMBDA: f64 = 300.0;
+/// Prior recency time constant (days).
+pub const PRIOR_RECENCY_DAYS: f64 = 90.0;
+/// Prior recent-popularity weight.
+pub const PRIOR_RECENT_POPULARITY: f64 = 0.1;
+
+/// Model hyper-parameters; `None` = resolved by `tune` (priors, or a grid on the training
+/// period's validation split).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ModelConfig {
@@ -104,6 +131,8 @@ pub struct ModelConfig {
     pub max_ease_items: usize,
     /// Share of the training time span used for validation when tuning / choosing.
     pub validation_fraction: f64,
+    /// Priors (default, fast) or grid search (thorough) for open EASE hyper-parameters.
+    pub tune: Tuning,
 }
 
 impl Default for ModelConfig {
@@ -113,13 +142,14 @@ impl Default for ModelConfig {
             ease_lambda: None,
             recency_days: None,
             recent_popularity_weight: None,
-            als_factors: 64,
+            als_factors: 32,
             als_regularization: 10.0,
             als_alpha: 1.0,
-            als_iterations: 15,
+            als_iterations: 8,
             seed: 0,
             max_ease_items: 20_000,
             validation_fraction: 0.2,
+            tune: Tuning::Priors,
         }
     }
 }
@@ -178,6 +208,9 @@ pub struct Evaluation {
     /// Best model by NDCG@K (ties: recall).
     pub best: ModelChoice,
     pub notes: Vec<String>,
+    /// EASE Cholesky factorizations spent (tuning included).
+    #[serde(default)]
+    pub ease_factorizations: usize,
 }
 
 /// One recommended item.
@@ -211,6 +244,9 @@ pub struct RecommendReport {
     pub selection: Option<Evaluation>,
     pub notes: Vec<String>,
     pub customers: Vec<CustomerRecs>,
+    /// EASE Cholesky factorizations spent in total (selection, tuning and final fit).
+    #[serde(default)]
+    pub ease_factorizations: usize,
 }
 
 /// Resolved hyper-parameters of the EASE family.
@@ -274,7 +310,23 @@ fn recency_weights(m: &UserItems, t_ref: i64, tau_days: f64) -> Option<Vec<f64>>
     )
 }
 
-fn fit_ease(m: &UserItems, t_ref: i64, hp: EaseHp) -> Result<Scorer, RecommendError> {
+/// What a fit needs besides its data: dictionaries, configuration, tie-break, and the notes and
+/// cost it accumulates.
+struct Ctx<'a> {
+    inter: &'a Interactions,
+    cfg: &'a ModelConfig,
+    tie: &'a [u32],
+    notes: Vec<String>,
+    factorizations: usize,
+}
+
+fn fit_ease(
+    ctx: &mut Ctx,
+    m: &UserItems,
+    t_ref: i64,
+    hp: EaseHp,
+) -> Result<Scorer, RecommendError> {
+    ctx.factorizations += 1;
     let w = recency_weights(m, t_ref, hp.tau_days);
     let e = Ease::fit(m, hp.lambda, w.as_deref())?;
     let blend = (hp.beta > 0.0).then(|| (recent_popularity(m, t_ref), hp.beta));
@@ -383,33 +435,56 @@ fn validation_cutoff(events: &[Event], fraction: f64) -> Option<i64> {
     (hi > lo).then(|| hi - ((hi - lo) as f64 * fraction) as i64)
 }
 
-/// Tune the open EASE hyper-parameters on the validation split of `events`.
-fn tune_ease(
-    inter: &Interactions,
-    events: &[Event],
-    cfg: &ModelConfig,
-    tie: &[u32],
-    notes: &mut Vec<String>,
-) -> Result<EaseHp, RecommendError> {
-    let fixed = EaseHp {
-        lambda: cfg.ease_lambda.unwrap_or(300.0),
-        tau_days: cfg.recency_days.unwrap_or(f64::INFINITY),
-        beta: cfg.recent_popularity_weight.unwrap_or(0.0),
-    };
+/// Resolve the open EASE hyper-parameters: priors ([`Tuning::Priors`]) or the grid on the
+/// validation split of `events` ([`Tuning::Grid`]).
+fn tune_ease(ctx: &mut Ctx, events: &[Event]) -> Result<EaseHp, RecommendError> {
+    let cfg = ctx.cfg;
     if cfg.ease_lambda.is_some()
         && cfg.recency_days.is_some()
         && cfg.recent_popularity_weight.is_some()
     {
-        return Ok(fixed);
+        return Ok(EaseHp {
+            lambda: cfg.ease_lambda.unwrap_or(PRIOR_LAMBDA),
+            tau_days: cfg.recency_days.unwrap_or(f64::INFINITY),
+            beta: cfg.recent_popularity_weight.unwrap_or(0.0),
+        });
     }
+    if cfg.tune == Tuning::Priors {
+        let timed = ctx.inter.has_time;
+        let hp = EaseHp {
+            lambda: cfg.ease_lambda.unwrap_or(PRIOR_LAMBDA),
+            tau_days: cfg.recency_days.unwrap_or(if timed {
+                PRIOR_RECENCY_DAYS
+            } else {
+                f64::INFINITY
+            }),
+            beta: cfg.recent_popularity_weight.unwrap_or(if timed {
+                PRIOR_RECENT_POPULARITY
+            } else {
+                0.0
+            }),
+        };
+        ctx.notes.push(format!(
+            "EASE priors (not searched; tune = grid searches 36 combinations): λ {}, recency τ {} days, recent-popularity weight {}",
+            hp.lambda, hp.tau_days, hp.beta
+        ));
+        return Ok(hp);
+    }
+    let fixed = EaseHp {
+        lambda: cfg.ease_lambda.unwrap_or(PRIOR_LAMBDA),
+        tau_days: cfg.recency_days.unwrap_or(f64::INFINITY),
+        beta: cfg.recent_popularity_weight.unwrap_or(0.0),
+    };
     let Some(vcut) = validation_cutoff(events, cfg.validation_fraction) else {
-        notes.push("EASE: no time span to tune on; λ 300, no recency weighting".into());
+        ctx.notes
+            .push("EASE: no time span to tune on; λ 300, no recency weighting".into());
         return Ok(fixed);
     };
-    let (train, val) = matrices(inter, events, vcut);
+    let (train, val) = matrices(ctx.inter, events, vcut);
     let t = targets(&train, &val);
     if t.users.is_empty() {
-        notes.push("EASE: validation split has no users; defaults used".into());
+        ctx.notes
+            .push("EASE: validation split has no users; defaults used".into());
         return Ok(fixed);
     }
     let lambdas = cfg
@@ -421,10 +496,12 @@ fn tune_ease(
     let betas = cfg
         .recent_popularity_weight
         .map_or(vec![0.0, 0.1, 0.2, 0.3], |b| vec![b]);
+    let pop = recent_popularity(&train, vcut);
     let mut best = (f64::NEG_INFINITY, fixed);
     for &tau in &taus {
         for &lambda in &lambdas {
             let mut s = fit_ease(
+                ctx,
                 &train,
                 vcut,
                 EaseHp {
@@ -434,8 +511,8 @@ fn tune_ease(
                 },
             )?;
             for &beta in &betas {
-                s.blend = (beta > 0.0).then(|| (recent_popularity(&train, vcut), beta));
-                let (_, ndcg) = score_targets(&s, &train, &t, tie, 20);
+                s.blend = (beta > 0.0).then(|| (pop.clone(), beta));
+                let (_, ndcg) = score_targets(&s, &train, &t, ctx.tie, 20);
                 if ndcg > best.0 {
                     best = (
                         ndcg,
@@ -449,7 +526,7 @@ fn tune_ease(
             }
         }
     }
-    notes.push(format!(
+    ctx.notes.push(format!(
         "EASE tuned on the last {:.0}% of the training period ({} validation users): λ {}, recency τ {} days, recent-popularity weight {} (validation NDCG@20 {:.4})",
         cfg.validation_fraction * 100.0,
         t.users.len(),
@@ -461,17 +538,25 @@ fn tune_ease(
     Ok(best.1)
 }
 
+/// `cfg` with the EASE hyper-parameters fixed to `hp` (so later fits do not resolve them again).
+fn with_ease(cfg: &ModelConfig, hp: EaseHp) -> ModelConfig {
+    ModelConfig {
+        ease_lambda: Some(hp.lambda),
+        recency_days: Some(hp.tau_days),
+        recent_popularity_weight: Some(hp.beta),
+        ..cfg.clone()
+    }
+}
+
 /// Fit one model on `train` (events `events`, cutoff/reference time `t_ref`).
 fn fit_model(
     kind: ModelChoice,
-    inter: &Interactions,
+    ctx: &mut Ctx,
     events: &[Event],
     train: &UserItems,
     t_ref: i64,
-    cfg: &ModelConfig,
-    tie: &[u32],
-    notes: &mut Vec<String>,
 ) -> Result<(Scorer, String), RecommendError> {
+    let cfg = ctx.cfg;
     let plain = |fitted| Scorer {
         fitted,
         blend: None,
@@ -489,9 +574,9 @@ fn fit_model(
             ),
         ),
         ModelChoice::Ease => {
-            let hp = tune_ease(inter, events, cfg, tie, notes)?;
+            let hp = tune_ease(ctx, events)?;
             (
-                fit_ease(train, t_ref, hp)?,
+                fit_ease(ctx, train, t_ref, hp)?,
                 format!(
                     "λ {}, recency τ {} days, recent-popularity weight {}",
                     hp.lambda, hp.tau_days, hp.beta
@@ -517,7 +602,7 @@ fn fit_model(
             ),
         ),
         ModelChoice::Content => (
-            plain(Fitted::Content(Tfidf::fit(&inter.item_names))),
+            plain(Fitted::Content(Tfidf::fit(&ctx.inter.item_names))),
             "TF-IDF cosine of product names".into(),
         ),
     })
@@ -596,7 +681,13 @@ pub fn evaluate(
     }
     let tie = tie_rank(inter);
     let train_items = train.item_counts().iter().filter(|&&c| c > 0.0).count();
-    let mut notes = Vec::new();
+    let mut ctx = Ctx {
+        inter,
+        cfg,
+        tie: &tie,
+        notes: Vec::new(),
+        factorizations: 0,
+    };
     let mut rows = Vec::new();
     for &m in models.iter().filter(|&&m| m != ModelChoice::Auto) {
         if m == ModelChoice::Ease && train_items > cfg.max_ease_items {
@@ -614,16 +705,7 @@ pub fn evaluate(
             continue;
         }
         let t0 = Instant::now();
-        let (s, detail) = fit_model(
-            m,
-            inter,
-            &train_events,
-            &train,
-            cutoff,
-            cfg,
-            &tie,
-            &mut notes,
-        )?;
+        let (s, detail) = fit_model(m, &mut ctx, &train_events, &train, cutoff)?;
         let fit_seconds = seconds(t0);
         let (recall, ndcg) = score_targets(&s, &train, &t, &tie, k);
         rows.push(EvalRow {
@@ -654,7 +736,8 @@ pub fn evaluate(
         train_items,
         rows,
         best,
-        notes,
+        notes: ctx.notes,
+        ease_factorizations: ctx.factorizations,
     })
 }
 
@@ -718,6 +801,26 @@ pub fn run_interactions(
     let mut notes = inter.notes.clone();
     let train_items = train.item_counts().iter().filter(|&&c| c > 0.0).count();
     let ease_ok = train_items <= cfg.max_ease_items;
+    let mut factorizations = 0;
+    // Resolve EASE's hyper-parameters once (priors, or the grid on the training period's
+    // validation split); the selection and the final fit then reuse them.
+    let resolved;
+    let cfg = if ease_ok && matches!(params.model, ModelChoice::Auto | ModelChoice::Ease) {
+        let mut ctx = Ctx {
+            inter,
+            cfg,
+            tie: &tie,
+            notes: Vec::new(),
+            factorizations: 0,
+        };
+        let hp = tune_ease(&mut ctx, &events)?;
+        notes.append(&mut ctx.notes);
+        factorizations += ctx.factorizations;
+        resolved = with_ease(cfg, hp);
+        &resolved
+    } else {
+        cfg
+    };
     let mut selection = None;
     let model = match params.model {
         ModelChoice::Auto => {
@@ -733,6 +836,7 @@ pub fn run_interactions(
             match vcut.map(|v| evaluate(&sub(inter, &events), v, &cands, cfg, 20)) {
                 Some(Ok(ev)) => {
                     let b = ev.best;
+                    factorizations += ev.ease_factorizations;
                     notes.push(format!(
                         "model chosen by NDCG@20 on the last {:.0}% of the training period ({} customers): {}",
                         cfg.validation_fraction * 100.0,
@@ -761,7 +865,15 @@ pub fn run_interactions(
     } else {
         model
     };
-    let (scorer, detail) = fit_model(model, inter, &events, &train, t_ref, cfg, &tie, &mut notes)?;
+    let mut ctx = Ctx {
+        inter,
+        cfg,
+        tie: &tie,
+        notes,
+        factorizations,
+    };
+    let (scorer, detail) = fit_model(model, &mut ctx, &events, &train, t_ref)?;
+    let (notes, factorizations) = (ctx.notes, ctx.factorizations);
     // Reasons come from item-kNN cosine: the two bought items most similar to the pick.
     let knn = match &scorer.fitted {
         Fitted::ItemKnn(k) => k.clone(),
@@ -784,8 +896,10 @@ pub fn run_interactions(
         mask_unseen(&mut out, &seen);
         let exclude: &[u32] = if params.include_repurchases { &[] } else { row };
         let top = top_k(&out, exclude, &tie, params.top_n);
+        // Items never bought in training (score −∞) are not recommended.
         let items = top
             .iter()
+            .filter(|&&j| out.get(j as usize).is_some_and(|s| s.is_finite()))
             .enumerate()
             .map(|(r, &j)| Recommendation {
                 rank: r + 1,
@@ -814,6 +928,7 @@ pub fn run_interactions(
         selection,
         notes,
         customers,
+        ease_factorizations: factorizations,
     })
 }
 
