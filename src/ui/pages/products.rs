@@ -23,9 +23,38 @@ fn names(items: &[String], report: &BasketReport) -> String {
         .join(" + ")
 }
 
+/// The basket parameter form. It lives as long as the page (not one report), so edits survive
+/// a report landing while the user types.
+#[derive(Clone, Copy)]
+struct BasketForm {
+    min_support: RwSignal<String>,
+    min_conf: RwSignal<String>,
+    min_lift: RwSignal<String>,
+    max_len: RwSignal<String>,
+    country: RwSignal<String>,
+    /// `None` = the detected non-product list.
+    exclude: RwSignal<Option<String>>,
+    focus: RwSignal<String>,
+}
+
+impl BasketForm {
+    fn new(p: &BasketParams) -> Self {
+        Self {
+            min_support: RwSignal::new(p.min_support.to_string()),
+            min_conf: RwSignal::new(p.min_confidence.to_string()),
+            min_lift: RwSignal::new(p.min_lift.to_string()),
+            max_len: RwSignal::new(p.max_len.map(|l| l.to_string()).unwrap_or_default()),
+            country: RwSignal::new(p.country.clone().unwrap_or_default()),
+            exclude: RwSignal::new(p.exclude_items.as_ref().map(|v| v.join(", "))),
+            focus: RwSignal::new(p.focus_item.clone().unwrap_or_default()),
+        }
+    }
+}
+
 #[component]
 pub fn Products() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let form = BasketForm::new(&state.basket_params.get_untracked());
     Effect::new(move |_| {
         let gen = state.dataset_gen.get();
         if state.report.with(Option::is_none) {
@@ -70,6 +99,7 @@ pub fn Products() -> impl IntoView {
         if let Some(top) = top {
             let mut params = state.basket_params.get_untracked();
             if params.focus_item.is_none() {
+                form.focus.set(top.clone());
                 params.focus_item = Some(top);
                 state.basket_params.set(params.clone());
                 bridge::analyze(state, Task::Basket { params });
@@ -84,7 +114,7 @@ pub fn Products() -> impl IntoView {
             <div class="page-head"><h1>"Products"</h1></div>
             {move || match state.basket.get() {
                 None => view! { <section class="card empty" data-testid="basket-loading"><p>"Finding products bought together…"</p></section> }.into_any(),
-                Some(p) => view! { <BasketSection report=p.report millis=p.millis/> }.into_any(),
+                Some(p) => view! { <BasketSection report=p.report millis=p.millis form=form/> }.into_any(),
             }}
             {move || match state.recommend.get() {
                 None => view! { <section class="card empty" data-testid="recommend-loading"><p>"Training and comparing recommenders on your data…"</p></section> }.into_any(),
@@ -96,17 +126,28 @@ pub fn Products() -> impl IntoView {
 }
 
 #[component]
-fn BasketSection(report: BasketReport, millis: f64) -> impl IntoView {
+fn BasketSection(report: BasketReport, millis: f64, form: BasketForm) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let p = report.params.clone();
-    let min_support = RwSignal::new(p.min_support.to_string());
-    let min_conf = RwSignal::new(p.min_confidence.to_string());
-    let min_lift = RwSignal::new(p.min_lift.to_string());
-    let max_len = RwSignal::new(p.max_len.map(|l| l.to_string()).unwrap_or_default());
-    let country = RwSignal::new(p.country.clone().unwrap_or_default());
-    let excluded_default: Vec<String> = report.excluded.iter().map(|(s, _)| s.clone()).collect();
-    let exclude = RwSignal::new(excluded_default.join(", "));
-    let focus = RwSignal::new(p.focus_item.clone().unwrap_or_default());
+    let BasketForm {
+        min_support,
+        min_conf,
+        min_lift,
+        max_len,
+        country,
+        focus,
+        ..
+    } = form;
+    let excluded_default = report
+        .excluded
+        .iter()
+        .map(|(s, _)| s.clone())
+        .collect::<Vec<String>>()
+        .join(", ");
+    let exclude_text = move || {
+        form.exclude
+            .get()
+            .unwrap_or_else(|| excluded_default.clone())
+    };
     let rerun = move || {
         let mut params: BasketParams = state.basket_params.get_untracked();
         params.min_support = min_support
@@ -126,14 +167,14 @@ fn BasketSection(report: BasketReport, millis: f64) -> impl IntoView {
             .unwrap_or(params.min_lift);
         params.max_len = max_len.get_untracked().trim().parse().ok();
         params.country = Some(country.get_untracked().trim().to_string()).filter(|s| !s.is_empty());
-        params.exclude_items = Some(
-            exclude
-                .get_untracked()
-                .split([',', '\n'])
-                .map(|s| s.trim().to_string())
-                .filter(|s| !s.is_empty())
-                .collect(),
-        );
+        if let Some(text) = form.exclude.get_untracked() {
+            params.exclude_items = Some(
+                text.split([',', '\n'])
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty())
+                    .collect(),
+            );
+        }
         params.focus_item =
             Some(focus.get_untracked().trim().to_string()).filter(|s| !s.is_empty());
         state.basket_params.set(params.clone());
@@ -264,7 +305,7 @@ fn BasketSection(report: BasketReport, millis: f64) -> impl IntoView {
             </div>
             <details class="how">
                 <summary>{format!("Left out as non-products ({}): postage, fees, adjustments — edit the list", report.excluded.len())}</summary>
-                <textarea rows="3" class="wide" aria-label="SKUs left out" prop:value=move || exclude.get() on:change=move |ev| exclude.set(event_target_value(&ev))></textarea>
+                <textarea rows="3" class="wide" aria-label="SKUs left out" prop:value=exclude_text on:change=move |ev| form.exclude.set(Some(event_target_value(&ev)))></textarea>
                 <ul class="small">{report.detected_non_products.iter().map(|n| view! { <li>{format!("{} {} — {} ({} lines)", n.sku, n.name, n.reason, n.lines)}</li> }).collect_view()}</ul>
             </details>
             <details class="how"><summary>"How was this computed?"</summary>
