@@ -209,15 +209,7 @@ pub fn parse_date(cell: &[u8]) -> RawDate {
 }
 
 fn trim_ascii(s: &[u8]) -> &[u8] {
-    let mut a = 0;
-    let mut b = s.len();
-    while a < b && s[a].is_ascii_whitespace() {
-        a += 1;
-    }
-    while b > a && s[b - 1].is_ascii_whitespace() {
-        b -= 1;
-    }
-    &s[a..b]
+    s.trim_ascii()
 }
 
 fn parse_inner(s: &[u8]) -> Option<RawDate> {

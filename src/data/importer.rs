@@ -124,15 +124,7 @@ fn intern_cached(strings: &mut FastInterner, cache: &mut Cache, s: &[u8]) -> u32
 }
 
 fn trim(s: &[u8]) -> &[u8] {
-    let mut a = 0;
-    let mut b = s.len();
-    while a < b && s[a].is_ascii_whitespace() {
-        a += 1;
-    }
-    while b > a && s[b - 1].is_ascii_whitespace() {
-        b -= 1;
-    }
-    &s[a..b]
+    s.trim_ascii()
 }
 
 /// Per-file row parser, built once the mapping is known.
