@@ -171,6 +171,21 @@ pub fn run_with_progress(
     params: &ForecastParams,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<ForecastReport, ForecastError> {
+    let (named, notes) = prepare(data, params)?;
+    let mut report = forecast_many(&named, params, progress)?;
+    report.notes.extend(notes);
+    Ok(report)
+}
+
+/// The series [`run_with_progress`] forecasts: `data.lines` aggregated per `params.level` and
+/// `params.freq` (missing periods filled with zeros, an incomplete last period left out), with
+/// the labels of their history and future periods; plus notes for the report. Callers that
+/// forecast in slices (the Web Worker, to report progress and honour a cancel between slices)
+/// call this once and then [`forecast_many`] per slice.
+pub fn prepare(
+    data: &Dataset,
+    params: &ForecastParams,
+) -> Result<(Vec<NamedSeries>, Vec<String>), ForecastError> {
     params.validate()?;
     let (series, dropped) = aggregate(
         &data.lines,
@@ -201,14 +216,14 @@ pub fn run_with_progress(
             }
         })
         .collect();
-    let mut report = forecast_many(&named, params, progress)?;
+    let mut notes = Vec::new();
     if dropped {
-        report.notes.push(format!(
+        notes.push(format!(
             "The last {} in the data is incomplete and was left out of the history.",
             params.freq.key()
         ));
     }
-    Ok(report)
+    Ok((named, notes))
 }
 
 fn mean(x: &[f64]) -> f64 {
