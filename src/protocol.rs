@@ -7,6 +7,9 @@
 
 use crate::analytics::basket::{BasketParams, BasketReport};
 use crate::analytics::customers::{CustomerProfile, CustomersParams, CustomersReport};
+use crate::analytics::forecast::{ForecastParams, ForecastReport};
+use crate::analytics::marketing::experiment::{ExperimentReport, ExperimentSpec};
+use crate::analytics::marketing::mmm::{MmmParams, MmmReport, SpendSpec};
 use crate::analytics::overview::{OverviewParams, OverviewReport};
 use crate::analytics::recommend::{RecommendParams, RecommendReport};
 use crate::data::{CleaningReport, ImportOptions};
@@ -27,7 +30,8 @@ pub enum Request {
     Overview { job: u32, params: OverviewParams },
     /// Run one pillar's analysis on the current dataset.
     Analyze { job: u32, task: Task },
-    /// Stop the running job `job` as soon as possible.
+    /// Stop the running job `job` (an import, or an analysis that runs in slices) as soon as
+    /// possible; the previous results stay.
     Cancel { job: u32 },
 }
 
@@ -48,6 +52,45 @@ pub enum Task {
     Recommend {
         params: RecommendParams,
     },
+    /// Forecasts with full detail (history, intervals, backtest, leaderboard) for the series
+    /// `params` selects: the total, every category, or the SKUs listed.
+    Forecast {
+        params: ForecastParams,
+    },
+    /// The next-period table for every series of `params.level` (e.g. all SKUs): runs in
+    /// slices with progress, and stops between slices on `Cancel`.
+    ForecastAll {
+        params: ForecastParams,
+    },
+    /// Media-mix model of the attached spend file (`files[0]`, named `file`); revenue from
+    /// its revenue column, or from the imported orders when `revenue_from_orders`.
+    Mmm {
+        file: String,
+        spec: SpendSpec,
+        params: MmmParams,
+        revenue_from_orders: bool,
+    },
+    /// A/B analysis of the attached experiment file (`files[0]`, named `file`), or of typed
+    /// counts `(variant, users, conversions)` when no file is attached.
+    Experiment {
+        file: Option<String>,
+        counts: Option<Vec<(String, u64, u64)>>,
+        spec: ExperimentSpec,
+    },
+}
+
+impl Task {
+    /// Whether the task reads the imported order data.
+    pub fn needs_dataset(&self) -> bool {
+        match self {
+            Task::Mmm {
+                revenue_from_orders,
+                ..
+            } => *revenue_from_orders,
+            Task::Experiment { .. } => false,
+            _ => true,
+        }
+    }
 }
 
 /// The result of a [`Task`].
@@ -58,6 +101,10 @@ pub enum AnalysisReport {
     CustomerProfile { profile: Box<CustomerProfile> },
     Basket { report: Box<BasketReport> },
     Recommend { report: Box<RecommendReport> },
+    Forecast { report: Box<ForecastReport> },
+    ForecastAll { report: Box<ForecastReport> },
+    Mmm { report: Box<MmmReport> },
+    Experiment { report: Box<ExperimentReport> },
 }
 
 /// Worker → main thread.
@@ -74,6 +121,12 @@ pub enum Response {
         bytes_done: u64,
         bytes_total: u64,
         rows: u64,
+    },
+    /// Progress of a long analysis (`done` of `total` units of work, e.g. series).
+    TaskProgress {
+        job: u32,
+        done: usize,
+        total: usize,
     },
     Imported {
         job: u32,

@@ -130,6 +130,15 @@ fn on_response(state: AppState, resp: Response) {
                 }));
             }
         }
+        Response::TaskProgress { job, done, total } => {
+            for slot in 0..SLOTS {
+                if is_latest(slot, job) {
+                    if let Some(p) = progress_signal(state, slot) {
+                        p.set(Some((done, total)));
+                    }
+                }
+            }
+        }
         Response::Imported {
             job,
             report,
@@ -147,6 +156,9 @@ fn on_response(state: AppState, resp: Response) {
             state.basket.set(None);
             state.basket_params.update(|p| p.focus_item = None);
             state.recommend.set(None);
+            state.forecast.set(None);
+            state.forecast_all.set(None);
+            state.forecast_params.update(|p| p.skus = None);
             state.import_millis.set(Some(millis));
             state.overview_params.set(OverviewParams::default());
             request_overview(OverviewParams::default());
@@ -172,14 +184,30 @@ fn on_response(state: AppState, resp: Response) {
             if let Some(busy) = busy_signal(state, slot) {
                 busy.set(false);
             }
+            if let Some(p) = progress_signal(state, slot) {
+                p.set(None);
+            }
             match report {
                 AnalysisReport::Customers { report } => land(state.customers, gen, millis, *report),
                 AnalysisReport::CustomerProfile { profile } => state.profile.set(Some(*profile)),
                 AnalysisReport::Basket { report } => land(state.basket, gen, millis, *report),
                 AnalysisReport::Recommend { report } => land(state.recommend, gen, millis, *report),
+                AnalysisReport::Forecast { report } => land(state.forecast, gen, millis, *report),
+                AnalysisReport::ForecastAll { report } => {
+                    land(state.forecast_all, gen, millis, *report)
+                }
+                AnalysisReport::Mmm { report } => land(state.mmm, gen, millis, *report),
+                AnalysisReport::Experiment { report } => {
+                    land(state.experiment, gen, millis, *report)
+                }
             }
         }
         Response::Cancelled { job } => {
+            for slot in 0..SLOTS {
+                if is_latest(slot, job) {
+                    release_slot(state, slot);
+                }
+            }
             if job == IMPORT_JOB.with(Cell::get) {
                 state.progress.set(None);
                 // The files of the cancelled import are not the current dataset.
@@ -189,9 +217,7 @@ fn on_response(state: AppState, resp: Response) {
         Response::Failed { job, message } => {
             for slot in 0..SLOTS {
                 if is_latest(slot, job) {
-                    if let Some(busy) = busy_signal(state, slot) {
-                        busy.set(false);
-                    }
+                    release_slot(state, slot);
                 }
             }
             if job == IMPORT_JOB.with(Cell::get) {
@@ -278,11 +304,18 @@ fn task_slot(task: &Task) -> usize {
         Task::CustomerProfile { .. } => 1,
         Task::Basket { .. } => 2,
         Task::Recommend { .. } => 3,
+        Task::Forecast { .. } => 4,
+        Task::ForecastAll { .. } => 5,
+        Task::Mmm { .. } => 6,
+        Task::Experiment { .. } => 7,
     }
 }
 
 /// Number of task slots (one per `Task` kind).
-const SLOTS: usize = 4;
+const SLOTS: usize = 8;
+
+/// Slot of the all-series forecast (for [`cancel_task`]).
+pub const FORECAST_ALL_SLOT: usize = 5;
 
 fn report_slot(report: &AnalysisReport) -> usize {
     match report {
@@ -290,7 +323,37 @@ fn report_slot(report: &AnalysisReport) -> usize {
         AnalysisReport::CustomerProfile { .. } => 1,
         AnalysisReport::Basket { .. } => 2,
         AnalysisReport::Recommend { .. } => 3,
+        AnalysisReport::Forecast { .. } => 4,
+        AnalysisReport::ForecastAll { .. } => 5,
+        AnalysisReport::Mmm { .. } => 6,
+        AnalysisReport::Experiment { .. } => 7,
     }
+}
+
+/// The progress signal of a task slot that reports progress.
+fn progress_signal(state: AppState, slot: usize) -> Option<RwSignal<Option<(usize, usize)>>> {
+    match slot {
+        5 => Some(state.forecast_all_progress),
+        _ => None,
+    }
+}
+
+/// A task ended without a report (failed or cancelled): clear its busy flag and progress.
+fn release_slot(state: AppState, slot: usize) {
+    if let Some(busy) = busy_signal(state, slot) {
+        busy.set(false);
+    }
+    if let Some(p) = progress_signal(state, slot) {
+        p.set(None);
+    }
+}
+
+/// Stop the running task of `slot` (tasks that run in slices stop at the next slice; their
+/// previous report stays).
+pub fn cancel_task(state: AppState, slot: usize) {
+    let job = TASK_JOBS.with(|j| j.borrow()[slot]);
+    send(&Request::Cancel { job }, None);
+    release_slot(state, slot);
 }
 
 /// The "computing…" flag of a task slot, if it has one.
@@ -299,6 +362,10 @@ fn busy_signal(state: AppState, slot: usize) -> Option<RwSignal<bool>> {
         0 => Some(state.customers_busy),
         2 => Some(state.basket_busy),
         3 => Some(state.recommend_busy),
+        4 => Some(state.forecast_busy),
+        5 => Some(state.forecast_all_busy),
+        6 => Some(state.mmm_busy),
+        7 => Some(state.experiment_busy),
         _ => None,
     }
 }
@@ -323,13 +390,19 @@ fn is_latest(slot: usize, job: u32) -> bool {
 
 /// Run a pillar analysis in the worker; the reply lands in the pillar's signal.
 pub fn analyze(state: AppState, task: Task) {
+    analyze_with_files(state, task, &[]);
+}
+
+/// Run an analysis that reads attached files (posting a `Blob` copies no bytes).
+pub fn analyze_with_files(state: AppState, task: Task, files: &[Blob]) {
     let job = next_job();
     let slot = task_slot(&task);
     TASK_JOBS.with(|j| j.borrow_mut()[slot] = job);
     if let Some(busy) = busy_signal(state, slot) {
         busy.set(true);
     }
-    send(&Request::Analyze { job, task }, None);
+    let files = (!files.is_empty()).then_some(files);
+    send(&Request::Analyze { job, task }, files);
 }
 
 pub fn request_overview(params: OverviewParams) {
@@ -359,4 +432,21 @@ pub fn load_mappings() -> Vec<MappingOverride> {
         .and_then(|s| s.get_item(MAPPINGS_KEY).ok().flatten())
         .and_then(|json| serde_json::from_str(&json).ok())
         .unwrap_or_default()
+}
+
+/// Fetch a bundled file (same origin: the sample data) as a `Blob`.
+pub async fn fetch_blob(url: &str) -> Result<Blob, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let resp = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|e| format!("could not load {url}: {e:?}"))?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(|_| "bad response")?;
+    if !resp.ok() {
+        return Err(format!("could not load {url} (HTTP {})", resp.status()));
+    }
+    let blob = resp.blob().map_err(|e| format!("{e:?}"))?;
+    let blob = wasm_bindgen_futures::JsFuture::from(blob)
+        .await
+        .map_err(|e| format!("could not read {url}: {e:?}"))?;
+    blob.dyn_into().map_err(|_| format!("{url} is not a file"))
 }

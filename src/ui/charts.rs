@@ -287,3 +287,313 @@ pub fn Heatmap(
         </div>
     }
 }
+
+/// A shaded band between `lower` and `upper` (e.g. a prediction interval, or one layer of a
+/// stacked area when `lower` is the cumulative sum of the layers below).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Band {
+    pub name: String,
+    pub lower: Vec<f64>,
+    pub upper: Vec<f64>,
+    /// CSS class suffix: "c0", "c1", ..., or "interval" / "interval-wide".
+    pub class: String,
+}
+
+/// Points of `values` as polyline segments, broken where a value is missing (non-finite).
+fn segments(values: &[f64], x: impl Fn(usize) -> f64, y: impl Fn(f64) -> f64) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur: Vec<String> = Vec::new();
+    for (i, v) in values.iter().enumerate() {
+        if v.is_finite() {
+            cur.push(format!("{:.1},{:.1}", x(i), y(*v)));
+        } else if !cur.is_empty() {
+            out.push(std::mem::take(&mut cur).join(" "));
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur.join(" "));
+    }
+    out
+}
+
+/// Lines over shaded bands on labelled x positions, with a hover tooltip listing every
+/// value at the hovered position and an optional vertical marker (e.g. "forecast starts").
+/// Missing values (`NaN`) break lines and bands.
+#[component]
+pub fn BandChart(
+    #[prop(into)] labels: Signal<Vec<String>>,
+    #[prop(into)] lines: Signal<Vec<Series>>,
+    #[prop(into)] bands: Signal<Vec<Band>>,
+    #[prop(into)] title: String,
+    #[prop(default = 760.0)] width: f64,
+    #[prop(default = 300.0)] height: f64,
+    #[prop(default = 1)] decimals: usize,
+    /// Index of a vertical marker line and its caption.
+    #[prop(optional, into)]
+    marker: Option<Signal<Option<(usize, String)>>>,
+    /// Start the y axis at zero (default) or at the data minimum.
+    #[prop(default = true)]
+    from_zero: bool,
+    #[prop(optional)] testid: &'static str,
+) -> impl IntoView {
+    let hover = RwSignal::new(None::<usize>);
+    let (ml, mr, mt, mb) = (64.0, 16.0, 16.0, 44.0);
+    let pw = width - ml - mr;
+    let ph = height - mt - mb;
+    let geometry = Memo::new(move |_| {
+        let n = labels.with(Vec::len);
+        let mut lo = if from_zero { 0.0_f64 } else { f64::INFINITY };
+        let mut hi = f64::NEG_INFINITY;
+        let mut see = |v: f64| {
+            if v.is_finite() {
+                lo = lo.min(v);
+                hi = hi.max(v);
+            }
+        };
+        lines.with(|ls| {
+            ls.iter()
+                .flat_map(|s| s.values.iter())
+                .for_each(|v| see(*v))
+        });
+        bands.with(|bs| {
+            bs.iter()
+                .flat_map(|b| b.lower.iter().chain(b.upper.iter()))
+                .for_each(|v| see(*v))
+        });
+        if !lo.is_finite() || !hi.is_finite() {
+            lo = 0.0;
+            hi = 1.0;
+        }
+        let t = ticks(lo, hi, 5);
+        let lo = t.first().copied().unwrap_or(lo);
+        let hi = t.last().copied().unwrap_or(hi).max(lo + f64::EPSILON);
+        (n, lo, hi, t)
+    });
+    let xpos = move |i: usize, n: usize| {
+        if n <= 1 {
+            ml + pw / 2.0
+        } else {
+            ml + pw * i as f64 / (n - 1) as f64
+        }
+    };
+    let ypos = move |v: f64, lo: f64, hi: f64| mt + ph - (v - lo) / (hi - lo) * ph;
+    let aria = title.clone();
+    view! {
+        <div class="chart" data-testid=testid>
+            <svg viewBox=format!("0 0 {width} {height}") role="img" aria-label=aria class="chart-svg"
+                on:mouseleave=move |_| hover.set(None)>
+                <title>{title.clone()}</title>
+                {move || {
+                    let (_, lo, hi, t) = geometry.get();
+                    t.into_iter().map(|tv| {
+                        let yy = ypos(tv, lo, hi);
+                        view! {
+                            <line class="grid" x1=ml x2=ml + pw y1=yy y2=yy/>
+                            <text class="tick" x=ml - 6.0 y=yy + 4.0 text-anchor="end">{format::compact(tv)}</text>
+                        }
+                    }).collect_view()
+                }}
+                {move || {
+                    let (n, _, _, _) = geometry.get();
+                    let every = n.div_ceil(10).max(1);
+                    labels.get().into_iter().enumerate().filter(|(i, _)| i % every == 0).map(|(i, l)| {
+                        view! { <text class="tick" x=xpos(i, n) y=mt + ph + 16.0 text-anchor="middle">{l}</text> }
+                    }).collect_view()
+                }}
+                // bands: one closed polygon per run of finite values
+                {move || {
+                    let (n, lo, hi, _) = geometry.get();
+                    bands.get().into_iter().map(|b| {
+                        let mut polys = Vec::new();
+                        let mut run: Vec<usize> = Vec::new();
+                        let m = b.lower.len().min(b.upper.len());
+                        for i in 0..=m {
+                            let ok = i < m && b.lower[i].is_finite() && b.upper[i].is_finite();
+                            if ok {
+                                run.push(i);
+                            } else if !run.is_empty() {
+                                let top = run.iter().map(|&k| format!("{:.1},{:.1}", xpos(k, n), ypos(b.upper[k], lo, hi)));
+                                let bottom = run.iter().rev().map(|&k| format!("{:.1},{:.1}", xpos(k, n), ypos(b.lower[k], lo, hi)));
+                                polys.push(top.chain(bottom).collect::<Vec<_>>().join(" "));
+                                run.clear();
+                            }
+                        }
+                        let class = format!("band {}", b.class);
+                        polys.into_iter().map(|p| view! { <polygon class=class.clone() points=p/> }).collect_view()
+                    }).collect_view()
+                }}
+                {move || {
+                    let (n, lo, hi, _) = geometry.get();
+                    lines.get().into_iter().map(|s| {
+                        let class = format!("line {}", s.class);
+                        segments(&s.values, |i| xpos(i, n), |v| ypos(v, lo, hi)).into_iter()
+                            .map(|pts| view! { <polyline class=class.clone() points=pts/> }).collect_view()
+                    }).collect_view()
+                }}
+                {move || marker.and_then(|m| m.get()).map(|(i, caption)| {
+                    let (n, _, _, _) = geometry.get();
+                    let x = xpos(i, n);
+                    view! {
+                        <line class="marker" x1=x x2=x y1=mt y2=mt + ph/>
+                        <text class="tick marker-text" x=x + 4.0 y=mt + 10.0>{caption}</text>
+                    }
+                })}
+                {move || {
+                    let (n, _, _, _) = geometry.get();
+                    let step = pw / n.max(1) as f64;
+                    (0..n).map(|i| view! {
+                        <rect class="hit" x=xpos(i, n) - step / 2.0 y=mt width=step height=ph
+                            on:mouseenter=move |_| hover.set(Some(i))/>
+                    }).collect_view()
+                }}
+                <line class="axis" x1=ml x2=ml + pw y1=mt + ph y2=mt + ph/>
+                {move || hover.get().map(|i| {
+                    let (n, _, _, _) = geometry.get();
+                    let label = labels.with(|l| l.get(i).cloned().unwrap_or_default());
+                    let mut rows: Vec<String> = lines.get().iter().filter_map(|s| {
+                        s.values.get(i).filter(|v| v.is_finite()).map(|v| format!("{}: {}", s.name, format::num(*v, decimals)))
+                    }).collect();
+                    rows.extend(bands.get().iter().filter_map(|b| {
+                        match (b.lower.get(i), b.upper.get(i)) {
+                            (Some(l), Some(u)) if l.is_finite() && u.is_finite() =>
+                                Some(format!("{}: {} – {}", b.name, format::num(*l, decimals), format::num(*u, decimals))),
+                            _ => None,
+                        }
+                    }));
+                    let tw = 230.0;
+                    let th = 22.0 + 16.0 * rows.len() as f64;
+                    let xx = xpos(i, n);
+                    let x = if xx + 8.0 + tw > width { xx - tw - 8.0 } else { xx + 8.0 };
+                    view! {
+                        <g class="tooltip" pointer-events="none">
+                            <line class="hoverline" x1=xx x2=xx y1=mt y2=mt + ph/>
+                            <rect x=x y=mt width=tw height=th rx=4.0/>
+                            <text x=x + 8.0 y=mt + 16.0 class="tt-title">{label}</text>
+                            {rows.into_iter().enumerate().map(|(k, r)| view! {
+                                <text x=x + 8.0 y=mt + 34.0 + 16.0 * k as f64>{r}</text>
+                            }).collect_view()}
+                        </g>
+                    }
+                })}
+            </svg>
+            <div class="legend">
+                {move || lines.get().into_iter().map(|s| {
+                    let class = format!("swatch {}", s.class);
+                    view! { <span class="legend-item"><span class=class></span>{s.name}</span> }
+                }).collect_view()}
+                {move || bands.get().into_iter().map(|b| {
+                    let class = format!("swatch band-swatch {}", b.class);
+                    view! { <span class="legend-item"><span class=class></span>{b.name}</span> }
+                }).collect_view()}
+            </div>
+        </div>
+    }
+}
+
+/// One point of a [`ScatterChart`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Point {
+    pub x: f64,
+    pub y: f64,
+    /// Group index (colour class `c{group % 5}`).
+    pub group: usize,
+    /// Hover text.
+    pub label: String,
+}
+
+/// A scatter plot; with `log_x`/`log_y` the axis is log10 (values ≤ 0 are drawn at the
+/// smallest positive value). Groups are coloured and named in the legend.
+#[component]
+pub fn ScatterChart(
+    points: Vec<Point>,
+    groups: Vec<String>,
+    #[prop(into)] title: String,
+    #[prop(into)] x_label: String,
+    #[prop(into)] y_label: String,
+    #[prop(default = false)] log_x: bool,
+    #[prop(default = false)] log_y: bool,
+    #[prop(default = 760.0)] width: f64,
+    #[prop(default = 340.0)] height: f64,
+    #[prop(optional)] testid: &'static str,
+) -> impl IntoView {
+    let (ml, mr, mt, mb) = (64.0, 16.0, 16.0, 48.0);
+    let pw = width - ml - mr;
+    let ph = height - mt - mb;
+    let tr = |v: f64, log: bool, floor: f64| {
+        if log {
+            v.max(floor).log10()
+        } else {
+            v
+        }
+    };
+    let floor = |f: &dyn Fn(&Point) -> f64| {
+        points
+            .iter()
+            .map(f)
+            .filter(|v| *v > 0.0)
+            .fold(f64::INFINITY, f64::min)
+            .min(1.0)
+    };
+    let fx = floor(&|p: &Point| p.x);
+    let fy = floor(&|p: &Point| p.y);
+    let range = |vals: Vec<f64>| {
+        let lo = vals.iter().copied().fold(f64::INFINITY, f64::min);
+        let hi = vals.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        if lo.is_finite() && hi.is_finite() {
+            (lo, hi.max(lo + 1e-9))
+        } else {
+            (0.0, 1.0)
+        }
+    };
+    let (x0, x1) = range(points.iter().map(|p| tr(p.x, log_x, fx)).collect());
+    let (y0, y1) = range(points.iter().map(|p| tr(p.y, log_y, fy)).collect());
+    let axis_ticks = |lo: f64, hi: f64, log: bool| -> Vec<(f64, String)> {
+        if log {
+            (lo.floor() as i32..=hi.ceil() as i32)
+                .map(|e| (e as f64, format::compact(10f64.powi(e))))
+                .filter(|(v, _)| *v >= lo - 1e-9 && *v <= hi + 1e-9)
+                .collect()
+        } else {
+            ticks(lo, hi, 5)
+                .into_iter()
+                .filter(|v| *v >= lo - 1e-9 && *v <= hi + 1e-9)
+                .map(|v| (v, format::compact(v)))
+                .collect()
+        }
+    };
+    let sx = move |v: f64| ml + (v - x0) / (x1 - x0) * pw;
+    let sy = move |v: f64| mt + ph - (v - y0) / (y1 - y0) * ph;
+    let xt = axis_ticks(x0, x1, log_x);
+    let yt = axis_ticks(y0, y1, log_y);
+    view! {
+        <div class="chart" data-testid=testid>
+            <svg viewBox=format!("0 0 {width} {height}") role="img" aria-label=title.clone() class="chart-svg">
+                <title>{title.clone()}</title>
+                {yt.into_iter().map(|(v, l)| view! {
+                    <line class="grid" x1=ml x2=ml + pw y1=sy(v) y2=sy(v)/>
+                    <text class="tick" x=ml - 6.0 y=sy(v) + 4.0 text-anchor="end">{l}</text>
+                }).collect_view()}
+                {xt.into_iter().map(|(v, l)| view! {
+                    <text class="tick" x=sx(v) y=mt + ph + 16.0 text-anchor="middle">{l}</text>
+                }).collect_view()}
+                <text class="tick axis-label" x=ml + pw / 2.0 y=height - 6.0 text-anchor="middle">{x_label}</text>
+                <text class="tick axis-label" x=12.0 y=mt + ph / 2.0 text-anchor="middle"
+                    transform=format!("rotate(-90 12 {})", mt + ph / 2.0)>{y_label}</text>
+                <line class="axis" x1=ml x2=ml + pw y1=mt + ph y2=mt + ph/>
+                {points.into_iter().map(|p| {
+                    let class = format!("dot c{}", p.group % 5);
+                    view! {
+                        <circle class=class cx=format!("{:.1}", sx(tr(p.x, log_x, fx))) cy=format!("{:.1}", sy(tr(p.y, log_y, fy))) r="2.6">
+                            <title>{p.label}</title>
+                        </circle>
+                    }
+                }).collect_view()}
+            </svg>
+            <div class="legend">
+                {groups.into_iter().enumerate().map(|(k, g)| view! {
+                    <span class="legend-item"><span class=format!("swatch c{}", k % 5)></span>{g}</span>
+                }).collect_view()}
+            </div>
+        </div>
+    }
+}

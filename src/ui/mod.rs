@@ -57,9 +57,9 @@ fn App() -> impl IntoView {
                     <Route path=path!("/data") view=pages::data::DataPage/>
                     <Route path=path!("/customers") view=pages::customers::Customers/>
                     <Route path=path!("/products") view=pages::products::Products/>
-                    <Route path=path!("/forecast") view=|| view! { <pages::NotBuilt page="Forecast" what="demand forecasts per SKU, category and total (ETS, ARIMA, Theta, intermittent methods), backtested"/> }/>
+                    <Route path=path!("/forecast") view=pages::forecast::Forecast/>
                     <Route path=path!("/inventory") view=|| view! { <pages::NotBuilt page="Inventory" what="safety stock, reorder points, EOQ/newsvendor and budget-constrained purchase plans"/> }/>
-                    <Route path=path!("/marketing") view=|| view! { <pages::NotBuilt page="Marketing" what="media-mix model, ROI, budget allocation, promotion lift and A/B tests"/> }/>
+                    <Route path=path!("/marketing") view=pages::marketing::Marketing/>
                 </Routes>
             </main>
             <footer class="footer">

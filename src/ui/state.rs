@@ -2,6 +2,9 @@
 
 use crate::analytics::basket::{BasketParams, BasketReport};
 use crate::analytics::customers::{CustomerProfile, CustomersParams, CustomersReport};
+use crate::analytics::forecast::{ForecastParams, ForecastReport};
+use crate::analytics::marketing::experiment::ExperimentReport;
+use crate::analytics::marketing::mmm::MmmReport;
 use crate::analytics::overview::{OverviewParams, OverviewReport};
 use crate::analytics::recommend::{ModelConfig, RecommendParams, RecommendReport};
 use crate::data::{CleaningReport, MappingOverride};
@@ -49,6 +52,20 @@ pub struct AppState {
     pub recommend: RwSignal<Option<Pillar<RecommendReport>>>,
     pub recommend_params: RwSignal<RecommendParams>,
     pub recommend_busy: RwSignal<bool>,
+    /// Forecast page: the detailed series and the all-series table.
+    pub forecast: RwSignal<Option<Pillar<ForecastReport>>>,
+    pub forecast_params: RwSignal<ForecastParams>,
+    pub forecast_busy: RwSignal<bool>,
+    pub forecast_all: RwSignal<Option<Pillar<ForecastReport>>>,
+    pub forecast_all_busy: RwSignal<bool>,
+    /// Progress of the all-series forecast: (series done, total).
+    pub forecast_all_progress: RwSignal<Option<(usize, usize)>>,
+    /// Marketing page: media-mix model and experiment (they read their own files, so they
+    /// survive an order import).
+    pub mmm: RwSignal<Option<Pillar<MmmReport>>>,
+    pub mmm_busy: RwSignal<bool>,
+    pub experiment: RwSignal<Option<Pillar<ExperimentReport>>>,
+    pub experiment_busy: RwSignal<bool>,
 }
 
 /// A pillar report with the dataset generation it was computed on and how long it took.
@@ -102,6 +119,16 @@ impl AppState {
                 ..RecommendParams::default()
             }),
             recommend_busy: RwSignal::new(false),
+            forecast: RwSignal::new(None),
+            forecast_params: RwSignal::new(ForecastParams::default()),
+            forecast_busy: RwSignal::new(false),
+            forecast_all: RwSignal::new(None),
+            forecast_all_busy: RwSignal::new(false),
+            forecast_all_progress: RwSignal::new(None),
+            mmm: RwSignal::new(None),
+            mmm_busy: RwSignal::new(false),
+            experiment: RwSignal::new(None),
+            experiment_busy: RwSignal::new(false),
         }
     }
 }

@@ -5,6 +5,11 @@
 //! a `Cancel` message is seen between slices. A cancelled import keeps the previous dataset.
 
 use crate::analytics::customers::{self, CustomersReport};
+use crate::analytics::forecast::{self, ForecastParams, ForecastReport};
+use crate::analytics::marketing::abtest::AbInput;
+use crate::analytics::marketing::experiment::{self, ExperimentReport};
+use crate::analytics::marketing::mmm::{self, MmmInput};
+use crate::analytics::marketing::table::Table;
 use crate::analytics::overview;
 use crate::analytics::{basket, recommend};
 use crate::data::{Dataset, Importer};
@@ -26,6 +31,8 @@ struct State {
     customers: Option<Rc<CustomersReport>>,
     /// The import that may still finish: a newer import or a `Cancel` supersedes it.
     active_import: Cell<u32>,
+    /// Analyses (run in slices) cancelled by the UI.
+    cancelled_tasks: RefCell<Vec<u32>>,
 }
 
 thread_local! {
@@ -83,6 +90,11 @@ fn handle(req: Request, files: Vec<Blob>) {
             let s = s.borrow();
             if s.active_import.get() == job {
                 s.active_import.set(0);
+            } else {
+                let mut c = s.cancelled_tasks.borrow_mut();
+                c.push(job);
+                let excess = c.len().saturating_sub(32);
+                c.drain(..excess);
             }
         }),
         Request::Import {
@@ -100,16 +112,19 @@ fn handle(req: Request, files: Vec<Blob>) {
             });
         }
         Request::Analyze { job, task } => {
-            let t0 = web_time::Instant::now();
-            let resp = match analyze(task) {
-                Ok(report) => Response::Report {
-                    job,
-                    report,
-                    millis: t0.elapsed().as_secs_f64() * 1000.0,
-                },
-                Err(message) => Response::Failed { job, message },
-            };
-            post(&resp);
+            wasm_bindgen_futures::spawn_local(async move {
+                let t0 = web_time::Instant::now();
+                let resp = match analyze(job, task, files).await {
+                    Ok(Some(report)) => Response::Report {
+                        job,
+                        report,
+                        millis: t0.elapsed().as_secs_f64() * 1000.0,
+                    },
+                    Ok(None) => Response::Cancelled { job },
+                    Err(message) => Response::Failed { job, message },
+                };
+                post(&resp);
+            });
         }
         Request::Overview { job, params } => {
             let dataset = STATE.with(|s| s.borrow().dataset.clone());
@@ -134,11 +149,138 @@ fn handle(req: Request, files: Vec<Blob>) {
     }
 }
 
-/// Run a pillar task on the current dataset.
-fn analyze(task: Task) -> Result<AnalysisReport, String> {
-    let dataset = STATE
-        .with(|s| s.borrow().dataset.clone())
-        .ok_or_else(|| "no data imported yet".to_string())?;
+/// Run a pillar task on the current dataset (`None`: cancelled).
+async fn analyze(job: u32, task: Task, files: Vec<Blob>) -> Result<Option<AnalysisReport>, String> {
+    let dataset = STATE.with(|s| s.borrow().dataset.clone());
+    let file_table = |name: &str, bytes: &[u8]| Table::from_bytes(name, bytes);
+    match &task {
+        Task::Mmm {
+            file,
+            spec,
+            params,
+            revenue_from_orders,
+        } => {
+            let blob = files.first().ok_or("no spend file attached")?;
+            let bytes = read_slice(blob, 0.0, blob.size()).await?;
+            let table = file_table(file, &bytes).map_err(|e| e.to_string())?;
+            let orders = match (revenue_from_orders, dataset.as_ref()) {
+                (true, Some(d)) => Some(&d.lines),
+                (true, None) => {
+                    return Err("import the orders first to take revenue from them".into())
+                }
+                (false, _) => None,
+            };
+            let input = MmmInput::from_table(&table, spec, orders).map_err(|e| e.to_string())?;
+            let report = mmm::run(&input, params).map_err(|e| e.to_string())?;
+            return Ok(Some(AnalysisReport::Mmm {
+                report: Box::new(report),
+            }));
+        }
+        Task::Experiment { file, counts, spec } => {
+            let report = match (files.first(), counts) {
+                (Some(blob), _) => {
+                    let bytes = read_slice(blob, 0.0, blob.size()).await?;
+                    let name = file.clone().unwrap_or_else(|| "experiment".into());
+                    let table = file_table(&name, &bytes).map_err(|e| e.to_string())?;
+                    experiment::run(&table, spec).map_err(|e| e.to_string())?
+                }
+                (None, Some(counts)) => {
+                    let c: Vec<(&str, u64, u64)> = counts
+                        .iter()
+                        .map(|(n, u, x)| (n.as_str(), *u, *x))
+                        .collect();
+                    let input = AbInput::from_counts("conversion", &c);
+                    let ab = crate::analytics::marketing::abtest::run(&input, &spec.params)
+                        .map_err(|e| e.to_string())?;
+                    ExperimentReport {
+                        file: "typed counts".into(),
+                        rows: 0,
+                        variant_column: "variant".into(),
+                        metrics: vec![ab],
+                        columns: Vec::new(),
+                        notes: Vec::new(),
+                    }
+                }
+                (None, None) => return Err("attach an experiment file or type the counts".into()),
+            };
+            return Ok(Some(AnalysisReport::Experiment {
+                report: Box::new(report),
+            }));
+        }
+        _ => {}
+    }
+    let dataset = dataset.ok_or_else(|| "no data imported yet".to_string())?;
+    if let Task::ForecastAll { params } = &task {
+        return Ok(forecast_all(job, &dataset, params).await?.map(|report| {
+            AnalysisReport::ForecastAll {
+                report: Box::new(report),
+            }
+        }));
+    }
+    analyze_now(&dataset, task).map(Some)
+}
+
+/// Series forecast per slice of [`forecast_all`]: small enough that progress moves and a
+/// cancel is seen within about a second.
+const FORECAST_SLICE: usize = 20;
+
+/// The all-series table, forecast in slices: after each slice the worker reports progress and
+/// yields to its event loop, so a `Cancel` message gets through.
+async fn forecast_all(
+    job: u32,
+    dataset: &Dataset,
+    params: &ForecastParams,
+) -> Result<Option<ForecastReport>, String> {
+    let (series, notes) = forecast::prepare(dataset, params).map_err(|e| e.to_string())?;
+    let total = series.len();
+    let slice_params = ForecastParams {
+        detail_limit: Some(0),
+        ..params.clone()
+    };
+    let mut report: Option<ForecastReport> = None;
+    for (k, chunk) in series.chunks(FORECAST_SLICE).enumerate() {
+        post(&Response::TaskProgress {
+            job,
+            done: k * FORECAST_SLICE,
+            total,
+        });
+        yield_now().await;
+        if task_cancelled(job) {
+            return Ok(None);
+        }
+        let part = forecast::forecast_many(chunk, &slice_params, &mut |_, _| {})
+            .map_err(|e| e.to_string())?;
+        match report.as_mut() {
+            None => report = Some(part),
+            Some(r) => {
+                r.table.extend(part.table);
+                r.notes.extend(part.notes);
+            }
+        }
+    }
+    Ok(report.map(|mut r| {
+        r.params = params.clone();
+        r.notes.extend(notes);
+        r
+    }))
+}
+
+fn task_cancelled(job: u32) -> bool {
+    STATE.with(|s| s.borrow().cancelled_tasks.borrow().contains(&job))
+}
+
+/// Let the worker's event loop run (a zero timeout: a macrotask, so queued messages such as
+/// `Cancel` are delivered before we continue).
+async fn yield_now() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = scope().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Run a pillar task that completes in one go.
+fn analyze_now(dataset: &Rc<Dataset>, task: Task) -> Result<AnalysisReport, String> {
+    let dataset = dataset.clone();
     match task {
         Task::Customers { params } => {
             let report = Rc::new(customers::run(&dataset, &params).map_err(|e| e.to_string())?);
@@ -164,6 +306,15 @@ fn analyze(task: Task) -> Result<AnalysisReport, String> {
         Task::Recommend { params } => Ok(AnalysisReport::Recommend {
             report: Box::new(recommend::run(&dataset, &params).map_err(|e| e.to_string())?),
         }),
+        Task::Forecast { params } => Ok(AnalysisReport::Forecast {
+            report: Box::new(forecast::run(&dataset, &params).map_err(|e| e.to_string())?),
+        }),
+        Task::ForecastAll { params } => Ok(AnalysisReport::ForecastAll {
+            report: Box::new(forecast::run(&dataset, &params).map_err(|e| e.to_string())?),
+        }),
+        Task::Mmm { .. } | Task::Experiment { .. } => {
+            Err("this analysis reads an attached file".into())
+        }
     }
 }
 

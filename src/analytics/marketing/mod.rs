@@ -9,6 +9,7 @@
 #![allow(clippy::needless_range_loop)]
 
 pub mod abtest;
+pub mod experiment;
 pub mod mmm;
 pub mod stats;
 pub mod table;

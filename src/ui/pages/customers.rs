@@ -339,7 +339,7 @@ fn ClvSection(report: CustomersReport) -> impl IntoView {
                     <div class="stat"><span class="stat-label">"BG/NBD r, α, a, b"</span>
                         <span class="stat-value">{format!("{:.3}, {:.2}, {:.3}, {:.3}", p.r, p.alpha, p.a, p.b)}</span></div>
                 })}
-                {c.gamma_gamma.clone().map(|g| view! {
+                {c.gamma_gamma.map(|g| view! {
                     <div class="stat"><span class="stat-label">"Gamma-Gamma p, q, v"</span>
                         <span class="stat-value">{format!("{:.3}, {:.3}, {:.1}", g.p, g.q, g.v)}</span></div>
                 })}

@@ -17,26 +17,6 @@ fn files_of(list: Option<FileList>) -> Vec<(String, Blob)> {
         .collect()
 }
 
-async fn fetch_sample() -> Result<Blob, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let resp = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(SAMPLE_URL))
-        .await
-        .map_err(|e| format!("could not load the sample: {e:?}"))?;
-    let resp: web_sys::Response = resp.dyn_into().map_err(|_| "bad response")?;
-    if !resp.ok() {
-        return Err(format!(
-            "could not load the sample (HTTP {})",
-            resp.status()
-        ));
-    }
-    let blob = resp.blob().map_err(|e| format!("{e:?}"))?;
-    let blob = wasm_bindgen_futures::JsFuture::from(blob)
-        .await
-        .map_err(|e| format!("could not read the sample: {e:?}"))?;
-    blob.dyn_into()
-        .map_err(|_| "the sample is not a file".to_string())
-}
-
 #[component]
 pub fn Landing() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -57,7 +37,7 @@ pub fn Landing() -> impl IntoView {
     };
     let try_sample = move |_| {
         leptos::task::spawn_local(async move {
-            match fetch_sample().await {
+            match crate::ui::bridge::fetch_blob(SAMPLE_URL).await {
                 Ok(blob) => bridge::import_files(state, vec![(SAMPLE_NAME.to_string(), blob)]),
                 Err(e) => state.error.set(Some(e)),
             }

@@ -2,7 +2,9 @@
 
 pub mod customers;
 pub mod data;
+pub mod forecast;
 pub mod landing;
+pub mod marketing;
 pub mod overview;
 pub mod products;
 
