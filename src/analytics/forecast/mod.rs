@@ -74,6 +74,22 @@ pub struct Forecast {
 }
 
 impl Forecast {
+    /// Floor the point forecasts and interval bounds at `min`: demand and sales never go below
+    /// zero, so a model that extrapolates a falling series (or a wide Gaussian interval) below
+    /// zero is cut at the boundary (as statsforecast users do with a final `clip`). Intervals
+    /// stay nested, only their lower part is cut.
+    pub fn floor_at(mut self, min: f64) -> Forecast {
+        for v in &mut self.mean {
+            *v = v.max(min);
+        }
+        for iv in &mut self.intervals {
+            for v in iv.lower.iter_mut().chain(iv.upper.iter_mut()) {
+                *v = v.max(min);
+            }
+        }
+        self
+    }
+
     /// Gaussian intervals `mean ± Φ⁻¹(0.5 + level/200) σ_h`. Non-finite or decreasing `σ_h` are
     /// repaired so intervals are finite and never narrow with the horizon.
     pub fn from_sd(mean: Vec<f64>, sd: &[f64], levels: &[f64]) -> Forecast {

@@ -266,6 +266,12 @@ pub fn forecast_many(
         let bt_h = h.min((y.len() / 4).max(1));
         let auto = auto_forecast(y, m, bt_h, &opt)?;
         let fc = auto.model.predict(h, &params.levels);
+        // Sales series that never went negative get non-negative forecasts.
+        let fc = if y.iter().all(|v| *v >= 0.0) {
+            fc.floor_at(0.0)
+        } else {
+            fc
+        };
         let model = auto.model.name();
         let backtest_mase = auto
             .leaderboard
@@ -387,4 +393,41 @@ fn explain(
         Trend::Flat => "about flat".into(),
     };
     format!("Forecast by {how} ({model}).{acc} Over the next {h} periods demand is expected {dir} compared with the last {h}.")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A falling sales series extrapolated by the drift model: the straight line
+    /// `y_T + k (y_T − y_1)/(T − 1)` = 4 − 2k crosses zero at k = 2; the product layer cuts the
+    /// forecast and both interval bounds at zero, and keeps a series with returns as it is.
+    #[test]
+    fn demand_forecasts_are_not_negative() {
+        let series = |values: Vec<f64>| NamedSeries {
+            id: "s".into(),
+            label: "s".into(),
+            periods: (0..values.len()).map(|i| format!("p{i}")).collect(),
+            values,
+            future_periods: Vec::new(),
+        };
+        let params = ForecastParams {
+            horizon: 4,
+            model: ModelKind::Drift,
+            season: Some(1),
+            ..ForecastParams::default()
+        };
+        let falling = series(vec![14.0, 12.0, 10.0, 8.0, 6.0, 4.0]);
+        let r = forecast_many(&[falling], &params, &mut |_, _| {}).unwrap();
+        let f = &r.series[0].forecast;
+        assert_eq!(f.mean, vec![2.0, 0.0, 0.0, 0.0]);
+        for iv in &f.intervals {
+            // A perfect straight line leaves no residual spread: the bounds equal the forecast.
+            assert_eq!(iv.lower, vec![2.0, 0.0, 0.0, 0.0]);
+            assert!(iv.upper.iter().zip(&f.mean).all(|(u, m)| u >= m));
+        }
+        let with_returns = series(vec![14.0, 12.0, 10.0, -8.0, 6.0, 4.0]);
+        let r = forecast_many(&[with_returns], &params, &mut |_, _| {}).unwrap();
+        assert!(r.series[0].forecast.mean[3] < 0.0);
+    }
 }

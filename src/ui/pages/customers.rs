@@ -5,7 +5,7 @@ use super::NeedData;
 use crate::analytics::customers::{CustomersReport, ModelStatus};
 use crate::protocol::Task;
 use crate::ui::bridge;
-use crate::ui::charts::{BarLineChart, HBarChart, HBarRow, Heatmap, Series};
+use crate::ui::charts::{BarLineChart, HBarChart, HBarRow, Heatmap, Point, ScatterChart, Series};
 use crate::ui::format;
 use crate::ui::state::AppState;
 use crate::ui::table::{number as num, Cell, Column, DataTable};
@@ -141,6 +141,32 @@ fn CustomersBody(report: CustomersReport, millis: f64) -> impl IntoView {
         class: "c0".into(),
     }];
 
+    // Cluster scatter: each customer at (days since last order, revenue), coloured by cluster.
+    let cluster_names: Vec<String> = cl
+        .clusters
+        .iter()
+        .map(|c| format!("{} — {}", c.id + 1, c.description))
+        .collect();
+    let points: Vec<Point> = r
+        .rfm
+        .iter()
+        .filter_map(|c| {
+            c.cluster.map(|k| Point {
+                x: c.recency_days as f64,
+                y: c.monetary,
+                group: k,
+                label: format!(
+                    "{}: {} days, {} orders, revenue {} (cluster {})",
+                    c.customer_id,
+                    c.recency_days,
+                    c.frequency,
+                    format::num(c.monetary, 0),
+                    k + 1
+                ),
+            })
+        })
+        .collect();
+
     // Cohorts heatmap (retention).
     let co = &r.cohorts;
     let max_off = co.cohorts.iter().map(|c| c.cells.len()).max().unwrap_or(0);
@@ -251,6 +277,11 @@ fn CustomersBody(report: CustomersReport, millis: f64) -> impl IntoView {
                 Column::num("customers", "Customers"), Column::num("recency_days", "Typical days since last order"),
                 Column::num("orders", "Typical orders"), Column::num("revenue", "Typical revenue"),
             ]/>
+            {(!points.is_empty()).then(|| view! {
+                <h3>"Customers by cluster"</h3>
+                <ScatterChart testid="cluster-scatter" points=points groups=cluster_names title="Customers by recency and revenue, coloured by cluster"
+                    x_label="Days since last order" y_label="Revenue (log scale)" log_y=true/>
+            })}
             {(!cl.elbow.is_empty()).then(|| view! {
                 <h3>"Elbow: spread within clusters by k"</h3>
                 <BarLineChart labels=Signal::derive(move || elbow_labels.clone()) series=Signal::derive(move || elbow_series.clone())

@@ -179,6 +179,16 @@ fn MmmResult(report: MmmReport, millis: f64) -> impl IntoView {
             ]
         })
         .collect();
+    let explain: Vec<(String, String)> = r
+        .channels
+        .iter()
+        .map(|c| {
+            (
+                c.name.clone(),
+                c.roi_withheld.clone().unwrap_or_else(|| c.explain.clone()),
+            )
+        })
+        .collect();
     // Decomposition: stacked bands (base + controls, then each channel), actual and fitted.
     let labels: Vec<String> = r.decomposition.iter().map(|d| d.date.clone()).collect();
     let n = labels.len();
@@ -259,8 +269,10 @@ fn MmmResult(report: MmmReport, millis: f64) -> impl IntoView {
                 Column::text("channel", "Channel"), Column::num("spend", "Spend"), Column::num("contribution", "Revenue it drove"),
                 Column::num("roi", "ROI"), Column::num("roi_lo", "ROI low (90%)"), Column::num("roi_hi", "ROI high (90%)"),
                 Column::num("marginal_roi", "Next-dollar ROI"), Column::num("half_life", &format!("Carry-over half-life ({period}s)")),
-                Column::text("meaning", "In plain words"),
             ]/>
+            <details class="how" data-testid="mmm-explain"><summary>"What each channel's numbers mean"</summary>
+                <ul>{explain.into_iter().map(|(n, e)| view! { <li><strong>{n}": "</strong>{e}</li> }).collect_view()}</ul>
+            </details>
             <p class="muted small">"ROI = revenue the channel drove ÷ its spend over the data. Next-dollar ROI = extra revenue from one more unit of spend at the current level: below 1, the channel is saturated."</p>
             <h3>"Where revenue came from"</h3>
             <BandChart testid="mmm-decomposition" labels=Signal::derive(move || labels.clone()) lines=Signal::derive(move || lines.clone())
@@ -465,7 +477,7 @@ fn AbMetric(m: AbReport) -> impl IntoView {
                 </tbody>
             </table>
             {m.comparisons.iter().map(|c| view! {
-                <p class=if c.significant { "verdict good" } else { "verdict" } data-testid="ab-comparison" data-p=format!("{:.5}", c.p_value) data-stat=format!("{:.4}", c.statistic)>
+                <p class=if c.significant { "verdict sig" } else { "verdict" } data-testid="ab-comparison" data-p=format!("{:.5}", c.p_value) data-stat=format!("{:.4}", c.statistic)>
                     <strong>{format!("{} vs {}: ", c.variant, c.control)}</strong>
                     {format!("difference {} (95% CI {} to {}), relative {} ({} to {}); {} {:.3}, p = {:.4}. ",
                         show(c.difference), show(c.difference_ci.0), show(c.difference_ci.1),

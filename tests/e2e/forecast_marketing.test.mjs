@@ -1,0 +1,153 @@
+// The Forecast page (total forecast with intervals and leaderboard, every SKU with progress and
+// stop) and the Marketing page (media-mix model of the bundled spend sample, A/B test of the
+// bundled experiment sample and of typed counts) in the browser.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startEnv, newPage, crashes, importSample, navigate, download, parseCsv, ROOT, SCREENSHOT_DIR } from './helpers.mjs';
+
+let env;
+before(async () => {
+  env = await startEnv();
+});
+after(async () => {
+  await env?.close();
+});
+
+const num = (s) => Number(String(s).replace(/[^0-9.eE\-]/g, ''));
+
+async function shot(page, name) {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, name), fullPage: true });
+}
+
+test('Forecast page: total forecast with nested, widening intervals; every SKU with stop', { timeout: 900_000 }, async () => {
+  const { page, log, url, context } = await newPage(env);
+  try {
+    await importSample(page, url);
+    await navigate(page, '/forecast');
+    const detail = page.locator('[data-testid="forecast-detail"]');
+    await detail.waitFor({ timeout: 300_000 });
+    assert.equal(await detail.getAttribute('data-series'), 'total');
+    assert.ok((await detail.getAttribute('data-model')).length > 0, 'model named');
+    assert.ok((await page.locator('[data-testid="leaderboard"] tbody tr').count()) >= 3, 'leaderboard rows');
+    await page.locator('[data-testid="forecast-chart"] polygon').first().waitFor();
+    // The forecast table: 12 weekly steps, lo95 <= lo80 <= forecast <= hi80 <= hi95, 95% band never narrows.
+    const csv = parseCsv((await download(page, 'download-forecast')).text);
+    const col = (name) => csv[0].indexOf(name);
+    for (const c of ['period', 'forecast', 'lo80', 'hi80', 'lo95', 'hi95']) assert.ok(col(c) >= 0, `column ${c} in ${csv[0]}`);
+    const rows = csv.slice(1).filter((r) => r.length > 1);
+    assert.equal(rows.length, 12);
+    let width = 0;
+    for (const r of rows) {
+      const [f, lo80, hi80, lo95, hi95] = ['forecast', 'lo80', 'hi80', 'lo95', 'hi95'].map((c) => num(r[col(c)]));
+      assert.ok(lo95 <= lo80 + 1e-9 && lo80 <= f + 1e-9 && f <= hi80 + 1e-9 && hi80 <= hi95 + 1e-9, `nested ${r}`);
+      assert.ok(hi95 - lo95 >= width - 1e-6, 'interval widens with the horizon');
+      width = hi95 - lo95;
+    }
+    // Weekly periods start on consecutive Mondays.
+    const d0 = new Date(rows[0][col('period')]);
+    const d1 = new Date(rows[1][col('period')]);
+    assert.equal((d1 - d0) / 86400000, 7);
+    await shot(page, 'forecast.png');
+
+    // One product by SKU.
+    await page.selectOption('[data-testid="fc-level"]', 'sku');
+    await page.fill('[data-testid="fc-sku"]', '85123A');
+    await page.locator('[data-testid="fc-sku"]').dispatchEvent('change');
+    await page.click('[data-testid="fc-run"]');
+    await page.locator('[data-testid="forecast-detail"][data-series="85123A"]').waitFor({ timeout: 300_000 });
+
+    // Every SKU: progress shows, Stop ends it without a table; a full run fills the table.
+    await page.click('[data-testid="fc-all-run"]');
+    await page.locator('[data-testid="fc-all-progress"]').waitFor({ timeout: 60_000 });
+    await page.click('[data-testid="fc-all-cancel"]');
+    await page.locator('[data-testid="fc-all-progress"]').waitFor({ state: 'detached', timeout: 60_000 });
+    assert.equal(await page.locator('[data-testid="fc-all-summary"]').count(), 0, 'cancelled: no table');
+    await page.click('[data-testid="fc-all-run"]');
+    const summary = page.locator('[data-testid="fc-all-summary"]');
+    await summary.waitFor({ timeout: 600_000 });
+    const n = Number(await summary.getAttribute('data-rows'));
+    assert.ok(n > 1000, `products forecast: ${n}`);
+    const all = parseCsv((await download(page, 'download-forecast-all')).text);
+    assert.equal(all[0][0], 'sku');
+    assert.equal(all.slice(1).filter((r) => r.length > 1).length, n);
+    await shot(page, 'forecast-all.png');
+    assert.deepEqual(crashes(log), []);
+  } finally {
+    await context.close();
+  }
+});
+
+/** Two-proportion z statistic with the pooled standard error (textbook formula). */
+function zTest(x1, n1, x2, n2) {
+  const p1 = x1 / n1;
+  const p2 = x2 / n2;
+  const p = (x1 + x2) / (n1 + n2);
+  return (p2 - p1) / Math.sqrt(p * (1 - p) * (1 / n1 + 1 / n2));
+}
+
+test('Marketing page: media-mix model of the spend sample, A/B tests of the experiment sample and of typed counts', { timeout: 600_000 }, async () => {
+  const { page, log, url, context } = await newPage(env);
+  try {
+    await page.goto(url('/marketing'));
+    await page.click('[data-testid="mmm-sample"]');
+    const result = page.locator('[data-testid="mmm-result"]');
+    await result.waitFor({ timeout: 300_000 });
+    assert.equal(await result.getAttribute('data-channels'), '3');
+    const r2 = Number(await page.locator('[data-testid="mmm-r2"]').getAttribute('data-value'));
+    assert.ok(r2 > 0.8, `R² ${r2}`);
+    const channels = parseCsv((await download(page, 'download-mmm-channels')).text);
+    assert.deepEqual(channels.slice(1).filter((r) => r.length > 1).map((r) => r[0]).sort(), ['search_spend', 'social_spend', 'tv_spend']);
+    await page.locator('[data-testid="mmm-decomposition"] polygon').first().waitFor();
+
+    // A budget: the allocation appears and never predicts less than the current split.
+    await page.fill('[data-testid="mmm-budget"]', '260000');
+    await page.locator('[data-testid="mmm-budget"]').dispatchEvent('change');
+    await page.click('[data-testid="mmm-run"]');
+    const alloc = page.locator('[data-testid="mmm-allocation"]');
+    await alloc.waitFor({ timeout: 300_000 });
+    assert.ok(Number(await alloc.getAttribute('data-lift')) >= -1e-6, 'allocation lift >= 0');
+    const split = parseCsv((await download(page, 'download-mmm-allocation')).text).slice(1).filter((r) => r.length > 1);
+    const weekly = split.reduce((s, r) => s + num(r[2]), 0);
+    assert.ok(Math.abs(weekly * 13 - 260000) / 260000 < 0.01, `suggested spend sums to the budget: ${weekly} per week`);
+    await shot(page, 'marketing-mmm.png');
+
+    // The experiment sample: z statistic equals the textbook formula on the file's own counts.
+    await page.click('[data-testid="ab-sample"]');
+    await page.locator('[data-testid="ab-metric"][data-metric="converted"]').waitFor({ timeout: 120_000 });
+    const text = fs.readFileSync(path.join(ROOT, 'www', 'sample', 'marketing', 'experiment.csv'), 'utf8').trim().split('\n').slice(1);
+    const c = { control: [0, 0], treatment: [0, 0] };
+    for (const line of text) {
+      const [, variant, converted] = line.split(',');
+      c[variant][0] += 1;
+      if (converted === 'True') c[variant][1] += 1;
+    }
+    const z = zTest(c.control[1], c.control[0], c.treatment[1], c.treatment[0]);
+    const stat = Number(await page.locator('[data-testid="ab-metric"][data-metric="converted"] [data-testid="ab-comparison"]').getAttribute('data-stat'));
+    assert.ok(Math.abs(stat - z) < 1e-3, `z ${stat} vs ${z}`);
+    assert.equal(await page.locator('[data-testid="ab-metric"][data-metric="revenue"]').count(), 1, 'revenue analysed too');
+
+    // Typed counts: Cookie Cats 7-day retention (gate_30 8,502/44,700 vs gate_40 8,279/45,489): |z| = 3.164, P(best) 0.9992.
+    const inputs = page.locator('[data-testid="ab-counts"] input');
+    await inputs.nth(0).fill('gate_30');
+    await inputs.nth(1).fill('44700');
+    await inputs.nth(2).fill('8502');
+    await inputs.nth(3).fill('gate_40');
+    await inputs.nth(4).fill('45489');
+    await inputs.nth(5).fill('8279');
+    for (let i = 0; i < 6; i++) await inputs.nth(i).dispatchEvent('change');
+    await page.click('[data-testid="ab-run-counts"]');
+    await page.locator('[data-testid="ab-result"]', { hasText: 'typed counts' }).waitFor({ timeout: 60_000 });
+    const cmp = page.locator('[data-testid="ab-comparison"]').first();
+    assert.ok(Math.abs(Math.abs(Number(await cmp.getAttribute('data-stat'))) - 3.164) < 0.001);
+    assert.ok(Math.abs(Number(await cmp.getAttribute('data-p')) - 0.00155) < 0.00001);
+    const best = (await page.locator('[data-testid="ab-prob-best"]').evaluateAll((els) => els.map((e) => Number(e.dataset.value))));
+    assert.ok(Math.abs(Math.max(...best) - 0.9992) < 0.0001, `P(best) ${best}`);
+    await shot(page, 'marketing-abtest.png');
+    assert.deepEqual(crashes(log), []);
+  } finally {
+    await context.close();
+  }
+});
