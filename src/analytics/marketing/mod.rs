@@ -9,6 +9,8 @@
 #![allow(clippy::needless_range_loop)]
 
 pub mod abtest;
+pub mod elasticity;
 pub mod mmm;
+pub mod ols;
 pub mod stats;
 pub mod table;

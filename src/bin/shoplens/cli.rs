@@ -8,6 +8,7 @@ mod abtest;
 mod basket;
 mod clv;
 mod customers;
+mod elasticity;
 mod forecast;
 mod mmm;
 mod profile;
@@ -36,6 +37,8 @@ enum Command {
     Abtest(abtest::Args),
     /// Media-mix model: ROI and marginal ROI per channel, decomposition, budget allocation.
     Mmm(mmm::Args),
+    /// Price elasticity per brand/product (log-log regression, store effects, deal/feature lifts).
+    Elasticity(elasticity::Args),
     /// Customers: RFM scores, named segment and k-means cluster per customer.
     Customers(customers::Args),
     /// Customer lifetime value: BG/NBD + Gamma-Gamma, with a holdout check after the calibration end.
@@ -53,6 +56,7 @@ pub fn main() {
         Command::Abtest(a) => abtest::run(a),
         Command::Mmm(a) => mmm::run(a),
         Command::Customers(a) => customers::run(a),
+        Command::Elasticity(a) => elasticity::run(a),
         Command::Forecast(a) => forecast::run(a),
         Command::Clv(a) => clv::run(a),
     };
