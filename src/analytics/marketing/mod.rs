@@ -12,5 +12,6 @@ pub mod abtest;
 pub mod elasticity;
 pub mod mmm;
 pub mod ols;
+pub mod promo;
 pub mod stats;
 pub mod table;

@@ -12,6 +12,7 @@ mod elasticity;
 mod forecast;
 mod mmm;
 mod profile;
+mod promo;
 mod recommend;
 
 #[derive(Parser)]
@@ -39,6 +40,8 @@ enum Command {
     Mmm(mmm::Args),
     /// Price elasticity per brand/product (log-log regression, store effects, deal/feature lifts).
     Elasticity(elasticity::Args),
+    /// Promotion lift: incremental units and revenue against a trend/seasonal baseline, with intervals.
+    Promo(promo::Args),
     /// Customers: RFM scores, named segment and k-means cluster per customer.
     Customers(customers::Args),
     /// Customer lifetime value: BG/NBD + Gamma-Gamma, with a holdout check after the calibration end.
@@ -57,6 +60,7 @@ pub fn main() {
         Command::Mmm(a) => mmm::run(a),
         Command::Customers(a) => customers::run(a),
         Command::Elasticity(a) => elasticity::run(a),
+        Command::Promo(a) => promo::run(a),
         Command::Forecast(a) => forecast::run(a),
         Command::Clv(a) => clv::run(a),
     };
