@@ -15,3 +15,4 @@ pub mod ols;
 pub mod promo;
 pub mod stats;
 pub mod table;
+pub mod tree;

@@ -5,6 +5,7 @@
 use clap::{Parser, Subcommand};
 
 mod abtest;
+mod adtree;
 mod basket;
 mod clv;
 mod customers;
@@ -42,6 +43,8 @@ enum Command {
     Elasticity(elasticity::Args),
     /// Promotion lift: incremental units and revenue against a trend/seasonal baseline, with intervals.
     Promo(promo::Args),
+    /// Regression tree (CART) of revenue on spend and controls: readable rules and importances.
+    Adtree(adtree::Args),
     /// Customers: RFM scores, named segment and k-means cluster per customer.
     Customers(customers::Args),
     /// Customer lifetime value: BG/NBD + Gamma-Gamma, with a holdout check after the calibration end.
@@ -61,6 +64,7 @@ pub fn main() {
         Command::Customers(a) => customers::run(a),
         Command::Elasticity(a) => elasticity::run(a),
         Command::Promo(a) => promo::run(a),
+        Command::Adtree(a) => adtree::run(a),
         Command::Forecast(a) => forecast::run(a),
         Command::Clv(a) => clv::run(a),
     };
