@@ -9,7 +9,11 @@
 #![allow(clippy::needless_range_loop)]
 
 pub mod abtest;
+pub mod elasticity;
 pub mod experiment;
 pub mod mmm;
+pub mod ols;
+pub mod promo;
 pub mod stats;
 pub mod table;
+pub mod tree;

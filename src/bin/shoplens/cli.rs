@@ -5,12 +5,15 @@
 use clap::{Parser, Subcommand};
 
 mod abtest;
+mod adtree;
 mod basket;
 mod clv;
 mod customers;
+mod elasticity;
 mod forecast;
 mod mmm;
 mod profile;
+mod promo;
 mod recommend;
 
 #[derive(Parser)]
@@ -36,6 +39,12 @@ enum Command {
     Abtest(abtest::Args),
     /// Media-mix model: ROI and marginal ROI per channel, decomposition, budget allocation.
     Mmm(mmm::Args),
+    /// Price elasticity per brand/product (log-log regression, store effects, deal/feature lifts).
+    Elasticity(elasticity::Args),
+    /// Promotion lift: incremental units and revenue against a trend/seasonal baseline, with intervals.
+    Promo(promo::Args),
+    /// Regression tree (CART) of revenue on spend and controls: readable rules and importances.
+    Adtree(adtree::Args),
     /// Customers: RFM scores, named segment and k-means cluster per customer.
     Customers(customers::Args),
     /// Customer lifetime value: BG/NBD + Gamma-Gamma, with a holdout check after the calibration end.
@@ -53,6 +62,9 @@ pub fn main() {
         Command::Abtest(a) => abtest::run(a),
         Command::Mmm(a) => mmm::run(a),
         Command::Customers(a) => customers::run(a),
+        Command::Elasticity(a) => elasticity::run(a),
+        Command::Promo(a) => promo::run(a),
+        Command::Adtree(a) => adtree::run(a),
         Command::Forecast(a) => forecast::run(a),
         Command::Clv(a) => clv::run(a),
     };

@@ -340,9 +340,48 @@ struct Ctx<'a> {
     /// Mean positive spend per channel (scale of K).
     scale: Vec<f64>,
     n_fit: usize,
-    folds: usize,
     max_decay: f64,
     params: &'a MmmParams,
+    cv: CvPlan,
+}
+
+/// The hv-blocked folds and the moments of the fixed columns (trend, season, controls,
+/// revenue) over all fitting rows and over each held-out stretch, prepared once.
+struct CvPlan {
+    /// (block start, block end, held-out start, held-out end): the block plus the gaps.
+    folds: Vec<(usize, usize, usize, usize)>,
+    all: ridge::Moments,
+    held: Vec<ridge::Moments>,
+}
+
+impl CvPlan {
+    fn new(base: &[Vec<f64>], c: usize, y: &[f64], n: usize, folds: usize) -> CvPlan {
+        let k = folds.max(2).min(n / 4).max(1);
+        let gap = 2usize;
+        let zero = vec![0.0; y.len()];
+        let mut cols: Vec<&[f64]> = base.iter().map(Vec::as_slice).collect();
+        cols.extend(std::iter::repeat_n(zero.as_slice(), c));
+        cols.push(y);
+        let shift: Vec<f64> = cols
+            .iter()
+            .map(|col| col[..n].iter().sum::<f64>() / n.max(1) as f64)
+            .collect();
+        let folds: Vec<(usize, usize, usize, usize)> = (0..k)
+            .map(|f| {
+                let (a, b) = (f * n / k, (f + 1) * n / k);
+                (a, b, a.saturating_sub(gap), (b + gap).min(n))
+            })
+            .collect();
+        let held = folds
+            .iter()
+            .map(|&(_, _, lo, hi)| ridge::Moments::compute(&cols, lo..hi, &shift))
+            .collect();
+        CvPlan {
+            all: ridge::Moments::compute(&cols, 0..n, &shift),
+            held,
+            folds,
+        }
+    }
 }
 
 fn media_column(x: &[f64], h: Hyper) -> Vec<f64> {
@@ -406,20 +445,26 @@ impl Ctx<'_> {
         let y = &self.input.revenue;
         let nn = self.nonneg();
         let n = self.n_fit;
-        let k = self.folds.max(2).min(n / 4).max(1);
-        let gap = 2usize;
+        let nb = self.base.len();
+        let q = x.len() + 1;
+        let mut cols: Vec<&[f64]> = x.iter().map(Vec::as_slice).collect();
+        cols.push(y);
+        // Only the media columns change between candidates: their moments are recomputed over
+        // all rows and over each held-out stretch; the rest comes from the prepared templates.
+        let media_shift: Vec<f64> = x[nb..]
+            .iter()
+            .map(|c| c[..n].iter().sum::<f64>() / n.max(1) as f64)
+            .collect();
+        let all = self.cv.all.update(&cols, 0..n, nb..q - 1, &media_shift);
         let mut sse = 0.0;
         let mut cnt = 0usize;
-        let mut train = Vec::with_capacity(n);
-        for f in 0..k {
-            let (a, b) = (f * n / k, (f + 1) * n / k);
-            train.clear();
-            train.extend((0..n).filter(|&t| t + gap < a || t >= b + gap));
-            if train.len() < 8 {
+        for (fold, held) in self.cv.folds.iter().zip(&self.cv.held) {
+            let (a, b, lo, hi) = *fold;
+            if n - (hi - lo) < 8 {
                 continue;
             }
-            let sc = ridge::scale(&x, &train);
-            let fit = ridge::fit(&x, y, &train, &sc, lambda, &nn);
+            let h = held.update(&cols, lo..hi, nb..q - 1, &media_shift);
+            let fit = all.minus(&h).fit(lambda, &nn);
             for t in a..b {
                 let e = y[t] - fit.predict(&x, t);
                 sse += e * e;
@@ -430,9 +475,7 @@ impl Ctx<'_> {
             .iter()
             .fold((f64::MAX, f64::MIN), |(a, b), &v| (a.min(v), b.max(v)));
         let nrmse = (sse / cnt.max(1) as f64).sqrt() / (hi - lo).max(1e-300);
-        let all: Vec<usize> = (0..n).collect();
-        let sc = ridge::scale(&x, &all);
-        let fit = ridge::fit(&x, y, &all, &sc, lambda, &nn);
+        let fit = all.fit(lambda, &nn);
         (nrmse, self.rssd(&x, &fit, 0..n))
     }
 
@@ -507,6 +550,16 @@ fn r2_nrmse_mape(y: &[f64], p: &[f64]) -> (f64, f64, f64) {
 
 /// Fit the model, decompose, compute ROI, and allocate the budget when asked.
 pub fn run(input: &MmmInput, params: &MmmParams) -> Result<MmmReport, MmmError> {
+    run_with_progress(input, params, &mut |_, _| {})
+}
+
+/// [`run`], calling `progress(done, total)` as the work advances (about 100 calls: search
+/// evaluations, then bootstrap refits), so a worker can show a progress bar.
+pub fn run_with_progress(
+    input: &MmmInput,
+    params: &MmmParams,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<MmmReport, MmmError> {
     params.validate()?;
     input.validate()?;
     let n = input.revenue.len();
@@ -565,19 +618,27 @@ pub fn run(input: &MmmInput, params: &MmmParams) -> Result<MmmReport, MmmError> 
             }
         })
         .collect();
+    let cv = CvPlan::new(&base, c, &input.revenue, n_fit, params.cv_folds);
     let ctx = Ctx {
         input,
+        cv,
         base,
         base_names,
         scale,
         n_fit,
-        folds: params.cv_folds,
         max_decay,
         params,
     };
     let bounds = ctx.bounds();
     let w = params.rssd_weight;
+    let total_work = params.trials + params.bootstrap;
+    let step = (total_work / 100).max(1);
+    let mut done = 0usize;
     let elite = search::evolve(&bounds, params.trials, params.seed, |g| {
+        done += 1;
+        if done % step == 0 {
+            progress(done, total_work);
+        }
         let (e, r) = ctx.evaluate(g);
         e + w * r
     });
@@ -692,6 +753,9 @@ pub fn run(input: &MmmInput, params: &MmmParams) -> Result<MmmReport, MmmError> 
         }
         let f = ridge::fit(&x, &ys, &rows_all, &sc, lambda, &nn);
         boot_coefs.push(f.coef[nb..nb + c].to_vec());
+        if (params.trials + boot_coefs.len()) % step == 0 {
+            progress(params.trials + boot_coefs.len(), total_work);
+        }
     }
     let total_spend: f64 = input
         .channels
@@ -896,6 +960,7 @@ pub fn run(input: &MmmInput, params: &MmmParams) -> Result<MmmReport, MmmError> 
     let controls = (n_ft..nb)
         .map(|j| (ctx.base_names[j].clone(), fit.coef[j]))
         .collect();
+    progress(total_work, total_work);
     Ok(MmmReport {
         periods: n,
         period_days: input.period_days,

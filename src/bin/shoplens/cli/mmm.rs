@@ -44,6 +44,9 @@ pub struct Args {
     /// Hyperparameter search evaluations.
     #[arg(long, default_value_t = 1500)]
     pub trials: usize,
+    /// Thorough fit: 6,000 search evaluations and 1,000 bootstrap refits (about 4× slower).
+    #[arg(long)]
+    pub thorough: bool,
     #[arg(long, default_value_t = 42)]
     pub seed: u64,
 }
@@ -88,7 +91,12 @@ pub fn run(args: Args) -> Result<(), String> {
     };
     let params = MmmParams {
         seed: args.seed,
-        trials: args.trials,
+        trials: if args.thorough {
+            args.trials.max(6000)
+        } else {
+            args.trials
+        },
+        bootstrap: if args.thorough { 1000 } else { 200 },
         budget,
         ..MmmParams::default()
     };

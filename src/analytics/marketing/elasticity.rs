@@ -1,0 +1,882 @@
+//! Own-price elasticity of demand by log-log regression with fixed effects.
+//!
+//! Model (constant-elasticity demand; Wooldridge, "Introductory Econometrics", 7th ed., §6.2 and
+//! §14 on fixed effects; the Dominick's orange-juice model of Montgomery 1997, "Creating
+//! micro-marketing pricing strategies using supermarket scanner data", Marketing Science 16,
+//! and Rossi, Allenby & McCulloch 2005, bayesm `orangeJuice`):
+//!
+//! `ln q_it = α_store(i) + μ_brand(i) + ε_brand(i) · ln p_it + Σ_f δ_f · flag_f,it + u_it`
+//!
+//! by ordinary least squares ([`super::ols`]). `ε_b` is brand b's own-price elasticity: a 1%
+//! higher price goes with about ε_b % more units (negative: fewer), holding the store and the
+//! promotion flags fixed. Flags (deal, feature, display) act multiplicatively on units: the
+//! lift of a flag is `e^δ − 1`. Standard errors are classical OLS (`σ̂² (X'X)⁻¹`), intervals
+//! use Student's t with `n − p` degrees of freedom — the numbers of
+//! `statsmodels.OLS(...).fit()` on the same dummies (checked in `tests/marketing_elasticity.rs`
+//! against `tests/reference/elasticity_oj.py`).
+//!
+//! A brand whose log price barely varies (standard deviation below `min_log_price_sd`) or
+//! with too few rows gets no slope: its elasticity is withheld with the reason, its rows still
+//! inform the store effects and flag lifts.
+
+use super::ols::{self, OlsError};
+use super::table::{Table, TableError};
+use crate::data::model::{OrderLines, NONE_ID};
+use serde::{Deserialize, Serialize};
+use statrs::distribution::{ContinuousCDF, StudentsT};
+use std::collections::HashMap;
+
+/// Errors of the elasticity analysis.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ElasticityError {
+    #[error(transparent)]
+    Table(#[from] TableError),
+    #[error("invalid parameter {name}: {message}")]
+    Param { name: &'static str, message: String },
+    #[error("{0}")]
+    Input(String),
+    #[error("the regression cannot be fitted: {0}")]
+    Fit(#[from] OlsError),
+}
+
+/// Which columns of a table to use; `None` = recognised by name.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ElasticitySpec {
+    /// Units sold, or log units when the name starts with `log`/`ln` (e.g. `logmove`).
+    pub units_column: Option<String>,
+    /// Price, or log price when the name starts with `log`/`ln`. Without one, columns
+    /// `price1 … priceK` give each row its own brand's price (Dominick's layout).
+    pub price_column: Option<String>,
+    /// Brand/product column: one elasticity per value (`--by`).
+    pub group_column: Option<String>,
+    /// Store column: store fixed effects.
+    pub store_column: Option<String>,
+    /// Promotion flag columns (default: deal, feat, feature, promo, display, …).
+    pub flag_columns: Option<Vec<String>>,
+}
+
+/// Columns actually used, for the report.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ColumnsUsed {
+    pub units: String,
+    pub units_are_log: bool,
+    pub price: String,
+    pub price_is_log: bool,
+    pub group: Option<String>,
+    pub store: Option<String>,
+    pub flags: Vec<String>,
+}
+
+/// Prepared observations (one per store × brand × week, or SKU × week from orders).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ElasticityInput {
+    pub log_units: Vec<f64>,
+    pub log_price: Vec<f64>,
+    /// Group (brand/product) index per row into `group_names`.
+    pub group: Vec<u32>,
+    pub group_names: Vec<String>,
+    /// Store index per row into `store_names`; empty = no store effects.
+    pub store: Vec<u32>,
+    pub store_names: Vec<String>,
+    /// Promotion flags (name, value per row).
+    pub flags: Vec<(String, Vec<f64>)>,
+    pub columns: ColumnsUsed,
+    /// Rows left out (units or price not positive), with the reason in `notes`.
+    pub dropped_rows: usize,
+    pub notes: Vec<String>,
+}
+
+/// Parameters (defaults in [`ElasticityParams::default`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ElasticityParams {
+    /// Confidence level of the intervals.
+    pub confidence: f64,
+    /// One common elasticity for all groups (group effects kept) instead of one per group.
+    pub pooled: bool,
+    /// Use store fixed effects when a store column is present.
+    pub store_effects: bool,
+    /// Fewest rows a group needs for its own elasticity.
+    pub min_observations: usize,
+    /// Smallest standard deviation of a group's log price (0.02 ≈ prices varying by 2%).
+    pub min_log_price_sd: f64,
+}
+
+impl Default for ElasticityParams {
+    fn default() -> Self {
+        ElasticityParams {
+            confidence: 0.95,
+            pooled: false,
+            store_effects: true,
+            min_observations: 8,
+            min_log_price_sd: 0.02,
+        }
+    }
+}
+
+impl ElasticityParams {
+    pub fn validate(&self) -> Result<(), ElasticityError> {
+        let err = |name, m: &str| {
+            Err(ElasticityError::Param {
+                name,
+                message: m.into(),
+            })
+        };
+        if !(self.confidence > 0.5 && self.confidence < 1.0) {
+            return err("confidence", "must be between 0.5 and 1 (e.g. 0.95)");
+        }
+        if self.min_observations < 3 {
+            return err("min_observations", "must be at least 3");
+        }
+        if !(self.min_log_price_sd >= 0.0 && self.min_log_price_sd.is_finite()) {
+            return err("min_log_price_sd", "must be a non-negative number");
+        }
+        Ok(())
+    }
+}
+
+/// Elasticity of one brand/product (or the pooled one).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GroupElasticity {
+    pub name: String,
+    pub observations: usize,
+    pub price_min: f64,
+    pub price_max: f64,
+    pub log_price_sd: f64,
+    /// % change in units for a 1% price change; `None` when withheld.
+    pub elasticity: Option<f64>,
+    pub std_error: Option<f64>,
+    pub ci_low: Option<f64>,
+    pub ci_high: Option<f64>,
+    /// Two-sided p-value of "no price effect".
+    pub p_value: Option<f64>,
+    pub withheld: Option<String>,
+    pub explain: String,
+}
+
+/// Multiplicative lift of a promotion flag.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FlagLift {
+    pub name: String,
+    /// δ on log units.
+    pub coefficient: f64,
+    pub std_error: f64,
+    /// `100 (e^δ − 1)`: % more units when the flag is 1 (for fractional flags: all vs none).
+    pub lift_pct: f64,
+    pub ci_low_pct: f64,
+    pub ci_high_pct: f64,
+    pub p_value: f64,
+    pub explain: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ElasticityReport {
+    pub observations: usize,
+    pub parameters: usize,
+    pub dropped_rows: usize,
+    pub store_effects: usize,
+    pub r2: f64,
+    pub residual_sd: f64,
+    pub confidence: f64,
+    pub pooled: bool,
+    pub columns: ColumnsUsed,
+    pub groups: Vec<GroupElasticity>,
+    pub flags: Vec<FlagLift>,
+    pub summary: String,
+    pub how_computed: String,
+    pub notes: Vec<String>,
+}
+
+fn norm(h: &str) -> String {
+    h.chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_lowercase()
+}
+
+fn is_log_name(h: &str) -> bool {
+    let n = norm(h);
+    n.starts_with("log") || n.starts_with("ln")
+}
+
+fn find(t: &Table, names: &[&str]) -> Option<usize> {
+    names
+        .iter()
+        .find_map(|c| t.headers.iter().position(|h| norm(h) == *c))
+}
+
+const LOG_UNITS: &[&str] = &[
+    "logmove",
+    "logunits",
+    "logquantity",
+    "logqty",
+    "logvolume",
+    "logsales",
+    "lnunits",
+    "lnquantity",
+    "lnq",
+];
+const UNITS: &[&str] = &[
+    "units",
+    "unitssold",
+    "unitsales",
+    "salesunits",
+    "quantity",
+    "qty",
+    "move",
+    "volume",
+    "demand",
+];
+const LOG_PRICE: &[&str] = &["logprice", "lnprice", "lprice"];
+const PRICE: &[&str] = &[
+    "price",
+    "unitprice",
+    "avgprice",
+    "averageprice",
+    "priceperunit",
+    "shelfprice",
+];
+const GROUP: &[&str] = &[
+    "brand",
+    "product",
+    "productid",
+    "productname",
+    "sku",
+    "item",
+    "itemid",
+    "upc",
+    "article",
+];
+const STORE: &[&str] = &[
+    "store", "storeid", "retailer", "shop", "outlet", "account", "chain",
+];
+const FLAGS: &[&str] = &[
+    "deal",
+    "feat",
+    "feature",
+    "promo",
+    "promotion",
+    "onpromo",
+    "onpromotion",
+    "display",
+    "disp",
+    "coupon",
+    "flyer",
+    "tpr",
+];
+
+/// Index values: sorted numerically when all are numbers, else as text.
+fn index_values(vals: &[&str]) -> (Vec<u32>, Vec<String>) {
+    let mut names: Vec<String> = vals.iter().map(|s| s.to_string()).collect();
+    names.sort();
+    names.dedup();
+    if names.iter().all(|s| s.parse::<f64>().is_ok()) {
+        names.sort_by(|a, b| {
+            let x: f64 = a.parse().unwrap_or(0.0);
+            let y: f64 = b.parse().unwrap_or(0.0);
+            x.total_cmp(&y)
+        });
+    }
+    let map: HashMap<&str, u32> = names
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.as_str(), i as u32))
+        .collect();
+    (
+        vals.iter()
+            .map(|v| map.get(v).copied().unwrap_or(0))
+            .collect(),
+        names,
+    )
+}
+
+impl ElasticityInput {
+    /// From a generic table: columns named in `spec`, else recognised by name.
+    pub fn from_table(
+        t: &Table,
+        spec: &ElasticitySpec,
+    ) -> Result<ElasticityInput, ElasticityError> {
+        let col = |name: &Option<String>,
+                   auto: &dyn Fn() -> Option<usize>|
+         -> Result<Option<usize>, TableError> {
+            match name {
+                Some(n) => t.column_index(n).map(Some),
+                None => Ok(auto()),
+            }
+        };
+        let units = col(&spec.units_column, &|| find(t, LOG_UNITS).or_else(|| find(t, UNITS)))?
+            .ok_or_else(|| {
+                ElasticityError::Input(format!(
+                    "{}: no units column found (looked for logmove, units, quantity, qty, volume…; columns: {}); name it with --units-column",
+                    t.file,
+                    t.headers.join(", ")
+                ))
+            })?;
+        let group = col(&spec.group_column, &|| find(t, GROUP))?;
+        let store = col(&spec.store_column, &|| find(t, STORE))?;
+        let price = col(&spec.price_column, &|| {
+            find(t, LOG_PRICE).or_else(|| find(t, PRICE))
+        })?;
+        let n = t.rows();
+        let group_raw: Vec<&str> = match group {
+            Some(g) => t.columns[g].iter().map(String::as_str).collect(),
+            None => vec!["all"; n],
+        };
+        // Own price per row: the price column, or price<brand> (Dominick's layout).
+        let (price_vals, price_name, price_is_log) = match price {
+            Some(p) => (
+                t.numeric(p)?,
+                t.headers[p].clone(),
+                is_log_name(&t.headers[p]),
+            ),
+            None => {
+                let g = group.ok_or_else(|| {
+                    ElasticityError::Input(format!(
+                        "{}: no price column found (looked for price, unit_price, avg_price, log_price…); name it with --price-column",
+                        t.file
+                    ))
+                })?;
+                let mut cache: HashMap<&str, Vec<f64>> = HashMap::new();
+                let mut v = Vec::with_capacity(n);
+                for (i, gv) in group_raw.iter().enumerate() {
+                    if !cache.contains_key(gv) {
+                        let name = format!("price{gv}");
+                        let j = t
+                            .headers
+                            .iter()
+                            .position(|h| norm(h) == norm(&name))
+                            .ok_or_else(|| {
+                                ElasticityError::Input(format!(
+                                    "{}: no price column, and no column '{name}' for {} {gv} (row {})",
+                                    t.file,
+                                    t.headers[g],
+                                    i + 1
+                                ))
+                            })?;
+                        cache.insert(gv, t.numeric(j)?);
+                    }
+                    v.push(
+                        cache
+                            .get(gv)
+                            .and_then(|c| c.get(i))
+                            .copied()
+                            .unwrap_or(f64::NAN),
+                    );
+                }
+                (v, format!("price<{}>", t.headers[g]), false)
+            }
+        };
+        let units_vals = t.numeric(units)?;
+        let units_are_log = is_log_name(&t.headers[units]);
+        let flag_idx: Vec<usize> = match &spec.flag_columns {
+            Some(names) => names
+                .iter()
+                .map(|n| t.column_index(n))
+                .collect::<Result<_, _>>()?,
+            None => (0..t.headers.len())
+                .filter(|&j| FLAGS.contains(&norm(&t.headers[j]).as_str()) && t.is_numeric(j))
+                .collect(),
+        };
+        let flag_vals: Vec<Vec<f64>> = flag_idx
+            .iter()
+            .map(|&j| t.numeric(j))
+            .collect::<Result<_, _>>()?;
+        let mut keep = Vec::with_capacity(n);
+        let mut dropped = 0usize;
+        for i in 0..n {
+            let ok_u = if units_are_log {
+                units_vals[i].is_finite()
+            } else {
+                units_vals[i] > 0.0
+            };
+            let ok_p = if price_is_log {
+                price_vals[i].is_finite()
+            } else {
+                price_vals[i] > 0.0
+            };
+            if ok_u && ok_p {
+                keep.push(i);
+            } else {
+                dropped += 1;
+            }
+        }
+        let mut notes = Vec::new();
+        if dropped > 0 {
+            notes.push(format!(
+                "{dropped} rows with zero or negative units or price were left out (a log-log model needs positive values)."
+            ));
+        }
+        let (gi, group_names) =
+            index_values(&keep.iter().map(|&i| group_raw[i]).collect::<Vec<_>>());
+        let (si, store_names) = match store {
+            Some(s) => index_values(
+                &keep
+                    .iter()
+                    .map(|&i| t.columns[s][i].as_str())
+                    .collect::<Vec<_>>(),
+            ),
+            None => (Vec::new(), Vec::new()),
+        };
+        Ok(ElasticityInput {
+            log_units: keep
+                .iter()
+                .map(|&i| {
+                    if units_are_log {
+                        units_vals[i]
+                    } else {
+                        units_vals[i].ln()
+                    }
+                })
+                .collect(),
+            log_price: keep
+                .iter()
+                .map(|&i| {
+                    if price_is_log {
+                        price_vals[i]
+                    } else {
+                        price_vals[i].ln()
+                    }
+                })
+                .collect(),
+            group: gi,
+            group_names,
+            store: si,
+            store_names,
+            flags: flag_idx
+                .iter()
+                .zip(flag_vals)
+                .map(|(&j, v)| (t.headers[j].clone(), keep.iter().map(|&i| v[i]).collect()))
+                .collect(),
+            columns: ColumnsUsed {
+                units: t.headers[units].clone(),
+                units_are_log,
+                price: price_name,
+                price_is_log,
+                group: group.map(|g| t.headers[g].clone()),
+                store: store.map(|s| t.headers[s].clone()),
+                flags: flag_idx.iter().map(|&j| t.headers[j].clone()).collect(),
+            },
+            dropped_rows: dropped,
+            notes,
+        })
+    }
+
+    /// From imported order lines: units and average unit price (revenue / units) per SKU
+    /// (the product when a line has no SKU) and calendar week (Monday start). `skus`, when
+    /// given, keeps only those SKUs/products.
+    pub fn from_orders(
+        lines: &OrderLines,
+        skus: Option<&[String]>,
+    ) -> Result<ElasticityInput, ElasticityError> {
+        let mut cells: HashMap<(u32, i64), (f64, f64)> = HashMap::new();
+        for i in 0..lines.len() {
+            let id = if lines.sku[i] != NONE_ID {
+                lines.sku[i]
+            } else {
+                lines.product[i]
+            };
+            if id == NONE_ID {
+                continue;
+            }
+            if let Some(f) = skus {
+                let name = lines.strings.get(id);
+                if !f.iter().any(|s| s == name) {
+                    continue;
+                }
+            }
+            let (q, r) = (lines.quantity[i], lines.revenue[i]);
+            if !(q > 0.0 && r > 0.0) {
+                continue;
+            }
+            let week = (lines.timestamp[i].div_euclid(86_400) + 3).div_euclid(7);
+            let e = cells.entry((id, week)).or_insert((0.0, 0.0));
+            e.0 += q;
+            e.1 += r;
+        }
+        if cells.is_empty() {
+            return Err(ElasticityError::Input(
+                "no order lines with a product, a positive quantity and a positive price".into(),
+            ));
+        }
+        let mut keys: Vec<(u32, i64)> = cells.keys().copied().collect();
+        keys.sort_unstable();
+        let names: Vec<&str> = keys.iter().map(|k| lines.strings.get(k.0)).collect();
+        let (gi, group_names) = index_values(&names);
+        let weeks = {
+            let mut w: Vec<i64> = keys.iter().map(|k| k.1).collect();
+            w.sort_unstable();
+            w.dedup();
+            w.len()
+        };
+        Ok(ElasticityInput {
+            log_units: keys.iter().map(|k| cells[k].0.ln()).collect(),
+            log_price: keys.iter().map(|k| (cells[k].1 / cells[k].0).ln()).collect(),
+            group: gi,
+            group_names,
+            store: Vec::new(),
+            store_names: Vec::new(),
+            flags: Vec::new(),
+            columns: ColumnsUsed {
+                units: "units per product and week (from order lines)".into(),
+                units_are_log: false,
+                price: "average unit price per product and week (revenue / units)".into(),
+                price_is_log: false,
+                group: Some("product".into()),
+                store: None,
+                flags: Vec::new(),
+            },
+            dropped_rows: 0,
+            notes: vec![format!(
+                "Order lines aggregated to {} product × week cells over {weeks} weeks; a week's price is its average selling price, so discounts show up as lower prices.",
+                keys.len()
+            )],
+        })
+    }
+
+    fn validate(&self) -> Result<(), ElasticityError> {
+        let n = self.log_units.len();
+        if n == 0 {
+            return Err(ElasticityError::Input("no observations".into()));
+        }
+        let bad_len = self.log_price.len() != n
+            || self.group.len() != n
+            || (!self.store.is_empty() && self.store.len() != n)
+            || self.flags.iter().any(|f| f.1.len() != n);
+        if bad_len {
+            return Err(ElasticityError::Input(
+                "columns of different lengths".into(),
+            ));
+        }
+        if self
+            .group
+            .iter()
+            .any(|&g| g as usize >= self.group_names.len())
+            || self
+                .store
+                .iter()
+                .any(|&s| s as usize >= self.store_names.len())
+        {
+            return Err(ElasticityError::Input(
+                "group or store index out of range".into(),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Two-sided t quantile and p-value helpers.
+fn t_dist(df: usize) -> Option<StudentsT> {
+    StudentsT::new(0.0, 1.0, df.max(1) as f64).ok()
+}
+
+/// Fit the model and report per-group elasticities and flag lifts.
+pub fn run(
+    input: &ElasticityInput,
+    params: &ElasticityParams,
+) -> Result<ElasticityReport, ElasticityError> {
+    params.validate()?;
+    input.validate()?;
+    let n = input.log_units.len();
+    let g = input.group_names.len();
+    // Per-group price statistics.
+    let mut cnt = vec![0usize; g];
+    let mut sum = vec![0.0; g];
+    let mut sum2 = vec![0.0; g];
+    let mut pmin = vec![f64::MAX; g];
+    let mut pmax = vec![f64::MIN; g];
+    for i in 0..n {
+        let k = input.group[i] as usize;
+        let lp = input.log_price[i];
+        cnt[k] += 1;
+        sum[k] += lp;
+        sum2[k] += lp * lp;
+        pmin[k] = pmin[k].min(lp.exp());
+        pmax[k] = pmax[k].max(lp.exp());
+    }
+    let mean: Vec<f64> = (0..g).map(|k| sum[k] / cnt[k].max(1) as f64).collect();
+    let sd: Vec<f64> = (0..g)
+        .map(|k| {
+            let c = cnt[k].max(1) as f64;
+            (sum2[k] / c - mean[k] * mean[k]).max(0.0).sqrt()
+        })
+        .collect();
+    let withheld: Vec<Option<String>> = (0..g)
+        .map(|k| {
+            if cnt[k] < params.min_observations {
+                Some(format!(
+                    "only {} observations (at least {} are needed)",
+                    cnt[k], params.min_observations
+                ))
+            } else if sd[k] < params.min_log_price_sd {
+                Some(format!(
+                    "its price hardly changed (between {:.4} and {:.4}; standard deviation of log price {:.3} < {:.3}), so its effect cannot be measured",
+                    pmin[k], pmax[k], sd[k], params.min_log_price_sd
+                ))
+            } else {
+                None
+            }
+        })
+        .collect();
+    // Columns: store dummies (all) + group dummies (all but the first) when stores are used,
+    // else all group dummies; then slopes; then flags.
+    let use_store = params.store_effects && !input.store.is_empty() && input.store_names.len() > 1;
+    let s = if use_store {
+        input.store_names.len()
+    } else {
+        0
+    };
+    let mut names: Vec<String> = Vec::new();
+    if use_store {
+        for sn in &input.store_names {
+            names.push(format!("store {sn}"));
+        }
+    }
+    let first_group = usize::from(use_store);
+    let gcol: Vec<Option<usize>> = (0..g)
+        .map(|k| {
+            (k >= first_group).then(|| {
+                names.push(format!("group {}", input.group_names[k]));
+                names.len() - 1
+            })
+        })
+        .collect();
+    let any_slope = withheld.iter().any(Option::is_none);
+    if !any_slope {
+        return Err(ElasticityError::Input(format!(
+            "no {} has enough price variation to estimate an elasticity ({})",
+            input.columns.group.as_deref().unwrap_or("product"),
+            withheld.first().cloned().flatten().unwrap_or_default()
+        )));
+    }
+    let pooled_mean = {
+        let (a, b): (f64, usize) = (0..g)
+            .filter(|&k| withheld[k].is_none())
+            .fold((0.0, 0), |(a, b), k| (a + sum[k], b + cnt[k]));
+        a / b.max(1) as f64
+    };
+    let slope: Vec<Option<usize>> = if params.pooled {
+        names.push("log price".into());
+        let j = names.len() - 1;
+        (0..g).map(|k| withheld[k].is_none().then_some(j)).collect()
+    } else {
+        (0..g)
+            .map(|k| {
+                withheld[k].is_none().then(|| {
+                    names.push(format!("log price × {}", input.group_names[k]));
+                    names.len() - 1
+                })
+            })
+            .collect()
+    };
+    let fcol: Vec<usize> = input
+        .flags
+        .iter()
+        .map(|(nm, _)| {
+            names.push(nm.clone());
+            names.len() - 1
+        })
+        .collect();
+    let p = names.len();
+    let row = |i: usize, buf: &mut Vec<(usize, f64)>| -> f64 {
+        let k = input.group[i] as usize;
+        if use_store {
+            buf.push((input.store[i] as usize, 1.0));
+        }
+        if let Some(j) = gcol[k] {
+            buf.push((j, 1.0));
+        }
+        if let Some(j) = slope[k] {
+            // Centred within the group (or overall when pooled): same slope, better
+            // conditioning.
+            let c = if params.pooled { pooled_mean } else { mean[k] };
+            buf.push((j, input.log_price[i] - c));
+        }
+        for (f, &j) in input.flags.iter().zip(&fcol) {
+            buf.push((j, f.1[i]));
+        }
+        input.log_units[i]
+    };
+    let fit = ols::fit(n, p, &names, row)?;
+    let df = fit.df();
+    let td = t_dist(df);
+    let tq = td
+        .as_ref()
+        .map_or(1.96, |d| d.inverse_cdf(0.5 + params.confidence / 2.0));
+    let pval = |z: f64| {
+        td.as_ref()
+            .map_or(f64::NAN, |d| 2.0 * (1.0 - d.cdf(z.abs())))
+    };
+    let conf = 100.0 * params.confidence;
+    let describe = |name: &str, e: f64, lo: f64, hi: f64| -> String {
+        let kind = if hi < -1.0 {
+            "Demand is elastic: a price cut raises units by more than the price falls, so revenue rises when the price goes down (margins permitting)."
+        } else if lo > -1.0 && hi < 0.0 {
+            "Demand is inelastic: units fall by less than the price rises, so a higher price raises revenue."
+        } else if lo > 0.0 {
+            "Units rise with the price here, which usually means the price is standing in for something else (quality, season, stock-outs); do not read this as a causal effect."
+        } else {
+            "The interval includes both elastic and inelastic values (or no effect at all): more price variation is needed to be sure."
+        };
+        format!(
+            "{name}: a 1% higher price goes with {:.2}% {} units ({conf:.0}% interval {lo:.2} to {hi:.2}), in the same store and with the same promotions. {kind}",
+            e.abs(),
+            if e <= 0.0 { "fewer" } else { "more" }
+        )
+    };
+    let mut groups = Vec::new();
+    let make = |name: String,
+                obs: usize,
+                pmn: f64,
+                pmx: f64,
+                lsd: f64,
+                j: Option<usize>,
+                why: Option<String>|
+     -> GroupElasticity {
+        match j {
+            Some(j) => {
+                let (e, se) = (fit.coef[j], fit.se[j]);
+                let (lo, hi) = (e - tq * se, e + tq * se);
+                GroupElasticity {
+                    explain: describe(&name, e, lo, hi),
+                    name,
+                    observations: obs,
+                    price_min: pmn,
+                    price_max: pmx,
+                    log_price_sd: lsd,
+                    elasticity: Some(e),
+                    std_error: Some(se),
+                    ci_low: Some(lo),
+                    ci_high: Some(hi),
+                    p_value: Some(pval(e / se.max(1e-300))),
+                    withheld: None,
+                }
+            }
+            None => GroupElasticity {
+                explain: format!(
+                    "{name}: no elasticity, because {}.",
+                    why.as_deref().unwrap_or("it has no price variation")
+                ),
+                name,
+                observations: obs,
+                price_min: pmn,
+                price_max: pmx,
+                log_price_sd: lsd,
+                elasticity: None,
+                std_error: None,
+                ci_low: None,
+                ci_high: None,
+                p_value: None,
+                withheld: why,
+            },
+        }
+    };
+    for k in 0..g {
+        groups.push(make(
+            input.group_names[k].clone(),
+            cnt[k],
+            pmin[k],
+            pmax[k],
+            sd[k],
+            if params.pooled { None } else { slope[k] },
+            if params.pooled {
+                Some("a single pooled elasticity was asked for".into())
+            } else {
+                withheld[k].clone()
+            },
+        ));
+    }
+    if params.pooled {
+        let j = slope.iter().flatten().next().copied();
+        let used: Vec<usize> = (0..g).filter(|&k| slope[k].is_some()).collect();
+        let obs = used.iter().map(|&k| cnt[k]).sum();
+        let pmn = used.iter().map(|&k| pmin[k]).fold(f64::MAX, f64::min);
+        let pmx = used.iter().map(|&k| pmax[k]).fold(f64::MIN, f64::max);
+        groups.insert(
+            0,
+            make("all (pooled)".into(), obs, pmn, pmx, f64::NAN, j, None),
+        );
+    }
+    let flags: Vec<FlagLift> = input
+        .flags
+        .iter()
+        .zip(&fcol)
+        .map(|((name, _), &j)| {
+            let (d, se) = (fit.coef[j], fit.se[j]);
+            let lift = 100.0 * d.exp_m1();
+            let (lo, hi) = (100.0 * (d - tq * se).exp_m1(), 100.0 * (d + tq * se).exp_m1());
+            FlagLift {
+                explain: format!(
+                    "When '{name}' is on, units are {:.1}% {} ({conf:.0}% interval {lo:+.1}% to {hi:+.1}%), at the same price and store.",
+                    lift.abs(),
+                    if lift >= 0.0 { "higher" } else { "lower" }
+                ),
+                name: name.clone(),
+                coefficient: d,
+                std_error: se,
+                lift_pct: lift,
+                ci_low_pct: lo,
+                ci_high_pct: hi,
+                p_value: pval(d / se.max(1e-300)),
+            }
+        })
+        .collect();
+    let shown: Vec<&GroupElasticity> = groups.iter().filter(|x| x.elasticity.is_some()).collect();
+    let summary = match shown.len() {
+        0 => "No elasticity could be estimated.".to_string(),
+        1 => shown[0].explain.clone(),
+        _ => {
+            let most = shown.iter().min_by(|a, b| {
+                a.elasticity
+                    .unwrap_or(0.0)
+                    .total_cmp(&b.elasticity.unwrap_or(0.0))
+            });
+            let least = shown.iter().max_by(|a, b| {
+                a.elasticity
+                    .unwrap_or(0.0)
+                    .total_cmp(&b.elasticity.unwrap_or(0.0))
+            });
+            match (most, least) {
+                (Some(m), Some(l)) => format!(
+                    "{} {}s: the most price-sensitive is {} (elasticity {:.2}), the least {} ({:.2}).",
+                    shown.len(),
+                    input.columns.group.as_deref().unwrap_or("group"),
+                    m.name,
+                    m.elasticity.unwrap_or(f64::NAN),
+                    l.name,
+                    l.elasticity.unwrap_or(f64::NAN)
+                ),
+                _ => String::new(),
+            }
+        }
+    };
+    let how_computed = format!(
+        "Ordinary least squares on {n} rows: log({units}) = {}{} effect + elasticity{} × log({price}){}. The elasticity is the % change in units for a 1% change in price; a flag's lift is e^δ − 1. Standard errors are the classical OLS ones, σ̂²(X'X)⁻¹ with σ̂² = residual sum of squares / (n − p), p = {p} parameters; intervals use Student's t with {df} degrees of freedom. Same numbers as statsmodels OLS on the same dummy columns. R² {:.3}.",
+        if use_store { format!("{} effect ({s} levels) + ", input.columns.store.as_deref().unwrap_or("store")) } else { String::new() },
+        input.columns.group.as_deref().unwrap_or("group"),
+        if params.pooled { "" } else { "[group]" },
+        if input.flags.is_empty() { String::new() } else { format!(" + Σ δ × ({})", input.columns.flags.join(", ")) },
+        fit.r2,
+        units = input.columns.units,
+        price = input.columns.price,
+    );
+    let mut notes = input.notes.clone();
+    if params.store_effects && !use_store && input.store.is_empty() {
+        notes.push("No store column: no store effects (differences between stores are not controlled for).".into());
+    }
+    notes.push("Elasticities are associations in the data: prices set in response to demand (e.g. raised in busy weeks) bias them toward zero.".into());
+    Ok(ElasticityReport {
+        observations: n,
+        parameters: p,
+        dropped_rows: input.dropped_rows,
+        store_effects: s,
+        r2: fit.r2,
+        residual_sd: fit.sigma2.sqrt(),
+        confidence: params.confidence,
+        pooled: params.pooled,
+        columns: input.columns.clone(),
+        groups,
+        flags,
+        summary,
+        how_computed,
+        notes,
+    })
+}
