@@ -8,8 +8,10 @@
 use crate::analytics::basket::{BasketParams, BasketReport};
 use crate::analytics::customers::{CustomerProfile, CustomersParams, CustomersReport};
 use crate::analytics::forecast::{ForecastParams, ForecastReport};
+use crate::analytics::marketing::elasticity::{ElasticityParams, ElasticityReport, ElasticitySpec};
 use crate::analytics::marketing::experiment::{ExperimentReport, ExperimentSpec};
 use crate::analytics::marketing::mmm::{MmmParams, MmmReport, SpendSpec};
+use crate::analytics::marketing::promo::{PromoParams, PromoReport, PromoSpec};
 use crate::analytics::overview::{OverviewParams, OverviewReport};
 use crate::analytics::recommend::{RecommendParams, RecommendReport};
 use crate::data::{CleaningReport, ImportOptions};
@@ -77,6 +79,24 @@ pub enum Task {
         counts: Option<Vec<(String, u64, u64)>>,
         spec: ExperimentSpec,
     },
+    /// Price elasticity of the attached price table (`files[0]`, named `file`), or of the
+    /// imported orders (per SKU × week) when `file` is `None`.
+    Elasticity {
+        file: Option<String>,
+        spec: ElasticitySpec,
+        skus: Option<Vec<String>>,
+        params: ElasticityParams,
+    },
+    /// Promotion lift of the attached table's flag column (`files[0]`), or of the imported
+    /// orders over the days `from..=to` (days since 1970-01-01) when `file` is `None`.
+    Promo {
+        file: Option<String>,
+        spec: PromoSpec,
+        range: Option<(i64, i64)>,
+        skus: Option<Vec<String>>,
+        period_days: i64,
+        params: PromoParams,
+    },
 }
 
 impl Task {
@@ -88,6 +108,7 @@ impl Task {
                 ..
             } => *revenue_from_orders,
             Task::Experiment { .. } => false,
+            Task::Elasticity { file, .. } | Task::Promo { file, .. } => file.is_none(),
             _ => true,
         }
     }
@@ -105,6 +126,8 @@ pub enum AnalysisReport {
     ForecastAll { report: Box<ForecastReport> },
     Mmm { report: Box<MmmReport> },
     Experiment { report: Box<ExperimentReport> },
+    Elasticity { report: Box<ElasticityReport> },
+    Promo { report: Box<PromoReport> },
 }
 
 /// Worker → main thread.

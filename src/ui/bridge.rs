@@ -158,6 +158,8 @@ fn on_response(state: AppState, resp: Response) {
             state.recommend.set(None);
             state.forecast.set(None);
             state.forecast_all.set(None);
+            state.elasticity.set(None);
+            state.promo.set(None);
             state.forecast_params.update(|p| p.skus = None);
             state.import_millis.set(Some(millis));
             state.overview_params.set(OverviewParams::default());
@@ -200,6 +202,10 @@ fn on_response(state: AppState, resp: Response) {
                 AnalysisReport::Experiment { report } => {
                     land(state.experiment, gen, millis, *report)
                 }
+                AnalysisReport::Elasticity { report } => {
+                    land(state.elasticity, gen, millis, *report)
+                }
+                AnalysisReport::Promo { report } => land(state.promo, gen, millis, *report),
             }
         }
         Response::Cancelled { job } => {
@@ -308,11 +314,13 @@ fn task_slot(task: &Task) -> usize {
         Task::ForecastAll { .. } => 5,
         Task::Mmm { .. } => 6,
         Task::Experiment { .. } => 7,
+        Task::Elasticity { .. } => 8,
+        Task::Promo { .. } => 9,
     }
 }
 
 /// Number of task slots (one per `Task` kind).
-const SLOTS: usize = 8;
+const SLOTS: usize = 10;
 
 /// Slot of the all-series forecast (for [`cancel_task`]).
 pub const FORECAST_ALL_SLOT: usize = 5;
@@ -327,6 +335,8 @@ fn report_slot(report: &AnalysisReport) -> usize {
         AnalysisReport::ForecastAll { .. } => 5,
         AnalysisReport::Mmm { .. } => 6,
         AnalysisReport::Experiment { .. } => 7,
+        AnalysisReport::Elasticity { .. } => 8,
+        AnalysisReport::Promo { .. } => 9,
     }
 }
 
@@ -366,6 +376,8 @@ fn busy_signal(state: AppState, slot: usize) -> Option<RwSignal<bool>> {
         5 => Some(state.forecast_all_busy),
         6 => Some(state.mmm_busy),
         7 => Some(state.experiment_busy),
+        8 => Some(state.elasticity_busy),
+        9 => Some(state.promo_busy),
         _ => None,
     }
 }

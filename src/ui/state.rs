@@ -3,8 +3,10 @@
 use crate::analytics::basket::{BasketParams, BasketReport};
 use crate::analytics::customers::{CustomerProfile, CustomersParams, CustomersReport};
 use crate::analytics::forecast::{ForecastParams, ForecastReport};
+use crate::analytics::marketing::elasticity::ElasticityReport;
 use crate::analytics::marketing::experiment::ExperimentReport;
 use crate::analytics::marketing::mmm::MmmReport;
+use crate::analytics::marketing::promo::PromoReport;
 use crate::analytics::overview::{OverviewParams, OverviewReport};
 use crate::analytics::recommend::{ModelConfig, RecommendParams, RecommendReport};
 use crate::data::{CleaningReport, MappingOverride};
@@ -66,6 +68,10 @@ pub struct AppState {
     pub mmm_busy: RwSignal<bool>,
     pub experiment: RwSignal<Option<Pillar<ExperimentReport>>>,
     pub experiment_busy: RwSignal<bool>,
+    pub elasticity: RwSignal<Option<Pillar<ElasticityReport>>>,
+    pub elasticity_busy: RwSignal<bool>,
+    pub promo: RwSignal<Option<Pillar<PromoReport>>>,
+    pub promo_busy: RwSignal<bool>,
 }
 
 /// A pillar report with the dataset generation it was computed on and how long it took.
@@ -129,6 +135,10 @@ impl AppState {
             mmm_busy: RwSignal::new(false),
             experiment: RwSignal::new(None),
             experiment_busy: RwSignal::new(false),
+            elasticity: RwSignal::new(None),
+            elasticity_busy: RwSignal::new(false),
+            promo: RwSignal::new(None),
+            promo_busy: RwSignal::new(false),
         }
     }
 }

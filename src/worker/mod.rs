@@ -7,8 +7,10 @@
 use crate::analytics::customers::{self, CustomersReport};
 use crate::analytics::forecast::{self, ForecastParams, ForecastReport};
 use crate::analytics::marketing::abtest::AbInput;
+use crate::analytics::marketing::elasticity::{self, ElasticityInput};
 use crate::analytics::marketing::experiment::{self, ExperimentReport};
 use crate::analytics::marketing::mmm::{self, MmmInput};
+use crate::analytics::marketing::promo::{self, PromoInput};
 use crate::analytics::marketing::table::Table;
 use crate::analytics::overview;
 use crate::analytics::{basket, recommend};
@@ -207,6 +209,59 @@ async fn analyze(job: u32, task: Task, files: Vec<Blob>) -> Result<Option<Analys
                 report: Box::new(report),
             }));
         }
+        Task::Elasticity {
+            file,
+            spec,
+            skus,
+            params,
+        } => {
+            let input = match (files.first(), dataset.as_ref()) {
+                (Some(blob), _) => {
+                    let bytes = read_slice(blob, 0.0, blob.size()).await?;
+                    let name = file.clone().unwrap_or_else(|| "prices".into());
+                    let table = file_table(&name, &bytes).map_err(|e| e.to_string())?;
+                    ElasticityInput::from_table(&table, spec)
+                }
+                (None, Some(d)) => ElasticityInput::from_orders(&d.lines, skus.as_deref()),
+                (None, None) => return Err("import orders or attach a price file".into()),
+            }
+            .map_err(|e| e.to_string())?;
+            let report = elasticity::run(&input, params).map_err(|e| e.to_string())?;
+            return Ok(Some(AnalysisReport::Elasticity {
+                report: Box::new(report),
+            }));
+        }
+        Task::Promo {
+            file,
+            spec,
+            range,
+            skus,
+            period_days,
+            params,
+        } => {
+            let input = match (files.first(), dataset.as_ref(), range) {
+                (Some(blob), _, _) => {
+                    let bytes = read_slice(blob, 0.0, blob.size()).await?;
+                    let name = file.clone().unwrap_or_else(|| "promotions".into());
+                    let table = file_table(&name, &bytes).map_err(|e| e.to_string())?;
+                    PromoInput::from_table(&table, spec)
+                }
+                (None, Some(d), Some((from, to))) => {
+                    PromoInput::from_orders(&d.lines, *from, *to, skus.as_deref(), *period_days)
+                }
+                (None, None, _) => {
+                    return Err("import orders or attach a file with a promotion flag".into())
+                }
+                (None, Some(_), None) => {
+                    return Err("give the promotion's first and last day".into())
+                }
+            }
+            .map_err(|e| e.to_string())?;
+            let report = promo::run(&input, params).map_err(|e| e.to_string())?;
+            return Ok(Some(AnalysisReport::Promo {
+                report: Box::new(report),
+            }));
+        }
         _ => {}
     }
     let dataset = dataset.ok_or_else(|| "no data imported yet".to_string())?;
@@ -312,9 +367,10 @@ fn analyze_now(dataset: &Rc<Dataset>, task: Task) -> Result<AnalysisReport, Stri
         Task::ForecastAll { params } => Ok(AnalysisReport::ForecastAll {
             report: Box::new(forecast::run(&dataset, &params).map_err(|e| e.to_string())?),
         }),
-        Task::Mmm { .. } | Task::Experiment { .. } => {
-            Err("this analysis reads an attached file".into())
-        }
+        Task::Mmm { .. }
+        | Task::Experiment { .. }
+        | Task::Elasticity { .. }
+        | Task::Promo { .. } => Err("this analysis reads an attached file".into()),
     }
 }
 

@@ -151,3 +151,36 @@ test('Marketing page: media-mix model of the spend sample, A/B tests of the expe
     await context.close();
   }
 });
+
+test('Marketing page: price elasticity and promotion lift from the sample orders', { timeout: 600_000 }, async () => {
+  const { page, log, url, context } = await newPage(env);
+  try {
+    await importSample(page, url);
+    await navigate(page, '/marketing');
+    await page.click('[data-testid="el-orders"]');
+    const el = page.locator('[data-testid="el-result"]');
+    await el.waitFor({ timeout: 300_000 });
+    assert.ok(Number(await el.getAttribute('data-estimated')) > 10, 'elasticities estimated for several products');
+    const rows = parseCsv((await download(page, 'download-elasticity')).text).slice(1).filter((r) => r.length > 1);
+    const est = rows.map((r) => num(r[4])).filter((v) => Number.isFinite(v) && r4ok(v));
+    // Typical retail own-price elasticities are negative: most estimated products slope down.
+    assert.ok(est.filter((v) => v < 0).length > est.length / 2, `negative elasticities: ${est.slice(0, 10)}`);
+
+    await page.fill('[data-testid="promo-from"]', '2011-08-01');
+    await page.fill('[data-testid="promo-to"]', '2011-08-07');
+    for (const id of ['promo-from', 'promo-to']) await page.locator(`[data-testid="${id}"]`).dispatchEvent('change');
+    await page.click('[data-testid="promo-run"]');
+    const promo = page.locator('[data-testid="promo-result"]');
+    await promo.waitFor({ timeout: 120_000 });
+    assert.ok(Number.isFinite(Number(await promo.getAttribute('data-incremental'))));
+    await page.locator('[data-testid="promo-chart"] polyline').first().waitFor();
+    await shot(page, 'marketing-prices.png');
+    assert.deepEqual(crashes(log), []);
+  } finally {
+    await context.close();
+  }
+});
+
+function r4ok(v) {
+  return Math.abs(v) < 1e6;
+}

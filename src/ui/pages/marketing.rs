@@ -3,8 +3,10 @@
 //! typed counts. All numbers come from `analytics::marketing` in the worker.
 
 use crate::analytics::marketing::abtest::{AbReport, MetricKind};
+use crate::analytics::marketing::elasticity::{ElasticityParams, ElasticityReport, ElasticitySpec};
 use crate::analytics::marketing::experiment::ExperimentSpec;
 use crate::analytics::marketing::mmm::{BudgetParams, MmmParams, MmmReport, SpendSpec};
+use crate::analytics::marketing::promo::{PromoParams, PromoReport, PromoSpec};
 use crate::protocol::Task;
 use crate::ui::bridge;
 use crate::ui::charts::{Band, BandChart, Series};
@@ -24,6 +26,19 @@ thread_local! {
     /// re-run (e.g. a new budget) needs no new upload.
     static SPEND_FILE: RefCell<Option<(String, Blob)>> = const { RefCell::new(None) };
     static EXPERIMENT_FILE: RefCell<Option<(String, Blob)>> = const { RefCell::new(None) };
+    static PRICE_FILE: RefCell<Option<(String, Blob)>> = const { RefCell::new(None) };
+    static PROMO_FILE: RefCell<Option<(String, Blob)>> = const { RefCell::new(None) };
+}
+
+/// Days since 1970-01-01 of a "YYYY-MM-DD" date.
+fn epoch_day(s: &str) -> Option<i64> {
+    let d = chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()?;
+    let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1)?;
+    Some((d - epoch).num_days())
+}
+
+fn opt(v: Option<f64>, decimals: usize) -> Cell {
+    num(v.unwrap_or(f64::NAN), decimals)
 }
 
 fn first_file(ev: &web_sys::Event) -> Option<(String, Blob)> {
@@ -44,6 +59,8 @@ pub fn Marketing() -> impl IntoView {
             <span class="muted">"Which channel earns its budget, where the next dollar goes, and whether a change really worked."</span>
         </div>
         <MmmCard/>
+        <PriceCard/>
+        <PromoCard/>
         <ExperimentCard/>
     }
 }
@@ -489,6 +506,285 @@ fn AbMetric(m: AbReport) -> impl IntoView {
             {m.bayes.as_ref().map(|b| view! { <details class="how"><summary>"How was the chance computed?"</summary><p>{b.method.clone()}" "{b.explain.clone()}</p></details> })}
             <p class=if m.srm.mismatch { "warn" } else { "muted small" } data-testid="ab-srm">{m.srm.explain.clone()}</p>
             <p class="muted small" data-testid="ab-sample-size">{m.sample_size.explain.clone()}</p>
+        </div>
+    }
+}
+
+#[component]
+fn PriceCard() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let file_name = RwSignal::new(PRICE_FILE.with(|f| f.borrow().as_ref().map(|(n, _)| n.clone())));
+    let from_orders = move |_| {
+        PRICE_FILE.with(|f| *f.borrow_mut() = None);
+        file_name.set(None);
+        bridge::analyze(
+            state,
+            Task::Elasticity {
+                file: None,
+                spec: ElasticitySpec::default(),
+                skus: None,
+                params: ElasticityParams::default(),
+            },
+        );
+    };
+    let on_file = move |ev: web_sys::Event| {
+        if let Some((n, b)) = first_file(&ev) {
+            PRICE_FILE.with(|f| *f.borrow_mut() = Some((n.clone(), b.clone())));
+            file_name.set(Some(n.clone()));
+            bridge::analyze_with_files(
+                state,
+                Task::Elasticity {
+                    file: Some(n),
+                    spec: ElasticitySpec::default(),
+                    skus: None,
+                    params: ElasticityParams::default(),
+                },
+                &[b],
+            );
+        }
+    };
+    view! {
+        <section class="card" data-testid="elasticity">
+            <h2>"Price sensitivity: what a price change does to units sold"</h2>
+            <p class="muted small">"From your orders (each product's weekly units against its average selling price), or from a price file with units (or log units), price, product/brand, optionally store and promotion flags such as "<code>"deal"</code>" or "<code>"feat"</code>"."</p>
+            <div class="params">
+                <button class="btn small primary" data-testid="el-orders" on:click=from_orders disabled=move || state.report.with(Option::is_none) || state.elasticity_busy.get()>"From the imported orders"</button>
+                <label class="btn small">"Choose price file…"
+                    <input type="file" accept=".csv,.tsv,.txt,.gz" class="visually-hidden" data-testid="el-file" on:change=on_file/>
+                </label>
+                <span class="muted small">{move || file_name.get().map(|n| format!("File: {n}")).unwrap_or_default()}</span>
+            </div>
+            {move || state.elasticity_busy.get().then(|| view! { <p class="muted">"Fitting…"</p> })}
+            {move || state.elasticity.get().map(|p| view! { <ElasticityResult r=p.report/> })}
+        </section>
+    }
+}
+
+#[component]
+fn ElasticityResult(r: ElasticityReport) -> impl IntoView {
+    let conf = r.confidence * 100.0;
+    let mut groups = r.groups.clone();
+    groups.sort_by(|a, b| {
+        b.elasticity
+            .is_some()
+            .cmp(&a.elasticity.is_some())
+            .then(b.observations.cmp(&a.observations))
+    });
+    let rows: Vec<Vec<Cell>> = groups
+        .iter()
+        .map(|g| {
+            vec![
+                Cell::Text(g.name.clone()),
+                num(g.observations as f64, 0),
+                num(g.price_min, 2),
+                num(g.price_max, 2),
+                opt(g.elasticity, 2),
+                opt(g.ci_low, 2),
+                opt(g.ci_high, 2),
+                opt(g.p_value, 4),
+                Cell::Text(g.withheld.clone().unwrap_or_else(|| g.explain.clone())),
+            ]
+        })
+        .collect();
+    let estimated = groups.iter().filter(|g| g.elasticity.is_some()).count();
+    view! {
+        <div data-testid="el-result" data-groups=r.groups.len() data-estimated=estimated>
+            <p class="lead small">{r.summary.clone()}</p>
+            <DataTable id="elasticity" rows=Signal::derive(move || rows.clone()) page_size=10 columns=vec![
+                Column::text("group", "Product / brand"), Column::num("observations", "Weeks/rows"),
+                Column::num("price_min", "Lowest price"), Column::num("price_max", "Highest price"),
+                Column::num("elasticity", "Elasticity"), Column::num("ci_low", &format!("Low {conf:.0}%")),
+                Column::num("ci_high", &format!("High {conf:.0}%")), Column::num("p_value", "p-value"),
+                Column::text("meaning", "In plain words"),
+            ]/>
+            <p class="muted small">"Elasticity −2 means a 1% higher price sells about 2% fewer units. Between 0 and −1, a price rise increases revenue; below −1 it loses revenue."</p>
+            {(!r.flags.is_empty()).then(|| view! {
+                <h3>"Promotion and display effects"</h3>
+                <table class="data-table" data-testid="el-flags">
+                    <thead><tr><th>"Flag"</th><th class="num">"Lift"</th><th class="num">{format!("{conf:.0}% interval")}</th><th class="num">"p-value"</th><th>"In plain words"</th></tr></thead>
+                    <tbody>{r.flags.iter().map(|f| view! {
+                        <tr><td>{f.name.clone()}</td><td class="num">{format!("{:+.1}%", f.lift_pct)}</td>
+                            <td class="num">{format!("{:+.1}% to {:+.1}%", f.ci_low_pct, f.ci_high_pct)}</td>
+                            <td class="num">{format!("{:.4}", f.p_value)}</td><td class="small">{f.explain.clone()}</td></tr>
+                    }).collect_view()}</tbody>
+                </table>
+            })}
+            <details class="how"><summary>"How was this computed?"</summary><p>{r.how_computed.clone()}</p></details>
+            {(!r.notes.is_empty()).then(|| view! { <ul class="notes">{r.notes.iter().map(|x| view! { <li>{x.clone()}</li> }).collect_view()}</ul> })}
+        </div>
+    }
+}
+
+#[component]
+fn PromoCard() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let from = RwSignal::new(String::new());
+    let to = RwSignal::new(String::new());
+    let sku = RwSignal::new(String::new());
+    let weekly = RwSignal::new(false);
+    let range_hint = move || {
+        state.overview.with(|o| {
+            o.as_ref()
+                .and_then(|o| {
+                    Some(format!(
+                        "Your data: {} to {}",
+                        o.data_from.clone()?,
+                        o.data_to.clone()?
+                    ))
+                })
+                .unwrap_or_default()
+        })
+    };
+    let run_orders = move |_| {
+        let (Some(a), Some(b)) = (
+            epoch_day(&from.get_untracked()),
+            epoch_day(&to.get_untracked()),
+        ) else {
+            state.error.set(Some(
+                "Give the promotion's first and last day (YYYY-MM-DD).".into(),
+            ));
+            return;
+        };
+        let sku = sku.get_untracked().trim().to_string();
+        bridge::analyze(
+            state,
+            Task::Promo {
+                file: None,
+                spec: PromoSpec::default(),
+                range: Some((a.min(b), a.max(b))),
+                skus: (!sku.is_empty()).then(|| vec![sku]),
+                period_days: if weekly.get_untracked() { 7 } else { 1 },
+                params: PromoParams::default(),
+            },
+        );
+    };
+    let on_file = move |ev: web_sys::Event| {
+        if let Some((n, b)) = first_file(&ev) {
+            PROMO_FILE.with(|f| *f.borrow_mut() = Some((n.clone(), b.clone())));
+            bridge::analyze_with_files(
+                state,
+                Task::Promo {
+                    file: Some(n),
+                    spec: PromoSpec::default(),
+                    range: None,
+                    skus: None,
+                    period_days: 1,
+                    params: PromoParams::default(),
+                },
+                &[b],
+            );
+        }
+    };
+    view! {
+        <section class="card" data-testid="promo">
+            <h2>"Promotion lift: what a promotion really added"</h2>
+            <p class="muted small">"Compares sales during the promotion with what the same days would have sold without it (a baseline of trend, season and weekday fitted on the other days)."</p>
+            <div class="params">
+                <label>"Promotion from "<input type="date" data-testid="promo-from" prop:value=move || from.get() on:change=move |ev| from.set(event_target_value(&ev))/></label>
+                <label>" to "<input type="date" data-testid="promo-to" prop:value=move || to.get() on:change=move |ev| to.set(event_target_value(&ev))/></label>
+                <label>" product (optional) "<input type="text" placeholder="SKU" data-testid="promo-sku" prop:value=move || sku.get() on:change=move |ev| sku.set(event_target_value(&ev))/></label>
+                <label><input type="checkbox" prop:checked=move || weekly.get() on:change=move |ev| weekly.set(event_target_checked(&ev))/>" weekly"</label>
+                <button class="btn small primary" data-testid="promo-run" on:click=run_orders disabled=move || state.report.with(Option::is_none) || state.promo_busy.get()>"Measure on the orders"</button>
+                <span class="muted small">{range_hint}</span>
+            </div>
+            <div class="params">
+                <label class="btn small">"…or choose a file with a promotion flag column"
+                    <input type="file" accept=".csv,.tsv,.txt,.gz" class="visually-hidden" data-testid="promo-file" on:change=on_file/>
+                </label>
+            </div>
+            {move || state.promo_busy.get().then(|| view! { <p class="muted">"Fitting the baseline…"</p> })}
+            {move || state.promo.get().map(|p| view! { <PromoResult r=p.report/> })}
+        </section>
+    }
+}
+
+#[component]
+fn PromoResult(r: PromoReport) -> impl IntoView {
+    let labels: Vec<String> = r.series.iter().map(|x| x.date.clone()).collect();
+    let nan = f64::NAN;
+    let lines = vec![
+        Series {
+            name: "Units sold".into(),
+            values: r.series.iter().map(|x| x.units).collect(),
+            class: "c0".into(),
+        },
+        Series {
+            name: "Baseline (without promotion)".into(),
+            values: r.series.iter().map(|x| x.units_baseline).collect(),
+            class: "muted dashed".into(),
+        },
+    ];
+    let conf = r.confidence * 100.0;
+    let bands = vec![
+        Band {
+            name: format!("Baseline {conf:.0}% interval"),
+            lower: r.series.iter().map(|x| x.units_low).collect(),
+            upper: r.series.iter().map(|x| x.units_high).collect(),
+            class: "c5".into(),
+        },
+        Band {
+            name: "Promotion".into(),
+            lower: r
+                .series
+                .iter()
+                .map(|x| if x.promo { 0.0 } else { nan })
+                .collect(),
+            upper: r
+                .series
+                .iter()
+                .map(|x| {
+                    if x.promo {
+                        x.units.max(x.units_high)
+                    } else {
+                        nan
+                    }
+                })
+                .collect(),
+            class: "interval-wide".into(),
+        },
+    ];
+    let u = r.units.clone();
+    let rows: Vec<Vec<Cell>> = r
+        .episodes
+        .iter()
+        .map(|e| {
+            vec![
+                Cell::Text(e.from.clone()),
+                Cell::Text(e.to.clone()),
+                num(e.periods as f64, 0),
+                num(e.units.actual, 0),
+                num(e.units.baseline, 0),
+                num(e.units.incremental, 0),
+                num(e.units.ci_low, 0),
+                num(e.units.ci_high, 0),
+                opt(e.revenue.as_ref().map(|x| x.incremental), 0),
+            ]
+        })
+        .collect();
+    view! {
+        <div data-testid="promo-result" data-incremental=format!("{:.3}", u.incremental)>
+            <p class="lead small">{r.summary.clone()}</p>
+            <div class="kpis">
+                <div class="kpi"><div class="kpi-label">"Extra units"</div><div class="kpi-value">{format::num(u.incremental, 0)}</div>
+                    <div class="muted small">{format!("{conf:.0}%: {} to {}", format::num(u.ci_low, 0), format::num(u.ci_high, 0))}</div></div>
+                <div class="kpi"><div class="kpi-label">"Lift"</div><div class="kpi-value">{format!("{:+.1}%", u.lift_pct)}</div></div>
+                {r.revenue.clone().map(|v| view! {
+                    <div class="kpi"><div class="kpi-label">"Extra revenue"</div><div class="kpi-value">{format::num(v.incremental, 0)}</div>
+                        <div class="muted small">{format!("{conf:.0}%: {} to {}", format::num(v.ci_low, 0), format::num(v.ci_high, 0))}</div></div>
+                })}
+            </div>
+            <BandChart testid="promo-chart" labels=Signal::derive(move || labels.clone()) lines=Signal::derive(move || lines.clone())
+                bands=Signal::derive(move || bands.clone()) title=format!("{}: units and baseline", r.label) decimals=0/>
+            {(r.episodes.len() > 1).then(|| view! {
+                <DataTable id="promo-episodes" rows=Signal::derive(move || rows.clone()) columns=vec![
+                    Column::text("from", "From"), Column::text("to", "To"), Column::num("periods", "Periods"),
+                    Column::num("units", "Units"), Column::num("baseline", "Baseline"), Column::num("extra", "Extra units"),
+                    Column::num("extra_lo", "Low"), Column::num("extra_hi", "High"), Column::num("extra_revenue", "Extra revenue"),
+                ]/>
+            })}
+            <details class="how"><summary>"How was this computed?"</summary><p>{r.how_computed.clone()}</p>
+                <p>{format!("Baseline terms: {}. Fit on the non-promotion periods: R² {:.2}, residual sd {:.1}.", r.terms.join(", "), r.baseline_r2, r.baseline_residual_sd)}</p></details>
+            {(!r.notes.is_empty()).then(|| view! { <ul class="notes">{r.notes.iter().map(|x| view! { <li>{x.clone()}</li> }).collect_view()}</ul> })}
         </div>
     }
 }
