@@ -5,6 +5,7 @@
 pub mod basket;
 pub mod customers;
 pub mod forecast;
+pub mod inventory;
 pub mod marketing;
 pub mod overview;
 pub mod recommend;

@@ -1,0 +1,920 @@
+//! Inventory pillar: per-SKU ABC × XYZ class, lead-time demand distribution, safety stock and
+//! reorder point for a fill-rate or cycle-service target, EOQ (MOQ / case pack / all-units
+//! discounts), newsvendor quantity for perishables, stock status with tied-up cash, a
+//! budget/capacity/supplier-minimum constrained purchase plan (LP/MIP, `good_lp` + `microlp`),
+//! a replay of the policy on held-out history, inventory projections and the catalogue's
+//! cash-vs-service trade-off curve.
+//!
+//! One file per concern: [`params`], [`stock`] (the optional inventory file),
+//! [`classification`], [`demand`], [`policy`], [`design`], [`status`], [`plan`], [`simulate`],
+//! [`projection`], [`tradeoff`]. Entry point: [`run`].
+//!
+//! References: Silver, Pyke & Thomas, *Inventory and Production Management in Supply Chains*
+//! (4th ed., 2017); Axsäter, *Inventory Control* (3rd ed., 2015); Snyder & Shen, *Fundamentals of
+//! Supply Chain Theory* (2nd ed., 2019) and its library stockpyl 1.0.2 (the unit-test
+//! references); Teunter, Syntetos & Babai (2011) for TSB.
+
+pub mod classification;
+pub mod demand;
+pub mod design;
+pub mod params;
+pub mod plan;
+pub mod policy;
+pub mod projection;
+pub mod simulate;
+pub mod status;
+pub mod stock;
+pub mod tradeoff;
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+pub use classification::{Abc, Xyz};
+pub use params::{ClassTargets, InventoryParams, OnHandAssumption, ServiceMeasure};
+pub use plan::{ConstraintReport, PlanLine, PurchasePlan, SupplierOrder};
+pub use projection::Projection;
+pub use simulate::SimSummary;
+pub use status::Status;
+pub use stock::{StockRow, StockTable};
+pub use tradeoff::TradeoffPoint;
+
+use crate::analytics::forecast::series::{aggregate, Freq, Level, Measure};
+use crate::data::{Dataset, NONE_ID};
+
+/// Errors of the inventory pillar.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum InventoryError {
+    #[error("invalid parameter {name}: {message}")]
+    InvalidParam { name: String, message: String },
+    #[error("no data: {0}")]
+    NoData(String),
+    #[error("inventory file: {0}")]
+    Stock(String),
+    #[error("{file}, row {row}, column '{column}': {message}")]
+    Cell {
+        file: String,
+        row: usize,
+        column: String,
+        message: String,
+    },
+    #[error("the purchase plan is infeasible: {0}")]
+    InfeasiblePlan(String),
+    #[error("the LP solver failed: {0}")]
+    Solver(String),
+}
+
+/// Input: the imported order lines and, optionally, the parsed inventory file
+/// ([`stock::parse`]).
+#[derive(Debug, Clone, Copy)]
+pub struct InventoryInput<'a> {
+    pub orders: &'a Dataset,
+    pub stock: Option<&'a StockTable>,
+}
+
+impl<'a> InventoryInput<'a> {
+    /// Orders only.
+    pub fn new(orders: &'a Dataset) -> Self {
+        InventoryInput {
+            orders,
+            stock: None,
+        }
+    }
+}
+
+/// One SKU of the report. The first columns are the CLI contract
+/// (`sku,abc,xyz,demand_per_day,safety_stock,reorder_point,order_quantity,order_now,
+/// days_of_cover,stockout_risk`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SkuRow {
+    pub sku: String,
+    pub abc: Abc,
+    pub xyz: Xyz,
+    /// Forecast demand per day (TSB for intermittent items, SES otherwise).
+    pub demand_per_day: f64,
+    /// Reorder point minus mean lead-time demand (may be negative for large lots with a
+    /// fill-rate target: the lot itself then protects).
+    pub safety_stock: f64,
+    /// Order when on hand + on order falls to this.
+    pub reorder_point: f64,
+    /// Lot size: EOQ (or quantity-discount optimum) rounded to MOQ and case pack.
+    pub order_quantity: f64,
+    pub order_now: bool,
+    /// Stock on hand / demand per day (None when nothing sells).
+    pub days_of_cover: Option<f64>,
+    /// P(demand over one lead time > on hand + on order): the chance of running out before a
+    /// delivery ordered today arrives.
+    pub stockout_risk: f64,
+
+    pub description: String,
+    /// "AX" … "CZ".
+    pub class: String,
+    pub service_measure: ServiceMeasure,
+    pub service_target: f64,
+    /// Historical average demand per day (whole history of the SKU).
+    pub avg_demand_per_day: f64,
+    /// "TSB" (intermittent) or "SES"; "none" without sales.
+    pub demand_model: String,
+    pub intermittent: bool,
+    /// Share of days without sales.
+    pub zero_share: f64,
+    /// CV of weekly demand (XYZ basis; None when the mean is 0).
+    pub weekly_cv: Option<f64>,
+    pub revenue: f64,
+    pub units_sold: f64,
+    pub avg_price: f64,
+    pub unit_cost: f64,
+    /// "inventory file", "quantity discount", or "estimated: 60% of the average price".
+    pub unit_cost_source: String,
+    pub lead_time_days: f64,
+    pub lead_time_sd_days: f64,
+    /// Mean and standard deviation of demand over the lead time (simulated distribution).
+    pub lead_time_demand_mean: f64,
+    pub lead_time_demand_sd: f64,
+    /// Unrounded EOQ (or discount optimum); 0 without demand.
+    pub eoq: f64,
+    pub discount_price: Option<f64>,
+    /// Newsvendor quantity over the shelf life (perishable items only).
+    pub newsvendor_quantity: Option<f64>,
+    pub expected_fill_rate: f64,
+    pub on_hand: f64,
+    pub on_order: f64,
+    /// "inventory file", "assumed: policy replay", "assumed: zero".
+    pub on_hand_source: String,
+    pub inventory_position: f64,
+    /// Units to order now (whole lots bringing the position above `s`; 0 unless order now).
+    pub suggested_order: f64,
+    pub status: Status,
+    pub status_label: String,
+    pub tied_up_cash: f64,
+    pub days_since_last_sale: Option<f64>,
+    pub supplier: String,
+    /// Achieved fill rate when the policy (set without the last `holdout_days`) is replayed on
+    /// them; None without demand in that window or too little history.
+    pub simulated_fill_rate: Option<f64>,
+    pub misses_target: bool,
+    /// Plain-language explanation of the numbers.
+    pub explanation: String,
+}
+
+/// SKU count and tied-up cash per status.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StatusCount {
+    pub status: Status,
+    pub label: String,
+    pub skus: usize,
+    pub tied_up_cash: f64,
+}
+
+/// SKUs and revenue per ABC × XYZ cell.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClassCell {
+    pub abc: Abc,
+    pub xyz: Xyz,
+    pub skus: usize,
+    pub revenue: f64,
+}
+
+/// Simulation check over the held-out days.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SimulationReport {
+    pub holdout_days: usize,
+    pub overall: SimSummary,
+    pub by_abc: Vec<SimSummary>,
+    pub by_xyz: Vec<SimSummary>,
+    pub explanation: String,
+}
+
+/// One "how computed" paragraph.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HowComputed {
+    pub title: String,
+    pub text: String,
+}
+
+/// The inventory report (travels as JSON to the page).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InventoryReport {
+    /// Sorted by revenue, highest first.
+    pub skus: Vec<SkuRow>,
+    pub status_counts: Vec<StatusCount>,
+    pub class_matrix: Vec<ClassCell>,
+    pub tied_up_cash_total: f64,
+    /// Purchase plan when a budget or capacity was given.
+    pub plan: Option<PurchasePlan>,
+    pub simulation: Option<SimulationReport>,
+    pub tradeoff: Vec<TradeoffPoint>,
+    pub projections: Vec<Projection>,
+    /// Last day of the order history (YYYY-MM-DD) = "today" of the report.
+    pub data_end: String,
+    pub params: InventoryParams,
+    /// Column mapping of the inventory file, when given.
+    pub stock_mapping: Vec<(String, String)>,
+    pub notes: Vec<String>,
+    pub how_computed: Vec<HowComputed>,
+}
+
+#[derive(Default, Clone)]
+struct SkuStats {
+    revenue: f64,
+    units: f64,
+    last_day: i64,
+    product: u32,
+}
+
+fn weekly(y: &[f64]) -> Vec<f64> {
+    let cut = y.len() % 7;
+    y[cut..].chunks(7).map(|c| c.iter().sum()).collect()
+}
+
+fn mix(seed: u64, i: usize) -> u64 {
+    let mut z = seed ^ (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+fn day_string(day: i64) -> String {
+    crate::analytics::forecast::series::period_start(day, Freq::Day)
+}
+
+/// Run the pillar.
+pub fn run(
+    input: &InventoryInput,
+    params: &InventoryParams,
+) -> Result<InventoryReport, InventoryError> {
+    run_with_progress(input, params, &mut |_, _| {})
+}
+
+/// [`run`] reporting `(done, total)` SKUs to `progress` (the worker's progress bar).
+pub fn run_with_progress(
+    input: &InventoryInput,
+    params: &InventoryParams,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<InventoryReport, InventoryError> {
+    params.validate()?;
+    let lines = &input.orders.lines;
+    if lines.is_empty() {
+        return Err(InventoryError::NoData(
+            "the order file has no sale lines to learn demand from".into(),
+        ));
+    }
+    let cur = params.currency.as_str();
+    let mut notes: Vec<String> = Vec::new();
+
+    // per-SKU revenue, units, last sale
+    let mut stats: HashMap<u32, SkuStats> = HashMap::new();
+    let mut end_ts = i64::MIN;
+    for i in 0..lines.len() {
+        let sku = lines.sku.get(i).copied().unwrap_or(NONE_ID);
+        if sku == NONE_ID {
+            continue;
+        }
+        let ts = lines.timestamp.get(i).copied().unwrap_or(0);
+        end_ts = end_ts.max(ts);
+        let e = stats.entry(sku).or_insert_with(|| SkuStats {
+            last_day: i64::MIN,
+            product: lines.product.get(i).copied().unwrap_or(NONE_ID),
+            ..SkuStats::default()
+        });
+        e.revenue += lines.revenue.get(i).copied().unwrap_or(0.0);
+        e.units += lines.quantity.get(i).copied().unwrap_or(0.0);
+        e.last_day = e.last_day.max(ts.div_euclid(86_400));
+    }
+    if stats.is_empty() {
+        return Err(InventoryError::NoData(
+            "the order lines have no SKU / product code column".into(),
+        ));
+    }
+    let end_day = end_ts.div_euclid(86_400);
+    let (series, _) = aggregate(lines, Level::Sku, Freq::Day, Measure::Units, None);
+
+    struct Item {
+        sku: String,
+        description: String,
+        y: Vec<f64>,
+        st: Option<SkuStats>,
+        stock: Option<StockRow>,
+    }
+    let stock_map: HashMap<&str, &StockRow> = input
+        .stock
+        .map(|t| t.rows.iter().map(|r| (r.sku.as_str(), r)).collect())
+        .unwrap_or_default();
+    let mut items: Vec<Item> = Vec::with_capacity(series.len());
+    for s in series {
+        if s.id == "(none)" {
+            continue;
+        }
+        let st = lines
+            .strings
+            .lookup(&s.id)
+            .and_then(|id| stats.get(&id))
+            .cloned();
+        let description = st
+            .as_ref()
+            .filter(|x| x.product != NONE_ID)
+            .map(|x| lines.strings.get(x.product).to_string())
+            .unwrap_or_else(|| s.label.clone());
+        items.push(Item {
+            stock: stock_map.get(s.id.as_str()).map(|r| (*r).clone()),
+            sku: s.id,
+            description,
+            y: s.values,
+            st,
+        });
+    }
+    let mut unknown_rows: Vec<String> = Vec::new();
+    if let Some(t) = input.stock {
+        let known: std::collections::HashSet<&str> = items.iter().map(|i| i.sku.as_str()).collect();
+        let mut extra = Vec::new();
+        for r in &t.rows {
+            if !known.contains(r.sku.as_str()) {
+                unknown_rows.push(format!("'{}' (row {})", r.sku, r.row));
+                extra.push(Item {
+                    sku: r.sku.clone(),
+                    description: String::new(),
+                    y: Vec::new(),
+                    st: None,
+                    stock: Some(r.clone()),
+                });
+            }
+        }
+        items.extend(extra);
+        let missing = items.iter().filter(|i| i.stock.is_none()).count();
+        if missing > 0 {
+            notes.push(format!(
+                "{missing} SKUs sold in the order file are not in the inventory file {}: the page defaults apply to them (lead time {} days, order cost {cur}{}, holding {}%/year) and their stock on hand is {}.",
+                t.file,
+                params.lead_time_days,
+                params.order_cost,
+                100.0 * params.holding_rate,
+                match params.on_hand {
+                    OnHandAssumption::Replay => "assumed from a replay of the policy on their sales history",
+                    OnHandAssumption::Zero => "assumed to be zero",
+                }
+            ));
+        }
+    }
+    if !unknown_rows.is_empty() {
+        let n = unknown_rows.len();
+        unknown_rows.truncate(10);
+        notes.push(format!(
+            "{n} SKUs of the inventory file never sold in the order lines (no demand history; their stock counts as dead stock): {}{}.",
+            unknown_rows.join(", "),
+            if n > 10 { ", …" } else { "" }
+        ));
+    }
+    // sort by revenue
+    items.sort_by(|a, b| {
+        let ra = a.st.as_ref().map_or(0.0, |s| s.revenue);
+        let rb = b.st.as_ref().map_or(0.0, |s| s.revenue);
+        rb.total_cmp(&ra).then(a.sku.cmp(&b.sku))
+    });
+    let revenues: Vec<f64> = items
+        .iter()
+        .map(|i| i.st.as_ref().map_or(0.0, |s| s.revenue))
+        .collect();
+    let abc = classification::abc(&revenues, params.abc_a, params.abc_b);
+
+    let n = items.len();
+    let mut rows: Vec<SkuRow> = Vec::with_capacity(n);
+    let mut trade = tradeoff::Tradeoff::new(&params.tradeoff_levels);
+    let mut sims: Vec<(usize, f64, f64, simulate::Replay)> = Vec::new();
+    let mut candidates: Vec<(usize, plan::PlanCandidate)> = Vec::new();
+    let mut proj_inputs: Vec<(usize, f64, usize, usize)> = Vec::new();
+    let (mut est_cost, mut no_price, mut assumed) = (0usize, 0usize, 0usize);
+    for (i, it) in items.iter().enumerate() {
+        if i % 64 == 0 {
+            progress(i, n);
+        }
+        let class_abc = abc[i];
+        let wk = weekly(&it.y);
+        let wcv = classification::cv(&wk);
+        let class_xyz = classification::xyz(wcv, params.xyz_x, params.xyz_y);
+        let target = params.target_for(class_abc);
+        let sr = it.stock.as_ref();
+        let (revenue, units) = it.st.as_ref().map_or((0.0, 0.0), |s| (s.revenue, s.units));
+        let avg_price = if units > 0.0 { revenue / units } else { 0.0 };
+        let lead = sr
+            .and_then(|r| r.lead_time_days)
+            .unwrap_or(params.lead_time_days);
+        let lead_sd = sr
+            .and_then(|r| r.lead_time_sd_days)
+            .unwrap_or(params.lead_time_sd_days);
+        let (mut unit_cost, mut cost_source) = match sr.and_then(|r| r.unit_cost) {
+            Some(c) => (c, "inventory file".to_string()),
+            None => (
+                avg_price * params.cost_ratio,
+                format!(
+                    "estimated: {:.0}% of the average selling price",
+                    100.0 * params.cost_ratio
+                ),
+            ),
+        };
+        if sr.and_then(|r| r.unit_cost).is_none() {
+            if avg_price > 0.0 {
+                est_cost += 1;
+            } else {
+                no_price += 1;
+            }
+        }
+        let order_cost = sr.and_then(|r| r.order_cost).unwrap_or(params.order_cost);
+        let holding_rate = sr
+            .and_then(|r| r.holding_rate)
+            .unwrap_or(params.holding_rate);
+        let terms = design::SkuTerms {
+            lead_periods: lead,
+            lead_sd_periods: lead_sd,
+            unit_cost,
+            order_cost,
+            holding_rate,
+            periods_per_year: 365.0,
+            moq: sr.and_then(|r| r.moq).unwrap_or(0.0),
+            case_pack: sr.and_then(|r| r.case_pack).unwrap_or(1.0),
+            price_breaks: sr.and_then(|r| r.price_breaks.clone()),
+            target,
+            measure: params.measure,
+            samples: params.samples,
+            seed: mix(params.seed, i),
+            lowest_reorder_point: 0.0,
+        };
+        let d = design::design(&it.y, &terms);
+        if let Some(p) = d.discount_price {
+            unit_cost = p;
+            cost_source = "quantity discount (price break of the chosen lot)".into();
+        }
+        let mu = d.model.mean;
+        let q = d.order_quantity;
+        let s = d.reorder_point;
+        let lead_days = lead.round().max(1.0) as usize;
+        // simulation check: policy from all but the holdout, replayed with warm-up
+        let h = params.holdout_days;
+        let mut sim_fill = None;
+        if h > 0 && it.y.len() >= h + 28 {
+            let cut = it.y.len() - h;
+            let dt = design::design(
+                &it.y[..cut],
+                &design::SkuTerms {
+                    seed: mix(params.seed ^ 0xB7, i),
+                    ..terms.clone()
+                },
+            );
+            let pol = simulate::Policy {
+                reorder_point: dt.reorder_point,
+                order_quantity: dt.order_quantity,
+                lead_periods: lead_days,
+            };
+            let r = simulate::replay(&pol, &it.y, dt.reorder_point + dt.order_quantity, cut);
+            sim_fill = r.fill_rate();
+            sims.push((i, target, unit_cost, r));
+        }
+        // current position
+        let (on_hand, on_order, source, next_in) = match sr.and_then(|r| r.on_hand) {
+            Some(oh) => (
+                oh,
+                sr.and_then(|r| r.on_order).unwrap_or(0.0),
+                "inventory file".to_string(),
+                lead_days,
+            ),
+            None => {
+                assumed += 1;
+                match params.on_hand {
+                    OnHandAssumption::Zero => (0.0, 0.0, "assumed: zero".to_string(), lead_days),
+                    OnHandAssumption::Replay => {
+                        let pol = simulate::Policy {
+                            reorder_point: s,
+                            order_quantity: q,
+                            lead_periods: lead_days,
+                        };
+                        let r = simulate::replay(&pol, &it.y, s + q, it.y.len());
+                        (
+                            r.end_on_hand.max(0.0),
+                            r.last_review_on_order,
+                            "assumed: policy replay on the sales history".to_string(),
+                            r.next_receipt_in.unwrap_or(lead_days),
+                        )
+                    }
+                }
+            }
+        };
+        let ip = on_hand + on_order;
+        let since = it.st.as_ref().map(|s| (end_day - s.last_day) as f64);
+        let (status, tied) = status::classify(&status::StatusInput {
+            on_hand,
+            on_order,
+            demand_per_day: mu,
+            days_since_last_sale: since.unwrap_or(f64::INFINITY),
+            reorder_point: s,
+            order_quantity: q,
+            unit_cost,
+            soon_days: params.soon_days,
+            overstock_days: params.overstock_days,
+            dead_days: params.dead_days,
+        });
+        let order_now = status == Status::OrderNow;
+        let suggested = if order_now {
+            ((s - ip) / q).floor().max(0.0) * q + q
+        } else {
+            0.0
+        };
+        let risk = if mu > 0.0 { d.ltd.exceed(ip) } else { 0.0 };
+        // newsvendor for perishables: demand over the shelf life, critical ratio (p−c)/p
+        let shelf = sr.and_then(|r| r.shelf_life_days);
+        let newsvendor = match shelf {
+            Some(sl) if mu > 0.0 && avg_price > unit_cost => {
+                let sd = demand::LeadTimeDemand::simulate(
+                    &d.model,
+                    sl,
+                    0.0,
+                    params.samples,
+                    mix(params.seed ^ 0x5E, i),
+                );
+                let cr = (avg_price - unit_cost) / avg_price;
+                Some(policy::newsvendor_empirical(&sd.lt, cr).ceil())
+            }
+            _ => None,
+        };
+        let order_quantity = match newsvendor {
+            Some(nv) if nv >= 1.0 => q.min(policy::round_order(nv, 0.0, terms.case_pack)),
+            _ => q,
+        };
+        let fill_now = d.ltd.fill_rate(s, q);
+        // trade-off curve
+        if mu > 0.0 && !params.tradeoff_levels.is_empty() {
+            let mut ss = Vec::with_capacity(params.tradeoff_levels.len());
+            let mut fr = Vec::with_capacity(params.tradeoff_levels.len());
+            for &lv in &params.tradeoff_levels {
+                let sl = d.ltd.reorder_point(lv, params.measure, q);
+                ss.push(sl - d.ltd.mean);
+                fr.push(d.ltd.fill_rate(sl, q));
+            }
+            trade.add(unit_cost, q, mu, &ss, &fr);
+        }
+        let supplier = sr
+            .and_then(|r| r.supplier.clone())
+            .unwrap_or_else(|| "(no supplier)".into());
+        if mu > 0.0 && matches!(status, Status::OrderNow | Status::OrderSoon) {
+            let sugg = if order_now { suggested } else { order_quantity };
+            let cover_days = ((ip + sugg / 2.0) / mu).min(365.0);
+            candidates.push((
+                i,
+                plan::PlanCandidate {
+                    sku: it.sku.clone(),
+                    supplier: supplier.clone(),
+                    unit_cost,
+                    unit_margin: (avg_price - unit_cost).max(0.0),
+                    unit_holding: holding_rate * unit_cost * cover_days / 365.0,
+                    urgent_units: if order_now {
+                        (s - ip + 1.0).max(0.0)
+                    } else {
+                        0.0
+                    },
+                    suggested_units: sugg,
+                    case_pack: terms.case_pack,
+                    supplier_minimum: sr
+                        .and_then(|r| r.supplier_minimum)
+                        .or(params.supplier_minimum)
+                        .unwrap_or(0.0),
+                },
+            ));
+        }
+        if mu > 0.0 {
+            proj_inputs.push((i, revenue, next_in, lead_days));
+        }
+        let explanation = explain(&ExplainInput {
+            mu,
+            d: &d,
+            lead,
+            target,
+            measure: params.measure,
+            q,
+            order_quantity,
+            on_hand,
+            on_order,
+            status,
+            risk,
+            tied,
+            suggested,
+            cur,
+            newsvendor,
+            since,
+        });
+        rows.push(SkuRow {
+            sku: it.sku.clone(),
+            abc: class_abc,
+            xyz: class_xyz,
+            demand_per_day: mu,
+            safety_stock: d.safety_stock,
+            reorder_point: s,
+            order_quantity,
+            order_now,
+            days_of_cover: (mu > 0.0).then(|| on_hand.max(0.0) / mu),
+            stockout_risk: risk,
+            description: it.description.clone(),
+            class: format!("{}{}", class_abc.key(), class_xyz.key()),
+            service_measure: params.measure,
+            service_target: target,
+            avg_demand_per_day: d.model.hist_mean,
+            demand_model: d.model.method.clone(),
+            intermittent: d.model.intermittent,
+            zero_share: d.model.zero_share,
+            weekly_cv: wcv.is_finite().then_some(wcv),
+            revenue,
+            units_sold: units,
+            avg_price,
+            unit_cost,
+            unit_cost_source: cost_source,
+            lead_time_days: lead,
+            lead_time_sd_days: lead_sd,
+            lead_time_demand_mean: d.ltd.mean,
+            lead_time_demand_sd: d.ltd.sd,
+            eoq: d.eoq,
+            discount_price: d.discount_price,
+            newsvendor_quantity: newsvendor,
+            expected_fill_rate: fill_now,
+            on_hand,
+            on_order,
+            on_hand_source: source,
+            inventory_position: ip,
+            suggested_order: suggested,
+            status,
+            status_label: status.label().into(),
+            tied_up_cash: tied,
+            days_since_last_sale: since,
+            supplier,
+            simulated_fill_rate: sim_fill,
+            misses_target: sim_fill.is_some_and(|f| f < target - 0.02),
+            explanation,
+        });
+    }
+    progress(n, n);
+    if est_cost > 0 {
+        notes.push(format!(
+            "Unit cost is not known for {est_cost} SKUs: estimated as {:.0}% of their average selling price (editable). Margins, budgets and tied-up cash rest on this estimate.",
+            100.0 * params.cost_ratio
+        ));
+    }
+    if no_price > 0 {
+        notes.push(format!(
+            "{no_price} SKUs have neither a unit cost nor a selling price: their cost counts as 0."
+        ));
+    }
+    if assumed > 0 {
+        notes.push(match params.on_hand {
+            OnHandAssumption::Replay => format!(
+                "Stock on hand is unknown for {assumed} SKUs (no inventory file, or no on-hand column): it is assumed to be what the policy below would hold today had it been followed over the sales history (replay from the first sale). Upload an inventory file for real statuses."
+            ),
+            OnHandAssumption::Zero => format!(
+                "Stock on hand is unknown for {assumed} SKUs: assumed to be zero with nothing on order, so every SKU that sells needs a first order."
+            ),
+        });
+    }
+
+    // status counts and class matrix
+    let status_counts: Vec<StatusCount> = Status::ALL
+        .iter()
+        .map(|st| {
+            let sel = rows.iter().filter(|r| r.status == *st);
+            StatusCount {
+                status: *st,
+                label: st.label().into(),
+                skus: sel.clone().count(),
+                tied_up_cash: sel.map(|r| r.tied_up_cash).sum(),
+            }
+        })
+        .collect();
+    let mut class_matrix = Vec::new();
+    for a in [Abc::A, Abc::B, Abc::C] {
+        for x in [Xyz::X, Xyz::Y, Xyz::Z] {
+            let sel = rows.iter().filter(|r| r.abc == a && r.xyz == x);
+            class_matrix.push(ClassCell {
+                abc: a,
+                xyz: x,
+                skus: sel.clone().count(),
+                revenue: sel.map(|r| r.revenue).sum(),
+            });
+        }
+    }
+    let tied_up_cash_total = rows.iter().map(|r| r.tied_up_cash).sum();
+
+    // simulation summary
+    let simulation = if sims.is_empty() {
+        None
+    } else {
+        let pick = |f: &dyn Fn(usize) -> bool| -> Vec<(f64, f64, &simulate::Replay)> {
+            sims.iter()
+                .filter(|(i, ..)| f(*i))
+                .map(|(_, t, c, r)| (*t, *c, r))
+                .collect()
+        };
+        let overall = simulate::summarise("all", &pick(&|_| true));
+        let by_abc = [Abc::A, Abc::B, Abc::C]
+            .iter()
+            .map(|a| simulate::summarise(a.key(), &pick(&|i| rows[i].abc == *a)))
+            .collect();
+        let by_xyz = [Xyz::X, Xyz::Y, Xyz::Z]
+            .iter()
+            .map(|x| simulate::summarise(x.key(), &pick(&|i| rows[i].xyz == *x)))
+            .collect();
+        let explanation = format!(
+            "Each SKU's policy was set on its history without the last {} days, then replayed day by day on those days (backorders, lead time as set, the earlier history as warm-up). Over {} SKUs with demand the average achieved fill rate is {:.1}% against an average target of {:.1}% ({:+.1} points){}.",
+            params.holdout_days,
+            overall.skus_with_demand,
+            100.0 * overall.fill_rate,
+            100.0 * overall.target,
+            100.0 * overall.gap,
+            if overall.flagged { "; the policy misses its target — see the classes below" } else { "" }
+        );
+        Some(SimulationReport {
+            holdout_days: params.holdout_days,
+            overall,
+            by_abc,
+            by_xyz,
+            explanation,
+        })
+    };
+
+    // purchase plan
+    let plan = if params.budget.is_some() || params.capacity_units.is_some() {
+        let c: Vec<plan::PlanCandidate> = candidates.into_iter().map(|(_, c)| c).collect();
+        let lim = plan::PlanLimits {
+            budget: params.budget,
+            capacity_units: params.capacity_units,
+            require_urgent: params.require_urgent,
+        };
+        Some(match plan::solve(&c, &lim, params.budget_step, cur) {
+            Ok(p) => p,
+            Err(InventoryError::InfeasiblePlan(m)) => plan::infeasible(m),
+            Err(e) => return Err(e),
+        })
+    } else {
+        None
+    };
+
+    // projections for the top N SKUs by revenue
+    proj_inputs.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let projections = proj_inputs
+        .iter()
+        .take(params.projection_top_n)
+        .filter_map(|&(i, _, next_in, lead_days)| {
+            let r = rows.get(i)?;
+            Some(projection::project(
+                &r.sku,
+                &r.description,
+                r.on_hand,
+                r.on_order,
+                next_in,
+                r.demand_per_day,
+                r.reorder_point,
+                r.safety_stock,
+                r.order_quantity,
+                lead_days,
+                params.projection_days,
+            ))
+        })
+        .collect();
+
+    Ok(InventoryReport {
+        skus: rows,
+        status_counts,
+        class_matrix,
+        tied_up_cash_total,
+        plan,
+        simulation,
+        tradeoff: trade.points(),
+        projections,
+        data_end: day_string(end_day),
+        params: params.clone(),
+        stock_mapping: input.stock.map(|t| t.mapping.clone()).unwrap_or_default(),
+        notes,
+        how_computed: how_computed(params),
+    })
+}
+
+struct ExplainInput<'a> {
+    mu: f64,
+    d: &'a design::Design,
+    lead: f64,
+    target: f64,
+    measure: ServiceMeasure,
+    q: f64,
+    order_quantity: f64,
+    on_hand: f64,
+    on_order: f64,
+    status: Status,
+    risk: f64,
+    tied: f64,
+    suggested: f64,
+    cur: &'a str,
+    newsvendor: Option<f64>,
+    since: Option<f64>,
+}
+
+fn explain(x: &ExplainInput) -> String {
+    if x.mu <= 0.0 {
+        return match x.since {
+            Some(d) => format!(
+                "No demand forecast (last sale {d:.0} days ago). {} on hand{}.",
+                x.on_hand,
+                if x.tied > 0.0 {
+                    format!(" ties up {}{:.2}", x.cur, x.tied)
+                } else {
+                    String::new()
+                }
+            ),
+            None => format!("Never sold in the order history; {} on hand.", x.on_hand),
+        };
+    }
+    let m = &x.d.model;
+    let model = if m.intermittent {
+        format!(
+            "TSB for intermittent demand: {:.0}% of days without sales",
+            100.0 * m.zero_share
+        )
+    } else {
+        "exponential smoothing".to_string()
+    };
+    let mut s = format!(
+        "Sells {:.2} units/day ({model}). Over a {:.0}-day lead time demand averages {:.1} ± {:.1} units (simulated from its own sales, not a normal curve); a reorder point of {:.0} gives a {:.0}% {} (safety stock {:.1}). ",
+        x.mu,
+        x.lead,
+        x.d.ltd.mean,
+        x.d.ltd.sd,
+        x.d.reorder_point,
+        100.0 * x.target,
+        x.measure.label(),
+        x.d.safety_stock
+    );
+    s.push_str(&format!(
+        "Order {:.0} units (economic order quantity {:.1}{}) whenever on hand + on order falls to {:.0}.",
+        x.order_quantity,
+        x.d.eoq,
+        if (x.order_quantity - x.q).abs() > 1e-9 {
+            ", capped by the newsvendor quantity for its shelf life"
+        } else {
+            ", rounded up to MOQ / case pack"
+        },
+        x.d.reorder_point
+    ));
+    if let Some(nv) = x.newsvendor {
+        s.push_str(&format!(
+            " Newsvendor quantity over the shelf life: {nv:.0}."
+        ));
+    }
+    s.push_str(&format!(
+        " Now {:.0} on hand + {:.0} on order: {}",
+        x.on_hand,
+        x.on_order,
+        x.status.label()
+    ));
+    match x.status {
+        Status::OrderNow => s.push_str(&format!(
+            " — order {:.0} units; {:.0}% risk of running out before a delivery ordered today arrives.",
+            x.suggested,
+            100.0 * x.risk
+        )),
+        Status::Overstocked => s.push_str(&format!(
+            " — {}{:.2} tied up above the policy's maximum.",
+            x.cur, x.tied
+        )),
+        _ => s.push('.'),
+    }
+    s
+}
+
+fn how_computed(p: &InventoryParams) -> Vec<HowComputed> {
+    let h = |t: &str, x: String| HowComputed {
+        title: t.into(),
+        text: x,
+    };
+    vec![
+        h("Classes", format!(
+            "ABC: SKUs ranked by revenue; those making up the first {:.0}% of revenue are A, up to {:.0}% B, the rest C. XYZ: coefficient of variation CV = σ/μ of weekly units; CV ≤ {} is X (steady), ≤ {} Y, above Z (erratic).",
+            100.0 * p.abc_a, 100.0 * p.abc_b, p.xyz_x, p.xyz_y)),
+        h("Demand", "Daily units per SKU from the order lines (days without sales count as 0). Intermittent items (≥ 50% of days without sales): TSB — probability of a sale p̂ and size ẑ by exponential smoothing (α = 0.1), forecast p̂·ẑ. Others: exponential smoothing with α in [0.1, 0.3] fitted to the history.".into()),
+        h("Lead-time demand", format!(
+            "Not a normal curve: {} simulated lead times, each a lead time L (mean {} days{}, per SKU from the inventory file when given) of days with a sale with probability p̂ and a size drawn from the SKU's own past sale days (rescaled to the forecast level).",
+            p.samples, p.lead_time_days,
+            if p.lead_time_sd_days > 0.0 { format!(", sd {}", p.lead_time_sd_days) } else { String::new() })),
+        h("Reorder point and safety stock", format!(
+            "Policy (s, Q): when on hand + on order ≤ s, order Q. For a {} target: {}. Safety stock = s − E[lead-time demand]. Targets by class: A {:.0}%, B {:.0}%, C {:.0}%{}.",
+            p.measure.label(),
+            match p.measure {
+                ServiceMeasure::FillRate => "fill rate β(s,Q) = 1 − Σ_{y=s+1..s+Q} (E[(D_L − y)⁺] − E[(D_{L−1} − y)⁺]) / (Q·μ), the share of demand served from stock (Hadley–Whitin; exact for this (s, nQ) policy with backorders); s is the smallest whole number meeting the target",
+                ServiceMeasure::CycleServiceLevel => "cycle service level P(D_L ≤ s), the chance of no stockout in a replenishment cycle; s is the target quantile of the simulated lead-time demand",
+            },
+            100.0 * p.class_targets.a, 100.0 * p.class_targets.b, 100.0 * p.class_targets.c,
+            p.service_level.map(|s| format!(" (overridden: {:.1}% for every SKU)", 100.0 * s)).unwrap_or_default())),
+        h("Order quantity", format!(
+            "EOQ Q* = √(2KD/h) with order cost K = {}{} per order, annual demand D = 365·μ and holding h = {:.0}%/year × unit cost; with price breaks the all-units discount optimum (cheapest total of purchases + ordering + holding over the break ranges); then at least the MOQ and rounded up to whole case packs. Perishables (shelf life given): newsvendor quantity = the critical-ratio quantile of demand over the shelf life, critical ratio (price − cost)/price, and the lot never exceeds it.",
+            p.currency, p.order_cost, 100.0 * p.holding_rate)),
+        h("Status", format!(
+            "Order now: on hand + on order ≤ s. Order soon: within {} days of demand of s. Overstocked: more than {} days of cover and more than s + Q on hand (excess × unit cost is tied-up cash). Dead stock: no sale for {} days (all stock is tied-up cash). Stockout risk = P(lead-time demand > on hand + on order).",
+            p.soon_days, p.overstock_days, p.dead_days)),
+        h("Purchase plan", "Linear programme (good_lp, microlp solver): buy in case packs for the SKUs that need ordering, maximising expected margin (price − cost) minus holding cost until sold, subject to the budget (Σ cost × qty ≤ budget), the capacity (Σ qty ≤ capacity) and supplier minimum order values (order nothing or at least the minimum: one binary per supplier). The urgent part of an order (back up to the reorder point) is valued before the rest. The optimum is rounded down to whole packs. Binding limits are explained by solving again with the limit raised by one step.".into()),
+        h("Simulation check", format!(
+            "The policy is set on the history without the last {} days and replayed day by day over them (backorders; stock at the start = s + Q, earlier history as warm-up). Achieved fill rate = units served from stock / units demanded; a class more than 2 points under its target is flagged.",
+            p.holdout_days)),
+        h("Trade-off curve", "For each service level, every SKU's reorder point is solved again; inventory value = Σ unit cost × (safety stock + Q/2), the average stock of the policy; the expected fill rate is demand-weighted.".into()),
+    ]
+}
