@@ -8,6 +8,7 @@
 use crate::analytics::basket::{BasketParams, BasketReport};
 use crate::analytics::customers::{CustomerProfile, CustomersParams, CustomersReport};
 use crate::analytics::forecast::{ForecastParams, ForecastReport};
+use crate::analytics::inventory::{InventoryParams, InventoryReport};
 use crate::analytics::marketing::elasticity::{ElasticityParams, ElasticityReport, ElasticitySpec};
 use crate::analytics::marketing::experiment::{ExperimentReport, ExperimentSpec};
 use crate::analytics::marketing::mmm::{MmmParams, MmmReport, SpendSpec};
@@ -31,7 +32,7 @@ pub enum Request {
     /// Compute the overview for the current dataset.
     Overview { job: u32, params: OverviewParams },
     /// Run one pillar's analysis on the current dataset.
-    Analyze { job: u32, task: Task },
+    Analyze { job: u32, task: Box<Task> },
     /// Stop the running job `job` (an import, or an analysis that runs in slices) as soon as
     /// possible; the previous results stay.
     Cancel { job: u32 },
@@ -63,6 +64,12 @@ pub enum Task {
     /// slices with progress, and stops between slices on `Cancel`.
     ForecastAll {
         params: ForecastParams,
+    },
+    /// Inventory policies and purchase plan from the imported orders, with the attached
+    /// inventory file (`files[0]`, named `stock_file`) when given.
+    Inventory {
+        params: InventoryParams,
+        stock_file: Option<String>,
     },
     /// Media-mix model of the attached spend file (`files[0]`, named `file`); revenue from
     /// its revenue column, or from the imported orders when `revenue_from_orders`.
@@ -124,6 +131,7 @@ pub enum AnalysisReport {
     Recommend { report: Box<RecommendReport> },
     Forecast { report: Box<ForecastReport> },
     ForecastAll { report: Box<ForecastReport> },
+    Inventory { report: Box<InventoryReport> },
     Mmm { report: Box<MmmReport> },
     Experiment { report: Box<ExperimentReport> },
     Elasticity { report: Box<ElasticityReport> },

@@ -159,6 +159,7 @@ fn on_response(state: AppState, resp: Response) {
             state.forecast.set(None);
             state.forecast_all.set(None);
             state.elasticity.set(None);
+            state.inventory.set(None);
             state.promo.set(None);
             state.forecast_params.update(|p| p.skus = None);
             state.import_millis.set(Some(millis));
@@ -206,6 +207,7 @@ fn on_response(state: AppState, resp: Response) {
                     land(state.elasticity, gen, millis, *report)
                 }
                 AnalysisReport::Promo { report } => land(state.promo, gen, millis, *report),
+                AnalysisReport::Inventory { report } => land(state.inventory, gen, millis, *report),
             }
         }
         Response::Cancelled { job } => {
@@ -316,11 +318,12 @@ fn task_slot(task: &Task) -> usize {
         Task::Experiment { .. } => 7,
         Task::Elasticity { .. } => 8,
         Task::Promo { .. } => 9,
+        Task::Inventory { .. } => 10,
     }
 }
 
 /// Number of task slots (one per `Task` kind).
-const SLOTS: usize = 10;
+const SLOTS: usize = 11;
 
 /// Slot of the all-series forecast (for [`cancel_task`]).
 pub const FORECAST_ALL_SLOT: usize = 5;
@@ -337,6 +340,7 @@ fn report_slot(report: &AnalysisReport) -> usize {
         AnalysisReport::Experiment { .. } => 7,
         AnalysisReport::Elasticity { .. } => 8,
         AnalysisReport::Promo { .. } => 9,
+        AnalysisReport::Inventory { .. } => 10,
     }
 }
 
@@ -344,6 +348,7 @@ fn report_slot(report: &AnalysisReport) -> usize {
 fn progress_signal(state: AppState, slot: usize) -> Option<RwSignal<Option<(usize, usize)>>> {
     match slot {
         5 => Some(state.forecast_all_progress),
+        10 => Some(state.inventory_progress),
         _ => None,
     }
 }
@@ -378,6 +383,7 @@ fn busy_signal(state: AppState, slot: usize) -> Option<RwSignal<bool>> {
         7 => Some(state.experiment_busy),
         8 => Some(state.elasticity_busy),
         9 => Some(state.promo_busy),
+        10 => Some(state.inventory_busy),
         _ => None,
     }
 }
@@ -414,7 +420,13 @@ pub fn analyze_with_files(state: AppState, task: Task, files: &[Blob]) {
         busy.set(true);
     }
     let files = (!files.is_empty()).then_some(files);
-    send(&Request::Analyze { job, task }, files);
+    send(
+        &Request::Analyze {
+            job,
+            task: Box::new(task),
+        },
+        files,
+    );
 }
 
 pub fn request_overview(params: OverviewParams) {

@@ -58,7 +58,7 @@ fn App() -> impl IntoView {
                     <Route path=path!("/customers") view=pages::customers::Customers/>
                     <Route path=path!("/products") view=pages::products::Products/>
                     <Route path=path!("/forecast") view=pages::forecast::Forecast/>
-                    <Route path=path!("/inventory") view=|| view! { <pages::NotBuilt page="Inventory" what="safety stock, reorder points, EOQ/newsvendor and budget-constrained purchase plans"/> }/>
+                    <Route path=path!("/inventory") view=pages::inventory::Inventory/>
                     <Route path=path!("/marketing") view=pages::marketing::Marketing/>
                 </Routes>
             </main>

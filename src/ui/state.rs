@@ -3,6 +3,7 @@
 use crate::analytics::basket::{BasketParams, BasketReport};
 use crate::analytics::customers::{CustomerProfile, CustomersParams, CustomersReport};
 use crate::analytics::forecast::{ForecastParams, ForecastReport};
+use crate::analytics::inventory::{InventoryParams, InventoryReport};
 use crate::analytics::marketing::elasticity::ElasticityReport;
 use crate::analytics::marketing::experiment::ExperimentReport;
 use crate::analytics::marketing::mmm::MmmReport;
@@ -72,6 +73,11 @@ pub struct AppState {
     pub elasticity_busy: RwSignal<bool>,
     pub promo: RwSignal<Option<Pillar<PromoReport>>>,
     pub promo_busy: RwSignal<bool>,
+    /// Inventory page.
+    pub inventory: RwSignal<Option<Pillar<InventoryReport>>>,
+    pub inventory_params: RwSignal<InventoryParams>,
+    pub inventory_busy: RwSignal<bool>,
+    pub inventory_progress: RwSignal<Option<(usize, usize)>>,
 }
 
 /// A pillar report with the dataset generation it was computed on and how long it took.
@@ -139,6 +145,10 @@ impl AppState {
             elasticity_busy: RwSignal::new(false),
             promo: RwSignal::new(None),
             promo_busy: RwSignal::new(false),
+            inventory: RwSignal::new(None),
+            inventory_params: RwSignal::new(InventoryParams::default()),
+            inventory_busy: RwSignal::new(false),
+            inventory_progress: RwSignal::new(None),
         }
     }
 }

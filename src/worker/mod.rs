@@ -6,6 +6,7 @@
 
 use crate::analytics::customers::{self, CustomersReport};
 use crate::analytics::forecast::{self, ForecastParams, ForecastReport};
+use crate::analytics::inventory::{self, stock, InventoryInput};
 use crate::analytics::marketing::abtest::AbInput;
 use crate::analytics::marketing::elasticity::{self, ElasticityInput};
 use crate::analytics::marketing::experiment::{self, ExperimentReport};
@@ -116,7 +117,7 @@ fn handle(req: Request, files: Vec<Blob>) {
         Request::Analyze { job, task } => {
             wasm_bindgen_futures::spawn_local(async move {
                 let t0 = web_time::Instant::now();
-                let resp = match analyze(job, task, files).await {
+                let resp = match analyze(job, *task, files).await {
                     Ok(Some(report)) => Response::Report {
                         job,
                         report,
@@ -265,6 +266,32 @@ async fn analyze(job: u32, task: Task, files: Vec<Blob>) -> Result<Option<Analys
         _ => {}
     }
     let dataset = dataset.ok_or_else(|| "no data imported yet".to_string())?;
+    if let Task::Inventory { params, stock_file } = &task {
+        let table = match files.first() {
+            Some(blob) => {
+                let bytes = read_slice(blob, 0.0, blob.size()).await?;
+                let name = stock_file.clone().unwrap_or_else(|| "inventory".into());
+                Some(stock::parse(&name, &bytes).map_err(|e| e.to_string())?)
+            }
+            None => None,
+        };
+        let input = InventoryInput {
+            orders: &dataset,
+            stock: table.as_ref(),
+        };
+        let mut last = 0usize;
+        let report = inventory::run_with_progress(&input, params, &mut |done, total| {
+            // About 50 progress messages per run.
+            if done == total || done >= last + total.div_ceil(50) {
+                last = done;
+                post(&Response::TaskProgress { job, done, total });
+            }
+        })
+        .map_err(|e| e.to_string())?;
+        return Ok(Some(AnalysisReport::Inventory {
+            report: Box::new(report),
+        }));
+    }
     if let Task::ForecastAll { params } = &task {
         return Ok(forecast_all(job, &dataset, params).await?.map(|report| {
             AnalysisReport::ForecastAll {
@@ -367,6 +394,7 @@ fn analyze_now(dataset: &Rc<Dataset>, task: Task) -> Result<AnalysisReport, Stri
         Task::ForecastAll { params } => Ok(AnalysisReport::ForecastAll {
             report: Box::new(forecast::run(&dataset, &params).map_err(|e| e.to_string())?),
         }),
+        Task::Inventory { .. } => Err("the inventory task runs asynchronously".into()),
         Task::Mmm { .. }
         | Task::Experiment { .. }
         | Task::Elasticity { .. }

@@ -3,6 +3,7 @@
 pub mod customers;
 pub mod data;
 pub mod forecast;
+pub mod inventory;
 pub mod landing;
 pub mod marketing;
 pub mod overview;
