@@ -2,7 +2,8 @@
 //! pandas / scikit-learn / lifetimes (`../shared/data/REFERENCE_RESULTS.md`, issue 3).
 
 use shoplens::analytics::customers::{
-    self, bgnbd, churn, cluster_rfm, clv, history, rfm, ClvParams, CustomersParams, ModelStatus,
+    self, bgnbd, churn, cluster_rfm, clv, history, rfm, ClvParams, ClvReport, CustomersParams,
+    ModelStatus,
 };
 use shoplens::data::{import_paths, Dataset, ImportOptions};
 use std::sync::OnceLock;
@@ -214,7 +215,47 @@ fn bgnbd_holdout_and_gamma_gamma() {
     assert_eq!(ho.buckets.iter().map(|b| b.customers).sum::<u64>(), 3317);
     for r in &rep.rows {
         assert!((0.0..=1.0).contains(&r.p_alive) && r.expected_purchases >= 0.0 && r.clv >= 0.0);
+        assert!((0.0..=1.0).contains(&r.p_no_purchase_90d));
     }
+    // The validated penalty leaves a usable P(alive) (≥ 5% of repeaters below 0.9), so churn risk
+    // is 1 − P(alive); the holdout confirms its ranking of the repeat customers.
+    println!("{}\n{}", rep.churn_risk_explanation, rep.method_explanation);
+    assert_eq!(rep.churn_risk_method, customers::ChurnRiskMethod::PAlive);
+    let (top, bottom) = risk_fifths(&rep);
+    assert!(top < 0.4 * bottom, "{top} {bottom}");
+    // A fixed penalty 0 (the plain boundary fit): P(alive) ≈ 1 for all, so the fallback, the
+    // probability of no purchase in the next 90 days, ranks them; it still separates well.
+    let plain = clv(
+        d,
+        &ClvParams {
+            penalty: Some(0.0),
+            ..params.clone()
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        plain.churn_risk_method,
+        customers::ChurnRiskMethod::NoPurchase90d
+    );
+    let (top, bottom) = risk_fifths(&plain);
+    assert!(top < 0.3 * bottom, "{top} {bottom}");
+}
+
+/// Mean holdout purchase days of the riskiest and the safest fifth of repeat customers.
+fn risk_fifths(rep: &ClvReport) -> (f64, f64) {
+    let mut by_risk: Vec<_> = rep.rows.iter().filter(|r| r.frequency > 0).collect();
+    by_risk.sort_by(|a, b| b.churn_risk.total_cmp(&a.churn_risk));
+    let fifth = by_risk.len() / 5;
+    let mean_h = |s: &[&customers::ClvRow]| {
+        s.iter()
+            .map(|r| r.actual_holdout_purchases.unwrap() as f64)
+            .sum::<f64>()
+            / s.len() as f64
+    };
+    let n = by_risk.len();
+    let (top, bottom) = (mean_h(&by_risk[..fifth]), mean_h(&by_risk[n - fifth..]));
+    println!("holdout purchase days: riskiest fifth {top:.3}, safest fifth {bottom:.3}");
+    (top, bottom)
 }
 
 #[test]
@@ -231,7 +272,12 @@ fn full_run_churn_and_profile() {
     let c = &rep.churn;
     println!("{c:#?}");
     assert_eq!(c.status, ModelStatus::Ok);
-    for auc in [c.auc_naive_bayes, c.auc_logistic, c.auc_bgnbd_expected] {
+    for auc in [
+        c.auc_naive_bayes,
+        c.auc_logistic,
+        c.auc_bgnbd_expected,
+        c.auc_bgnbd_no_purchase,
+    ] {
         let a = auc.unwrap();
         assert!((0.65..0.9).contains(&a), "{c:?}");
     }

@@ -126,6 +126,23 @@ impl BgNbdParams {
         1.0 / (1.0 + ln_ratio.exp())
     }
 
+    /// Probability of no purchase in the next `horizon` weeks:
+    ///
+    /// `P(Y(t) = 0 | x, t_x, T) = (1 − P(alive)) + P(alive) · ((α + T)/(α + T + t))^{r+x}`,
+    ///
+    /// since a customer alive at T buys as a Poisson process whose rate has the posterior
+    /// Gamma(r + x, α + T), and P(0 events in t) = E[e^{−λt}] = ((α+T)/(α+T+t))^{r+x} (the NBD
+    /// zero class; Fader, Hardie & Lee 2005, sec. 3–4; `lifetimes`
+    /// `conditional_probability_of_n_purchases_up_to_time` with n = 0). It mixes recency (through
+    /// P(alive)) with each customer's own pace and age, and stays informative for one-time buyers
+    /// and in the boundary case a → 0, where P(alive) is 1 for everyone.
+    pub fn p_no_purchase(&self, x: u32, t_x: f64, t: f64, horizon: f64) -> f64 {
+        let pa = self.p_alive(x, t_x, t);
+        let ln_zero = (self.r + x as f64)
+            * ((self.alpha + t).ln() - (self.alpha + t + horizon.max(0.0)).ln());
+        ((1.0 - pa) + pa * ln_zero.exp()).clamp(0.0, 1.0)
+    }
+
     /// Expected purchases in the next `horizon` weeks (eq. 10), via the transformed series.
     pub fn expected(&self, x: u32, t_x: f64, t: f64, horizon: f64) -> Result<f64, CustomersError> {
         if horizon <= 0.0 {
@@ -466,6 +483,33 @@ mod tests {
         let nbd = (0.7 + 3.0) / (9.0 + 30.0) * 14.0;
         assert!((e - nbd).abs() < 1e-3, "{e} vs {nbd}");
         assert!((p.p_alive(3, 20.0, 30.0) - 1.0).abs() < 1e-3);
+    }
+
+    #[test]
+    fn p_no_purchase_closed_forms() {
+        // No drop-out (a → 0): the NBD zero class ((α+T)/(α+T+t))^(r+x).
+        let p = BgNbdParams {
+            r: 1.0,
+            alpha: 10.0,
+            a: 1e-9,
+            b: 1e6,
+        };
+        // x = 1, T = 20, t = 10: (30/40)^2 = 0.5625; one-time buyer, T = 10, t = 20: (20/40)^1.
+        assert!((p.p_no_purchase(1, 10.0, 20.0, 10.0) - 0.5625).abs() < 1e-6);
+        assert!((p.p_no_purchase(0, 0.0, 10.0, 20.0) - 0.5).abs() < 1e-9);
+        assert_eq!(p.p_no_purchase(3, 5.0, 20.0, 0.0), 1.0);
+        // With drop-out: (1 − P(alive)) + P(alive)·zero class, using the CDNOW estimates.
+        let q = BgNbdParams {
+            r: 0.243,
+            alpha: 4.414,
+            a: 0.793,
+            b: 2.426,
+        };
+        let pa = q.p_alive(2, 30.43, 38.86);
+        let zero = ((4.414f64 + 38.86) / (4.414 + 38.86 + 39.0)).powf(2.243);
+        assert!((q.p_no_purchase(2, 30.43, 38.86, 39.0) - (1.0 - pa + pa * zero)).abs() < 1e-12);
+        // A longer silence (same x, T) raises it.
+        assert!(q.p_no_purchase(2, 10.0, 38.86, 39.0) > q.p_no_purchase(2, 30.43, 38.86, 39.0));
     }
 
     #[test]
