@@ -194,17 +194,28 @@ fn bgnbd_holdout_and_gamma_gamma() {
         "{:?}",
         ho.plain_mle
     );
-    // The penalty chosen inside the calibration period (no peeking at the holdout) favours more
-    // drop-out, because late May–August was calmer than Dec–May; the holdout is the Q4 peak, so
-    // it does not beat the plain fit there (issue 3's MAE < 0.997 / |ratio − 1| < 0.244 target is
-    // not reachable without seasonal information). Pin what the method achieves.
-    assert!(ho.model.mae < 1.0 && ho.model.mae > 0.99, "{:?}", ho.model);
+    // The penalty chosen inside the calibration period (no peeking at the holdout) favours a
+    // little drop-out, because the last 100 days of calibration (late May–August) were calmer
+    // than the plain fit expects (nested split: plain over-predicts by 6%). The holdout is the
+    // Q4 peak: customers first seen in Dec 2010 bought on 15–17 days per calendar day every
+    // month Jan–Oct 2011, then 26.8 in November and 32.3 in Dec 1–9
+    // (`benches/customers_bgnbd_seasonality.py`). Nothing inside the calibration period predicts
+    // that peak: a calendar-time trend fitted by MLE is −0.04/year (holdout MAE 1.0006, ratio
+    // 0.742) and per-month multipliers are flat (0.93–1.19), and the nested split rejects both.
+    // So issue 3's "MAE < 0.997 and ratio closer to 1 than 0.756" is NOT reached by any
+    // holdout-blind variant tried; pin what the validated method achieves (MAE 0.9974, ratio
+    // 0.7336).
+    assert!((ho.model.mae - 0.9974).abs() < 0.0005, "{:?}", ho.model);
     assert!(
-        ho.model.sum_ratio > 0.70 && ho.model.sum_ratio < 0.76,
+        (ho.model.sum_ratio - 0.7336).abs() < 0.0005,
         "{:?}",
         ho.model
     );
-    assert!(rep.penalty > 0.0);
+    assert_eq!(rep.penalty, 1e-3);
+    // The holdout (Sep–Dec 9) was busier per customer-week than the calibration period.
+    let lift = ho.rate_lift.unwrap();
+    println!("rate lift {lift}\n{}", ho.explanation);
+    assert!((lift - 1.198).abs() < 0.001, "{lift}");
     let gg = rep.gamma_gamma.unwrap();
     assert!(
         rel(gg.p, 2.395) < 0.002 && rel(gg.q, 3.302) < 0.002 && rel(gg.v, 396.4) < 0.002,

@@ -33,6 +33,18 @@
 //! and still predict with a ridge penalty `λ[(ln a)² + (ln b)²]` on the mean log-likelihood whose
 //! strength λ is chosen by a time split **inside** the calibration period (see
 //! [`select_penalty`]).
+//!
+//! **Seasonality is out of reach.** The BG/NBD assumes each customer's purchase rate is constant
+//! in calendar time. On UCI Online Retail (calibration to 2011-08-31) that holds inside the
+//! calibration period — a log-linear calendar trend `λ·e^{βs}` fitted jointly by MLE (operational
+//! time `(e^{βs} − 1)/β`, as for time-varying covariates in Bachmann, Meierer & Näf 2021,
+//! *Marketing Science* 40(4)) gives β ≈ −0.04 per year, and per-month multipliers are flat —
+//! but the holdout (Sep–Dec 9) contains the Q4 peak (purchase days of the Dec-2010 customers
+//! per day: 15–17 Jan–Oct, 26.8 in November, 32.3 in early December). No variant validated
+//! inside the calibration period (ridge penalties, trend, monthly multipliers) predicts it:
+//! holdout MAE stays ≈ 0.997–1.004 and the sum ratio ≈ 0.72–0.76 (analysis script
+//! `benches/customers_bgnbd_seasonality.py`). The holdout check reports the size of the surprise
+//! as `rate_lift` and says so in words.
 
 use super::history::History;
 use super::optim::{nelder_mead, NelderMeadOptions};
