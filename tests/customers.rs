@@ -2,7 +2,8 @@
 //! pandas / scikit-learn / lifetimes (`../shared/data/REFERENCE_RESULTS.md`, issue 3).
 
 use shoplens::analytics::customers::{
-    self, bgnbd, churn, cluster_rfm, clv, history, rfm, ClvParams, CustomersParams, ModelStatus,
+    self, bgnbd, churn, cluster_rfm, clv, history, rfm, ClvParams, ClvReport, CustomersParams,
+    ModelStatus,
 };
 use shoplens::data::{import_paths, Dataset, ImportOptions};
 use std::sync::OnceLock;
@@ -193,17 +194,28 @@ fn bgnbd_holdout_and_gamma_gamma() {
         "{:?}",
         ho.plain_mle
     );
-    // The penalty chosen inside the calibration period (no peeking at the holdout) favours more
-    // drop-out, because late May–August was calmer than Dec–May; the holdout is the Q4 peak, so
-    // it does not beat the plain fit there (issue 3's MAE < 0.997 / |ratio − 1| < 0.244 target is
-    // not reachable without seasonal information). Pin what the method achieves.
-    assert!(ho.model.mae < 1.0 && ho.model.mae > 0.99, "{:?}", ho.model);
+    // The penalty chosen inside the calibration period (no peeking at the holdout) favours a
+    // little drop-out, because the last 100 days of calibration (late May–August) were calmer
+    // than the plain fit expects (nested split: plain over-predicts by 6%). The holdout is the
+    // Q4 peak: customers first seen in Dec 2010 bought on 15–17 days per calendar day every
+    // month Jan–Oct 2011, then 26.8 in November and 32.3 in Dec 1–9
+    // (`benches/customers_bgnbd_seasonality.py`). Nothing inside the calibration period predicts
+    // that peak: a calendar-time trend fitted by MLE is −0.04/year (holdout MAE 1.0006, ratio
+    // 0.742) and per-month multipliers are flat (0.93–1.19), and the nested split rejects both.
+    // So issue 3's "MAE < 0.997 and ratio closer to 1 than 0.756" is NOT reached by any
+    // holdout-blind variant tried; pin what the validated method achieves (MAE 0.9974, ratio
+    // 0.7336).
+    assert!((ho.model.mae - 0.9974).abs() < 0.0005, "{:?}", ho.model);
     assert!(
-        ho.model.sum_ratio > 0.70 && ho.model.sum_ratio < 0.76,
+        (ho.model.sum_ratio - 0.7336).abs() < 0.0005,
         "{:?}",
         ho.model
     );
-    assert!(rep.penalty > 0.0);
+    assert_eq!(rep.penalty, 1e-3);
+    // The holdout (Sep–Dec 9) was busier per customer-week than the calibration period.
+    let lift = ho.rate_lift.unwrap();
+    println!("rate lift {lift}\n{}", ho.explanation);
+    assert!((lift - 1.198).abs() < 0.001, "{lift}");
     let gg = rep.gamma_gamma.unwrap();
     assert!(
         rel(gg.p, 2.395) < 0.002 && rel(gg.q, 3.302) < 0.002 && rel(gg.v, 396.4) < 0.002,
@@ -214,7 +226,47 @@ fn bgnbd_holdout_and_gamma_gamma() {
     assert_eq!(ho.buckets.iter().map(|b| b.customers).sum::<u64>(), 3317);
     for r in &rep.rows {
         assert!((0.0..=1.0).contains(&r.p_alive) && r.expected_purchases >= 0.0 && r.clv >= 0.0);
+        assert!((0.0..=1.0).contains(&r.p_no_purchase_90d));
     }
+    // The validated penalty leaves a usable P(alive) (≥ 5% of repeaters below 0.9), so churn risk
+    // is 1 − P(alive); the holdout confirms its ranking of the repeat customers.
+    println!("{}\n{}", rep.churn_risk_explanation, rep.method_explanation);
+    assert_eq!(rep.churn_risk_method, customers::ChurnRiskMethod::PAlive);
+    let (top, bottom) = risk_fifths(&rep);
+    assert!(top < 0.4 * bottom, "{top} {bottom}");
+    // A fixed penalty 0 (the plain boundary fit): P(alive) ≈ 1 for all, so the fallback, the
+    // probability of no purchase in the next 90 days, ranks them; it still separates well.
+    let plain = clv(
+        d,
+        &ClvParams {
+            penalty: Some(0.0),
+            ..params.clone()
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        plain.churn_risk_method,
+        customers::ChurnRiskMethod::NoPurchase90d
+    );
+    let (top, bottom) = risk_fifths(&plain);
+    assert!(top < 0.3 * bottom, "{top} {bottom}");
+}
+
+/// Mean holdout purchase days of the riskiest and the safest fifth of repeat customers.
+fn risk_fifths(rep: &ClvReport) -> (f64, f64) {
+    let mut by_risk: Vec<_> = rep.rows.iter().filter(|r| r.frequency > 0).collect();
+    by_risk.sort_by(|a, b| b.churn_risk.total_cmp(&a.churn_risk));
+    let fifth = by_risk.len() / 5;
+    let mean_h = |s: &[&customers::ClvRow]| {
+        s.iter()
+            .map(|r| r.actual_holdout_purchases.unwrap() as f64)
+            .sum::<f64>()
+            / s.len() as f64
+    };
+    let n = by_risk.len();
+    let (top, bottom) = (mean_h(&by_risk[..fifth]), mean_h(&by_risk[n - fifth..]));
+    println!("holdout purchase days: riskiest fifth {top:.3}, safest fifth {bottom:.3}");
+    (top, bottom)
 }
 
 #[test]
@@ -231,7 +283,12 @@ fn full_run_churn_and_profile() {
     let c = &rep.churn;
     println!("{c:#?}");
     assert_eq!(c.status, ModelStatus::Ok);
-    for auc in [c.auc_naive_bayes, c.auc_logistic, c.auc_bgnbd_expected] {
+    for auc in [
+        c.auc_naive_bayes,
+        c.auc_logistic,
+        c.auc_bgnbd_expected,
+        c.auc_bgnbd_no_purchase,
+    ] {
         let a = auc.unwrap();
         assert!((0.65..0.9).contains(&a), "{c:?}");
     }

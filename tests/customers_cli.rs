@@ -3,8 +3,29 @@
 
 use std::process::Command;
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_shoplens"))
+/// Run `shoplens` with `args`; returns (success, stdout, stderr).
+fn run(args: &[&str]) -> (bool, String, String) {
+    let o = Command::new(env!("CARGO_BIN_EXE_shoplens"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        o.status.success(),
+        String::from_utf8(o.stdout).unwrap(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+/// Run `shoplens` with `args`, which must succeed; returns stdout.
+fn ok(args: &[&str]) -> String {
+    let (success, out, err) = run(args);
+    assert!(success, "{args:?}: {err}");
+    out
+}
+
+/// Run `shoplens` with `args`, which must succeed and print JSON; returns it parsed.
+fn json(args: &[&str]) -> serde_json::Value {
+    serde_json::from_str(&ok(args)).unwrap()
 }
 
 /// 150 customers over 2023: every customer buys on their first day; most come back.
@@ -55,18 +76,14 @@ fn customers_csv_columns() {
     let d = tmpdir("rfm");
     let f = write_log(&d);
     let out = d.join("customers.csv");
-    let o = bin()
-        .args([
-            "customers",
-            f.to_str().unwrap(),
-            "--k",
-            "3",
-            "--out",
-            out.to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    ok(&[
+        "customers",
+        f.to_str().unwrap(),
+        "--k",
+        "3",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     let csv = std::fs::read_to_string(&out).unwrap();
     let mut lines = csv.lines();
     assert_eq!(
@@ -83,12 +100,7 @@ fn customers_csv_columns() {
         }
         assert!(["0", "1", "2"].contains(&c[8]), "{r}");
     }
-    let j = bin()
-        .args(["customers", f.to_str().unwrap(), "--json"])
-        .output()
-        .unwrap();
-    assert!(j.status.success());
-    let v: serde_json::Value = serde_json::from_slice(&j.stdout).unwrap();
+    let v = json(&["customers", f.to_str().unwrap(), "--json"]);
     assert_eq!(v["customers"], 150);
     assert!(v["segments"].as_array().unwrap().len() == 11);
     assert!(v["clusters"]["k"].as_u64().unwrap() >= 2);
@@ -98,19 +110,14 @@ fn customers_csv_columns() {
 fn clv_csv_columns_and_json() {
     let d = tmpdir("clv");
     let f = write_log(&d);
-    let o = bin()
-        .args([
-            "clv",
-            f.to_str().unwrap(),
-            "--calibration-end",
-            "2023-09-30",
-            "--horizon-days",
-            "90",
-        ])
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let csv = String::from_utf8(o.stdout).unwrap();
+    let csv = ok(&[
+        "clv",
+        f.to_str().unwrap(),
+        "--calibration-end",
+        "2023-09-30",
+        "--horizon-days",
+        "90",
+    ]);
     let mut lines = csv.lines();
     assert_eq!(
         lines.next().unwrap(),
@@ -126,22 +133,19 @@ fn clv_csv_columns_and_json() {
             "{r:?}"
         );
     }
-    let j = bin()
-        .args([
-            "clv",
-            f.to_str().unwrap(),
-            "--calibration-end",
-            "2023-09-30",
-            "--json",
-        ])
-        .output()
-        .unwrap();
-    assert!(j.status.success());
-    let v: serde_json::Value = serde_json::from_slice(&j.stdout).unwrap();
+    let v = json(&[
+        "clv",
+        f.to_str().unwrap(),
+        "--calibration-end",
+        "2023-09-30",
+        "--json",
+    ]);
     assert!(v["bgnbd"]["r"].as_f64().unwrap() > 0.0);
     assert!(v["log_likelihood"].as_f64().unwrap() < 0.0);
     assert!(v["boundary"].is_boolean());
     assert!(v["holdout"]["model"]["mae"].as_f64().unwrap() >= 0.0);
+    assert!(["p_alive", "no_purchase_90d"].contains(&v["churn_risk_method"].as_str().unwrap()));
+    assert!(v["method_explanation"].as_str().unwrap().contains("BG/NBD"));
 }
 
 #[test]
@@ -164,9 +168,8 @@ fn errors_are_one_line_and_nonzero() {
         vec!["customers", "/nonexistent/orders.csv"],
         vec!["customers", f.to_str().unwrap(), "--k", "0"],
     ] {
-        let o = bin().args(&args).output().unwrap();
-        assert!(!o.status.success(), "{args:?}");
-        let e = String::from_utf8_lossy(&o.stderr);
+        let (success, _, e) = run(&args);
+        assert!(!success, "{args:?}");
         assert_eq!(e.trim_end().lines().count(), 1, "{args:?}: {e}");
     }
 }
@@ -176,27 +179,14 @@ fn too_thin_is_reported() {
     let d = tmpdir("thin");
     let p = d.join("thin.csv");
     std::fs::write(&p, "customer_id,date,quantity,amount\na,2023-01-01,1,10\na,2023-02-01,1,10\nb,2023-01-05,1,5\n").unwrap();
-    let o = bin()
-        .args([
-            "clv",
-            p.to_str().unwrap(),
-            "--calibration-end",
-            "2023-01-31",
-            "--json",
-        ])
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let args = [
+        "clv",
+        p.to_str().unwrap(),
+        "--calibration-end",
+        "2023-01-31",
+    ];
+    let v = json(&[&args[..], &["--json"]].concat());
     assert_eq!(v["status"], "too_thin");
-    let o = bin()
-        .args([
-            "clv",
-            p.to_str().unwrap(),
-            "--calibration-end",
-            "2023-01-31",
-        ])
-        .output()
-        .unwrap();
-    assert!(!o.status.success());
+    let (success, _, e) = run(&args);
+    assert!(!success && e.contains("Too thin"), "{e}");
 }

@@ -29,6 +29,11 @@ proptest! {
         if let Ok(e) = p.expected(x, tx, t, h) {
             prop_assert!(e >= 0.0 && e.is_finite());
         }
+        // P(no purchase in h) is a probability, 1 − P(alive) ≤ it, and it never rises with h.
+        let p0 = p.p_no_purchase(x, tx, t, h);
+        prop_assert!((0.0..=1.0).contains(&p0), "{}", p0);
+        prop_assert!(p0 >= 1.0 - pa - 1e-12, "{} {}", p0, pa);
+        prop_assert!(p.p_no_purchase(x, tx, t, h + 1.0) <= p0 + 1e-12);
     }
 
     #[test]

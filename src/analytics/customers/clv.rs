@@ -4,6 +4,14 @@
 //! `CLV = Σ_{i=1..M} E[value] · (E[Y(t_i)] − E[Y(t_{i−1})]) / (1 + d)^i` over 30-day steps
 //! `t_i` up to the horizon (the last step truncated), d = monthly discount rate — as
 //! `lifetimes.GammaGammaFitter.customer_lifetime_value`.
+//!
+//! Churn risk is `1 − P(alive)` (the issue's definition) when P(alive) separates customers (at
+//! least [`MIN_P_ALIVE_SPREAD`] of the repeat customers below 0.9); otherwise — typically the
+//! boundary case a → 0, where P(alive) ≈ 1 for everyone — it is the model's probability of no
+//! purchase in the next [`CHURN_RISK_WINDOW_DAYS`] days ([`BgNbdParams::p_no_purchase`]), the
+//! same 90-day event the churn classifiers predict. [`ClvReport::churn_risk_method`] says which.
+//! On Online Retail (calibration to 2011-08-31) the riskiest fifth of repeat customers by
+//! either measure made 0.9–1.1 purchase days in the holdout against 4.4–5.0 for the safest fifth.
 
 use super::bgnbd::{self, Accuracy, BgNbdParams, CalRow, PenaltyCandidate, LOG_BOUND};
 use super::gamma_gamma::{self, GammaGammaFit};
@@ -88,8 +96,14 @@ pub struct ClvRow {
     pub recency_weeks: f64,
     pub t_weeks: f64,
     pub p_alive: f64,
-    /// 1 − P(alive).
+    /// Churn risk by the method in [`ClvReport::churn_risk_method`]: 1 − P(alive), or the
+    /// probability of no purchase in the next [`CHURN_RISK_WINDOW_DAYS`] days when P(alive) is
+    /// degenerate.
     pub churn_risk: f64,
+    /// [`BgNbdParams::p_no_purchase`] over the next [`CHURN_RISK_WINDOW_DAYS`] days (always
+    /// filled, whichever method `churn_risk` uses).
+    #[serde(default)]
+    pub p_no_purchase_90d: f64,
     /// Expected purchase days in the next `horizon_days`.
     pub expected_purchases: f64,
     pub expected_avg_value: f64,
@@ -108,6 +122,27 @@ pub struct FrequencyBucket {
     pub actual_mean: f64,
 }
 
+/// Where a customer's churn risk comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChurnRiskMethod {
+    /// 1 − P(alive) of the BG/NBD (eq. 11 of Fader, Hardie & Lee 2005).
+    #[default]
+    PAlive,
+    /// [`BgNbdParams::p_no_purchase`] over the next [`CHURN_RISK_WINDOW_DAYS`] days, used when
+    /// P(alive) carries no information (fewer than [`MIN_P_ALIVE_SPREAD`] of the repeat
+    /// customers with P(alive) below 0.9, as at the boundary a → 0, b → ∞).
+    #[serde(rename = "no_purchase_90d")]
+    NoPurchase90d,
+}
+
+/// Share of repeat customers that must have P(alive) < 0.9 for 1 − P(alive) to be used as the
+/// churn risk; below it the probability of no purchase in the next 90 days is used.
+pub const MIN_P_ALIVE_SPREAD: f64 = 0.05;
+
+/// Window of the fallback churn risk (the churn label of the classifiers uses the same 90 days).
+pub const CHURN_RISK_WINDOW_DAYS: u32 = 90;
+
 /// Holdout check of the BG/NBD predictions.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct HoldoutCheck {
@@ -124,6 +159,12 @@ pub struct HoldoutCheck {
     pub plain_mle: Accuracy,
     pub buckets: Vec<FrequencyBucket>,
     pub explanation: String,
+    /// Diagnostic (not used to predict): repeat purchase days per customer-week in the holdout
+    /// divided by the same rate over the calibration period, `(Σ holdout / (n·t)) / (Σ x / Σ T)`.
+    /// Well above 1 = the holdout was busier than the calibration period (e.g. a Christmas
+    /// peak): every model fitted on the calibration period alone then predicts too few.
+    #[serde(default)]
+    pub rate_lift: Option<f64>,
 }
 
 /// The CLV report.
@@ -154,6 +195,16 @@ pub struct ClvReport {
     pub rows: Vec<ClvRow>,
     pub holdout: Option<HoldoutCheck>,
     pub notes: Vec<Note>,
+    /// How `rows[].churn_risk` was computed (and so how the "top at-risk" list is ranked).
+    #[serde(default)]
+    pub churn_risk_method: ChurnRiskMethod,
+    /// Plain-language reason for `churn_risk_method`.
+    #[serde(default)]
+    pub churn_risk_explanation: String,
+    /// Plain-language account of how the prediction model was chosen (plain fit, penalty chosen
+    /// on a split inside the calibration period) and what limits it.
+    #[serde(default)]
+    pub method_explanation: String,
 }
 
 fn clv_value(
@@ -205,6 +256,9 @@ fn empty_report(
         rows: Vec::new(),
         holdout: None,
         notes: Vec::new(),
+        churn_risk_method: ChurnRiskMethod::PAlive,
+        churn_risk_explanation: String::new(),
+        method_explanation: String::new(),
     }
 }
 
@@ -336,10 +390,15 @@ pub(crate) fn clv_from_histories(
     let gg = gamma_gamma::fit(&rows.iter().map(|r| (r.x, r.monetary)).collect::<Vec<_>>()).ok();
     let gg = gg.filter(|g| g.q > 1.0 && g.p.is_finite());
     let horizon = params.horizon_days as f64 / 7.0;
+    let (churn_risk_method, churn_risk_explanation) = churn_risk_choice(&m, &rows);
+    let method_explanation = method_explanation(&m);
     let mut out_rows = Vec::with_capacity(rows.len());
     for r in &rows {
         let h = &hist[r.index];
         let p_alive = m.params.p_alive(r.x, r.t_x, r.t);
+        let p_no_purchase_90d =
+            m.params
+                .p_no_purchase(r.x, r.t_x, r.t, CHURN_RISK_WINDOW_DAYS as f64 / 7.0);
         let expected = m.params.expected(r.x, r.t_x, r.t, horizon)?;
         let value = match &gg {
             Some(g) => g.expected_value(r.x, r.monetary),
@@ -361,7 +420,11 @@ pub(crate) fn clv_from_histories(
             recency_weeks: r.t_x,
             t_weeks: r.t,
             p_alive,
-            churn_risk: 1.0 - p_alive,
+            churn_risk: match churn_risk_method {
+                ChurnRiskMethod::PAlive => 1.0 - p_alive,
+                ChurnRiskMethod::NoPurchase90d => p_no_purchase_90d,
+            },
+            p_no_purchase_90d,
             expected_purchases: expected,
             expected_avg_value: value,
             clv,
@@ -395,6 +458,24 @@ pub(crate) fn clv_from_histories(
                 }
             })
             .collect();
+        let cal_rate =
+            rows.iter().map(|r| r.x as f64).sum::<f64>() / rows.iter().map(|r| r.t).sum::<f64>();
+        let ho_rate = model.actual_total / (rows.len() as f64 * hw);
+        let rate_lift = (cal_rate > 0.0 && hw > 0.0).then(|| ho_rate / cal_rate);
+        let lift_text = match rate_lift {
+            Some(l) if l > 1.1 => format!(
+                " Your customers bought {:.0}% more often per week in the checked period than \
+                 over the fitting period: a busier season that a model fitted on calmer months \
+                 cannot foresee, so it predicts too few there.",
+                100.0 * (l - 1.0)
+            ),
+            Some(l) if l < 0.9 => format!(
+                " Your customers bought {:.0}% less often per week in the checked period than \
+                 over the fitting period (drop-out, or a quieter season).",
+                100.0 * (1.0 - l)
+            ),
+            _ => String::new(),
+        };
         Some(HoldoutCheck {
             holdout_start: date_string(cal_end + 1),
             holdout_end: date_string(obs_end),
@@ -409,9 +490,7 @@ pub(crate) fn clv_from_histories(
                 "The model was fitted on orders up to {} and asked how many days each customer \
                  would buy on in the next {:.1} weeks; it is off by {:.2} purchase days per \
                  customer on average (plain maximum likelihood: {:.2}), and predicts {:.0}% of \
-                 the purchases that actually happened (plain: {:.0}%). A period busier than the \
-                 calibration (e.g. a holiday season) makes any model fitted on calmer months \
-                 predict too few.",
+                 the purchases that actually happened (plain: {:.0}%).{lift_text}",
                 date_string(cal_end),
                 hw,
                 model.mae,
@@ -419,6 +498,7 @@ pub(crate) fn clv_from_histories(
                 100.0 * model.sum_ratio,
                 100.0 * plain.sum_ratio
             ),
+            rate_lift,
         })
     } else {
         None
@@ -441,7 +521,8 @@ pub(crate) fn clv_from_histories(
         Note::new("expected_purchases", &format!("Expected number of days with a purchase in the next {} days.", params.horizon_days)),
         Note::new("expected_avg_value", "Expected spend per purchase day, pulled towards the shop average when the customer has few purchases."),
         Note::new("clv", &format!("Expected revenue from the customer in the next {} days{}.", params.horizon_days, if params.monthly_discount_rate > 0.0 { format!(", discounted at {:.1}% per month", 100.0 * params.monthly_discount_rate) } else { String::new() })),
-        Note::new("churn_risk", "1 − probability alive: how likely the customer has already stopped buying."),
+        Note::new("churn_risk", "How likely the customer has already stopped buying: 1 − probability alive, or, when that is nearly 1 for everyone, the probability of no purchase in the next 90 days (see churn_risk_method)."),
+        Note::new("p_no_purchase_90d", "Probability that the customer makes no purchase in the next 90 days."),
     ];
     Ok(ClvReport {
         status: ModelStatus::Ok,
@@ -469,5 +550,76 @@ pub(crate) fn clv_from_histories(
         rows: out_rows,
         holdout,
         notes,
+        churn_risk_method,
+        churn_risk_explanation,
+        method_explanation,
     })
+}
+
+/// 1 − P(alive) unless it is degenerate (under [`MIN_P_ALIVE_SPREAD`] of the repeat customers
+/// below P(alive) 0.9): then the probability of no purchase in the next 90 days.
+fn churn_risk_choice(m: &ChosenModel, rows: &[CalRow]) -> (ChurnRiskMethod, String) {
+    let rep: Vec<&CalRow> = rows.iter().filter(|r| r.x > 0).collect();
+    let low = rep
+        .iter()
+        .filter(|r| m.params.p_alive(r.x, r.t_x, r.t) < 0.9)
+        .count();
+    let share = low as f64 / rep.len().max(1) as f64;
+    if share < MIN_P_ALIVE_SPREAD {
+        (
+            ChurnRiskMethod::NoPurchase90d,
+            format!(
+                "Churn risk is the model's probability that the customer makes no purchase in the \
+                 next {CHURN_RISK_WINDOW_DAYS} days (from their own pace, how long they have been \
+                 a customer and, where drop-out is detectable, how long since they last bought). \
+                 'Probability alive' is not used because it is nearly 1 for everyone here \
+                 ({:.1}% of repeat customers below 0.9){}.",
+                100.0 * share,
+                if m.boundary {
+                    ": no drop-out is detectable in these data"
+                } else {
+                    ""
+                }
+            ),
+        )
+    } else {
+        (
+            ChurnRiskMethod::PAlive,
+            format!(
+                "Churn risk = 1 − probability alive from the drop-out model ({:.1}% of repeat \
+                 customers are below 0.9): a customer who used to buy regularly and has been \
+                 silent for unusually long scores high. One-time buyers always score 0 here (the \
+                 model only lets customers drop out after a repeat purchase); see \
+                 p_no_purchase_90d for them.",
+                100.0 * share
+            ),
+        )
+    }
+}
+
+fn method_explanation(m: &ChosenModel) -> String {
+    let how = if m.penalty > 0.0 && m.candidates.is_empty() {
+        format!("with the fixed penalty λ = {} you set", m.penalty)
+    } else if m.penalty > 0.0 {
+        format!(
+            "with a ridge penalty λ[(ln a)² + (ln b)²] on the drop-out parameters, λ = {} chosen \
+             among {} strengths by refitting on the calibration data minus its last weeks and \
+             predicting those weeks (mean absolute error + |bias| per customer); the later \
+             holdout is never used to choose",
+            m.penalty,
+            m.candidates.len()
+        )
+    } else if m.boundary {
+        "by plain maximum likelihood (the split inside the calibration period preferred no \
+         penalty)"
+            .to_string()
+    } else {
+        "by plain maximum likelihood".to_string()
+    };
+    format!(
+        "Purchases are predicted with the BG/NBD model (Fader, Hardie & Lee 2005), fitted {how}. \
+         The model assumes each customer buys at a steady personal pace until they stop; it \
+         cannot know about seasons it has not seen (a Christmas peak after a calmer calibration \
+         period is under-predicted by any such model)."
+    )
 }

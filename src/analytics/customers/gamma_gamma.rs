@@ -42,15 +42,53 @@ impl GammaGammaFit {
     }
 }
 
-fn ll(lp: &[f64], data: &[(f64, f64)]) -> f64 {
-    let (p, q, v) = (lp[0].exp(), lp[1].exp(), lp[2].exp());
-    let base = -ln_gamma(q) + q * v.ln();
-    data.iter()
-        .map(|&(x, m)| {
-            ln_gamma(p * x + q) - ln_gamma(p * x) + base + (p * x - 1.0) * m.ln() + p * x * x.ln()
-                - (p * x + q) * (x * m + v).ln()
-        })
-        .sum()
+/// The data in the form the likelihood needs: per distinct x, (x, count, Σ ln m, x ln x); per
+/// customer, (x, x·m). The x-only terms (two ln Γ) are then evaluated once per distinct x.
+struct Prepared {
+    groups: Vec<(f64, f64, f64, f64)>,
+    rows: Vec<(f64, f64)>,
+}
+
+impl Prepared {
+    fn new(data: &[(f64, f64)]) -> Prepared {
+        let mut by_x: Vec<(f64, f64)> = data.to_vec();
+        by_x.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut groups: Vec<(f64, f64, f64, f64)> = Vec::new();
+        for &(x, m) in &by_x {
+            match groups.last_mut() {
+                Some(g) if g.0 == x => {
+                    g.1 += 1.0;
+                    g.2 += m.ln();
+                }
+                _ => groups.push((x, 1.0, m.ln(), x * x.ln())),
+            }
+        }
+        Prepared {
+            groups,
+            rows: data.iter().map(|&(x, m)| (x, x * m)).collect(),
+        }
+    }
+
+    /// `Σ_i [ln Γ(p x_i + q) − ln Γ(p x_i) − ln Γ(q) + q ln v + (p x_i − 1) ln m_i + p x_i ln x_i
+    ///        − (p x_i + q) ln(x_i m_i + v)]` (Fader & Hardie 2013, eq. 3 in logs).
+    fn ll(&self, lp: &[f64]) -> f64 {
+        let (p, q, v) = (lp[0].exp(), lp[1].exp(), lp[2].exp());
+        let base = -ln_gamma(q) + q * v.ln();
+        let by_x: f64 = self
+            .groups
+            .iter()
+            .map(|&(x, count, sum_ln_m, x_ln_x)| {
+                count * (ln_gamma(p * x + q) - ln_gamma(p * x) + base + p * x_ln_x)
+                    + (p * x - 1.0) * sum_ln_m
+            })
+            .sum();
+        let per_row: f64 = self
+            .rows
+            .iter()
+            .map(|&(x, xm)| (p * x + q) * (xm + v).ln())
+            .sum();
+        by_x - per_row
+    }
 }
 
 /// Fit on (x, m) pairs; pairs with x = 0 or m ≤ 0 are skipped.
@@ -67,11 +105,12 @@ pub fn fit(pairs: &[(u32, f64)]) -> Result<GammaGammaFit, CustomersError> {
     }
     let n = data.len() as f64;
     let mean_m = data.iter().map(|d| d.1).sum::<f64>() / n;
+    let prep = Prepared::new(&data);
     let obj = |lp: &[f64]| {
         if lp.iter().any(|v| v.abs() > 20.0) {
             return f64::INFINITY;
         }
-        -ll(lp, &data) / n
+        -prep.ll(lp) / n
     };
     let lv = mean_m.max(1e-9).ln();
     let starts = [

@@ -24,7 +24,7 @@ pub mod rfm;
 use crate::data::{Dataset, NONE_ID};
 use serde::{Deserialize, Serialize};
 
-pub use clv::{clv, ClvParams, ClvReport, ClvRow, ModelStatus};
+pub use clv::{clv, ChurnRiskMethod, ClvParams, ClvReport, ClvRow, ModelStatus};
 pub use profile::{customer_profile, customer_profile_from, CustomerProfile};
 pub use rfm::{RfmRow, Segment, SegmentRow};
 
@@ -189,6 +189,11 @@ pub struct ChurnReport {
     pub auc_bgnbd: Option<f64>,
     /// AUC of BG/NBD "fewer expected purchases in the next window = more likely to churn".
     pub auc_bgnbd_expected: Option<f64>,
+    /// AUC of the BG/NBD probability of no purchase in the window
+    /// ([`bgnbd::BgNbdParams::p_no_purchase`]), the churn-risk fallback when P(alive) is
+    /// degenerate.
+    #[serde(default)]
+    pub auc_bgnbd_no_purchase: Option<f64>,
     pub confusion_naive_bayes: Option<churn::Confusion>,
     pub confusion_logistic: Option<churn::Confusion>,
     /// (feature, weight on the standardised feature) of the logistic regression.
@@ -380,6 +385,7 @@ fn churn_report(
         auc_logistic: None,
         auc_bgnbd: None,
         auc_bgnbd_expected: None,
+        auc_bgnbd_no_purchase: None,
         confusion_naive_bayes: None,
         confusion_logistic: None,
         logistic_weights: Vec::new(),
@@ -415,20 +421,27 @@ fn churn_report(
     let plr: Vec<f64> = xte.iter().map(|r| lr.predict(r)).collect();
     // BG/NBD on the data up to the test cut-off.
     let rows = bgnbd::summarise(hist, c2, c2);
-    let (auc_bgnbd, auc_bgnbd_expected) =
+    let (auc_bgnbd, auc_bgnbd_expected, auc_bgnbd_no_purchase) =
         if rows.iter().filter(|r| r.x > 0).count() >= clv::MIN_REPEATERS {
             let m = clv::fit_model(hist, &rows, c2, start, w, None)?;
             let mut risk = vec![f64::NAN; hist.len()];
             let mut fewer = vec![f64::NAN; hist.len()];
+            let mut no_purchase = vec![f64::NAN; hist.len()];
             for r in &rows {
                 risk[r.index] = 1.0 - m.params.p_alive(r.x, r.t_x, r.t);
+                no_purchase[r.index] = m.params.p_no_purchase(r.x, r.t_x, r.t, w as f64 / 7.0);
                 fewer[r.index] = -m.params.expected(r.x, r.t_x, r.t, w as f64 / 7.0)?;
             }
             let s: Vec<f64> = test.iter().map(|t| risk[t.0]).collect();
             let e: Vec<f64> = test.iter().map(|t| fewer[t.0]).collect();
-            (churn::roc_auc(&s, &yte), churn::roc_auc(&e, &yte))
+            let q: Vec<f64> = test.iter().map(|t| no_purchase[t.0]).collect();
+            (
+                churn::roc_auc(&s, &yte),
+                churn::roc_auc(&e, &yte),
+                churn::roc_auc(&q, &yte),
+            )
         } else {
-            (None, None)
+            (None, None, None)
         };
     let rate = yte.iter().filter(|&&v| v).count() as f64 / yte.len().max(1) as f64;
     let auc_nb = churn::roc_auc(&pnb, &yte);
@@ -453,6 +466,7 @@ fn churn_report(
         auc_logistic: auc_lr,
         auc_bgnbd,
         auc_bgnbd_expected,
+        auc_bgnbd_no_purchase,
         confusion_naive_bayes: Some(churn::Confusion::new(&pnb, &yte, 0.5)),
         confusion_logistic: Some(churn::Confusion::new(&plr, &yte, 0.5)),
         logistic_weights: churn::FEATURES
@@ -464,12 +478,13 @@ fn churn_report(
             "AUC is the chance that the model ranks a customer who stopped buying above one who \
              kept buying (0.5 = coin toss, 1 = perfect): naive Bayes {}, logistic regression {}, \
              BG/NBD 1 − P(alive) {} (it treats one-time buyers as certainly active), BG/NBD \
-             expected purchases {}. {:.0}% of the tested customers did not buy in the last {} \
+             expected purchases {}, BG/NBD P(no purchase in the window) {}. {:.0}% of the tested customers did not buy in the last {} \
              days.",
             pct(auc_nb),
             pct(auc_lr),
             pct(auc_bgnbd),
             pct(auc_bgnbd_expected),
+            pct(auc_bgnbd_no_purchase),
             100.0 * rate,
             window
         ),

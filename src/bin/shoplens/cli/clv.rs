@@ -61,6 +61,9 @@ pub fn run(args: Args) -> Result<(), String> {
             "boundary_explanation": rep.boundary_explanation,
             "gamma_gamma": rep.gamma_gamma,
             "holdout": rep.holdout,
+            "method_explanation": rep.method_explanation,
+            "churn_risk_method": rep.churn_risk_method,
+            "churn_risk_explanation": rep.churn_risk_explanation,
             "notes": rep.notes,
         });
         let s = serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?;
