@@ -365,6 +365,7 @@ fn ClvSection(report: CustomersReport) -> impl IntoView {
             <h2>"Lifetime value and churn risk"</h2>
             <p class="small">{c.message.clone()}</p>
             {c.boundary_explanation.clone().map(|e| view! { <p class="note">{e}</p> })}
+            {(!c.method_explanation.is_empty()).then(|| view! { <p class="small" data-testid="clv-method">{c.method_explanation.clone()}</p> })}
             <div class="stats wide">
                 {c.bgnbd.map(|p| view! {
                     <div class="stat"><span class="stat-label">"BG/NBD r, α, a, b"</span>
@@ -386,6 +387,9 @@ fn ClvSection(report: CustomersReport) -> impl IntoView {
                 view! {
                     <h3>{format!("Does the model predict well? Check on {} to {}", h.holdout_start, h.holdout_end)}</h3>
                     <p class="small">{h.explanation.clone()}</p>
+                    {h.rate_lift.map(|l| view! { <p class="small muted" data-testid="clv-rate-lift">{format!(
+                        "In the check period customers bought {:.0}% {} often per week than before it: a seasonal change the model cannot see in the earlier data.",
+                        (l - 1.0).abs() * 100.0, if l >= 1.0 { "more" } else { "less" })}</p> })}
                     <p class="small">{format!("Mean absolute error per customer {:.3} purchases (plain fit {:.3}); predicted / actual total {:.3} (plain fit {:.3}).",
                         h.model.mae, h.plain_mle.mae, h.model.sum_ratio, h.plain_mle.sum_ratio)}</p>
                     <BarLineChart labels=Signal::derive(move || labels.clone()) series=Signal::derive(move || series.clone())
@@ -394,6 +398,7 @@ fn ClvSection(report: CustomersReport) -> impl IntoView {
             })}
             <h3>"Valuable customers at risk"</h3>
             <p class="muted small">"Customers who bought more than once, ordered by churn risk × typical order value × orders: the first people to win back."</p>
+            {(!c.churn_risk_explanation.is_empty()).then(|| view! { <p class="small" data-testid="churn-method">{c.churn_risk_explanation.clone()}</p> })}
             <DataTable id="at-risk" rows=Signal::derive(move || risk_rows.clone()) on_row=open_profile page_size=10 columns=vec![
                 Column::text("customer_id", "Customer"), Column::num("purchase_days", "Purchase days"),
                 Column::num("churn_risk", "Churn risk"), Column::num("expected_avg_value", "Typical order value"),
