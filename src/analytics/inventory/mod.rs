@@ -14,6 +14,9 @@
 //! Supply Chain Theory* (2nd ed., 2019) and its library stockpyl 1.0.2 (the unit-test
 //! references); Teunter, Syntetos & Babai (2011) for TSB.
 
+// Validation tests `!(x > 0.0)` on purpose: NaN counts as "not positive".
+#![allow(clippy::neg_cmp_op_on_partial_ord)]
+
 pub mod classification;
 pub mod demand;
 pub mod design;
@@ -31,7 +34,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 pub use classification::{Abc, Xyz};
-pub use params::{ClassTargets, InventoryParams, OnHandAssumption, ServiceMeasure};
+pub use params::{ClassTargets, InventoryParams, OnHandAssumption, ReorderRule, ServiceMeasure};
 pub use plan::{ConstraintReport, PlanLine, PurchasePlan, SupplierOrder};
 pub use projection::Projection;
 pub use simulate::SimSummary;
@@ -437,6 +440,7 @@ pub fn run_with_progress(
             samples: params.samples,
             seed: mix(params.seed, i),
             lowest_reorder_point: 0.0,
+            rule: params.reorder_rule,
         };
         let d = design::design(&it.y, &terms);
         if let Some(p) = d.discount_price {
@@ -544,7 +548,9 @@ pub fn run_with_progress(
             let mut ss = Vec::with_capacity(params.tradeoff_levels.len());
             let mut fr = Vec::with_capacity(params.tradeoff_levels.len());
             for &lv in &params.tradeoff_levels {
-                let sl = d.ltd.reorder_point(lv, params.measure, q);
+                let sl = d
+                    .ltd
+                    .reorder_point_from(lv, params.measure, q, 0.0, params.reorder_rule);
                 ss.push(sl - d.ltd.mean);
                 fr.push(d.ltd.fill_rate(sl, q));
             }
@@ -897,11 +903,15 @@ fn how_computed(p: &InventoryParams) -> Vec<HowComputed> {
             p.samples, p.lead_time_days,
             if p.lead_time_sd_days > 0.0 { format!(", sd {}", p.lead_time_sd_days) } else { String::new() })),
         h("Reorder point and safety stock", format!(
-            "Policy (s, Q): when on hand + on order ≤ s, order Q. For a {} target: {}. Safety stock = s − E[lead-time demand]. Targets by class: A {:.0}%, B {:.0}%, C {:.0}%{}.",
+            "Policy (s, Q): when on hand + on order ≤ s, order Q. For a {} target: {}{}. Safety stock = s − E[lead-time demand]. Targets by class: A {:.0}%, B {:.0}%, C {:.0}%{}.",
             p.measure.label(),
             match p.measure {
                 ServiceMeasure::FillRate => "fill rate β(s,Q) = 1 − Σ_{y=s+1..s+Q} (E[(D_L − y)⁺] − E[(D_{L−1} − y)⁺]) / (Q·μ), the share of demand served from stock (Hadley–Whitin; exact for this (s, nQ) policy with backorders); s is the smallest whole number meeting the target",
                 ServiceMeasure::CycleServiceLevel => "cycle service level P(D_L ≤ s), the chance of no stockout in a replenishment cycle; s is the target quantile of the simulated lead-time demand",
+            },
+            match p.reorder_rule {
+                ReorderRule::AtLeast => " (rule: the smallest whole s that meets the target, so the expected service is at or above it)",
+                ReorderRule::Nearest => " (rule: the whole s whose expected service is nearest the target, so the target holds on average across SKUs)",
             },
             100.0 * p.class_targets.a, 100.0 * p.class_targets.b, 100.0 * p.class_targets.c,
             p.service_level.map(|s| format!(" (overridden: {:.1}% for every SKU)", 100.0 * s)).unwrap_or_default())),

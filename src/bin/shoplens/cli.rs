@@ -9,6 +9,7 @@ mod basket;
 mod clv;
 mod customers;
 mod forecast;
+mod inventory;
 mod mmm;
 mod profile;
 mod recommend;
@@ -42,6 +43,8 @@ enum Command {
     Clv(clv::Args),
     /// Forecast demand (order lines or a long series file): per-series forecasts with 80/95% intervals to CSV.
     Forecast(forecast::Args),
+    /// Inventory: ABC×XYZ, safety stock, reorder point, EOQ, status per SKU; purchase plan under a budget/capacity.
+    Inventory(inventory::Args),
 }
 
 pub fn main() {
@@ -54,6 +57,7 @@ pub fn main() {
         Command::Mmm(a) => mmm::run(a),
         Command::Customers(a) => customers::run(a),
         Command::Forecast(a) => forecast::run(a),
+        Command::Inventory(a) => inventory::run(a),
         Command::Clv(a) => clv::run(a),
     };
     if let Err(msg) = result {
