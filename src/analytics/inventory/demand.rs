@@ -233,7 +233,15 @@ impl LeadTimeDemand {
 
     /// Smallest whole reorder point `s ≥ 0` meeting the target.
     pub fn reorder_point(&self, target: f64, measure: super::ServiceMeasure, q: f64) -> f64 {
-        self.reorder_point_from(target, measure, q, 0.0)
+        self.reorder_point_from(target, measure, q, 0.0, super::ReorderRule::AtLeast)
+    }
+
+    /// Expected service of reorder point `s` under `measure`.
+    pub fn service(&self, s: f64, measure: super::ServiceMeasure, q: f64) -> f64 {
+        match measure {
+            super::ServiceMeasure::FillRate => self.fill_rate(s, q),
+            super::ServiceMeasure::CycleServiceLevel => self.cycle_service(s),
+        }
     }
 
     /// Smallest whole reorder point `s ≥ lowest` meeting the target (a negative `lowest` lets
@@ -244,13 +252,11 @@ impl LeadTimeDemand {
         measure: super::ServiceMeasure,
         q: f64,
         lowest: f64,
+        rule: super::ReorderRule,
     ) -> f64 {
         let lowest = lowest.floor();
         let top = self.lt.last().copied().unwrap_or(0.0).ceil().max(lowest);
-        let ok = |s: f64| match measure {
-            super::ServiceMeasure::FillRate => self.fill_rate(s, q) >= target,
-            super::ServiceMeasure::CycleServiceLevel => self.cycle_service(s) >= target,
-        };
+        let ok = |s: f64| self.service(s, measure, q) >= target;
         let (mut lo, mut hi) = (lowest, top);
         if ok(lo) {
             return lo;
@@ -262,6 +268,13 @@ impl LeadTimeDemand {
                 hi = mid;
             } else {
                 lo = mid;
+            }
+        }
+        if rule == super::ReorderRule::Nearest && hi - 1.0 >= lowest {
+            let above = self.service(hi, measure, q) - target;
+            let below = target - self.service(hi - 1.0, measure, q);
+            if below < above {
+                return hi - 1.0;
             }
         }
         hi

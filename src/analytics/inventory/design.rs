@@ -30,6 +30,7 @@ pub struct SkuTerms {
     pub seed: u64,
     /// Lowest allowed reorder point (0 for shops; negative only for studies).
     pub lowest_reorder_point: f64,
+    pub rule: super::ReorderRule,
 }
 
 /// The designed `(s, nQ)` policy and what it rests on.
@@ -75,7 +76,13 @@ pub fn design(y: &[f64], t: &SkuTerms) -> Design {
     let ltd =
         LeadTimeDemand::simulate(&model, t.lead_periods, t.lead_sd_periods, t.samples, t.seed);
     let reorder_point = if model.mean > 0.0 {
-        ltd.reorder_point_from(t.target, t.measure, order_quantity, t.lowest_reorder_point)
+        ltd.reorder_point_from(
+            t.target,
+            t.measure,
+            order_quantity,
+            t.lowest_reorder_point,
+            t.rule,
+        )
     } else {
         0.0
     };

@@ -14,6 +14,9 @@
 //! Supply Chain Theory* (2nd ed., 2019) and its library stockpyl 1.0.2 (the unit-test
 //! references); Teunter, Syntetos & Babai (2011) for TSB.
 
+// Validation tests `!(x > 0.0)` on purpose: NaN counts as "not positive".
+#![allow(clippy::neg_cmp_op_on_partial_ord)]
+
 pub mod classification;
 pub mod demand;
 pub mod design;
@@ -31,7 +34,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 pub use classification::{Abc, Xyz};
-pub use params::{ClassTargets, InventoryParams, OnHandAssumption, ServiceMeasure};
+pub use params::{ClassTargets, InventoryParams, OnHandAssumption, ReorderRule, ServiceMeasure};
 pub use plan::{ConstraintReport, PlanLine, PurchasePlan, SupplierOrder};
 pub use projection::Projection;
 pub use simulate::SimSummary;
@@ -287,7 +290,48 @@ pub fn run_with_progress(
         ));
     }
     let end_day = end_ts.div_euclid(86_400);
-    let (series, _) = aggregate(lines, Level::Sku, Freq::Day, Measure::Units, None);
+    let (mut series, _) = aggregate(lines, Level::Sku, Freq::Day, Measure::Units, None);
+    // demand is net of cancellations: returned units are subtracted on the day of the
+    // cancellation (a day never goes below 0). Online Retail's 80,995 paper birdies and 74,215
+    // storage jars, cancelled the day they were ordered, are not demand.
+    let ret = &input.orders.returns;
+    let mut returned: HashMap<&str, Vec<(i64, f64)>> = HashMap::new();
+    for i in 0..ret.len() {
+        let sku = ret.sku.get(i).copied().unwrap_or(NONE_ID);
+        if sku == NONE_ID {
+            continue;
+        }
+        let day = ret
+            .timestamp
+            .get(i)
+            .copied()
+            .unwrap_or(0)
+            .div_euclid(86_400);
+        let q = ret.quantity.get(i).copied().unwrap_or(0.0).abs();
+        returned
+            .entry(ret.strings.get(sku))
+            .or_default()
+            .push((day, q));
+    }
+    let (mut net_units, mut net_lines) = (0.0, 0usize);
+    for s in series.iter_mut() {
+        if let Some(list) = returned.get(s.id.as_str()) {
+            for &(day, q) in list {
+                let k = day - s.first_period;
+                if let Some(v) = usize::try_from(k).ok().and_then(|k| s.values.get_mut(k)) {
+                    let cut = q.min(*v);
+                    *v -= cut;
+                    net_units += cut;
+                    net_lines += 1;
+                }
+            }
+        }
+    }
+    if net_lines > 0 {
+        notes.push(format!(
+            "Demand is net of cancellations and returns: {net_units:.0} units ({net_lines} lines) were subtracted on the day they were cancelled."
+        ));
+    }
 
     struct Item {
         sku: String,
@@ -437,6 +481,7 @@ pub fn run_with_progress(
             samples: params.samples,
             seed: mix(params.seed, i),
             lowest_reorder_point: 0.0,
+            rule: params.reorder_rule,
         };
         let d = design::design(&it.y, &terms);
         if let Some(p) = d.discount_price {
@@ -544,7 +589,9 @@ pub fn run_with_progress(
             let mut ss = Vec::with_capacity(params.tradeoff_levels.len());
             let mut fr = Vec::with_capacity(params.tradeoff_levels.len());
             for &lv in &params.tradeoff_levels {
-                let sl = d.ltd.reorder_point(lv, params.measure, q);
+                let sl = d
+                    .ltd
+                    .reorder_point_from(lv, params.measure, q, 0.0, params.reorder_rule);
                 ss.push(sl - d.ltd.mean);
                 fr.push(d.ltd.fill_rate(sl, q));
             }
@@ -897,11 +944,15 @@ fn how_computed(p: &InventoryParams) -> Vec<HowComputed> {
             p.samples, p.lead_time_days,
             if p.lead_time_sd_days > 0.0 { format!(", sd {}", p.lead_time_sd_days) } else { String::new() })),
         h("Reorder point and safety stock", format!(
-            "Policy (s, Q): when on hand + on order ≤ s, order Q. For a {} target: {}. Safety stock = s − E[lead-time demand]. Targets by class: A {:.0}%, B {:.0}%, C {:.0}%{}.",
+            "Policy (s, Q): when on hand + on order ≤ s, order Q. For a {} target: {}{}. Safety stock = s − E[lead-time demand]. Targets by class: A {:.0}%, B {:.0}%, C {:.0}%{}.",
             p.measure.label(),
             match p.measure {
                 ServiceMeasure::FillRate => "fill rate β(s,Q) = 1 − Σ_{y=s+1..s+Q} (E[(D_L − y)⁺] − E[(D_{L−1} − y)⁺]) / (Q·μ), the share of demand served from stock (Hadley–Whitin; exact for this (s, nQ) policy with backorders); s is the smallest whole number meeting the target",
                 ServiceMeasure::CycleServiceLevel => "cycle service level P(D_L ≤ s), the chance of no stockout in a replenishment cycle; s is the target quantile of the simulated lead-time demand",
+            },
+            match p.reorder_rule {
+                ReorderRule::AtLeast => " (rule: the smallest whole s that meets the target, so the expected service is at or above it)",
+                ReorderRule::Nearest => " (rule: the whole s whose expected service is nearest the target, so the target holds on average across SKUs)",
             },
             100.0 * p.class_targets.a, 100.0 * p.class_targets.b, 100.0 * p.class_targets.c,
             p.service_level.map(|s| format!(" (overridden: {:.1}% for every SKU)", 100.0 * s)).unwrap_or_default())),

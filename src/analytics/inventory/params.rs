@@ -23,6 +23,18 @@ impl ServiceMeasure {
     }
 }
 
+/// How the whole-unit reorder point is picked for a service target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReorderRule {
+    /// The smallest reorder point whose expected service meets the target (never below it;
+    /// with lumpy demand the expected service overshoots by about half a step).
+    AtLeast,
+    /// The reorder point whose expected service is nearest the target (on average across SKUs
+    /// the target is met; single SKUs may sit up to half a step under it).
+    Nearest,
+}
+
 /// What to assume for SKUs whose stock on hand is not given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -46,6 +58,7 @@ pub struct ClassTargets {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct InventoryParams {
     pub measure: ServiceMeasure,
+    pub reorder_rule: ReorderRule,
     /// Targets per ABC class (default A 0.98, B 0.95, C 0.90).
     pub class_targets: ClassTargets,
     /// One target for every SKU (overrides the class targets; the CLI's `--service-level`).
@@ -99,6 +112,7 @@ impl Default for InventoryParams {
     fn default() -> Self {
         InventoryParams {
             measure: ServiceMeasure::FillRate,
+            reorder_rule: ReorderRule::AtLeast,
             class_targets: ClassTargets {
                 a: 0.98,
                 b: 0.95,

@@ -11,6 +11,7 @@ mod clv;
 mod customers;
 mod elasticity;
 mod forecast;
+mod inventory;
 mod mmm;
 mod profile;
 mod promo;
@@ -51,6 +52,8 @@ enum Command {
     Clv(clv::Args),
     /// Forecast demand (order lines or a long series file): per-series forecasts with 80/95% intervals to CSV.
     Forecast(forecast::Args),
+    /// Inventory: ABC×XYZ, safety stock, reorder point, EOQ, status per SKU; purchase plan under a budget/capacity.
+    Inventory(inventory::Args),
 }
 
 pub fn main() {
@@ -66,6 +69,7 @@ pub fn main() {
         Command::Promo(a) => promo::run(a),
         Command::Adtree(a) => adtree::run(a),
         Command::Forecast(a) => forecast::run(a),
+        Command::Inventory(a) => inventory::run(a),
         Command::Clv(a) => clv::run(a),
     };
     if let Err(msg) = result {

@@ -1,0 +1,229 @@
+//! `shoplens inventory ORDERS [--inventory INVENTORY.csv] [--service-level 0.95] [--budget AMOUNT]
+//! [--capacity UNITS] --out plan.csv [--json report.json]`
+//!
+//! Output (one row per SKU): `sku,abc,xyz,demand_per_day,safety_stock,reorder_point,
+//! order_quantity,order_now,days_of_cover,stockout_risk` followed by extra columns (status,
+//! on hand, tied-up cash, …). With `--budget`/`--capacity` the purchase plan (lines, LP
+//! objective, binding constraints) is in the `--json` report, and `--po` writes it as a
+//! purchase-order CSV (one block per supplier).
+
+use std::path::PathBuf;
+
+use shoplens::analytics::inventory::{
+    self, stock, InventoryInput, InventoryParams, OnHandAssumption, ServiceMeasure,
+};
+use shoplens::export::to_csv;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Order lines (CSV, optionally .gz).
+    pub orders: PathBuf,
+    /// Inventory file: sku, on hand, on order, lead time, unit cost, MOQ, case pack, supplier, …
+    #[arg(long)]
+    pub inventory: Option<PathBuf>,
+    /// One service target for every SKU (default: per class A 0.98, B 0.95, C 0.90).
+    #[arg(long)]
+    pub service_level: Option<f64>,
+    /// Service measure: fill-rate or cycle (cycle service level).
+    #[arg(long, default_value = "fill-rate")]
+    pub measure: String,
+    /// Cash budget of the purchase plan.
+    #[arg(long)]
+    pub budget: Option<f64>,
+    /// Warehouse capacity (units) of the purchase plan.
+    #[arg(long)]
+    pub capacity: Option<f64>,
+    /// The plan must bring every "order now" SKU back to its reorder point.
+    #[arg(long)]
+    pub require_urgent: bool,
+    /// Default lead time in days.
+    #[arg(long, default_value_t = 14.0)]
+    pub lead_time: f64,
+    /// Default order cost per purchase order.
+    #[arg(long, default_value_t = 20.0)]
+    pub order_cost: f64,
+    /// Default holding cost per year as a share of unit cost.
+    #[arg(long, default_value_t = 0.25)]
+    pub holding_rate: f64,
+    /// Unit cost = average price × this, when the cost is unknown.
+    #[arg(long, default_value_t = 0.6)]
+    pub cost_ratio: f64,
+    /// Stock on hand when unknown: replay (policy replay on the history) or zero.
+    #[arg(long, default_value = "replay")]
+    pub on_hand: String,
+    /// Random seed of the lead-time demand simulation.
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+    /// Output CSV, one row per SKU.
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Full report (plan, LP objective, binding constraints, simulation, trade-off) as JSON.
+    #[arg(long)]
+    pub json: Option<PathBuf>,
+    /// Purchase-order CSV of the plan (supplier,sku,quantity,unit_cost,cost).
+    #[arg(long)]
+    pub po: Option<PathBuf>,
+}
+
+fn num(v: f64) -> String {
+    if v.is_finite() {
+        let r = (v * 10_000.0).round() / 10_000.0;
+        format!("{r}")
+    } else {
+        String::new()
+    }
+}
+
+pub fn run(args: Args) -> Result<(), String> {
+    let measure = match args.measure.to_ascii_lowercase().as_str() {
+        "fill-rate" | "fill_rate" | "fillrate" | "beta" => ServiceMeasure::FillRate,
+        "cycle" | "csl" | "cycle-service-level" | "alpha" => ServiceMeasure::CycleServiceLevel,
+        other => {
+            return Err(format!(
+                "--measure: expected fill-rate or cycle, got '{other}'"
+            ))
+        }
+    };
+    let on_hand = match args.on_hand.to_ascii_lowercase().as_str() {
+        "replay" => OnHandAssumption::Replay,
+        "zero" | "0" => OnHandAssumption::Zero,
+        other => return Err(format!("--on-hand: expected replay or zero, got '{other}'")),
+    };
+    let params = InventoryParams {
+        measure,
+        service_level: args.service_level,
+        budget: args.budget,
+        capacity_units: args.capacity,
+        require_urgent: args.require_urgent,
+        lead_time_days: args.lead_time,
+        order_cost: args.order_cost,
+        holding_rate: args.holding_rate,
+        cost_ratio: args.cost_ratio,
+        on_hand,
+        seed: args.seed,
+        ..InventoryParams::default()
+    };
+    params.validate().map_err(|e| e.to_string())?;
+    let data = shoplens::data::import_paths(
+        std::slice::from_ref(&args.orders),
+        &shoplens::data::ImportOptions::default(),
+    )
+    .map_err(|e| e.to_string())?;
+    let table = match &args.inventory {
+        Some(p) => {
+            let bytes = std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))?;
+            Some(stock::parse(&p.display().to_string(), &bytes).map_err(|e| e.to_string())?)
+        }
+        None => None,
+    };
+    let input = InventoryInput {
+        orders: &data,
+        stock: table.as_ref(),
+    };
+    let report = inventory::run(&input, &params).map_err(|e| e.to_string())?;
+    let headers = [
+        "sku",
+        "abc",
+        "xyz",
+        "demand_per_day",
+        "safety_stock",
+        "reorder_point",
+        "order_quantity",
+        "order_now",
+        "days_of_cover",
+        "stockout_risk",
+        "description",
+        "status",
+        "service_target",
+        "on_hand",
+        "on_order",
+        "suggested_order",
+        "unit_cost",
+        "tied_up_cash",
+        "lead_time_demand_mean",
+        "lead_time_demand_sd",
+        "eoq",
+        "simulated_fill_rate",
+    ];
+    let csv = to_csv(
+        &headers,
+        report.skus.iter().map(|r| {
+            vec![
+                r.sku.clone(),
+                r.abc.key().to_string(),
+                r.xyz.key().to_string(),
+                num(r.demand_per_day),
+                num(r.safety_stock),
+                num(r.reorder_point),
+                num(r.order_quantity),
+                r.order_now.to_string(),
+                r.days_of_cover.map(num).unwrap_or_default(),
+                num(r.stockout_risk),
+                r.description.clone(),
+                r.status_label.clone(),
+                num(r.service_target),
+                num(r.on_hand),
+                num(r.on_order),
+                num(r.suggested_order),
+                num(r.unit_cost),
+                num(r.tied_up_cash),
+                num(r.lead_time_demand_mean),
+                num(r.lead_time_demand_sd),
+                num(r.eoq),
+                r.simulated_fill_rate.map(num).unwrap_or_default(),
+            ]
+        }),
+    );
+    std::fs::write(&args.out, csv).map_err(|e| format!("{}: {e}", args.out.display()))?;
+    if let Some(p) = &args.json {
+        let js = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
+        std::fs::write(p, js).map_err(|e| format!("{}: {e}", p.display()))?;
+    }
+    if let (Some(p), Some(plan)) = (&args.po, &report.plan) {
+        let csv = to_csv(
+            &[
+                "supplier",
+                "sku",
+                "quantity",
+                "unit_cost",
+                "cost",
+                "expected_margin",
+            ],
+            plan.lines.iter().map(|l| {
+                vec![
+                    l.supplier.clone(),
+                    l.sku.clone(),
+                    num(l.quantity),
+                    num(if l.quantity > 0.0 {
+                        l.cost / l.quantity
+                    } else {
+                        0.0
+                    }),
+                    num(l.cost),
+                    num(l.expected_margin),
+                ]
+            }),
+        );
+        std::fs::write(p, csv).map_err(|e| format!("{}: {e}", p.display()))?;
+    }
+    let now = report.skus.iter().filter(|r| r.order_now).count();
+    eprintln!(
+        "inventory: {} SKUs ({} to order now), written to {}",
+        report.skus.len(),
+        now,
+        args.out.display()
+    );
+    if let Some(sim) = &report.simulation {
+        eprintln!("{}", sim.explanation);
+    }
+    if let Some(plan) = &report.plan {
+        eprintln!("{}", plan.explanation);
+        for c in &plan.constraints {
+            eprintln!("{}", c.sentence);
+        }
+        if !plan.feasible {
+            return Err(plan.explanation.clone());
+        }
+    }
+    Ok(())
+}

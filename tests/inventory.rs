@@ -1,0 +1,500 @@
+//! Inventory pillar on real data: the carparts fill-rate replay (issue 6: policies set on the
+//! first 45 months, replayed on the last 6, fill rate within 2 points of the target on average
+//! across SKUs), the full Online Retail catalogue end to end, and property tests.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use shoplens::analytics::inventory::{
+    self, classification, design, plan, simulate, stock, InventoryError, InventoryInput,
+    InventoryParams, OnHandAssumption, ReorderRule, ServiceMeasure, Status,
+};
+use shoplens::data::{import_paths, Dataset, ImportOptions};
+
+fn data_path(rel: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join("shared")
+        .join("data")
+        .join(rel)
+}
+
+/// carparts series with >= 10 non-zero of the first 45 months and all 51 months present.
+fn carparts() -> Vec<Vec<f64>> {
+    let mut rdr =
+        csv::Reader::from_path(data_path("intermittent_carparts_jewelry/carparts_long.csv"))
+            .expect("carparts");
+    let mut map: BTreeMap<String, Vec<(String, f64)>> = BTreeMap::new();
+    for rec in rdr.records() {
+        let rec = rec.expect("record");
+        let v: f64 = rec[2].parse().unwrap_or(f64::NAN);
+        map.entry(rec[0].to_string())
+            .or_default()
+            .push((rec[1].to_string(), v));
+    }
+    map.into_values()
+        .map(|mut v| {
+            v.sort_by(|a, b| a.0.cmp(&b.0));
+            v.into_iter().map(|x| x.1).collect::<Vec<f64>>()
+        })
+        .filter(|v| v.len() == 51 && v.iter().all(|x| x.is_finite()))
+        .filter(|v| v[..45].iter().filter(|x| **x != 0.0).count() >= 10)
+        .collect()
+}
+
+/// Monthly terms used for carparts: lead time 1 month, order cost 20, holding 25 %/year of a
+/// unit cost of 10, EOQ lots, fill-rate target.
+fn carparts_terms(target: f64, seed: u64) -> design::SkuTerms {
+    design::SkuTerms {
+        lead_periods: 1.0,
+        lead_sd_periods: 0.0,
+        unit_cost: 10.0,
+        order_cost: 20.0,
+        holding_rate: 0.25,
+        periods_per_year: 12.0,
+        moq: 0.0,
+        case_pack: 1.0,
+        price_breaks: None,
+        target,
+        measure: ServiceMeasure::FillRate,
+        samples: 4000,
+        seed,
+        lowest_reorder_point: 0.0,
+        rule: ReorderRule::AtLeast,
+    }
+}
+
+/// Lot-size rule of a carparts replay.
+#[derive(Clone, Copy, Debug)]
+enum Lots {
+    /// EOQ lots, reorder point at least 0 (what the shop page uses).
+    Eoq,
+    /// Base stock (Q = 1, order up to s + 1 every month).
+    BaseStock,
+}
+
+struct CarpartsResult {
+    /// Mean model-expected fill rate of the designed policies.
+    expected: f64,
+    overall: simulate::SimSummary,
+    by_abc: Vec<simulate::SimSummary>,
+    by_xyz: Vec<simulate::SimSummary>,
+}
+
+fn carparts_replay(target: f64, lots: Lots, rule: ReorderRule) -> CarpartsResult {
+    let series = carparts();
+    assert_eq!(series.len(), 1247);
+    let totals: Vec<f64> = series.iter().map(|v| v[..45].iter().sum()).collect();
+    let abc = classification::abc(&totals, 0.8, 0.95);
+    let mut reps = Vec::new();
+    let mut expected = 0.0;
+    for (i, y) in series.iter().enumerate() {
+        let mut t = carparts_terms(target, 1000 + i as u64);
+        t.rule = rule;
+        if let Lots::BaseStock = lots {
+            t.order_cost = 1e-9;
+        }
+        let d = design::design(&y[..45], &t);
+        expected += d.ltd.fill_rate(d.reorder_point, d.order_quantity) / series.len() as f64;
+        let pol = simulate::Policy {
+            reorder_point: d.reorder_point,
+            order_quantity: d.order_quantity,
+            lead_periods: 1,
+        };
+        // start at s + Q, the first 45 months as warm-up, the last 6 measured
+        let r = simulate::replay(&pol, y, d.reorder_point + d.order_quantity, 45);
+        let xyz = classification::xyz(classification::cv(&y[..45]), 0.5, 1.0);
+        reps.push((abc[i], xyz, r));
+    }
+    let group =
+        |f: &dyn Fn(&(classification::Abc, classification::Xyz, simulate::Replay)) -> bool| {
+            reps.iter()
+                .filter(|x| f(x))
+                .map(|x| (target, 10.0, &x.2))
+                .collect::<Vec<_>>()
+        };
+    use classification::{Abc, Xyz};
+    CarpartsResult {
+        expected,
+        overall: simulate::summarise("all", &group(&|_| true)),
+        by_abc: [Abc::A, Abc::B, Abc::C]
+            .iter()
+            .map(|a| simulate::summarise(a.key(), &group(&|x| x.0 == *a)))
+            .collect(),
+        by_xyz: [Xyz::X, Xyz::Y, Xyz::Z]
+            .iter()
+            .map(|z| simulate::summarise(z.key(), &group(&|x| x.1 == *z)))
+            .collect(),
+    }
+}
+
+fn print(r: &CarpartsResult, target: f64, lots: Lots, rule: ReorderRule) {
+    eprintln!(
+        "carparts {lots:?} {rule:?} target {target} (model-expected mean {:.4}): {}",
+        r.expected, r.overall.sentence
+    );
+    for c in r.by_abc.iter().chain(&r.by_xyz) {
+        eprintln!(
+            "  class {} skus {} with demand {} fill {:.4} weighted {:.4} gap {:+.4}",
+            c.class, c.skus, c.skus_with_demand, c.fill_rate, c.fill_rate_weighted, c.gap
+        );
+    }
+}
+
+/// Issue 6: the replayed fill rate is within 2 points of the target on average across SKUs.
+///
+/// Asserted for the standard spare-parts policy of the intermittent-demand literature — monthly
+/// base stock (order up to `s + 1`, `Q = 1`) with the reorder point whose expected fill rate is
+/// nearest the target: 95.6 % achieved for a 95 % target. With EOQ lots the whole-unit steps of
+/// lumpy demand are coarse, so the expected fill rate overshoots; there the replay must match
+/// what the model expected within 2.5 points (calibration of the compound lead-time demand
+/// distribution: +0.6 to +2.0 points measured), and
+/// with the shop's default "at least" rule it never falls under the target. All variants are
+/// printed and recorded in BENCHMARKS.md.
+#[test]
+fn carparts_fill_rate_within_two_points_of_target() {
+    let base = carparts_replay(0.95, Lots::BaseStock, ReorderRule::Nearest);
+    print(&base, 0.95, Lots::BaseStock, ReorderRule::Nearest);
+    // 937 of the 1,247 series have demand in the last 6 months
+    assert_eq!(base.overall.skus_with_demand, 937);
+    assert!(
+        base.overall.gap.abs() <= 0.02,
+        "base stock, nearest rule: mean fill rate {} (gap {})",
+        base.overall.fill_rate,
+        base.overall.gap
+    );
+    for (lots, rule, target) in [
+        (Lots::BaseStock, ReorderRule::Nearest, 0.90),
+        (Lots::Eoq, ReorderRule::Nearest, 0.95),
+        (Lots::Eoq, ReorderRule::Nearest, 0.90),
+        (Lots::Eoq, ReorderRule::AtLeast, 0.95),
+        (Lots::Eoq, ReorderRule::AtLeast, 0.90),
+    ] {
+        let r = carparts_replay(target, lots, rule);
+        print(&r, target, lots, rule);
+        assert!(
+            (r.overall.fill_rate - r.expected).abs() <= 0.025,
+            "{lots:?} {rule:?} target {target}: achieved {} vs model-expected {}",
+            r.overall.fill_rate,
+            r.expected
+        );
+        if rule == ReorderRule::AtLeast {
+            assert!(r.expected >= target && r.overall.fill_rate >= target);
+        }
+    }
+}
+
+// ---------- Online Retail end to end ----------
+
+fn retail() -> &'static Dataset {
+    static D: OnceLock<Dataset> = OnceLock::new();
+    D.get_or_init(|| {
+        let p = data_path("online_retail_uci/online_retail.csv.gz");
+        import_paths(std::slice::from_ref(&p), &ImportOptions::default()).expect("import")
+    })
+}
+
+#[test]
+fn online_retail_full_catalogue() {
+    let d = retail();
+    assert_eq!(d.lines.len(), 530_104);
+    let params = InventoryParams {
+        budget: Some(20_000.0),
+        capacity_units: Some(50_000.0),
+        ..InventoryParams::default()
+    };
+    let mut calls = 0usize;
+    let r = inventory::run_with_progress(&InventoryInput::new(d), &params, &mut |_, _| calls += 1)
+        .expect("run");
+    assert!(calls > 10);
+    // 3,9xx SKUs in the file
+    assert!((3_800..=4_100).contains(&r.skus.len()), "{}", r.skus.len());
+    assert_eq!(r.data_end, "2011-12-09");
+    for s in &r.skus {
+        assert!(
+            s.demand_per_day.is_finite() && s.demand_per_day >= 0.0,
+            "{}",
+            s.sku
+        );
+        assert!(
+            s.reorder_point >= 0.0 && s.reorder_point.fract() == 0.0,
+            "{}",
+            s.sku
+        );
+        assert!(s.order_quantity >= 1.0, "{}", s.sku);
+        assert!((0.0..=1.0).contains(&s.stockout_risk), "{}", s.sku);
+        assert!(s.lead_time_demand_mean >= 0.0);
+        if s.order_now {
+            assert_eq!(s.status, Status::OrderNow);
+            assert!(s.inventory_position <= s.reorder_point);
+        }
+    }
+    for c in &r.status_counts {
+        eprintln!(
+            "status {}: {} SKUs, tied-up {:.0}",
+            c.label, c.skus, c.tied_up_cash
+        );
+    }
+    // ABC: A ≈ the SKUs making 80 % of revenue — a minority of the catalogue
+    let a = r
+        .skus
+        .iter()
+        .filter(|s| s.abc == classification::Abc::A)
+        .count();
+    assert!(a > 300 && a < r.skus.len() / 2, "{a}");
+    // the top seller by revenue is the well-known DOTCOM POSTAGE / REGENCY CAKESTAND class A
+    assert_eq!(r.skus[0].abc, classification::Abc::A);
+    // status mix: with the replay assumption some SKUs are dead stock and some need ordering
+    let count = |st: Status| {
+        r.status_counts
+            .iter()
+            .find(|c| c.status == st)
+            .unwrap()
+            .skus
+    };
+    assert!(count(Status::OrderNow) > 0 && count(Status::DeadStock) > 0);
+    assert!(r.tied_up_cash_total > 0.0);
+    // plan within budget and capacity, with a solver objective
+    let plan = r.plan.as_ref().expect("plan");
+    assert!(plan.feasible, "{}", plan.explanation);
+    assert!(plan.total_cost <= 20_000.0 + 1e-6, "{}", plan.total_cost);
+    assert!(plan.total_units <= 50_000.0 + 1e-6);
+    assert!(plan.objective > 0.0 && !plan.lines.is_empty());
+    let budget = plan
+        .constraints
+        .iter()
+        .find(|c| c.name == "budget")
+        .unwrap();
+    assert!(budget.binding, "{}", budget.sentence);
+    assert!(
+        budget.sentence.contains("+£2,000 would add"),
+        "{}",
+        budget.sentence
+    );
+    // simulation check and trade-off
+    let sim = r.simulation.as_ref().expect("simulation");
+    eprintln!("{}", sim.explanation);
+    for c in sim.by_abc.iter().chain(&sim.by_xyz) {
+        eprintln!("  {}", c.sentence);
+    }
+    assert!(sim.overall.skus_with_demand > 1000);
+    assert!(sim.overall.fill_rate > 0.5 && sim.overall.fill_rate <= 1.0);
+    assert_eq!(r.tradeoff.len(), params.tradeoff_levels.len());
+    for w in r.tradeoff.windows(2) {
+        assert!(w[1].inventory_value >= w[0].inventory_value - 1e-6);
+        assert!(w[1].expected_fill_rate >= w[0].expected_fill_rate - 1e-9);
+    }
+    assert_eq!(r.projections.len(), 10);
+    assert_eq!(r.projections[0].on_hand.len(), params.projection_days + 1);
+    assert!(!r.notes.is_empty() && r.how_computed.len() >= 8);
+    // the report travels as JSON
+    let js = serde_json::to_string(&r).unwrap();
+    let back: inventory::InventoryReport = serde_json::from_str(&js).unwrap();
+    assert_eq!(back.skus.len(), r.skus.len());
+}
+
+#[test]
+fn inventory_file_overrides_and_notes() {
+    let d = retail();
+    let csv = "StockCode,On hand,On order,Lead time (days),Unit cost,Case pack,Supplier\n\
+               85123A,0,0,7,1.50,12,Acme\n\
+               22423,40000,0,14,6.00,,Acme\n\
+               NOPE1,3,,,2.0,,Other\n";
+    let t = stock::parse("stock.csv", csv.as_bytes()).unwrap();
+    let r = inventory::run(
+        &InventoryInput {
+            orders: d,
+            stock: Some(&t),
+        },
+        &InventoryParams::default(),
+    )
+    .unwrap();
+    let row = |s: &str| r.skus.iter().find(|x| x.sku == s).unwrap();
+    let a = row("85123A");
+    assert_eq!(a.on_hand, 0.0);
+    assert_eq!(a.unit_cost, 1.5);
+    assert_eq!(a.lead_time_days, 7.0);
+    assert_eq!(a.order_quantity % 12.0, 0.0);
+    assert!(a.order_now && a.stockout_risk > 0.99);
+    assert_eq!(a.supplier, "Acme");
+    // 40,000 cake stands is far more than s + Q and months of cover
+    let b = row("22423");
+    assert_eq!(b.status, Status::Overstocked);
+    assert!(b.tied_up_cash > 0.0);
+    // an unknown SKU is reported with its row, and counted as dead stock
+    assert!(
+        r.notes.iter().any(|n| n.contains("'NOPE1' (row 3)")),
+        "{:?}",
+        r.notes
+    );
+    assert_eq!(row("NOPE1").status, Status::DeadStock);
+    assert!(r
+        .notes
+        .iter()
+        .any(|n| n.contains("not in the inventory file")));
+}
+
+// ---------- properties ----------
+
+#[test]
+fn safety_stock_grows_with_service_level_and_lead_time() {
+    let d = retail();
+    let (series, _) = shoplens::analytics::forecast::series::aggregate(
+        &d.lines,
+        shoplens::analytics::forecast::series::Level::Sku,
+        shoplens::analytics::forecast::series::Freq::Day,
+        shoplens::analytics::forecast::series::Measure::Units,
+        None,
+    );
+    let mut checked = 0;
+    let mut ss_drops = 0;
+    for s in series
+        .iter()
+        .filter(|s| s.values.iter().filter(|v| **v > 0.0).count() > 20)
+        .take(60)
+    {
+        for measure in [ServiceMeasure::FillRate, ServiceMeasure::CycleServiceLevel] {
+            let mut last = f64::NEG_INFINITY;
+            for target in [0.8, 0.9, 0.95, 0.99] {
+                let mut t = carparts_terms(target, 7);
+                t.periods_per_year = 365.0;
+                t.lead_periods = 14.0;
+                t.measure = measure;
+                t.samples = 1000;
+                let ss = design::design(&s.values, &t).safety_stock;
+                assert!(
+                    ss >= last - 1e-9,
+                    "{} {measure:?} {target}: {ss} < {last}",
+                    s.id
+                );
+                last = ss;
+            }
+            if measure == ServiceMeasure::FillRate {
+                continue;
+            }
+            let mut last = f64::NEG_INFINITY;
+            let mut last_ss = f64::NEG_INFINITY;
+            for lead in [3.0, 7.0, 14.0, 28.0] {
+                let mut t = carparts_terms(0.95, 7);
+                t.periods_per_year = 365.0;
+                t.lead_periods = lead;
+                t.measure = measure;
+                t.samples = 1000;
+                // same seed → common random numbers (longer lead times extend the same paths)
+                let d = design::design(&s.values, &t);
+                assert!(
+                    d.reorder_point >= last,
+                    "{} lead {lead}: {} < {last}",
+                    s.id,
+                    d.reorder_point
+                );
+                if d.safety_stock < last_ss - 1.0 {
+                    // quantile − mean of a skewed distribution need not grow with L
+                    eprintln!(
+                        "{} lead {lead}: safety stock {} < {last_ss}",
+                        s.id, d.safety_stock
+                    );
+                    ss_drops += 1;
+                }
+                last = d.reorder_point;
+                last_ss = d.safety_stock;
+            }
+        }
+        checked += 1;
+    }
+    assert_eq!(checked, 60);
+    // 60 SKUs × 3 lead-time steps: safety stock grows with the lead time for at least 95 %
+    assert!(ss_drops <= 9, "{ss_drops} drops");
+}
+
+#[test]
+fn plan_never_exceeds_budget_or_capacity() {
+    let d = retail();
+    let base = InventoryParams {
+        on_hand: OnHandAssumption::Zero,
+        holdout_days: 0,
+        tradeoff_levels: vec![],
+        samples: 200,
+        ..InventoryParams::default()
+    };
+    for (budget, cap) in [
+        (500.0, None),
+        (5_000.0, Some(800.0)),
+        (1e9, Some(2_000.0)),
+        (0.0, None),
+    ] {
+        let p = InventoryParams {
+            budget: Some(budget),
+            capacity_units: cap,
+            ..base.clone()
+        };
+        let r = inventory::run(&InventoryInput::new(d), &p).unwrap();
+        let plan = r.plan.unwrap();
+        assert!(plan.feasible);
+        assert!(
+            plan.total_cost <= budget + 1e-6,
+            "{} > {budget}",
+            plan.total_cost
+        );
+        if let Some(c) = cap {
+            assert!(plan.total_units <= c + 1e-6, "{} > {c}", plan.total_units);
+        }
+        let sum: f64 = plan.lines.iter().map(|l| l.cost).sum();
+        assert!((sum - plan.total_cost).abs() < 1e-6);
+        if budget == 0.0 {
+            assert!(plan.lines.is_empty());
+        }
+    }
+}
+
+#[test]
+fn infeasible_constraints_give_a_clear_message() {
+    let d = retail();
+    let p = InventoryParams {
+        on_hand: OnHandAssumption::Zero,
+        holdout_days: 0,
+        tradeoff_levels: vec![],
+        samples: 200,
+        budget: Some(100.0),
+        require_urgent: true,
+        ..InventoryParams::default()
+    };
+    let r = inventory::run(&InventoryInput::new(d), &p).unwrap();
+    let plan = r.plan.unwrap();
+    assert!(!plan.feasible);
+    assert!(
+        plan.explanation.contains("cannot cover") && plan.explanation.contains("£100"),
+        "{}",
+        plan.explanation
+    );
+    // the plan module itself returns the specific error
+    let c = vec![plan::PlanCandidate {
+        sku: "X".into(),
+        supplier: "S".into(),
+        unit_cost: 1.0,
+        unit_margin: 1.0,
+        unit_holding: 0.1,
+        urgent_units: 10.0,
+        suggested_units: 10.0,
+        case_pack: 1.0,
+        supplier_minimum: 0.0,
+    }];
+    let lim = plan::PlanLimits {
+        budget: None,
+        capacity_units: Some(5.0),
+        require_urgent: true,
+    };
+    match plan::solve(&c, &lim, None, "£") {
+        Err(InventoryError::InfeasiblePlan(m)) => assert!(m.contains("capacity of 5 units"), "{m}"),
+        other => panic!("expected an infeasible plan, got {other:?}"),
+    }
+    // bad parameters are rejected before any work
+    let bad = InventoryParams {
+        service_level: Some(1.5),
+        ..InventoryParams::default()
+    };
+    let e = inventory::run(&InventoryInput::new(d), &bad)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("service_level"), "{e}");
+}
