@@ -31,6 +31,7 @@ pub mod tradeoff;
 
 use std::collections::HashMap;
 
+use crate::analytics::basket::nonproduct::non_product_reason;
 use serde::{Deserialize, Serialize};
 
 pub use classification::{Abc, Xyz};
@@ -345,6 +346,7 @@ pub fn run_with_progress(
         .map(|t| t.rows.iter().map(|r| (r.sku.as_str(), r)).collect())
         .unwrap_or_default();
     let mut items: Vec<Item> = Vec::with_capacity(series.len());
+    let mut non_products: Vec<String> = Vec::new();
     for s in series {
         if s.id == "(none)" {
             continue;
@@ -359,13 +361,32 @@ pub fn run_with_progress(
             .filter(|x| x.product != NONE_ID)
             .map(|x| lines.strings.get(x.product).to_string())
             .unwrap_or_else(|| s.label.clone());
+        let stock = stock_map.get(s.id.as_str()).map(|r| (*r).clone());
+        // Postage, manual adjustments, fees and the like are not stocked goods (unless the
+        // inventory file lists them).
+        if stock.is_none() && non_product_reason(&s.id, &description).is_some() {
+            non_products.push(s.id);
+            continue;
+        }
         items.push(Item {
-            stock: stock_map.get(s.id.as_str()).map(|r| (*r).clone()),
+            stock,
             sku: s.id,
             description,
             y: s.values,
             st,
         });
+    }
+    if !non_products.is_empty() {
+        notes.push(format!(
+            "{} codes that are not stocked goods (postage, manual adjustments, fees…: {}) are left out.",
+            non_products.len(),
+            non_products
+                .iter()
+                .take(8)
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
     }
     let mut unknown_rows: Vec<String> = Vec::new();
     if let Some(t) = input.stock {
