@@ -180,3 +180,22 @@ fn order_lines_recover_a_known_elasticity() {
         .to_string()
         .contains("confidence"));
 }
+
+#[test]
+fn bundled_sample_recovers_its_truth() {
+    // www/sample/marketing/prices.csv (generate_prices.py): true elasticities House −3.0,
+    // Sunny −2.5, Valley −1.2; deal +28.4%, feature +82.2%.
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/sample/marketing/prices.csv");
+    let t = Table::from_path(&p).unwrap();
+    let input = ElasticityInput::from_table(&t, &ElasticitySpec::default()).unwrap();
+    assert_eq!(input.columns.price, "price");
+    let r = elasticity::run(&input, &ElasticityParams::default()).unwrap();
+    for (g, truth) in r.groups.iter().zip([-3.0, -2.5, -1.2]) {
+        assert!(
+            g.ci_low.unwrap() <= truth && truth <= g.ci_high.unwrap(),
+            "{g:?}"
+        );
+    }
+    assert!(r.flags[0].ci_low_pct <= 28.4 && 28.4 <= r.flags[0].ci_high_pct);
+    assert!(r.flags[1].ci_low_pct <= 82.2 && 82.2 <= r.flags[1].ci_high_pct);
+}

@@ -163,3 +163,26 @@ fn dominicks_deal_weeks_match_statsmodels() {
     assert!(close(r.units.baseline, 435_439.667), "{:?}", r.units);
     assert!(close(r.units.ci_low, 577_680.03) && close(r.units.ci_high, 736_400.635));
 }
+
+#[test]
+fn bundled_sample_recovers_its_truth() {
+    // www/sample/marketing/promotions.csv (generate_prices.py): 56 promoted days, +45 units a
+    // day: 2,520 incremental units.
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/sample/marketing/promotions.csv");
+    let t = Table::from_path(&p).unwrap();
+    let spec = PromoSpec {
+        flag_column: Some("promo".into()),
+        ..PromoSpec::default()
+    };
+    let r = promo::run(
+        &PromoInput::from_table(&t, &spec).unwrap(),
+        &PromoParams::default(),
+    )
+    .unwrap();
+    assert_eq!((r.periods, r.promo_periods, r.episodes.len()), (728, 56, 5));
+    assert!(
+        r.units.ci_low <= 2520.0 && 2520.0 <= r.units.ci_high,
+        "{:?}",
+        r.units
+    );
+}

@@ -568,6 +568,95 @@ fn t_dist(df: usize) -> Option<StudentsT> {
     StudentsT::new(0.0, 1.0, df.max(1) as f64).ok()
 }
 
+/// Coefficients, standard errors and fit of either solver.
+struct Est {
+    coef: Vec<f64>,
+    se: Vec<f64>,
+    r2: f64,
+    sigma2: f64,
+    df: usize,
+}
+
+/// Without store effects and flags the design is group dummies plus slopes on log price
+/// centred within each group (or on the pooled slope): the dummies and the centred slopes are
+/// orthogonal, so OLS separates into per-group sums (Frisch–Waugh–Lovell; Greene ch. 3.3):
+/// `ε_g = Σ (x − x̄_g)(y − ȳ_g) / Σ (x − x̄_g)²`, `se_g = √(σ̂² / Σ (x − x̄_g)²)`,
+/// `σ̂² = SSE / (n − p)` — the numbers of the full dummy regression in O(n) instead of a p×p
+/// factorisation (thousands of products from order lines).
+fn separable_fit(
+    input: &ElasticityInput,
+    slope: &[Option<usize>],
+    mean_x: &[f64],
+    pooled: bool,
+    p: usize,
+) -> Result<Est, ElasticityError> {
+    let n = input.log_units.len();
+    if n < p + 2 {
+        return Err(OlsError::TooFew { n, p, need: p + 2 }.into());
+    }
+    let g = input.group_names.len();
+    let (mut ys, mut cnt) = (vec![0.0; g], vec![0usize; g]);
+    for i in 0..n {
+        let k = input.group[i] as usize;
+        ys[k] += input.log_units[i];
+        cnt[k] += 1;
+    }
+    let ym: Vec<f64> = (0..g).map(|k| ys[k] / cnt[k].max(1) as f64).collect();
+    let (mut sxx, mut sxy) = (vec![0.0; g], vec![0.0; g]);
+    let (mut pxx, mut pxy) = (0.0, 0.0);
+    for i in 0..n {
+        let k = input.group[i] as usize;
+        if slope[k].is_none() {
+            continue;
+        }
+        // With a pooled slope the dummies absorb group means, so centre x within the group.
+        let x = input.log_price[i] - mean_x[k];
+        let y = input.log_units[i] - ym[k];
+        sxx[k] += x * x;
+        sxy[k] += x * y;
+        pxx += x * x;
+        pxy += x * y;
+    }
+    let mut coef = vec![0.0; p];
+    let mut se = vec![0.0; p];
+    let b: Vec<f64> = (0..g)
+        .map(|k| match slope[k] {
+            Some(_) if pooled => pxy / pxx.max(1e-300),
+            Some(_) => sxy[k] / sxx[k].max(1e-300),
+            None => 0.0,
+        })
+        .collect();
+    let all_m = input.log_units.iter().sum::<f64>() / n as f64;
+    let (mut sse, mut sst) = (0.0, 0.0);
+    for i in 0..n {
+        let k = input.group[i] as usize;
+        let x = if slope[k].is_some() {
+            input.log_price[i] - mean_x[k]
+        } else {
+            0.0
+        };
+        let e = input.log_units[i] - ym[k] - b[k] * x;
+        sse += e * e;
+        sst += (input.log_units[i] - all_m).powi(2);
+    }
+    let df = n - p;
+    let sigma2 = sse / df as f64;
+    for k in 0..g {
+        if let Some(j) = slope[k] {
+            coef[j] = b[k];
+            let s = if pooled { pxx } else { sxx[k] };
+            se[j] = (sigma2 / s.max(1e-300)).sqrt();
+        }
+    }
+    Ok(Est {
+        coef,
+        se,
+        r2: if sst > 0.0 { 1.0 - sse / sst } else { f64::NAN },
+        sigma2,
+        df,
+    })
+}
+
 /// Fit the model and report per-group elasticities and flag lifts.
 pub fn run(
     input: &ElasticityInput,
@@ -695,8 +784,25 @@ pub fn run(
         }
         input.log_units[i]
     };
-    let fit = ols::fit(n, p, &names, row)?;
-    let df = fit.df();
+    let fit = if !use_store && input.flags.is_empty() {
+        separable_fit(input, &slope, &mean, params.pooled, p)?
+    } else {
+        if p > 2000 {
+            return Err(ElasticityError::Input(format!(
+                "{p} parameters with store effects or promotion flags: too many for one regression; keep fewer {}s (e.g. --sku) or use a single pooled elasticity",
+                input.columns.group.as_deref().unwrap_or("product")
+            )));
+        }
+        let f = ols::fit(n, p, &names, row)?;
+        Est {
+            df: f.df(),
+            coef: f.coef,
+            se: f.se,
+            r2: f.r2,
+            sigma2: f.sigma2,
+        }
+    };
+    let df = fit.df;
     let td = t_dist(df);
     let tq = td
         .as_ref()

@@ -1,5 +1,7 @@
-//! Marketing pillar (issue 7): A/B tests, media-mix modelling with a budget allocator, price
-//! elasticity, promotion lift and a CART tree of promotion responders.
+//! Marketing pillar (issue 7): A/B tests ([`abtest`]), media-mix modelling with a budget
+//! allocator ([`mmm`]), price elasticity ([`elasticity`]), promotion lift ([`promo`]) and a CART
+//! regression tree of ad effect ([`tree`]; generic, so it also fits customer features → response),
+//! on shared least squares ([`ols`]) and a generic table reader ([`table`]).
 //!
 //! Each model follows the pillar convention `run(&Input, &Params) -> Result<Report, Error>`,
 //! validates its parameters first, takes a `seed` for anything random, and returns `serde`

@@ -139,7 +139,7 @@ pub fn fit(
     // Reject near-singular designs: the smallest pivot of the equilibrated factor.
     let l = chol_s.l();
     let min_pivot = (0..p).map(|j| l[(j, j)]).fold(f64::MAX, f64::min);
-    if !(min_pivot > 1e-7) {
+    if min_pivot.is_nan() || min_pivot <= 1e-7 {
         return Err(OlsError::Singular(
             "check for duplicated or constant columns".to_string(),
         ));

@@ -249,7 +249,7 @@ impl PromoInput {
             dates.push(d);
             units.push(u);
             revenue.push(r);
-            promo.push(d + period_days - 1 >= from && d <= to);
+            promo.push(d + period_days > from && d <= to);
             d += period_days;
         }
         Ok(PromoInput {

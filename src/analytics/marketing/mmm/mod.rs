@@ -636,7 +636,7 @@ pub fn run_with_progress(
     let mut done = 0usize;
     let elite = search::evolve(&bounds, params.trials, params.seed, |g| {
         done += 1;
-        if done % step == 0 {
+        if done.is_multiple_of(step) {
             progress(done, total_work);
         }
         let (e, r) = ctx.evaluate(g);
@@ -753,7 +753,7 @@ pub fn run_with_progress(
         }
         let f = ridge::fit(&x, &ys, &rows_all, &sc, lambda, &nn);
         boot_coefs.push(f.coef[nb..nb + c].to_vec());
-        if (params.trials + boot_coefs.len()) % step == 0 {
+        if (params.trials + boot_coefs.len()).is_multiple_of(step) {
             progress(params.trials + boot_coefs.len(), total_work);
         }
     }
