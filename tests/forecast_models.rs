@@ -36,6 +36,72 @@ fn kalman_matches_ma1_closed_form() {
 
 use shoplens::analytics::forecast::select::{auto_forecast, fit_model, AutoOptions, ModelKind};
 
+/// Dense Gaussian `−2 log L` (σ² concentrated out) of a zero-mean ARMA: autocovariances from
+/// the ψ weights (truncated where they vanish), Cholesky of the `n × n` covariance matrix.
+fn dense_m2ll(w: &[f64], ar: &[f64], ma: &[f64]) -> f64 {
+    let k = 20_000;
+    let mut psi = vec![1.0f64];
+    for j in 1..k {
+        let mut v = if j <= ma.len() { ma[j - 1] } else { 0.0 };
+        for (i, a) in ar.iter().enumerate() {
+            if j > i {
+                v += a * psi[j - i - 1];
+            }
+        }
+        psi.push(v);
+    }
+    let n = w.len();
+    let gamma: Vec<f64> = (0..n)
+        .map(|h| (0..k - h).map(|j| psi[j] * psi[j + h]).sum())
+        .collect();
+    let mut l = vec![0.0f64; n * n];
+    for i in 0..n {
+        for j in 0..=i {
+            let mut s = gamma[i - j];
+            for c in 0..j {
+                s -= l[i * n + c] * l[j * n + c];
+            }
+            l[i * n + j] = if i == j { s.sqrt() } else { s / l[j * n + j] };
+        }
+    }
+    // z = L^-1 w, w' Γ^-1 w = |z|², log det Γ = 2 Σ log L_ii
+    let mut z = vec![0.0f64; n];
+    for i in 0..n {
+        let mut s = w[i];
+        for c in 0..i {
+            s -= l[i * n + c] * z[c];
+        }
+        z[i] = s / l[i * n + i];
+    }
+    let q: f64 = z.iter().map(|v| v * v).sum();
+    let logdet: f64 = (0..n).map(|i| 2.0 * l[i * n + i].ln()).sum();
+    let nf = n as f64;
+    nf * (2.0 * std::f64::consts::PI * q / nf).ln() + nf + logdet
+}
+
+#[test]
+fn kalman_matches_dense_likelihood_of_seasonal_arma() {
+    // ARMA(1,1)(1,1)[12] expanded: (1 − 0.5B)(1 − 0.7B¹²), (1 + 0.3B)(1 − 0.6B¹²)
+    let mut ar = vec![0.0; 13];
+    ar[0] = 0.5;
+    ar[11] = 0.7;
+    ar[12] = -0.35;
+    let mut ma = vec![0.0; 13];
+    ma[0] = 0.3;
+    ma[11] = -0.6;
+    ma[12] = -0.18;
+    let w: Vec<f64> = (0..60)
+        .map(|t| ((t * 7919 % 101) as f64 / 50.0 - 1.0) + (t as f64 / 1.9).sin())
+        .collect();
+    let (m2ll, _) = arma_exact_m2ll(&w, &ar, &ma);
+    let expect = dense_m2ll(&w, &ar, &ma);
+    assert!((m2ll - expect).abs() < 1e-6, "{m2ll} {expect}");
+    // pure seasonal MA (no AR: the direct P0 branch)
+    let (m2ll, _) = arma_exact_m2ll(&w, &[], &ma);
+    let expect = dense_m2ll(&w, &[], &ma);
+    assert!((m2ll - expect).abs() < 1e-6, "{m2ll} {expect}");
+}
+
 fn widening_and_finite(kind: ModelKind, y: &[f64], m: usize) {
     let f = fit_model(kind, y, m)
         .unwrap_or_else(|e| panic!("{kind:?}: {e}"))
