@@ -8,8 +8,9 @@
 //! * intermittent series (at least 30% zero periods, no negative values) → intermittent
 //!   candidates (IMAPA, ADIDA, Croston optimised, SBA, TSB, naive) and their combination;
 //! * otherwise the median of ETS, ARIMA and Theta (what wins M3/M4) plus each member and the
-//!   seasonal naive; the combination is kept unless another candidate's backtest MASE is at
-//!   least 20% lower (selection on a couple of windows is noisy: Fildes & Petropoulos 2015);
+//!   seasonal naive; the combination is kept ([`AutoOptions::keep_combination`], default), or
+//!   with that option off replaced when another candidate's backtest MASE is at least 20% lower
+//!   (selection on a couple of windows is noisy: Fildes & Petropoulos 2015);
 //! * series too short for a backtest window keep the default candidate, with a note;
 //! * [`AutoOptions::fast`] skips the backtest (tables of thousands of series).
 
@@ -204,6 +205,10 @@ pub struct AutoOptions {
     /// `2m + 8` periods) a non-seasonal AutoETS, longer ones AutoETS with the season; a given
     /// candidate list uses its first model. For tables of thousands of series.
     pub fast: bool,
+    /// When the default is the ETS/ARIMA/Theta combination, keep it whatever the backtest
+    /// (the backtest still fills the leaderboard): on M3 monthly, switching on two windows
+    /// made the forecasts worse (BENCHMARKS.md), as combination beats selection in M3/M4.
+    pub keep_combination: bool,
 }
 
 impl Default for AutoOptions {
@@ -213,6 +218,7 @@ impl Default for AutoOptions {
             candidates: None,
             switch_ratio: 0.8,
             fast: false,
+            keep_combination: true,
         }
     }
 }
@@ -479,7 +485,15 @@ pub fn auto_forecast(
                 .min_by(|a, b| a.1.total_cmp(&b.1))
             {
                 if k != default && s < opt.switch_ratio * ds {
-                    chosen = k;
+                    if default == ModelKind::Ensemble && opt.keep_combination {
+                        notes.push(format!(
+                            "{} scored better on the backtest windows; the combination is kept \
+                             (combinations are more reliable than a choice made on a few windows).",
+                            k.key()
+                        ));
+                    } else {
+                        chosen = k;
+                    }
                 }
             }
         }
