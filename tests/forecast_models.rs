@@ -184,3 +184,42 @@ fn intermittent_series_use_intermittent_methods() {
     }
     assert!((f - z / p).abs() < 1e-12, "{f} vs {}", z / p);
 }
+
+#[test]
+fn fast_mode_skips_the_backtest_with_cheap_models() {
+    let fast = AutoOptions {
+        fast: true,
+        ..AutoOptions::default()
+    };
+    // intermittent: IMAPA, identical to fitting it directly
+    let y: Vec<f64> = (0..48)
+        .map(|t| {
+            if t % 3 == 0 {
+                ((t * 31) % 5 + 1) as f64
+            } else {
+                0.0
+            }
+        })
+        .collect();
+    let a = auto_forecast(&y, 12, 6, &fast).expect("auto");
+    assert_eq!(a.chosen, ModelKind::Imapa);
+    assert!(a.leaderboard.is_empty() && a.backtest.is_empty());
+    assert!(a.notes.iter().any(|n| n.starts_with("Fast mode")));
+    let direct = fit_model(ModelKind::Imapa, &y, 12)
+        .expect("fit")
+        .predict(4, &[]);
+    assert_eq!(a.model.predict(4, &[]).mean, direct.mean);
+    // short smooth history (< 2m + 8): non-seasonal AutoETS
+    let s: Vec<f64> = (0..20)
+        .map(|t| 50.0 + 2.0 * t as f64 + (t % 3) as f64)
+        .collect();
+    let a = auto_forecast(&s, 12, 6, &fast).expect("auto");
+    assert_eq!(a.chosen, ModelKind::Ets);
+    let direct = fit_model(ModelKind::Ets, &s, 1)
+        .expect("fit")
+        .predict(4, &[]);
+    assert_eq!(a.model.predict(4, &[]).mean, direct.mean);
+    // the full mode on the same series compares candidates
+    let full = auto_forecast(&s, 12, 6, &AutoOptions::default()).expect("auto");
+    assert!(!full.leaderboard.is_empty());
+}
