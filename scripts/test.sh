@@ -4,6 +4,7 @@
 #   2. fmt      cargo fmt --check
 #   3. clippy   cargo clippy --all-targets -- -D warnings           (native)
 #   4. test     cargo test --release                                (native, real data in ../shared/data)
+#               + the M3 forecast CI subset (an ignored test, run explicitly)
 #   5. wasm     trunk build --release                               (the web app -> dist/)
 #   6. e2e      node --test in tests/e2e: Debian chromium drives dist/ (served on 127.0.0.1, random port)
 # Every step runs even if an earlier one failed (the e2e step needs the wasm build); the script
@@ -65,8 +66,10 @@ want clippy && run_step clippy cargo clippy --all-targets -- -D warnings
 # Release tests: the integration tests parse the 45 MB UCI file several times, which is slow
 # unoptimised. LTO is switched off for the test build only (it would re-optimise every test binary
 # at link time); the shipped release build (trunk, cargo build --release) keeps Cargo.toml's profile.
+# The test step also runs the CI subset of the M3 forecast accuracy test (204 of the 1,428 M3
+# monthly series, ignored in the default run; about 2 minutes on 2 idle cores).
 want test && run_step test env CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
-  cargo test --release
+  bash -c 'cargo test --release && cargo test --release --test forecast_m3 -- --ignored --exact m3_monthly_subset_auto_beats_peers'
 
 WASM_OK=1
 if want wasm; then

@@ -7,7 +7,11 @@ use shoplens::analytics::forecast::select::{fit_model, ModelKind};
 #[test]
 #[ignore]
 fn m3_explore() {
-    let series = load_m3("MONTHLY");
+    let stride: usize = std::env::var("STRIDE")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1);
+    let series: Vec<M3Series> = load_m3("MONTHLY").into_iter().step_by(stride).collect();
     let names = std::env::var("MODELS").unwrap_or("snaive,ets,theta".into());
     let kinds: Vec<(String, ModelKind)> = names
         .split(',')
@@ -31,19 +35,34 @@ fn m3_explore() {
     let mut fc: Vec<Vec<Vec<f64>>> = vec![Vec::new(); kinds.len()];
     for (k, (name, kind)) in kinds.iter().enumerate() {
         let t = std::time::Instant::now();
-        let cache = format!("/tmp/fc_cache_{name}.json");
+        let cache = format!("/tmp/fc_cache_{name}_{stride}.json");
         if std::env::var("CACHE").is_ok() {
             if let Ok(txt) = std::fs::read_to_string(&cache) {
                 fc[k] = serde_json::from_str(&txt).unwrap();
                 continue;
             }
         }
-        for s in series.iter().take(limit) {
-            let f = fit_model(*kind, &s.train, 12)
-                .map(|m| m.predict(18, &[]).mean)
-                .unwrap_or_else(|_| vec![*s.train.last().unwrap(); 18]);
-            fc[k].push(f);
-        }
+        let sub: Vec<&M3Series> = series.iter().take(limit).collect();
+        let half = sub.len().div_ceil(2).max(1);
+        let kind = *kind;
+        fc[k] = std::thread::scope(|sc| {
+            let hs: Vec<_> = sub
+                .chunks(half)
+                .map(|chunk| {
+                    sc.spawn(move || {
+                        chunk
+                            .iter()
+                            .map(|s| {
+                                fit_model(kind, &s.train, 12)
+                                    .map(|m| m.predict(18, &[]).mean)
+                                    .unwrap_or_else(|_| vec![*s.train.last().unwrap(); 18])
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            hs.into_iter().flat_map(|h| h.join().unwrap()).collect()
+        });
         eprintln!("{name}: {:.1}s", t.elapsed().as_secs_f64());
         std::fs::write(&cache, serde_json::to_string(&fc[k]).unwrap()).unwrap();
     }
@@ -89,21 +108,33 @@ fn m3_explore() {
 #[test]
 #[ignore]
 fn m3_arima_debug() {
-    use shoplens::analytics::forecast::arima::AutoArima;
+    use shoplens::analytics::forecast::arima::{AutoArima, AutoArimaOptions};
     use shoplens::analytics::forecast::FittedModel;
     let series = load_m3("MONTHLY");
     let limit: usize = std::env::var("LIMIT")
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(60);
-    for s in series.iter().take(limit) {
+    let stride: usize = std::env::var("STRIDE")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1);
+    let opt = AutoArimaOptions {
+        approximation: std::env::var("APPROX").is_ok(),
+    };
+    let (mut tot_s, mut tot_m, mut cnt) = (0.0, 0.0, 0.0);
+    for s in series.iter().step_by(stride).take(limit) {
         let t = std::time::Instant::now();
-        match AutoArima::fit(&s.train, 12) {
+        match AutoArima::fit_with(&s.train, 12, opt) {
             Ok(a) => {
                 let f = a.predict(18, &[]).mean;
                 let ms = mase(&s.train, &s.test, &f, 12);
+                let sm = smape(&s.test, &f);
+                tot_s += sm;
+                tot_m += ms;
+                cnt += 1.0;
                 eprintln!(
-                    "{} n={} {} tried={} mase={ms:.3} {:.0}ms",
+                    "{} n={} {} tried={} smape={sm:.1} mase={ms:.3} {:.0}ms",
                     s.id,
                     s.train.len(),
                     a.name(),
@@ -114,4 +145,9 @@ fn m3_arima_debug() {
             Err(e) => eprintln!("{} error {e}", s.id),
         }
     }
+    eprintln!(
+        "total: sMAPE {:.3} MASE {:.4} over {cnt}",
+        tot_s / cnt,
+        tot_m / cnt
+    );
 }

@@ -1,73 +1,113 @@
 //! M3 monthly (1,428 series, h = 18, m = 12, the given train/test split). Peers on this
 //! protocol (statsforecast 2.1.1): SeasonalNaive 17.23 / 1.146; AutoARIMA 15.25 / 0.876;
 //! AutoTheta 14.97 / 0.861; AutoETS 14.16 / 0.863; mean of ETS, ARIMA, Theta 13.86 / 0.829.
+//!
+//! The full runs are `#[ignore]`d (minutes in release): `cargo test --release --test
+//! forecast_m3 -- --ignored`. CI (`scripts/test.sh`, test step) runs the stratified subset
+//! `m3_monthly_subset_auto_beats_peers` only.
 mod forecast_common;
-use forecast_common::load_m3;
+use forecast_common::{load_m3, M3Series};
 use shoplens::analytics::forecast::metrics::{mase, smape};
 use shoplens::analytics::forecast::select::{auto_forecast, fit_model, AutoOptions, ModelKind};
 
-fn score(f: &dyn Fn(&[f64]) -> Vec<f64>) -> (f64, f64, usize) {
-    let series = load_m3("MONTHLY");
-    let (mut a, mut b) = (0.0, 0.0);
-    for s in &series {
-        assert_eq!(s.test.len(), 18, "{}", s.id);
-        let p = f(&s.train);
-        a += smape(&s.test, &p);
-        b += mase(&s.train, &s.test, &p, 12);
-    }
+/// Mean sMAPE and MASE of `f` over `series`, on two threads (native tests only).
+fn score_on(series: &[M3Series], f: &(dyn Fn(&[f64]) -> Vec<f64> + Sync)) -> (f64, f64) {
+    let half = series.len().div_ceil(2);
+    let parts: Vec<(f64, f64)> = std::thread::scope(|sc| {
+        let hs: Vec<_> = series
+            .chunks(half.max(1))
+            .map(|chunk| {
+                sc.spawn(move || {
+                    let (mut a, mut b) = (0.0, 0.0);
+                    for s in chunk {
+                        assert_eq!(s.test.len(), 18, "{}", s.id);
+                        let p = f(&s.train);
+                        a += smape(&s.test, &p);
+                        b += mase(&s.train, &s.test, &p, 12);
+                    }
+                    (a, b)
+                })
+            })
+            .collect();
+        hs.into_iter().map(|h| h.join().expect("thread")).collect()
+    });
     let n = series.len() as f64;
-    (a / n, b / n, series.len())
+    (
+        parts.iter().map(|p| p.0).sum::<f64>() / n,
+        parts.iter().map(|p| p.1).sum::<f64>() / n,
+    )
+}
+
+fn auto(y: &[f64]) -> Vec<f64> {
+    auto_forecast(y, 12, 18, &AutoOptions::default())
+        .expect("auto")
+        .model
+        .predict(18, &[])
+        .mean
+}
+
+fn fitted(kind: ModelKind) -> impl Fn(&[f64]) -> Vec<f64> + Sync {
+    move |y| fit_model(kind, y, 12).expect("fit").predict(18, &[]).mean
 }
 
 #[test]
 fn m3_monthly_protocol_seasonal_naive() {
-    let (s, m, n) = score(&|y| {
-        fit_model(ModelKind::SeasonalNaive, y, 12)
-            .expect("fit")
-            .predict(18, &[])
-            .mean
-    });
-    assert_eq!(n, 1428);
+    let series = load_m3("MONTHLY");
+    assert_eq!(series.len(), 1428);
+    let (s, m) = score_on(&series, &fitted(ModelKind::SeasonalNaive));
     assert!(
         (s - 17.23).abs() < 0.005 && (m - 1.146).abs() < 0.0005,
         "{s} {m}"
     );
 }
 
-/// Several minutes in release (ETS + ARIMA + Theta with a 2-window backtest on 1,428 series):
-/// `cargo test --release --test forecast_m3 -- --ignored`.
+/// The automatic forecaster on all 1,428 series (what BENCHMARKS.md records).
 #[test]
 #[ignore]
 fn m3_monthly_auto_beats_peers() {
     let t = std::time::Instant::now();
-    let (s, m, _) = score(&|y| {
-        auto_forecast(y, 12, 18, &AutoOptions::default())
-            .expect("auto")
-            .model
-            .predict(18, &[])
-            .mean
-    });
+    let (s, m) = score_on(&load_m3("MONTHLY"), &auto);
     eprintln!(
-        "M3 monthly auto: sMAPE {s:.3} MASE {m:.4} ({:.0} s)",
+        "M3 monthly auto: sMAPE {s:.3} MASE {m:.4} ({:.0} s wall, 2 threads)",
         t.elapsed().as_secs_f64()
     );
     assert!(s <= 13.86 && m <= 0.829, "sMAPE {s} MASE {m}");
 }
 
-/// The combination alone (no backtest): `cargo test --release --test forecast_m3 -- --ignored`.
+/// The combination alone (no backtest).
 #[test]
 #[ignore]
 fn m3_monthly_ensemble() {
     let t = std::time::Instant::now();
-    let (s, m, _) = score(&|y| {
-        fit_model(ModelKind::Ensemble, y, 12)
-            .expect("fit")
-            .predict(18, &[])
-            .mean
-    });
+    let (s, m) = score_on(&load_m3("MONTHLY"), &fitted(ModelKind::Ensemble));
     eprintln!(
-        "M3 monthly ensemble: sMAPE {s:.3} MASE {m:.4} ({:.0} s)",
+        "M3 monthly ensemble: sMAPE {s:.3} MASE {m:.4} ({:.0} s wall, 2 threads)",
         t.elapsed().as_secs_f64()
     );
     assert!(s <= 13.86 && m <= 0.829, "sMAPE {s} MASE {m}");
+}
+
+/// Regression guard for the CI subset: our automatic forecaster scored 14.211 / 0.8091 there
+/// (median of ETS, ARIMA, Theta). The peers on the same 204 series (statsforecast 2.1.1):
+/// AutoETS 14.344 / 0.8384, AutoTheta 15.209 / 0.8492, AutoARIMA 14.978 / 0.8097, their mean
+/// 14.153 / 0.7994 — not yet beaten (our ARIMA is the weak member, BENCHMARKS.md).
+const SUBSET_SMAPE: f64 = 14.30;
+const SUBSET_MASE: f64 = 0.815;
+
+/// CI subset: every 7th M3 monthly series in id order (204 series; the ids run through the
+/// six M3 categories in blocks, so the stride samples every category and length in
+/// proportion). Peers on the same subset (`python3 benches/forecast/m3_statsforecast.py
+/// AutoETS,AutoTheta,AutoARIMA 7`): see [`SUBSET_SMAPE`].
+#[test]
+#[ignore]
+fn m3_monthly_subset_auto_beats_peers() {
+    let series: Vec<M3Series> = load_m3("MONTHLY").into_iter().step_by(7).collect();
+    assert_eq!(series.len(), 204);
+    let t = std::time::Instant::now();
+    let (s, m) = score_on(&series, &auto);
+    eprintln!(
+        "M3 monthly subset (204) auto: sMAPE {s:.3} MASE {m:.4} ({:.0} s wall, 2 threads)",
+        t.elapsed().as_secs_f64()
+    );
+    assert!(s <= SUBSET_SMAPE && m <= SUBSET_MASE, "sMAPE {s} MASE {m}");
 }

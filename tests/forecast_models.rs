@@ -36,6 +36,72 @@ fn kalman_matches_ma1_closed_form() {
 
 use shoplens::analytics::forecast::select::{auto_forecast, fit_model, AutoOptions, ModelKind};
 
+/// Dense Gaussian `−2 log L` (σ² concentrated out) of a zero-mean ARMA: autocovariances from
+/// the ψ weights (truncated where they vanish), Cholesky of the `n × n` covariance matrix.
+fn dense_m2ll(w: &[f64], ar: &[f64], ma: &[f64]) -> f64 {
+    let k = 20_000;
+    let mut psi = vec![1.0f64];
+    for j in 1..k {
+        let mut v = if j <= ma.len() { ma[j - 1] } else { 0.0 };
+        for (i, a) in ar.iter().enumerate() {
+            if j > i {
+                v += a * psi[j - i - 1];
+            }
+        }
+        psi.push(v);
+    }
+    let n = w.len();
+    let gamma: Vec<f64> = (0..n)
+        .map(|h| (0..k - h).map(|j| psi[j] * psi[j + h]).sum())
+        .collect();
+    let mut l = vec![0.0f64; n * n];
+    for i in 0..n {
+        for j in 0..=i {
+            let mut s = gamma[i - j];
+            for c in 0..j {
+                s -= l[i * n + c] * l[j * n + c];
+            }
+            l[i * n + j] = if i == j { s.sqrt() } else { s / l[j * n + j] };
+        }
+    }
+    // z = L^-1 w, w' Γ^-1 w = |z|², log det Γ = 2 Σ log L_ii
+    let mut z = vec![0.0f64; n];
+    for i in 0..n {
+        let mut s = w[i];
+        for c in 0..i {
+            s -= l[i * n + c] * z[c];
+        }
+        z[i] = s / l[i * n + i];
+    }
+    let q: f64 = z.iter().map(|v| v * v).sum();
+    let logdet: f64 = (0..n).map(|i| 2.0 * l[i * n + i].ln()).sum();
+    let nf = n as f64;
+    nf * (2.0 * std::f64::consts::PI * q / nf).ln() + nf + logdet
+}
+
+#[test]
+fn kalman_matches_dense_likelihood_of_seasonal_arma() {
+    // ARMA(1,1)(1,1)[12] expanded: (1 − 0.5B)(1 − 0.7B¹²), (1 + 0.3B)(1 − 0.6B¹²)
+    let mut ar = vec![0.0; 13];
+    ar[0] = 0.5;
+    ar[11] = 0.7;
+    ar[12] = -0.35;
+    let mut ma = vec![0.0; 13];
+    ma[0] = 0.3;
+    ma[11] = -0.6;
+    ma[12] = -0.18;
+    let w: Vec<f64> = (0..60)
+        .map(|t| ((t * 7919 % 101) as f64 / 50.0 - 1.0) + (t as f64 / 1.9).sin())
+        .collect();
+    let (m2ll, _) = arma_exact_m2ll(&w, &ar, &ma);
+    let expect = dense_m2ll(&w, &ar, &ma);
+    assert!((m2ll - expect).abs() < 1e-6, "{m2ll} {expect}");
+    // pure seasonal MA (no AR: the direct P0 branch)
+    let (m2ll, _) = arma_exact_m2ll(&w, &[], &ma);
+    let expect = dense_m2ll(&w, &[], &ma);
+    assert!((m2ll - expect).abs() < 1e-6, "{m2ll} {expect}");
+}
+
 fn widening_and_finite(kind: ModelKind, y: &[f64], m: usize) {
     let f = fit_model(kind, y, m)
         .unwrap_or_else(|e| panic!("{kind:?}: {e}"))
@@ -117,4 +183,43 @@ fn intermittent_series_use_intermittent_methods() {
         p = 0.1 * if i == 0 { 1.0 } else { 3.0 } + 0.9 * p;
     }
     assert!((f - z / p).abs() < 1e-12, "{f} vs {}", z / p);
+}
+
+#[test]
+fn fast_mode_skips_the_backtest_with_cheap_models() {
+    let fast = AutoOptions {
+        fast: true,
+        ..AutoOptions::default()
+    };
+    // intermittent: IMAPA, identical to fitting it directly
+    let y: Vec<f64> = (0..48)
+        .map(|t| {
+            if t % 3 == 0 {
+                ((t * 31) % 5 + 1) as f64
+            } else {
+                0.0
+            }
+        })
+        .collect();
+    let a = auto_forecast(&y, 12, 6, &fast).expect("auto");
+    assert_eq!(a.chosen, ModelKind::Imapa);
+    assert!(a.leaderboard.is_empty() && a.backtest.is_empty());
+    assert!(a.notes.iter().any(|n| n.starts_with("Fast mode")));
+    let direct = fit_model(ModelKind::Imapa, &y, 12)
+        .expect("fit")
+        .predict(4, &[]);
+    assert_eq!(a.model.predict(4, &[]).mean, direct.mean);
+    // short smooth history (< 2m + 8): non-seasonal AutoETS
+    let s: Vec<f64> = (0..20)
+        .map(|t| 50.0 + 2.0 * t as f64 + (t % 3) as f64)
+        .collect();
+    let a = auto_forecast(&s, 12, 6, &fast).expect("auto");
+    assert_eq!(a.chosen, ModelKind::Ets);
+    let direct = fit_model(ModelKind::Ets, &s, 1)
+        .expect("fit")
+        .predict(4, &[]);
+    assert_eq!(a.model.predict(4, &[]).mean, direct.mean);
+    // the full mode on the same series compares candidates
+    let full = auto_forecast(&s, 12, 6, &AutoOptions::default()).expect("auto");
+    assert!(!full.leaderboard.is_empty());
 }

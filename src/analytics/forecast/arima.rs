@@ -193,11 +193,12 @@ fn kalman_m2ll(w: &[f64], poly: &Poly, mu: f64) -> (f64, f64) {
     let mut tmp = vec![0.0; r * r];
     let mut tmp2 = vec![0.0; r * r];
     if p > 0 {
+        let mut tmp3 = vec![0.0; r * r];
         for _ in 0..40 {
-            // tmp = A P
+            // tmp = A P; A P A' = A (A P)' as P is symmetric: tmp2 = A tmp'
             matmul(&a, &pm, &mut tmp, r);
-            // tmp2 = tmp A'
-            matmul_bt(&tmp, &a, &mut tmp2, r);
+            transpose(&tmp, &mut tmp3, r);
+            matmul(&a, &tmp3, &mut tmp2, r);
             let mut delta = 0.0f64;
             let mut scale = 0.0f64;
             for i in 0..r * r {
@@ -211,7 +212,8 @@ fn kalman_m2ll(w: &[f64], poly: &Poly, mu: f64) -> (f64, f64) {
             if delta <= 1e-12 * scale {
                 break;
             }
-            matmul(&a.clone(), &a.clone(), &mut a, r);
+            matmul(&a, &a, &mut tmp3, r);
+            std::mem::swap(&mut a, &mut tmp3);
         }
     } else {
         // pure MA: P0 = Σ_{k<r} T^k R R' T'^k with T the shift; compute directly
@@ -262,28 +264,29 @@ fn kalman_m2ll(w: &[f64], poly: &Poly, mu: f64) -> (f64, f64) {
         }
         st.copy_from_slice(&newst);
         if !steady {
-            // P_upd = P - P[:,0] P[0,:] / f
+            // P ← T (P − P[:,0] P[0,:] / f) T' + R R' in one symmetric pass: with
+            // U = P − p p'/f, (T U T')[i][j] = φ_i φ_j U00 + φ_i U0,j+1 + φ_j Ui+1,0 + Ui+1,j+1.
+            let u = |x: usize, y: usize| pm[x * r + y] - pm[x * r] * pm[y] / f;
+            let u00 = u(0, 0);
             for i in 0..r {
-                for j in 0..r {
-                    tmp[i * r + j] = pm[i * r + j] - pm[i * r] * pm[j] / f;
+                let pi = phi(i);
+                let ui0 = if i + 1 < r { u(i + 1, 0) } else { 0.0 };
+                for j in i..r {
+                    let pj = phi(j);
+                    let mut v = pi * pj * u00 + rv[i] * rv[j];
+                    if j + 1 < r {
+                        v += pi * u(0, j + 1);
+                        if i + 1 < r {
+                            v += u(i + 1, j + 1);
+                        }
+                    }
+                    v += pj * ui0;
+                    tmp[i * r + j] = v;
+                    tmp[j * r + i] = v;
                 }
             }
-            // M = T P_upd : M[i][j] = phi_i P[0][j] + P[i+1][j]
-            for i in 0..r {
-                for j in 0..r {
-                    tmp2[i * r + j] =
-                        phi(i) * tmp[j] + if i + 1 < r { tmp[(i + 1) * r + j] } else { 0.0 };
-                }
-            }
-            // P = M T' + R R' : (M T')[i][j] = M[i][0] phi_j + M[i][j+1]
             let old00 = pm[0];
-            for i in 0..r {
-                for j in 0..r {
-                    pm[i * r + j] = tmp2[i * r] * phi(j)
-                        + if j + 1 < r { tmp2[i * r + j + 1] } else { 0.0 }
-                        + rv[i] * rv[j];
-                }
-            }
+            std::mem::swap(&mut pm, &mut tmp);
             if (pm[0] - old00).abs() < 1e-12 * old00.abs().max(1.0) && (pm[0] - 1.0).abs() < 1e-9 {
                 steady = true;
                 fconst = pm[0];
@@ -301,26 +304,29 @@ fn kalman_m2ll(w: &[f64], poly: &Poly, mu: f64) -> (f64, f64) {
     (nf * (2.0 * std::f64::consts::PI * s2).ln() + nf + logf, s2)
 }
 
+/// `out = a b` for `r × r` row-major matrices, skipping zero entries of `a` (the transition
+/// matrix and its low powers are sparse for seasonal models).
 fn matmul(a: &[f64], b: &[f64], out: &mut [f64], r: usize) {
+    out.fill(0.0);
     for i in 0..r {
-        for j in 0..r {
-            let mut s = 0.0;
-            for k in 0..r {
-                s += a[i * r + k] * b[k * r + j];
+        let row = &mut out[i * r..(i + 1) * r];
+        for k in 0..r {
+            let aik = a[i * r + k];
+            if aik == 0.0 {
+                continue;
             }
-            out[i * r + j] = s;
+            let bk = &b[k * r..(k + 1) * r];
+            for (o, v) in row.iter_mut().zip(bk) {
+                *o += aik * v;
+            }
         }
     }
 }
 
-fn matmul_bt(a: &[f64], b: &[f64], out: &mut [f64], r: usize) {
+fn transpose(a: &[f64], out: &mut [f64], r: usize) {
     for i in 0..r {
         for j in 0..r {
-            let mut s = 0.0;
-            for k in 0..r {
-                s += a[i * r + k] * b[j * r + k];
-            }
-            out[i * r + j] = s;
+            out[j * r + i] = a[i * r + j];
         }
     }
 }
@@ -712,8 +718,37 @@ pub struct AutoArima {
     pub tried: usize,
 }
 
+/// Options of [`AutoArima::fit_with`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AutoArimaOptions {
+    /// Rank candidate orders in the stepwise search by the conditional-sum-of-squares
+    /// criterion `n* log σ̂²_CSS + 2k` (+ AICc correction) instead of the exact likelihood
+    /// (R `auto.arima(approximation = TRUE)`); only the chosen order is fitted by exact ML.
+    pub approximation: bool,
+}
+
+impl AutoArimaOptions {
+    /// R's and statsforecast's default: approximate when `n > 150` or `m > 12`.
+    pub fn for_series(n: usize, m: usize) -> Self {
+        AutoArimaOptions {
+            approximation: n > 150 || m > 12,
+        }
+    }
+}
+
 impl AutoArima {
+    /// [`AutoArima::fit_with`] with R's default options ([`AutoArimaOptions::for_series`]).
     pub fn fit(y: &[f64], m: usize) -> Result<AutoArima, ForecastError> {
+        Self::fit_with(y, m, AutoArimaOptions::for_series(y.len(), m))
+    }
+
+    /// Differencing tests, stepwise search, exact-ML fit of the chosen order (falling back to
+    /// the next best orders when the ML fit fails).
+    pub fn fit_with(
+        y: &[f64],
+        m: usize,
+        opt: AutoArimaOptions,
+    ) -> Result<AutoArima, ForecastError> {
         check_series(y, 4)?;
         let m = if m > 1 && y.len() >= 2 * m + 2 { m } else { 1 };
         let sd = if m > 1 && seasonal_strength(y, m) > 0.64 {
@@ -753,8 +788,16 @@ impl AutoArima {
             let ic = if (w.len() as f64) < lags as f64 / 2.0 + 2.0 * k + 4.0 {
                 f64::INFINITY
             } else {
-                match ml_fit(&w, &o, 60, 1e-6) {
-                    Some((_, m2ll, _)) if nstar - k - 1.0 > 0.0 => {
+                let m2ll = if opt.approximation {
+                    css_fit(&w, &o, None).and_then(|(_, sse, cnt)| {
+                        let s2 = sse / cnt as f64;
+                        (s2 > 0.0 && s2.is_finite()).then(|| nstar * s2.ln())
+                    })
+                } else {
+                    ml_fit(&w, &o, 60, 1e-6).map(|r| r.1)
+                };
+                match m2ll {
+                    Some(m2ll) if nstar - k - 1.0 > 0.0 => {
                         m2ll + 2.0 * k + 2.0 * k * (k + 1.0) / (nstar - k - 1.0)
                     }
                     _ => f64::INFINITY,
@@ -856,9 +899,20 @@ impl AutoArima {
             }
         }
         let tried = cache.len();
-        let model = match ArimaModel::fit(y, best) {
-            Ok(m) => m,
-            Err(_) => ArimaModel::fit(y, mk(0, 0, 0, 0, true))?,
+        // Exact ML of the best orders by the search criterion, next best on failure.
+        let mut ranked: Vec<(ArimaOrder, f64)> =
+            cache.into_iter().filter(|(_, ic)| ic.is_finite()).collect();
+        ranked.sort_by(|a, b| a.1.total_cmp(&b.1));
+        let mut model = None;
+        for (o, _) in ranked.iter().take(3) {
+            if let Ok(f) = ArimaModel::fit(y, *o) {
+                model = Some(f);
+                break;
+            }
+        }
+        let model = match model {
+            Some(m) => m,
+            None => ArimaModel::fit(y, mk(0, 0, 0, 0, true))?,
         };
         Ok(AutoArima { best: model, tried })
     }

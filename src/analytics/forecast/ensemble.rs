@@ -1,8 +1,9 @@
 //! Forecast combinations: the equal-weight mean or median of member forecasts — the simple
 //! combinations that win the M3/M4 competitions (Makridakis, Spiliotis & Assimakopoulos 2020,
 //! "The M4 Competition", IJF 36(1); Petropoulos & Svetunkov 2020 for the SES/Holt/Damped/Theta
-//! median). Intervals combine the members' bounds the same way (Gaastra & Vereecken style
-//! quantile averaging), which keeps them widening when every member's do.
+//! median). Intervals average the members' bounds (quantile averaging), which keeps them
+//! widening when every member's do; for the median they are shifted by `median − mean` of the
+//! point forecasts so that they stay centred on the combined forecast.
 
 use super::{FittedModel, Forecast, Interval};
 
@@ -43,11 +44,28 @@ pub fn combine_forecasts(members: &[Forecast], how: Combine) -> Forecast {
         for f in members {
             buf.push(get(f)?);
         }
-        Some(combine(&mut buf, how))
+        Some(combine(&mut buf, Combine::Mean))
     };
-    let mean: Vec<f64> = (0..h)
+    let avg: Vec<f64> = (0..h)
         .map(|i| col(&|f| f.mean.get(i).copied()).unwrap_or(f64::NAN))
         .collect();
+    let mean: Vec<f64> = match how {
+        Combine::Mean => avg.clone(),
+        Combine::Median => (0..h)
+            .map(|i| {
+                let mut v: Vec<f64> = members
+                    .iter()
+                    .filter_map(|f| f.mean.get(i).copied())
+                    .collect();
+                if v.len() < members.len() {
+                    f64::NAN
+                } else {
+                    combine(&mut v, Combine::Median)
+                }
+            })
+            .collect(),
+    };
+    let shift: Vec<f64> = mean.iter().zip(&avg).map(|(m, a)| m - a).collect();
     let intervals = first
         .intervals
         .iter()
@@ -56,13 +74,13 @@ pub fn combine_forecasts(members: &[Forecast], how: Combine) -> Forecast {
             let lower = (0..h)
                 .map(|i| {
                     col(&|f| f.interval(lvl).and_then(|x| x.lower.get(i).copied()))
-                        .unwrap_or(f64::NAN)
+                        .map_or(f64::NAN, |v| v + shift[i])
                 })
                 .collect();
             let upper = (0..h)
                 .map(|i| {
                     col(&|f| f.interval(lvl).and_then(|x| x.upper.get(i).copied()))
-                        .unwrap_or(f64::NAN)
+                        .map_or(f64::NAN, |v| v + shift[i])
                 })
                 .collect();
             Interval {

@@ -30,6 +30,21 @@ pub struct ForecastParams {
     /// Series with full detail (history, backtest, leaderboard) in the report; the table has
     /// every series. `None` = all.
     pub detail_limit: Option<usize>,
+    /// How the series beyond `detail_limit` (table rows only) are forecast (default `fast`).
+    #[serde(default)]
+    pub table_mode: TableMode,
+}
+
+/// Forecasting of the table-only series (those beyond `detail_limit`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TableMode {
+    /// The same automatic selection (rolling-origin backtest) as the detailed series.
+    Full,
+    /// No backtest: IMAPA for intermittent series, AutoETS otherwise (non-seasonal below
+    /// `2m + 8` periods) — see [`AutoOptions::fast`]. Their `backtest_mase` is `None`.
+    #[default]
+    Fast,
 }
 
 impl Default for ForecastParams {
@@ -45,6 +60,7 @@ impl Default for ForecastParams {
             measure: Measure::Units,
             backtest_origins: 2,
             detail_limit: None,
+            table_mode: TableMode::Fast,
         }
     }
 }
@@ -254,7 +270,9 @@ pub fn forecast_many(
             progress(i + 1, total);
             continue;
         }
+        let detailed = series.len() < detail;
         let opt = AutoOptions {
+            fast: !detailed && params.table_mode == TableMode::Fast,
             origins: params.backtest_origins,
             candidates: if params.model == ModelKind::Auto {
                 None
@@ -307,7 +325,7 @@ pub fn forecast_many(
             model: model.clone(),
             backtest_mase,
         });
-        if series.len() < detail {
+        if detailed {
             let explanation = explain(&model, auto.chosen, backtest_mase, trend, trend_pct, h);
             let future_periods = if s.future_periods.len() == h {
                 s.future_periods.clone()
@@ -371,7 +389,7 @@ fn explain(
     h: usize,
 ) -> String {
     let how = match chosen {
-        ModelKind::Ensemble => "an average of three standard models (exponential smoothing, ARIMA and Theta), which is usually more reliable than any single one",
+        ModelKind::Ensemble => "the median of three standard models (exponential smoothing, ARIMA and Theta), which is usually more reliable than any single one",
         ModelKind::Ets => "exponential smoothing, which weights recent periods more and follows level, trend and seasonality",
         ModelKind::Arima => "an ARIMA model, which extrapolates the series' own correlations",
         ModelKind::Theta => "the Theta method, a damped trend on top of smoothing",
