@@ -72,6 +72,18 @@ fn MmmCard() -> impl IntoView {
     let from_orders = RwSignal::new(false);
     let budget = RwSignal::new(String::new());
     let weeks = RwSignal::new("13".to_string());
+    let channels = RwSignal::new(String::new());
+    let revenue_col = RwSignal::new(String::new());
+    let controls = RwSignal::new(String::new());
+    let list = |s: RwSignal<String>| {
+        let v: Vec<String> = s
+            .get_untracked()
+            .split(',')
+            .map(|x| x.trim().to_string())
+            .filter(|x| !x.is_empty())
+            .collect();
+        (!v.is_empty()).then_some(v)
+    };
     let run = move || {
         let Some((name, blob)) = SPEND_FILE.with(|f| f.borrow().clone()) else {
             state.error.set(Some(
@@ -103,7 +115,12 @@ fn MmmCard() -> impl IntoView {
             state,
             Task::Mmm {
                 file: name,
-                spec: SpendSpec::default(),
+                spec: SpendSpec {
+                    channels: list(channels),
+                    controls: list(controls),
+                    revenue_column: list(revenue_col).and_then(|v| v.into_iter().next()),
+                    ..SpendSpec::default()
+                },
                 params,
                 revenue_from_orders: from_orders.get_untracked(),
             },
@@ -144,6 +161,17 @@ fn MmmCard() -> impl IntoView {
                     <input type="checkbox" prop:checked=move || from_orders.get() disabled=move || state.report.with(Option::is_none)
                         on:change=move |ev| from_orders.set(event_target_checked(&ev))/>
                     " revenue from the imported orders"
+                </label>
+            </div>
+            <div class="params">
+                <label title="Comma-separated; empty = columns named spend_*, *_spend or *_cost">"Spend columns "
+                    <input type="text" placeholder="recognised by name" data-testid="mmm-channels" prop:value=move || channels.get() on:change=move |ev| channels.set(event_target_value(&ev))/>
+                </label>
+                <label>" Revenue column "
+                    <input type="text" class="short" placeholder="revenue" data-testid="mmm-revenue" prop:value=move || revenue_col.get() on:change=move |ev| revenue_col.set(event_target_value(&ev))/>
+                </label>
+                <label title="Comma-separated; empty = other numeric columns">" Controls "
+                    <input type="text" placeholder="automatic" data-testid="mmm-controls" prop:value=move || controls.get() on:change=move |ev| controls.set(event_target_value(&ev))/>
                 </label>
             </div>
             <div class="params">
