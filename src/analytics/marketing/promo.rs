@@ -610,6 +610,12 @@ pub fn run(input: &PromoInput, params: &PromoParams) -> Result<PromoReport, Prom
         t += 1;
     }
     let mut buf = Vec::new();
+    // Units sold never go below zero: the per-period baseline band is cut there.
+    let floor = if input.units.iter().all(|u| *u >= 0.0) {
+        0.0
+    } else {
+        f64::NEG_INFINITY
+    };
     let series: Vec<PromoRow> = (0..n)
         .map(|t| {
             buf.clear();
@@ -623,7 +629,7 @@ pub fn run(input: &PromoInput, params: &PromoParams) -> Result<PromoReport, Prom
                 promo: input.promo[t],
                 units: input.units[t],
                 units_baseline: bu.pred[t],
-                units_low: bu.pred[t] - half,
+                units_low: (bu.pred[t] - half).max(floor),
                 units_high: bu.pred[t] + half,
                 revenue: br.as_ref().map(|(_, r)| r[t]),
                 revenue_baseline: br.as_ref().map(|(b, _)| b.pred[t]),

@@ -610,21 +610,34 @@ fn ElasticityResult(r: ElasticityReport) -> impl IntoView {
                 opt(g.ci_low, 2),
                 opt(g.ci_high, 2),
                 opt(g.p_value, 4),
-                Cell::Text(g.withheld.clone().unwrap_or_else(|| g.explain.clone())),
             ]
         })
         .collect();
     let estimated = groups.iter().filter(|g| g.elasticity.is_some()).count();
+    let meaning: Vec<(String, String)> = groups
+        .iter()
+        .map(|g| {
+            (
+                g.name.clone(),
+                g.withheld.clone().unwrap_or_else(|| g.explain.clone()),
+            )
+        })
+        .collect();
+    let picked = RwSignal::new(None::<String>);
+    let on_row = Callback::new(move |id: String| picked.set(Some(id)));
     view! {
         <div data-testid="el-result" data-groups=r.groups.len() data-estimated=estimated>
             <p class="lead small">{r.summary.clone()}</p>
-            <DataTable id="elasticity" rows=Signal::derive(move || rows.clone()) page_size=10 columns=vec![
+            <p class="muted small">"Click a product for its numbers in plain words."</p>
+            <DataTable id="elasticity" rows=Signal::derive(move || rows.clone()) page_size=10 on_row=on_row columns=vec![
                 Column::text("group", "Product / brand"), Column::num("observations", "Weeks/rows"),
                 Column::num("price_min", "Lowest price"), Column::num("price_max", "Highest price"),
                 Column::num("elasticity", "Elasticity"), Column::num("ci_low", &format!("Low {conf:.0}%")),
                 Column::num("ci_high", &format!("High {conf:.0}%")), Column::num("p_value", "p-value"),
-                Column::text("meaning", "In plain words"),
             ]/>
+            {move || picked.get().and_then(|id| meaning.iter().find(|(g, _)| *g == id).cloned()).map(|(g, e)| view! {
+                <div class="explain-box" data-testid="el-explain"><strong>{g}": "</strong>{e}</div>
+            })}
             <p class="muted small">"Elasticity −2 means a 1% higher price sells about 2% fewer units. Between 0 and −1, a price rise increases revenue; below −1 it loses revenue."</p>
             {(!r.flags.is_empty()).then(|| view! {
                 <h3>"Promotion and display effects"</h3>
