@@ -13,6 +13,7 @@ use crate::analytics::marketing::elasticity::{ElasticityParams, ElasticityReport
 use crate::analytics::marketing::experiment::{ExperimentReport, ExperimentSpec};
 use crate::analytics::marketing::mmm::{MmmParams, MmmReport, SpendSpec};
 use crate::analytics::marketing::promo::{PromoParams, PromoReport, PromoSpec};
+use crate::analytics::marketing::responders::{RespondersParams, RespondersReport};
 use crate::analytics::overview::{OverviewParams, OverviewReport};
 use crate::analytics::recommend::{RecommendParams, RecommendReport};
 use crate::data::{CleaningReport, ImportOptions};
@@ -64,6 +65,10 @@ pub enum Task {
     /// slices with progress, and stops between slices on `Cancel`.
     ForecastAll {
         params: ForecastParams,
+    },
+    /// Which customer groups bought during a promotion (CART on the customer features).
+    Responders {
+        params: RespondersParams,
     },
     /// Inventory policies and purchase plan from the imported orders, with the attached
     /// inventory file (`files[0]`, named `stock_file`) when given.
@@ -132,6 +137,7 @@ pub enum AnalysisReport {
     Forecast { report: Box<ForecastReport> },
     ForecastAll { report: Box<ForecastReport> },
     Inventory { report: Box<InventoryReport> },
+    Responders { report: Box<RespondersReport> },
     Mmm { report: Box<MmmReport> },
     Experiment { report: Box<ExperimentReport> },
     Elasticity { report: Box<ElasticityReport> },

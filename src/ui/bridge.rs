@@ -160,6 +160,7 @@ fn on_response(state: AppState, resp: Response) {
             state.forecast_all.set(None);
             state.elasticity.set(None);
             state.inventory.set(None);
+            state.responders.set(None);
             state.promo.set(None);
             state.forecast_params.update(|p| p.skus = None);
             state.import_millis.set(Some(millis));
@@ -208,6 +209,9 @@ fn on_response(state: AppState, resp: Response) {
                 }
                 AnalysisReport::Promo { report } => land(state.promo, gen, millis, *report),
                 AnalysisReport::Inventory { report } => land(state.inventory, gen, millis, *report),
+                AnalysisReport::Responders { report } => {
+                    land(state.responders, gen, millis, *report)
+                }
             }
         }
         Response::Cancelled { job } => {
@@ -319,11 +323,12 @@ fn task_slot(task: &Task) -> usize {
         Task::Elasticity { .. } => 8,
         Task::Promo { .. } => 9,
         Task::Inventory { .. } => 10,
+        Task::Responders { .. } => 11,
     }
 }
 
 /// Number of task slots (one per `Task` kind).
-const SLOTS: usize = 11;
+const SLOTS: usize = 12;
 
 /// Slot of the all-series forecast (for [`cancel_task`]).
 pub const FORECAST_ALL_SLOT: usize = 5;
@@ -341,6 +346,7 @@ fn report_slot(report: &AnalysisReport) -> usize {
         AnalysisReport::Elasticity { .. } => 8,
         AnalysisReport::Promo { .. } => 9,
         AnalysisReport::Inventory { .. } => 10,
+        AnalysisReport::Responders { .. } => 11,
     }
 }
 
@@ -384,6 +390,7 @@ fn busy_signal(state: AppState, slot: usize) -> Option<RwSignal<bool>> {
         8 => Some(state.elasticity_busy),
         9 => Some(state.promo_busy),
         10 => Some(state.inventory_busy),
+        11 => Some(state.responders_busy),
         _ => None,
     }
 }

@@ -8,6 +8,7 @@ use crate::analytics::marketing::elasticity::ElasticityReport;
 use crate::analytics::marketing::experiment::ExperimentReport;
 use crate::analytics::marketing::mmm::MmmReport;
 use crate::analytics::marketing::promo::PromoReport;
+use crate::analytics::marketing::responders::RespondersReport;
 use crate::analytics::overview::{OverviewParams, OverviewReport};
 use crate::analytics::recommend::{ModelConfig, RecommendParams, RecommendReport};
 use crate::data::{CleaningReport, MappingOverride};
@@ -73,6 +74,8 @@ pub struct AppState {
     pub elasticity_busy: RwSignal<bool>,
     pub promo: RwSignal<Option<Pillar<PromoReport>>>,
     pub promo_busy: RwSignal<bool>,
+    pub responders: RwSignal<Option<Pillar<RespondersReport>>>,
+    pub responders_busy: RwSignal<bool>,
     /// Inventory page.
     pub inventory: RwSignal<Option<Pillar<InventoryReport>>>,
     pub inventory_params: RwSignal<InventoryParams>,
@@ -145,6 +148,8 @@ impl AppState {
             elasticity_busy: RwSignal::new(false),
             promo: RwSignal::new(None),
             promo_busy: RwSignal::new(false),
+            responders: RwSignal::new(None),
+            responders_busy: RwSignal::new(false),
             inventory: RwSignal::new(None),
             inventory_params: RwSignal::new(InventoryParams::default()),
             inventory_busy: RwSignal::new(false),

@@ -12,6 +12,7 @@ use crate::analytics::marketing::elasticity::{self, ElasticityInput};
 use crate::analytics::marketing::experiment::{self, ExperimentReport};
 use crate::analytics::marketing::mmm::{self, MmmInput};
 use crate::analytics::marketing::promo::{self, PromoInput};
+use crate::analytics::marketing::responders;
 use crate::analytics::marketing::table::Table;
 use crate::analytics::overview;
 use crate::analytics::{basket, recommend};
@@ -395,6 +396,9 @@ fn analyze_now(dataset: &Rc<Dataset>, task: Task) -> Result<AnalysisReport, Stri
             report: Box::new(forecast::run(&dataset, &params).map_err(|e| e.to_string())?),
         }),
         Task::Inventory { .. } => Err("the inventory task runs asynchronously".into()),
+        Task::Responders { params } => Ok(AnalysisReport::Responders {
+            report: Box::new(responders::run(&dataset, &params).map_err(|e| e.to_string())?),
+        }),
         Task::Mmm { .. }
         | Task::Experiment { .. }
         | Task::Elasticity { .. }

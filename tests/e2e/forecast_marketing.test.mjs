@@ -174,6 +174,18 @@ test('Marketing page: price elasticity and promotion lift from the sample orders
     await promo.waitFor({ timeout: 120_000 });
     assert.ok(Number.isFinite(Number(await promo.getAttribute('data-incremental'))));
     await page.locator('[data-testid="promo-chart"] polyline').first().waitFor();
+
+    // Which customers responded: a readable tree whose groups partition the earlier customers.
+    await page.click('[data-testid="responders-run"]');
+    const resp = page.locator('[data-testid="responders-result"]');
+    await resp.waitFor({ timeout: 120_000 });
+    assert.ok(Number(await resp.getAttribute('data-groups')) >= 2, 'at least two customer groups');
+    const base = Number(await resp.getAttribute('data-base'));
+    const groups = parseCsv((await download(page, 'download-responders')).text).slice(1).filter((r) => r.length > 1);
+    const n = groups.reduce((s, r) => s + num(r[1]), 0);
+    const bought = groups.reduce((s, r) => s + num(r[1]) * num(r[2]) / 100, 0);
+    assert.ok(Math.abs(bought / n - base) < 0.002, `group rates average to the base rate: ${bought / n} vs ${base}`);
+    assert.match(await page.locator('[data-testid="responders-tree"]').innerText(), /orders|days since|revenue/);
     await shot(page, 'marketing-prices.png');
     assert.deepEqual(crashes(log), []);
   } finally {

@@ -16,6 +16,7 @@ pub mod experiment;
 pub mod mmm;
 pub mod ols;
 pub mod promo;
+pub mod responders;
 pub mod stats;
 pub mod table;
 pub mod tree;

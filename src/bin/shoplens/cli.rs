@@ -16,6 +16,7 @@ mod mmm;
 mod profile;
 mod promo;
 mod recommend;
+mod responders;
 
 #[derive(Parser)]
 #[command(
@@ -50,6 +51,8 @@ enum Command {
     Customers(customers::Args),
     /// Customer lifetime value: BG/NBD + Gamma-Gamma, with a holdout check after the calibration end.
     Clv(clv::Args),
+    /// Which customer groups bought during a promotion: a CART tree on the customer features.
+    Responders(responders::Args),
     /// Forecast demand (order lines or a long series file): per-series forecasts with 80/95% intervals to CSV.
     Forecast(forecast::Args),
     /// Inventory: ABC×XYZ, safety stock, reorder point, EOQ, status per SKU; purchase plan under a budget/capacity.
@@ -69,6 +72,7 @@ pub fn main() {
         Command::Promo(a) => promo::run(a),
         Command::Adtree(a) => adtree::run(a),
         Command::Forecast(a) => forecast::run(a),
+        Command::Responders(a) => responders::run(a),
         Command::Inventory(a) => inventory::run(a),
         Command::Clv(a) => clv::run(a),
     };

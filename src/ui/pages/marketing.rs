@@ -7,6 +7,7 @@ use crate::analytics::marketing::elasticity::{ElasticityParams, ElasticityReport
 use crate::analytics::marketing::experiment::ExperimentSpec;
 use crate::analytics::marketing::mmm::{BudgetParams, MmmParams, MmmReport, SpendSpec};
 use crate::analytics::marketing::promo::{PromoParams, PromoReport, PromoSpec};
+use crate::analytics::marketing::responders::{RespondersParams, RespondersReport};
 use crate::protocol::Task;
 use crate::ui::bridge;
 use crate::ui::charts::{Band, BandChart, Series};
@@ -699,6 +700,23 @@ fn PromoCard() -> impl IntoView {
             },
         );
     };
+    let run_responders = move |_| {
+        let (Some(a), Some(b)) = (
+            epoch_day(&from.get_untracked()),
+            epoch_day(&to.get_untracked()),
+        ) else {
+            state.error.set(Some(
+                "Give the promotion's first and last day (YYYY-MM-DD).".into(),
+            ));
+            return;
+        };
+        bridge::analyze(
+            state,
+            Task::Responders {
+                params: RespondersParams::new(a.min(b), a.max(b)),
+            },
+        );
+    };
     let on_file = move |ev: web_sys::Event| {
         if let Some((n, b)) = first_file(&ev) {
             PROMO_FILE.with(|f| *f.borrow_mut() = Some((n.clone(), b.clone())));
@@ -726,6 +744,7 @@ fn PromoCard() -> impl IntoView {
                 <label>" product (optional) "<input type="text" placeholder="SKU" data-testid="promo-sku" prop:value=move || sku.get() on:change=move |ev| sku.set(event_target_value(&ev))/></label>
                 <label><input type="checkbox" prop:checked=move || weekly.get() on:change=move |ev| weekly.set(event_target_checked(&ev))/>" weekly"</label>
                 <button class="btn small primary" data-testid="promo-run" on:click=run_orders disabled=move || state.report.with(Option::is_none) || state.promo_busy.get()>"Measure on the orders"</button>
+                <button class="btn small" data-testid="responders-run" on:click=run_responders disabled=move || state.report.with(Option::is_none) || state.responders_busy.get()>"Which customers responded?"</button>
                 <span class="muted small">{range_hint}</span>
             </div>
             <div class="params">
@@ -735,6 +754,7 @@ fn PromoCard() -> impl IntoView {
             </div>
             {move || state.promo_busy.get().then(|| view! { <p class="muted">"Fitting the baseline…"</p> })}
             {move || state.promo.get().map(|p| view! { <PromoResult r=p.report/> })}
+            {move || state.responders.get().map(|p| view! { <RespondersResult r=p.report/> })}
         </section>
     }
 }
@@ -826,6 +846,34 @@ fn PromoResult(r: PromoReport) -> impl IntoView {
             <details class="how"><summary>"How was this computed?"</summary><p>{r.how_computed.clone()}</p>
                 <p>{format!("Baseline terms: {}. Fit on the non-promotion periods: R² {:.2}, residual sd {:.1}.", r.terms.join(", "), r.baseline_r2, r.baseline_residual_sd)}</p></details>
             {(!r.notes.is_empty()).then(|| view! { <ul class="notes">{r.notes.iter().map(|x| view! { <li>{x.clone()}</li> }).collect_view()}</ul> })}
+        </div>
+    }
+}
+
+#[component]
+fn RespondersResult(r: RespondersReport) -> impl IntoView {
+    let rows: Vec<Vec<Cell>> = r
+        .groups
+        .iter()
+        .map(|g| {
+            vec![
+                Cell::Text(g.rule.clone()),
+                num(g.customers as f64, 0),
+                num(g.response_rate * 100.0, 1),
+                num(g.lift, 2),
+            ]
+        })
+        .collect();
+    view! {
+        <div data-testid="responders-result" data-groups=r.groups.len() data-base=format!("{:.5}", r.base_rate)>
+            <h3>{format!("Who bought during the promotion ({} to {})", r.from, r.to)}</h3>
+            <p class="lead small">{r.summary.clone()}</p>
+            <DataTable id="responders" rows=Signal::derive(move || rows.clone()) columns=vec![
+                Column::text("group", "Customer group"), Column::num("customers", "Customers"),
+                Column::num("response_pct", "Bought during it (%)"), Column::num("lift", "× average"),
+            ]/>
+            <details class="how" open=true><summary>"The decision tree"</summary><pre class="tree" data-testid="responders-tree">{r.tree.text.clone()}</pre></details>
+            <details class="how"><summary>"How was this computed?"</summary><p>{r.how_computed.clone()}</p></details>
         </div>
     }
 }
