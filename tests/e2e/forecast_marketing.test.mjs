@@ -138,6 +138,10 @@ test('Marketing page: media-mix model of the spend sample, A/B tests of the expe
     await inputs.nth(4).fill('45489');
     await inputs.nth(5).fill('8279');
     for (let i = 0; i < 6; i++) await inputs.nth(i).dispatchEvent('change');
+    // The planner: a 2% relative lift at 10,000 users a day gives a duration.
+    await page.fill('[data-testid="ab-mde"]', '2');
+    await page.fill('[data-testid="ab-daily"]', '10000');
+    for (const id of ['ab-mde', 'ab-daily']) await page.locator(`[data-testid="${id}"]`).dispatchEvent('change');
     await page.click('[data-testid="ab-run-counts"]');
     await page.locator('[data-testid="ab-result"]', { hasText: 'typed counts' }).waitFor({ timeout: 60_000 });
     const cmp = page.locator('[data-testid="ab-comparison"]').first();
@@ -145,6 +149,7 @@ test('Marketing page: media-mix model of the spend sample, A/B tests of the expe
     assert.ok(Math.abs(Number(await cmp.getAttribute('data-p')) - 0.00155) < 0.00001);
     const best = (await page.locator('[data-testid="ab-prob-best"]').evaluateAll((els) => els.map((e) => Number(e.dataset.value))));
     assert.ok(Math.abs(Math.max(...best) - 0.9992) < 0.0001, `P(best) ${best}`);
+    assert.match(await page.locator('[data-testid="ab-sample-size"]').first().innerText(), /about \d+ days at the given traffic/);
     await shot(page, 'marketing-abtest.png');
     assert.deepEqual(crashes(log), []);
   } finally {

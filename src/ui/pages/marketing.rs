@@ -2,10 +2,13 @@
 //! curves, budget allocation) of a spend file, and A/B test analysis of an experiment file or
 //! typed counts. All numbers come from `analytics::marketing` in the worker.
 
+use crate::analytics::marketing::abtest::AbParams;
 use crate::analytics::marketing::abtest::{AbReport, MetricKind};
 use crate::analytics::marketing::elasticity::{ElasticityParams, ElasticityReport, ElasticitySpec};
 use crate::analytics::marketing::experiment::ExperimentSpec;
-use crate::analytics::marketing::mmm::{BudgetParams, MmmParams, MmmReport, SpendSpec};
+use crate::analytics::marketing::mmm::{
+    BudgetParams, ChannelBound, MmmParams, MmmReport, SpendSpec,
+};
 use crate::analytics::marketing::promo::{PromoParams, PromoReport, PromoSpec};
 use crate::analytics::marketing::responders::{RespondersParams, RespondersReport};
 use crate::protocol::Task;
@@ -36,6 +39,22 @@ fn epoch_day(s: &str) -> Option<i64> {
     let d = chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()?;
     let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1)?;
     Some((d - epoch).num_days())
+}
+
+/// Per-channel allocation limits typed as `name=min-max, …` (entries that do not parse are
+/// ignored; the worker validates the rest).
+fn parse_bounds(s: &str) -> Vec<ChannelBound> {
+    s.split(',')
+        .filter_map(|part| {
+            let (name, range) = part.split_once('=')?;
+            let (lo, hi) = range.trim().split_once('-')?;
+            Some(ChannelBound {
+                channel: name.trim().to_string(),
+                min: lo.trim().parse().ok()?,
+                max: hi.trim().parse().ok()?,
+            })
+        })
+        .collect()
 }
 
 fn opt(v: Option<f64>, decimals: usize) -> Cell {
@@ -74,6 +93,7 @@ fn MmmCard() -> impl IntoView {
     let budget = RwSignal::new(String::new());
     let weeks = RwSignal::new("13".to_string());
     let channels = RwSignal::new(String::new());
+    let bounds = RwSignal::new(String::new());
     let revenue_col = RwSignal::new(String::new());
     let controls = RwSignal::new(String::new());
     let list = |s: RwSignal<String>| {
@@ -108,7 +128,7 @@ fn MmmCard() -> impl IntoView {
             budget: budget.filter(|b| *b > 0.0).map(|total| BudgetParams {
                 total,
                 periods,
-                bounds: Vec::new(),
+                bounds: parse_bounds(&bounds.get_untracked()),
             }),
             ..MmmParams::default()
         };
@@ -184,6 +204,9 @@ fn MmmCard() -> impl IntoView {
                     <input type="number" min="1" max="104" data-testid="mmm-weeks" prop:value=move || weeks.get() on:change=move |ev| weeks.set(event_target_value(&ev))/>
                     " periods"
                 </label>
+                <label title="Per-period limits, e.g. tv_spend=0-15000, search_spend=2000-8000; others: 0 to 1.5× their largest spend">" limits "
+                    <input type="text" placeholder="channel=min-max, …" data-testid="mmm-bounds" prop:value=move || bounds.get() on:change=move |ev| bounds.set(event_target_value(&ev))/>
+                </label>
                 <button class="btn small primary" data-testid="mmm-run" on:click=move |_| run() disabled=move || state.mmm_busy.get()>
                     {move || if state.mmm_busy.get() { "Fitting…" } else { "Fit the model" }}
                 </button>
@@ -220,6 +243,8 @@ fn MmmResult(report: MmmReport, millis: f64) -> impl IntoView {
                 num(lo, 2),
                 num(hi, 2),
                 num(c.marginal_roi.unwrap_or(f64::NAN), 2),
+                num(c.marginal_roi_interval.map(|i| i.0).unwrap_or(f64::NAN), 2),
+                num(c.marginal_roi_interval.map(|i| i.1).unwrap_or(f64::NAN), 2),
                 num(c.half_life_periods, 1),
                 Cell::Text(c.roi_withheld.clone().unwrap_or_else(|| c.explain.clone())),
             ]
@@ -314,7 +339,8 @@ fn MmmResult(report: MmmReport, millis: f64) -> impl IntoView {
             <DataTable id="mmm-channels" rows=Signal::derive(move || rows.clone()) page_size=20 columns=vec![
                 Column::text("channel", "Channel"), Column::num("spend", "Spend"), Column::num("contribution", "Revenue it drove"),
                 Column::num("roi", "ROI"), Column::num("roi_lo", "ROI low (90%)"), Column::num("roi_hi", "ROI high (90%)"),
-                Column::num("marginal_roi", "Next-dollar ROI"), Column::num("half_life", &format!("Carry-over half-life ({period}s)")),
+                Column::num("marginal_roi", "Next-dollar ROI"), Column::num("marginal_roi_lo", "low (90%)"),
+                Column::num("marginal_roi_hi", "high (90%)"), Column::num("half_life", &format!("Carry-over half-life ({period}s)")),
             ]/>
             <details class="how" data-testid="mmm-explain"><summary>"What each channel's numbers mean"</summary>
                 <ul>{explain.into_iter().map(|(n, e)| view! { <li><strong>{n}": "</strong>{e}</li> }).collect_view()}</ul>
@@ -371,6 +397,28 @@ fn ExperimentCard() -> impl IntoView {
     let state = expect_context::<AppState>();
     let file_name =
         RwSignal::new(EXPERIMENT_FILE.with(|f| f.borrow().as_ref().map(|(n, _)| n.clone())));
+    let mde = RwSignal::new("5".to_string());
+    let daily = RwSignal::new(String::new());
+    let spec = move || ExperimentSpec {
+        params: AbParams {
+            mde_relative: mde
+                .get_untracked()
+                .trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|v| *v > 0.0)
+                .map(|v| v / 100.0)
+                .unwrap_or(0.05),
+            daily_units: daily
+                .get_untracked()
+                .trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|v| *v > 0.0),
+            ..AbParams::default()
+        },
+        ..ExperimentSpec::default()
+    };
     let counts = [
         (
             RwSignal::new("control".to_string()),
@@ -390,7 +438,7 @@ fn ExperimentCard() -> impl IntoView {
                 Task::Experiment {
                     file: Some(name),
                     counts: None,
-                    spec: ExperimentSpec::default(),
+                    spec: spec(),
                 },
                 &[blob],
             );
@@ -441,7 +489,7 @@ fn ExperimentCard() -> impl IntoView {
                 Task::Experiment {
                     file: None,
                     counts: Some(c),
-                    spec: ExperimentSpec::default(),
+                    spec: spec(),
                 },
             ),
             None => state.error.set(Some(
@@ -470,6 +518,12 @@ fn ExperimentCard() -> impl IntoView {
                     }
                 }).collect_view()}
                 <button class="btn small primary" data-testid="ab-run-counts" on:click=run_counts>"Analyse counts"</button>
+            </div>
+            <div class="params" data-testid="ab-planner">
+                <span class="muted small">"Planning the next test: "</span>
+                <label>"smallest lift worth detecting "<input type="number" min="0.1" step="0.5" class="short" data-testid="ab-mde" prop:value=move || mde.get() on:change=move |ev| mde.set(event_target_value(&ev))/>"%"</label>
+                <label>" users per day "<input type="number" min="1" class="short" data-testid="ab-daily" prop:value=move || daily.get() on:change=move |ev| daily.set(event_target_value(&ev))/></label>
+                <span class="muted small">" (the sample size and duration appear under each result)"</span>
             </div>
             {move || state.experiment.get().map(|p| {
                 let r = p.report;
