@@ -59,6 +59,28 @@ enum Command {
     Inventory(inventory::Args),
 }
 
+/// A report as pretty JSON (what `--json` prints).
+pub(crate) fn json<T: serde::Serialize>(report: &T) -> Result<String, String> {
+    serde_json::to_string_pretty(report).map_err(|e| e.to_string())
+}
+
+/// Write `--out`: the whole report as JSON when the file name ends in `.json`, else `csv()`.
+pub(crate) fn write_out<T: serde::Serialize>(
+    out: &std::path::Path,
+    report: &T,
+    csv: impl FnOnce() -> String,
+) -> Result<(), String> {
+    let body = if out
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+    {
+        json(report)?
+    } else {
+        csv()
+    };
+    std::fs::write(out, body).map_err(|e| format!("{}: {e}", out.display()))
+}
+
 pub fn main() {
     let cli = Cli::parse();
     let result = match cli.command {

@@ -120,21 +120,10 @@ pub fn run(args: Args) -> Result<(), String> {
     };
     let r = elasticity::run(&input, &params).map_err(|e| e.to_string())?;
     if let Some(out) = &args.out {
-        let body = if out
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
-        {
-            serde_json::to_string_pretty(&r).map_err(|e| e.to_string())?
-        } else {
-            to_csv(&r)
-        };
-        std::fs::write(out, body).map_err(|e| format!("{}: {e}", out.display()))?;
+        super::write_out(out, &r, || to_csv(&r))?;
     }
     if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&r).map_err(|e| e.to_string())?
-        );
+        println!("{}", super::json(&r)?);
         return Ok(());
     }
     println!(

@@ -65,10 +65,7 @@ pub fn run(args: Args) -> Result<(), String> {
         std::fs::write(path, out).map_err(|e| format!("{}: {e}", path.display()))?;
     }
     if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&r).map_err(|e| e.to_string())?
-        );
+        println!("{}", super::json(&r)?);
     } else {
         println!("{}\n\n{}", r.summary, r.tree.text);
     }
