@@ -214,6 +214,14 @@ struct Builder<'a> {
     names: &'a [String],
 }
 
+/// The conditions on one feature along a path from the root: `above < x ≤ at_most`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Bound {
+    feature: usize,
+    above: Option<f64>,
+    at_most: Option<f64>,
+}
+
 fn fmt_num(v: f64) -> String {
     if v.abs() >= 100.0 {
         format!("{v:.0}")
@@ -225,6 +233,23 @@ fn fmt_num(v: f64) -> String {
 }
 
 impl Builder<'_> {
+    /// The path's conditions in words, one per feature in the order the tree first splits on
+    /// it ("3.5 < orders ≤ 5.5 and days since last order > 7.5").
+    fn rule(&self, path: &[Bound]) -> String {
+        path.iter()
+            .map(|b| {
+                let name = &self.names[b.feature];
+                match (b.above, b.at_most) {
+                    (Some(lo), Some(hi)) => format!("{} < {name} ≤ {}", fmt_num(lo), fmt_num(hi)),
+                    (Some(lo), None) => format!("{name} > {}", fmt_num(lo)),
+                    (None, Some(hi)) => format!("{name} ≤ {}", fmt_num(hi)),
+                    (None, None) => String::new(),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" and ")
+    }
+
     fn stats(&self, rows: &[usize]) -> (f64, f64) {
         let n = rows.len().max(1) as f64;
         let m = rows.iter().map(|&i| self.y[i]).sum::<f64>() / n;
@@ -266,7 +291,8 @@ impl Builder<'_> {
         best.map(|(f, t, _)| (f, t))
     }
 
-    fn grow(&mut self, rows: Vec<usize>, depth: usize, rule: String) -> usize {
+    fn grow(&mut self, rows: Vec<usize>, depth: usize, path: Vec<Bound>) -> usize {
+        let rule = self.rule(&path);
         let (value, mse) = self.stats(&rows);
         let id = self.nodes.len();
         self.nodes.push(TreeNode {
@@ -296,19 +322,34 @@ impl Builder<'_> {
         let (_, ml) = self.stats(&l);
         let (_, mr) = self.stats(&r);
         let reduction = n as f64 * mse - l.len() as f64 * ml - r.len() as f64 * mr;
-        let name = &self.names[f];
-        let join = |c: String| {
-            if rule.is_empty() {
-                c
+        let name = self.names[f].clone();
+        let narrow = |upper: bool| {
+            let mut p = path.clone();
+            let b = match p.iter().position(|b| b.feature == f) {
+                Some(k) => &mut p[k],
+                None => {
+                    p.push(Bound {
+                        feature: f,
+                        above: None,
+                        at_most: None,
+                    });
+                    let last = p.len() - 1;
+                    &mut p[last]
+                }
+            };
+            if upper {
+                b.at_most = Some(b.at_most.map_or(thr, |h| h.min(thr)));
             } else {
-                format!("{rule} and {c}")
+                b.above = Some(b.above.map_or(thr, |lo| lo.max(thr)));
             }
+            p
         };
-        let left = self.grow(l, depth + 1, join(format!("{name} ≤ {}", fmt_num(thr))));
-        let right = self.grow(r, depth + 1, join(format!("{name} > {}", fmt_num(thr))));
+        let (lp, rp) = (narrow(true), narrow(false));
+        let left = self.grow(l, depth + 1, lp);
+        let right = self.grow(r, depth + 1, rp);
         if let Some(node) = self.nodes.get_mut(id) {
             node.split = Some(Split {
-                feature: name.clone(),
+                feature: name,
                 feature_index: f,
                 threshold: thr,
                 left,
@@ -342,7 +383,7 @@ fn build(
         nodes: Vec::new(),
         names,
     };
-    b.grow(rows, 0, String::new());
+    b.grow(rows, 0, Vec::new());
     b.nodes
 }
 
