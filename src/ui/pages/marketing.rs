@@ -41,22 +41,6 @@ fn epoch_day(s: &str) -> Option<i64> {
     Some((d - epoch).num_days())
 }
 
-/// Per-channel allocation limits typed as `name=min-max, …` (entries that do not parse are
-/// ignored; the worker validates the rest).
-fn parse_bounds(s: &str) -> Vec<ChannelBound> {
-    s.split(',')
-        .filter_map(|part| {
-            let (name, range) = part.split_once('=')?;
-            let (lo, hi) = range.trim().split_once('-')?;
-            Some(ChannelBound {
-                channel: name.trim().to_string(),
-                min: lo.trim().parse().ok()?,
-                max: hi.trim().parse().ok()?,
-            })
-        })
-        .collect()
-}
-
 fn opt(v: Option<f64>, decimals: usize) -> Cell {
     num(v.unwrap_or(f64::NAN), decimals)
 }
@@ -112,6 +96,19 @@ fn MmmCard() -> impl IntoView {
             ));
             return;
         };
+        let limits: Result<Vec<ChannelBound>, _> = bounds
+            .get_untracked()
+            .split(',')
+            .filter(|p| !p.trim().is_empty())
+            .map(ChannelBound::parse)
+            .collect();
+        let limits = match limits {
+            Ok(l) => l,
+            Err(e) => {
+                state.error.set(Some(format!("Channel limits: {e}")));
+                return;
+            }
+        };
         let budget = budget
             .get_untracked()
             .trim()
@@ -128,7 +125,7 @@ fn MmmCard() -> impl IntoView {
             budget: budget.filter(|b| *b > 0.0).map(|total| BudgetParams {
                 total,
                 periods,
-                bounds: parse_bounds(&bounds.get_untracked()),
+                bounds: limits,
             }),
             ..MmmParams::default()
         };
@@ -204,8 +201,8 @@ fn MmmCard() -> impl IntoView {
                     <input type="number" min="1" max="104" data-testid="mmm-weeks" prop:value=move || weeks.get() on:change=move |ev| weeks.set(event_target_value(&ev))/>
                     " periods"
                 </label>
-                <label title="Per-period limits, e.g. tv_spend=0-15000, search_spend=2000-8000; others: 0 to 1.5× their largest spend">" limits "
-                    <input type="text" placeholder="channel=min-max, …" data-testid="mmm-bounds" prop:value=move || bounds.get() on:change=move |ev| bounds.set(event_target_value(&ev))/>
+                <label title="Per-period limits, e.g. tv_spend=0:15000, search_spend=2000:8000; others: 0 to 1.5× their largest spend">" limits "
+                    <input type="text" placeholder="channel=min:max, …" data-testid="mmm-bounds" prop:value=move || bounds.get() on:change=move |ev| bounds.set(event_target_value(&ev))/>
                 </label>
                 <button class="btn small primary" data-testid="mmm-run" on:click=move |_| run() disabled=move || state.mmm_busy.get()>
                     {move || if state.mmm_busy.get() { "Fitting…" } else { "Fit the model" }}

@@ -60,6 +60,34 @@ pub struct ChannelBound {
     pub max: f64,
 }
 
+impl ChannelBound {
+    /// Parse `CHANNEL=MIN:MAX` (also `CHANNEL=MIN-MAX`), per-period spend limits as typed on
+    /// the command line and on the page.
+    pub fn parse(s: &str) -> Result<ChannelBound, MmmError> {
+        let err = || MmmError::Param {
+            name: "bounds",
+            message: format!("'{s}': expected CHANNEL=MIN:MAX"),
+        };
+        let (name, range) = s.rsplit_once('=').ok_or_else(err)?;
+        let (a, b) = range
+            .split_once(':')
+            .or_else(|| range.split_once('-'))
+            .ok_or_else(err)?;
+        let (min, max) = (
+            a.trim().parse::<f64>().map_err(|_| err())?,
+            b.trim().parse::<f64>().map_err(|_| err())?,
+        );
+        if name.trim().is_empty() || !(0.0 <= min && min <= max && max.is_finite()) {
+            return Err(err());
+        }
+        Ok(ChannelBound {
+            channel: name.trim().to_string(),
+            min,
+            max,
+        })
+    }
+}
+
 /// Budget for the allocator: `total` over the next `periods` periods.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BudgetParams {
@@ -1083,4 +1111,27 @@ fn allocate_budget(
         ),
         channels: rows,
     })
+}
+
+#[cfg(test)]
+mod bound_tests {
+    use super::ChannelBound;
+
+    #[test]
+    fn channel_bounds_parse_both_separators_and_reject_nonsense() {
+        let b = ChannelBound::parse("tv_spend=0:15000").unwrap();
+        assert_eq!(
+            (b.channel.as_str(), b.min, b.max),
+            ("tv_spend", 0.0, 15000.0)
+        );
+        let b = ChannelBound::parse(" search = 2000-8000").unwrap();
+        assert_eq!(
+            (b.channel.as_str(), b.min, b.max),
+            ("search", 2000.0, 8000.0)
+        );
+        for bad in ["tv", "tv=5", "tv=9:3", "=1:2", "tv=a:b"] {
+            let e = ChannelBound::parse(bad).unwrap_err().to_string();
+            assert!(e.contains("expected CHANNEL=MIN:MAX"), "{bad}: {e}");
+        }
+    }
 }

@@ -5,30 +5,12 @@
 //! recognition as `shoplens mmm`): prints the tree as indented rules, the feature importances
 //! and the fit; `--json` prints the full report, `--out` writes it as JSON.
 
-use shoplens::analytics::marketing::mmm::{MmmInput, SpendSpec};
-use shoplens::analytics::marketing::table::Table;
 use shoplens::analytics::marketing::tree::{self, TreeInput, TreeParams};
-use shoplens::data::{import_paths, ImportOptions};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Spend file: a date column and one spend column per channel (or long date,channel,spend).
-    pub spend: std::path::PathBuf,
-    /// Order files whose revenue is summed per period.
-    #[arg(long, conflicts_with = "revenue_column", num_args = 1..)]
-    pub orders: Vec<std::path::PathBuf>,
-    /// Revenue column of the spend file.
-    #[arg(long)]
-    pub revenue_column: Option<String>,
-    /// Spend columns (default: columns named spend_*, *_spend, *_cost).
-    #[arg(long, value_delimiter = ',')]
-    pub channels: Option<Vec<String>>,
-    /// Control columns (default: the other numeric columns, calendar parts excluded).
-    #[arg(long, value_delimiter = ',')]
-    pub controls: Option<Vec<String>>,
-    /// Date column (default: recognised by name and content).
-    #[arg(long)]
-    pub date_column: Option<String>,
+    #[command(flatten)]
+    pub spend: super::mmm::SpendArgs,
     #[arg(long, default_value_t = 3)]
     pub max_depth: usize,
     /// Fewest periods in a leaf.
@@ -45,20 +27,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<(), String> {
-    let table = Table::from_path(&args.spend).map_err(|e| e.to_string())?;
-    let orders = if args.orders.is_empty() {
-        None
-    } else {
-        Some(import_paths(&args.orders, &ImportOptions::default()).map_err(|e| e.to_string())?)
-    };
-    let spec = SpendSpec {
-        date_column: args.date_column,
-        revenue_column: args.revenue_column,
-        channels: args.channels,
-        controls: args.controls,
-    };
-    let input = MmmInput::from_table(&table, &spec, orders.as_ref().map(|d| &d.lines))
-        .map_err(|e| e.to_string())?;
+    let input = args.spend.input()?;
     let params = TreeParams {
         max_depth: args.max_depth,
         min_samples_leaf: args.min_leaf,

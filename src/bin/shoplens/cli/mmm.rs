@@ -10,8 +10,9 @@ use shoplens::analytics::marketing::mmm::{
 use shoplens::analytics::marketing::table::Table;
 use shoplens::data::{import_paths, ImportOptions};
 
+/// The spend file and where revenue comes from (shared by `mmm` and `adtree`).
 #[derive(clap::Args)]
-pub struct Args {
+pub struct SpendArgs {
     /// Spend file: a date column and one spend column per channel (or long date,channel,spend).
     pub spend: std::path::PathBuf,
     /// Order files whose revenue is summed per period.
@@ -29,6 +30,32 @@ pub struct Args {
     /// Date column (default: recognised by name and content).
     #[arg(long)]
     pub date_column: Option<String>,
+}
+
+impl SpendArgs {
+    /// Read the spend file (and the orders, when given) into the model input.
+    pub fn input(self) -> Result<MmmInput, String> {
+        let table = Table::from_path(&self.spend).map_err(|e| e.to_string())?;
+        let orders = if self.orders.is_empty() {
+            None
+        } else {
+            Some(import_paths(&self.orders, &ImportOptions::default()).map_err(|e| e.to_string())?)
+        };
+        let spec = SpendSpec {
+            date_column: self.date_column,
+            revenue_column: self.revenue_column,
+            channels: self.channels,
+            controls: self.controls,
+        };
+        MmmInput::from_table(&table, &spec, orders.as_ref().map(|d| &d.lines))
+            .map_err(|e| e.to_string())
+    }
+}
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub spend: SpendArgs,
     /// Total budget for the next --weeks periods.
     #[arg(long, requires = "weeks")]
     pub budget: Option<f64>,
@@ -51,32 +78,8 @@ pub struct Args {
     pub seed: u64,
 }
 
-fn parse_bound(s: &str) -> Result<ChannelBound, String> {
-    let err = || format!("--bound '{s}': expected CHANNEL=MIN:MAX");
-    let (name, range) = s.rsplit_once('=').ok_or_else(err)?;
-    let (a, b) = range.split_once(':').ok_or_else(err)?;
-    Ok(ChannelBound {
-        channel: name.to_string(),
-        min: a.trim().parse().map_err(|_| err())?,
-        max: b.trim().parse().map_err(|_| err())?,
-    })
-}
-
 pub fn run(args: Args) -> Result<(), String> {
-    let table = Table::from_path(&args.spend).map_err(|e| e.to_string())?;
-    let orders = if args.orders.is_empty() {
-        None
-    } else {
-        Some(import_paths(&args.orders, &ImportOptions::default()).map_err(|e| e.to_string())?)
-    };
-    let spec = SpendSpec {
-        date_column: args.date_column,
-        revenue_column: args.revenue_column,
-        channels: args.channels,
-        controls: args.controls,
-    };
-    let input = MmmInput::from_table(&table, &spec, orders.as_ref().map(|d| &d.lines))
-        .map_err(|e| e.to_string())?;
+    let input = args.spend.input()?;
     let budget = match (args.budget, args.weeks) {
         (Some(total), Some(periods)) => Some(BudgetParams {
             total,
@@ -84,7 +87,7 @@ pub fn run(args: Args) -> Result<(), String> {
             bounds: args
                 .bounds
                 .iter()
-                .map(|b| parse_bound(b))
+                .map(|b| ChannelBound::parse(b).map_err(|e| format!("--bound: {e}")))
                 .collect::<Result<_, _>>()?,
         }),
         _ => None,

@@ -1,0 +1,81 @@
+//! `shoplens mmm` and `shoplens adtree` on the bundled spend sample: the flags, the
+//! allocation spends exactly the budget within the typed limits, and bad limits are refused.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn sample() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("www/sample/marketing/spend.csv")
+}
+
+fn shoplens(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_shoplens"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn mmm_allocates_the_budget_within_the_limits() {
+    let out = std::env::temp_dir().join(format!("mmm-{}.json", std::process::id()));
+    let s = sample();
+    let o = shoplens(&[
+        "mmm",
+        s.to_str().unwrap(),
+        "--revenue-column",
+        "revenue",
+        "--budget",
+        "260000",
+        "--weeks",
+        "13",
+        "--bound",
+        "tv_spend=0:9000",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let r: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let _ = std::fs::remove_file(&out);
+    let ch = r["allocation"]["channels"].as_array().unwrap();
+    assert_eq!(ch.len(), 3);
+    let per_week: f64 = ch
+        .iter()
+        .map(|c| c["optimal_per_period"].as_f64().unwrap())
+        .sum();
+    assert!((per_week * 13.0 - 260_000.0).abs() < 1.0, "{per_week}");
+    let tv = ch.iter().find(|c| c["name"] == "tv_spend").unwrap();
+    assert!(tv["optimal_per_period"].as_f64().unwrap() <= 9000.0 + 1e-6);
+    assert_eq!(tv["max"].as_f64(), Some(9000.0));
+
+    let bad = shoplens(&[
+        "mmm",
+        s.to_str().unwrap(),
+        "--budget",
+        "1000",
+        "--weeks",
+        "4",
+        "--bound",
+        "tv_spend=9:3",
+        "--out",
+        "/dev/null",
+    ]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("expected CHANNEL=MIN:MAX"));
+}
+
+#[test]
+fn adtree_reads_the_same_spend_arguments() {
+    let s = sample();
+    let o = shoplens(&[
+        "adtree",
+        s.to_str().unwrap(),
+        "--revenue-column",
+        "revenue",
+        "--json",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let r: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(r["rows"].as_u64(), Some(104));
+    assert_eq!(r["target"], "revenue");
+}
