@@ -5,10 +5,12 @@ pub mod bridge;
 pub mod charts;
 pub mod download;
 pub mod format;
+pub mod i18n;
 pub mod pages;
 pub mod state;
 pub mod table;
 
+use i18n::t;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::hooks::use_navigate;
@@ -26,7 +28,12 @@ fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
     bridge::start(state);
-    view! {
+    let lang = RwSignal::new(i18n::initial_lang());
+    provide_context(lang);
+    // The whole tree re-renders when the language changes; the state signals above survive.
+    move || {
+        i18n::set_lang(lang.get());
+        view! {
         <Router>
             <Navigator/>
             <header class="topbar">
@@ -35,18 +42,23 @@ fn App() -> impl IntoView {
                     " ShopLens"
                 </A>
                 <nav aria-label="Pages">
-                    <A href="/overview">"Overview"</A>
-                    <A href="/data">"Data"</A>
-                    <A href="/customers">"Customers"</A>
-                    <A href="/products">"Products"</A>
-                    <A href="/forecast">"Forecast"</A>
-                    <A href="/inventory">"Inventory"</A>
-                    <A href="/marketing">"Marketing"</A>
+                    <A href="/overview">{t("Overview", "概览")}</A>
+                    <A href="/data">{t("Data", "数据")}</A>
+                    <A href="/customers">{t("Customers", "客户")}</A>
+                    <A href="/products">{t("Products", "商品")}</A>
+                    <A href="/forecast">{t("Forecast", "预测")}</A>
+                    <A href="/inventory">{t("Inventory", "库存")}</A>
+                    <A href="/marketing">{t("Marketing", "营销")}</A>
                 </nav>
-                <span class="privacy-badge" title="Everything runs in this browser tab. No upload, no server, no tracking.">
+                <span class="privacy-badge" title=t("Everything runs in this browser tab. No upload, no server, no tracking.", "一切都在此浏览器标签页中运行。不上传、无服务器、不跟踪。")>
                     <svg class="lock" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true"><path fill="currentColor" d="M4 7V5a4 4 0 1 1 8 0v2h1v8H3V7h1zm2 0h4V5a2 2 0 1 0-4 0v2z"/></svg>
-                    " Data stays on this device"
+                    {t(" Data stays on this device", " 数据只留在本设备")}
                 </span>
+                <button class="btn small lang-switch" data-testid="lang-switch"
+                    title=t("Switch language", "切换语言")
+                    on:click=move |_| lang.update(|l| *l = l.other())>
+                    {t("中文", "English")}
+                </button>
             </header>
             <pages::ProgressBar/>
             <pages::ErrorBanner/>
@@ -63,9 +75,10 @@ fn App() -> impl IntoView {
                 </Routes>
             </main>
             <footer class="footer">
-                "ShopLens runs entirely in your browser: no account, no upload, no tracking."
+                {t("ShopLens runs entirely in your browser: no account, no upload, no tracking.", "ShopLens 完全在您的浏览器中运行：无需账户、不上传、不跟踪。")}
             </footer>
         </Router>
+        }
     }
 }
 
