@@ -6,6 +6,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS_DIR="$ROOT/.tools"                 # project-local npm tools (binaryen's wasm-opt)
 E2E_DIR="$ROOT/tests/e2e"
 TRUNK_VERSION="0.21.14"
+CARGO_FUZZ_VERSION="0.13.2"              # scripts/fuzz.sh (stable Rust + RUSTC_BOOTSTRAP=1)
 BINARYEN_VERSION="132.0.0"               # wasm-opt "version_132" (Trunk.toml [tools] wasm_opt)
 WASM_TARGET="wasm32-unknown-unknown"
 CHROMIUM_BIN="${CHROMIUM_BIN:-/usr/bin/chromium}"

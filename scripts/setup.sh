@@ -7,7 +7,8 @@
 # App tools:  rust target wasm32-unknown-unknown, trunk 0.21.14 (cargo, no default features),
 #             wasm-bindgen-cli = the wasm-bindgen version in Cargo.lock (cargo),
 #             binaryen 132 wasm-opt (npm, project-local in .tools/).
-# Test tools: rustfmt + clippy, Debian chromium + chromium-driver (apt), tests/e2e npm deps (npm ci).
+# Test tools: rustfmt + clippy, Debian chromium + chromium-driver (apt), tests/e2e npm deps (npm ci),
+#             cargo-fuzz (cargo, ~3 min on 2 cores; g++ from apt if missing).
 # trunk and wasm-bindgen-cli compile in parallel (logs in target/setup-logs/), ~10 min on 2 cores.
 # Nothing is downloaded except from crates.io, npm and Debian apt.
 set -euo pipefail
@@ -92,9 +93,26 @@ else
   start_install "wasm-bindgen-cli $WB_VERSION" "$LOG_DIR/wasm-bindgen.log" \
     wasm-bindgen-cli --version "$WB_VERSION" --force
 fi
+if [ "$MODE" = all ]; then
+  # cargo-fuzz for the CI fuzz step (scripts/fuzz.sh); libFuzzer itself is built by the
+  # libfuzzer-sys crate, which needs a C++ compiler.
+  if cargo fuzz --version >/dev/null 2>&1; then
+    say "skip: $(cargo fuzz --version) already installed"
+  else
+    start_install "cargo-fuzz $CARGO_FUZZ_VERSION" "$LOG_DIR/cargo-fuzz.log" \
+      cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked
+  fi
+fi
 T_CARGO=$SECONDS
 
 # ---- Debian chromium + chromium-driver (tests only), while cargo compiles --------------------
+if [ "$MODE" = all ] && ! command -v c++ >/dev/null 2>&1; then
+  t=$SECONDS; say "installing g++ (apt; libFuzzer for the fuzz step is C++)"
+  export DEBIAN_FRONTEND=noninteractive
+  as_root apt-get update -q
+  as_root apt-get install -y -q g++
+  step_done "installed g++" $t
+fi
 if [ "$MODE" = all ]; then
   if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then
     say "skip: chromium and chromium-driver already installed ($(chromium --version 2>/dev/null | head -1))"
@@ -137,7 +155,8 @@ for i in "${!PIDS[@]}"; do
   else
     FAILED=1
     say "FAILED to install ${NAMES[$i]}; end of its log:"
-    tail -n 40 "$LOG_DIR/$( [[ ${NAMES[$i]} == trunk* ]] && echo trunk || echo wasm-bindgen ).log" >&2 || true
+    case "${NAMES[$i]}" in trunk*) log=trunk ;; cargo-fuzz*) log=cargo-fuzz ;; *) log=wasm-bindgen ;; esac
+    tail -n 40 "$LOG_DIR/$log.log" >&2 || true
   fi
 done
 [ "$FAILED" = 0 ] || die "tool installation failed"

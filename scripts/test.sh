@@ -5,6 +5,8 @@
 #   3. clippy   cargo clippy --all-targets -- -D warnings           (native)
 #   4. test     cargo test --release                                (native, real data in ../shared/data)
 #               + the M3 forecast CI subset (an ignored test, run explicitly)
+#   4b. fuzz    scripts/fuzz.sh 60: cargo-fuzz on the ingestion layer, 60 s over 4 targets
+#               (stable Rust; fails on a crash, a hang or an out-of-memory)
 #   5. wasm     trunk build --release                               (the web app -> dist/)
 #   6. e2e      node --test in tests/e2e: Debian chromium drives dist/ (served on 127.0.0.1, random port)
 # Every step runs even if an earlier one failed (the e2e step needs the wasm build); the script
@@ -16,14 +18,14 @@ set -euo pipefail
 SCRIPT_TAG=test
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-ALL_STEPS="setup,fmt,clippy,test,wasm,e2e"
+ALL_STEPS="setup,fmt,clippy,test,fuzz,wasm,e2e"
 STEPS="$ALL_STEPS"
 while [ $# -gt 0 ]; do
   case "$1" in
     --only) STEPS="${2:?--only needs a list, e.g. fmt,clippy}"; shift 2 ;;
     --only=*) STEPS="${1#--only=}"; shift ;;
     --skip-setup) STEPS="${STEPS/setup,/}"; shift ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) die "unknown option: $1 (try --help)" ;;
   esac
 done
@@ -70,6 +72,9 @@ want clippy && run_step clippy cargo clippy --all-targets -- -D warnings
 # monthly series, ignored in the default run; about 2 minutes on 2 idle cores).
 want test && run_step test env CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
   bash -c 'cargo test --release && cargo test --release --test forecast_m3 -- --ignored --exact m3_monthly_subset_auto_beats_peers'
+
+# Fuzzing after the native tests: ~60 s of runs plus the instrumented build (~4 min cold).
+want fuzz && run_step fuzz "$ROOT/scripts/fuzz.sh" "${SHOPLENS_FUZZ_SECONDS:-60}"
 
 WASM_OK=1
 if want wasm; then
