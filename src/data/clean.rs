@@ -7,7 +7,7 @@
 //! with "C" are cancellations, quantity and unit price must be positive, and customer-level
 //! analyses drop lines without a customer id.
 
-use super::dates::{format_ts, resolve};
+use super::dates::{format_ts, resolve, RawDate};
 use super::importer::{FileRows, Shared, Staged};
 use super::intern::Compactor;
 use super::model::*;
@@ -118,6 +118,8 @@ pub(crate) fn finish_file(
             Some(DropReason::Cancellation)
         } else if ts.is_none() {
             Some(DropReason::UnparseableDate)
+        } else if ts.is_some_and(|t| !(MIN_TS..MAX_TS).contains(&t)) {
+            Some(DropReason::DateOutOfRange)
         } else if s.bad_number() {
             Some(DropReason::UnparseableNumber)
         } else if s.qty <= 0.0 {
@@ -129,13 +131,86 @@ pub(crate) fn finish_file(
         } else {
             None
         };
+        let why = |r: DropReason| drop_why(&info, &rows, s, r);
         match (reason, ts) {
-            (Some(r), _) => sh.drop_row(r, file, s.row),
+            (Some(r), _) => sh.drop_row(r, file, s.row, || why(r)),
             (None, Some(ts)) => push_line(&mut sh.lines, s, ts, file, false),
-            (None, None) => sh.drop_row(DropReason::UnparseableDate, file, s.row),
+            (None, None) => sh.drop_row(DropReason::UnparseableDate, file, s.row, || {
+                why(DropReason::UnparseableDate)
+            }),
         }
     }
     Ok(info)
+}
+
+/// Accepted order dates: 1970-01-01 (the Unix epoch, before any online shop) up to the end of
+/// 2099. Outside: [`DropReason::DateOutOfRange`].
+pub const MIN_TS: i64 = 0;
+/// 2100-01-01 00:00:00 (seconds since 1970-01-01).
+pub const MAX_TS: i64 = 4_102_444_800;
+
+/// One dropped row explained: file, row, column, the value and what was expected.
+fn drop_why(info: &FileInfo, rows: &FileRows, s: &Staged, reason: DropReason) -> String {
+    let file = &info.file_name;
+    let row = s.row;
+    let column = |f: Field| {
+        info.mapping
+            .iter()
+            .find(|m| m.field == Some(f))
+            .map(|m| format!("column '{}'", m.header.trim()))
+            .unwrap_or_else(|| f.key().to_owned())
+    };
+    let known = |v: &[(u32, String)]| v.iter().find(|(r, _)| *r == row).map(|(_, m)| m.clone());
+    match reason {
+        DropReason::MalformedRow => format!("{file}, row {row}: malformed row"),
+        DropReason::Cancellation => format!(
+            "{file}, row {row}: a cancellation or return (order id starting with C, or a cancelled/refunded status); kept aside for the returns rate, not counted as a sale"
+        ),
+        DropReason::UnparseableDate => known(&rows.bad_dates).unwrap_or_else(|| match s.date {
+            RawDate::Ambiguous { a, b, year, .. } => {
+                let read = match info.date_order {
+                    DateOrder::MonthFirst => "month-first",
+                    _ => "day-first",
+                };
+                format!(
+                    "{file}, row {row}, {}: {a:02}/{b:02}/{year} is not a valid date when read {read} (the order decided for this file); expected dates in one day/month order",
+                    column(Field::OrderDate)
+                )
+            }
+            _ => format!(
+                "{file}, row {row}, {}: the date could not be read; expected a date such as 2024-03-31 or 31/03/2024",
+                column(Field::OrderDate)
+            ),
+        }),
+        DropReason::UnparseableNumber => known(&rows.bad_numbers).unwrap_or_else(|| {
+            format!("{file}, row {row}: a number could not be read")
+        }),
+        DropReason::QuantityNotPositive => format!(
+            "{file}, row {row}, {}: quantity {} is zero or negative; expected a quantity above 0 (returns count as such only when the order id starts with C or the status says cancelled/refunded)",
+            column(Field::Quantity),
+            s.qty
+        ),
+        DropReason::PriceNotPositive => {
+            let (f, v) = if s.has_price() {
+                (Field::UnitPrice, s.price)
+            } else {
+                (Field::LineTotal, s.revenue)
+            };
+            format!(
+                "{file}, row {row}, {}: {} {v} is zero or negative; expected an amount above 0",
+                column(f),
+                if s.has_price() { "unit price" } else { "line total" }
+            )
+        }
+        DropReason::DateOutOfRange => format!(
+            "{file}, row {row}, {}: {} is outside the accepted years 1970-2099 (a placeholder date or a typo?); expected the order's real date",
+            column(Field::OrderDate),
+            resolve(&s.date, info.date_order).map(format_ts).unwrap_or_default()
+        ),
+        DropReason::Duplicate => format!(
+            "{file}, row {row}: an exact copy of an earlier row; removed because duplicate removal is on"
+        ),
+    }
 }
 
 fn compact(ol: &mut OrderLines, c: &mut Compactor<'_>) {

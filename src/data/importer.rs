@@ -26,6 +26,16 @@ pub const SAMPLE_BYTES: usize = 256 * 1024;
 const SAMPLE_ROWS: usize = 2000;
 /// Offending rows remembered per reason.
 pub(crate) const FIRST_ROWS: usize = 10;
+/// Longest accepted CSV record (bytes after decoding). Real order lines are far below this;
+/// beyond it the file is refused with a 'row too long' error instead of buffering without
+/// bound (a file without line breaks, or a quote that is never closed).
+pub const MAX_ROW_BYTES: usize = 4 << 20;
+/// Most fields accepted in one record.
+pub const MAX_FIELDS: usize = 100_000;
+/// Compressed bytes handed to the gzip decoder at a time: deflate expands at most ~1032:1, so
+/// one step decompresses at most ~4 MiB however the file was crafted (a "gzip bomb" is
+/// streamed, never held whole).
+const GZ_STEP: usize = 4096;
 
 const F_ORDER: usize = 0;
 const F_DATE: usize = 1;
@@ -84,12 +94,21 @@ pub(crate) struct Shared {
 }
 
 impl Shared {
-    pub(crate) fn drop_row(&mut self, reason: DropReason, file: u16, row: u32) {
+    /// Count a dropped row; `why` explains it (file, row, column, value, what was expected)
+    /// and is only called for the first [`FIRST_ROWS`] rows of each reason.
+    pub(crate) fn drop_row(
+        &mut self,
+        reason: DropReason,
+        file: u16,
+        row: u32,
+        why: impl FnOnce() -> String,
+    ) {
         let i = reason as usize;
         if let Some(d) = self.drops.get_mut(i) {
             d.count += 1;
             if d.first_rows.len() < FIRST_ROWS {
                 d.first_rows.push((file, row));
+                d.examples.push(why());
             }
         }
     }
@@ -149,7 +168,22 @@ struct RowParser {
     symbol_currency: Vec<(&'static str, u64)>,
     bad_text: bool,
     rows_seen: u64,
+    /// For the cleaning report's explanations.
+    file_name: String,
+    headers: Vec<String>,
+    encoding: String,
+    /// First rows whose date / number cells could not be read, explained.
+    bad_dates: Vec<(u32, String)>,
+    bad_numbers: Vec<(u32, String)>,
+    /// Text cells that a spreadsheet would run as a formula (=, +, -, @ first) and cells
+    /// holding HTML markup: count and first example (row, column, value).
+    formulas: (u64, Option<String>),
+    markup: (u64, Option<String>),
 }
+
+/// Explanations kept per kind of bad cell (a few more than reported: some of these rows are
+/// set aside for another reason first, e.g. as cancellations).
+const BAD_CELLS_KEPT: usize = 2 * FIRST_ROWS;
 
 /// CSV stage of one file.
 struct CsvStage {
@@ -192,12 +226,14 @@ impl Importer {
             DropReason::QuantityNotPositive,
             DropReason::PriceNotPositive,
             DropReason::Duplicate,
+            DropReason::DateOutOfRange,
         ]
         .iter()
         .map(|&reason| DropCount {
             reason,
             count: 0,
             first_rows: Vec::new(),
+            examples: Vec::new(),
         })
         .collect();
         Importer {
@@ -284,6 +320,16 @@ impl Importer {
         if parser.staged.is_empty() && fs.info.rows == 0 {
             return Err(fs.err("no data rows after the header"));
         }
+        if let (n, Some(first)) = &parser.formulas {
+            fs.info.notes.push(format!(
+                "{n} text cell(s) start with =, +, - or @ like a spreadsheet formula (first: {first}): kept as plain text; CSV exports prefix them with ' so a spreadsheet shows them instead of running them"
+            ));
+        }
+        if let (n, Some(first)) = &parser.markup {
+            fs.info.notes.push(format!(
+                "{n} text cell(s) contain HTML markup (first: {first}): kept and always shown as plain text, never run as HTML or script"
+            ));
+        }
         let info = clean::finish_file(&mut self.sh, fs.info, fs.index, parser.into_parts())?;
         self.sh.files.push(info.clone());
         Ok(info)
@@ -309,6 +355,8 @@ impl Importer {
 /// What [`clean::finish_file`] needs from a file's parser.
 pub(crate) struct FileRows {
     pub staged: Vec<Staged>,
+    pub bad_dates: Vec<(u32, String)>,
+    pub bad_numbers: Vec<(u32, String)>,
     pub vote: DateOrderVote,
     pub decimal_comma: bool,
     pub currency_hint: Option<&'static str>,
@@ -319,6 +367,8 @@ impl RowParser {
     fn into_parts(self) -> FileRows {
         FileRows {
             staged: self.staged,
+            bad_dates: self.bad_dates,
+            bad_numbers: self.bad_numbers,
             vote: self.vote,
             decimal_comma: self.decimal_comma,
             currency_hint: self.symbol_currency.first().map(|c| c.0),
@@ -417,23 +467,40 @@ impl FileState {
             return self.push_raw(&pending, last, sh);
         }
         match &mut self.gz {
-            Gz::Gzip(dec) => {
-                let bad = |e: std::io::Error| DataError::File {
-                    file: self.info.file_name.clone(),
-                    message: format!("corrupt gzip data: {e}"),
-                };
-                dec.write_all(chunk).map_err(bad)?;
-                if last {
-                    dec.try_finish().map_err(bad)?;
+            Gz::Gzip(_) => {
+                // Small steps: the decompressed bytes of each are parsed before the next.
+                let mut steps = chunk.chunks(GZ_STEP).peekable();
+                if chunk.is_empty() {
+                    return self.gunzip_step(&[], last, sh);
                 }
-                let mut out = std::mem::replace(dec.get_mut(), std::mem::take(&mut self.gz_buf));
-                let r = self.push_plain(&out, last, sh);
-                out.clear();
-                self.gz_buf = out;
-                r
+                while let Some(step) = steps.next() {
+                    let end = last && steps.peek().is_none();
+                    self.gunzip_step(step, end, sh)?;
+                }
+                Ok(())
             }
             _ => self.push_plain(chunk, last, sh),
         }
+    }
+
+    /// Decompress one small step of gzip input and pass its output on.
+    fn gunzip_step(&mut self, step: &[u8], last: bool, sh: &mut Shared) -> Result<(), DataError> {
+        let Gz::Gzip(dec) = &mut self.gz else {
+            return self.push_plain(step, last, sh);
+        };
+        let bad = |e: std::io::Error| DataError::File {
+            file: self.info.file_name.clone(),
+            message: format!("corrupt gzip data: {e}"),
+        };
+        dec.write_all(step).map_err(bad)?;
+        if last {
+            dec.try_finish().map_err(bad)?;
+        }
+        let mut out = std::mem::replace(dec.get_mut(), std::mem::take(&mut self.gz_buf));
+        let r = self.push_plain(&out, last, sh);
+        out.clear();
+        self.gz_buf = out;
+        r
     }
 
     /// Encoding stage: sample, decide, decode.
@@ -526,8 +593,21 @@ impl FileState {
         self.info.delimiter = delim as char;
         let records = read_records(body, delim, complete, SAMPLE_ROWS + 1);
         let Some((header, rows)) = records.split_first() else {
+            if !complete && !body.is_empty() {
+                return Err(self.err(&format!(
+                    "line 1 is longer than {} KiB without a line break (line too long): a CSV header row is a short line of column names; is this a CSV export?",
+                    SAMPLE_BYTES / 1024
+                )));
+            }
             return Err(self.err("no header row found"));
         };
+        if header.len() > MAX_FIELDS {
+            return Err(self.err(&format!(
+                "the header row has {} columns; at most {} are supported",
+                header.len(),
+                MAX_FIELDS
+            )));
+        }
         let headers: Vec<String> = header
             .iter()
             .map(|h| h.trim().trim_start_matches('\u{feff}').to_owned())
@@ -562,11 +642,34 @@ impl FileState {
         }
         let decimal_comma = ev.decide(delim == b';');
         self.info.decimal_comma = decimal_comma;
-        self.info.headers = headers.clone();
+        self.info.headers.clone_from(&headers);
         self.info.mapping = m.columns.clone();
         self.info.preset = m.preset.map(str::to_owned);
         self.info.notes.extend(m.notes.iter().cloned());
         let norm: Vec<String> = headers.iter().map(|h| normalise_header(h)).collect();
+        for (i, n) in norm.iter().enumerate() {
+            if n.is_empty() || norm[..i].contains(n) {
+                continue;
+            }
+            let same: Vec<usize> = (i..norm.len()).filter(|&j| norm[j] == *n).collect();
+            if same.len() < 2 {
+                continue;
+            }
+            let used: Vec<String> = same
+                .iter()
+                .map(|&j| match m.columns.get(j).and_then(|c| c.field) {
+                    Some(f) => format!("column {} is used as {}", j + 1, f.key()),
+                    None => format!("column {} is ignored", j + 1),
+                })
+                .collect();
+            self.info.notes.push(format!(
+                "header '{}' appears {} times (columns {}): {}; check the mapping if another one holds the right values",
+                headers[i],
+                same.len(),
+                same.iter().map(|j| (j + 1).to_string()).collect::<Vec<_>>().join(", "),
+                used.join(", ")
+            ));
+        }
         let shopify = m.preset == Some("shopify_orders");
         let cancel_col = if shopify {
             norm.iter().position(|n| n == "cancelledat")
@@ -610,6 +713,13 @@ impl FileState {
             symbol_currency: Vec::new(),
             bad_text: false,
             rows_seen: 0,
+            file_name: self.info.file_name.clone(),
+            headers,
+            encoding: self.info.encoding.clone(),
+            bad_dates: Vec::new(),
+            bad_numbers: Vec::new(),
+            formulas: (0, None),
+            markup: (0, None),
         });
         self.csv = Some(CsvStage {
             rdr: csv_core::ReaderBuilder::new().delimiter(delim).build(),
@@ -647,11 +757,36 @@ impl FileState {
                     }
                 }
                 csv_core::ReadRecordResult::OutputFull => {
-                    let n = csv.out.len() * 2;
+                    if csv.out.len() >= MAX_ROW_BYTES {
+                        let row = parser.rows_seen + 1;
+                        let what = if csv.skip > 0 {
+                            "the header row".to_owned()
+                        } else {
+                            format!("row {row}")
+                        };
+                        return Err(DataError::File {
+                            file: self.info.file_name.clone(),
+                            message: format!(
+                                "{what} is longer than {} MiB (line too long): a quote (\") opened in it is probably never closed, or the file has no line breaks; expected rows of a few hundred bytes each. Nothing was imported from this file.",
+                                MAX_ROW_BYTES >> 20
+                            ),
+                        });
+                    }
+                    let n = (csv.out.len() * 2).min(MAX_ROW_BYTES);
                     csv.out.resize(n, 0);
                 }
                 csv_core::ReadRecordResult::OutputEndsFull => {
-                    let n = csv.ends.len() * 2;
+                    if csv.ends.len() >= MAX_FIELDS {
+                        return Err(DataError::File {
+                            file: self.info.file_name.clone(),
+                            message: format!(
+                                "row {} has more than {MAX_FIELDS} fields; expected one value per header column ({})",
+                                parser.rows_seen + 1,
+                                parser.ncols
+                            ),
+                        });
+                    }
+                    let n = (csv.ends.len() * 2).min(MAX_FIELDS);
                     csv.ends.resize(n, 0);
                 }
                 csv_core::ReadRecordResult::Record => {
@@ -762,7 +897,8 @@ impl RowParser {
         let extra_nonempty = (self.ncols..nf).any(|i| !trim(field(i)).is_empty());
         let undecodable = self.bad_text && rec.windows(3).any(|w| w == [0xEF, 0xBF, 0xBD]);
         if nf < self.ncols || extra_nonempty || undecodable {
-            sh.drop_row(DropReason::MalformedRow, file, row);
+            let why = || self.malformed_why(row, nf, &field, undecodable);
+            sh.drop_row(DropReason::MalformedRow, file, row, why);
             return true;
         }
         let col = self.col;
@@ -839,6 +975,20 @@ impl RowParser {
             d
         };
         self.vote.add(&date);
+        if matches!(date, RawDate::Invalid) && self.bad_dates.len() < BAD_CELLS_KEPT {
+            let msg = match col[F_DATE] {
+                Some(c) if date_raw.is_empty() => {
+                    format!("{}: the date is empty; expected a date such as 2024-03-31, 31/03/2024 or 03/31/2024 14:05", self.at(row, c))
+                }
+                Some(c) => format!(
+                    "{}: '{}' is not a date this importer reads; expected a date such as 2024-03-31, 31/03/2024, 03/31/2024 14:05 or an Excel serial number",
+                    self.at(row, c),
+                    shorten(date_raw)
+                ),
+                None => format!("{}, row {row}: no date", self.file_name),
+            };
+            self.bad_dates.push((row, msg));
+        }
         // Numbers.
         let dc = self.decimal_comma;
         let mut found_currency: Option<&'static str> = None;
@@ -868,7 +1018,7 @@ impl RowParser {
             (_, Some(q), Some(p)) => Some(q * p),
             _ => None,
         };
-        let (qv, pv, rv) = match (q, revenue) {
+        let (qv, pv, rv): (f64, f64, f64) = match (q, revenue) {
             (Some(q), Some(r)) => {
                 let unit = p.unwrap_or(if q != 0.0 { r / q } else { r });
                 (q, unit, r)
@@ -883,6 +1033,15 @@ impl RowParser {
         }
         if price == Some(None) && revenue.is_none() {
             flags |= BAD_NUMBER;
+        }
+        // Finite cells can still multiply to infinity (1e200 × 1e200): not a usable amount.
+        let overflow = !(qv.is_finite() && pv.is_finite() && rv.is_finite());
+        if overflow {
+            flags |= BAD_NUMBER;
+        }
+        if flags & BAD_NUMBER != 0 && self.bad_numbers.len() < BAD_CELLS_KEPT {
+            let msg = self.number_why(row, &cell, overflow);
+            self.bad_numbers.push((row, msg));
         }
         // Strings.
         let strings = &mut sh.strings;
@@ -927,6 +1086,23 @@ impl RowParser {
         } else {
             NONE_ID
         };
+        for f in [F_ORDER, F_CUST, F_SKU, F_PRODUCT, F_CATEGORY] {
+            let (Some(c), v) = (col[f], cell(f)) else {
+                continue;
+            };
+            if looks_like_formula(v) {
+                self.formulas.0 += 1;
+                if self.formulas.1.is_none() {
+                    self.formulas.1 = Some(format!("{} '{}'", self.at(row, c), shorten(v)));
+                }
+            }
+            if has_markup(v) {
+                self.markup.0 += 1;
+                if self.markup.1.is_none() {
+                    self.markup.1 = Some(format!("{} '{}'", self.at(row, c), shorten(v)));
+                }
+            }
+        }
         let sku = intern_cached(strings, &mut self.caches[ID_SKU], cell(F_SKU));
         let product = intern_cached(strings, &mut self.caches[ID_PRODUCT], cell(F_PRODUCT));
         let country = intern_cached(strings, &mut self.caches[ID_COUNTRY], get(F_COUNTRY));
@@ -942,5 +1118,129 @@ impl RowParser {
             flags,
         });
         true
+    }
+}
+
+/// A text cell a spreadsheet would evaluate: starts with `=`, `+`, `-` or `@` and is not a
+/// plain number ("-3" is a number, "=cmd|' /C calc'!A0" and "@SUM(A1)" are formulas).
+fn looks_like_formula(v: &[u8]) -> bool {
+    matches!(v.first(), Some(b'=' | b'+' | b'-' | b'@')) && parse_number(v, false).is_none()
+}
+
+/// HTML markup in a cell: `<` followed by a letter, `/` or `!` and a closing `>` later.
+fn has_markup(v: &[u8]) -> bool {
+    v.windows(2)
+        .position(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || matches!(w[1], b'/' | b'!')))
+        .is_some_and(|p| v[p..].contains(&b'>'))
+}
+
+/// A cell shown in a message: at most 60 characters, control characters replaced.
+fn shorten(raw: &[u8]) -> String {
+    let s = String::from_utf8_lossy(raw);
+    let mut out: String = s
+        .chars()
+        .take(60)
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if s.chars().count() > 60 {
+        out.push('…');
+    }
+    out
+}
+
+impl RowParser {
+    /// "orders.csv, row 3, column 'quantity'".
+    fn at(&self, row: u32, c: usize) -> String {
+        match self.headers.get(c).filter(|h| !h.is_empty()) {
+            Some(h) => format!("{}, row {row}, column '{h}'", self.file_name),
+            None => format!("{}, row {row}, column {}", self.file_name, c + 1),
+        }
+    }
+
+    /// Why a record is malformed: wrong field count (an unclosed quote swallows the following
+    /// lines into one field) or bytes that are not text in the file's encoding.
+    fn malformed_why<'a>(
+        &self,
+        row: u32,
+        nf: usize,
+        field: &impl Fn(usize) -> &'a [u8],
+        undecodable: bool,
+    ) -> String {
+        if let Some(c) = (0..nf).find(|&i| field(i).contains(&b'\n')) {
+            if nf != self.ncols {
+                let f = field(c);
+                let body = f.strip_suffix(b"\n").unwrap_or(f);
+                let lines = body.iter().filter(|&&b| b == b'\n').count();
+                return format!(
+                    "{}: a quoted field runs over {} line(s) and the row has {nf} field(s) instead of {}: a quote (\") opened here is probably never closed, so the following lines were read as part of this field; expected every quote to be closed on its line (or doubled as \"\" inside a value)",
+                    self.at(row, c),
+                    lines + 1,
+                    self.ncols
+                );
+            }
+        }
+        if nf < self.ncols {
+            return format!(
+                "{}, row {row}: {nf} field(s) but the header has {}; expected one value per header column ({} missing from column '{}' on)",
+                self.file_name,
+                self.ncols,
+                self.ncols - nf,
+                self.headers.get(nf).map(String::as_str).unwrap_or("?")
+            );
+        }
+        if undecodable {
+            let c = (0..nf)
+                .find(|&i| field(i).windows(3).any(|w| w == [0xEF, 0xBF, 0xBD]))
+                .unwrap_or(0);
+            return format!(
+                "{}: '{}' holds bytes that are not valid {} text (a row saved in another encoding: mixed encodings in one file); expected the whole file in one encoding",
+                self.at(row, c),
+                shorten(field(c)),
+                self.encoding
+            );
+        }
+        format!(
+            "{}, row {row}: {nf} fields but the header has {}; expected one value per header column (extra values from column {} on)",
+            self.file_name,
+            self.ncols,
+            self.ncols + 1
+        )
+    }
+
+    /// Which number cell of a row could not be read, and what was expected.
+    fn number_why<'a>(
+        &self,
+        row: u32,
+        cell: &impl Fn(usize) -> &'a [u8],
+        overflow: bool,
+    ) -> String {
+        const EXPECTED: &str =
+            "expected a finite number such as 12, 12.50, 1,234.50, 12,50 or $12.50";
+        for f in [F_QTY, F_PRICE, F_TOTAL] {
+            let Some(c) = self.col[f] else { continue };
+            let v = cell(f);
+            if v.is_empty() {
+                return format!("{}: the cell is empty; {EXPECTED}", self.at(row, c));
+            }
+            if parse_number(v, self.decimal_comma).is_none() {
+                return format!(
+                    "{}: '{}' is not a number; {EXPECTED}",
+                    self.at(row, c),
+                    shorten(v)
+                );
+            }
+        }
+        let c = self.col[F_TOTAL].or(self.col[F_PRICE]).unwrap_or(0);
+        if overflow {
+            format!(
+                "{}: the amount is too large (quantity × price is not a finite number); {EXPECTED}",
+                self.at(row, c)
+            )
+        } else {
+            format!(
+                "{}: the amounts could not be read; {EXPECTED}",
+                self.at(row, c)
+            )
+        }
     }
 }

@@ -565,6 +565,7 @@ pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) 
             None
         }
     };
+    let mut preset_fallback: Option<String> = None;
     if let Some((key, table, label)) = preset {
         let mut used = [false; 12];
         let mut columns = Vec::with_capacity(headers.len());
@@ -624,16 +625,31 @@ pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) 
                 "'amount' is the line total; no order id: one order per customer and date".into(),
             );
         }
-        return MappingResult {
+        let r = MappingResult {
             columns,
             preset: Some(key),
             notes,
         };
+        // A preset recognised from a few headers must still find what an import needs;
+        // otherwise the generic matcher below maps the file (e.g. a WooCommerce-like
+        // "order_id, order_date, product_name" file with "unit_price" instead of "item_cost").
+        let fc = r.field_columns();
+        let has_date = fc[field_index(Field::OrderDate)].is_some();
+        let has_total = fc[field_index(Field::LineTotal)].is_some();
+        let has_qty_price = fc[field_index(Field::Quantity)].is_some()
+            && fc[field_index(Field::UnitPrice)].is_some();
+        if has_date && (has_total || has_qty_price) {
+            return r;
+        }
+        preset_fallback = Some(format!(
+            "the headers look like the {label} format, but its amount columns are missing: columns mapped by header names and content instead"
+        ));
     }
 
     // 3. Header synonyms and content.
     let stats: Vec<ColumnStats> = (0..headers.len()).map(|c| column_stats(rows, c)).collect();
     let mut cands: Vec<(f64, usize, Field, String)> = Vec::new();
+    let mut exact_header = vec![false; headers.len()];
     for (i, n) in norm.iter().enumerate() {
         if n.is_empty() {
             continue;
@@ -663,6 +679,9 @@ pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) 
                 }
             }
         }
+        if best.as_ref().is_some_and(|b| b.0 >= 1.0) {
+            exact_header[i] = true;
+        }
         if let Some((mut conf, f, mut why)) = best {
             if let Some((ok, detail)) = content_agrees(f, &stats[i]) {
                 if ok {
@@ -677,7 +696,9 @@ pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) 
     }
     for (i, st) in stats.iter().enumerate() {
         let ne = st.non_empty;
-        if ne == 0 {
+        // A column whose header names a field exactly ("unit_price") is that field or nothing:
+        // a second "unit_price" column is not guessed to be the line total from its content.
+        if ne == 0 || exact_header[i] {
             continue;
         }
         let mut push = |conf: f64, f: Field, what: &str, n: usize| {
@@ -734,7 +755,7 @@ pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) 
     MappingResult {
         columns,
         preset: None,
-        notes: Vec::new(),
+        notes: preset_fallback.into_iter().collect(),
     }
 }
 

@@ -229,6 +229,10 @@ pub enum DropReason {
     PriceNotPositive,
     /// Exact duplicate line, only when the user asked to remove duplicates.
     Duplicate,
+    /// A readable date outside the years shop data can have (before 1970 or from 2100 on):
+    /// a placeholder such as 1900-01-01 or a typo such as 2204. Kept out of every analysis
+    /// (a single one would stretch each time series over centuries).
+    DateOutOfRange,
 }
 
 /// Count and first offending rows for one reason.
@@ -238,6 +242,11 @@ pub struct DropCount {
     pub count: u64,
     /// First few offending rows: (file index, 1-based data-row number).
     pub first_rows: Vec<(u16, u32)>,
+    /// The same first rows explained in plain words: file, row, column, the value found and
+    /// what was expected ("orders.csv, row 3, column 'quantity': 'NaN' is not a number;
+    /// expected ...").
+    #[serde(default)]
+    pub examples: Vec<String>,
 }
 
 /// Totals for one analysis level.

@@ -281,7 +281,8 @@ fn parse_core(s: &[u8], decimal_comma: bool) -> Option<f64> {
         return None;
     }
     if digits > 18 {
-        return overflow.parse::<f64>().ok();
+        // 309+ digits parse to infinity: not a usable amount.
+        return overflow.parse::<f64>().ok().filter(|v| v.is_finite());
     }
     Some(scale(m, frac.max(0)))
 }

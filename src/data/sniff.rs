@@ -101,7 +101,7 @@ pub fn detect_encoding(sample: &[u8]) -> Result<EncodingChoice, SniffError> {
         // A sample cut inside a multi-byte character is still UTF-8.
         Err(e) => e.error_len().is_none() && sample.len() - e.valid_up_to() < 4,
     };
-    if utf8_ok {
+    if utf8_ok || mostly_utf8(sample) {
         return Ok(EncodingChoice {
             encoding: UTF_8,
             bom_len: 0,
@@ -111,6 +111,39 @@ pub fn detect_encoding(sample: &[u8]) -> Result<EncodingChoice, SniffError> {
         encoding: legacy_encoding(sample),
         bom_len: 0,
     })
+}
+
+/// True when the sample holds valid multi-byte UTF-8 characters and at most four times as many
+/// invalid sequences: a UTF-8 file with a few rows saved in another encoding (mixed encodings). It is
+/// read as UTF-8 so that those rows, not the whole file, are reported as undecodable; decoding
+/// it all as windows-1252 would silently garble every accented UTF-8 character.
+fn mostly_utf8(sample: &[u8]) -> bool {
+    let (mut valid, mut invalid) = (0usize, 0usize);
+    let mut rest = sample;
+    while !rest.is_empty() {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                valid += s.chars().filter(|c| !c.is_ascii()).count();
+                break;
+            }
+            Err(e) => {
+                let (ok, bad) = rest.split_at(e.valid_up_to());
+                valid += std::str::from_utf8(ok)
+                    .map(|s| s.chars().filter(|c| !c.is_ascii()).count())
+                    .unwrap_or(0);
+                match e.error_len() {
+                    Some(n) => {
+                        invalid += 1;
+                        rest = &bad[n.min(bad.len())..];
+                    }
+                    None => break, // cut inside a character at the end of the sample
+                }
+            }
+        }
+    }
+    // Latin text in windows-1252 practically never forms valid multi-byte UTF-8 ("Ã©"), so a
+    // few valid characters outweigh several invalid bytes.
+    valid > 0 && valid * 4 >= invalid
 }
 
 /// Choose between GB18030 and windows-1252 for bytes that are not UTF-8.

@@ -6,6 +6,7 @@ use crate::data::{CleaningReport, DropReason, Field, FileInfo, MappingOverride};
 use crate::ui::bridge;
 use crate::ui::download;
 use crate::ui::format;
+use crate::ui::i18n::t;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
@@ -35,6 +36,10 @@ fn reason_text(r: DropReason) -> &'static str {
         DropReason::QuantityNotPositive => "Quantity zero or negative",
         DropReason::PriceNotPositive => "Price zero or negative",
         DropReason::Duplicate => "Exact duplicate line (removed on request)",
+        DropReason::DateOutOfRange => t(
+            "Date outside 1970–2099 (placeholder or typo)",
+            "日期不在 1970–2099 年之间（占位值或笔误）",
+        ),
     }
 }
 
@@ -133,7 +138,15 @@ fn DataBody(report: CleaningReport) -> impl IntoView {
                         <tr>
                             <td>{reason_text(d.reason)}</td>
                             <td class="num">{format::int(d.count)}</td>
-                            <td class="muted">{rows_text(&d.first_rows, &files)}</td>
+                            <td class="muted">
+                                {rows_text(&d.first_rows, &files)}
+                                {(!d.examples.is_empty()).then(|| view! {
+                                    <details class="drop-why" data-testid="drop-examples">
+                                        <summary>{t("Why these rows", "这些行的原因")}</summary>
+                                        <ul>{d.examples.iter().map(|e| view! { <li>{e.clone()}</li> }).collect_view()}</ul>
+                                    </details>
+                                })}
+                            </td>
                         </tr>
                     }).collect_view()}
                     <tr>
