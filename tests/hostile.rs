@@ -396,9 +396,7 @@ fn hundred_mb_single_line_from_disk() {
             f.write_all(&block).expect("write");
         }
     }
-    let e = import_paths(std::slice::from_ref(&p), &ImportOptions::default())
-        .err()
-        .expect("refused");
+    let e = import_paths(std::slice::from_ref(&p), &ImportOptions::default()).expect_err("refused");
     let _ = std::fs::remove_dir_all(&dir);
     assert_eq!(
         e.to_string(),
