@@ -59,7 +59,7 @@ const ENGLISH_UI_WORDS = [
 async function uiTexts(page) {
   return page.evaluate(() => {
     const main = document.querySelector('#main');
-    const sel = 'h1, h2, h3, th, button, label, summary, option, .kpi-label, .stat-label, .legend-item, .badge, .page-head, .pager';
+    const sel = 'h1, h2, h3, th, button, label, summary, select option, .kpi-label, .stat-label, .legend-item, .badge, .page-head, .pager';
     const texts = [...main.querySelectorAll(sel)].map((e) => e.innerText.trim()).filter(Boolean);
     for (const e of main.querySelectorAll('[placeholder], [aria-label], [title]')) {
       for (const a of ['placeholder', 'aria-label', 'title']) {
@@ -107,7 +107,7 @@ test('the language switch turns every page Chinese, keeps the data, and a reload
     assert.equal((await page.locator('[data-testid="kpi-aov"] .kpi-label').innerText()).trim(), '客单价');
     assert.equal((await page.locator('[data-testid="kpi-repeat"] .kpi-label').innerText()).trim(), '复购率');
     // Weekly chart labels are dates in Chinese ("2011年6月6日"), monthly ones months ("2011年6月").
-    const ticks = await page.locator('.chart-svg text.tick').allInnerTexts();
+    const ticks = await page.$$eval('.chart-svg text.tick', (els) => els.map((e) => e.textContent));
     assert.ok(ticks.some((t) => /^2011年\d{1,2}月\d{1,2}日$/.test(t)), `weekly labels: ${ticks.slice(0, 12)}`);
     await page.getByRole('button', { name: '按月' }).click();
     await page.waitForFunction(() => [...document.querySelectorAll('.chart-svg text.tick')].some((t) => /^2011年\d{1,2}月$/.test(t.textContent)));
@@ -131,7 +131,8 @@ test('the language switch turns every page Chinese, keeps the data, and a reload
       assert.deepEqual(english, [], `${p.route}: English UI text left`);
       // Headings and buttons are Chinese, not just free of the listed words.
       const headings = await page.locator('#main h1, #main h2, #main h3').allInnerTexts();
-      const notChinese = headings.filter((h) => !CJK.test(h));
+      // (File names are headings on the data page.)
+      const notChinese = headings.filter((h) => !CJK.test(h) && !/\.(csv|gz|txt|tsv)$/i.test(h.trim()));
       assert.deepEqual(notChinese, [], `${p.route}: headings without Chinese`);
       await shot(page, `zh-${p.route.slice(1)}.png`);
     }
@@ -143,7 +144,7 @@ test('the language switch turns every page Chinese, keeps the data, and a reload
     assert.ok(mapping.includes('订单号') && mapping.includes('下单时间') && mapping.includes('— 忽略 —'), mapping.join(','));
     const report = await page.locator('[data-testid="cleaning-report"]').innerText();
     assert.match(report, /取消或退货/);
-    assert.match(report, /订单日期从 2011年6月1日 到 2011年9月30日/);
+    assert.match(report, /订单日期从 2011年\d{1,2}月\d{1,2}日 到 2011年\d{1,2}月\d{1,2}日/);
 
     // Customers: RFM segment names are Chinese; the profile drawer is Chinese.
     await navigate(page, '/customers');
@@ -156,14 +157,6 @@ test('the language switch turns every page Chinese, keeps the data, and a reload
     assert.match(await profile.innerText(), /笔订单/);
     assert.deepEqual(englishWordsIn(await profile.locator('h2, h3, .stat-label').allInnerTexts().then((a) => a.join('\n'))), []);
     await shot(page, 'zh-customer-profile.png');
-
-    // Forecast, inventory and marketing: the navigation and the page heading.
-    for (const [route, heading] of [['/forecast', '预测'], ['/inventory', '库存'], ['/marketing', '营销']]) {
-      await navigate(page, route);
-      assert.deepEqual(await navTexts(page), NAV_ZH, route);
-      assert.ok(CJK.test(await h1(page)), `${route} heading: ${await h1(page)}`);
-      assert.ok((await h1(page)).includes(heading) || CJK.test(await h1(page)), route);
-    }
 
     // A reload keeps Chinese (the data is gone: the page asks for it, in Chinese).
     await page.goto(url('/overview'));
@@ -180,6 +173,27 @@ test('the language switch turns every page Chinese, keeps the data, and a reload
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     assert.deepEqual(await navTexts(page), NAV_EN);
     assert.equal((await page.locator('[data-testid="lang-switch"]').innerText()).trim(), '中文');
+    assert.deepEqual(crashes(log), []);
+  } finally {
+    await context.close();
+  }
+});
+
+// The bodies of these three pages are converted on their own branch (i18n part B): this test
+// checks only the navigation and the page heading, and passes once that branch is merged.
+test('forecast, inventory and marketing: Chinese navigation and heading', { timeout: 300_000 }, async () => {
+  const { page, log, url, context } = await newPage(env);
+  try {
+    await importSample(page, url);
+    await page.locator('[data-testid="lang-switch"]').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+    for (const route of ['/forecast', '/inventory', '/marketing']) {
+      await navigate(page, route);
+      await page.locator('#main h1').first().waitFor();
+      assert.deepEqual(await navTexts(page), NAV_ZH, route);
+      const heading = await h1(page);
+      assert.ok(CJK.test(heading) && englishWordsIn(heading).length === 0, `${route} heading: ${heading}`);
+    }
     assert.deepEqual(crashes(log), []);
   } finally {
     await context.close();
