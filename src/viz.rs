@@ -37,21 +37,6 @@ pub fn ticks(min: f64, max: f64, target: usize) -> Vec<f64> {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn nice_steps() {
-        assert_eq!(nice_step(100.0, 5), 20.0);
-        assert_eq!(nice_step(1_000_000.0, 5), 200_000.0);
-        assert_eq!(
-            ticks(0.0, 95.0, 5),
-            vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0]
-        );
-    }
-}
-
 /// Year, month and day of an ISO date (`2011-12-09`, optionally followed by a time);
 /// day is `None` for a month (`2011-12`).
 fn iso_parts(iso: &str) -> Option<(i32, u32, Option<u32>)> {
@@ -111,5 +96,20 @@ fn month_label_of(y: i32, m: u32, zh: bool) -> String {
         format!("{y}年{m}月")
     } else {
         format!("{} {y}", MONTHS[(m - 1) as usize])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nice_steps() {
+        assert_eq!(nice_step(100.0, 5), 20.0);
+        assert_eq!(nice_step(1_000_000.0, 5), 200_000.0);
+        assert_eq!(
+            ticks(0.0, 95.0, 5),
+            vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0]
+        );
     }
 }

@@ -420,17 +420,17 @@ fn context(m: &[u8], pos: usize, lit_end: usize, text: &str) -> Ctx {
             let (s, callee) = name_before(m, e);
             if callee.ends_with("format!") {
                 context(m, s, lit_end, text)
-            } else if callee.ends_with("Column::text") || callee.ends_with("Column::num") {
-                Ctx::Key("column-key".into())
-            } else if callee
-                .rsplit("::")
-                .next()
-                .is_some_and(|f| f.starts_with(|c: char| c.is_ascii_lowercase()))
-                && !callee.ends_with('!')
-                && !text.is_empty()
-                && text
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+            } else if callee.ends_with("Column::text")
+                || callee.ends_with("Column::num")
+                || callee
+                    .rsplit("::")
+                    .next()
+                    .is_some_and(|f| f.starts_with(|c: char| c.is_ascii_lowercase()))
+                    && !callee.ends_with('!')
+                    && !text.is_empty()
+                    && text.chars().all(|c| {
+                        c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-'
+                    })
             {
                 Ctx::Key("column-key".into())
             } else {
