@@ -22,7 +22,11 @@ fuzz_target!(|data: &[u8]| {
     let mut vote = DateOrderVote::default();
     vote.add(&d);
     let _ = vote.decide(None, (true, "fuzz"));
-    for o in [DateOrder::YearFirst, DateOrder::DayFirst, DateOrder::MonthFirst] {
+    for o in [
+        DateOrder::YearFirst,
+        DateOrder::DayFirst,
+        DateOrder::MonthFirst,
+    ] {
         if let Some(ts) = resolve(&d, o) {
             let _ = shoplens::data::dates::format_ts(ts);
             let _ = shoplens::data::dates::format_day(ts);

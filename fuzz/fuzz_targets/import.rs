@@ -32,7 +32,11 @@ fuzz_target!(|data: &[u8]| {
         // The report must account for every row and be serialisable.
         let r = &ds.report;
         let dropped: u64 = r.dropped.iter().map(|d| d.count).sum();
-        assert_eq!(r.kept_rows + dropped, r.total_rows, "rows not accounted for");
+        assert_eq!(
+            r.kept_rows + dropped,
+            r.total_rows,
+            "rows not accounted for"
+        );
         let _ = shoplens::data::cleaning_report_csv(r);
         assert!(r.order_level.revenue.is_finite(), "non-finite revenue");
     }

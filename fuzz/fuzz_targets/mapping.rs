@@ -8,11 +8,9 @@ use shoplens::data::{Field, ImportOptions, MappingOverride};
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
-    let mut lines = text.split('\n').map(|l| {
-        l.split(',')
-            .map(str::to_owned)
-            .collect::<Vec<String>>()
-    });
+    let mut lines = text
+        .split('\n')
+        .map(|l| l.split(',').map(str::to_owned).collect::<Vec<String>>());
     let Some(headers) = lines.next() else {
         return;
     };
