@@ -25,7 +25,8 @@ pub fn init() {
         .unwrap_or_default();
     // `navigator.serviceWorker` is missing on insecure origins (plain http on another host).
     let navigator = window.navigator();
-    let has_sw = js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false);
+    let has_sw =
+        js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false);
     if !has_sw {
         return;
     }
