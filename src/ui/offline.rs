@@ -34,7 +34,8 @@ pub fn init() {
     match mode.as_str() {
         "sw.js" => wasm_bindgen_futures::spawn_local(async move {
             if let Err(e) = JsFuture::from(container.register("sw.js")).await {
-                web_sys::console::warn_2(&"ShopLens: offline support unavailable:".into(), &e);
+                // Not user-visible: the app works as before, only not offline.
+                web_sys::console::warn_1(&e);
             }
         }),
         "off" => wasm_bindgen_futures::spawn_local(async move {
