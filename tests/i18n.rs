@@ -51,6 +51,7 @@ const UI_FILES: &[&str] = &[
     "src/ui/download.rs",
     "src/ui/format.rs",
     "src/ui/i18n.rs",
+    "src/ui/offline.rs",
     "src/ui/state.rs",
     "src/ui/table.rs",
     "src/ui/pages/mod.rs",

@@ -6,6 +6,7 @@ pub mod charts;
 pub mod download;
 pub mod format;
 pub mod i18n;
+pub mod offline;
 pub mod pages;
 pub mod state;
 pub mod table;
@@ -16,10 +17,12 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::hooks::use_navigate;
 use leptos_router::path;
 use state::AppState;
+use wasm_bindgen::JsCast;
 
 /// Mount the app on `<body>`.
 pub fn mount() {
     console_error_panic_hook::set_once();
+    offline::init();
     leptos::mount::mount_to_body(App);
 }
 
@@ -42,6 +45,7 @@ fn App() -> impl IntoView {
         view! {
         <Router>
             <Navigator/>
+            <a href="#main" class="skip-link" on:click=skip_to_main>{t("Skip to main content", "跳到主要内容")}</a>
             <header class="topbar">
                 <A href="/" attr:class="brand">
                     <span class="logo" aria-hidden="true">"◎"</span>
@@ -68,7 +72,7 @@ fn App() -> impl IntoView {
             </header>
             <pages::ProgressBar/>
             <pages::ErrorBanner/>
-            <main id="main">
+            <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <pages::NotFound/> }>
                     <Route path=path!("/") view=pages::landing::Landing/>
                     <Route path=path!("/overview") view=pages::overview::Overview/>
@@ -84,6 +88,19 @@ fn App() -> impl IntoView {
                 {t("ShopLens runs entirely in your browser: no account, no upload, no tracking.", "ShopLens 完全在您的浏览器中运行：无需账户、不上传、不跟踪。")}
             </footer>
         </Router>
+        }
+    }
+}
+
+/// The skip link: focus `<main>` without a navigation (with `<base href="/">` the link's own
+/// `#main` would resolve to `/#main`, i.e. the landing page).
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    ev.stop_propagation();
+    if let Some(main) = document().get_element_by_id("main") {
+        if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+            let _ = main.focus();
+            main.scroll_into_view();
         }
     }
 }

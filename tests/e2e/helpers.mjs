@@ -73,13 +73,15 @@ export async function startEnv() {
 /**
  * A fresh browser context and page. Records page errors, console errors, dialogs and every
  * request (of the page and its workers). Requests to any other origin are aborted (and recorded):
- * nothing may leave the machine.
+ * nothing may leave the machine. `contextOptions` are merged into the browser context's options
+ * (e.g. { bypassCSP: true } to inject axe-core).
  */
-export async function newPage(env) {
+export async function newPage(env, contextOptions = {}) {
   const context = await env.browser.newContext({
     acceptDownloads: true,
     viewport: { width: 1366, height: 900 },
     serviceWorkers: 'block',
+    ...contextOptions,
   });
   context.setDefaultTimeout(60_000);
   const origin = new URL(env.server.url).origin;
