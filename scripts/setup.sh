@@ -114,13 +114,15 @@ if [ "$MODE" = all ] && ! command -v c++ >/dev/null 2>&1; then
   step_done "installed g++" $t
 fi
 if [ "$MODE" = all ]; then
-  if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then
-    say "skip: chromium and chromium-driver already installed ($(chromium --version 2>/dev/null | head -1))"
+  # fonts-wqy-microhei: a CJK font, so screenshots of the Chinese UI show characters, not boxes.
+  if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 \
+     && [ -d /usr/share/fonts/truetype/wqy ]; then
+    say "skip: chromium, chromium-driver and a CJK font already installed ($(chromium --version 2>/dev/null | head -1))"
   else
-    t=$SECONDS; say "installing chromium + chromium-driver (apt)"
+    t=$SECONDS; say "installing chromium + chromium-driver + CJK font (apt)"
     export DEBIAN_FRONTEND=noninteractive
     as_root apt-get update -q
-    as_root apt-get install -y -q chromium chromium-driver
+    as_root apt-get install -y -q chromium chromium-driver fonts-wqy-microhei
     step_done "installed $(chromium --version 2>/dev/null | head -1)" $t
   fi
 fi
