@@ -62,10 +62,20 @@ fn constraint_name(name: &str) -> String {
     match name {
         "budget" => t("budget", "预算").into(),
         "capacity" => t("capacity", "仓库容量").into(),
-        _ => match name.strip_prefix("supplier minimum: ") {
-            Some(s) => crate::tr!("supplier minimum: {}", "供应商起订额：{}", s),
-            None => name.to_string(),
+        _ => match name.split_once(": ") {
+            Some((key, s)) if key == "supplier minimum" => {
+                crate::tr!("supplier minimum: {}", "供应商起订额：{}", s)
+            }
+            _ => name.to_string(),
         },
+    }
+}
+
+/// A supplier from the core: SKUs without one are grouped as "(no supplier)".
+fn supplier_name(s: &str) -> String {
+    match s {
+        "(no supplier)" => t("(no supplier)", "（无供应商）").into(),
+        _ => s.to_string(),
     }
 }
 
@@ -266,7 +276,7 @@ fn FormCard(form: Form) -> impl IntoView {
                 {field(" ± ", form.lead_sd, "inv-lead-sd", t(" days", " 天"))}
                 {field(t(" Holding cost ", " 持有成本 "), form.holding, "inv-holding", t(" %/year", " %/年"))}
                 {field(t(" Order cost ", " 每次订货成本 "), form.order_cost, "inv-order-cost", "")}
-                {field(t(" Unit cost if unknown ", " 未知单位成本按售价的 "), form.cost_ratio, "inv-cost-ratio", t(" % of price", " %"))}
+                {field(t(" Unit cost if unknown ", " 未知单位成本 "), form.cost_ratio, "inv-cost-ratio", t(" % of price", " %（占售价）"))}
                 <label>{t(" Stock on hand if unknown ", " 未知现有库存时 ")}
                     <select aria-label=t("On-hand assumption", "现有库存假设") on:change=move |ev| form.on_hand.set(if event_target_value(&ev) == "zero" { OnHandAssumption::Zero } else { OnHandAssumption::Replay })>
                         <option value="replay" selected=move || form.on_hand.get() == OnHandAssumption::Replay>{t("as if the policy had been followed", "假设一直按策略补货")}</option>
@@ -446,21 +456,21 @@ fn Body(r: InventoryReport) -> impl IntoView {
         </section>
         {plan.map(|p| {
             let lines: Vec<Vec<Cell>> = p.lines.iter().map(|l| vec![
-                Cell::Text(l.supplier.clone()), Cell::Text(l.sku.clone()), num(l.quantity, 0), num(l.cost, 2), num(l.expected_margin, 2),
+                Cell::Text(supplier_name(&l.supplier)), Cell::Text(l.sku.clone()), num(l.quantity, 0), num(l.cost, 2), num(l.expected_margin, 2),
                 Cell::Text(if l.full { t("full", "全部") } else { t("partial", "部分") }.into()),
             ]).collect();
             let sup: Vec<Vec<Cell>> = p.suppliers.iter().map(|s| vec![
-                Cell::Text(s.supplier.clone()), num(s.lines as f64, 0), num(s.units, 0), num(s.cost, 2), num(s.minimum, 2),
+                Cell::Text(supplier_name(&s.supplier)), num(s.lines as f64, 0), num(s.units, 0), num(s.cost, 2), num(s.minimum, 2),
             ]).collect();
             view! {
                 <section class="card" data-testid="inv-plan" data-feasible=p.feasible.to_string() data-cost=format!("{:.2}", p.total_cost) data-objective=format!("{:.4}", p.objective)>
                     <h2>{t("Purchase plan", "采购计划")}</h2>
-                    <p class=if p.feasible { "lead small" } else { "warn" }>{p.explanation.clone()}</p>
+                    <p class:lead=p.feasible class:small=p.feasible class:warn=!p.feasible>{p.explanation.clone()}</p>
                     {p.feasible.then(|| view! {
                         <div class="kpis">
                             <div class="kpi"><div class="kpi-label">{t("Spend", "采购金额")}</div><div class="kpi-value">{format!("{cur2}{}", format::num(p.total_cost, 0))}</div></div>
                             <div class="kpi"><div class="kpi-label">{t("Expected margin", "预期毛利")}</div><div class="kpi-value">{format!("{cur2}{}", format::num(p.expected_margin, 0))}</div></div>
-                            <div class="kpi"><div class="kpi-label">{t("Products fully covered", "完全满足的商品")}</div><div class="kpi-value">{crate::tr!("{} of {}", "{} / {}", p.fully_covered, p.candidates)}</div></div>
+                            <div class="kpi"><div class="kpi-label">{t("Products fully covered", "完全满足的商品")}</div><div class="kpi-value">{crate::tr!("{} of {}", "{} / {} 个", p.fully_covered, p.candidates)}</div></div>
                         </div>
                     })}
                     <ul class="constraints" data-testid="inv-constraints">{p.constraints.iter().map(|c| view! {

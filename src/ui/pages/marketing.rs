@@ -52,6 +52,10 @@ fn first_file(ev: &web_sys::Event) -> Option<(String, Blob)> {
     Some((f.name(), f.unchecked_into::<Blob>()))
 }
 
+/// Column names quoted as examples in the help texts (code, the same in every language).
+const SPEND_COLUMN_EXAMPLES: [&str; 2] = ["search_spend", "tv_cost"];
+const PRICE_FLAG_EXAMPLES: [&str; 2] = ["deal", "feat"];
+
 const SAMPLE_SPEND_NAME: &str = "spend.csv (sample)";
 const SAMPLE_EXPERIMENT_NAME: &str = "experiment.csv (sample)";
 
@@ -209,7 +213,7 @@ fn MmmCard() -> impl IntoView {
     view! {
         <section class="card" data-testid="mmm">
             <h2>{t("Media-mix model: what each channel returns", "营销组合模型：各渠道带来多少回报")}</h2>
-            <p class="muted small">{t("A spend file with one row per week (or day): a date column, one spend column per channel (named like ", "广告投入文件，每周（或每天）一行：一个日期列，每个渠道一个投入列（列名如 ")}<code>"search_spend"</code>{t(", ", "、")}<code>"tv_cost"</code>{t("), optionally promotion flags and a revenue column. Without a revenue column, revenue comes from the imported orders.", "），可选促销标记列和销售额列。没有销售额列时，销售额取自已导入的订单。")}</p>
+            <p class="muted small">{t("A spend file with one row per week (or day): a date column, one spend column per channel (named like ", "广告投入文件，每周（或每天）一行：一个日期列，每个渠道一个投入列（列名如 ")}<code>{SPEND_COLUMN_EXAMPLES[0]}</code>{t(", ", "、")}<code>{SPEND_COLUMN_EXAMPLES[1]}</code>{t("), optionally promotion flags and a revenue column. Without a revenue column, revenue comes from the imported orders.", "），可选促销标记列和销售额列。没有销售额列时，销售额取自已导入的订单。")}</p>
             <div class="params">
                 <label class="btn small">{t("Choose spend file…", "选择广告投入文件…")}
                     <input type="file" accept=".csv,.tsv,.txt,.gz" class="visually-hidden" data-testid="mmm-file" on:change=on_file/>
@@ -227,7 +231,7 @@ fn MmmCard() -> impl IntoView {
                     <input type="text" placeholder=t("recognised by name", "按列名自动识别") data-testid="mmm-channels" prop:value=move || channels.get() on:change=move |ev| channels.set(event_target_value(&ev))/>
                 </label>
                 <label>{t(" Revenue column ", " 销售额列 ")}
-                    <input type="text" class="short" placeholder=t("revenue", "如 revenue") data-testid="mmm-revenue" prop:value=move || revenue_col.get() on:change=move |ev| revenue_col.set(event_target_value(&ev))/>
+                    <input type="text" class="short" placeholder=t("revenue", "销售额列名") data-testid="mmm-revenue" prop:value=move || revenue_col.get() on:change=move |ev| revenue_col.set(event_target_value(&ev))/>
                 </label>
                 <label title=t("Comma-separated; empty = other numeric columns", "用逗号分隔；留空 = 其他数值列")>{t(" Controls ", " 控制变量 ")}
                     <input type="text" placeholder=t("automatic", "自动") data-testid="mmm-controls" prop:value=move || controls.get() on:change=move |ev| controls.set(event_target_value(&ev))/>
@@ -625,7 +629,7 @@ fn AbMetric(m: AbReport) -> impl IntoView {
                 </tbody>
             </table>
             {m.comparisons.iter().map(|c| view! {
-                <p class=if c.significant { "verdict sig" } else { "verdict" } data-testid="ab-comparison" data-p=format!("{:.5}", c.p_value) data-stat=format!("{:.4}", c.statistic)>
+                <p class="verdict" class:sig=c.significant data-testid="ab-comparison" data-p=format!("{:.5}", c.p_value) data-stat=format!("{:.4}", c.statistic)>
                     <strong>{crate::tr!("{} vs {}: ", "{} 对比 {}：", c.variant, c.control)}</strong>
                     {crate::tr!("difference {} (95% CI {} to {}), relative {} ({} to {}); {} {:.3}, p = {:.4}. ",
                         "差异 {}（95% 置信区间 {} 至 {}），相对提升 {}（{} 至 {}）；{} {:.3}，p = {:.4}。",
@@ -636,7 +640,7 @@ fn AbMetric(m: AbReport) -> impl IntoView {
                 </p>
             }).collect_view()}
             {m.bayes.as_ref().map(|b| view! { <details class="how"><summary>{t("How was the chance computed?", "最优概率如何计算？")}</summary><p>{b.method.clone()}" "{b.explain.clone()}</p></details> })}
-            <p class=if m.srm.mismatch { "warn" } else { "muted small" } data-testid="ab-srm">{m.srm.explain.clone()}</p>
+            <p class:warn=m.srm.mismatch class:muted=!m.srm.mismatch class:small=!m.srm.mismatch data-testid="ab-srm">{m.srm.explain.clone()}</p>
             <p class="muted small" data-testid="ab-sample-size">{m.sample_size.explain.clone()}</p>
         </div>
     }
@@ -678,7 +682,7 @@ fn PriceCard() -> impl IntoView {
     view! {
         <section class="card" data-testid="elasticity">
             <h2>{t("Price sensitivity: what a price change does to units sold", "价格敏感度：调价对销量的影响")}</h2>
-            <p class="muted small">{t("From your orders (each product's weekly units against its average selling price), or from a price file with units (or log units), price, product/brand, optionally store and promotion flags such as ", "来自您的订单（每个商品的每周销量与其平均售价），或来自价格文件：含销量（或对数销量）、价格、商品/品牌，可选门店和促销标记列，如 ")}<code>"deal"</code>{t(" or ", " 或 ")}<code>"feat"</code>{t(".", "。")}</p>
+            <p class="muted small">{t("From your orders (each product's weekly units against its average selling price), or from a price file with units (or log units), price, product/brand, optionally store and promotion flags such as ", "来自您的订单（每个商品的每周销量与其平均售价），或来自价格文件：含销量（或对数销量）、价格、商品/品牌，可选门店和促销标记列，如 ")}<code>{PRICE_FLAG_EXAMPLES[0]}</code>{t(" or ", " 或 ")}<code>{PRICE_FLAG_EXAMPLES[1]}</code>{t(".", "。")}</p>
             <div class="params">
                 <button class="btn small primary" data-testid="el-orders" on:click=from_orders disabled=move || state.report.with(Option::is_none) || state.elasticity_busy.get()>{t("From the imported orders", "用已导入的订单")}</button>
                 <label class="btn small">{t("Choose price file…", "选择价格文件…")}
