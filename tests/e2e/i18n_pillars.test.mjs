@@ -36,8 +36,6 @@ const CORE_TEXT = [
   '[data-testid="inv-sim"] > p', '[data-testid="ab-srm"]', '[data-testid="ab-sample-size"]',
   '[data-testid="mmm-explain"] li', '.ab-metric h3', 'datalist', 'table tbody', '.chart-svg text', 'select option',
   '[data-testid="el-flags"] td', '[data-testid="inv-plan"] > p',
-  // The shared table's search box and pager belong to src/ui/table.rs (tests/e2e/i18n.test.mjs).
-  '.table-tools input', '.pager',
 ];
 
 /** Visible text of <main> without the core-generated parts, plus its title/placeholder/aria-label values. */
