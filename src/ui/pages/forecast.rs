@@ -11,6 +11,7 @@ use crate::protocol::Task;
 use crate::ui::bridge;
 use crate::ui::charts::{Band, BandChart, Series};
 use crate::ui::format;
+use crate::ui::i18n::t;
 use crate::ui::state::AppState;
 use crate::ui::table::{number as num, Cell, Column, DataTable};
 use leptos::prelude::*;
@@ -18,23 +19,26 @@ use leptos::prelude::*;
 /// Plain names of the models in the picker.
 fn model_name(k: ModelKind) -> &'static str {
     match k {
-        ModelKind::Auto => "Automatic (best in backtest)",
-        ModelKind::Naive => "Naive (last value)",
-        ModelKind::SeasonalNaive => "Seasonal naive (last season)",
-        ModelKind::Mean => "Mean",
-        ModelKind::Drift => "Drift (straight line)",
-        ModelKind::Ets => "Exponential smoothing (ETS)",
-        ModelKind::Arima => "ARIMA",
-        ModelKind::Theta => "Theta",
-        ModelKind::Croston => "Croston",
-        ModelKind::CrostonOptimized => "Croston (optimised)",
-        ModelKind::Sba => "SBA",
-        ModelKind::Tsb => "TSB",
-        ModelKind::Adida => "ADIDA",
-        ModelKind::Imapa => "IMAPA",
-        ModelKind::Regression => "Regression (trend + seasonality)",
-        ModelKind::Ensemble => "Ensemble (ETS, ARIMA, Theta)",
-        ModelKind::IntermittentEnsemble => "Ensemble for irregular sales",
+        ModelKind::Auto => t("Automatic (best in backtest)", "自动（回测最佳）"),
+        ModelKind::Naive => t("Naive (last value)", "朴素法（上一期值）"),
+        ModelKind::SeasonalNaive => t("Seasonal naive (last season)", "季节朴素法（上一季同期）"),
+        ModelKind::Mean => t("Mean", "均值法"),
+        ModelKind::Drift => t("Drift (straight line)", "漂移法（直线）"),
+        ModelKind::Ets => t("Exponential smoothing (ETS)", "指数平滑（ETS）"),
+        ModelKind::Arima => t("ARIMA", "ARIMA 模型"),
+        ModelKind::Theta => t("Theta", "Theta 法"),
+        ModelKind::Croston => t("Croston", "Croston 法"),
+        ModelKind::CrostonOptimized => t("Croston (optimised)", "Croston 法（优化）"),
+        ModelKind::Sba => t("SBA", "SBA 法"),
+        ModelKind::Tsb => t("TSB", "TSB 法"),
+        ModelKind::Adida => t("ADIDA", "ADIDA 法"),
+        ModelKind::Imapa => t("IMAPA", "IMAPA 法"),
+        ModelKind::Regression => t("Regression (trend + seasonality)", "回归（趋势 + 季节）"),
+        ModelKind::Ensemble => t(
+            "Ensemble (ETS, ARIMA, Theta)",
+            "组合模型（ETS、ARIMA、Theta）",
+        ),
+        ModelKind::IntermittentEnsemble => t("Ensemble for irregular sales", "间歇性销售组合模型"),
     }
 }
 
@@ -43,6 +47,40 @@ fn freq_key(f: Freq) -> &'static str {
         Freq::Day => "day",
         Freq::Week => "week",
         Freq::Month => "month",
+    }
+}
+
+/// The period word shown to the user ("week" → "周"); counts read "12 weeks" / "12 周".
+fn freq_word(f: Freq) -> &'static str {
+    match f {
+        Freq::Day => t("day", "天"),
+        Freq::Week => t("week", "周"),
+        Freq::Month => t("month", "个月"),
+    }
+}
+
+/// The measure word shown to the user.
+fn measure_word(m: Measure) -> &'static str {
+    match m {
+        Measure::Units => t("units", "销量"),
+        Measure::Revenue => t("revenue", "销售额"),
+    }
+}
+
+/// A series label from the core: the fixed ids get a translation, names from the data stay.
+fn series_label(id: &str, label: &str) -> String {
+    match (id, label) {
+        ("total", "total") => t("total", "合计").into(),
+        (_, "(none)") => t("(none)", "（无）").into(),
+        _ => label.to_string(),
+    }
+}
+
+fn trend_word(tr: Trend) -> &'static str {
+    match tr {
+        Trend::Up => t("up", "上升"),
+        Trend::Flat => t("flat", "持平"),
+        Trend::Down => t("down", "下降"),
     }
 }
 
@@ -122,7 +160,11 @@ pub fn Forecast() -> impl IntoView {
                 .is_none_or(|s| s.iter().all(String::is_empty))
         {
             state.error.set(Some(
-                "Type or pick a product code (SKU) to forecast.".into(),
+                t(
+                    "Type or pick a product code (SKU) to forecast.",
+                    "请输入或选择要预测的商品编码（SKU）。",
+                )
+                .into(),
             ));
             return;
         }
@@ -143,13 +185,13 @@ pub fn Forecast() -> impl IntoView {
         }
         view! {
             <div class="page-head">
-                <h1>"Forecast"</h1>
-                <span class="muted">{move || state.forecast.get().map(|p| format!("computed in {:.2} s", p.millis / 1000.0)).unwrap_or_default()}</span>
+                <h1>{t("Forecast", "预测")}</h1>
+                <span class="muted">{move || state.forecast.get().map(|p| crate::tr!("computed in {:.2} s", "用时 {:.2} 秒", p.millis / 1000.0)).unwrap_or_default()}</span>
             </div>
             <FormCard form=form on_run=Callback::new(move |_| run())/>
             {move || match state.forecast.get() {
                 None => view! {
-                    <section class="card empty" data-testid="forecast-loading"><p>"Forecasting… (testing several models on your history)"</p></section>
+                    <section class="card empty" data-testid="forecast-loading"><p>{t("Forecasting… (testing several models on your history)", "正在预测…（在您的历史数据上测试多种模型）")}</p></section>
                 }.into_any(),
                 Some(p) => view! { <Detail report=p.report/> }.into_any(),
             }}
@@ -179,47 +221,47 @@ fn FormCard(form: Form, on_run: Callback<()>) -> impl IntoView {
     };
     view! {
         <section class="card params" data-testid="forecast-form">
-            <label>"Forecast "
-                <select aria-label="What to forecast" data-testid="fc-level" on:change=move |ev| {
+            <label>{t("Forecast ", "预测 ")}
+                <select aria-label=t("What to forecast", "预测对象") data-testid="fc-level" on:change=move |ev| {
                     if let Some(l) = Level::parse(&event_target_value(&ev)) { form.level.set(l) }
                 }>
                     {[Level::Total, Level::Category, Level::Sku].into_iter().map(|l| view! {
                         <option value=level_key(l) selected=move || form.level.get() == l>{match l {
-                            Level::Total => "all sales (total)", Level::Category => "each category", Level::Sku => "one product",
+                            Level::Total => t("all sales (total)", "全部销售（合计）"), Level::Category => t("each category", "每个品类"), Level::Sku => t("one product", "单个商品"),
                         }}</option>
                     }).collect_view()}
                 </select>
             </label>
             {move || (form.level.get() == Level::Sku).then(|| view! {
-                <label>" Product "
-                    <input list="fc-skus" data-testid="fc-sku" placeholder="SKU or search" prop:value=move || form.sku.get()
+                <label>{t(" Product ", " 商品 ")}
+                    <input list="fc-skus" data-testid="fc-sku" placeholder=t("SKU or search", "SKU 或搜索") prop:value=move || form.sku.get()
                         on:change=move |ev| form.sku.set(event_target_value(&ev))/>
                     <datalist id="fc-skus">
                         {skus().into_iter().map(|(s, n)| view! { <option value=s>{n}</option> }).collect_view()}
                     </datalist>
                 </label>
             })}
-            <label>" per "
-                <select aria-label="Aggregation" data-testid="fc-freq" on:change=move |ev| {
+            <label>{t(" per ", " 按 ")}
+                <select aria-label=t("Aggregation", "汇总周期") data-testid="fc-freq" on:change=move |ev| {
                     if let Some(f) = Freq::parse(&event_target_value(&ev)) { form.freq.set(f) }
                 }>
                     {[Freq::Day, Freq::Week, Freq::Month].into_iter().map(|f| view! {
-                        <option value=freq_key(f) selected=move || form.freq.get() == f>{freq_key(f)}</option>
+                        <option value=freq_key(f) selected=move || form.freq.get() == f>{freq_word(f)}</option>
                     }).collect_view()}
                 </select>
             </label>
-            <label>" periods ahead "
+            <label>{t(" periods ahead ", " 向后预测期数 ")}
                 <input type="number" min="1" max="366" data-testid="fc-horizon" prop:value=move || form.horizon.get()
                     on:change=move |ev| form.horizon.set(event_target_value(&ev))/>
             </label>
-            <label>" of "
-                <select aria-label="Measure" on:change=move |ev| form.measure.set(if event_target_value(&ev) == "revenue" { Measure::Revenue } else { Measure::Units })>
-                    <option value="units" selected=move || form.measure.get() == Measure::Units>"units"</option>
-                    <option value="revenue" selected=move || form.measure.get() == Measure::Revenue>"revenue"</option>
+            <label>{t(" of ", " 指标 ")}
+                <select aria-label=t("Measure", "指标") on:change=move |ev| form.measure.set(if event_target_value(&ev) == "revenue" { Measure::Revenue } else { Measure::Units })>
+                    <option value="units" selected=move || form.measure.get() == Measure::Units>{measure_word(Measure::Units)}</option>
+                    <option value="revenue" selected=move || form.measure.get() == Measure::Revenue>{measure_word(Measure::Revenue)}</option>
                 </select>
             </label>
-            <label>" Model "
-                <select aria-label="Model" data-testid="fc-model" on:change=move |ev| {
+            <label>{t(" Model ", " 模型 ")}
+                <select aria-label=t("Model", "模型") data-testid="fc-model" on:change=move |ev| {
                     if let Some(k) = ModelKind::parse(&event_target_value(&ev)) { form.model.set(k) }
                 }>
                     {ModelKind::ALL.into_iter().map(|k| view! {
@@ -228,7 +270,7 @@ fn FormCard(form: Form, on_run: Callback<()>) -> impl IntoView {
                 </select>
             </label>
             <button class="btn small primary" data-testid="fc-run" on:click=move |_| on_run.run(()) disabled=move || state.forecast_busy.get()>
-                {move || if state.forecast_busy.get() { "Forecasting…" } else { "Forecast" }}
+                {move || if state.forecast_busy.get() { t("Forecasting…", "预测中…") } else { t("Forecast", "开始预测") }}
             </button>
         </section>
     }
@@ -239,7 +281,7 @@ fn Detail(report: ForecastReport) -> impl IntoView {
     let series = report.series.clone();
     if series.is_empty() {
         return view! {
-            <section class="card"><p class="warn">"Nothing to forecast for this choice."</p></section>
+            <section class="card"><p class="warn">{t("Nothing to forecast for this choice.", "此选择下没有可预测的数据。")}</p></section>
         }
         .into_any();
     }
@@ -247,20 +289,17 @@ fn Detail(report: ForecastReport) -> impl IntoView {
     let labels: Vec<(usize, String)> = series
         .iter()
         .enumerate()
-        .map(|(i, s)| (i, s.label.clone()))
+        .map(|(i, s)| (i, series_label(&s.id, &s.label)))
         .collect();
     let many = labels.len() > 1;
     let series = StoredValue::new(series);
-    let unit = match report.params.measure {
-        Measure::Units => "units",
-        Measure::Revenue => "revenue",
-    };
-    let freq = freq_key(report.params.freq);
+    let unit = measure_word(report.params.measure);
+    let freq = freq_word(report.params.freq);
     view! {
         {many.then(|| view! {
             <section class="card params">
-                <label>{format!("{} series — show ", labels.len())}
-                    <select aria-label="Series" data-testid="fc-series" on:change=move |ev| chosen.set(event_target_value(&ev).parse().unwrap_or(0))>
+                <label>{crate::tr!("{} series — show ", "共 {} 个序列 — 显示 ", labels.len())}
+                    <select aria-label=t("Series", "序列") data-testid="fc-series" on:change=move |ev| chosen.set(event_target_value(&ev).parse().unwrap_or(0))>
                         {labels.iter().map(|(i, l)| view! { <option value=i.to_string()>{l.clone()}</option> }).collect_view()}
                     </select>
                 </label>
@@ -310,19 +349,23 @@ fn SeriesCard(
     }
     let mut lines = vec![
         Series {
-            name: format!("History ({unit} per {freq})"),
+            name: crate::tr!("History ({0} per {1})", "历史（每{1}{0}）", unit, freq),
             values: hist,
             class: "c0".into(),
         },
         Series {
-            name: "Forecast".into(),
+            name: t("Forecast", "预测").into(),
             values: fc,
             class: "c1".into(),
         },
     ];
     if bt.iter().any(|v| v.is_finite()) {
         lines.push(Series {
-            name: "Backtest (forecast of known periods)".into(),
+            name: t(
+                "Backtest (forecast of known periods)",
+                "回测（对已知期的预测）",
+            )
+            .into(),
             values: bt,
             class: "muted dashed".into(),
         });
@@ -344,7 +387,7 @@ fn SeriesCard(
                 upper[n + j] = iv.upper.get(j).copied().unwrap_or(nan);
             }
             Band {
-                name: format!("{:.0}% interval", iv.level),
+                name: crate::tr!("{:.0}% interval", "{:.0}% 区间", iv.level),
                 lower,
                 upper,
                 class: if k == 0 && ivs.len() > 1 {
@@ -355,7 +398,7 @@ fn SeriesCard(
             }
         })
         .collect();
-    let marker = (n > 0).then(|| (n - 1, "forecast →".to_string()));
+    let marker = (n > 0).then(|| (n - 1, t("forecast →", "预测 →").to_string()));
     let mut board = s.leaderboard.clone();
     board.sort_by(|a, b| match (a.mase, b.mase) {
         (Some(x), Some(y)) => x.partial_cmp(&y).unwrap_or(std::cmp::Ordering::Equal),
@@ -378,39 +421,47 @@ fn SeriesCard(
         })
         .collect();
     let mut fc_cols = vec![
-        Column::text("period", "Period starting"),
-        Column::num("forecast", "Forecast"),
+        Column::text("period", t("Period starting", "期初日期")),
+        Column::num("forecast", t("Forecast", "预测值")),
     ];
     for iv in &s.forecast.intervals {
         let l = iv.level;
-        fc_cols.push(Column::num(&format!("lo{l:.0}"), &format!("Low {l:.0}%")));
-        fc_cols.push(Column::num(&format!("hi{l:.0}"), &format!("High {l:.0}%")));
+        fc_cols.push(Column::num(
+            &format!("lo{l:.0}"),
+            &crate::tr!("Low {:.0}%", "下限 {:.0}%", l),
+        ));
+        fc_cols.push(Column::num(
+            &format!("hi{l:.0}"),
+            &crate::tr!("High {:.0}%", "上限 {:.0}%", l),
+        ));
     }
     let total: f64 = s.forecast.mean.iter().sum();
-    let title = format!("{} — history and forecast", s.label);
+    let label = series_label(&s.id, &s.label);
+    let title = crate::tr!("{} — history and forecast", "{} — 历史与预测", label);
     view! {
         <section class="card" data-testid="forecast-detail" data-model=s.model.clone() data-series=s.id.clone()>
             <div class="card-head">
-                <h2>{s.label.clone()}</h2>
-                <span class="pill" data-testid="fc-chosen">{format!("Model: {}", s.model)}</span>
-                {s.backtest_mase.map(|m| view! { <span class="pill" data-testid="fc-mase" data-value=format!("{m:.4}")>{format!("Backtest MASE {m:.2}")}</span> })}
+                <h2>{label}</h2>
+                <span class="pill" data-testid="fc-chosen">{crate::tr!("Model: {}", "模型：{}", s.model)}</span>
+                {s.backtest_mase.map(|m| view! { <span class="pill" data-testid="fc-mase" data-value=format!("{m:.4}")>{crate::tr!("Backtest MASE {:.2}", "回测 MASE {:.2}", m)}</span> })}
             </div>
             <p class="lead small" data-testid="fc-explanation">{s.explanation.clone()}</p>
             <BandChart testid="forecast-chart" labels=Signal::derive(move || labels.clone()) lines=Signal::derive(move || lines.clone())
                 bands=Signal::derive(move || bands.clone()) title=title marker=Signal::derive(move || marker.clone()) decimals=1/>
-            <p class="muted small">{format!("Next {h} {freq}s in total: {} {unit}.", format::num(total, 0))}</p>
+            <p class="muted small">{crate::tr!("Next {0} {1}s in total: {2} {3}.", "未来 {0} {1}{3}合计：{2}。", h, freq, format::num(total, 0), unit)}</p>
             {(!s.notes.is_empty() || !notes.is_empty()).then(|| view! {
                 <ul class="notes">{s.notes.iter().chain(notes.iter()).map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
             })}
-            <details class="how"><summary>"How was this computed?"</summary>
+            <details class="how"><summary>{t("How was this computed?", "计算方法")}</summary>
                 <p>{how}</p>
-                <p>{format!("Season length {season} {freq}s. Each model is refitted on the history up to a cut-off and forecasts the periods after it (rolling origin); MASE divides its mean absolute error by that of repeating the value one season earlier, so below 1 beats the seasonal naive forecast. The chosen model is then refitted on all history.")}</p>
+                <p>{crate::tr!("Season length {} {}s. Each model is refitted on the history up to a cut-off and forecasts the periods after it (rolling origin); MASE divides its mean absolute error by that of repeating the value one season earlier, so below 1 beats the seasonal naive forecast. The chosen model is then refitted on all history.",
+                    "季节长度 {} {}。每个模型先用截止点之前的历史重新拟合，再预测截止点之后的各期（滚动起点）；MASE 是其平均绝对误差除以“重复上一季同期值”的平均绝对误差，低于 1 即优于季节朴素预测。最后用全部历史重新拟合选中的模型。", season, freq)}</p>
             </details>
             <div class="two-col">
                 <div>
-                    <h3>"Model leaderboard (backtest)"</h3>
+                    <h3>{t("Model leaderboard (backtest)", "模型排行（回测）")}</h3>
                     <table class="data-table" data-testid="leaderboard">
-                        <thead><tr><th>"Model"</th><th class="num">"MASE"</th></tr></thead>
+                        <thead><tr><th>{t("Model", "模型")}</th><th class="num">{t("MASE", "MASE 误差")}</th></tr></thead>
                         <tbody>
                             {board.into_iter().map(|r| {
                                 let is = r.model == chosen;
@@ -425,7 +476,7 @@ fn SeriesCard(
                     </table>
                 </div>
                 <div>
-                    <h3>"Forecast values"</h3>
+                    <h3>{t("Forecast values", "预测值")}</h3>
                     <DataTable id="forecast" rows=Signal::derive(move || fc_rows.clone()) columns=fc_cols page_size=12/>
                 </div>
             </div>
@@ -454,48 +505,50 @@ fn AllSeries(form: Form, open_sku: Callback<String>) -> impl IntoView {
     view! {
         <section class="card" data-testid="forecast-all">
             <div class="card-head">
-                <h2>"Every product"</h2>
+                <h2>{t("Every product", "全部商品")}</h2>
                 <button class="btn small primary" data-testid="fc-all-run" on:click=start disabled=move || state.forecast_all_busy.get()>
-                    {move || match n_products() { Some(n) => format!("Forecast all {} products", format::int(n as u64)), None => "Forecast all products".into() }}
+                    {move || match n_products() { Some(n) => crate::tr!("Forecast all {} products", "预测全部 {} 个商品", format::int(n as u64)), None => t("Forecast all products", "预测全部商品").into() }}
                 </button>
             </div>
-            <p class="muted small">"Forecasts the next periods of every product with the settings above (automatic: each product gets the model that did best on its own recent history; products that sell irregularly get methods for intermittent demand). It runs in the background: the page stays usable, and you can stop it."</p>
+            <p class="muted small">{t("Forecasts the next periods of every product with the settings above (automatic: each product gets the model that did best on its own recent history; products that sell irregularly get methods for intermittent demand). It runs in the background: the page stays usable, and you can stop it.",
+                "按上方设置预测每个商品接下来的各期（自动：每个商品使用在其近期历史上表现最好的模型；销售不规律的商品使用间歇性需求方法）。计算在后台进行：页面仍可使用，也可以随时停止。")}</p>
             {move || state.forecast_all_progress.get().map(|(done, total)| {
                 let pct = if total > 0 { done as f64 / total as f64 * 100.0 } else { 0.0 };
                 view! {
                     <div class="task-progress" data-testid="fc-all-progress" role="status">
-                        <span>{format!("{} of {} products forecast", format::int(done as u64), format::int(total as u64))}</span>
+                        <span>{crate::tr!("{} of {} products forecast", "已预测 {} / {} 个商品", format::int(done as u64), format::int(total as u64))}</span>
                         <progress max="100" value=pct></progress>
-                        <button class="btn small" data-testid="fc-all-cancel" on:click=move |_| bridge::cancel_task(state, bridge::FORECAST_ALL_SLOT)>"Stop"</button>
+                        <button class="btn small" data-testid="fc-all-cancel" on:click=move |_| bridge::cancel_task(state, bridge::FORECAST_ALL_SLOT)>{t("Stop", "停止")}</button>
                     </div>
                 }
             })}
             {move || state.forecast_all.get().map(|p| {
                 let r = p.report;
-                let freq = freq_key(r.params.freq);
+                let freq = freq_word(r.params.freq);
                 let rows: Vec<Vec<Cell>> = r.table.iter().map(|t| vec![
                     Cell::Text(t.id.clone()),
-                    Cell::Text(t.label.clone()),
+                    Cell::Text(series_label(&t.id, &t.label)),
                     num(t.next_period, 2),
                     num(t.next_lo.unwrap_or(f64::NAN), 2),
                     num(t.next_hi.unwrap_or(f64::NAN), 2),
                     num(t.horizon_total, 1),
-                    Cell::Text(match t.trend { Trend::Up => "up", Trend::Flat => "flat", Trend::Down => "down" }.into()),
+                    Cell::Text(trend_word(t.trend).into()),
                     num(t.trend_pct, 0),
                     Cell::Text(t.model.clone()),
                     num(t.backtest_mase.unwrap_or(f64::NAN), 2),
                 ]).collect();
                 let lo = r.params.levels.first().copied().unwrap_or(80.0);
                 view! {
-                    <p class="muted small" data-testid="fc-all-summary" data-rows=r.table.len()>{format!(
-                        "{} products, {} {freq}s ahead, computed in {:.1} s. Click a product for its chart.",
-                        format::int(r.table.len() as u64), r.params.horizon, p.millis / 1000.0)}</p>
+                    <p class="muted small" data-testid="fc-all-summary" data-rows=r.table.len()>{crate::tr!(
+                        "{} products, {} {}s ahead, computed in {:.1} s. Click a product for its chart.",
+                        "{} 个商品，预测未来 {} {}，用时 {:.1} 秒。点击商品查看其图表。",
+                        format::int(r.table.len() as u64), r.params.horizon, freq, p.millis / 1000.0)}</p>
                     <DataTable id="forecast-all" rows=Signal::derive(move || rows.clone()) on_row=open_sku columns=vec![
-                        Column::text("sku", "SKU"), Column::text("description", "Product"),
-                        Column::num("next_period", &format!("Next {freq}")),
-                        Column::num("next_lo", &format!("Low {lo:.0}%")), Column::num("next_hi", &format!("High {lo:.0}%")),
-                        Column::num("horizon_total", "Total over horizon"), Column::text("trend", "Trend"),
-                        Column::num("trend_pct", "Trend %"), Column::text("model", "Model"), Column::num("backtest_mase", "Backtest MASE"),
+                        Column::text("sku", t("SKU", "商品编码")), Column::text("description", t("Product", "商品")),
+                        Column::num("next_period", &crate::tr!("Next {}", "下一{}", freq)),
+                        Column::num("next_lo", &crate::tr!("Low {:.0}%", "下限 {:.0}%", lo)), Column::num("next_hi", &crate::tr!("High {:.0}%", "上限 {:.0}%", lo)),
+                        Column::num("horizon_total", t("Total over horizon", "预测期合计")), Column::text("trend", t("Trend", "趋势")),
+                        Column::num("trend_pct", t("Trend %", "趋势 %")), Column::text("model", t("Model", "模型")), Column::num("backtest_mase", t("Backtest MASE", "回测 MASE")),
                     ]/>
                 }
             })}

@@ -5,11 +5,12 @@
 
 use super::NeedData;
 use crate::analytics::inventory::params::{OnHandAssumption, ServiceMeasure};
-use crate::analytics::inventory::{InventoryParams, InventoryReport};
+use crate::analytics::inventory::{InventoryParams, InventoryReport, Status};
 use crate::protocol::Task;
 use crate::ui::bridge;
 use crate::ui::charts::{BandChart, HBarChart, HBarRow, Series};
 use crate::ui::format;
+use crate::ui::i18n::t;
 use crate::ui::state::AppState;
 use crate::ui::table::{number as num, Cell, Column, DataTable};
 use leptos::prelude::*;
@@ -42,6 +43,65 @@ struct Form {
 
 fn pct_str(v: f64) -> String {
     format!("{}", (v * 1000.0).round() / 10.0)
+}
+
+/// A stock status as shown to the user (the core's labels are English keys).
+fn status_word(s: Status) -> &'static str {
+    match s {
+        Status::OrderNow => t("order now", "立即订货"),
+        Status::OrderSoon => t("order soon", "即将订货"),
+        Status::Healthy => t("healthy", "正常"),
+        Status::Overstocked => t("overstocked", "积压"),
+        Status::DeadStock => t("dead stock", "呆滞"),
+        Status::NoDemand => t("no demand", "无需求"),
+    }
+}
+
+/// A purchase-plan limit name from the core ("budget", "capacity", "supplier minimum: NAME").
+fn constraint_name(name: &str) -> String {
+    match name {
+        "budget" => t("budget", "预算").into(),
+        "capacity" => t("capacity", "仓库容量").into(),
+        _ => match name.split_once(": ") {
+            Some((key, s)) if key == "supplier minimum" => {
+                crate::tr!("supplier minimum: {}", "供应商起订额：{}", s)
+            }
+            _ => name.to_string(),
+        },
+    }
+}
+
+/// A supplier from the core: SKUs without one are grouped as "(no supplier)".
+fn supplier_name(s: &str) -> String {
+    match s {
+        "(no supplier)" => t("(no supplier)", "（无供应商）").into(),
+        _ => s.to_string(),
+    }
+}
+
+/// A replay row's class ("all", or an ABC / XYZ letter).
+fn sim_class(c: &str) -> String {
+    match c {
+        "all" => t("all", "全部").into(),
+        _ => c.to_string(),
+    }
+}
+
+/// Titles of the "How was this computed?" sections (their texts stay in English).
+fn how_title(title: &str) -> String {
+    match title {
+        "Classes" => t("Classes", "分类"),
+        "Demand" => t("Demand", "需求"),
+        "Lead-time demand" => t("Lead-time demand", "提前期需求"),
+        "Reorder point and safety stock" => t("Reorder point and safety stock", "补货点与安全库存"),
+        "Order quantity" => t("Order quantity", "订货量"),
+        "Status" => t("Status", "状态"),
+        "Purchase plan" => t("Purchase plan", "采购计划"),
+        "Simulation check" => t("Simulation check", "回放检验"),
+        "Trade-off curve" => t("Trade-off curve", "权衡曲线"),
+        _ => return title.to_string(),
+    }
+    .into()
 }
 
 fn parse(s: &RwSignal<String>) -> Option<f64> {
@@ -135,21 +195,21 @@ pub fn Inventory() -> impl IntoView {
         }
         view! {
             <div class="page-head">
-                <h1>"Inventory"</h1>
-                <span class="muted">{move || state.inventory.get().map(|p| format!("{} SKUs · as of {} · computed in {:.1} s", format::int(p.report.skus.len() as u64), p.report.data_end, p.millis / 1000.0)).unwrap_or_default()}</span>
+                <h1>{t("Inventory", "库存")}</h1>
+                <span class="muted">{move || state.inventory.get().map(|p| crate::tr!("{} SKUs · as of {} · computed in {:.1} s", "{} 个 SKU · 截至 {} · 用时 {:.1} 秒", format::int(p.report.skus.len() as u64), p.report.data_end, p.millis / 1000.0)).unwrap_or_default()}</span>
             </div>
             <FormCard form=form/>
             {move || state.inventory_progress.get().map(|(done, total)| {
                 let pct = if total > 0 { done as f64 / total as f64 * 100.0 } else { 0.0 };
                 view! {
                     <div class="task-progress" data-testid="inv-progress" role="status">
-                        <span>{format!("{} of {} products", format::int(done as u64), format::int(total as u64))}</span>
+                        <span>{crate::tr!("{} of {} products", "{} / {} 个商品", format::int(done as u64), format::int(total as u64))}</span>
                         <progress max="100" value=pct></progress>
                     </div>
                 }
             })}
             {move || match state.inventory.get() {
-                None => view! { <section class="card empty" data-testid="inventory-loading"><p>"Working out stock policies for every product…"</p></section> }.into_any(),
+                None => view! { <section class="card empty" data-testid="inventory-loading"><p>{t("Working out stock policies for every product…", "正在为每个商品计算库存策略…")}</p></section> }.into_any(),
                 Some(p) => view! { <Body r=p.report/> }.into_any(),
             }}
         }
@@ -194,42 +254,42 @@ fn FormCard(form: Form) -> impl IntoView {
     view! {
         <section class="card params-card" data-testid="inventory-form">
             <div class="params">
-                <label class="btn small">"Inventory file (optional)…"
+                <label class="btn small">{t("Inventory file (optional)…", "库存文件（可选）…")}
                     <input type="file" accept=".csv,.tsv,.txt,.gz" class="visually-hidden" data-testid="inv-file" on:change=on_file/>
                 </label>
-                <span class="muted small">{move || file_name.get().map(|n| format!("Stock from {n}")).unwrap_or_else(|| "No inventory file: stock on hand is assumed (see below); costs are estimated from prices.".into())}</span>
-                {move || file_name.get().is_some().then(|| view! { <button class="btn small" on:click=clear_file>"Remove file"</button> })}
+                <span class="muted small">{move || file_name.get().map(|n| crate::tr!("Stock from {}", "库存来自 {}", n)).unwrap_or_else(|| t("No inventory file: stock on hand is assumed (see below); costs are estimated from prices.", "未提供库存文件：现有库存按下方的假设推算，成本根据售价估算。").into())}</span>
+                {move || file_name.get().is_some().then(|| view! { <button class="btn small" on:click=clear_file>{t("Remove file", "移除文件")}</button> })}
             </div>
             <div class="params">
-                <label>"Target "
-                    <select aria-label="Service measure" on:change=move |ev| form.measure.set(if event_target_value(&ev) == "csl" { ServiceMeasure::CycleServiceLevel } else { ServiceMeasure::FillRate })>
-                        <option value="fill" selected=move || form.measure.get() == ServiceMeasure::FillRate>"fill rate (share of demand served)"</option>
-                        <option value="csl" selected=move || form.measure.get() == ServiceMeasure::CycleServiceLevel>"cycle service level (no stockout per cycle)"</option>
+                <label>{t("Target ", "目标 ")}
+                    <select aria-label=t("Service measure", "服务水平指标") on:change=move |ev| form.measure.set(if event_target_value(&ev) == "csl" { ServiceMeasure::CycleServiceLevel } else { ServiceMeasure::FillRate })>
+                        <option value="fill" selected=move || form.measure.get() == ServiceMeasure::FillRate>{t("fill rate (share of demand served)", "满足率（需求被现货满足的比例）")}</option>
+                        <option value="csl" selected=move || form.measure.get() == ServiceMeasure::CycleServiceLevel>{t("cycle service level (no stockout per cycle)", "周期服务水平（补货周期内不缺货）")}</option>
                     </select>
                 </label>
-                {field(" A ", form.a, "inv-a", "%")}
-                {field(" B ", form.b, "inv-b", "%")}
-                {field(" C ", form.c, "inv-c", "%")}
+                {field(t(" A ", " A 类 "), form.a, "inv-a", "%")}
+                {field(t(" B ", " B 类 "), form.b, "inv-b", "%")}
+                {field(t(" C ", " C 类 "), form.c, "inv-c", "%")}
             </div>
             <div class="params">
-                {field("Lead time ", form.lead, "inv-lead", " days")}
-                {field(" ± ", form.lead_sd, "inv-lead-sd", " days")}
-                {field(" Holding cost ", form.holding, "inv-holding", " %/year")}
-                {field(" Order cost ", form.order_cost, "inv-order-cost", "")}
-                {field(" Unit cost if unknown ", form.cost_ratio, "inv-cost-ratio", " % of price")}
-                <label>" Stock on hand if unknown "
-                    <select aria-label="On-hand assumption" on:change=move |ev| form.on_hand.set(if event_target_value(&ev) == "zero" { OnHandAssumption::Zero } else { OnHandAssumption::Replay })>
-                        <option value="replay" selected=move || form.on_hand.get() == OnHandAssumption::Replay>"as if the policy had been followed"</option>
-                        <option value="zero" selected=move || form.on_hand.get() == OnHandAssumption::Zero>"zero (first purchase)"</option>
+                {field(t("Lead time ", "提前期 "), form.lead, "inv-lead", t(" days", " 天"))}
+                {field(" ± ", form.lead_sd, "inv-lead-sd", t(" days", " 天"))}
+                {field(t(" Holding cost ", " 持有成本 "), form.holding, "inv-holding", t(" %/year", " %/年"))}
+                {field(t(" Order cost ", " 每次订货成本 "), form.order_cost, "inv-order-cost", "")}
+                {field(t(" Unit cost if unknown ", " 未知单位成本 "), form.cost_ratio, "inv-cost-ratio", t(" % of price", " %（占售价）"))}
+                <label>{t(" Stock on hand if unknown ", " 未知现有库存时 ")}
+                    <select aria-label=t("On-hand assumption", "现有库存假设") on:change=move |ev| form.on_hand.set(if event_target_value(&ev) == "zero" { OnHandAssumption::Zero } else { OnHandAssumption::Replay })>
+                        <option value="replay" selected=move || form.on_hand.get() == OnHandAssumption::Replay>{t("as if the policy had been followed", "假设一直按策略补货")}</option>
+                        <option value="zero" selected=move || form.on_hand.get() == OnHandAssumption::Zero>{t("zero (first purchase)", "为零（首次采购）")}</option>
                     </select>
                 </label>
             </div>
             <div class="params">
-                {field("Purchase budget ", form.budget, "inv-budget", "")}
-                {field(" Warehouse capacity ", form.capacity, "inv-capacity", " units")}
-                {field(" Supplier minimum order ", form.supplier_min, "inv-supplier-min", "")}
+                {field(t("Purchase budget ", "采购预算 "), form.budget, "inv-budget", "")}
+                {field(t(" Warehouse capacity ", " 仓库容量 "), form.capacity, "inv-capacity", t(" units", " 件"))}
+                {field(t(" Supplier minimum order ", " 供应商起订额 "), form.supplier_min, "inv-supplier-min", "")}
                 <button class="btn small primary" data-testid="inv-run" on:click=move |_| go() disabled=move || state.inventory_busy.get()>
-                    {move || if state.inventory_busy.get() { "Computing…" } else { "Recompute" }}
+                    {move || if state.inventory_busy.get() { t("Computing…", "计算中…") } else { t("Recompute", "重新计算") }}
                 </button>
             </div>
         </section>
@@ -243,13 +303,13 @@ fn Body(r: InventoryReport) -> impl IntoView {
     let order_now = r
         .status_counts
         .iter()
-        .find(|s| s.label == "order now")
+        .find(|s| s.status == Status::OrderNow)
         .map(|s| s.skus)
         .unwrap_or(0);
     let slow_cash: f64 = r
         .status_counts
         .iter()
-        .filter(|s| s.label == "dead stock" || s.label == "overstocked")
+        .filter(|s| matches!(s.status, Status::DeadStock | Status::Overstocked))
         .map(|s| s.tied_up_cash)
         .sum();
     let total_skus = r.skus.len().max(1) as f64;
@@ -258,8 +318,8 @@ fn Body(r: InventoryReport) -> impl IntoView {
         .iter()
         .filter(|s| s.skus > 0)
         .map(|s| HBarRow {
-            key: s.label.clone(),
-            label: format!("{} ({})", s.label, format::int(s.skus as u64)),
+            key: status_word(s.status).into(),
+            label: format!("{} ({})", status_word(s.status), format::int(s.skus as u64)),
             values: vec![
                 s.skus as f64 / total_skus,
                 if r.tied_up_cash_total > 0.0 {
@@ -278,12 +338,19 @@ fn Body(r: InventoryReport) -> impl IntoView {
                 Cell::Text(s.sku.clone()),
                 Cell::Text(s.description.clone()),
                 Cell::Text(s.class.clone()),
-                Cell::Text(s.status_label.clone()),
+                Cell::Text(status_word(s.status).into()),
                 num(s.demand_per_day, 2),
                 num(s.safety_stock, 0),
                 num(s.reorder_point, 0),
                 num(s.order_quantity, 0),
-                Cell::Text(if s.order_now { "yes" } else { "no" }.into()),
+                Cell::Text(
+                    if s.order_now {
+                        t("yes", "是")
+                    } else {
+                        t("no", "否")
+                    }
+                    .into(),
+                ),
                 num(s.suggested_order, 0),
                 num(s.days_of_cover.unwrap_or(f64::NAN), 0),
                 num(s.stockout_risk, 3),
@@ -329,12 +396,12 @@ fn Body(r: InventoryReport) -> impl IntoView {
         .collect();
     let to_lines = vec![
         Series {
-            name: "Average stock value".into(),
+            name: t("Average stock value", "平均库存金额").into(),
             values: r.tradeoff.iter().map(|t| t.inventory_value).collect(),
             class: "c0".into(),
         },
         Series {
-            name: "of which safety stock".into(),
+            name: t("of which safety stock", "其中安全库存").into(),
             values: r.tradeoff.iter().map(|t| t.safety_stock_value).collect(),
             class: "c1".into(),
         },
@@ -346,41 +413,42 @@ fn Body(r: InventoryReport) -> impl IntoView {
     let cur2 = cur.clone();
     view! {
         <div class="kpis">
-            <div class="kpi" data-testid="inv-order-now" data-value=order_now><div class="kpi-label">"Products to order now"</div><div class="kpi-value">{format::int(order_now as u64)}</div></div>
-            <div class="kpi"><div class="kpi-label">"Cash in slow stock"</div><div class="kpi-value">{format!("{cur}{}", format::num(slow_cash, 0))}</div>
-                <div class="muted small">"dead stock and overstock, at unit cost"</div></div>
+            <div class="kpi" data-testid="inv-order-now" data-value=order_now><div class="kpi-label">{t("Products to order now", "需立即订货的商品")}</div><div class="kpi-value">{format::int(order_now as u64)}</div></div>
+            <div class="kpi"><div class="kpi-label">{t("Cash in slow stock", "滞销库存占用资金")}</div><div class="kpi-value">{format!("{cur}{}", format::num(slow_cash, 0))}</div>
+                <div class="muted small">{t("dead stock and overstock, at unit cost", "呆滞和积压库存，按单位成本计")}</div></div>
             {sim.clone().map(|s| view! {
-                <div class="kpi" data-testid="inv-sim-fill" data-value=format!("{:.4}", s.overall.fill_rate)><div class="kpi-label">"Replayed fill rate"</div>
+                <div class="kpi" data-testid="inv-sim-fill" data-value=format!("{:.4}", s.overall.fill_rate)><div class="kpi-label">{t("Replayed fill rate", "回放满足率")}</div>
                     <div class="kpi-value">{format!("{:.1}%", s.overall.fill_rate * 100.0)}</div>
-                    <div class="muted small">{format!("target {:.1}% over the last {} days", s.overall.target * 100.0, s.holdout_days)}</div></div>
+                    <div class="muted small">{crate::tr!("target {:.1}% over the last {} days", "目标 {:.1}%，最近 {} 天", s.overall.target * 100.0, s.holdout_days)}</div></div>
             })}
         </div>
         <section class="card" data-testid="inv-status">
-            <div class="card-head"><h2>"Status"</h2>
-                {move || status_filter.get().map(|s| view! { <button class="btn small" on:click=move |_| status_filter.set(None)>{format!("Show all (now: {s})")}</button> })}
+            <div class="card-head"><h2>{t("Status", "状态")}</h2>
+                {move || status_filter.get().map(|s| view! { <button class="btn small" on:click=move |_| status_filter.set(None)>{crate::tr!("Show all (now: {})", "显示全部（当前：{}）", s)}</button> })}
             </div>
-            <HBarChart rows=Signal::derive(move || status_rows.clone()) series=vec!["Share of products", "Share of cash in stock"]
-                title="Products by status".to_string() on_select=Callback::new(move |k: String| status_filter.set(Some(k)))
+            <HBarChart rows=Signal::derive(move || status_rows.clone()) series=vec![t("Share of products", "商品占比"), t("Share of cash in stock", "库存资金占比")]
+                title=t("Products by status", "各状态商品").to_string() on_select=Callback::new(move |k: String| status_filter.set(Some(k)))
                 selected=Signal::derive(move || status_filter.get())/>
-            <h3>"ABC (revenue) × XYZ (demand variability)"</h3>
+            <h3>{t("ABC (revenue) × XYZ (demand variability)", "ABC（销售额）× XYZ（需求波动）")}</h3>
             <table class="data-table matrix" data-testid="inv-matrix">
-                <thead><tr><th></th><th class="num">"X: steady"</th><th class="num">"Y: variable"</th><th class="num">"Z: erratic"</th></tr></thead>
+                <thead><tr><th></th><th class="num">{t("X: steady", "X：稳定")}</th><th class="num">{t("Y: variable", "Y：波动")}</th><th class="num">{t("Z: erratic", "Z：无规律")}</th></tr></thead>
                 <tbody>{matrix.into_iter().map(|(a, cells)| view! {
-                    <tr><th>{format!("{a}: {}", match a.as_str() { "A" => "top 80% of revenue", "B" => "next 15%", _ => "last 5%" })}</th>
-                        {cells.into_iter().map(|(n, rev)| view! { <td class="num">{format!("{} SKUs", format::int(n as u64))}<br/><span class="muted small">{format::num(rev, 0)}</span></td> }).collect_view()}
+                    <tr><th>{crate::tr!("{}: {}", "{}：{}", a, match a.as_str() { "A" => t("top 80% of revenue", "贡献前 80% 销售额"), "B" => t("next 15%", "其后 15%"), _ => t("last 5%", "最后 5%") })}</th>
+                        {cells.into_iter().map(|(n, rev)| view! { <td class="num">{crate::tr!("{} SKUs", "{} 个 SKU", format::int(n as u64))}<br/><span class="muted small">{format::num(rev, 0)}</span></td> }).collect_view()}
                     </tr>
                 }).collect_view()}</tbody>
             </table>
         </section>
         <section class="card" data-testid="inv-skus">
-            <h2>{move || match status_filter.get() { Some(s) => format!("Products — {s}"), None => "All products".into() }}</h2>
-            <p class="muted small">"Reorder point: order when stock on hand plus on order falls to it. Order quantity: the economic lot (ordering vs holding cost), rounded to minimum order and case pack. Click a product for the reasoning."</p>
+            <h2>{move || match status_filter.get() { Some(s) => crate::tr!("Products — {}", "商品 — {}", s), None => t("All products", "全部商品").into() }}</h2>
+            <p class="muted small">{t("Reorder point: order when stock on hand plus on order falls to it. Order quantity: the economic lot (ordering vs holding cost), rounded to minimum order and case pack. Click a product for the reasoning.",
+                "补货点：现有库存加在途数量降到此值时下单。订货量：经济订货量（平衡订货成本与持有成本），并按最小起订量和整箱规格取整。点击商品查看计算依据。")}</p>
             <DataTable id="inventory" rows=Signal::derive(move || sku_rows.clone()) on_row=on_row filter=Signal::derive(move || status_filter.get().map(|s| (3usize, s))) columns=vec![
-                Column::text("sku", "SKU"), Column::text("description", "Product"), Column::text("class", "Class"), Column::text("status", "Status"),
-                Column::num("demand_per_day", "Demand / day"), Column::num("safety_stock", "Safety stock"), Column::num("reorder_point", "Reorder point"),
-                Column::num("order_quantity", "Order quantity"), Column::text("order_now", "Order now"), Column::num("suggested_order", "Suggested order"),
-                Column::num("days_of_cover", "Days of cover"), Column::num("stockout_risk", "Stockout risk"), Column::num("on_hand", "On hand"),
-                Column::num("unit_cost", "Unit cost"), Column::num("tied_up_cash", "Cash in stock"), Column::num("service_target", "Target"),
+                Column::text("sku", t("SKU", "商品编码")), Column::text("description", t("Product", "商品")), Column::text("class", t("Class", "分类")), Column::text("status", t("Status", "状态")),
+                Column::num("demand_per_day", t("Demand / day", "日需求")), Column::num("safety_stock", t("Safety stock", "安全库存")), Column::num("reorder_point", t("Reorder point", "补货点")),
+                Column::num("order_quantity", t("Order quantity", "订货量")), Column::text("order_now", t("Order now", "立即订货")), Column::num("suggested_order", t("Suggested order", "建议订货量")),
+                Column::num("days_of_cover", t("Days of cover", "可售天数")), Column::num("stockout_risk", t("Stockout risk", "缺货风险")), Column::num("on_hand", t("On hand", "现有库存")),
+                Column::num("unit_cost", t("Unit cost", "单位成本")), Column::num("tied_up_cash", t("Cash in stock", "库存占用资金")), Column::num("service_target", t("Target", "目标")),
             ]/>
             {move || picked.get().and_then(|id| explain.iter().find(|(s, _)| *s == id).cloned()).map(|(s, e)| view! {
                 <div class="explain-box" data-testid="inv-explain"><strong>{s}": "</strong>{e}</div>
@@ -388,36 +456,36 @@ fn Body(r: InventoryReport) -> impl IntoView {
         </section>
         {plan.map(|p| {
             let lines: Vec<Vec<Cell>> = p.lines.iter().map(|l| vec![
-                Cell::Text(l.supplier.clone()), Cell::Text(l.sku.clone()), num(l.quantity, 0), num(l.cost, 2), num(l.expected_margin, 2),
-                Cell::Text(if l.full { "full" } else { "partial" }.into()),
+                Cell::Text(supplier_name(&l.supplier)), Cell::Text(l.sku.clone()), num(l.quantity, 0), num(l.cost, 2), num(l.expected_margin, 2),
+                Cell::Text(if l.full { t("full", "全部") } else { t("partial", "部分") }.into()),
             ]).collect();
             let sup: Vec<Vec<Cell>> = p.suppliers.iter().map(|s| vec![
-                Cell::Text(s.supplier.clone()), num(s.lines as f64, 0), num(s.units, 0), num(s.cost, 2), num(s.minimum, 2),
+                Cell::Text(supplier_name(&s.supplier)), num(s.lines as f64, 0), num(s.units, 0), num(s.cost, 2), num(s.minimum, 2),
             ]).collect();
             view! {
                 <section class="card" data-testid="inv-plan" data-feasible=p.feasible.to_string() data-cost=format!("{:.2}", p.total_cost) data-objective=format!("{:.4}", p.objective)>
-                    <h2>"Purchase plan"</h2>
-                    <p class=if p.feasible { "lead small" } else { "warn" }>{p.explanation.clone()}</p>
+                    <h2>{t("Purchase plan", "采购计划")}</h2>
+                    <p class:lead=p.feasible class:small=p.feasible class:warn=!p.feasible>{p.explanation.clone()}</p>
                     {p.feasible.then(|| view! {
                         <div class="kpis">
-                            <div class="kpi"><div class="kpi-label">"Spend"</div><div class="kpi-value">{format!("{cur2}{}", format::num(p.total_cost, 0))}</div></div>
-                            <div class="kpi"><div class="kpi-label">"Expected margin"</div><div class="kpi-value">{format!("{cur2}{}", format::num(p.expected_margin, 0))}</div></div>
-                            <div class="kpi"><div class="kpi-label">"Products fully covered"</div><div class="kpi-value">{format!("{} of {}", p.fully_covered, p.candidates)}</div></div>
+                            <div class="kpi"><div class="kpi-label">{t("Spend", "采购金额")}</div><div class="kpi-value">{format!("{cur2}{}", format::num(p.total_cost, 0))}</div></div>
+                            <div class="kpi"><div class="kpi-label">{t("Expected margin", "预期毛利")}</div><div class="kpi-value">{format!("{cur2}{}", format::num(p.expected_margin, 0))}</div></div>
+                            <div class="kpi"><div class="kpi-label">{t("Products fully covered", "完全满足的商品")}</div><div class="kpi-value">{crate::tr!("{} of {}", "{} / {} 个", p.fully_covered, p.candidates)}</div></div>
                         </div>
                     })}
                     <ul class="constraints" data-testid="inv-constraints">{p.constraints.iter().map(|c| view! {
-                        <li class:binding=c.binding><strong>{format!("{}{}: ", c.name, if c.binding { " (binding)" } else { "" })}</strong>{c.sentence.clone()}</li>
+                        <li class:binding=c.binding><strong>{crate::tr!("{}{}: ", "{}{}：", constraint_name(&c.name), if c.binding { t(" (binding)", "（紧约束）") } else { "" })}</strong>{c.sentence.clone()}</li>
                     }).collect_view()}</ul>
                     <div class="two-col">
-                        <div><h3>"Purchase order lines"</h3>
+                        <div><h3>{t("Purchase order lines", "采购单明细")}</h3>
                             <DataTable id="purchase-order" rows=Signal::derive(move || lines.clone()) columns=vec![
-                                Column::text("supplier", "Supplier"), Column::text("sku", "SKU"), Column::num("quantity", "Quantity"),
-                                Column::num("cost", "Cost"), Column::num("expected_margin", "Expected margin"), Column::text("coverage", "Covered"),
+                                Column::text("supplier", t("Supplier", "供应商")), Column::text("sku", t("SKU", "商品编码")), Column::num("quantity", t("Quantity", "数量")),
+                                Column::num("cost", t("Cost", "成本")), Column::num("expected_margin", t("Expected margin", "预期毛利")), Column::text("coverage", t("Covered", "满足程度")),
                             ]/></div>
-                        <div><h3>"Per supplier"</h3>
+                        <div><h3>{t("Per supplier", "按供应商")}</h3>
                             <DataTable id="purchase-suppliers" rows=Signal::derive(move || sup.clone()) columns=vec![
-                                Column::text("supplier", "Supplier"), Column::num("lines", "Lines"), Column::num("units", "Units"),
-                                Column::num("cost", "Cost"), Column::num("minimum", "Minimum"),
+                                Column::text("supplier", t("Supplier", "供应商")), Column::num("lines", t("Lines", "行数")), Column::num("units", t("Units", "件数")),
+                                Column::num("cost", t("Cost", "成本")), Column::num("minimum", t("Minimum", "起订额")),
                             ]/></div>
                     </div>
                 </section>
@@ -427,17 +495,17 @@ fn Body(r: InventoryReport) -> impl IntoView {
             let rows: Vec<_> = std::iter::once(s.overall.clone()).chain(s.by_abc.iter().cloned()).chain(s.by_xyz.iter().cloned()).collect();
             view! {
                 <section class="card" data-testid="inv-sim">
-                    <h2>"Would these policies have worked? (replay)"</h2>
+                    <h2>{t("Would these policies have worked? (replay)", "这些策略过去是否有效？（回放检验）")}</h2>
                     <p class="muted small">{s.explanation.clone()}</p>
                     <table class="data-table">
-                        <thead><tr><th>"Class"</th><th class="num">"Products"</th><th class="num">"Target"</th><th class="num">"Achieved fill rate"</th><th class="num">"Gap"</th><th class="num">"Stockout days"</th><th class="num">"Avg stock value"</th><th></th></tr></thead>
+                        <thead><tr><th>{t("Class", "分类")}</th><th class="num">{t("Products", "商品数")}</th><th class="num">{t("Target", "目标")}</th><th class="num">{t("Achieved fill rate", "实际满足率")}</th><th class="num">{t("Gap", "差距")}</th><th class="num">{t("Stockout days", "缺货天数")}</th><th class="num">{t("Avg stock value", "平均库存金额")}</th><th></th></tr></thead>
                         <tbody>{rows.into_iter().map(|x| view! {
                             <tr class:flagged=x.flagged>
-                                <td>{x.class.clone()}</td><td class="num">{format::int(x.skus_with_demand as u64)}</td>
+                                <td>{sim_class(&x.class)}</td><td class="num">{format::int(x.skus_with_demand as u64)}</td>
                                 <td class="num">{format!("{:.1}%", x.target * 100.0)}</td><td class="num">{format!("{:.1}%", x.fill_rate * 100.0)}</td>
-                                <td class="num">{format!("{:+.1} pts", x.gap * 100.0)}</td><td class="num">{format::int(x.stockout_periods as u64)}</td>
+                                <td class="num">{crate::tr!("{:+.1} pts", "{:+.1} 个百分点", x.gap * 100.0)}</td><td class="num">{format::int(x.stockout_periods as u64)}</td>
                                 <td class="num">{format::num(x.avg_on_hand_value, 0)}</td>
-                                <td>{x.flagged.then_some("misses target")}</td>
+                                <td>{x.flagged.then_some(t("misses target", "未达目标"))}</td>
                             </tr>
                         }).collect_view()}</tbody>
                     </table>
@@ -449,23 +517,23 @@ fn Body(r: InventoryReport) -> impl IntoView {
             let projections = StoredValue::new(projections);
             view! {
                 <section class="card" data-testid="inv-projection">
-                    <div class="card-head"><h2>"Stock projection"</h2>
-                        <select aria-label="Product" on:change=move |ev| proj_choice.set(event_target_value(&ev).parse().unwrap_or(0))>
+                    <div class="card-head"><h2>{t("Stock projection", "库存走势预测")}</h2>
+                        <select aria-label=t("Product", "商品") on:change=move |ev| proj_choice.set(event_target_value(&ev).parse().unwrap_or(0))>
                             {names.into_iter().map(|(i, n)| view! { <option value=i.to_string()>{n}</option> }).collect_view()}
                         </select>
                     </div>
                     {move || projections.with_value(|ps| ps.get(proj_choice.get()).cloned()).map(|p| {
-                        let labels: Vec<String> = p.day.iter().map(|d| format!("day {d}")).collect();
+                        let labels: Vec<String> = p.day.iter().map(|d| crate::tr!("day {}", "第 {} 天", d)).collect();
                         let n = p.day.len();
                         let lines = vec![
-                            Series { name: "On hand".into(), values: p.on_hand.clone(), class: "c0".into() },
-                            Series { name: "Reorder point".into(), values: vec![p.reorder_point; n], class: "c1 dashed".into() },
-                            Series { name: "Safety stock".into(), values: vec![p.safety_stock; n], class: "c2 dashed".into() },
-                            Series { name: "Receipts".into(), values: p.receipts.iter().map(|r| if *r > 0.0 { *r } else { f64::NAN }).collect(), class: "c3".into() },
+                            Series { name: t("On hand", "现有库存").into(), values: p.on_hand.clone(), class: "c0".into() },
+                            Series { name: t("Reorder point", "补货点").into(), values: vec![p.reorder_point; n], class: "c1 dashed".into() },
+                            Series { name: t("Safety stock", "安全库存").into(), values: vec![p.safety_stock; n], class: "c2 dashed".into() },
+                            Series { name: t("Receipts", "到货").into(), values: p.receipts.iter().map(|r| if *r > 0.0 { *r } else { f64::NAN }).collect(), class: "c3".into() },
                         ];
                         view! {
                             <BandChart testid="inv-projection-chart" labels=Signal::derive(move || labels.clone()) lines=Signal::derive(move || lines.clone())
-                                bands=Signal::derive(Vec::new) title=format!("Projected stock of {}", p.sku) decimals=0 from_zero=false/>
+                                bands=Signal::derive(Vec::new) title=crate::tr!("Projected stock of {}", "{} 的预计库存", p.sku) decimals=0 from_zero=false/>
                         }
                     })}
                 </section>
@@ -473,15 +541,15 @@ fn Body(r: InventoryReport) -> impl IntoView {
         })}
         {(!r.tradeoff.is_empty()).then(|| view! {
             <section class="card" data-testid="inv-tradeoff">
-                <h2>"Cash vs service level (whole catalogue)"</h2>
-                <p class="muted small">"How much stock (at cost) the catalogue would hold on average for each service target: the last points of service are the most expensive."</p>
+                <h2>{t("Cash vs service level (whole catalogue)", "资金与服务水平（全部商品）")}</h2>
+                <p class="muted small">{t("How much stock (at cost) the catalogue would hold on average for each service target: the last points of service are the most expensive.", "在每个服务水平目标下，全部商品平均要持有多少库存（按成本计）：最后几个百分点的服务水平最昂贵。")}</p>
                 <BandChart labels=Signal::derive(move || to_labels.clone()) lines=Signal::derive(move || to_lines.clone())
-                    bands=Signal::derive(Vec::new) title="Stock value by service level".to_string() decimals=0 height=240.0/>
+                    bands=Signal::derive(Vec::new) title=t("Stock value by service level", "各服务水平下的库存金额").to_string() decimals=0 height=240.0/>
             </section>
         })}
         <section class="card">
-            <h2>"How was this computed?"</h2>
-            {how.into_iter().map(|h| view! { <details class="how"><summary>{h.title}</summary><p>{h.text}</p></details> }).collect_view()}
+            <h2>{t("How was this computed?", "计算方法")}</h2>
+            {how.into_iter().map(|h| view! { <details class="how"><summary>{how_title(&h.title)}</summary><p>{h.text}</p></details> }).collect_view()}
             {(!notes.is_empty()).then(|| view! { <ul class="notes">{notes.into_iter().map(|x| view! { <li>{x}</li> }).collect_view()}</ul> })}
         </section>
     }

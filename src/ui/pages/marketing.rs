@@ -15,6 +15,7 @@ use crate::protocol::Task;
 use crate::ui::bridge;
 use crate::ui::charts::{Band, BandChart, Series};
 use crate::ui::format;
+use crate::ui::i18n::t;
 use crate::ui::state::AppState;
 use crate::ui::table::{number as num, Cell, Column, DataTable};
 use leptos::prelude::*;
@@ -51,6 +52,43 @@ fn first_file(ev: &web_sys::Event) -> Option<(String, Blob)> {
     Some((f.name(), f.unchecked_into::<Blob>()))
 }
 
+/// Column names quoted as examples in the help texts (code, the same in every language).
+const SPEND_COLUMN_EXAMPLES: [&str; 2] = ["search_spend", "tv_cost"];
+const PRICE_FLAG_EXAMPLES: [&str; 2] = ["deal", "feat"];
+
+const SAMPLE_SPEND_NAME: &str = "spend.csv (sample)";
+const SAMPLE_EXPERIMENT_NAME: &str = "experiment.csv (sample)";
+
+/// A file name as shown: the bundled samples and typed counts get a translated tag.
+fn file_label(name: &str) -> String {
+    match name {
+        SAMPLE_SPEND_NAME => t("spend.csv (sample)", "spend.csv（示例）").into(),
+        SAMPLE_EXPERIMENT_NAME => t("experiment.csv (sample)", "experiment.csv（示例）").into(),
+        "typed counts" => t("typed counts", "手动输入的数字").into(),
+        _ => name.to_string(),
+    }
+}
+
+/// Names of statistical tests from the core.
+fn test_name(test: &str) -> String {
+    match test {
+        "two-proportion z-test" => t("two-proportion z-test", "双比例 z 检验").into(),
+        "Welch t-test" => t("Welch t-test", "Welch t 检验").into(),
+        _ => test.to_string(),
+    }
+}
+
+/// The promotion report's label from the core ("all products", "products A, B").
+fn promo_label(label: &str) -> String {
+    if label == "all products" {
+        return t("all products", "全部商品").into();
+    }
+    match label.strip_prefix("products ") {
+        Some(list) => crate::tr!("products {}", "商品 {}", list),
+        None => label.to_string(),
+    }
+}
+
 fn pct1(v: f64) -> String {
     format!("{:.1}%", v * 100.0)
 }
@@ -59,8 +97,8 @@ fn pct1(v: f64) -> String {
 pub fn Marketing() -> impl IntoView {
     view! {
         <div class="page-head">
-            <h1>"Marketing"</h1>
-            <span class="muted">"Which channel earns its budget, where the next dollar goes, and whether a change really worked."</span>
+            <h1>{t("Marketing", "营销")}</h1>
+            <span class="muted">{t("Which channel earns its budget, where the next dollar goes, and whether a change really worked.", "哪个渠道值得投入预算、下一笔钱该投向哪里、一项改动是否真的有效。")}</span>
         </div>
         <MmmCard/>
         <PriceCard/>
@@ -92,7 +130,11 @@ fn MmmCard() -> impl IntoView {
     let run = move || {
         let Some((name, blob)) = SPEND_FILE.with(|f| f.borrow().clone()) else {
             state.error.set(Some(
-                "Choose a spend file first (or use the sample).".into(),
+                t(
+                    "Choose a spend file first (or use the sample).",
+                    "请先选择广告投入文件（或使用示例文件）。",
+                )
+                .into(),
             ));
             return;
         };
@@ -105,7 +147,9 @@ fn MmmCard() -> impl IntoView {
         let limits = match limits {
             Ok(l) => l,
             Err(e) => {
-                state.error.set(Some(format!("Channel limits: {e}")));
+                state
+                    .error
+                    .set(Some(crate::tr!("Channel limits: {}", "渠道限额：{}", e)));
                 return;
             }
         };
@@ -156,8 +200,9 @@ fn MmmCard() -> impl IntoView {
         leptos::task::spawn_local(async move {
             match bridge::fetch_blob(SAMPLE_SPEND).await {
                 Ok(b) => {
-                    SPEND_FILE.with(|f| *f.borrow_mut() = Some(("spend.csv (sample)".into(), b)));
-                    file_name.set(Some("spend.csv (sample)".into()));
+                    let n = SAMPLE_SPEND_NAME.to_string();
+                    SPEND_FILE.with(|f| *f.borrow_mut() = Some((n.clone(), b)));
+                    file_name.set(Some(n));
                     from_orders.set(false);
                     run();
                 }
@@ -167,48 +212,48 @@ fn MmmCard() -> impl IntoView {
     };
     view! {
         <section class="card" data-testid="mmm">
-            <h2>"Media-mix model: what each channel returns"</h2>
-            <p class="muted small">"A spend file with one row per week (or day): a date column, one spend column per channel (named like "<code>"search_spend"</code>", "<code>"tv_cost"</code>"), optionally promotion flags and a revenue column. Without a revenue column, revenue comes from the imported orders."</p>
+            <h2>{t("Media-mix model: what each channel returns", "营销组合模型：各渠道带来多少回报")}</h2>
+            <p class="muted small">{t("A spend file with one row per week (or day): a date column, one spend column per channel (named like ", "广告投入文件，每周（或每天）一行：一个日期列，每个渠道一个投入列（列名如 ")}<code>{SPEND_COLUMN_EXAMPLES[0]}</code>{t(", ", "、")}<code>{SPEND_COLUMN_EXAMPLES[1]}</code>{t("), optionally promotion flags and a revenue column. Without a revenue column, revenue comes from the imported orders.", "），可选促销标记列和销售额列。没有销售额列时，销售额取自已导入的订单。")}</p>
             <div class="params">
-                <label class="btn small">"Choose spend file…"
+                <label class="btn small">{t("Choose spend file…", "选择广告投入文件…")}
                     <input type="file" accept=".csv,.tsv,.txt,.gz" class="visually-hidden" data-testid="mmm-file" on:change=on_file/>
                 </label>
-                <button class="btn small" data-testid="mmm-sample" on:click=use_sample>"Use the sample spend file"</button>
-                <span class="muted small">{move || file_name.get().map(|n| format!("File: {n}")).unwrap_or_else(|| "No file chosen".into())}</span>
-                <label title="Revenue per period from the imported order lines instead of a revenue column">
+                <button class="btn small" data-testid="mmm-sample" on:click=use_sample>{t("Use the sample spend file", "使用示例投入文件")}</button>
+                <span class="muted small">{move || file_name.get().map(|n| crate::tr!("File: {}", "文件：{}", file_label(&n))).unwrap_or_else(|| t("No file chosen", "未选择文件").into())}</span>
+                <label title=t("Revenue per period from the imported order lines instead of a revenue column", "用已导入的订单计算每期销售额，而不使用销售额列")>
                     <input type="checkbox" prop:checked=move || from_orders.get() disabled=move || state.report.with(Option::is_none)
                         on:change=move |ev| from_orders.set(event_target_checked(&ev))/>
-                    " revenue from the imported orders"
+                    {t(" revenue from the imported orders", " 销售额取自已导入的订单")}
                 </label>
             </div>
             <div class="params">
-                <label title="Comma-separated; empty = columns named spend_*, *_spend or *_cost">"Spend columns "
-                    <input type="text" placeholder="recognised by name" data-testid="mmm-channels" prop:value=move || channels.get() on:change=move |ev| channels.set(event_target_value(&ev))/>
+                <label title=t("Comma-separated; empty = columns named spend_*, *_spend or *_cost", "用逗号分隔；留空 = 名为 spend_*、*_spend 或 *_cost 的列")>{t("Spend columns ", "投入列 ")}
+                    <input type="text" placeholder=t("recognised by name", "按列名自动识别") data-testid="mmm-channels" prop:value=move || channels.get() on:change=move |ev| channels.set(event_target_value(&ev))/>
                 </label>
-                <label>" Revenue column "
-                    <input type="text" class="short" placeholder="revenue" data-testid="mmm-revenue" prop:value=move || revenue_col.get() on:change=move |ev| revenue_col.set(event_target_value(&ev))/>
+                <label>{t(" Revenue column ", " 销售额列 ")}
+                    <input type="text" class="short" placeholder=t("revenue", "销售额列名") data-testid="mmm-revenue" prop:value=move || revenue_col.get() on:change=move |ev| revenue_col.set(event_target_value(&ev))/>
                 </label>
-                <label title="Comma-separated; empty = other numeric columns">" Controls "
-                    <input type="text" placeholder="automatic" data-testid="mmm-controls" prop:value=move || controls.get() on:change=move |ev| controls.set(event_target_value(&ev))/>
+                <label title=t("Comma-separated; empty = other numeric columns", "用逗号分隔；留空 = 其他数值列")>{t(" Controls ", " 控制变量 ")}
+                    <input type="text" placeholder=t("automatic", "自动") data-testid="mmm-controls" prop:value=move || controls.get() on:change=move |ev| controls.set(event_target_value(&ev))/>
                 </label>
             </div>
             <div class="params">
-                <label>"Budget to allocate "
-                    <input type="number" min="0" step="100" placeholder="e.g. 120000" data-testid="mmm-budget" prop:value=move || budget.get()
+                <label>{t("Budget to allocate ", "待分配预算 ")}
+                    <input type="number" min="0" step="100" placeholder=t("e.g. 120000", "如 120000") data-testid="mmm-budget" prop:value=move || budget.get()
                         on:change=move |ev| budget.set(event_target_value(&ev))/>
                 </label>
-                <label>" over the next "
+                <label>{t(" over the next ", " 用于未来 ")}
                     <input type="number" min="1" max="104" data-testid="mmm-weeks" prop:value=move || weeks.get() on:change=move |ev| weeks.set(event_target_value(&ev))/>
-                    " periods"
+                    {t(" periods", " 期")}
                 </label>
-                <label title="Per-period limits, e.g. tv_spend=0:15000, search_spend=2000:8000; others: 0 to 1.5× their largest spend">" limits "
-                    <input type="text" placeholder="channel=min:max, …" data-testid="mmm-bounds" prop:value=move || bounds.get() on:change=move |ev| bounds.set(event_target_value(&ev))/>
+                <label title=t("Per-period limits, e.g. tv_spend=0:15000, search_spend=2000:8000; others: 0 to 1.5× their largest spend", "每期限额，如 tv_spend=0:15000, search_spend=2000:8000；其他渠道：0 到其历史最大投入的 1.5 倍")>{t(" limits ", " 限额 ")}
+                    <input type="text" placeholder=t("channel=min:max, …", "渠道=最小:最大, …") data-testid="mmm-bounds" prop:value=move || bounds.get() on:change=move |ev| bounds.set(event_target_value(&ev))/>
                 </label>
                 <button class="btn small primary" data-testid="mmm-run" on:click=move |_| run() disabled=move || state.mmm_busy.get()>
-                    {move || if state.mmm_busy.get() { "Fitting…" } else { "Fit the model" }}
+                    {move || if state.mmm_busy.get() { t("Fitting…", "拟合中…") } else { t("Fit the model", "拟合模型") }}
                 </button>
             </div>
-            {move || state.mmm_busy.get().then(|| view! { <p class="muted" data-testid="mmm-busy">"Fitting the model: searching carry-over and saturation for each channel, then bootstrapping the ROI intervals…"</p> })}
+            {move || state.mmm_busy.get().then(|| view! { <p class="muted" data-testid="mmm-busy">{t("Fitting the model: searching carry-over and saturation for each channel, then bootstrapping the ROI intervals…", "正在拟合模型：为每个渠道搜索延滞效应和饱和度，再用自助法计算投资回报率区间…")}</p> })}
             {move || state.mmm.get().map(|p| view! { <MmmResult report=p.report millis=p.millis/> })}
         </section>
     }
@@ -220,11 +265,11 @@ fn MmmResult(report: MmmReport, millis: f64) -> impl IntoView {
     let fit = r.fit.clone();
     let ident = r.identification.clone();
     let period = if r.period_days == 7 {
-        "week"
+        t("week", "周")
     } else if r.period_days == 1 {
-        "day"
+        t("day", "天")
     } else {
-        "period"
+        t("period", "期")
     };
     // Channel table.
     let rows: Vec<Vec<Cell>> = r
@@ -273,7 +318,11 @@ fn MmmResult(report: MmmReport, millis: f64) -> impl IntoView {
             *c += b;
         }
         bands.push(Band {
-            name: "Base (trend, season, controls)".into(),
+            name: t(
+                "Base (trend, season, controls)",
+                "基础（趋势、季节、控制变量）",
+            )
+            .into(),
             lower,
             upper: cum.clone(),
             class: "c5".into(),
@@ -292,7 +341,7 @@ fn MmmResult(report: MmmReport, millis: f64) -> impl IntoView {
         });
     }
     let lines = vec![Series {
-        name: "Actual revenue".into(),
+        name: t("Actual revenue", "实际销售额").into(),
         values: r.decomposition.iter().map(|d| d.actual).collect(),
         class: "muted".into(),
     }];
@@ -318,70 +367,72 @@ fn MmmResult(report: MmmReport, millis: f64) -> impl IntoView {
     let notes = r.notes.clone();
     view! {
         <div data-testid="mmm-result" data-channels=r.channels.len()>
-            <p class="muted small">{format!("{} {period}s from {} to {}, {} channels · fitted in {:.1} s ({} candidate settings searched, seed {})",
-                r.periods, r.date_from, r.date_to, r.channels.len(), millis / 1000.0, r.search_trials, r.seed)}</p>
+            <p class="muted small">{crate::tr!("{0} {1}s from {2} to {3}, {4} channels · fitted in {5:.1} s ({6} candidate settings searched, seed {7})",
+                "{2} 至 {3} 共 {0} {1}，{4} 个渠道 · 拟合用时 {5:.1} 秒（搜索了 {6} 组候选设置，随机种子 {7}）",
+                r.periods, period, r.date_from, r.date_to, r.channels.len(), millis / 1000.0, r.search_trials, r.seed)}</p>
             <div class="kpis">
-                <div class="kpi" data-testid="mmm-r2" data-value=format!("{:.4}", fit.r2_train)><div class="kpi-label">"Fit (R²)"</div><div class="kpi-value">{format!("{:.2}", fit.r2_train)}</div></div>
-                <div class="kpi"><div class="kpi-label">"Error on held-out weeks"</div><div class="kpi-value">{fit.mape_holdout.map(pct1).unwrap_or_else(|| "—".into())}</div></div>
-                <div class="kpi"><div class="kpi-label">"Cross-validated NRMSE"</div><div class="kpi-value">{format!("{:.3}", fit.nrmse_cv)}</div></div>
+                <div class="kpi" data-testid="mmm-r2" data-value=format!("{:.4}", fit.r2_train)><div class="kpi-label">{t("Fit (R²)", "拟合优度（R²）")}</div><div class="kpi-value">{format!("{:.2}", fit.r2_train)}</div></div>
+                <div class="kpi"><div class="kpi-label">{t("Error on held-out weeks", "留出周的误差")}</div><div class="kpi-value">{fit.mape_holdout.map(pct1).unwrap_or_else(|| "—".into())}</div></div>
+                <div class="kpi"><div class="kpi-label">{t("Cross-validated NRMSE", "交叉验证 NRMSE")}</div><div class="kpi-value">{format!("{:.3}", fit.nrmse_cv)}</div></div>
             </div>
-            <details class="how"><summary>"How was this computed?"</summary><p>{fit.explain.clone()}</p></details>
+            <details class="how"><summary>{t("How was this computed?", "计算方法")}</summary><p>{fit.explain.clone()}</p></details>
             {(!ident.roi_shown).then(|| view! {
                 <div class="warn" data-testid="mmm-withheld">
-                    <strong>"ROI is not shown: the data cannot separate the channels' effects. "</strong>
+                    <strong>{t("ROI is not shown: the data cannot separate the channels' effects. ", "未显示投资回报率：数据无法区分各渠道的效果。")}</strong>
                     <ul>{ident.reasons.iter().map(|x| view! { <li>{x.clone()}</li> }).collect_view()}</ul>
                 </div>
             })}
-            <h3>"Channels"</h3>
+            <h3>{t("Channels", "渠道")}</h3>
             <DataTable id="mmm-channels" rows=Signal::derive(move || rows.clone()) page_size=20 columns=vec![
-                Column::text("channel", "Channel"), Column::num("spend", "Spend"), Column::num("contribution", "Revenue it drove"),
-                Column::num("roi", "ROI"), Column::num("roi_lo", "ROI low (90%)"), Column::num("roi_hi", "ROI high (90%)"),
-                Column::num("marginal_roi", "Next-dollar ROI"), Column::num("marginal_roi_lo", "low (90%)"),
-                Column::num("marginal_roi_hi", "high (90%)"), Column::num("half_life", &format!("Carry-over half-life ({period}s)")),
+                Column::text("channel", t("Channel", "渠道")), Column::num("spend", t("Spend", "投入")), Column::num("contribution", t("Revenue it drove", "带来的销售额")),
+                Column::num("roi", t("ROI", "投资回报率")), Column::num("roi_lo", t("ROI low (90%)", "回报率下限（90%）")), Column::num("roi_hi", t("ROI high (90%)", "回报率上限（90%）")),
+                Column::num("marginal_roi", t("Next-dollar ROI", "边际回报率")), Column::num("marginal_roi_lo", t("low (90%)", "下限（90%）")),
+                Column::num("marginal_roi_hi", t("high (90%)", "上限（90%）")), Column::num("half_life", &crate::tr!("Carry-over half-life ({}s)", "延滞半衰期（{}）", period)),
             ]/>
-            <details class="how" data-testid="mmm-explain"><summary>"What each channel's numbers mean"</summary>
+            <details class="how" data-testid="mmm-explain"><summary>{t("What each channel's numbers mean", "各渠道数字的含义")}</summary>
                 <ul>{explain.into_iter().map(|(n, e)| view! { <li><strong>{n}": "</strong>{e}</li> }).collect_view()}</ul>
             </details>
-            <p class="muted small">"ROI = revenue the channel drove ÷ its spend over the data. Next-dollar ROI = extra revenue from one more unit of spend at the current level: below 1, the channel is saturated."</p>
-            <h3>"Where revenue came from"</h3>
+            <p class="muted small">{t("ROI = revenue the channel drove ÷ its spend over the data. Next-dollar ROI = extra revenue from one more unit of spend at the current level: below 1, the channel is saturated.", "投资回报率 = 渠道带来的销售额 ÷ 该渠道在数据期内的投入。边际回报率 = 在当前投入水平上再多投 1 元带来的额外销售额：低于 1 说明该渠道已饱和。")}</p>
+            <h3>{t("Where revenue came from", "销售额从哪里来")}</h3>
             <BandChart testid="mmm-decomposition" labels=Signal::derive(move || labels.clone()) lines=Signal::derive(move || lines.clone())
-                bands=Signal::derive(move || bands.clone()) title="Revenue decomposition".to_string() decimals=0/>
-            <h3>"Response curves (current spend marked)"</h3>
+                bands=Signal::derive(move || bands.clone()) title=t("Revenue decomposition", "销售额分解").to_string() decimals=0/>
+            <h3>{t("Response curves (current spend marked)", "响应曲线（标出当前投入）")}</h3>
             <div class="small-multiples">
                 {r.channels.iter().enumerate().map(|(k, c)| {
                     let labels: Vec<String> = c.response_curve.iter().map(|p| format::compact(p.spend)).collect();
                     let values: Vec<f64> = c.response_curve.iter().map(|p| p.revenue).collect();
                     let cur = c.response_curve.iter().enumerate().min_by(|a, b| {
                         (a.1.spend - c.current_spend).abs().partial_cmp(&(b.1.spend - c.current_spend).abs()).unwrap_or(std::cmp::Ordering::Equal)
-                    }).map(|(i, _)| (i, "now".to_string()));
-                    let line = vec![Series { name: format!("{}: revenue per {period} vs spend per {period}", c.name), values, class: format!("c{}", k % 5) }];
+                    }).map(|(i, _)| (i, t("now", "当前").to_string()));
+                    let line = vec![Series { name: crate::tr!("{0}: revenue per {1} vs spend per {1}", "{0}：每{1}销售额与每{1}投入", c.name, period), values, class: format!("c{}", k % 5) }];
                     view! {
                         <BandChart labels=Signal::derive(move || labels.clone()) lines=Signal::derive(move || line.clone())
-                            bands=Signal::derive(Vec::new) title=format!("Response curve {}", c.name) width=380.0 height=220.0 decimals=0
+                            bands=Signal::derive(Vec::new) title=crate::tr!("Response curve {}", "{} 响应曲线", c.name) width=380.0 height=220.0 decimals=0
                             marker=Signal::derive(move || cur.clone())/>
                     }
                 }).collect_view()}
             </div>
-            <h3>"Carry-over: how long a week's spend keeps working"</h3>
+            <h3>{t("Carry-over: how long a week's spend keeps working", "延滞效应：一周的投入能持续起作用多久")}</h3>
             <BandChart labels=Signal::derive(move || ad_labels.clone()) lines=Signal::derive(move || ad_lines.clone())
-                bands=Signal::derive(Vec::new) title="Adstock decay".to_string() height=220.0 decimals=2/>
+                bands=Signal::derive(Vec::new) title=t("Adstock decay", "广告存量衰减").to_string() height=220.0 decimals=2/>
             {alloc.map(|a| {
                 let rows: Vec<Vec<Cell>> = a.channels.iter().map(|c| vec![
                     Cell::Text(c.name.clone()), num(c.current_per_period, 0), num(c.optimal_per_period, 0),
                     num(c.min, 0), num(c.max, 0), num(c.current_revenue, 0), num(c.optimal_revenue, 0),
                 ]).collect();
                 view! {
-                    <h3>"Budget allocation"</h3>
-                    <p class="lead small" data-testid="mmm-allocation" data-lift=format!("{:.4}", a.lift_pct)>{format!(
-                        "Spending {} over the next {} {period}s with the suggested split is predicted to bring {} of revenue, {} ({}) more than the current split.",
-                        format::num(a.total_budget, 0), a.periods, format::num(a.revenue_optimal, 0), format::num(a.lift, 0), pct1(a.lift_pct / 100.0))}</p>
-                    {(!a.reliable).then(|| view! { <p class="warn">"The optimiser did not fully converge or the model is weakly identified: treat the split as indicative."</p> })}
+                    <h3>{t("Budget allocation", "预算分配")}</h3>
+                    <p class="lead small" data-testid="mmm-allocation" data-lift=format!("{:.4}", a.lift_pct)>{crate::tr!(
+                        "Spending {0} over the next {1} {2}s with the suggested split is predicted to bring {3} of revenue, {4} ({5}) more than the current split.",
+                        "按建议分配在未来 {1} {2}内投入 {0}，预计带来 {3} 的销售额，比当前分配多 {4}（{5}）。",
+                        format::num(a.total_budget, 0), a.periods, period, format::num(a.revenue_optimal, 0), format::num(a.lift, 0), pct1(a.lift_pct / 100.0))}</p>
+                    {(!a.reliable).then(|| view! { <p class="warn">{t("The optimiser did not fully converge or the model is weakly identified: treat the split as indicative.", "优化器未完全收敛或模型识别较弱：此分配仅供参考。")}</p> })}
                     <DataTable id="mmm-allocation" rows=Signal::derive(move || rows.clone()) columns=vec![
-                        Column::text("channel", "Channel"), Column::num("current", &format!("Current per {period}")),
-                        Column::num("suggested", &format!("Suggested per {period}")), Column::num("min", "Min"), Column::num("max", "Max"),
-                        Column::num("current_revenue", "Revenue, current split"), Column::num("suggested_revenue", "Revenue, suggested"),
+                        Column::text("channel", t("Channel", "渠道")), Column::num("current", &crate::tr!("Current per {}", "当前每{}", period)),
+                        Column::num("suggested", &crate::tr!("Suggested per {}", "建议每{}", period)), Column::num("min", t("Min", "最小")), Column::num("max", t("Max", "最大")),
+                        Column::num("current_revenue", t("Revenue, current split", "当前分配的销售额")), Column::num("suggested_revenue", t("Revenue, suggested", "建议分配的销售额")),
                     ]/>
-                    <details class="how"><summary>"How was this computed?"</summary><p>{a.explain.clone()}</p></details>
+                    <details class="how"><summary>{t("How was this computed?", "计算方法")}</summary><p>{a.explain.clone()}</p></details>
                 }
             })}
             {(!notes.is_empty()).then(|| view! { <ul class="notes">{notes.into_iter().map(|x| view! { <li>{x}</li> }).collect_view()}</ul> })}
@@ -418,12 +469,12 @@ fn ExperimentCard() -> impl IntoView {
     };
     let counts = [
         (
-            RwSignal::new("control".to_string()),
+            RwSignal::new(t("control", "对照组").to_string()),
             RwSignal::new(String::new()),
             RwSignal::new(String::new()),
         ),
         (
-            RwSignal::new("treatment".to_string()),
+            RwSignal::new(t("treatment", "实验组").to_string()),
             RwSignal::new(String::new()),
             RwSignal::new(String::new()),
         ),
@@ -452,7 +503,7 @@ fn ExperimentCard() -> impl IntoView {
         leptos::task::spawn_local(async move {
             match bridge::fetch_blob(SAMPLE_EXPERIMENT).await {
                 Ok(b) => {
-                    let n = "experiment.csv (sample)".to_string();
+                    let n = SAMPLE_EXPERIMENT_NAME.to_string();
                     EXPERIMENT_FILE.with(|f| *f.borrow_mut() = Some((n.clone(), b)));
                     file_name.set(Some(n));
                     run_file();
@@ -490,43 +541,47 @@ fn ExperimentCard() -> impl IntoView {
                 },
             ),
             None => state.error.set(Some(
-                "Type whole numbers of users and conversions for both variants (conversions ≤ users).".into(),
+                t(
+                    "Type whole numbers of users and conversions for both variants (conversions ≤ users).",
+                    "请为两个版本填写用户数和转化数（整数，转化数 ≤ 用户数）。",
+                )
+                .into(),
             )),
         }
     };
     view! {
         <section class="card" data-testid="abtest">
-            <h2>"A/B test: did the change work?"</h2>
-            <p class="muted small">"An experiment file with one row per user: the variant they saw and outcomes (converted yes/no, revenue…). Or type the totals below."</p>
+            <h2>{t("A/B test: did the change work?", "A/B 测试：改动有效吗？")}</h2>
+            <p class="muted small">{t("An experiment file with one row per user: the variant they saw and outcomes (converted yes/no, revenue…). Or type the totals below.", "实验文件，每位用户一行：用户看到的版本及结果（是否转化、收入…）。也可以在下方直接填写汇总数。")}</p>
             <div class="params">
-                <label class="btn small">"Choose experiment file…"
+                <label class="btn small">{t("Choose experiment file…", "选择实验文件…")}
                     <input type="file" accept=".csv,.tsv,.txt,.gz" class="visually-hidden" data-testid="ab-file" on:change=on_file/>
                 </label>
-                <button class="btn small" data-testid="ab-sample" on:click=use_sample>"Use the sample experiment"</button>
-                <span class="muted small">{move || file_name.get().map(|n| format!("File: {n}")).unwrap_or_default()}</span>
+                <button class="btn small" data-testid="ab-sample" on:click=use_sample>{t("Use the sample experiment", "使用示例实验")}</button>
+                <span class="muted small">{move || file_name.get().map(|n| crate::tr!("File: {}", "文件：{}", file_label(&n))).unwrap_or_default()}</span>
             </div>
             <div class="params" data-testid="ab-counts">
                 {counts.iter().map(|(n, u, c)| {
                     let (n, u, c) = (*n, *u, *c);
                     view! {
-                        <label><input type="text" class="short" prop:value=move || n.get() on:change=move |ev| n.set(event_target_value(&ev)) aria-label="Variant name"/></label>
-                        <label>"users "<input type="number" min="1" prop:value=move || u.get() on:change=move |ev| u.set(event_target_value(&ev))/></label>
-                        <label>"conversions "<input type="number" min="0" prop:value=move || c.get() on:change=move |ev| c.set(event_target_value(&ev))/></label>
+                        <label><input type="text" class="short" prop:value=move || n.get() on:change=move |ev| n.set(event_target_value(&ev)) aria-label=t("Variant name", "版本名称")/></label>
+                        <label>{t("users ", "用户数 ")}<input type="number" min="1" prop:value=move || u.get() on:change=move |ev| u.set(event_target_value(&ev))/></label>
+                        <label>{t("conversions ", "转化数 ")}<input type="number" min="0" prop:value=move || c.get() on:change=move |ev| c.set(event_target_value(&ev))/></label>
                     }
                 }).collect_view()}
-                <button class="btn small primary" data-testid="ab-run-counts" on:click=run_counts>"Analyse counts"</button>
+                <button class="btn small primary" data-testid="ab-run-counts" on:click=run_counts>{t("Analyse counts", "分析这些数字")}</button>
             </div>
             <div class="params" data-testid="ab-planner">
-                <span class="muted small">"Planning the next test: "</span>
-                <label>"smallest lift worth detecting "<input type="number" min="0.1" step="0.5" class="short" data-testid="ab-mde" prop:value=move || mde.get() on:change=move |ev| mde.set(event_target_value(&ev))/>"%"</label>
-                <label>" users per day "<input type="number" min="1" class="short" data-testid="ab-daily" prop:value=move || daily.get() on:change=move |ev| daily.set(event_target_value(&ev))/></label>
-                <span class="muted small">" (the sample size and duration appear under each result)"</span>
+                <span class="muted small">{t("Planning the next test: ", "规划下一次测试：")}</span>
+                <label>{t("smallest lift worth detecting ", "值得检测的最小提升 ")}<input type="number" min="0.1" step="0.5" class="short" data-testid="ab-mde" prop:value=move || mde.get() on:change=move |ev| mde.set(event_target_value(&ev))/>"%"</label>
+                <label>{t(" users per day ", " 每日用户数 ")}<input type="number" min="1" class="short" data-testid="ab-daily" prop:value=move || daily.get() on:change=move |ev| daily.set(event_target_value(&ev))/></label>
+                <span class="muted small">{t(" (the sample size and duration appear under each result)", "（所需样本量和时长显示在每个结果下方）")}</span>
             </div>
             {move || state.experiment.get().map(|p| {
                 let r = p.report;
                 view! {
                     <div data-testid="ab-result">
-                        <p class="muted small">{format!("{} · {} rows · variants from '{}'", r.file, format::int(r.rows as u64), r.variant_column)}</p>
+                        <p class="muted small">{crate::tr!("{} · {} rows · variants from '{}'", "{} · {} 行 · 版本列“{}”", file_label(&r.file), format::int(r.rows as u64), r.variant_column)}</p>
                         {(!r.notes.is_empty()).then(|| view! { <ul class="notes">{r.notes.iter().map(|x| view! { <li>{x.clone()}</li> }).collect_view()}</ul> })}
                         {r.metrics.into_iter().map(|m| view! { <AbMetric m=m/> }).collect_view()}
                     </div>
@@ -548,25 +603,25 @@ fn AbMetric(m: AbReport) -> impl IntoView {
     };
     view! {
         <div class="ab-metric" data-testid="ab-metric" data-metric=m.metric.clone()>
-            <h3>{format!("{} ({})", m.metric, if conversion { "conversion" } else { "average per user" })}</h3>
+            <h3>{crate::tr!("{} ({})", "{}（{}）", m.metric, if conversion { t("conversion", "转化率") } else { t("average per user", "人均值") })}</h3>
             <table class="data-table">
-                <thead><tr><th>"Variant"</th><th class="num">"Users"</th>
-                    {conversion.then(|| view! { <th class="num">"Conversions"</th> })}
-                    <th class="num">{if conversion { "Rate" } else { "Mean" }}</th>
-                    {m.bayes.as_ref().map(|_| view! { <th class="num">"Chance it is best"</th><th class="num">"Expected loss"</th> })}
+                <thead><tr><th>{t("Variant", "版本")}</th><th class="num">{t("Users", "用户数")}</th>
+                    {conversion.then(|| view! { <th class="num">{t("Conversions", "转化数")}</th> })}
+                    <th class="num">{if conversion { t("Rate", "转化率") } else { t("Mean", "均值") }}</th>
+                    {m.bayes.as_ref().map(|_| view! { <th class="num">{t("Chance it is best", "最优概率")}</th><th class="num">{t("Expected loss", "预期损失")}</th> })}
                 </tr></thead>
                 <tbody>
                     {m.variants.iter().map(|v| {
                         let b = m.bayes.as_ref().and_then(|b| b.variants.iter().find(|x| x.name == v.name).cloned());
                         view! {
                             <tr>
-                                <td>{v.name.clone()}{(v.name == m.control).then_some(" (control)")}</td>
+                                <td>{v.name.clone()}{(v.name == m.control).then_some(t(" (control)", "（对照）"))}</td>
                                 <td class="num">{format::int(v.units)}</td>
                                 {conversion.then(|| view! { <td class="num">{format::int(v.conversions.unwrap_or(0))}</td> })}
                                 <td class="num">{show(v.mean)}</td>
                                 {b.map(|b| view! {
                                     <td class="num" data-testid="ab-prob-best" data-value=format!("{:.4}", b.prob_best)>{format!("{:.1}%", b.prob_best * 100.0)}</td>
-                                    <td class="num">{format!("{:.3} pts", b.expected_loss * 100.0)}</td>
+                                    <td class="num">{crate::tr!("{:.3} pts", "{:.3} 个百分点", b.expected_loss * 100.0)}</td>
                                 })}
                             </tr>
                         }
@@ -574,17 +629,18 @@ fn AbMetric(m: AbReport) -> impl IntoView {
                 </tbody>
             </table>
             {m.comparisons.iter().map(|c| view! {
-                <p class=if c.significant { "verdict sig" } else { "verdict" } data-testid="ab-comparison" data-p=format!("{:.5}", c.p_value) data-stat=format!("{:.4}", c.statistic)>
-                    <strong>{format!("{} vs {}: ", c.variant, c.control)}</strong>
-                    {format!("difference {} (95% CI {} to {}), relative {} ({} to {}); {} {:.3}, p = {:.4}. ",
+                <p class="verdict" class:sig=c.significant data-testid="ab-comparison" data-p=format!("{:.5}", c.p_value) data-stat=format!("{:.4}", c.statistic)>
+                    <strong>{crate::tr!("{} vs {}: ", "{} 对比 {}：", c.variant, c.control)}</strong>
+                    {crate::tr!("difference {} (95% CI {} to {}), relative {} ({} to {}); {} {:.3}, p = {:.4}. ",
+                        "差异 {}（95% 置信区间 {} 至 {}），相对提升 {}（{} 至 {}）；{} {:.3}，p = {:.4}。",
                         show(c.difference), show(c.difference_ci.0), show(c.difference_ci.1),
                         pct1(c.relative_lift), pct1(c.relative_lift_ci.0), pct1(c.relative_lift_ci.1),
-                        c.test, c.statistic, c.p_value)}
+                        test_name(&c.test), c.statistic, c.p_value)}
                     {c.explain.clone()}
                 </p>
             }).collect_view()}
-            {m.bayes.as_ref().map(|b| view! { <details class="how"><summary>"How was the chance computed?"</summary><p>{b.method.clone()}" "{b.explain.clone()}</p></details> })}
-            <p class=if m.srm.mismatch { "warn" } else { "muted small" } data-testid="ab-srm">{m.srm.explain.clone()}</p>
+            {m.bayes.as_ref().map(|b| view! { <details class="how"><summary>{t("How was the chance computed?", "最优概率如何计算？")}</summary><p>{b.method.clone()}" "{b.explain.clone()}</p></details> })}
+            <p class:warn=m.srm.mismatch class:muted=!m.srm.mismatch class:small=!m.srm.mismatch data-testid="ab-srm">{m.srm.explain.clone()}</p>
             <p class="muted small" data-testid="ab-sample-size">{m.sample_size.explain.clone()}</p>
         </div>
     }
@@ -625,16 +681,16 @@ fn PriceCard() -> impl IntoView {
     };
     view! {
         <section class="card" data-testid="elasticity">
-            <h2>"Price sensitivity: what a price change does to units sold"</h2>
-            <p class="muted small">"From your orders (each product's weekly units against its average selling price), or from a price file with units (or log units), price, product/brand, optionally store and promotion flags such as "<code>"deal"</code>" or "<code>"feat"</code>"."</p>
+            <h2>{t("Price sensitivity: what a price change does to units sold", "价格敏感度：调价对销量的影响")}</h2>
+            <p class="muted small">{t("From your orders (each product's weekly units against its average selling price), or from a price file with units (or log units), price, product/brand, optionally store and promotion flags such as ", "来自您的订单（每个商品的每周销量与其平均售价），或来自价格文件：含销量（或对数销量）、价格、商品/品牌，可选门店和促销标记列，如 ")}<code>{PRICE_FLAG_EXAMPLES[0]}</code>{t(" or ", " 或 ")}<code>{PRICE_FLAG_EXAMPLES[1]}</code>{t(".", "。")}</p>
             <div class="params">
-                <button class="btn small primary" data-testid="el-orders" on:click=from_orders disabled=move || state.report.with(Option::is_none) || state.elasticity_busy.get()>"From the imported orders"</button>
-                <label class="btn small">"Choose price file…"
+                <button class="btn small primary" data-testid="el-orders" on:click=from_orders disabled=move || state.report.with(Option::is_none) || state.elasticity_busy.get()>{t("From the imported orders", "用已导入的订单")}</button>
+                <label class="btn small">{t("Choose price file…", "选择价格文件…")}
                     <input type="file" accept=".csv,.tsv,.txt,.gz" class="visually-hidden" data-testid="el-file" on:change=on_file/>
                 </label>
-                <span class="muted small">{move || file_name.get().map(|n| format!("File: {n}")).unwrap_or_default()}</span>
+                <span class="muted small">{move || file_name.get().map(|n| crate::tr!("File: {}", "文件：{}", file_label(&n))).unwrap_or_default()}</span>
             </div>
-            {move || state.elasticity_busy.get().then(|| view! { <p class="muted">"Fitting…"</p> })}
+            {move || state.elasticity_busy.get().then(|| view! { <p class="muted">{t("Fitting…", "拟合中…")}</p> })}
             {move || state.elasticity.get().map(|p| view! { <ElasticityResult r=p.report/> })}
         </section>
     }
@@ -680,29 +736,29 @@ fn ElasticityResult(r: ElasticityReport) -> impl IntoView {
     view! {
         <div data-testid="el-result" data-groups=r.groups.len() data-estimated=estimated>
             <p class="lead small">{r.summary.clone()}</p>
-            <p class="muted small">"Click a product for its numbers in plain words."</p>
+            <p class="muted small">{t("Click a product for its numbers in plain words.", "点击商品查看通俗解释。")}</p>
             <DataTable id="elasticity" rows=Signal::derive(move || rows.clone()) page_size=10 on_row=on_row columns=vec![
-                Column::text("group", "Product / brand"), Column::num("observations", "Weeks/rows"),
-                Column::num("price_min", "Lowest price"), Column::num("price_max", "Highest price"),
-                Column::num("elasticity", "Elasticity"), Column::num("ci_low", &format!("Low {conf:.0}%")),
-                Column::num("ci_high", &format!("High {conf:.0}%")), Column::num("p_value", "p-value"),
+                Column::text("group", t("Product / brand", "商品/品牌")), Column::num("observations", t("Weeks/rows", "周数/行数")),
+                Column::num("price_min", t("Lowest price", "最低价")), Column::num("price_max", t("Highest price", "最高价")),
+                Column::num("elasticity", t("Elasticity", "弹性")), Column::num("ci_low", &crate::tr!("Low {:.0}%", "下限 {:.0}%", conf)),
+                Column::num("ci_high", &crate::tr!("High {:.0}%", "上限 {:.0}%", conf)), Column::num("p_value", t("p-value", "p 值")),
             ]/>
             {move || picked.get().and_then(|id| meaning.iter().find(|(g, _)| *g == id).cloned()).map(|(g, e)| view! {
                 <div class="explain-box" data-testid="el-explain"><strong>{g}": "</strong>{e}</div>
             })}
-            <p class="muted small">"Elasticity −2 means a 1% higher price sells about 2% fewer units. Between 0 and −1, a price rise increases revenue; below −1 it loses revenue."</p>
+            <p class="muted small">{t("Elasticity −2 means a 1% higher price sells about 2% fewer units. Between 0 and −1, a price rise increases revenue; below −1 it loses revenue.", "弹性 −2 表示价格每上涨 1%，销量约减少 2%。弹性在 0 到 −1 之间时涨价会提高销售额；低于 −1 时涨价会减少销售额。")}</p>
             {(!r.flags.is_empty()).then(|| view! {
-                <h3>"Promotion and display effects"</h3>
+                <h3>{t("Promotion and display effects", "促销与陈列效果")}</h3>
                 <table class="data-table" data-testid="el-flags">
-                    <thead><tr><th>"Flag"</th><th class="num">"Lift"</th><th class="num">{format!("{conf:.0}% interval")}</th><th class="num">"p-value"</th><th>"In plain words"</th></tr></thead>
+                    <thead><tr><th>{t("Flag", "标记")}</th><th class="num">{t("Lift", "提升")}</th><th class="num">{crate::tr!("{:.0}% interval", "{:.0}% 区间", conf)}</th><th class="num">{t("p-value", "p 值")}</th><th>{t("In plain words", "通俗解释")}</th></tr></thead>
                     <tbody>{r.flags.iter().map(|f| view! {
                         <tr><td>{f.name.clone()}</td><td class="num">{format!("{:+.1}%", f.lift_pct)}</td>
-                            <td class="num">{format!("{:+.1}% to {:+.1}%", f.ci_low_pct, f.ci_high_pct)}</td>
+                            <td class="num">{crate::tr!("{:+.1}% to {:+.1}%", "{:+.1}% 至 {:+.1}%", f.ci_low_pct, f.ci_high_pct)}</td>
                             <td class="num">{format!("{:.4}", f.p_value)}</td><td class="small">{f.explain.clone()}</td></tr>
                     }).collect_view()}</tbody>
                 </table>
             })}
-            <details class="how"><summary>"How was this computed?"</summary><p>{r.how_computed.clone()}</p></details>
+            <details class="how"><summary>{t("How was this computed?", "计算方法")}</summary><p>{r.how_computed.clone()}</p></details>
             {(!r.notes.is_empty()).then(|| view! { <ul class="notes">{r.notes.iter().map(|x| view! { <li>{x.clone()}</li> }).collect_view()}</ul> })}
         </div>
     }
@@ -719,8 +775,9 @@ fn PromoCard() -> impl IntoView {
         state.overview.with(|o| {
             o.as_ref()
                 .and_then(|o| {
-                    Some(format!(
+                    Some(crate::tr!(
                         "Your data: {} to {}",
+                        "您的数据：{} 至 {}",
                         o.data_from.clone()?,
                         o.data_to.clone()?
                     ))
@@ -734,7 +791,11 @@ fn PromoCard() -> impl IntoView {
             epoch_day(&to.get_untracked()),
         ) else {
             state.error.set(Some(
-                "Give the promotion's first and last day (YYYY-MM-DD).".into(),
+                t(
+                    "Give the promotion's first and last day (YYYY-MM-DD).",
+                    "请填写促销的首日和末日（YYYY-MM-DD）。",
+                )
+                .into(),
             ));
             return;
         };
@@ -757,7 +818,11 @@ fn PromoCard() -> impl IntoView {
             epoch_day(&to.get_untracked()),
         ) else {
             state.error.set(Some(
-                "Give the promotion's first and last day (YYYY-MM-DD).".into(),
+                t(
+                    "Give the promotion's first and last day (YYYY-MM-DD).",
+                    "请填写促销的首日和末日（YYYY-MM-DD）。",
+                )
+                .into(),
             ));
             return;
         };
@@ -787,23 +852,23 @@ fn PromoCard() -> impl IntoView {
     };
     view! {
         <section class="card" data-testid="promo">
-            <h2>"Promotion lift: what a promotion really added"</h2>
-            <p class="muted small">"Compares sales during the promotion with what the same days would have sold without it (a baseline of trend, season and weekday fitted on the other days)."</p>
+            <h2>{t("Promotion lift: what a promotion really added", "促销提升：促销到底多带来了多少销量")}</h2>
+            <p class="muted small">{t("Compares sales during the promotion with what the same days would have sold without it (a baseline of trend, season and weekday fitted on the other days).", "将促销期间的销量与同期没有促销时的预计销量比较（基线由其他日期拟合的趋势、季节和星期效应构成）。")}</p>
             <div class="params">
-                <label>"Promotion from "<input type="date" data-testid="promo-from" prop:value=move || from.get() on:change=move |ev| from.set(event_target_value(&ev))/></label>
-                <label>" to "<input type="date" data-testid="promo-to" prop:value=move || to.get() on:change=move |ev| to.set(event_target_value(&ev))/></label>
-                <label>" product (optional) "<input type="text" placeholder="SKU" data-testid="promo-sku" prop:value=move || sku.get() on:change=move |ev| sku.set(event_target_value(&ev))/></label>
-                <label><input type="checkbox" prop:checked=move || weekly.get() on:change=move |ev| weekly.set(event_target_checked(&ev))/>" weekly"</label>
-                <button class="btn small primary" data-testid="promo-run" on:click=run_orders disabled=move || state.report.with(Option::is_none) || state.promo_busy.get()>"Measure on the orders"</button>
-                <button class="btn small" data-testid="responders-run" on:click=run_responders disabled=move || state.report.with(Option::is_none) || state.responders_busy.get()>"Which customers responded?"</button>
+                <label>{t("Promotion from ", "促销期 ")}<input type="date" data-testid="promo-from" prop:value=move || from.get() on:change=move |ev| from.set(event_target_value(&ev))/></label>
+                <label>{t(" to ", " 至 ")}<input type="date" data-testid="promo-to" prop:value=move || to.get() on:change=move |ev| to.set(event_target_value(&ev))/></label>
+                <label>{t(" product (optional) ", " 商品（可选） ")}<input type="text" placeholder=t("SKU", "商品编码") data-testid="promo-sku" prop:value=move || sku.get() on:change=move |ev| sku.set(event_target_value(&ev))/></label>
+                <label><input type="checkbox" prop:checked=move || weekly.get() on:change=move |ev| weekly.set(event_target_checked(&ev))/>{t(" weekly", " 按周")}</label>
+                <button class="btn small primary" data-testid="promo-run" on:click=run_orders disabled=move || state.report.with(Option::is_none) || state.promo_busy.get()>{t("Measure on the orders", "用订单测算")}</button>
+                <button class="btn small" data-testid="responders-run" on:click=run_responders disabled=move || state.report.with(Option::is_none) || state.responders_busy.get()>{t("Which customers responded?", "哪些客户响应了？")}</button>
                 <span class="muted small">{range_hint}</span>
             </div>
             <div class="params">
-                <label class="btn small">"…or choose a file with a promotion flag column"
+                <label class="btn small">{t("…or choose a file with a promotion flag column", "…或选择含促销标记列的文件")}
                     <input type="file" accept=".csv,.tsv,.txt,.gz" class="visually-hidden" data-testid="promo-file" on:change=on_file/>
                 </label>
             </div>
-            {move || state.promo_busy.get().then(|| view! { <p class="muted">"Fitting the baseline…"</p> })}
+            {move || state.promo_busy.get().then(|| view! { <p class="muted">{t("Fitting the baseline…", "正在拟合基线…")}</p> })}
             {move || state.promo.get().map(|p| view! { <PromoResult r=p.report/> })}
             {move || state.responders.get().map(|p| view! { <RespondersResult r=p.report/> })}
         </section>
@@ -816,12 +881,12 @@ fn PromoResult(r: PromoReport) -> impl IntoView {
     let nan = f64::NAN;
     let lines = vec![
         Series {
-            name: "Units sold".into(),
+            name: t("Units sold", "销量").into(),
             values: r.series.iter().map(|x| x.units).collect(),
             class: "c0".into(),
         },
         Series {
-            name: "Baseline (without promotion)".into(),
+            name: t("Baseline (without promotion)", "基线（无促销）").into(),
             values: r.series.iter().map(|x| x.units_baseline).collect(),
             class: "muted dashed".into(),
         },
@@ -829,13 +894,13 @@ fn PromoResult(r: PromoReport) -> impl IntoView {
     let conf = r.confidence * 100.0;
     let bands = vec![
         Band {
-            name: format!("Baseline {conf:.0}% interval"),
+            name: crate::tr!("Baseline {:.0}% interval", "基线 {:.0}% 区间", conf),
             lower: r.series.iter().map(|x| x.units_low).collect(),
             upper: r.series.iter().map(|x| x.units_high).collect(),
             class: "c5".into(),
         },
         Band {
-            name: "Promotion".into(),
+            name: t("Promotion", "促销").into(),
             lower: r
                 .series
                 .iter()
@@ -877,25 +942,25 @@ fn PromoResult(r: PromoReport) -> impl IntoView {
         <div data-testid="promo-result" data-incremental=format!("{:.3}", u.incremental)>
             <p class="lead small">{r.summary.clone()}</p>
             <div class="kpis">
-                <div class="kpi"><div class="kpi-label">"Extra units"</div><div class="kpi-value">{format::num(u.incremental, 0)}</div>
-                    <div class="muted small">{format!("{conf:.0}%: {} to {}", format::num(u.ci_low, 0), format::num(u.ci_high, 0))}</div></div>
-                <div class="kpi"><div class="kpi-label">"Lift"</div><div class="kpi-value">{format!("{:+.1}%", u.lift_pct)}</div></div>
+                <div class="kpi"><div class="kpi-label">{t("Extra units", "额外销量")}</div><div class="kpi-value">{format::num(u.incremental, 0)}</div>
+                    <div class="muted small">{crate::tr!("{:.0}%: {} to {}", "{:.0}%：{} 至 {}", conf, format::num(u.ci_low, 0), format::num(u.ci_high, 0))}</div></div>
+                <div class="kpi"><div class="kpi-label">{t("Lift", "提升")}</div><div class="kpi-value">{format!("{:+.1}%", u.lift_pct)}</div></div>
                 {r.revenue.clone().map(|v| view! {
-                    <div class="kpi"><div class="kpi-label">"Extra revenue"</div><div class="kpi-value">{format::num(v.incremental, 0)}</div>
-                        <div class="muted small">{format!("{conf:.0}%: {} to {}", format::num(v.ci_low, 0), format::num(v.ci_high, 0))}</div></div>
+                    <div class="kpi"><div class="kpi-label">{t("Extra revenue", "额外销售额")}</div><div class="kpi-value">{format::num(v.incremental, 0)}</div>
+                        <div class="muted small">{crate::tr!("{:.0}%: {} to {}", "{:.0}%：{} 至 {}", conf, format::num(v.ci_low, 0), format::num(v.ci_high, 0))}</div></div>
                 })}
             </div>
             <BandChart testid="promo-chart" labels=Signal::derive(move || labels.clone()) lines=Signal::derive(move || lines.clone())
-                bands=Signal::derive(move || bands.clone()) title=format!("{}: units and baseline", r.label) decimals=0/>
+                bands=Signal::derive(move || bands.clone()) title=crate::tr!("{}: units and baseline", "{}：销量与基线", promo_label(&r.label)) decimals=0/>
             {(r.episodes.len() > 1).then(|| view! {
                 <DataTable id="promo-episodes" rows=Signal::derive(move || rows.clone()) columns=vec![
-                    Column::text("from", "From"), Column::text("to", "To"), Column::num("periods", "Periods"),
-                    Column::num("units", "Units"), Column::num("baseline", "Baseline"), Column::num("extra", "Extra units"),
-                    Column::num("extra_lo", "Low"), Column::num("extra_hi", "High"), Column::num("extra_revenue", "Extra revenue"),
+                    Column::text("from", t("From", "开始")), Column::text("to", t("To", "结束")), Column::num("periods", t("Periods", "期数")),
+                    Column::num("units", t("Units", "销量")), Column::num("baseline", t("Baseline", "基线")), Column::num("extra", t("Extra units", "额外销量")),
+                    Column::num("extra_lo", t("Low", "下限")), Column::num("extra_hi", t("High", "上限")), Column::num("extra_revenue", t("Extra revenue", "额外销售额")),
                 ]/>
             })}
-            <details class="how"><summary>"How was this computed?"</summary><p>{r.how_computed.clone()}</p>
-                <p>{format!("Baseline terms: {}. Fit on the non-promotion periods: R² {:.2}, residual sd {:.1}.", r.terms.join(", "), r.baseline_r2, r.baseline_residual_sd)}</p></details>
+            <details class="how"><summary>{t("How was this computed?", "计算方法")}</summary><p>{r.how_computed.clone()}</p>
+                <p>{crate::tr!("Baseline terms: {}. Fit on the non-promotion periods: R² {:.2}, residual sd {:.1}.", "基线项：{}。在非促销期上的拟合：R² {:.2}，残差标准差 {:.1}。", r.terms.join(", "), r.baseline_r2, r.baseline_residual_sd)}</p></details>
             {(!r.notes.is_empty()).then(|| view! { <ul class="notes">{r.notes.iter().map(|x| view! { <li>{x.clone()}</li> }).collect_view()}</ul> })}
         </div>
     }
@@ -917,14 +982,14 @@ fn RespondersResult(r: RespondersReport) -> impl IntoView {
         .collect();
     view! {
         <div data-testid="responders-result" data-groups=r.groups.len() data-base=format!("{:.5}", r.base_rate)>
-            <h3>{format!("Who bought during the promotion ({} to {})", r.from, r.to)}</h3>
+            <h3>{crate::tr!("Who bought during the promotion ({} to {})", "促销期间谁购买了（{} 至 {}）", r.from, r.to)}</h3>
             <p class="lead small">{r.summary.clone()}</p>
             <DataTable id="responders" rows=Signal::derive(move || rows.clone()) columns=vec![
-                Column::text("group", "Customer group"), Column::num("customers", "Customers"),
-                Column::num("response_pct", "Bought during it (%)"), Column::num("lift", "× average"),
+                Column::text("group", t("Customer group", "客户群")), Column::num("customers", t("Customers", "客户数")),
+                Column::num("response_pct", t("Bought during it (%)", "期间购买比例（%）")), Column::num("lift", t("× average", "相对平均倍数")),
             ]/>
-            <details class="how" open=true><summary>"The decision tree"</summary><pre class="tree" data-testid="responders-tree">{r.tree.text.clone()}</pre></details>
-            <details class="how"><summary>"How was this computed?"</summary><p>{r.how_computed.clone()}</p></details>
+            <details class="how" open=true><summary>{t("The decision tree", "决策树")}</summary><pre class="tree" data-testid="responders-tree">{r.tree.text.clone()}</pre></details>
+            <details class="how"><summary>{t("How was this computed?", "计算方法")}</summary><p>{r.how_computed.clone()}</p></details>
         </div>
     }
 }
