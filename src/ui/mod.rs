@@ -7,6 +7,7 @@ pub mod download;
 pub mod format;
 pub mod i18n;
 pub mod pages;
+pub mod persist;
 pub mod state;
 pub mod table;
 
@@ -28,11 +29,16 @@ fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
     bridge::start(state);
+    persist::start(state);
     let lang = RwSignal::new(i18n::initial_lang());
     provide_context(lang);
     // The whole tree re-renders when the language changes; the state signals above survive.
     move || {
         i18n::set_lang(lang.get());
+        // The stored settings are applied before the pages mount (IndexedDB answers in a few ms).
+        if !state.hydrated.get() {
+            return view! { <p class="booting" data-testid="booting">{t("Loading…", "加载中…")}</p> }.into_any();
+        }
         view! {
         <Router>
             <Navigator/>
@@ -62,6 +68,7 @@ fn App() -> impl IntoView {
             </header>
             <pages::ProgressBar/>
             <pages::ErrorBanner/>
+            <pages::datasets::NoticeBanner/>
             <main id="main">
                 <Routes fallback=|| view! { <pages::NotFound/> }>
                     <Route path=path!("/") view=pages::landing::Landing/>
@@ -79,6 +86,7 @@ fn App() -> impl IntoView {
             </footer>
         </Router>
         }
+        .into_any()
     }
 }
 

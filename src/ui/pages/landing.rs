@@ -74,6 +74,7 @@ pub fn Landing() -> impl IntoView {
         >
             <div class="drop-icon" aria-hidden="true">"⇪"</div>
             <p><strong>"Drop order files here"</strong>" (CSV or .csv.gz, several at once)"</p>
+            <super::datasets::DatasetNameInput/>
             <label class="btn primary">
                 "Choose files…"
                 <input type="file" data-testid="file-input" multiple accept=".csv,.txt,.tsv,.gz,text/csv" class="visually-hidden" on:change=on_pick/>

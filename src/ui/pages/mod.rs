@@ -2,6 +2,7 @@
 
 pub mod customers;
 pub mod data;
+pub mod datasets;
 pub mod forecast;
 pub mod inventory;
 pub mod landing;
@@ -27,6 +28,7 @@ pub fn ProgressBar() -> impl IntoView {
             };
             view! {
                 <div class="progress" data-testid="progress" role="status" aria-live="polite">
+                    <datasets::RestoringLine/>
                     <div class="progress-text">
                         {format!("Importing {} ({} of {}) — {} of {} read, {} rows",
                             p.file, p.file_index + 1, p.files, format::bytes(p.bytes_done),
@@ -78,12 +80,16 @@ pub fn Kpi(
 /// Shown on pages that need data when none is loaded.
 #[component]
 pub fn NeedData() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let restoring = move || state.restoring.with(Option::is_some);
     view! {
+        <Show when=move || !restoring() fallback=datasets::Restoring>
         <section class="card empty">
             <h2>"No data yet"</h2>
             <p>"Import your order export or try the sample store first."</p>
             <a class="btn primary" href="/">"Import data"</a>
         </section>
+        </Show>
     }
 }
 

@@ -187,6 +187,7 @@ fn OverviewBody() -> impl IntoView {
                         on:change=move |ev| set_range(state.overview_params.get_untracked().date_from, Some(event_target_value(&ev)))/>
                 </label>
                 <button class="btn small" on:click=move |_| set_range(None, None)>"All dates"</button>
+                <super::datasets::ForgetButton/>
             </div>
         </div>
         <div class="kpis">
@@ -209,6 +210,7 @@ fn OverviewBody() -> impl IntoView {
                 shown=Signal::derive(move || format::pct(returns.get()))
                 help="Value of cancelled or returned lines divided by the value of sale lines in the range."/>
         </div>
+        <super::datasets::CompareCard/>
         <section class="card">
             <div class="card-head">
                 <h2>{move || if monthly.get() { "Revenue by month" } else { "Revenue by week" }}</h2>
