@@ -38,10 +38,14 @@ pub enum SessionError {
     #[error("the stored session could not be read: {0}")]
     Unreadable(String),
     /// Written by an older ShopLens whose format has no migration.
-    #[error("the stored session has the older storage format {found} (this version reads {FORMAT})")]
+    #[error(
+        "the stored session has the older storage format {found} (this version reads {FORMAT})"
+    )]
     Older { found: u64 },
     /// Written by a newer ShopLens.
-    #[error("the stored session has the newer storage format {found} (this version reads {FORMAT})")]
+    #[error(
+        "the stored session has the newer storage format {found} (this version reads {FORMAT})"
+    )]
     Newer { found: u64 },
 }
 
@@ -294,7 +298,11 @@ mod tests {
             read_record(r#"{"id":"d0","name":"p","settings":{"overview":{"date_from":"2011-06-01","date_to":null}}}"#)
                 .unwrap();
         assert_eq!(
-            partial.settings.overview.and_then(|o| o.date_from).as_deref(),
+            partial
+                .settings
+                .overview
+                .and_then(|o| o.date_from)
+                .as_deref(),
             Some("2011-06-01")
         );
         assert!(partial.settings.customers.is_none());

@@ -122,7 +122,9 @@ async fn load() -> Result<Loaded, PersistError> {
             None => Ok(None),
             Some(v) => match v.as_string() {
                 Some(json) => session::read_meta(&json).map(Some),
-                None => Err(SessionError::Unreadable("the meta record is not text".into())),
+                None => Err(SessionError::Unreadable(
+                    "the meta record is not text".into(),
+                )),
             },
         };
         let mut records = Vec::new();
@@ -195,8 +197,10 @@ async fn get_files(id: &str) -> Result<Vec<(String, Blob)>, PersistError> {
         let v = v
             .filter(|v| v.is_object())
             .ok_or(PersistError::MissingFiles)?;
-        let names = js_sys::Reflect::get(&v, &"names".into()).map_err(|_| PersistError::MissingFiles)?;
-        let blobs = js_sys::Reflect::get(&v, &"blobs".into()).map_err(|_| PersistError::MissingFiles)?;
+        let names =
+            js_sys::Reflect::get(&v, &"names".into()).map_err(|_| PersistError::MissingFiles)?;
+        let blobs =
+            js_sys::Reflect::get(&v, &"blobs".into()).map_err(|_| PersistError::MissingFiles)?;
         if !js_sys::Array::is_array(&names) || !js_sys::Array::is_array(&blobs) {
             return Err(PersistError::MissingFiles);
         }
@@ -359,9 +363,11 @@ pub fn start(state: AppState) {
                 // A database this version cannot open (e.g. a newer schema): remove it and
                 // start afresh; if even that fails, storage is not available here.
                 if delete_database().await.is_ok() && open().await.map(Rexie::close).is_ok() {
-                    state.notice.set(Some(discard_message(&SessionError::Unreadable(
-                        e.to_string(),
-                    ))));
+                    state
+                        .notice
+                        .set(Some(discard_message(&SessionError::Unreadable(
+                            e.to_string(),
+                        ))));
                     state.hydrated.set(true);
                     return;
                 }

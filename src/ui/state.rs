@@ -188,12 +188,14 @@ impl AppState {
         self.remove_duplicates.set(false);
         self.dataset_gen.update(|g| *g += 1);
         self.customers.set(None);
-        self.customers_params.set(d.customers_params.get_untracked());
+        self.customers_params
+            .set(d.customers_params.get_untracked());
         self.profile.set(None);
         self.basket.set(None);
         self.basket_params.set(d.basket_params.get_untracked());
         self.recommend.set(None);
-        self.recommend_params.set(d.recommend_params.get_untracked());
+        self.recommend_params
+            .set(d.recommend_params.get_untracked());
         self.forecast.set(None);
         self.forecast_params.set(d.forecast_params.get_untracked());
         self.forecast_all.set(None);
@@ -204,7 +206,8 @@ impl AppState {
         self.promo.set(None);
         self.responders.set(None);
         self.inventory.set(None);
-        self.inventory_params.set(d.inventory_params.get_untracked());
+        self.inventory_params
+            .set(d.inventory_params.get_untracked());
         self.inventory_progress.set(None);
         for busy in [
             self.customers_busy,

@@ -190,7 +190,11 @@ pub fn DatasetList() -> impl IntoView {
 fn DatasetRow(rec: DatasetRecord) -> impl IntoView {
     let state = expect_context::<AppState>();
     let id = StoredValue::new(rec.id.clone());
-    let is_open = move || state.current_dataset.with(|c| c.as_deref() == Some(id.get_value().as_str()));
+    let is_open = move || {
+        state
+            .current_dataset
+            .with(|c| c.as_deref() == Some(id.get_value().as_str()))
+    };
     let renaming = RwSignal::new(false);
     let new_name = RwSignal::new(rec.name.clone());
     let confirm_delete = RwSignal::new(false);
@@ -299,7 +303,8 @@ pub fn CompareCard() -> impl IntoView {
             Some((r.name.clone(), r.overview.as_ref()?.kpis.clone()))
         })
     });
-    let visible = move || !others.with(Vec::is_empty) && state.current_dataset.with(Option::is_some);
+    let visible =
+        move || !others.with(Vec::is_empty) && state.current_dataset.with(Option::is_some);
     view! {
         <Show when=visible>
             <section class="card compare" data-testid="compare">
