@@ -39,13 +39,13 @@ const HYDRATE_TIMEOUT_MS: i32 = 3000;
 /// Errors of the browser storage.
 #[derive(Debug, thiserror::Error)]
 pub enum PersistError {
-    #[error("IndexedDB: {0}")]
+    #[error("{0}")]
     Idb(String),
     #[error(transparent)]
     Session(#[from] SessionError),
-    #[error("the stored files of this dataset are missing")]
+    #[error("missing_files")]
     MissingFiles,
-    #[error("could not encode a record: {0}")]
+    #[error("{0}")]
     Encode(String),
 }
 
@@ -122,9 +122,7 @@ async fn load() -> Result<Loaded, PersistError> {
             None => Ok(None),
             Some(v) => match v.as_string() {
                 Some(json) => session::read_meta(&json).map(Some),
-                None => Err(SessionError::Unreadable(
-                    "the meta record is not text".into(),
-                )),
+                None => Err(SessionError::Unreadable("meta".into())),
             },
         };
         let mut records = Vec::new();
@@ -165,7 +163,7 @@ async fn put_all(puts: Vec<(&'static str, String, JsValue)>) -> Result<(), Persi
         if done.is_committed() {
             Ok::<_, PersistError>(())
         } else {
-            Err(PersistError::Idb("the write was aborted".into()))
+            Err(PersistError::Idb("aborted".into()))
         }
     }
     .await;
@@ -250,7 +248,7 @@ fn record_put(state: AppState, id: &str) -> Option<(&'static str, String, JsValu
 
 /// A write failed: say so (the data still works in this tab).
 fn save_failed(state: AppState, e: &PersistError) {
-    web_sys::console::warn_1(&format!("ShopLens: could not save: {e}").into());
+    web_sys::console::warn_1(&e.to_string().into());
     state.notice.set(Some(crate::tr!(
         "Could not save your data in this browser ({}). It works in this tab but will not come back after a reload.",
         "无法在此浏览器中保存您的数据（{}）。本标签页中仍可使用，但重新加载后不会恢复。",
@@ -359,7 +357,7 @@ pub fn start(state: AppState) {
         match load().await {
             Ok(loaded) => restore(state, loaded).await,
             Err(e) => {
-                web_sys::console::warn_1(&format!("ShopLens: no stored session: {e}").into());
+                web_sys::console::warn_1(&e.to_string().into());
                 // A database this version cannot open (e.g. a newer schema): remove it and
                 // start afresh; if even that fails, storage is not available here.
                 if delete_database().await.is_ok() && open().await.map(Rexie::close).is_ok() {
@@ -430,7 +428,7 @@ async fn reimport_stored(state: AppState, rec: DatasetRecord) {
         Ok(_) if bridge::import_job() != job => {}
         Ok(files) => bridge::restore_files(state, files, rec.name),
         Err(e) => {
-            web_sys::console::warn_1(&format!("ShopLens: {e}").into());
+            web_sys::console::warn_1(&e.to_string().into());
             state.notice.set(Some(crate::tr!(
                 "The files of “{}” are no longer stored in this browser: import them again.",
                 "“{}”的文件已不在此浏览器中：请重新导入。",

@@ -334,7 +334,7 @@ pub fn CompareCard() -> impl IntoView {
                                 </tr></thead>
                                 <tbody>
                                     {rows.into_iter().map(|d| {
-                                        let cls = if d.delta > 0.0 { "num up" } else if d.delta < 0.0 { "num down" } else { "num" };
+                                        let class = if d.delta > 0.0 { "num up" } else if d.delta < 0.0 { "num down" } else { "num" };
                                         view! {
                                             <tr data-testid=format!("cmp-{}", d.key.key())
                                                 data-current=round3(d.current) data-other=round3(d.other)
@@ -343,7 +343,7 @@ pub fn CompareCard() -> impl IntoView {
                                                 <td>{kpi_label(d.key)}</td>
                                                 <td class="num">{kpi_shown(d.key, d.current)}</td>
                                                 <td class="num">{kpi_shown(d.key, d.other)}</td>
-                                                <td class=cls>{delta_shown(d.key, d.delta, d.relative)}</td>
+                                                <td class=class>{delta_shown(d.key, d.delta, d.relative)}</td>
                                             </tr>
                                         }
                                     }).collect_view()}
