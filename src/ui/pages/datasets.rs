@@ -334,7 +334,7 @@ pub fn CompareCard() -> impl IntoView {
                                 </tr></thead>
                                 <tbody>
                                     {rows.into_iter().map(|d| {
-                                        let class = if d.delta > 0.0 { "num up" } else if d.delta < 0.0 { "num down" } else { "num" };
+                                        let (up, down) = (d.delta > 0.0, d.delta < 0.0);
                                         view! {
                                             <tr data-testid=format!("cmp-{}", d.key.key())
                                                 data-current=round3(d.current) data-other=round3(d.other)
@@ -343,7 +343,7 @@ pub fn CompareCard() -> impl IntoView {
                                                 <td>{kpi_label(d.key)}</td>
                                                 <td class="num">{kpi_shown(d.key, d.current)}</td>
                                                 <td class="num">{kpi_shown(d.key, d.other)}</td>
-                                                <td class=class>{delta_shown(d.key, d.delta, d.relative)}</td>
+                                                <td class="num" class:up=up class:down=down>{delta_shown(d.key, d.delta, d.relative)}</td>
                                             </tr>
                                         }
                                     }).collect_view()}
