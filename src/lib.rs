@@ -10,6 +10,7 @@ pub mod analytics;
 pub mod data;
 pub mod export;
 pub mod protocol;
+pub mod session;
 pub mod viz;
 
 #[cfg(target_arch = "wasm32")]

@@ -63,6 +63,8 @@ const UI_FILES: &[&str] = &[
     "src/ui/pages/forecast.rs",
     "src/ui/pages/inventory.rs",
     "src/ui/pages/marketing.rs",
+    "src/ui/pages/datasets.rs",
+    "src/ui/persist.rs",
 ];
 
 /// Contexts (attribute, prop, field or variable names) whose string never reaches the screen.

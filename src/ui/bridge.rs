@@ -30,6 +30,19 @@ thread_local! {
     static TASK_JOBS: RefCell<[u32; SLOTS]> = const { RefCell::new([0; SLOTS]) };
     /// Whether the running import should navigate to the overview when done.
     static NAVIGATE_AFTER: Cell<bool> = const { Cell::new(false) };
+    static IMPORT_KIND: Cell<ImportKind> = const { Cell::new(ImportKind::New) };
+}
+
+/// What the running import is (`ui::persist` stores a new dataset, updates the open one, or
+/// only takes note of a restored one).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportKind {
+    /// Files just chosen: a new dataset.
+    New,
+    /// The current files again (a mapping or the duplicate flag changed).
+    Reimport,
+    /// A stored dataset read back from IndexedDB (startup, or switching datasets).
+    Restore,
 }
 
 fn next_job() -> u32 {
@@ -158,6 +171,7 @@ fn on_response(state: AppState, resp: Response) {
             if job != IMPORT_JOB.with(Cell::get) {
                 return;
             }
+            let kind = IMPORT_KIND.with(Cell::get);
             state.progress.set(None);
             state.error.set(None);
             state.report.set(Some(*report));
@@ -165,7 +179,6 @@ fn on_response(state: AppState, resp: Response) {
             state.customers.set(None);
             state.profile.set(None);
             state.basket.set(None);
-            state.basket_params.update(|p| p.focus_item = None);
             state.recommend.set(None);
             state.forecast.set(None);
             state.forecast_all.set(None);
@@ -173,16 +186,24 @@ fn on_response(state: AppState, resp: Response) {
             state.inventory.set(None);
             state.responders.set(None);
             state.promo.set(None);
-            state.forecast_params.update(|p| p.skus = None);
             state.import_millis.set(Some(millis));
-            state.overview_params.set(OverviewParams::default());
-            request_overview(OverviewParams::default());
+            if kind != ImportKind::Restore {
+                // Settings naming rows of the previous data; a restored dataset keeps its own.
+                state.basket_params.update(|p| p.focus_item = None);
+                state.forecast_params.update(|p| p.skus = None);
+                state.overview_params.set(OverviewParams::default());
+            }
+            request_overview(state.overview_params.get_untracked());
+            state.restoring.set(None);
+            let files = FILES.with(|f| f.borrow().clone());
+            super::persist::on_imported(state, kind, files);
             if NAVIGATE_AFTER.with(Cell::get) {
                 state.navigate_to.set(Some("/overview".into()));
             }
         }
         Response::Overview { job, report } => {
             if job == OVERVIEW_JOB.with(Cell::get) {
+                super::persist::on_overview(state, &report);
                 state.overview.set(Some(*report));
             }
         }
@@ -233,6 +254,7 @@ fn on_response(state: AppState, resp: Response) {
             }
             if job == IMPORT_JOB.with(Cell::get) {
                 state.progress.set(None);
+                state.restoring.set(None);
                 // The files of the cancelled import are not the current dataset.
                 restore_previous_files();
             }
@@ -245,6 +267,7 @@ fn on_response(state: AppState, resp: Response) {
             }
             if job == IMPORT_JOB.with(Cell::get) {
                 state.progress.set(None);
+                state.restoring.set(None);
                 restore_previous_files();
             }
             state.error.set(Some(message));
@@ -269,7 +292,44 @@ pub fn import_files(state: AppState, files: Vec<(String, Blob)>) {
     let old = FILES.with(|f| std::mem::replace(&mut *f.borrow_mut(), files));
     PREVIOUS_FILES.with(|p| *p.borrow_mut() = old);
     NAVIGATE_AFTER.with(|n| n.set(true));
+    IMPORT_KIND.with(|k| k.set(ImportKind::New));
+    state.restoring.set(None);
     run_import(state);
+}
+
+/// Id of the latest import (changes whenever an import starts).
+pub fn import_job() -> u32 {
+    IMPORT_JOB.with(Cell::get)
+}
+
+/// Import a stored dataset (`name`) from its stored files, staying on the current page.
+pub fn restore_files(state: AppState, files: Vec<(String, Blob)>, name: String) {
+    if files.is_empty() {
+        return;
+    }
+    let old = FILES.with(|f| std::mem::replace(&mut *f.borrow_mut(), files));
+    PREVIOUS_FILES.with(|p| *p.borrow_mut() = old);
+    NAVIGATE_AFTER.with(|n| n.set(false));
+    IMPORT_KIND.with(|k| k.set(ImportKind::Restore));
+    state.restoring.set(Some(name));
+    run_import(state);
+}
+
+/// Stop the worker (dropping the dataset it holds) and start a fresh one ("Forget this data").
+pub fn restart(state: AppState) {
+    WORKER.with(|w| {
+        if let Some(w) = w.borrow_mut().take() {
+            w.terminate();
+        }
+    });
+    READY.with(|r| r.set(false));
+    PENDING.with(|p| p.borrow_mut().clear());
+    FILES.with(|f| f.borrow_mut().clear());
+    PREVIOUS_FILES.with(|p| p.borrow_mut().clear());
+    IMPORT_JOB.with(|j| j.set(0));
+    OVERVIEW_JOB.with(|j| j.set(0));
+    TASK_JOBS.with(|j| *j.borrow_mut() = [0; SLOTS]);
+    start(state);
 }
 
 /// Re-import the current files (after a mapping or option change).
@@ -277,6 +337,8 @@ pub fn reimport(state: AppState) {
     let current = FILES.with(|f| f.borrow().clone());
     PREVIOUS_FILES.with(|p| *p.borrow_mut() = current);
     NAVIGATE_AFTER.with(|n| n.set(false));
+    IMPORT_KIND.with(|k| k.set(ImportKind::Reimport));
+    state.restoring.set(None);
     run_import(state);
 }
 

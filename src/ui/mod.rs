@@ -8,6 +8,7 @@ pub mod format;
 pub mod i18n;
 pub mod offline;
 pub mod pages;
+pub mod persist;
 pub mod state;
 pub mod table;
 
@@ -31,6 +32,7 @@ fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
     bridge::start(state);
+    persist::start(state);
     let lang = RwSignal::new(i18n::initial_lang());
     provide_context(lang);
     // The whole tree re-renders when the language changes; the state signals above survive.
@@ -41,6 +43,10 @@ fn App() -> impl IntoView {
                 "ShopLens — private shop analytics",
                 "ShopLens — 私密的店铺分析",
             ));
+        }
+        // The stored settings are applied before the pages mount (IndexedDB answers in a few ms).
+        if !state.hydrated.get() {
+            return view! { <p class="booting" data-testid="booting">{t("Loading…", "加载中…")}</p> }.into_any();
         }
         view! {
         <Router>
@@ -72,6 +78,7 @@ fn App() -> impl IntoView {
             </header>
             <pages::ProgressBar/>
             <pages::ErrorBanner/>
+            <pages::datasets::NoticeBanner/>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <pages::NotFound/> }>
                     <Route path=path!("/") view=pages::landing::Landing/>
@@ -89,6 +96,7 @@ fn App() -> impl IntoView {
             </footer>
         </Router>
         }
+        .into_any()
     }
 }
 

@@ -12,6 +12,7 @@ use crate::analytics::marketing::responders::RespondersReport;
 use crate::analytics::overview::{OverviewParams, OverviewReport};
 use crate::analytics::recommend::{ModelConfig, RecommendParams, RecommendReport};
 use crate::data::{CleaningReport, MappingOverride};
+use crate::session::DatasetRecord;
 use leptos::prelude::*;
 
 /// Progress of the running import.
@@ -81,6 +82,16 @@ pub struct AppState {
     pub inventory_params: RwSignal<InventoryParams>,
     pub inventory_busy: RwSignal<bool>,
     pub inventory_progress: RwSignal<Option<(usize, usize)>>,
+    /// Stored session (`ui::persist`): the named datasets, the open one, the one being
+    /// restored (its name), whether the stored settings were read, a storage message, the
+    /// name typed for the next import, and the dataset the Overview compares with.
+    pub datasets: RwSignal<Vec<DatasetRecord>>,
+    pub current_dataset: RwSignal<Option<String>>,
+    pub restoring: RwSignal<Option<String>>,
+    pub hydrated: RwSignal<bool>,
+    pub notice: RwSignal<Option<String>>,
+    pub import_name: RwSignal<String>,
+    pub compare_with: RwSignal<Option<String>>,
 }
 
 /// A pillar report with the dataset generation it was computed on and how long it took.
@@ -154,7 +165,69 @@ impl AppState {
             inventory_params: RwSignal::new(InventoryParams::default()),
             inventory_busy: RwSignal::new(false),
             inventory_progress: RwSignal::new(None),
+            datasets: RwSignal::new(Vec::new()),
+            current_dataset: RwSignal::new(None),
+            restoring: RwSignal::new(None),
+            hydrated: RwSignal::new(false),
+            notice: RwSignal::new(None),
+            import_name: RwSignal::new(String::new()),
+            compare_with: RwSignal::new(None),
         }
+    }
+
+    /// Drop the loaded data, its reports and every page setting (the dataset list, the
+    /// remembered mappings and the storage message stay).
+    pub fn reset_data(&self) {
+        let d = Self::new();
+        self.report.set(None);
+        self.import_millis.set(None);
+        self.overview.set(None);
+        self.overview_params.set(d.overview_params.get_untracked());
+        self.progress.set(None);
+        self.error.set(None);
+        self.remove_duplicates.set(false);
+        self.dataset_gen.update(|g| *g += 1);
+        self.customers.set(None);
+        self.customers_params
+            .set(d.customers_params.get_untracked());
+        self.profile.set(None);
+        self.basket.set(None);
+        self.basket_params.set(d.basket_params.get_untracked());
+        self.recommend.set(None);
+        self.recommend_params
+            .set(d.recommend_params.get_untracked());
+        self.forecast.set(None);
+        self.forecast_params.set(d.forecast_params.get_untracked());
+        self.forecast_all.set(None);
+        self.forecast_all_progress.set(None);
+        self.mmm.set(None);
+        self.experiment.set(None);
+        self.elasticity.set(None);
+        self.promo.set(None);
+        self.responders.set(None);
+        self.inventory.set(None);
+        self.inventory_params
+            .set(d.inventory_params.get_untracked());
+        self.inventory_progress.set(None);
+        for busy in [
+            self.customers_busy,
+            self.basket_busy,
+            self.recommend_busy,
+            self.forecast_busy,
+            self.forecast_all_busy,
+            self.mmm_busy,
+            self.experiment_busy,
+            self.elasticity_busy,
+            self.promo_busy,
+            self.responders_busy,
+            self.inventory_busy,
+        ] {
+            busy.set(false);
+        }
+        self.current_dataset.set(None);
+        self.restoring.set(None);
+        self.import_name.set(String::new());
+        self.compare_with.set(None);
     }
 }
 

@@ -5,6 +5,8 @@
 //! metrics"; Fader, *Customer Centricity*, 2012): revenue = sum of line totals, average order
 //! value = revenue / orders, repeat purchase rate = customers with 2+ orders / customers.
 
+pub mod compare;
+
 use serde::{Deserialize, Serialize};
 
 use crate::data::dates::{civil_from_days, days_from_civil, format_day};

@@ -72,9 +72,12 @@ fn rows_text(rows: &[(u16, u32)], files: &[FileInfo]) -> String {
 #[component]
 pub fn DataPage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    move || match state.report.get() {
-        None => view! { <NeedData/> }.into_any(),
-        Some(r) => view! { <DataBody report=r/> }.into_any(),
+    view! {
+        <super::datasets::DatasetList/>
+        {move || match state.report.get() {
+            None => view! { <NeedData/> }.into_any(),
+            Some(r) => view! { <DataBody report=r/> }.into_any(),
+        }}
     }
 }
 

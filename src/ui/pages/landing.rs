@@ -78,6 +78,7 @@ pub fn Landing() -> impl IntoView {
         >
             <div class="drop-icon" aria-hidden="true">"⇪"</div>
             <p><strong>{t("Drop order files here", "把订单文件拖到这里")}</strong>{t(" (CSV or .csv.gz, several at once)", "（CSV 或 .csv.gz，可一次拖入多个）")}</p>
+            <super::datasets::DatasetNameInput/>
             <label class="btn primary">
                 {t("Choose files…", "选择文件…")}
                 <input type="file" data-testid="file-input" multiple accept=".csv,.txt,.tsv,.gz,text/csv" class="visually-hidden" on:change=on_pick/>

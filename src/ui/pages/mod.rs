@@ -2,6 +2,7 @@
 
 pub mod customers;
 pub mod data;
+pub mod datasets;
 pub mod forecast;
 pub mod inventory;
 pub mod landing;
@@ -28,6 +29,7 @@ pub fn ProgressBar() -> impl IntoView {
             };
             view! {
                 <div class="progress" data-testid="progress" role="status" aria-live="polite">
+                    <datasets::RestoringLine/>
                     <div class="progress-text">
                         {crate::tr!("Importing {} ({} of {}) — {} of {} read, {} rows",
                             "正在导入 {}（第 {} 个，共 {} 个）— 已读取 {} / {}，{} 行",
@@ -80,12 +82,16 @@ pub fn Kpi(
 /// Shown on pages that need data when none is loaded.
 #[component]
 pub fn NeedData() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let restoring = move || state.restoring.with(Option::is_some);
     view! {
+        <Show when=move || !restoring() fallback=datasets::Restoring>
         <section class="card empty">
             <h2>{t("No data yet", "还没有数据")}</h2>
             <p>{t("Import your order export or try the sample store first.", "请先导入订单导出文件，或试用示例店铺。")}</p>
             <a class="btn primary" href="/">{t("Import data", "导入数据")}</a>
         </section>
+        </Show>
     }
 }
 

@@ -188,6 +188,7 @@ fn OverviewBody() -> impl IntoView {
                         on:change=move |ev| set_range(state.overview_params.get_untracked().date_from, Some(event_target_value(&ev)))/>
                 </label>
                 <button class="btn small" on:click=move |_| set_range(None, None)>{t("All dates", "全部日期")}</button>
+                <super::datasets::ForgetButton/>
             </div>
         </div>
         <div class="kpis">
@@ -212,6 +213,7 @@ fn OverviewBody() -> impl IntoView {
                 shown=Signal::derive(move || format::pct(returns.get()))
                 help=t("Value of cancelled or returned lines divided by the value of sale lines in the range.", "范围内取消或退货明细的金额除以销售明细的金额。")/>
         </div>
+        <super::datasets::CompareCard/>
         <section class="card">
             <div class="card-head">
                 <h2>{move || if monthly.get() { t("Revenue by month", "每月销售额") } else { t("Revenue by week", "每周销售额") }}</h2>

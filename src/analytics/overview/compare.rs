@@ -1,0 +1,151 @@
+//! Two datasets' headline numbers side by side (e.g. "shop 2025" against "shop 2026"):
+//! the difference and the relative change of each KPI.
+
+use super::Kpis;
+use serde::{Deserialize, Serialize};
+
+/// The KPIs compared, in display order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KpiKey {
+    Revenue,
+    Orders,
+    Customers,
+    AverageOrderValue,
+    RepeatPurchaseRate,
+    ReturnsRate,
+}
+
+impl KpiKey {
+    pub const ALL: [KpiKey; 6] = [
+        KpiKey::Revenue,
+        KpiKey::Orders,
+        KpiKey::Customers,
+        KpiKey::AverageOrderValue,
+        KpiKey::RepeatPurchaseRate,
+        KpiKey::ReturnsRate,
+    ];
+
+    /// Stable key (test ids, CSV).
+    pub fn key(self) -> &'static str {
+        match self {
+            KpiKey::Revenue => "revenue",
+            KpiKey::Orders => "orders",
+            KpiKey::Customers => "customers",
+            KpiKey::AverageOrderValue => "aov",
+            KpiKey::RepeatPurchaseRate => "repeat",
+            KpiKey::ReturnsRate => "returns",
+        }
+    }
+
+    /// A share (0–1): its difference reads in percentage points.
+    pub fn is_rate(self) -> bool {
+        matches!(self, KpiKey::RepeatPurchaseRate | KpiKey::ReturnsRate)
+    }
+
+    pub fn value(self, k: &Kpis) -> f64 {
+        match self {
+            KpiKey::Revenue => k.revenue,
+            KpiKey::Orders => k.orders as f64,
+            KpiKey::Customers => k.customers as f64,
+            KpiKey::AverageOrderValue => k.average_order_value,
+            KpiKey::RepeatPurchaseRate => k.repeat_purchase_rate,
+            KpiKey::ReturnsRate => k.returns_rate,
+        }
+    }
+}
+
+/// One KPI of the current dataset against another.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KpiDelta {
+    pub key: KpiKey,
+    pub current: f64,
+    pub other: f64,
+    /// `current − other` (for rates: a share difference, i.e. percentage points / 100).
+    pub delta: f64,
+    /// `delta / |other|`; `None` when `other` is zero or a value is not finite.
+    pub relative: Option<f64>,
+}
+
+/// Every KPI of `current` against `other`.
+pub fn compare(current: &Kpis, other: &Kpis) -> Vec<KpiDelta> {
+    KpiKey::ALL
+        .iter()
+        .map(|&key| {
+            let c = key.value(current);
+            let o = key.value(other);
+            let delta = c - o;
+            let relative = (o != 0.0 && delta.is_finite() && o.is_finite())
+                .then(|| delta / o.abs())
+                .filter(|r| r.is_finite());
+            KpiDelta {
+                key,
+                current: c,
+                other: o,
+                delta,
+                relative,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kpis(revenue: f64, orders: u64, customers: u64, repeat: f64, returns: f64) -> Kpis {
+        Kpis {
+            revenue,
+            orders,
+            customers,
+            average_order_value: if orders > 0 {
+                revenue / orders as f64
+            } else {
+                0.0
+            },
+            repeat_purchase_rate: repeat,
+            returns_rate: returns,
+            lines: 0,
+            guest_orders: 0,
+        }
+    }
+
+    #[test]
+    fn deltas_and_relative_changes() {
+        let now = kpis(1500.0, 30, 20, 0.25, 0.02);
+        let before = kpis(1000.0, 25, 20, 0.20, 0.04);
+        let d = compare(&now, &before);
+        assert_eq!(
+            d.iter().map(|x| x.key.key()).collect::<Vec<_>>(),
+            ["revenue", "orders", "customers", "aov", "repeat", "returns"]
+        );
+        assert_eq!(d[0].current, 1500.0);
+        assert_eq!(d[0].other, 1000.0);
+        assert_eq!(d[0].delta, 500.0);
+        assert_eq!(d[0].relative, Some(0.5));
+        assert_eq!(d[1].delta, 5.0);
+        assert!((d[1].relative.unwrap() - 0.2).abs() < 1e-12);
+        assert_eq!(d[2].delta, 0.0);
+        assert_eq!(d[2].relative, Some(0.0));
+        // AOV 50 against 40.
+        assert!((d[3].delta - 10.0).abs() < 1e-12);
+        assert!((d[3].relative.unwrap() - 0.25).abs() < 1e-12);
+        assert!(d[4].key.is_rate() && !d[0].key.is_rate());
+        assert!((d[4].delta - 0.05).abs() < 1e-12);
+        assert!((d[5].delta + 0.02).abs() < 1e-12);
+        assert!((d[5].relative.unwrap() + 0.5).abs() < 1e-12);
+    }
+
+    #[test]
+    fn no_relative_change_against_zero() {
+        let d = compare(&kpis(10.0, 1, 1, 0.0, 0.0), &Kpis::default());
+        assert_eq!(d[0].delta, 10.0);
+        assert_eq!(d[0].relative, None);
+        assert_eq!(d[4].relative, None);
+        let nan = Kpis {
+            revenue: f64::NAN,
+            ..Kpis::default()
+        };
+        assert_eq!(compare(&nan, &kpis(5.0, 1, 1, 0.0, 0.0))[0].relative, None);
+    }
+}
