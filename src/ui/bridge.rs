@@ -162,6 +162,7 @@ fn on_response(state: AppState, resp: Response) {
             state.inventory.set(None);
             state.responders.set(None);
             state.promo.set(None);
+            state.action.set(None);
             state.forecast_params.update(|p| p.skus = None);
             state.import_millis.set(Some(millis));
             state.overview_params.set(OverviewParams::default());
@@ -212,6 +213,7 @@ fn on_response(state: AppState, resp: Response) {
                 AnalysisReport::Responders { report } => {
                     land(state.responders, gen, millis, *report)
                 }
+                AnalysisReport::ActionPlan { plan } => land(state.action, gen, millis, *plan),
             }
         }
         Response::Cancelled { job } => {
@@ -324,11 +326,12 @@ fn task_slot(task: &Task) -> usize {
         Task::Promo { .. } => 9,
         Task::Inventory { .. } => 10,
         Task::Responders { .. } => 11,
+        Task::ActionPlan { .. } => 12,
     }
 }
 
 /// Number of task slots (one per `Task` kind).
-const SLOTS: usize = 12;
+const SLOTS: usize = 13;
 
 /// Slot of the all-series forecast (for [`cancel_task`]).
 pub const FORECAST_ALL_SLOT: usize = 5;
@@ -347,6 +350,7 @@ fn report_slot(report: &AnalysisReport) -> usize {
         AnalysisReport::Promo { .. } => 9,
         AnalysisReport::Inventory { .. } => 10,
         AnalysisReport::Responders { .. } => 11,
+        AnalysisReport::ActionPlan { .. } => 12,
     }
 }
 
@@ -355,6 +359,7 @@ fn progress_signal(state: AppState, slot: usize) -> Option<RwSignal<Option<(usiz
     match slot {
         5 => Some(state.forecast_all_progress),
         10 => Some(state.inventory_progress),
+        12 => Some(state.action_progress),
         _ => None,
     }
 }
@@ -391,6 +396,7 @@ fn busy_signal(state: AppState, slot: usize) -> Option<RwSignal<bool>> {
         9 => Some(state.promo_busy),
         10 => Some(state.inventory_busy),
         11 => Some(state.responders_busy),
+        12 => Some(state.action_busy),
         _ => None,
     }
 }

@@ -1,5 +1,6 @@
 //! Application state shared by all pages (signals only; the data itself lives in the worker).
 
+use crate::analytics::action::{ActionParams, ActionPlan};
 use crate::analytics::basket::{BasketParams, BasketReport};
 use crate::analytics::customers::{CustomerProfile, CustomersParams, CustomersReport};
 use crate::analytics::forecast::{ForecastParams, ForecastReport};
@@ -81,6 +82,11 @@ pub struct AppState {
     pub inventory_params: RwSignal<InventoryParams>,
     pub inventory_busy: RwSignal<bool>,
     pub inventory_progress: RwSignal<Option<(usize, usize)>>,
+    /// Action plan page.
+    pub action: RwSignal<Option<Pillar<ActionPlan>>>,
+    pub action_params: RwSignal<ActionParams>,
+    pub action_busy: RwSignal<bool>,
+    pub action_progress: RwSignal<Option<(usize, usize)>>,
 }
 
 /// A pillar report with the dataset generation it was computed on and how long it took.
@@ -154,6 +160,10 @@ impl AppState {
             inventory_params: RwSignal::new(InventoryParams::default()),
             inventory_busy: RwSignal::new(false),
             inventory_progress: RwSignal::new(None),
+            action: RwSignal::new(None),
+            action_params: RwSignal::new(ActionParams::default()),
+            action_busy: RwSignal::new(false),
+            action_progress: RwSignal::new(None),
         }
     }
 }
