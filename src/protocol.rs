@@ -5,6 +5,7 @@
 //! and posting a `Blob` to a worker copies no bytes). Reports are small; the tables stay in the
 //! worker.
 
+use crate::analytics::action::{ActionParams, ActionPlan};
 use crate::analytics::basket::{BasketParams, BasketReport};
 use crate::analytics::customers::{CustomerProfile, CustomersParams, CustomersReport};
 use crate::analytics::forecast::{ForecastParams, ForecastReport};
@@ -109,6 +110,17 @@ pub enum Task {
         period_days: i64,
         params: PromoParams,
     },
+    /// The action plan: runs customers, recommendations (for the win-back list) and inventory
+    /// with default parameters, plus the MMM of the attached spend file (`spend_file`) and
+    /// the promotion lift of the attached promotion file (`promo_file`) when given — files in
+    /// that order — or reuses finished `mmm` / `promo` reports. Reports progress.
+    ActionPlan {
+        params: ActionParams,
+        spend_file: Option<String>,
+        promo_file: Option<String>,
+        mmm: Option<Box<MmmReport>>,
+        promo: Option<Box<PromoReport>>,
+    },
 }
 
 impl Task {
@@ -142,6 +154,7 @@ pub enum AnalysisReport {
     Experiment { report: Box<ExperimentReport> },
     Elasticity { report: Box<ElasticityReport> },
     Promo { report: Box<PromoReport> },
+    ActionPlan { plan: Box<ActionPlan> },
 }
 
 /// Worker → main thread.

@@ -65,6 +65,7 @@ const UI_FILES: &[&str] = &[
     "src/ui/pages/marketing.rs",
     "src/ui/pages/datasets.rs",
     "src/ui/persist.rs",
+    "src/ui/pages/action.rs",
 ];
 
 /// Contexts (attribute, prop, field or variable names) whose string never reaches the screen.

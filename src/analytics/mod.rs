@@ -2,6 +2,7 @@
 //! `run(&Input, &Params) -> Result<Report, Error>` with `serde` reports.
 //! No browser crates here, ever.
 
+pub mod action;
 pub mod basket;
 pub mod customers;
 pub mod forecast;

@@ -186,6 +186,7 @@ fn on_response(state: AppState, resp: Response) {
             state.inventory.set(None);
             state.responders.set(None);
             state.promo.set(None);
+            state.action.set(None);
             state.import_millis.set(Some(millis));
             if kind != ImportKind::Restore {
                 // Settings naming rows of the previous data; a restored dataset keeps its own.
@@ -244,6 +245,7 @@ fn on_response(state: AppState, resp: Response) {
                 AnalysisReport::Responders { report } => {
                     land(state.responders, gen, millis, *report)
                 }
+                AnalysisReport::ActionPlan { plan } => land(state.action, gen, millis, *plan),
             }
         }
         Response::Cancelled { job } => {
@@ -397,11 +399,12 @@ fn task_slot(task: &Task) -> usize {
         Task::Promo { .. } => 9,
         Task::Inventory { .. } => 10,
         Task::Responders { .. } => 11,
+        Task::ActionPlan { .. } => 12,
     }
 }
 
 /// Number of task slots (one per `Task` kind).
-const SLOTS: usize = 12;
+const SLOTS: usize = 13;
 
 /// Slot of the all-series forecast (for [`cancel_task`]).
 pub const FORECAST_ALL_SLOT: usize = 5;
@@ -420,6 +423,7 @@ fn report_slot(report: &AnalysisReport) -> usize {
         AnalysisReport::Promo { .. } => 9,
         AnalysisReport::Inventory { .. } => 10,
         AnalysisReport::Responders { .. } => 11,
+        AnalysisReport::ActionPlan { .. } => 12,
     }
 }
 
@@ -428,6 +432,7 @@ fn progress_signal(state: AppState, slot: usize) -> Option<RwSignal<Option<(usiz
     match slot {
         5 => Some(state.forecast_all_progress),
         10 => Some(state.inventory_progress),
+        12 => Some(state.action_progress),
         _ => None,
     }
 }
@@ -464,6 +469,7 @@ fn busy_signal(state: AppState, slot: usize) -> Option<RwSignal<bool>> {
         9 => Some(state.promo_busy),
         10 => Some(state.inventory_busy),
         11 => Some(state.responders_busy),
+        12 => Some(state.action_busy),
         _ => None,
     }
 }

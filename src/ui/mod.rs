@@ -65,6 +65,7 @@ fn App() -> impl IntoView {
                     <A href="/forecast">{t("Forecast", "预测")}</A>
                     <A href="/inventory">{t("Inventory", "库存")}</A>
                     <A href="/marketing">{t("Marketing", "营销")}</A>
+                    <A href="/action">{t("Action plan", "行动计划")}</A>
                 </nav>
                 <span class="privacy-badge" title=t("Everything runs in this browser tab. No upload, no server, no tracking.", "一切都在此浏览器标签页中运行。不上传、无服务器、不跟踪。")>
                     <svg class="lock" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true"><path fill="currentColor" d="M4 7V5a4 4 0 1 1 8 0v2h1v8H3V7h1zm2 0h4V5a2 2 0 1 0-4 0v2z"/></svg>
@@ -89,6 +90,7 @@ fn App() -> impl IntoView {
                     <Route path=path!("/forecast") view=pages::forecast::Forecast/>
                     <Route path=path!("/inventory") view=pages::inventory::Inventory/>
                     <Route path=path!("/marketing") view=pages::marketing::Marketing/>
+                    <Route path=path!("/action") view=pages::action::ActionPage/>
                 </Routes>
             </main>
             <footer class="footer">

@@ -1,5 +1,6 @@
 //! Application state shared by all pages (signals only; the data itself lives in the worker).
 
+use crate::analytics::action::{ActionParams, ActionPlan};
 use crate::analytics::basket::{BasketParams, BasketReport};
 use crate::analytics::customers::{CustomerProfile, CustomersParams, CustomersReport};
 use crate::analytics::forecast::{ForecastParams, ForecastReport};
@@ -92,6 +93,11 @@ pub struct AppState {
     pub notice: RwSignal<Option<String>>,
     pub import_name: RwSignal<String>,
     pub compare_with: RwSignal<Option<String>>,
+    /// Action plan page.
+    pub action: RwSignal<Option<Pillar<ActionPlan>>>,
+    pub action_params: RwSignal<ActionParams>,
+    pub action_busy: RwSignal<bool>,
+    pub action_progress: RwSignal<Option<(usize, usize)>>,
 }
 
 /// A pillar report with the dataset generation it was computed on and how long it took.
@@ -172,6 +178,10 @@ impl AppState {
             notice: RwSignal::new(None),
             import_name: RwSignal::new(String::new()),
             compare_with: RwSignal::new(None),
+            action: RwSignal::new(None),
+            action_params: RwSignal::new(ActionParams::default()),
+            action_busy: RwSignal::new(false),
+            action_progress: RwSignal::new(None),
         }
     }
 
@@ -209,6 +219,9 @@ impl AppState {
         self.inventory_params
             .set(d.inventory_params.get_untracked());
         self.inventory_progress.set(None);
+        self.action.set(None);
+        self.action_params.set(d.action_params.get_untracked());
+        self.action_progress.set(None);
         for busy in [
             self.customers_busy,
             self.basket_busy,
@@ -221,6 +234,7 @@ impl AppState {
             self.promo_busy,
             self.responders_busy,
             self.inventory_busy,
+            self.action_busy,
         ] {
             busy.set(false);
         }

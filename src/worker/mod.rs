@@ -4,6 +4,7 @@
 //! [`Importer`]; awaiting each slice yields to the event loop, so progress messages go out and
 //! a `Cancel` message is seen between slices. A cancelled import keeps the previous dataset.
 
+use crate::analytics::action::{self, MarketingInputs};
 use crate::analytics::customers::{self, CustomersReport};
 use crate::analytics::forecast::{self, ForecastParams, ForecastReport};
 use crate::analytics::inventory::{self, stock, InventoryInput};
@@ -267,6 +268,9 @@ async fn analyze(job: u32, task: Task, files: Vec<Blob>) -> Result<Option<Analys
         _ => {}
     }
     let dataset = dataset.ok_or_else(|| "no data imported yet".to_string())?;
+    if let Task::ActionPlan { .. } = &task {
+        return action_plan(job, &dataset, task, &files).await.map(Some);
+    }
     if let Task::Inventory { params, stock_file } = &task {
         let table = match files.first() {
             Some(blob) => {
@@ -403,7 +407,79 @@ fn analyze_now(dataset: &Rc<Dataset>, task: Task) -> Result<AnalysisReport, Stri
         | Task::Experiment { .. }
         | Task::Elasticity { .. }
         | Task::Promo { .. } => Err("this analysis reads an attached file".into()),
+        Task::ActionPlan { .. } => Err("the action plan runs asynchronously".into()),
     }
+}
+
+/// The action plan: the attached spend / promotion files are parsed, then the pillars run
+/// with progress (one message per stage).
+async fn action_plan(
+    job: u32,
+    dataset: &Dataset,
+    task: Task,
+    files: &[Blob],
+) -> Result<AnalysisReport, String> {
+    let Task::ActionPlan {
+        params,
+        spend_file,
+        promo_file,
+        mmm,
+        promo,
+    } = task
+    else {
+        return Err("not an action plan task".into());
+    };
+    let mut blobs = files.iter();
+    let mut table = |name: &Option<String>| {
+        let blob = name.as_ref().and_then(|_| blobs.next()).cloned();
+        let name = name.clone().unwrap_or_default();
+        async move {
+            match blob {
+                Some(b) => {
+                    let bytes = read_slice(&b, 0.0, b.size()).await?;
+                    Table::from_bytes(&name, &bytes)
+                        .map(Some)
+                        .map_err(|e| e.to_string())
+                }
+                None => Ok(None),
+            }
+        }
+    };
+    let spend = table(&spend_file).await?;
+    let promo_table = table(&promo_file).await?;
+    let mmm_input = match (&mmm, spend.as_ref()) {
+        (None, Some(t)) => {
+            Some(MmmInput::from_table(t, &Default::default(), None).map_err(|e| e.to_string())?)
+        }
+        _ => None,
+    };
+    let promo_input = match (&promo, promo_table.as_ref()) {
+        (None, Some(t)) => {
+            Some(PromoInput::from_table(t, &action::promo_spec_for(t)).map_err(|e| e.to_string())?)
+        }
+        _ => None,
+    };
+    post(&Response::TaskProgress {
+        job,
+        done: 0,
+        total: action::STAGES,
+    });
+    yield_now().await;
+    let (plan, _) = action::run_on_dataset(
+        dataset,
+        &params,
+        MarketingInputs {
+            mmm_report: mmm.as_deref(),
+            mmm_input: mmm_input.as_ref(),
+            promo_report: promo.as_deref(),
+            promo_input: promo_input.as_ref(),
+        },
+        &mut |done, total| post(&Response::TaskProgress { job, done, total }),
+    )
+    .map_err(|e| e.to_string())?;
+    Ok(AnalysisReport::ActionPlan {
+        plan: Box::new(plan),
+    })
 }
 
 /// True when `job` was cancelled or superseded by a newer import.

@@ -33,7 +33,7 @@ export const FULL = {
 /** Column order of the UCI file (0-based indices used by the mapping selects map-col-N). */
 export const UCI_COLUMNS = ['InvoiceNo', 'StockCode', 'Description', 'Quantity', 'InvoiceDate', 'UnitPrice', 'CustomerID', 'Country'];
 
-export const ROUTES = ['/overview', '/data', '/customers', '/products', '/forecast', '/inventory', '/marketing'];
+export const ROUTES = ['/overview', '/data', '/customers', '/products', '/forecast', '/inventory', '/marketing', '/action'];
 
 export const CHROMIUM_ARGS = [
   '--headless',

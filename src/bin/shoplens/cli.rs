@@ -5,6 +5,7 @@
 use clap::{Parser, Subcommand};
 
 mod abtest;
+mod action;
 mod adtree;
 mod basket;
 mod clv;
@@ -57,6 +58,8 @@ enum Command {
     Forecast(forecast::Args),
     /// Inventory: ABC×XYZ, safety stock, reorder point, EOQ, status per SKU; purchase plan under a budget/capacity.
     Inventory(inventory::Args),
+    /// Action plan: customers to win back, SKUs to reorder under a budget, ad budget shifts, promotions to repeat or stop, the next A/B test.
+    Action(action::Args),
 }
 
 /// A report as pretty JSON (what `--json` prints).
@@ -97,6 +100,7 @@ pub fn main() {
         Command::Responders(a) => responders::run(a),
         Command::Inventory(a) => inventory::run(a),
         Command::Clv(a) => clv::run(a),
+        Command::Action(a) => action::run(a),
     };
     if let Err(msg) = result {
         eprintln!("shoplens: {msg}");

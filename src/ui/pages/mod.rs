@@ -1,5 +1,6 @@
 //! Pages and the small components they share.
 
+pub mod action;
 pub mod customers;
 pub mod data;
 pub mod datasets;

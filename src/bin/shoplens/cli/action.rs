@@ -1,0 +1,204 @@
+//! `shoplens action ORDERS [--budget AMOUNT] [--spend SPEND.csv] [--promotions PROMO.csv]
+//! [--json]`: the action plan (same core as the Action plan page) — customers to win back with
+//! items to recommend, SKUs to reorder under the budget, ad budget shifts (with a spend file),
+//! promotions to repeat or stop (with a promotion file), and the next A/B test with its sample
+//! size. Text by default; `--json` prints the whole plan as JSON.
+
+use std::path::PathBuf;
+
+use shoplens::analytics::action::{self, ActionParams, Detail, MarketingInputs, Missing};
+use shoplens::analytics::marketing::mmm::MmmInput;
+use shoplens::analytics::marketing::promo::PromoInput;
+use shoplens::analytics::marketing::table::Table;
+use shoplens::data::{import_paths, ImportOptions};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Order lines (CSV, optionally .gz).
+    pub orders: PathBuf,
+    /// Purchase budget of the reorder plan (default: half the cost of all urgent orders).
+    #[arg(long)]
+    pub budget: Option<f64>,
+    /// Ad-spend file (date, one spend column per channel, revenue) for the budget shift.
+    #[arg(long)]
+    pub spend: Option<PathBuf>,
+    /// Promotion file (date, units, revenue, promo flag) for the repeat/stop decision.
+    #[arg(long)]
+    pub promotions: Option<PathBuf>,
+    /// Print the plan as JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn table(p: &std::path::Path) -> Result<Table, String> {
+    let bytes = std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))?;
+    let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("file");
+    Table::from_bytes(name, &bytes).map_err(|e| e.to_string())
+}
+
+pub fn run(args: Args) -> Result<(), String> {
+    let data = import_paths(
+        std::slice::from_ref(&args.orders),
+        &ImportOptions::default(),
+    )
+    .map_err(|e| e.to_string())?;
+    let params = ActionParams {
+        budget: args.budget,
+        ..ActionParams::default()
+    };
+    let mmm_input = match &args.spend {
+        Some(p) => Some(
+            MmmInput::from_table(&table(p)?, &Default::default(), None)
+                .map_err(|e| e.to_string())?,
+        ),
+        None => None,
+    };
+    let promo_input = match &args.promotions {
+        Some(p) => {
+            let t = table(p)?;
+            Some(
+                PromoInput::from_table(&t, &action::promo_spec_for(&t))
+                    .map_err(|e| e.to_string())?,
+            )
+        }
+        None => None,
+    };
+    let (plan, _) = action::run_on_dataset(
+        &data,
+        &params,
+        MarketingInputs {
+            mmm_input: mmm_input.as_ref(),
+            promo_input: promo_input.as_ref(),
+            ..MarketingInputs::default()
+        },
+        &mut |_, _| {},
+    )
+    .map_err(|e| e.to_string())?;
+    if args.json {
+        println!("{}", super::json(&plan)?);
+        return Ok(());
+    }
+    print!("{}", text(&plan));
+    Ok(())
+}
+
+/// The plan as plain text, one block per decision.
+fn text(plan: &action::ActionPlan) -> String {
+    use std::fmt::Write;
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "Action plan{}",
+        plan.data_end
+            .as_ref()
+            .map(|d| format!(" (data up to {d})"))
+            .unwrap_or_default()
+    );
+    for d in &plan.decisions {
+        let _ = writeln!(s, "\n== {} ==", d.kind.key());
+        if let Some(m) = &d.money {
+            let _ = writeln!(
+                s,
+                "money effect ({:?}): {:.2} = {}",
+                m.kind, m.value, m.formula
+            );
+        }
+        match &d.detail {
+            Detail::WinBack(w) => {
+                let _ = writeln!(
+                    s,
+                    "{} customers with CLV >= {:.2} (top {:.0}%) and churn risk >= {:.2}; listing {}:",
+                    w.qualifying,
+                    w.clv_threshold,
+                    100.0 * (1.0 - w.clv_quantile),
+                    w.churn_risk_min,
+                    w.customers.len()
+                );
+                for c in &w.customers {
+                    let items: Vec<&str> = c.items.iter().map(|i| i.item_id.as_str()).collect();
+                    let _ = writeln!(
+                        s,
+                        "  {}  CLV {:.2}  churn risk {:.3}  recommend {}",
+                        c.customer_id,
+                        c.clv,
+                        c.churn_risk,
+                        items.join(", ")
+                    );
+                }
+            }
+            Detail::Reorder(r) => {
+                let _ = writeln!(
+                    s,
+                    "{} lines, {:.0} units, cost {:.2} of budget {:.2}{}; {} of {} SKUs covered in full",
+                    r.lines.len(),
+                    r.total_units,
+                    r.total_cost,
+                    r.budget,
+                    if r.budget_is_default { " (default: half the urgent orders)" } else { "" },
+                    r.fully_covered,
+                    r.candidates
+                );
+                for l in r.lines.iter().take(20) {
+                    let _ = writeln!(
+                        s,
+                        "  {}  qty {:.0}  cost {:.2}  margin {:.2}  stockout risk {:.3}",
+                        l.sku, l.quantity, l.cost, l.expected_margin, l.stockout_risk
+                    );
+                }
+            }
+            Detail::AdBudget(a) => {
+                let _ = writeln!(
+                    s,
+                    "budget {:.2} over {} periods: revenue {:.2} -> {:.2} ({:+.1}%){}",
+                    a.total_budget,
+                    a.periods,
+                    a.revenue_current,
+                    a.revenue_optimal,
+                    a.lift_pct,
+                    if a.reliable {
+                        ""
+                    } else {
+                        " [model failed identification checks]"
+                    }
+                );
+                for c in &a.channels {
+                    let _ = writeln!(
+                        s,
+                        "  {}  {:.2} -> {:.2} per period",
+                        c.name, c.current_per_period, c.optimal_per_period
+                    );
+                }
+            }
+            Detail::Promotion(p) => {
+                let _ = writeln!(
+                    s,
+                    "{}: incremental {:.2} [{:.2}, {:.2}] -> {:?}",
+                    p.label, p.incremental, p.ci_low, p.ci_high, p.verdict
+                );
+            }
+            Detail::NextTest(t) => {
+                let _ = writeln!(
+                    s,
+                    "test {}: baseline {:.4} ({:?}) -> {:.4}; {} per variant, {} in total, pool {}, {} days",
+                    t.subject.key(),
+                    t.baseline,
+                    t.baseline_source,
+                    t.target_rate,
+                    t.per_variant,
+                    t.total,
+                    t.pool,
+                    t.duration_days
+                );
+            }
+            Detail::Missing(m) => {
+                let why = match m {
+                    Missing::NoSpendFile => "needs an ad-spend file (--spend)".to_string(),
+                    Missing::NoPromotion => "needs a promotion file (--promotions)".to_string(),
+                    other => format!("not available: {other:?}"),
+                };
+                let _ = writeln!(s, "{why}");
+            }
+        }
+    }
+    s
+}

@@ -1,0 +1,796 @@
+//! Action plan page: the five decisions of [`crate::analytics::action`] as cards — what to do,
+//! why (evidence), the expected money effect and how it was computed — with a print button
+//! (the print stylesheet in `www/style.css`) and a self-contained HTML export of the report.
+//! Display only: the plan is computed in the worker (`Task::ActionPlan`).
+
+use super::NeedData;
+use crate::analytics::action::{
+    ActionPlan, AdBudget, BaselineSource, Decision, DecisionKind, Detail, Missing, MoneyKind,
+    NextTest, Promotion, Reorder, Verdict, WinBack,
+};
+use crate::analytics::customers::ChurnRiskMethod;
+use crate::protocol::Task;
+use crate::tr;
+use crate::ui::bridge;
+use crate::ui::download;
+use crate::ui::format;
+use crate::ui::i18n::t;
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+use std::cell::RefCell;
+use wasm_bindgen::JsCast;
+
+const SAMPLE_SPEND: &str = "./sample/marketing/spend.csv";
+const SAMPLE_PROMO: &str = "./sample/marketing/promotions.csv";
+
+thread_local! {
+    /// Marketing files attached to the plan: (spend, promotions).
+    static FILES: RefCell<Option<(web_sys::Blob, web_sys::Blob)>> = const { RefCell::new(None) };
+}
+
+fn money_symbol(state: AppState) -> String {
+    state.report.with(|r| {
+        r.as_ref()
+            .filter(|r| r.currencies.len() == 1)
+            .and_then(|r| r.currencies.first())
+            .map(|(c, _)| format::currency_symbol(c))
+            .unwrap_or_default()
+    })
+}
+
+/// Send the plan task: attached sample files when chosen, else the marketing page's finished
+/// MMM / promotion reports when there are any.
+fn run(state: AppState) {
+    let params = state.action_params.get_untracked();
+    let files = FILES.with(|f| f.borrow().clone());
+    match files {
+        Some((spend, promo)) => bridge::analyze_with_files(
+            state,
+            Task::ActionPlan {
+                params,
+                spend_file: Some("spend.csv".into()),
+                promo_file: Some("promotions.csv".into()),
+                mmm: None,
+                promo: None,
+            },
+            &[spend, promo],
+        ),
+        None => {
+            let mmm = state
+                .mmm
+                .get_untracked()
+                .map(|p| Box::new(p.report))
+                .filter(|r| r.allocation.is_some());
+            let promo = state.promo.get_untracked().map(|p| Box::new(p.report));
+            bridge::analyze(
+                state,
+                Task::ActionPlan {
+                    params,
+                    spend_file: None,
+                    promo_file: None,
+                    mmm,
+                    promo,
+                },
+            );
+        }
+    }
+}
+
+#[component]
+pub fn ActionPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    // First visit with data: compute with the defaults.
+    Effect::new(move |_| {
+        if state.report.with(Option::is_some)
+            && state.action.with(Option::is_none)
+            && !state.action_busy.get_untracked()
+        {
+            run(state);
+        }
+    });
+    view! {
+        <section class="page-head">
+            <h1>{t("Action plan", "行动计划")}</h1>
+            <p class="muted">{t("Five decisions drawn from all the analyses, each with its evidence and the money it is expected to make or protect.", "从全部分析中得出的五项决策，每项都附有证据和预计带来或保护的金额。")}</p>
+        </section>
+        {move || if state.report.with(Option::is_none) {
+            view! { <NeedData/> }.into_any()
+        } else {
+            view! { <Controls/> <Report/> }.into_any()
+        }}
+    }
+}
+
+#[component]
+fn Controls() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let budget = RwSignal::new(
+        state
+            .action_params
+            .get_untracked()
+            .budget
+            .map(|b| format!("{b}"))
+            .unwrap_or_default(),
+    );
+    let files_used = RwSignal::new(FILES.with(|f| f.borrow().is_some()));
+    let apply_budget = move || {
+        let b = budget
+            .get_untracked()
+            .trim()
+            .replace(',', "")
+            .parse::<f64>()
+            .ok()
+            .filter(|v| v.is_finite() && *v >= 0.0);
+        state.action_params.update(|p| p.budget = b);
+    };
+    let use_sample = move |_| {
+        leptos::task::spawn_local(async move {
+            let spend = bridge::fetch_blob(SAMPLE_SPEND).await;
+            let promo = bridge::fetch_blob(SAMPLE_PROMO).await;
+            match (spend, promo) {
+                (Ok(s), Ok(p)) => {
+                    FILES.with(|f| *f.borrow_mut() = Some((s, p)));
+                    files_used.set(true);
+                    run(state);
+                }
+                (Err(e), _) | (_, Err(e)) => state.error.set(Some(e)),
+            }
+        });
+    };
+    let print = move |_| {
+        open_all_details();
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+    let export = move |_| export_html(state);
+    view! {
+        <section class="card params-card no-print" data-testid="action-controls">
+            <div class="params">
+                <label>{t("Purchase budget ", "采购预算 ")}
+                    <input type="text" class="short" data-testid="action-budget"
+                        placeholder=t("automatic", "自动")
+                        prop:value=move || budget.get()
+                        on:change=move |ev| budget.set(event_target_value(&ev))/>
+                </label>
+                <button class="btn small primary" data-testid="action-run"
+                    on:click=move |_| { apply_budget(); run(state); }
+                    disabled=move || state.action_busy.get()>
+                    {move || if state.action_busy.get() { t("Computing…", "计算中…") } else { t("Recompute", "重新计算") }}
+                </button>
+                <button class="btn small" data-testid="action-sample-marketing" on:click=use_sample
+                    disabled=move || state.action_busy.get()>
+                    {t("Use the sample ad-spend and promotion files", "使用示例广告支出和促销文件")}
+                </button>
+                {move || files_used.get().then(|| view! {
+                    <span class="muted small">{t("Sample marketing files attached.", "已附加示例营销文件。")}</span>
+                })}
+            </div>
+            <div class="params">
+                <button class="btn small" data-testid="action-print" on:click=print>
+                    {t("Print / save as PDF", "打印 / 另存为 PDF")}
+                </button>
+                <button class="btn small" data-testid="action-export" on:click=export
+                    disabled=move || state.action.with(Option::is_none)>
+                    {t("Download report (HTML)", "下载报告（HTML）")}
+                </button>
+                <span class="muted small">{t("The HTML file holds this report only (no order rows, no scripts) and opens in any browser.", "HTML 文件只包含本报告（无订单明细、无脚本），可在任何浏览器中打开。")}</span>
+            </div>
+            {move || state.action_progress.get().map(|(done, total)| view! {
+                <div class="progress" role="status">
+                    <div class="progress-text">{tr!("Running the analyses: step {} of {}", "正在运行分析：第 {} 步，共 {} 步", done, total)}</div>
+                    <progress max=total value=done></progress>
+                </div>
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn Report() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        let cur = money_symbol(state);
+        match state.action.get() {
+            None => view! {
+                <section class="card empty"><p class="muted">{t("Computing the plan…", "正在计算计划…")}</p></section>
+            }
+            .into_any(),
+            Some(p) => {
+                let stale = p.gen != state.dataset_gen.get();
+                view! {
+                    <div id="action-report" data-testid="action-report">
+                        <ReportHeader plan=p.report.clone()/>
+                        {stale.then(|| view! { <p class="muted small">{t("These results belong to an earlier import: press Recompute.", "这些结果属于之前的导入：请点击“重新计算”。")}</p> })}
+                        {summary_chart(&p.report, &cur)}
+                        {p.report.decisions.iter().map(|d| card(d, &cur)).collect_view()}
+                    </div>
+                }
+                .into_any()
+            }
+        }
+    }
+}
+
+#[component]
+fn ReportHeader(plan: ActionPlan) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let (files, from, to) = state.report.with(|r| {
+        r.as_ref()
+            .map(|r| {
+                (
+                    r.files
+                        .iter()
+                        .map(|f| f.file_name.clone())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    r.date_min.clone().unwrap_or_default(),
+                    r.date_max.clone().unwrap_or_default(),
+                )
+            })
+            .unwrap_or_default()
+    });
+    let generated = js_sys::Date::new_0()
+        .to_iso_string()
+        .as_string()
+        .unwrap_or_default()
+        .replace('T', " ")
+        .chars()
+        .take(16)
+        .collect::<String>();
+    view! {
+        <header class="report-head" data-testid="report-head">
+            <h2>{t("ShopLens action plan", "ShopLens 行动计划")}</h2>
+            <p class="muted small">
+                {tr!("Data: {} · orders from {} to {} · generated {} UTC", "数据：{} · 订单日期 {} 至 {} · 生成于 {} UTC", files, from, to, generated)}
+                {plan.data_end.map(|d| tr!(" · decisions as of {}", " · 决策基准日 {}", d))}
+            </p>
+        </header>
+    }
+}
+
+fn kind_title(k: DecisionKind) -> &'static str {
+    match k {
+        DecisionKind::WinBack => t("Win back valuable customers", "挽回高价值客户"),
+        DecisionKind::Reorder => t("Reorder now, within the budget", "在预算内立即补货"),
+        DecisionKind::AdBudget => t("Shift the ad budget", "调整广告预算"),
+        DecisionKind::Promotion => t("Repeat or stop the promotion", "重复还是停止促销"),
+        DecisionKind::NextTest => t("Test next with an A/B test", "下一步用 A/B 测试验证"),
+    }
+}
+
+fn money_label(k: MoneyKind) -> &'static str {
+    match k {
+        MoneyKind::ValueAtStake => t("Value at stake", "面临流失的价值"),
+        MoneyKind::ProfitProtected => t("Profit protected", "保护的利润"),
+        MoneyKind::RevenueGain => t("Expected extra revenue", "预计额外收入"),
+        MoneyKind::IncrementalRevenue => t("Revenue the promotion added", "促销带来的增量收入"),
+    }
+}
+
+fn link_label(k: DecisionKind) -> &'static str {
+    match k {
+        DecisionKind::WinBack => t("Details: Customers page", "详情：客户页面"),
+        DecisionKind::Reorder => t("Details: Inventory page", "详情：库存页面"),
+        _ => t("Details: Marketing page", "详情：营销页面"),
+    }
+}
+
+/// Bars of the money effect per decision (inline SVG with explicit colours, so it prints and
+/// exports in colour).
+fn summary_chart(plan: &ActionPlan, cur: &str) -> impl IntoView {
+    let rows: Vec<(DecisionKind, f64)> = plan
+        .decisions
+        .iter()
+        .filter_map(|d| d.money.as_ref().map(|m| (d.kind, m.value)))
+        .collect();
+    let max = rows
+        .iter()
+        .map(|r| r.1.abs())
+        .fold(0.0_f64, f64::max)
+        .max(1e-9);
+    let (w, label_w, row_h) = (760.0, 230.0, 26.0);
+    let h = row_h * rows.len() as f64 + 8.0;
+    let pw = w - label_w - 140.0;
+    view! {
+        <section class="card action-summary" data-testid="action-summary">
+            <h2>{t("Money at play, by decision", "各项决策涉及的金额")}</h2>
+            <svg viewBox=format!("0 0 {w} {h}") class="chart-svg" role="img" aria-label=t("Money effect per decision", "各决策的金额影响")>
+                {rows.into_iter().enumerate().map(|(i, (k, v))| {
+                    let y = 4.0 + row_h * i as f64;
+                    let bw = (v.abs() / max * pw).max(1.0);
+                    let fill = if v < 0.0 { "#b3261e" } else { "#1f5f8b" };
+                    view! {
+                        <text x=label_w - 8.0 y=y + 15.0 text-anchor="end" font-size="12" fill="#333">{kind_title(k)}</text>
+                        <rect x=label_w y=y + 3.0 width=bw height=16.0 fill=fill rx="2"/>
+                        <text x=label_w + bw + 6.0 y=y + 15.0 font-size="12" fill="#333">{format::money(v, cur)}</text>
+                    }
+                }).collect_view()}
+            </svg>
+            <p class="muted small">{t("Each bar is the decision's expected money effect (see each card for what it means and how it was computed). They are different kinds of money — value at risk, margin, revenue — so do not add them up.", "每根条形表示该决策的预计金额影响（含义和计算方法见各卡片）。它们属于不同类型的金额——面临风险的价值、利润、收入——请勿相加。")}</p>
+        </section>
+    }
+}
+
+fn card(d: &Decision, cur: &str) -> impl IntoView {
+    let kind = d.kind;
+    let money = d.money.clone().map(|m| {
+        let value = format::money(m.value, cur);
+        let interval = m.interval.map(|(lo, hi)| {
+            tr!(
+                " (interval {} to {})",
+                "（区间 {} 至 {}）",
+                format::money(lo, cur),
+                format::money(hi, cur)
+            )
+        });
+        view! {
+            <div class="money" data-testid="money" data-value=format!("{:.2}", m.value)>
+                <span class="money-label">{money_label(m.kind)}{": "}</span>
+                <strong class="money-value">{value}</strong>
+                {interval}
+                <span class="muted small formula">{" = "}{m.formula.clone()}</span>
+            </div>
+        }
+    });
+    let body = match &d.detail {
+        Detail::WinBack(w) => win_back(w, cur).into_any(),
+        Detail::Reorder(r) => reorder(r, cur).into_any(),
+        Detail::AdBudget(a) => ad_budget(a, cur).into_any(),
+        Detail::Promotion(p) => promotion(p, cur).into_any(),
+        Detail::NextTest(n) => next_test(n, cur).into_any(),
+        Detail::Missing(m) => missing(m).into_any(),
+    };
+    let status = if d.is_missing() { "missing" } else { "ready" };
+    view! {
+        <section class="card decision" data-testid=format!("decision-{}", kind.key()) data-status=status>
+            <div class="card-head">
+                <h2>{kind_title(kind)}</h2>
+                <a class="small no-print" href=d.link.clone()>{link_label(kind)}</a>
+            </div>
+            {money}
+            {body}
+        </section>
+    }
+}
+
+fn how(text: String) -> impl IntoView {
+    view! {
+        <details class="how"><summary>{t("How was this computed?", "这是如何计算的？")}</summary><p>{text}</p></details>
+    }
+}
+
+fn win_back(w: &WinBack, cur: &str) -> impl IntoView {
+    let risk = match w.churn_risk_method {
+        ChurnRiskMethod::PAlive => t(
+            "churn risk = 1 − P(alive), the BG/NBD probability that the customer has stopped buying",
+            "流失风险 = 1 − P(存活)，即 BG/NBD 模型估计客户已停止购买的概率",
+        ),
+        ChurnRiskMethod::NoPurchase90d => t(
+            "churn risk = the BG/NBD probability of no purchase in the next 90 days",
+            "流失风险 = BG/NBD 模型估计未来 90 天内不购买的概率",
+        ),
+    };
+    let rows = w
+        .customers
+        .iter()
+        .map(|c| {
+            let items = if c.items.is_empty() {
+                t("—", "—").to_string()
+            } else {
+                c.items
+                    .iter()
+                    .map(|i| {
+                        if i.name.is_empty() {
+                            i.item_id.clone()
+                        } else {
+                            i.name.clone()
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            };
+            view! {
+                <tr>
+                    <td>{c.customer_id.clone()}</td>
+                    <td class="num">{format::money(c.clv, cur)}</td>
+                    <td class="num">{format::pct(c.churn_risk)}</td>
+                    <td class="num">{c.recency_days.map(|d| format::num(d as f64, 0)).unwrap_or_default()}</td>
+                    <td class="num">{c.orders.map(format::int).unwrap_or_default()}</td>
+                    <td>{items}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <p class="do">{tr!("Contact these {} customers with a personal offer on the items below: they are in the top {} by predicted value (CLV ≥ {}) and at least {} likely to have stopped buying. {} customers qualify in total.",
+            "向以下 {} 位客户发送个性化优惠，推荐下方商品：他们的预测价值位于前 {}（CLV ≥ {}），且停止购买的可能性至少为 {}。共有 {} 位客户符合条件。",
+            w.customers.len(), format::pct(1.0 - w.clv_quantile), format::money(w.clv_threshold, cur), format::pct(w.churn_risk_min), w.qualifying)}</p>
+        <div class="table-wrap">
+            <table class="data-table">
+                <thead><tr>
+                    <th>{t("Customer", "客户")}</th>
+                    <th class="num">{t("CLV", "客户终身价值")}</th>
+                    <th class="num">{t("Churn risk", "流失风险")}</th>
+                    <th class="num">{t("Days since last order", "距上次下单天数")}</th>
+                    <th class="num">{t("Orders", "订单数")}</th>
+                    <th>{t("Recommend", "推荐商品")}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        {how(tr!("CLV is each customer's predicted spend over the next {} days: BG/NBD expected purchases × Gamma-Gamma expected order value. The threshold is the {} percentile of the CLV of all {} scored customers; {}. The money effect adds up the CLV of the listed customers: the value the shop loses if they do not come back. Items come from the recommender ({}), excluding what the customer already bought.",
+            "CLV 是每位客户未来 {} 天的预测消费：BG/NBD 预期购买次数 × Gamma-Gamma 预期客单价。门槛是 CLV 的第 {} 百分位（共 {} 位已评分客户）；{}。金额影响为所列客户 CLV 之和：即他们不再回来时店铺损失的价值。推荐商品来自推荐模型（{}），不含客户已买过的商品。",
+            w.horizon_days, format::num(w.clv_quantile * 100.0, 0), w.customers_scored, risk, w.recommender))}
+    }
+}
+
+fn reorder(r: &Reorder, cur: &str) -> impl IntoView {
+    let shown = 15usize;
+    let rows = r
+        .lines
+        .iter()
+        .take(shown)
+        .map(|l| {
+            view! {
+                <tr>
+                    <td>{l.sku.clone()}</td>
+                    <td>{l.description.clone()}</td>
+                    <td>{l.class.clone()}</td>
+                    <td class="num">{format::num(l.quantity, 0)}</td>
+                    <td class="num">{format::money(l.cost, cur)}</td>
+                    <td class="num">{format::money(l.expected_margin, cur)}</td>
+                    <td class="num">{format::pct(l.stockout_risk)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let more = (r.lines.len() > shown).then(|| {
+        view! { <p class="muted small">{tr!("… and {} more lines (all on the Inventory page).", "……还有 {} 行（全部见库存页面）。", r.lines.len() - shown)}</p> }
+    });
+    let budget_note = if r.budget_is_default {
+        t(
+            "The budget was set automatically to half the cost of all urgent orders, so the plan has to choose; type your own budget above.",
+            "预算自动设为全部紧急订单成本的一半，迫使计划做出取舍；可在上方输入您自己的预算。",
+        )
+    } else {
+        t(
+            "The budget is the one typed above.",
+            "预算为上方输入的金额。",
+        )
+    };
+    let step = r.next_step.map(|(s, g)| {
+        tr!(
+            " The budget binds: {} more would add about {} of expected margin.",
+            " 预算已用尽：再增加 {} 预计可多带来约 {} 的利润。",
+            format::money(s, cur),
+            format::money(g, cur)
+        )
+    });
+    view! {
+        <p class="do">{tr!("Order {} SKUs ({} units) for {} of the {} budget. {} of the {} SKUs that need stock are covered in full; {} SKUs are in \"order now\" status.",
+            "订购 {} 个 SKU（{} 件），花费 {}，预算 {}。需要补货的 {} 个 SKU 中有 {} 个被完全覆盖；{} 个 SKU 处于“立即订货”状态。",
+            r.lines.len(), format::num(r.total_units, 0), format::money(r.total_cost, cur), format::money(r.budget, cur),
+            r.fully_covered, r.candidates, r.order_now_skus)}{step}</p>
+        <div class="table-wrap">
+            <table class="data-table">
+                <thead><tr>
+                    <th>{t("SKU", "SKU")}</th>
+                    <th>{t("Description", "描述")}</th>
+                    <th>{t("Class", "分类")}</th>
+                    <th class="num">{t("Units", "数量")}</th>
+                    <th class="num">{t("Cost", "成本")}</th>
+                    <th class="num">{t("Expected margin", "预计利润")}</th>
+                    <th class="num">{t("Stockout risk now", "当前缺货风险")}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        {more}
+        {how(tr!("The inventory page sets a reorder point and lot size per SKU for its service target (A 98 %, B 95 %, C 90 % fill rate). The purchase plan is a linear program: choose the units of each SKU that needs ordering to maximise expected margin (price − cost per unit sold, minus holding cost) subject to total cost ≤ budget. {} The money effect adds up the expected margin of the plan lines: the profit these purchases protect from stockouts. Stockout risk is the chance of running out before a delivery ordered today arrives.",
+            "库存页面按服务目标（A 98%、B 95%、C 90% 满足率）为每个 SKU 设定再订货点和批量。采购计划是一个线性规划：在总成本 ≤ 预算的约束下，选择各需补货 SKU 的数量以最大化预计利润（每售出一件的价格 − 成本，减去持有成本）。{} 金额影响为计划各行预计利润之和：即这些采购避免缺货所保护的利润。缺货风险是今天下单的货物到达前断货的概率。",
+            budget_note))}
+    }
+}
+
+fn ad_budget(a: &AdBudget, cur: &str) -> impl IntoView {
+    let rows = a
+        .channels
+        .iter()
+        .map(|c| {
+            let change = c.optimal_per_period - c.current_per_period;
+            view! {
+                <tr>
+                    <td>{c.name.clone()}</td>
+                    <td class="num">{format::money(c.current_per_period, cur)}</td>
+                    <td class="num">{format::money(c.optimal_per_period, cur)}</td>
+                    <td class="num">{format!("{}{}", if change >= 0.0 { "+" } else { "" }, format::money(change, cur))}</td>
+                    <td class="num">{format::money(c.optimal_revenue - c.current_revenue, cur)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let reliability = (!a.reliable).then(|| {
+        view! { <p class="warn small">{t("Caution: the model failed its identification checks (channels move together), so treat this split as a hypothesis to test, not a fact.", "注意：模型未通过可识别性检验（各渠道支出同步变化），请把这一分配视为待检验的假设，而非事实。")}</p> }
+    });
+    view! {
+        <p class="do">{tr!("Keep the same budget ({} over the next {} periods of {} days) but split it as below: predicted media revenue goes from {} to {} ({}).",
+            "保持相同预算（未来 {} 个周期、每期 {} 天，共 {}），但按下表重新分配：预测媒体收入从 {} 增至 {}（{}）。",
+            format::money(a.total_budget, cur), a.periods, a.period_days, format::money(a.revenue_current, cur), format::money(a.revenue_optimal, cur), format!("{:+.1}%", a.lift_pct))}</p>
+        {reliability}
+        <div class="table-wrap">
+            <table class="data-table">
+                <thead><tr>
+                    <th>{t("Channel", "渠道")}</th>
+                    <th class="num">{t("Now, per period", "当前每期")}</th>
+                    <th class="num">{t("Suggested, per period", "建议每期")}</th>
+                    <th class="num">{t("Change", "变化")}</th>
+                    <th class="num">{t("Revenue change", "收入变化")}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        {how(t("A media-mix model (ridge regression on adstocked, saturating spend, hyper-parameters by time-series cross-validation) gives each channel a response curve R_c(s). Today's split s⁰ is the last 13 periods' shares; the suggested split s* maximises Σ_c R_c(s_c) for the same total, within each channel's bounds. The money effect is Σ_c [R_c(s*_c) − R_c(s⁰_c)] over the budget periods.", "媒体组合模型（对带滞后效应、饱和的支出做岭回归，超参数由时间序列交叉验证选择）为每个渠道给出响应曲线 R_c(s)。当前分配 s⁰ 为最近 13 期的支出占比；建议分配 s* 在总额不变、各渠道上下限内最大化 Σ_c R_c(s_c)。金额影响为预算周期内 Σ_c [R_c(s*_c) − R_c(s⁰_c)]。").to_string())}
+    }
+}
+
+fn verdict_text(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Repeat => t("repeat", "重复"),
+        Verdict::Stop => t("stop", "停止"),
+        Verdict::Unclear => t("no clear effect", "效果不明确"),
+    }
+}
+
+fn promotion(p: &Promotion, cur: &str) -> impl IntoView {
+    let amount = |v: f64| {
+        if p.revenue {
+            format::money(v, cur)
+        } else {
+            tr!("{} units", "{} 件", format::num(v, 0))
+        }
+    };
+    let advice = match p.verdict {
+        Verdict::Repeat => t("Repeat it: the whole interval of its extra sales is above zero.", "建议重复：其额外销售额的整个区间都高于零。"),
+        Verdict::Stop => t("Stop it: sales were lower than without it, even at the top of the interval.", "建议停止：即使取区间上限，销售额也低于不做促销时。"),
+        Verdict::Unclear => t("No clear effect: the interval includes zero, so it probably did not pay for its discount — stop it, or test it properly (see the last card).", "效果不明确：区间包含零，很可能无法覆盖折扣成本——停止，或用严格的测试验证（见最后一张卡片）。"),
+    };
+    let rows = p
+        .episodes
+        .iter()
+        .map(|e| {
+            view! {
+                <tr>
+                    <td>{format!("{} – {}", e.from, e.to)}</td>
+                    <td class="num">{amount(e.incremental)}</td>
+                    <td class="num">{format!("{} … {}", amount(e.ci_low), amount(e.ci_high))}</td>
+                    <td class="num">{format!("{:+.1}%", e.lift_pct)}</td>
+                    <td>{verdict_text(e.verdict)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <p class="do">{tr!("\"{}\": {} extra ({:+.1}%), {} interval {} to {}. ", "“{}”：额外 {}（{:+.1}%），{} 区间 {} 至 {}。",
+            p.label, amount(p.incremental), p.lift_pct, format::pct(p.confidence), amount(p.ci_low), amount(p.ci_high))}{advice}</p>
+        <div class="table-wrap">
+            <table class="data-table">
+                <thead><tr>
+                    <th>{t("Promotion dates", "促销日期")}</th>
+                    <th class="num">{t("Extra", "额外")}</th>
+                    <th class="num">{t("Interval", "区间")}</th>
+                    <th class="num">{t("Lift", "提升")}</th>
+                    <th>{t("Verdict", "结论")}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        {how(t("A regression on the periods without promotion (trend, seasonality, day of week) predicts what sales would have been without it; extra = actual − predicted, summed over the promoted periods (the money effect adds the episodes). The interval is the regression's prediction interval for that sum. Repeat when the whole interval is above zero, stop when it is below, otherwise the effect is not clear. The discount's cost is not in the file, so compare the extra revenue with what the discount cost you.", "用无促销期间的数据做回归（趋势、季节性、星期几），预测不做促销时的销售额；额外 = 实际 − 预测，对促销期间求和（金额影响为各次促销之和）。区间是该总和的回归预测区间。整个区间高于零则重复，低于零则停止，否则效果不明确。文件中没有折扣成本，请将额外收入与折扣花费进行比较。").to_string())}
+    }
+}
+
+fn next_test(n: &NextTest, cur: &str) -> impl IntoView {
+    let subject = match n.subject {
+        DecisionKind::WinBack => t("the win-back offer", "挽回优惠"),
+        _ => t("a repeat-purchase offer", "复购优惠"),
+    };
+    let baseline = match n.baseline_source {
+        BaselineSource::AtRiskPurchase90d => t(
+            "the share of at-risk customers expected to buy in the next 90 days anyway (mean BG/NBD probability)",
+            "高风险客户在未来 90 天内本来就会购买的比例（BG/NBD 概率均值）",
+        ),
+        BaselineSource::RepeatRate => t(
+            "the shop's repeat rate (customers with two or more orders)",
+            "店铺复购率（下单两次及以上的客户占比）",
+        ),
+    };
+    let feasible = if n.feasible {
+        tr!(
+            "You have {} such customers, enough for the test.",
+            "您有 {} 位这样的客户，足够进行测试。",
+            format::int(n.pool as u64)
+        )
+    } else {
+        tr!(
+            "You have only {} such customers: test a larger lift, or keep adding newly at-risk customers until {} are enrolled.",
+            "您只有 {} 位这样的客户：请检验更大的提升，或持续加入新的高风险客户，直到达到 {} 位。",
+            format::int(n.pool as u64),
+            format::num(n.total, 0)
+        )
+    };
+    view! {
+        <p class="do">{tr!("Test {} before rolling it out: send it to a random half of {} customers ({} per group) and leave the other half alone; count who buys within {} days. {}",
+            "推广前先测试{}：随机选 {} 位客户的一半发送，另一半不发送（每组 {} 位）；统计 {} 天内购买的客户。{}",
+            subject, format::num(n.total, 0), format::num(n.per_variant, 0), n.duration_days, feasible)}</p>
+        <div class="stats">
+            <div><span class="stat-label">{t("Baseline rate", "基线比例")}</span>{" "}<span class="stat-value">{format::pct(n.baseline)}</span></div>
+            <div><span class="stat-label">{t("Rate to detect", "需检测的比例")}</span>{" "}<span class="stat-value">{format::pct(n.target_rate)}</span></div>
+            <div><span class="stat-label">{t("Per group", "每组人数")}</span>{" "}<span class="stat-value">{format::num(n.per_variant, 0)}</span></div>
+            <div><span class="stat-label">{t("Duration", "持续时间")}</span>{" "}<span class="stat-value">{tr!("{} days", "{} 天", n.duration_days)}</span></div>
+        </div>
+        {how(tr!("Baseline p₀ = {}: {}. The test should detect a relative lift of {} (p₁ = p₀ × (1 + lift)). Customers per group n = (z₁₋α/₂ √(2 p̄(1−p̄)) + z_power √(p₀(1−p₀) + p₁(1−p₁)))² / (p₁ − p₀)², with α = {}, power = {}, p̄ = (p₀ + p₁)/2 — the two-proportion formula of the A/B test page. Money effect if the lift is real: pool × p₀ × lift × average order value = {} × {} × {} × {}.",
+            "基线 p₀ = {}：{}。测试需检测 {} 的相对提升（p₁ = p₀ × (1 + 提升)）。每组客户数 n = (z₁₋α/₂ √(2 p̄(1−p̄)) + z_power √(p₀(1−p₀) + p₁(1−p₁)))² / (p₁ − p₀)²，其中 α = {}，检验效能 = {}，p̄ = (p₀ + p₁)/2——与 A/B 测试页面相同的两比例公式。若提升真实存在，金额影响 = 客户池 × p₀ × 提升 × 平均客单价 = {} × {} × {} × {}。",
+            format::pct(n.baseline), baseline, format::pct(n.lift), n.alpha, n.power,
+            format::int(n.pool as u64), format::pct(n.baseline), format::pct(n.lift), format::money(n.avg_order_value, cur)))}
+    }
+}
+
+fn missing(m: &Missing) -> impl IntoView {
+    let text = match m {
+        Missing::NoCustomers { message } => tr!(
+            "The customer analysis could not run on this data{}. It needs orders with customer ids.",
+            "无法对这些数据运行客户分析{}。需要带客户编号的订单。",
+            if message.is_empty() { String::new() } else { format!(" ({message})") }
+        ),
+        Missing::ModelTooThin { repeaters } => tr!(
+            "Only {} customers bought more than once: too few to predict who is leaving. Import a longer order history.",
+            "只有 {} 位客户购买过不止一次：不足以预测谁会流失。请导入更长的订单历史。",
+            repeaters
+        ),
+        Missing::NoAtRiskCustomers {
+            clv_threshold,
+            churn_risk_min,
+        } => tr!(
+            "No customer is both valuable (CLV ≥ {}) and at risk (churn risk ≥ {}): nobody needs winning back right now.",
+            "没有客户同时满足高价值（CLV ≥ {}）和高风险（流失风险 ≥ {}）：目前无需挽回任何客户。",
+            format::num(*clv_threshold, 2),
+            format::pct(*churn_risk_min)
+        ),
+        Missing::NoInventory { message } => tr!(
+            "The inventory analysis could not run on this data{}.",
+            "无法对这些数据运行库存分析{}。",
+            if message.is_empty() { String::new() } else { format!(" ({message})") }
+        ),
+        Missing::NothingToReorder { message } => tr!(
+            "No SKU needs reordering within this budget{}.",
+            "在此预算内没有需要补货的 SKU{}。",
+            if message.is_empty() { String::new() } else { format!(" ({message})") }
+        ),
+        Missing::NoSpendFile => t(
+            "This needs an ad-spend file: one row per week with a date, one spend column per channel (e.g. search_spend, social_spend) and revenue. Run the media-mix model on the Marketing page, or press \"Use the sample ad-spend and promotion files\" above to see how it works.",
+            "需要广告支出文件：每周一行，包含日期、每个渠道一列支出（如 search_spend、social_spend）和收入。请在营销页面运行媒体组合模型，或点击上方“使用示例广告支出和促销文件”查看效果。",
+        )
+        .to_string(),
+        Missing::NoAllocation { message } => tr!(
+            "The media-mix model ran but could not suggest a split ({}).",
+            "媒体组合模型已运行，但无法给出分配建议（{}）。",
+            message
+        ),
+        Missing::NoPromotion => t(
+            "This needs a promotion to judge: measure one on the Marketing page (its dates in your orders, or a file with a promotion flag column), or press \"Use the sample ad-spend and promotion files\" above.",
+            "需要一次促销来评估：请在营销页面测量（订单中的促销日期，或带促销标记列的文件），或点击上方“使用示例广告支出和促销文件”。",
+        )
+        .to_string(),
+    };
+    view! { <p class="missing" data-testid="missing">{text}</p> }
+}
+
+/// Open every "How was this computed?" so print and export show the explanations.
+fn open_all_details() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    // `querySelectorAll` through Reflect (no extra web-sys features).
+    let list = js_sys::Reflect::get(doc.as_ref(), &"querySelectorAll".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call1(doc.as_ref(), &"#action-report details".into()).ok());
+    if let Some(list) = list {
+        for el in js_sys::Array::from(&list).iter() {
+            if let Ok(el) = el.dyn_into::<web_sys::Element>() {
+                let _ = el.set_attribute("open", "");
+            }
+        }
+    }
+}
+
+/// The page's stylesheet text (all same-origin rules), read through the CSSOM.
+fn stylesheet_text(doc: &web_sys::Document) -> String {
+    let get = |v: &wasm_bindgen::JsValue, k: &str| js_sys::Reflect::get(v, &k.into()).ok();
+    let mut css = String::new();
+    let Some(sheets) = get(doc.as_ref(), "styleSheets") else {
+        return css;
+    };
+    let n = get(&sheets, "length")
+        .and_then(|v| v.as_f64())
+        .unwrap_or(0.0) as u32;
+    for i in 0..n {
+        let Ok(sheet) = js_sys::Reflect::get_u32(&sheets, i) else {
+            continue;
+        };
+        // Cross-origin sheets throw on cssRules: skip them.
+        let Some(rules) = get(&sheet, "cssRules").filter(|r| r.is_object()) else {
+            continue;
+        };
+        let m = get(&rules, "length")
+            .and_then(|v| v.as_f64())
+            .unwrap_or(0.0) as u32;
+        for j in 0..m {
+            if let Some(text) = js_sys::Reflect::get_u32(&rules, j)
+                .ok()
+                .and_then(|r| get(&r, "cssText"))
+                .and_then(|t| t.as_string())
+            {
+                css.push_str(&text);
+                css.push('\n');
+            }
+        }
+    }
+    css
+}
+
+/// Remove every `<script …>…</script>` (case-insensitive) — the report has none, but the export
+/// promises a file without scripts.
+fn strip_scripts(html: &str) -> String {
+    let mut out = html.to_string();
+    while let Some(start) = out.to_ascii_lowercase().find("<script") {
+        let lower = out.to_ascii_lowercase();
+        let end = lower[start..]
+            .find("</script>")
+            .map(|e| start + e + "</script>".len())
+            .or_else(|| lower[start..].find('>').map(|e| start + e + 1))
+            .unwrap_or(out.len());
+        out.replace_range(start..end, "");
+    }
+    out
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// One HTML file: the stylesheet inline, the rendered report (cards, inline SVG), no scripts.
+fn export_html(state: AppState) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    open_all_details();
+    let Some(report) = doc.get_element_by_id("action-report") else {
+        state.error.set(Some(
+            t("There is no report to export yet.", "还没有可导出的报告。").into(),
+        ));
+        return;
+    };
+    let body = strip_scripts(&report.outer_html());
+    let css = strip_scripts(&stylesheet_text(&doc)).replace("</style", "<\\/style");
+    let lang = crate::ui::i18n::lang().code();
+    let title = escape(t("ShopLens action plan", "ShopLens 行动计划"));
+    let html = format!(
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>\n{css}\n</style>\n</head>\n<body class=\"export\">\n<main id=\"main\">\n{body}\n</main>\n</body>\n</html>\n"
+    );
+    let stamp = js_sys::Date::new_0()
+        .to_iso_string()
+        .as_string()
+        .unwrap_or_default()
+        .chars()
+        .take(10)
+        .collect::<String>();
+    download::save_text(
+        &format!("shoplens-action-plan-{stamp}.html"),
+        "text/html;charset=utf-8",
+        &html,
+    );
+}

@@ -1,0 +1,102 @@
+// The Action plan page on the bundled sample: five decisions (numbers, or the explanation of the
+// missing input), money effects, the sample marketing files filling the ad-budget and promotion
+// decisions, a self-contained HTML export (cards + inline SVG, no scripts) and the print layout.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startEnv, newPage, crashes, importSample, navigate, download, SCREENSHOT_DIR } from './helpers.mjs';
+
+let env;
+before(async () => {
+  env = await startEnv();
+});
+after(async () => {
+  await env?.close();
+});
+
+const KINDS = ['win_back', 'reorder', 'ad_budget', 'promotion', 'next_test'];
+
+async function statuses(page) {
+  const out = {};
+  for (const k of KINDS) {
+    out[k] = await page.locator(`[data-testid="decision-${k}"]`).getAttribute('data-status');
+  }
+  return out;
+}
+
+test('Action plan: five decisions with money, HTML export without scripts, print hides the nav', { timeout: 1_200_000 }, async () => {
+  const { page, log, url, context } = await newPage(env);
+  try {
+    await importSample(page, url);
+    await navigate(page, '/action');
+    // The plan computes on first visit with the defaults.
+    await page.locator('[data-testid="decision-next_test"]').waitFor({ timeout: 900_000 });
+    let st = await statuses(page);
+    // Win-back: a list, or (the sample ends in Sept. 2011 and its valuable customers are still
+    // active) the explanation that nobody passes both thresholds.
+    assert.ok(['ready', 'missing'].includes(st.win_back), st.win_back);
+    if (st.win_back === 'missing') {
+      assert.match(await page.locator('[data-testid="decision-win_back"] [data-testid="missing"]').innerText(), /valuable|CLV/);
+    } else {
+      const wbRows = await page.locator('[data-testid="decision-win_back"] tbody tr').count();
+      assert.ok(wbRows > 0 && wbRows <= 25, `win-back rows ${wbRows}`);
+    }
+    assert.equal(st.reorder, 'ready');
+    assert.equal(st.next_test, 'ready');
+    // Without a spend file or a promotion: the card says what is needed.
+    assert.equal(st.ad_budget, 'missing');
+    assert.equal(st.promotion, 'missing');
+    const adText = await page.locator('[data-testid="decision-ad_budget"] [data-testid="missing"]').innerText();
+    assert.match(adText, /spend file/);
+    const promoText = await page.locator('[data-testid="decision-promotion"] [data-testid="missing"]').innerText();
+    assert.match(promoText, /promotion/);
+    // Money numbers are present and finite on the ready cards.
+    for (const k of ['reorder', 'next_test'].concat(st.win_back === 'ready' ? ['win_back'] : [])) {
+      const v = Number(await page.locator(`[data-testid="decision-${k}"] [data-testid="money"]`).getAttribute('data-value'));
+      assert.ok(Number.isFinite(v) && v > 0, `${k} money ${v}`);
+    }
+    assert.match(await page.locator('[data-testid="decision-next_test"]').innerText(), /per group|Per group/);
+
+    // The sample marketing files: all five decisions get numbers.
+    await page.click('[data-testid="action-sample-marketing"]');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="decision-ad_budget"]')?.getAttribute('data-status') === 'ready'
+        && document.querySelector('[data-testid="decision-promotion"]')?.getAttribute('data-status') === 'ready',
+      null,
+      { timeout: 900_000 },
+    );
+    st = await statuses(page);
+    for (const k of KINDS.filter((k) => k !== 'win_back')) assert.equal(st[k], 'ready', `${k}: ${st[k]}`);
+    const moneyCount = await page.locator('#action-report [data-testid="money"]').count();
+    assert.equal(moneyCount, Object.values(st).filter((v) => v === 'ready').length);
+    assert.ok(moneyCount >= 4, `money numbers ${moneyCount}`);
+    const adRows = await page.locator('[data-testid="decision-ad_budget"] tbody tr').count();
+    assert.ok(adRows >= 2, `channels ${adRows}`);
+
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'action.png'), fullPage: true });
+
+    // Export: one HTML file with the cards and inline SVG, inline CSS, no scripts, no order rows.
+    const html = await download(page, 'action-export');
+    assert.match(html.name, /\.html$/);
+    assert.ok(html.text.includes('<svg'), 'inline SVG');
+    assert.ok(html.text.includes('data-testid="decision-win_back"'), 'cards');
+    assert.ok(html.text.includes('<style>') && html.text.includes('.card'), 'inline CSS');
+    assert.ok(!/<script/i.test(html.text), 'no script');
+    assert.ok(!html.text.includes('InvoiceNo'), 'no raw rows');
+    assert.ok(html.text.length < 2_000_000, `size ${html.text.length}`);
+
+    // Print layout: the nav and the controls are hidden, the report stays.
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('.topbar nav').isVisible(), false);
+    assert.equal(await page.locator('[data-testid="action-controls"]').isVisible(), false);
+    assert.equal(await page.locator('[data-testid="decision-reorder"]').isVisible(), true);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'action-print.png'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+    assert.equal(await page.locator('.topbar nav').isVisible(), true);
+    assert.deepEqual(crashes(log), []);
+  } finally {
+    await context.close();
+  }
+});
