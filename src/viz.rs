@@ -37,6 +37,68 @@ pub fn ticks(min: f64, max: f64, target: usize) -> Vec<f64> {
     out
 }
 
+/// Year, month and day of an ISO date (`2011-12-09`, optionally followed by a time);
+/// day is `None` for a month (`2011-12`).
+fn iso_parts(iso: &str) -> Option<(i32, u32, Option<u32>)> {
+    let s = iso.trim();
+    let year = s.get(..4)?.parse::<i32>().ok()?;
+    if s.get(4..5)? != "-" {
+        return None;
+    }
+    let month = s
+        .get(5..7)?
+        .parse::<u32>()
+        .ok()
+        .filter(|m| (1..=12).contains(m))?;
+    let day = match s.get(7..8) {
+        Some("-") => Some(
+            s.get(8..10)?
+                .parse::<u32>()
+                .ok()
+                .filter(|d| (1..=31).contains(d))?,
+        ),
+        _ => None,
+    };
+    Some((year, month, day))
+}
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// A date for display: `2011-12-09` → "9 Dec 2011" (English) or "2011年12月9日" (Chinese).
+/// A month (`2011-12`) gives the month label; anything else is returned unchanged.
+pub fn date_label(iso: &str, zh: bool) -> String {
+    match iso_parts(iso) {
+        Some((y, m, Some(d))) => {
+            if zh {
+                format!("{y}年{m}月{d}日")
+            } else {
+                format!("{d} {} {y}", MONTHS[(m - 1) as usize])
+            }
+        }
+        Some((y, m, None)) => month_label_of(y, m, zh),
+        None => iso.to_string(),
+    }
+}
+
+/// A month for chart axes: `2011-12` or `2011-12-09` → "Dec 2011" / "2011年12月";
+/// anything else is returned unchanged.
+pub fn month_label(iso: &str, zh: bool) -> String {
+    match iso_parts(iso) {
+        Some((y, m, _)) => month_label_of(y, m, zh),
+        None => iso.to_string(),
+    }
+}
+
+fn month_label_of(y: i32, m: u32, zh: bool) -> String {
+    if zh {
+        format!("{y}年{m}月")
+    } else {
+        format!("{} {y}", MONTHS[(m - 1) as usize])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

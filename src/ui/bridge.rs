@@ -1,6 +1,7 @@
 //! The main thread's side of the worker protocol: spawns the worker, sends requests, and turns
 //! responses into signal updates. Keeps the current files so a changed mapping can re-import.
 
+use super::i18n::t;
 use super::state::Pillar;
 use super::state::{AppState, Progress};
 use crate::analytics::overview::OverviewParams;
@@ -44,8 +45,10 @@ pub fn start(state: AppState) {
     let worker = match Worker::new("./worker_loader.js") {
         Ok(w) => w,
         Err(e) => {
-            state.error.set(Some(format!(
-                "Could not start the background worker: {e:?}"
+            state.error.set(Some(crate::tr!(
+                "Could not start the background worker: {:?}",
+                "无法启动后台计算线程：{:?}",
+                e
             )));
             return;
         }
@@ -57,7 +60,11 @@ pub fn start(state: AppState) {
             .unwrap_or_default();
         match serde_json::from_str::<Response>(&json) {
             Ok(resp) => on_response(state, resp),
-            Err(e) => state.error.set(Some(format!("Bad reply from worker: {e}"))),
+            Err(e) => state.error.set(Some(crate::tr!(
+                "Bad reply from worker: {}",
+                "后台计算线程返回了无法识别的结果：{}",
+                e
+            ))),
         }
     });
     worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
@@ -65,7 +72,11 @@ pub fn start(state: AppState) {
     let onerror = Closure::<dyn Fn(web_sys::Event)>::new(move |_ev: web_sys::Event| {
         state.progress.set(None);
         state.error.set(Some(
-            "The background worker stopped unexpectedly (out of memory?). Reload the page to start again.".into(),
+            t(
+                "The background worker stopped unexpectedly (out of memory?). Reload the page to start again.",
+                "后台计算线程意外停止（内存不足？）。请刷新页面重新开始。",
+            )
+            .into(),
         ));
     });
     worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
@@ -467,17 +478,23 @@ pub fn load_mappings() -> Vec<MappingOverride> {
 
 /// Fetch a bundled file (same origin: the sample data) as a `Blob`.
 pub async fn fetch_blob(url: &str) -> Result<Blob, String> {
-    let window = web_sys::window().ok_or("no window")?;
+    let window = web_sys::window().ok_or(t("no window", "没有浏览器窗口"))?;
     let resp = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url))
         .await
-        .map_err(|e| format!("could not load {url}: {e:?}"))?;
-    let resp: web_sys::Response = resp.dyn_into().map_err(|_| "bad response")?;
+        .map_err(|e| crate::tr!("could not load {}: {:?}", "无法加载 {}：{:?}", url, e))?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(|_| t("bad response", "响应无效"))?;
     if !resp.ok() {
-        return Err(format!("could not load {url} (HTTP {})", resp.status()));
+        return Err(crate::tr!(
+            "could not load {} (HTTP {})",
+            "无法加载 {}（HTTP {}）",
+            url,
+            resp.status()
+        ));
     }
     let blob = resp.blob().map_err(|e| format!("{e:?}"))?;
     let blob = wasm_bindgen_futures::JsFuture::from(blob)
         .await
-        .map_err(|e| format!("could not read {url}: {e:?}"))?;
-    blob.dyn_into().map_err(|_| format!("{url} is not a file"))
+        .map_err(|e| crate::tr!("could not read {}: {:?}", "无法读取 {}：{:?}", url, e))?;
+    blob.dyn_into()
+        .map_err(|_| crate::tr!("{} is not a file", "{} 不是文件", url))
 }

@@ -1,4 +1,7 @@
-//! Number and date formatting for display (English locale for now).
+//! Number and date formatting for display. Numbers look the same in both languages
+//! (`1,234.5`); dates and months follow the UI language (`9 Dec 2011` / `2011年12月9日`).
+
+use super::i18n::is_zh;
 
 /// `1234567.891` → `"1,234,567.89"` with `decimals` digits.
 pub fn num(v: f64, decimals: usize) -> String {
@@ -28,6 +31,21 @@ pub fn num(v: f64, decimals: usize) -> String {
     }
 }
 
+/// An ISO date (`2011-12-09`) in the UI language: "9 Dec 2011" / "2011年12月9日".
+pub fn date(iso: &str) -> String {
+    crate::viz::date_label(iso, is_zh())
+}
+
+/// An ISO month or date as a month label: "Dec 2011" / "2011年12月".
+pub fn month(iso: &str) -> String {
+    crate::viz::month_label(iso, is_zh())
+}
+
+/// "9 Dec 2011 – 31 Dec 2011" (dates in the UI language).
+pub fn date_range(from: &str, to: &str) -> String {
+    format!("{} – {}", date(from), date(to))
+}
+
 pub fn int(v: u64) -> String {
     num(v as f64, 0)
 }
@@ -37,7 +55,7 @@ pub fn money(v: f64, symbol: &str) -> String {
     format!("{symbol}{}", num(v, 2))
 }
 
-/// Compact axis labels: 1.2M, 350k, 12.5.
+/// Compact axis labels: 1.2M, 350k, 12.5 (the same in both languages).
 pub fn compact(v: f64) -> String {
     let a = v.abs();
     if a >= 1e9 {

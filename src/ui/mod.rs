@@ -33,6 +33,12 @@ fn App() -> impl IntoView {
     // The whole tree re-renders when the language changes; the state signals above survive.
     move || {
         i18n::set_lang(lang.get());
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            doc.set_title(t(
+                "ShopLens — private shop analytics",
+                "ShopLens — 私密的店铺分析",
+            ));
+        }
         view! {
         <Router>
             <Navigator/>
@@ -41,7 +47,7 @@ fn App() -> impl IntoView {
                     <span class="logo" aria-hidden="true">"◎"</span>
                     " ShopLens"
                 </A>
-                <nav aria-label="Pages">
+                <nav aria-label=t("Pages", "页面")>
                     <A href="/overview">{t("Overview", "概览")}</A>
                     <A href="/data">{t("Data", "数据")}</A>
                     <A href="/customers">{t("Customers", "客户")}</A>

@@ -2,6 +2,7 @@
 //! Cells are plain text rendered as text (never HTML), so names from files cannot inject markup.
 
 use super::download;
+use super::i18n::t;
 use leptos::prelude::*;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -138,10 +139,10 @@ pub fn DataTable(
     view! {
         <div class="table-wrap">
             <div class="table-tools">
-                <input type="search" placeholder="Search…" aria-label="Search the table"
+                <input type="search" placeholder=t("Search…", "搜索…") aria-label=t("Search the table", "搜索表格")
                     prop:value=move || query.get()
                     on:input=move |ev| { query.set(event_target_value(&ev)); page.set(0); }/>
-                <span class="muted">{move || format!("{} rows", super::format::int(filtered.with(Vec::len) as u64))}</span>
+                <span class="muted">{move || crate::tr!("{} rows", "{} 行", super::format::int(filtered.with(Vec::len) as u64))}</span>
                 <button class="btn small" data-testid=format!("download-{id}") on:click=download>"⬇ CSV"</button>
             </div>
             <table class="data-table">
@@ -187,10 +188,10 @@ pub fn DataTable(
                 </tbody>
             </table>
             <div class="pager">
-                <button class="btn small" aria-label="Previous page" disabled=move || { page.get() == 0 }
+                <button class="btn small" aria-label=t("Previous page", "上一页") disabled=move || { page.get() == 0 }
                     on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>"‹"</button>
-                <span>{move || format!("Page {} of {}", page.get().min(pages.get() - 1) + 1, pages.get())}</span>
-                <button class="btn small" aria-label="Next page" disabled=move || { page.get() + 1 >= pages.get() }
+                <span>{move || crate::tr!("Page {} of {}", "第 {} / {} 页", page.get().min(pages.get() - 1) + 1, pages.get())}</span>
+                <button class="btn small" aria-label=t("Next page", "下一页") disabled=move || { page.get() + 1 >= pages.get() }
                     on:click=move |_| page.update(|p| *p += 1)>"›"</button>
             </div>
         </div>

@@ -2,11 +2,13 @@
 //! and a profile drawer per customer. All numbers come from `analytics::customers` in the worker.
 
 use super::NeedData;
+use crate::analytics::customers::rfm::Segment;
 use crate::analytics::customers::{CustomersReport, ModelStatus};
 use crate::protocol::Task;
 use crate::ui::bridge;
 use crate::ui::charts::{BarLineChart, HBarChart, HBarRow, Heatmap, Point, ScatterChart, Series};
 use crate::ui::format;
+use crate::ui::i18n::t;
 use crate::ui::state::AppState;
 use crate::ui::table::{number as num, Cell, Column, DataTable};
 use leptos::prelude::*;
@@ -34,7 +36,7 @@ pub fn Customers() -> impl IntoView {
         match state.customers.get() {
             None => view! {
                 <section class="card empty" data-testid="customers-loading">
-                    <h1>"Customers"</h1><p>"Analysing customers… (RFM, clusters, cohorts, lifetime value)"</p>
+                    <h1>{t("Customers", "客户")}</h1><p>{t("Analysing customers… (RFM, clusters, cohorts, lifetime value)", "正在分析客户…（RFM、聚类、同期群、客户终身价值）")}</p>
                 </section>
             }
             .into_any(),
@@ -67,15 +69,10 @@ fn CustomersBody(report: CustomersReport, millis: f64) -> impl IntoView {
         .iter()
         .filter(|s| s.customers > 0)
         .map(|s| HBarRow {
-            key: s.name.clone(),
-            label: format!("{} ({})", s.name, format::int(s.customers)),
+            key: segment_name(s.segment).to_string(),
+            label: format!("{} ({})", segment_name(s.segment), format::int(s.customers)),
             values: vec![s.customer_share, s.revenue_share],
         })
-        .collect();
-    let seg_meaning: Vec<(String, String)> = r
-        .segments
-        .iter()
-        .map(|s| (s.name.clone(), s.meaning.clone()))
         .collect();
 
     // Customer table: RFM joined with CLV.
@@ -88,7 +85,7 @@ fn CustomersBody(report: CustomersReport, millis: f64) -> impl IntoView {
     let seg_names: HashMap<_, _> = r
         .segments
         .iter()
-        .map(|s| (s.segment, s.name.clone()))
+        .map(|s| (s.segment, segment_name(s.segment).to_string()))
         .collect();
     let customer_rows: Vec<Vec<Cell>> = r
         .rfm
@@ -126,7 +123,7 @@ fn CustomersBody(report: CustomersReport, millis: f64) -> impl IntoView {
         .map(|c| {
             vec![
                 Cell::Text(format!("{}", c.id + 1)),
-                Cell::Text(c.description.clone()),
+                Cell::Text(cluster_words(&c.description)),
                 num(c.size as f64, 0),
                 num(c.typical_recency_days, 0),
                 num(c.typical_frequency, 1),
@@ -136,7 +133,7 @@ fn CustomersBody(report: CustomersReport, millis: f64) -> impl IntoView {
         .collect();
     let elbow_labels: Vec<String> = cl.elbow.iter().map(|(k, _)| format!("k={k}")).collect();
     let elbow_series = vec![Series {
-        name: "Inertia (within-cluster spread)".into(),
+        name: t("Inertia (within-cluster spread)", "惯性（簇内离散度）").into(),
         values: cl.elbow.iter().map(|(_, i)| *i).collect(),
         class: "c0".into(),
     }];
@@ -145,7 +142,7 @@ fn CustomersBody(report: CustomersReport, millis: f64) -> impl IntoView {
     let cluster_names: Vec<String> = cl
         .clusters
         .iter()
-        .map(|c| format!("{} — {}", c.id + 1, c.description))
+        .map(|c| format!("{} — {}", c.id + 1, cluster_words(&c.description)))
         .collect();
     let points: Vec<Point> = r
         .rfm
@@ -155,8 +152,9 @@ fn CustomersBody(report: CustomersReport, millis: f64) -> impl IntoView {
                 x: c.recency_days as f64,
                 y: c.monetary,
                 group: k,
-                label: format!(
+                label: crate::tr!(
                     "{}: {} days, {} orders, revenue {} (cluster {})",
+                    "{}：{} 天，{} 笔订单，销售额 {}（第 {} 类）",
                     c.customer_id,
                     c.recency_days,
                     c.frequency,
@@ -173,7 +171,7 @@ fn CustomersBody(report: CustomersReport, millis: f64) -> impl IntoView {
     let row_labels: Vec<String> = co
         .cohorts
         .iter()
-        .map(|c| format!("{} ({})", c.cohort, c.size))
+        .map(|c| format!("{} ({})", format::month(&c.cohort), c.size))
         .collect();
     let col_labels: Vec<String> = (0..max_off).map(|m| format!("+{m}")).collect();
     let values: Vec<Vec<Option<f64>>> = co
@@ -189,9 +187,11 @@ fn CustomersBody(report: CustomersReport, millis: f64) -> impl IntoView {
                 .iter()
                 .enumerate()
                 .map(|(m, cell)| {
-                    format!(
-                        "{} cohort, month +{m}: {} of {} customers active ({}), revenue per customer {}",
-                        c.cohort,
+                    crate::tr!(
+                        "{} cohort, month +{}: {} of {} customers active ({}), revenue per customer {}",
+                        "{} 同期群，第 +{} 月：{} 位客户中 {} 位活跃（{}），人均销售额 {}",
+                        format::month(&c.cohort),
+                        m,
                         format::int(cell.active),
                         format::int(c.size),
                         format::pct(cell.retention),
@@ -204,50 +204,51 @@ fn CustomersBody(report: CustomersReport, millis: f64) -> impl IntoView {
 
     view! {
         <div class="page-head">
-            <h1>"Customers"</h1>
-            <span class="muted">{format!("{} customers · snapshot {} · computed in {:.2} s", format::int(r.customers), r.snapshot_date, millis / 1000.0)}</span>
+            <h1>{t("Customers", "客户")}</h1>
+            <span class="muted">{crate::tr!("{} customers · snapshot {} · computed in {:.2} s", "{} 位客户 · 快照日期 {} · 用时 {:.2} 秒", format::int(r.customers), format::date(&r.snapshot_date), millis / 1000.0)}</span>
         </div>
         <section class="card params">
-            <label>"Clusters "
-                <select on:change=move |ev| k_choice.set(event_target_value(&ev)) aria-label="Number of clusters">
-                    <option value="" selected=r.params.k.is_none()>"automatic"</option>
+            <label>{t("Clusters ", "聚类数 ")}
+                <select on:change=move |ev| k_choice.set(event_target_value(&ev)) aria-label=t("Number of clusters", "聚类数量")>
+                    <option value="" selected=r.params.k.is_none()>{t("automatic", "自动")}</option>
                     {(2..=8).map(|k| view! { <option value=k.to_string() selected=r.params.k == Some(k)>{k.to_string()}</option> }).collect_view()}
                 </select>
             </label>
-            <label>" Lifetime value horizon (days) "
+            <label>{t(" Lifetime value horizon (days) ", " 终身价值预测期（天） ")}
                 <input type="number" min="7" max="3650" prop:value=move || horizon.get() on:change=move |ev| horizon.set(event_target_value(&ev))/>
             </label>
-            <label>" Check the model from "
+            <label>{t(" Check the model from ", " 从此日起检验模型 ")}
                 <input type="date" prop:value=move || cal_end.get() on:change=move |ev| cal_end.set(event_target_value(&ev))/>
             </label>
             <button class="btn small primary" on:click=rerun disabled=move || state.customers_busy.get()>
-                {move || if state.customers_busy.get() { "Computing…" } else { "Recompute" }}
+                {move || if state.customers_busy.get() { t("Computing…", "计算中…") } else { t("Recompute", "重新计算") }}
             </button>
-            <p class="muted small">{format!("{} guest lines (no customer id) are left out of this page.", format::int(r.guest_lines_excluded))}</p>
+            <p class="muted small">{crate::tr!("{} guest lines (no customer id) are left out of this page.", "{} 条游客明细（无客户编号）未计入本页。", format::int(r.guest_lines_excluded))}</p>
         </section>
 
         <section class="card" data-testid="segments">
-            <div class="card-head"><h2>"Segments"</h2>
+            <div class="card-head"><h2>{t("Segments", "客户分层")}</h2>
                 {move || selected_segment.get().map(|s| view! {
-                    <button class="btn small" on:click=move |_| selected_segment.set(None)>{format!("Show all (now: {s})")}</button>
+                    <button class="btn small" on:click=move |_| selected_segment.set(None)>{crate::tr!("Show all (now: {})", "显示全部（当前：{}）", s)}</button>
                 })}
             </div>
-            <p class="muted small">"Each customer gets 1–5 for Recency, Frequency and Monetary value (5 = best fifth); the pair of R and F scores places them on the standard RFM grid. Click a segment to list its customers."</p>
-            <HBarChart rows=Signal::derive(move || seg_rows.clone()) series=vec!["Share of customers", "Share of revenue"]
-                title="Segments by customers and revenue".to_string()
+            <p class="muted small">{t("Each customer gets 1–5 for Recency, Frequency and Monetary value (5 = best fifth); the pair of R and F scores places them on the standard RFM grid. Click a segment to list its customers.",
+                "每位客户在最近购买（R）、购买频次（F）和消费金额（M）上各得 1–5 分（5 = 最好的五分之一）；R 和 F 两个分数决定其在标准 RFM 网格中的位置。点击某一层可列出其客户。")}</p>
+            <HBarChart rows=Signal::derive(move || seg_rows.clone()) series=vec![t("Share of customers", "客户占比"), t("Share of revenue", "销售额占比")]
+                title=t("Segments by customers and revenue", "各分层的客户与销售额").to_string()
                 on_select=Callback::new(move |k: String| selected_segment.set(Some(k)))
                 selected=Signal::derive(move || selected_segment.get())/>
             <table class="data-table" data-testid="segment-table">
-                <thead><tr><th>"Segment"</th><th class="num">"Customers"</th><th class="num">"Revenue"</th><th>"What it means"</th></tr></thead>
+                <thead><tr><th>{t("Segment", "分层")}</th><th class="num">{t("Customers", "客户数")}</th><th class="num">{t("Revenue", "销售额")}</th><th>{t("What it means", "含义")}</th></tr></thead>
                 <tbody>
                     {r.segments.iter().filter(|s| s.customers > 0).map(|s| {
-                        let name = s.name.clone();
+                        let name = segment_name(s.segment).to_string();
                         view! {
                             <tr class="clickable" on:click=move |_| selected_segment.set(Some(name.clone()))>
-                                <td>{s.name.clone()}</td>
+                                <td>{segment_name(s.segment)}</td>
                                 <td class="num">{format::int(s.customers)}</td>
                                 <td class="num">{format::num(s.revenue, 0)}</td>
-                                <td class="small">{seg_meaning.iter().find(|(n, _)| *n == s.name).map(|(_, m)| m.clone()).unwrap_or_default()}</td>
+                                <td class="small">{segment_meaning(s.segment)}</td>
                             </tr>
                         }
                     }).collect_view()}
@@ -256,13 +257,13 @@ fn CustomersBody(report: CustomersReport, millis: f64) -> impl IntoView {
         </section>
 
         <section class="card" data-testid="customer-table">
-            <h2>{move || match selected_segment.get() { Some(s) => format!("Customers — {s}"), None => "All customers".to_string() }}</h2>
-            <p class="muted small">"Click a customer for their profile. Download the list for an email campaign."</p>
+            <h2>{move || match selected_segment.get() { Some(s) => crate::tr!("Customers — {}", "客户 — {}", s), None => t("All customers", "全部客户").to_string() }}</h2>
+            <p class="muted small">{t("Click a customer for their profile. Download the list for an email campaign.", "点击客户查看其档案。可下载名单用于邮件营销。")}</p>
             <DataTable id="customers" rows=customer_rows filter=seg_filter on_row=open_profile columns=vec![
-                Column::text("customer_id", "Customer"), Column::text("segment", "Segment"),
-                Column::num("recency_days", "Days since last order"), Column::num("frequency", "Orders"),
-                Column::num("monetary", "Revenue"), Column::text("rfm", "RFM"), Column::text("cluster", "Cluster"),
-                Column::num("p_alive", "P(active)"), Column::num("clv", "Predicted value"),
+                Column::text("customer_id", t("Customer", "客户")), Column::text("segment", t("Segment", "分层")),
+                Column::num("recency_days", t("Days since last order", "距上次下单天数")), Column::num("frequency", t("Orders", "订单数")),
+                Column::num("monetary", t("Revenue", "销售额")), Column::text("rfm", "RFM"), Column::text("cluster", t("Cluster", "聚类")),
+                Column::num("p_alive", t("P(active)", "活跃概率")), Column::num("clv", t("Predicted value", "预测价值")),
             ]/>
         </section>
         <ProfileDrawer/>
@@ -270,29 +271,29 @@ fn CustomersBody(report: CustomersReport, millis: f64) -> impl IntoView {
         <ClvSection report=r.clone()/>
 
         <section class="card" data-testid="clusters">
-            <h2>{format!("Clusters (k = {}, chosen by {})", cl.k, cl.chosen_by)}</h2>
+            <h2>{crate::tr!("Clusters (k = {}, {})", "聚类（k = {}，{}）", cl.k, chosen_by(&cl.chosen_by))}</h2>
             <p class="muted small">{cl.explanation.clone()}</p>
             <DataTable id="clusters" rows=Signal::derive(move || cluster_rows.clone()) page_size=10 columns=vec![
-                Column::text("cluster", "Cluster"), Column::text("description", "In plain words"),
-                Column::num("customers", "Customers"), Column::num("recency_days", "Typical days since last order"),
-                Column::num("orders", "Typical orders"), Column::num("revenue", "Typical revenue"),
+                Column::text("cluster", t("Cluster", "聚类")), Column::text("description", t("In plain words", "通俗描述")),
+                Column::num("customers", t("Customers", "客户数")), Column::num("recency_days", t("Typical days since last order", "典型距上次下单天数")),
+                Column::num("orders", t("Typical orders", "典型订单数")), Column::num("revenue", t("Typical revenue", "典型销售额")),
             ]/>
             {(!points.is_empty()).then(|| view! {
-                <h3>"Customers by cluster"</h3>
-                <ScatterChart testid="cluster-scatter" points=points groups=cluster_names title="Customers by recency and revenue, coloured by cluster"
-                    x_label="Days since last order" y_label="Revenue (log scale)" log_y=true/>
+                <h3>{t("Customers by cluster", "各聚类的客户")}</h3>
+                <ScatterChart testid="cluster-scatter" points=points groups=cluster_names title=t("Customers by recency and revenue, coloured by cluster", "按最近购买和销售额分布的客户，颜色表示聚类")
+                    x_label=t("Days since last order", "距上次下单天数") y_label=t("Revenue (log scale)", "销售额（对数刻度）") log_y=true/>
             })}
             {(!cl.elbow.is_empty()).then(|| view! {
-                <h3>"Elbow: spread within clusters by k"</h3>
+                <h3>{t("Elbow: spread within clusters by k", "肘部图：不同 k 下的簇内离散度")}</h3>
                 <BarLineChart labels=Signal::derive(move || elbow_labels.clone()) series=Signal::derive(move || elbow_series.clone())
-                    title="Elbow curve".to_string() height=200.0 decimals=1/>
+                    title=t("Elbow curve", "肘部曲线").to_string() height=200.0 decimals=1/>
             })}
         </section>
 
         <section class="card" data-testid="cohorts">
-            <h2>"Cohorts: share of each month's new customers who buy again"</h2>
+            <h2>{t("Cohorts: share of each month's new customers who buy again", "同期群：每月新客户中再次购买的比例")}</h2>
             <p class="muted small">{co.explanation.clone()}</p>
-            <Heatmap row_labels=row_labels col_labels=col_labels values=values hover=hover title="Monthly retention by acquisition cohort".to_string()/>
+            <Heatmap row_labels=row_labels col_labels=col_labels values=values hover=hover title=t("Monthly retention by acquisition cohort", "按获客月份的月度留存").to_string()/>
         </section>
 
         <ChurnSection report=r.clone()/>
@@ -306,7 +307,7 @@ fn ClvSection(report: CustomersReport) -> impl IntoView {
     if c.status == ModelStatus::TooThin {
         return view! {
             <section class="card" data-testid="clv">
-                <h2>"Lifetime value and churn risk"</h2>
+                <h2>{t("Lifetime value and churn risk", "客户终身价值与流失风险")}</h2>
                 <p class="warn">{c.message.clone()}</p>
             </section>
         }
@@ -362,57 +363,62 @@ fn ClvSection(report: CustomersReport) -> impl IntoView {
     let holdout = c.holdout.clone();
     view! {
         <section class="card" data-testid="clv">
-            <h2>"Lifetime value and churn risk"</h2>
+            <h2>{t("Lifetime value and churn risk", "客户终身价值与流失风险")}</h2>
             <p class="small">{c.message.clone()}</p>
             {c.boundary_explanation.clone().map(|e| view! { <p class="note">{e}</p> })}
             {(!c.method_explanation.is_empty()).then(|| view! { <p class="small" data-testid="clv-method">{c.method_explanation.clone()}</p> })}
             <div class="stats wide">
                 {c.bgnbd.map(|p| view! {
-                    <div class="stat"><span class="stat-label">"BG/NBD r, α, a, b"</span>
+                    <div class="stat"><span class="stat-label">{t("BG/NBD r, α, a, b", "BG/NBD 参数 r, α, a, b")}</span>
                         <span class="stat-value">{format!("{:.3}, {:.2}, {:.3}, {:.3}", p.r, p.alpha, p.a, p.b)}</span></div>
                 })}
                 {c.gamma_gamma.map(|g| view! {
-                    <div class="stat"><span class="stat-label">"Gamma-Gamma p, q, v"</span>
+                    <div class="stat"><span class="stat-label">{t("Gamma-Gamma p, q, v", "Gamma-Gamma 参数 p, q, v")}</span>
                         <span class="stat-value">{format!("{:.3}, {:.3}, {:.1}", g.p, g.q, g.v)}</span></div>
                 })}
-                <div class="stat"><span class="stat-label">"Calibration end"</span><span class="stat-value">{c.calibration_end.clone()}</span></div>
-                <div class="stat"><span class="stat-label">"Repeat customers"</span><span class="stat-value">{format::int(c.repeaters)}</span></div>
+                <div class="stat"><span class="stat-label">{t("Calibration end", "训练截止日")}</span><span class="stat-value">{format::date(&c.calibration_end)}</span></div>
+                <div class="stat"><span class="stat-label">{t("Repeat customers", "复购客户")}</span><span class="stat-value">{format::int(c.repeaters)}</span></div>
             </div>
             {holdout.map(|h| {
                 let labels: Vec<String> = h.buckets.iter().map(|b| b.label.clone()).collect();
                 let series = vec![
-                    Series { name: "Actual purchases in the check period".into(), values: h.buckets.iter().map(|b| b.actual_mean).collect(), class: "c0".into() },
-                    Series { name: "Predicted".into(), values: h.buckets.iter().map(|b| b.predicted_mean).collect(), class: "c1".into() },
+                    Series { name: t("Actual purchases in the check period", "检验期内的实际购买").into(), values: h.buckets.iter().map(|b| b.actual_mean).collect(), class: "c0".into() },
+                    Series { name: t("Predicted", "预测").into(), values: h.buckets.iter().map(|b| b.predicted_mean).collect(), class: "c1".into() },
                 ];
                 view! {
-                    <h3>{format!("Does the model predict well? Check on {} to {}", h.holdout_start, h.holdout_end)}</h3>
+                    <h3>{crate::tr!("Does the model predict well? Check on {} to {}", "模型预测得准吗？用 {} 至 {} 检验", format::date(&h.holdout_start), format::date(&h.holdout_end))}</h3>
                     <p class="small">{h.explanation.clone()}</p>
-                    {h.rate_lift.map(|l| view! { <p class="small muted" data-testid="clv-rate-lift">{format!(
-                        "In the check period customers bought {:.0}% {} often per week than before it: a seasonal change the model cannot see in the earlier data.",
-                        (l - 1.0).abs() * 100.0, if l >= 1.0 { "more" } else { "less" })}</p> })}
-                    <p class="small">{format!("Mean absolute error per customer {:.3} purchases (plain fit {:.3}); predicted / actual total {:.3} (plain fit {:.3}).",
+                    {h.rate_lift.map(|l| view! { <p class="small muted" data-testid="clv-rate-lift">{if l >= 1.0 {
+                        crate::tr!("In the check period customers bought {:.0}% more often per week than before it: a seasonal change the model cannot see in the earlier data.",
+                            "检验期内客户每周购买频率比之前高 {:.0}%：这是模型在早期数据中看不到的季节性变化。", (l - 1.0).abs() * 100.0)
+                    } else {
+                        crate::tr!("In the check period customers bought {:.0}% less often per week than before it: a seasonal change the model cannot see in the earlier data.",
+                            "检验期内客户每周购买频率比之前低 {:.0}%：这是模型在早期数据中看不到的季节性变化。", (l - 1.0).abs() * 100.0)
+                    }}</p> })}
+                    <p class="small">{crate::tr!("Mean absolute error per customer {:.3} purchases (plain fit {:.3}); predicted / actual total {:.3} (plain fit {:.3}).",
+                        "每位客户的平均绝对误差 {:.3} 次购买（普通拟合 {:.3}）；预测 / 实际总量 {:.3}（普通拟合 {:.3}）。",
                         h.model.mae, h.plain_mle.mae, h.model.sum_ratio, h.plain_mle.sum_ratio)}</p>
                     <BarLineChart labels=Signal::derive(move || labels.clone()) series=Signal::derive(move || series.clone())
-                        title="Mean purchases per customer by number of repeat purchases before the check".to_string() height=220.0/>
+                        title=t("Mean purchases per customer by number of repeat purchases before the check", "按检验前复购次数分组的人均购买次数").to_string() height=220.0/>
                 }
             })}
-            <h3>"Valuable customers at risk"</h3>
-            <p class="muted small">"Customers who bought more than once, ordered by churn risk × typical order value × orders: the first people to win back."</p>
+            <h3>{t("Valuable customers at risk", "有流失风险的高价值客户")}</h3>
+            <p class="muted small">{t("Customers who bought more than once, ordered by churn risk × typical order value × orders: the first people to win back.", "购买过不止一次的客户，按 流失风险 × 典型订单金额 × 订单数 排序：最先要挽回的人。")}</p>
             {(!c.churn_risk_explanation.is_empty()).then(|| view! { <p class="small" data-testid="churn-method">{c.churn_risk_explanation.clone()}</p> })}
             <DataTable id="at-risk" rows=Signal::derive(move || risk_rows.clone()) on_row=open_profile page_size=10 columns=vec![
-                Column::text("customer_id", "Customer"), Column::num("purchase_days", "Purchase days"),
-                Column::num("churn_risk", "Churn risk"), Column::num("expected_avg_value", "Typical order value"),
-                Column::num("clv", "Predicted value"),
+                Column::text("customer_id", t("Customer", "客户")), Column::num("purchase_days", t("Purchase days", "购买天数")),
+                Column::num("churn_risk", t("Churn risk", "流失风险")), Column::num("expected_avg_value", t("Typical order value", "典型订单金额")),
+                Column::num("clv", t("Predicted value", "预测价值")),
             ]/>
-            <details class="how"><summary>"How was this computed?"</summary>
+            <details class="how"><summary>{t("How was this computed?", "这是怎么算的？")}</summary>
                 {c.notes.iter().map(|n| view! { <p><strong>{n.key.clone()}</strong>": "{n.meaning.clone()}</p> }).collect_view()}
             </details>
-            <h3>"All customers"</h3>
+            <h3>{t("All customers", "全部客户")}</h3>
             <DataTable id="clv" rows=Signal::derive(move || clv_rows.clone()) page_size=10 columns=vec![
-                Column::text("customer_id", "Customer"), Column::num("frequency", "Repeat days"),
-                Column::num("recency_weeks", "Recency (weeks)"), Column::num("t_weeks", "Age (weeks)"),
-                Column::num("p_alive", "P(active)"), Column::num("expected_purchases", "Expected purchases"),
-                Column::num("expected_avg_value", "Expected order value"), Column::num("clv", "CLV"),
+                Column::text("customer_id", t("Customer", "客户")), Column::num("frequency", t("Repeat days", "复购天数")),
+                Column::num("recency_weeks", t("Recency (weeks)", "最近购买（周）")), Column::num("t_weeks", t("Age (weeks)", "客龄（周）")),
+                Column::num("p_alive", t("P(active)", "活跃概率")), Column::num("expected_purchases", t("Expected purchases", "预期购买次数")),
+                Column::num("expected_avg_value", t("Expected order value", "预期订单金额")), Column::num("clv", t("CLV", "终身价值")),
             ]/>
         </section>
     }
@@ -427,10 +433,10 @@ fn ChurnSection(report: CustomersReport) -> impl IntoView {
         c.map(|c| {
             view! {
                 <table class="data-table confusion">
-                    <thead><tr><th></th><th class="num">"Predicted churn"</th><th class="num">"Predicted stays"</th></tr></thead>
+                    <thead><tr><th></th><th class="num">{t("Predicted churn", "预测流失")}</th><th class="num">{t("Predicted stays", "预测留存")}</th></tr></thead>
                     <tbody>
-                        <tr><th>"Churned"</th><td class="num">{format::int(c.true_positive)}</td><td class="num">{format::int(c.false_negative)}</td></tr>
-                        <tr><th>"Stayed"</th><td class="num">{format::int(c.false_positive)}</td><td class="num">{format::int(c.true_negative)}</td></tr>
+                        <tr><th>{t("Churned", "实际流失")}</th><td class="num">{format::int(c.true_positive)}</td><td class="num">{format::int(c.false_negative)}</td></tr>
+                        <tr><th>{t("Stayed", "实际留存")}</th><td class="num">{format::int(c.false_positive)}</td><td class="num">{format::int(c.true_negative)}</td></tr>
                     </tbody>
                 </table>
             }
@@ -438,21 +444,21 @@ fn ChurnSection(report: CustomersReport) -> impl IntoView {
     };
     view! {
         <section class="card" data-testid="churn">
-            <h2>"Who will stop buying? Churn classifier check"</h2>
+            <h2>{t("Who will stop buying? Churn classifier check", "谁会不再购买？流失分类器检验")}</h2>
             <p class="small">{ch.message.clone()}</p>
             <p class="muted small">{ch.explanation.clone()}</p>
             <table class="data-table">
-                <thead><tr><th>"Model"</th><th class="num">"ROC AUC (1 = perfect, 0.5 = coin toss)"</th></tr></thead>
+                <thead><tr><th>{t("Model", "模型")}</th><th class="num">{t("ROC AUC (1 = perfect, 0.5 = coin toss)", "ROC AUC（1 = 完美，0.5 = 抛硬币）")}</th></tr></thead>
                 <tbody>
-                    <tr><td>"Gaussian naive Bayes"</td><td class="num">{auc(ch.auc_naive_bayes)}</td></tr>
-                    <tr><td>"Logistic regression"</td><td class="num">{auc(ch.auc_logistic)}</td></tr>
-                    <tr><td>"BG/NBD 1 − P(alive)"</td><td class="num">{auc(ch.auc_bgnbd)}</td></tr>
-                    <tr><td>"BG/NBD expected purchases"</td><td class="num">{auc(ch.auc_bgnbd_expected)}</td></tr>
+                    <tr><td>{t("Gaussian naive Bayes", "高斯朴素贝叶斯")}</td><td class="num">{auc(ch.auc_naive_bayes)}</td></tr>
+                    <tr><td>{t("Logistic regression", "逻辑回归")}</td><td class="num">{auc(ch.auc_logistic)}</td></tr>
+                    <tr><td>{t("BG/NBD 1 − P(alive)", "BG/NBD 1 − 活跃概率")}</td><td class="num">{auc(ch.auc_bgnbd)}</td></tr>
+                    <tr><td>{t("BG/NBD expected purchases", "BG/NBD 预期购买次数")}</td><td class="num">{auc(ch.auc_bgnbd_expected)}</td></tr>
                 </tbody>
             </table>
             <div class="two-col">
-                <div><h3>"Naive Bayes"</h3>{conf(ch.confusion_naive_bayes)}</div>
-                <div><h3>"Logistic regression"</h3>{conf(ch.confusion_logistic)}</div>
+                <div><h3>{t("Naive Bayes", "朴素贝叶斯")}</h3>{conf(ch.confusion_naive_bayes)}</div>
+                <div><h3>{t("Logistic regression", "逻辑回归")}</h3>{conf(ch.confusion_logistic)}</div>
             </div>
         </section>
     }
@@ -464,35 +470,35 @@ fn ProfileDrawer() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
         state.profile.get().map(|p| {
-            let timeline_labels: Vec<String> = p.orders.iter().map(|o| o.date.clone()).collect();
+            let timeline_labels: Vec<String> = p.orders.iter().map(|o| format::date(&o.date)).collect();
             let timeline = vec![Series {
-                name: "Order value".into(),
+                name: t("Order value", "订单金额").into(),
                 values: p.orders.iter().map(|o| o.revenue).collect(),
                 class: "c0".into(),
             }];
             view! {
-                <aside class="drawer card" data-testid="profile" aria-label="Customer profile">
+                <aside class="drawer card" data-testid="profile" aria-label=t("Customer profile", "客户档案")>
                     <div class="card-head">
-                        <h2>{format!("Customer {}", p.customer_id)}</h2>
-                        <button class="btn small" aria-label="Close" on:click=move |_| state.profile.set(None)>"×"</button>
+                        <h2>{crate::tr!("Customer {}", "客户 {}", p.customer_id)}</h2>
+                        <button class="btn small" aria-label=t("Close", "关闭") on:click=move |_| state.profile.set(None)>"×"</button>
                     </div>
                     <div class="stats wide">
-                        <div class="stat"><span class="stat-label">"Segment"</span><span class="stat-value">{p.segment_name.clone()}</span></div>
-                        <div class="stat"><span class="stat-label">"Cluster"</span><span class="stat-value">{p.cluster_description.clone().unwrap_or_else(|| "–".into())}</span></div>
-                        <div class="stat"><span class="stat-label">"Revenue"</span><span class="stat-value">{format::num(p.revenue, 2)}</span></div>
-                        <div class="stat"><span class="stat-label">"Days since last order"</span><span class="stat-value">{p.recency_days.to_string()}</span></div>
-                        <div class="stat"><span class="stat-label">"P(still active)"</span><span class="stat-value">{p.p_alive.map(|v| format!("{v:.2}")).unwrap_or_else(|| "–".into())}</span></div>
-                        <div class="stat"><span class="stat-label">"Predicted value"</span><span class="stat-value">{p.clv.map(|v| format::num(v, 2)).unwrap_or_else(|| "–".into())}</span></div>
+                        <div class="stat"><span class="stat-label">{t("Segment", "分层")}</span><span class="stat-value">{segment_name(p.segment)}</span></div>
+                        <div class="stat"><span class="stat-label">{t("Cluster", "聚类")}</span><span class="stat-value">{p.cluster_description.as_deref().map(cluster_words).unwrap_or_else(|| "–".into())}</span></div>
+                        <div class="stat"><span class="stat-label">{t("Revenue", "销售额")}</span><span class="stat-value">{format::num(p.revenue, 2)}</span></div>
+                        <div class="stat"><span class="stat-label">{t("Days since last order", "距上次下单天数")}</span><span class="stat-value">{p.recency_days.to_string()}</span></div>
+                        <div class="stat"><span class="stat-label">{t("P(still active)", "仍活跃的概率")}</span><span class="stat-value">{p.p_alive.map(|v| format!("{v:.2}")).unwrap_or_else(|| "–".into())}</span></div>
+                        <div class="stat"><span class="stat-label">{t("Predicted value", "预测价值")}</span><span class="stat-value">{p.clv.map(|v| format::num(v, 2)).unwrap_or_else(|| "–".into())}</span></div>
                     </div>
-                    <h3>{format!("{} orders", p.orders.len())}</h3>
+                    <h3>{crate::tr!("{} orders", "{} 笔订单", p.orders.len())}</h3>
                     <BarLineChart labels=Signal::derive(move || timeline_labels.clone()) series=Signal::derive(move || timeline.clone())
-                        title="Orders over time".to_string() height=180.0/>
-                    <h3>"Top products"</h3>
+                        title=t("Orders over time", "订单走势").to_string() height=180.0/>
+                    <h3>{t("Top products", "常买商品")}</h3>
                     <ul class="small">
                         {p.top_products.iter().map(|t| view! { <li>{format!("{} — {}", t.name, format::num(t.revenue, 2))}</li> }).collect_view()}
                     </ul>
                     {(!p.top_categories.is_empty()).then(|| view! {
-                        <h3>"Top categories"</h3>
+                        <h3>{t("Top categories", "常买类目")}</h3>
                         <ul class="small">
                             {p.top_categories.iter().map(|t| view! { <li>{format!("{} — {}", t.name, format::num(t.revenue, 2))}</li> }).collect_view()}
                         </ul>
@@ -500,5 +506,102 @@ fn ProfileDrawer() -> impl IntoView {
                 </aside>
             }
         })
+    }
+}
+
+/// The RFM segment's name in the UI language (the core's `Segment::name` is English).
+fn segment_name(s: Segment) -> &'static str {
+    match s {
+        Segment::Champions => t("Champions", "冠军客户"),
+        Segment::Loyal => t("Loyal", "忠实客户"),
+        Segment::PotentialLoyalist => t("Potential loyalist", "潜力忠实客户"),
+        Segment::New => t("New", "新客户"),
+        Segment::Promising => t("Promising", "潜力新客"),
+        Segment::NeedAttention => t("Need attention", "需要关注"),
+        Segment::AboutToSleep => t("About to sleep", "即将沉睡"),
+        Segment::CantLoseThem => t("Can't lose them", "不能流失"),
+        Segment::AtRisk => t("At risk", "流失风险"),
+        Segment::Hibernating => t("Hibernating", "沉睡客户"),
+        Segment::Lost => t("Lost", "已流失"),
+    }
+}
+
+/// What the segment means, in the UI language (the core's `Segment::meaning` is English).
+fn segment_meaning(s: Segment) -> &'static str {
+    match s {
+        Segment::Champions => t(
+            "Bought very recently and often: your best customers; reward them.",
+            "最近刚买过且买得多：您最好的客户，给他们回馈。",
+        ),
+        Segment::Loyal => t(
+            "Buy often and fairly recently: keep them close, ask for reviews.",
+            "购买频繁且比较近期：保持联系，请他们写评价。",
+        ),
+        Segment::PotentialLoyalist => t(
+            "Recent customers with a few orders: a nudge can make them loyal.",
+            "近期购买、有几笔订单：推一把就能成为忠实客户。",
+        ),
+        Segment::New => t(
+            "First bought very recently: welcome them and make the second order easy.",
+            "刚刚首次购买：欢迎他们，让第二单更容易。",
+        ),
+        Segment::Promising => t(
+            "Recent but bought only once: build the relationship.",
+            "近期购买但只买过一次：好好建立关系。",
+        ),
+        Segment::NeedAttention => t(
+            "Average recency and frequency: a timely offer can keep them.",
+            "最近购买和频次都一般：及时的优惠能留住他们。",
+        ),
+        Segment::AboutToSleep => t(
+            "Have not bought for a while and rarely: reactivate before you lose them.",
+            "有一阵子没买、也很少买：趁还没流失赶紧唤醒。",
+        ),
+        Segment::CantLoseThem => t(
+            "Used to buy very often but not recently: win them back personally.",
+            "过去买得很频繁但最近没买：一对一把他们赢回来。",
+        ),
+        Segment::AtRisk => t(
+            "Bought regularly but long ago: send a win-back campaign.",
+            "曾经定期购买但已很久没买：发起召回活动。",
+        ),
+        Segment::Hibernating => t(
+            "Last bought long ago, and rarely: low priority, try a generic offer.",
+            "很久以前买过且很少买：优先级低，试试通用优惠。",
+        ),
+        Segment::Lost => t(
+            "Lowest recency and frequency: likely gone.",
+            "最近购买和频次都最低：很可能已经流失。",
+        ),
+    }
+}
+
+/// A cluster description from the core ("recent, frequent, high spend") in the UI language:
+/// each known part is mapped; an unknown part is kept as it is.
+fn cluster_words(description: &str) -> String {
+    let parts: Vec<&str> = description
+        .split(", ")
+        .map(|part| match part {
+            "recent" => t("recent", "近期购买"),
+            "moderately recent" => t("moderately recent", "较近期购买"),
+            "lapsed" => t("lapsed", "久未购买"),
+            "frequent" => t("frequent", "高频"),
+            "occasional" => t("occasional", "偶尔购买"),
+            "rare" => t("rare", "低频"),
+            "high spend" => t("high spend", "高消费"),
+            "medium spend" => t("medium spend", "中等消费"),
+            "low spend" => t("low spend", "低消费"),
+            other => other,
+        })
+        .collect();
+    parts.join(t(", ", "，"))
+}
+
+/// How k was chosen ("user" / "silhouette" from the core).
+fn chosen_by(how: &str) -> String {
+    match how {
+        "user" => t("chosen by you", "由您选定").to_string(),
+        "silhouette" => t("chosen by silhouette", "按轮廓系数自动选择").to_string(),
+        other => other.to_string(),
     }
 }

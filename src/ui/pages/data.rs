@@ -6,35 +6,45 @@ use crate::data::{CleaningReport, DropReason, Field, FileInfo, MappingOverride};
 use crate::ui::bridge;
 use crate::ui::download;
 use crate::ui::format;
+use crate::ui::i18n::{self, t};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
 fn field_label(f: Field) -> &'static str {
     match f {
-        Field::OrderId => "Order id",
-        Field::OrderDate => "Order date/time",
-        Field::CustomerId => "Customer id",
-        Field::Sku => "SKU",
-        Field::ProductName => "Product name",
-        Field::Quantity => "Quantity",
-        Field::UnitPrice => "Unit price",
-        Field::LineTotal => "Line total",
-        Field::Currency => "Currency",
-        Field::Country => "Country/region",
-        Field::Category => "Category",
-        Field::Status => "Status",
+        Field::OrderId => t("Order id", "订单号"),
+        Field::OrderDate => t("Order date/time", "下单时间"),
+        Field::CustomerId => t("Customer id", "客户编号"),
+        Field::Sku => t("SKU", "货号"),
+        Field::ProductName => t("Product name", "商品名称"),
+        Field::Quantity => t("Quantity", "数量"),
+        Field::UnitPrice => t("Unit price", "单价"),
+        Field::LineTotal => t("Line total", "行金额"),
+        Field::Currency => t("Currency", "币种"),
+        Field::Country => t("Country/region", "国家/地区"),
+        Field::Category => t("Category", "类目"),
+        Field::Status => t("Status", "状态"),
     }
 }
 
 fn reason_text(r: DropReason) -> &'static str {
     match r {
-        DropReason::MalformedRow => "Malformed row (wrong number of fields)",
-        DropReason::Cancellation => "Cancellation or return (kept aside for the returns rate)",
-        DropReason::UnparseableDate => "Date could not be read",
-        DropReason::UnparseableNumber => "Number could not be read",
-        DropReason::QuantityNotPositive => "Quantity zero or negative",
-        DropReason::PriceNotPositive => "Price zero or negative",
-        DropReason::Duplicate => "Exact duplicate line (removed on request)",
+        DropReason::MalformedRow => t(
+            "Malformed row (wrong number of fields)",
+            "格式错误的行（字段数不对）",
+        ),
+        DropReason::Cancellation => t(
+            "Cancellation or return (kept aside for the returns rate)",
+            "取消或退货（单独存放，用于计算退货率）",
+        ),
+        DropReason::UnparseableDate => t("Date could not be read", "日期无法识别"),
+        DropReason::UnparseableNumber => t("Number could not be read", "数字无法识别"),
+        DropReason::QuantityNotPositive => t("Quantity zero or negative", "数量为零或负数"),
+        DropReason::PriceNotPositive => t("Price zero or negative", "价格为零或负数"),
+        DropReason::Duplicate => t(
+            "Exact duplicate line (removed on request)",
+            "完全重复的明细（按要求删除）",
+        ),
     }
 }
 
@@ -83,10 +93,10 @@ fn Level(
         <div class="level">
             <h3>{title}</h3>
             <div class="stats">
-                {cell("lines", "Lines", t.lines as f64, format::int(t.lines))}
-                {cell("orders", "Orders", t.orders as f64, format::int(t.orders))}
-                {cell("customers", "Customers", t.customers as f64, format::int(t.customers))}
-                {cell("revenue", "Revenue", t.revenue, format::num(t.revenue, 2))}
+                {cell("lines", i18n::t("Lines", "明细行"), t.lines as f64, format::int(t.lines))}
+                {cell("orders", i18n::t("Orders", "订单数"), t.orders as f64, format::int(t.orders))}
+                {cell("customers", i18n::t("Customers", "客户数"), t.customers as f64, format::int(t.customers))}
+                {cell("revenue", i18n::t("Revenue", "销售额"), t.revenue, format::num(t.revenue, 2))}
             </div>
             <p class="muted small">{help}</p>
         </div>
@@ -106,28 +116,31 @@ fn DataBody(report: CleaningReport) -> impl IntoView {
     let ms = state.import_millis.get_untracked();
     view! {
         <div class="page-head">
-            <h1>"Your data"</h1>
-            {ms.map(|ms| view! { <span class="muted" data-testid="import-millis" data-value=format!("{ms:.0}")>{format!("Imported in {:.2} s", ms / 1000.0)}</span> })}
+            <h1>{t("Your data", "您的数据")}</h1>
+            {ms.map(|ms| view! { <span class="muted" data-testid="import-millis" data-value=format!("{ms:.0}")>{crate::tr!("Imported in {:.2} s", "导入用时 {:.2} 秒", ms / 1000.0)}</span> })}
         </div>
         {files.iter().enumerate().map(|(fi, f)| view! { <FileCard index=fi file=f.clone()/> }).collect_view()}
         <section class="card" data-testid="cleaning-report">
             <div class="card-head">
-                <h2>"Cleaning report"</h2>
+                <h2>{t("Cleaning report", "清洗报告")}</h2>
                 <button class="btn small" data-testid="download-cleaning" on:click=download_report>"⬇ CSV"</button>
             </div>
             <p>
-                {format!("{} rows read: {} kept as sales, {} set aside or dropped.",
+                {crate::tr!("{} rows read: {} kept as sales, {} set aside or dropped.",
+                    "共读取 {} 行：{} 行作为销售保留，{} 行单独存放或丢弃。",
                     format::int(report.total_rows), format::int(report.kept_rows), format::int(dropped_total))}
-                {report.date_min.clone().zip(report.date_max.clone()).map(|(a, b)| format!(" Orders from {a} to {b}."))}
+                {report.date_min.clone().zip(report.date_max.clone()).map(|(a, b)| crate::tr!(" Orders from {} to {}.", "订单日期从 {} 到 {}。", format::date(&a), format::date(&b)))}
             </p>
             <div class="levels">
-                <Level prefix="order-level" title="Order level" t=report.order_level.clone()
-                    help="All kept sale lines, guest orders included. Used by the overview, baskets, forecasts and inventory."/>
-                <Level prefix="customer-level" title="Customer level" t=report.customer_level.clone()
-                    help="Kept sale lines with a customer id. Used by customers, lifetime value and recommendations."/>
+                <Level prefix="order-level" title=t("Order level", "订单层面") t=report.order_level.clone()
+                    help=t("All kept sale lines, guest orders included. Used by the overview, baskets, forecasts and inventory.",
+                        "所有保留的销售明细，包含游客订单。用于概览、购物篮、预测和库存。")/>
+                <Level prefix="customer-level" title=t("Customer level", "客户层面") t=report.customer_level.clone()
+                    help=t("Kept sale lines with a customer id. Used by customers, lifetime value and recommendations.",
+                        "带客户编号的保留销售明细。用于客户、客户终身价值和推荐。")/>
             </div>
             <table class="data-table">
-                <thead><tr><th>"Reason"</th><th class="num">"Rows"</th><th>"First rows"</th></tr></thead>
+                <thead><tr><th>{t("Reason", "原因")}</th><th class="num">{t("Rows", "行数")}</th><th>{t("First rows", "前几行")}</th></tr></thead>
                 <tbody>
                     {report.dropped.iter().filter(|d| d.count > 0).map(|d| view! {
                         <tr>
@@ -137,12 +150,12 @@ fn DataBody(report: CleaningReport) -> impl IntoView {
                         </tr>
                     }).collect_view()}
                     <tr>
-                        <td>"Guest lines (no customer id) — kept at order level only"</td>
+                        <td>{t("Guest lines (no customer id) — kept at order level only", "游客明细（无客户编号）——仅在订单层面保留")}</td>
                         <td class="num">{format::int(report.guest_lines)}</td>
                         <td class="muted">{rows_text(&report.guest_first_rows, &files)}</td>
                     </tr>
                     <tr>
-                        <td>{if report.duplicates_removed { "Exact duplicate lines (removed)" } else { "Exact duplicate lines (flagged, kept)" }}</td>
+                        <td>{if report.duplicates_removed { t("Exact duplicate lines (removed)", "完全重复的明细（已删除）") } else { t("Exact duplicate lines (flagged, kept)", "完全重复的明细（已标记，保留）") }}</td>
                         <td class="num">{format::int(report.duplicates)}</td>
                         <td class="muted">{rows_text(&report.duplicate_first_rows, &files)}</td>
                     </tr>
@@ -151,12 +164,12 @@ fn DataBody(report: CleaningReport) -> impl IntoView {
             <label class="check">
                 <input type="checkbox" data-testid="remove-duplicates" prop:checked=move || state.remove_duplicates.get()
                     on:change=move |ev| { state.remove_duplicates.set(event_target_checked(&ev)); bridge::reimport(state); }/>
-                " Remove exact duplicate lines"
+                {t(" Remove exact duplicate lines", " 删除完全重复的明细")}
             </label>
             <p class="muted small">
-                {format!("Cancellations and returns set aside: {} lines worth {}.", format::int(report.return_lines), format::num(report.return_value, 2))}
-                {if report.currencies.is_empty() { " No currency column.".to_string() } else {
-                    format!(" Currencies: {}.", report.currencies.iter().map(|(c, n)| format!("{c} ({})", format::int(*n))).collect::<Vec<_>>().join(", "))
+                {crate::tr!("Cancellations and returns set aside: {} lines worth {}.", "单独存放的取消和退货：{} 行，金额 {}。", format::int(report.return_lines), format::num(report.return_value, 2))}
+                {if report.currencies.is_empty() { t(" No currency column.", "没有币种列。").to_string() } else {
+                    crate::tr!(" Currencies: {}.", "币种：{}。", report.currencies.iter().map(|(c, n)| format!("{c} ({})", format::int(*n))).collect::<Vec<_>>().join(", "))
                 }}
             </p>
         </section>
@@ -185,24 +198,29 @@ fn FileCard(index: usize, file: FileInfo) -> impl IntoView {
         bridge::reimport(state);
     };
     let delim = match file.delimiter {
-        '\t' => "tab".to_string(),
+        '\t' => t("tab", "制表符").to_string(),
         c => format!("“{c}”"),
     };
     view! {
         <section class="card">
             <h2>{file.file_name.clone()}</h2>
             <p class="muted">
-                {format!("{} rows · {} · {}{} · delimiter {} · decimal {} · dates {}",
+                {crate::tr!("{} rows · {} · {}{} · delimiter {} · decimal {} · dates {}",
+                    "{} 行 · {} · {}{} · 分隔符 {} · 小数点 {} · 日期 {}",
                     format::int(file.rows), format::bytes(file.bytes), file.encoding,
-                    if file.bom { " with BOM" } else { "" }, delim,
-                    if file.decimal_comma { "comma" } else { "point" },
-                    match file.date_order { crate::data::DateOrder::YearFirst => "year-first", crate::data::DateOrder::DayFirst => "day-first", crate::data::DateOrder::MonthFirst => "month-first" })}
-                {if file.gzip { " · gzip" } else { "" }}
+                    if file.bom { t(" with BOM", "（带 BOM）") } else { "" }, delim,
+                    if file.decimal_comma { t("comma", "逗号") } else { t("point", "句点") },
+                    match file.date_order {
+                        crate::data::DateOrder::YearFirst => t("year-first", "年在前"),
+                        crate::data::DateOrder::DayFirst => t("day-first", "日在前"),
+                        crate::data::DateOrder::MonthFirst => t("month-first", "月在前"),
+                    })}
+                {if file.gzip { t(" · gzip", " · gzip 压缩") } else { "" }}
             </p>
             <p class="small">{file.date_order_reason.clone()}</p>
-            {file.preset.clone().map(|p| view! { <p class="badge">{format!("Recognised format: {p}")}</p> })}
+            {file.preset.clone().map(|p| view! { <p class="badge">{crate::tr!("Recognised format: {}", "识别的格式：{}", p)}</p> })}
             <table class="data-table mapping" data-testid="mapping-table" data-file=index>
-                <thead><tr><th>"Column in file"</th><th>"Means"</th><th class="num">"Confidence"</th><th>"Why"</th><th>"Examples"</th></tr></thead>
+                <thead><tr><th>{t("Column in file", "文件中的列")}</th><th>{t("Means", "含义")}</th><th class="num">{t("Confidence", "置信度")}</th><th>{t("Why", "依据")}</th><th>{t("Examples", "示例")}</th></tr></thead>
                 <tbody>
                     {file.mapping.iter().map(|m| {
                         let col = m.column;
@@ -211,9 +229,9 @@ fn FileCard(index: usize, file: FileInfo) -> impl IntoView {
                             <tr>
                                 <td><code>{m.header.clone()}</code></td>
                                 <td>
-                                    <select data-testid=format!("map-col-{col}") aria-label=format!("Meaning of column {}", m.header)
+                                    <select data-testid=format!("map-col-{col}") aria-label=crate::tr!("Meaning of column {}", "列 {} 的含义", m.header)
                                         on:change=move |ev| on_change(col, event_target_value(&ev))>
-                                        <option value="" selected=selected.is_none()>"— ignore —"</option>
+                                        <option value="" selected=selected.is_none()>{t("— ignore —", "— 忽略 —")}</option>
                                         {Field::ALL.iter().map(|f| view! {
                                             <option value=f.key() selected=selected == Some(*f)>{field_label(*f)}</option>
                                         }).collect_view()}

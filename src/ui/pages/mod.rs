@@ -11,6 +11,7 @@ pub mod products;
 
 use super::bridge;
 use super::format;
+use super::i18n::t;
 use super::state::AppState;
 use leptos::prelude::*;
 
@@ -28,12 +29,13 @@ pub fn ProgressBar() -> impl IntoView {
             view! {
                 <div class="progress" data-testid="progress" role="status" aria-live="polite">
                     <div class="progress-text">
-                        {format!("Importing {} ({} of {}) — {} of {} read, {} rows",
+                        {crate::tr!("Importing {} ({} of {}) — {} of {} read, {} rows",
+                            "正在导入 {}（第 {} 个，共 {} 个）— 已读取 {} / {}，{} 行",
                             p.file, p.file_index + 1, p.files, format::bytes(p.bytes_done),
                             format::bytes(p.bytes_total), format::int(p.rows))}
                     </div>
-                    <progress max="100" value=pct aria-label="Import progress"></progress>
-                    <button class="btn small" data-testid="cancel" on:click=move |_| bridge::cancel_import(state)>"Cancel"</button>
+                    <progress max="100" value=pct aria-label=t("Import progress", "导入进度")></progress>
+                    <button class="btn small" data-testid="cancel" on:click=move |_| bridge::cancel_import(state)>{t("Cancel", "取消")}</button>
                 </div>
             }
         })
@@ -47,9 +49,9 @@ pub fn ErrorBanner() -> impl IntoView {
         state.error.get().map(|e| {
             view! {
                 <div class="error" data-testid="error" role="alert">
-                    <strong>"Could not finish: "</strong>
+                    <strong>{t("Could not finish: ", "未能完成：")}</strong>
                     <span>{e}</span>
-                    <button class="btn small" aria-label="Dismiss" on:click=move |_| state.error.set(None)>"×"</button>
+                    <button class="btn small" aria-label=t("Dismiss", "关闭") on:click=move |_| state.error.set(None)>"×"</button>
                 </div>
             }
         })
@@ -70,7 +72,7 @@ pub fn Kpi(
         <div class="kpi" data-testid=testid data-value=move || format!("{}", (value.get() * 1000.0).round() / 1000.0)>
             <div class="kpi-label">{label}</div>
             <div class="kpi-value">{shown}</div>
-            <details class="how"><summary>"How was this computed?"</summary><p>{help}</p></details>
+            <details class="how"><summary>{t("How was this computed?", "这是怎么算的？")}</summary><p>{help}</p></details>
         </div>
     }
 }
@@ -80,9 +82,9 @@ pub fn Kpi(
 pub fn NeedData() -> impl IntoView {
     view! {
         <section class="card empty">
-            <h2>"No data yet"</h2>
-            <p>"Import your order export or try the sample store first."</p>
-            <a class="btn primary" href="/">"Import data"</a>
+            <h2>{t("No data yet", "还没有数据")}</h2>
+            <p>{t("Import your order export or try the sample store first.", "请先导入订单导出文件，或试用示例店铺。")}</p>
+            <a class="btn primary" href="/">{t("Import data", "导入数据")}</a>
         </section>
     }
 }
@@ -92,8 +94,8 @@ pub fn NotBuilt(page: &'static str, what: &'static str) -> impl IntoView {
     view! {
         <section class="card empty" data-testid="not-built">
             <h1>{page}</h1>
-            <p>{format!("This page is not built yet. It will show {what}.")}</p>
-            <p class="muted">"Until then, the Overview and Data pages work on your imported files."</p>
+            <p>{crate::tr!("This page is not built yet. It will show {}.", "此页面尚未完成，之后将显示{}。", what)}</p>
+            <p class="muted">{t("Until then, the Overview and Data pages work on your imported files.", "在此之前，概览和数据页面可以处理您导入的文件。")}</p>
         </section>
     }
 }
@@ -102,8 +104,8 @@ pub fn NotBuilt(page: &'static str, what: &'static str) -> impl IntoView {
 pub fn NotFound() -> impl IntoView {
     view! {
         <section class="card empty">
-            <h1>"Page not found"</h1>
-            <a href="/">"Back to the start"</a>
+            <h1>{t("Page not found", "页面不存在")}</h1>
+            <a href="/">{t("Back to the start", "返回首页")}</a>
         </section>
     }
 }

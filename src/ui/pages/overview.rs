@@ -5,6 +5,7 @@ use crate::analytics::overview::OverviewParams;
 use crate::ui::bridge;
 use crate::ui::charts::{BarLineChart, Series};
 use crate::ui::format;
+use crate::ui::i18n::t;
 use crate::ui::state::AppState;
 use crate::ui::table::{Cell, Column, DataTable};
 use leptos::prelude::*;
@@ -62,9 +63,9 @@ fn OverviewBody() -> impl IntoView {
                     pts.iter()
                         .map(|p| {
                             if monthly.get() {
-                                p.start.get(..7).unwrap_or(&p.start).to_string()
+                                format::month(&p.start)
                             } else {
-                                p.start.clone()
+                                format::date(&p.start)
                             }
                         })
                         .collect()
@@ -78,7 +79,7 @@ fn OverviewBody() -> impl IntoView {
                 .map(|o| {
                     let pts = if monthly.get() { &o.monthly } else { &o.weekly };
                     vec![Series {
-                        name: "Revenue".into(),
+                        name: t("Revenue", "销售额").into(),
                         values: pts.iter().map(|p| p.revenue).collect(),
                         class: "c0".into(),
                     }]
@@ -176,66 +177,69 @@ fn OverviewBody() -> impl IntoView {
 
     view! {
         <div class="page-head">
-            <h1>"Overview"</h1>
-            <div class="range" role="group" aria-label="Date range">
-                <label>"From "
+            <h1>{t("Overview", "概览")}</h1>
+            <div class="range" role="group" aria-label=t("Date range", "日期范围")>
+                <label>{t("From ", "从 ")}
                     <input type="date" data-testid="date-from" min=bound_from max=bound_to prop:value=cur_from
                         on:change=move |ev| set_range(Some(event_target_value(&ev)), state.overview_params.get_untracked().date_to)/>
                 </label>
-                <label>" to "
+                <label>{t(" to ", " 到 ")}
                     <input type="date" data-testid="date-to" min=bound_from max=bound_to prop:value=cur_to
                         on:change=move |ev| set_range(state.overview_params.get_untracked().date_from, Some(event_target_value(&ev)))/>
                 </label>
-                <button class="btn small" on:click=move |_| set_range(None, None)>"All dates"</button>
+                <button class="btn small" on:click=move |_| set_range(None, None)>{t("All dates", "全部日期")}</button>
             </div>
         </div>
         <div class="kpis">
-            <Kpi testid="kpi-revenue" label="Revenue" value=revenue
+            <Kpi testid="kpi-revenue" label=t("Revenue", "销售额") value=revenue
                 shown=Signal::derive(move || format::money(revenue.get(), &sym.get()))
-                help="Sum of quantity × unit price over all kept sale lines in the range (cancellations, returns and lines with zero or negative quantity or price are excluded; guest orders are included)."/>
-            <Kpi testid="kpi-orders" label="Orders" value=orders
+                help=t("Sum of quantity × unit price over all kept sale lines in the range (cancellations, returns and lines with zero or negative quantity or price are excluded; guest orders are included).",
+                    "范围内所有保留的销售明细的数量 × 单价之和（不含取消、退货以及数量或价格为零或负数的明细；包含游客订单）。")/>
+            <Kpi testid="kpi-orders" label=t("Orders", "订单数") value=orders
                 shown=Signal::derive(move || format::num(orders.get(), 0))
-                help="Number of distinct order ids with at least one kept sale line."/>
-            <Kpi testid="kpi-customers" label="Customers" value=customers
+                help=t("Number of distinct order ids with at least one kept sale line.", "至少有一条保留销售明细的不同订单号的数量。")/>
+            <Kpi testid="kpi-customers" label=t("Customers", "客户数") value=customers
                 shown=Signal::derive(move || format::num(customers.get(), 0))
-                help="Number of distinct customer ids that bought in the range. Guest orders (no customer id) are not counted."/>
-            <Kpi testid="kpi-aov" label="Average order value" value=aov
+                help=t("Number of distinct customer ids that bought in the range. Guest orders (no customer id) are not counted.",
+                    "范围内有购买的不同客户编号的数量。游客订单（无客户编号）不计入。")/>
+            <Kpi testid="kpi-aov" label=t("Average order value", "客单价") value=aov
                 shown=Signal::derive(move || format::money(aov.get(), &sym.get()))
-                help="Revenue divided by the number of orders."/>
-            <Kpi testid="kpi-repeat" label="Repeat-purchase rate" value=repeat
+                help=t("Revenue divided by the number of orders.", "销售额除以订单数。")/>
+            <Kpi testid="kpi-repeat" label=t("Repeat-purchase rate", "复购率") value=repeat
                 shown=Signal::derive(move || format::pct(repeat.get()))
-                help="Share of customers who placed two or more distinct orders in the range."/>
-            <Kpi testid="kpi-returns" label="Returns rate" value=returns
+                help=t("Share of customers who placed two or more distinct orders in the range.", "范围内下过两个及以上不同订单的客户占比。")/>
+            <Kpi testid="kpi-returns" label=t("Returns rate", "退货率") value=returns
                 shown=Signal::derive(move || format::pct(returns.get()))
-                help="Value of cancelled or returned lines divided by the value of sale lines in the range."/>
+                help=t("Value of cancelled or returned lines divided by the value of sale lines in the range.", "范围内取消或退货明细的金额除以销售明细的金额。")/>
         </div>
         <section class="card">
             <div class="card-head">
-                <h2>{move || if monthly.get() { "Revenue by month" } else { "Revenue by week" }}</h2>
-                <div class="seg" role="group" aria-label="Period">
-                    <button class="btn small" class:active=move || !monthly.get() on:click=move |_| monthly.set(false)>"Weekly"</button>
-                    <button class="btn small" class:active=move || monthly.get() on:click=move |_| monthly.set(true)>"Monthly"</button>
+                <h2>{move || if monthly.get() { t("Revenue by month", "每月销售额") } else { t("Revenue by week", "每周销售额") }}</h2>
+                <div class="seg" role="group" aria-label=t("Period", "周期")>
+                    <button class="btn small" class:active=move || !monthly.get() on:click=move |_| monthly.set(false)>{t("Weekly", "按周")}</button>
+                    <button class="btn small" class:active=move || monthly.get() on:click=move |_| monthly.set(true)>{t("Monthly", "按月")}</button>
                 </div>
             </div>
-            <BarLineChart labels=labels series=series title="Revenue over time".to_string()/>
-            <details class="how"><summary>"How was this computed?"</summary>
-                <p>"Revenue of kept sale lines summed per week (weeks start on Monday) or per calendar month; periods without sales show as zero."</p>
+            <BarLineChart labels=labels series=series title=t("Revenue over time", "销售额走势").to_string()/>
+            <details class="how"><summary>{t("How was this computed?", "这是怎么算的？")}</summary>
+                <p>{t("Revenue of kept sale lines summed per week (weeks start on Monday) or per calendar month; periods without sales show as zero.",
+                    "保留的销售明细的销售额按周（每周从周一开始）或按自然月汇总；没有销售的周期显示为零。")}</p>
             </details>
         </section>
         <div class="two-col">
             <section class="card">
-                <h2>"Top products"</h2>
+                <h2>{t("Top products", "热销商品")}</h2>
                 <DataTable id="products" rows=products columns=vec![
-                    Column::text("sku", "SKU"), Column::text("name", "Product"),
-                    Column::num("revenue", "Revenue"), Column::num("quantity", "Units"),
-                    Column::num("orders", "Orders"), Column::num("customers", "Customers"),
+                    Column::text("sku", t("SKU", "货号")), Column::text("name", t("Product", "商品")),
+                    Column::num("revenue", t("Revenue", "销售额")), Column::num("quantity", t("Units", "件数")),
+                    Column::num("orders", t("Orders", "订单数")), Column::num("customers", t("Customers", "客户数")),
                 ]/>
             </section>
             <section class="card">
-                <h2>"Top countries"</h2>
+                <h2>{t("Top countries", "主要国家/地区")}</h2>
                 <DataTable id="countries" rows=countries columns=vec![
-                    Column::text("country", "Country"), Column::num("revenue", "Revenue"),
-                    Column::num("orders", "Orders"), Column::num("customers", "Customers"),
+                    Column::text("country", t("Country", "国家/地区")), Column::num("revenue", t("Revenue", "销售额")),
+                    Column::num("orders", t("Orders", "订单数")), Column::num("customers", t("Customers", "客户数")),
                 ]/>
             </section>
         </div>
