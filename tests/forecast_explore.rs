@@ -151,3 +151,112 @@ fn m3_arima_debug() {
         tot_m / cnt
     );
 }
+
+/// Per-series AutoARIMA diagnostics (ignored): `STRIDE`, `OFFSET`, `OUT` (JSON lines with the
+/// id, chosen order and forecast) for comparison with statsforecast's orders.
+#[test]
+#[ignore]
+fn m3_arima_orders() {
+    use shoplens::analytics::forecast::arima::AutoArima;
+    use shoplens::analytics::forecast::FittedModel;
+    let env = |k: &str, d: usize| {
+        std::env::var(k)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(d)
+    };
+    let (stride, offset) = (env("STRIDE", 7), env("OFFSET", 0));
+    let only: Option<Vec<String>> = std::env::var("IDS")
+        .ok()
+        .map(|v| v.split(',').map(String::from).collect());
+    let out = std::env::var("OUT").unwrap_or("/tmp/arima_orders.jsonl".into());
+    let mut lines = String::new();
+    let (mut ss, mut sm, mut n) = (0.0, 0.0, 0.0);
+    let t = std::time::Instant::now();
+    for s in load_m3("MONTHLY").into_iter().skip(offset).step_by(stride) {
+        if only.as_ref().is_some_and(|o| !o.contains(&s.id)) {
+            continue;
+        }
+        let a = AutoArima::fit(&s.train, 12).expect("arima");
+        let fc = a.predict(18, &[]).mean;
+        let (e1, e2) = (smape(&s.test, &fc), mase(&s.train, &s.test, &fc, 12));
+        ss += e1;
+        sm += e2;
+        n += 1.0;
+        let o = a.best.order;
+        lines.push_str(&format!(
+            "{{\"id\":\"{}\",\"order\":[{},{},{},{},{},{},{}],\"smape\":{e1},\"coef\":{:?},\"mu\":{},\"fc\":{:?}}}\n",
+            s.id, o.p, o.d, o.q, o.sp, o.sd, o.sq, u8::from(o.constant),
+            a.best.coef.iter().map(|c| c.1).collect::<Vec<_>>(), a.best.mu, fc
+        ));
+    }
+    std::fs::write(&out, lines).expect("write");
+    eprintln!(
+        "ARIMA on {n} series: sMAPE {:.3} MASE {:.4} ({:.1} s)",
+        ss / n,
+        sm / n,
+        t.elapsed().as_secs_f64()
+    );
+}
+
+/// Differencing decisions of AutoARIMA on every M3 monthly series (ignored): id, seasonal
+/// strength, `D`, `d` as JSON lines in `OUT`.
+#[test]
+#[ignore]
+fn m3_arima_diffs() {
+    use shoplens::analytics::forecast::arima::{difference, ndiffs, seasonal_strength};
+    let out = std::env::var("OUT").unwrap_or("/tmp/arima_diffs.jsonl".into());
+    let mut lines = String::new();
+    for s in load_m3("MONTHLY") {
+        let fs = seasonal_strength(&s.train, 12);
+        let sd = usize::from(fs > 0.64);
+        let d = ndiffs(&difference(&s.train, 0, sd, 12));
+        lines.push_str(&format!(
+            "{{\"id\":\"{}\",\"fs\":{fs},\"D\":{sd},\"d\":{d}}}\n",
+            s.id
+        ));
+    }
+    std::fs::write(&out, lines).expect("write");
+}
+
+/// Fit given orders to one M3 series (ignored): `ID`, `ORDERS` = `p,d,q,P,D,Q,c;...`; prints
+/// the AICc, coefficients and whether the fit passes the root check.
+#[test]
+#[ignore]
+fn m3_arima_fit_one() {
+    use shoplens::analytics::forecast::arima::{ArimaModel, ArimaOrder};
+    use shoplens::analytics::forecast::FittedModel;
+    let id = std::env::var("ID").expect("ID");
+    let s = load_m3("MONTHLY")
+        .into_iter()
+        .find(|s| s.id == id)
+        .expect("id");
+    for spec in std::env::var("ORDERS").expect("ORDERS").split(';') {
+        let v: Vec<usize> = spec.split(',').map(|x| x.parse().expect("int")).collect();
+        let o = ArimaOrder {
+            p: v[0],
+            d: v[1],
+            q: v[2],
+            sp: v[3],
+            sd: v[4],
+            sq: v[5],
+            m: 12,
+            constant: v[6] == 1,
+        };
+        match ArimaModel::fit(&s.train, o) {
+            Ok(f) => {
+                let fc = f.predict(18, &[]).mean;
+                eprintln!(
+                    "{} aicc {:.3} sigma2 {:.4} mu {:.4} coef {:?} smape {:.2}",
+                    o.label(),
+                    f.aicc,
+                    f.sigma2,
+                    f.mu,
+                    f.coef,
+                    smape(&s.test, &fc)
+                );
+            }
+            Err(e) => eprintln!("{} failed: {e}", o.label()),
+        }
+    }
+}

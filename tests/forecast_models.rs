@@ -223,3 +223,26 @@ fn fast_mode_skips_the_backtest_with_cheap_models() {
     let full = auto_forecast(&s, 12, 6, &AutoOptions::default()).expect("auto");
     assert!(!full.leaderboard.is_empty());
 }
+
+/// R's admissibility margin: roots of `1 − Σ a_i z^i` outside `|z| = r`.
+#[test]
+fn arima_root_margin() {
+    use shoplens::analytics::forecast::arima::roots_outside;
+    // AR(1) 0.99: root 1/0.99 = 1.0101 passes 1.01; 0.995 (root 1.005) fails
+    assert!(roots_outside(&[0.99], 1.01));
+    assert!(!roots_outside(&[0.995], 1.01));
+    // (1 − 0.5z)(1 − 0.8z) = 1 − 1.3z + 0.4z²: roots 2 and 1.25
+    assert!(roots_outside(&[1.3, -0.4], 1.2));
+    assert!(!roots_outside(&[1.3, -0.4], 1.3));
+    // seasonal AR 1 − Φ z¹²: |z| = Φ^(−1/12); Φ = 0.88 → 1.0107 passes, Φ = 0.9 → 1.0088 fails
+    let seas = |phi: f64| {
+        let mut a = vec![0.0; 12];
+        a[11] = phi;
+        a
+    };
+    assert!(roots_outside(&seas(0.88), 1.01));
+    assert!(!roots_outside(&seas(0.9), 1.01));
+    // trailing zeros are ignored; the empty polynomial has no roots
+    assert!(roots_outside(&[0.5, 0.0, 0.0], 1.01));
+    assert!(roots_outside(&[], 1.01));
+}

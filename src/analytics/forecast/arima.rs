@@ -10,9 +10,14 @@
 //!   2006; the default `nsdiffs` test of statsforecast, here with a classical instead of an STL
 //!   decomposition); `d` by repeated KPSS tests (Kwiatkowski et al. 1992, level stationarity,
 //!   `⌊3√n/13⌋` Newey–West lags, 5% critical value 0.463), at most 2.
-//! * Stepwise search over `p, q ≤ 5`, `P, Q ≤ 2`, `p+q+P+Q ≤ 5`, from (2,2)(1,1), (0,0)(0,0),
-//!   (1,0)(1,0), (0,1)(0,1), moving one or two orders by ±1 or toggling the constant while the
-//!   information criterion improves.
+//! * Stepwise search over `p, q ≤ 5`, `P, Q ≤ 2` (like statsforecast's stepwise search, no cap
+//!   on `p+q+P+Q`), from (2,2)(1,1), (0,0)(0,0), (1,0)(1,0), (0,1)(0,1), moving one or two
+//!   orders by ±1 or toggling the constant while the AICc improves (at most 94 models).
+//! * Admissibility (R `myarima`): a fit whose expanded AR `φ(z)Φ(z^m)` or MA `θ(z)Θ(z^m)`
+//!   polynomial has a root of modulus below 1.01 gets an infinite criterion ([`roots_outside`],
+//!   Schur–Cohn step-down). Without it, fits that ran to the edge of the parameter box
+//!   (MA(1) ≈ −0.99 with a drift, seasonal AR ≈ 1) won the AICc and gave explosive or badly
+//!   trended paths (M3 N1766, N1808: sMAPE 199 and 110 against statsforecast's 12 and 3).
 //! * Estimation: conditional sum of squares (CSS) for the search (R's `approximation = TRUE`,
 //!   criterion `n* log σ²_CSS + 2k` with the AICc correction), then exact Gaussian maximum
 //!   likelihood of the chosen order by a Kalman filter (Harvey 1989; initial state covariance
@@ -77,6 +82,44 @@ fn pacf_to_ar(u: &[f64]) -> Vec<f64> {
         }
     }
     phi
+}
+
+/// Whether every root of `1 − Σ a_i z^i` lies outside the circle `|z| = r`.
+///
+/// The roots of `c(z)` outside radius `r` are the roots of `c(r u)` outside the unit circle,
+/// i.e. the coefficients `a_i r^i` must describe a stationary AR polynomial; checked by the
+/// Schur–Cohn step-down (inverse Durbin–Levinson) recursion: with `κ = φ_kk`,
+/// `φ_{k−1,i} = (φ_{k,i} + κ φ_{k,k−i}) / (1 − κ²)`, all `|κ| < 1`. Trailing coefficients
+/// below `1e−8` are dropped first (as R / statsforecast do before `polyroot`).
+pub fn roots_outside(a: &[f64], r: f64) -> bool {
+    let k = a.iter().rposition(|v| v.abs() > 1e-8).map_or(0, |i| i + 1);
+    let mut phi: Vec<f64> = Vec::with_capacity(k);
+    let mut rp = 1.0;
+    for v in &a[..k] {
+        rp *= r;
+        phi.push(v * rp);
+    }
+    let mut tmp = vec![0.0; k];
+    for j in (0..k).rev() {
+        let kappa = phi[j];
+        if !(kappa.abs() < 1.0) {
+            return false;
+        }
+        let den = 1.0 - kappa * kappa;
+        for i in 0..j {
+            tmp[i] = (phi[i] + kappa * phi[j - 1 - i]) / den;
+        }
+        phi[..j].copy_from_slice(&tmp[..j]);
+    }
+    true
+}
+
+/// R's / statsforecast's admissibility rule for a fitted ARIMA (`myarima`): every root of the
+/// expanded AR polynomial `φ(z)Φ(z^m)` and of the MA polynomial `θ(z)Θ(z^m)` must have
+/// modulus at least `1.01`; otherwise the candidate's criterion is `+∞`.
+fn admissible(poly: &Poly) -> bool {
+    let neg_ma: Vec<f64> = poly.ma.iter().map(|v| -v).collect();
+    roots_outside(&poly.ar, 1.01) && roots_outside(&neg_ma, 1.01)
 }
 
 /// Expanded coefficients: AR `1 − Σ a_i B^i` and MA `1 + Σ b_j B^j`.
@@ -489,13 +532,16 @@ fn css_fit(w: &[f64], o: &ArimaOrder, start: Option<&[f64]>) -> Option<(Vec<f64>
     Some((r.x, sse, cnt))
 }
 
-/// Bounds: PACF-scale values within ±2.65 (|partial autocorrelation| ≤ 0.99, R's rule of
-/// rejecting roots within 1.01 of the unit circle), the mean within ±1 (scaled) of the sample
-/// mean of the differenced series.
+/// Bounds: PACF-scale values within `±U_MAX` (|partial autocorrelation| ≤ tanh 3 ≈ 0.995),
+/// the mean within ±1 (scaled) of the sample mean of the differenced series. The box reaches
+/// past R's admissibility margin (roots within 1.01 of the unit circle, [`admissible`]) so a
+/// fit that runs to the unit circle is rejected, as in R, instead of stopping just inside it.
+const U_MAX: f64 = 3.0;
+
 fn bounds(w: &[f64], o: &ArimaOrder) -> (Vec<f64>, Vec<f64>) {
     let k = n_par(o);
-    let mut lo = vec![-2.65; k];
-    let mut hi = vec![2.65; k];
+    let mut lo = vec![-U_MAX; k];
+    let mut hi = vec![U_MAX; k];
     if o.constant {
         let mu = mean(w);
         lo[k - 1] = mu - 1.0;
@@ -789,12 +835,14 @@ impl AutoArima {
                 f64::INFINITY
             } else {
                 let m2ll = if opt.approximation {
-                    css_fit(&w, &o, None).and_then(|(_, sse, cnt)| {
+                    css_fit(&w, &o, None).and_then(|(x, sse, cnt)| {
                         let s2 = sse / cnt as f64;
-                        (s2 > 0.0 && s2.is_finite()).then(|| nstar * s2.ln())
+                        (s2 > 0.0 && s2.is_finite() && admissible(&expand(&o, &x).0))
+                            .then(|| nstar * s2.ln())
                     })
                 } else {
-                    ml_fit(&w, &o, 60, 1e-6).map(|r| r.1)
+                    ml_fit(&w, &o, 60, 1e-6)
+                        .and_then(|r| admissible(&expand(&o, &r.0).0).then_some(r.1))
                 };
                 match m2ll {
                     Some(m2ll) if nstar - k - 1.0 > 0.0 => {
@@ -816,9 +864,9 @@ impl AutoArima {
             m,
             constant: c && allow_const,
         };
-        let valid = |o: &ArimaOrder| {
-            o.p <= 5 && o.q <= 5 && o.sp <= 2 && o.sq <= 2 && o.p + o.q + o.sp + o.sq <= 5
-        };
+        // statsforecast's stepwise search bounds each order but not their sum (`max_order`
+        // only applies to the exhaustive search).
+        let valid = |o: &ArimaOrder| o.p <= 5 && o.q <= 5 && o.sp <= 2 && o.sq <= 2;
         let starts = [
             mk(2, 2, 1, 1, true),
             mk(0, 0, 0, 0, true),
@@ -904,10 +952,12 @@ impl AutoArima {
             cache.into_iter().filter(|(_, ic)| ic.is_finite()).collect();
         ranked.sort_by(|a, b| a.1.total_cmp(&b.1));
         let mut model = None;
-        for (o, _) in ranked.iter().take(3) {
+        for (o, _) in ranked.iter().take(5) {
             if let Ok(f) = ArimaModel::fit(y, *o) {
-                model = Some(f);
-                break;
+                if admissible(&f.poly) {
+                    model = Some(f);
+                    break;
+                }
             }
         }
         let model = match model {
