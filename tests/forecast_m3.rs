@@ -112,3 +112,77 @@ fn m3_monthly_subset_auto_beats_peers() {
     );
     assert!(s <= SUBSET_SMAPE && m <= SUBSET_MASE, "sMAPE {s} MASE {m}");
 }
+
+/// How the ensemble combines its members, chosen without the M3 test set: every series' last
+/// 18 *training* months are held out, ETS, ARIMA and Theta are fitted on the rest, and the
+/// median and the mean of their forecasts are scored on the held-out months (`STRIDE`
+/// samples the series; 1 = all). The combination that wins both metrics here is the one
+/// `select::ENSEMBLE_COMBINE` uses; BENCHMARKS.md records the run.
+#[test]
+#[ignore]
+fn m3_monthly_validation_chooses_combination() {
+    use shoplens::analytics::forecast::ensemble::{combine_forecasts, Combine};
+    let stride: usize = std::env::var("STRIDE")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1);
+    let series: Vec<M3Series> = load_m3("MONTHLY")
+        .into_iter()
+        .step_by(stride)
+        .filter(|s| s.train.len() >= 18 + 30)
+        .map(|s| {
+            let cut = s.train.len() - 18;
+            M3Series {
+                id: s.id.clone(),
+                train: s.train[..cut].to_vec(),
+                test: s.train[cut..].to_vec(),
+            }
+        })
+        .collect();
+    let members = |y: &[f64]| -> Vec<shoplens::analytics::forecast::Forecast> {
+        [ModelKind::Ets, ModelKind::Arima, ModelKind::Theta]
+            .iter()
+            .filter_map(|k| fit_model(*k, y, 12).ok())
+            .map(|f| f.predict(18, &[]))
+            .collect()
+    };
+    let t = std::time::Instant::now();
+    let both = |y: &[f64]| -> (Vec<f64>, Vec<f64>) {
+        let fs = members(y);
+        (
+            combine_forecasts(&fs, Combine::Median).mean,
+            combine_forecasts(&fs, Combine::Mean).mean,
+        )
+    };
+    // Fit once per series, score both combinations.
+    let results: Vec<(Vec<f64>, Vec<f64>)> = {
+        let half = series.len().div_ceil(2).max(1);
+        std::thread::scope(|sc| {
+            let hs: Vec<_> = series
+                .chunks(half)
+                .map(|c| sc.spawn(move || c.iter().map(|s| both(&s.train)).collect::<Vec<_>>()))
+                .collect();
+            hs.into_iter()
+                .flat_map(|h| h.join().expect("thread"))
+                .collect()
+        })
+    };
+    let n = series.len() as f64;
+    let (mut med, mut mean) = ((0.0, 0.0), (0.0, 0.0));
+    for (s, (a, b)) in series.iter().zip(&results) {
+        med.0 += smape(&s.test, a) / n;
+        med.1 += mase(&s.train, &s.test, a, 12) / n;
+        mean.0 += smape(&s.test, b) / n;
+        mean.1 += mase(&s.train, &s.test, b, 12) / n;
+    }
+    eprintln!(
+        "M3 monthly validation (last 18 training months, {} series, {:.0} s): median sMAPE \
+         {:.3} MASE {:.4}; mean sMAPE {:.3} MASE {:.4}",
+        series.len(),
+        t.elapsed().as_secs_f64(),
+        med.0,
+        med.1,
+        mean.0,
+        mean.1
+    );
+}

@@ -433,7 +433,7 @@ fn ChurnSection(report: CustomersReport) -> impl IntoView {
         c.map(|c| {
             view! {
                 <table class="data-table confusion">
-                    <thead><tr><th></th><th class="num">{t("Predicted churn", "预测流失")}</th><th class="num">{t("Predicted stays", "预测留存")}</th></tr></thead>
+                    <thead><tr><td></td><th class="num">{t("Predicted churn", "预测流失")}</th><th class="num">{t("Predicted stays", "预测留存")}</th></tr></thead>
                     <tbody>
                         <tr><th>{t("Churned", "实际流失")}</th><td class="num">{format::int(c.true_positive)}</td><td class="num">{format::int(c.false_negative)}</td></tr>
                         <tr><th>{t("Stayed", "实际留存")}</th><td class="num">{format::int(c.false_positive)}</td><td class="num">{format::int(c.true_negative)}</td></tr>

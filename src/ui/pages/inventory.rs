@@ -431,7 +431,7 @@ fn Body(r: InventoryReport) -> impl IntoView {
                 selected=Signal::derive(move || status_filter.get())/>
             <h3>{t("ABC (revenue) × XYZ (demand variability)", "ABC（销售额）× XYZ（需求波动）")}</h3>
             <table class="data-table matrix" data-testid="inv-matrix">
-                <thead><tr><th></th><th class="num">{t("X: steady", "X：稳定")}</th><th class="num">{t("Y: variable", "Y：波动")}</th><th class="num">{t("Z: erratic", "Z：无规律")}</th></tr></thead>
+                <thead><tr><td></td><th class="num">{t("X: steady", "X：稳定")}</th><th class="num">{t("Y: variable", "Y：波动")}</th><th class="num">{t("Z: erratic", "Z：无规律")}</th></tr></thead>
                 <tbody>{matrix.into_iter().map(|(a, cells)| view! {
                     <tr><th>{crate::tr!("{}: {}", "{}：{}", a, match a.as_str() { "A" => t("top 80% of revenue", "贡献前 80% 销售额"), "B" => t("next 15%", "其后 15%"), _ => t("last 5%", "最后 5%") })}</th>
                         {cells.into_iter().map(|(n, rev)| view! { <td class="num">{crate::tr!("{} SKUs", "{} 个 SKU", format::int(n as u64))}<br/><span class="muted small">{format::num(rev, 0)}</span></td> }).collect_view()}
@@ -498,7 +498,7 @@ fn Body(r: InventoryReport) -> impl IntoView {
                     <h2>{t("Would these policies have worked? (replay)", "这些策略过去是否有效？（回放检验）")}</h2>
                     <p class="muted small">{s.explanation.clone()}</p>
                     <table class="data-table">
-                        <thead><tr><th>{t("Class", "分类")}</th><th class="num">{t("Products", "商品数")}</th><th class="num">{t("Target", "目标")}</th><th class="num">{t("Achieved fill rate", "实际满足率")}</th><th class="num">{t("Gap", "差距")}</th><th class="num">{t("Stockout days", "缺货天数")}</th><th class="num">{t("Avg stock value", "平均库存金额")}</th><th></th></tr></thead>
+                        <thead><tr><th>{t("Class", "分类")}</th><th class="num">{t("Products", "商品数")}</th><th class="num">{t("Target", "目标")}</th><th class="num">{t("Achieved fill rate", "实际满足率")}</th><th class="num">{t("Gap", "差距")}</th><th class="num">{t("Stockout days", "缺货天数")}</th><th class="num">{t("Avg stock value", "平均库存金额")}</th><td></td></tr></thead>
                         <tbody>{rows.into_iter().map(|x| view! {
                             <tr class:flagged=x.flagged>
                                 <td>{sim_class(&x.class)}</td><td class="num">{format::int(x.skus_with_demand as u64)}</td>
