@@ -475,7 +475,7 @@ fn reorder(r: &Reorder, cur: &str) -> impl IntoView {
         <div class="table-wrap">
             <table class="data-table">
                 <thead><tr>
-                    <th>{t("SKU", "SKU")}</th>
+                    <th>{t("SKU", "商品编码")}</th>
                     <th>{t("Description", "描述")}</th>
                     <th>{t("Class", "分类")}</th>
                     <th class="num">{t("Units", "数量")}</th>
