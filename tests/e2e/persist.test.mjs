@@ -211,6 +211,8 @@ test('(3) two named datasets: the list on /data, switching, and the comparison w
     await page.locator('[data-testid="dataset-row"][data-name="shop 2025"] [data-testid="dataset-open"]').click();
     await page.locator('[data-testid="progress"]').waitFor({ state: 'hidden', timeout: IMPORT_TIMEOUT });
     await page.locator('[data-testid="dataset-row"][data-name="shop 2025"] [data-testid="dataset-open-badge"]').waitFor({ timeout: IMPORT_TIMEOUT });
+    // The open badge moves when the switch starts; the report follows when the import ends.
+    await page.waitForFunction((n) => Number(document.querySelector('[data-testid="order-level-orders"]')?.getAttribute('data-value')) === n, SAMPLE.orderLevel.orders, { timeout: IMPORT_TIMEOUT });
     assert.equal(await dataValue(page, 'order-level-orders'), SAMPLE.orderLevel.orders);
     await navigate(page, '/overview');
     await page.waitForFunction((n) => Number(document.querySelector('[data-testid="kpi-orders"]')?.getAttribute('data-value')) === n, SAMPLE.orderLevel.orders);

@@ -233,6 +233,11 @@ fn FileCard(index: usize, file: FileInfo) -> impl IntoView {
                 {if file.gzip { t(" · gzip", " · gzip 压缩") } else { "" }}
             </p>
             <p class="small">{file.date_order_reason.clone()}</p>
+            {(!file.notes.is_empty()).then(|| view! {
+                <ul class="notes" data-testid="file-notes">
+                    {file.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}
+                </ul>
+            })}
             {file.preset.clone().map(|p| view! { <p class="badge">{crate::tr!("Recognised format: {}", "识别的格式：{}", p)}</p> })}
             <table class="data-table mapping" data-testid="mapping-table" data-file=index>
                 <thead><tr><th>{t("Column in file", "文件中的列")}</th><th>{t("Means", "含义")}</th><th class="num">{t("Confidence", "置信度")}</th><th>{t("Why", "依据")}</th><th>{t("Examples", "示例")}</th></tr></thead>
