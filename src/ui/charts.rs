@@ -71,10 +71,10 @@ pub fn BarLineChart(
                         }
                     }).collect_view()
                 }}
-                // x labels, thinned to about 12
+                // x labels, thinned to about 8 (a "24 Jan 2011" label is ~75 px wide)
                 {move || {
                     let (n, _, _, _) = geometry.get();
-                    let every = n.div_ceil(12).max(1);
+                    let every = n.div_ceil(8).max(1);
                     let bw = pw / n.max(1) as f64;
                     labels.get().into_iter().enumerate().filter(|(i, _)| i % every == 0).map(|(i, l)| {
                         let x = ml + bw * (i as f64 + 0.5);
