@@ -126,10 +126,30 @@ impl AppState {
             customers_busy: RwSignal::new(false),
             profile: RwSignal::new(None),
             basket: RwSignal::new(None),
-            basket_params: RwSignal::new(page_basket_params()),
+            basket_params: RwSignal::new(BasketParams {
+                min_support: 0.02,
+                min_confidence: 0.3,
+                max_rules: 2000,
+                max_itemsets: 5000,
+                ..BasketParams::default()
+            }),
             basket_busy: RwSignal::new(false),
             recommend: RwSignal::new(None),
-            recommend_params: RwSignal::new(page_recommend_params()),
+            // In the browser: EASE with the hyper-parameters the training-period tuning picks
+            // on shop data like the sample (no grid search: each EASE fit inverts an
+            // items × items matrix), and a lighter ALS.
+            recommend_params: RwSignal::new(RecommendParams {
+                top_n: 10,
+                config: ModelConfig {
+                    ease_lambda: Some(300.0),
+                    recency_days: Some(90.0),
+                    recent_popularity_weight: Some(0.1),
+                    als_factors: 32,
+                    als_iterations: 8,
+                    ..ModelConfig::default()
+                },
+                ..RecommendParams::default()
+            }),
             recommend_busy: RwSignal::new(false),
             forecast: RwSignal::new(None),
             forecast_params: RwSignal::new(ForecastParams::default()),
@@ -168,23 +188,26 @@ impl AppState {
     /// Drop the loaded data, its reports and every page setting (the dataset list, the
     /// remembered mappings and the storage message stay).
     pub fn reset_data(&self) {
+        let d = Self::new();
         self.report.set(None);
         self.import_millis.set(None);
         self.overview.set(None);
-        self.overview_params.set(OverviewParams::default());
+        self.overview_params.set(d.overview_params.get_untracked());
         self.progress.set(None);
         self.error.set(None);
         self.remove_duplicates.set(false);
         self.dataset_gen.update(|g| *g += 1);
         self.customers.set(None);
-        self.customers_params.set(CustomersParams::default());
+        self.customers_params
+            .set(d.customers_params.get_untracked());
         self.profile.set(None);
         self.basket.set(None);
-        self.basket_params.set(page_basket_params());
+        self.basket_params.set(d.basket_params.get_untracked());
         self.recommend.set(None);
-        self.recommend_params.set(page_recommend_params());
+        self.recommend_params
+            .set(d.recommend_params.get_untracked());
         self.forecast.set(None);
-        self.forecast_params.set(ForecastParams::default());
+        self.forecast_params.set(d.forecast_params.get_untracked());
         self.forecast_all.set(None);
         self.forecast_all_progress.set(None);
         self.mmm.set(None);
@@ -193,10 +216,11 @@ impl AppState {
         self.promo.set(None);
         self.responders.set(None);
         self.inventory.set(None);
-        self.inventory_params.set(InventoryParams::default());
+        self.inventory_params
+            .set(d.inventory_params.get_untracked());
         self.inventory_progress.set(None);
         self.action.set(None);
-        self.action_params.set(ActionParams::default());
+        self.action_params.set(d.action_params.get_untracked());
         self.action_progress.set(None);
         for busy in [
             self.customers_busy,
@@ -224,35 +248,5 @@ impl AppState {
 impl Default for AppState {
     fn default() -> Self {
         Self::new()
-    }
-}
-
-/// The Products page's basket settings: denser rules than the core's defaults, capped for the
-/// browser.
-fn page_basket_params() -> BasketParams {
-    BasketParams {
-        min_support: 0.02,
-        min_confidence: 0.3,
-        max_rules: 2000,
-        max_itemsets: 5000,
-        ..BasketParams::default()
-    }
-}
-
-/// In the browser: EASE with the hyper-parameters the training-period tuning picks on shop
-/// data like the sample (no grid search: each EASE fit inverts an items × items matrix), and
-/// a lighter ALS.
-fn page_recommend_params() -> RecommendParams {
-    RecommendParams {
-        top_n: 10,
-        config: ModelConfig {
-            ease_lambda: Some(300.0),
-            recency_days: Some(90.0),
-            recent_popularity_weight: Some(0.1),
-            als_factors: 32,
-            als_iterations: 8,
-            ..ModelConfig::default()
-        },
-        ..RecommendParams::default()
     }
 }
