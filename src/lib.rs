@@ -11,6 +11,7 @@ pub mod data;
 pub mod export;
 pub mod protocol;
 pub mod session;
+pub mod text;
 pub mod viz;
 
 #[cfg(target_arch = "wasm32")]

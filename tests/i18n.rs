@@ -759,3 +759,60 @@ fn dates_and_months_follow_the_language() {
     assert_eq!(date_label("2011-13-01", false), "2011-13-01");
     assert_eq!(month_label("", true), "");
 }
+
+/// The core's sentences (`src/text/`): every entry has both languages with the same
+/// placeholders, the Chinese side is Chinese, keys are unique, and every key the code uses
+/// (`Text::new("…")` anywhere in `src/`) is in the catalogue.
+#[test]
+fn core_sentence_catalogue_is_complete() {
+    use shoplens::text::{catalogue, entry, placeholders};
+    let mut bad = Vec::new();
+    let mut seen = BTreeSet::new();
+    for e in catalogue() {
+        if !seen.insert(e.key) {
+            bad.push(format!("{}: duplicate key", e.key));
+        }
+        let mut en: Vec<&str> = placeholders(e.en);
+        let mut zh: Vec<&str> = placeholders(e.zh);
+        en.sort_unstable();
+        en.dedup();
+        zh.sort_unstable();
+        zh.dedup();
+        if en != zh {
+            bad.push(format!(
+                "{}: placeholders differ: en {en:?}, zh {zh:?}",
+                e.key
+            ));
+        }
+        if !e.zh.chars().any(is_cjk) {
+            bad.push(format!("{}: the Chinese side has no Chinese", e.key));
+        }
+        if e.en.trim().is_empty() {
+            bad.push(format!("{}: empty English side", e.key));
+        }
+    }
+    let mut files = BTreeSet::new();
+    rs_files(&root().join("src"), &mut files);
+    let mut used = 0;
+    for f in &files {
+        let src = std::fs::read_to_string(root().join(f)).unwrap_or_default();
+        for (i, line) in src.lines().enumerate() {
+            let mut rest = line;
+            while let Some(p) = rest.find("Text::new(\"") {
+                let after = &rest[p + "Text::new(\"".len()..];
+                let Some(end) = after.find('"') else { break };
+                let key = &after[..end];
+                used += 1;
+                if entry(key).is_none() {
+                    bad.push(format!(
+                        "{f}:{}: key `{key}` is not in the catalogue",
+                        i + 1
+                    ));
+                }
+                rest = &after[end..];
+            }
+        }
+    }
+    assert!(used > 0, "no Text::new(\"…\") found under src/");
+    assert!(bad.is_empty(), "catalogue problems:\n{}", bad.join("\n"));
+}

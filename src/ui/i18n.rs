@@ -119,3 +119,11 @@ macro_rules! tr {
         }
     };
 }
+
+/// A sentence from the core ([`crate::text::Text`]) in the current language.
+pub fn say(text: &crate::text::Text) -> String {
+    text.render(match lang() {
+        Lang::En => crate::text::Lang::En,
+        Lang::Zh => crate::text::Lang::Zh,
+    })
+}

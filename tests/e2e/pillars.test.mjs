@@ -31,7 +31,13 @@ test('Customers page: segments, customer list, CLV and profile drawer on the sam
     // Clicking a segment filters the customer list to it; the list downloads as CSV.
     await page.locator('[data-testid="segment-table"] tbody tr').first().click();
     const seg = (await page.locator('[data-testid="segment-table"] tbody tr td').first().innerText()).trim();
-    const shown = await page.locator('[data-testid="customer-table"] tbody tr td:nth-child(2)').allInnerTexts();
+    // The filter is applied on the next reactive update: poll until the list shows it.
+    let shown = [];
+    for (let i = 0; i < 50; i++) {
+      shown = await page.locator('[data-testid="customer-table"] tbody tr td:nth-child(2)').allInnerTexts();
+      if (shown.length > 0 && shown.every((s) => s.trim() === seg)) break;
+      await page.waitForTimeout(100);
+    }
     assert.ok(shown.length > 0 && shown.every((s) => s.trim() === seg), `filtered to ${seg}: ${shown.slice(0, 3)}`);
     const csv = await download(page, 'download-customers');
     const rows = parseCsv(csv.text);

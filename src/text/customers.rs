@@ -1,0 +1,5 @@
+//! Sentences of the customers area.
+
+use super::Entry;
+
+pub const ENTRIES: &[Entry] = &[];

@@ -1,0 +1,5 @@
+//! Sentences of the data area.
+
+use super::Entry;
+
+pub const ENTRIES: &[Entry] = &[];

@@ -1,0 +1,5 @@
+//! Sentences of the marketing area.
+
+use super::Entry;
+
+pub const ENTRIES: &[Entry] = &[];
