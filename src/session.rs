@@ -16,6 +16,7 @@
 //! [`read_meta`]'s migration match; a session of a format with no step (older or newer) is
 //! discarded with a specific message, never a crash.
 
+use crate::analytics::action::ActionParams;
 use crate::analytics::basket::BasketParams;
 use crate::analytics::customers::CustomersParams;
 use crate::analytics::forecast::ForecastParams;
@@ -87,8 +88,59 @@ pub struct PageSettings {
     pub recommend: Option<RecommendParams>,
     pub forecast: Option<ForecastParams>,
     pub inventory: Option<InventoryParams>,
+    /// The Marketing page's inputs (as typed).
+    pub marketing: Option<MarketingInputs>,
+    /// The Action plan's parameters.
+    pub action: Option<ActionParams>,
     /// The dataset the Overview compares with.
     pub compare_with: Option<String>,
+}
+
+/// The Marketing page's inputs, kept as the user typed them (text fields stay text, so a
+/// half-typed value is restored as it was). Empty = the page's default.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MarketingInputs {
+    /// Media mix: revenue from the imported orders instead of a spend-file column.
+    pub mmm_from_orders: bool,
+    pub mmm_budget: String,
+    pub mmm_weeks: String,
+    pub mmm_channels: String,
+    pub mmm_bounds: String,
+    pub mmm_revenue_col: String,
+    pub mmm_controls: String,
+    /// A/B test: minimum detectable effect (%), daily users.
+    pub ab_mde: String,
+    pub ab_daily: String,
+    /// A/B test counts typed by hand: (name, users, conversions) per variant; empty = the two
+    /// default variants.
+    pub ab_variants: Vec<(String, String, String)>,
+    /// Promotion: first and last day, SKU, weekly aggregation.
+    pub promo_from: String,
+    pub promo_to: String,
+    pub promo_sku: String,
+    pub promo_weekly: bool,
+}
+
+impl Default for MarketingInputs {
+    fn default() -> Self {
+        MarketingInputs {
+            mmm_from_orders: false,
+            mmm_budget: String::new(),
+            mmm_weeks: "13".into(),
+            mmm_channels: String::new(),
+            mmm_bounds: String::new(),
+            mmm_revenue_col: String::new(),
+            mmm_controls: String::new(),
+            ab_mde: "5".into(),
+            ab_daily: String::new(),
+            ab_variants: Vec::new(),
+            promo_from: String::new(),
+            promo_to: String::new(),
+            promo_sku: String::new(),
+            promo_weekly: false,
+        }
+    }
 }
 
 /// A named dataset: what re-imports it (file names, mappings, duplicate flag), its pages'
@@ -215,6 +267,36 @@ mod tests {
         assert_eq!(m.current, None);
         let json = serde_json::to_string(&Meta::new(Some("x".into()))).unwrap();
         assert_eq!(read_meta(&json).unwrap().current.as_deref(), Some("x"));
+    }
+
+    #[test]
+    fn marketing_inputs_read_from_older_and_partial_records() {
+        // A record saved before the Marketing inputs were kept: the page's defaults.
+        let s: PageSettings = serde_json::from_str(r#"{"forecast":null}"#).unwrap();
+        assert_eq!(s.marketing, None);
+        // Partly filled: the rest takes the defaults (13 weeks, 5 % minimum effect).
+        let s: PageSettings =
+            serde_json::from_str(r#"{"marketing":{"mmm_budget":"50000","promo_weekly":true}}"#)
+                .unwrap();
+        let m = s.marketing.unwrap();
+        assert_eq!(
+            (
+                m.mmm_budget.as_str(),
+                m.mmm_weeks.as_str(),
+                m.ab_mde.as_str()
+            ),
+            ("50000", "13", "5")
+        );
+        assert!(m.promo_weekly);
+        let back: PageSettings = serde_json::from_str(
+            &serde_json::to_string(&PageSettings {
+                marketing: Some(m.clone()),
+                ..Default::default()
+            })
+            .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(back.marketing, Some(m));
     }
 
     #[test]

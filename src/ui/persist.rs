@@ -14,6 +14,7 @@
 use crate::session::{self, DatasetRecord, Meta, PageSettings, SessionError, StoredFile};
 use crate::ui::bridge::{self, ImportKind};
 use crate::ui::i18n::t;
+use crate::ui::side_files;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use rexie::{ObjectStore, Rexie, TransactionMode};
@@ -297,6 +298,8 @@ fn settings_of(state: AppState) -> PageSettings {
         recommend: Some(state.recommend_params.get_untracked()),
         forecast: Some(state.forecast_params.get_untracked()),
         inventory: Some(state.inventory_params.get_untracked()),
+        marketing: Some(state.marketing_inputs.get_untracked()),
+        action: Some(state.action_params.get_untracked()),
         compare_with: state.compare_with.get_untracked(),
     }
 }
@@ -322,6 +325,12 @@ fn apply(state: AppState, rec: &DatasetRecord) {
     if let Some(p) = s.inventory {
         state.inventory_params.set(p);
     }
+    if let Some(p) = s.marketing {
+        state.marketing_inputs.set(p);
+    }
+    if let Some(p) = s.action {
+        state.action_params.set(p);
+    }
     state.compare_with.set(s.compare_with);
     state.remove_duplicates.set(rec.remove_duplicates);
     if !rec.mappings.is_empty() {
@@ -346,6 +355,8 @@ pub fn start(state: AppState) {
         state.recommend_params.track();
         state.forecast_params.track();
         state.inventory_params.track();
+        state.marketing_inputs.track();
+        state.action_params.track();
         state.compare_with.track();
         state.mappings.track();
         state.remove_duplicates.track();
@@ -405,6 +416,7 @@ async fn restore(state: AppState, loaded: Loaded) {
             }
         }
     }
+    restore_side_files(state).await;
     let current = meta
         .and_then(|m| m.current)
         .and_then(|id| loaded.records.iter().find(|r| r.id == id).cloned());
@@ -418,6 +430,50 @@ async fn restore(state: AppState, loaded: Loaded) {
     // Pages mount now, with the restored settings.
     state.hydrated.set(true);
     reimport_stored(state, rec).await;
+}
+
+/// Store a Marketing file (`ui::side_files`) under `key`.
+pub fn save_side_file(state: AppState, key: &'static str, name: String, blob: Blob) {
+    write(state, move || {
+        Ok(vec![(FILES, key.to_string(), files_value(&[(name, blob)]))])
+    });
+}
+
+/// Delete a stored Marketing file.
+pub fn delete_side_file(state: AppState, key: &'static str) {
+    let at = epoch();
+    leptos::task::spawn_local(async move {
+        if at != epoch() {
+            return;
+        }
+        if let Err(e) = delete_file_key(key).await {
+            save_failed(state, &e);
+        }
+    });
+}
+
+async fn delete_file_key(key: &str) -> Result<(), PersistError> {
+    let db = open().await?;
+    let out = async {
+        let tx = db.transaction(&[FILES], TransactionMode::ReadWrite)?;
+        tx.store(FILES)?.delete(JsValue::from_str(key)).await?;
+        tx.done().await?;
+        Ok::<_, PersistError>(())
+    }
+    .await;
+    db.close();
+    out
+}
+
+/// Put the stored Marketing files back in memory (startup).
+async fn restore_side_files(state: AppState) {
+    for role in side_files::Role::ALL {
+        if let Ok(files) = get_files(role.key()).await {
+            if let Some((name, blob)) = files.into_iter().next() {
+                side_files::restore(state, role, name, blob);
+            }
+        }
+    }
 }
 
 /// Re-import a stored dataset from its stored files.
@@ -700,6 +756,7 @@ pub fn forget(state: AppState) {
     state.reset_data();
     state.mappings.set(Vec::new());
     state.datasets.set(Vec::new());
+    side_files::clear_all(state);
     state.notice.set(None);
     if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
         let n = storage.length().unwrap_or(0);

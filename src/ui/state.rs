@@ -96,6 +96,10 @@ pub struct AppState {
     /// Action plan page.
     pub action: RwSignal<Option<Pillar<ActionPlan>>>,
     pub action_params: RwSignal<ActionParams>,
+    /// The Marketing page's inputs (saved with the session).
+    pub marketing_inputs: RwSignal<crate::session::MarketingInputs>,
+    /// Bumped when a Marketing file (`ui::side_files`) is chosen, restored or dropped.
+    pub side_files_gen: RwSignal<u32>,
     pub action_busy: RwSignal<bool>,
     pub action_progress: RwSignal<Option<(usize, usize)>>,
 }
@@ -180,6 +184,8 @@ impl AppState {
             compare_with: RwSignal::new(None),
             action: RwSignal::new(None),
             action_params: RwSignal::new(ActionParams::default()),
+            marketing_inputs: RwSignal::new(crate::session::MarketingInputs::default()),
+            side_files_gen: RwSignal::new(0),
             action_busy: RwSignal::new(false),
             action_progress: RwSignal::new(None),
         }
@@ -221,6 +227,7 @@ impl AppState {
         self.inventory_progress.set(None);
         self.action.set(None);
         self.action_params.set(d.action_params.get_untracked());
+        self.marketing_inputs.set(Default::default());
         self.action_progress.set(None);
         for busy in [
             self.customers_busy,

@@ -123,7 +123,7 @@ test('(1) import the sample, reload: the overview shows the same KPIs without ch
   }
 });
 
-test('(2) page settings (forecast horizon, overview dates) survive a reload', { timeout: TEST_TIMEOUT }, async () => {
+test('(2) page settings (forecast horizon, overview dates, marketing inputs) survive a reload', { timeout: TEST_TIMEOUT }, async () => {
   const store = smallStore();
   const { page, log, url, context } = await newPage(env);
   try {
@@ -143,6 +143,17 @@ test('(2) page settings (forecast horizon, overview dates) survive a reload', { 
     await page.waitForFunction(() => !document.querySelector('[data-testid="fc-run"]')?.disabled);
     let csv = parseCsv((await download(page, 'download-forecast')).text);
     assert.equal(csv.slice(1).filter((r) => r.length > 1).length, 20, 'forecast rows before reload');
+    // Marketing inputs: media-mix budget, A/B minimum effect, promotion dates.
+    await navigate(page, '/marketing');
+    const typed = { 'mmm-budget': '50000', 'ab-mde': '3', 'promo-from': '2011-03-07', 'promo-to': '2011-03-20' };
+    for (const [id, v] of Object.entries(typed)) {
+      await page.fill(`[data-testid="${id}"]`, v);
+      await page.locator(`[data-testid="${id}"]`).dispatchEvent('change');
+    }
+    // The sample spend file is stored too (and fitted once).
+    await page.click('[data-testid="mmm-sample"]');
+    await page.locator('[data-testid="mmm-result"]').waitFor({ timeout: 120_000 });
+    await navigate(page, '/forecast');
     await page.waitForTimeout(1200); // settings are saved 0.4 s after the last change
 
     await page.reload();
@@ -150,6 +161,13 @@ test('(2) page settings (forecast horizon, overview dates) survive a reload', { 
     assert.equal(await page.locator('[data-testid="fc-horizon"]').inputValue(), '20');
     csv = parseCsv((await download(page, 'download-forecast')).text);
     assert.equal(csv.slice(1).filter((r) => r.length > 1).length, 20, 'forecast rows after reload');
+    await navigate(page, '/marketing');
+    for (const [id, v] of Object.entries(typed)) {
+      assert.equal(await page.locator(`[data-testid="${id}"]`).inputValue(), v, `${id} after reload`);
+    }
+    assert.match(await page.locator('[data-testid="mmm-file-name"]').innerText(), /spend\.csv/);
+    await page.click('[data-testid="mmm-run"]');
+    await page.locator('[data-testid="mmm-result"]').waitFor({ timeout: 120_000 });
     await navigate(page, '/overview');
     assert.equal(await page.locator('[data-testid="date-from"]').inputValue(), '2011-03-01');
     assert.equal(await dataValue(page, 'kpi-orders'), 21);

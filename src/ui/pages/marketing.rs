@@ -12,28 +12,20 @@ use crate::analytics::marketing::mmm::{
 use crate::analytics::marketing::promo::{PromoParams, PromoReport, PromoSpec};
 use crate::analytics::marketing::responders::{RespondersParams, RespondersReport};
 use crate::protocol::Task;
+use crate::session::MarketingInputs;
 use crate::ui::bridge;
 use crate::ui::charts::{Band, BandChart, Series};
 use crate::ui::format;
 use crate::ui::i18n::t;
+use crate::ui::side_files::{self, Role};
 use crate::ui::state::AppState;
 use crate::ui::table::{number as num, Cell, Column, DataTable};
 use leptos::prelude::*;
-use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use web_sys::Blob;
 
 const SAMPLE_SPEND: &str = "./sample/marketing/spend.csv";
 const SAMPLE_EXPERIMENT: &str = "./sample/marketing/experiment.csv";
-
-thread_local! {
-    /// The chosen spend and experiment files (name, handle): kept while the app is open so a
-    /// re-run (e.g. a new budget) needs no new upload.
-    static SPEND_FILE: RefCell<Option<(String, Blob)>> = const { RefCell::new(None) };
-    static EXPERIMENT_FILE: RefCell<Option<(String, Blob)>> = const { RefCell::new(None) };
-    static PRICE_FILE: RefCell<Option<(String, Blob)>> = const { RefCell::new(None) };
-    static PROMO_FILE: RefCell<Option<(String, Blob)>> = const { RefCell::new(None) };
-}
 
 /// Days since 1970-01-01 of a "YYYY-MM-DD" date.
 fn epoch_day(s: &str) -> Option<i64> {
@@ -93,6 +85,23 @@ fn pct1(v: f64) -> String {
     format!("{:.1}%", v * 100.0)
 }
 
+/// An input's signal that starts from the stored Marketing inputs and writes every change
+/// back to them (so the value survives a reload, a language switch and a page change).
+fn kept<T: Clone + PartialEq + Send + Sync + 'static>(
+    state: AppState,
+    get: fn(&MarketingInputs) -> T,
+    set: fn(&mut MarketingInputs, T),
+) -> RwSignal<T> {
+    let value = RwSignal::new(state.marketing_inputs.with_untracked(get));
+    Effect::new(move |_| {
+        let v = value.get();
+        if state.marketing_inputs.with_untracked(|m| get(m) != v) {
+            state.marketing_inputs.update(|m| set(m, v));
+        }
+    });
+    value
+}
+
 #[component]
 pub fn Marketing() -> impl IntoView {
     view! {
@@ -110,14 +119,21 @@ pub fn Marketing() -> impl IntoView {
 #[component]
 fn MmmCard() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let file_name = RwSignal::new(SPEND_FILE.with(|f| f.borrow().as_ref().map(|(n, _)| n.clone())));
-    let from_orders = RwSignal::new(false);
-    let budget = RwSignal::new(String::new());
-    let weeks = RwSignal::new("13".to_string());
-    let channels = RwSignal::new(String::new());
-    let bounds = RwSignal::new(String::new());
-    let revenue_col = RwSignal::new(String::new());
-    let controls = RwSignal::new(String::new());
+    let file_name = Signal::derive(move || {
+        state.side_files_gen.track();
+        side_files::name(Role::Spend)
+    });
+    let from_orders = kept(state, |m| m.mmm_from_orders, |m, v| m.mmm_from_orders = v);
+    let budget = kept(state, |m| m.mmm_budget.clone(), |m, v| m.mmm_budget = v);
+    let weeks = kept(state, |m| m.mmm_weeks.clone(), |m, v| m.mmm_weeks = v);
+    let channels = kept(state, |m| m.mmm_channels.clone(), |m, v| m.mmm_channels = v);
+    let bounds = kept(state, |m| m.mmm_bounds.clone(), |m, v| m.mmm_bounds = v);
+    let revenue_col = kept(
+        state,
+        |m| m.mmm_revenue_col.clone(),
+        |m, v| m.mmm_revenue_col = v,
+    );
+    let controls = kept(state, |m| m.mmm_controls.clone(), |m, v| m.mmm_controls = v);
     let list = |s: RwSignal<String>| {
         let v: Vec<String> = s
             .get_untracked()
@@ -128,7 +144,7 @@ fn MmmCard() -> impl IntoView {
         (!v.is_empty()).then_some(v)
     };
     let run = move || {
-        let Some((name, blob)) = SPEND_FILE.with(|f| f.borrow().clone()) else {
+        let Some((name, blob)) = side_files::get(Role::Spend) else {
             state.error.set(Some(
                 t(
                     "Choose a spend file first (or use the sample).",
@@ -191,8 +207,7 @@ fn MmmCard() -> impl IntoView {
     };
     let on_file = move |ev: web_sys::Event| {
         if let Some((n, b)) = first_file(&ev) {
-            SPEND_FILE.with(|f| *f.borrow_mut() = Some((n.clone(), b)));
-            file_name.set(Some(n));
+            side_files::put(state, Role::Spend, n.clone(), b);
             run();
         }
     };
@@ -201,8 +216,7 @@ fn MmmCard() -> impl IntoView {
             match bridge::fetch_blob(SAMPLE_SPEND).await {
                 Ok(b) => {
                     let n = SAMPLE_SPEND_NAME.to_string();
-                    SPEND_FILE.with(|f| *f.borrow_mut() = Some((n.clone(), b)));
-                    file_name.set(Some(n));
+                    side_files::put(state, Role::Spend, n.clone(), b);
                     from_orders.set(false);
                     run();
                 }
@@ -219,7 +233,7 @@ fn MmmCard() -> impl IntoView {
                     <input type="file" accept=".csv,.tsv,.txt,.gz" class="visually-hidden" data-testid="mmm-file" on:change=on_file/>
                 </label>
                 <button class="btn small" data-testid="mmm-sample" on:click=use_sample>{t("Use the sample spend file", "使用示例投入文件")}</button>
-                <span class="muted small">{move || file_name.get().map(|n| crate::tr!("File: {}", "文件：{}", file_label(&n))).unwrap_or_else(|| t("No file chosen", "未选择文件").into())}</span>
+                <span class="muted small" data-testid="mmm-file-name">{move || file_name.get().map(|n| crate::tr!("File: {}", "文件：{}", file_label(&n))).unwrap_or_else(|| t("No file chosen", "未选择文件").into())}</span>
                 <label title=t("Revenue per period from the imported order lines instead of a revenue column", "用已导入的订单计算每期销售额，而不使用销售额列")>
                     <input type="checkbox" prop:checked=move || from_orders.get() disabled=move || state.report.with(Option::is_none)
                         on:change=move |ev| from_orders.set(event_target_checked(&ev))/>
@@ -443,10 +457,12 @@ fn MmmResult(report: MmmReport, millis: f64) -> impl IntoView {
 #[component]
 fn ExperimentCard() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let file_name =
-        RwSignal::new(EXPERIMENT_FILE.with(|f| f.borrow().as_ref().map(|(n, _)| n.clone())));
-    let mde = RwSignal::new("5".to_string());
-    let daily = RwSignal::new(String::new());
+    let file_name = Signal::derive(move || {
+        state.side_files_gen.track();
+        side_files::name(Role::Experiment)
+    });
+    let mde = kept(state, |m| m.ab_mde.clone(), |m, v| m.ab_mde = v);
+    let daily = kept(state, |m| m.ab_daily.clone(), |m, v| m.ab_daily = v);
     let spec = move || ExperimentSpec {
         params: AbParams {
             mde_relative: mde
@@ -467,20 +483,41 @@ fn ExperimentCard() -> impl IntoView {
         },
         ..ExperimentSpec::default()
     };
+    let stored = state
+        .marketing_inputs
+        .with_untracked(|m| m.ab_variants.clone());
+    let variant = |i: usize, default: &str| {
+        let (name, users, conv) = stored
+            .get(i)
+            .cloned()
+            .unwrap_or_else(|| (default.to_string(), String::new(), String::new()));
+        (
+            RwSignal::new(name),
+            RwSignal::new(users),
+            RwSignal::new(conv),
+        )
+    };
     let counts = [
-        (
-            RwSignal::new(t("control", "对照组").to_string()),
-            RwSignal::new(String::new()),
-            RwSignal::new(String::new()),
-        ),
-        (
-            RwSignal::new(t("treatment", "实验组").to_string()),
-            RwSignal::new(String::new()),
-            RwSignal::new(String::new()),
-        ),
+        variant(0, t("control", "对照组")),
+        variant(1, t("treatment", "实验组")),
     ];
+    // The typed counts are saved with the session.
+    Effect::new(move |_| {
+        let now: Vec<(String, String, String)> = counts
+            .iter()
+            .map(|(n, u, c)| (n.get(), u.get(), c.get()))
+            .collect();
+        let typed = now.iter().any(|(_, u, c)| !u.is_empty() || !c.is_empty());
+        let now = if typed { now } else { Vec::new() };
+        if state
+            .marketing_inputs
+            .with_untracked(|m| m.ab_variants != now)
+        {
+            state.marketing_inputs.update(|m| m.ab_variants = now);
+        }
+    });
     let run_file = move || {
-        if let Some((name, blob)) = EXPERIMENT_FILE.with(|f| f.borrow().clone()) {
+        if let Some((name, blob)) = side_files::get(Role::Experiment) {
             bridge::analyze_with_files(
                 state,
                 Task::Experiment {
@@ -494,8 +531,7 @@ fn ExperimentCard() -> impl IntoView {
     };
     let on_file = move |ev: web_sys::Event| {
         if let Some((n, b)) = first_file(&ev) {
-            EXPERIMENT_FILE.with(|f| *f.borrow_mut() = Some((n.clone(), b)));
-            file_name.set(Some(n));
+            side_files::put(state, Role::Experiment, n.clone(), b);
             run_file();
         }
     };
@@ -504,8 +540,7 @@ fn ExperimentCard() -> impl IntoView {
             match bridge::fetch_blob(SAMPLE_EXPERIMENT).await {
                 Ok(b) => {
                     let n = SAMPLE_EXPERIMENT_NAME.to_string();
-                    EXPERIMENT_FILE.with(|f| *f.borrow_mut() = Some((n.clone(), b)));
-                    file_name.set(Some(n));
+                    side_files::put(state, Role::Experiment, n.clone(), b);
                     run_file();
                 }
                 Err(e) => state.error.set(Some(e)),
@@ -649,10 +684,12 @@ fn AbMetric(m: AbReport) -> impl IntoView {
 #[component]
 fn PriceCard() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let file_name = RwSignal::new(PRICE_FILE.with(|f| f.borrow().as_ref().map(|(n, _)| n.clone())));
+    let file_name = Signal::derive(move || {
+        state.side_files_gen.track();
+        side_files::name(Role::Price)
+    });
     let from_orders = move |_| {
-        PRICE_FILE.with(|f| *f.borrow_mut() = None);
-        file_name.set(None);
+        side_files::clear(state, Role::Price);
         bridge::analyze(
             state,
             Task::Elasticity {
@@ -665,8 +702,7 @@ fn PriceCard() -> impl IntoView {
     };
     let on_file = move |ev: web_sys::Event| {
         if let Some((n, b)) = first_file(&ev) {
-            PRICE_FILE.with(|f| *f.borrow_mut() = Some((n.clone(), b.clone())));
-            file_name.set(Some(n.clone()));
+            side_files::put(state, Role::Price, n.clone(), b.clone());
             bridge::analyze_with_files(
                 state,
                 Task::Elasticity {
@@ -767,10 +803,10 @@ fn ElasticityResult(r: ElasticityReport) -> impl IntoView {
 #[component]
 fn PromoCard() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let from = RwSignal::new(String::new());
-    let to = RwSignal::new(String::new());
-    let sku = RwSignal::new(String::new());
-    let weekly = RwSignal::new(false);
+    let from = kept(state, |m| m.promo_from.clone(), |m, v| m.promo_from = v);
+    let to = kept(state, |m| m.promo_to.clone(), |m, v| m.promo_to = v);
+    let sku = kept(state, |m| m.promo_sku.clone(), |m, v| m.promo_sku = v);
+    let weekly = kept(state, |m| m.promo_weekly, |m, v| m.promo_weekly = v);
     let range_hint = move || {
         state.overview.with(|o| {
             o.as_ref()
@@ -835,7 +871,7 @@ fn PromoCard() -> impl IntoView {
     };
     let on_file = move |ev: web_sys::Event| {
         if let Some((n, b)) = first_file(&ev) {
-            PROMO_FILE.with(|f| *f.borrow_mut() = Some((n.clone(), b.clone())));
+            side_files::put(state, Role::Promo, n.clone(), b.clone());
             bridge::analyze_with_files(
                 state,
                 Task::Promo {
