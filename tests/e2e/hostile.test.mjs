@@ -109,3 +109,32 @@ test('unbalanced quote and a script tag in a product name: explained, shown as t
     await context.close();
   }
 });
+
+test('10,000 columns: imports, and the Data page pages the mapping table (50 rows, mapped first, searchable)', { timeout: TEST_TIMEOUT }, async () => {
+  const p = path.join(dir, 'wide.csv');
+  const extra = Array.from({ length: 10_000 - 6 }, (_, i) => `x${i + 1}`);
+  const row = (r) => r + ',' + extra.map(() => '1').join(',');
+  fs.writeFileSync(p, [HEADER.trim() + ',' + extra.join(','),
+    row('4001,2024-05-01,C1,Mug,1,3.50'), row('4002,2024-05-02,C2,Tea,2,4.00')].join('\n') + '\n');
+  const { page, log, url, context } = await newPage(env);
+  try {
+    const kpis = await importFiles(page, url, p);
+    assert.equal(kpis.orders, 2);
+    await navigate(page, '/data');
+    const rows = page.locator('[data-testid="mapping-table"] tbody tr');
+    await rows.first().waitFor();
+    assert.equal(await rows.count(), 50);
+    assert.match(await page.locator('[data-testid="mapping-range"]').innerText(), /Columns 1–50 of 10,000/);
+    // The six mapped columns come first.
+    const firstHeaders = await page.locator('[data-testid="mapping-table"] tbody tr td:first-child').allInnerTexts();
+    assert.deepEqual(firstHeaders.slice(0, 6).sort(), ['customer_id', 'order_date', 'order_id', 'product_name', 'quantity', 'unit_price']);
+    await page.click('[data-testid="mapping-next"]');
+    assert.match(await page.locator('[data-testid="mapping-range"]').innerText(), /Columns 51–100 of 10,000/);
+    await page.fill('[data-testid="mapping-search"]', 'x9000');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="mapping-table"] tbody tr').length === 1);
+    assert.equal((await page.locator('[data-testid="mapping-table"] tbody tr td:first-child').innerText()).trim(), 'x9000');
+    assert.deepEqual(crashes(log), []);
+  } finally {
+    await context.close();
+  }
+});

@@ -191,6 +191,9 @@ fn DataBody(report: CleaningReport) -> impl IntoView {
     }
 }
 
+/// Rows of the column-mapping table shown at a time for a wide file.
+const MAPPING_PAGE: usize = 50;
+
 #[component]
 fn FileCard(index: usize, file: FileInfo) -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -211,6 +214,36 @@ fn FileCard(index: usize, file: FileInfo) -> impl IntoView {
             },
         );
         bridge::reimport(state);
+    };
+    // Wide files (the hostile corpus has 10,000 columns) get a paged, searchable table:
+    // mapped columns first, MAPPING_PAGE rows at a time, instead of one row (and one select of
+    // every field) per column.
+    let total = file.mapping.len();
+    let wide = total > MAPPING_PAGE;
+    let mapping = StoredValue::new(file.mapping.clone());
+    let page = RwSignal::new(0usize);
+    let query = RwSignal::new(String::new());
+    let shown = move || -> (Vec<crate::data::ColumnMapping>, usize, usize) {
+        let q = query.get().trim().to_lowercase();
+        mapping.with_value(|all| {
+            let mut hits: Vec<&crate::data::ColumnMapping> = all
+                .iter()
+                .filter(|m| q.is_empty() || m.header.to_lowercase().contains(&q))
+                .collect();
+            if wide {
+                hits.sort_by_key(|m| m.field.is_none());
+            }
+            let n = hits.len();
+            let last = n.saturating_sub(1) / MAPPING_PAGE;
+            let p = page.get().min(last);
+            let rows = hits
+                .into_iter()
+                .skip(p * MAPPING_PAGE)
+                .take(MAPPING_PAGE)
+                .cloned()
+                .collect();
+            (rows, n, p)
+        })
     };
     let delim = match file.delimiter {
         '\t' => t("tab", "制表符").to_string(),
@@ -239,10 +272,24 @@ fn FileCard(index: usize, file: FileInfo) -> impl IntoView {
                 </ul>
             })}
             {file.preset.clone().map(|p| view! { <p class="badge">{crate::tr!("Recognised format: {}", "识别的格式：{}", p)}</p> })}
+            {wide.then(|| view! {
+                <div class="params" data-testid="mapping-pager">
+                    <input type="search" placeholder=t("Find a column…", "查找列…") aria-label=t("Find a column", "查找列") data-testid="mapping-search"
+                        prop:value=move || query.get() on:input=move |ev| { query.set(event_target_value(&ev)); page.set(0); }/>
+                    <button class="btn small" data-testid="mapping-prev" disabled=move || shown().2 == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>{t("‹ Previous", "‹ 上一页")}</button>
+                    <span class="muted small" data-testid="mapping-range">{move || {
+                        let (rows, n, p) = shown();
+                        let from = if rows.is_empty() { 0 } else { p * MAPPING_PAGE + 1 };
+                        crate::tr!("Columns {}–{} of {} (mapped first)", "第 {}–{} 列，共 {} 列（已映射的在前）", format::int(from as u64), format::int((from + rows.len()).saturating_sub(1) as u64), format::int(n as u64))
+                    }}</span>
+                    <button class="btn small" data-testid="mapping-next" disabled=move || { let (_, n, p) = shown(); (p + 1) * MAPPING_PAGE >= n } on:click=move |_| page.update(|p| *p += 1)>{t("Next ›", "下一页 ›")}</button>
+                    <span class="muted small">{crate::tr!("{} columns in this file.", "此文件共 {} 列。", format::int(total as u64))}</span>
+                </div>
+            })}
             <table class="data-table mapping" data-testid="mapping-table" data-file=index>
                 <thead><tr><th>{t("Column in file", "文件中的列")}</th><th>{t("Means", "含义")}</th><th class="num">{t("Confidence", "置信度")}</th><th>{t("Why", "依据")}</th><th>{t("Examples", "示例")}</th></tr></thead>
                 <tbody>
-                    {file.mapping.iter().map(|m| {
+                    {move || shown().0.into_iter().map(|m| {
                         let col = m.column;
                         let selected = m.field;
                         view! {
