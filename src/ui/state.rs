@@ -130,30 +130,10 @@ impl AppState {
             customers_busy: RwSignal::new(false),
             profile: RwSignal::new(None),
             basket: RwSignal::new(None),
-            basket_params: RwSignal::new(BasketParams {
-                min_support: 0.02,
-                min_confidence: 0.3,
-                max_rules: 2000,
-                max_itemsets: 5000,
-                ..BasketParams::default()
-            }),
+            basket_params: RwSignal::new(page_basket_params()),
             basket_busy: RwSignal::new(false),
             recommend: RwSignal::new(None),
-            // In the browser: EASE with the hyper-parameters the training-period tuning picks
-            // on shop data like the sample (no grid search: each EASE fit inverts an
-            // items × items matrix), and a lighter ALS.
-            recommend_params: RwSignal::new(RecommendParams {
-                top_n: 10,
-                config: ModelConfig {
-                    ease_lambda: Some(300.0),
-                    recency_days: Some(90.0),
-                    recent_popularity_weight: Some(0.1),
-                    als_factors: 32,
-                    als_iterations: 8,
-                    ..ModelConfig::default()
-                },
-                ..RecommendParams::default()
-            }),
+            recommend_params: RwSignal::new(page_recommend_params()),
             recommend_busy: RwSignal::new(false),
             forecast: RwSignal::new(None),
             forecast_params: RwSignal::new(ForecastParams::default()),
@@ -194,26 +174,23 @@ impl AppState {
     /// Drop the loaded data, its reports and every page setting (the dataset list, the
     /// remembered mappings and the storage message stay).
     pub fn reset_data(&self) {
-        let d = Self::new();
         self.report.set(None);
         self.import_millis.set(None);
         self.overview.set(None);
-        self.overview_params.set(d.overview_params.get_untracked());
+        self.overview_params.set(OverviewParams::default());
         self.progress.set(None);
         self.error.set(None);
         self.remove_duplicates.set(false);
         self.dataset_gen.update(|g| *g += 1);
         self.customers.set(None);
-        self.customers_params
-            .set(d.customers_params.get_untracked());
+        self.customers_params.set(CustomersParams::default());
         self.profile.set(None);
         self.basket.set(None);
-        self.basket_params.set(d.basket_params.get_untracked());
+        self.basket_params.set(page_basket_params());
         self.recommend.set(None);
-        self.recommend_params
-            .set(d.recommend_params.get_untracked());
+        self.recommend_params.set(page_recommend_params());
         self.forecast.set(None);
-        self.forecast_params.set(d.forecast_params.get_untracked());
+        self.forecast_params.set(ForecastParams::default());
         self.forecast_all.set(None);
         self.forecast_all_progress.set(None);
         self.mmm.set(None);
@@ -222,11 +199,10 @@ impl AppState {
         self.promo.set(None);
         self.responders.set(None);
         self.inventory.set(None);
-        self.inventory_params
-            .set(d.inventory_params.get_untracked());
+        self.inventory_params.set(InventoryParams::default());
         self.inventory_progress.set(None);
         self.action.set(None);
-        self.action_params.set(d.action_params.get_untracked());
+        self.action_params.set(ActionParams::default());
         self.marketing_inputs.set(Default::default());
         self.action_progress.set(None);
         for busy in [
@@ -255,5 +231,35 @@ impl AppState {
 impl Default for AppState {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+/// The Products page's basket settings: denser rules than the core's defaults, capped for the
+/// browser.
+fn page_basket_params() -> BasketParams {
+    BasketParams {
+        min_support: 0.02,
+        min_confidence: 0.3,
+        max_rules: 2000,
+        max_itemsets: 5000,
+        ..BasketParams::default()
+    }
+}
+
+/// In the browser: EASE with the hyper-parameters the training-period tuning picks on shop
+/// data like the sample (no grid search: each EASE fit inverts an items × items matrix), and
+/// a lighter ALS.
+fn page_recommend_params() -> RecommendParams {
+    RecommendParams {
+        top_n: 10,
+        config: ModelConfig {
+            ease_lambda: Some(300.0),
+            recency_days: Some(90.0),
+            recent_popularity_weight: Some(0.1),
+            als_factors: 32,
+            als_iterations: 8,
+            ..ModelConfig::default()
+        },
+        ..RecommendParams::default()
     }
 }
