@@ -77,7 +77,8 @@ fn action_json_is_the_core_plan_and_text_has_every_decision() {
     assert!((line_sum - r.total_cost).abs() < 1e-6 * (1.0 + line_sum));
 
     // The same plan as the core computes in-process on the same inputs.
-    let data = import_paths(&[orders.clone()], &ImportOptions::default()).expect("import");
+    let data =
+        import_paths(std::slice::from_ref(&orders), &ImportOptions::default()).expect("import");
     let mmm_input = MmmInput::from_table(&table(&spend), &Default::default(), None).expect("mmm");
     let pt = table(&promo);
     let promo_input = PromoInput::from_table(&pt, &action::promo_spec_for(&pt)).expect("promo");
