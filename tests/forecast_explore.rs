@@ -260,3 +260,123 @@ fn m3_arima_fit_one() {
         }
     }
 }
+
+/// Member forecasts for combination experiments (ignored): for every M3 monthly series, the
+/// training data is cut `CUT` points short (0 = the M3 test split; 18 = the validation split,
+/// the last 18 training months held out; 36, 54 = earlier backtest windows), and each member's
+/// 18-step point forecast is written to `OUT` as CSV rows `id,cut,n,model,f1..f18` (`n` = the
+/// length of the fitted history). Members: AutoETS (`ets`) and the best-AICc damped ETS
+/// (`ets_damped`, from the same fits), AutoARIMA, Theta (auto) and its STM/OTM/DOTM variants,
+/// seasonal naive, naive, drift. Two threads; series whose cut history is shorter than 24 are
+/// skipped.
+#[test]
+#[ignore]
+fn m3_member_dump() {
+    use shoplens::analytics::forecast::arima::AutoArima;
+    use shoplens::analytics::forecast::baselines::{Baseline, BaselineModel};
+    use shoplens::analytics::forecast::ets::{AutoEts, EtsModel};
+    use shoplens::analytics::forecast::theta::{ThetaKind, ThetaModel};
+    use shoplens::analytics::forecast::FittedModel;
+    let cut: usize = std::env::var("CUT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(18);
+    let out = std::env::var("OUT").unwrap_or(format!("/work/m3dump/members_cut{cut}.csv"));
+    let series: Vec<(String, Vec<f64>)> = load_m3("MONTHLY")
+        .into_iter()
+        .filter(|s| s.train.len() >= cut + 24)
+        .map(|s| (s.id.clone(), s.train[..s.train.len() - cut].to_vec()))
+        .collect();
+    let h = 18;
+    let one = |id: &str, y: &[f64]| -> String {
+        let mut rows: Vec<(String, Vec<f64>)> = Vec::new();
+        let last = *y.last().expect("data");
+        let or_naive = |f: Option<Vec<f64>>| f.unwrap_or_else(|| vec![last; h]);
+        // ETS: every spec once; the best overall (= AutoETS::fit) and the best damped.
+        let mut best: Option<EtsModel> = None;
+        let mut damped: Option<EtsModel> = None;
+        for spec in AutoEts::specs(y, 12) {
+            if let Ok(fit) = EtsModel::fit(y, 12, spec) {
+                if fit.aicc.is_finite() {
+                    if fit.spec.damped && damped.as_ref().is_none_or(|b| fit.aicc < b.aicc) {
+                        damped = Some(fit.clone());
+                    }
+                    if best.as_ref().is_none_or(|b| fit.aicc < b.aicc) {
+                        best = Some(fit);
+                    }
+                }
+            }
+        }
+        rows.push(("ets".into(), or_naive(best.map(|b| b.point(h)))));
+        rows.push(("ets_damped".into(), or_naive(damped.map(|b| b.point(h)))));
+        rows.push((
+            "arima".into(),
+            or_naive(AutoArima::fit(y, 12).ok().map(|a| a.predict(h, &[]).mean)),
+        ));
+        for (name, kind) in [
+            ("theta", None),
+            ("theta_stm", Some(ThetaKind::Stm)),
+            ("theta_otm", Some(ThetaKind::Otm)),
+            ("theta_dotm", Some(ThetaKind::Dotm)),
+        ] {
+            rows.push((
+                name.into(),
+                or_naive(
+                    ThetaModel::fit(y, 12, kind)
+                        .ok()
+                        .map(|t| t.predict(h, &[]).mean),
+                ),
+            ));
+        }
+        for (name, b) in [
+            ("snaive", Baseline::SeasonalNaive),
+            ("naive", Baseline::Naive),
+            ("drift", Baseline::Drift),
+        ] {
+            rows.push((
+                name.into(),
+                or_naive(
+                    BaselineModel::fit(b, y, 12)
+                        .ok()
+                        .map(|t| t.predict(h, &[]).mean),
+                ),
+            ));
+        }
+        rows.iter()
+            .map(|(m, f)| {
+                let v: Vec<String> = f.iter().map(|x| format!("{x}")).collect();
+                format!("{id},{cut},{},{m},{}\n", y.len(), v.join(","))
+            })
+            .collect()
+    };
+    let t = std::time::Instant::now();
+    let series = &series;
+    let one = &one;
+    let parts: Vec<String> = std::thread::scope(|sc| {
+        let hs: Vec<_> = (0..2)
+            .map(|t| {
+                sc.spawn(move || {
+                    series
+                        .iter()
+                        .skip(t)
+                        .step_by(2)
+                        .map(|(id, y)| one(id, y))
+                        .collect::<Vec<String>>()
+                        .concat()
+                })
+            })
+            .collect();
+        hs.into_iter().map(|h| h.join().expect("thread")).collect()
+    });
+    let head: Vec<String> = (1..=h).map(|i| format!("f{i}")).collect();
+    std::fs::write(
+        &out,
+        format!("id,cut,n,model,{}\n{}", head.join(","), parts.concat()),
+    )
+    .expect("write");
+    eprintln!(
+        "cut {cut}: {} series in {:.0} s -> {out}",
+        series.len(),
+        t.elapsed().as_secs_f64()
+    );
+}

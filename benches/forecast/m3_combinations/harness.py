@@ -1,0 +1,100 @@
+"""Combination experiments on the M3 monthly member dumps (members_cut{C}.csv).
+
+Split with cut C: each series' training data minus its last C points is the history; the
+next 18 points are the target (C = 0: the M3 test set). Validation = C 18, test = C 0.
+Per-series rules use only the backtest windows the automatic forecaster sees on that
+history: cuts C+18 and C+36 (when the history there is >= 24 points), scored by MASE with
+the scale of the window's own history (seasonal naive, falls back to naive)."""
+import os
+import numpy as np, pandas as pd
+
+# Dumps from `CUT=c OUT=$M3DUMP/members_cut{c}.csv cargo test --release --test
+# forecast_explore m3_member_dump -- --ignored` (c = 0, 18, 36).
+D = os.environ.get("M3DUMP", "/work/m3dump")
+H = 18
+
+
+def load_m3():
+    df = pd.read_csv(
+        os.path.join(os.path.dirname(__file__), "../../../../shared/data/m3/m3_long.csv.gz")
+    )
+    df = df[df.period == "MONTHLY"].sort_values(["series_id", "t"])
+    tr, te = {}, {}
+    for sid, g in df.groupby("series_id"):
+        tr[sid] = g[g.split == "train"].value.to_numpy(float)
+        te[sid] = g[g.split == "test"].value.to_numpy(float)
+    return tr, te
+
+
+TRAIN, TEST = load_m3()
+IDS = sorted(TRAIN)
+
+
+def naive_scale(y, m=12):
+    if len(y) <= m:
+        return np.nan
+    return np.mean(np.abs(y[m:] - y[:-m]))
+
+
+def bt_scale(y):
+    s = naive_scale(y, 12)
+    if not s > 0:
+        s = naive_scale(y, 1)
+    return s
+
+
+_cache = {}
+
+
+def members(cut):
+    """dict model -> DataFrame indexed by id (18 columns)."""
+    if cut in _cache:
+        return _cache[cut]
+    p = f"{D}/members_cut{cut}.csv"
+    if not os.path.exists(p):
+        _cache[cut] = None
+        return None
+    df = pd.read_csv(p)
+    cols = [f"f{i}" for i in range(1, H + 1)]
+    out = {m: g.set_index("id")[cols] for m, g in df.groupby("model")}
+    _cache[cut] = out
+    return out
+
+
+def target(sid, cut):
+    y = TRAIN[sid]
+    if cut == 0:
+        return y, TEST[sid]
+    n = len(y) - cut
+    return y[:n], y[n : n + H]
+
+
+def smape(a, f):
+    d = np.abs(a) + np.abs(f)
+    t = np.where(d == 0, 0.0, 200 * np.abs(a - f) / np.where(d == 0, 1, d))
+    return t.mean()
+
+
+def score(P, cut):
+    """P: dict id -> forecast (18,), over all series of the split. Mean sMAPE, MASE."""
+    s, m = [], []
+    for sid in IDS:
+        hist, act = target(sid, cut)
+        f = P[sid]
+        s.append(smape(act, f))
+        m.append(np.mean(np.abs(act - f)) / naive_scale(hist, 12))
+    return np.mean(s), np.mean(m)
+
+
+def bt_errors(sid, cut, forecast_fn):
+    """Backtest MASE of forecast_fn(cut') over the windows cut+18, cut+36 (auto's two
+    windows). Returns the mean MASE, or None when no window exists."""
+    errs = []
+    for c in (cut + 18, cut + 36):
+        M = members(c)
+        if M is None or sid not in M["ets"].index:
+            continue
+        hist, act = target(sid, c)
+        f = forecast_fn(M, sid)
+        errs.append(np.mean(np.abs(act - f)) / bt_scale(hist))
+    return np.mean(errs) if errs else None
