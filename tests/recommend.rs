@@ -242,8 +242,8 @@ fn movielens_generic_file() {
         inter
             .notes
             .iter()
-            .any(|n| n.contains("rating >= 4 counts as a purchase")
-                && n.contains("48580 of 100836 rows kept")),
+            .any(|n| n.en().contains("rating >= 4 counts as a purchase")
+                && n.en().contains("48580 of 100836 rows kept")),
         "{:?}",
         inter.notes
     );
