@@ -364,3 +364,35 @@ proptest! {
         }
     }
 }
+
+/// The report's notes and non-product reasons render in Chinese; the English is unchanged.
+#[test]
+fn notes_and_reasons_in_english_and_chinese() {
+    use shoplens::text::Lang;
+    let is_cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    let mut p = france();
+    p.exclude_items = None;
+    let r = basket::run(retail(), &p).unwrap();
+    assert_eq!(
+        r.notes[0].en(),
+        "excluded the detected non-product items (postage, fees, adjustments): POST, M, C2, 23574"
+    );
+    assert_eq!(
+        r.detected_non_products[0].reason.en(),
+        "code 'POST' is a usual non-product code"
+    );
+    let listed = basket::run(retail(), &france()).unwrap();
+    assert_eq!(
+        listed.notes[0].en(),
+        "excluded exactly the listed items (1): POST"
+    );
+    let texts = r
+        .notes
+        .iter()
+        .chain(&listed.notes)
+        .chain(r.detected_non_products.iter().map(|d| &d.reason));
+    for t in texts {
+        let zh = t.render(Lang::Zh);
+        assert!(!zh.contains('⟦') && zh.chars().any(is_cjk), "{zh}");
+    }
+}

@@ -304,3 +304,69 @@ fn full_run_churn_and_profile() {
     assert!(customers::customer_profile_from(d, &rep, "nope").is_err());
     let _ = (bgnbd::PENALTY_GRID, churn::FEATURES);
 }
+
+/// Every sentence of a real report renders in Chinese (no missing catalogue key, Chinese
+/// characters in each) and the English stays what it was (issue 8).
+#[test]
+fn report_sentences_in_english_and_chinese() {
+    use shoplens::text::{Lang, Text};
+    let rep = customers::run(
+        data(),
+        &CustomersParams {
+            calibration_end: Some("2011-09-30".into()),
+            monthly_discount_rate: 0.01,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let (c, ch) = (&rep.clv, &rep.churn);
+    let ho = c.holdout.as_ref().unwrap();
+    let mut sentences: Vec<(&str, &Text)> = vec![
+        ("tie_handling", &rep.rfm_summary.tie_handling),
+        ("clusters", &rep.clusters.explanation),
+        ("cohorts", &rep.cohorts.explanation),
+        ("churn.message", &ch.message),
+        ("churn.explanation", &ch.explanation),
+        ("clv.message", &c.message),
+        ("clv.churn_risk", &c.churn_risk_explanation),
+        ("clv.method", &c.method_explanation),
+        ("clv.holdout", &ho.explanation),
+    ];
+    if let Some(b) = &c.boundary_explanation {
+        sentences.push(("clv.boundary", b));
+    }
+    for n in rep.rfm_summary.notes.iter().chain(&c.notes) {
+        sentences.push((&n.key, &n.meaning));
+    }
+    let is_cjk = |ch: char| ('\u{4e00}'..='\u{9fff}').contains(&ch);
+    for (name, t) in &sentences {
+        let zh = t.render(Lang::Zh);
+        println!("{name}: {zh}");
+        assert!(!zh.contains('⟦') && !t.en().contains('⟦'), "{name}: {zh}");
+        assert!(zh.chars().any(is_cjk), "{name} is not Chinese: {zh}");
+    }
+    assert_eq!(
+        c.message.en(),
+        "Fitted on 3616 customers (2121 repeat buyers) with orders up to 2011-09-30."
+    );
+    assert_eq!(
+        ch.message.en(),
+        "Trained on customers as of 2011-06-12 (did they buy in the next 90 days?), tested on \
+         customers as of 2011-09-10."
+    );
+    assert!(ch.explanation.en().ends_with(
+        "BG/NBD P(no purchase in the window) 0.74. 43% of the tested customers did not buy in \
+         the last 90 days."
+    ));
+    assert!(ch.explanation.render(Lang::Zh).contains("43%"));
+    let clv_note = c.notes.iter().find(|n| n.key == "clv").unwrap();
+    assert_eq!(
+        clv_note.meaning.en(),
+        "Expected revenue from the customer in the next 365 days, discounted at 1.0% per month."
+    );
+    // Reports stored before the catalogue (plain strings) still load.
+    let old: customers::cohorts::CohortReport =
+        serde_json::from_str(r#"{"cohorts":[],"retention_month_1":null,"retention_month_3":null,"retention_month_6":null,"explanation":"old words"}"#)
+            .unwrap();
+    assert_eq!(old.explanation.en(), "old words");
+}

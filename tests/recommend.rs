@@ -242,8 +242,8 @@ fn movielens_generic_file() {
         inter
             .notes
             .iter()
-            .any(|n| n.contains("rating >= 4 counts as a purchase")
-                && n.contains("48580 of 100836 rows kept")),
+            .any(|n| n.en().contains("rating >= 4 counts as a purchase")
+                && n.en().contains("48580 of 100836 rows kept")),
         "{:?}",
         inter.notes
     );
@@ -279,6 +279,21 @@ fn movielens_generic_file() {
             );
         }
     }
+    // The notes and the "because you bought …" reasons render in Chinese (issue 8).
+    let is_cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    let reasons = rep
+        .customers
+        .iter()
+        .flat_map(|c| c.items.iter().map(|i| &i.reason));
+    for t in rep.notes.iter().chain(reasons) {
+        let zh = t.render(shoplens::text::Lang::Zh);
+        assert!(!zh.contains('⟦') && zh.chars().any(is_cjk), "{zh}");
+    }
+    assert!(rep
+        .customers
+        .iter()
+        .flat_map(|c| &c.items)
+        .any(|i| i.reason.en().starts_with("because you bought ")));
 }
 
 /// One customer's rows of the CLI output: (rank, item, score).

@@ -1,5 +1,98 @@
-//! Sentences of the products area.
+//! Sentences of the products area (market basket and recommendations).
 
 use super::Entry;
 
-pub const ENTRIES: &[Entry] = &[];
+pub const ENTRIES: &[Entry] = &[
+    // Basket
+    Entry {
+        key: "products.basket.excluded_listed",
+        en: "excluded exactly the listed items ({n}): {items}",
+        zh: "只排除了列出的商品（{n} 个）：{items}",
+    },
+    Entry {
+        key: "products.basket.excluded_detected",
+        en: "excluded the detected non-product items (postage, fees, adjustments): {items}",
+        zh: "排除了识别出的非商品项（邮费、手续费、调整项）：{items}",
+    },
+    Entry {
+        key: "products.nonproduct.code",
+        en: "code '{sku}' is a usual non-product code",
+        zh: "编码“{sku}”是常见的非商品编码",
+    },
+    Entry {
+        key: "products.nonproduct.word",
+        en: "description '{name}' mentions {word}",
+        zh: "描述“{name}”中含有 {word}",
+    },
+    Entry {
+        key: "products.nonproduct.short",
+        en: "code '{sku}' is short and has no digits",
+        zh: "编码“{sku}”很短且不含数字",
+    },
+    // Recommendations
+    Entry {
+        key: "products.rec.guests",
+        en: "{n} guest lines (no customer id) left out: recommendations are per customer",
+        zh: "已略去 {n} 行游客订单（没有客户编号）：推荐是按客户给出的",
+    },
+    Entry {
+        key: "products.rec.ratings",
+        en: "ratings present: a rating >= 4 counts as a purchase ({kept} of {rows} rows kept, {low} lower ratings dropped)",
+        zh: "数据中有评分：评分 >= 4 算作一次购买（{rows} 行中保留 {kept} 行，去掉 {low} 个较低评分）",
+    },
+    Entry {
+        key: "products.rec.no_time",
+        en: "no timestamp column: a random holdout cannot be temporal; all rows are training data",
+        zh: "没有时间列：无法按时间留出检验数据，所有行都用作训练数据",
+    },
+    Entry {
+        key: "products.rec.ease_priors",
+        en: "EASE priors (not searched; tune = grid searches 36 combinations): λ {lambda}, recency τ {tau} days, recent-popularity weight {beta}",
+        zh: "EASE 使用默认参数（未搜索；开启调参会网格搜索 36 种组合）：λ {lambda}，时间衰减 τ {tau} 天，近期热度权重 {beta}",
+    },
+    Entry {
+        key: "products.rec.ease_no_span",
+        en: "EASE: no time span to tune on; λ 300, no recency weighting",
+        zh: "EASE：没有可用于调参的时间跨度；使用 λ 300，不按时间加权",
+    },
+    Entry {
+        key: "products.rec.ease_no_users",
+        en: "EASE: validation split has no users; defaults used",
+        zh: "EASE：验证集中没有客户；使用默认参数",
+    },
+    Entry {
+        key: "products.rec.ease_tuned",
+        en: "EASE tuned on the last {share} of the training period ({users} validation users): λ {lambda}, recency τ {tau} days, recent-popularity weight {beta} (validation NDCG@20 {ndcg})",
+        zh: "EASE 在训练期最后 {share} 的数据上调参（{users} 位验证客户）：λ {lambda}，时间衰减 τ {tau} 天，近期热度权重 {beta}（验证 NDCG@20 {ndcg}）",
+    },
+    Entry {
+        key: "products.rec.chosen",
+        en: "model chosen by NDCG@20 on the last {share} of the training period ({users} customers): {model}",
+        zh: "按训练期最后 {share} 数据上的 NDCG@20 选出模型（{users} 位客户）：{model}",
+    },
+    Entry {
+        key: "products.rec.no_holdout",
+        en: "too little history for a holdout: item-kNN used",
+        zh: "历史数据太少，无法留出检验：使用 item-kNN",
+    },
+    Entry {
+        key: "products.rec.ease_skipped",
+        en: "EASE skipped: {n} items > {max} (its dense item x item matrix would not fit)",
+        zh: "跳过 EASE：商品数 {n} > {max}（它的商品 × 商品稠密矩阵放不下）",
+    },
+    Entry {
+        key: "products.rec.popular",
+        en: "popular with customers",
+        zh: "受顾客欢迎",
+    },
+    Entry {
+        key: "products.rec.because_one",
+        en: "because you bought {a}",
+        zh: "因为您买过 {a}",
+    },
+    Entry {
+        key: "products.rec.because_two",
+        en: "because you bought {a} and {b}",
+        zh: "因为您买过 {a} 和 {b}",
+    },
+];

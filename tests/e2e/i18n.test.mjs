@@ -71,6 +71,21 @@ async function uiTexts(page) {
   });
 }
 
+/** English words of the core's sentences (whole words; names in code like `p_no_purchase_90d` pass). */
+const CORE_WORDS = [
+  'customers', 'customer', 'probability', 'purchase', 'purchases', 'predicted', 'predicts', 'Fitted',
+  'Trained', 'fitted', 'model', 'Churn', 'churn', 'spend', 'orders', 'because', 'bought', 'popular',
+  'excluded', 'guest', 'Expected', 'Number', 'Scores', 'chance', 'history',
+];
+
+function assertCoreChinese(texts, where, min) {
+  const sentences = texts.map((t) => t.trim()).filter((t) => t.length > 0);
+  assert.ok(sentences.length >= min, `${where}: ${sentences.length} sentences`);
+  const bad = sentences.filter((t) => !CJK.test(t)
+    || CORE_WORDS.some((w) => new RegExp(`(^|[^A-Za-z_])${w}([^A-Za-z_]|$)`).test(t)));
+  assert.deepEqual(bad, [], `${where}: the core's sentences are not Chinese`);
+}
+
 function englishWordsIn(text) {
   return ENGLISH_UI_WORDS.filter((w) => new RegExp(`(^|[^A-Za-z])${w}([^A-Za-z]|$)`).test(text));
 }
@@ -157,6 +172,24 @@ test('the language switch turns every page Chinese, keeps the data, and a reload
     assert.match(await profile.innerText(), /笔订单/);
     assert.deepEqual(englishWordsIn(await profile.locator('h2, h3, .stat-label').allInnerTexts().then((a) => a.join('\n'))), []);
     await shot(page, 'zh-customer-profile.png');
+
+    // The core's sentences (explanations, notes, model messages) are Chinese too: each has
+    // Chinese characters and none of the English words those sentences are made of.
+    const customerSentences = await page.locator([
+      '[data-testid="clusters"] > p', '[data-testid="cohorts"] > p', '[data-testid="clv"] > p',
+      '[data-testid="clv"] details.how p', '[data-testid="churn"] > p',
+    ].join(', ')).allTextContents();
+    assertCoreChinese(customerSentences, '/customers', 8);
+    await navigate(page, '/products');
+    await page.locator('[data-testid="recommendations"] tbody tr').first().waitFor({ timeout: 480_000 });
+    await page.locator('[data-testid="basket"]').waitFor({ timeout: 300_000 });
+    const productSentences = await page.locator([
+      '[data-testid="basket"] details.how p', '[data-testid="basket"] details.how li',
+      '[data-testid="recommendations"] > p.muted',
+      '[data-testid="recommendations"] tbody tr td:last-child',
+    ].join(', ')).allTextContents();
+    assertCoreChinese(productSentences, '/products', 4);
+    await shot(page, 'zh-products-sentences.png');
 
     // A reload keeps Chinese (and the stored session brings the data back).
     await page.goto(url('/overview'));

@@ -14,6 +14,7 @@ pub mod nonproduct;
 pub mod rules;
 
 use crate::data::{Dataset, OrderLines, NONE_ID};
+use crate::text::Text;
 use fpgrowth::Csr;
 pub use nonproduct::{detect as detect_non_products, non_product_reason, NonProductItem};
 use serde::{Deserialize, Serialize};
@@ -232,7 +233,7 @@ pub struct BasketReport {
     /// SKUs actually excluded, and why ("detected: ..." or "listed by the user").
     pub excluded: Vec<(String, String)>,
     /// Plain-language notes ("excluded the detected non-product list: POST, DOT").
-    pub notes: Vec<String>,
+    pub notes: Vec<Text>,
     /// Itemsets by support descending, then items.
     pub itemsets: Vec<Itemset>,
     /// Number of itemsets of length 1, 2, ...
@@ -467,25 +468,27 @@ pub fn run(data: &Dataset, params: &BasketParams) -> Result<BasketReport, Basket
     let mut notes = Vec::new();
     let excluded: Vec<(String, String)> = match &params.exclude_items {
         Some(list) => {
-            notes.push(format!(
-                "excluded exactly the listed items ({}): {}",
-                list.len(),
-                list.join(", ")
-            ));
+            notes.push(
+                Text::new("products.basket.excluded_listed")
+                    .int("n", list.len())
+                    .str("items", list.join(", ")),
+            );
             list.iter()
                 .map(|s| (s.clone(), "listed by the user".to_owned()))
                 .collect()
         }
         None => {
             if !detected.is_empty() {
-                notes.push(format!(
-                    "excluded the detected non-product items (postage, fees, adjustments): {}",
-                    detected
-                        .iter()
-                        .map(|d| d.sku.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ));
+                notes.push(
+                    Text::new("products.basket.excluded_detected").str(
+                        "items",
+                        detected
+                            .iter()
+                            .map(|d| d.sku.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    ),
+                );
             }
             detected
                 .iter()

@@ -13,6 +13,7 @@
 //! The result is a *proposal*: the user may edit the exclusion list; an explicit list replaces it.
 
 use crate::data::{OrderLines, NONE_ID};
+use crate::text::Text;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -66,14 +67,14 @@ pub struct NonProductItem {
     /// Sale lines carrying the SKU (among the lines examined).
     pub lines: u64,
     /// Plain-language reason.
-    pub reason: String,
+    pub reason: Text,
 }
 
 /// Why `sku` (with description `name`) looks like a non-product line, or `None`.
-pub fn non_product_reason(sku: &str, name: &str) -> Option<String> {
+pub fn non_product_reason(sku: &str, name: &str) -> Option<Text> {
     let code = sku.trim().to_ascii_uppercase();
     if KNOWN_NON_PRODUCT_CODES.contains(&code.as_str()) {
-        return Some(format!("code '{sku}' is a usual non-product code"));
+        return Some(Text::new("products.nonproduct.code").str("sku", sku));
     }
     let upper = name.to_uppercase();
     let words: Vec<&str> = upper
@@ -83,11 +84,15 @@ pub fn non_product_reason(sku: &str, name: &str) -> Option<String> {
     let has_digit = code.chars().any(|c| c.is_ascii_digit());
     if let Some(w) = words.iter().find(|w| NON_PRODUCT_WORDS.contains(w)) {
         if !has_digit || words.len() <= 2 {
-            return Some(format!("description '{name}' mentions {w}"));
+            return Some(
+                Text::new("products.nonproduct.word")
+                    .str("name", name)
+                    .str("word", *w),
+            );
         }
     }
     if !code.is_empty() && code.chars().count() <= 4 && !has_digit {
-        return Some(format!("code '{sku}' is short and has no digits"));
+        return Some(Text::new("products.nonproduct.short").str("sku", sku));
     }
     None
 }

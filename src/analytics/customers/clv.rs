@@ -18,6 +18,7 @@ use super::gamma_gamma::{self, GammaGammaFit};
 use super::history::{date_string, first_day, histories, last_day, parse_day, History};
 use super::{CustomersError, Note};
 use crate::data::Dataset;
+use crate::text::Text;
 use serde::{Deserialize, Serialize};
 
 /// Repeat customers needed before the models report numbers.
@@ -158,7 +159,7 @@ pub struct HoldoutCheck {
     /// The plain maximum-likelihood fit, for comparison.
     pub plain_mle: Accuracy,
     pub buckets: Vec<FrequencyBucket>,
-    pub explanation: String,
+    pub explanation: Text,
     /// Diagnostic (not used to predict): repeat purchase days per customer-week in the holdout
     /// divided by the same rate over the calibration period, `(Σ holdout / (n·t)) / (Σ x / Σ T)`.
     /// Well above 1 = the holdout was busier than the calibration period (e.g. a Christmas
@@ -171,7 +172,7 @@ pub struct HoldoutCheck {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClvReport {
     pub status: ModelStatus,
-    pub message: String,
+    pub message: Text,
     pub params: ClvParams,
     pub calibration_end: String,
     pub observation_end: String,
@@ -190,7 +191,7 @@ pub struct ClvReport {
     pub penalty_candidates: Vec<PenaltyCandidate>,
     /// The likelihood maximum is on the boundary a → 0, b → ∞ (no detectable drop-out).
     pub boundary: bool,
-    pub boundary_explanation: Option<String>,
+    pub boundary_explanation: Option<Text>,
     pub gamma_gamma: Option<GammaGammaFit>,
     pub rows: Vec<ClvRow>,
     pub holdout: Option<HoldoutCheck>,
@@ -200,11 +201,11 @@ pub struct ClvReport {
     pub churn_risk_method: ChurnRiskMethod,
     /// Plain-language reason for `churn_risk_method`.
     #[serde(default)]
-    pub churn_risk_explanation: String,
+    pub churn_risk_explanation: Text,
     /// Plain-language account of how the prediction model was chosen (plain fit, penalty chosen
     /// on a split inside the calibration period) and what limits it.
     #[serde(default)]
-    pub method_explanation: String,
+    pub method_explanation: Text,
 }
 
 fn clv_value(
@@ -233,7 +234,7 @@ fn empty_report(
     cal: i64,
     obs: i64,
     status: ModelStatus,
-    msg: String,
+    msg: Text,
 ) -> ClvReport {
     ClvReport {
         status,
@@ -257,8 +258,8 @@ fn empty_report(
         holdout: None,
         notes: Vec::new(),
         churn_risk_method: ChurnRiskMethod::PAlive,
-        churn_risk_explanation: String::new(),
-        method_explanation: String::new(),
+        churn_risk_explanation: Text::default(),
+        method_explanation: Text::default(),
     }
 }
 
@@ -369,12 +370,10 @@ pub(crate) fn clv_from_histories(
             cal_end,
             obs_end,
             ModelStatus::TooThin,
-            format!(
-                "Too thin: only {repeaters} customers bought again on a later day before {} \
-                 (at least {MIN_REPEATERS} are needed to estimate how often customers come back \
-                 and when they stop). Add more history.",
-                date_string(cal_end)
-            ),
+            Text::new("customers.clv.too_thin")
+                .int("n", repeaters)
+                .str("date", date_string(cal_end))
+                .int("min", MIN_REPEATERS),
         );
         rep.customers = rows.len() as u64;
         rep.repeaters = repeaters as u64;
@@ -463,18 +462,9 @@ pub(crate) fn clv_from_histories(
         let ho_rate = model.actual_total / (rows.len() as f64 * hw);
         let rate_lift = (cal_rate > 0.0 && hw > 0.0).then(|| ho_rate / cal_rate);
         let lift_text = match rate_lift {
-            Some(l) if l > 1.1 => format!(
-                " Your customers bought {:.0}% more often per week in the checked period than \
-                 over the fitting period: a busier season that a model fitted on calmer months \
-                 cannot foresee, so it predicts too few there.",
-                100.0 * (l - 1.0)
-            ),
-            Some(l) if l < 0.9 => format!(
-                " Your customers bought {:.0}% less often per week in the checked period than \
-                 over the fitting period (drop-out, or a quieter season).",
-                100.0 * (1.0 - l)
-            ),
-            _ => String::new(),
+            Some(l) if l > 1.1 => Text::new("customers.clv.lift_more").pct("p", l - 1.0, 0),
+            Some(l) if l < 0.9 => Text::new("customers.clv.lift_less").pct("p", 1.0 - l, 0),
+            _ => Text::raw(""),
         };
         Some(HoldoutCheck {
             holdout_start: date_string(cal_end + 1),
@@ -486,52 +476,56 @@ pub(crate) fn clv_from_histories(
             model,
             plain_mle: plain,
             buckets,
-            explanation: format!(
-                "The model was fitted on orders up to {} and asked how many days each customer \
-                 would buy on in the next {:.1} weeks; it is off by {:.2} purchase days per \
-                 customer on average (plain maximum likelihood: {:.2}), and predicts {:.0}% of \
-                 the purchases that actually happened (plain: {:.0}%).{lift_text}",
-                date_string(cal_end),
-                hw,
-                model.mae,
-                plain.mae,
-                100.0 * model.sum_ratio,
-                100.0 * plain.sum_ratio
-            ),
+            explanation: Text::new("customers.clv.holdout")
+                .str("date", date_string(cal_end))
+                .num("weeks", hw, 1)
+                .num("mae", model.mae, 2)
+                .num("plain_mae", plain.mae, 2)
+                .pct("ratio", model.sum_ratio, 0)
+                .pct("plain_ratio", plain.sum_ratio, 0)
+                .text("lift", lift_text),
             rate_lift,
         })
     } else {
         None
     };
     let boundary_explanation = m.boundary.then(|| {
-        format!(
-            "No detectable customer drop-out: the best fit pushes the drop-out probability to \
-             zero (a → 0, b → ∞), where the BG/NBD becomes the simpler NBD model (log-likelihood \
-             {:.1} vs {:.1}). Predictions still work, but 'probability alive' carries little \
-             information; we stabilised the fit with a small penalty (λ = {}) chosen on the last \
-             {} days of the calibration period.",
-            m.plain.log_likelihood,
-            m.nbd_ll,
-            m.penalty,
-            window.clamp(7, ((cal_end - start) / 2).max(7))
-        )
+        Text::new("customers.clv.boundary")
+            .num("ll", m.plain.log_likelihood, 1)
+            .num("nbd", m.nbd_ll, 1)
+            .str("penalty", m.penalty.to_string())
+            .int("days", window.clamp(7, ((cal_end - start) / 2).max(7)))
     });
+    let clv_note = if params.monthly_discount_rate > 0.0 {
+        Text::new("customers.clv.note.clv_discounted")
+            .int("days", params.horizon_days)
+            .pct("rate", params.monthly_discount_rate, 1)
+    } else {
+        Text::new("customers.clv.note.clv").int("days", params.horizon_days)
+    };
     let notes = vec![
-        Note::new("p_alive", "Probability that the customer still buys from you, judged from how regularly they bought and how long it has been since (1 = certainly active)."),
-        Note::new("expected_purchases", &format!("Expected number of days with a purchase in the next {} days.", params.horizon_days)),
-        Note::new("expected_avg_value", "Expected spend per purchase day, pulled towards the shop average when the customer has few purchases."),
-        Note::new("clv", &format!("Expected revenue from the customer in the next {} days{}.", params.horizon_days, if params.monthly_discount_rate > 0.0 { format!(", discounted at {:.1}% per month", 100.0 * params.monthly_discount_rate) } else { String::new() })),
-        Note::new("churn_risk", "How likely the customer has already stopped buying: 1 − probability alive, or, when that is nearly 1 for everyone, the probability of no purchase in the next 90 days (see churn_risk_method)."),
-        Note::new("p_no_purchase_90d", "Probability that the customer makes no purchase in the next 90 days."),
+        Note::new("p_alive", Text::new("customers.clv.note.p_alive")),
+        Note::new(
+            "expected_purchases",
+            Text::new("customers.clv.note.expected_purchases").int("days", params.horizon_days),
+        ),
+        Note::new(
+            "expected_avg_value",
+            Text::new("customers.clv.note.expected_avg_value"),
+        ),
+        Note::new("clv", clv_note),
+        Note::new("churn_risk", Text::new("customers.clv.note.churn_risk")),
+        Note::new(
+            "p_no_purchase_90d",
+            Text::new("customers.clv.note.p_no_purchase_90d"),
+        ),
     ];
     Ok(ClvReport {
         status: ModelStatus::Ok,
-        message: format!(
-            "Fitted on {} customers ({} repeat buyers) with orders up to {}.",
-            rows.len(),
-            repeaters,
-            date_string(cal_end)
-        ),
+        message: Text::new("customers.clv.fitted")
+            .int("n", rows.len())
+            .int("rep", repeaters)
+            .str("date", date_string(cal_end)),
         params: params.clone(),
         calibration_end: date_string(cal_end),
         observation_end: date_string(obs_end),
@@ -558,7 +552,7 @@ pub(crate) fn clv_from_histories(
 
 /// 1 − P(alive) unless it is degenerate (under [`MIN_P_ALIVE_SPREAD`] of the repeat customers
 /// below P(alive) 0.9): then the probability of no purchase in the next 90 days.
-fn churn_risk_choice(m: &ChosenModel, rows: &[CalRow]) -> (ChurnRiskMethod, String) {
+fn churn_risk_choice(m: &ChosenModel, rows: &[CalRow]) -> (ChurnRiskMethod, Text) {
     let rep: Vec<&CalRow> = rows.iter().filter(|r| r.x > 0).collect();
     let low = rep
         .iter()
@@ -568,58 +562,33 @@ fn churn_risk_choice(m: &ChosenModel, rows: &[CalRow]) -> (ChurnRiskMethod, Stri
     if share < MIN_P_ALIVE_SPREAD {
         (
             ChurnRiskMethod::NoPurchase90d,
-            format!(
-                "Churn risk is the model's probability that the customer makes no purchase in the \
-                 next {CHURN_RISK_WINDOW_DAYS} days (from their own pace, how long they have been \
-                 a customer and, where drop-out is detectable, how long since they last bought). \
-                 'Probability alive' is not used because it is nearly 1 for everyone here \
-                 ({:.1}% of repeat customers below 0.9){}.",
-                100.0 * share,
-                if m.boundary {
-                    ": no drop-out is detectable in these data"
-                } else {
-                    ""
-                }
-            ),
+            Text::new(if m.boundary {
+                "customers.clv.risk_no_purchase_boundary"
+            } else {
+                "customers.clv.risk_no_purchase"
+            })
+            .int("days", CHURN_RISK_WINDOW_DAYS)
+            .pct("share", share, 1),
         )
     } else {
         (
             ChurnRiskMethod::PAlive,
-            format!(
-                "Churn risk = 1 − probability alive from the drop-out model ({:.1}% of repeat \
-                 customers are below 0.9): a customer who used to buy regularly and has been \
-                 silent for unusually long scores high. One-time buyers always score 0 here (the \
-                 model only lets customers drop out after a repeat purchase); see \
-                 p_no_purchase_90d for them.",
-                100.0 * share
-            ),
+            Text::new("customers.clv.risk_p_alive").pct("share", share, 1),
         )
     }
 }
 
-fn method_explanation(m: &ChosenModel) -> String {
+fn method_explanation(m: &ChosenModel) -> Text {
     let how = if m.penalty > 0.0 && m.candidates.is_empty() {
-        format!("with the fixed penalty λ = {} you set", m.penalty)
+        Text::new("customers.clv.how.fixed").str("penalty", m.penalty.to_string())
     } else if m.penalty > 0.0 {
-        format!(
-            "with a ridge penalty λ[(ln a)² + (ln b)²] on the drop-out parameters, λ = {} chosen \
-             among {} strengths by refitting on the calibration data minus its last weeks and \
-             predicting those weeks (mean absolute error + |bias| per customer); the later \
-             holdout is never used to choose",
-            m.penalty,
-            m.candidates.len()
-        )
+        Text::new("customers.clv.how.chosen")
+            .str("penalty", m.penalty.to_string())
+            .int("n", m.candidates.len())
     } else if m.boundary {
-        "by plain maximum likelihood (the split inside the calibration period preferred no \
-         penalty)"
-            .to_string()
+        Text::new("customers.clv.how.plain_boundary")
     } else {
-        "by plain maximum likelihood".to_string()
+        Text::new("customers.clv.how.plain")
     };
-    format!(
-        "Purchases are predicted with the BG/NBD model (Fader, Hardie & Lee 2005), fitted {how}. \
-         The model assumes each customer buys at a steady personal pace until they stop; it \
-         cannot know about seasons it has not seen (a Christmas peak after a calmer calibration \
-         period is under-predicted by any such model)."
-    )
+    Text::new("customers.clv.method").text("how", how)
 }

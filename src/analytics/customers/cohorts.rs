@@ -7,6 +7,7 @@
 //! The classic cohort table (e.g. Fader, *Customer Centricity*, 2012; the pandas cohort recipe).
 
 use super::history::{year_month, History};
+use crate::text::Text;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -38,7 +39,7 @@ pub struct CohortReport {
     pub retention_month_1: Option<f64>,
     pub retention_month_3: Option<f64>,
     pub retention_month_6: Option<f64>,
-    pub explanation: String,
+    pub explanation: Text,
 }
 
 /// Cohort month → (size, month offset → (active customers, revenue)).
@@ -106,10 +107,7 @@ pub fn compute(hist: &[History], last_day: i64) -> CohortReport {
         retention_month_1: ret(0),
         retention_month_3: ret(1),
         retention_month_6: ret(2),
-        explanation: "Each row is the customers whose first order fell in that month; each column \
-                      counts how many of them ordered again N months later (retention) and what \
-                      they spent then per customer acquired."
-            .into(),
+        explanation: Text::new("customers.cohorts.explain"),
     }
 }
 

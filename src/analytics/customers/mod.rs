@@ -22,6 +22,7 @@ pub mod profile;
 pub mod rfm;
 
 use crate::data::{Dataset, NONE_ID};
+use crate::text::Text;
 use serde::{Deserialize, Serialize};
 
 pub use clv::{clv, ChurnRiskMethod, ClvParams, ClvReport, ClvRow, ModelStatus};
@@ -45,14 +46,14 @@ pub enum CustomersError {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Note {
     pub key: String,
-    pub meaning: String,
+    pub meaning: Text,
 }
 
 impl Note {
-    pub fn new(key: &str, meaning: &str) -> Note {
+    pub fn new(key: &str, meaning: Text) -> Note {
         Note {
             key: key.to_owned(),
-            meaning: meaning.to_owned(),
+            meaning,
         }
     }
 }
@@ -135,7 +136,7 @@ pub struct RfmSummary {
     pub recency_days: rfm::Stat,
     pub frequency: rfm::Stat,
     pub monetary: rfm::Stat,
-    pub tie_handling: String,
+    pub tie_handling: Text,
     pub notes: Vec<Note>,
 }
 
@@ -167,14 +168,14 @@ pub struct ClusterReport {
     pub silhouette: Vec<(usize, f64)>,
     /// Clusters, largest first (ids are renumbered in that order).
     pub clusters: Vec<Cluster>,
-    pub explanation: String,
+    pub explanation: Text,
 }
 
 /// Churn classifier evaluation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ChurnReport {
     pub status: ModelStatus,
-    pub message: String,
+    pub message: Text,
     pub window_days: u32,
     pub train_cutoff: String,
     pub test_cutoff: String,
@@ -198,7 +199,7 @@ pub struct ChurnReport {
     pub confusion_logistic: Option<churn::Confusion>,
     /// (feature, weight on the standardised feature) of the logistic regression.
     pub logistic_weights: Vec<(String, f64)>,
-    pub explanation: String,
+    pub explanation: Text,
 }
 
 /// Everything the Customers page shows.
@@ -348,11 +349,7 @@ pub fn cluster_rfm(
         elbow,
         silhouette: sil,
         clusters,
-        explanation: "Customers grouped by similar recency, frequency and spend (on a log scale, \
-                      each standardised). Inertia is the total squared distance of customers to \
-                      their group's centre: lower = tighter groups. The silhouette (−1..1) says \
-                      how clearly customers sit in their own group rather than the next one."
-            .into(),
+        explanation: Text::new("customers.clusters.explain"),
     })
 }
 
@@ -372,7 +369,7 @@ fn churn_report(
     };
     let w = window as i64;
     let (c1, c2) = (last - 2 * w, last - w);
-    let thin = |msg: String| ChurnReport {
+    let thin = |msg: Text| ChurnReport {
         status: ModelStatus::TooThin,
         message: msg,
         window_days: window,
@@ -389,16 +386,15 @@ fn churn_report(
         confusion_naive_bayes: None,
         confusion_logistic: None,
         logistic_weights: Vec::new(),
-        explanation: String::new(),
+        explanation: Text::default(),
     };
     if c1 - start < 28 {
-        return Ok(thin(format!(
-            "Too thin: the churn check needs at least {} days of history (two {}-day windows \
-             plus four weeks); the data cover {} days.",
-            2 * w + 28,
-            w,
-            last - start + 1
-        )));
+        return Ok(thin(
+            Text::new("customers.churn.too_short")
+                .int("days", 2 * w + 28)
+                .int("w", w)
+                .int("have", last - start + 1),
+        ));
     }
     let returns = history::returns_by_customer(data, None);
     let train = churn::dataset(hist, ids, &returns, c1, w);
@@ -407,13 +403,12 @@ fn churn_report(
     let (xte, yte): (Vec<[f64; 6]>, Vec<bool>) = test.iter().map(|t| (t.1, t.2)).unzip();
     let pos = ytr.iter().filter(|&&v| v).count();
     if xtr.len() < 50 || pos < 10 || xtr.len() - pos < 10 {
-        return Ok(thin(format!(
-            "Too thin: {} customers before {} with {} churners; at least 50 customers and 10 of \
-             each kind are needed.",
-            xtr.len(),
-            history::date_string(c1),
-            pos
-        )));
+        return Ok(thin(
+            Text::new("customers.churn.too_few")
+                .int("n", xtr.len())
+                .str("date", history::date_string(c1))
+                .int("pos", pos),
+        ));
     }
     let nb = churn::GaussianNb::fit(&xtr, &ytr)?;
     let lr = churn::Logistic::fit(&xtr, &ytr, 1.0)?;
@@ -446,16 +441,16 @@ fn churn_report(
     let rate = yte.iter().filter(|&&v| v).count() as f64 / yte.len().max(1) as f64;
     let auc_nb = churn::roc_auc(&pnb, &yte);
     let auc_lr = churn::roc_auc(&plr, &yte);
-    let pct = |a: Option<f64>| a.map_or("n/a".to_string(), |v| format!("{:.2}", v));
+    let auc = |t: Text, name: &str, a: Option<f64>| match a {
+        Some(v) => t.num(name, v, 2),
+        None => t.text(name, Text::new("customers.na")),
+    };
     Ok(ChurnReport {
         status: ModelStatus::Ok,
-        message: format!(
-            "Trained on customers as of {} (did they buy in the next {} days?), tested on \
-             customers as of {}.",
-            history::date_string(c1),
-            window,
-            history::date_string(c2)
-        ),
+        message: Text::new("customers.churn.trained")
+            .str("train", history::date_string(c1))
+            .int("w", window)
+            .str("test", history::date_string(c2)),
         window_days: window,
         train_cutoff: history::date_string(c1),
         test_cutoff: history::date_string(c2),
@@ -474,20 +469,15 @@ fn churn_report(
             .enumerate()
             .map(|(i, f)| (f.to_string(), lr.weights[i + 1]))
             .collect(),
-        explanation: format!(
-            "AUC is the chance that the model ranks a customer who stopped buying above one who \
-             kept buying (0.5 = coin toss, 1 = perfect): naive Bayes {}, logistic regression {}, \
-             BG/NBD 1 − P(alive) {} (it treats one-time buyers as certainly active), BG/NBD \
-             expected purchases {}, BG/NBD P(no purchase in the window) {}. {:.0}% of the tested customers did not buy in the last {} \
-             days.",
-            pct(auc_nb),
-            pct(auc_lr),
-            pct(auc_bgnbd),
-            pct(auc_bgnbd_expected),
-            pct(auc_bgnbd_no_purchase),
-            100.0 * rate,
-            window
-        ),
+        explanation: {
+            let t = Text::new("customers.churn.explain");
+            let t = auc(t, "nb", auc_nb);
+            let t = auc(t, "lr", auc_lr);
+            let t = auc(t, "alive", auc_bgnbd);
+            let t = auc(t, "expected", auc_bgnbd_expected);
+            let t = auc(t, "none", auc_bgnbd_no_purchase);
+            t.pct("rate", rate, 0).int("w", window)
+        },
     })
 }
 
@@ -510,25 +500,14 @@ pub fn run(data: &Dataset, params: &CustomersParams) -> Result<CustomersReport, 
         recency_days: rfm::stat(&col(&|r| r.recency_days as f64)),
         frequency: rfm::stat(&col(&|r| r.frequency as f64)),
         monetary: rfm::stat(&col(&|r| r.monetary)),
-        tie_handling: "Scores are quintiles of the rank, ties broken by customer id (pandas \
-                       qcut on rank(method='first')): each score holds a fifth of the customers."
-            .into(),
+        tie_handling: Text::new("customers.rfm.ties"),
         notes: vec![
-            Note::new(
-                "recency_days",
-                "Days from the customer's last order to the day after the last order in the file.",
-            ),
-            Note::new("frequency", "Number of separate orders."),
-            Note::new("monetary", "Total spend over all orders."),
-            Note::new(
-                "r_score",
-                "1–5: 5 = among the fifth who ordered most recently.",
-            ),
-            Note::new(
-                "f_score",
-                "1–5: 5 = among the fifth who ordered most often.",
-            ),
-            Note::new("m_score", "1–5: 5 = among the fifth who spent most."),
+            Note::new("recency_days", Text::new("customers.note.recency_days")),
+            Note::new("frequency", Text::new("customers.note.frequency")),
+            Note::new("monetary", Text::new("customers.note.monetary")),
+            Note::new("r_score", Text::new("customers.note.r_score")),
+            Note::new("f_score", Text::new("customers.note.f_score")),
+            Note::new("m_score", Text::new("customers.note.m_score")),
         ],
     };
     let cohorts = cohorts::compute(&hist, last);

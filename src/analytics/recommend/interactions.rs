@@ -3,6 +3,7 @@
 
 use super::RecommendError;
 use crate::data::{Dataset, NONE_ID};
+use crate::text::Text;
 use std::collections::HashMap;
 
 /// One purchase (or positive rating) event.
@@ -25,7 +26,7 @@ pub struct Interactions {
     /// Whether events carry real timestamps.
     pub has_time: bool,
     /// Plain-language notes about how the input was read.
-    pub notes: Vec<String>,
+    pub notes: Vec<Text>,
 }
 
 #[derive(Default)]
@@ -83,9 +84,7 @@ impl Interactions {
         }
         let mut notes = Vec::new();
         if guests > 0 {
-            notes.push(format!(
-                "{guests} guest lines (no customer id) left out: recommendations are per customer"
-            ));
+            notes.push(Text::new("products.rec.guests").int("n", guests));
         }
         Interactions {
             users: users.names,
@@ -217,13 +216,15 @@ impl Interactions {
         }
         let mut notes = Vec::new();
         if has_rating {
-            notes.push(format!(
-                "ratings present: a rating >= 4 counts as a purchase ({} of {rows} rows kept, {low} lower ratings dropped)",
-                rows - low
-            ));
+            notes.push(
+                Text::new("products.rec.ratings")
+                    .int("kept", rows - low)
+                    .int("rows", rows)
+                    .int("low", low),
+            );
         }
         if !has_time {
-            notes.push("no timestamp column: a random holdout cannot be temporal; all rows are training data".into());
+            notes.push(Text::new("products.rec.no_time"));
         }
         let n_items = items.names.len();
         Ok(Interactions {

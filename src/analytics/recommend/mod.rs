@@ -21,6 +21,7 @@ pub mod interactions;
 pub mod models;
 
 use crate::data::Dataset;
+use crate::text::Text;
 pub use interactions::{Event, Interactions, UserItems};
 use models::{Als, Ease, Fitted, Knn, Tfidf};
 use serde::{Deserialize, Serialize};
@@ -207,7 +208,7 @@ pub struct Evaluation {
     pub rows: Vec<EvalRow>,
     /// Best model by NDCG@K (ties: recall).
     pub best: ModelChoice,
-    pub notes: Vec<String>,
+    pub notes: Vec<Text>,
     /// EASE Cholesky factorizations spent (tuning included).
     #[serde(default)]
     pub ease_factorizations: usize,
@@ -221,7 +222,7 @@ pub struct Recommendation {
     pub name: String,
     pub score: f64,
     /// "because you bought X and Y" / "popular with customers".
-    pub reason: String,
+    pub reason: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -242,7 +243,7 @@ pub struct RecommendReport {
     pub train_interactions: usize,
     /// Model comparison on the training data's temporal holdout (auto mode).
     pub selection: Option<Evaluation>,
-    pub notes: Vec<String>,
+    pub notes: Vec<Text>,
     pub customers: Vec<CustomerRecs>,
     /// EASE Cholesky factorizations spent in total (selection, tuning and final fit).
     #[serde(default)]
@@ -316,7 +317,7 @@ struct Ctx<'a> {
     inter: &'a Interactions,
     cfg: &'a ModelConfig,
     tie: &'a [u32],
-    notes: Vec<String>,
+    notes: Vec<Text>,
     factorizations: usize,
 }
 
@@ -464,10 +465,12 @@ fn tune_ease(ctx: &mut Ctx, events: &[Event]) -> Result<EaseHp, RecommendError> 
                 0.0
             }),
         };
-        ctx.notes.push(format!(
-            "EASE priors (not searched; tune = grid searches 36 combinations): λ {}, recency τ {} days, recent-popularity weight {}",
-            hp.lambda, hp.tau_days, hp.beta
-        ));
+        ctx.notes.push(
+            Text::new("products.rec.ease_priors")
+                .str("lambda", hp.lambda.to_string())
+                .str("tau", hp.tau_days.to_string())
+                .str("beta", hp.beta.to_string()),
+        );
         return Ok(hp);
     }
     let fixed = EaseHp {
@@ -476,15 +479,13 @@ fn tune_ease(ctx: &mut Ctx, events: &[Event]) -> Result<EaseHp, RecommendError> 
         beta: cfg.recent_popularity_weight.unwrap_or(0.0),
     };
     let Some(vcut) = validation_cutoff(events, cfg.validation_fraction) else {
-        ctx.notes
-            .push("EASE: no time span to tune on; λ 300, no recency weighting".into());
+        ctx.notes.push(Text::new("products.rec.ease_no_span"));
         return Ok(fixed);
     };
     let (train, val) = matrices(ctx.inter, events, vcut);
     let t = targets(&train, &val);
     if t.users.is_empty() {
-        ctx.notes
-            .push("EASE: validation split has no users; defaults used".into());
+        ctx.notes.push(Text::new("products.rec.ease_no_users"));
         return Ok(fixed);
     }
     let lambdas = cfg
@@ -526,15 +527,15 @@ fn tune_ease(ctx: &mut Ctx, events: &[Event]) -> Result<EaseHp, RecommendError> 
             }
         }
     }
-    ctx.notes.push(format!(
-        "EASE tuned on the last {:.0}% of the training period ({} validation users): λ {}, recency τ {} days, recent-popularity weight {} (validation NDCG@20 {:.4})",
-        cfg.validation_fraction * 100.0,
-        t.users.len(),
-        best.1.lambda,
-        best.1.tau_days,
-        best.1.beta,
-        best.0
-    ));
+    ctx.notes.push(
+        Text::new("products.rec.ease_tuned")
+            .pct("share", cfg.validation_fraction, 0)
+            .int("users", t.users.len())
+            .str("lambda", best.1.lambda.to_string())
+            .str("tau", best.1.tau_days.to_string())
+            .str("beta", best.1.beta.to_string())
+            .num("ndcg", best.0, 4),
+    );
     Ok(best.1)
 }
 
@@ -837,17 +838,17 @@ pub fn run_interactions(
                 Some(Ok(ev)) => {
                     let b = ev.best;
                     factorizations += ev.ease_factorizations;
-                    notes.push(format!(
-                        "model chosen by NDCG@20 on the last {:.0}% of the training period ({} customers): {}",
-                        cfg.validation_fraction * 100.0,
-                        ev.users,
-                        b.key()
-                    ));
+                    notes.push(
+                        Text::new("products.rec.chosen")
+                            .pct("share", cfg.validation_fraction, 0)
+                            .int("users", ev.users)
+                            .str("model", b.key()),
+                    );
                     selection = Some(ev);
                     b
                 }
                 _ => {
-                    notes.push("too little history for a holdout: item-kNN used".into());
+                    notes.push(Text::new("products.rec.no_holdout"));
                     ModelChoice::ItemKnn
                 }
             }
@@ -855,10 +856,11 @@ pub fn run_interactions(
         m => m,
     };
     if !ease_ok {
-        notes.push(format!(
-            "EASE skipped: {train_items} items > {} (its dense item x item matrix would not fit)",
-            cfg.max_ease_items
-        ));
+        notes.push(
+            Text::new("products.rec.ease_skipped")
+                .int("n", train_items)
+                .int("max", cfg.max_ease_items),
+        );
     }
     let model = if model == ModelChoice::Ease && !ease_ok {
         ModelChoice::ItemKnn
@@ -971,7 +973,7 @@ fn label(inter: &Interactions, i: u32) -> String {
 }
 
 /// "because you bought X and Y": the user's items most similar (cosine) to `j`.
-fn reason(inter: &Interactions, knn: &Knn, row: &[u32], j: u32) -> String {
+fn reason(inter: &Interactions, knn: &Knn, row: &[u32], j: u32) -> Text {
     let mut best: Vec<(f64, u32)> = row
         .iter()
         .filter(|&&i| i != j)
@@ -980,13 +982,11 @@ fn reason(inter: &Interactions, knn: &Knn, row: &[u32], j: u32) -> String {
         .collect();
     best.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     match best.as_slice() {
-        [] => "popular with customers".into(),
-        [a] => format!("because you bought {}", label(inter, a.1)),
-        [a, b, ..] => format!(
-            "because you bought {} and {}",
-            label(inter, a.1),
-            label(inter, b.1)
-        ),
+        [] => Text::new("products.rec.popular"),
+        [a] => Text::new("products.rec.because_one").str("a", label(inter, a.1)),
+        [a, b, ..] => Text::new("products.rec.because_two")
+            .str("a", label(inter, a.1))
+            .str("b", label(inter, b.1)),
     }
 }
 

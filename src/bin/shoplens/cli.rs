@@ -67,6 +67,36 @@ pub(crate) fn json<T: serde::Serialize>(report: &T) -> Result<String, String> {
     serde_json::to_string_pretty(report).map_err(|e| e.to_string())
 }
 
+/// A JSON value built with `json!` as pretty JSON, its sentences in English (see [`english`]).
+/// (Only for values: a struct through `to_value` would lose its field order.)
+pub(crate) fn json_en(v: serde_json::Value) -> Result<String, String> {
+    serde_json::to_string_pretty(&english(v)).map_err(|e| e.to_string())
+}
+
+/// Every [`shoplens::text::Text`] in a JSON value (an object with only `key` and `args`)
+/// replaced by its English sentence, so `--json` prints the sentences as before.
+pub(crate) fn english(v: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match v {
+        Value::Object(map) => {
+            let is_text = map.get("key").is_some_and(Value::is_string)
+                && map.get("args").is_none_or(Value::is_array)
+                && map.keys().all(|k| k == "key" || k == "args");
+            if is_text {
+                let obj = Value::Object(map);
+                match serde_json::from_value::<shoplens::text::Text>(obj.clone()) {
+                    Ok(t) => Value::String(t.en()),
+                    Err(_) => obj,
+                }
+            } else {
+                Value::Object(map.into_iter().map(|(k, v)| (k, english(v))).collect())
+            }
+        }
+        Value::Array(a) => Value::Array(a.into_iter().map(english).collect()),
+        other => other,
+    }
+}
+
 /// Write `--out`: the whole report as JSON when the file name ends in `.json`, else `csv()`.
 pub(crate) fn write_out<T: serde::Serialize>(
     out: &std::path::Path,

@@ -8,7 +8,7 @@ use crate::protocol::Task;
 use crate::ui::bridge;
 use crate::ui::charts::{BarLineChart, HBarChart, HBarRow, Heatmap, Point, ScatterChart, Series};
 use crate::ui::format;
-use crate::ui::i18n::t;
+use crate::ui::i18n::{say, t};
 use crate::ui::state::AppState;
 use crate::ui::table::{number as num, Cell, Column, DataTable};
 use leptos::prelude::*;
@@ -272,7 +272,7 @@ fn CustomersBody(report: CustomersReport, millis: f64) -> impl IntoView {
 
         <section class="card" data-testid="clusters">
             <h2>{crate::tr!("Clusters (k = {}, {})", "聚类（k = {}，{}）", cl.k, chosen_by(&cl.chosen_by))}</h2>
-            <p class="muted small">{cl.explanation.clone()}</p>
+            <p class="muted small">{say(&cl.explanation)}</p>
             <DataTable id="clusters" rows=Signal::derive(move || cluster_rows.clone()) page_size=10 columns=vec![
                 Column::text("cluster", t("Cluster", "聚类")), Column::text("description", t("In plain words", "通俗描述")),
                 Column::num("customers", t("Customers", "客户数")), Column::num("recency_days", t("Typical days since last order", "典型距上次下单天数")),
@@ -292,7 +292,7 @@ fn CustomersBody(report: CustomersReport, millis: f64) -> impl IntoView {
 
         <section class="card" data-testid="cohorts">
             <h2>{t("Cohorts: share of each month's new customers who buy again", "同期群：每月新客户中再次购买的比例")}</h2>
-            <p class="muted small">{co.explanation.clone()}</p>
+            <p class="muted small">{say(&co.explanation)}</p>
             <Heatmap row_labels=row_labels col_labels=col_labels values=values hover=hover title=t("Monthly retention by acquisition cohort", "按获客月份的月度留存").to_string()/>
         </section>
 
@@ -308,7 +308,7 @@ fn ClvSection(report: CustomersReport) -> impl IntoView {
         return view! {
             <section class="card" data-testid="clv">
                 <h2>{t("Lifetime value and churn risk", "客户终身价值与流失风险")}</h2>
-                <p class="warn">{c.message.clone()}</p>
+                <p class="warn">{say(&c.message)}</p>
             </section>
         }
         .into_any();
@@ -364,9 +364,9 @@ fn ClvSection(report: CustomersReport) -> impl IntoView {
     view! {
         <section class="card" data-testid="clv">
             <h2>{t("Lifetime value and churn risk", "客户终身价值与流失风险")}</h2>
-            <p class="small">{c.message.clone()}</p>
-            {c.boundary_explanation.clone().map(|e| view! { <p class="note">{e}</p> })}
-            {(!c.method_explanation.is_empty()).then(|| view! { <p class="small" data-testid="clv-method">{c.method_explanation.clone()}</p> })}
+            <p class="small">{say(&c.message)}</p>
+            {c.boundary_explanation.as_ref().map(|e| view! { <p class="note">{say(e)}</p> })}
+            {(!c.method_explanation.is_empty()).then(|| view! { <p class="small" data-testid="clv-method">{say(&c.method_explanation)}</p> })}
             <div class="stats wide">
                 {c.bgnbd.map(|p| view! {
                     <div class="stat"><span class="stat-label">{t("BG/NBD r, α, a, b", "BG/NBD 参数 r, α, a, b")}</span>
@@ -387,7 +387,7 @@ fn ClvSection(report: CustomersReport) -> impl IntoView {
                 ];
                 view! {
                     <h3>{crate::tr!("Does the model predict well? Check on {} to {}", "模型预测得准吗？用 {} 至 {} 检验", format::date(&h.holdout_start), format::date(&h.holdout_end))}</h3>
-                    <p class="small">{h.explanation.clone()}</p>
+                    <p class="small">{say(&h.explanation)}</p>
                     {h.rate_lift.map(|l| view! { <p class="small muted" data-testid="clv-rate-lift">{if l >= 1.0 {
                         crate::tr!("In the check period customers bought {:.0}% more often per week than before it: a seasonal change the model cannot see in the earlier data.",
                             "检验期内客户每周购买频率比之前高 {:.0}%：这是模型在早期数据中看不到的季节性变化。", (l - 1.0).abs() * 100.0)
@@ -404,14 +404,14 @@ fn ClvSection(report: CustomersReport) -> impl IntoView {
             })}
             <h3>{t("Valuable customers at risk", "有流失风险的高价值客户")}</h3>
             <p class="muted small">{t("Customers who bought more than once, ordered by churn risk × typical order value × orders: the first people to win back.", "购买过不止一次的客户，按 流失风险 × 典型订单金额 × 订单数 排序：最先要挽回的人。")}</p>
-            {(!c.churn_risk_explanation.is_empty()).then(|| view! { <p class="small" data-testid="churn-method">{c.churn_risk_explanation.clone()}</p> })}
+            {(!c.churn_risk_explanation.is_empty()).then(|| view! { <p class="small" data-testid="churn-method">{say(&c.churn_risk_explanation)}</p> })}
             <DataTable id="at-risk" rows=Signal::derive(move || risk_rows.clone()) on_row=open_profile page_size=10 columns=vec![
                 Column::text("customer_id", t("Customer", "客户")), Column::num("purchase_days", t("Purchase days", "购买天数")),
                 Column::num("churn_risk", t("Churn risk", "流失风险")), Column::num("expected_avg_value", t("Typical order value", "典型订单金额")),
                 Column::num("clv", t("Predicted value", "预测价值")),
             ]/>
             <details class="how"><summary>{t("How was this computed?", "这是怎么算的？")}</summary>
-                {c.notes.iter().map(|n| view! { <p><strong>{n.key.clone()}</strong>": "{n.meaning.clone()}</p> }).collect_view()}
+                {c.notes.iter().map(|n| view! { <p><strong>{n.key.clone()}</strong>": "{say(&n.meaning)}</p> }).collect_view()}
             </details>
             <h3>{t("All customers", "全部客户")}</h3>
             <DataTable id="clv" rows=Signal::derive(move || clv_rows.clone()) page_size=10 columns=vec![
@@ -445,8 +445,8 @@ fn ChurnSection(report: CustomersReport) -> impl IntoView {
     view! {
         <section class="card" data-testid="churn">
             <h2>{t("Who will stop buying? Churn classifier check", "谁会不再购买？流失分类器检验")}</h2>
-            <p class="small">{ch.message.clone()}</p>
-            <p class="muted small">{ch.explanation.clone()}</p>
+            <p class="small">{say(&ch.message)}</p>
+            <p class="muted small">{say(&ch.explanation)}</p>
             <table class="data-table">
                 <thead><tr><th>{t("Model", "模型")}</th><th class="num">{t("ROC AUC (1 = perfect, 0.5 = coin toss)", "ROC AUC（1 = 完美，0.5 = 抛硬币）")}</th></tr></thead>
                 <tbody>

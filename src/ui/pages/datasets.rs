@@ -205,7 +205,7 @@ fn DatasetRow(rec: DatasetRecord) -> impl IntoView {
         .collect::<Vec<_>>()
         .join(", ");
     let dates = match (&rec.date_min, &rec.date_max) {
-        (Some(a), Some(b)) => format!("{a} – {b}"),
+        (Some(a), Some(b)) => format::date_range(day(a), day(b)),
         _ => String::new(),
     };
     let name = rec.name.clone();
@@ -358,4 +358,9 @@ pub fn CompareCard() -> impl IntoView {
             </section>
         </Show>
     }
+}
+
+/// The day of a stored date-time ("2024-04-01 00:00:00" → "2024-04-01").
+fn day(s: &str) -> &str {
+    s.get(..10).unwrap_or(s)
 }

@@ -8,7 +8,7 @@ use crate::protocol::Task;
 use crate::ui::bridge;
 use crate::ui::charts::Heatmap;
 use crate::ui::format;
-use crate::ui::i18n::t;
+use crate::ui::i18n::{say, t};
 use crate::ui::state::AppState;
 use crate::ui::table::{number as num, Cell, Column, DataTable};
 use leptos::prelude::*;
@@ -313,12 +313,12 @@ fn BasketSection(report: BasketReport, millis: f64, form: BasketForm) -> impl In
             <details class="how">
                 <summary>{crate::tr!("Left out as non-products ({}): postage, fees, adjustments — edit the list", "作为非商品排除（{}）：邮费、手续费、调整项——可编辑列表", report.excluded.len())}</summary>
                 <textarea rows="3" class="wide" aria-label=t("SKUs left out", "排除的货号") prop:value=exclude_text on:change=move |ev| form.exclude.set(Some(event_target_value(&ev)))></textarea>
-                <ul class="small">{report.detected_non_products.iter().map(|n| view! { <li>{crate::tr!("{} {} — {} ({} lines)", "{} {} — {}（{} 行）", n.sku, n.name, n.reason, n.lines)}</li> }).collect_view()}</ul>
+                <ul class="small">{report.detected_non_products.iter().map(|n| view! { <li>{crate::tr!("{} {} — {} ({} lines)", "{} {} — {}（{} 行）", n.sku, n.name, say(&n.reason), n.lines)}</li> }).collect_view()}</ul>
             </details>
             <details class="how"><summary>{t("How was this computed?", "这是怎么算的？")}</summary>
                 <p>{t("Support = share of baskets containing the items. Confidence(A→B) = support(A+B) / support(A): how often B is in the basket when A is. Lift = confidence / support(B): above 1 means A and B go together more than by chance. Leverage = support(A+B) − support(A)·support(B). Conviction = (1 − support(B)) / (1 − confidence). Frequent sets are found exactly with FP-growth (Han, Pei & Yin 2000).",
                     "支持度 = 包含这些商品的购物篮占比。置信度(A→B) = 支持度(A+B) / 支持度(A)：有 A 时购物篮里也有 B 的频率。提升度 = 置信度 / 支持度(B)：大于 1 表示 A 和 B 一起出现的次数超过偶然。杠杆率 = 支持度(A+B) − 支持度(A)·支持度(B)。确信度 = (1 − 支持度(B)) / (1 − 置信度)。频繁项集用 FP-growth 精确求出（Han、Pei 和 Yin，2000）。")}</p>
-                {report.notes.iter().map(|n| view! { <p>{n.clone()}</p> }).collect_view()}
+                {report.notes.iter().map(|n| view! { <p>{say(n)}</p> }).collect_view()}
             </details>
             <h3>{t("Strongest rules", "最强规则")}</h3>
             <DataTable id="rules" rows=Signal::derive(move || rule_rows.clone()) columns=vec![
@@ -407,7 +407,7 @@ fn RecommendSection(report: RecommendReport, millis: f64) -> impl IntoView {
                     Cell::Text(i.item_id.clone()),
                     Cell::Text(i.name.clone()),
                     num(i.score, 4),
-                    Cell::Text(i.reason.clone()),
+                    Cell::Text(say(&i.reason)),
                 ]
             })
         })
@@ -439,7 +439,7 @@ fn RecommendSection(report: RecommendReport, millis: f64) -> impl IntoView {
                 Column::text("customer_id", t("Customer", "客户")), Column::num("rank", t("Rank", "排名")), Column::text("item_id", t("SKU", "货号")),
                 Column::text("name", t("Product", "商品")), Column::num("score", t("Score", "得分")), Column::text("reason", t("Why", "理由")),
             ]/>
-            {report.notes.iter().map(|n| view! { <p class="muted small">{n.clone()}</p> }).collect_view()}
+            {report.notes.iter().map(|n| view! { <p class="muted small">{say(n)}</p> }).collect_view()}
         </section>
     }
 }

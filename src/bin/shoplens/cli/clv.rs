@@ -40,7 +40,7 @@ pub fn run(args: Args) -> Result<(), String> {
     };
     let rep = customers::clv(&data, &params).map_err(|e| e.to_string())?;
     if rep.status == ModelStatus::TooThin && !args.json {
-        return Err(rep.message);
+        return Err(rep.message.en());
     }
     if args.json {
         let v = serde_json::json!({
@@ -66,7 +66,7 @@ pub fn run(args: Args) -> Result<(), String> {
             "churn_risk_explanation": rep.churn_risk_explanation,
             "notes": rep.notes,
         });
-        let s = serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?;
+        let s = super::json_en(v)?;
         println!("{s}");
         if args.out.is_none() {
             return Ok(());

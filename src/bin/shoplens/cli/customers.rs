@@ -54,7 +54,7 @@ pub fn run(args: Args) -> Result<(), String> {
             },
             "churn": rep.churn,
         });
-        let s = serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?;
+        let s = super::json_en(v)?;
         println!("{s}");
         if args.out.is_none() {
             return Ok(());
