@@ -309,9 +309,14 @@ fn price_and_promotion_samples_in_chinese() {
         u.actual, u.baseline, u.incremental, u.lift_pct, 100.0 * r.confidence, u.ci_low, u.ci_high
     );
     assert_eq!(u.explain.en(), units);
+    let revenue = r.revenue.as_ref().unwrap();
+    check("promo revenue", &revenue.explain);
     assert_eq!(
         r.summary.en(),
-        format!("56 promoted days (5 promotions): {units}")
+        format!(
+            "56 promoted days (5 promotions): {units} {}",
+            revenue.explain.en()
+        )
     );
 }
 

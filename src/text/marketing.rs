@@ -111,6 +111,16 @@ pub const ENTRIES: &[Entry] = &[
         zh: "要可靠地检测出目前观察到的最大差异，每个版本约需 {n} 位用户。",
     },
     Entry {
+        key: "mkt.exp.variant_column",
+        en: "Variants are read from column '{col}' ({k} variants).",
+        zh: "版本取自“{col}”列（{k} 个版本）。",
+    },
+    Entry {
+        key: "mkt.exp.not_outcome",
+        en: "Column '{col}' is neither a yes/no outcome nor a number: not analysed.",
+        zh: "“{col}”列既不是“是/否”结果也不是数值：未分析。",
+    },
+    Entry {
         key: "mkt.list",
         en: "{a}, {b}",
         zh: "{a}、{b}",
