@@ -190,20 +190,20 @@ fn media_mix_sample_in_chinese() {
     let a = r.allocation.as_ref().unwrap();
     check("allocation", &a.explain);
     let f = &r.fit;
+    let holdout = format!(
+        "On the last {} periods, kept aside and predicted by a model that never saw them: R² {:.2}, NRMSE {:.1}%, MAPE {:.1}%. ",
+        f.holdout_periods,
+        f.r2_holdout.unwrap(),
+        100.0 * f.nrmse_holdout.unwrap(),
+        100.0 * f.mape_holdout.unwrap()
+    );
     assert_eq!(
         f.explain.en(),
         format!(
-            "The model explains {:.1}% of the revenue variation in the periods it was fitted on (R²), with a typical error of {:.1}% of the revenue range (NRMSE) and {:.1}% per period (MAPE). {}Cross-validated error while choosing the model: {:.1}% of the range. DECOMP.RSSD {:.3} measures how far each channel's share of the effect is from its share of spend (0 = identical; large values mean a few channels get most of the credit).",
+            "The model explains {:.1}% of the revenue variation in the periods it was fitted on (R²), with a typical error of {:.1}% of the revenue range (NRMSE) and {:.1}% per period (MAPE). {holdout}Cross-validated error while choosing the model: {:.1}% of the range. DECOMP.RSSD {:.3} measures how far each channel's share of the effect is from its share of spend (0 = identical; large values mean a few channels get most of the credit).",
             100.0 * f.r2_train,
             100.0 * f.nrmse_train,
             100.0 * f.mape_train,
-            format!(
-                "On the last {} periods, kept aside and predicted by a model that never saw them: R² {:.2}, NRMSE {:.1}%, MAPE {:.1}%. ",
-                f.holdout_periods,
-                f.r2_holdout.unwrap(),
-                100.0 * f.nrmse_holdout.unwrap(),
-                100.0 * f.mape_holdout.unwrap()
-            ),
             100.0 * f.nrmse_cv,
             f.decomp_rssd
         )
