@@ -170,7 +170,7 @@ fn real_world_data_is_refused_where_not_identified() {
         r.identification
             .reasons
             .iter()
-            .any(|m| m.contains("60 periods for 42 parameters")),
+            .any(|m| m.en().contains("60 periods for 42 parameters")),
         "{:?}",
         r.identification.reasons
     );

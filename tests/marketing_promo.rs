@@ -91,7 +91,7 @@ fn simulation_recovers_known_lift() {
         "{:?}",
         r.units
     );
-    assert!(r.units.explain.contains("cannot tell"));
+    assert!(r.units.explain.en().contains("cannot tell"));
 }
 
 #[test]

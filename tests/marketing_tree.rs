@@ -124,9 +124,9 @@ fn rules_in_words_and_validation() {
     // The best leaf: search > 245 and tv > 560 and search > 335 (mean 1778.08, 6 periods).
     let top = &r.leaves[0];
     assert_eq!(top.samples, 6);
-    assert_eq!(top.rule, "search > 335 and tv > 560");
+    assert_eq!(top.rule.en(), "search > 335 and tv > 560");
     assert!(r.text.starts_with("|--- search <= 245\n"), "{}", r.text);
-    assert!(r.summary.contains("search"), "{}", r.summary);
+    assert!(r.summary.en().contains("search"), "{}", r.summary);
     assert!(r.r2_cv.is_some());
     let bad = TreeParams {
         max_depth: 0,

@@ -29,14 +29,44 @@ const ENGLISH_UI = [
 ];
 const WORD_RE = new RegExp(`\\b(${ENGLISH_UI.join('|')})\\b`);
 
-/** Core-generated English left out of the broad check (explanations, notes, rules, file data). */
+/** Core-generated English left out of the broad check (explanations, notes, rules, file data).
+ * The Marketing page's sentences are Chinese now: they are checked on their own below. */
 const CORE_TEXT = [
-  'details.how p', 'ul.notes', '.explain-box', '.lead', '.verdict', '.warn ul', 'pre.tree',
+  'details.how p', 'ul.notes', '.explain-box', '.lead', '.warn ul',
   '[data-testid="fc-explanation"]', '[data-testid="fc-chosen"]', '[data-testid="inv-constraints"] li',
-  '[data-testid="inv-sim"] > p', '[data-testid="ab-srm"]', '[data-testid="ab-sample-size"]',
-  '[data-testid="mmm-explain"] li', '.ab-metric h3', 'datalist', 'table tbody', '.chart-svg text', 'select option',
-  '[data-testid="el-flags"] td', '[data-testid="inv-plan"] > p',
+  '[data-testid="inv-sim"] > p', '.ab-metric h3', 'datalist', 'table tbody', '.chart-svg text', 'select option',
+  '[data-testid="inv-plan"] > p',
 ];
+
+/** English words typical of the Marketing page's core sentences (explanations, notes, verdicts). */
+const MARKETING_SENTENCE_WORDS = [
+  'converted', 'converts', 'difference', 'interval', 'significant', 'variant', 'variants', 'Variants',
+  'assignment', 'detect', 'power', 'spent', 'credited', 'carries', 'halve', 'explains', 'held', 'Spending',
+  'suggested', 'promotion', 'baseline', 'elasticity', 'price', 'store', 'customers', 'ordered', 'bought',
+  'least', 'tree', 'periods', 'units', 'revenue', 'when', 'with', 'the', 'and', 'of',
+];
+const MARKETING_SENTENCE_RE = new RegExp(`\\b(${MARKETING_SENTENCE_WORDS.join('|')})\\b`);
+
+/** The Marketing page's core sentences: each has Chinese and none of their English words. */
+async function assertMarketingSentencesChinese(page) {
+  const sentences = await page.evaluate(() => {
+    const sel = ['.verdict', '[data-testid="ab-srm"]', '[data-testid="ab-sample-size"]', '[data-testid="mmm-explain"] li',
+      '[data-testid="el-flags"] td.small', 'details.how p', 'ul.notes li', '.lead', '.warn ul li', 'pre.tree',
+      '[data-testid="el-explain"]'];
+    const main = document.querySelector('main');
+    // The chart text and data tables hold data (channel names, SKUs), not sentences.
+    return sel.flatMap((s) => [...main.querySelectorAll(s)].map((e) => ({ s, text: e.innerText.trim() })))
+      .filter((x) => x.text);
+  });
+  assert.ok(sentences.length >= 12, `marketing sentences found: ${sentences.length}`);
+  for (const { s, text } of sentences) {
+    assert.ok(CJK.test(text), `${s}: no Chinese in ${text}`);
+    // Column and channel names from the files (tv_spend, converted, revenue…) are data: drop
+    // the words that contain an underscore or sit in quotes before looking for English.
+    const words = text.replace(/[A-Za-z0-9]+(_[A-Za-z0-9]+)+/g, ' ').replace(/[“'"][^”'"]*[”'"]/g, ' ');
+    assert.ok(!MARKETING_SENTENCE_RE.test(words), `${s}: English left in ${text}`);
+  }
+}
 
 /** Visible text of <main> without the core-generated parts, plus its title/placeholder/aria-label values. */
 async function uiText(page) {
@@ -144,6 +174,7 @@ test('Forecast, Inventory and Marketing pages in Chinese: no English UI words, s
     await page.locator('[data-testid="responders-result"]').waitFor({ timeout: 120_000 });
     for (const s of await chromeTexts(page)) assert.ok(!WORD_RE.test(s), `marketing chrome: ${s}`);
     assertNoEnglish(await uiText(page), 'marketing');
+    await assertMarketingSentencesChinese(page);
     await shot(page, 'zh-marketing.png');
 
     // Back to English: the same page reads English again, results kept.

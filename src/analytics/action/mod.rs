@@ -754,7 +754,7 @@ fn ad_budget(input: &ActionInput) -> Decision {
         return Decision::missing(
             kind,
             Missing::NoAllocation {
-                message: m.notes.join(" "),
+                message: m.notes.iter().map(|n| n.en()).collect::<Vec<_>>().join(" "),
             },
         );
     };

@@ -28,6 +28,7 @@
 
 use super::stats::{mean_sd, norm_cdf, norm_quantile, quantile_sorted, simpson, Rng};
 use super::table::{Table, TableError};
+use crate::text::Text;
 use serde::{Deserialize, Serialize};
 use statrs::distribution::{Beta, ChiSquared, Continuous, ContinuousCDF, StudentsT};
 use statrs::function::beta::ln_beta;
@@ -39,8 +40,19 @@ pub enum AbError {
     Table(#[from] TableError),
     #[error("invalid parameter {name}: {message}")]
     Param { name: &'static str, message: String },
-    #[error("{0}")]
-    Input(String),
+    #[error("{}", self.text())]
+    Input(Text),
+}
+
+impl AbError {
+    /// The message in both languages (problems with the experiment's data; parameter and
+    /// table errors stay English).
+    pub fn text(&self) -> Text {
+        match self {
+            AbError::Input(t) => t.clone(),
+            e => Text::raw(e.to_string()),
+        }
+    }
 }
 
 /// Data of one variant.
@@ -274,7 +286,7 @@ pub struct VariantSummary {
     pub mean: f64,
     /// Standard deviation per unit (sqrt(p(1−p)) for conversions, sample sd otherwise).
     pub sd: f64,
-    pub explain: String,
+    pub explain: Text,
 }
 
 /// One treatment compared with the control (difference = treatment − control).
@@ -297,7 +309,7 @@ pub struct Comparison {
     pub significant: bool,
     /// Percentile bootstrap interval of the difference (continuous metrics).
     pub bootstrap_ci: Option<(f64, f64)>,
-    pub explain: String,
+    pub explain: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -315,9 +327,9 @@ pub struct BayesSummary {
     pub prior_alpha: f64,
     pub prior_beta: f64,
     /// How the numbers were computed.
-    pub method: String,
+    pub method: Text,
     pub variants: Vec<BayesVariant>,
-    pub explain: String,
+    pub explain: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -329,7 +341,7 @@ pub struct SrmCheck {
     pub df: u32,
     pub p_value: f64,
     pub mismatch: bool,
-    pub explain: String,
+    pub explain: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -346,7 +358,7 @@ pub struct SampleSize {
     pub days: Option<f64>,
     /// Units per variant that the observed difference would need (None when it is zero).
     pub per_variant_for_observed: Option<f64>,
-    pub explain: String,
+    pub explain: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -369,20 +381,22 @@ pub fn run(input: &AbInput, params: &AbParams) -> Result<AbReport, AbError> {
     params.validate()?;
     let k = input.groups.len();
     if k < 2 {
-        return Err(AbError::Input(format!(
-            "need at least two variants, found {k} ({})",
-            input
-                .groups
-                .iter()
-                .map(|g| g.name.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        )));
+        return Err(AbError::Input(
+            Text::new("mkt.err.two_variants").int("k", k).str(
+                "names",
+                input
+                    .groups
+                    .iter()
+                    .map(|g| g.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+        ));
     }
     if k > 50 {
-        return Err(AbError::Input(format!(
-            "{k} distinct variants: is the variant column right?"
-        )));
+        return Err(AbError::Input(
+            Text::new("mkt.err.many_variants").int("k", k),
+        ));
     }
     let kind = match &input.groups[0].data {
         GroupData::Counts { .. } => MetricKind::Conversion,
@@ -392,25 +406,24 @@ pub fn run(input: &AbInput, params: &AbParams) -> Result<AbReport, AbError> {
         let units = match (&g.data, kind) {
             (GroupData::Counts { units, conversions }, MetricKind::Conversion) => {
                 if conversions > units {
-                    return Err(AbError::Input(format!(
-                        "variant {}: {conversions} conversions out of {units} units",
-                        g.name
-                    )));
+                    return Err(AbError::Input(
+                        Text::new("mkt.err.conversions_exceed")
+                            .str("name", g.name.clone())
+                            .int("x", *conversions)
+                            .int("n", *units),
+                    ));
                 }
                 *units as usize
             }
             (GroupData::Values(v), MetricKind::Continuous) => v.len(),
-            _ => {
-                return Err(AbError::Input(
-                    "variants mix conversion counts and continuous values".into(),
-                ))
-            }
+            _ => return Err(AbError::Input(Text::new("mkt.err.mixed_kinds"))),
         };
         if units < 2 {
-            return Err(AbError::Input(format!(
-                "variant {} has {units} unit(s); at least 2 are needed",
-                g.name
-            )));
+            return Err(AbError::Input(
+                Text::new("mkt.err.few_units")
+                    .str("name", g.name.clone())
+                    .int("n", units),
+            ));
         }
     }
     let ci = match &params.control {
@@ -419,15 +432,19 @@ pub fn run(input: &AbInput, params: &AbParams) -> Result<AbReport, AbError> {
             .iter()
             .position(|g| &g.name == c)
             .ok_or_else(|| {
-                AbError::Input(format!(
-                    "control '{c}' is not a variant (variants: {})",
-                    input
-                        .groups
-                        .iter()
-                        .map(|g| g.name.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ))
+                AbError::Input(
+                    Text::new("mkt.err.unknown_control")
+                        .str("control", c.clone())
+                        .str(
+                            "names",
+                            input
+                                .groups
+                                .iter()
+                                .map(|g| g.name.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                        ),
+                )
             })?,
         // A variant named "control", "baseline" or "a", else the first in the data.
         None => input
@@ -489,11 +506,11 @@ fn summarise(g: &Group) -> VariantSummary {
                 conversions: Some(*conversions),
                 mean: p,
                 sd: (p * (1.0 - p)).sqrt(),
-                explain: format!(
-                    "{}: {conversions} of {units} units converted, a rate of {:.2}%.",
-                    g.name,
-                    100.0 * p
-                ),
+                explain: Text::new("mkt.ab.variant_conversion")
+                    .str("name", g.name.clone())
+                    .int("x", *conversions)
+                    .int("n", *units)
+                    .pct("rate", p, 2),
             }
         }
         GroupData::Values(v) => {
@@ -504,11 +521,11 @@ fn summarise(g: &Group) -> VariantSummary {
                 conversions: None,
                 mean: m,
                 sd,
-                explain: format!(
-                    "{}: {} units, mean {m:.4} per unit (standard deviation {sd:.4}).",
-                    g.name,
-                    v.len()
-                ),
+                explain: Text::new("mkt.ab.variant_mean")
+                    .str("name", g.name.clone())
+                    .int("n", v.len())
+                    .num("mean", m, 4)
+                    .num("sd", sd, 4),
             }
         }
     }
@@ -553,32 +570,28 @@ fn two_proportion(t: &VariantSummary, c: &VariantSummary, params: &AbParams) -> 
         p_value,
         significant,
         bootstrap_ci: None,
-        explain: format!(
-            "{} converts at {:.2}% vs {:.2}% for {}: a difference of {:+.2} points \
-             ({level:.0}% interval {:+.2} to {:+.2}) and a relative lift of {:+.1}% \
-             ({:+.1}% to {:+.1}%). z = {z:.3}, two-sided p = {p_value:.4}: {}",
-            t.name,
-            100.0 * pt,
-            100.0 * pc,
-            c.name,
-            100.0 * diff,
-            100.0 * dci.0,
-            100.0 * dci.1,
-            100.0 * lift,
-            100.0 * lci.0,
-            100.0 * lci.1,
-            if significant {
-                format!(
-                    "a difference this large would be rare (below {}) if the variants were equal.",
-                    params.alpha
-                )
-            } else {
-                format!(
-                    "not significant at {}; the data are compatible with no difference.",
-                    params.alpha
-                )
-            }
-        ),
+        explain: Text::new("mkt.ab.compare_conversion")
+            .str("variant", t.name.clone())
+            .pct("pt", pt, 2)
+            .pct("pc", pc, 2)
+            .str("control", c.name.clone())
+            .str("diff", signed(100.0 * diff, 2))
+            .num("level", level, 0)
+            .str("lo", signed(100.0 * dci.0, 2))
+            .str("hi", signed(100.0 * dci.1, 2))
+            .str("lift", signed(100.0 * lift, 1))
+            .str("lift_lo", signed(100.0 * lci.0, 1))
+            .str("lift_hi", signed(100.0 * lci.1, 1))
+            .num("z", z, 3)
+            .num("p", p_value, 4)
+            .text(
+                "verdict",
+                if significant {
+                    Text::new("mkt.ab.rare").str("alpha", params.alpha.to_string())
+                } else {
+                    Text::new("mkt.ab.not_significant_at").str("alpha", params.alpha.to_string())
+                },
+            ),
     }
 }
 
@@ -646,27 +659,30 @@ fn welch(
         p_value,
         significant,
         bootstrap_ci: Some(bci),
-        explain: format!(
-            "{} averages {:.4} per unit vs {:.4} for {}: a difference of {diff:+.4} \
-             ({level:.0}% interval {:+.4} to {:+.4}; bootstrap {:+.4} to {:+.4} from {} resamples), \
-             a relative lift of {:+.1}%. Welch t = {stat:.3} on {df:.1} degrees of freedom, \
-             two-sided p = {p_value:.4}: {}",
-            t.name,
-            t.mean,
-            c.mean,
-            c.name,
-            dci.0,
-            dci.1,
-            bci.0,
-            bci.1,
-            params.bootstrap,
-            100.0 * lift,
-            if significant {
-                "significant (the groups' variances are not assumed equal)."
-            } else {
-                "not significant; the data are compatible with no difference."
-            }
-        ),
+        explain: Text::new("mkt.ab.compare_mean")
+            .str("variant", t.name.clone())
+            .num("mt", t.mean, 4)
+            .num("mc", c.mean, 4)
+            .str("control", c.name.clone())
+            .str("diff", signed(diff, 4))
+            .num("level", level, 0)
+            .str("lo", signed(dci.0, 4))
+            .str("hi", signed(dci.1, 4))
+            .str("b_lo", signed(bci.0, 4))
+            .str("b_hi", signed(bci.1, 4))
+            .int("resamples", params.bootstrap)
+            .str("lift", signed(100.0 * lift, 1))
+            .num("t", stat, 3)
+            .num("df", df, 1)
+            .str("p", format!("{p_value:.4}"))
+            .text(
+                "verdict",
+                Text::new(if significant {
+                    "mkt.ab.welch_significant"
+                } else {
+                    "mkt.ab.not_significant"
+                }),
+            ),
     }
 }
 
@@ -761,10 +777,7 @@ fn bayes(variants: &[VariantSummary], params: &AbParams, rng: &mut Rng) -> Bayes
                 )
             })
             .collect();
-        (
-            l,
-            "probability of being best and expected loss by numerical integration of the Beta posteriors (Simpson, 4,000 intervals)".to_string(),
-        )
+        (l, Text::new("mkt.ab.bayes_method_exact"))
     } else {
         let mut loss = vec![0.0; k];
         let mut draws = vec![0.0; k];
@@ -780,26 +793,20 @@ fn bayes(variants: &[VariantSummary], params: &AbParams, rng: &mut Rng) -> Bayes
         loss.iter_mut().for_each(|l| *l /= params.mc_draws as f64);
         (
             loss,
-            format!(
-                "probability of being best by numerical integration; expected loss by Monte Carlo ({} draws, seed {})",
-                params.mc_draws, params.seed
-            ),
+            Text::new("mkt.ab.bayes_method_mc")
+                .int("draws", params.mc_draws)
+                .str("seed", params.seed.to_string()),
         )
     };
     let best = (0..k)
         .max_by(|&a, &b| prob_best[a].total_cmp(&prob_best[b]))
         .unwrap_or(0);
-    let explain = format!(
-        "With Beta({}, {}) priors, the chance that {} has the highest true conversion rate is {:.2}%. \
-         Expected loss is how many conversion-rate points you would give up, on average over what \
-         the data still allow, by shipping that variant: {:.4} points for {}.",
-        params.prior_alpha,
-        params.prior_beta,
-        variants[best].name,
-        100.0 * prob_best[best],
-        100.0 * loss[best],
-        variants[best].name
-    );
+    let explain = Text::new("mkt.ab.bayes")
+        .str("a", params.prior_alpha.to_string())
+        .str("b", params.prior_beta.to_string())
+        .str("name", variants[best].name.clone())
+        .pct("p", prob_best[best], 2)
+        .num("loss", 100.0 * loss[best], 4);
     BayesSummary {
         prior_alpha: params.prior_alpha,
         prior_beta: params.prior_beta,
@@ -838,15 +845,28 @@ fn srm_check(variants: &[VariantSummary], params: &AbParams) -> SrmCheck {
     let p_value = ChiSquared::new(f64::from(df)).map_or(f64::NAN, |d| 1.0 - d.cdf(chi));
     let mismatch = p_value < params.srm_threshold;
     SrmCheck {
-        explain: format!(
-            "Units per variant {observed:?} against an intended split of {}: chi-square {chi:.2} on {df} df, p = {p_value:.4}. {}",
-            intended.iter().map(|s| format!("{:.1}%", 100.0 * s)).collect::<Vec<_>>().join(" / "),
-            if mismatch {
-                format!("Below {}: the assignment or logging is probably broken, so the results above may be biased; find the cause before trusting them.", params.srm_threshold)
-            } else {
-                format!("Not below {}: no sign of a broken assignment.", params.srm_threshold)
-            }
-        ),
+        explain: Text::new("mkt.ab.srm")
+            .str("observed", format!("{observed:?}"))
+            .str(
+                "split",
+                intended
+                    .iter()
+                    .map(|s| format!("{:.1}%", 100.0 * s))
+                    .collect::<Vec<_>>()
+                    .join(" / "),
+            )
+            .num("chi", chi, 2)
+            .int("df", df)
+            .str("p", format!("{p_value:.4}"))
+            .text(
+                "verdict",
+                Text::new(if mismatch {
+                    "mkt.ab.srm_mismatch"
+                } else {
+                    "mkt.ab.srm_ok"
+                })
+                .str("threshold", params.srm_threshold.to_string()),
+            ),
         intended,
         observed,
         chi_square: chi,
@@ -854,6 +874,11 @@ fn srm_check(variants: &[VariantSummary], params: &AbParams) -> SrmCheck {
         p_value,
         mismatch,
     }
+}
+
+/// A signed number with `dp` decimals (`+1.25`, `-0.50`).
+fn signed(v: f64, dp: usize) -> String {
+    format!("{v:+.dp$}")
 }
 
 /// Units per variant to detect a change from `p1` to `p2` (two-sided test of two proportions).
@@ -934,21 +959,33 @@ fn sample_size_section(
         total,
         days,
         per_variant_for_observed: per_obs,
-        explain: format!(
-            "To detect a {:.1}% relative change from the control's {} with {:.0}% power at a {} \
-             two-sided level, each variant needs about {per:.0} units ({total:.0} in all{}). {}",
-            100.0 * params.mde_relative,
-            match kind {
-                MetricKind::Conversion => format!("{:.2}% rate", 100.0 * base),
-                MetricKind::Continuous => format!("mean {base:.4}"),
-            },
-            100.0 * params.power,
-            params.alpha,
-            days.map(|d| format!(", about {d:.0} days at the given traffic")).unwrap_or_default(),
-            per_obs
-                .map(|n| format!("The largest observed difference would need about {n:.0} units per variant to be detected reliably."))
-                .unwrap_or_default()
-        ),
+        explain: Text::new("mkt.ab.sample_size")
+            .str("mde", format!("{:.1}", 100.0 * params.mde_relative))
+            .text(
+                "baseline",
+                match kind {
+                    MetricKind::Conversion => Text::new("mkt.ab.baseline_rate").pct("p", base, 2),
+                    MetricKind::Continuous => Text::new("mkt.ab.baseline_mean").num("m", base, 4),
+                },
+            )
+            .str("power", format!("{:.0}", 100.0 * params.power))
+            .str("alpha", params.alpha.to_string())
+            .str("per", format!("{per:.0}"))
+            .str("total", format!("{total:.0}"))
+            .text(
+                "days",
+                days.map_or_else(
+                    || Text::raw(""),
+                    |d| Text::new("mkt.ab.sample_days").str("d", format!("{d:.0}")),
+                ),
+            )
+            .text(
+                "observed",
+                per_obs.map_or_else(
+                    || Text::raw(""),
+                    |n| Text::new("mkt.ab.sample_observed").str("n", format!("{n:.0}")),
+                ),
+            ),
     }
 }
 

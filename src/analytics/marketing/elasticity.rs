@@ -22,6 +22,7 @@
 use super::ols::{self, OlsError};
 use super::table::{Table, TableError};
 use crate::data::model::{OrderLines, NONE_ID};
+use crate::text::Text;
 use serde::{Deserialize, Serialize};
 use statrs::distribution::{ContinuousCDF, StudentsT};
 use std::collections::HashMap;
@@ -83,7 +84,7 @@ pub struct ElasticityInput {
     pub columns: ColumnsUsed,
     /// Rows left out (units or price not positive), with the reason in `notes`.
     pub dropped_rows: usize,
-    pub notes: Vec<String>,
+    pub notes: Vec<Text>,
 }
 
 /// Parameters (defaults in [`ElasticityParams::default`]).
@@ -149,8 +150,8 @@ pub struct GroupElasticity {
     pub ci_high: Option<f64>,
     /// Two-sided p-value of "no price effect".
     pub p_value: Option<f64>,
-    pub withheld: Option<String>,
-    pub explain: String,
+    pub withheld: Option<Text>,
+    pub explain: Text,
 }
 
 /// Multiplicative lift of a promotion flag.
@@ -165,7 +166,7 @@ pub struct FlagLift {
     pub ci_low_pct: f64,
     pub ci_high_pct: f64,
     pub p_value: f64,
-    pub explain: String,
+    pub explain: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -181,9 +182,36 @@ pub struct ElasticityReport {
     pub columns: ColumnsUsed,
     pub groups: Vec<GroupElasticity>,
     pub flags: Vec<FlagLift>,
-    pub summary: String,
-    pub how_computed: String,
-    pub notes: Vec<String>,
+    pub summary: Text,
+    pub how_computed: Text,
+    pub notes: Vec<Text>,
+}
+
+/// What the units and price columns are, as written in the report: the descriptions of the
+/// order-derived columns in words, a file's column names as they are.
+const ORDER_UNITS: &str = "units per product and week (from order lines)";
+const ORDER_PRICE: &str = "average unit price per product and week (revenue / units)";
+
+/// The name of the pooled row in `groups`.
+pub const POOLED: &str = "all (pooled)";
+
+/// A group's name in a sentence: the pooled row in words, brands and products as they are.
+fn group_name_text(name: &str) -> Text {
+    if name == POOLED {
+        Text::new("mkt.el.pooled")
+    } else {
+        Text::raw(name)
+    }
+}
+
+fn column_text(name: &str) -> Text {
+    match name {
+        ORDER_UNITS => Text::new("mkt.el.order_units"),
+        ORDER_PRICE => Text::new("mkt.el.order_price"),
+        "product" => Text::new("mkt.el.product"),
+        "group" => Text::new("mkt.el.group"),
+        _ => Text::raw(name),
+    }
 }
 
 fn norm(h: &str) -> String {
@@ -401,9 +429,7 @@ impl ElasticityInput {
         }
         let mut notes = Vec::new();
         if dropped > 0 {
-            notes.push(format!(
-                "{dropped} rows with zero or negative units or price were left out (a log-log model needs positive values)."
-            ));
+            notes.push(Text::new("mkt.el.dropped").int("n", dropped));
         }
         let (gi, group_names) =
             index_values(&keep.iter().map(|&i| group_raw[i]).collect::<Vec<_>>());
@@ -509,26 +535,28 @@ impl ElasticityInput {
         };
         Ok(ElasticityInput {
             log_units: keys.iter().map(|k| cells[k].0.ln()).collect(),
-            log_price: keys.iter().map(|k| (cells[k].1 / cells[k].0).ln()).collect(),
+            log_price: keys
+                .iter()
+                .map(|k| (cells[k].1 / cells[k].0).ln())
+                .collect(),
             group: gi,
             group_names,
             store: Vec::new(),
             store_names: Vec::new(),
             flags: Vec::new(),
             columns: ColumnsUsed {
-                units: "units per product and week (from order lines)".into(),
+                units: ORDER_UNITS.into(),
                 units_are_log: false,
-                price: "average unit price per product and week (revenue / units)".into(),
+                price: ORDER_PRICE.into(),
                 price_is_log: false,
                 group: Some("product".into()),
                 store: None,
                 flags: Vec::new(),
             },
             dropped_rows: 0,
-            notes: vec![format!(
-                "Order lines aggregated to {} product × week cells over {weeks} weeks; a week's price is its average selling price, so discounts show up as lower prices.",
-                keys.len()
-            )],
+            notes: vec![Text::new("mkt.el.from_orders")
+                .int("cells", keys.len())
+                .int("weeks", weeks)],
         })
     }
 
@@ -688,18 +716,22 @@ pub fn run(
             (sum2[k] / c - mean[k] * mean[k]).max(0.0).sqrt()
         })
         .collect();
-    let withheld: Vec<Option<String>> = (0..g)
+    let withheld: Vec<Option<Text>> = (0..g)
         .map(|k| {
             if cnt[k] < params.min_observations {
-                Some(format!(
-                    "only {} observations (at least {} are needed)",
-                    cnt[k], params.min_observations
-                ))
+                Some(
+                    Text::new("mkt.el.few_observations")
+                        .int("n", cnt[k])
+                        .int("min", params.min_observations),
+                )
             } else if sd[k] < params.min_log_price_sd {
-                Some(format!(
-                    "its price hardly changed (between {:.4} and {:.4}; standard deviation of log price {:.3} < {:.3}), so its effect cannot be measured",
-                    pmin[k], pmax[k], sd[k], params.min_log_price_sd
-                ))
+                Some(
+                    Text::new("mkt.el.flat_price")
+                        .num("lo", pmin[k], 4)
+                        .num("hi", pmax[k], 4)
+                        .num("sd", sd[k], 3)
+                        .num("min", params.min_log_price_sd, 3),
+                )
             } else {
                 None
             }
@@ -733,7 +765,12 @@ pub fn run(
         return Err(ElasticityError::Input(format!(
             "no {} has enough price variation to estimate an elasticity ({})",
             input.columns.group.as_deref().unwrap_or("product"),
-            withheld.first().cloned().flatten().unwrap_or_default()
+            withheld
+                .first()
+                .cloned()
+                .flatten()
+                .map(|t| t.en())
+                .unwrap_or_default()
         )));
     }
     let pooled_mean = {
@@ -812,21 +849,27 @@ pub fn run(
             .map_or(f64::NAN, |d| 2.0 * (1.0 - d.cdf(z.abs())))
     };
     let conf = 100.0 * params.confidence;
-    let describe = |name: &str, e: f64, lo: f64, hi: f64| -> String {
+    let describe = |name: &str, e: f64, lo: f64, hi: f64| -> Text {
         let kind = if hi < -1.0 {
-            "Demand is elastic: a price cut raises units by more than the price falls, so revenue rises when the price goes down (margins permitting)."
+            Text::new("mkt.el.elastic")
         } else if lo > -1.0 && hi < 0.0 {
-            "Demand is inelastic: units fall by less than the price rises, so a higher price raises revenue."
+            Text::new("mkt.el.inelastic")
         } else if lo > 0.0 {
-            "Units rise with the price here, which usually means the price is standing in for something else (quality, season, stock-outs); do not read this as a causal effect."
+            Text::new("mkt.el.positive")
         } else {
-            "The interval includes both elastic and inelastic values (or no effect at all): more price variation is needed to be sure."
+            Text::new("mkt.el.unsure")
         };
-        format!(
-            "{name}: a 1% higher price goes with {:.2}% {} units ({conf:.0}% interval {lo:.2} to {hi:.2}), in the same store and with the same promotions. {kind}",
-            e.abs(),
-            if e <= 0.0 { "fewer" } else { "more" }
-        )
+        Text::new(if e <= 0.0 {
+            "mkt.el.describe_fewer"
+        } else {
+            "mkt.el.describe_more"
+        })
+        .text("name", group_name_text(name))
+        .num("e", e.abs(), 2)
+        .num("conf", conf, 0)
+        .num("lo", lo, 2)
+        .num("hi", hi, 2)
+        .text("kind", kind)
     };
     let mut groups = Vec::new();
     let make = |name: String,
@@ -835,7 +878,7 @@ pub fn run(
                 pmx: f64,
                 lsd: f64,
                 j: Option<usize>,
-                why: Option<String>|
+                why: Option<Text>|
      -> GroupElasticity {
         match j {
             Some(j) => {
@@ -857,10 +900,13 @@ pub fn run(
                 }
             }
             None => GroupElasticity {
-                explain: format!(
-                    "{name}: no elasticity, because {}.",
-                    why.as_deref().unwrap_or("it has no price variation")
-                ),
+                explain: Text::new("mkt.el.withheld")
+                    .text("name", group_name_text(&name))
+                    .text(
+                        "why",
+                        why.clone()
+                            .unwrap_or_else(|| Text::new("mkt.el.no_variation")),
+                    ),
                 name,
                 observations: obs,
                 price_min: pmn,
@@ -884,7 +930,7 @@ pub fn run(
             sd[k],
             if params.pooled { None } else { slope[k] },
             if params.pooled {
-                Some("a single pooled elasticity was asked for".into())
+                Some(Text::new("mkt.el.pooled_asked"))
             } else {
                 withheld[k].clone()
             },
@@ -896,10 +942,7 @@ pub fn run(
         let obs = used.iter().map(|&k| cnt[k]).sum();
         let pmn = used.iter().map(|&k| pmin[k]).fold(f64::MAX, f64::min);
         let pmx = used.iter().map(|&k| pmax[k]).fold(f64::MIN, f64::max);
-        groups.insert(
-            0,
-            make("all (pooled)".into(), obs, pmn, pmx, f64::NAN, j, None),
-        );
+        groups.insert(0, make(POOLED.into(), obs, pmn, pmx, f64::NAN, j, None));
     }
     let flags: Vec<FlagLift> = input
         .flags
@@ -908,13 +951,21 @@ pub fn run(
         .map(|((name, _), &j)| {
             let (d, se) = (fit.coef[j], fit.se[j]);
             let lift = 100.0 * d.exp_m1();
-            let (lo, hi) = (100.0 * (d - tq * se).exp_m1(), 100.0 * (d + tq * se).exp_m1());
+            let (lo, hi) = (
+                100.0 * (d - tq * se).exp_m1(),
+                100.0 * (d + tq * se).exp_m1(),
+            );
             FlagLift {
-                explain: format!(
-                    "When '{name}' is on, units are {:.1}% {} ({conf:.0}% interval {lo:+.1}% to {hi:+.1}%), at the same price and store.",
-                    lift.abs(),
-                    if lift >= 0.0 { "higher" } else { "lower" }
-                ),
+                explain: Text::new(if lift >= 0.0 {
+                    "mkt.el.flag_higher"
+                } else {
+                    "mkt.el.flag_lower"
+                })
+                .str("name", name.clone())
+                .num("lift", lift.abs(), 1)
+                .num("conf", conf, 0)
+                .str("lo", format!("{lo:+.1}"))
+                .str("hi", format!("{hi:+.1}")),
                 name: name.clone(),
                 coefficient: d,
                 std_error: se,
@@ -927,7 +978,7 @@ pub fn run(
         .collect();
     let shown: Vec<&GroupElasticity> = groups.iter().filter(|x| x.elasticity.is_some()).collect();
     let summary = match shown.len() {
-        0 => "No elasticity could be estimated.".to_string(),
+        0 => Text::new("mkt.el.none"),
         1 => shown[0].explain.clone(),
         _ => {
             let most = shown.iter().min_by(|a, b| {
@@ -941,34 +992,55 @@ pub fn run(
                     .total_cmp(&b.elasticity.unwrap_or(0.0))
             });
             match (most, least) {
-                (Some(m), Some(l)) => format!(
-                    "{} {}s: the most price-sensitive is {} (elasticity {:.2}), the least {} ({:.2}).",
-                    shown.len(),
-                    input.columns.group.as_deref().unwrap_or("group"),
-                    m.name,
-                    m.elasticity.unwrap_or(f64::NAN),
-                    l.name,
-                    l.elasticity.unwrap_or(f64::NAN)
-                ),
-                _ => String::new(),
+                (Some(m), Some(l)) => Text::new("mkt.el.summary")
+                    .int("n", shown.len())
+                    .text(
+                        "group",
+                        column_text(input.columns.group.as_deref().unwrap_or("group")),
+                    )
+                    .text("most", group_name_text(&m.name))
+                    .num("e_most", m.elasticity.unwrap_or(f64::NAN), 2)
+                    .text("least", group_name_text(&l.name))
+                    .num("e_least", l.elasticity.unwrap_or(f64::NAN), 2),
+                _ => Text::raw(""),
             }
         }
     };
-    let how_computed = format!(
-        "Ordinary least squares on {n} rows: log({units}) = {}{} effect + elasticity{} × log({price}){}. The elasticity is the % change in units for a 1% change in price; a flag's lift is e^δ − 1. Standard errors are the classical OLS ones, σ̂²(X'X)⁻¹ with σ̂² = residual sum of squares / (n − p), p = {p} parameters; intervals use Student's t with {df} degrees of freedom. Same numbers as statsmodels OLS on the same dummy columns. R² {:.3}.",
-        if use_store { format!("{} effect ({s} levels) + ", input.columns.store.as_deref().unwrap_or("store")) } else { String::new() },
-        input.columns.group.as_deref().unwrap_or("group"),
-        if params.pooled { "" } else { "[group]" },
-        if input.flags.is_empty() { String::new() } else { format!(" + Σ δ × ({})", input.columns.flags.join(", ")) },
-        fit.r2,
-        units = input.columns.units,
-        price = input.columns.price,
-    );
+    let how_computed = Text::new("mkt.el.how")
+        .int("n", n)
+        .text("units", column_text(&input.columns.units))
+        .text(
+            "store",
+            if use_store {
+                Text::new("mkt.el.store_term")
+                    .str("store", input.columns.store.as_deref().unwrap_or("store"))
+                    .int("s", s)
+            } else {
+                Text::raw("")
+            },
+        )
+        .text(
+            "group",
+            column_text(input.columns.group.as_deref().unwrap_or("group")),
+        )
+        .str("slot", if params.pooled { "" } else { "[group]" })
+        .text("price", column_text(&input.columns.price))
+        .str(
+            "flags",
+            if input.flags.is_empty() {
+                String::new()
+            } else {
+                format!(" + Σ δ × ({})", input.columns.flags.join(", "))
+            },
+        )
+        .int("p", p)
+        .int("df", df)
+        .num("r2", fit.r2, 3);
     let mut notes = input.notes.clone();
     if params.store_effects && !use_store && input.store.is_empty() {
-        notes.push("No store column: no store effects (differences between stores are not controlled for).".into());
+        notes.push(Text::new("mkt.el.no_store"));
     }
-    notes.push("Elasticities are associations in the data: prices set in response to demand (e.g. raised in busy weeks) bias them toward zero.".into());
+    notes.push(Text::new("mkt.el.associations"));
     Ok(ElasticityReport {
         observations: n,
         parameters: p,

@@ -12,6 +12,7 @@
 
 use super::abtest::{self, AbError, AbInput, AbParams, AbReport};
 use super::table::Table;
+use crate::text::Text;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
@@ -20,8 +21,18 @@ use std::collections::HashSet;
 pub enum ExperimentError {
     #[error(transparent)]
     Ab(#[from] AbError),
-    #[error("{0}")]
-    Input(String),
+    #[error("{}", self.text())]
+    Input(Text),
+}
+
+impl ExperimentError {
+    /// The message in both languages.
+    pub fn text(&self) -> Text {
+        match self {
+            ExperimentError::Ab(e) => e.text(),
+            ExperimentError::Input(t) => t.clone(),
+        }
+    }
 }
 
 /// Which columns to analyse (`None` = detect) and the test parameters.
@@ -41,7 +52,7 @@ pub struct ExperimentReport {
     pub metrics: Vec<AbReport>,
     /// Every column of the file (for the page's pickers).
     pub columns: Vec<String>,
-    pub notes: Vec<String>,
+    pub notes: Vec<Text>,
 }
 
 const VARIANT_WORDS: [&str; 6] = ["variant", "group", "arm", "version", "bucket", "treatment"];
@@ -79,12 +90,12 @@ fn find_variant(table: &Table, spec: &ExperimentSpec) -> Result<usize, Experimen
     });
     let text = || (0..table.headers.len()).find(|&j| !table.is_numeric(j) && ok(j));
     named.or_else(text).ok_or_else(|| {
-        ExperimentError::Input(format!(
-            "{}: no variant column found — name one (a column with 2 to {MAX_VARIANTS} \
-             distinct values such as control/treatment; columns: {})",
-            table.file,
-            table.headers.join(", ")
-        ))
+        ExperimentError::Input(
+            Text::new("mkt.err.no_variant_column")
+                .str("file", table.file.clone())
+                .int("max", MAX_VARIANTS)
+                .str("columns", table.headers.join(", ")),
+        )
     })
 }
 
@@ -92,19 +103,18 @@ fn find_variant(table: &Table, spec: &ExperimentSpec) -> Result<usize, Experimen
 pub fn run(table: &Table, spec: &ExperimentSpec) -> Result<ExperimentReport, ExperimentError> {
     spec.params.validate()?;
     if table.rows() == 0 {
-        return Err(ExperimentError::Input(format!(
-            "{}: the file has a header but no rows",
-            table.file
-        )));
+        return Err(ExperimentError::Input(
+            Text::new("mkt.err.no_rows").str("file", table.file.clone()),
+        ));
     }
     let vj = find_variant(table, spec)?;
     let mut notes = Vec::new();
     if spec.variant_column.is_none() {
-        notes.push(format!(
-            "Variants are read from column '{}' ({} variants).",
-            table.headers[vj],
-            distinct(&table.columns[vj])
-        ));
+        notes.push(
+            Text::new("mkt.exp.variant_column")
+                .str("col", table.headers[vj].clone())
+                .int("k", distinct(&table.columns[vj])),
+        );
     }
     let metrics: Vec<usize> = match &spec.metrics {
         Some(names) => names
@@ -124,23 +134,21 @@ pub fn run(table: &Table, spec: &ExperimentSpec) -> Result<ExperimentReport, Exp
                 if any && (boolean || table.is_numeric(j)) {
                     found.push(j);
                 } else if any {
-                    notes.push(format!(
-                        "Column '{}' is neither a yes/no outcome nor a number: not analysed.",
-                        table.headers[j]
-                    ));
+                    notes.push(
+                        Text::new("mkt.exp.not_outcome").str("col", table.headers[j].clone()),
+                    );
                 }
             }
             found
         }
     };
     if metrics.is_empty() {
-        return Err(ExperimentError::Input(format!(
-            "{}: no outcome column found (a 0/1, true/false or numeric column besides the \
-             variant '{}'; columns: {})",
-            table.file,
-            table.headers[vj],
-            table.headers.join(", ")
-        )));
+        return Err(ExperimentError::Input(
+            Text::new("mkt.err.no_outcome_column")
+                .str("file", table.file.clone())
+                .str("variant", table.headers[vj].clone())
+                .str("columns", table.headers.join(", ")),
+        ));
     }
     let variant = table.headers[vj].clone();
     let reports = metrics
@@ -182,7 +190,7 @@ mod tests {
         // 1 of 3 control users converted, 2 of 3 treatment users.
         let conv: Vec<f64> = r.metrics[0].variants.iter().map(|v| v.mean).collect();
         assert!((conv[0] - 1.0 / 3.0).abs() < 1e-12 && (conv[1] - 2.0 / 3.0).abs() < 1e-12);
-        assert!(r.notes.iter().any(|n| n.contains("'note'")));
+        assert!(r.notes.iter().any(|n| n.en().contains("'note'")));
     }
 
     #[test]

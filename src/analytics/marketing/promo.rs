@@ -19,6 +19,7 @@ use super::ols::{self, Ols, OlsError};
 use super::table::{Table, TableError};
 use crate::data::dates::civil_from_days;
 use crate::data::model::{OrderLines, NONE_ID};
+use crate::text::Text;
 use serde::{Deserialize, Serialize};
 use statrs::distribution::{ContinuousCDF, StudentsT};
 use std::collections::BTreeMap;
@@ -48,7 +49,7 @@ pub struct PromoInput {
     pub promo: Vec<bool>,
     /// What the series is ("all products", "SKU 123", "file x.csv").
     pub label: String,
-    pub notes: Vec<String>,
+    pub notes: Vec<Text>,
 }
 
 /// Columns of a table; `None` = recognised by name.
@@ -121,7 +122,7 @@ pub struct LiftEstimate {
     pub ci_high: f64,
     /// 100 × incremental / baseline.
     pub lift_pct: f64,
-    pub explain: String,
+    pub explain: Text,
 }
 
 /// One contiguous promotion.
@@ -164,9 +165,25 @@ pub struct PromoReport {
     pub terms: Vec<String>,
     pub baseline_r2: f64,
     pub baseline_residual_sd: f64,
-    pub summary: String,
-    pub how_computed: String,
-    pub notes: Vec<String>,
+    pub summary: Text,
+    pub how_computed: Text,
+    pub notes: Vec<Text>,
+}
+
+/// A baseline term's name: the fixed ones in words, seasonal terms as they are.
+pub fn term_text(name: &str) -> Text {
+    let key = match name {
+        "intercept" => "mkt.term.intercept",
+        "trend" => "mkt.term.trend",
+        "Tue" => "mkt.term.tue",
+        "Wed" => "mkt.term.wed",
+        "Thu" => "mkt.term.thu",
+        "Fri" => "mkt.term.fri",
+        "Sat" => "mkt.term.sat",
+        "Sun" => "mkt.term.sun",
+        _ => return Text::raw(name),
+    };
+    Text::new(key)
 }
 
 fn day_str(d: i64) -> String {
@@ -262,12 +279,13 @@ impl PromoInput {
                 Some(s) => format!("products {}", s.join(", ")),
                 None => "all products".into(),
             },
-            notes: vec![format!(
-                "Order lines summed per {} from {} to {}; periods without sales count as zero.",
-                if period_days == 7 { "week" } else { "day" },
-                day_str(first),
-                day_str(last)
-            )],
+            notes: vec![Text::new(if period_days == 7 {
+                "mkt.promo.orders_weekly"
+            } else {
+                "mkt.promo.orders_daily"
+            })
+            .str("from", day_str(first))
+            .str("to", day_str(last))],
         })
     }
 
@@ -292,10 +310,7 @@ impl PromoInput {
                         t.file
                     ))
                 })?;
-                notes.push(format!(
-                    "Column '{}' holds week numbers, not dates: weeks are counted from an arbitrary start, so yearly seasonality is placed approximately.",
-                    t.headers[j]
-                ));
+                notes.push(Text::new("mkt.promo.week_numbers").str("col", t.headers[j].clone()));
                 t.numeric(j)?
                     .iter()
                     .map(|w| (7.0 * w).round() as i64)
@@ -351,11 +366,11 @@ impl PromoInput {
         gaps.sort_unstable();
         let period_days = gaps.get(gaps.len() / 2).copied().unwrap_or(1).max(1);
         if dates.len() < t.rows() {
-            notes.push(format!(
-                "{} rows summed into {} dates.",
-                t.rows(),
-                dates.len()
-            ));
+            notes.push(
+                Text::new("mkt.promo.rows_summed")
+                    .int("rows", t.rows())
+                    .int("dates", dates.len()),
+            );
         }
         Ok(PromoInput {
             units: agg.values().map(|v| v.0).collect(),
@@ -409,7 +424,7 @@ struct Design {
 }
 
 impl Design {
-    fn new(input: &PromoInput, params: &PromoParams, notes: &mut Vec<String>) -> Design {
+    fn new(input: &PromoInput, params: &PromoParams, notes: &mut Vec<Text>) -> Design {
         let n = input.dates.len();
         let t0 = input.dates.first().copied().unwrap_or(0);
         let span = (input.dates.last().copied().unwrap_or(0) - t0 + input.period_days) as f64;
@@ -417,9 +432,7 @@ impl Design {
             params.fourier_order
         } else {
             if params.fourier_order > 0 {
-                notes.push(format!(
-                    "Yearly seasonality not modelled: the data span {span:.0} days, less than a year."
-                ));
+                notes.push(Text::new("mkt.promo.no_season").num("days", span, 0));
             }
             0
         };
@@ -510,7 +523,7 @@ fn lift(
     input: &PromoInput,
     y: &[f64],
     periods: &[usize],
-    what: &str,
+    what: &Text,
     conf: f64,
 ) -> LiftEstimate {
     let p = design.names.len();
@@ -536,11 +549,11 @@ fn lift(
     };
     let (lo, hi) = (inc - half, inc + half);
     let verdict = if lo > 0.0 {
-        "The promotion added to sales beyond what the baseline explains."
+        Text::new("mkt.promo.added")
     } else if hi < 0.0 {
-        "Sales were below the baseline: the promotion did not pay off in volume (or sales were pulled away to other periods)."
+        Text::new("mkt.promo.below")
     } else {
-        "The interval includes zero: the data cannot tell this lift apart from normal variation."
+        Text::new("mkt.promo.unclear")
     };
     LiftEstimate {
         actual,
@@ -549,10 +562,16 @@ fn lift(
         ci_low: lo,
         ci_high: hi,
         lift_pct: pct,
-        explain: format!(
-            "{what}: {actual:.0} during the promotion against {baseline:.0} expected without it: {inc:+.0} ({pct:+.1}%), {:.0}% interval {lo:+.0} to {hi:+.0}. {verdict}",
-            100.0 * conf
-        ),
+        explain: Text::new("mkt.promo.lift")
+            .text("what", what.clone())
+            .num("actual", actual, 0)
+            .num("baseline", baseline, 0)
+            .str("inc", format!("{inc:+.0}"))
+            .str("pct", format!("{pct:+.1}"))
+            .num("level", 100.0 * conf, 0)
+            .str("lo", format!("{lo:+.0}"))
+            .str("hi", format!("{hi:+.0}"))
+            .text("verdict", verdict),
     }
 }
 
@@ -578,10 +597,19 @@ pub fn run(input: &PromoInput, params: &PromoParams) -> Result<PromoReport, Prom
         None => None,
     };
     let promo_idx: Vec<usize> = (0..n).filter(|&t| input.promo[t]).collect();
-    let units = lift(&bu, &design, input, &input.units, &promo_idx, "Units", conf);
+    let (units_t, revenue_t) = (Text::new("mkt.promo.units"), Text::new("mkt.promo.revenue"));
+    let units = lift(
+        &bu,
+        &design,
+        input,
+        &input.units,
+        &promo_idx,
+        &units_t,
+        conf,
+    );
     let revenue = br
         .as_ref()
-        .map(|(b, r)| lift(b, &design, input, r, &promo_idx, "Revenue", conf));
+        .map(|(b, r)| lift(b, &design, input, r, &promo_idx, &revenue_t, conf));
     // Episodes: maximal runs of consecutive promoted periods.
     let mut episodes = Vec::new();
     let mut t = 0;
@@ -602,10 +630,10 @@ pub fn run(input: &PromoInput, params: &PromoParams) -> Result<PromoReport, Prom
             from: day_str(input.dates[s]),
             to: day_str(input.dates[t] + input.period_days - 1),
             periods: idx.len(),
-            units: lift(&bu, &design, input, &input.units, &idx, "Units", conf),
+            units: lift(&bu, &design, input, &input.units, &idx, &units_t, conf),
             revenue: br
                 .as_ref()
-                .map(|(b, r)| lift(b, &design, input, r, &idx, "Revenue", conf)),
+                .map(|(b, r)| lift(b, &design, input, r, &idx, &revenue_t, conf)),
         });
         t += 1;
     }
@@ -636,31 +664,31 @@ pub fn run(input: &PromoInput, params: &PromoParams) -> Result<PromoReport, Prom
             }
         })
         .collect();
-    notes.push("The intervals assume the baseline's errors are independent from period to period; if sales run in streaks they are too narrow. Sales pulled forward from the weeks after a promotion are not subtracted.".into());
-    let summary = format!(
-        "{} promoted {} ({} promotion{}): {}{}",
-        promo_idx.len(),
-        if input.period_days == 7 {
-            "weeks"
-        } else if input.period_days == 1 {
-            "days"
-        } else {
-            "periods"
-        },
-        episodes.len(),
-        if episodes.len() == 1 { "" } else { "s" },
-        units.explain,
-        revenue
-            .as_ref()
-            .map_or(String::new(), |r| format!(" {}", r.explain))
-    );
-    let how_computed = format!(
-        "The baseline — what sales would have been without the promotion — is a least-squares regression on the {base_n} periods without promotion, with {}. It is projected onto the {} promoted periods; incremental = actual − baseline, summed. The {:.0}% interval is the regression's prediction interval for that sum: σ̂²(m + s'(X'X)⁻¹s), m promoted periods, s the sum of their regressor rows, Student's t with {} degrees of freedom.",
-        design.names.join(", "),
-        promo_idx.len(),
-        100.0 * conf,
-        bu.fit.df()
-    );
+    notes.push(Text::new("mkt.promo.independent_errors"));
+    let unit = Text::new(if input.period_days == 7 {
+        "mkt.promo.weeks"
+    } else if input.period_days == 1 {
+        "mkt.promo.days"
+    } else {
+        "mkt.promo.periods"
+    });
+    let summary = match &revenue {
+        Some(r) => Text::new("mkt.promo.summary_revenue").text("revenue", r.explain.clone()),
+        None => Text::new("mkt.promo.summary"),
+    }
+    .int("n", promo_idx.len())
+    .text("unit", unit)
+    .int("k", episodes.len())
+    .text("units", units.explain.clone());
+    let how_computed = Text::new("mkt.promo.how")
+        .int("base_n", base_n)
+        .text(
+            "terms",
+            crate::text::marketing::list(design.names.iter().map(|n| term_text(n))),
+        )
+        .int("n", promo_idx.len())
+        .num("level", 100.0 * conf, 0)
+        .int("df", bu.fit.df());
     Ok(PromoReport {
         label: input.label.clone(),
         periods: n,

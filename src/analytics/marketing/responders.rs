@@ -18,6 +18,7 @@
 use super::tree::{self, TreeError, TreeInput, TreeParams, TreeReport};
 use crate::analytics::customers::history;
 use crate::data::Dataset;
+use crate::text::Text;
 use serde::{Deserialize, Serialize};
 
 /// Errors of the responder analysis.
@@ -27,8 +28,18 @@ pub enum RespondersError {
     Tree(#[from] TreeError),
     #[error("invalid parameter {name}: {message}")]
     Param { name: &'static str, message: String },
-    #[error("{0}")]
-    Data(String),
+    #[error("{}", self.text())]
+    Data(Text),
+}
+
+impl RespondersError {
+    /// The message in both languages.
+    pub fn text(&self) -> Text {
+        match self {
+            RespondersError::Data(t) => t.clone(),
+            e => Text::raw(e.to_string()),
+        }
+    }
 }
 
 /// The promotion window and the tree's size limits.
@@ -76,7 +87,7 @@ impl RespondersParams {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ResponderGroup {
     /// The conditions, in words.
-    pub rule: String,
+    pub rule: Text,
     pub customers: usize,
     /// Share of the group that bought during the promotion.
     pub response_rate: f64,
@@ -97,8 +108,8 @@ pub struct RespondersReport {
     /// Leaves, highest response rate first.
     pub groups: Vec<ResponderGroup>,
     pub tree: TreeReport,
-    pub summary: String,
-    pub how_computed: String,
+    pub summary: Text,
+    pub how_computed: Text,
 }
 
 /// Feature names (plain units), in column order.
@@ -110,6 +121,24 @@ pub const FEATURES: [&str; 6] = [
     "units per order",
     "return rate",
 ];
+
+/// What the tree predicts, per customer.
+pub const TARGET: &str = "bought during the promotion";
+
+/// A feature (or the target) of the responder tree in words; `None` for other names.
+pub fn feature_text(name: &str) -> Option<Text> {
+    let key = match name {
+        "days since last order" => "mkt.resp.f_recency",
+        "orders" => "mkt.resp.f_orders",
+        "revenue" => "mkt.resp.f_revenue",
+        "days since first order" => "mkt.resp.f_age",
+        "units per order" => "mkt.resp.f_units",
+        "return rate" => "mkt.resp.f_returns",
+        TARGET => "mkt.resp.target",
+        _ => return None,
+    };
+    Some(Text::new(key))
+}
 
 /// Fit the responder tree for the promotion `params.from..=params.to`.
 pub fn run(data: &Dataset, params: &RespondersParams) -> Result<RespondersReport, RespondersError> {
@@ -152,27 +181,28 @@ pub fn run(data: &Dataset, params: &RespondersParams) -> Result<RespondersReport
     }
     let customers = y.len();
     if customers < 2 * params.min_group {
-        return Err(RespondersError::Data(format!(
-            "only {customers} customers ordered before {}: too few to find groups of at least {} \
-             (identified customers are needed; guest orders have no customer id)",
-            history::date_string(params.from),
-            params.min_group
-        )));
+        return Err(RespondersError::Data(
+            Text::new("mkt.err.few_customers")
+                .int("n", customers)
+                .str("from", history::date_string(params.from))
+                .int("min", params.min_group),
+        ));
     }
     let responders = y.iter().filter(|v| **v > 0.5).count();
     if responders == 0 {
-        return Err(RespondersError::Data(format!(
-            "none of the {customers} earlier customers ordered between {} and {}",
-            history::date_string(params.from),
-            history::date_string(params.to)
-        )));
+        return Err(RespondersError::Data(
+            Text::new("mkt.err.no_responders")
+                .int("n", customers)
+                .str("from", history::date_string(params.from))
+                .str("to", history::date_string(params.to)),
+        ));
     }
     let base_rate = responders as f64 / customers as f64;
     let input = TreeInput {
         feature_names: FEATURES.iter().map(|s| s.to_string()).collect(),
         x,
         y,
-        target_name: "bought during the promotion".into(),
+        target_name: TARGET.into(),
     };
     let tree = tree::run(
         &input,
@@ -199,26 +229,21 @@ pub fn run(data: &Dataset, params: &RespondersParams) -> Result<RespondersReport
         history::date_string(params.to),
     );
     let summary = match (groups.first(), groups.last()) {
-        (Some(best), Some(worst)) if groups.len() > 1 => format!(
-            "{responders} of {customers} earlier customers ({:.1}%) ordered between {from} and {to}. \
-             The most responsive group — {} — bought at {:.1}% ({:.1}× the average, {} customers); \
-             the least — {} — at {:.1}% ({} customers).",
-            100.0 * base_rate,
-            best.rule,
-            100.0 * best.response_rate,
-            best.lift,
-            best.customers,
-            worst.rule,
-            100.0 * worst.response_rate,
-            worst.customers
-        ),
-        _ => format!(
-            "{responders} of {customers} earlier customers ({:.1}%) ordered between {from} and {to}; \
-             no split of at least {} customers separates responders better.",
-            100.0 * base_rate,
-            params.min_group
-        ),
-    };
+        (Some(best), Some(worst)) if groups.len() > 1 => Text::new("mkt.resp.summary")
+            .text("best", best.rule.clone())
+            .pct("best_rate", best.response_rate, 1)
+            .num("best_lift", best.lift, 1)
+            .int("best_n", best.customers)
+            .text("worst", worst.rule.clone())
+            .pct("worst_rate", worst.response_rate, 1)
+            .int("worst_n", worst.customers),
+        _ => Text::new("mkt.resp.summary_flat").int("min", params.min_group),
+    }
+    .int("responders", responders)
+    .int("customers", customers)
+    .pct("rate", base_rate, 1)
+    .str("from", from.clone())
+    .str("to", to.clone());
     Ok(RespondersReport {
         from,
         to,
@@ -228,17 +253,8 @@ pub fn run(data: &Dataset, params: &RespondersParams) -> Result<RespondersReport
         groups,
         tree,
         summary,
-        how_computed: format!(
-            "Every customer who had ordered before the promotion is one row, described by what \
-             the Customers page knows about them on its first day (days since the last order, \
-             orders, revenue, days since the first order, units per order, return rate). A \
-             decision tree (CART, at most {} levels, groups of at least {} customers) splits them \
-             step by step on the feature and threshold that best separate those who bought \
-             during the promotion from those who did not. Each final group's response rate is \
-             the share of its customers who bought. This shows who bought, not who bought \
-             because of the promotion: loyal customers buy often anyway — compare with a \
-             holdout group (the A/B test section) to measure the promotion's own effect.",
-            params.max_depth, params.min_group
-        ),
+        how_computed: Text::new("mkt.resp.how")
+            .int("depth", params.max_depth)
+            .int("min", params.min_group),
     })
 }

@@ -16,6 +16,7 @@
 use super::mmm::MmmInput;
 use super::stats::Rng;
 use super::table::{Table, TableError};
+use crate::text::{Lang, Text};
 use serde::{Deserialize, Serialize};
 
 /// Errors of the tree.
@@ -178,7 +179,7 @@ pub struct TreeNode {
     pub mse: f64,
     pub split: Option<Split>,
     /// Conditions leading here, in words.
-    pub rule: String,
+    pub rule: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -200,9 +201,24 @@ pub struct TreeReport {
     pub r2_cv: Option<f64>,
     /// Indented text rendering of the tree.
     pub text: String,
-    pub summary: String,
-    pub how_computed: String,
-    pub notes: Vec<String>,
+    pub summary: Text,
+    pub how_computed: Text,
+    pub notes: Vec<Text>,
+}
+
+impl TreeReport {
+    /// [`TreeReport::text`] in `lang` (feature names of the responder tree translated).
+    pub fn text_in(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        render(&self.nodes, 0, &mut out, &self.target, lang);
+        out
+    }
+}
+
+/// A feature or target name in a sentence: the responder tree's fixed features in words, a
+/// file's column names as they are.
+pub fn name_text(name: &str) -> Text {
+    super::responders::feature_text(name).unwrap_or_else(|| Text::raw(name))
 }
 
 struct Builder<'a> {
@@ -235,19 +251,29 @@ fn fmt_num(v: f64) -> String {
 impl Builder<'_> {
     /// The path's conditions in words, one per feature in the order the tree first splits on
     /// it ("3.5 < orders ≤ 5.5 and days since last order > 7.5").
-    fn rule(&self, path: &[Bound]) -> String {
-        path.iter()
-            .map(|b| {
-                let name = &self.names[b.feature];
-                match (b.above, b.at_most) {
-                    (Some(lo), Some(hi)) => format!("{} < {name} ≤ {}", fmt_num(lo), fmt_num(hi)),
-                    (Some(lo), None) => format!("{name} > {}", fmt_num(lo)),
-                    (None, Some(hi)) => format!("{name} ≤ {}", fmt_num(hi)),
-                    (None, None) => String::new(),
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(" and ")
+    fn rule(&self, path: &[Bound]) -> Text {
+        let mut conditions = path.iter().map(|b| {
+            let name = name_text(&self.names[b.feature]);
+            match (b.above, b.at_most) {
+                (Some(lo), Some(hi)) => Text::new("mkt.tree.between")
+                    .str("lo", fmt_num(lo))
+                    .text("name", name)
+                    .str("hi", fmt_num(hi)),
+                (Some(lo), None) => Text::new("mkt.tree.above")
+                    .text("name", name)
+                    .str("lo", fmt_num(lo)),
+                (None, Some(hi)) => Text::new("mkt.tree.at_most")
+                    .text("name", name)
+                    .str("hi", fmt_num(hi)),
+                (None, None) => Text::raw(""),
+            }
+        });
+        let Some(first) = conditions.next() else {
+            return Text::raw("");
+        };
+        conditions.fold(first, |a, b| {
+            Text::new("mkt.tree.and").text("a", a).text("b", b)
+        })
     }
 
     fn stats(&self, rows: &[usize]) -> (f64, f64) {
@@ -409,29 +435,30 @@ pub fn predict(nodes: &[TreeNode], x: &[Vec<f64>], i: usize) -> f64 {
     f64::NAN
 }
 
-fn render(nodes: &[TreeNode], k: usize, out: &mut String, target: &str) {
+fn render(nodes: &[TreeNode], k: usize, out: &mut String, target: &str, lang: Lang) {
     let Some(node) = nodes.get(k) else { return };
     let pad = "|   ".repeat(node.depth);
     match &node.split {
         Some(s) => {
+            let feature = name_text(&s.feature).render(lang);
             out.push_str(&format!(
-                "{pad}|--- {} <= {}\n",
-                s.feature,
+                "{pad}|--- {feature} <= {}\n",
                 fmt_num(s.threshold)
             ));
-            render(nodes, s.left, out, target);
+            render(nodes, s.left, out, target, lang);
             out.push_str(&format!(
-                "{pad}|--- {} >  {}\n",
-                s.feature,
+                "{pad}|--- {feature} >  {}\n",
                 fmt_num(s.threshold)
             ));
-            render(nodes, s.right, out, target);
+            render(nodes, s.right, out, target, lang);
         }
-        None => out.push_str(&format!(
-            "{pad}|--- {target}: {} ({} rows)\n",
-            fmt_num(node.value),
-            node.samples
-        )),
+        None => {
+            let leaf = Text::new("mkt.tree.leaf")
+                .text("target", name_text(target))
+                .str("v", fmt_num(node.value))
+                .int("n", node.samples);
+            out.push_str(&format!("{pad}|--- {}\n", leaf.render(lang)));
+        }
     }
 }
 
@@ -494,27 +521,32 @@ pub fn run(input: &TreeInput, params: &TreeParams) -> Result<TreeReport, TreeErr
         .collect();
     leaves.sort_by(|a, b| b.value.total_cmp(&a.value));
     let mut text = String::new();
-    render(&nodes, 0, &mut text, &input.target_name);
-    let t = &input.target_name;
+    render(&nodes, 0, &mut text, &input.target_name, Lang::En);
+    let t = name_text(&input.target_name);
     let summary = match (leaves.first(), leaves.last()) {
-        (Some(hi), Some(lo)) if leaves.len() > 1 => format!(
-            "Highest {t} ({} on average, {} periods) when {}. Lowest ({}, {} periods) when {}. The most telling variable is {}{}.",
-            fmt_num(hi.value),
-            hi.samples,
-            hi.rule,
-            fmt_num(lo.value),
-            lo.samples,
-            lo.rule,
-            importances.first().map_or("-", |i| i.feature.as_str()),
-            match r2_cv {
-                Some(r) if r < 0.1 => format!(
-                    "; but on periods it did not see the tree explains little (cross-validated R² {r:.2}), so read these rules as description, not prediction"
-                ),
-                Some(r) => format!(" (cross-validated R² {r:.2})"),
-                None => String::new(),
-            }
-        ),
-        _ => format!("No split improves the fit: {t} does not vary with the features in a way a tree can pick up."),
+        (Some(hi), Some(lo)) if leaves.len() > 1 => Text::new("mkt.tree.summary")
+            .text("target", t.clone())
+            .str("hi_v", fmt_num(hi.value))
+            .int("hi_n", hi.samples)
+            .text("hi_rule", hi.rule.clone())
+            .str("lo_v", fmt_num(lo.value))
+            .int("lo_n", lo.samples)
+            .text("lo_rule", lo.rule.clone())
+            .text(
+                "top",
+                importances
+                    .first()
+                    .map_or_else(|| Text::raw("-"), |i| name_text(&i.feature)),
+            )
+            .text(
+                "cv",
+                match r2_cv {
+                    Some(r) if r < 0.1 => Text::new("mkt.tree.cv_low").num("r", r, 2),
+                    Some(r) => Text::new("mkt.tree.cv").num("r", r, 2),
+                    None => Text::raw(""),
+                },
+            ),
+        _ => Text::new("mkt.tree.no_split").text("target", t.clone()),
     };
     Ok(TreeReport {
         target: input.target_name.clone(),
@@ -525,11 +557,13 @@ pub fn run(input: &TreeInput, params: &TreeParams) -> Result<TreeReport, TreeErr
         r2_cv,
         text,
         summary,
-        how_computed: format!(
-            "A regression tree (CART) splits the {n} periods again and again on the variable and cut-off that most reduce the squared error of {t}, at most {} levels deep, keeping at least {} periods in every group; each final group predicts its average {t}. A variable's importance is its share of the total error reduction. Cross-validated R²: the tree is refitted {k} times, each time without one block of consecutive periods, and scored on that block. Same algorithm as scikit-learn's DecisionTreeRegressor.",
-            params.max_depth, params.min_samples_leaf
-        ),
-        notes: vec!["A tree describes which spend levels went together with high revenue; it does not model carry-over or diminishing returns (the media-mix model does) and is not by itself proof that the spend caused the revenue.".into()],
+        how_computed: Text::new("mkt.tree.how")
+            .int("n", n)
+            .text("target", t)
+            .int("depth", params.max_depth)
+            .int("leaf", params.min_samples_leaf)
+            .int("k", k),
+        notes: vec![Text::new("mkt.tree.not_causal")],
         nodes,
     })
 }

@@ -9,14 +9,16 @@ use crate::analytics::marketing::experiment::ExperimentSpec;
 use crate::analytics::marketing::mmm::{
     BudgetParams, ChannelBound, MmmParams, MmmReport, SpendSpec,
 };
+use crate::analytics::marketing::promo::term_text;
 use crate::analytics::marketing::promo::{PromoParams, PromoReport, PromoSpec};
 use crate::analytics::marketing::responders::{RespondersParams, RespondersReport};
 use crate::protocol::Task;
 use crate::session::MarketingInputs;
+use crate::text::marketing::list;
 use crate::ui::bridge;
 use crate::ui::charts::{Band, BandChart, Series};
 use crate::ui::format;
-use crate::ui::i18n::t;
+use crate::ui::i18n::{lang, say, t, Lang};
 use crate::ui::side_files::{self, Role};
 use crate::ui::state::AppState;
 use crate::ui::table::{number as num, Cell, Column, DataTable};
@@ -78,6 +80,14 @@ fn promo_label(label: &str) -> String {
     match label.strip_prefix("products ") {
         Some(list) => crate::tr!("products {}", "商品 {}", list),
         None => label.to_string(),
+    }
+}
+
+/// The UI language as the core's sentence language.
+fn text_lang() -> crate::text::Lang {
+    match lang() {
+        Lang::En => crate::text::Lang::En,
+        Lang::Zh => crate::text::Lang::Zh,
     }
 }
 
@@ -302,7 +312,7 @@ fn MmmResult(report: MmmReport, millis: f64) -> impl IntoView {
                 num(c.marginal_roi_interval.map(|i| i.0).unwrap_or(f64::NAN), 2),
                 num(c.marginal_roi_interval.map(|i| i.1).unwrap_or(f64::NAN), 2),
                 num(c.half_life_periods, 1),
-                Cell::Text(c.roi_withheld.clone().unwrap_or_else(|| c.explain.clone())),
+                Cell::Text(say(c.roi_withheld.as_ref().unwrap_or(&c.explain))),
             ]
         })
         .collect();
@@ -312,7 +322,7 @@ fn MmmResult(report: MmmReport, millis: f64) -> impl IntoView {
         .map(|c| {
             (
                 c.name.clone(),
-                c.roi_withheld.clone().unwrap_or_else(|| c.explain.clone()),
+                say(c.roi_withheld.as_ref().unwrap_or(&c.explain)),
             )
         })
         .collect();
@@ -389,11 +399,11 @@ fn MmmResult(report: MmmReport, millis: f64) -> impl IntoView {
                 <div class="kpi"><div class="kpi-label">{t("Error on held-out weeks", "留出周的误差")}</div><div class="kpi-value">{fit.mape_holdout.map(pct1).unwrap_or_else(|| "—".into())}</div></div>
                 <div class="kpi"><div class="kpi-label">{t("Cross-validated NRMSE", "交叉验证 NRMSE")}</div><div class="kpi-value">{format!("{:.3}", fit.nrmse_cv)}</div></div>
             </div>
-            <details class="how"><summary>{t("How was this computed?", "计算方法")}</summary><p>{fit.explain.clone()}</p></details>
+            <details class="how"><summary>{t("How was this computed?", "计算方法")}</summary><p>{say(&fit.explain)}</p></details>
             {(!ident.roi_shown).then(|| view! {
                 <div class="warn" data-testid="mmm-withheld">
                     <strong>{t("ROI is not shown: the data cannot separate the channels' effects. ", "未显示投资回报率：数据无法区分各渠道的效果。")}</strong>
-                    <ul>{ident.reasons.iter().map(|x| view! { <li>{x.clone()}</li> }).collect_view()}</ul>
+                    <ul>{ident.reasons.iter().map(|x| view! { <li>{say(x)}</li> }).collect_view()}</ul>
                 </div>
             })}
             <h3>{t("Channels", "渠道")}</h3>
@@ -446,10 +456,10 @@ fn MmmResult(report: MmmReport, millis: f64) -> impl IntoView {
                         Column::num("suggested", &crate::tr!("Suggested per {}", "建议每{}", period)), Column::num("min", t("Min", "最小")), Column::num("max", t("Max", "最大")),
                         Column::num("current_revenue", t("Revenue, current split", "当前分配的销售额")), Column::num("suggested_revenue", t("Revenue, suggested", "建议分配的销售额")),
                     ]/>
-                    <details class="how"><summary>{t("How was this computed?", "计算方法")}</summary><p>{a.explain.clone()}</p></details>
+                    <details class="how"><summary>{t("How was this computed?", "计算方法")}</summary><p>{say(&a.explain)}</p></details>
                 }
             })}
-            {(!notes.is_empty()).then(|| view! { <ul class="notes">{notes.into_iter().map(|x| view! { <li>{x}</li> }).collect_view()}</ul> })}
+            {(!notes.is_empty()).then(|| view! { <ul class="notes">{notes.iter().map(|x| view! { <li>{say(x)}</li> }).collect_view()}</ul> })}
         </div>
     }
 }
@@ -617,7 +627,7 @@ fn ExperimentCard() -> impl IntoView {
                 view! {
                     <div data-testid="ab-result">
                         <p class="muted small">{crate::tr!("{} · {} rows · variants from '{}'", "{} · {} 行 · 版本列“{}”", file_label(&r.file), format::int(r.rows as u64), r.variant_column)}</p>
-                        {(!r.notes.is_empty()).then(|| view! { <ul class="notes">{r.notes.iter().map(|x| view! { <li>{x.clone()}</li> }).collect_view()}</ul> })}
+                        {(!r.notes.is_empty()).then(|| view! { <ul class="notes">{r.notes.iter().map(|x| view! { <li>{say(x)}</li> }).collect_view()}</ul> })}
                         {r.metrics.into_iter().map(|m| view! { <AbMetric m=m/> }).collect_view()}
                     </div>
                 }
@@ -671,12 +681,12 @@ fn AbMetric(m: AbReport) -> impl IntoView {
                         show(c.difference), show(c.difference_ci.0), show(c.difference_ci.1),
                         pct1(c.relative_lift), pct1(c.relative_lift_ci.0), pct1(c.relative_lift_ci.1),
                         test_name(&c.test), c.statistic, c.p_value)}
-                    {c.explain.clone()}
+                    {say(&c.explain)}
                 </p>
             }).collect_view()}
-            {m.bayes.as_ref().map(|b| view! { <details class="how"><summary>{t("How was the chance computed?", "最优概率如何计算？")}</summary><p>{b.method.clone()}" "{b.explain.clone()}</p></details> })}
-            <p class:warn=m.srm.mismatch class:muted=!m.srm.mismatch class:small=!m.srm.mismatch data-testid="ab-srm">{m.srm.explain.clone()}</p>
-            <p class="muted small" data-testid="ab-sample-size">{m.sample_size.explain.clone()}</p>
+            {m.bayes.as_ref().map(|b| view! { <details class="how"><summary>{t("How was the chance computed?", "最优概率如何计算？")}</summary><p>{say(&b.method)}" "{say(&b.explain)}</p></details> })}
+            <p class:warn=m.srm.mismatch class:muted=!m.srm.mismatch class:small=!m.srm.mismatch data-testid="ab-srm">{say(&m.srm.explain)}</p>
+            <p class="muted small" data-testid="ab-sample-size">{say(&m.sample_size.explain)}</p>
         </div>
     }
 }
@@ -763,7 +773,7 @@ fn ElasticityResult(r: ElasticityReport) -> impl IntoView {
         .map(|g| {
             (
                 g.name.clone(),
-                g.withheld.clone().unwrap_or_else(|| g.explain.clone()),
+                say(g.withheld.as_ref().unwrap_or(&g.explain)),
             )
         })
         .collect();
@@ -771,7 +781,7 @@ fn ElasticityResult(r: ElasticityReport) -> impl IntoView {
     let on_row = Callback::new(move |id: String| picked.set(Some(id)));
     view! {
         <div data-testid="el-result" data-groups=r.groups.len() data-estimated=estimated>
-            <p class="lead small">{r.summary.clone()}</p>
+            <p class="lead small">{say(&r.summary)}</p>
             <p class="muted small">{t("Click a product for its numbers in plain words.", "点击商品查看通俗解释。")}</p>
             <DataTable id="elasticity" rows=Signal::derive(move || rows.clone()) page_size=10 on_row=on_row columns=vec![
                 Column::text("group", t("Product / brand", "商品/品牌")), Column::num("observations", t("Weeks/rows", "周数/行数")),
@@ -790,12 +800,12 @@ fn ElasticityResult(r: ElasticityReport) -> impl IntoView {
                     <tbody>{r.flags.iter().map(|f| view! {
                         <tr><td>{f.name.clone()}</td><td class="num">{format!("{:+.1}%", f.lift_pct)}</td>
                             <td class="num">{crate::tr!("{:+.1}% to {:+.1}%", "{:+.1}% 至 {:+.1}%", f.ci_low_pct, f.ci_high_pct)}</td>
-                            <td class="num">{format!("{:.4}", f.p_value)}</td><td class="small">{f.explain.clone()}</td></tr>
+                            <td class="num">{format!("{:.4}", f.p_value)}</td><td class="small">{say(&f.explain)}</td></tr>
                     }).collect_view()}</tbody>
                 </table>
             })}
-            <details class="how"><summary>{t("How was this computed?", "计算方法")}</summary><p>{r.how_computed.clone()}</p></details>
-            {(!r.notes.is_empty()).then(|| view! { <ul class="notes">{r.notes.iter().map(|x| view! { <li>{x.clone()}</li> }).collect_view()}</ul> })}
+            <details class="how"><summary>{t("How was this computed?", "计算方法")}</summary><p>{say(&r.how_computed)}</p></details>
+            {(!r.notes.is_empty()).then(|| view! { <ul class="notes">{r.notes.iter().map(|x| view! { <li>{say(x)}</li> }).collect_view()}</ul> })}
         </div>
     }
 }
@@ -976,7 +986,7 @@ fn PromoResult(r: PromoReport) -> impl IntoView {
         .collect();
     view! {
         <div data-testid="promo-result" data-incremental=format!("{:.3}", u.incremental)>
-            <p class="lead small">{r.summary.clone()}</p>
+            <p class="lead small">{say(&r.summary)}</p>
             <div class="kpis">
                 <div class="kpi"><div class="kpi-label">{t("Extra units", "额外销量")}</div><div class="kpi-value">{format::num(u.incremental, 0)}</div>
                     <div class="muted small">{crate::tr!("{:.0}%: {} to {}", "{:.0}%：{} 至 {}", conf, format::num(u.ci_low, 0), format::num(u.ci_high, 0))}</div></div>
@@ -995,9 +1005,9 @@ fn PromoResult(r: PromoReport) -> impl IntoView {
                     Column::num("extra_lo", t("Low", "下限")), Column::num("extra_hi", t("High", "上限")), Column::num("extra_revenue", t("Extra revenue", "额外销售额")),
                 ]/>
             })}
-            <details class="how"><summary>{t("How was this computed?", "计算方法")}</summary><p>{r.how_computed.clone()}</p>
-                <p>{crate::tr!("Baseline terms: {}. Fit on the non-promotion periods: R² {:.2}, residual sd {:.1}.", "基线项：{}。在非促销期上的拟合：R² {:.2}，残差标准差 {:.1}。", r.terms.join(", "), r.baseline_r2, r.baseline_residual_sd)}</p></details>
-            {(!r.notes.is_empty()).then(|| view! { <ul class="notes">{r.notes.iter().map(|x| view! { <li>{x.clone()}</li> }).collect_view()}</ul> })}
+            <details class="how"><summary>{t("How was this computed?", "计算方法")}</summary><p>{say(&r.how_computed)}</p>
+                <p>{crate::tr!("Baseline terms: {}. Fit on the non-promotion periods: R² {:.2}, residual sd {:.1}.", "基线项：{}。在非促销期上的拟合：R² {:.2}，残差标准差 {:.1}。", say(&list(r.terms.iter().map(|x| term_text(x)))), r.baseline_r2, r.baseline_residual_sd)}</p></details>
+            {(!r.notes.is_empty()).then(|| view! { <ul class="notes">{r.notes.iter().map(|x| view! { <li>{say(x)}</li> }).collect_view()}</ul> })}
         </div>
     }
 }
@@ -1009,7 +1019,7 @@ fn RespondersResult(r: RespondersReport) -> impl IntoView {
         .iter()
         .map(|g| {
             vec![
-                Cell::Text(g.rule.clone()),
+                Cell::Text(say(&g.rule)),
                 num(g.customers as f64, 0),
                 num(g.response_rate * 100.0, 1),
                 num(g.lift, 2),
@@ -1019,13 +1029,13 @@ fn RespondersResult(r: RespondersReport) -> impl IntoView {
     view! {
         <div data-testid="responders-result" data-groups=r.groups.len() data-base=format!("{:.5}", r.base_rate)>
             <h3>{crate::tr!("Who bought during the promotion ({} to {})", "促销期间谁购买了（{} 至 {}）", r.from, r.to)}</h3>
-            <p class="lead small">{r.summary.clone()}</p>
+            <p class="lead small">{say(&r.summary)}</p>
             <DataTable id="responders" rows=Signal::derive(move || rows.clone()) columns=vec![
                 Column::text("group", t("Customer group", "客户群")), Column::num("customers", t("Customers", "客户数")),
                 Column::num("response_pct", t("Bought during it (%)", "期间购买比例（%）")), Column::num("lift", t("× average", "相对平均倍数")),
             ]/>
-            <details class="how" open=true><summary>{t("The decision tree", "决策树")}</summary><pre class="tree" data-testid="responders-tree">{r.tree.text.clone()}</pre></details>
-            <details class="how"><summary>{t("How was this computed?", "计算方法")}</summary><p>{r.how_computed.clone()}</p></details>
+            <details class="how" open=true><summary>{t("The decision tree", "决策树")}</summary><pre class="tree" data-testid="responders-tree">{r.tree.text_in(text_lang())}</pre></details>
+            <details class="how"><summary>{t("How was this computed?", "计算方法")}</summary><p>{say(&r.how_computed)}</p></details>
         </div>
     }
 }

@@ -25,6 +25,21 @@ pub enum AllocError {
     Infeasible { budget: f64, min: f64, max: f64 },
 }
 
+impl AllocError {
+    /// The message in both languages.
+    pub fn text(&self) -> crate::text::Text {
+        match self {
+            AllocError::Infeasible { budget, min, max } => {
+                crate::text::Text::new("mkt.err.infeasible")
+                    .num("budget", *budget, 2)
+                    .num("min", *min, 2)
+                    .num("max", *max, 2)
+            }
+            e => crate::text::Text::raw(e.to_string()),
+        }
+    }
+}
+
 /// One channel's fitted response.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ChannelModel {

@@ -4,6 +4,7 @@
 use super::MmmError;
 use crate::analytics::marketing::table::Table;
 use crate::data::OrderLines;
+use crate::text::Text;
 use serde::{Deserialize, Serialize};
 
 /// A named series aligned with the periods.
@@ -24,7 +25,7 @@ pub struct MmmInput {
     pub channels: Vec<Series>,
     pub controls: Vec<Series>,
     /// Decisions taken while reading (columns recognised, blanks read as 0, …).
-    pub notes: Vec<String>,
+    pub notes: Vec<Text>,
 }
 
 /// Which columns to use; `None` = recognise by name.
@@ -84,11 +85,11 @@ impl MmmInput {
         let dj = match &spec.date_column {
             Some(d) => table.column_index(d)?,
             None => table.find_date_column().ok_or_else(|| {
-                MmmError::Input(format!(
-                    "{}: no date column found (columns: {})",
-                    table.file,
-                    table.headers.join(", ")
-                ))
+                MmmError::Input(
+                    Text::new("mkt.err.no_date_column")
+                        .str("file", table.file.clone())
+                        .str("columns", table.headers.join(", ")),
+                )
             })?,
         };
         let days = table.dates(dj)?;
@@ -103,10 +104,9 @@ impl MmmInput {
             Some(r) => Some(table.column_index(r)?),
             None if orders.is_none() => {
                 Some(find(&["revenue", "sales", "y"]).ok_or_else(|| {
-                    MmmError::Input(format!(
-                        "{}: no revenue column (name one with --revenue-column or give the orders)",
-                        table.file
-                    ))
+                    MmmError::Input(
+                        Text::new("mkt.err.no_revenue_column").str("file", table.file.clone()),
+                    )
                 })?)
             }
             None => None,
@@ -169,18 +169,16 @@ impl MmmInput {
                     }
                 }
             }
-            notes.push(format!(
-                "Long format (date, channel, spend): {} channels.",
-                channels.len()
-            ));
+            notes.push(Text::new("mkt.mmm.long_format").int("n", channels.len()));
         } else {
             if n != days.len() {
-                return Err(MmmError::Input(format!(
-                    "{}: {} rows but {n} distinct dates in '{}': a wide spend file needs one row per period",
-                    table.file,
-                    days.len(),
-                    table.headers[dj]
-                )));
+                return Err(MmmError::Input(
+                    Text::new("mkt.err.repeated_dates")
+                        .str("file", table.file.clone())
+                        .int("rows", days.len())
+                        .int("n", n)
+                        .str("col", table.headers[dj].clone()),
+                ));
             }
             let chan_idx: Vec<usize> = match &spec.channels {
                 Some(list) => list
@@ -192,11 +190,11 @@ impl MmmInput {
                     .collect(),
             };
             if chan_idx.is_empty() {
-                return Err(MmmError::Input(format!(
-                    "{}: no spend columns recognised (names like spend_*, *_spend, *_cost); name them with --channels (columns: {})",
-                    table.file,
-                    table.headers.join(", ")
-                )));
+                return Err(MmmError::Input(
+                    Text::new("mkt.err.no_spend_columns")
+                        .str("file", table.file.clone())
+                        .str("columns", table.headers.join(", ")),
+                ));
             }
             for &j in &chan_idx {
                 let mut v = vec![0.0; n];
@@ -204,10 +202,11 @@ impl MmmInput {
                     v[pos(d)] = cell(j, i, &mut blanks)?;
                 }
                 if v.iter().any(|&x| x < 0.0) {
-                    return Err(MmmError::Input(format!(
-                        "{}: column '{}' has negative spend",
-                        table.file, table.headers[j]
-                    )));
+                    return Err(MmmError::Input(
+                        Text::new("mkt.err.negative_column")
+                            .str("file", table.file.clone())
+                            .str("col", table.headers[j].clone()),
+                    ));
                 }
                 channels.push(Series {
                     name: table.headers[j].clone(),
@@ -236,13 +235,15 @@ impl MmmInput {
                         })
                         .collect();
                     if !auto.is_empty() {
-                        notes.push(format!(
-                            "Controls recognised: {}.",
-                            auto.iter()
-                                .map(|&j| table.headers[j].as_str())
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        ));
+                        notes.push(
+                            Text::new("mkt.mmm.controls").str(
+                                "cols",
+                                auto.iter()
+                                    .map(|&j| table.headers[j].as_str())
+                                    .collect::<Vec<_>>()
+                                    .join(", "),
+                            ),
+                        );
                     }
                     auto
                 }
@@ -293,15 +294,14 @@ impl MmmInput {
                             values: v,
                         });
                     }
-                    notes.push(format!(
-                        "Event column '{}' turned into 0/1 flags.",
-                        table.headers[j]
-                    ));
+                    notes.push(
+                        Text::new("mkt.mmm.event_column").str("col", table.headers[j].clone()),
+                    );
                 }
             }
         }
         if blanks > 0 {
-            notes.push(format!("{blanks} empty or 'na' cells read as 0."));
+            notes.push(Text::new("mkt.mmm.blanks").int("n", blanks));
         }
         let period_days = {
             let mut gaps: Vec<i64> = uniq.windows(2).map(|w| w[1] - w[0]).collect();
@@ -319,17 +319,13 @@ impl MmmInput {
                 }
                 revenue[p - 1] += ol.revenue[i];
             }
-            notes.push(format!(
-                "Revenue from {} order lines summed per period{}.",
-                ol.len() as u64 - outside,
-                if outside > 0 {
-                    format!(
-                        "; {outside} lines fall outside the spend file's periods and are not used"
-                    )
-                } else {
-                    String::new()
-                }
-            ));
+            notes.push(if outside > 0 {
+                Text::new("mkt.mmm.revenue_orders_outside")
+                    .int("n", ol.len() as u64 - outside)
+                    .int("outside", outside)
+            } else {
+                Text::new("mkt.mmm.revenue_orders").int("n", ol.len() as u64 - outside)
+            });
         }
         let input = MmmInput {
             dates: uniq,
@@ -347,50 +343,49 @@ impl MmmInput {
     pub fn validate(&self) -> Result<(), MmmError> {
         let n = self.dates.len();
         if n < 16 {
-            return Err(MmmError::Input(format!(
-                "{n} periods: a media-mix model needs at least 16 (and many more to measure ROI)"
-            )));
+            return Err(MmmError::Input(
+                Text::new("mkt.err.few_periods").int("n", n),
+            ));
         }
         if self.revenue.len() != n {
-            return Err(MmmError::Input("revenue and dates differ in length".into()));
+            return Err(MmmError::Input(Text::raw(
+                "revenue and dates differ in length",
+            )));
         }
         if self.channels.is_empty() {
-            return Err(MmmError::Input("no media channels".into()));
+            return Err(MmmError::Input(Text::new("mkt.err.no_channels")));
         }
         if self.channels.len() > 40 {
-            return Err(MmmError::Input(format!(
-                "{} channels: at most 40",
-                self.channels.len()
-            )));
+            return Err(MmmError::Input(
+                Text::new("mkt.err.many_channels").int("n", self.channels.len()),
+            ));
         }
         for s in self.channels.iter().chain(&self.controls) {
             if s.values.len() != n {
-                return Err(MmmError::Input(format!(
+                return Err(MmmError::Input(Text::raw(format!(
                     "series '{}' has {} values for {n} periods",
                     s.name,
                     s.values.len()
-                )));
+                ))));
             }
             if s.values.iter().any(|v| !v.is_finite()) {
-                return Err(MmmError::Input(format!(
-                    "series '{}' has a non-finite value",
-                    s.name
-                )));
+                return Err(MmmError::Input(
+                    Text::new("mkt.err.non_finite").str("name", s.name.clone()),
+                ));
             }
         }
         for ch in &self.channels {
             if ch.values.iter().any(|&v| v < 0.0) {
-                return Err(MmmError::Input(format!(
-                    "channel '{}' has negative spend",
-                    ch.name
-                )));
+                return Err(MmmError::Input(
+                    Text::new("mkt.err.negative_channel").str("name", ch.name.clone()),
+                ));
             }
         }
         if self.revenue.iter().any(|v| !v.is_finite()) {
-            return Err(MmmError::Input("revenue has a non-finite value".into()));
+            return Err(MmmError::Input(Text::new("mkt.err.revenue_non_finite")));
         }
         if self.dates.windows(2).any(|w| w[1] <= w[0]) {
-            return Err(MmmError::Input("dates must be strictly increasing".into()));
+            return Err(MmmError::Input(Text::new("mkt.err.dates_order")));
         }
         let irregular = self
             .dates
@@ -398,10 +393,11 @@ impl MmmInput {
             .filter(|w| w[1] - w[0] != self.period_days)
             .count();
         if irregular > 0 {
-            return Err(MmmError::Input(format!(
-                "{irregular} gaps between consecutive dates differ from the period of {} days: fill missing periods (with zero spend) first",
-                self.period_days
-            )));
+            return Err(MmmError::Input(
+                Text::new("mkt.err.irregular")
+                    .int("n", irregular)
+                    .int("days", self.period_days),
+            ));
         }
         Ok(())
     }

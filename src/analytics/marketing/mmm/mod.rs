@@ -36,6 +36,7 @@ pub use input::{MmmInput, Series, SpendSpec};
 
 use super::stats::{quantile_sorted, Rng};
 use crate::data::dates::civil_from_days;
+use crate::text::Text;
 use allocate::{AllocError, ChannelModel};
 use serde::{Deserialize, Serialize};
 
@@ -46,10 +47,22 @@ pub enum MmmError {
     Table(#[from] super::table::TableError),
     #[error("invalid parameter {name}: {message}")]
     Param { name: &'static str, message: String },
-    #[error("{0}")]
-    Input(String),
+    #[error("{}", self.text())]
+    Input(Text),
     #[error(transparent)]
     Allocation(#[from] AllocError),
+}
+
+impl MmmError {
+    /// The message in both languages (data-file problems and the budget; parameter errors,
+    /// which the page's inputs prevent, stay English).
+    pub fn text(&self) -> Text {
+        match self {
+            MmmError::Input(t) => t.clone(),
+            MmmError::Allocation(e) => e.text(),
+            e => Text::raw(e.to_string()),
+        }
+    }
 }
 
 /// Bounds on one channel's spend per period in the allocation.
@@ -246,7 +259,7 @@ pub struct ChannelReport {
     pub marginal_roi: Option<f64>,
     pub marginal_roi_interval: Option<(f64, f64)>,
     /// Why ROI is not shown.
-    pub roi_withheld: Option<String>,
+    pub roi_withheld: Option<Text>,
     pub vif: Option<f64>,
     /// Mean spend per period over the last `current_window` periods.
     pub current_spend: f64,
@@ -255,7 +268,7 @@ pub struct ChannelReport {
     pub response_curve: Vec<CurvePoint>,
     /// Share of a period's spend effect felt `l` periods later, l = 0, 1, ….
     pub adstock_curve: Vec<f64>,
-    pub explain: String,
+    pub explain: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -273,7 +286,7 @@ pub struct FitQuality {
     /// Ridge penalty chosen (standardised scale).
     pub lambda: f64,
     pub condition_number: f64,
-    pub explain: String,
+    pub explain: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -282,7 +295,7 @@ pub struct Identification {
     pub parameters: usize,
     /// True when ROI is shown for at least one channel.
     pub roi_shown: bool,
-    pub reasons: Vec<String>,
+    pub reasons: Vec<Text>,
 }
 
 /// One period of the decomposition; `fitted = base + controls + Σ channels`.
@@ -326,7 +339,7 @@ pub struct Allocation {
     /// False when the model failed the identification checks: the split is then shown for
     /// completeness only.
     pub reliable: bool,
-    pub explain: String,
+    pub explain: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -348,7 +361,7 @@ pub struct MmmReport {
     /// Candidates within the near-optimal band the model was chosen from.
     pub near_optimal_candidates: usize,
     pub seed: u64,
-    pub notes: Vec<String>,
+    pub notes: Vec<Text>,
 }
 
 /// Hyperparameters of one channel.
@@ -615,10 +628,7 @@ pub fn run_with_progress(
             base_names.push(format!("cos_{k}"));
         }
     } else if params.fourier_order > 0 {
-        notes.push(format!(
-            "Yearly seasonality not modelled: the data span {:.0} days, less than 1.5 years.",
-            span_days
-        ));
+        notes.push(Text::new("mkt.mmm.no_season").num("days", span_days, 0));
     }
     let n_ft = base.len();
     for ctl in &input.controls {
@@ -629,9 +639,11 @@ pub fn run_with_progress(
         .holdout
         .unwrap_or(if n >= 30 { (n / 10).max(4) } else { 0 });
     if holdout + 12 > n {
-        return Err(MmmError::Input(format!(
-            "{n} periods with a holdout of {holdout}: at least 12 periods are needed to fit"
-        )));
+        return Err(MmmError::Input(
+            Text::new("mkt.err.holdout")
+                .int("n", n)
+                .int("holdout", holdout),
+        ));
     }
     let n_fit = n - holdout;
     let scale: Vec<f64> = input
@@ -672,7 +684,7 @@ pub fn run_with_progress(
     });
     let best_score = elite
         .first()
-        .ok_or_else(|| MmmError::Input("the search produced no candidate".into()))?
+        .ok_or_else(|| MmmError::Input(Text::raw("the search produced no candidate")))?
         .score;
     // Robyn-style model selection among near-optimal candidates: the objective is flat along
     // directions that trade saturation level against the intercept, so among the candidates
@@ -703,7 +715,7 @@ pub fn run_with_progress(
         .zip(&rois)
         .min_by(|a, b| dist(a.1).total_cmp(&dist(b.1)))
         .map(|(c, _)| *c)
-        .ok_or_else(|| MmmError::Input("the search produced no candidate".into()))?;
+        .ok_or_else(|| MmmError::Input(Text::raw("the search produced no candidate")))?;
     let near_count = near.len();
     let (hs, lambda) = ctx.decode(&best.genes);
     let (nrmse_cv, _) = ctx.evaluate(&best.genes);
@@ -745,22 +757,25 @@ pub fn run_with_progress(
     let mut reasons = Vec::new();
     let poor_holdout = r2_h.is_some_and(|r| r < 0.0);
     if poor_holdout {
-        reasons.push(format!(
-            "On the {holdout} held-out periods the model predicts revenue worse than their plain average (holdout R² {:.2}): its split of revenue between channels cannot be trusted.",
-            r2_h.unwrap_or(f64::NAN)
-        ));
+        reasons.push(
+            Text::new("mkt.mmm.poor_holdout")
+                .int("h", holdout)
+                .str("r2", format!("{:.2}", r2_h.unwrap_or(f64::NAN))),
+        );
     }
     let too_few = n < 2 * n_params;
     if too_few {
-        reasons.push(format!(
-            "Only {n} periods for {n_params} parameters ({c} channels × 4, {nb} trend/season/control terms, intercept): at least {} periods are needed before ROI can be told apart from noise.",
-            2 * n_params
-        ));
+        reasons.push(
+            Text::new("mkt.mmm.too_few")
+                .int("n", n)
+                .int("p", n_params)
+                .int("c", c)
+                .int("nb", nb)
+                .int("need", 2 * n_params),
+        );
     }
     if cond > 30.0 {
-        notes.push(format!(
-            "The transformed media and controls are strongly collinear (condition number {cond:.0} > 30): channels that always move together cannot be separated; see the per-channel VIF."
-        ));
+        notes.push(Text::new("mkt.mmm.collinear").num("cond", cond, 0));
     }
 
     // Per-channel numbers.
@@ -815,22 +830,22 @@ pub fn run_with_progress(
         let vif = vifs.get(media_idx[i]).copied().flatten();
         let mut withheld = None;
         if spend <= 0.0 {
-            withheld = Some("no spend in the data".to_string());
+            withheld = Some(Text::new("mkt.mmm.w_no_spend"));
         } else if too_few {
-            withheld = Some(
-                "too few periods for the number of parameters (see identification)".to_string(),
-            );
+            withheld = Some(Text::new("mkt.mmm.w_too_few"));
         } else if poor_holdout {
-            withheld = Some("the model fails on held-out periods (see identification)".to_string());
+            withheld = Some(Text::new("mkt.mmm.w_holdout"));
         } else if active < 5 || (active as f64) < 0.1 * n as f64 {
-            withheld = Some(format!(
-                "the channel spent in only {active} of {n} periods: too little variation to measure its effect"
-            ));
+            withheld = Some(
+                Text::new("mkt.mmm.w_sparse")
+                    .int("active", active)
+                    .int("n", n),
+            );
         } else if vif.is_none_or(|v| v > 10.0) {
-            withheld = Some(format!(
-                "its spend pattern is almost fully explained by the other channels and controls (VIF {}): its effect cannot be separated from theirs",
-                vif.map_or("∞".to_string(), |v| format!("{v:.0}"))
-            ));
+            withheld = Some(
+                Text::new("mkt.mmm.w_collinear")
+                    .str("vif", vif.map_or("∞".to_string(), |v| format!("{v:.0}"))),
+            );
         }
         let roi_b: Vec<f64> = {
             let mut v: Vec<f64> = boot_coefs
@@ -867,25 +882,42 @@ pub fn run_with_progress(
             })
             .collect();
         let current_response = beta * saturation::hill(current, h.k, h.shape);
-        let explain = format!(
-            "{name}: spent {spend:.0} in all and is credited with {contribution:.0} of revenue ({es:.1}% of the media effect for {ss:.1}% of the spend). {roi_txt} Each period, {decay:.0}% of the effect carries over to the next (half of it is felt within {hl:.1} periods). Returns halve at {k:.0} spend per period (shape {s:.2}); the current {current:.0} per period brings about {current_response:.0} per period.",
-            name = ch.name,
-            es = 100.0 * contribution / total_effect.max(1e-300),
-            ss = 100.0 * spend / total_spend.max(1e-300),
-            roi_txt = match (roi, mroi, &withheld) {
-                (Some(r), Some(m), _) => format!(
-                    "Each unit of spend returned {r:.2} in revenue on average (90% interval {:.2} to {:.2}); the next unit would return about {m:.2}.",
-                    interval(&roi_b).map_or(f64::NAN, |v| v.0),
-                    interval(&roi_b).map_or(f64::NAN, |v| v.1)
-                ),
-                (_, _, Some(w)) => format!("ROI is not shown because {w}."),
-                _ => String::new(),
-            },
-            decay = 100.0 * h.theta,
-            hl = adstock::half_life(h.theta).max(1.0),
-            k = h.k,
-            s = h.shape,
-        );
+        let explain = Text::new("mkt.mmm.channel")
+            .str("name", ch.name.clone())
+            .str("spend", format!("{spend:.0}"))
+            .str("contribution", format!("{contribution:.0}"))
+            .str(
+                "es",
+                format!("{:.1}", 100.0 * contribution / total_effect.max(1e-300)),
+            )
+            .str(
+                "ss",
+                format!("{:.1}", 100.0 * spend / total_spend.max(1e-300)),
+            )
+            .text(
+                "roi",
+                match (roi, mroi, &withheld) {
+                    (Some(r), Some(m), _) => Text::new("mkt.mmm.roi")
+                        .str("r", format!("{r:.2}"))
+                        .str(
+                            "lo",
+                            format!("{:.2}", interval(&roi_b).map_or(f64::NAN, |v| v.0)),
+                        )
+                        .str(
+                            "hi",
+                            format!("{:.2}", interval(&roi_b).map_or(f64::NAN, |v| v.1)),
+                        )
+                        .str("m", format!("{m:.2}")),
+                    (_, _, Some(w)) => Text::new("mkt.mmm.roi_withheld").text("why", w.clone()),
+                    _ => Text::raw(""),
+                },
+            )
+            .num("decay", 100.0 * h.theta, 0)
+            .num("hl", adstock::half_life(h.theta).max(1.0), 1)
+            .num("k", h.k, 0)
+            .num("s", h.shape, 2)
+            .num("current", current, 0)
+            .num("response", current_response, 0);
         channels.push(ChannelReport {
             name: ch.name.clone(),
             spend_total: spend,
@@ -920,7 +952,11 @@ pub fn run_with_progress(
     let roi_shown = channels.iter().any(|c| c.roi.is_some());
     for ch in &channels {
         if let Some(w) = &ch.roi_withheld {
-            reasons.push(format!("{}: {w}.", ch.name));
+            reasons.push(
+                Text::new("mkt.mmm.reason_channel")
+                    .str("name", ch.name.clone())
+                    .text("why", w.clone()),
+            );
         }
     }
 
@@ -963,23 +999,23 @@ pub fn run_with_progress(
         decomp_rssd: rssd,
         lambda,
         condition_number: cond,
-        explain: format!(
-            "The model explains {:.1}% of the revenue variation in the periods it was fitted on (R²), with a typical error of {:.1}% of the revenue range (NRMSE) and {:.1}% per period (MAPE). {}Cross-validated error while choosing the model: {:.1}% of the range. DECOMP.RSSD {:.3} measures how far each channel's share of the effect is from its share of spend (0 = identical; large values mean a few channels get most of the credit).",
-            100.0 * r2,
-            100.0 * nrmse,
-            100.0 * mape,
-            match (r2_h, nrmse_h, mape_h) {
-                (Some(a), Some(b), Some(m)) => format!(
-                    "On the last {holdout} periods, kept aside and predicted by a model that never saw them: R² {:.2}, NRMSE {:.1}%, MAPE {:.1}%. ",
-                    a,
-                    100.0 * b,
-                    100.0 * m
-                ),
-                _ => "No periods were held out. ".to_string(),
-            },
-            100.0 * nrmse_cv,
-            rssd
-        ),
+        explain: Text::new("mkt.mmm.fit")
+            .str("r2", format!("{:.1}", 100.0 * r2))
+            .str("nrmse", format!("{:.1}", 100.0 * nrmse))
+            .str("mape", format!("{:.1}", 100.0 * mape))
+            .text(
+                "holdout",
+                match (r2_h, nrmse_h, mape_h) {
+                    (Some(a), Some(b), Some(m)) => Text::new("mkt.mmm.holdout")
+                        .int("h", holdout)
+                        .str("r2", format!("{a:.2}"))
+                        .str("nrmse", format!("{:.1}", 100.0 * b))
+                        .str("mape", format!("{:.1}", 100.0 * m)),
+                    _ => Text::new("mkt.mmm.no_holdout"),
+                },
+            )
+            .str("cv", format!("{:.1}", 100.0 * nrmse_cv))
+            .str("rssd", format!("{rssd:.3}")),
     };
     let mut base_terms = vec![("intercept".to_string(), fit.intercept)];
     for j in 0..n_ft {
@@ -1097,18 +1133,23 @@ fn allocate_budget(
         iterations: r.iterations,
         kkt_gap: r.kkt_gap,
         reliable: !unreliable,
-        explain: format!(
-            "{}Spending {:.0} over the next {} periods ({per:.0} per period) with today's split is predicted to bring {rev_cur:.0} of media-driven revenue (carry-over from past spend included); the suggested split ({}) brings {:.0}, {lift:+.0} ({lift_pct:+.1}%). Spend per channel is kept within its bounds; the response beyond 1.5× the largest spend seen is an extrapolation.",
-            if unreliable {
-                "NOT RELIABLE: the model failed the identification checks (see identification), so treat this split as illustration only. "
-            } else {
-                ""
-            },
-            b.total,
-            b.periods,
-            moves.join(", "),
-            r.revenue
-        ),
+        explain: Text::new("mkt.mmm.allocation")
+            .text(
+                "warning",
+                if unreliable {
+                    Text::new("mkt.mmm.not_reliable")
+                } else {
+                    Text::raw("")
+                },
+            )
+            .str("total", format!("{:.0}", b.total))
+            .int("periods", b.periods)
+            .str("per", format!("{per:.0}"))
+            .str("current", format!("{rev_cur:.0}"))
+            .str("moves", moves.join(", "))
+            .str("optimal", format!("{:.0}", r.revenue))
+            .str("lift", format!("{lift:+.0}"))
+            .str("lift_pct", format!("{lift_pct:+.1}")),
         channels: rows,
     })
 }

@@ -79,7 +79,7 @@ fn to_csv(r: &ElasticityReport) -> String {
             opt(g.ci_low),
             opt(g.ci_high),
             opt(g.p_value),
-            csv_cell(g.withheld.as_deref().unwrap_or(""))
+            csv_cell(&g.withheld.as_ref().map(|t| t.en()).unwrap_or_default())
         ));
     }
     for f in &r.flags {
@@ -153,7 +153,7 @@ pub fn run(args: Args) -> Result<(), String> {
                 g.observations,
                 format!("{:.4}–{:.4}", g.price_min, g.price_max),
                 "-",
-                g.withheld.as_deref().unwrap_or("")
+                g.withheld.as_ref().map(|t| t.en()).unwrap_or_default()
             ),
         }
     }

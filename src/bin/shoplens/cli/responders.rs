@@ -56,7 +56,7 @@ pub fn run(args: Args) -> Result<(), String> {
         for g in &r.groups {
             out += &format!(
                 "{},{},{:.6},{:.4}\n",
-                csv_cell(&g.rule),
+                csv_cell(&g.rule.en()),
                 g.customers,
                 g.response_rate,
                 g.lift
