@@ -267,7 +267,7 @@ fn online_retail_full_catalogue() {
         .unwrap();
     assert!(budget.binding, "{}", budget.sentence);
     assert!(
-        budget.sentence.contains("+£2,000 would add"),
+        budget.sentence.en().contains("+£2,000 would add"),
         "{}",
         budget.sentence
     );
