@@ -436,7 +436,7 @@ async fn action_plan(
                     let bytes = read_slice(&b, 0.0, b.size()).await?;
                     Table::from_bytes(&name, &bytes)
                         .map(Some)
-                        .map_err(|e| e.to_string())
+                        .map_err(|e| Text::raw(e.to_string()))
                 }
                 None => Ok(None),
             }
