@@ -110,8 +110,8 @@ test('Forecast, Inventory and Marketing pages in Chinese: no English UI words, s
     assertNoEnglish(await uiText(page, DATA_ONLY), 'forecast', WORD_RE_FI);
     // The core's sentences are Chinese.
     assert.match(await page.locator('[data-testid="fc-explanation"]').innerText(), /^预测方法：/);
-    await page.locator('[data-testid="forecast-detail"] details.how summary').click();
-    for (const p of await page.locator('[data-testid="forecast-detail"] details.how p').allInnerTexts()) assert.match(p, CJK);
+    await page.evaluate(() => document.querySelectorAll('details.how').forEach((d) => { d.open = true; }));
+    for (const p of await page.locator('[data-testid="forecast-detail"] details.how p').allTextContents()) assert.match(p, CJK);
     await shot(page, 'zh-forecast.png');
 
     // Inventory: the default policies, then a budget for the purchase plan.
@@ -136,7 +136,7 @@ test('Forecast, Inventory and Marketing pages in Chinese: no English UI words, s
     // A product's reasoning, and every "how computed" paragraph open.
     await page.locator('[data-testid="inv-skus"] tbody tr').first().click();
     assert.match(await page.locator('[data-testid="inv-explain"]').innerText(), /每天卖出|没有需求预测|从未卖出/);
-    for (const d of await page.locator('details.how summary').all()) await d.click();
+    await page.evaluate(() => document.querySelectorAll('details.how').forEach((d) => { d.open = true; }));
     assert.match(await page.locator('[data-testid="inv-plan"] > p').first().innerText(), /^采购 /);
     assert.match(await page.locator('[data-testid="inv-sim"] > p').first().innerText(), /^每个 SKU 的策略/);
     const notes = await page.locator('ul.notes li').allInnerTexts();
