@@ -18,6 +18,7 @@ use crate::analytics::marketing::responders::{RespondersParams, RespondersReport
 use crate::analytics::overview::{OverviewParams, OverviewReport};
 use crate::analytics::recommend::{RecommendParams, RecommendReport};
 use crate::data::{CleaningReport, ImportOptions};
+use crate::text::Text;
 use serde::{Deserialize, Serialize};
 
 /// Main thread → worker.
@@ -195,8 +196,10 @@ pub enum Response {
     Cancelled {
         job: u32,
     },
+    /// The message is a catalogue sentence (a plain string from an older worker reads as
+    /// verbatim text).
     Failed {
         job: u32,
-        message: String,
+        message: Text,
     },
 }

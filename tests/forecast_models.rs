@@ -149,7 +149,7 @@ fn constant_and_short_series_fall_back_with_a_note() {
     let s = [3.0, 4.0, 5.0];
     let a = auto_forecast(&s, 12, 6, &AutoOptions::default()).expect("auto");
     assert_eq!(a.chosen, ModelKind::Naive);
-    assert!(a.notes[0].contains("too short"));
+    assert!(a.notes[0].en().contains("too short"));
     assert!(auto_forecast(&[], 12, 6, &AutoOptions::default()).is_err());
     assert!(auto_forecast(&[1.0, f64::NAN, 2.0], 12, 6, &AutoOptions::default()).is_err());
 }
@@ -166,7 +166,7 @@ fn intermittent_series_use_intermittent_methods() {
         })
         .collect();
     let a = auto_forecast(&y, 12, 6, &AutoOptions::default()).expect("auto");
-    assert!(a.notes.iter().any(|n| n.contains("intermittent")));
+    assert!(a.notes.iter().any(|n| n.en().contains("intermittent")));
     assert!(!a.leaderboard.is_empty());
     // Croston classic by hand: SES(0.1) on sizes / SES(0.1) on intervals
     let f = fit_model(ModelKind::Croston, &y, 12)
@@ -204,7 +204,7 @@ fn fast_mode_skips_the_backtest_with_cheap_models() {
     let a = auto_forecast(&y, 12, 6, &fast).expect("auto");
     assert_eq!(a.chosen, ModelKind::Imapa);
     assert!(a.leaderboard.is_empty() && a.backtest.is_empty());
-    assert!(a.notes.iter().any(|n| n.starts_with("Fast mode")));
+    assert!(a.notes.iter().any(|n| n.en().starts_with("Fast mode")));
     let direct = fit_model(ModelKind::Imapa, &y, 12)
         .expect("fit")
         .predict(4, &[]);

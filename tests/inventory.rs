@@ -267,7 +267,7 @@ fn online_retail_full_catalogue() {
         .unwrap();
     assert!(budget.binding, "{}", budget.sentence);
     assert!(
-        budget.sentence.contains("+£2,000 would add"),
+        budget.sentence.en().contains("+£2,000 would add"),
         "{}",
         budget.sentence
     );
@@ -323,7 +323,7 @@ fn inventory_file_overrides_and_notes() {
     assert!(b.tied_up_cash > 0.0);
     // an unknown SKU is reported with its row, and counted as dead stock
     assert!(
-        r.notes.iter().any(|n| n.contains("'NOPE1' (row 3)")),
+        r.notes.iter().any(|n| n.en().contains("'NOPE1' (row 3)")),
         "{:?}",
         r.notes
     );
@@ -331,7 +331,7 @@ fn inventory_file_overrides_and_notes() {
     assert!(r
         .notes
         .iter()
-        .any(|n| n.contains("not in the inventory file")));
+        .any(|n| n.en().contains("not in the inventory file")));
 }
 
 // ---------- properties ----------
@@ -463,7 +463,7 @@ fn infeasible_constraints_give_a_clear_message() {
     let plan = r.plan.unwrap();
     assert!(!plan.feasible);
     assert!(
-        plan.explanation.contains("cannot cover") && plan.explanation.contains("£100"),
+        plan.explanation.en().contains("cannot cover") && plan.explanation.en().contains("£100"),
         "{}",
         plan.explanation
     );
@@ -485,7 +485,9 @@ fn infeasible_constraints_give_a_clear_message() {
         require_urgent: true,
     };
     match plan::solve(&c, &lim, None, "£") {
-        Err(InventoryError::InfeasiblePlan(m)) => assert!(m.contains("capacity of 5 units"), "{m}"),
+        Err(InventoryError::InfeasiblePlan(m)) => {
+            assert!(m.en().contains("capacity of 5 units"), "{m}")
+        }
         other => panic!("expected an infeasible plan, got {other:?}"),
     }
     // bad parameters are rejected before any work

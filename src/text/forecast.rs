@@ -2,4 +2,185 @@
 
 use super::Entry;
 
-pub const ENTRIES: &[Entry] = &[];
+pub const ENTRIES: &[Entry] = &[
+    // The report's "how was this computed" paragraph.
+    Entry {
+        key: "forecast.how",
+        en: "Each series is forecast {h} periods ahead. In automatic mode several models are tested on the most recent history (each forecasts periods it has not seen) and scored by MASE: below 1 means more accurate than repeating last season's values. The shaded bands are prediction intervals: the future should fall inside the {levels} band that often.",
+        zh: "每个序列向后预测 {h} 期。自动模式下，会用最近的历史数据检验多个模型（每个模型都去预测它没见过的那几期），并用 MASE 打分：低于 1 表示比直接重复上一季同期的数值更准。阴影带是预测区间：未来的实际值应分别有 {levels} 的机会落在对应的带内。",
+    },
+    // One series' explanation: how, model name, backtest accuracy, direction.
+    Entry {
+        key: "forecast.explain",
+        en: "Forecast by {how} ({model}).{acc} Over the next {h} periods demand is expected {dir} compared with the last {h}.",
+        zh: "预测方法：{how}（{model}）。{acc}与最近 {h} 期相比，预计未来 {h} 期的需求{dir}。",
+    },
+    Entry {
+        key: "forecast.acc.mase",
+        en: " In the backtest its error was {v} times that of a seasonal naive forecast.",
+        zh: "回测中，它的误差是季节朴素预测的 {v} 倍。",
+    },
+    Entry {
+        key: "forecast.acc.none",
+        en: " There was not enough history to backtest it.",
+        zh: "历史数据不够，无法回测。",
+    },
+    Entry {
+        key: "forecast.dir.up",
+        en: "up {p}%",
+        zh: "上升 {p}%",
+    },
+    Entry {
+        key: "forecast.dir.down",
+        en: "down {p}%",
+        zh: "下降 {p}%",
+    },
+    Entry {
+        key: "forecast.dir.flat",
+        en: "about flat",
+        zh: "基本持平",
+    },
+    Entry {
+        key: "forecast.how.ensemble",
+        en: "the median of three standard models (exponential smoothing, ARIMA and Theta), which is usually more reliable than any single one",
+        zh: "三个常用模型（指数平滑、ARIMA 和 Theta）的中位数，通常比任何单个模型都更可靠",
+    },
+    Entry {
+        key: "forecast.how.ets",
+        en: "exponential smoothing, which weights recent periods more and follows level, trend and seasonality",
+        zh: "指数平滑，越近的数据权重越大，并跟踪水平、趋势和季节性",
+    },
+    Entry {
+        key: "forecast.how.arima",
+        en: "an ARIMA model, which extrapolates the series' own correlations",
+        zh: "ARIMA 模型，根据序列自身前后的相关性往后推",
+    },
+    Entry {
+        key: "forecast.how.theta",
+        en: "the Theta method, a damped trend on top of smoothing",
+        zh: "Theta 方法，在平滑的基础上加一条逐渐放缓的趋势",
+    },
+    Entry {
+        key: "forecast.how.seasonal_naive",
+        en: "last season's values, which the other models could not beat",
+        zh: "上一季同期的数值，其他模型都没能比它更准",
+    },
+    Entry {
+        key: "forecast.how.naive",
+        en: "the last value, as no model did better",
+        zh: "最近一期的数值，因为没有模型比它更准",
+    },
+    Entry {
+        key: "forecast.how.intermittent",
+        en: "a method for irregular sales, which forecasts the average rate of demand (sales come in bursts, so expect the actual pattern to be lumpier)",
+        zh: "适合不规律销售的方法，预测的是平均需求水平（实际销售是一阵一阵的，会比预测线起伏更大）",
+    },
+    Entry {
+        key: "forecast.how.other",
+        en: "the selected model",
+        zh: "所选模型",
+    },
+    // Notes of the data preparation.
+    Entry {
+        key: "forecast.note.incomplete_last",
+        en: "The last {freq} in the data is incomplete and was left out of the history.",
+        zh: "数据中的最后一{freq}不完整，没有计入历史。",
+    },
+    Entry {
+        key: "forecast.freq.day",
+        en: "day",
+        zh: "天",
+    },
+    Entry {
+        key: "forecast.freq.week",
+        en: "week",
+        zh: "周",
+    },
+    Entry {
+        key: "forecast.freq.month",
+        en: "month",
+        zh: "个月",
+    },
+    // Notes of the automatic model choice.
+    Entry {
+        key: "forecast.note.constant",
+        en: "The series is constant: the forecast repeats its value.",
+        zh: "这个序列的数值一直不变：预测直接沿用这个值。",
+    },
+    Entry {
+        key: "forecast.note.too_short",
+        en: "Only {n} periods of history: too short for a statistical model, the last value is repeated (naive forecast).",
+        zh: "只有 {n} 期历史数据，太短，用不了统计模型：直接重复最近一期的数值（朴素预测）。",
+    },
+    Entry {
+        key: "forecast.note.fast",
+        en: "Fast mode: {model} without a backtest comparison.",
+        zh: "快速模式：直接使用 {model}，不做回测比较。",
+    },
+    Entry {
+        key: "forecast.note.fit_failed",
+        en: "{model} could not be fitted ({err}); the naive forecast is used.",
+        zh: "{model} 无法拟合（{err}），改用朴素预测。",
+    },
+    Entry {
+        key: "forecast.note.intermittent",
+        en: "{p} of the periods have no sales: intermittent-demand methods are used.",
+        zh: "{p} 的时段没有销量：改用适合间歇性需求的方法。",
+    },
+    Entry {
+        key: "forecast.note.short",
+        en: "Only {n} periods of history: simple methods are compared.",
+        zh: "只有 {n} 期历史数据：只比较几种简单方法。",
+    },
+    Entry {
+        key: "forecast.note.combination_kept",
+        en: "{model} scored better on the backtest windows; the combination is kept (combinations are more reliable than a choice made on a few windows).",
+        zh: "{model} 在回测窗口中得分更高，但仍保留组合模型（组合比只凭几个窗口挑出的单个模型更可靠）。",
+    },
+    Entry {
+        key: "forecast.note.no_backtest",
+        en: "Not enough history for a backtest window: the default model is used without comparison.",
+        zh: "历史数据不够做一次回测：直接使用默认模型，不做比较。",
+    },
+    // Errors.
+    Entry {
+        key: "forecast.err.too_short",
+        en: "series too short: need at least {needed} observations, got {got}",
+        zh: "序列太短：至少需要 {needed} 个数据点，实际只有 {got} 个",
+    },
+    Entry {
+        key: "forecast.err.non_finite",
+        en: "series contains a non-finite value at position {i}",
+        zh: "序列第 {i} 个位置的值不是有效数字",
+    },
+    Entry {
+        key: "forecast.err.invalid_param",
+        en: "invalid parameter {name}: {message}",
+        zh: "参数 {name} 无效：{message}",
+    },
+    Entry {
+        key: "forecast.err.fit",
+        en: "model {model} cannot be fitted: {message}",
+        zh: "模型 {model} 无法拟合：{message}",
+    },
+    Entry {
+        key: "forecast.err.input",
+        en: "{file}, row {row}, column '{column}': {message}",
+        zh: "{file} 第 {row} 行，“{column}”列：{message}",
+    },
+    Entry {
+        key: "forecast.err.no_sales",
+        en: "no sales in complete periods to forecast",
+        zh: "完整的时段里没有销量，无法预测",
+    },
+    Entry {
+        key: "forecast.param.range",
+        en: "must be {lo}..={hi}, got {v}",
+        zh: "必须在 {lo} 到 {hi} 之间，当前为 {v}",
+    },
+    Entry {
+        key: "forecast.param.level",
+        en: "each level must be in (0, 100), got {v}",
+        zh: "每个区间水平都必须大于 0 且小于 100，当前为 {v}",
+    },
+];

@@ -272,7 +272,7 @@ fn on_response(state: AppState, resp: Response) {
                 state.restoring.set(None);
                 restore_previous_files();
             }
-            state.error.set(Some(message));
+            state.error.set(Some(super::i18n::say(&message)));
         }
     }
 }

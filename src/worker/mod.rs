@@ -19,6 +19,7 @@ use crate::analytics::overview;
 use crate::analytics::{basket, recommend};
 use crate::data::{Dataset, Importer};
 use crate::protocol::{AnalysisReport, Request, Response, Task};
+use crate::text::Text;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -80,7 +81,7 @@ pub fn start() {
             Ok(req) => handle(req, files),
             Err(e) => post(&Response::Failed {
                 job: 0,
-                message: format!("bad request: {e}"),
+                message: Text::new("worker.bad_request").str("error", e.to_string()),
             }),
         }
     });
@@ -136,7 +137,7 @@ fn handle(req: Request, files: Vec<Blob>) {
             let resp = match dataset {
                 None => Response::Failed {
                     job,
-                    message: "no data imported yet".into(),
+                    message: Text::new("worker.no_data"),
                 },
                 Some(d) => match overview::run(&d, &params) {
                     Ok(report) => Response::Overview {
@@ -145,7 +146,7 @@ fn handle(req: Request, files: Vec<Blob>) {
                     },
                     Err(e) => Response::Failed {
                         job,
-                        message: e.to_string(),
+                        message: Text::raw(e.to_string()),
                     },
                 },
             };
@@ -155,7 +156,7 @@ fn handle(req: Request, files: Vec<Blob>) {
 }
 
 /// Run a pillar task on the current dataset (`None`: cancelled).
-async fn analyze(job: u32, task: Task, files: Vec<Blob>) -> Result<Option<AnalysisReport>, String> {
+async fn analyze(job: u32, task: Task, files: Vec<Blob>) -> Result<Option<AnalysisReport>, Text> {
     let dataset = STATE.with(|s| s.borrow().dataset.clone());
     let file_table = |name: &str, bytes: &[u8]| Table::from_bytes(name, bytes);
     match &task {
@@ -165,14 +166,14 @@ async fn analyze(job: u32, task: Task, files: Vec<Blob>) -> Result<Option<Analys
             params,
             revenue_from_orders,
         } => {
-            let blob = files.first().ok_or("no spend file attached")?;
+            let blob = files
+                .first()
+                .ok_or_else(|| Text::new("worker.no_spend_file"))?;
             let bytes = read_slice(blob, 0.0, blob.size()).await?;
             let table = file_table(file, &bytes).map_err(|e| e.to_string())?;
             let orders = match (revenue_from_orders, dataset.as_ref()) {
                 (true, Some(d)) => Some(&d.lines),
-                (true, None) => {
-                    return Err("import the orders first to take revenue from them".into())
-                }
+                (true, None) => return Err(Text::new("worker.import_orders_for_revenue")),
                 (false, _) => None,
             };
             let input = MmmInput::from_table(&table, spec, orders).map_err(|e| e.to_string())?;
@@ -206,7 +207,7 @@ async fn analyze(job: u32, task: Task, files: Vec<Blob>) -> Result<Option<Analys
                         notes: Vec::new(),
                     }
                 }
-                (None, None) => return Err("attach an experiment file or type the counts".into()),
+                (None, None) => return Err(Text::new("worker.attach_experiment")),
             };
             return Ok(Some(AnalysisReport::Experiment {
                 report: Box::new(report),
@@ -226,7 +227,7 @@ async fn analyze(job: u32, task: Task, files: Vec<Blob>) -> Result<Option<Analys
                     ElasticityInput::from_table(&table, spec)
                 }
                 (None, Some(d)) => ElasticityInput::from_orders(&d.lines, skus.as_deref()),
-                (None, None) => return Err("import orders or attach a price file".into()),
+                (None, None) => return Err(Text::new("worker.attach_prices")),
             }
             .map_err(|e| e.to_string())?;
             let report = elasticity::run(&input, params).map_err(|e| e.to_string())?;
@@ -252,12 +253,8 @@ async fn analyze(job: u32, task: Task, files: Vec<Blob>) -> Result<Option<Analys
                 (None, Some(d), Some((from, to))) => {
                     PromoInput::from_orders(&d.lines, *from, *to, skus.as_deref(), *period_days)
                 }
-                (None, None, _) => {
-                    return Err("import orders or attach a file with a promotion flag".into())
-                }
-                (None, Some(_), None) => {
-                    return Err("give the promotion's first and last day".into())
-                }
+                (None, None, _) => return Err(Text::new("worker.attach_promotions")),
+                (None, Some(_), None) => return Err(Text::new("worker.promotion_days")),
             }
             .map_err(|e| e.to_string())?;
             let report = promo::run(&input, params).map_err(|e| e.to_string())?;
@@ -267,7 +264,7 @@ async fn analyze(job: u32, task: Task, files: Vec<Blob>) -> Result<Option<Analys
         }
         _ => {}
     }
-    let dataset = dataset.ok_or_else(|| "no data imported yet".to_string())?;
+    let dataset = dataset.ok_or_else(|| Text::new("worker.no_data"))?;
     if let Task::ActionPlan { .. } = &task {
         return action_plan(job, &dataset, task, &files).await.map(Some);
     }
@@ -276,7 +273,7 @@ async fn analyze(job: u32, task: Task, files: Vec<Blob>) -> Result<Option<Analys
             Some(blob) => {
                 let bytes = read_slice(blob, 0.0, blob.size()).await?;
                 let name = stock_file.clone().unwrap_or_else(|| "inventory".into());
-                Some(stock::parse(&name, &bytes).map_err(|e| e.to_string())?)
+                Some(stock::parse(&name, &bytes).map_err(|e| e.text())?)
             }
             None => None,
         };
@@ -292,7 +289,7 @@ async fn analyze(job: u32, task: Task, files: Vec<Blob>) -> Result<Option<Analys
                 post(&Response::TaskProgress { job, done, total });
             }
         })
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| e.text())?;
         return Ok(Some(AnalysisReport::Inventory {
             report: Box::new(report),
         }));
@@ -317,8 +314,8 @@ async fn forecast_all(
     job: u32,
     dataset: &Dataset,
     params: &ForecastParams,
-) -> Result<Option<ForecastReport>, String> {
-    let (series, notes) = forecast::prepare(dataset, params).map_err(|e| e.to_string())?;
+) -> Result<Option<ForecastReport>, Text> {
+    let (series, notes) = forecast::prepare(dataset, params).map_err(|e| e.text())?;
     let total = series.len();
     let slice_params = ForecastParams {
         detail_limit: Some(0),
@@ -335,8 +332,8 @@ async fn forecast_all(
         if task_cancelled(job) {
             return Ok(None);
         }
-        let part = forecast::forecast_many(chunk, &slice_params, &mut |_, _| {})
-            .map_err(|e| e.to_string())?;
+        let part =
+            forecast::forecast_many(chunk, &slice_params, &mut |_, _| {}).map_err(|e| e.text())?;
         match report.as_mut() {
             None => report = Some(part),
             Some(r) => {
@@ -366,7 +363,7 @@ async fn yield_now() {
 }
 
 /// Run a pillar task that completes in one go.
-fn analyze_now(dataset: &Rc<Dataset>, task: Task) -> Result<AnalysisReport, String> {
+fn analyze_now(dataset: &Rc<Dataset>, task: Task) -> Result<AnalysisReport, Text> {
     let dataset = dataset.clone();
     match task {
         Task::Customers { params } => {
@@ -394,20 +391,20 @@ fn analyze_now(dataset: &Rc<Dataset>, task: Task) -> Result<AnalysisReport, Stri
             report: Box::new(recommend::run(&dataset, &params).map_err(|e| e.to_string())?),
         }),
         Task::Forecast { params } => Ok(AnalysisReport::Forecast {
-            report: Box::new(forecast::run(&dataset, &params).map_err(|e| e.to_string())?),
+            report: Box::new(forecast::run(&dataset, &params).map_err(|e| e.text())?),
         }),
         Task::ForecastAll { params } => Ok(AnalysisReport::ForecastAll {
-            report: Box::new(forecast::run(&dataset, &params).map_err(|e| e.to_string())?),
+            report: Box::new(forecast::run(&dataset, &params).map_err(|e| e.text())?),
         }),
-        Task::Inventory { .. } => Err("the inventory task runs asynchronously".into()),
+        Task::Inventory { .. } => Err(Text::raw("the inventory task runs asynchronously")),
         Task::Responders { params } => Ok(AnalysisReport::Responders {
             report: Box::new(responders::run(&dataset, &params).map_err(|e| e.to_string())?),
         }),
         Task::Mmm { .. }
         | Task::Experiment { .. }
         | Task::Elasticity { .. }
-        | Task::Promo { .. } => Err("this analysis reads an attached file".into()),
-        Task::ActionPlan { .. } => Err("the action plan runs asynchronously".into()),
+        | Task::Promo { .. } => Err(Text::raw("this analysis reads an attached file")),
+        Task::ActionPlan { .. } => Err(Text::raw("the action plan runs asynchronously")),
     }
 }
 
@@ -418,7 +415,7 @@ async fn action_plan(
     dataset: &Dataset,
     task: Task,
     files: &[Blob],
-) -> Result<AnalysisReport, String> {
+) -> Result<AnalysisReport, Text> {
     let Task::ActionPlan {
         params,
         spend_file,
@@ -427,7 +424,7 @@ async fn action_plan(
         promo,
     } = task
     else {
-        return Err("not an action plan task".into());
+        return Err(Text::raw("not an action plan task"));
     };
     let mut blobs = files.iter();
     let mut table = |name: &Option<String>| {
@@ -439,7 +436,7 @@ async fn action_plan(
                     let bytes = read_slice(&b, 0.0, b.size()).await?;
                     Table::from_bytes(&name, &bytes)
                         .map(Some)
-                        .map_err(|e| e.to_string())
+                        .map_err(|e| Text::raw(e.to_string()))
                 }
                 None => Ok(None),
             }
@@ -487,13 +484,14 @@ fn cancelled(job: u32) -> bool {
     STATE.with(|s| s.borrow().active_import.get() != job)
 }
 
-async fn read_slice(blob: &Blob, start: f64, end: f64) -> Result<Vec<u8>, String> {
+async fn read_slice(blob: &Blob, start: f64, end: f64) -> Result<Vec<u8>, Text> {
+    let cannot_read = |e: JsValue| Text::new("worker.cannot_read").str("error", format!("{e:?}"));
     let part = blob
         .slice_with_f64_and_f64(start, end)
-        .map_err(|e| format!("cannot read the file: {e:?}"))?;
+        .map_err(cannot_read)?;
     let buf = wasm_bindgen_futures::JsFuture::from(part.array_buffer())
         .await
-        .map_err(|e| format!("cannot read the file: {e:?}"))?;
+        .map_err(cannot_read)?;
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
@@ -502,10 +500,10 @@ async fn import(
     names: Vec<String>,
     files: Vec<Blob>,
     options: crate::data::ImportOptions,
-) -> Result<Response, String> {
+) -> Result<Response, Text> {
     let t0 = web_time::Instant::now();
     if files.is_empty() {
-        return Err("no file to import".into());
+        return Err(Text::new("worker.no_file"));
     }
     let mut importer = Importer::new(options);
     let n = files.len();

@@ -681,7 +681,7 @@ fn reorder(input: &ActionInput, params: &ActionParams) -> Decision {
                 message: if plan.feasible {
                     String::new()
                 } else {
-                    plan.explanation.clone()
+                    plan.explanation.en()
                 },
             },
         );

@@ -36,26 +36,67 @@ pub use series::LongSeries;
 
 use serde::{Deserialize, Serialize};
 
-/// Errors of the forecast pillar.
+use crate::text::Text;
+
+/// Errors of the forecast pillar. The message comes from the sentence catalogue
+/// ([`ForecastError::text`]), so the page can show it in Chinese.
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]
+#[error("{}", self.text())]
 pub enum ForecastError {
-    #[error("series too short: need at least {needed} observations, got {got}")]
-    TooShort { needed: usize, got: usize },
-    #[error("series contains a non-finite value at position {0}")]
+    TooShort {
+        needed: usize,
+        got: usize,
+    },
     NonFinite(usize),
-    #[error("invalid parameter {name}: {message}")]
-    InvalidParam { name: String, message: String },
-    #[error("model {model} cannot be fitted: {message}")]
-    Fit { model: String, message: String },
-    #[error("{file}, row {row}, column '{column}': {message}")]
+    InvalidParam {
+        name: String,
+        message: Text,
+    },
+    Fit {
+        model: String,
+        message: String,
+    },
     Input {
         file: String,
         row: u64,
         column: String,
         message: String,
     },
-    #[error("{0}")]
+    /// No sales in any complete period (nothing to forecast).
+    NoSales,
     Data(String),
+}
+
+impl ForecastError {
+    /// The message, in either language.
+    pub fn text(&self) -> Text {
+        match self {
+            ForecastError::TooShort { needed, got } => Text::new("forecast.err.too_short")
+                .int("needed", *needed)
+                .int("got", *got),
+            ForecastError::NonFinite(i) => Text::new("forecast.err.non_finite").int("i", *i),
+            ForecastError::InvalidParam { name, message } => {
+                Text::new("forecast.err.invalid_param")
+                    .str("name", name.clone())
+                    .text("message", message.clone())
+            }
+            ForecastError::Fit { model, message } => Text::new("forecast.err.fit")
+                .str("model", model.clone())
+                .str("message", message.clone()),
+            ForecastError::Input {
+                file,
+                row,
+                column,
+                message,
+            } => Text::new("forecast.err.input")
+                .str("file", file.clone())
+                .int("row", *row)
+                .str("column", column.clone())
+                .str("message", message.clone()),
+            ForecastError::NoSales => Text::new("forecast.err.no_sales"),
+            ForecastError::Data(m) => Text::raw(m.clone()),
+        }
+    }
 }
 
 /// One prediction interval: `level`% (e.g. 80, 95), lower and upper bound per step.

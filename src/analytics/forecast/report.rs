@@ -8,6 +8,7 @@ use super::select::{auto_forecast, fit_model, AutoOptions, LeaderboardRow, Model
 use super::series::{aggregate, period_start, Freq, Level, Measure};
 use super::{Forecast, ForecastError};
 use crate::data::Dataset;
+use crate::text::Text;
 
 /// Parameters of [`run`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -68,30 +69,36 @@ impl Default for ForecastParams {
 impl ForecastParams {
     /// Check the parameters before any work.
     pub fn validate(&self) -> Result<(), ForecastError> {
-        let bad = |name: &str, message: String| {
+        let bad = |name: &str, message: Text| {
             Err(ForecastError::InvalidParam {
                 name: name.into(),
                 message,
             })
         };
+        let range = |lo: i64, hi: i64, v: usize| {
+            Text::new("forecast.param.range")
+                .int("lo", lo)
+                .int("hi", hi)
+                .int("v", v)
+        };
         if self.horizon == 0 || self.horizon > 1000 {
-            return bad("horizon", format!("must be 1..=1000, got {}", self.horizon));
+            return bad("horizon", range(1, 1000, self.horizon));
         }
         for l in &self.levels {
             if !(l.is_finite() && *l > 0.0 && *l < 100.0) {
-                return bad("levels", format!("each level must be in (0, 100), got {l}"));
+                return bad(
+                    "levels",
+                    Text::new("forecast.param.level").str("v", l.to_string()),
+                );
             }
         }
         if let Some(s) = self.season {
             if s == 0 || s > 366 {
-                return bad("season", format!("must be 1..=366, got {s}"));
+                return bad("season", range(1, 366, s));
             }
         }
         if self.backtest_origins == 0 || self.backtest_origins > 20 {
-            return bad(
-                "backtest_origins",
-                format!("must be 1..=20, got {}", self.backtest_origins),
-            );
+            return bad("backtest_origins", range(1, 20, self.backtest_origins));
         }
         Ok(())
     }
@@ -132,9 +139,9 @@ pub struct SeriesForecast {
     pub backtest_mase: Option<f64>,
     pub backtest: Vec<BacktestWindow>,
     pub leaderboard: Vec<LeaderboardRow>,
-    pub notes: Vec<String>,
+    pub notes: Vec<Text>,
     /// Plain-language summary.
-    pub explanation: String,
+    pub explanation: Text,
 }
 
 /// One row of the all-series table.
@@ -160,8 +167,8 @@ pub struct ForecastReport {
     pub season: usize,
     pub series: Vec<SeriesForecast>,
     pub table: Vec<TableRow>,
-    pub notes: Vec<String>,
-    pub explanation: String,
+    pub notes: Vec<Text>,
+    pub explanation: Text,
 }
 
 /// Input of [`forecast_many`]: a named series with period labels.
@@ -201,7 +208,7 @@ pub fn run_with_progress(
 pub fn prepare(
     data: &Dataset,
     params: &ForecastParams,
-) -> Result<(Vec<NamedSeries>, Vec<String>), ForecastError> {
+) -> Result<(Vec<NamedSeries>, Vec<Text>), ForecastError> {
     params.validate()?;
     let (series, dropped) = aggregate(
         &data.lines,
@@ -211,9 +218,7 @@ pub fn prepare(
         params.skus.as_deref(),
     );
     if series.is_empty() {
-        return Err(ForecastError::Data(
-            "no sales in complete periods to forecast".into(),
-        ));
+        return Err(ForecastError::NoSales);
     }
     let named: Vec<NamedSeries> = series
         .into_iter()
@@ -234,10 +239,12 @@ pub fn prepare(
         .collect();
     let mut notes = Vec::new();
     if dropped {
-        notes.push(format!(
-            "The last {} in the data is incomplete and was left out of the history.",
-            params.freq.key()
-        ));
+        let freq = match params.freq {
+            Freq::Day => Text::new("forecast.freq.day"),
+            Freq::Week => Text::new("forecast.freq.week"),
+            Freq::Month => Text::new("forecast.freq.month"),
+        };
+        notes.push(Text::new("forecast.note.incomplete_last").text("freq", freq));
     }
     Ok((named, notes))
 }
@@ -364,18 +371,14 @@ pub fn forecast_many(
         series,
         table,
         notes: Vec::new(),
-        explanation: format!(
-            "Each series is forecast {h} periods ahead. In automatic mode several models are \
-             tested on the most recent history (each forecasts periods it has not seen) and \
-             scored by MASE: below 1 means more accurate than repeating last season's values. \
-             The shaded bands are prediction intervals: the future should fall inside the {} \
-             band that often.",
+        explanation: Text::new("forecast.how").int("h", h).str(
+            "levels",
             params
                 .levels
                 .iter()
                 .map(|l| format!("{l}%"))
                 .collect::<Vec<_>>()
-                .join(" / ")
+                .join(" / "),
         ),
     })
 }
@@ -387,30 +390,38 @@ fn explain(
     trend: Trend,
     pct: f64,
     h: usize,
-) -> String {
+) -> Text {
     let how = match chosen {
-        ModelKind::Ensemble => "the median of three standard models (exponential smoothing, ARIMA and Theta), which is usually more reliable than any single one",
-        ModelKind::Ets => "exponential smoothing, which weights recent periods more and follows level, trend and seasonality",
-        ModelKind::Arima => "an ARIMA model, which extrapolates the series' own correlations",
-        ModelKind::Theta => "the Theta method, a damped trend on top of smoothing",
-        ModelKind::SeasonalNaive => "last season's values, which the other models could not beat",
-        ModelKind::Naive => "the last value, as no model did better",
-        ModelKind::Imapa | ModelKind::Adida | ModelKind::Croston | ModelKind::CrostonOptimized
-        | ModelKind::Sba | ModelKind::Tsb | ModelKind::IntermittentEnsemble => "a method for irregular sales, which forecasts the average rate of demand (sales come in bursts, so expect the actual pattern to be lumpier)",
-        _ => "the selected model",
+        ModelKind::Ensemble => Text::new("forecast.how.ensemble"),
+        ModelKind::Ets => Text::new("forecast.how.ets"),
+        ModelKind::Arima => Text::new("forecast.how.arima"),
+        ModelKind::Theta => Text::new("forecast.how.theta"),
+        ModelKind::SeasonalNaive => Text::new("forecast.how.seasonal_naive"),
+        ModelKind::Naive => Text::new("forecast.how.naive"),
+        ModelKind::Imapa
+        | ModelKind::Adida
+        | ModelKind::Croston
+        | ModelKind::CrostonOptimized
+        | ModelKind::Sba
+        | ModelKind::Tsb
+        | ModelKind::IntermittentEnsemble => Text::new("forecast.how.intermittent"),
+        _ => Text::new("forecast.how.other"),
     };
     let acc = match mase {
-        Some(v) => format!(
-            " In the backtest its error was {v:.2} times that of a seasonal naive forecast."
-        ),
-        None => " There was not enough history to backtest it.".into(),
+        Some(v) => Text::new("forecast.acc.mase").num("v", v, 2),
+        None => Text::new("forecast.acc.none"),
     };
     let dir = match trend {
-        Trend::Up => format!("up {pct:.0}%"),
-        Trend::Down => format!("down {:.0}%", -pct),
-        Trend::Flat => "about flat".into(),
+        Trend::Up => Text::new("forecast.dir.up").num("p", pct, 0),
+        Trend::Down => Text::new("forecast.dir.down").num("p", -pct, 0),
+        Trend::Flat => Text::new("forecast.dir.flat"),
     };
-    format!("Forecast by {how} ({model}).{acc} Over the next {h} periods demand is expected {dir} compared with the last {h}.")
+    Text::new("forecast.explain")
+        .text("how", how)
+        .str("model", model)
+        .text("acc", acc)
+        .int("h", h)
+        .text("dir", dir)
 }
 
 #[cfg(test)]

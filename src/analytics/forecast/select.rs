@@ -25,6 +25,7 @@ use super::metrics::{mae, naive_scale};
 use super::regression::RegressionModel;
 use super::theta::ThetaModel;
 use super::{check_series, FittedModel, Forecast, ForecastError};
+use crate::text::Text;
 
 /// Every model the pillar offers (CLI `--model` names in snake case).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -240,7 +241,7 @@ pub struct AutoForecast {
     pub leaderboard: Vec<LeaderboardRow>,
     /// Backtest forecasts of the chosen model: (origin index in `y`, point forecasts).
     pub backtest: Vec<(usize, Vec<f64>)>,
-    pub notes: Vec<String>,
+    pub notes: Vec<Text>,
 }
 
 /// Mean MASE of each candidate over rolling origins, plus each candidate's window forecasts.
@@ -366,7 +367,7 @@ pub fn auto_forecast(
 ) -> Result<AutoForecast, ForecastError> {
     check_series(y, 1)?;
     let mut notes = Vec::new();
-    let naive = |notes: Vec<String>| -> Result<AutoForecast, ForecastError> {
+    let naive = |notes: Vec<Text>| -> Result<AutoForecast, ForecastError> {
         Ok(AutoForecast {
             chosen: ModelKind::Naive,
             model: fit_model(ModelKind::Naive, y, m)?,
@@ -376,15 +377,11 @@ pub fn auto_forecast(
         })
     };
     if y.iter().all(|v| *v == y[0]) {
-        notes.push("The series is constant: the forecast repeats its value.".into());
+        notes.push(Text::new("forecast.note.constant"));
         return naive(notes);
     }
     if y.len() < 4 {
-        notes.push(format!(
-            "Only {} periods of history: too short for a statistical model, the last value is \
-             repeated (naive forecast).",
-            y.len()
-        ));
+        notes.push(Text::new("forecast.note.too_short").int("n", y.len()));
         return naive(notes);
     }
     let intermittent = is_intermittent(y);
@@ -396,17 +393,15 @@ pub fn auto_forecast(
             _ if short => (ModelKind::Ets, 1),
             _ => (ModelKind::Ets, m),
         };
-        notes.push(format!(
-            "Fast mode: {} without a backtest comparison.",
-            kind.key()
-        ));
+        notes.push(Text::new("forecast.note.fast").str("model", kind.key()));
         let (chosen, model) = match fit_model(kind, y, mm) {
             Ok(f) => (kind, f),
             Err(e) => {
-                notes.push(format!(
-                    "{} could not be fitted ({e}); the naive forecast is used.",
-                    kind.key()
-                ));
+                notes.push(
+                    Text::new("forecast.note.fit_failed")
+                        .str("model", kind.key())
+                        .text("err", e.text()),
+                );
                 (ModelKind::Naive, fit_model(ModelKind::Naive, y, m)?)
             }
         };
@@ -421,10 +416,7 @@ pub fn auto_forecast(
     let (default, candidates) = match &opt.candidates {
         Some(c) if !c.is_empty() => (c[0], c.clone()),
         _ if intermittent => {
-            notes.push(format!(
-                "{:.0}% of the periods have no sales: intermittent-demand methods are used.",
-                100.0 * zero_share(y)
-            ));
+            notes.push(Text::new("forecast.note.intermittent").pct("p", zero_share(y), 0));
             (
                 ModelKind::Imapa,
                 vec![
@@ -439,10 +431,7 @@ pub fn auto_forecast(
             )
         }
         _ if short => {
-            notes.push(format!(
-                "Only {} periods of history: simple methods are compared.",
-                y.len()
-            ));
+            notes.push(Text::new("forecast.note.short").int("n", y.len()));
             (
                 ModelKind::Ets,
                 vec![
@@ -488,30 +477,25 @@ pub fn auto_forecast(
             {
                 if k != default && s < opt.switch_ratio * ds {
                     if default == ModelKind::Ensemble && opt.keep_combination {
-                        notes.push(format!(
-                            "{} scored better on the backtest windows; the combination is kept \
-                             (combinations are more reliable than a choice made on a few windows).",
-                            k.key()
-                        ));
+                        notes.push(
+                            Text::new("forecast.note.combination_kept").str("model", k.key()),
+                        );
                     } else {
                         chosen = k;
                     }
                 }
             }
         }
-        None => notes.push(
-            "Not enough history for a backtest window: the default model is used without \
-             comparison."
-                .into(),
-        ),
+        None => notes.push(Text::new("forecast.note.no_backtest")),
     }
     let model = match fit_model(chosen, y, m) {
         Ok(f) => f,
         Err(e) => {
-            notes.push(format!(
-                "{} could not be fitted ({e}); the naive forecast is used.",
-                chosen.key()
-            ));
+            notes.push(
+                Text::new("forecast.note.fit_failed")
+                    .str("model", chosen.key())
+                    .text("err", e.text()),
+            );
             chosen = ModelKind::Naive;
             fit_model(ModelKind::Naive, y, m)?
         }

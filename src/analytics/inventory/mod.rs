@@ -45,27 +45,60 @@ pub use tradeoff::TradeoffPoint;
 
 use crate::analytics::forecast::series::{aggregate, Freq, Level, Measure};
 use crate::data::{Dataset, NONE_ID};
+use crate::text::Text;
 
-/// Errors of the inventory pillar.
+/// Errors of the inventory pillar. The message comes from the sentence catalogue
+/// ([`InventoryError::text`]), so the page can show it in Chinese.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{}", self.text())]
 pub enum InventoryError {
-    #[error("invalid parameter {name}: {message}")]
-    InvalidParam { name: String, message: String },
-    #[error("no data: {0}")]
-    NoData(String),
-    #[error("inventory file: {0}")]
-    Stock(String),
-    #[error("{file}, row {row}, column '{column}': {message}")]
+    InvalidParam {
+        name: String,
+        message: Text,
+    },
+    NoData(Text),
+    Stock(Text),
     Cell {
         file: String,
         row: usize,
         column: String,
-        message: String,
+        message: Text,
     },
-    #[error("the purchase plan is infeasible: {0}")]
-    InfeasiblePlan(String),
-    #[error("the LP solver failed: {0}")]
+    InfeasiblePlan(Text),
     Solver(String),
+}
+
+impl InventoryError {
+    /// The message, in either language.
+    pub fn text(&self) -> Text {
+        match self {
+            InventoryError::InvalidParam { name, message } => {
+                Text::new("inventory.err.invalid_param")
+                    .str("name", name.clone())
+                    .text("message", message.clone())
+            }
+            InventoryError::NoData(why) => {
+                Text::new("inventory.err.no_data").text("why", why.clone())
+            }
+            InventoryError::Stock(m) => Text::new("inventory.err.stock").text("message", m.clone()),
+            InventoryError::Cell {
+                file,
+                row,
+                column,
+                message,
+            } => Text::new("inventory.err.cell")
+                .str("file", file.clone())
+                .int("row", *row)
+                .str("column", column.clone())
+                .text("message", message.clone()),
+            InventoryError::InfeasiblePlan(why) => {
+                Text::new("inventory.err.infeasible").text("why", why.clone())
+            }
+            InventoryError::Solver(m) => {
+                Text::new("inventory.err.solver").str("message", m.clone())
+            }
+        }
+    }
 }
 
 /// Input: the imported order lines and, optionally, the parsed inventory file
@@ -158,7 +191,7 @@ pub struct SkuRow {
     pub simulated_fill_rate: Option<f64>,
     pub misses_target: bool,
     /// Plain-language explanation of the numbers.
-    pub explanation: String,
+    pub explanation: Text,
 }
 
 /// SKU count and tied-up cash per status.
@@ -186,14 +219,15 @@ pub struct SimulationReport {
     pub overall: SimSummary,
     pub by_abc: Vec<SimSummary>,
     pub by_xyz: Vec<SimSummary>,
-    pub explanation: String,
+    pub explanation: Text,
 }
 
 /// One "how computed" paragraph.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct HowComputed {
+    /// English title (the page maps it to its language).
     pub title: String,
-    pub text: String,
+    pub text: Text,
 }
 
 /// The inventory report (travels as JSON to the page).
@@ -214,7 +248,7 @@ pub struct InventoryReport {
     pub params: InventoryParams,
     /// Column mapping of the inventory file, when given.
     pub stock_mapping: Vec<(String, String)>,
-    pub notes: Vec<String>,
+    pub notes: Vec<Text>,
     pub how_computed: Vec<HowComputed>,
 }
 
@@ -259,12 +293,12 @@ pub fn run_with_progress(
     params.validate()?;
     let lines = &input.orders.lines;
     if lines.is_empty() {
-        return Err(InventoryError::NoData(
-            "the order file has no sale lines to learn demand from".into(),
-        ));
+        return Err(InventoryError::NoData(Text::new(
+            "inventory.err.no_sale_lines",
+        )));
     }
     let cur = params.currency.as_str();
-    let mut notes: Vec<String> = Vec::new();
+    let mut notes: Vec<Text> = Vec::new();
 
     // per-SKU revenue, units, last sale
     let mut stats: HashMap<u32, SkuStats> = HashMap::new();
@@ -286,9 +320,9 @@ pub fn run_with_progress(
         e.last_day = e.last_day.max(ts.div_euclid(86_400));
     }
     if stats.is_empty() {
-        return Err(InventoryError::NoData(
-            "the order lines have no SKU / product code column".into(),
-        ));
+        return Err(InventoryError::NoData(Text::new(
+            "inventory.err.no_sku_column",
+        )));
     }
     let end_day = end_ts.div_euclid(86_400);
     let (mut series, _) = aggregate(lines, Level::Sku, Freq::Day, Measure::Units, None);
@@ -329,9 +363,11 @@ pub fn run_with_progress(
         }
     }
     if net_lines > 0 {
-        notes.push(format!(
-            "Demand is net of cancellations and returns: {net_units:.0} units ({net_lines} lines) were subtracted on the day they were cancelled."
-        ));
+        notes.push(
+            Text::new("inventory.note.net_of_returns")
+                .num("units", net_units, 0)
+                .int("lines", net_lines),
+        );
     }
 
     struct Item {
@@ -377,24 +413,31 @@ pub fn run_with_progress(
         });
     }
     if !non_products.is_empty() {
-        notes.push(format!(
-            "{} codes that are not stocked goods (postage, manual adjustments, fees…: {}) are left out.",
-            non_products.len(),
-            non_products
-                .iter()
-                .take(8)
-                .map(String::as_str)
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
+        notes.push(
+            Text::new("inventory.note.non_products")
+                .int("n", non_products.len())
+                .str(
+                    "codes",
+                    non_products
+                        .iter()
+                        .take(8)
+                        .map(String::as_str)
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
+        );
     }
-    let mut unknown_rows: Vec<String> = Vec::new();
+    let mut unknown_rows: Vec<Text> = Vec::new();
     if let Some(t) = input.stock {
         let known: std::collections::HashSet<&str> = items.iter().map(|i| i.sku.as_str()).collect();
         let mut extra = Vec::new();
         for r in &t.rows {
             if !known.contains(r.sku.as_str()) {
-                unknown_rows.push(format!("'{}' (row {})", r.sku, r.row));
+                unknown_rows.push(
+                    Text::new("inventory.sku_row")
+                        .str("sku", r.sku.clone())
+                        .int("row", r.row),
+                );
                 extra.push(Item {
                     sku: r.sku.clone(),
                     description: String::new(),
@@ -407,27 +450,37 @@ pub fn run_with_progress(
         items.extend(extra);
         let missing = items.iter().filter(|i| i.stock.is_none()).count();
         if missing > 0 {
-            notes.push(format!(
-                "{missing} SKUs sold in the order file are not in the inventory file {}: the page defaults apply to them (lead time {} days, order cost {cur}{}, holding {}%/year) and their stock on hand is {}.",
-                t.file,
-                params.lead_time_days,
-                params.order_cost,
-                100.0 * params.holding_rate,
-                match params.on_hand {
-                    OnHandAssumption::Replay => "assumed from a replay of the policy on their sales history",
-                    OnHandAssumption::Zero => "assumed to be zero",
-                }
-            ));
+            notes.push(
+                Text::new("inventory.note.not_in_stock_file")
+                    .int("n", missing)
+                    .str("file", t.file.clone())
+                    .str("lead", params.lead_time_days.to_string())
+                    .str("cur", cur)
+                    .str("cost", params.order_cost.to_string())
+                    .str("hold", (100.0 * params.holding_rate).to_string())
+                    .text(
+                        "assumed",
+                        match params.on_hand {
+                            OnHandAssumption::Replay => Text::new("inventory.assumed.replay"),
+                            OnHandAssumption::Zero => Text::new("inventory.assumed.zero"),
+                        },
+                    ),
+            );
         }
     }
     if !unknown_rows.is_empty() {
         let n = unknown_rows.len();
         unknown_rows.truncate(10);
-        notes.push(format!(
-            "{n} SKUs of the inventory file never sold in the order lines (no demand history; their stock counts as dead stock): {}{}.",
-            unknown_rows.join(", "),
-            if n > 10 { ", …" } else { "" }
-        ));
+        let rows = unknown_rows
+            .into_iter()
+            .reduce(|a, b| Text::new("inventory.list").text("a", a).text("b", b))
+            .unwrap_or_default();
+        let key = if n > 10 {
+            Text::new("inventory.note.never_sold_more")
+        } else {
+            Text::new("inventory.note.never_sold")
+        };
+        notes.push(key.int("n", n).text("rows", rows));
     }
     // sort by revenue
     items.sort_by(|a, b| {
@@ -717,25 +770,23 @@ pub fn run_with_progress(
     }
     progress(n, n);
     if est_cost > 0 {
-        notes.push(format!(
-            "Unit cost is not known for {est_cost} SKUs: estimated as {:.0}% of their average selling price (editable). Margins, budgets and tied-up cash rest on this estimate.",
-            100.0 * params.cost_ratio
-        ));
+        notes.push(
+            Text::new("inventory.note.cost_estimated")
+                .int("n", est_cost)
+                .pct("p", params.cost_ratio, 0),
+        );
     }
     if no_price > 0 {
-        notes.push(format!(
-            "{no_price} SKUs have neither a unit cost nor a selling price: their cost counts as 0."
-        ));
+        notes.push(Text::new("inventory.note.no_price").int("n", no_price));
     }
     if assumed > 0 {
-        notes.push(match params.on_hand {
-            OnHandAssumption::Replay => format!(
-                "Stock on hand is unknown for {assumed} SKUs (no inventory file, or no on-hand column): it is assumed to be what the policy below would hold today had it been followed over the sales history (replay from the first sale). Upload an inventory file for real statuses."
-            ),
-            OnHandAssumption::Zero => format!(
-                "Stock on hand is unknown for {assumed} SKUs: assumed to be zero with nothing on order, so every SKU that sells needs a first order."
-            ),
-        });
+        notes.push(
+            match params.on_hand {
+                OnHandAssumption::Replay => Text::new("inventory.note.on_hand_replay"),
+                OnHandAssumption::Zero => Text::new("inventory.note.on_hand_zero"),
+            }
+            .int("n", assumed),
+        );
     }
 
     // status counts and class matrix
@@ -784,15 +835,16 @@ pub fn run_with_progress(
             .iter()
             .map(|x| simulate::summarise(x.key(), &pick(&|i| rows[i].xyz == *x)))
             .collect();
-        let explanation = format!(
-            "Each SKU's policy was set on its history without the last {} days, then replayed day by day on those days (backorders, lead time as set, the earlier history as warm-up). Over {} SKUs with demand the average achieved fill rate is {:.1}% against an average target of {:.1}% ({:+.1} points){}.",
-            params.holdout_days,
-            overall.skus_with_demand,
-            100.0 * overall.fill_rate,
-            100.0 * overall.target,
-            100.0 * overall.gap,
-            if overall.flagged { "; the policy misses its target — see the classes below" } else { "" }
-        );
+        let explanation = if overall.flagged {
+            Text::new("inventory.sim.explain_flagged")
+        } else {
+            Text::new("inventory.sim.explain")
+        }
+        .int("days", params.holdout_days)
+        .int("n", overall.skus_with_demand)
+        .pct("fill", overall.fill_rate, 1)
+        .pct("target", overall.target, 1)
+        .str("gap", format!("{:+.1}", 100.0 * overall.gap));
         Some(SimulationReport {
             holdout_days: params.holdout_days,
             overall,
@@ -812,7 +864,7 @@ pub fn run_with_progress(
         };
         Some(match plan::solve(&c, &lim, params.budget_step, cur) {
             Ok(p) => p,
-            Err(InventoryError::InfeasiblePlan(m)) => plan::infeasible(m),
+            Err(InventoryError::InfeasiblePlan(why)) => plan::infeasible(why),
             Err(e) => return Err(e),
         })
     } else {
@@ -878,115 +930,136 @@ struct ExplainInput<'a> {
     since: Option<f64>,
 }
 
-fn explain(x: &ExplainInput) -> String {
+fn explain(x: &ExplainInput) -> Text {
     if x.mu <= 0.0 {
         return match x.since {
-            Some(d) => format!(
-                "No demand forecast (last sale {d:.0} days ago). {} on hand{}.",
-                x.on_hand,
-                if x.tied > 0.0 {
-                    format!(" ties up {}{:.2}", x.cur, x.tied)
-                } else {
-                    String::new()
-                }
-            ),
-            None => format!("Never sold in the order history; {} on hand.", x.on_hand),
+            Some(d) if x.tied > 0.0 => Text::new("inventory.explain.no_forecast_tied")
+                .num("days", d, 0)
+                .str("on_hand", x.on_hand.to_string())
+                .str("cur", x.cur)
+                .num("cash", x.tied, 2),
+            Some(d) => Text::new("inventory.explain.no_forecast")
+                .num("days", d, 0)
+                .str("on_hand", x.on_hand.to_string()),
+            None => Text::new("inventory.explain.never_sold").str("on_hand", x.on_hand.to_string()),
         };
     }
     let m = &x.d.model;
     let model = if m.intermittent {
-        format!(
-            "TSB for intermittent demand: {:.0}% of days without sales",
-            100.0 * m.zero_share
-        )
+        Text::new("inventory.model.tsb").num("p", 100.0 * m.zero_share, 0)
     } else {
-        "exponential smoothing".to_string()
+        Text::new("inventory.model.ses")
     };
-    let mut s = format!(
-        "Sells {:.2} units/day ({model}). Over a {:.0}-day lead time demand averages {:.1} ± {:.1} units (simulated from its own sales, not a normal curve); a reorder point of {:.0} gives a {:.0}% {} (safety stock {:.1}). ",
-        x.mu,
-        x.lead,
-        x.d.ltd.mean,
-        x.d.ltd.sd,
-        x.d.reorder_point,
-        100.0 * x.target,
-        x.measure.label(),
-        x.d.safety_stock
-    );
-    s.push_str(&format!(
-        "Order {:.0} units (economic order quantity {:.1}{}) whenever on hand + on order falls to {:.0}.",
-        x.order_quantity,
-        x.d.eoq,
-        if (x.order_quantity - x.q).abs() > 1e-9 {
-            ", capped by the newsvendor quantity for its shelf life"
-        } else {
-            ", rounded up to MOQ / case pack"
-        },
-        x.d.reorder_point
-    ));
-    if let Some(nv) = x.newsvendor {
-        s.push_str(&format!(
-            " Newsvendor quantity over the shelf life: {nv:.0}."
-        ));
-    }
-    s.push_str(&format!(
-        " Now {:.0} on hand + {:.0} on order: {}",
-        x.on_hand,
-        x.on_order,
-        x.status.label()
-    ));
-    match x.status {
-        Status::OrderNow => s.push_str(&format!(
-            " — order {:.0} units; {:.0}% risk of running out before a delivery ordered today arrives.",
-            x.suggested,
-            100.0 * x.risk
-        )),
-        Status::Overstocked => s.push_str(&format!(
-            " — {}{:.2} tied up above the policy's maximum.",
-            x.cur, x.tied
-        )),
-        _ => s.push('.'),
-    }
-    s
+    let why = if (x.order_quantity - x.q).abs() > 1e-9 {
+        Text::new("inventory.why.newsvendor")
+    } else {
+        Text::new("inventory.why.rounded")
+    };
+    let nv = match x.newsvendor {
+        Some(nv) => Text::new("inventory.explain.newsvendor").num("nv", nv, 0),
+        None => Text::raw(""),
+    };
+    let then = match x.status {
+        Status::OrderNow => Text::new("inventory.then.order_now")
+            .num("n", x.suggested, 0)
+            .num("risk", 100.0 * x.risk, 0),
+        Status::Overstocked => Text::new("inventory.then.overstocked")
+            .str("cur", x.cur)
+            .num("cash", x.tied, 2),
+        _ => Text::new("inventory.then.end"),
+    };
+    Text::new("inventory.explain")
+        .num("mu", x.mu, 2)
+        .text("model", model)
+        .num("lead", x.lead, 0)
+        .num("ltd", x.d.ltd.mean, 1)
+        .num("sd", x.d.ltd.sd, 1)
+        .num("rop", x.d.reorder_point, 0)
+        .num("target", 100.0 * x.target, 0)
+        .text("measure", x.measure.text())
+        .num("ss", x.d.safety_stock, 1)
+        .num("q", x.order_quantity, 0)
+        .num("eoq", x.d.eoq, 1)
+        .text("why", why)
+        .text("nv", nv)
+        .num("on_hand", x.on_hand, 0)
+        .num("on_order", x.on_order, 0)
+        .text("status", x.status.text())
+        .text("then", then)
 }
 
 fn how_computed(p: &InventoryParams) -> Vec<HowComputed> {
-    let h = |t: &str, x: String| HowComputed {
+    let h = |t: &str, x: Text| HowComputed {
         title: t.into(),
         text: x,
     };
+    let formula = match p.measure {
+        ServiceMeasure::FillRate => Text::new("inventory.how.formula_fill_rate").str(
+            "f",
+            "1 − Σ_{y=s+1..s+Q} (E[(D_L − y)⁺] − E[(D_{L−1} − y)⁺]) / (Q·μ)",
+        ),
+        ServiceMeasure::CycleServiceLevel => Text::new("inventory.how.formula_cycle"),
+    };
+    let rule = match p.reorder_rule {
+        ReorderRule::AtLeast => Text::new("inventory.how.rule_at_least"),
+        ReorderRule::Nearest => Text::new("inventory.how.rule_nearest"),
+    };
+    let overridden = match p.service_level {
+        Some(s) => Text::new("inventory.how.overridden").pct("p", s, 1),
+        None => Text::raw(""),
+    };
+    let sd = if p.lead_time_sd_days > 0.0 {
+        Text::new("inventory.how.lead_sd").str("v", p.lead_time_sd_days.to_string())
+    } else {
+        Text::raw("")
+    };
     vec![
-        h("Classes", format!(
-            "ABC: SKUs ranked by revenue; those making up the first {:.0}% of revenue are A, up to {:.0}% B, the rest C. XYZ: coefficient of variation CV = σ/μ of weekly units; CV ≤ {} is X (steady), ≤ {} Y, above Z (erratic).",
-            100.0 * p.abc_a, 100.0 * p.abc_b, p.xyz_x, p.xyz_y)),
-        h("Demand", "Daily units per SKU from the order lines (days without sales count as 0). Intermittent items (≥ 50% of days without sales): TSB — probability of a sale p̂ and size ẑ by exponential smoothing (α = 0.1), forecast p̂·ẑ. Others: exponential smoothing with α in [0.1, 0.3] fitted to the history.".into()),
-        h("Lead-time demand", format!(
-            "Not a normal curve: {} simulated lead times, each a lead time L (mean {} days{}, per SKU from the inventory file when given) of days with a sale with probability p̂ and a size drawn from the SKU's own past sale days (rescaled to the forecast level).",
-            p.samples, p.lead_time_days,
-            if p.lead_time_sd_days > 0.0 { format!(", sd {}", p.lead_time_sd_days) } else { String::new() })),
-        h("Reorder point and safety stock", format!(
-            "Policy (s, Q): when on hand + on order ≤ s, order Q. For a {} target: {}{}. Safety stock = s − E[lead-time demand]. Targets by class: A {:.0}%, B {:.0}%, C {:.0}%{}.",
-            p.measure.label(),
-            match p.measure {
-                ServiceMeasure::FillRate => "fill rate β(s,Q) = 1 − Σ_{y=s+1..s+Q} (E[(D_L − y)⁺] − E[(D_{L−1} − y)⁺]) / (Q·μ), the share of demand served from stock (Hadley–Whitin; exact for this (s, nQ) policy with backorders); s is the smallest whole number meeting the target",
-                ServiceMeasure::CycleServiceLevel => "cycle service level P(D_L ≤ s), the chance of no stockout in a replenishment cycle; s is the target quantile of the simulated lead-time demand",
-            },
-            match p.reorder_rule {
-                ReorderRule::AtLeast => " (rule: the smallest whole s that meets the target, so the expected service is at or above it)",
-                ReorderRule::Nearest => " (rule: the whole s whose expected service is nearest the target, so the target holds on average across SKUs)",
-            },
-            100.0 * p.class_targets.a, 100.0 * p.class_targets.b, 100.0 * p.class_targets.c,
-            p.service_level.map(|s| format!(" (overridden: {:.1}% for every SKU)", 100.0 * s)).unwrap_or_default())),
-        h("Order quantity", format!(
-            "EOQ Q* = √(2KD/h) with order cost K = {}{} per order, annual demand D = 365·μ and holding h = {:.0}%/year × unit cost; with price breaks the all-units discount optimum (cheapest total of purchases + ordering + holding over the break ranges); then at least the MOQ and rounded up to whole case packs. Perishables (shelf life given): newsvendor quantity = the critical-ratio quantile of demand over the shelf life, critical ratio (price − cost)/price, and the lot never exceeds it.",
-            p.currency, p.order_cost, 100.0 * p.holding_rate)),
-        h("Status", format!(
-            "Order now: on hand + on order ≤ s. Order soon: within {} days of demand of s. Overstocked: more than {} days of cover and more than s + Q on hand (excess × unit cost is tied-up cash). Dead stock: no sale for {} days (all stock is tied-up cash). Stockout risk = P(lead-time demand > on hand + on order).",
-            p.soon_days, p.overstock_days, p.dead_days)),
-        h("Purchase plan", "Linear programme (good_lp, microlp solver): buy in case packs for the SKUs that need ordering, maximising expected margin (price − cost) minus holding cost until sold, subject to the budget (Σ cost × qty ≤ budget), the capacity (Σ qty ≤ capacity) and supplier minimum order values (order nothing or at least the minimum: one binary per supplier). The urgent part of an order (back up to the reorder point) is valued before the rest. The optimum is rounded down to whole packs. Binding limits are explained by solving again with the limit raised by one step.".into()),
-        h("Simulation check", format!(
-            "The policy is set on the history without the last {} days and replayed day by day over them (backorders; stock at the start = s + Q, earlier history as warm-up). Achieved fill rate = units served from stock / units demanded; a class more than 2 points under its target is flagged.",
-            p.holdout_days)),
-        h("Trade-off curve", "For each service level, every SKU's reorder point is solved again; inventory value = Σ unit cost × (safety stock + Q/2), the average stock of the policy; the expected fill rate is demand-weighted.".into()),
+        h(
+            "Classes",
+            Text::new("inventory.how.classes")
+                .num("a", 100.0 * p.abc_a, 0)
+                .num("b", 100.0 * p.abc_b, 0)
+                .str("x", p.xyz_x.to_string())
+                .str("y", p.xyz_y.to_string()),
+        ),
+        h("Demand", Text::new("inventory.how.demand")),
+        h(
+            "Lead-time demand",
+            Text::new("inventory.how.lead_time_demand")
+                .int("samples", p.samples)
+                .str("lead", p.lead_time_days.to_string())
+                .text("sd", sd),
+        ),
+        h(
+            "Reorder point and safety stock",
+            Text::new("inventory.how.reorder_point")
+                .text("measure", p.measure.text())
+                .text("formula", formula)
+                .text("rule", rule)
+                .num("a", 100.0 * p.class_targets.a, 0)
+                .num("b", 100.0 * p.class_targets.b, 0)
+                .num("c", 100.0 * p.class_targets.c, 0)
+                .text("overridden", overridden),
+        ),
+        h(
+            "Order quantity",
+            Text::new("inventory.how.order_quantity")
+                .str("cur", p.currency.clone())
+                .str("k", p.order_cost.to_string())
+                .num("h", 100.0 * p.holding_rate, 0),
+        ),
+        h(
+            "Status",
+            Text::new("inventory.how.status")
+                .str("soon", p.soon_days.to_string())
+                .str("over", p.overstock_days.to_string())
+                .str("dead", p.dead_days.to_string()),
+        ),
+        h("Purchase plan", Text::new("inventory.how.purchase_plan")),
+        h(
+            "Simulation check",
+            Text::new("inventory.how.simulation").int("days", p.holdout_days),
+        ),
+        h("Trade-off curve", Text::new("inventory.how.tradeoff")),
     ]
 }

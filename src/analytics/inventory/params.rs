@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::InventoryError;
+use crate::text::Text;
 
 /// Which service target the reorder point meets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -15,6 +16,14 @@ pub enum ServiceMeasure {
 }
 
 impl ServiceMeasure {
+    /// The measure's name, in either language.
+    pub fn text(self) -> Text {
+        match self {
+            ServiceMeasure::FillRate => Text::new("inventory.measure.fill_rate"),
+            ServiceMeasure::CycleServiceLevel => Text::new("inventory.measure.cycle_service_level"),
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             ServiceMeasure::FillRate => "fill rate",
@@ -148,7 +157,7 @@ impl Default for InventoryParams {
     }
 }
 
-fn bad(name: &str, message: String) -> InventoryError {
+fn bad(name: &str, message: Text) -> InventoryError {
     InventoryError::InvalidParam {
         name: name.into(),
         message,
@@ -161,7 +170,7 @@ fn level(name: &str, v: f64) -> Result<(), InventoryError> {
     } else {
         Err(bad(
             name,
-            format!("a service level must be between 0 and 1 (exclusive), e.g. 0.95; got {v}"),
+            Text::new("inventory.param.service_level").str("v", v.to_string()),
         ))
     }
 }
@@ -170,7 +179,10 @@ fn nonneg(name: &str, v: f64) -> Result<(), InventoryError> {
     if v.is_finite() && v >= 0.0 {
         Ok(())
     } else {
-        Err(bad(name, format!("must be zero or more, got {v}")))
+        Err(bad(
+            name,
+            Text::new("inventory.param.nonneg").str("v", v.to_string()),
+        ))
     }
 }
 
@@ -178,7 +190,10 @@ fn positive(name: &str, v: f64) -> Result<(), InventoryError> {
     if v.is_finite() && v > 0.0 {
         Ok(())
     } else {
-        Err(bad(name, format!("must be greater than zero, got {v}")))
+        Err(bad(
+            name,
+            Text::new("inventory.param.positive").str("v", v.to_string()),
+        ))
     }
 }
 
@@ -193,7 +208,10 @@ impl InventoryParams {
         }
         positive("lead_time_days", self.lead_time_days)?;
         if self.lead_time_days > 3650.0 {
-            return Err(bad("lead_time_days", "more than ten years".into()));
+            return Err(bad(
+                "lead_time_days",
+                Text::new("inventory.param.ten_years"),
+            ));
         }
         nonneg("lead_time_sd_days", self.lead_time_sd_days)?;
         positive("holding_rate", self.holding_rate)?;
@@ -201,25 +219,23 @@ impl InventoryParams {
         if !(self.cost_ratio.is_finite() && self.cost_ratio > 0.0 && self.cost_ratio <= 1.0) {
             return Err(bad(
                 "cost_ratio",
-                format!("must be in (0, 1], got {}", self.cost_ratio),
+                Text::new("inventory.param.cost_ratio").str("v", self.cost_ratio.to_string()),
             ));
         }
         if !(self.abc_a > 0.0 && self.abc_a < self.abc_b && self.abc_b <= 1.0) {
             return Err(bad(
                 "abc_a/abc_b",
-                format!(
-                    "need 0 < A cut < B cut ≤ 1, got {} / {}",
-                    self.abc_a, self.abc_b
-                ),
+                Text::new("inventory.param.abc")
+                    .str("a", self.abc_a.to_string())
+                    .str("b", self.abc_b.to_string()),
             ));
         }
         if !(self.xyz_x > 0.0 && self.xyz_x < self.xyz_y && self.xyz_y.is_finite()) {
             return Err(bad(
                 "xyz_x/xyz_y",
-                format!(
-                    "need 0 < X cut < Y cut, got {} / {}",
-                    self.xyz_x, self.xyz_y
-                ),
+                Text::new("inventory.param.xyz")
+                    .str("x", self.xyz_x.to_string())
+                    .str("y", self.xyz_y.to_string()),
             ));
         }
         nonneg("soon_days", self.soon_days)?;
@@ -228,7 +244,7 @@ impl InventoryParams {
         if !(50..=100_000).contains(&self.samples) {
             return Err(bad(
                 "samples",
-                format!("between 50 and 100000, got {}", self.samples),
+                Text::new("inventory.param.samples").int("v", self.samples),
             ));
         }
         if let Some(b) = self.budget {
@@ -244,7 +260,10 @@ impl InventoryParams {
             positive("budget_step", s)?;
         }
         if self.projection_days > 3650 {
-            return Err(bad("projection_days", "at most 3650".into()));
+            return Err(bad(
+                "projection_days",
+                Text::new("inventory.param.at_most_3650"),
+            ));
         }
         for (i, l) in self.tradeoff_levels.iter().enumerate() {
             level(&format!("tradeoff_levels[{i}]"), *l)?;

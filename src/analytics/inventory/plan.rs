@@ -22,6 +22,7 @@ use good_lp::{microlp, variable, Expression, ProblemVariables, Solution, SolverM
 use serde::{Deserialize, Serialize};
 
 use super::InventoryError;
+use crate::text::Text;
 
 /// One SKU the plan may buy.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -88,7 +89,7 @@ pub struct ConstraintReport {
     pub extra_skus_per_step: usize,
     pub extra_units_per_step: f64,
     /// Plain-language explanation.
-    pub sentence: String,
+    pub sentence: Text,
 }
 
 /// The purchase plan.
@@ -107,7 +108,7 @@ pub struct PurchasePlan {
     pub fully_covered: usize,
     pub constraints: Vec<ConstraintReport>,
     /// Plain-language summary (or why the plan is infeasible).
-    pub explanation: String,
+    pub explanation: Text,
 }
 
 struct Solved {
@@ -194,9 +195,9 @@ fn solve_lp(c: &[PlanCandidate], lim: &PlanLimits) -> Result<Solved, InventoryEr
         model.add_constraint(val.geq(0.0));
     }
     let sol = model.solve().map_err(|e| match e {
-        good_lp::ResolutionError::Infeasible => InventoryError::InfeasiblePlan(
-            "no purchase plan satisfies all the constraints together (check that the budget and capacity can cover the required orders)".into(),
-        ),
+        good_lp::ResolutionError::Infeasible => {
+            InventoryError::InfeasiblePlan(Text::new("inventory.infeasible.lp"))
+        }
         other => InventoryError::Solver(other.to_string()),
     })?;
     let mut objective = 0.0;
@@ -309,7 +310,7 @@ pub fn solve(
             if !(v.is_finite() && v >= 0.0) {
                 return Err(InventoryError::InvalidParam {
                     name: name.into(),
-                    message: format!("must be zero or more, got {v}"),
+                    message: Text::new("inventory.param.nonneg").str("v", v.to_string()),
                 });
             }
         }
@@ -330,20 +331,24 @@ pub fn solve(
         let urgent = c.iter().filter(|ci| ci.urgent_units > 0.0).count();
         if let Some(b) = lim.budget {
             if need_cost > b + 1e-6 {
-                return Err(InventoryError::InfeasiblePlan(format!(
-                    "the budget of {} cannot cover the {} needed just to bring the {urgent} 'order now' SKUs back to their reorder points; raise the budget by at least {} or allow the plan to leave some of them short",
-                    money(currency, b),
-                    money(currency, need_cost),
-                    money(currency, need_cost - b)
-                )));
+                return Err(InventoryError::InfeasiblePlan(
+                    Text::new("inventory.infeasible.budget")
+                        .str("budget", money(currency, b))
+                        .str("need", money(currency, need_cost))
+                        .int("n", urgent)
+                        .str("more", money(currency, need_cost - b)),
+                ));
             }
         }
         if let Some(cap) = lim.capacity_units {
             if need_units > cap + 1e-6 {
-                return Err(InventoryError::InfeasiblePlan(format!(
-                    "the capacity of {cap:.0} units cannot hold the {need_units:.0} units needed just to bring the {urgent} 'order now' SKUs back to their reorder points; free at least {:.0} units of space or allow the plan to leave some of them short",
-                    need_units - cap
-                )));
+                return Err(InventoryError::InfeasiblePlan(
+                    Text::new("inventory.infeasible.capacity")
+                        .num("cap", cap, 0)
+                        .num("need", need_units, 0)
+                        .int("n", urgent)
+                        .num("more", need_units - cap, 0),
+                ));
             }
         }
     }
@@ -358,11 +363,12 @@ pub fn solve(
     let limited = c.len() - full;
     let mut constraints = Vec::new();
     let mut relax = |name: &str,
+                     label: Text,
                      limit: f64,
                      used: f64,
                      step: f64,
                      lim2: PlanLimits,
-                     unit: &dyn Fn(f64) -> String| {
+                     unit: &dyn Fn(f64) -> Text| {
         let binding = used >= limit * 0.98 - 1e-6 && limited > 0;
         let (gain, extra_skus, extra_units) = if binding {
             match solve_lp(c, &lim2) {
@@ -381,22 +387,24 @@ pub fn solve(
             (0.0, 0, 0.0)
         };
         let sentence = if binding {
-            format!(
-                "The {name} ({} of {} used) is binding: it limits {limited} of the {} SKUs that need ordering. +{} would add {} of expected margin ({:.0} more units{}).",
-                unit(used),
-                unit(limit),
-                c.len(),
-                unit(step),
-                money(currency, gain),
-                extra_units,
-                if extra_skus > 0 { format!(", {extra_skus} more SKUs") } else { String::new() }
-            )
+            let t = if extra_skus > 0 {
+                Text::new("inventory.plan.binding_skus").int("skus", extra_skus)
+            } else {
+                Text::new("inventory.plan.binding")
+            };
+            t.text("name", label.clone())
+                .text("used", unit(used))
+                .text("limit", unit(limit))
+                .int("limited", limited)
+                .int("n", c.len())
+                .text("step", unit(step))
+                .str("gain", money(currency, gain))
+                .num("units", extra_units, 0)
         } else {
-            format!(
-                "The {name} is not binding ({} of {} used): more of it would not change the plan.",
-                unit(used),
-                unit(limit)
-            )
+            Text::new("inventory.plan.not_binding")
+                .text("name", label.clone())
+                .text("used", unit(used))
+                .text("limit", unit(limit))
         };
         constraints.push(ConstraintReport {
             name: name.into(),
@@ -417,7 +425,15 @@ pub fn solve(
             budget: Some(b + step),
             ..*lim
         };
-        relax("budget", b, sum.cost, step, lim2, &|v| money(currency, v));
+        relax(
+            "budget",
+            Text::new("inventory.limit.budget"),
+            b,
+            sum.cost,
+            step,
+            lim2,
+            &|v| Text::raw(money(currency, v)),
+        );
     }
     if let Some(cap) = lim.capacity_units {
         let step = nice_step(cap);
@@ -425,9 +441,15 @@ pub fn solve(
             capacity_units: Some(cap + step),
             ..*lim
         };
-        relax("capacity", cap, sum.units, step, lim2, &|v| {
-            format!("{v:.0} units")
-        });
+        relax(
+            "capacity",
+            Text::new("inventory.limit.capacity"),
+            cap,
+            sum.units,
+            step,
+            lim2,
+            &|v| Text::new("inventory.units").num("n", v, 0),
+        );
     }
     let mut lines: Vec<PlanLine> = Vec::new();
     let mut suppliers: Vec<SupplierOrder> = Vec::new();
@@ -461,25 +483,25 @@ pub fn solve(
     }
     lines.sort_by(|a, b| a.supplier.cmp(&b.supplier).then(b.cost.total_cmp(&a.cost)));
     suppliers.sort_by(|a, b| b.cost.total_cmp(&a.cost));
-    let binding: Vec<&str> = constraints
+    let limits = constraints
         .iter()
         .filter(|k| k.binding)
-        .map(|k| k.name.as_str())
-        .collect();
-    let explanation = format!(
-        "Buy {} units of {} SKUs for {} (expected margin {}). {} of the {} SKUs that need ordering get their full suggested quantity{}.",
-        sum.units,
-        sum.skus,
-        money(currency, sum.cost),
-        money(currency, sum.margin),
-        full,
-        c.len(),
-        if binding.is_empty() {
-            String::new()
-        } else {
-            format!("; the rest are limited by the {}", binding.join(" and the "))
-        }
-    );
+        .map(|k| match k.name.as_str() {
+            "budget" => Text::new("inventory.limit.budget"),
+            "capacity" => Text::new("inventory.limit.capacity"),
+            other => Text::raw(other),
+        })
+        .reduce(|a, b| Text::new("inventory.plan.and").text("a", a).text("b", b));
+    let explanation = match limits {
+        Some(l) => Text::new("inventory.plan.summary_limited").text("limits", l),
+        None => Text::new("inventory.plan.summary"),
+    }
+    .str("units", sum.units.to_string())
+    .int("skus", sum.skus)
+    .str("cost", money(currency, sum.cost))
+    .str("margin", money(currency, sum.margin))
+    .int("full", full)
+    .int("n", c.len());
     Ok(PurchasePlan {
         feasible: true,
         lines,
@@ -496,7 +518,7 @@ pub fn solve(
 }
 
 /// The report's plan when no plan is possible.
-pub fn infeasible(message: String) -> PurchasePlan {
+pub fn infeasible(why: Text) -> PurchasePlan {
     PurchasePlan {
         feasible: false,
         lines: Vec::new(),
@@ -508,7 +530,7 @@ pub fn infeasible(message: String) -> PurchasePlan {
         candidates: 0,
         fully_covered: 0,
         constraints: Vec::new(),
-        explanation: format!("No purchase plan: {message}."),
+        explanation: Text::new("inventory.plan.none").text("why", why),
     }
 }
 
@@ -550,7 +572,11 @@ mod tests {
         assert!(b.binding);
         // +£50 buys 5 units of B at margin 2 − holding 1 = 1 each
         assert!((b.gain_per_step - 5.0).abs() < 1e-6, "{}", b.gain_per_step);
-        assert!(b.sentence.contains("+£50 would add £5"), "{}", b.sentence);
+        assert!(
+            b.sentence.en().contains("+£50 would add £5"),
+            "{}",
+            b.sentence
+        );
     }
 
     #[test]

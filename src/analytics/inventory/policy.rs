@@ -16,6 +16,7 @@
 use statrs::distribution::{Continuous, ContinuousCDF, Normal};
 
 use super::InventoryError;
+use crate::text::Text;
 
 fn pos(name: &str, v: f64) -> Result<f64, InventoryError> {
     if v.is_finite() && v > 0.0 {
@@ -23,7 +24,7 @@ fn pos(name: &str, v: f64) -> Result<f64, InventoryError> {
     } else {
         Err(InventoryError::InvalidParam {
             name: name.into(),
-            message: format!("must be a positive number, got {v}"),
+            message: Text::new("inventory.param.positive_number").str("v", v.to_string()),
         })
     }
 }
@@ -82,7 +83,9 @@ pub fn epq(
     if p <= d {
         return Err(InventoryError::InvalidParam {
             name: "production rate".into(),
-            message: format!("must exceed the demand rate {d}, got {p}"),
+            message: Text::new("inventory.param.production_rate")
+                .str("d", d.to_string())
+                .str("p", p.to_string()),
         });
     }
     let rho = 1.0 - d / p;
@@ -118,17 +121,15 @@ pub fn all_units_discount(
     if breaks.is_empty() || breaks.len() != prices.len() {
         return Err(InventoryError::InvalidParam {
             name: "price breaks".into(),
-            message: format!(
-                "need as many breaks as prices (got {} and {})",
-                breaks.len(),
-                prices.len()
-            ),
+            message: Text::new("inventory.param.breaks_count")
+                .int("a", breaks.len())
+                .int("b", prices.len()),
         });
     }
     if breaks.windows(2).any(|w| !(w[1] > w[0])) || prices.iter().any(|p| !(*p > 0.0)) {
         return Err(InventoryError::InvalidParam {
             name: "price breaks".into(),
-            message: "breaks must increase and prices be positive".into(),
+            message: Text::new("inventory.param.breaks_order"),
         });
     }
     let mut best: Option<DiscountChoice> = None;
@@ -149,7 +150,7 @@ pub fn all_units_discount(
     }
     best.ok_or_else(|| InventoryError::InvalidParam {
         name: "price breaks".into(),
-        message: "empty".into(),
+        message: Text::new("inventory.param.empty"),
     })
 }
 
@@ -165,7 +166,7 @@ pub fn newsvendor_normal(
     let sd = pos("demand standard deviation", sd)?;
     let n = Normal::new(0.0, 1.0).map_err(|e| InventoryError::InvalidParam {
         name: "normal".into(),
-        message: e.to_string(),
+        message: Text::raw(e.to_string()),
     })?;
     let z = n.inverse_cdf(p / (p + h));
     Ok((mean + sd * z, (h + p) * sd * n.pdf(z)))

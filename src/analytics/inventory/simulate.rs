@@ -152,7 +152,7 @@ pub struct SimSummary {
     pub skus_missing_target: usize,
     /// Average fill rate more than 2 points under the target.
     pub flagged: bool,
-    pub sentence: String,
+    pub sentence: crate::text::Text,
 }
 
 /// Summarise replays `(target, unit cost, replay)` of a group.
@@ -180,15 +180,19 @@ pub fn summarise(class: &str, items: &[(f64, f64, &Replay)]) -> SimSummary {
     let gap = fill - target;
     let flagged = n > 0 && gap < -0.02;
     let sentence = if n == 0 {
-        format!("Class {class}: no demand in the replayed period.")
+        crate::text::Text::new("inventory.sim.class_no_demand").str("class", class)
     } else {
-        format!(
-            "Class {class}: {n} SKUs with demand achieved a {:.1}% fill rate on average against a {:.1}% target ({:+.1} points){}; {miss} SKUs missed their own target by more than 2 points.",
-            100.0 * fill,
-            100.0 * target,
-            100.0 * gap,
-            if flagged { " — the policy misses its target" } else { "" }
-        )
+        if flagged {
+            crate::text::Text::new("inventory.sim.class_flagged")
+        } else {
+            crate::text::Text::new("inventory.sim.class")
+        }
+        .str("class", class)
+        .int("n", n)
+        .pct("fill", fill, 1)
+        .pct("target", target, 1)
+        .str("gap", format!("{:+.1}", 100.0 * gap))
+        .int("miss", miss)
     };
     SimSummary {
         class: class.into(),

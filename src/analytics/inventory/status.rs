@@ -32,6 +32,19 @@ impl Status {
         Status::DeadStock,
         Status::NoDemand,
     ];
+    /// The status word, in either language.
+    pub fn text(self) -> crate::text::Text {
+        use crate::text::Text;
+        match self {
+            Status::OrderNow => Text::new("inventory.status.order_now"),
+            Status::OrderSoon => Text::new("inventory.status.order_soon"),
+            Status::Healthy => Text::new("inventory.status.healthy"),
+            Status::Overstocked => Text::new("inventory.status.overstocked"),
+            Status::DeadStock => Text::new("inventory.status.dead_stock"),
+            Status::NoDemand => Text::new("inventory.status.no_demand"),
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Status::OrderNow => "order now",

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::InventoryError;
 use crate::analytics::marketing::table::Table;
+use crate::text::Text;
 
 /// One SKU of the inventory file (`None` = not given, the page default applies).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -280,7 +281,8 @@ fn parse_breaks(cell: &str) -> Option<Vec<(f64, f64)>> {
 
 /// Parse an inventory file held in memory.
 pub fn parse(file: &str, bytes: &[u8]) -> Result<StockTable, InventoryError> {
-    let t = Table::from_bytes(file, bytes).map_err(|e| InventoryError::Stock(e.to_string()))?;
+    let t = Table::from_bytes(file, bytes)
+        .map_err(|e| InventoryError::Stock(Text::raw(e.to_string())))?;
     let mut cols: Vec<(usize, &'static str)> = Vec::new();
     let mut out = StockTable {
         file: file.to_string(),
@@ -296,12 +298,13 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<StockTable, InventoryError> {
         }
     }
     let Some(&(sku_col, _)) = cols.iter().find(|(_, f)| *f == "sku") else {
-        return Err(InventoryError::Stock(format!(
-            "{file}: no SKU column (expected a header such as 'sku', 'StockCode' or '货号'; columns: {})",
-            t.headers.join(", ")
-        )));
+        return Err(InventoryError::Stock(
+            Text::new("inventory.stock.no_sku_column")
+                .str("file", file)
+                .str("columns", t.headers.join(", ")),
+        ));
     };
-    let cell_err = |row: usize, j: usize, message: String| InventoryError::Cell {
+    let cell_err = |row: usize, j: usize, message: Text| InventoryError::Cell {
         file: file.to_string(),
         row,
         column: t.headers.get(j).cloned().unwrap_or_default(),
@@ -317,13 +320,20 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<StockTable, InventoryError> {
             .cloned()
             .unwrap_or_default();
         if sku.is_empty() {
-            return Err(cell_err(row, sku_col, "empty SKU".into()));
+            return Err(cell_err(
+                row,
+                sku_col,
+                Text::new("inventory.stock.empty_sku"),
+            ));
         }
         if let Some(first) = seen.insert(sku.clone(), row) {
             return Err(cell_err(
                 row,
                 sku_col,
-                format!("SKU '{sku}' appears twice (rows {first} and {row})"),
+                Text::new("inventory.stock.twice")
+                    .str("sku", sku.clone())
+                    .int("first", first)
+                    .int("row", row),
             ));
         }
         let mut r = StockRow {
@@ -347,13 +357,7 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<StockTable, InventoryError> {
                 }
                 "price_breaks" => {
                     r.price_breaks = Some(parse_breaks(raw).ok_or_else(|| {
-                        cell_err(
-                            row,
-                            j,
-                            format!(
-                                "expected quantity:price pairs such as '0:5.00;100:4.50', found '{raw}'"
-                            ),
-                        )
+                        cell_err(row, j, Text::new("inventory.stock.breaks").str("raw", raw))
                     })?);
                     continue;
                 }
@@ -364,7 +368,9 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<StockTable, InventoryError> {
             let mut v = crate::data::numbers::parse_number(text.as_bytes(), t.decimal_comma)
                 .map(|(v, _)| v)
                 .filter(|v| v.is_finite())
-                .ok_or_else(|| cell_err(row, j, format!("expected a number, found '{raw}'")))?;
+                .ok_or_else(|| {
+                    cell_err(row, j, Text::new("inventory.stock.number").str("raw", raw))
+                })?;
             if f == "holding_rate" && (pct || v > 1.0) {
                 // "25%" or "25" mean 0.25 per year
                 v /= 100.0;
@@ -374,14 +380,14 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<StockTable, InventoryError> {
                 return Err(cell_err(
                     row,
                     j,
-                    format!("must be greater than zero, found '{raw}'"),
+                    Text::new("inventory.stock.positive").str("raw", raw),
                 ));
             }
             if !need_pos && f != "on_hand" && v < 0.0 {
                 return Err(cell_err(
                     row,
                     j,
-                    format!("must not be negative, found '{raw}'"),
+                    Text::new("inventory.stock.negative").str("raw", raw),
                 ));
             }
             let slot = match f {

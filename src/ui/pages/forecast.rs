@@ -8,10 +8,11 @@ use crate::analytics::forecast::{
     ForecastParams, ForecastReport, ModelKind, SeriesForecast, Trend,
 };
 use crate::protocol::Task;
+use crate::text::Text;
 use crate::ui::bridge;
 use crate::ui::charts::{Band, BandChart, Series};
 use crate::ui::format;
-use crate::ui::i18n::t;
+use crate::ui::i18n::{say, t};
 use crate::ui::state::AppState;
 use crate::ui::table::{number as num, Cell, Column, DataTable};
 use leptos::prelude::*;
@@ -318,8 +319,8 @@ fn SeriesCard(
     s: SeriesForecast,
     unit: &'static str,
     freq: &'static str,
-    notes: Vec<String>,
-    how: String,
+    notes: Vec<Text>,
+    how: Text,
     season: usize,
 ) -> impl IntoView {
     let n = s.history.len();
@@ -445,15 +446,15 @@ fn SeriesCard(
                 <span class="pill" data-testid="fc-chosen">{crate::tr!("Model: {}", "模型：{}", s.model)}</span>
                 {s.backtest_mase.map(|m| view! { <span class="pill" data-testid="fc-mase" data-value=format!("{m:.4}")>{crate::tr!("Backtest MASE {:.2}", "回测 MASE {:.2}", m)}</span> })}
             </div>
-            <p class="lead small" data-testid="fc-explanation">{s.explanation.clone()}</p>
+            <p class="lead small" data-testid="fc-explanation">{say(&s.explanation)}</p>
             <BandChart testid="forecast-chart" labels=Signal::derive(move || labels.clone()) lines=Signal::derive(move || lines.clone())
                 bands=Signal::derive(move || bands.clone()) title=title marker=Signal::derive(move || marker.clone()) decimals=1/>
             <p class="muted small">{crate::tr!("Next {0} {1}s in total: {2} {3}.", "未来 {0} {1}{3}合计：{2}。", h, freq, format::num(total, 0), unit)}</p>
             {(!s.notes.is_empty() || !notes.is_empty()).then(|| view! {
-                <ul class="notes">{s.notes.iter().chain(notes.iter()).map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
+                <ul class="notes">{s.notes.iter().chain(notes.iter()).map(|n| view! { <li>{say(n)}</li> }).collect_view()}</ul>
             })}
             <details class="how"><summary>{t("How was this computed?", "计算方法")}</summary>
-                <p>{how}</p>
+                <p>{say(&how)}</p>
                 <p>{crate::tr!("Season length {} {}s. Each model is refitted on the history up to a cut-off and forecasts the periods after it (rolling origin); MASE divides its mean absolute error by that of repeating the value one season earlier, so below 1 beats the seasonal naive forecast. The chosen model is then refitted on all history.",
                     "季节长度 {} {}。每个模型先用截止点之前的历史重新拟合，再预测截止点之后的各期（滚动起点）；MASE 是其平均绝对误差除以“重复上一季同期值”的平均绝对误差，低于 1 即优于季节朴素预测。最后用全部历史重新拟合选中的模型。", season, freq)}</p>
             </details>

@@ -10,7 +10,7 @@ use crate::protocol::Task;
 use crate::ui::bridge;
 use crate::ui::charts::{BandChart, HBarChart, HBarRow, Series};
 use crate::ui::format;
-use crate::ui::i18n::t;
+use crate::ui::i18n::{say, t};
 use crate::ui::state::AppState;
 use crate::ui::table::{number as num, Cell, Column, DataTable};
 use leptos::prelude::*;
@@ -89,7 +89,7 @@ fn sim_class(c: &str) -> String {
     }
 }
 
-/// Titles of the "How was this computed?" sections (their texts stay in English).
+/// Titles of the "How was this computed?" sections.
 fn how_title(title: &str) -> String {
     match title {
         "Classes" => t("Classes", "分类"),
@@ -367,7 +367,7 @@ fn Body(r: InventoryReport) -> impl IntoView {
         .skus
         .iter()
         .take(2000)
-        .map(|s| (s.sku.clone(), s.explanation.clone()))
+        .map(|s| (s.sku.clone(), say(&s.explanation)))
         .collect();
     let picked = RwSignal::new(None::<String>);
     let on_row = Callback::new(move |id: String| picked.set(Some(id)));
@@ -467,7 +467,7 @@ fn Body(r: InventoryReport) -> impl IntoView {
             view! {
                 <section class="card" data-testid="inv-plan" data-feasible=p.feasible.to_string() data-cost=format!("{:.2}", p.total_cost) data-objective=format!("{:.4}", p.objective)>
                     <h2>{t("Purchase plan", "采购计划")}</h2>
-                    <p class:lead=p.feasible class:small=p.feasible class:warn=!p.feasible>{p.explanation.clone()}</p>
+                    <p class:lead=p.feasible class:small=p.feasible class:warn=!p.feasible>{say(&p.explanation)}</p>
                     {p.feasible.then(|| view! {
                         <div class="kpis">
                             <div class="kpi"><div class="kpi-label">{t("Spend", "采购金额")}</div><div class="kpi-value">{format!("{cur2}{}", format::num(p.total_cost, 0))}</div></div>
@@ -476,7 +476,7 @@ fn Body(r: InventoryReport) -> impl IntoView {
                         </div>
                     })}
                     <ul class="constraints" data-testid="inv-constraints">{p.constraints.iter().map(|c| view! {
-                        <li class:binding=c.binding><strong>{crate::tr!("{}{}: ", "{}{}：", constraint_name(&c.name), if c.binding { t(" (binding)", "（紧约束）") } else { "" })}</strong>{c.sentence.clone()}</li>
+                        <li class:binding=c.binding><strong>{crate::tr!("{}{}: ", "{}{}：", constraint_name(&c.name), if c.binding { t(" (binding)", "（紧约束）") } else { "" })}</strong>{say(&c.sentence)}</li>
                     }).collect_view()}</ul>
                     <div class="two-col">
                         <div><h3>{t("Purchase order lines", "采购单明细")}</h3>
@@ -498,7 +498,7 @@ fn Body(r: InventoryReport) -> impl IntoView {
             view! {
                 <section class="card" data-testid="inv-sim">
                     <h2>{t("Would these policies have worked? (replay)", "这些策略过去是否有效？（回放检验）")}</h2>
-                    <p class="muted small">{s.explanation.clone()}</p>
+                    <p class="muted small">{say(&s.explanation)}</p>
                     <table class="data-table">
                         <thead><tr><th>{t("Class", "分类")}</th><th class="num">{t("Products", "商品数")}</th><th class="num">{t("Target", "目标")}</th><th class="num">{t("Achieved fill rate", "实际满足率")}</th><th class="num">{t("Gap", "差距")}</th><th class="num">{t("Stockout days", "缺货天数")}</th><th class="num">{t("Avg stock value", "平均库存金额")}</th><td></td></tr></thead>
                         <tbody>{rows.into_iter().map(|x| view! {
@@ -551,8 +551,8 @@ fn Body(r: InventoryReport) -> impl IntoView {
         })}
         <section class="card">
             <h2>{t("How was this computed?", "计算方法")}</h2>
-            {how.into_iter().map(|h| view! { <details class="how"><summary>{how_title(&h.title)}</summary><p>{h.text}</p></details> }).collect_view()}
-            {(!notes.is_empty()).then(|| view! { <ul class="notes">{notes.into_iter().map(|x| view! { <li>{x}</li> }).collect_view()}</ul> })}
+            {how.into_iter().map(|h| view! { <details class="how"><summary>{how_title(&h.title)}</summary><p>{say(&h.text)}</p></details> }).collect_view()}
+            {(!notes.is_empty()).then(|| view! { <ul class="notes">{notes.into_iter().map(|x| view! { <li>{say(&x)}</li> }).collect_view()}</ul> })}
         </section>
     }
 }

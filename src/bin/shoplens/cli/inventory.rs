@@ -222,7 +222,7 @@ pub fn run(args: Args) -> Result<(), String> {
             eprintln!("{}", c.sentence);
         }
         if !plan.feasible {
-            return Err(plan.explanation.clone());
+            return Err(plan.explanation.en());
         }
     }
     Ok(())

@@ -1,0 +1,259 @@
+//! The forecast and inventory reports of the bundled sample speak Chinese: every sentence the
+//! core writes (explanations, notes, the purchase plan, the replay check, "how computed",
+//! parameter errors) renders in Chinese without a missing catalogue key (`⟦…⟧`), and its
+//! English is byte-identical to the sentence the core wrote before the catalogue (rebuilt here
+//! with the old `format!` strings from the report's own numbers).
+
+use std::sync::OnceLock;
+
+use shoplens::analytics::forecast::series::Level;
+use shoplens::analytics::forecast::{self, ForecastParams, ModelKind, Trend};
+use shoplens::analytics::inventory::{self, InventoryInput, InventoryParams};
+use shoplens::data::{import_paths, Dataset, ImportOptions};
+use shoplens::text::{Lang, Text};
+
+fn sample() -> &'static Dataset {
+    static D: OnceLock<Dataset> = OnceLock::new();
+    D.get_or_init(|| {
+        let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("www/sample/online_retail_sample.csv.gz");
+        import_paths(std::slice::from_ref(&p), &ImportOptions::default()).expect("import")
+    })
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3000}'..='\u{303f}' | '\u{ff00}'..='\u{ffef}')
+}
+
+/// Both renderings are complete; the Chinese one is Chinese.
+fn check(t: &Text, what: &str) {
+    let en = t.en();
+    let zh = t.render(Lang::Zh);
+    assert!(!en.is_empty() && !en.contains('⟦'), "{what}: {en}");
+    assert!(!zh.contains('⟦'), "{what}: {zh}");
+    assert!(zh.chars().any(is_cjk), "{what} is not Chinese: {zh}");
+    assert!(!t.key.is_empty(), "{what} is verbatim text: {en}");
+}
+
+#[test]
+fn forecast_sentences_in_both_languages() {
+    let params = ForecastParams::default();
+    let r = forecast::run(sample(), &params).expect("forecast");
+    check(&r.explanation, "report explanation");
+    assert_eq!(
+        r.explanation.en(),
+        "Each series is forecast 12 periods ahead. In automatic mode several models are tested \
+         on the most recent history (each forecasts periods it has not seen) and scored by \
+         MASE: below 1 means more accurate than repeating last season's values. The shaded \
+         bands are prediction intervals: the future should fall inside the 80% / 95% band that \
+         often."
+    );
+    for n in &r.notes {
+        check(n, "report note");
+    }
+    // SKU level: intermittent and short series bring the selection notes.
+    let skus = ForecastParams {
+        level: Level::Sku,
+        detail_limit: Some(12),
+        ..ForecastParams::default()
+    };
+    let r2 = forecast::run(sample(), &skus).expect("forecast skus");
+    let mut notes = 0;
+    for s in r.series.iter().chain(&r2.series) {
+        check(&s.explanation, "series explanation");
+        // The old English, from the series' own numbers.
+        let how = match s.chosen {
+            ModelKind::Ensemble => "the median of three standard models (exponential smoothing, ARIMA and Theta), which is usually more reliable than any single one",
+            ModelKind::Ets => "exponential smoothing, which weights recent periods more and follows level, trend and seasonality",
+            ModelKind::Arima => "an ARIMA model, which extrapolates the series' own correlations",
+            ModelKind::Theta => "the Theta method, a damped trend on top of smoothing",
+            ModelKind::SeasonalNaive => "last season's values, which the other models could not beat",
+            ModelKind::Naive => "the last value, as no model did better",
+            ModelKind::Imapa | ModelKind::Adida | ModelKind::Croston | ModelKind::CrostonOptimized
+            | ModelKind::Sba | ModelKind::Tsb | ModelKind::IntermittentEnsemble => "a method for irregular sales, which forecasts the average rate of demand (sales come in bursts, so expect the actual pattern to be lumpier)",
+            _ => "the selected model",
+        };
+        let acc = match s.backtest_mase {
+            Some(v) => format!(
+                " In the backtest its error was {v:.2} times that of a seasonal naive forecast."
+            ),
+            None => " There was not enough history to backtest it.".into(),
+        };
+        let row = r
+            .table
+            .iter()
+            .chain(&r2.table)
+            .find(|t| t.id == s.id)
+            .expect("table row");
+        let pct = row.trend_pct;
+        let dir = match row.trend {
+            Trend::Up => format!("up {pct:.0}%"),
+            Trend::Down => format!("down {:.0}%", -pct),
+            Trend::Flat => "about flat".into(),
+        };
+        let h = params.horizon;
+        assert_eq!(
+            s.explanation.en(),
+            format!(
+                "Forecast by {how} ({}).{acc} Over the next {h} periods demand is expected {dir} compared with the last {h}.",
+                s.model
+            )
+        );
+        for n in &s.notes {
+            check(n, "series note");
+            notes += 1;
+        }
+    }
+    assert!(notes > 0, "no selection notes on the SKU series");
+    println!(
+        "{}\n{}",
+        r.series[0].explanation.render(Lang::Zh),
+        r.explanation.render(Lang::Zh)
+    );
+
+    // Parameter errors: the same English as before, and Chinese.
+    let bad = ForecastParams {
+        horizon: 0,
+        ..ForecastParams::default()
+    };
+    let e = bad.validate().expect_err("horizon 0");
+    assert_eq!(
+        e.to_string(),
+        "invalid parameter horizon: must be 1..=1000, got 0"
+    );
+    check(&e.text(), "horizon error");
+    let bad = ForecastParams {
+        levels: vec![80.0, 120.5],
+        ..ForecastParams::default()
+    };
+    let e = bad.validate().expect_err("level 120.5");
+    assert_eq!(
+        e.to_string(),
+        "invalid parameter levels: each level must be in (0, 100), got 120.5"
+    );
+    check(&e.text(), "level error");
+}
+
+#[test]
+fn inventory_sentences_in_both_languages() {
+    let params = InventoryParams {
+        budget: Some(5000.0),
+        ..InventoryParams::default()
+    };
+    let r = inventory::run(&InventoryInput::new(sample()), &params).expect("inventory");
+    assert!(!r.notes.is_empty());
+    for n in &r.notes {
+        check(n, "note");
+    }
+    for h in &r.how_computed {
+        check(&h.text, &h.title);
+    }
+    for s in r.skus.iter().take(300) {
+        check(&s.explanation, &s.sku);
+    }
+    let sim = r.simulation.as_ref().expect("replay");
+    check(&sim.explanation, "replay");
+    for c in std::iter::once(&sim.overall)
+        .chain(&sim.by_abc)
+        .chain(&sim.by_xyz)
+    {
+        check(&c.sentence, &c.class);
+    }
+    let o = &sim.overall;
+    assert_eq!(
+        sim.explanation.en(),
+        format!(
+            "Each SKU's policy was set on its history without the last {} days, then replayed day by day on those days (backorders, lead time as set, the earlier history as warm-up). Over {} SKUs with demand the average achieved fill rate is {:.1}% against an average target of {:.1}% ({:+.1} points){}.",
+            params.holdout_days,
+            o.skus_with_demand,
+            100.0 * o.fill_rate,
+            100.0 * o.target,
+            100.0 * o.gap,
+            if o.flagged { "; the policy misses its target — see the classes below" } else { "" }
+        )
+    );
+    let plan = r.plan.as_ref().expect("plan");
+    assert!(plan.feasible);
+    check(&plan.explanation, "plan");
+    assert!(!plan.constraints.is_empty());
+    for c in &plan.constraints {
+        check(&c.sentence, &c.name);
+    }
+    let money = |v: f64| {
+        let s = format!("{:.0}", v.round().abs());
+        let mut out = String::new();
+        for (i, ch) in s.chars().enumerate() {
+            if i > 0 && (s.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(ch);
+        }
+        format!("£{out}")
+    };
+    let binding: Vec<&str> = plan
+        .constraints
+        .iter()
+        .filter(|k| k.binding)
+        .map(|k| k.name.as_str())
+        .collect();
+    assert_eq!(
+        plan.explanation.en(),
+        format!(
+            "Buy {} units of {} SKUs for {} (expected margin {}). {} of the {} SKUs that need ordering get their full suggested quantity{}.",
+            plan.total_units,
+            plan.lines.len(),
+            money(plan.total_cost),
+            money(plan.expected_margin),
+            plan.fully_covered,
+            plan.candidates,
+            if binding.is_empty() {
+                String::new()
+            } else {
+                format!("; the rest are limited by the {}", binding.join(" and the "))
+            }
+        )
+    );
+    println!(
+        "{}\n{}\n{}",
+        r.skus[0].explanation.render(Lang::Zh),
+        plan.explanation.render(Lang::Zh),
+        sim.explanation.render(Lang::Zh)
+    );
+
+    // An infeasible plan explains itself in both languages.
+    let tight = InventoryParams {
+        budget: Some(1.0),
+        require_urgent: true,
+        ..InventoryParams::default()
+    };
+    let r = inventory::run(&InventoryInput::new(sample()), &tight).expect("inventory");
+    let p = r.plan.expect("plan");
+    assert!(!p.feasible);
+    check(&p.explanation, "infeasible plan");
+    assert!(p
+        .explanation
+        .en()
+        .starts_with("No purchase plan: the budget of £1 cannot cover"));
+
+    // Parameter errors: the same English as before, and Chinese.
+    let bad = InventoryParams {
+        service_level: Some(1.5),
+        ..InventoryParams::default()
+    };
+    let e = bad.validate().expect_err("service level 1.5");
+    assert_eq!(
+        e.to_string(),
+        "invalid parameter service_level: a service level must be between 0 and 1 (exclusive), e.g. 0.95; got 1.5"
+    );
+    check(&e.text(), "service level error");
+    let bad = InventoryParams {
+        budget: Some(-5.0),
+        ..InventoryParams::default()
+    };
+    let e = bad.validate().expect_err("budget -5");
+    assert_eq!(
+        e.to_string(),
+        "invalid parameter budget: must be zero or more, got -5"
+    );
+    check(&e.text(), "budget error");
+}
