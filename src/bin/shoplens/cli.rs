@@ -62,13 +62,14 @@ enum Command {
     Action(action::Args),
 }
 
-/// A report as pretty JSON (what `--json` prints).
+/// A report as pretty JSON (what `--json` prints), its sentences in English (see [`english`]).
+/// (serde_json's `preserve_order` keeps the struct's field order through `to_value`.)
 pub(crate) fn json<T: serde::Serialize>(report: &T) -> Result<String, String> {
-    serde_json::to_string_pretty(report).map_err(|e| e.to_string())
+    let v = serde_json::to_value(report).map_err(|e| e.to_string())?;
+    json_en(v)
 }
 
 /// A JSON value built with `json!` as pretty JSON, its sentences in English (see [`english`]).
-/// (Only for values: a struct through `to_value` would lose its field order.)
 pub(crate) fn json_en(v: serde_json::Value) -> Result<String, String> {
     serde_json::to_string_pretty(&english(v)).map_err(|e| e.to_string())
 }

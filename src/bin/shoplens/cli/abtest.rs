@@ -54,7 +54,7 @@ pub fn run(args: Args) -> Result<(), String> {
     };
     let r = abtest::run(&input, &params).map_err(|e| e.to_string())?;
     if args.json {
-        let s = serde_json::to_string_pretty(&r).map_err(|e| e.to_string())?;
+        let s = super::json(&r)?;
         println!("{s}");
         return Ok(());
     }

@@ -36,7 +36,7 @@ pub fn run(args: Args) -> Result<(), String> {
         ..TreeParams::default()
     };
     let r = tree::run(&TreeInput::from_mmm(&input), &params).map_err(|e| e.to_string())?;
-    let json = serde_json::to_string_pretty(&r).map_err(|e| e.to_string())?;
+    let json = super::json(&r)?;
     if let Some(out) = &args.out {
         std::fs::write(out, &json).map_err(|e| format!("{}: {e}", out.display()))?;
     }

@@ -208,7 +208,7 @@ pub fn run(args: Args) -> Result<(), String> {
     w.flush()
         .map_err(|e| format!("{}: {e}", args.out.display()))?;
     if let Some(p) = &args.json {
-        let js = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
+        let js = super::json(&report)?;
         std::fs::write(p, js).map_err(|e| format!("{}: {e}", p.display()))?;
     }
     eprintln!(

@@ -176,7 +176,7 @@ pub fn run(args: Args) -> Result<(), String> {
     );
     std::fs::write(&args.out, csv).map_err(|e| format!("{}: {e}", args.out.display()))?;
     if let Some(p) = &args.json {
-        let js = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
+        let js = super::json(&report)?;
         std::fs::write(p, js).map_err(|e| format!("{}: {e}", p.display()))?;
     }
     if let (Some(p), Some(plan)) = (&args.po, &report.plan) {

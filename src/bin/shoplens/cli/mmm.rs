@@ -104,7 +104,7 @@ pub fn run(args: Args) -> Result<(), String> {
         ..MmmParams::default()
     };
     let r = mmm::run(&input, &params).map_err(|e| e.to_string())?;
-    let json = serde_json::to_string_pretty(&r).map_err(|e| e.to_string())?;
+    let json = super::json(&r)?;
     std::fs::write(&args.out, json).map_err(|e| format!("{}: {e}", args.out.display()))?;
     println!(
         "Media-mix model: {} periods ({} to {}), {} channels. R² {:.3}, holdout R² {}, NRMSE {:.3}.",
