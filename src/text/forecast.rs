@@ -42,8 +42,8 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         key: "forecast.how.ensemble",
-        en: "the median of three standard models (exponential smoothing, ARIMA and Theta), which is usually more reliable than any single one",
-        zh: "三个常用模型（指数平滑、ARIMA 和 Theta）的中位数，通常比任何单个模型都更可靠",
+        en: "a trimmed average of standard models (exponential smoothing with and without a damped trend, ARIMA, Theta and last season's values: the highest and lowest forecast of each period are dropped), which is usually more reliable than any single one",
+        zh: "多个常用模型的截尾平均（带与不带阻尼趋势的指数平滑、ARIMA、Theta 和上一季的数值：每期去掉最高和最低的预测），通常比任何单个模型都更可靠",
     },
     Entry {
         key: "forecast.how.ets",

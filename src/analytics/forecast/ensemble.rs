@@ -1,9 +1,9 @@
-//! Forecast combinations: the equal-weight mean or median of member forecasts — the simple
-//! combinations that win the M3/M4 competitions (Makridakis, Spiliotis & Assimakopoulos 2020,
-//! "The M4 Competition", IJF 36(1); Petropoulos & Svetunkov 2020 for the SES/Holt/Damped/Theta
-//! median). Intervals average the members' bounds (quantile averaging), which keeps them
-//! widening when every member's do; for the median they are shifted by `median − mean` of the
-//! point forecasts so that they stay centred on the combined forecast.
+//! Forecast combinations: the equal-weight mean, median or trimmed mean of member forecasts —
+//! the simple combinations that win the M3/M4 competitions (Makridakis, Spiliotis &
+//! Assimakopoulos 2020, "The M4 Competition", IJF 36(1); Petropoulos & Svetunkov 2020 for the
+//! SES/Holt/Damped/Theta median). Intervals average the members' bounds (quantile averaging), which keeps them
+//! widening when every member's do; for the median and the trimmed mean they are shifted by
+//! `combined − mean` of the point forecasts so that they stay centred on the combined forecast.
 
 use super::{FittedModel, Forecast, Interval};
 
@@ -12,6 +12,9 @@ use super::{FittedModel, Forecast, Interval};
 pub enum Combine {
     Mean,
     Median,
+    /// Mean after dropping the lowest and the highest member forecast at each horizon (the
+    /// mean when there are fewer than three members).
+    TrimmedMean,
 }
 
 fn combine(vals: &mut [f64], how: Combine) -> f64 {
@@ -26,6 +29,12 @@ fn combine(vals: &mut [f64], how: Combine) -> f64 {
                 (vals[n / 2 - 1] + vals[n / 2]) / 2.0
             }
         }
+        Combine::TrimmedMean if vals.len() >= 3 => {
+            vals.sort_by(|a, b| a.total_cmp(b));
+            let n = vals.len();
+            vals[1..n - 1].iter().sum::<f64>() / (n - 2) as f64
+        }
+        Combine::TrimmedMean => combine(vals, Combine::Mean),
     }
 }
 
@@ -51,7 +60,7 @@ pub fn combine_forecasts(members: &[Forecast], how: Combine) -> Forecast {
         .collect();
     let mean: Vec<f64> = match how {
         Combine::Mean => avg.clone(),
-        Combine::Median => (0..h)
+        how => (0..h)
             .map(|i| {
                 let mut v: Vec<f64> = members
                     .iter()
@@ -60,7 +69,7 @@ pub fn combine_forecasts(members: &[Forecast], how: Combine) -> Forecast {
                 if v.len() < members.len() {
                     f64::NAN
                 } else {
-                    combine(&mut v, Combine::Median)
+                    combine(&mut v, how)
                 }
             })
             .collect(),
@@ -107,6 +116,7 @@ impl FittedModel for EnsembleModel {
             match self.how {
                 Combine::Mean => "Ensemble",
                 Combine::Median => "EnsembleMedian",
+                Combine::TrimmedMean => "EnsembleTrimmedMean",
             },
             names.join(", ")
         )

@@ -575,6 +575,9 @@ pub struct AutoEts {
     pub best: EtsModel,
     /// (label, AICc) of every fitted candidate.
     pub candidates: Vec<(String, f64)>,
+    /// The damped-trend specification with the smallest AICc (a member of the forecast
+    /// combination; `best` itself when that is damped).
+    pub best_damped: Option<EtsModel>,
 }
 
 impl AutoEts {
@@ -611,11 +614,15 @@ impl AutoEts {
     pub fn fit(y: &[f64], m: usize) -> Result<AutoEts, ForecastError> {
         check_series(y, 3)?;
         let mut best: Option<EtsModel> = None;
+        let mut best_damped: Option<EtsModel> = None;
         let mut candidates = Vec::new();
         for spec in Self::specs(y, m) {
             if let Ok(fit) = EtsModel::fit(y, m, spec) {
                 if fit.aicc.is_finite() {
                     candidates.push((fit.spec.label(), fit.aicc));
+                    if fit.spec.damped && best_damped.as_ref().is_none_or(|b| fit.aicc < b.aicc) {
+                        best_damped = Some(fit.clone());
+                    }
                     if best.as_ref().is_none_or(|b| fit.aicc < b.aicc) {
                         best = Some(fit);
                     }
@@ -623,7 +630,11 @@ impl AutoEts {
             }
         }
         match best {
-            Some(best) => Ok(AutoEts { best, candidates }),
+            Some(best) => Ok(AutoEts {
+                best,
+                candidates,
+                best_damped,
+            }),
             None => Err(ForecastError::Fit {
                 model: "ETS".into(),
                 message: "no ETS model could be fitted (series too short?)".into(),
