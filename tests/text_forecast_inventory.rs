@@ -63,7 +63,7 @@ fn forecast_sentences_in_both_languages() {
         check(&s.explanation, "series explanation");
         // The old English, from the series' own numbers.
         let how = match s.chosen {
-            ModelKind::Ensemble => "the median of three standard models (exponential smoothing, ARIMA and Theta), which is usually more reliable than any single one",
+            ModelKind::Ensemble => "a trimmed average of standard models (exponential smoothing with and without a damped trend, ARIMA, Theta and last season's values: the highest and lowest forecast of each period are dropped), which is usually more reliable than any single one",
             ModelKind::Ets => "exponential smoothing, which weights recent periods more and follows level, trend and seasonality",
             ModelKind::Arima => "an ARIMA model, which extrapolates the series' own correlations",
             ModelKind::Theta => "the Theta method, a damped trend on top of smoothing",

@@ -36,8 +36,8 @@ fn model_name(k: ModelKind) -> &'static str {
         ModelKind::Imapa => t("IMAPA", "IMAPA 法"),
         ModelKind::Regression => t("Regression (trend + seasonality)", "回归（趋势 + 季节）"),
         ModelKind::Ensemble => t(
-            "Ensemble (ETS, ARIMA, Theta)",
-            "组合模型（ETS、ARIMA、Theta）",
+            "Ensemble (trimmed mean: ETS, damped ETS, ARIMA, Theta, seasonal naive)",
+            "组合模型（截尾平均：ETS、阻尼 ETS、ARIMA、Theta、季节朴素）",
         ),
         ModelKind::IntermittentEnsemble => t("Ensemble for irregular sales", "间歇性销售组合模型"),
     }
