@@ -186,7 +186,9 @@ test('the language switch turns every page Chinese, keeps the data, and a reload
     const productSentences = await page.locator([
       '[data-testid="basket"] details.how p', '[data-testid="basket"] details.how li',
       '[data-testid="recommendations"] > p.muted',
-      '[data-testid="recommendations"] tbody tr td:last-child',
+      // The reasons of the recommendation list (the model comparison's "Settings" column holds
+      // parameter notation such as "λ 300", left as it is).
+      '.table-wrap:has([data-testid="download-recommendations"]) tbody tr td:last-child',
     ].join(', ')).allTextContents();
     assertCoreChinese(productSentences, '/products', 4);
     await shot(page, 'zh-products-sentences.png');
