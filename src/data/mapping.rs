@@ -731,7 +731,12 @@ pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) 
             push(0.45, Field::UnitPrice, "data.map.sample_money", st.money);
         }
         if share(st.integers, ne) >= 0.95 && st.max_abs <= 10_000.0 {
-            push(0.4, Field::Quantity, "data.map.sample_small_int", st.integers);
+            push(
+                0.4,
+                Field::Quantity,
+                "data.map.sample_small_int",
+                st.integers,
+            );
         }
     }
     cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
