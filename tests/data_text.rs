@@ -94,7 +94,7 @@ fn import_sentences_render_in_chinese_and_match_the_english() {
     // no order id and no quantity, ambiguous slash dates.
     let generic = csv(
         "generic.csv",
-        "when,customer_id,price,price,comment,extra\n\
+        "when,customer_id,amount,amount,comment,extra\n\
          03/04/2011,c1,$3.50,$3.50,=SUM(A1),x\n\
          04/05/2011,c2,$4.00,$4.00,<b>hi</b>,y\n\
          05/06/2011,c1,$1.25,$1.25,ok,z\n",
@@ -165,7 +165,7 @@ fn import_sentences_render_in_chinese_and_match_the_english() {
         });
     csv(
         "generic.csv",
-        "when,customer_id,price,price,comment,extra\n03/04/2011,c1,$3.50,$3.50,a,x\n",
+        "when,customer_id,amount,amount,comment,extra\n03/04/2011,c1,$3.50,$3.50,a,x\n",
         &confirmed,
         &mut seen,
     );
