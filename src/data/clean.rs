@@ -12,6 +12,7 @@ use super::importer::{FileRows, Shared, Staged};
 use super::intern::Compactor;
 use super::model::*;
 use super::DataError;
+use crate::text::Text;
 
 /// Sum with Neumaier's compensated summation (Neumaier 1974, an improved Kahan–Babuška sum):
 /// the error does not grow with the number of terms.
@@ -72,40 +73,28 @@ pub(crate) fn finish_file(
     file: u16,
     rows: FileRows,
 ) -> Result<FileInfo, DataError> {
-    let fallback: (bool, String) = if rows.decimal_comma {
-        (
-            true,
-            "the amounts use a decimal comma (European convention)".into(),
-        )
+    let fallback: (bool, Text) = if rows.decimal_comma {
+        (true, Text::new("data.date.why_decimal_comma"))
     } else {
         match rows.currency_hint {
-            Some("USD") => (
-                false,
-                "amounts carry a $ sign (US convention is month-first)".into(),
-            ),
-            Some(c) => (true, format!("amounts are in {c}, where day-first is the convention")),
-            None => (
-                true,
-                "nothing in the file points to the US convention and day-first is the most common order worldwide".into(),
-            ),
+            Some("USD") => (false, Text::new("data.date.why_dollar")),
+            Some(c) => (true, Text::new("data.date.why_currency").str("code", c)),
+            None => (true, Text::new("data.date.why_default")),
         }
     };
-    let (order, reason) = rows
-        .vote
-        .decide(sh.opts.date_order, (fallback.0, fallback.1.as_str()));
+    let (order, reason) = rows.vote.decide_text(sh.opts.date_order, fallback);
     info.date_order = order;
-    info.date_order_reason = reason;
+    info.date_order_reason = reason.en();
+    info.date_order_reason_text = Some(reason);
     for (code, n) in &rows.symbol_currency {
-        let assumption = if *code == "CNY" {
-            " (¥/元 read as Chinese yuan, not Japanese yen)"
+        let t = if *code == "CNY" {
+            Text::new("data.note.symbol_currency_cny")
         } else if *code == "USD" {
-            " ($ read as US dollar)"
+            Text::new("data.note.symbol_currency_usd")
         } else {
-            ""
+            Text::new("data.note.symbol_currency")
         };
-        info.notes.push(format!(
-            "no currency column: currency {code} taken from the symbol in {n} amount cell(s){assumption}"
-        ));
+        info.note(t.str("code", code.to_string()).int("n", *n));
     }
     reserve(&mut sh.lines, rows.staged.len());
     let remove = sh.opts.remove_duplicates;

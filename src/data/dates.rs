@@ -9,6 +9,7 @@
 //! ([`RawDate::Ambiguous`]) and decided over the whole file by [`DateOrderVote`].
 
 use super::model::DateOrder;
+use crate::text::Text;
 
 /// A parsed cell before the file's day/month order is known.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -468,15 +469,26 @@ impl DateOrderVote {
         }
     }
 
-    /// Decide the order and say why. `locale_day_first` is the fallback from other evidence
-    /// of the file (decimal comma, currency, Chinese headers), with its reason.
+    /// Decide the order and say why (in English). `locale_day_first` is the fallback from
+    /// other evidence of the file (decimal comma, currency, Chinese headers), with its reason.
     pub fn decide(
         &self,
         forced: Option<DateOrder>,
         locale_day_first: (bool, &str),
     ) -> (DateOrder, String) {
+        let (day_first, why) = locale_day_first;
+        let (o, t) = self.decide_text(forced, (day_first, Text::raw(why)));
+        (o, t.en())
+    }
+
+    /// [`decide`](Self::decide) with the reason as a catalogue sentence.
+    pub fn decide_text(
+        &self,
+        forced: Option<DateOrder>,
+        locale_day_first: (bool, Text),
+    ) -> (DateOrder, Text) {
         if let Some(o) = forced {
-            return (o, "date order set in the import options".into());
+            return (o, Text::new("data.date.forced"));
         }
         let ex = |e: Option<(u8, u8, u16)>| {
             e.map(|(a, b, y)| format!("{a:02}/{b:02}/{y}"))
@@ -484,42 +496,45 @@ impl DateOrderVote {
         };
         let (f, s) = (self.first_over_12, self.second_over_12);
         if f == 0 && s == 0 && self.ambiguous == 0 {
-            return (
-                DateOrder::YearFirst,
-                "dates are year-first (ISO-like) or numeric, no day/month ambiguity".into(),
-            );
+            return (DateOrder::YearFirst, Text::new("data.date.year_first"));
         }
         if f > 0 && s == 0 {
             return (
                 DateOrder::DayFirst,
-                format!(
-                    "{f} value(s) such as {} have a first part above 12, so they can only be day-first",
-                    ex(self.first_example)
-                ),
+                Text::new("data.date.only_day_first")
+                    .int("n", f)
+                    .str("example", ex(self.first_example)),
             );
         }
         if s > 0 && f == 0 {
             return (
                 DateOrder::MonthFirst,
-                format!(
-                    "{s} value(s) such as {} have a second part above 12, so they can only be month-first",
-                    ex(self.second_example)
-                ),
+                Text::new("data.date.only_month_first")
+                    .int("n", s)
+                    .str("example", ex(self.second_example)),
             );
         }
-        if f > 0 && s > 0 {
-            let (o, name) = if f >= s {
-                (DateOrder::DayFirst, "day-first")
+        let name = |day_first: bool| {
+            if day_first {
+                Text::new("data.date.day_first")
             } else {
-                (DateOrder::MonthFirst, "month-first")
+                Text::new("data.date.month_first")
+            }
+        };
+        if f > 0 && s > 0 {
+            let o = if f >= s {
+                DateOrder::DayFirst
+            } else {
+                DateOrder::MonthFirst
             };
             return (
                 o,
-                format!(
-                    "conflicting dates: {f} only fit day-first (e.g. {}), {s} only fit month-first (e.g. {}); chose {name} by majority, the others are counted as unparseable dates",
-                    ex(self.first_example),
-                    ex(self.second_example)
-                ),
+                Text::new("data.date.conflict")
+                    .int("f", f)
+                    .str("ex_f", ex(self.first_example))
+                    .int("s", s)
+                    .str("ex_s", ex(self.second_example))
+                    .text("order", name(f >= s)),
             );
         }
         let (day_first, why) = locale_day_first;
@@ -529,11 +544,10 @@ impl DateOrderVote {
             } else {
                 DateOrder::MonthFirst
             },
-            format!(
-                "all {} slash/dot dates have both parts <= 12 (ambiguous); assumed {} because {why}",
-                self.ambiguous,
-                if day_first { "day-first" } else { "month-first" }
-            ),
+            Text::new("data.date.ambiguous")
+                .int("n", self.ambiguous)
+                .text("order", name(day_first))
+                .text("why", why),
         )
     }
 }

@@ -19,6 +19,7 @@ use super::model::*;
 use super::numbers::{parse_number, DecimalEvidence};
 use super::sniff::{detect_encoding, is_gzip, sniff_delimiter};
 use super::DataError;
+use crate::text::Text;
 
 /// Bytes of (decompressed) content looked at before the format decisions.
 pub const SAMPLE_BYTES: usize = 256 * 1024;
@@ -274,12 +275,14 @@ impl Importer {
                 decimal_comma: false,
                 date_order: DateOrder::YearFirst,
                 date_order_reason: String::new(),
+                date_order_reason_text: None,
                 preset: None,
                 headers: Vec::new(),
                 mapping: Vec::new(),
                 rows: 0,
                 bytes: 0,
                 notes: Vec::new(),
+                notes_text: Vec::new(),
             },
             index,
             gz: Gz::Undecided(Vec::new()),
@@ -321,14 +324,18 @@ impl Importer {
             return Err(fs.err("no data rows after the header"));
         }
         if let (n, Some(first)) = &parser.formulas {
-            fs.info.notes.push(format!(
-                "{n} text cell(s) start with =, +, - or @ like a spreadsheet formula (first: {first}): kept as plain text; CSV exports prefix them with ' so a spreadsheet shows them instead of running them"
-            ));
+            fs.info.note(
+                Text::new("data.note.formulas")
+                    .int("n", *n)
+                    .str("first", first.as_str()),
+            );
         }
         if let (n, Some(first)) = &parser.markup {
-            fs.info.notes.push(format!(
-                "{n} text cell(s) contain HTML markup (first: {first}): kept and always shown as plain text, never run as HTML or script"
-            ));
+            fs.info.note(
+                Text::new("data.note.markup")
+                    .int("n", *n)
+                    .str("first", first.as_str()),
+            );
         }
         let info = clean::finish_file(&mut self.sh, fs.info, fs.index, parser.into_parts())?;
         self.sh.files.push(info.clone());
@@ -645,7 +652,9 @@ impl FileState {
         self.info.headers.clone_from(&headers);
         self.info.mapping = m.columns.clone();
         self.info.preset = m.preset.map(str::to_owned);
-        self.info.notes.extend(m.notes.iter().cloned());
+        for n in &m.notes {
+            self.info.note(n.clone());
+        }
         let norm: Vec<String> = headers.iter().map(|h| normalise_header(h)).collect();
         for (i, n) in norm.iter().enumerate() {
             if n.is_empty() || norm[..i].contains(n) {
@@ -655,20 +664,29 @@ impl FileState {
             if same.len() < 2 {
                 continue;
             }
-            let used: Vec<String> = same
+            let used = same
                 .iter()
                 .map(|&j| match m.columns.get(j).and_then(|c| c.field) {
-                    Some(f) => format!("column {} is used as {}", j + 1, f.key()),
-                    None => format!("column {} is ignored", j + 1),
+                    Some(f) => Text::new("data.note.col_used")
+                        .int("col", j + 1)
+                        .str("field", f.key()),
+                    None => Text::new("data.note.col_ignored").int("col", j + 1),
                 })
-                .collect();
-            self.info.notes.push(format!(
-                "header '{}' appears {} times (columns {}): {}; check the mapping if another one holds the right values",
-                headers[i],
-                same.len(),
-                same.iter().map(|j| (j + 1).to_string()).collect::<Vec<_>>().join(", "),
-                used.join(", ")
-            ));
+                .reduce(|a, b| Text::new("data.note.list").text("a", a).text("b", b))
+                .unwrap_or_default();
+            self.info.note(
+                Text::new("data.note.dup_header")
+                    .str("header", headers[i].as_str())
+                    .int("n", same.len())
+                    .str(
+                        "cols",
+                        same.iter()
+                            .map(|j| (j + 1).to_string())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    )
+                    .text("used", used),
+            );
         }
         let shopify = m.preset == Some("shopify_orders");
         let cancel_col = if shopify {
@@ -680,16 +698,14 @@ impl FileState {
             && col[F_CUST].is_some_and(|c| norm.get(c).is_some_and(|n| n == "customeruser"));
         let synth_order = col[F_ORDER].is_none();
         if synth_order {
-            self.info.notes.push(if col[F_CUST].is_some() {
-                "no order id column: one order per customer and timestamp (guest lines: one order per row)".into()
+            self.info.note(if col[F_CUST].is_some() {
+                Text::new("data.note.no_order_id_customer")
             } else {
-                "no order id column and no customer column: each row is its own order".into()
+                Text::new("data.note.no_order_id")
             });
         }
         if col[F_QTY].is_none() {
-            self.info
-                .notes
-                .push("no quantity column: each line counts as quantity 1".into());
+            self.info.note(Text::new("data.note.no_quantity"));
         }
         let header_hash = sh.hasher.hash_one(&headers);
         self.parser = Some(RowParser {

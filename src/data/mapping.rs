@@ -9,6 +9,7 @@
 use super::dates::{parse_date, RawDate};
 use super::model::{ColumnMapping, Field, ImportOptions};
 use super::numbers::{looks_money, parse_number, CURRENCY_CODES};
+use crate::text::Text;
 
 /// Outcome of mapping one file's header row.
 #[derive(Debug, Clone)]
@@ -17,8 +18,8 @@ pub struct MappingResult {
     pub columns: Vec<ColumnMapping>,
     /// Recognised preset key.
     pub preset: Option<&'static str>,
-    /// Extra decisions in plain words.
-    pub notes: Vec<String>,
+    /// Extra decisions, as catalogue sentences (the file notes are their English).
+    pub notes: Vec<Text>,
 }
 
 impl MappingResult {
@@ -397,7 +398,7 @@ const COUNTRIES: &[&str] = &[
     "新加坡",
 ];
 
-/// A recognised export format: key, header table, label.
+/// A recognised export format: key, header table, label (a catalogue key).
 type Preset = (&'static str, &'static [(&'static str, Field)], &'static str);
 
 /// Value statistics of one column over the sample.
@@ -474,36 +475,42 @@ fn samples(rows: &[Vec<String>], col: usize) -> Vec<String> {
     out
 }
 
+/// "{n} of {total} sample values …" for one of the `data.map.sample_*` keys.
+fn sample_text(key: &str, n: usize, total: usize) -> Text {
+    Text::new(key).int("n", n).int("total", total)
+}
+
 /// Content check of a header-matched field: (still plausible, share text).
-fn content_agrees(f: Field, st: &ColumnStats) -> Option<(bool, String)> {
+fn content_agrees(f: Field, st: &ColumnStats) -> Option<(bool, Text)> {
     if st.non_empty == 0 {
         return None;
     }
     let (ok, what, n) = match f {
         Field::OrderDate => (
             share(st.dates.max(st.numbers), st.non_empty) >= 0.5,
-            "look like dates",
+            Text::new("data.map.sample_dates"),
             st.dates.max(st.numbers),
         ),
         Field::Quantity | Field::UnitPrice | Field::LineTotal => (
             share(st.numbers, st.non_empty) >= 0.5,
-            "are numbers",
+            Text::new("data.map.sample_numbers"),
             st.numbers,
         ),
         _ => return None,
     };
-    Some((ok, format!("{n} of {} sample values {what}", st.non_empty)))
+    Some((ok, what.int("n", n).int("total", st.non_empty)))
 }
 
 /// Map a header row, using the sample rows for content recognition.
 pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) -> MappingResult {
     let norm: Vec<String> = headers.iter().map(|h| normalise_header(h)).collect();
-    let mk = |col: usize, field: Option<Field>, confidence: f64, reason: String| ColumnMapping {
+    let mk = |col: usize, field: Option<Field>, confidence: f64, reason: Text| ColumnMapping {
         column: col,
         header: headers[col].clone(),
         field,
         confidence,
-        reason,
+        reason: reason.en(),
+        reason_text: Some(reason),
         samples: samples(rows, col),
     };
 
@@ -518,18 +525,13 @@ pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) 
         let columns = (0..headers.len())
             .map(|i| {
                 let f = o.fields.get(i).copied().flatten();
-                mk(
-                    i,
-                    f,
-                    1.0,
-                    "mapping you confirmed for this header row".into(),
-                )
+                mk(i, f, 1.0, Text::new("data.map.confirmed"))
             })
             .collect();
         return MappingResult {
             columns,
             preset: None,
-            notes: vec!["used the saved mapping for this header row".into()],
+            notes: vec![Text::new("data.note.saved_mapping")],
         };
     }
 
@@ -541,32 +543,29 @@ pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) 
         let mut uci = UCI.to_vec();
         uci.sort_unstable();
         if sorted == uci {
-            Some(("uci_online_retail", &[], "UCI Online Retail"))
+            Some(("uci_online_retail", &[], "data.preset.uci"))
         } else if has("name") && has("createdat") && has("lineitemquantity") && has("lineitemprice")
         {
-            Some(("shopify_orders", SHOPIFY, "Shopify orders export"))
+            Some(("shopify_orders", SHOPIFY, "data.preset.shopify"))
         } else if (has("orderid") || has("ordernumber"))
             && has("orderdate")
             && (has("itemname") || has("productname"))
         {
-            Some(("woocommerce", WOO, "WooCommerce order export"))
+            Some(("woocommerce", WOO, "data.preset.woocommerce"))
         } else if norm.len() == 4
             && (has("customer") || has("customerid"))
             && has("date")
             && has("quantity")
             && has("amount")
         {
-            Some((
-                "cdnow_log",
-                CDNOW,
-                "customer/date/quantity/amount purchase log (CDNOW-like)",
-            ))
+            Some(("cdnow_log", CDNOW, "data.preset.cdnow"))
         } else {
             None
         }
     };
-    let mut preset_fallback: Option<String> = None;
+    let mut preset_fallback: Option<Text> = None;
     if let Some((key, table, label)) = preset {
+        let label = Text::new(label);
         let mut used = [false; 12];
         let mut columns = Vec::with_capacity(headers.len());
         for (i, n) in norm.iter().enumerate() {
@@ -603,27 +602,33 @@ pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) 
                     i,
                     Some(f),
                     1.0,
-                    format!("{label} preset: '{}' is {}", headers[i].trim(), f.key()),
+                    Text::new("data.map.preset_field")
+                        .text("label", label.clone())
+                        .str("header", headers[i].trim())
+                        .str("field", f.key()),
                 ));
             } else if key == "shopify_orders" && n == "cancelledat" {
                 columns.push(mk(
                     i,
                     None,
                     1.0,
-                    format!("{label} preset: a value here marks the order as cancelled"),
+                    Text::new("data.map.preset_cancel").text("label", label.clone()),
                 ));
             } else {
-                columns.push(mk(i, None, 1.0, format!("{label} preset: column not used")));
+                columns.push(mk(
+                    i,
+                    None,
+                    1.0,
+                    Text::new("data.map.preset_unused").text("label", label.clone()),
+                ));
             }
         }
-        let mut notes = vec![format!("recognised the {label} format")];
+        let mut notes = vec![Text::new("data.note.preset").text("label", label.clone())];
         if key == "shopify_orders" {
-            notes.push("Shopify repeats order-level cells only on an order's first line: empty date, e-mail, currency, country and status cells are filled from the line above when the order name is the same".into());
+            notes.push(Text::new("data.note.shopify_fill"));
         }
         if key == "cdnow_log" {
-            notes.push(
-                "'amount' is the line total; no order id: one order per customer and date".into(),
-            );
+            notes.push(Text::new("data.note.cdnow"));
         }
         let r = MappingResult {
             columns,
@@ -641,35 +646,34 @@ pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) 
         if has_date && (has_total || has_qty_price) {
             return r;
         }
-        preset_fallback = Some(format!(
-            "the headers look like the {label} format, but its amount columns are missing: columns mapped by header names and content instead"
-        ));
+        preset_fallback = Some(Text::new("data.note.preset_fallback").text("label", label));
     }
 
     // 3. Header synonyms and content.
     let stats: Vec<ColumnStats> = (0..headers.len()).map(|c| column_stats(rows, c)).collect();
-    let mut cands: Vec<(f64, usize, Field, String)> = Vec::new();
+    let mut cands: Vec<(f64, usize, Field, Text)> = Vec::new();
     let mut exact_header = vec![false; headers.len()];
     for (i, n) in norm.iter().enumerate() {
         if n.is_empty() {
             continue;
         }
-        let mut best: Option<(f64, Field, String)> = None;
+        let mut best: Option<(f64, Field, Text)> = None;
         for &(f, syns) in SYNONYMS {
             for s in syns {
                 let (conf, why) = if n == s {
                     (
                         1.0,
-                        format!("header '{}' matches {}", headers[i].trim(), f.key()),
+                        Text::new("data.map.header_match")
+                            .str("header", headers[i].trim())
+                            .str("field", f.key()),
                     )
                 } else if s.chars().count() >= 4 && n.contains(s) {
                     (
                         0.8,
-                        format!(
-                            "header '{}' contains '{s}' ({})",
-                            headers[i].trim(),
-                            f.key()
-                        ),
+                        Text::new("data.map.header_contains")
+                            .str("header", headers[i].trim())
+                            .str("word", *s)
+                            .str("field", f.key()),
                     )
                 } else {
                     continue;
@@ -685,10 +689,14 @@ pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) 
         if let Some((mut conf, f, mut why)) = best {
             if let Some((ok, detail)) = content_agrees(f, &stats[i]) {
                 if ok {
-                    why = format!("{why}; {detail}");
+                    why = Text::new("data.map.content_agrees")
+                        .text("why", why)
+                        .text("detail", detail);
                 } else {
                     conf *= 0.4;
-                    why = format!("{why}, but only {detail}");
+                    why = Text::new("data.map.content_disagrees")
+                        .text("why", why)
+                        .text("detail", detail);
                 }
             }
             cands.push((conf, i, f, why));
@@ -702,34 +710,39 @@ pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) 
             continue;
         }
         let mut push = |conf: f64, f: Field, what: &str, n: usize| {
-            cands.push((conf, i, f, format!("{n} of {ne} sample values {what}")));
+            cands.push((conf, i, f, sample_text(what, n, ne)));
         };
         if share(st.dates, ne) >= 0.8 {
-            push(0.7, Field::OrderDate, "look like dates", st.dates);
+            push(0.7, Field::OrderDate, "data.map.sample_dates", st.dates);
         }
         if share(st.currency_codes, ne) >= 0.9 {
             push(
                 0.8,
                 Field::Currency,
-                "are ISO currency codes",
+                "data.map.sample_currency",
                 st.currency_codes,
             );
         }
         if share(st.countries, ne) >= 0.6 {
-            push(0.6, Field::Country, "are country names", st.countries);
+            push(0.6, Field::Country, "data.map.sample_country", st.countries);
         }
         if share(st.money, ne) >= 0.8 {
-            push(0.5, Field::LineTotal, "look like money amounts", st.money);
-            push(0.45, Field::UnitPrice, "look like money amounts", st.money);
+            push(0.5, Field::LineTotal, "data.map.sample_money", st.money);
+            push(0.45, Field::UnitPrice, "data.map.sample_money", st.money);
         }
         if share(st.integers, ne) >= 0.95 && st.max_abs <= 10_000.0 {
-            push(0.4, Field::Quantity, "are small whole numbers", st.integers);
+            push(
+                0.4,
+                Field::Quantity,
+                "data.map.sample_small_int",
+                st.integers,
+            );
         }
     }
     cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut field_used = [false; 12];
     let mut col_used = vec![false; headers.len()];
-    let mut chosen: Vec<Option<(f64, Field, String)>> = vec![None; headers.len()];
+    let mut chosen: Vec<Option<(f64, Field, Text)>> = vec![None; headers.len()];
     for (conf, i, f, why) in cands {
         if field_used[field_index(f)] || col_used[i] || conf < 0.3 {
             continue;
@@ -744,12 +757,7 @@ pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) 
         .enumerate()
         .map(|(i, c)| match c {
             Some((conf, f, why)) => mk(i, Some(f), conf, why),
-            None => mk(
-                i,
-                None,
-                0.0,
-                "no matching header or recognisable content".into(),
-            ),
+            None => mk(i, None, 0.0, Text::new("data.map.none")),
         })
         .collect();
     MappingResult {

@@ -76,6 +76,9 @@ pub struct ColumnMapping {
     pub confidence: f64,
     /// Plain-language reason ("header 'InvoiceNo' matches order id", "values look like dates").
     pub reason: String,
+    /// The same reason as a catalogue sentence (`reason` is its English), for the UI language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason_text: Option<crate::text::Text>,
     /// Up to 3 sample values, for the mapping table.
     pub samples: Vec<String>,
 }
@@ -103,6 +106,9 @@ pub struct FileInfo {
     pub date_order: DateOrder,
     /// Plain-language reason for the date order ("a value 13/01/2011 can only be day-first").
     pub date_order_reason: String,
+    /// The same reason as a catalogue sentence (`date_order_reason` is its English).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_order_reason_text: Option<crate::text::Text>,
     /// Recognised export format, if any: "uci_online_retail", "shopify_orders", "woocommerce", "cdnow_log".
     pub preset: Option<String>,
     pub headers: Vec<String>,
@@ -114,6 +120,17 @@ pub struct FileInfo {
     /// Shopify cells, ...).
     #[serde(default)]
     pub notes: Vec<String>,
+    /// The same notes as catalogue sentences, in the same order (`notes` are their English).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes_text: Vec<crate::text::Text>,
+}
+
+impl FileInfo {
+    /// Add a note: its English to `notes`, the sentence to `notes_text`.
+    pub fn note(&mut self, t: crate::text::Text) {
+        self.notes.push(t.en());
+        self.notes_text.push(t);
+    }
 }
 
 /// Line status after cleaning.

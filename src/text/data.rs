@@ -1,5 +1,250 @@
-//! Sentences of the data area.
+//! Sentences of the data area: column-mapping reasons, import notes and the date-order reason.
 
 use super::Entry;
 
-pub const ENTRIES: &[Entry] = &[];
+pub const ENTRIES: &[Entry] = &[
+    // Export formats (presets), nested as {label}.
+    Entry {
+        key: "data.preset.uci",
+        en: "UCI Online Retail",
+        zh: "UCI Online Retail 数据集",
+    },
+    Entry {
+        key: "data.preset.shopify",
+        en: "Shopify orders export",
+        zh: "Shopify 订单导出",
+    },
+    Entry {
+        key: "data.preset.woocommerce",
+        en: "WooCommerce order export",
+        zh: "WooCommerce 订单导出",
+    },
+    Entry {
+        key: "data.preset.cdnow",
+        en: "customer/date/quantity/amount purchase log (CDNOW-like)",
+        zh: "客户/日期/数量/金额购买记录（类似 CDNOW）",
+    },
+    // Column-mapping reasons.
+    Entry {
+        key: "data.map.confirmed",
+        en: "mapping you confirmed for this header row",
+        zh: "沿用你为这一表头行确认过的对应关系",
+    },
+    Entry {
+        key: "data.map.preset_field",
+        en: "{label} preset: '{header}' is {field}",
+        zh: "{label}格式：“{header}”列是 {field}",
+    },
+    Entry {
+        key: "data.map.preset_cancel",
+        en: "{label} preset: a value here marks the order as cancelled",
+        zh: "{label}格式：此列有值表示订单已取消",
+    },
+    Entry {
+        key: "data.map.preset_unused",
+        en: "{label} preset: column not used",
+        zh: "{label}格式：此列不使用",
+    },
+    Entry {
+        key: "data.map.header_match",
+        en: "header '{header}' matches {field}",
+        zh: "表头“{header}”对应 {field}",
+    },
+    Entry {
+        key: "data.map.header_contains",
+        en: "header '{header}' contains '{word}' ({field})",
+        zh: "表头“{header}”包含“{word}”（{field}）",
+    },
+    Entry {
+        key: "data.map.content_agrees",
+        en: "{why}; {detail}",
+        zh: "{why}；{detail}",
+    },
+    Entry {
+        key: "data.map.content_disagrees",
+        en: "{why}, but only {detail}",
+        zh: "{why}，但相符的值偏少（{detail}）",
+    },
+    Entry {
+        key: "data.map.sample_dates",
+        en: "{n} of {total} sample values look like dates",
+        zh: "抽样的 {total} 个值中有 {n} 个像日期",
+    },
+    Entry {
+        key: "data.map.sample_numbers",
+        en: "{n} of {total} sample values are numbers",
+        zh: "抽样的 {total} 个值中有 {n} 个是数字",
+    },
+    Entry {
+        key: "data.map.sample_currency",
+        en: "{n} of {total} sample values are ISO currency codes",
+        zh: "抽样的 {total} 个值中有 {n} 个是 ISO 币种代码",
+    },
+    Entry {
+        key: "data.map.sample_country",
+        en: "{n} of {total} sample values are country names",
+        zh: "抽样的 {total} 个值中有 {n} 个是国家或地区名称",
+    },
+    Entry {
+        key: "data.map.sample_money",
+        en: "{n} of {total} sample values look like money amounts",
+        zh: "抽样的 {total} 个值中有 {n} 个像金额",
+    },
+    Entry {
+        key: "data.map.sample_small_int",
+        en: "{n} of {total} sample values are small whole numbers",
+        zh: "抽样的 {total} 个值中有 {n} 个是不大的整数",
+    },
+    Entry {
+        key: "data.map.none",
+        en: "no matching header or recognisable content",
+        zh: "表头对不上，内容也认不出来",
+    },
+    // File notes.
+    Entry {
+        key: "data.note.saved_mapping",
+        en: "used the saved mapping for this header row",
+        zh: "这一表头行使用了已保存的列对应关系",
+    },
+    Entry {
+        key: "data.note.preset",
+        en: "recognised the {label} format",
+        zh: "识别为{label}格式",
+    },
+    Entry {
+        key: "data.note.shopify_fill",
+        en: "Shopify repeats order-level cells only on an order's first line: empty date, e-mail, currency, country and status cells are filled from the line above when the order name is the same",
+        zh: "Shopify 只在每个订单的第一行填写订单级信息：订单名相同时，空着的日期、邮箱、币种、国家和状态单元格用上一行的值补齐",
+    },
+    Entry {
+        key: "data.note.cdnow",
+        en: "'amount' is the line total; no order id: one order per customer and date",
+        zh: "“amount”是该行的金额；没有订单号：同一客户同一天算一笔订单",
+    },
+    Entry {
+        key: "data.note.preset_fallback",
+        en: "the headers look like the {label} format, but its amount columns are missing: columns mapped by header names and content instead",
+        zh: "表头像是{label}格式，但缺少它的金额列：改为按表头名称和内容对应各列",
+    },
+    Entry {
+        key: "data.note.formulas",
+        en: "{n} text cell(s) start with =, +, - or @ like a spreadsheet formula (first: {first}): kept as plain text; CSV exports prefix them with ' so a spreadsheet shows them instead of running them",
+        zh: "有 {n} 个文本单元格像电子表格公式一样以 =、+、- 或 @ 开头（第一个：{first}）：按纯文本保留；导出 CSV 时会在前面加上 '，这样电子表格只显示、不执行它们",
+    },
+    Entry {
+        key: "data.note.markup",
+        en: "{n} text cell(s) contain HTML markup (first: {first}): kept and always shown as plain text, never run as HTML or script",
+        zh: "有 {n} 个文本单元格含有 HTML 标记（第一个：{first}）：已保留，并始终按纯文本显示，绝不会当作 HTML 或脚本执行",
+    },
+    Entry {
+        key: "data.note.col_used",
+        en: "column {col} is used as {field}",
+        zh: "第 {col} 列用作 {field}",
+    },
+    Entry {
+        key: "data.note.col_ignored",
+        en: "column {col} is ignored",
+        zh: "第 {col} 列未使用",
+    },
+    Entry {
+        key: "data.note.list",
+        en: "{a}, {b}",
+        zh: "{a}，{b}",
+    },
+    Entry {
+        key: "data.note.dup_header",
+        en: "header '{header}' appears {n} times (columns {cols}): {used}; check the mapping if another one holds the right values",
+        zh: "表头“{header}”出现了 {n} 次（第 {cols} 列）：{used}；如果正确的数据在另一列，请检查列对应关系",
+    },
+    Entry {
+        key: "data.note.no_order_id_customer",
+        en: "no order id column: one order per customer and timestamp (guest lines: one order per row)",
+        zh: "没有订单号列：同一客户同一时间的行算一笔订单（游客的行每行算一笔订单）",
+    },
+    Entry {
+        key: "data.note.no_order_id",
+        en: "no order id column and no customer column: each row is its own order",
+        zh: "既没有订单号列也没有客户列：每一行算一笔订单",
+    },
+    Entry {
+        key: "data.note.no_quantity",
+        en: "no quantity column: each line counts as quantity 1",
+        zh: "没有数量列：每行按数量 1 计算",
+    },
+    Entry {
+        key: "data.note.symbol_currency",
+        en: "no currency column: currency {code} taken from the symbol in {n} amount cell(s)",
+        zh: "没有币种列：根据 {n} 个金额单元格里的货币符号，币种取 {code}",
+    },
+    Entry {
+        key: "data.note.symbol_currency_cny",
+        en: "no currency column: currency {code} taken from the symbol in {n} amount cell(s) (¥/元 read as Chinese yuan, not Japanese yen)",
+        zh: "没有币种列：根据 {n} 个金额单元格里的货币符号，币种取 {code}（¥/元 按人民币计，不按日元）",
+    },
+    Entry {
+        key: "data.note.symbol_currency_usd",
+        en: "no currency column: currency {code} taken from the symbol in {n} amount cell(s) ($ read as US dollar)",
+        zh: "没有币种列：根据 {n} 个金额单元格里的货币符号，币种取 {code}（$ 按美元计）",
+    },
+    // Date order.
+    Entry {
+        key: "data.date.forced",
+        en: "date order set in the import options",
+        zh: "日期顺序由导入选项指定",
+    },
+    Entry {
+        key: "data.date.year_first",
+        en: "dates are year-first (ISO-like) or numeric, no day/month ambiguity",
+        zh: "日期为年在前（类似 ISO）或纯数字，不存在日、月分不清的问题",
+    },
+    Entry {
+        key: "data.date.only_day_first",
+        en: "{n} value(s) such as {example} have a first part above 12, so they can only be day-first",
+        zh: "有 {n} 个值（如 {example}）第一部分大于 12，只能是日在前",
+    },
+    Entry {
+        key: "data.date.only_month_first",
+        en: "{n} value(s) such as {example} have a second part above 12, so they can only be month-first",
+        zh: "有 {n} 个值（如 {example}）第二部分大于 12，只能是月在前",
+    },
+    Entry {
+        key: "data.date.conflict",
+        en: "conflicting dates: {f} only fit day-first (e.g. {ex_f}), {s} only fit month-first (e.g. {ex_s}); chose {order} by majority, the others are counted as unparseable dates",
+        zh: "日期互相矛盾：{f} 个只能是日在前（如 {ex_f}），{s} 个只能是月在前（如 {ex_s}）；按多数选了{order}，其余的计为无法解析的日期",
+    },
+    Entry {
+        key: "data.date.ambiguous",
+        en: "all {n} slash/dot dates have both parts <= 12 (ambiguous); assumed {order} because {why}",
+        zh: "全部 {n} 个用斜杠或点分隔的日期两部分都不超过 12（无法区分）；按{order}处理，因为{why}",
+    },
+    Entry {
+        key: "data.date.day_first",
+        en: "day-first",
+        zh: "日在前",
+    },
+    Entry {
+        key: "data.date.month_first",
+        en: "month-first",
+        zh: "月在前",
+    },
+    Entry {
+        key: "data.date.why_decimal_comma",
+        en: "the amounts use a decimal comma (European convention)",
+        zh: "金额用逗号作小数点（欧洲习惯）",
+    },
+    Entry {
+        key: "data.date.why_dollar",
+        en: "amounts carry a $ sign (US convention is month-first)",
+        zh: "金额带有 $ 符号（美国习惯月在前）",
+    },
+    Entry {
+        key: "data.date.why_currency",
+        en: "amounts are in {code}, where day-first is the convention",
+        zh: "金额币种为 {code}，当地习惯日在前",
+    },
+    Entry {
+        key: "data.date.why_default",
+        en: "nothing in the file points to the US convention and day-first is the most common order worldwide",
+        zh: "文件中没有迹象表明用的是美国习惯，而日在前是全世界最常见的写法",
+    },
+];

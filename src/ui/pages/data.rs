@@ -52,6 +52,16 @@ fn reason_text(r: DropReason) -> &'static str {
     }
 }
 
+/// A file's notes in the UI language (the English strings when the sentences are missing,
+/// e.g. a report saved before they existed).
+fn file_notes(file: &FileInfo) -> Vec<String> {
+    if file.notes_text.len() == file.notes.len() {
+        file.notes_text.iter().map(i18n::say).collect()
+    } else {
+        file.notes.clone()
+    }
+}
+
 fn rows_text(rows: &[(u16, u32)], files: &[FileInfo]) -> String {
     rows.iter()
         .map(|(f, r)| {
@@ -265,10 +275,10 @@ fn FileCard(index: usize, file: FileInfo) -> impl IntoView {
                     })}
                 {if file.gzip { t(" · gzip", " · gzip 压缩") } else { "" }}
             </p>
-            <p class="small">{file.date_order_reason.clone()}</p>
+            <p class="small">{file.date_order_reason_text.as_ref().map(i18n::say).unwrap_or_else(|| file.date_order_reason.clone())}</p>
             {(!file.notes.is_empty()).then(|| view! {
                 <ul class="notes" data-testid="file-notes">
-                    {file.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}
+                    {file_notes(&file).into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
                 </ul>
             })}
             {file.preset.clone().map(|p| view! { <p class="badge">{crate::tr!("Recognised format: {}", "识别的格式：{}", p)}</p> })}
@@ -305,7 +315,7 @@ fn FileCard(index: usize, file: FileInfo) -> impl IntoView {
                                     </select>
                                 </td>
                                 <td class="num">{format!("{:.0}%", m.confidence * 100.0)}</td>
-                                <td class="small">{m.reason.clone()}</td>
+                                <td class="small">{m.reason_text.as_ref().map(i18n::say).unwrap_or_else(|| m.reason.clone())}</td>
                                 <td class="small muted">{m.samples.join(" · ")}</td>
                             </tr>
                         }
