@@ -6,7 +6,7 @@
 //
 // Needs the e2e node modules (cd tests/e2e && npm ci) and Debian chromium.
 import { chromium } from '../tests/e2e/node_modules/playwright-core/index.mjs';
-import { execFileSync, spawn } from 'node:child_process';
+import { serve, chromiumRssBytes } from './browser_lib.mjs';
 import path from 'node:path';
 import fs from 'node:fs';
 
@@ -17,24 +17,8 @@ const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) =>
 const dist = path.resolve(args.dist || 'dist');
 const file = path.resolve(args.file || '../shared/data/online_retail_uci/online_retail.csv.gz');
 const runs = Number(args.runs || 3);
-const port = 18000 + Math.floor(Math.random() * 1000);
+const { port, server } = await serve(dist);
 
-const server = spawn('node', [path.resolve('tests/e2e/server.js'), '--dir', dist, '--port', String(port)], { stdio: 'ignore' });
-await new Promise((r) => setTimeout(r, 500));
-
-function chromiumRssBytes() {
-  let total = 0;
-  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!cmd.includes('chromium')) continue;
-      const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-      const m = status.match(/VmRSS:\s+(\d+) kB/);
-      if (m) total += Number(m[1]) * 1024;
-    } catch { /* process ended */ }
-  }
-  return total;
-}
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',

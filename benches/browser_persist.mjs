@@ -8,7 +8,7 @@
 //
 // Needs the e2e node modules (cd tests/e2e && npm ci) and Debian chromium.
 import { chromium } from '../tests/e2e/node_modules/playwright-core/index.mjs';
-import { spawn } from 'node:child_process';
+import { serve, chromiumRssBytes } from './browser_lib.mjs';
 import path from 'node:path';
 import fs from 'node:fs';
 
@@ -18,22 +18,8 @@ const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) =>
 }, []));
 const dist = path.resolve(args.dist || 'dist');
 const file = path.resolve(args.file || '../shared/data/online_retail_uci/online_retail.csv.gz');
-const port = 18000 + Math.floor(Math.random() * 1000);
-const server = spawn('node', [path.resolve('tests/e2e/server.js'), '--dir', dist, '--port', String(port)], { stdio: 'ignore' });
-await new Promise((r) => setTimeout(r, 500));
+const { port, server } = await serve(dist);
 
-function chromiumRssBytes() {
-  let total = 0;
-  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!cmd.includes('chromium')) continue;
-      const m = fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/);
-      if (m) total += Number(m[1]) * 1024;
-    } catch { /* process ended */ }
-  }
-  return total;
-}
 
 /** Run `f`, sampling Chromium's RSS; returns [result, ms, peak MB]. */
 async function measured(f) {
