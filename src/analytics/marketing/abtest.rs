@@ -377,20 +377,24 @@ pub struct AbReport {
 }
 
 /// Analyse an experiment.
+/// The variants' names, comma-separated (for the input errors).
+fn variant_names(input: &AbInput) -> String {
+    input
+        .groups
+        .iter()
+        .map(|g| g.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 pub fn run(input: &AbInput, params: &AbParams) -> Result<AbReport, AbError> {
     params.validate()?;
     let k = input.groups.len();
     if k < 2 {
         return Err(AbError::Input(
-            Text::new("mkt.err.two_variants").int("k", k).str(
-                "names",
-                input
-                    .groups
-                    .iter()
-                    .map(|g| g.name.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            ),
+            Text::new("mkt.err.two_variants")
+                .int("k", k)
+                .str("names", variant_names(input)),
         ));
     }
     if k > 50 {
@@ -435,15 +439,7 @@ pub fn run(input: &AbInput, params: &AbParams) -> Result<AbReport, AbError> {
                 AbError::Input(
                     Text::new("mkt.err.unknown_control")
                         .str("control", c.clone())
-                        .str(
-                            "names",
-                            input
-                                .groups
-                                .iter()
-                                .map(|g| g.name.as_str())
-                                .collect::<Vec<_>>()
-                                .join(", "),
-                        ),
+                        .str("names", variant_names(input)),
                 )
             })?,
         // A variant named "control", "baseline" or "a", else the first in the data.
