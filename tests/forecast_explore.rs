@@ -288,6 +288,8 @@ fn m3_member_dump() {
         .map(|s| (s.id.clone(), s.train[..s.train.len() - cut].to_vec()))
         .collect();
     let h = 18;
+    // ONLY_ETS=1: the two ETS members only (to splice into an earlier dump).
+    let only_ets = std::env::var("ONLY_ETS").is_ok();
     let one = |id: &str, y: &[f64]| -> String {
         let mut rows: Vec<(String, Vec<f64>)> = Vec::new();
         let last = *y.last().expect("data");
@@ -309,6 +311,15 @@ fn m3_member_dump() {
         }
         rows.push(("ets".into(), or_naive(best.map(|b| b.point(h)))));
         rows.push(("ets_damped".into(), or_naive(damped.map(|b| b.point(h)))));
+        if only_ets {
+            return rows
+                .iter()
+                .map(|(m, f)| {
+                    let v: Vec<String> = f.iter().map(|x| format!("{x}")).collect();
+                    format!("{id},{cut},{},{m},{}\n", y.len(), v.join(","))
+                })
+                .collect();
+        }
         rows.push((
             "arima".into(),
             or_naive(AutoArima::fit(y, 12).ok().map(|a| a.predict(h, &[]).mean)),
@@ -379,4 +390,45 @@ fn m3_member_dump() {
         series.len(),
         t.elapsed().as_secs_f64()
     );
+}
+
+/// Our AutoETS per M3 monthly series (test split): every candidate's AICc and the chosen
+/// model, one JSON line per series (for the comparison with statsforecast's AutoETS).
+#[test]
+#[ignore]
+fn m3_ets_dump() {
+    use shoplens::analytics::forecast::ets::AutoEts;
+    let stride: usize = std::env::var("STRIDE")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1);
+    let out = std::env::var("OUT").unwrap_or(format!("/work/m3dump/sf/our_ets_s{stride}.jsonl"));
+    let series: Vec<M3Series> = load_m3("MONTHLY").into_iter().step_by(stride).collect();
+    let series = &series;
+    let parts: Vec<String> = std::thread::scope(|sc| {
+        let hs: Vec<_> = (0..2)
+            .map(|t| {
+                sc.spawn(move || {
+                    let mut s = String::new();
+                    for m in series.iter().skip(t).step_by(2) {
+                        let a = AutoEts::fit(&m.train, 12).expect("ets");
+                        let rec = serde_json::json!({
+                            "id": m.id,
+                            "method": a.best.spec.label(),
+                            "aicc": a.best.aicc,
+                            "lik": a.best.lik,
+                            "par": [a.best.alpha, a.best.beta, a.best.gamma, a.best.phi],
+                            "cands": a.candidates,
+                            "f": a.best.point(18),
+                        });
+                        s.push_str(&rec.to_string());
+                        s.push('\n');
+                    }
+                    s
+                })
+            })
+            .collect();
+        hs.into_iter().map(|h| h.join().expect("thread")).collect()
+    });
+    std::fs::write(&out, parts.concat()).expect("write");
 }

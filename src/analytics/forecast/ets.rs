@@ -11,7 +11,9 @@
 //!
 //! Parameters and initial states maximise the likelihood, i.e. minimise
 //! `n log Σ ε_t² (+ 2 Σ log |μ_t|` for multiplicative errors), by Nelder–Mead within the usual
-//! bounds `1e-4 ≤ β ≤ α ≤ 0.9999`, `γ ≤ 1 − α`, `0.8 ≤ φ ≤ 0.98`; initial states start from the
+//! bounds `1e-4 ≤ β ≤ α ≤ 0.9999`, `γ ≤ 1 − α`, `0.8 ≤ φ ≤ 0.98`, and, for seasonal models,
+//! inside the admissible region (R's default `bounds = "both"`, see [`admissible`]); initial
+//! states start from the
 //! heuristic of Hyndman et al. (2002), and the simplex is restarted from its optimum while that
 //! improves (classical decomposition of the first three seasons, linear
 //! trend on the first `max(10, 2m)` seasonally adjusted values). The automatic model
@@ -312,6 +314,39 @@ fn init_states(y: &[f64], spec: &EtsSpec, m: usize) -> Vec<f64> {
     out
 }
 
+/// The admissible region of a seasonal model (Hyndman, Akram & Archibald 2008, "The
+/// admissible parameter space for exponential smoothing models", AISM 60; R
+/// `forecast:::admissible`, statsforecast `ets.admissible`): besides the easy bounds,
+/// every root of the characteristic polynomial
+/// `P(z) = φ(1−α−γ) + (α+β−αφ+γ−1) z + Σ_{j=2}^{m−1} (α+β−αφ) z^j + (α+β−φ) z^m + z^{m+1}`
+/// lies in the closed unit disc (modulus ≤ 1 + 1e−10). Non-seasonal models inside the usual
+/// bounds are always admissible. `phi` is 1 for an undamped trend, `beta` 0 without trend.
+fn admissible(alpha: f64, beta: f64, gamma: f64, phi: f64, m: usize) -> bool {
+    if m < 2 || !(phi > 0.0 && phi <= 1.0 + 1e-8) {
+        return m < 2;
+    }
+    if gamma < (1.0 - 1.0 / phi - alpha).max(0.0) || gamma > 1.0 + 1.0 / phi - alpha {
+        return false;
+    }
+    let mf = m as f64;
+    if alpha < 1.0 - 1.0 / phi - gamma * (1.0 - mf + phi + phi * mf) / (2.0 * phi * mf) {
+        return false;
+    }
+    if beta < -(1.0 - phi) * (gamma / mf + alpha) {
+        return false;
+    }
+    // Roots of P inside the closed unit disc ⇔ roots of the reciprocal polynomial
+    // z^{m+1} P(1/z) = 1 + (α+β−φ) z + Σ (α+β−αφ) z^j + … + φ(1−α−γ) z^{m+1} outside the circle of
+    // radius 1/(1 + 1e−10); written as `1 − Σ a_i z^i` for the Schur–Cohn test.
+    let mid = alpha + beta - alpha * phi;
+    let mut a = Vec::with_capacity(m);
+    a.push(-(alpha + beta - phi));
+    a.extend(std::iter::repeat_n(-mid, m - 2));
+    a.push(-(mid + gamma - 1.0));
+    a.push(-phi * (1.0 - alpha - gamma));
+    super::arima::roots_outside(&a, 1.0 / (1.0 + 1e-10))
+}
+
 fn n_states(spec: &EtsSpec, m: usize) -> usize {
     1 + usize::from(spec.trend != Component::None)
         + if spec.season != Component::None {
@@ -363,6 +398,9 @@ fn eval_params(
         return None;
     }
     if spec.damped && !(0.8..=0.98).contains(&phi) {
+        return None;
+    }
+    if spec.season != Component::None && !admissible(alpha, beta, gamma, phi, m) {
         return None;
     }
     let l0 = x[k];
@@ -649,5 +687,39 @@ impl FittedModel for AutoEts {
     }
     fn predict(&self, horizon: usize, levels: &[f64]) -> Forecast {
         self.best.predict(horizon, levels)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::admissible;
+
+    /// Reference: R's `forecast:::admissible` rule evaluated with `numpy.roots` (the same
+    /// characteristic polynomial, roots' largest modulus ≤ 1 + 1e−10), m = 12.
+    #[test]
+    fn admissible_region_matches_the_polynomial_roots() {
+        let cases = [
+            (0.619, 0.3369, 0.141, 1.0, false),
+            (0.8027, 0.7296, 0.0926, 1.0, false),
+            (0.9977, 0.4692, 0.0019, 1.0, false),
+            (0.6159, 0.0935, 0.3556, 1.0, true),
+            (0.8356, 0.0536, 0.1246, 0.9064, true),
+            (0.89, 0.733, 0.0297, 0.9071, false),
+            (0.857, 0.7894, 0.0565, 0.9442, false),
+            (0.982, 0.1318, 0.0067, 0.8065, true),
+            (0.6085, 0.5875, 0.1708, 0.9128, false),
+            (0.9363, 0.0415, 0.0392, 0.8081, true),
+            (0.6548, 0.0505, 0.2071, 1.0, true),
+            (0.5887, 0.1091, 0.3118, 0.9519, true),
+            // M3 N2376's ETS(A,Ad,A) optimum before the check: outside the region.
+            (0.71184, 0.29382, 0.28161, 0.93347, false),
+        ];
+        for (a, b, g, phi, want) in cases {
+            assert_eq!(admissible(a, b, g, phi, 12), want, "{a} {b} {g} {phi}");
+        }
+        // Without trend, quarterly: all inside.
+        for (a, g) in [(0.619, 0.141), (0.9977, 0.0019), (0.6159, 0.3556)] {
+            assert!(admissible(a, 0.0, g, 1.0, 4));
+        }
     }
 }
