@@ -11,6 +11,9 @@ pub struct Column {
     /// Key used as the CSV header.
     pub key: String,
     pub numeric: bool,
+    /// `false`: the column is in the CSV download only (e.g. a long explanation that the page
+    /// shows elsewhere).
+    pub shown: bool,
 }
 
 impl Column {
@@ -19,6 +22,7 @@ impl Column {
             title: title.into(),
             key: key.into(),
             numeric: false,
+            shown: true,
         }
     }
     pub fn num(key: &str, title: &str) -> Self {
@@ -26,6 +30,16 @@ impl Column {
             title: title.into(),
             key: key.into(),
             numeric: true,
+            shown: true,
+        }
+    }
+    /// A column of the CSV download that the table on the page leaves out.
+    pub fn export_only(key: &str) -> Self {
+        Self {
+            title: String::new(),
+            key: key.into(),
+            numeric: false,
+            shown: false,
         }
     }
 }
@@ -147,7 +161,7 @@ pub fn DataTable(
             </div>
             <table class="data-table">
                 <thead><tr>
-                    {cols.with_value(|cols| cols.iter().enumerate().map(|(i, c)| {
+                    {cols.with_value(|cols| cols.iter().enumerate().filter(|(_, c)| c.shown).map(|(i, c)| {
                         let title = c.title.clone();
                         let numeric = c.numeric;
                         let arrow = move || match sort.get() {
@@ -179,7 +193,8 @@ pub fn DataTable(
                         filtered.with(|rows| rows.iter().skip(p * page_size).take(page_size).map(|r| {
                             let id = r.first().map(|c| c.shown().to_string()).unwrap_or_default();
                             let click = move |_| { if let Some(cb) = on_row { cb.run(id.clone()); } };
-                            view! { <tr class:clickable=on_row.is_some() on:click=click>{r.iter().map(|c| {
+                            let shown: Vec<bool> = cols.with_value(|cols| cols.iter().map(|c| c.shown).collect());
+                            view! { <tr class:clickable=on_row.is_some() on:click=click>{r.iter().enumerate().filter(|(i, _)| shown.get(*i).copied().unwrap_or(true)).map(|(_, c)| {
                                 let numeric = matches!(c, Cell::Num { .. });
                                 view! { <td class:num=numeric>{c.shown().to_string()}</td> }
                             }).collect_view()}</tr> }

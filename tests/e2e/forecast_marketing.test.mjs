@@ -100,6 +100,12 @@ test('Marketing page: media-mix model of the spend sample, A/B tests of the expe
     assert.ok(r2 > 0.8, `R² ${r2}`);
     const channels = parseCsv((await download(page, 'download-mmm-channels')).text);
     assert.deepEqual(channels.slice(1).filter((r) => r.length > 1).map((r) => r[0]).sort(), ['search_spend', 'social_spend', 'tv_spend']);
+    // Every row has as many cells as the header; the explanation is in the CSV, not a table column.
+    assert.equal(channels[0].at(-1), 'explanation');
+    for (const r of channels.slice(1).filter((r) => r.length > 1)) assert.equal(r.length, channels[0].length);
+    const ths = await page.locator('[data-testid="mmm-result"] .data-table').first().locator('thead th').count();
+    const tds = await page.locator('[data-testid="mmm-result"] .data-table').first().locator('tbody tr').first().locator('td').count();
+    assert.equal(tds, ths, 'each shown row has one cell per heading');
     await page.locator('[data-testid="mmm-decomposition"] polygon').first().waitFor();
 
     // A budget: the allocation appears and never predicts less than the current split.

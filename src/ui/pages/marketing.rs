@@ -412,6 +412,7 @@ fn MmmResult(report: MmmReport, millis: f64) -> impl IntoView {
                 Column::num("roi", t("ROI", "投资回报率")), Column::num("roi_lo", t("ROI low (90%)", "回报率下限（90%）")), Column::num("roi_hi", t("ROI high (90%)", "回报率上限（90%）")),
                 Column::num("marginal_roi", t("Next-dollar ROI", "边际回报率")), Column::num("marginal_roi_lo", t("low (90%)", "下限（90%）")),
                 Column::num("marginal_roi_hi", t("high (90%)", "上限（90%）")), Column::num("half_life", &crate::tr!("Carry-over half-life ({}s)", "延滞半衰期（{}）", period)),
+                Column::export_only("explanation"),
             ]/>
             <details class="how" data-testid="mmm-explain"><summary>{t("What each channel's numbers mean", "各渠道数字的含义")}</summary>
                 <ul>{explain.into_iter().map(|(n, e)| view! { <li><strong>{n}": "</strong>{e}</li> }).collect_view()}</ul>
