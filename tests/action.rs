@@ -7,10 +7,11 @@ use shoplens::analytics::action::{
     Missing, MoneyKind, Verdict,
 };
 use shoplens::analytics::marketing::abtest::sample_size_proportions;
-use shoplens::analytics::marketing::mmm::MmmInput;
+use shoplens::analytics::marketing::mmm::{self, MmmInput, MmmParams};
 use shoplens::analytics::marketing::promo::PromoInput;
 use shoplens::analytics::marketing::table::Table;
 use shoplens::data::{import_paths, Dataset, ImportOptions};
+use shoplens::text::{Lang, Text};
 use std::sync::OnceLock;
 
 fn retail() -> &'static Dataset {
@@ -260,4 +261,70 @@ fn default_budget_is_half_the_urgent_orders_and_missing_inputs_are_explained() {
     )
     .expect("plan");
     assert_eq!(again, plan);
+
+    // An infeasible purchase plan and a media-mix model without a split: their reasons reach
+    // the page as sentences (Chinese there), the English as it was.
+    let mut infeasible = inv.clone();
+    infeasible.plan = Some(shoplens::analytics::inventory::plan::infeasible(
+        Text::new("inventory.infeasible.capacity")
+            .num("cap", 100.0, 0)
+            .num("need", 250.0, 0)
+            .int("n", 3)
+            .num("more", 150.0, 0),
+    ));
+    let mut mmm = mmm::run(
+        &MmmInput::from_table(&sample_table("spend.csv"), &Default::default(), None)
+            .expect("mmm input"),
+        &MmmParams::default(),
+    )
+    .expect("mmm");
+    assert!(mmm.allocation.is_none(), "no budget, no split");
+    mmm.notes = vec![
+        Text::new("mkt.mmm.no_season").num("days", 364.0, 0),
+        Text::new("mkt.mmm.collinear").num("cond", 4321.0, 0),
+    ];
+    let plan = action::run(
+        &ActionInput {
+            inventory: Some(&infeasible),
+            mmm: Some(&mmm),
+            ..ActionInput::default()
+        },
+        &ActionParams::default(),
+    )
+    .expect("plan");
+    let Some(Detail::Missing(Missing::NothingToReorder { message })) =
+        plan.decision(DecisionKind::Reorder).map(|d| &d.detail)
+    else {
+        panic!("reorder: {:?}", plan.decision(DecisionKind::Reorder))
+    };
+    let explanation = &infeasible.plan.as_ref().unwrap().explanation;
+    assert_eq!(message, explanation);
+    assert!(
+        message.en().starts_with("No purchase plan: "),
+        "{}",
+        message.en()
+    );
+    let zh = message.render(Lang::Zh);
+    assert!(
+        zh.starts_with("无法制定采购计划：") && zh.contains("250") && zh.contains("150"),
+        "{zh}"
+    );
+    let Some(Detail::Missing(Missing::NoAllocation { message })) =
+        plan.decision(DecisionKind::AdBudget).map(|d| &d.detail)
+    else {
+        panic!("ad budget: {:?}", plan.decision(DecisionKind::AdBudget))
+    };
+    assert_eq!(
+        message.en(),
+        format!("{} {}", mmm.notes[0].en(), mmm.notes[1].en())
+    );
+    assert_eq!(
+        message.render(Lang::Zh),
+        format!(
+            "{}另外，{}",
+            mmm.notes[0].render(Lang::Zh),
+            mmm.notes[1].render(Lang::Zh)
+        )
+    );
+    assert!(message.render(Lang::Zh).contains("364 天"));
 }

@@ -359,6 +359,21 @@ fn report_sentences_in_english_and_chinese() {
          the last 90 days."
     ));
     assert!(ch.explanation.render(Lang::Zh).contains("43%"));
+    // Dates in the sentences: ISO in English (above), the Chinese date format in Chinese.
+    assert_eq!(
+        c.message.render(Lang::Zh),
+        "用 3616 位客户（其中 2121 位复购客户）截至2011年9月30日的订单拟合。"
+    );
+    assert_eq!(
+        ch.message.render(Lang::Zh),
+        "用截至2011年6月12日的客户训练（看他们在之后 90 天内是否还购买），再用截至2011年9月10日的客户检验。"
+    );
+    let ho_zh = ho.explanation.render(Lang::Zh);
+    assert!(
+        ho_zh.starts_with("模型用截至2011年9月30日的订单拟合") && !ho_zh.contains("2011-09-30"),
+        "{ho_zh}"
+    );
+    assert!(ho.explanation.en().contains("orders up to 2011-09-30 "));
     let clv_note = c.notes.iter().find(|n| n.key == "clv").unwrap();
     assert_eq!(
         clv_note.meaning.en(),

@@ -7,6 +7,7 @@ use shoplens::analytics::recommend::{
     self, evaluate, Event, Interactions, ModelChoice, ModelConfig, RecommendParams, Tuning,
 };
 use shoplens::data::{Dataset, ImportOptions};
+use shoplens::text::Lang;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::process::Command;
@@ -77,8 +78,40 @@ fn accuracy_protocol_beats_the_ease_line() {
         .find(|r| r.model == ModelChoice::Ease)
         .unwrap();
     assert_eq!(
-        ease.detail,
+        ease.detail.en(),
         "λ 300, recency τ 90 days, recent-popularity weight 0.1"
+    );
+    // The settings column in Chinese (the Products page's model comparison).
+    assert_eq!(
+        ease.detail.render(Lang::Zh),
+        "λ 300，时间衰减 τ 90 天，近期热度权重 0.1"
+    );
+    let settings = |m: ModelChoice| {
+        let r = ev.rows.iter().find(|r| r.model == m).unwrap();
+        (r.detail.en(), r.detail.render(Lang::Zh))
+    };
+    assert_eq!(
+        settings(ModelChoice::Popularity),
+        (
+            "distinct buyers".to_string(),
+            "按不同买家数排序".to_string()
+        )
+    );
+    assert_eq!(
+        settings(ModelChoice::ItemKnn),
+        (
+            "cosine, neighbours all".to_string(),
+            "余弦相似度，使用全部近邻".to_string()
+        )
+    );
+    let (als_en, als_zh) = settings(ModelChoice::Als);
+    assert!(
+        als_en.starts_with("32 factors, reg ") && als_en.ends_with(" iterations, seed 0"),
+        "{als_en}"
+    );
+    assert!(
+        als_zh.starts_with("32 个因子，正则化 ") && als_zh.ends_with(" 次，随机种子 0"),
+        "{als_zh}"
     );
     let (pr, pn) = row(&ev, ModelChoice::Popularity);
     assert!(
@@ -113,6 +146,15 @@ fn plain_ease_reproduces_the_peer() {
         (r - 0.1168).abs() < 0.002 && (n - 0.1068).abs() < 0.002,
         "{r} {n}"
     );
+    // No recency weighting: the English as `{}` of f64::INFINITY always printed it.
+    assert_eq!(
+        ev.rows[0].detail.en(),
+        "λ 500, recency τ inf days, recent-popularity weight 0"
+    );
+    assert_eq!(
+        ev.rows[0].detail.render(Lang::Zh),
+        "λ 500，不按时间衰减，近期热度权重 0"
+    );
 }
 
 /// The thorough grid (36 combinations, 9 factorizations on a split of the training period)
@@ -129,7 +171,7 @@ fn grid_tuning_picks_the_priors() {
     assert_eq!(ev.ease_factorizations, 10);
     let r = &ev.rows[0];
     assert_eq!(
-        r.detail,
+        r.detail.en(),
         "λ 300, recency τ 90 days, recent-popularity weight 0.1"
     );
     assert!(

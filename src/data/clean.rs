@@ -8,7 +8,7 @@
 //! analyses drop lines without a customer id.
 
 use super::dates::{format_ts, resolve, RawDate};
-use super::importer::{FileRows, Shared, Staged};
+use super::importer::{row_at, FileRows, Shared, Staged};
 use super::intern::Compactor;
 use super::model::*;
 use super::DataError;
@@ -139,66 +139,69 @@ pub const MIN_TS: i64 = 0;
 pub const MAX_TS: i64 = 4_102_444_800;
 
 /// One dropped row explained: file, row, column, the value and what was expected.
-fn drop_why(info: &FileInfo, rows: &FileRows, s: &Staged, reason: DropReason) -> String {
-    let file = &info.file_name;
+fn drop_why(info: &FileInfo, rows: &FileRows, s: &Staged, reason: DropReason) -> Text {
+    let file = info.file_name.as_str();
     let row = s.row;
-    let column = |f: Field| {
-        info.mapping
+    let at_row = || row_at(file, row);
+    // "orders.csv, row 3, column 'Quantity'" (the field's name when no column holds it).
+    let at = |f: Field| {
+        let column = info
+            .mapping
             .iter()
             .find(|m| m.field == Some(f))
-            .map(|m| format!("column '{}'", m.header.trim()))
-            .unwrap_or_else(|| f.key().to_owned())
+            .map(|m| Text::new("data.at.header").str("header", m.header.trim()))
+            .unwrap_or_else(|| Text::new("data.at.field").text("field", f.text()));
+        Text::new("data.at.cell")
+            .str("file", file)
+            .int("row", row)
+            .text("column", column)
     };
-    let known = |v: &[(u32, String)]| v.iter().find(|(r, _)| *r == row).map(|(_, m)| m.clone());
+    let known = |v: &[(u32, Text)]| v.iter().find(|(r, _)| *r == row).map(|(_, m)| m.clone());
     match reason {
-        DropReason::MalformedRow => format!("{file}, row {row}: malformed row"),
-        DropReason::Cancellation => format!(
-            "{file}, row {row}: a cancellation or return (order id starting with C, or a cancelled/refunded status); kept aside for the returns rate, not counted as a sale"
-        ),
+        DropReason::MalformedRow => Text::new("data.drop.malformed").text("at", at_row()),
+        DropReason::Cancellation => Text::new("data.drop.cancellation").text("at", at_row()),
         DropReason::UnparseableDate => known(&rows.bad_dates).unwrap_or_else(|| match s.date {
             RawDate::Ambiguous { a, b, year, .. } => {
                 let read = match info.date_order {
-                    DateOrder::MonthFirst => "month-first",
-                    _ => "day-first",
+                    DateOrder::MonthFirst => Text::new("data.date.month_first"),
+                    _ => Text::new("data.date.day_first"),
                 };
-                format!(
-                    "{file}, row {row}, {}: {a:02}/{b:02}/{year} is not a valid date when read {read} (the order decided for this file); expected dates in one day/month order",
-                    column(Field::OrderDate)
-                )
+                Text::new("data.drop.date_invalid_in_order")
+                    .text("at", at(Field::OrderDate))
+                    .str("value", format!("{a:02}/{b:02}/{year}"))
+                    .text("read", read)
             }
-            _ => format!(
-                "{file}, row {row}, {}: the date could not be read; expected a date such as 2024-03-31 or 31/03/2024",
-                column(Field::OrderDate)
-            ),
+            _ => Text::new("data.drop.date_unread").text("at", at(Field::OrderDate)),
         }),
-        DropReason::UnparseableNumber => known(&rows.bad_numbers).unwrap_or_else(|| {
-            format!("{file}, row {row}: a number could not be read")
-        }),
-        DropReason::QuantityNotPositive => format!(
-            "{file}, row {row}, {}: quantity {} is zero or negative; expected a quantity above 0 (returns count as such only when the order id starts with C or the status says cancelled/refunded)",
-            column(Field::Quantity),
-            s.qty
-        ),
+        DropReason::UnparseableNumber => known(&rows.bad_numbers)
+            .unwrap_or_else(|| Text::new("data.drop.number_unread").text("at", at_row())),
+        DropReason::QuantityNotPositive => Text::new("data.drop.quantity")
+            .text("at", at(Field::Quantity))
+            .str("q", s.qty.to_string()),
         DropReason::PriceNotPositive => {
-            let (f, v) = if s.has_price() {
-                (Field::UnitPrice, s.price)
+            let (f, v, what) = if s.has_price() {
+                (Field::UnitPrice, s.price, Text::new("data.drop.unit_price"))
             } else {
-                (Field::LineTotal, s.revenue)
+                (
+                    Field::LineTotal,
+                    s.revenue,
+                    Text::new("data.drop.line_total"),
+                )
             };
-            format!(
-                "{file}, row {row}, {}: {} {v} is zero or negative; expected an amount above 0",
-                column(f),
-                if s.has_price() { "unit price" } else { "line total" }
-            )
+            Text::new("data.drop.amount")
+                .text("at", at(f))
+                .text("what", what)
+                .str("v", v.to_string())
         }
-        DropReason::DateOutOfRange => format!(
-            "{file}, row {row}, {}: {} is outside the accepted years 1970-2099 (a placeholder date or a typo?); expected the order's real date",
-            column(Field::OrderDate),
-            resolve(&s.date, info.date_order).map(format_ts).unwrap_or_default()
-        ),
-        DropReason::Duplicate => format!(
-            "{file}, row {row}: an exact copy of an earlier row; removed because duplicate removal is on"
-        ),
+        DropReason::DateOutOfRange => Text::new("data.drop.date_range")
+            .text("at", at(Field::OrderDate))
+            .str(
+                "value",
+                resolve(&s.date, info.date_order)
+                    .map(format_ts)
+                    .unwrap_or_default(),
+            ),
+        DropReason::Duplicate => Text::new("data.drop.duplicate").text("at", at_row()),
     }
 }
 

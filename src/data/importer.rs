@@ -102,14 +102,16 @@ impl Shared {
         reason: DropReason,
         file: u16,
         row: u32,
-        why: impl FnOnce() -> String,
+        why: impl FnOnce() -> Text,
     ) {
         let i = reason as usize;
         if let Some(d) = self.drops.get_mut(i) {
             d.count += 1;
             if d.first_rows.len() < FIRST_ROWS {
                 d.first_rows.push((file, row));
-                d.examples.push(why());
+                let t = why();
+                d.examples.push(t.en());
+                d.examples_text.push(t);
             }
         }
     }
@@ -174,12 +176,12 @@ struct RowParser {
     headers: Vec<String>,
     encoding: String,
     /// First rows whose date / number cells could not be read, explained.
-    bad_dates: Vec<(u32, String)>,
-    bad_numbers: Vec<(u32, String)>,
+    bad_dates: Vec<(u32, Text)>,
+    bad_numbers: Vec<(u32, Text)>,
     /// Text cells that a spreadsheet would run as a formula (=, +, -, @ first) and cells
     /// holding HTML markup: count and first example (row, column, value).
-    formulas: (u64, Option<String>),
-    markup: (u64, Option<String>),
+    formulas: (u64, Option<Text>),
+    markup: (u64, Option<Text>),
 }
 
 /// Explanations kept per kind of bad cell (a few more than reported: some of these rows are
@@ -235,6 +237,7 @@ impl Importer {
             count: 0,
             first_rows: Vec::new(),
             examples: Vec::new(),
+            examples_text: Vec::new(),
         })
         .collect();
         Importer {
@@ -327,14 +330,14 @@ impl Importer {
             fs.info.note(
                 Text::new("data.note.formulas")
                     .int("n", *n)
-                    .str("first", first.as_str()),
+                    .text("first", first.clone()),
             );
         }
         if let (n, Some(first)) = &parser.markup {
             fs.info.note(
                 Text::new("data.note.markup")
                     .int("n", *n)
-                    .str("first", first.as_str()),
+                    .text("first", first.clone()),
             );
         }
         let info = clean::finish_file(&mut self.sh, fs.info, fs.index, parser.into_parts())?;
@@ -362,8 +365,8 @@ impl Importer {
 /// What [`clean::finish_file`] needs from a file's parser.
 pub(crate) struct FileRows {
     pub staged: Vec<Staged>,
-    pub bad_dates: Vec<(u32, String)>,
-    pub bad_numbers: Vec<(u32, String)>,
+    pub bad_dates: Vec<(u32, Text)>,
+    pub bad_numbers: Vec<(u32, Text)>,
     pub vote: DateOrderVote,
     pub decimal_comma: bool,
     pub currency_hint: Option<&'static str>,
@@ -669,7 +672,7 @@ impl FileState {
                 .map(|&j| match m.columns.get(j).and_then(|c| c.field) {
                     Some(f) => Text::new("data.note.col_used")
                         .int("col", j + 1)
-                        .str("field", f.key()),
+                        .text("field", f.text()),
                     None => Text::new("data.note.col_ignored").int("col", j + 1),
                 })
                 .reduce(|a, b| Text::new("data.note.list").text("a", a).text("b", b))
@@ -994,14 +997,12 @@ impl RowParser {
         if matches!(date, RawDate::Invalid) && self.bad_dates.len() < BAD_CELLS_KEPT {
             let msg = match col[F_DATE] {
                 Some(c) if date_raw.is_empty() => {
-                    format!("{}: the date is empty; expected a date such as 2024-03-31, 31/03/2024 or 03/31/2024 14:05", self.at(row, c))
+                    Text::new("data.drop.date_empty").text("at", self.at(row, c))
                 }
-                Some(c) => format!(
-                    "{}: '{}' is not a date this importer reads; expected a date such as 2024-03-31, 31/03/2024, 03/31/2024 14:05 or an Excel serial number",
-                    self.at(row, c),
-                    shorten(date_raw)
-                ),
-                None => format!("{}, row {row}: no date", self.file_name),
+                Some(c) => Text::new("data.drop.not_a_date")
+                    .text("at", self.at(row, c))
+                    .str("value", shorten(date_raw)),
+                None => Text::new("data.drop.no_date").text("at", self.row_at(row)),
             };
             self.bad_dates.push((row, msg));
         }
@@ -1109,13 +1110,13 @@ impl RowParser {
             if looks_like_formula(v) {
                 self.formulas.0 += 1;
                 if self.formulas.1.is_none() {
-                    self.formulas.1 = Some(format!("{} '{}'", self.at(row, c), shorten(v)));
+                    self.formulas.1 = Some(self.cell_at(row, c, v));
                 }
             }
             if has_markup(v) {
                 self.markup.0 += 1;
                 if self.markup.1.is_none() {
-                    self.markup.1 = Some(format!("{} '{}'", self.at(row, c), shorten(v)));
+                    self.markup.1 = Some(self.cell_at(row, c, v));
                 }
             }
         }
@@ -1151,6 +1152,11 @@ fn has_markup(v: &[u8]) -> bool {
 }
 
 /// A cell shown in a message: at most 60 characters, control characters replaced.
+/// "orders.csv, row 3".
+pub(crate) fn row_at(file: &str, row: u32) -> Text {
+    Text::new("data.at.row").str("file", file).int("row", row)
+}
+
 fn shorten(raw: &[u8]) -> String {
     let s = String::from_utf8_lossy(raw);
     let mut out: String = s
@@ -1166,11 +1172,29 @@ fn shorten(raw: &[u8]) -> String {
 
 impl RowParser {
     /// "orders.csv, row 3, column 'quantity'".
-    fn at(&self, row: u32, c: usize) -> String {
+    fn at(&self, row: u32, c: usize) -> Text {
         match self.headers.get(c).filter(|h| !h.is_empty()) {
-            Some(h) => format!("{}, row {row}, column '{h}'", self.file_name),
-            None => format!("{}, row {row}, column {}", self.file_name, c + 1),
+            Some(h) => Text::new("data.at.column")
+                .str("file", self.file_name.as_str())
+                .int("row", row)
+                .str("header", h.as_str()),
+            None => Text::new("data.at.column_n")
+                .str("file", self.file_name.as_str())
+                .int("row", row)
+                .int("col", c + 1),
         }
+    }
+
+    /// "orders.csv, row 3".
+    fn row_at(&self, row: u32) -> Text {
+        row_at(&self.file_name, row)
+    }
+
+    /// "orders.csv, row 3, column 'sku' '=cmd'": a cell and (the start of) its value.
+    fn cell_at(&self, row: u32, c: usize, v: &[u8]) -> Text {
+        Text::new("data.at.value")
+            .text("at", self.at(row, c))
+            .str("value", shorten(v))
     }
 
     /// Why a record is malformed: wrong field count (an unclosed quote swallows the following
@@ -1181,82 +1205,66 @@ impl RowParser {
         nf: usize,
         field: &impl Fn(usize) -> &'a [u8],
         undecodable: bool,
-    ) -> String {
+    ) -> Text {
         if let Some(c) = (0..nf).find(|&i| field(i).contains(&b'\n')) {
             if nf != self.ncols {
                 let f = field(c);
                 let body = f.strip_suffix(b"\n").unwrap_or(f);
                 let lines = body.iter().filter(|&&b| b == b'\n').count();
-                return format!(
-                    "{}: a quoted field runs over {} line(s) and the row has {nf} field(s) instead of {}: a quote (\") opened here is probably never closed, so the following lines were read as part of this field; expected every quote to be closed on its line (or doubled as \"\" inside a value)",
-                    self.at(row, c),
-                    lines + 1,
-                    self.ncols
-                );
+                return Text::new("data.drop.quote_open")
+                    .text("at", self.at(row, c))
+                    .int("lines", lines + 1)
+                    .int("nf", nf)
+                    .int("ncols", self.ncols);
             }
         }
         if nf < self.ncols {
-            return format!(
-                "{}, row {row}: {nf} field(s) but the header has {}; expected one value per header column ({} missing from column '{}' on)",
-                self.file_name,
-                self.ncols,
-                self.ncols - nf,
-                self.headers.get(nf).map(String::as_str).unwrap_or("?")
-            );
+            return Text::new("data.drop.too_few_fields")
+                .text("at", self.row_at(row))
+                .int("nf", nf)
+                .int("ncols", self.ncols)
+                .int("missing", self.ncols - nf)
+                .str(
+                    "header",
+                    self.headers.get(nf).map(String::as_str).unwrap_or("?"),
+                );
         }
         if undecodable {
             let c = (0..nf)
                 .find(|&i| field(i).windows(3).any(|w| w == [0xEF, 0xBF, 0xBD]))
                 .unwrap_or(0);
-            return format!(
-                "{}: '{}' holds bytes that are not valid {} text (a row saved in another encoding: mixed encodings in one file); expected the whole file in one encoding",
-                self.at(row, c),
-                shorten(field(c)),
-                self.encoding
-            );
+            return Text::new("data.drop.bad_bytes")
+                .text("at", self.at(row, c))
+                .str("value", shorten(field(c)))
+                .str("encoding", self.encoding.as_str());
         }
-        format!(
-            "{}, row {row}: {nf} fields but the header has {}; expected one value per header column (extra values from column {} on)",
-            self.file_name,
-            self.ncols,
-            self.ncols + 1
-        )
+        Text::new("data.drop.too_many_fields")
+            .text("at", self.row_at(row))
+            .int("nf", nf)
+            .int("ncols", self.ncols)
+            .int("col", self.ncols + 1)
     }
 
     /// Which number cell of a row could not be read, and what was expected.
-    fn number_why<'a>(
-        &self,
-        row: u32,
-        cell: &impl Fn(usize) -> &'a [u8],
-        overflow: bool,
-    ) -> String {
-        const EXPECTED: &str =
-            "expected a finite number such as 12, 12.50, 1,234.50, 12,50 or $12.50";
+    fn number_why<'a>(&self, row: u32, cell: &impl Fn(usize) -> &'a [u8], overflow: bool) -> Text {
         for f in [F_QTY, F_PRICE, F_TOTAL] {
             let Some(c) = self.col[f] else { continue };
             let v = cell(f);
             if v.is_empty() {
-                return format!("{}: the cell is empty; {EXPECTED}", self.at(row, c));
+                return Text::new("data.drop.number_empty").text("at", self.at(row, c));
             }
             if parse_number(v, self.decimal_comma).is_none() {
-                return format!(
-                    "{}: '{}' is not a number; {EXPECTED}",
-                    self.at(row, c),
-                    shorten(v)
-                );
+                return Text::new("data.drop.not_a_number")
+                    .text("at", self.at(row, c))
+                    .str("value", shorten(v));
             }
         }
         let c = self.col[F_TOTAL].or(self.col[F_PRICE]).unwrap_or(0);
         if overflow {
-            format!(
-                "{}: the amount is too large (quantity × price is not a finite number); {EXPECTED}",
-                self.at(row, c)
-            )
+            Text::new("data.drop.amount_too_large")
         } else {
-            format!(
-                "{}: the amounts could not be read; {EXPECTED}",
-                self.at(row, c)
-            )
+            Text::new("data.drop.amounts_unread")
         }
+        .text("at", self.at(row, c))
     }
 }

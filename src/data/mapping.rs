@@ -605,7 +605,7 @@ pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) 
                     Text::new("data.map.preset_field")
                         .text("label", label.clone())
                         .str("header", headers[i].trim())
-                        .str("field", f.key()),
+                        .text("field", f.text()),
                 ));
             } else if key == "shopify_orders" && n == "cancelledat" {
                 columns.push(mk(
@@ -665,7 +665,7 @@ pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) 
                         1.0,
                         Text::new("data.map.header_match")
                             .str("header", headers[i].trim())
-                            .str("field", f.key()),
+                            .text("field", f.text()),
                     )
                 } else if s.chars().count() >= 4 && n.contains(s) {
                     (
@@ -673,7 +673,7 @@ pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) 
                         Text::new("data.map.header_contains")
                             .str("header", headers[i].trim())
                             .str("word", *s)
-                            .str("field", f.key()),
+                            .text("field", f.text()),
                     )
                 } else {
                     continue;

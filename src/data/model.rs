@@ -6,6 +6,8 @@
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
+use crate::text::Text;
+
 /// Canonical order-line fields a source column can be mapped to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
@@ -55,6 +57,25 @@ impl Field {
             Field::Country => "country",
             Field::Category => "category",
             Field::Status => "status",
+        }
+    }
+
+    /// The field's name in a sentence: the code name in English ("order_id"), a label in
+    /// Chinese ("订单号").
+    pub fn text(self) -> Text {
+        match self {
+            Field::OrderId => Text::new("data.field.order_id"),
+            Field::OrderDate => Text::new("data.field.order_date"),
+            Field::CustomerId => Text::new("data.field.customer_id"),
+            Field::Sku => Text::new("data.field.sku"),
+            Field::ProductName => Text::new("data.field.product_name"),
+            Field::Quantity => Text::new("data.field.quantity"),
+            Field::UnitPrice => Text::new("data.field.unit_price"),
+            Field::LineTotal => Text::new("data.field.line_total"),
+            Field::Currency => Text::new("data.field.currency"),
+            Field::Country => Text::new("data.field.country"),
+            Field::Category => Text::new("data.field.category"),
+            Field::Status => Text::new("data.field.status"),
         }
     }
 
@@ -264,6 +285,10 @@ pub struct DropCount {
     /// expected ...").
     #[serde(default)]
     pub examples: Vec<String>,
+    /// The same examples as catalogue sentences, in the same order (`examples` are their
+    /// English), for the UI language.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub examples_text: Vec<Text>,
 }
 
 /// Totals for one analysis level.

@@ -18,6 +18,18 @@ pub const ENTRIES: &[Entry] = &[
         en: "{p} of the total",
         zh: "占总数的 {p}",
     },
+    // Two independent remarks in a row (notes joined into one message).
+    Entry {
+        key: "common.also",
+        en: "{a} {b}",
+        zh: "{a}另外，{b}",
+    },
+    // The action plan.
+    Entry {
+        key: "action.no_test_baseline",
+        en: "baseline rate {baseline} leaves nothing to test",
+        zh: "基线比例为 {baseline}，没有可以检验的提升空间",
+    },
     // Errors of the Web Worker.
     Entry {
         key: "worker.bad_request",

@@ -59,12 +59,12 @@ pub const ENTRIES: &[Entry] = &[
     Entry {
         key: "customers.churn.too_few",
         en: "Too thin: {n} customers before {date} with {pos} churners; at least 50 customers and 10 of each kind are needed.",
-        zh: "数据太少：{date} 之前只有 {n} 位客户，其中 {pos} 位流失；至少需要 50 位客户，流失和留存的各至少 10 位。",
+        zh: "数据太少：{date}之前只有 {n} 位客户，其中 {pos} 位流失；至少需要 50 位客户，流失和留存的各至少 10 位。",
     },
     Entry {
         key: "customers.churn.trained",
         en: "Trained on customers as of {train} (did they buy in the next {w} days?), tested on customers as of {test}.",
-        zh: "用截至 {train} 的客户训练（看他们在之后 {w} 天内是否还购买），再用截至 {test} 的客户检验。",
+        zh: "用截至{train}的客户训练（看他们在之后 {w} 天内是否还购买），再用截至{test}的客户检验。",
     },
     Entry {
         key: "customers.churn.explain",
@@ -80,17 +80,17 @@ pub const ENTRIES: &[Entry] = &[
     Entry {
         key: "customers.clv.too_thin",
         en: "Too thin: only {n} customers bought again on a later day before {date} (at least {min} are needed to estimate how often customers come back and when they stop). Add more history.",
-        zh: "数据太少：{date} 之前只有 {n} 位客户在之后的某天再次购买（至少需要 {min} 位，才能估计客户多久回来一次、何时不再回来）。请加入更多历史数据。",
+        zh: "数据太少：{date}之前只有 {n} 位客户在之后的某天再次购买（至少需要 {min} 位，才能估计客户多久回来一次、何时不再回来）。请加入更多历史数据。",
     },
     Entry {
         key: "customers.clv.fitted",
         en: "Fitted on {n} customers ({rep} repeat buyers) with orders up to {date}.",
-        zh: "用 {n} 位客户（其中 {rep} 位复购客户）截至 {date} 的订单拟合。",
+        zh: "用 {n} 位客户（其中 {rep} 位复购客户）截至{date}的订单拟合。",
     },
     Entry {
         key: "customers.clv.holdout",
         en: "The model was fitted on orders up to {date} and asked how many days each customer would buy on in the next {weeks} weeks; it is off by {mae} purchase days per customer on average (plain maximum likelihood: {plain_mae}), and predicts {ratio} of the purchases that actually happened (plain: {plain_ratio}).{lift}",
-        zh: "模型用截至 {date} 的订单拟合，然后预测每位客户在之后 {weeks} 周内会有几天购买；平均每位客户误差 {mae} 个购买日（普通最大似然：{plain_mae}），预测出的购买量是实际发生的 {ratio}（普通拟合：{plain_ratio}）。{lift}",
+        zh: "模型用截至{date}的订单拟合，然后预测每位客户在之后 {weeks} 周内会有几天购买；平均每位客户误差 {mae} 个购买日（普通最大似然：{plain_mae}），预测出的购买量是实际发生的 {ratio}（普通拟合：{plain_ratio}）。{lift}",
     },
     Entry {
         key: "customers.clv.lift_more",

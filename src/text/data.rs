@@ -24,6 +24,68 @@ pub const ENTRIES: &[Entry] = &[
         en: "customer/date/quantity/amount purchase log (CDNOW-like)",
         zh: "客户/日期/数量/金额购买记录（类似 CDNOW）",
     },
+    // Canonical fields, nested as {field}: the code name in English (as the CLI and the
+    // English reasons always said), the Data page's field label in Chinese.
+    Entry {
+        key: "data.field.order_id",
+        en: "order_id",
+        zh: "订单号",
+    },
+    Entry {
+        key: "data.field.order_date",
+        en: "order_date",
+        zh: "下单时间",
+    },
+    Entry {
+        key: "data.field.customer_id",
+        en: "customer_id",
+        zh: "客户编号",
+    },
+    Entry {
+        key: "data.field.sku",
+        en: "sku",
+        zh: "货号",
+    },
+    Entry {
+        key: "data.field.product_name",
+        en: "product_name",
+        zh: "商品名称",
+    },
+    Entry {
+        key: "data.field.quantity",
+        en: "quantity",
+        zh: "数量",
+    },
+    Entry {
+        key: "data.field.unit_price",
+        en: "unit_price",
+        zh: "单价",
+    },
+    Entry {
+        key: "data.field.line_total",
+        en: "line_total",
+        zh: "行金额",
+    },
+    Entry {
+        key: "data.field.currency",
+        en: "currency",
+        zh: "币种",
+    },
+    Entry {
+        key: "data.field.country",
+        en: "country",
+        zh: "国家/地区",
+    },
+    Entry {
+        key: "data.field.category",
+        en: "category",
+        zh: "类目",
+    },
+    Entry {
+        key: "data.field.status",
+        en: "status",
+        zh: "状态",
+    },
     // Column-mapping reasons.
     Entry {
         key: "data.map.confirmed",
@@ -33,7 +95,7 @@ pub const ENTRIES: &[Entry] = &[
     Entry {
         key: "data.map.preset_field",
         en: "{label} preset: '{header}' is {field}",
-        zh: "{label}格式：“{header}”列是 {field}",
+        zh: "{label}格式：“{header}”列是{field}",
     },
     Entry {
         key: "data.map.preset_cancel",
@@ -48,7 +110,7 @@ pub const ENTRIES: &[Entry] = &[
     Entry {
         key: "data.map.header_match",
         en: "header '{header}' matches {field}",
-        zh: "表头“{header}”对应 {field}",
+        zh: "表头“{header}”对应{field}",
     },
     Entry {
         key: "data.map.header_contains",
@@ -139,7 +201,7 @@ pub const ENTRIES: &[Entry] = &[
     Entry {
         key: "data.note.col_used",
         en: "column {col} is used as {field}",
-        zh: "第 {col} 列用作 {field}",
+        zh: "第 {col} 列用作{field}",
     },
     Entry {
         key: "data.note.col_ignored",
@@ -185,6 +247,152 @@ pub const ENTRIES: &[Entry] = &[
         key: "data.note.symbol_currency_usd",
         en: "no currency column: currency {code} taken from the symbol in {n} amount cell(s) ($ read as US dollar)",
         zh: "没有币种列：根据 {n} 个金额单元格里的货币符号，币种取 {code}（$ 按美元计）",
+    },
+    // Where a cell is ({at}) and why a row was set aside (the cleaning report's examples).
+    Entry {
+        key: "data.at.row",
+        en: "{file}, row {row}",
+        zh: "{file} 第 {row} 行",
+    },
+    Entry {
+        key: "data.at.column",
+        en: "{file}, row {row}, column '{header}'",
+        zh: "{file} 第 {row} 行“{header}”列",
+    },
+    Entry {
+        key: "data.at.column_n",
+        en: "{file}, row {row}, column {col}",
+        zh: "{file} 第 {row} 行第 {col} 列",
+    },
+    Entry {
+        key: "data.at.cell",
+        en: "{file}, row {row}, {column}",
+        zh: "{file} 第 {row} 行{column}",
+    },
+    Entry {
+        key: "data.at.header",
+        en: "column '{header}'",
+        zh: "“{header}”列",
+    },
+    Entry {
+        key: "data.at.field",
+        en: "{field}",
+        zh: "{field}字段",
+    },
+    Entry {
+        key: "data.at.value",
+        en: "{at} '{value}'",
+        zh: "{at}的“{value}”",
+    },
+    Entry {
+        key: "data.drop.malformed",
+        en: "{at}: malformed row",
+        zh: "{at}：格式错误的行",
+    },
+    Entry {
+        key: "data.drop.cancellation",
+        en: "{at}: a cancellation or return (order id starting with C, or a cancelled/refunded status); kept aside for the returns rate, not counted as a sale",
+        zh: "{at}：取消或退货（订单号以 C 开头，或状态为已取消/已退款）；单独存放用于计算退货率，不计为销售",
+    },
+    Entry {
+        key: "data.drop.date_invalid_in_order",
+        en: "{at}: {value} is not a valid date when read {read} (the order decided for this file); expected dates in one day/month order",
+        zh: "{at}：按{read}（为此文件确定的顺序）读，{value} 不是有效日期；日期应统一按同一种日/月顺序书写",
+    },
+    Entry {
+        key: "data.drop.date_unread",
+        en: "{at}: the date could not be read; expected a date such as 2024-03-31 or 31/03/2024",
+        zh: "{at}：日期无法识别；应为 2024-03-31 或 31/03/2024 这样的日期",
+    },
+    Entry {
+        key: "data.drop.date_empty",
+        en: "{at}: the date is empty; expected a date such as 2024-03-31, 31/03/2024 or 03/31/2024 14:05",
+        zh: "{at}：日期为空；应为 2024-03-31、31/03/2024 或 03/31/2024 14:05 这样的日期",
+    },
+    Entry {
+        key: "data.drop.not_a_date",
+        en: "{at}: '{value}' is not a date this importer reads; expected a date such as 2024-03-31, 31/03/2024, 03/31/2024 14:05 or an Excel serial number",
+        zh: "{at}：“{value}”不是能识别的日期；应为 2024-03-31、31/03/2024、03/31/2024 14:05 这样的日期或 Excel 日期序号",
+    },
+    Entry {
+        key: "data.drop.no_date",
+        en: "{at}: no date",
+        zh: "{at}：没有日期",
+    },
+    Entry {
+        key: "data.drop.number_unread",
+        en: "{at}: a number could not be read",
+        zh: "{at}：有数字无法识别",
+    },
+    Entry {
+        key: "data.drop.number_empty",
+        en: "{at}: the cell is empty; expected a finite number such as 12, 12.50, 1,234.50, 12,50 or $12.50",
+        zh: "{at}：单元格为空；应为有限的数字，如 12、12.50、1,234.50、12,50 或 $12.50",
+    },
+    Entry {
+        key: "data.drop.not_a_number",
+        en: "{at}: '{value}' is not a number; expected a finite number such as 12, 12.50, 1,234.50, 12,50 or $12.50",
+        zh: "{at}：“{value}”不是数字；应为有限的数字，如 12、12.50、1,234.50、12,50 或 $12.50",
+    },
+    Entry {
+        key: "data.drop.amount_too_large",
+        en: "{at}: the amount is too large (quantity × price is not a finite number); expected a finite number such as 12, 12.50, 1,234.50, 12,50 or $12.50",
+        zh: "{at}：金额太大（数量 × 单价不是有限的数字）；应为有限的数字，如 12、12.50、1,234.50、12,50 或 $12.50",
+    },
+    Entry {
+        key: "data.drop.amounts_unread",
+        en: "{at}: the amounts could not be read; expected a finite number such as 12, 12.50, 1,234.50, 12,50 or $12.50",
+        zh: "{at}：金额无法识别；应为有限的数字，如 12、12.50、1,234.50、12,50 或 $12.50",
+    },
+    Entry {
+        key: "data.drop.quantity",
+        en: "{at}: quantity {q} is zero or negative; expected a quantity above 0 (returns count as such only when the order id starts with C or the status says cancelled/refunded)",
+        zh: "{at}：数量 {q} 为零或负数；数量应大于 0（只有订单号以 C 开头或状态为已取消/已退款时才算作退货）",
+    },
+    Entry {
+        key: "data.drop.amount",
+        en: "{at}: {what} {v} is zero or negative; expected an amount above 0",
+        zh: "{at}：{what} {v} 为零或负数；金额应大于 0",
+    },
+    Entry {
+        key: "data.drop.unit_price",
+        en: "unit price",
+        zh: "单价",
+    },
+    Entry {
+        key: "data.drop.line_total",
+        en: "line total",
+        zh: "行金额",
+    },
+    Entry {
+        key: "data.drop.date_range",
+        en: "{at}: {value} is outside the accepted years 1970-2099 (a placeholder date or a typo?); expected the order's real date",
+        zh: "{at}：{value} 不在可接受的 1970-2099 年范围内（是占位日期还是笔误？）；应为订单的真实日期",
+    },
+    Entry {
+        key: "data.drop.duplicate",
+        en: "{at}: an exact copy of an earlier row; removed because duplicate removal is on",
+        zh: "{at}：与前面某一行完全相同；因已开启删除重复行而删除",
+    },
+    Entry {
+        key: "data.drop.quote_open",
+        en: "{at}: a quoted field runs over {lines} line(s) and the row has {nf} field(s) instead of {ncols}: a quote (\") opened here is probably never closed, so the following lines were read as part of this field; expected every quote to be closed on its line (or doubled as \"\" inside a value)",
+        zh: "{at}：一个带引号的字段跨了 {lines} 行，这一行有 {nf} 个字段而不是 {ncols} 个：这里打开的引号（\"）可能一直没有闭合，于是后面的行都被读进了这个字段；每个引号都应在本行闭合（值里的引号写成 \"\"）",
+    },
+    Entry {
+        key: "data.drop.too_few_fields",
+        en: "{at}: {nf} field(s) but the header has {ncols}; expected one value per header column ({missing} missing from column '{header}' on)",
+        zh: "{at}：只有 {nf} 个字段，而表头有 {ncols} 列；每个表头列应有一个值（从“{header}”列起缺少 {missing} 个）",
+    },
+    Entry {
+        key: "data.drop.bad_bytes",
+        en: "{at}: '{value}' holds bytes that are not valid {encoding} text (a row saved in another encoding: mixed encodings in one file); expected the whole file in one encoding",
+        zh: "{at}：“{value}”含有不是有效 {encoding} 文本的字节（这一行是用另一种编码保存的：一个文件里混用了编码）；整个文件应使用同一种编码",
+    },
+    Entry {
+        key: "data.drop.too_many_fields",
+        en: "{at}: {nf} fields but the header has {ncols}; expected one value per header column (extra values from column {col} on)",
+        zh: "{at}：有 {nf} 个字段，而表头只有 {ncols} 列；每个表头列应有一个值（从第 {col} 列起是多出来的值）",
     },
     // Date order.
     Entry {

@@ -129,12 +129,12 @@ pub const ENTRIES: &[Entry] = &[
     Entry {
         key: "mkt.promo.orders_weekly",
         en: "Order lines summed per week from {from} to {to}; periods without sales count as zero.",
-        zh: "订单明细按周汇总（{from} 至 {to}）；没有销售的周按 0 计。",
+        zh: "订单明细按周汇总（{from}至{to}）；没有销售的周按 0 计。",
     },
     Entry {
         key: "mkt.promo.orders_daily",
         en: "Order lines summed per day from {from} to {to}; periods without sales count as zero.",
-        zh: "订单明细按天汇总（{from} 至 {to}）；没有销售的日子按 0 计。",
+        zh: "订单明细按天汇总（{from}至{to}）；没有销售的日子按 0 计。",
     },
     Entry {
         key: "mkt.promo.week_numbers",
@@ -482,12 +482,12 @@ pub const ENTRIES: &[Entry] = &[
     Entry {
         key: "mkt.resp.summary",
         en: "{responders} of {customers} earlier customers ({rate}) ordered between {from} and {to}. The most responsive group — {best} — bought at {best_rate} ({best_lift}× the average, {best_n} customers); the least — {worst} — at {worst_rate} ({worst_n} customers).",
-        zh: "{customers} 位老顾客中有 {responders} 位（{rate}）在 {from} 至 {to} 期间下单。响应最好的一组（{best}）购买率为 {best_rate}（是平均水平的 {best_lift} 倍，{best_n} 位顾客）；最差的一组（{worst}）为 {worst_rate}（{worst_n} 位顾客）。",
+        zh: "{customers} 位老顾客中有 {responders} 位（{rate}）在{from}至{to}期间下单。响应最好的一组（{best}）购买率为 {best_rate}（是平均水平的 {best_lift} 倍，{best_n} 位顾客）；最差的一组（{worst}）为 {worst_rate}（{worst_n} 位顾客）。",
     },
     Entry {
         key: "mkt.resp.summary_flat",
         en: "{responders} of {customers} earlier customers ({rate}) ordered between {from} and {to}; no split of at least {min} customers separates responders better.",
-        zh: "{customers} 位老顾客中有 {responders} 位（{rate}）在 {from} 至 {to} 期间下单；没有哪种每组至少 {min} 位顾客的划分能更好地区分响应者。",
+        zh: "{customers} 位老顾客中有 {responders} 位（{rate}）在{from}至{to}期间下单；没有哪种每组至少 {min} 位顾客的划分能更好地区分响应者。",
     },
     Entry {
         key: "mkt.resp.how",

@@ -87,6 +87,9 @@ pub enum Arg {
     Str(String),
     /// An ISO date (`2011-12-09`), shown in the language's date format.
     Date(String),
+    /// An ISO date that stays ISO in English (`2011-12-09`, as the CLI has always printed
+    /// it) and takes the language's date format elsewhere (`2011年12月9日`).
+    IsoDate(String),
     /// A nested sentence (a model name, a reason), rendered in the same language.
     Text(Box<Text>),
 }
@@ -99,6 +102,10 @@ impl Arg {
             Arg::Pct { v, dp } => format!("{}%", fmt_num(v * 100.0, *dp)),
             Arg::Str(s) => s.clone(),
             Arg::Date(d) => crate::viz::date_label(d, lang == Lang::Zh),
+            Arg::IsoDate(d) => match lang {
+                Lang::En => d.clone(),
+                Lang::Zh => crate::viz::date_label(d, true),
+            },
             Arg::Text(t) => t.render(lang),
         }
     }
@@ -196,6 +203,10 @@ impl Text {
     }
     pub fn date(self, name: &str, iso: impl Into<String>) -> Text {
         self.arg(name, Arg::Date(iso.into()))
+    }
+    /// An ISO date kept as is in English, in the language's format elsewhere ([`Arg::IsoDate`]).
+    pub fn iso_date(self, name: &str, iso: impl Into<String>) -> Text {
+        self.arg(name, Arg::IsoDate(iso.into()))
     }
     pub fn text(self, name: &str, t: Text) -> Text {
         self.arg(name, Arg::Text(Box::new(t)))
@@ -308,6 +319,11 @@ mod tests {
             .date("to", "2012-01-01");
         assert_eq!(d.en(), "between 9 Dec 2011 and 1 Jan 2012");
         assert_eq!(d.render(Lang::Zh), "2011年12月9日至2012年1月1日之间");
+        let iso = Text::new("common.between")
+            .iso_date("from", "2011-12-09")
+            .iso_date("to", "2012-01-01");
+        assert_eq!(iso.en(), "between 2011-12-09 and 2012-01-01");
+        assert_eq!(iso.render(Lang::Zh), "2011年12月9日至2012年1月1日之间");
         let key = ["no", "such", "key"].join(".");
         let missing = Text::new(&key);
         assert_eq!(missing.en(), "⟦no.such.key⟧");

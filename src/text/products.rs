@@ -80,6 +80,47 @@ pub const ENTRIES: &[Entry] = &[
         en: "EASE skipped: {n} items > {max} (its dense item x item matrix would not fit)",
         zh: "跳过 EASE：商品数 {n} > {max}（它的商品 × 商品稠密矩阵放不下）",
     },
+    // The model comparison's settings column (EvalRow::detail), one per model.
+    Entry {
+        key: "products.rec.set_popularity",
+        en: "distinct buyers",
+        zh: "按不同买家数排序",
+    },
+    Entry {
+        key: "products.rec.set_knn",
+        en: "cosine, neighbours {k}",
+        zh: "余弦相似度，近邻数 {k}",
+    },
+    Entry {
+        key: "products.rec.set_knn_all",
+        en: "cosine, neighbours all",
+        zh: "余弦相似度，使用全部近邻",
+    },
+    Entry {
+        key: "products.rec.set_ease",
+        en: "λ {lambda}, recency τ {tau} days, recent-popularity weight {beta}",
+        zh: "λ {lambda}，时间衰减 τ {tau} 天，近期热度权重 {beta}",
+    },
+    Entry {
+        key: "products.rec.set_ease_no_recency",
+        en: "λ {lambda}, recency τ inf days, recent-popularity weight {beta}",
+        zh: "λ {lambda}，不按时间衰减，近期热度权重 {beta}",
+    },
+    Entry {
+        key: "products.rec.set_als",
+        en: "{f} factors, reg {reg}, alpha {alpha}, {iter} iterations, seed {seed}",
+        zh: "{f} 个因子，正则化 {reg}，alpha {alpha}，迭代 {iter} 次，随机种子 {seed}",
+    },
+    Entry {
+        key: "products.rec.set_content",
+        en: "TF-IDF cosine of product names",
+        zh: "商品名称的 TF-IDF 余弦相似度",
+    },
+    Entry {
+        key: "products.rec.set_skipped",
+        en: "skipped: {n} items > {max} (dense item x item matrix too large)",
+        zh: "已跳过：商品数 {n} > {max}（商品 × 商品稠密矩阵太大）",
+    },
     Entry {
         key: "products.rec.popular",
         en: "popular with customers",

@@ -159,6 +159,17 @@ test('the language switch turns every page Chinese, keeps the data, and a reload
     assert.ok(mapping.includes('订单号') && mapping.includes('下单时间') && mapping.includes('— 忽略 —'), mapping.join(','));
     const report = await page.locator('[data-testid="cleaning-report"]').innerText();
     assert.match(report, /取消或退货/);
+    // The dropped rows' examples: file, row and the reason in Chinese (the sample's first
+    // cancellations, "online_retail_sample.csv.gz 第 N 行：取消或退货（订单号以 C 开头…）").
+    await page.locator('[data-testid="drop-examples"] summary').first().click();
+    const examples = (await page.locator('[data-testid="drop-examples"] li').allTextContents()).map((t) => t.trim());
+    assert.ok(examples.length >= 1, 'drop examples shown');
+    assert.deepEqual(examples.filter((t) => !CJK.test(t) || /\brow\b|expected|column/.test(t)), [], examples.join(' | '));
+    assert.ok(examples.some((t) => /^online_retail_sample\.csv\.gz 第 \d+ 行：取消或退货（订单号以 C 开头/.test(t)), examples.join(' | '));
+    // Mapping reasons name the fields in Chinese ("“InvoiceNo”列是订单号"), not by code name.
+    const reasons = await page.locator('[data-testid="mapping-table"] tbody td.small').allTextContents();
+    assert.ok(reasons.some((t) => t.includes('列是订单号')), reasons.join(' | '));
+    assert.deepEqual(reasons.filter((t) => /order_id|customer_id|unit_price/.test(t)), [], reasons.join(' | '));
     assert.match(report, /订单日期从 2011年\d{1,2}月\d{1,2}日 到 2011年\d{1,2}月\d{1,2}日/);
 
     // Customers: RFM segment names are Chinese; the profile drawer is Chinese.
@@ -186,11 +197,19 @@ test('the language switch turns every page Chinese, keeps the data, and a reload
     const productSentences = await page.locator([
       '[data-testid="basket"] details.how p', '[data-testid="basket"] details.how li',
       '[data-testid="recommendations"] > p.muted',
-      // The reasons of the recommendation list (the model comparison's "Settings" column holds
-      // parameter notation such as "λ 300", left as it is).
-      '.table-wrap:has([data-testid="download-recommendations"]) tbody tr td:last-child',
+      // The reasons of the recommendation list and the model comparison's "Settings" column.
+      '[data-testid="recommendations"] tbody tr td:last-child',
     ].join(', ')).allTextContents();
     assertCoreChinese(productSentences, '/products', 4);
+    // The settings column in particular: "λ 300，时间衰减 τ 90 天，近期热度权重 0.1" (EASE) and
+    // one row per compared model.
+    const settings = (await page.locator('.table-wrap:has([data-testid="download-recommender-eval"]) tbody tr td:last-child')
+      .allTextContents()).map((t) => t.trim());
+    assert.ok(settings.length >= 3, `settings: ${settings.join(' | ')}`);
+    assert.deepEqual(settings.filter((t) => !CJK.test(t)), [], 'settings column not Chinese');
+    assert.ok(settings.some((t) => /^λ \d+，时间衰减 τ \d+ 天，近期热度权重 [\d.]+$/.test(t)), settings.join(' | '));
+    assert.ok(settings.some((t) => t === '按不同买家数排序'), settings.join(' | '));
+    assert.deepEqual(settings.filter((t) => /factors|recency|cosine|distinct|skipped/.test(t)), []);
     await shot(page, 'zh-products-sentences.png');
 
     // A reload keeps Chinese (and the stored session brings the data back).

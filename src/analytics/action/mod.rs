@@ -22,6 +22,7 @@ use crate::analytics::marketing::promo::{self, PromoInput, PromoParams, PromoRep
 use crate::analytics::marketing::table::Table;
 use crate::analytics::recommend::{self, ModelChoice, RecommendParams, RecommendReport};
 use crate::data::Dataset;
+use crate::text::Text;
 use serde::{Deserialize, Serialize};
 
 /// Errors of the action plan.
@@ -168,7 +169,7 @@ impl DecisionKind {
 pub enum Missing {
     /// The customers analysis did not run or failed (message).
     NoCustomers {
-        message: String,
+        message: Text,
     },
     /// Too few repeat buyers for the BG/NBD model.
     ModelTooThin {
@@ -180,17 +181,17 @@ pub enum Missing {
         churn_risk_min: f64,
     },
     NoInventory {
-        message: String,
+        message: Text,
     },
     /// No SKU needs ordering (or the plan is infeasible: message).
     NothingToReorder {
-        message: String,
+        message: Text,
     },
     /// An ad-spend file (date + spend per channel + revenue) is needed.
     NoSpendFile,
     /// The model ran but gave no allocation (message).
     NoAllocation {
-        message: String,
+        message: Text,
     },
     /// A promotion (a flag column, or its dates) is needed.
     NoPromotion,
@@ -514,7 +515,7 @@ fn win_back(input: &ActionInput, params: &ActionParams) -> (Decision, AtRisk) {
             Decision::missing(
                 kind,
                 Missing::NoCustomers {
-                    message: String::new(),
+                    message: Text::default(),
                 },
             ),
             at_risk,
@@ -662,7 +663,7 @@ fn reorder(input: &ActionInput, params: &ActionParams) -> Decision {
         return Decision::missing(
             kind,
             Missing::NoInventory {
-                message: String::new(),
+                message: Text::default(),
             },
         );
     };
@@ -670,7 +671,7 @@ fn reorder(input: &ActionInput, params: &ActionParams) -> Decision {
         return Decision::missing(
             kind,
             Missing::NothingToReorder {
-                message: String::new(),
+                message: Text::default(),
             },
         );
     };
@@ -679,9 +680,9 @@ fn reorder(input: &ActionInput, params: &ActionParams) -> Decision {
             kind,
             Missing::NothingToReorder {
                 message: if plan.feasible {
-                    String::new()
+                    Text::default()
                 } else {
-                    plan.explanation.en()
+                    plan.explanation.clone()
                 },
             },
         );
@@ -754,7 +755,12 @@ fn ad_budget(input: &ActionInput) -> Decision {
         return Decision::missing(
             kind,
             Missing::NoAllocation {
-                message: m.notes.iter().map(|n| n.en()).collect::<Vec<_>>().join(" "),
+                message: m
+                    .notes
+                    .iter()
+                    .cloned()
+                    .reduce(|a, b| Text::new("common.also").text("a", a).text("b", b))
+                    .unwrap_or_default(),
             },
         );
     };
@@ -855,7 +861,7 @@ fn next_test(input: &ActionInput, params: &ActionParams, at_risk: &AtRisk) -> De
         return Decision::missing(
             kind,
             Missing::NoCustomers {
-                message: String::new(),
+                message: Text::default(),
             },
         );
     };
@@ -888,7 +894,7 @@ fn next_test(input: &ActionInput, params: &ActionParams, at_risk: &AtRisk) -> De
         return Decision::missing(
             kind,
             Missing::NoCustomers {
-                message: format!("baseline rate {baseline} leaves nothing to test"),
+                message: Text::new("action.no_test_baseline").str("baseline", baseline.to_string()),
             },
         );
     }
@@ -1045,8 +1051,10 @@ pub fn run_on_dataset(
             budget,
             ..InventoryParams::default()
         },
-    )
-    .map_err(|e| e.to_string());
+    );
+    // Why the inventory analysis failed, as a sentence for the plan's "missing" note.
+    let inventory_why = inventory.as_ref().err().map(|e| e.text());
+    let inventory = inventory.map_err(|e| e.to_string());
     progress(4, STAGES);
     let mmm = match (marketing.mmm_report, marketing.mmm_input) {
         (Some(r), _) => Some(r.clone()),
@@ -1087,9 +1095,13 @@ pub fn run_on_dataset(
             (Detail::Missing(Missing::NoCustomers { message }), Err(e), _)
                 if message.is_empty() =>
             {
-                message.clone_from(e)
+                *message = Text::raw(e.clone())
             }
-            (Detail::Missing(Missing::NoInventory { message }), _, Err(e)) => message.clone_from(e),
+            (Detail::Missing(Missing::NoInventory { message }), _, Err(e)) => {
+                *message = inventory_why
+                    .clone()
+                    .unwrap_or_else(|| Text::raw(e.clone()))
+            }
             _ => {}
         }
     }

@@ -372,7 +372,7 @@ pub(crate) fn clv_from_histories(
             ModelStatus::TooThin,
             Text::new("customers.clv.too_thin")
                 .int("n", repeaters)
-                .str("date", date_string(cal_end))
+                .iso_date("date", date_string(cal_end))
                 .int("min", MIN_REPEATERS),
         );
         rep.customers = rows.len() as u64;
@@ -477,7 +477,7 @@ pub(crate) fn clv_from_histories(
             plain_mle: plain,
             buckets,
             explanation: Text::new("customers.clv.holdout")
-                .str("date", date_string(cal_end))
+                .iso_date("date", date_string(cal_end))
                 .num("weeks", hw, 1)
                 .num("mae", model.mae, 2)
                 .num("plain_mae", plain.mae, 2)
@@ -525,7 +525,7 @@ pub(crate) fn clv_from_histories(
         message: Text::new("customers.clv.fitted")
             .int("n", rows.len())
             .int("rep", repeaters)
-            .str("date", date_string(cal_end)),
+            .iso_date("date", date_string(cal_end)),
         params: params.clone(),
         calibration_end: date_string(cal_end),
         observation_end: date_string(obs_end),

@@ -406,7 +406,7 @@ fn churn_report(
         return Ok(thin(
             Text::new("customers.churn.too_few")
                 .int("n", xtr.len())
-                .str("date", history::date_string(c1))
+                .iso_date("date", history::date_string(c1))
                 .int("pos", pos),
         ));
     }
@@ -448,9 +448,9 @@ fn churn_report(
     Ok(ChurnReport {
         status: ModelStatus::Ok,
         message: Text::new("customers.churn.trained")
-            .str("train", history::date_string(c1))
+            .iso_date("train", history::date_string(c1))
             .int("w", window)
-            .str("test", history::date_string(c2)),
+            .iso_date("test", history::date_string(c2)),
         window_days: window,
         train_cutoff: history::date_string(c1),
         test_cutoff: history::date_string(c2),

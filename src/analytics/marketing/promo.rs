@@ -284,8 +284,8 @@ impl PromoInput {
             } else {
                 "mkt.promo.orders_daily"
             })
-            .str("from", day_str(first))
-            .str("to", day_str(last))],
+            .iso_date("from", day_str(first))
+            .iso_date("to", day_str(last))],
         })
     }
 

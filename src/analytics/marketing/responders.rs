@@ -242,8 +242,8 @@ pub fn run(data: &Dataset, params: &RespondersParams) -> Result<RespondersReport
     .int("responders", responders)
     .int("customers", customers)
     .pct("rate", base_rate, 1)
-    .str("from", from.clone())
-    .str("to", to.clone());
+    .iso_date("from", from.clone())
+    .iso_date("to", to.clone());
     Ok(RespondersReport {
         from,
         to,

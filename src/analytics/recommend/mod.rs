@@ -192,7 +192,7 @@ pub struct EvalRow {
     pub ndcg: f64,
     pub fit_seconds: f64,
     /// Hyper-parameters used, or why the model was skipped.
-    pub detail: String,
+    pub detail: Text,
     pub skipped: bool,
 }
 
@@ -237,7 +237,8 @@ pub struct RecommendReport {
     pub params: RecommendParams,
     /// Model that produced the lists.
     pub model: ModelChoice,
-    pub detail: String,
+    /// Its hyper-parameters.
+    pub detail: Text,
     pub train_users: usize,
     pub train_items: usize,
     pub train_interactions: usize,
@@ -556,7 +557,7 @@ fn fit_model(
     events: &[Event],
     train: &UserItems,
     t_ref: i64,
-) -> Result<(Scorer, String), RecommendError> {
+) -> Result<(Scorer, Text), RecommendError> {
     let cfg = ctx.cfg;
     let plain = |fitted| Scorer {
         fitted,
@@ -565,23 +566,26 @@ fn fit_model(
     Ok(match kind {
         ModelChoice::Popularity | ModelChoice::Auto => (
             plain(Fitted::Popularity(train.item_counts())),
-            "distinct buyers".into(),
+            Text::new("products.rec.set_popularity"),
         ),
         ModelChoice::ItemKnn => (
             plain(Fitted::ItemKnn(Knn::fit(train, cfg.knn_neighbours))),
-            format!(
-                "cosine, neighbours {}",
-                cfg.knn_neighbours.map_or("all".into(), |k| k.to_string())
-            ),
+            match cfg.knn_neighbours {
+                Some(k) => Text::new("products.rec.set_knn").int("k", k),
+                None => Text::new("products.rec.set_knn_all"),
+            },
         ),
         ModelChoice::Ease => {
             let hp = tune_ease(ctx, events)?;
             (
                 fit_ease(ctx, train, t_ref, hp)?,
-                format!(
-                    "λ {}, recency τ {} days, recent-popularity weight {}",
-                    hp.lambda, hp.tau_days, hp.beta
-                ),
+                if hp.tau_days == f64::INFINITY {
+                    Text::new("products.rec.set_ease_no_recency")
+                } else {
+                    Text::new("products.rec.set_ease").str("tau", hp.tau_days.to_string())
+                }
+                .str("lambda", hp.lambda.to_string())
+                .str("beta", hp.beta.to_string()),
             )
         }
         ModelChoice::Als => (
@@ -593,18 +597,16 @@ fn fit_model(
                 cfg.als_iterations,
                 cfg.seed,
             ))),
-            format!(
-                "{} factors, reg {}, alpha {}, {} iterations, seed {}",
-                cfg.als_factors,
-                cfg.als_regularization,
-                cfg.als_alpha,
-                cfg.als_iterations,
-                cfg.seed
-            ),
+            Text::new("products.rec.set_als")
+                .int("f", cfg.als_factors)
+                .str("reg", cfg.als_regularization.to_string())
+                .str("alpha", cfg.als_alpha.to_string())
+                .int("iter", cfg.als_iterations)
+                .str("seed", cfg.seed.to_string()),
         ),
         ModelChoice::Content => (
             plain(Fitted::Content(Tfidf::fit(&ctx.inter.item_names))),
-            "TF-IDF cosine of product names".into(),
+            Text::new("products.rec.set_content"),
         ),
     })
 }
@@ -697,10 +699,9 @@ pub fn evaluate(
                 recall: 0.0,
                 ndcg: 0.0,
                 fit_seconds: 0.0,
-                detail: format!(
-                    "skipped: {train_items} items > {} (dense item x item matrix too large)",
-                    cfg.max_ease_items
-                ),
+                detail: Text::new("products.rec.set_skipped")
+                    .int("n", train_items)
+                    .int("max", cfg.max_ease_items),
                 skipped: true,
             });
             continue;

@@ -10,11 +10,12 @@ use crate::analytics::action::{
 };
 use crate::analytics::customers::ChurnRiskMethod;
 use crate::protocol::Task;
+use crate::text::Text;
 use crate::tr;
 use crate::ui::bridge;
 use crate::ui::download;
 use crate::ui::format;
-use crate::ui::i18n::t;
+use crate::ui::i18n::{say, t};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -635,12 +636,21 @@ fn next_test(n: &NextTest, cur: &str) -> impl IntoView {
     }
 }
 
+/// A reason after a sentence, in the UI language: " (reason)" / "（理由）"; nothing when empty.
+fn paren(message: &Text) -> String {
+    if message.is_empty() {
+        String::new()
+    } else {
+        tr!(" ({})", "（{}）", say(message))
+    }
+}
+
 fn missing(m: &Missing) -> impl IntoView {
     let text = match m {
         Missing::NoCustomers { message } => tr!(
             "The customer analysis could not run on this data{}. It needs orders with customer ids.",
             "无法对这些数据运行客户分析{}。需要带客户编号的订单。",
-            if message.is_empty() { String::new() } else { format!(" ({message})") }
+            paren(message)
         ),
         Missing::ModelTooThin { repeaters } => tr!(
             "Only {} customers bought more than once: too few to predict who is leaving. Import a longer order history.",
@@ -659,12 +669,12 @@ fn missing(m: &Missing) -> impl IntoView {
         Missing::NoInventory { message } => tr!(
             "The inventory analysis could not run on this data{}.",
             "无法对这些数据运行库存分析{}。",
-            if message.is_empty() { String::new() } else { format!(" ({message})") }
+            paren(message)
         ),
         Missing::NothingToReorder { message } => tr!(
             "No SKU needs reordering within this budget{}.",
             "在此预算内没有需要补货的 SKU{}。",
-            if message.is_empty() { String::new() } else { format!(" ({message})") }
+            paren(message)
         ),
         Missing::NoSpendFile => t(
             "This needs an ad-spend file: one row per week with a date, one spend column per channel (e.g. search_spend, social_spend) and revenue. Run the media-mix model on the Marketing page, or press \"Use the sample ad-spend and promotion files\" above to see how it works.",
@@ -674,7 +684,7 @@ fn missing(m: &Missing) -> impl IntoView {
         Missing::NoAllocation { message } => tr!(
             "The media-mix model ran but could not suggest a split ({}).",
             "媒体组合模型已运行，但无法给出分配建议（{}）。",
-            message
+            say(message)
         ),
         Missing::NoPromotion => t(
             "This needs a promotion to judge: measure one on the Marketing page (its dates in your orders, or a file with a promotion flag column), or press \"Use the sample ad-spend and promotion files\" above.",

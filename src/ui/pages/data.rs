@@ -2,7 +2,7 @@
 //! confidence, editable) and the cleaning report — every row accounted for.
 
 use super::NeedData;
-use crate::data::{CleaningReport, DropReason, Field, FileInfo, MappingOverride};
+use crate::data::{CleaningReport, DropCount, DropReason, Field, FileInfo, MappingOverride};
 use crate::ui::bridge;
 use crate::ui::download;
 use crate::ui::format;
@@ -59,6 +59,16 @@ fn file_notes(file: &FileInfo) -> Vec<String> {
         file.notes_text.iter().map(i18n::say).collect()
     } else {
         file.notes.clone()
+    }
+}
+
+/// A reason's example rows in the UI language (the English strings when the sentences are
+/// missing, e.g. a report saved before they existed).
+fn drop_examples(d: &DropCount) -> Vec<String> {
+    if d.examples_text.len() == d.examples.len() {
+        d.examples_text.iter().map(i18n::say).collect()
+    } else {
+        d.examples.clone()
     }
 }
 
@@ -168,7 +178,7 @@ fn DataBody(report: CleaningReport) -> impl IntoView {
                                 {(!d.examples.is_empty()).then(|| view! {
                                     <details class="drop-why" data-testid="drop-examples">
                                         <summary>{t("Why these rows", "这些行的原因")}</summary>
-                                        <ul>{d.examples.iter().map(|e| view! { <li>{e.clone()}</li> }).collect_view()}</ul>
+                                        <ul>{drop_examples(d).into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
                                     </details>
                                 })}
                             </td>

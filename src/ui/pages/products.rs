@@ -389,7 +389,7 @@ fn RecommendSection(report: RecommendReport, millis: f64) -> impl IntoView {
                         num(r.recall, 4),
                         num(r.ndcg, 4),
                         num(r.fit_seconds, 2),
-                        Cell::Text(r.detail.clone()),
+                        Cell::Text(say(&r.detail)),
                     ]
                 })
                 .collect()
@@ -420,7 +420,7 @@ fn RecommendSection(report: RecommendReport, millis: f64) -> impl IntoView {
             </div>
             <p class="small">{crate::tr!("Model used: {} — {}. Trained on {} customers, {} products, {} purchases.",
                 "使用的模型：{} — {}。训练数据：{} 位客户、{} 种商品、{} 次购买。",
-                model_name(report.model), report.detail, format::int(report.train_users as u64), format::int(report.train_items as u64), format::int(report.train_interactions as u64))}</p>
+                model_name(report.model), say(&report.detail), format::int(report.train_users as u64), format::int(report.train_items as u64), format::int(report.train_interactions as u64))}</p>
             {sel.map(|e| view! {
                 <h3>{t("How good are they? Models compared on your own data", "推荐得准不准？用您自己的数据比较模型")}</h3>
                 <p class="muted small">{crate::tr!("Each model learned from purchases before a cut-off and had to guess the products {0} customers bought for the first time afterwards. Recall@{1} = share of those products found in the top {1}; NDCG@{1} also rewards putting them near the top. The best model is used.",

@@ -191,9 +191,17 @@ fn text(plan: &action::ActionPlan) -> String {
                 );
             }
             Detail::Missing(m) => {
+                // `{:?}` of the variant as it read when the messages were strings.
+                let said = |variant: &str, message: &shoplens::text::Text| {
+                    format!("not available: {variant} {{ message: {:?} }}", message.en())
+                };
                 let why = match m {
                     Missing::NoSpendFile => "needs an ad-spend file (--spend)".to_string(),
                     Missing::NoPromotion => "needs a promotion file (--promotions)".to_string(),
+                    Missing::NoCustomers { message } => said("NoCustomers", message),
+                    Missing::NoInventory { message } => said("NoInventory", message),
+                    Missing::NothingToReorder { message } => said("NothingToReorder", message),
+                    Missing::NoAllocation { message } => said("NoAllocation", message),
                     other => format!("not available: {other:?}"),
                 };
                 let _ = writeln!(s, "{why}");
