@@ -225,26 +225,28 @@ fn ReportHeader(plan: ActionPlan) -> impl IntoView {
                         .map(|f| f.file_name.clone())
                         .collect::<Vec<_>>()
                         .join(", "),
-                    r.date_min.clone().unwrap_or_default(),
-                    r.date_max.clone().unwrap_or_default(),
+                    r.date_min.as_deref().map(format::date).unwrap_or_default(),
+                    r.date_max.as_deref().map(format::date).unwrap_or_default(),
                 )
             })
             .unwrap_or_default()
     });
-    let generated = js_sys::Date::new_0()
+    // "2026-11-28T21:23:11.000Z" -> the date in the UI language and "21:23".
+    let now = js_sys::Date::new_0()
         .to_iso_string()
         .as_string()
-        .unwrap_or_default()
-        .replace('T', " ")
-        .chars()
-        .take(16)
-        .collect::<String>();
+        .unwrap_or_default();
+    let generated = format!(
+        "{} {}",
+        format::date(now.get(..10).unwrap_or_default()),
+        now.get(11..16).unwrap_or_default()
+    );
     view! {
         <header class="report-head" data-testid="report-head">
             <h2>{t("ShopLens action plan", "ShopLens 行动计划")}</h2>
             <p class="muted small">
                 {tr!("Data: {} · orders from {} to {} · generated {} UTC", "数据：{} · 订单日期 {} 至 {} · 生成于 {} UTC", files, from, to, generated)}
-                {plan.data_end.map(|d| tr!(" · decisions as of {}", " · 决策基准日 {}", d))}
+                {plan.data_end.map(|d| tr!(" · decisions as of {}", " · 决策基准日 {}", format::date(&d)))}
             </p>
         </header>
     }
