@@ -206,4 +206,10 @@ pub const ENTRIES: &[Entry] = &[
         en: "Type or pick a product code (SKU) to forecast.",
         zh: "请输入或选择要预测的商品编码（SKU）。",
     },
+    // The marketing page's channel limits field.
+    Entry {
+        key: "common.ui.channel_limits",
+        en: "Channel limits: {error}",
+        zh: "渠道限额：{error}",
+    },
 ];

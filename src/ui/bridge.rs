@@ -1,7 +1,6 @@
 //! The main thread's side of the worker protocol: spawns the worker, sends requests, and turns
 //! responses into signal updates. Keeps the current files so a changed mapping can re-import.
 
-use super::i18n::t;
 use super::state::Pillar;
 use super::state::{AppState, Progress};
 use crate::analytics::overview::OverviewParams;

@@ -168,9 +168,9 @@ fn MmmCard() -> impl IntoView {
         let limits = match limits {
             Ok(l) => l,
             Err(e) => {
-                state
-                    .error
-                    .set(Some(crate::tr!("Channel limits: {}", "渠道限额：{}", e)));
+                state.error.set(Some(
+                    Text::new("common.ui.channel_limits").str("error", e.to_string()),
+                ));
                 return;
             }
         };
