@@ -33,21 +33,34 @@ pub const FORMAT: u32 = 1;
 pub const MAX_NAME_CHARS: usize = 80;
 
 /// Why a stored session (or one of its records) cannot be used.
+/// The message comes from the sentence catalogue ([`SessionError::text`]).
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{}", self.text())]
 pub enum SessionError {
     /// Not JSON, or JSON without the expected fields.
-    #[error("the stored session could not be read: {0}")]
     Unreadable(String),
     /// Written by an older ShopLens whose format has no migration.
-    #[error(
-        "the stored session has the older storage format {found} (this version reads {FORMAT})"
-    )]
     Older { found: u64 },
     /// Written by a newer ShopLens.
-    #[error(
-        "the stored session has the newer storage format {found} (this version reads {FORMAT})"
-    )]
     Newer { found: u64 },
+}
+
+impl SessionError {
+    /// The message, in either language (the JSON parser's own words stay English).
+    pub fn text(&self) -> crate::text::Text {
+        use crate::text::Text;
+        match self {
+            SessionError::Unreadable(m) => {
+                Text::new("common.err.session_unreadable").str("error", m.clone())
+            }
+            SessionError::Older { found } => Text::new("common.err.session_older")
+                .int("found", *found)
+                .int("format", FORMAT),
+            SessionError::Newer { found } => Text::new("common.err.session_newer")
+                .int("found", *found)
+                .int("format", FORMAT),
+        }
+    }
 }
 
 /// The `meta` record.

@@ -266,7 +266,7 @@ impl Importer {
         }
         let index = u16::try_from(self.sh.files.len()).map_err(|_| DataError::File {
             file: file_name.to_owned(),
-            message: "too many files in one import (at most 65,535)".into(),
+            message: Text::new("data.err.too_many_files"),
         })?;
         self.cur = Some(FileState {
             info: FileInfo {
@@ -303,7 +303,9 @@ impl Importer {
     /// Feed the next bytes of the current file (any size, any split point).
     pub fn push(&mut self, chunk: &[u8]) -> Result<(), DataError> {
         let Some(fs) = self.cur.as_mut() else {
-            return Err(DataError::Io("push() called before begin_file()".into()));
+            return Err(DataError::Io(
+                Text::new("data.err.before_begin").str("call", "push"),
+            ));
         };
         fs.info.bytes += chunk.len() as u64;
         fs.push_raw(chunk, false, &mut self.sh)
@@ -313,18 +315,18 @@ impl Importer {
     pub fn end_file(&mut self) -> Result<FileInfo, DataError> {
         let Some(mut fs) = self.cur.take() else {
             return Err(DataError::Io(
-                "end_file() called before begin_file()".into(),
+                Text::new("data.err.before_begin").str("call", "end_file"),
             ));
         };
         if fs.info.bytes == 0 {
-            return Err(fs.err("the file is empty"));
+            return Err(fs.err(Text::new("data.err.empty")));
         }
         fs.push_raw(&[], true, &mut self.sh)?;
         let Some(parser) = fs.parser.take() else {
-            return Err(fs.err("no header row found"));
+            return Err(fs.err(Text::new("data.err.no_header")));
         };
         if parser.staged.is_empty() && fs.info.rows == 0 {
-            return Err(fs.err("no data rows after the header"));
+            return Err(fs.err(Text::new("data.err.no_data_rows")));
         }
         if let (n, Some(first)) = &parser.formulas {
             fs.info.note(
@@ -356,7 +358,7 @@ impl Importer {
             self.end_file()?;
         }
         if self.sh.files.is_empty() {
-            return Err(DataError::Io("no file was imported".into()));
+            return Err(DataError::Io(Text::new("data.err.no_file_imported")));
         }
         Ok(clean::build_dataset(self.sh))
     }
@@ -453,10 +455,10 @@ fn status_flags(s: &[u8]) -> u8 {
 }
 
 impl FileState {
-    fn err(&self, msg: &str) -> DataError {
+    fn err(&self, message: Text) -> DataError {
         DataError::File {
             file: self.info.file_name.clone(),
-            message: msg.to_owned(),
+            message,
         }
     }
 
@@ -500,7 +502,7 @@ impl FileState {
         };
         let bad = |e: std::io::Error| DataError::File {
             file: self.info.file_name.clone(),
-            message: format!("corrupt gzip data: {e}"),
+            message: Text::new("data.err.gzip").str("error", e.to_string()),
         };
         dec.write_all(step).map_err(bad)?;
         if last {
@@ -521,9 +523,9 @@ impl FileState {
                 return Ok(());
             }
             if self.sample.is_empty() {
-                return Err(self.err("the file is empty"));
+                return Err(self.err(Text::new("data.err.empty")));
             }
-            let choice = detect_encoding(&self.sample).map_err(|e| self.err(&e.to_string()))?;
+            let choice = detect_encoding(&self.sample).map_err(|e| self.err(e.text()))?;
             // encoding_rs spells it "gb18030"; the contract (and the WHATWG label) uses capitals.
             self.info.encoding = match choice.encoding.name() {
                 "gb18030" => "GB18030".to_owned(),
@@ -597,49 +599,49 @@ impl FileState {
             .count();
         let replacement = body.windows(3).filter(|w| *w == [0xEF, 0xBF, 0xBD]).count();
         if controls * 100 > body.len() || replacement * 20 > body.len().max(1) {
-            return Err(self.err(&super::sniff::SniffError::Binary.to_string()));
+            return Err(self.err(super::sniff::SniffError::Binary.text()));
         }
         let delim = delim.unwrap_or_else(|| sniff_delimiter(body, complete));
         self.info.delimiter = delim as char;
         let records = read_records(body, delim, complete, SAMPLE_ROWS + 1);
         let Some((header, rows)) = records.split_first() else {
             if !complete && !body.is_empty() {
-                return Err(self.err(&format!(
-                    "line 1 is longer than {} KiB without a line break (line too long): a CSV header row is a short line of column names; is this a CSV export?",
-                    SAMPLE_BYTES / 1024
-                )));
+                return Err(self.err(
+                    Text::new("data.err.header_line_too_long").int("kib", SAMPLE_BYTES / 1024),
+                ));
             }
-            return Err(self.err("no header row found"));
+            return Err(self.err(Text::new("data.err.no_header")));
         };
         if header.len() > MAX_FIELDS {
-            return Err(self.err(&format!(
-                "the header row has {} columns; at most {} are supported",
-                header.len(),
-                MAX_FIELDS
-            )));
+            return Err(self.err(
+                Text::new("data.err.header_columns")
+                    .int("n", header.len())
+                    .int("max", MAX_FIELDS),
+            ));
         }
         let headers: Vec<String> = header
             .iter()
             .map(|h| h.trim().trim_start_matches('\u{feff}').to_owned())
             .collect();
         if headers.iter().all(String::is_empty) {
-            return Err(self.err("the header row is empty"));
+            return Err(self.err(Text::new("data.err.header_empty")));
         }
         let m: MappingResult = auto_map(&headers, rows, &sh.opts);
         let col = m.field_columns();
-        let mut missing = Vec::new();
-        if col[F_DATE].is_none() {
-            missing.push("a date column");
-        }
-        if col[F_TOTAL].is_none() && (col[F_QTY].is_none() || col[F_PRICE].is_none()) {
-            missing.push("a line total or both quantity and unit price");
-        }
-        if !missing.is_empty() {
-            return Err(self.err(&format!(
-                "cannot find {} (headers: {})",
-                missing.join(" and "),
-                headers.join(", ")
-            )));
+        let no_date = col[F_DATE].is_none();
+        let no_amount = col[F_TOTAL].is_none() && (col[F_QTY].is_none() || col[F_PRICE].is_none());
+        let missing = match (no_date, no_amount) {
+            (true, true) => Some(Text::new("data.err.need_date_and_amount")),
+            (true, false) => Some(Text::new("data.err.need_date")),
+            (false, true) => Some(Text::new("data.err.need_amount")),
+            (false, false) => None,
+        };
+        if let Some(what) = missing {
+            return Err(self.err(
+                Text::new("data.err.cannot_find")
+                    .text("what", what)
+                    .str("headers", headers.join(", ")),
+            ));
         }
         // Decimal separator from the number columns of the sample.
         let mut ev = DecimalEvidence::default();
@@ -779,16 +781,15 @@ impl FileState {
                     if csv.out.len() >= MAX_ROW_BYTES {
                         let row = parser.rows_seen + 1;
                         let what = if csv.skip > 0 {
-                            "the header row".to_owned()
+                            Text::new("data.err.the_header_row")
                         } else {
-                            format!("row {row}")
+                            Text::new("data.err.row_n").int("row", row)
                         };
                         return Err(DataError::File {
                             file: self.info.file_name.clone(),
-                            message: format!(
-                                "{what} is longer than {} MiB (line too long): a quote (\") opened in it is probably never closed, or the file has no line breaks; expected rows of a few hundred bytes each. Nothing was imported from this file.",
-                                MAX_ROW_BYTES >> 20
-                            ),
+                            message: Text::new("data.err.row_too_long")
+                                .text("what", what)
+                                .int("mib", MAX_ROW_BYTES >> 20),
                         });
                     }
                     let n = (csv.out.len() * 2).min(MAX_ROW_BYTES);
@@ -798,11 +799,10 @@ impl FileState {
                     if csv.ends.len() >= MAX_FIELDS {
                         return Err(DataError::File {
                             file: self.info.file_name.clone(),
-                            message: format!(
-                                "row {} has more than {MAX_FIELDS} fields; expected one value per header column ({})",
-                                parser.rows_seen + 1,
-                                parser.ncols
-                            ),
+                            message: Text::new("data.err.too_many_fields")
+                                .int("row", parser.rows_seen + 1)
+                                .int("max", MAX_FIELDS)
+                                .int("ncols", parser.ncols),
                         });
                     }
                     let n = (csv.ends.len() * 2).min(MAX_FIELDS);

@@ -20,24 +20,52 @@ pub mod numbers;
 pub mod sniff;
 
 pub use clean::{cleaning_report_csv, neumaier_sum};
+
+use crate::text::Text;
 pub use importer::Importer;
 pub use model::*;
 
 /// Errors that stop an import (row-level problems are not errors: they are counted in the
 /// cleaning report by [`DropReason`]).
+///
+/// The message comes from the sentence catalogue ([`DataError::text`]), so the page can show
+/// it in Chinese; `Display` is the English.
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]
+#[error("{}", self.text())]
 pub enum DataError {
-    #[error("{file}: {message}")]
-    File { file: String, message: String },
-    #[error("{file}, row {row}, column '{column}': {message}")]
+    File {
+        file: String,
+        message: Text,
+    },
     Cell {
         file: String,
         row: u64,
         column: String,
-        message: String,
+        message: Text,
     },
-    #[error("{0}")]
-    Io(String),
+    Io(Text),
+}
+
+impl DataError {
+    /// The message, in either language.
+    pub fn text(&self) -> Text {
+        match self {
+            DataError::File { file, message } => Text::new("data.err.file")
+                .str("file", file.clone())
+                .text("message", message.clone()),
+            DataError::Cell {
+                file,
+                row,
+                column,
+                message,
+            } => Text::new("data.err.cell")
+                .str("file", file.clone())
+                .int("row", *row)
+                .str("column", column.clone())
+                .text("message", message.clone()),
+            DataError::Io(t) => t.clone(),
+        }
+    }
 }
 
 /// Import one file held in memory (same pipeline as the streaming [`Importer`]).
@@ -63,15 +91,23 @@ pub fn import_paths(
 ) -> Result<Dataset, DataError> {
     use std::io::Read;
     if paths.is_empty() {
-        return Err(DataError::Io("no input files".into()));
+        return Err(DataError::Io(Text::new("data.err.no_input_files")));
     }
     let mut imp = Importer::new(opts.clone());
     let mut buf = vec![0u8; 1 << 20];
     for p in paths {
         let name = p.display().to_string();
-        let io = |e: std::io::Error| DataError::Io(format!("{name}: {e}"));
+        let io = |e: std::io::Error| {
+            DataError::Io(
+                Text::new("data.err.io")
+                    .str("name", name.clone())
+                    .str("error", e.to_string()),
+            )
+        };
         if p.is_dir() {
-            return Err(DataError::Io(format!("{name}: is a directory, not a file")));
+            return Err(DataError::Io(
+                Text::new("data.err.is_dir").str("name", name.clone()),
+            ));
         }
         let mut f = std::fs::File::open(p).map_err(io)?;
         imp.begin_file(&name)?;

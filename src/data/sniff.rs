@@ -31,18 +31,19 @@ pub enum SniffError {
     Binary,
 }
 
+impl SniffError {
+    /// The message, in either language.
+    pub fn text(&self) -> crate::text::Text {
+        match self {
+            SniffError::Zip => crate::text::Text::new("data.err.zip"),
+            SniffError::Binary => crate::text::Text::new("data.err.binary"),
+        }
+    }
+}
+
 impl std::fmt::Display for SniffError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            SniffError::Zip => write!(
-                f,
-                "this is a zip/Excel file, not CSV text: export or save it as CSV first"
-            ),
-            SniffError::Binary => write!(
-                f,
-                "this looks like a binary file, not a CSV text export (NUL/control bytes found)"
-            ),
-        }
+        f.write_str(&self.text().en())
     }
 }
 

@@ -81,4 +81,147 @@ pub const ENTRIES: &[Entry] = &[
         en: "no file to import",
         zh: "没有要导入的文件",
     },
+    // Errors of the session store, the overview and the action plan.
+    Entry {
+        key: "common.err.invalid_param",
+        en: "invalid parameter {name}: {message}",
+        zh: "参数 {name} 无效：{message}",
+    },
+    Entry {
+        key: "common.err.session_unreadable",
+        en: "the stored session could not be read: {error}",
+        zh: "无法读取保存的会话：{error}",
+    },
+    Entry {
+        key: "common.err.session_older",
+        en: "the stored session has the older storage format {found} (this version reads {format})",
+        zh: "保存的会话使用较旧的存储格式 {found}（此版本读取格式 {format}）",
+    },
+    Entry {
+        key: "common.err.session_newer",
+        en: "the stored session has the newer storage format {found} (this version reads {format})",
+        zh: "保存的会话使用较新的存储格式 {found}（此版本读取格式 {format}）",
+    },
+    Entry {
+        key: "common.err.bad_date",
+        en: "{param}: '{value}' is not a date in YYYY-MM-DD form",
+        zh: "{param}：“{value}”不是 YYYY-MM-DD 格式的日期",
+    },
+    Entry {
+        key: "common.err.empty_range",
+        en: "date_from {from} is after date_to {to}",
+        zh: "开始日期 {from} 晚于结束日期 {to}",
+    },
+    Entry {
+        key: "common.err.pillar",
+        en: "{pillar}: {message}",
+        zh: "{pillar}：{message}",
+    },
+    Entry {
+        key: "common.err.pillar_mmm",
+        en: "marketing mix",
+        zh: "营销组合",
+    },
+    Entry {
+        key: "common.err.pillar_promo",
+        en: "promotion lift",
+        zh: "促销提升",
+    },
+    Entry {
+        key: "worker.inventory_async",
+        en: "the inventory task runs asynchronously",
+        zh: "内部错误：库存任务是异步运行的",
+    },
+    Entry {
+        key: "worker.reads_file",
+        en: "this analysis reads an attached file",
+        zh: "内部错误：此分析需要读取附加的文件",
+    },
+    Entry {
+        key: "worker.action_async",
+        en: "the action plan runs asynchronously",
+        zh: "内部错误：行动计划是异步运行的",
+    },
+    Entry {
+        key: "worker.not_action_plan",
+        en: "not an action plan task",
+        zh: "内部错误：这不是行动计划任务",
+    },
+    // Errors of the web UI (the banner renders them in the language of the moment).
+    Entry {
+        key: "common.ui.worker_start",
+        en: "Could not start the background worker: {error}",
+        zh: "无法启动后台计算线程：{error}",
+    },
+    Entry {
+        key: "common.ui.bad_reply",
+        en: "Bad reply from worker: {error}",
+        zh: "后台计算线程返回了无法识别的结果：{error}",
+    },
+    Entry {
+        key: "common.ui.worker_stopped",
+        en: "The background worker stopped unexpectedly (out of memory?). Reload the page to start again.",
+        zh: "后台计算线程意外停止（内存不足？）。请刷新页面重新开始。",
+    },
+    Entry {
+        key: "common.ui.no_window",
+        en: "no window",
+        zh: "没有浏览器窗口",
+    },
+    Entry {
+        key: "common.ui.cannot_load",
+        en: "could not load {url}: {error}",
+        zh: "无法加载 {url}：{error}",
+    },
+    Entry {
+        key: "common.ui.bad_response",
+        en: "bad response",
+        zh: "响应无效",
+    },
+    Entry {
+        key: "common.ui.http_status",
+        en: "could not load {url} (HTTP {status})",
+        zh: "无法加载 {url}（HTTP {status}）",
+    },
+    Entry {
+        key: "common.ui.cannot_read_url",
+        en: "could not read {url}: {error}",
+        zh: "无法读取 {url}：{error}",
+    },
+    Entry {
+        key: "common.ui.not_a_file",
+        en: "{url} is not a file",
+        zh: "{url} 不是文件",
+    },
+    Entry {
+        key: "common.ui.no_report",
+        en: "There is no report to export yet.",
+        zh: "还没有可导出的报告。",
+    },
+    Entry {
+        key: "common.ui.choose_spend",
+        en: "Choose a spend file first (or use the sample).",
+        zh: "请先选择广告投入文件（或使用示例文件）。",
+    },
+    Entry {
+        key: "common.ui.type_counts",
+        en: "Type whole numbers of users and conversions for both variants (conversions ≤ users).",
+        zh: "请为两个版本填写用户数和转化数（整数，转化数 ≤ 用户数）。",
+    },
+    Entry {
+        key: "common.ui.promotion_days",
+        en: "Give the promotion's first and last day (YYYY-MM-DD).",
+        zh: "请填写促销的首日和末日（YYYY-MM-DD）。",
+    },
+    Entry {
+        key: "common.ui.pick_sku",
+        en: "Type or pick a product code (SKU) to forecast.",
+        zh: "请输入或选择要预测的商品编码（SKU）。",
+    },
+    // The marketing page's channel limits field.
+    Entry {
+        key: "common.ui.channel_limits",
+        en: "Channel limits: {error}",
+        zh: "渠道限额：{error}",
+    },
 ];

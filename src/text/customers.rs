@@ -182,4 +182,50 @@ pub const ENTRIES: &[Entry] = &[
         en: "by plain maximum likelihood",
         zh: "普通最大似然",
     },
+    // Errors of the customers pillar (CustomersError).
+    Entry {
+        key: "customers.err.invalid_param",
+        en: "invalid parameter '{name}': {message}",
+        zh: "参数“{name}”无效：{message}",
+    },
+    Entry {
+        key: "customers.err.no_customers",
+        en: "no customers to analyse: {why}",
+        zh: "没有可分析的客户：{why}",
+    },
+    Entry {
+        key: "customers.err.why_no_sales",
+        en: "the data have no sale lines",
+        zh: "数据中没有销售行",
+    },
+    Entry {
+        key: "customers.err.why_guests_only",
+        en: "no sale line has a customer id (guest orders only)",
+        zh: "没有任何销售行带客户编号（全是游客订单）",
+    },
+    Entry {
+        key: "customers.err.why_no_calibration",
+        en: "no customer in the calibration period",
+        zh: "校准期内没有客户",
+    },
+    Entry {
+        key: "customers.err.why_churn_classes",
+        en: "churn training data need both churners and stayers",
+        zh: "流失模型的训练数据需要同时有流失客户和留存客户",
+    },
+    Entry {
+        key: "customers.err.why_no_churn_rows",
+        en: "no churn training rows",
+        zh: "没有流失模型的训练数据",
+    },
+    Entry {
+        key: "customers.err.unknown_customer",
+        en: "unknown customer id '{id}'",
+        zh: "未知的客户编号“{id}”",
+    },
+    Entry {
+        key: "customers.err.numerical",
+        en: "numerical problem in {what}: {message}",
+        zh: "{what} 计算出现数值问题：{message}",
+    },
 ];

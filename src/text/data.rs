@@ -455,4 +455,130 @@ pub const ENTRIES: &[Entry] = &[
         en: "nothing in the file points to the US convention and day-first is the most common order worldwide",
         zh: "文件中没有迹象表明用的是美国习惯，而日在前是全世界最常见的写法",
     },
+    // Errors that stop an import (DataError).
+    Entry {
+        key: "data.err.file",
+        en: "{file}: {message}",
+        zh: "{file}：{message}",
+    },
+    Entry {
+        key: "data.err.cell",
+        en: "{file}, row {row}, column '{column}': {message}",
+        zh: "{file} 第 {row} 行，“{column}”列：{message}",
+    },
+    Entry {
+        key: "data.err.no_input_files",
+        en: "no input files",
+        zh: "没有输入文件",
+    },
+    Entry {
+        key: "data.err.io",
+        en: "{name}: {error}",
+        zh: "{name}：无法读取（{error}）",
+    },
+    Entry {
+        key: "data.err.is_dir",
+        en: "{name}: is a directory, not a file",
+        zh: "{name}：这是一个文件夹，不是文件",
+    },
+    Entry {
+        key: "data.err.too_many_files",
+        en: "too many files in one import (at most 65,535)",
+        zh: "一次导入的文件太多（最多 65,535 个）",
+    },
+    Entry {
+        key: "data.err.before_begin",
+        en: "{call}() called before begin_file()",
+        zh: "内部错误：在 begin_file() 之前调用了 {call}()",
+    },
+    Entry {
+        key: "data.err.no_file_imported",
+        en: "no file was imported",
+        zh: "没有导入任何文件",
+    },
+    Entry {
+        key: "data.err.empty",
+        en: "the file is empty",
+        zh: "文件是空的",
+    },
+    Entry {
+        key: "data.err.no_header",
+        en: "no header row found",
+        zh: "找不到表头行",
+    },
+    Entry {
+        key: "data.err.no_data_rows",
+        en: "no data rows after the header",
+        zh: "表头之后没有数据行",
+    },
+    Entry {
+        key: "data.err.zip",
+        en: "this is a zip/Excel file, not CSV text: export or save it as CSV first",
+        zh: "这是 zip/Excel 文件，不是 CSV 文本：请先导出或另存为 CSV",
+    },
+    Entry {
+        key: "data.err.binary",
+        en: "this looks like a binary file, not a CSV text export (NUL/control bytes found)",
+        zh: "这看起来是二进制文件，不是导出的 CSV 文本（发现了 NUL/控制字节）",
+    },
+    Entry {
+        key: "data.err.gzip",
+        en: "corrupt gzip data: {error}",
+        zh: "gzip 数据已损坏：{error}",
+    },
+    Entry {
+        key: "data.err.header_line_too_long",
+        en: "line 1 is longer than {kib} KiB without a line break (line too long): a CSV header row is a short line of column names; is this a CSV export?",
+        zh: "第 1 行超过 {kib} KiB 且没有换行（行太长）：CSV 的表头应是一行简短的列名；这是导出的 CSV 文件吗？",
+    },
+    Entry {
+        key: "data.err.header_columns",
+        en: "the header row has {n} columns; at most {max} are supported",
+        zh: "表头有 {n} 列；最多支持 {max} 列",
+    },
+    Entry {
+        key: "data.err.header_empty",
+        en: "the header row is empty",
+        zh: "表头行是空的",
+    },
+    Entry {
+        key: "data.err.cannot_find",
+        en: "cannot find {what} (headers: {headers})",
+        zh: "找不到{what}（表头：{headers}）",
+    },
+    Entry {
+        key: "data.err.need_date",
+        en: "a date column",
+        zh: "日期列",
+    },
+    Entry {
+        key: "data.err.need_amount",
+        en: "a line total or both quantity and unit price",
+        zh: "行金额列，或数量和单价两列",
+    },
+    Entry {
+        key: "data.err.need_date_and_amount",
+        en: "a date column and a line total or both quantity and unit price",
+        zh: "日期列，以及行金额列或数量和单价两列",
+    },
+    Entry {
+        key: "data.err.the_header_row",
+        en: "the header row",
+        zh: "表头行",
+    },
+    Entry {
+        key: "data.err.row_n",
+        en: "row {row}",
+        zh: "第 {row} 行",
+    },
+    Entry {
+        key: "data.err.row_too_long",
+        en: "{what} is longer than {mib} MiB (line too long): a quote (\") opened in it is probably never closed, or the file has no line breaks; expected rows of a few hundred bytes each. Nothing was imported from this file.",
+        zh: "{what}超过 {mib} MiB（行太长）：其中的引号（\"）可能没有闭合，或者文件没有换行；每行通常只有几百字节。此文件没有导入任何内容。",
+    },
+    Entry {
+        key: "data.err.too_many_fields",
+        en: "row {row} has more than {max} fields; expected one value per header column ({ncols})",
+        zh: "第 {row} 行超过 {max} 个字段；应当每个表头列一个值（共 {ncols} 列）",
+    },
 ];

@@ -183,4 +183,15 @@ pub const ENTRIES: &[Entry] = &[
         en: "each level must be in (0, 100), got {v}",
         zh: "每个区间水平都必须大于 0 且小于 100，当前为 {v}",
     },
+    // Errors reading a long-format series file.
+    Entry {
+        key: "forecast.err.csv",
+        en: "{file}: {error}",
+        zh: "{file}：{error}",
+    },
+    Entry {
+        key: "forecast.err.long_columns",
+        en: "{file}: cannot find a period column ({names}) and a numeric value column in the header {headers}",
+        zh: "{file}：表头 {headers} 中找不到时段列（{names}）和数值列",
+    },
 ];

@@ -746,4 +746,225 @@ pub const ENTRIES: &[Entry] = &[
         en: "control '{control}' is not a variant (variants: {names})",
         zh: "对照组“{control}”不是现有的版本（现有版本：{names}）",
     },
+    // Errors of the table reader, the regression, elasticity, promotion lift and the tree.
+    Entry {
+        key: "mkt.err.table_file",
+        en: "{file}: {message}",
+        zh: "{file}：{message}",
+    },
+    Entry {
+        key: "mkt.err.table_no_column",
+        en: "{file}: no column named '{column}' (columns: {available})",
+        zh: "{file}：没有名为“{column}”的列（现有列：{available}）",
+    },
+    Entry {
+        key: "mkt.err.table_cell",
+        en: "{file}, row {row}, column '{column}': {message}",
+        zh: "{file} 第 {row} 行，“{column}”列：{message}",
+    },
+    Entry {
+        key: "mkt.err.table_gzip",
+        en: "cannot decompress gzip: {error}",
+        zh: "无法解压 gzip：{error}",
+    },
+    Entry {
+        key: "mkt.err.table_header",
+        en: "cannot read the header row: {error}",
+        zh: "无法读取表头行：{error}",
+    },
+    Entry {
+        key: "mkt.err.table_no_header",
+        en: "the file has no header row",
+        zh: "文件没有表头行",
+    },
+    Entry {
+        key: "mkt.err.table_row",
+        en: "row {row}: {error}",
+        zh: "第 {row} 行：{error}",
+    },
+    Entry {
+        key: "mkt.err.table_column_range",
+        en: "column {col} out of range",
+        zh: "第 {col} 列超出范围",
+    },
+    Entry {
+        key: "mkt.err.expected_number",
+        en: "expected a number, found '{found}'",
+        zh: "应为数字，实际是“{found}”",
+    },
+    Entry {
+        key: "mkt.err.expected_date",
+        en: "expected a date, found '{found}'",
+        zh: "应为日期，实际是“{found}”",
+    },
+    Entry {
+        key: "mkt.err.expected_number_or_flag",
+        en: "expected a number or True/False/0/1/yes/no, found '{found}'",
+        zh: "应为数字或 True/False/0/1/yes/no，实际是“{found}”",
+    },
+    Entry {
+        key: "mkt.err.ols_too_few",
+        en: "{n} observations for {p} parameters: at least {need} are needed",
+        zh: "{p} 个参数只有 {n} 个观测值：至少需要 {need} 个",
+    },
+    Entry {
+        key: "mkt.err.ols_singular",
+        en: "the regressors are perfectly collinear (a column is a combination of others: {why})",
+        zh: "回归变量完全共线（某一列是其他列的组合：{why}）",
+    },
+    Entry {
+        key: "mkt.err.ols_zero_column",
+        en: "column '{column}' is all zero",
+        zh: "“{column}”列全是零",
+    },
+    Entry {
+        key: "mkt.err.ols_check_columns",
+        en: "check for duplicated or constant columns",
+        zh: "请检查是否有重复列或常数列",
+    },
+    Entry {
+        key: "mkt.err.ols_not_finite",
+        en: "non-finite value in row {row}",
+        zh: "第 {row} 行有无效数值",
+    },
+    Entry {
+        key: "mkt.err.regression_fit",
+        en: "the regression cannot be fitted: {error}",
+        zh: "无法拟合回归：{error}",
+    },
+    Entry {
+        key: "mkt.err.baseline_fit",
+        en: "the baseline cannot be fitted: {error}",
+        zh: "无法拟合基线：{error}",
+    },
+    Entry {
+        key: "mkt.err.elasticity_no_units",
+        en: "{file}: no units column found (looked for logmove, units, quantity, qty, volume…; columns: {columns}); name it with --units-column",
+        zh: "{file}：找不到销量列（查找了 logmove、units、quantity、qty、volume…；现有列：{columns}）；请用 --units-column 指定",
+    },
+    Entry {
+        key: "mkt.err.elasticity_no_price",
+        en: "{file}: no price column found (looked for price, unit_price, avg_price, log_price…); name it with --price-column",
+        zh: "{file}：找不到价格列（查找了 price、unit_price、avg_price、log_price…）；请用 --price-column 指定",
+    },
+    Entry {
+        key: "mkt.err.elasticity_no_group_price",
+        en: "{file}: no price column, and no column '{name}' for {group} {value} (row {row})",
+        zh: "{file}：没有价格列，{group} {value} 也没有对应的“{name}”列（第 {row} 行）",
+    },
+    Entry {
+        key: "mkt.err.elasticity_no_lines",
+        en: "no order lines with a product, a positive quantity and a positive price",
+        zh: "没有同时带商品、正数量和正价格的订单行",
+    },
+    Entry {
+        key: "mkt.err.no_observations",
+        en: "no observations",
+        zh: "没有观测值",
+    },
+    Entry {
+        key: "mkt.err.different_lengths",
+        en: "columns of different lengths",
+        zh: "各列长度不一致",
+    },
+    Entry {
+        key: "mkt.err.index_range",
+        en: "group or store index out of range",
+        zh: "分组或门店索引超出范围",
+    },
+    Entry {
+        key: "mkt.err.product",
+        en: "product",
+        zh: "商品",
+    },
+    Entry {
+        key: "mkt.err.no_price_variation",
+        en: "no {group} has enough price variation to estimate an elasticity ({why})",
+        zh: "没有任何{group}的价格变化足以估计弹性（{why}）",
+    },
+    Entry {
+        key: "mkt.err.too_many_parameters",
+        en: "{p} parameters with store effects or promotion flags: too many for one regression; keep fewer {group}s (e.g. --sku) or use a single pooled elasticity",
+        zh: "加上门店效应或促销标记共有 {p} 个参数：一次回归放不下；请减少{group}的数量（例如 --sku），或使用一个合并的弹性",
+    },
+    Entry {
+        key: "mkt.err.promo_no_lines",
+        en: "no order lines (for the chosen products)",
+        zh: "（所选商品）没有订单行",
+    },
+    Entry {
+        key: "mkt.err.promo_no_date",
+        en: "{file}: no date column (and no integer week column) found; name it with --date-column",
+        zh: "{file}：找不到日期列（也没有整数周列）；请用 --date-column 指定",
+    },
+    Entry {
+        key: "mkt.err.promo_no_units",
+        en: "{file}: no units column found (units, quantity, qty, volume, logmove); name it with --units-column",
+        zh: "{file}：找不到销量列（units、quantity、qty、volume、logmove）；请用 --units-column 指定",
+    },
+    Entry {
+        key: "mkt.err.promo_no_flag",
+        en: "give a promotion flag column or a date range",
+        zh: "请给出促销标记列或日期范围",
+    },
+    Entry {
+        key: "mkt.err.promo_dates_order",
+        en: "dates must be strictly increasing",
+        zh: "日期必须严格递增",
+    },
+    Entry {
+        key: "mkt.err.promo_non_finite",
+        en: "non-finite units or revenue",
+        zh: "销量或销售额中有无效数值",
+    },
+    Entry {
+        key: "mkt.err.promo_none_promoted",
+        en: "no period is marked as promoted (check the flag column or the date range)",
+        zh: "没有任何时段被标记为促销（请检查标记列或日期范围）",
+    },
+    Entry {
+        key: "mkt.err.promo_few_base",
+        en: "only {n} periods without promotion: at least {need} are needed for a baseline with {terms} terms",
+        zh: "只有 {n} 个非促销时段：含 {terms} 项的基线至少需要 {need} 个",
+    },
+    Entry {
+        key: "mkt.err.tree_rows",
+        en: "{n} rows: a tree needs at least 4",
+        zh: "只有 {n} 行：决策树至少需要 4 行",
+    },
+    Entry {
+        key: "mkt.err.tree_no_features",
+        en: "no features",
+        zh: "没有特征",
+    },
+    Entry {
+        key: "mkt.err.different_lengths_features",
+        en: "features of different lengths",
+        zh: "各特征长度不一致",
+    },
+    Entry {
+        key: "mkt.err.tree_non_finite",
+        en: "non-finite values",
+        zh: "有无效数值",
+    },
+    Entry {
+        key: "mkt.err.no_candidate",
+        en: "the search produced no candidate",
+        zh: "搜索没有产生任何候选模型",
+    },
+    Entry {
+        key: "mkt.err.alloc_invalid",
+        en: "invalid allocation input: {message}",
+        zh: "分配输入无效：{message}",
+    },
+    Entry {
+        key: "mkt.err.revenue_length",
+        en: "revenue and dates differ in length",
+        zh: "销售额和日期的长度不一致",
+    },
+    Entry {
+        key: "mkt.err.series_length",
+        en: "series '{name}' has {values} values for {n} periods",
+        zh: "序列“{name}”有 {values} 个值，但共有 {n} 个时段",
+    },
 ];

@@ -136,4 +136,76 @@ pub const ENTRIES: &[Entry] = &[
         en: "because you bought {a} and {b}",
         zh: "因为您买过 {a} 和 {b}",
     },
+    // Errors of the basket and recommendation pillars (BasketError, RecommendError).
+    Entry {
+        key: "products.err.param",
+        en: "parameter {name}: {message}",
+        zh: "参数 {name}：{message}",
+    },
+    Entry {
+        key: "products.err.bad_filter",
+        en: "filter '{filter}': expected COLUMN=VALUE with COLUMN one of country, category, currency",
+        zh: "筛选条件“{filter}”：应为 列=值，列是 country、category、currency 之一",
+    },
+    Entry {
+        key: "products.err.no_baskets",
+        en: "no baskets left after the filter ({filter}) and the exclusions",
+        zh: "经过筛选（{filter}）和排除之后，没有剩下任何购物篮",
+    },
+    Entry {
+        key: "products.err.unknown_item",
+        en: "unknown item '{item}' (not among the filtered baskets)",
+        zh: "未知商品“{item}”（不在筛选后的购物篮中）",
+    },
+    Entry {
+        key: "products.err.too_many",
+        en: "more than {limit} {what}: raise the minimum support or confidence, or set a maximum length",
+        zh: "{what}超过 {limit} 个：请提高最小支持度或置信度，或设置最大长度",
+    },
+    Entry {
+        key: "products.err.what_itemsets",
+        en: "itemsets",
+        zh: "项集",
+    },
+    Entry {
+        key: "products.err.what_rules",
+        en: "rules",
+        zh: "规则",
+    },
+    Entry {
+        key: "products.err.input",
+        en: "{file}, row {row}, column '{column}': {message}",
+        zh: "{file} 第 {row} 行，“{column}”列：{message}",
+    },
+    Entry {
+        key: "products.err.no_interactions",
+        en: "no interactions: {why}",
+        zh: "没有交互记录：{why}",
+    },
+    Entry {
+        key: "products.err.why_no_test_users",
+        en: "no user has both training items and new test items at this cutoff",
+        zh: "在这个截止日期下，没有用户同时有训练商品和新的测试商品",
+    },
+    Entry {
+        key: "products.err.why_no_training",
+        en: "no events before the training end",
+        zh: "训练期结束前没有任何事件",
+    },
+    Entry {
+        key: "products.err.why_no_rows",
+        en: "{file}: no usable rows",
+        zh: "{file}：没有可用的行",
+    },
+    Entry {
+        key: "products.err.numerical",
+        en: "numerical problem: {message}",
+        zh: "数值问题：{message}",
+    },
+    // The filter of an empty basket error.
+    Entry {
+        key: "products.err.no_filter",
+        en: "no filter",
+        zh: "未筛选",
+    },
 ];

@@ -1,12 +1,12 @@
 //! The main thread's side of the worker protocol: spawns the worker, sends requests, and turns
 //! responses into signal updates. Keeps the current files so a changed mapping can re-import.
 
-use super::i18n::t;
 use super::state::Pillar;
 use super::state::{AppState, Progress};
 use crate::analytics::overview::OverviewParams;
 use crate::data::{ImportOptions, MappingOverride};
 use crate::protocol::{AnalysisReport, Request, Response, Task};
+use crate::text::Text;
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
@@ -58,11 +58,9 @@ pub fn start(state: AppState) {
     let worker = match Worker::new("./worker_loader.js") {
         Ok(w) => w,
         Err(e) => {
-            state.error.set(Some(crate::tr!(
-                "Could not start the background worker: {:?}",
-                "无法启动后台计算线程：{:?}",
-                e
-            )));
+            state.error.set(Some(
+                Text::new("common.ui.worker_start").str("error", format!("{e:?}")),
+            ));
             return;
         }
     };
@@ -73,24 +71,16 @@ pub fn start(state: AppState) {
             .unwrap_or_default();
         match serde_json::from_str::<Response>(&json) {
             Ok(resp) => on_response(state, resp),
-            Err(e) => state.error.set(Some(crate::tr!(
-                "Bad reply from worker: {}",
-                "后台计算线程返回了无法识别的结果：{}",
-                e
-            ))),
+            Err(e) => state.error.set(Some(
+                Text::new("common.ui.bad_reply").str("error", e.to_string()),
+            )),
         }
     });
     worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     onmessage.forget();
     let onerror = Closure::<dyn Fn(web_sys::Event)>::new(move |_ev: web_sys::Event| {
         state.progress.set(None);
-        state.error.set(Some(
-            t(
-                "The background worker stopped unexpectedly (out of memory?). Reload the page to start again.",
-                "后台计算线程意外停止（内存不足？）。请刷新页面重新开始。",
-            )
-            .into(),
-        ));
+        state.error.set(Some(Text::new("common.ui.worker_stopped")));
     });
     worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
     onerror.forget();
@@ -272,7 +262,7 @@ fn on_response(state: AppState, resp: Response) {
                 state.restoring.set(None);
                 restore_previous_files();
             }
-            state.error.set(Some(super::i18n::say(&message)));
+            state.error.set(Some(message));
         }
     }
 }
@@ -545,24 +535,31 @@ pub fn load_mappings() -> Vec<MappingOverride> {
 }
 
 /// Fetch a bundled file (same origin: the sample data) as a `Blob`.
-pub async fn fetch_blob(url: &str) -> Result<Blob, String> {
-    let window = web_sys::window().ok_or(t("no window", "没有浏览器窗口"))?;
+pub async fn fetch_blob(url: &str) -> Result<Blob, Text> {
+    let window = web_sys::window().ok_or_else(|| Text::new("common.ui.no_window"))?;
     let resp = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url))
         .await
-        .map_err(|e| crate::tr!("could not load {}: {:?}", "无法加载 {}：{:?}", url, e))?;
-    let resp: web_sys::Response = resp.dyn_into().map_err(|_| t("bad response", "响应无效"))?;
+        .map_err(|e| {
+            Text::new("common.ui.cannot_load")
+                .str("url", url)
+                .str("error", format!("{e:?}"))
+        })?;
+    let resp: web_sys::Response = resp
+        .dyn_into()
+        .map_err(|_| Text::new("common.ui.bad_response"))?;
     if !resp.ok() {
-        return Err(crate::tr!(
-            "could not load {} (HTTP {})",
-            "无法加载 {}（HTTP {}）",
-            url,
-            resp.status()
-        ));
+        return Err(Text::new("common.ui.http_status")
+            .str("url", url)
+            .int("status", resp.status()));
     }
-    let blob = resp.blob().map_err(|e| format!("{e:?}"))?;
+    let blob = resp.blob().map_err(|e| Text::raw(format!("{e:?}")))?;
     let blob = wasm_bindgen_futures::JsFuture::from(blob)
         .await
-        .map_err(|e| crate::tr!("could not read {}: {:?}", "无法读取 {}：{:?}", url, e))?;
+        .map_err(|e| {
+            Text::new("common.ui.cannot_read_url")
+                .str("url", url)
+                .str("error", format!("{e:?}"))
+        })?;
     blob.dyn_into()
-        .map_err(|_| crate::tr!("{} is not a file", "{} 不是文件", url))
+        .map_err(|_| Text::new("common.ui.not_a_file").str("url", url))
 }

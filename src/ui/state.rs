@@ -37,7 +37,9 @@ pub struct AppState {
     pub overview_params: RwSignal<OverviewParams>,
     /// Running import, if any.
     pub progress: RwSignal<Option<Progress>>,
-    pub error: RwSignal<Option<String>>,
+    /// The error banner's message: a sentence, rendered in the language of the moment (so
+    /// it follows a language switch).
+    pub error: RwSignal<Option<crate::text::Text>>,
     /// Remove exact duplicate lines on (re-)import.
     pub remove_duplicates: RwSignal<bool>,
     /// Mappings confirmed by the user (persisted in localStorage).

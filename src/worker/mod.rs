@@ -146,7 +146,7 @@ fn handle(req: Request, files: Vec<Blob>) {
                     },
                     Err(e) => Response::Failed {
                         job,
-                        message: Text::raw(e.to_string()),
+                        message: e.text(),
                     },
                 },
             };
@@ -170,14 +170,14 @@ async fn analyze(job: u32, task: Task, files: Vec<Blob>) -> Result<Option<Analys
                 .first()
                 .ok_or_else(|| Text::new("worker.no_spend_file"))?;
             let bytes = read_slice(blob, 0.0, blob.size()).await?;
-            let table = file_table(file, &bytes).map_err(|e| e.to_string())?;
+            let table = file_table(file, &bytes).map_err(|e| e.text())?;
             let orders = match (revenue_from_orders, dataset.as_ref()) {
                 (true, Some(d)) => Some(&d.lines),
                 (true, None) => return Err(Text::new("worker.import_orders_for_revenue")),
                 (false, _) => None,
             };
-            let input = MmmInput::from_table(&table, spec, orders).map_err(|e| e.to_string())?;
-            let report = mmm::run(&input, params).map_err(|e| e.to_string())?;
+            let input = MmmInput::from_table(&table, spec, orders).map_err(|e| e.text())?;
+            let report = mmm::run(&input, params).map_err(|e| e.text())?;
             return Ok(Some(AnalysisReport::Mmm {
                 report: Box::new(report),
             }));
@@ -187,8 +187,8 @@ async fn analyze(job: u32, task: Task, files: Vec<Blob>) -> Result<Option<Analys
                 (Some(blob), _) => {
                     let bytes = read_slice(blob, 0.0, blob.size()).await?;
                     let name = file.clone().unwrap_or_else(|| "experiment".into());
-                    let table = file_table(&name, &bytes).map_err(|e| e.to_string())?;
-                    experiment::run(&table, spec).map_err(|e| e.to_string())?
+                    let table = file_table(&name, &bytes).map_err(|e| e.text())?;
+                    experiment::run(&table, spec).map_err(|e| e.text())?
                 }
                 (None, Some(counts)) => {
                     let c: Vec<(&str, u64, u64)> = counts
@@ -197,7 +197,7 @@ async fn analyze(job: u32, task: Task, files: Vec<Blob>) -> Result<Option<Analys
                         .collect();
                     let input = AbInput::from_counts("conversion", &c);
                     let ab = crate::analytics::marketing::abtest::run(&input, &spec.params)
-                        .map_err(|e| e.to_string())?;
+                        .map_err(|e| e.text())?;
                     ExperimentReport {
                         file: "typed counts".into(),
                         rows: 0,
@@ -223,14 +223,14 @@ async fn analyze(job: u32, task: Task, files: Vec<Blob>) -> Result<Option<Analys
                 (Some(blob), _) => {
                     let bytes = read_slice(blob, 0.0, blob.size()).await?;
                     let name = file.clone().unwrap_or_else(|| "prices".into());
-                    let table = file_table(&name, &bytes).map_err(|e| e.to_string())?;
+                    let table = file_table(&name, &bytes).map_err(|e| e.text())?;
                     ElasticityInput::from_table(&table, spec)
                 }
                 (None, Some(d)) => ElasticityInput::from_orders(&d.lines, skus.as_deref()),
                 (None, None) => return Err(Text::new("worker.attach_prices")),
             }
-            .map_err(|e| e.to_string())?;
-            let report = elasticity::run(&input, params).map_err(|e| e.to_string())?;
+            .map_err(|e| e.text())?;
+            let report = elasticity::run(&input, params).map_err(|e| e.text())?;
             return Ok(Some(AnalysisReport::Elasticity {
                 report: Box::new(report),
             }));
@@ -247,7 +247,7 @@ async fn analyze(job: u32, task: Task, files: Vec<Blob>) -> Result<Option<Analys
                 (Some(blob), _, _) => {
                     let bytes = read_slice(blob, 0.0, blob.size()).await?;
                     let name = file.clone().unwrap_or_else(|| "promotions".into());
-                    let table = file_table(&name, &bytes).map_err(|e| e.to_string())?;
+                    let table = file_table(&name, &bytes).map_err(|e| e.text())?;
                     PromoInput::from_table(&table, spec)
                 }
                 (None, Some(d), Some((from, to))) => {
@@ -256,8 +256,8 @@ async fn analyze(job: u32, task: Task, files: Vec<Blob>) -> Result<Option<Analys
                 (None, None, _) => return Err(Text::new("worker.attach_promotions")),
                 (None, Some(_), None) => return Err(Text::new("worker.promotion_days")),
             }
-            .map_err(|e| e.to_string())?;
-            let report = promo::run(&input, params).map_err(|e| e.to_string())?;
+            .map_err(|e| e.text())?;
+            let report = promo::run(&input, params).map_err(|e| e.text())?;
             return Ok(Some(AnalysisReport::Promo {
                 report: Box::new(report),
             }));
@@ -367,7 +367,7 @@ fn analyze_now(dataset: &Rc<Dataset>, task: Task) -> Result<AnalysisReport, Text
     let dataset = dataset.clone();
     match task {
         Task::Customers { params } => {
-            let report = Rc::new(customers::run(&dataset, &params).map_err(|e| e.to_string())?);
+            let report = Rc::new(customers::run(&dataset, &params).map_err(|e| e.text())?);
             STATE.with(|s| s.borrow_mut().customers = Some(report.clone()));
             Ok(AnalysisReport::Customers {
                 report: Box::new((*report).clone()),
@@ -379,16 +379,16 @@ fn analyze_now(dataset: &Rc<Dataset>, task: Task) -> Result<AnalysisReport, Text
                 Some(r) => customers::customer_profile_from(&dataset, &r, &customer_id),
                 None => customers::customer_profile(&dataset, &customer_id),
             }
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| e.text())?;
             Ok(AnalysisReport::CustomerProfile {
                 profile: Box::new(profile),
             })
         }
         Task::Basket { params } => Ok(AnalysisReport::Basket {
-            report: Box::new(basket::run(&dataset, &params).map_err(|e| e.to_string())?),
+            report: Box::new(basket::run(&dataset, &params).map_err(|e| e.text())?),
         }),
         Task::Recommend { params } => Ok(AnalysisReport::Recommend {
-            report: Box::new(recommend::run(&dataset, &params).map_err(|e| e.to_string())?),
+            report: Box::new(recommend::run(&dataset, &params).map_err(|e| e.text())?),
         }),
         Task::Forecast { params } => Ok(AnalysisReport::Forecast {
             report: Box::new(forecast::run(&dataset, &params).map_err(|e| e.text())?),
@@ -396,15 +396,15 @@ fn analyze_now(dataset: &Rc<Dataset>, task: Task) -> Result<AnalysisReport, Text
         Task::ForecastAll { params } => Ok(AnalysisReport::ForecastAll {
             report: Box::new(forecast::run(&dataset, &params).map_err(|e| e.text())?),
         }),
-        Task::Inventory { .. } => Err(Text::raw("the inventory task runs asynchronously")),
+        Task::Inventory { .. } => Err(Text::new("worker.inventory_async")),
         Task::Responders { params } => Ok(AnalysisReport::Responders {
-            report: Box::new(responders::run(&dataset, &params).map_err(|e| e.to_string())?),
+            report: Box::new(responders::run(&dataset, &params).map_err(|e| e.text())?),
         }),
         Task::Mmm { .. }
         | Task::Experiment { .. }
         | Task::Elasticity { .. }
-        | Task::Promo { .. } => Err(Text::raw("this analysis reads an attached file")),
-        Task::ActionPlan { .. } => Err(Text::raw("the action plan runs asynchronously")),
+        | Task::Promo { .. } => Err(Text::new("worker.reads_file")),
+        Task::ActionPlan { .. } => Err(Text::new("worker.action_async")),
     }
 }
 
@@ -424,7 +424,7 @@ async fn action_plan(
         promo,
     } = task
     else {
-        return Err(Text::raw("not an action plan task"));
+        return Err(Text::new("worker.not_action_plan"));
     };
     let mut blobs = files.iter();
     let mut table = |name: &Option<String>| {
@@ -436,7 +436,7 @@ async fn action_plan(
                     let bytes = read_slice(&b, 0.0, b.size()).await?;
                     Table::from_bytes(&name, &bytes)
                         .map(Some)
-                        .map_err(|e| Text::raw(e.to_string()))
+                        .map_err(|e| e.text())
                 }
                 None => Ok(None),
             }
@@ -446,13 +446,13 @@ async fn action_plan(
     let promo_table = table(&promo_file).await?;
     let mmm_input = match (&mmm, spend.as_ref()) {
         (None, Some(t)) => {
-            Some(MmmInput::from_table(t, &Default::default(), None).map_err(|e| e.to_string())?)
+            Some(MmmInput::from_table(t, &Default::default(), None).map_err(|e| e.text())?)
         }
         _ => None,
     };
     let promo_input = match (&promo, promo_table.as_ref()) {
         (None, Some(t)) => {
-            Some(PromoInput::from_table(t, &action::promo_spec_for(t)).map_err(|e| e.to_string())?)
+            Some(PromoInput::from_table(t, &action::promo_spec_for(t)).map_err(|e| e.text())?)
         }
         _ => None,
     };
@@ -473,7 +473,7 @@ async fn action_plan(
         },
         &mut |done, total| post(&Response::TaskProgress { job, done, total }),
     )
-    .map_err(|e| e.to_string())?;
+    .map_err(|e| e.text())?;
     Ok(AnalysisReport::ActionPlan {
         plan: Box::new(plan),
     })
@@ -512,7 +512,7 @@ async fn import(
             .get(i)
             .cloned()
             .unwrap_or_else(|| format!("file {}", i + 1));
-        importer.begin_file(&name).map_err(|e| e.to_string())?;
+        importer.begin_file(&name).map_err(|e| e.text())?;
         let total = blob.size();
         let mut offset = 0.0;
         while offset < total {
@@ -521,7 +521,7 @@ async fn import(
             if cancelled(job) {
                 return Ok(Response::Cancelled { job });
             }
-            importer.push(&bytes).map_err(|e| e.to_string())?;
+            importer.push(&bytes).map_err(|e| e.text())?;
             offset = end;
             post(&Response::Progress {
                 job,
@@ -533,9 +533,9 @@ async fn import(
                 rows: importer.rows_read(),
             });
         }
-        importer.end_file().map_err(|e| e.to_string())?;
+        importer.end_file().map_err(|e| e.text())?;
     }
-    let dataset = importer.finish().map_err(|e| e.to_string())?;
+    let dataset = importer.finish().map_err(|e| e.text())?;
     if cancelled(job) {
         return Ok(Response::Cancelled { job });
     }

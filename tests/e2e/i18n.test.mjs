@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startEnv, newPage, crashes, importSample, navigate, sameOrigin, SCREENSHOT_DIR } from './helpers.mjs';
+import { startEnv, newPage, crashes, importSample, navigate, sameOrigin, tmpDir, SCREENSHOT_DIR, IMPORT_TIMEOUT } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -283,5 +283,42 @@ test('a browser set to Chinese starts in Chinese; English stays the default othe
     } finally {
       await context.close();
     }
+  }
+});
+
+test('an error is shown in the language of the moment, and follows a language switch', { timeout: 300_000 }, async () => {
+  const { page, log, url, context } = await newPage(env);
+  const dir = tmpDir();
+  try {
+    // An orders file without a date column: the import stops with an error of the core.
+    const file = path.join(dir, 'nodate.csv');
+    fs.writeFileSync(file, 'order,quantity,price\n1,2,3.5\n2,1,4\n');
+    await page.goto(url('/'));
+    await page.locator('[data-testid="lang-switch"]').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+    await page.locator('input[type=file][data-testid="file-input"]').setInputFiles(file);
+    const error = page.locator('[data-testid="error"]');
+    await error.waitFor({ state: 'visible', timeout: IMPORT_TIMEOUT });
+    const zh = (await error.innerText()).trim();
+    assert.match(zh, /未能完成/);
+    assert.match(zh, /nodate\.csv：找不到日期列（表头：order, quantity, price）/, zh);
+    assert.doesNotMatch(zh, /cannot find/, zh);
+    await shot(page, 'zh-error.png');
+    // The same error, now in English (no re-import).
+    await page.locator('[data-testid="lang-switch"]').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await page.waitForFunction(() => /cannot find/.test(document.querySelector('[data-testid="error"]')?.innerText ?? ''));
+    const en = (await error.innerText()).trim();
+    assert.match(en, /Could not finish/);
+    assert.match(en, /nodate\.csv: cannot find a date column \(headers: order, quantity, price\)/, en);
+    assert.doesNotMatch(en, /[\u3400-\u9fff]/, en);
+    // And back to Chinese.
+    await page.locator('[data-testid="lang-switch"]').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+    await page.waitForFunction(() => /找不到日期列/.test(document.querySelector('[data-testid="error"]')?.innerText ?? ''));
+    assert.deepEqual(crashes(log), []);
+  } finally {
+    await context.close();
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });

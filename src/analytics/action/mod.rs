@@ -26,15 +26,14 @@ use crate::text::Text;
 use serde::{Deserialize, Serialize};
 
 /// Errors of the action plan.
+///
+/// The message comes from the sentence catalogue ([`ActionError::text`]); a pillar's error
+/// keeps its own catalogue sentence.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{}", self.text())]
 pub enum ActionError {
-    #[error("invalid parameter {name}: {message}")]
     InvalidParam { name: &'static str, message: String },
-    #[error("{pillar}: {message}")]
-    Pillar {
-        pillar: &'static str,
-        message: String,
-    },
+    Pillar { pillar: &'static str, message: Text },
 }
 
 /// Parameters (defaults in [`ActionParams::default`]).
@@ -68,6 +67,28 @@ impl Default for ActionParams {
             test_lift: 0.10,
             alpha: 0.05,
             power: 0.8,
+        }
+    }
+}
+
+impl ActionError {
+    /// The message, in either language (a parameter's explanation, which the page's inputs
+    /// prevent, stays English).
+    pub fn text(&self) -> Text {
+        match self {
+            ActionError::InvalidParam { name, message } => Text::new("common.err.invalid_param")
+                .str("name", *name)
+                .str("message", message.clone()),
+            ActionError::Pillar { pillar, message } => {
+                let name = match *pillar {
+                    "marketing mix" => Text::new("common.err.pillar_mmm"),
+                    "promotion lift" => Text::new("common.err.pillar_promo"),
+                    other => Text::raw(other),
+                };
+                Text::new("common.err.pillar")
+                    .text("pillar", name)
+                    .text("message", message.clone())
+            }
         }
     }
 }
@@ -1003,7 +1024,7 @@ pub fn run_on_dataset(
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<(ActionPlan, PillarReports), ActionError> {
     params.validate()?;
-    let pillar = |pillar: &'static str| move |e: String| ActionError::Pillar { pillar, message: e };
+    let pillar = |pillar: &'static str| move |e: Text| ActionError::Pillar { pillar, message: e };
     let customers = customers::run(data, &CustomersParams::default());
     progress(1, STAGES);
     // Recommend only for the customers the plan will list.
@@ -1058,16 +1079,16 @@ pub fn run_on_dataset(
     progress(4, STAGES);
     let mmm = match (marketing.mmm_report, marketing.mmm_input) {
         (Some(r), _) => Some(r.clone()),
-        (None, Some(i)) => Some(
-            mmm::run(i, &mmm_params_for(i)).map_err(|e| pillar("marketing mix")(e.to_string()))?,
-        ),
+        (None, Some(i)) => {
+            Some(mmm::run(i, &mmm_params_for(i)).map_err(|e| pillar("marketing mix")(e.text()))?)
+        }
         (None, None) => None,
     };
     let promo = match (marketing.promo_report, marketing.promo_input) {
         (Some(r), _) => Some(r.clone()),
         (None, Some(i)) => Some(
             promo::run(i, &PromoParams::default())
-                .map_err(|e| pillar("promotion lift")(e.to_string()))?,
+                .map_err(|e| pillar("promotion lift")(e.text()))?,
         ),
         (None, None) => None,
     };

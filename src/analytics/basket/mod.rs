@@ -21,18 +21,51 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
 /// Errors of the basket pillar.
+///
+/// The message comes from the sentence catalogue ([`BasketError::text`]).
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]
+#[error("{}", self.text())]
 pub enum BasketError {
-    #[error("parameter {name}: {message}")]
     InvalidParam { name: &'static str, message: String },
-    #[error("filter '{0}': expected COLUMN=VALUE with COLUMN one of country, category, currency")]
     BadFilter(String),
-    #[error("no baskets left after the filter ({0}) and the exclusions")]
     NoBaskets(String),
-    #[error("unknown item '{0}' (not among the filtered baskets)")]
     UnknownItem(String),
-    #[error("more than {limit} {what}: raise the minimum support or confidence, or set a maximum length")]
     TooMany { what: &'static str, limit: usize },
+}
+
+impl BasketError {
+    /// The message, in either language (a parameter's explanation stays English).
+    pub fn text(&self) -> crate::text::Text {
+        use crate::text::Text;
+        match self {
+            BasketError::InvalidParam { name, message } => Text::new("products.err.param")
+                .str("name", *name)
+                .str("message", message.clone()),
+            BasketError::BadFilter(f) => {
+                Text::new("products.err.bad_filter").str("filter", f.clone())
+            }
+            BasketError::NoBaskets(f) => {
+                let filter = match f.as_str() {
+                    "no filter" => Text::new("products.err.no_filter"),
+                    other => Text::raw(other),
+                };
+                Text::new("products.err.no_baskets").text("filter", filter)
+            }
+            BasketError::UnknownItem(s) => {
+                Text::new("products.err.unknown_item").str("item", s.clone())
+            }
+            BasketError::TooMany { what, limit } => {
+                let what = match *what {
+                    "itemsets" => Text::new("products.err.what_itemsets"),
+                    "rules" => Text::new("products.err.what_rules"),
+                    other => Text::raw(other),
+                };
+                Text::new("products.err.too_many")
+                    .int("limit", *limit)
+                    .text("what", what)
+            }
+        }
+    }
 }
 
 /// Which column a [`LineFilter`] tests.

@@ -30,16 +30,52 @@ pub use profile::{customer_profile, customer_profile_from, CustomerProfile};
 pub use rfm::{RfmRow, Segment, SegmentRow};
 
 /// Errors of the customers pillar.
+///
+/// The message comes from the sentence catalogue ([`CustomersError::text`]).
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]
+#[error("{}", self.text())]
 pub enum CustomersError {
-    #[error("invalid parameter '{name}': {message}")]
     InvalidParam { name: &'static str, message: String },
-    #[error("no customers to analyse: {0}")]
     NoCustomers(String),
-    #[error("unknown customer id '{0}'")]
     UnknownCustomer(String),
-    #[error("numerical problem in {what}: {message}")]
     Numerical { what: &'static str, message: String },
+}
+
+impl CustomersError {
+    /// The message, in either language (a parameter's explanation and the details of a
+    /// numerical failure stay English).
+    pub fn text(&self) -> Text {
+        match self {
+            CustomersError::InvalidParam { name, message } => {
+                Text::new("customers.err.invalid_param")
+                    .str("name", *name)
+                    .str("message", message.clone())
+            }
+            CustomersError::NoCustomers(why) => {
+                let why = match why.as_str() {
+                    "the data have no sale lines" => Text::new("customers.err.why_no_sales"),
+                    "no sale line has a customer id (guest orders only)" => {
+                        Text::new("customers.err.why_guests_only")
+                    }
+                    "no customer in the calibration period" => {
+                        Text::new("customers.err.why_no_calibration")
+                    }
+                    "churn training data need both churners and stayers" => {
+                        Text::new("customers.err.why_churn_classes")
+                    }
+                    "no churn training rows" => Text::new("customers.err.why_no_churn_rows"),
+                    other => Text::raw(other),
+                };
+                Text::new("customers.err.no_customers").text("why", why)
+            }
+            CustomersError::UnknownCustomer(id) => {
+                Text::new("customers.err.unknown_customer").str("id", id.clone())
+            }
+            CustomersError::Numerical { what, message } => Text::new("customers.err.numerical")
+                .str("what", *what)
+                .str("message", message.clone()),
+        }
+    }
 }
 
 /// A number's plain-language meaning, for the UI's "what this means".

@@ -64,7 +64,7 @@ pub enum ForecastError {
     },
     /// No sales in any complete period (nothing to forecast).
     NoSales,
-    Data(String),
+    Data(Text),
 }
 
 impl ForecastError {
@@ -94,7 +94,7 @@ impl ForecastError {
                 .str("column", column.clone())
                 .str("message", message.clone()),
             ForecastError::NoSales => Text::new("forecast.err.no_sales"),
-            ForecastError::Data(m) => Text::raw(m.clone()),
+            ForecastError::Data(t) => t.clone(),
         }
     }
 }

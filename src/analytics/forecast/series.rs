@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::ForecastError;
 use crate::data::{OrderLines, NONE_ID};
+use crate::text::Text;
 
 /// Period length.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -352,22 +353,35 @@ impl LongSeries {
         let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
         let headers: Vec<String> = rdr
             .headers()
-            .map_err(|e| ForecastError::Data(format!("{file}: {e}")))?
+            .map_err(|e| {
+                ForecastError::Data(
+                    Text::new("forecast.err.csv")
+                        .str("file", file)
+                        .str("error", e.to_string()),
+                )
+            })?
             .iter()
             .map(str::to_string)
             .collect();
         let mut rows: Vec<Vec<String>> = Vec::new();
         for rec in rdr.records() {
-            let rec = rec.map_err(|e| ForecastError::Data(format!("{file}: {e}")))?;
+            let rec = rec.map_err(|e| {
+                ForecastError::Data(
+                    Text::new("forecast.err.csv")
+                        .str("file", file)
+                        .str("error", e.to_string()),
+                )
+            })?;
             rows.push(rec.iter().map(str::to_string).collect());
         }
         let sample: Vec<Vec<String>> = rows.iter().take(20).cloned().collect();
         let cols = LongColumns::detect(&headers, &sample).ok_or_else(|| {
-            ForecastError::Data(format!(
-                "{file}: cannot find a period column ({}) and a numeric value column in the \
-                 header {headers:?}",
-                TIME_NAMES.join(", ")
-            ))
+            ForecastError::Data(
+                Text::new("forecast.err.long_columns")
+                    .str("file", file)
+                    .str("names", TIME_NAMES.join(", "))
+                    .str("headers", format!("{headers:?}")),
+            )
         })?;
         let mut order: Vec<String> = Vec::new();
         let mut map: HashMap<String, Vec<(Option<f64>, usize, String, f64, bool)>> = HashMap::new();

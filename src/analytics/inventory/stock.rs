@@ -281,8 +281,7 @@ fn parse_breaks(cell: &str) -> Option<Vec<(f64, f64)>> {
 
 /// Parse an inventory file held in memory.
 pub fn parse(file: &str, bytes: &[u8]) -> Result<StockTable, InventoryError> {
-    let t = Table::from_bytes(file, bytes)
-        .map_err(|e| InventoryError::Stock(Text::raw(e.to_string())))?;
+    let t = Table::from_bytes(file, bytes).map_err(|e| InventoryError::Stock(e.text()))?;
     let mut cols: Vec<(usize, &'static str)> = Vec::new();
     let mut out = StockTable {
         file: file.to_string(),

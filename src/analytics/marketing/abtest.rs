@@ -35,12 +35,10 @@ use statrs::function::beta::ln_beta;
 
 /// Errors of the A/B test module.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{}", self.text())]
 pub enum AbError {
-    #[error(transparent)]
     Table(#[from] TableError),
-    #[error("invalid parameter {name}: {message}")]
     Param { name: &'static str, message: String },
-    #[error("{}", self.text())]
     Input(Text),
 }
 
@@ -50,7 +48,10 @@ impl AbError {
     pub fn text(&self) -> Text {
         match self {
             AbError::Input(t) => t.clone(),
-            e => Text::raw(e.to_string()),
+            AbError::Table(e) => e.text(),
+            AbError::Param { name, message } => Text::new("common.err.invalid_param")
+                .str("name", *name)
+                .str("message", message.clone()),
         }
     }
 }
@@ -156,7 +157,8 @@ impl AbInput {
                         file: table.file.clone(),
                         row: i + 1,
                         column: table.headers[mj].clone(),
-                        message: format!("expected a number or True/False/0/1/yes/no, found '{c}'"),
+                        message: Text::new("mkt.err.expected_number_or_flag")
+                            .str("found", c.clone()),
                     })?;
                 values[g].push(x);
             }

@@ -28,16 +28,30 @@ use statrs::distribution::{ContinuousCDF, StudentsT};
 use std::collections::HashMap;
 
 /// Errors of the elasticity analysis.
+///
+/// The message comes from the sentence catalogue ([`ElasticityError::text`]).
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{}", self.text())]
 pub enum ElasticityError {
-    #[error(transparent)]
     Table(#[from] TableError),
-    #[error("invalid parameter {name}: {message}")]
     Param { name: &'static str, message: String },
-    #[error("{0}")]
-    Input(String),
-    #[error("the regression cannot be fitted: {0}")]
+    Input(Text),
     Fit(#[from] OlsError),
+}
+
+impl ElasticityError {
+    /// The message, in either language (a parameter's explanation, which the page's inputs
+    /// prevent, stays English).
+    pub fn text(&self) -> Text {
+        match self {
+            ElasticityError::Table(e) => e.text(),
+            ElasticityError::Param { name, message } => Text::new("common.err.invalid_param")
+                .str("name", *name)
+                .str("message", message.clone()),
+            ElasticityError::Input(t) => t.clone(),
+            ElasticityError::Fit(e) => Text::new("mkt.err.regression_fit").text("error", e.text()),
+        }
+    }
 }
 
 /// Which columns of a table to use; `None` = recognised by name.
@@ -331,14 +345,16 @@ impl ElasticityInput {
                 None => Ok(auto()),
             }
         };
-        let units = col(&spec.units_column, &|| find(t, LOG_UNITS).or_else(|| find(t, UNITS)))?
-            .ok_or_else(|| {
-                ElasticityError::Input(format!(
-                    "{}: no units column found (looked for logmove, units, quantity, qty, volume…; columns: {}); name it with --units-column",
-                    t.file,
-                    t.headers.join(", ")
-                ))
-            })?;
+        let units = col(&spec.units_column, &|| {
+            find(t, LOG_UNITS).or_else(|| find(t, UNITS))
+        })?
+        .ok_or_else(|| {
+            ElasticityError::Input(
+                Text::new("mkt.err.elasticity_no_units")
+                    .str("file", t.file.clone())
+                    .str("columns", t.headers.join(", ")),
+            )
+        })?;
         let group = col(&spec.group_column, &|| find(t, GROUP))?;
         let store = col(&spec.store_column, &|| find(t, STORE))?;
         let price = col(&spec.price_column, &|| {
@@ -358,10 +374,9 @@ impl ElasticityInput {
             ),
             None => {
                 let g = group.ok_or_else(|| {
-                    ElasticityError::Input(format!(
-                        "{}: no price column found (looked for price, unit_price, avg_price, log_price…); name it with --price-column",
-                        t.file
-                    ))
+                    ElasticityError::Input(
+                        Text::new("mkt.err.elasticity_no_price").str("file", t.file.clone()),
+                    )
                 })?;
                 let mut cache: HashMap<&str, Vec<f64>> = HashMap::new();
                 let mut v = Vec::with_capacity(n);
@@ -373,12 +388,14 @@ impl ElasticityInput {
                             .iter()
                             .position(|h| norm(h) == norm(&name))
                             .ok_or_else(|| {
-                                ElasticityError::Input(format!(
-                                    "{}: no price column, and no column '{name}' for {} {gv} (row {})",
-                                    t.file,
-                                    t.headers[g],
-                                    i + 1
-                                ))
+                                ElasticityError::Input(
+                                    Text::new("mkt.err.elasticity_no_group_price")
+                                        .str("file", t.file.clone())
+                                        .str("name", name.clone())
+                                        .str("group", t.headers[g].clone())
+                                        .str("value", gv.to_string())
+                                        .int("row", i + 1),
+                                )
                             })?;
                         cache.insert(gv, t.numeric(j)?);
                     }
@@ -519,9 +536,9 @@ impl ElasticityInput {
             e.1 += r;
         }
         if cells.is_empty() {
-            return Err(ElasticityError::Input(
-                "no order lines with a product, a positive quantity and a positive price".into(),
-            ));
+            return Err(ElasticityError::Input(Text::new(
+                "mkt.err.elasticity_no_lines",
+            )));
         }
         let mut keys: Vec<(u32, i64)> = cells.keys().copied().collect();
         keys.sort_unstable();
@@ -563,16 +580,16 @@ impl ElasticityInput {
     fn validate(&self) -> Result<(), ElasticityError> {
         let n = self.log_units.len();
         if n == 0 {
-            return Err(ElasticityError::Input("no observations".into()));
+            return Err(ElasticityError::Input(Text::new("mkt.err.no_observations")));
         }
         let bad_len = self.log_price.len() != n
             || self.group.len() != n
             || (!self.store.is_empty() && self.store.len() != n)
             || self.flags.iter().any(|f| f.1.len() != n);
         if bad_len {
-            return Err(ElasticityError::Input(
-                "columns of different lengths".into(),
-            ));
+            return Err(ElasticityError::Input(Text::new(
+                "mkt.err.different_lengths",
+            )));
         }
         if self
             .group
@@ -583,9 +600,7 @@ impl ElasticityInput {
                 .iter()
                 .any(|&s| s as usize >= self.store_names.len())
         {
-            return Err(ElasticityError::Input(
-                "group or store index out of range".into(),
-            ));
+            return Err(ElasticityError::Input(Text::new("mkt.err.index_range")));
         }
         Ok(())
     }
@@ -762,16 +777,18 @@ pub fn run(
         .collect();
     let any_slope = withheld.iter().any(Option::is_none);
     if !any_slope {
-        return Err(ElasticityError::Input(format!(
-            "no {} has enough price variation to estimate an elasticity ({})",
-            input.columns.group.as_deref().unwrap_or("product"),
-            withheld
-                .first()
-                .cloned()
-                .flatten()
-                .map(|t| t.en())
-                .unwrap_or_default()
-        )));
+        let group = match input.columns.group.as_deref() {
+            Some(g) => Text::raw(g),
+            None => Text::new("mkt.err.product"),
+        };
+        return Err(ElasticityError::Input(
+            Text::new("mkt.err.no_price_variation")
+                .text("group", group)
+                .text(
+                    "why",
+                    withheld.first().cloned().flatten().unwrap_or_default(),
+                ),
+        ));
     }
     let pooled_mean = {
         let (a, b): (f64, usize) = (0..g)
@@ -825,10 +842,11 @@ pub fn run(
         separable_fit(input, &slope, &mean, params.pooled, p)?
     } else {
         if p > 2000 {
-            return Err(ElasticityError::Input(format!(
-                "{p} parameters with store effects or promotion flags: too many for one regression; keep fewer {}s (e.g. --sku) or use a single pooled elasticity",
-                input.columns.group.as_deref().unwrap_or("product")
-            )));
+            return Err(ElasticityError::Input(
+                Text::new("mkt.err.too_many_parameters")
+                    .int("p", p)
+                    .str("group", input.columns.group.as_deref().unwrap_or("product")),
+            ));
         }
         let f = ols::fit(n, p, &names, row)?;
         Est {

@@ -12,13 +12,38 @@ use nalgebra::{Cholesky, DMatrix, DVector, Dyn};
 
 /// Errors of the least-squares fit.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{}", self.text())]
 pub enum OlsError {
-    #[error("{n} observations for {p} parameters: at least {need} are needed")]
     TooFew { n: usize, p: usize, need: usize },
-    #[error("the regressors are perfectly collinear (a column is a combination of others: {0})")]
     Singular(String),
-    #[error("non-finite value in row {0}")]
     NotFinite(usize),
+}
+
+impl OlsError {
+    /// The message, in either language.
+    pub fn text(&self) -> crate::text::Text {
+        use crate::text::Text;
+        match self {
+            OlsError::TooFew { n, p, need } => Text::new("mkt.err.ols_too_few")
+                .int("n", *n)
+                .int("p", *p)
+                .int("need", *need),
+            OlsError::Singular(why) => {
+                let why = match why
+                    .strip_prefix("column '")
+                    .and_then(|s| s.strip_suffix("' is all zero"))
+                {
+                    Some(column) => Text::new("mkt.err.ols_zero_column").str("column", column),
+                    None if why == "check for duplicated or constant columns" => {
+                        Text::new("mkt.err.ols_check_columns")
+                    }
+                    None => Text::raw(why.clone()),
+                };
+                Text::new("mkt.err.ols_singular").text("why", why)
+            }
+            OlsError::NotFinite(row) => Text::new("mkt.err.ols_not_finite").int("row", *row),
+        }
+    }
 }
 
 /// A fitted regression.

@@ -25,16 +25,30 @@ use statrs::distribution::{ContinuousCDF, StudentsT};
 use std::collections::BTreeMap;
 
 /// Errors of the promotion-lift analysis.
+///
+/// The message comes from the sentence catalogue ([`PromoError::text`]).
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{}", self.text())]
 pub enum PromoError {
-    #[error(transparent)]
     Table(#[from] TableError),
-    #[error("invalid parameter {name}: {message}")]
     Param { name: &'static str, message: String },
-    #[error("{0}")]
-    Input(String),
-    #[error("the baseline cannot be fitted: {0}")]
+    Input(Text),
     Fit(#[from] OlsError),
+}
+
+impl PromoError {
+    /// The message, in either language (a parameter's explanation, which the page's inputs
+    /// prevent, stays English).
+    pub fn text(&self) -> Text {
+        match self {
+            PromoError::Table(e) => e.text(),
+            PromoError::Param { name, message } => Text::new("common.err.invalid_param")
+                .str("name", *name)
+                .str("message", message.clone()),
+            PromoError::Input(t) => t.clone(),
+            PromoError::Fit(e) => Text::new("mkt.err.baseline_fit").text("error", e.text()),
+        }
+    }
 }
 
 /// One series: per period (day or week) units, optional revenue, and whether it was promoted.
@@ -254,9 +268,7 @@ impl PromoInput {
         }
         let (Some((&first, _)), Some((&last, _))) = (agg.first_key_value(), agg.last_key_value())
         else {
-            return Err(PromoError::Input(
-                "no order lines (for the chosen products)".into(),
-            ));
+            return Err(PromoError::Input(Text::new("mkt.err.promo_no_lines")));
         };
         let mut dates = Vec::new();
         let (mut units, mut revenue, mut promo) = (Vec::new(), Vec::new(), Vec::new());
@@ -305,10 +317,9 @@ impl PromoInput {
             Some(j) => t.dates(j)?,
             None => {
                 let j = find(t, &["week", "period", "wk"]).ok_or_else(|| {
-                    PromoError::Input(format!(
-                        "{}: no date column (and no integer week column) found; name it with --date-column",
-                        t.file
-                    ))
+                    PromoError::Input(
+                        Text::new("mkt.err.promo_no_date").str("file", t.file.clone()),
+                    )
                 })?;
                 notes.push(Text::new("mkt.promo.week_numbers").str("col", t.headers[j].clone()));
                 t.numeric(j)?
@@ -322,15 +333,18 @@ impl PromoInput {
             find(
                 t,
                 &[
-                    "units", "unitssold", "quantity", "qty", "move", "volume", "logmove",
+                    "units",
+                    "unitssold",
+                    "quantity",
+                    "qty",
+                    "move",
+                    "volume",
+                    "logmove",
                 ],
             ),
         )?
         .ok_or_else(|| {
-            PromoError::Input(format!(
-                "{}: no units column found (units, quantity, qty, volume, logmove); name it with --units-column",
-                t.file
-            ))
+            PromoError::Input(Text::new("mkt.err.promo_no_units").str("file", t.file.clone()))
         })?;
         let log_units = {
             let n = norm(&t.headers[units_col]);
@@ -342,9 +356,7 @@ impl PromoInput {
         )?;
         let flag_col = pick(&spec.flag_column, None)?;
         if flag_col.is_none() && spec.range.is_none() {
-            return Err(PromoError::Input(
-                "give a promotion flag column or a date range".into(),
-            ));
+            return Err(PromoError::Input(Text::new("mkt.err.promo_no_flag")));
         }
         let u = t.numeric(units_col)?;
         let r = rev_col.map(|j| t.numeric(j)).transpose()?;
@@ -389,12 +401,10 @@ impl PromoInput {
             || self.promo.len() != n
             || self.revenue.as_ref().is_some_and(|r| r.len() != n)
         {
-            return Err(PromoError::Input("columns of different lengths".into()));
+            return Err(PromoError::Input(Text::new("mkt.err.different_lengths")));
         }
         if self.dates.windows(2).any(|w| w[1] <= w[0]) {
-            return Err(PromoError::Input(
-                "dates must be strictly increasing".into(),
-            ));
+            return Err(PromoError::Input(Text::new("mkt.err.promo_dates_order")));
         }
         if self.units.iter().any(|v| !v.is_finite())
             || self
@@ -402,12 +412,10 @@ impl PromoInput {
                 .as_ref()
                 .is_some_and(|r| r.iter().any(|v| !v.is_finite()))
         {
-            return Err(PromoError::Input("non-finite units or revenue".into()));
+            return Err(PromoError::Input(Text::new("mkt.err.promo_non_finite")));
         }
         if !self.promo.iter().any(|&p| p) {
-            return Err(PromoError::Input(
-                "no period is marked as promoted (check the flag column or the date range)".into(),
-            ));
+            return Err(PromoError::Input(Text::new("mkt.err.promo_none_promoted")));
         }
         Ok(())
     }
@@ -585,10 +593,12 @@ pub fn run(input: &PromoInput, params: &PromoParams) -> Result<PromoReport, Prom
     let base_n = input.promo.iter().filter(|&&p| !p).count();
     let need = params.min_baseline_periods.max(design.names.len() + 4);
     if base_n < need {
-        return Err(PromoError::Input(format!(
-            "only {base_n} periods without promotion: at least {need} are needed for a baseline with {} terms",
-            design.names.len()
-        )));
+        return Err(PromoError::Input(
+            Text::new("mkt.err.promo_few_base")
+                .int("n", base_n)
+                .int("need", need)
+                .int("terms", design.names.len()),
+        ));
     }
     let conf = params.confidence;
     let bu = fit_baseline(&design, input, &input.units, conf)?;

@@ -23,12 +23,10 @@ use serde::{Deserialize, Serialize};
 
 /// Errors of the responder analysis.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{}", self.text())]
 pub enum RespondersError {
-    #[error(transparent)]
     Tree(#[from] TreeError),
-    #[error("invalid parameter {name}: {message}")]
     Param { name: &'static str, message: String },
-    #[error("{}", self.text())]
     Data(Text),
 }
 
@@ -37,7 +35,10 @@ impl RespondersError {
     pub fn text(&self) -> Text {
         match self {
             RespondersError::Data(t) => t.clone(),
-            e => Text::raw(e.to_string()),
+            RespondersError::Tree(e) => e.text(),
+            RespondersError::Param { name, message } => Text::new("common.err.invalid_param")
+                .str("name", *name)
+                .str("message", message.clone()),
         }
     }
 }

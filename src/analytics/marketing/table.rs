@@ -7,26 +7,63 @@
 //! dates ([`dates::parse_date`] with the file-level [`dates::DateOrderVote`]).
 
 use crate::data::{dates, numbers, sniff};
+use crate::text::Text;
 use std::io::Read;
 
 /// Errors of the table reader; every message names the file, and the row and column when known.
+/// The message comes from the sentence catalogue ([`TableError::text`]).
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{}", self.text())]
 pub enum TableError {
-    #[error("{file}: {message}")]
-    File { file: String, message: String },
-    #[error("{file}: no column named '{column}' (columns: {available})")]
+    File {
+        file: String,
+        message: Text,
+    },
     NoColumn {
         file: String,
         column: String,
         available: String,
     },
-    #[error("{file}, row {row}, column '{column}': {message}")]
     Cell {
         file: String,
         row: usize,
         column: String,
-        message: String,
+        message: Text,
     },
+}
+
+impl TableError {
+    /// The message, in either language (a csv or gzip reader's own words stay English).
+    pub fn text(&self) -> Text {
+        match self {
+            TableError::File { file, message } => Text::new("mkt.err.table_file")
+                .str("file", file.clone())
+                .text("message", message.clone()),
+            TableError::NoColumn {
+                file,
+                column,
+                available,
+            } => Text::new("mkt.err.table_no_column")
+                .str("file", file.clone())
+                .str("column", column.clone())
+                .str("available", available.clone()),
+            TableError::Cell {
+                file,
+                row,
+                column,
+                message,
+            } => Text::new("mkt.err.table_cell")
+                .str("file", file.clone())
+                .int("row", *row)
+                .str("column", column.clone())
+                .text("message", message.clone()),
+        }
+    }
+
+    /// "expected a number, found '…'", for a cell.
+    pub fn not_a_number(found: &str) -> Text {
+        Text::new("mkt.err.expected_number").str("found", found)
+    }
 }
 
 /// A decoded CSV table, column-major, all cells kept as trimmed text.
@@ -46,14 +83,14 @@ impl Table {
         let name = path.display().to_string();
         let bytes = std::fs::read(path).map_err(|e| TableError::File {
             file: name.clone(),
-            message: e.to_string(),
+            message: Text::raw(e.to_string()),
         })?;
         Table::from_bytes(&name, &bytes)
     }
 
     /// Parse a whole file held in memory (gzip, any encoding the importer knows, `,` `;` tab `|`).
     pub fn from_bytes(file: &str, bytes: &[u8]) -> Result<Table, TableError> {
-        let ferr = |message: String| TableError::File {
+        let ferr = |message: Text| TableError::File {
             file: file.to_string(),
             message,
         };
@@ -62,14 +99,14 @@ impl Table {
             let mut d = flate2::read::MultiGzDecoder::new(bytes);
             let mut out = Vec::new();
             d.read_to_end(&mut out)
-                .map_err(|e| ferr(format!("cannot decompress gzip: {e}")))?;
+                .map_err(|e| ferr(Text::new("mkt.err.table_gzip").str("error", e.to_string())))?;
             raw = out;
             &raw[..]
         } else {
             bytes
         };
         let sample = &bytes[..bytes.len().min(1 << 16)];
-        let choice = sniff::detect_encoding(sample).map_err(|e| ferr(e.to_string()))?;
+        let choice = sniff::detect_encoding(sample).map_err(|e| ferr(e.text()))?;
         let body = &bytes[choice.bom_len.min(bytes.len())..];
         let (text, _) = choice.encoding.decode_without_bom_handling(body);
         let tb = text.as_bytes();
@@ -81,16 +118,22 @@ impl Table {
             .from_reader(tb);
         let headers: Vec<String> = rdr
             .headers()
-            .map_err(|e| ferr(format!("cannot read the header row: {e}")))?
+            .map_err(|e| ferr(Text::new("mkt.err.table_header").str("error", e.to_string())))?
             .iter()
             .map(|h| h.trim().to_string())
             .collect();
         if headers.is_empty() || headers.iter().all(String::is_empty) {
-            return Err(ferr("the file has no header row".into()));
+            return Err(ferr(Text::new("mkt.err.table_no_header")));
         }
         let mut columns: Vec<Vec<String>> = vec![Vec::new(); headers.len()];
         for (i, rec) in rdr.records().enumerate() {
-            let rec = rec.map_err(|e| ferr(format!("row {}: {e}", i + 1)))?;
+            let rec = rec.map_err(|e| {
+                ferr(
+                    Text::new("mkt.err.table_row")
+                        .int("row", i + 1)
+                        .str("error", e.to_string()),
+                )
+            })?;
             if rec.iter().all(|c| c.trim().is_empty()) {
                 continue;
             }
@@ -141,7 +184,7 @@ impl Table {
     pub fn numeric(&self, col: usize) -> Result<Vec<f64>, TableError> {
         let cells = self.columns.get(col).ok_or_else(|| TableError::File {
             file: self.file.clone(),
-            message: format!("column {col} out of range"),
+            message: Text::new("mkt.err.table_column_range").int("col", col),
         })?;
         cells
             .iter()
@@ -154,7 +197,7 @@ impl Table {
                         file: self.file.clone(),
                         row: i + 1,
                         column: self.headers[col].clone(),
-                        message: format!("expected a number, found '{c}'"),
+                        message: TableError::not_a_number(c),
                     })
             })
             .collect()
@@ -183,7 +226,7 @@ impl Table {
     pub fn dates(&self, col: usize) -> Result<Vec<i64>, TableError> {
         let cells = self.columns.get(col).ok_or_else(|| TableError::File {
             file: self.file.clone(),
-            message: format!("column {col} out of range"),
+            message: Text::new("mkt.err.table_column_range").int("col", col),
         })?;
         let raw: Vec<dates::RawDate> = cells
             .iter()
@@ -201,7 +244,7 @@ impl Table {
                         file: self.file.clone(),
                         row: i + 1,
                         column: self.headers[col].clone(),
-                        message: format!("expected a date, found '{}'", cells[i]),
+                        message: Text::new("mkt.err.expected_date").str("found", cells[i].clone()),
                     })
             })
             .collect()

@@ -20,14 +20,28 @@ use crate::text::{Lang, Text};
 use serde::{Deserialize, Serialize};
 
 /// Errors of the tree.
+///
+/// The message comes from the sentence catalogue ([`TreeError::text`]).
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{}", self.text())]
 pub enum TreeError {
-    #[error(transparent)]
     Table(#[from] TableError),
-    #[error("invalid parameter {name}: {message}")]
     Param { name: &'static str, message: String },
-    #[error("{0}")]
-    Input(String),
+    Input(Text),
+}
+
+impl TreeError {
+    /// The message, in either language (a parameter's explanation, which the page's inputs
+    /// prevent, stays English).
+    pub fn text(&self) -> Text {
+        match self {
+            TreeError::Table(e) => e.text(),
+            TreeError::Param { name, message } => Text::new("common.err.invalid_param")
+                .str("name", *name)
+                .str("message", message.clone()),
+            TreeError::Input(t) => t.clone(),
+        }
+    }
 }
 
 /// Features (column-major) and target.
@@ -85,15 +99,15 @@ impl TreeInput {
     fn validate(&self) -> Result<(), TreeError> {
         let n = self.y.len();
         if n < 4 {
-            return Err(TreeError::Input(format!(
-                "{n} rows: a tree needs at least 4"
-            )));
+            return Err(TreeError::Input(Text::new("mkt.err.tree_rows").int("n", n)));
         }
         if self.x.is_empty() || self.x.len() != self.feature_names.len() {
-            return Err(TreeError::Input("no features".into()));
+            return Err(TreeError::Input(Text::new("mkt.err.tree_no_features")));
         }
         if self.x.iter().any(|c| c.len() != n) {
-            return Err(TreeError::Input("features of different lengths".into()));
+            return Err(TreeError::Input(Text::new(
+                "mkt.err.different_lengths_features",
+            )));
         }
         if self
             .y
@@ -101,7 +115,7 @@ impl TreeInput {
             .chain(self.x.iter().flatten())
             .any(|v| !v.is_finite())
         {
-            return Err(TreeError::Input("non-finite values".into()));
+            return Err(TreeError::Input(Text::new("mkt.err.tree_non_finite")));
         }
         Ok(())
     }

@@ -81,10 +81,12 @@ pub struct OverviewReport {
 }
 
 /// Errors of the overview pillar (parameters are validated before anything is computed).
+///
+/// The message comes from the sentence catalogue ([`OverviewError::text`]).
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]
+#[error("{}", self.text())]
 pub enum OverviewError {
     /// A date parameter is not a valid "YYYY-MM-DD" date.
-    #[error("{param}: '{value}' is not a date in YYYY-MM-DD form")]
     BadDate {
         /// "date_from" or "date_to".
         param: &'static str,
@@ -92,13 +94,27 @@ pub enum OverviewError {
         value: String,
     },
     /// `date_from` is after `date_to`.
-    #[error("date_from {from} is after date_to {to}")]
     EmptyRange {
         /// Start of the range.
         from: String,
         /// End of the range.
         to: String,
     },
+}
+
+impl OverviewError {
+    /// The message, in either language.
+    pub fn text(&self) -> crate::text::Text {
+        use crate::text::Text;
+        match self {
+            OverviewError::BadDate { param, value } => Text::new("common.err.bad_date")
+                .str("param", *param)
+                .str("value", value.clone()),
+            OverviewError::EmptyRange { from, to } => Text::new("common.err.empty_range")
+                .str("from", from.clone())
+                .str("to", to.clone()),
+        }
+    }
 }
 
 fn parse_param(param: &'static str, v: &Option<String>) -> Result<Option<i64>, OverviewError> {

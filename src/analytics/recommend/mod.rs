@@ -32,21 +32,64 @@ use std::time::Instant;
 use web_time::Instant;
 
 /// Errors of the recommendation pillar.
+///
+/// The message comes from the sentence catalogue ([`RecommendError::text`]).
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]
+#[error("{}", self.text())]
 pub enum RecommendError {
-    #[error("parameter {name}: {message}")]
-    InvalidParam { name: &'static str, message: String },
-    #[error("{file}, row {row}, column '{column}': {message}")]
+    InvalidParam {
+        name: &'static str,
+        message: String,
+    },
     Input {
         file: String,
         row: u64,
         column: String,
         message: String,
     },
-    #[error("no interactions: {0}")]
     NoInteractions(String),
-    #[error("numerical problem: {0}")]
     Numerical(String),
+}
+
+impl RecommendError {
+    /// The message, in either language (a parameter's explanation, a cell's problem and the
+    /// details of a numerical failure stay English).
+    pub fn text(&self) -> crate::text::Text {
+        use crate::text::Text;
+        match self {
+            RecommendError::InvalidParam { name, message } => Text::new("products.err.param")
+                .str("name", *name)
+                .str("message", message.clone()),
+            RecommendError::Input {
+                file,
+                row,
+                column,
+                message,
+            } => Text::new("products.err.input")
+                .str("file", file.clone())
+                .int("row", *row)
+                .str("column", column.clone())
+                .str("message", message.clone()),
+            RecommendError::NoInteractions(why) => {
+                let why = match why.as_str() {
+                    "no user has both training items and new test items at this cutoff" => {
+                        Text::new("products.err.why_no_test_users")
+                    }
+                    "no events before the training end" => {
+                        Text::new("products.err.why_no_training")
+                    }
+                    other => match other.strip_suffix(": no usable rows") {
+                        Some(file) => Text::new("products.err.why_no_rows").str("file", file),
+                        None => Text::raw(other),
+                    },
+                };
+                Text::new("products.err.no_interactions").text("why", why)
+            }
+            RecommendError::Numerical(m) => {
+                Text::new("products.err.numerical").str("message", m.clone())
+            }
+        }
+    }
 }
 
 /// Which model produces the lists.

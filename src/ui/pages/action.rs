@@ -781,9 +781,9 @@ fn export_html(state: AppState) {
     };
     open_all_details();
     let Some(report) = doc.get_element_by_id("action-report") else {
-        state.error.set(Some(
-            t("There is no report to export yet.", "还没有可导出的报告。").into(),
-        ));
+        state
+            .error
+            .set(Some(crate::text::Text::new("common.ui.no_report")));
         return;
     };
     let body = strip_scripts(&report.outer_html());

@@ -160,13 +160,7 @@ pub fn Forecast() -> impl IntoView {
                 .as_ref()
                 .is_none_or(|s| s.iter().all(String::is_empty))
         {
-            state.error.set(Some(
-                t(
-                    "Type or pick a product code (SKU) to forecast.",
-                    "请输入或选择要预测的商品编码（SKU）。",
-                )
-                .into(),
-            ));
+            state.error.set(Some(Text::new("common.ui.pick_sku")));
             return;
         }
         state.forecast_params.set(params.clone());

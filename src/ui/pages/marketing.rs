@@ -15,6 +15,7 @@ use crate::analytics::marketing::responders::{RespondersParams, RespondersReport
 use crate::protocol::Task;
 use crate::session::MarketingInputs;
 use crate::text::marketing::list;
+use crate::text::Text;
 use crate::ui::bridge;
 use crate::ui::charts::{Band, BandChart, Series};
 use crate::ui::format;
@@ -155,13 +156,7 @@ fn MmmCard() -> impl IntoView {
     };
     let run = move || {
         let Some((name, blob)) = side_files::get(Role::Spend) else {
-            state.error.set(Some(
-                t(
-                    "Choose a spend file first (or use the sample).",
-                    "请先选择广告投入文件（或使用示例文件）。",
-                )
-                .into(),
-            ));
+            state.error.set(Some(Text::new("common.ui.choose_spend")));
             return;
         };
         let limits: Result<Vec<ChannelBound>, _> = bounds
@@ -173,9 +168,9 @@ fn MmmCard() -> impl IntoView {
         let limits = match limits {
             Ok(l) => l,
             Err(e) => {
-                state
-                    .error
-                    .set(Some(crate::tr!("Channel limits: {}", "渠道限额：{}", e)));
+                state.error.set(Some(
+                    Text::new("common.ui.channel_limits").str("error", e.to_string()),
+                ));
                 return;
             }
         };
@@ -586,13 +581,7 @@ fn ExperimentCard() -> impl IntoView {
                     spec: spec(),
                 },
             ),
-            None => state.error.set(Some(
-                t(
-                    "Type whole numbers of users and conversions for both variants (conversions ≤ users).",
-                    "请为两个版本填写用户数和转化数（整数，转化数 ≤ 用户数）。",
-                )
-                .into(),
-            )),
+            None => state.error.set(Some(Text::new("common.ui.type_counts"))),
         }
     };
     view! {
@@ -837,13 +826,7 @@ fn PromoCard() -> impl IntoView {
             epoch_day(&from.get_untracked()),
             epoch_day(&to.get_untracked()),
         ) else {
-            state.error.set(Some(
-                t(
-                    "Give the promotion's first and last day (YYYY-MM-DD).",
-                    "请填写促销的首日和末日（YYYY-MM-DD）。",
-                )
-                .into(),
-            ));
+            state.error.set(Some(Text::new("common.ui.promotion_days")));
             return;
         };
         let sku = sku.get_untracked().trim().to_string();
@@ -864,13 +847,7 @@ fn PromoCard() -> impl IntoView {
             epoch_day(&from.get_untracked()),
             epoch_day(&to.get_untracked()),
         ) else {
-            state.error.set(Some(
-                t(
-                    "Give the promotion's first and last day (YYYY-MM-DD).",
-                    "请填写促销的首日和末日（YYYY-MM-DD）。",
-                )
-                .into(),
-            ));
+            state.error.set(Some(Text::new("common.ui.promotion_days")));
             return;
         };
         bridge::analyze(

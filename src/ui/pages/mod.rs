@@ -53,7 +53,7 @@ pub fn ErrorBanner() -> impl IntoView {
             view! {
                 <div class="error" data-testid="error" role="alert">
                     <strong>{t("Could not finish: ", "未能完成：")}</strong>
-                    <span>{e}</span>
+                    <span>{super::i18n::say(&e)}</span>
                     <button class="btn small" aria-label=t("Dismiss", "关闭") on:click=move |_| state.error.set(None)>"×"</button>
                 </div>
             }

@@ -18,10 +18,9 @@ use serde::{Deserialize, Serialize};
 
 /// Errors of the allocator.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{}", self.text())]
 pub enum AllocError {
-    #[error("invalid allocation input: {0}")]
     Invalid(String),
-    #[error("the budget of {budget:.2} per period is outside what the channel bounds allow ({min:.2} to {max:.2} per period)")]
     Infeasible { budget: f64, min: f64, max: f64 },
 }
 
@@ -35,7 +34,9 @@ impl AllocError {
                     .num("min", *min, 2)
                     .num("max", *max, 2)
             }
-            e => crate::text::Text::raw(e.to_string()),
+            AllocError::Invalid(m) => {
+                crate::text::Text::new("mkt.err.alloc_invalid").str("message", m.clone())
+            }
         }
     }
 }

@@ -128,7 +128,7 @@ impl MmmInput {
                     file: table.file.clone(),
                     row: i + 1,
                     column: table.headers[j].clone(),
-                    message: format!("expected a number, found '{c}'"),
+                    message: crate::analytics::marketing::table::TableError::not_a_number(c),
                 })
             })
         };
@@ -348,9 +348,7 @@ impl MmmInput {
             ));
         }
         if self.revenue.len() != n {
-            return Err(MmmError::Input(Text::raw(
-                "revenue and dates differ in length",
-            )));
+            return Err(MmmError::Input(Text::new("mkt.err.revenue_length")));
         }
         if self.channels.is_empty() {
             return Err(MmmError::Input(Text::new("mkt.err.no_channels")));
@@ -362,11 +360,12 @@ impl MmmInput {
         }
         for s in self.channels.iter().chain(&self.controls) {
             if s.values.len() != n {
-                return Err(MmmError::Input(Text::raw(format!(
-                    "series '{}' has {} values for {n} periods",
-                    s.name,
-                    s.values.len()
-                ))));
+                return Err(MmmError::Input(
+                    Text::new("mkt.err.series_length")
+                        .str("name", s.name.clone())
+                        .int("values", s.values.len())
+                        .int("n", n),
+                ));
             }
             if s.values.iter().any(|v| !v.is_finite()) {
                 return Err(MmmError::Input(

@@ -42,14 +42,11 @@ use serde::{Deserialize, Serialize};
 
 /// Errors of the media-mix model.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{}", self.text())]
 pub enum MmmError {
-    #[error(transparent)]
     Table(#[from] super::table::TableError),
-    #[error("invalid parameter {name}: {message}")]
     Param { name: &'static str, message: String },
-    #[error("{}", self.text())]
     Input(Text),
-    #[error(transparent)]
     Allocation(#[from] AllocError),
 }
 
@@ -60,7 +57,10 @@ impl MmmError {
         match self {
             MmmError::Input(t) => t.clone(),
             MmmError::Allocation(e) => e.text(),
-            e => Text::raw(e.to_string()),
+            MmmError::Table(e) => e.text(),
+            MmmError::Param { name, message } => Text::new("common.err.invalid_param")
+                .str("name", *name)
+                .str("message", message.clone()),
         }
     }
 }
@@ -684,7 +684,7 @@ pub fn run_with_progress(
     });
     let best_score = elite
         .first()
-        .ok_or_else(|| MmmError::Input(Text::raw("the search produced no candidate")))?
+        .ok_or_else(|| MmmError::Input(Text::new("mkt.err.no_candidate")))?
         .score;
     // Robyn-style model selection among near-optimal candidates: the objective is flat along
     // directions that trade saturation level against the intercept, so among the candidates
@@ -715,7 +715,7 @@ pub fn run_with_progress(
         .zip(&rois)
         .min_by(|a, b| dist(a.1).total_cmp(&dist(b.1)))
         .map(|(c, _)| *c)
-        .ok_or_else(|| MmmError::Input(Text::raw("the search produced no candidate")))?;
+        .ok_or_else(|| MmmError::Input(Text::new("mkt.err.no_candidate")))?;
     let near_count = near.len();
     let (hs, lambda) = ctx.decode(&best.genes);
     let (nrmse_cv, _) = ctx.evaluate(&best.genes);

@@ -1,0 +1,290 @@
+//! Every error of the core is a catalogue sentence: triggered through the public functions
+//! with bad input, its English (`Display`, what the CLI prints) is the wording it always had,
+//! and its Chinese is Chinese with the same numbers and names.
+
+use shoplens::analytics::action::ActionParams;
+use shoplens::analytics::basket::{self, BasketParams, LineFilter};
+use shoplens::analytics::customers::{self, CustomersParams};
+use shoplens::analytics::forecast::series::LongSeries;
+use shoplens::analytics::marketing::elasticity::{ElasticityInput, ElasticitySpec};
+use shoplens::analytics::marketing::ols;
+use shoplens::analytics::marketing::promo::{PromoInput, PromoSpec};
+use shoplens::analytics::marketing::table::Table;
+use shoplens::analytics::marketing::tree::{self, TreeInput, TreeParams};
+use shoplens::analytics::overview::{self, OverviewParams};
+use shoplens::analytics::recommend::{self, RecommendParams};
+use shoplens::data::{import_bytes, Dataset, ImportOptions};
+use shoplens::session::read_meta;
+use shoplens::text::{Lang, Text};
+
+/// English as before, Chinese with CJK and every one of `keep` (numbers, names) in it.
+fn check(text: Text, display: String, en: &str, zh_has: &[&str]) {
+    assert_eq!(display, en);
+    assert_eq!(text.en(), en);
+    let zh = text.render(Lang::Zh);
+    assert!(
+        zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+        "no Chinese in {zh}"
+    );
+    assert!(!zh.contains('⟦'), "missing key in {zh}");
+    for k in zh_has {
+        assert!(zh.contains(k), "{zh} lacks {k}");
+    }
+}
+
+/// Orders without customer ids (guest orders).
+fn guests() -> Dataset {
+    let csv = b"order_id,order_date,sku,description,quantity,unit_price\n\
+        1,2011-01-03,A,Apple,2,1.5\n\
+        1,2011-01-03,B,Bread,1,2.0\n\
+        2,2011-01-04,A,Apple,1,1.5\n\
+        3,2011-01-05,B,Bread,3,2.0\n";
+    import_bytes("guests.csv", csv, &ImportOptions::default()).expect("imports")
+}
+
+#[test]
+fn data_errors() {
+    let e = import_bytes(
+        "nodate.csv",
+        b"Order,Qty,Price\n1,2,3\n",
+        &ImportOptions::default(),
+    )
+    .unwrap_err();
+    check(
+        e.text(),
+        e.to_string(),
+        "nodate.csv: cannot find a date column (headers: Order, Qty, Price)",
+        &["nodate.csv", "找不到日期列", "Order, Qty, Price"],
+    );
+    let e = import_bytes(
+        "nothing.csv",
+        b"Order,Date,Qty\n1,2011-01-01,2\n",
+        &ImportOptions::default(),
+    )
+    .unwrap_err();
+    check(
+        e.text(),
+        e.to_string(),
+        "nothing.csv: cannot find a line total or both quantity and unit price (headers: Order, Date, Qty)",
+        &["nothing.csv", "单价", "Order, Date, Qty"],
+    );
+    let e = import_bytes("empty.csv", b"", &ImportOptions::default()).unwrap_err();
+    check(
+        e.text(),
+        e.to_string(),
+        "empty.csv: the file is empty",
+        &["empty.csv：文件是空的"],
+    );
+    let e = import_bytes(
+        "zip.xlsx",
+        b"PK\x03\x04rest of a zip",
+        &ImportOptions::default(),
+    )
+    .unwrap_err();
+    check(
+        e.text(),
+        e.to_string(),
+        "zip.xlsx: this is a zip/Excel file, not CSV text: export or save it as CSV first",
+        &["zip.xlsx", "CSV"],
+    );
+}
+
+#[test]
+fn session_errors() {
+    let e = read_meta(r#"{"format":0}"#).unwrap_err();
+    check(
+        e.text(),
+        e.to_string(),
+        "the stored session has the older storage format 0 (this version reads 1)",
+        &["格式 0", "格式 1"],
+    );
+    let e = read_meta(r#"{"format":7}"#).unwrap_err();
+    check(
+        e.text(),
+        e.to_string(),
+        "the stored session has the newer storage format 7 (this version reads 1)",
+        &["较新", "7"],
+    );
+    let e = read_meta("{}").unwrap_err();
+    check(
+        e.text(),
+        e.to_string(),
+        "the stored session could not be read: no storage-format version",
+        &["无法读取保存的会话", "no storage-format version"],
+    );
+}
+
+#[test]
+fn overview_errors() {
+    let ds = guests();
+    let e = overview::run(
+        &ds,
+        &OverviewParams {
+            date_from: Some("2011-13-45".into()),
+            ..OverviewParams::default()
+        },
+    )
+    .unwrap_err();
+    check(
+        e.text(),
+        e.to_string(),
+        "date_from: '2011-13-45' is not a date in YYYY-MM-DD form",
+        &["date_from", "2011-13-45", "日期"],
+    );
+    let e = overview::run(
+        &ds,
+        &OverviewParams {
+            date_from: Some("2011-02-01".into()),
+            date_to: Some("2011-01-01".into()),
+        },
+    )
+    .unwrap_err();
+    check(
+        e.text(),
+        e.to_string(),
+        "date_from 2011-02-01 is after date_to 2011-01-01",
+        &["2011-02-01", "晚于", "2011-01-01"],
+    );
+}
+
+#[test]
+fn customers_errors() {
+    let e = customers::run(&guests(), &CustomersParams::default()).unwrap_err();
+    check(
+        e.text(),
+        e.to_string(),
+        "no customers to analyse: no sale line has a customer id (guest orders only)",
+        &["没有可分析的客户", "游客订单"],
+    );
+}
+
+#[test]
+fn basket_and_recommend_errors() {
+    let e = LineFilter::parse("colour").unwrap_err();
+    check(
+        e.text(),
+        e.to_string(),
+        "filter 'colour': expected COLUMN=VALUE with COLUMN one of country, category, currency",
+        &["colour", "筛选条件"],
+    );
+    // The default settings leave no basket in these few guest orders.
+    let e = basket::run(&guests(), &BasketParams::default()).unwrap_err();
+    check(
+        e.text(),
+        e.to_string(),
+        "no baskets left after the filter (no filter) and the exclusions",
+        &["未筛选", "购物篮"],
+    );
+    let e = recommend::run(
+        &guests(),
+        &RecommendParams {
+            top_n: 0,
+            ..RecommendParams::default()
+        },
+    )
+    .unwrap_err();
+    check(
+        e.text(),
+        e.to_string(),
+        "parameter top_n: must be in 1..=1000",
+        &["top_n", "参数"],
+    );
+}
+
+#[test]
+fn action_errors() {
+    let e = ActionParams {
+        clv_quantile: 2.0,
+        ..ActionParams::default()
+    }
+    .validate()
+    .unwrap_err();
+    check(
+        e.text(),
+        e.to_string(),
+        "invalid parameter clv_quantile: 2 is outside 0..=1",
+        &["clv_quantile", "无效"],
+    );
+}
+
+#[test]
+fn marketing_errors() {
+    let spend =
+        Table::from_bytes("spend.csv", b"date,tv\n2024-01-01,5\n2024-01-08,x\n").expect("reads");
+    let e = spend.column_index("radio").unwrap_err();
+    check(
+        e.text(),
+        e.to_string(),
+        "spend.csv: no column named 'radio' (columns: date, tv)",
+        &["spend.csv", "radio", "date, tv", "没有名为"],
+    );
+    let e = spend.numeric(1).unwrap_err();
+    check(
+        e.text(),
+        e.to_string(),
+        "spend.csv, row 2, column 'tv': expected a number, found 'x'",
+        &["spend.csv", "第 2 行", "tv", "x", "应为数字"],
+    );
+    let e = Table::from_bytes("blank.csv", b"").unwrap_err();
+    check(
+        e.text(),
+        e.to_string(),
+        "blank.csv: the file has no header row",
+        &["blank.csv", "表头"],
+    );
+
+    let t = Table::from_bytes("prices.csv", b"week,price\n1,2.5\n2,2.4\n").expect("reads");
+    let e = ElasticityInput::from_table(&t, &ElasticitySpec::default()).unwrap_err();
+    check(
+        e.text(),
+        e.to_string(),
+        "prices.csv: no units column found (looked for logmove, units, quantity, qty, volume…; columns: week, price); name it with --units-column",
+        &["prices.csv", "week, price", "--units-column", "销量列"],
+    );
+    let t = Table::from_bytes("promo.csv", b"units,flag\n5,0\n6,1\n").expect("reads");
+    let e = PromoInput::from_table(&t, &PromoSpec::default()).unwrap_err();
+    check(
+        e.text(),
+        e.to_string(),
+        "promo.csv: no date column (and no integer week column) found; name it with --date-column",
+        &["promo.csv", "--date-column", "日期列"],
+    );
+
+    let e = ols::fit(3, 2, &["a".into(), "b".into()], |_, _| 0.0).unwrap_err();
+    check(
+        e.text(),
+        e.to_string(),
+        "3 observations for 2 parameters: at least 4 are needed",
+        &["3 个观测值", "2 个参数", "4 个"],
+    );
+
+    let t = Table::from_bytes("small.csv", b"revenue,x\n1,2\n3,4\n").expect("reads");
+    let e = TreeInput::from_table(&t, "revenue", None)
+        .and_then(|i| tree::run(&i, &TreeParams::default()))
+        .unwrap_err();
+    check(
+        e.text(),
+        e.to_string(),
+        "2 rows: a tree needs at least 4",
+        &["2 行", "4 行"],
+    );
+}
+
+#[test]
+fn forecast_data_errors() {
+    let e = LongSeries::from_csv_reader(&b"a,b\nx,y\n"[..], "long.csv").unwrap_err();
+    let en = e.to_string();
+    assert!(
+        en.starts_with("long.csv: cannot find a period column ("),
+        "{en}"
+    );
+    assert!(
+        en.ends_with(") and a numeric value column in the header [\"a\", \"b\"]"),
+        "{en}"
+    );
+    let zh = e.text().render(Lang::Zh);
+    assert!(
+        zh.contains("long.csv") && zh.contains("找不到时段列"),
+        "{zh}"
+    );
+}
