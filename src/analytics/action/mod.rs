@@ -1073,9 +1073,7 @@ pub fn run_on_dataset(
             ..InventoryParams::default()
         },
     );
-    // Why the inventory analysis failed, as a sentence for the plan's "missing" note.
-    let inventory_why = inventory.as_ref().err().map(|e| e.text());
-    let inventory = inventory.map_err(|e| e.to_string());
+    let inventory = inventory.map_err(|e| e.text());
     progress(4, STAGES);
     let mmm = match (marketing.mmm_report, marketing.mmm_input) {
         (Some(r), _) => Some(r.clone()),
@@ -1094,7 +1092,7 @@ pub fn run_on_dataset(
     };
     progress(5, STAGES);
     let reports = PillarReports {
-        customers: customers.map_err(|e| e.to_string()),
+        customers: customers.map_err(|e| e.text()),
         recommend,
         inventory,
         mmm,
@@ -1116,25 +1114,22 @@ pub fn run_on_dataset(
             (Detail::Missing(Missing::NoCustomers { message }), Err(e), _)
                 if message.is_empty() =>
             {
-                *message = Text::raw(e.clone())
+                *message = e.clone()
             }
-            (Detail::Missing(Missing::NoInventory { message }), _, Err(e)) => {
-                *message = inventory_why
-                    .clone()
-                    .unwrap_or_else(|| Text::raw(e.clone()))
-            }
+            (Detail::Missing(Missing::NoInventory { message }), _, Err(e)) => *message = e.clone(),
             _ => {}
         }
     }
     Ok((plan, reports))
 }
 
-/// The pillar reports behind a plan from [`run_on_dataset`] (a failed pillar keeps its error).
+/// The pillar reports behind a plan from [`run_on_dataset`] (a failed pillar keeps its error
+/// message, in both languages).
 #[derive(Debug, Clone)]
 pub struct PillarReports {
-    pub customers: Result<CustomersReport, String>,
+    pub customers: Result<CustomersReport, Text>,
     pub recommend: Option<RecommendReport>,
-    pub inventory: Result<InventoryReport, String>,
+    pub inventory: Result<InventoryReport, Text>,
     pub mmm: Option<MmmReport>,
     pub promo: Option<PromoReport>,
 }
