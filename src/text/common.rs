@@ -30,6 +30,11 @@ pub const ENTRIES: &[Entry] = &[
         zh: "还没有导入数据",
     },
     Entry {
+        key: "worker.no_series_file",
+        en: "no series file attached",
+        zh: "没有附上序列文件",
+    },
+    Entry {
         key: "worker.no_spend_file",
         en: "no spend file attached",
         zh: "没有附上广告花费文件",
