@@ -52,6 +52,57 @@ pub fn to_csv(headers: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Stri
     out
 }
 
+/// The forecast CSV contract of `shoplens forecast --out` and the Forecast page's series-file
+/// export: `series_id,step,forecast,lo80,hi80,lo95,hi95,model`, one row per series and step
+/// (with `loL,hiL` for each further level in `levels`; pass `[80, 95, …]`). Numbers are
+/// written in Rust's shortest round-trip form; a missing interval is an empty cell.
+pub fn write_forecast_csv<'a, W: std::io::Write>(
+    out: W,
+    series: impl IntoIterator<Item = (&'a str, &'a crate::analytics::forecast::Forecast, &'a str)>,
+    levels: &[f64],
+) -> Result<(), csv::Error> {
+    let mut w = csv::Writer::from_writer(out);
+    let fmt_l = |l: f64| {
+        if l.fract() == 0.0 {
+            format!("{l:.0}")
+        } else {
+            format!("{l}")
+        }
+    };
+    let mut header: Vec<String> = vec!["series_id".into(), "step".into(), "forecast".into()];
+    for l in levels {
+        header.push(format!("lo{}", fmt_l(*l)));
+        header.push(format!("hi{}", fmt_l(*l)));
+    }
+    header.push("model".into());
+    w.write_record(&header)?;
+    for (id, forecast, model) in series {
+        for (step, mean) in forecast.mean.iter().enumerate() {
+            let mut rec = vec![id.to_string(), (step + 1).to_string(), mean.to_string()];
+            let cell = |v: Option<&f64>| v.map_or(String::new(), f64::to_string);
+            for l in levels {
+                let iv = forecast.interval(*l);
+                rec.push(cell(iv.and_then(|iv| iv.lower.get(step))));
+                rec.push(cell(iv.and_then(|iv| iv.upper.get(step))));
+            }
+            rec.push(model.to_string());
+            w.write_record(&rec)?;
+        }
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// [`write_forecast_csv`] into a string (the browser's download).
+pub fn forecast_csv<'a>(
+    series: impl IntoIterator<Item = (&'a str, &'a crate::analytics::forecast::Forecast, &'a str)>,
+    levels: &[f64],
+) -> Result<String, csv::Error> {
+    let mut buf = Vec::new();
+    write_forecast_csv(&mut buf, series, levels)?;
+    Ok(String::from_utf8_lossy(&buf).into_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,7 +8,9 @@
 use crate::analytics::action::{ActionParams, ActionPlan};
 use crate::analytics::basket::{BasketParams, BasketReport};
 use crate::analytics::customers::{CustomerProfile, CustomersParams, CustomersReport};
-use crate::analytics::forecast::{ForecastParams, ForecastReport};
+use crate::analytics::forecast::{
+    ForecastParams, ForecastReport, SeriesFileParams, SeriesFileReport,
+};
 use crate::analytics::inventory::{InventoryParams, InventoryReport};
 use crate::analytics::marketing::elasticity::{ElasticityParams, ElasticityReport, ElasticitySpec};
 use crate::analytics::marketing::experiment::{ExperimentReport, ExperimentSpec};
@@ -67,6 +69,13 @@ pub enum Task {
     /// slices with progress, and stops between slices on `Cancel`.
     ForecastAll {
         params: ForecastParams,
+    },
+    /// Forecast every series of the attached long series file (`files[0]`, named `file`):
+    /// runs in slices with progress, stops between slices on `Cancel`; scored against the
+    /// file's `test` rows when it has them. Needs no imported orders.
+    SeriesFile {
+        file: String,
+        params: SeriesFileParams,
     },
     /// Which customer groups bought during a promotion (CART on the customer features).
     Responders {
@@ -132,7 +141,7 @@ impl Task {
                 revenue_from_orders,
                 ..
             } => *revenue_from_orders,
-            Task::Experiment { .. } => false,
+            Task::Experiment { .. } | Task::SeriesFile { .. } => false,
             Task::Elasticity { file, .. } | Task::Promo { file, .. } => file.is_none(),
             _ => true,
         }
@@ -149,6 +158,7 @@ pub enum AnalysisReport {
     Recommend { report: Box<RecommendReport> },
     Forecast { report: Box<ForecastReport> },
     ForecastAll { report: Box<ForecastReport> },
+    SeriesFile { report: Box<SeriesFileReport> },
     Inventory { report: Box<InventoryReport> },
     Responders { report: Box<RespondersReport> },
     Mmm { report: Box<MmmReport> },

@@ -42,6 +42,11 @@ pub const ENTRIES: &[Entry] = &[
         zh: "还没有导入数据",
     },
     Entry {
+        key: "worker.no_series_file",
+        en: "no series file attached",
+        zh: "没有附上序列文件",
+    },
+    Entry {
         key: "worker.no_spend_file",
         en: "no spend file attached",
         zh: "没有附上广告花费文件",
@@ -219,6 +224,21 @@ pub const ENTRIES: &[Entry] = &[
         zh: "请输入或选择要预测的商品编码（SKU）。",
     },
     // The marketing page's channel limits field.
+    Entry {
+        key: "common.ui.choose_series_file",
+        en: "Choose a series file first.",
+        zh: "请先选择序列文件。",
+    },
+    Entry {
+        key: "common.ui.horizon_whole",
+        en: "Periods ahead must be a whole number.",
+        zh: "向后预测期数必须是整数。",
+    },
+    Entry {
+        key: "common.ui.season_whole",
+        en: "Season length must be a whole number (or empty to infer it).",
+        zh: "季节长度必须是整数（留空则自动推断）。",
+    },
     Entry {
         key: "common.ui.channel_limits",
         en: "Channel limits: {error}",

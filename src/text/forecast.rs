@@ -169,6 +169,47 @@ pub const ENTRIES: &[Entry] = &[
         zh: "{file} 第 {row} 行，“{column}”列：{message}",
     },
     Entry {
+        key: "forecast.err.not_number",
+        en: "{file}, row {row}, column '{column}': expected a number, found '{found}'",
+        zh: "{file} 第 {row} 行，“{column}”列：应为数字，实际是“{found}”",
+    },
+    Entry {
+        key: "forecast.err.not_finite_cell",
+        en: "{file}, row {row}, column '{column}': value is not finite",
+        zh: "{file} 第 {row} 行，“{column}”列：数值不是有限数",
+    },
+    Entry {
+        key: "forecast.err.no_long_columns",
+        en: "{file}: cannot find a period column ({names}) and a numeric value column in the header {headers}",
+        zh: "{file}：表头 {headers} 中找不到时期列（{names}）和数值列",
+    },
+    Entry {
+        key: "forecast.err.no_series",
+        en: "{file}: the file has no series to forecast",
+        zh: "{file}：文件中没有可预测的序列",
+    },
+    // Series file: accuracy on the file's test rows.
+    Entry {
+        key: "forecast.file.score.explain",
+        en: "The file's test rows were held out: each of the {n} series was forecast from its training rows only and compared with its first {k} test periods. sMAPE {smape}% is the average gap between forecast and actual as a share of their size (0% is perfect). MASE {mase} compares the average error with that of repeating the value one season ({m} periods) earlier within the training rows: {verdict}",
+        zh: "文件中的测试行没有参与拟合：{n} 个序列都只用训练行预测，再与各自前 {k} 个测试期的实际值比较。sMAPE {smape}% 是预测值与实际值之差占两者大小的平均比例（0% 为完全准确）。MASE {mase} 把平均误差与在训练行中“重复上一季（{m} 期前）的数值”的误差相比：{verdict}",
+    },
+    Entry {
+        key: "forecast.file.score.better",
+        en: "below 1, so the forecasts beat that simple rule.",
+        zh: "低于 1，说明预测优于这条简单规则。",
+    },
+    Entry {
+        key: "forecast.file.score.worse",
+        en: "1 or above, so the forecasts did not beat that simple rule on these periods.",
+        zh: "不低于 1，说明在这些时期上预测没有胜过这条简单规则。",
+    },
+    Entry {
+        key: "forecast.file.score.mase_none",
+        en: "not available, because every history is constant.",
+        zh: "无法计算，因为所有历史数据都是常数。",
+    },
+    Entry {
         key: "forecast.err.no_sales",
         en: "no sales in complete periods to forecast",
         zh: "完整的时段里没有销量，无法预测",
@@ -188,10 +229,5 @@ pub const ENTRIES: &[Entry] = &[
         key: "forecast.err.csv",
         en: "{file}: {error}",
         zh: "{file}：{error}",
-    },
-    Entry {
-        key: "forecast.err.long_columns",
-        en: "{file}: cannot find a period column ({names}) and a numeric value column in the header {headers}",
-        zh: "{file}：表头 {headers} 中找不到时段列（{names}）和数值列",
     },
 ];

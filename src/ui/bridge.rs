@@ -223,6 +223,9 @@ fn on_response(state: AppState, resp: Response) {
                 AnalysisReport::ForecastAll { report } => {
                     land(state.forecast_all, gen, millis, *report)
                 }
+                AnalysisReport::SeriesFile { report } => {
+                    land(state.series_file, gen, millis, *report)
+                }
                 AnalysisReport::Mmm { report } => land(state.mmm, gen, millis, *report),
                 AnalysisReport::Experiment { report } => {
                     land(state.experiment, gen, millis, *report)
@@ -390,14 +393,18 @@ fn task_slot(task: &Task) -> usize {
         Task::Inventory { .. } => 10,
         Task::Responders { .. } => 11,
         Task::ActionPlan { .. } => 12,
+        Task::SeriesFile { .. } => 13,
     }
 }
 
 /// Number of task slots (one per `Task` kind).
-const SLOTS: usize = 13;
+const SLOTS: usize = 14;
 
 /// Slot of the all-series forecast (for [`cancel_task`]).
 pub const FORECAST_ALL_SLOT: usize = 5;
+
+/// Slot of the series-file forecast (for [`cancel_task`]).
+pub const SERIES_FILE_SLOT: usize = 13;
 
 fn report_slot(report: &AnalysisReport) -> usize {
     match report {
@@ -414,6 +421,7 @@ fn report_slot(report: &AnalysisReport) -> usize {
         AnalysisReport::Inventory { .. } => 10,
         AnalysisReport::Responders { .. } => 11,
         AnalysisReport::ActionPlan { .. } => 12,
+        AnalysisReport::SeriesFile { .. } => 13,
     }
 }
 
@@ -423,6 +431,7 @@ fn progress_signal(state: AppState, slot: usize) -> Option<RwSignal<Option<(usiz
         5 => Some(state.forecast_all_progress),
         10 => Some(state.inventory_progress),
         12 => Some(state.action_progress),
+        13 => Some(state.series_file_progress),
         _ => None,
     }
 }
@@ -460,6 +469,7 @@ fn busy_signal(state: AppState, slot: usize) -> Option<RwSignal<bool>> {
         10 => Some(state.inventory_busy),
         11 => Some(state.responders_busy),
         12 => Some(state.action_busy),
+        13 => Some(state.series_file_busy),
         _ => None,
     }
 }

@@ -757,6 +757,7 @@ pub fn forget(state: AppState) {
     state.mappings.set(Vec::new());
     state.datasets.set(Vec::new());
     side_files::clear_all(state);
+    crate::ui::pages::forecast::forget_series_file();
     state.notice.set(None);
     if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
         let n = storage.length().unwrap_or(0);

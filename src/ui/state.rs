@@ -3,7 +3,7 @@
 use crate::analytics::action::{ActionParams, ActionPlan};
 use crate::analytics::basket::{BasketParams, BasketReport};
 use crate::analytics::customers::{CustomerProfile, CustomersParams, CustomersReport};
-use crate::analytics::forecast::{ForecastParams, ForecastReport};
+use crate::analytics::forecast::{ForecastParams, ForecastReport, SeriesFileReport};
 use crate::analytics::inventory::{InventoryParams, InventoryReport};
 use crate::analytics::marketing::elasticity::ElasticityReport;
 use crate::analytics::marketing::experiment::ExperimentReport;
@@ -68,6 +68,11 @@ pub struct AppState {
     pub forecast_all_busy: RwSignal<bool>,
     /// Progress of the all-series forecast: (series done, total).
     pub forecast_all_progress: RwSignal<Option<(usize, usize)>>,
+    /// The Forecast page's series-file forecast (independent of the imported orders).
+    pub series_file: RwSignal<Option<Pillar<SeriesFileReport>>>,
+    pub series_file_busy: RwSignal<bool>,
+    /// Progress of the series-file forecast: (series done, total).
+    pub series_file_progress: RwSignal<Option<(usize, usize)>>,
     /// Marketing page: media-mix model and experiment (they read their own files, so they
     /// survive an order import).
     pub mmm: RwSignal<Option<Pillar<MmmReport>>>,
@@ -143,6 +148,9 @@ impl AppState {
             forecast_all: RwSignal::new(None),
             forecast_all_busy: RwSignal::new(false),
             forecast_all_progress: RwSignal::new(None),
+            series_file: RwSignal::new(None),
+            series_file_busy: RwSignal::new(false),
+            series_file_progress: RwSignal::new(None),
             mmm: RwSignal::new(None),
             mmm_busy: RwSignal::new(false),
             experiment: RwSignal::new(None),
@@ -195,6 +203,8 @@ impl AppState {
         self.forecast_params.set(ForecastParams::default());
         self.forecast_all.set(None);
         self.forecast_all_progress.set(None);
+        self.series_file.set(None);
+        self.series_file_progress.set(None);
         self.mmm.set(None);
         self.experiment.set(None);
         self.elasticity.set(None);
@@ -213,6 +223,7 @@ impl AppState {
             self.recommend_busy,
             self.forecast_busy,
             self.forecast_all_busy,
+            self.series_file_busy,
             self.mmm_busy,
             self.experiment_busy,
             self.elasticity_busy,

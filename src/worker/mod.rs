@@ -6,7 +6,9 @@
 
 use crate::analytics::action::{self, MarketingInputs};
 use crate::analytics::customers::{self, CustomersReport};
-use crate::analytics::forecast::{self, ForecastParams, ForecastReport};
+use crate::analytics::forecast::{
+    self, ForecastParams, ForecastReport, SeriesFile, SeriesFileParams, SeriesFileReport,
+};
 use crate::analytics::inventory::{self, stock, InventoryInput};
 use crate::analytics::marketing::abtest::AbInput;
 use crate::analytics::marketing::elasticity::{self, ElasticityInput};
@@ -262,6 +264,17 @@ async fn analyze(job: u32, task: Task, files: Vec<Blob>) -> Result<Option<Analys
                 report: Box::new(report),
             }));
         }
+        Task::SeriesFile { file, params } => {
+            let blob = files
+                .first()
+                .ok_or_else(|| Text::new("worker.no_series_file"))?;
+            let bytes = read_slice(blob, 0.0, blob.size()).await?;
+            return Ok(series_file(job, file, &bytes, params).await?.map(|report| {
+                AnalysisReport::SeriesFile {
+                    report: Box::new(report),
+                }
+            }));
+        }
         _ => {}
     }
     let dataset = dataset.ok_or_else(|| Text::new("worker.no_data"))?;
@@ -349,6 +362,53 @@ async fn forecast_all(
     }))
 }
 
+/// Time between progress messages (and chances to see a `Cancel`) of [`series_file`].
+const SERIES_FILE_SLICE_MS: f64 = 250.0;
+
+/// Every series of a long series file, forecast one at a time; about every quarter second the
+/// worker reports progress and yields to its event loop, so a `Cancel` gets through.
+async fn series_file(
+    job: u32,
+    name: &str,
+    bytes: &[u8],
+    params: &SeriesFileParams,
+) -> Result<Option<SeriesFileReport>, Text> {
+    let file = SeriesFile::read(bytes, name, params.season).map_err(|e| e.text())?;
+    let fparams = file.params(params);
+    fparams.validate().map_err(|e| e.text())?;
+    let named = file.named();
+    let total = named.len();
+    let mut forecasts = Vec::with_capacity(total);
+    let mut last = web_time::Instant::now();
+    post(&Response::TaskProgress {
+        job,
+        done: 0,
+        total,
+    });
+    yield_now().await;
+    for (i, s) in named.iter().enumerate() {
+        if last.elapsed().as_secs_f64() * 1000.0 >= SERIES_FILE_SLICE_MS {
+            post(&Response::TaskProgress {
+                job,
+                done: i,
+                total,
+            });
+            yield_now().await;
+            if task_cancelled(job) {
+                return Ok(None);
+            }
+            last = web_time::Instant::now();
+        }
+        let part = forecast::forecast_many(std::slice::from_ref(s), &fparams, &mut |_, _| {})
+            .map_err(|e| e.text())?;
+        forecasts.extend(part.series);
+    }
+    if task_cancelled(job) {
+        return Ok(None);
+    }
+    Ok(Some(SeriesFileReport::new(&file, params, forecasts)))
+}
+
 fn task_cancelled(job: u32) -> bool {
     STATE.with(|s| s.borrow().cancelled_tasks.borrow().contains(&job))
 }
@@ -403,7 +463,8 @@ fn analyze_now(dataset: &Rc<Dataset>, task: Task) -> Result<AnalysisReport, Text
         Task::Mmm { .. }
         | Task::Experiment { .. }
         | Task::Elasticity { .. }
-        | Task::Promo { .. } => Err(Text::new("worker.reads_file")),
+        | Task::Promo { .. }
+        | Task::SeriesFile { .. } => Err(Text::new("worker.reads_file")),
         Task::ActionPlan { .. } => Err(Text::new("worker.action_async")),
     }
 }

@@ -20,6 +20,7 @@ pub mod arima;
 pub mod baselines;
 pub mod ensemble;
 pub mod ets;
+pub mod file;
 pub mod intermittent;
 pub mod metrics;
 pub mod optim;
@@ -30,6 +31,7 @@ pub mod series;
 pub mod stats;
 pub mod theta;
 
+pub use file::{forecast_file, SeriesFile, SeriesFileParams, SeriesFileReport};
 pub use report::*;
 pub use select::{auto_forecast, AutoForecast, ModelKind};
 pub use series::LongSeries;
@@ -62,6 +64,29 @@ pub enum ForecastError {
         column: String,
         message: String,
     },
+    /// A cell of a long series file is not a number.
+    NotNumber {
+        file: String,
+        row: u64,
+        column: String,
+        found: String,
+    },
+    /// A value of a long series file is infinite or NaN.
+    NotFiniteCell {
+        file: String,
+        row: u64,
+        column: String,
+    },
+    /// A long series file without a recognisable period and value column.
+    NoLongColumns {
+        file: String,
+        names: String,
+        headers: String,
+    },
+    /// A long series file without any series.
+    NoSeries {
+        file: String,
+    },
     /// No sales in any complete period (nothing to forecast).
     NoSales,
     Data(Text),
@@ -93,6 +118,33 @@ impl ForecastError {
                 .int("row", *row)
                 .str("column", column.clone())
                 .str("message", message.clone()),
+            ForecastError::NotNumber {
+                file,
+                row,
+                column,
+                found,
+            } => Text::new("forecast.err.not_number")
+                .str("file", file.clone())
+                .int("row", *row)
+                .str("column", column.clone())
+                .str("found", found.clone()),
+            ForecastError::NotFiniteCell { file, row, column } => {
+                Text::new("forecast.err.not_finite_cell")
+                    .str("file", file.clone())
+                    .int("row", *row)
+                    .str("column", column.clone())
+            }
+            ForecastError::NoLongColumns {
+                file,
+                names,
+                headers,
+            } => Text::new("forecast.err.no_long_columns")
+                .str("file", file.clone())
+                .str("names", names.clone())
+                .str("headers", headers.clone()),
+            ForecastError::NoSeries { file } => {
+                Text::new("forecast.err.no_series").str("file", file.clone())
+            }
             ForecastError::NoSales => Text::new("forecast.err.no_sales"),
             ForecastError::Data(t) => t.clone(),
         }

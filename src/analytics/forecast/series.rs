@@ -375,14 +375,12 @@ impl LongSeries {
             rows.push(rec.iter().map(str::to_string).collect());
         }
         let sample: Vec<Vec<String>> = rows.iter().take(20).cloned().collect();
-        let cols = LongColumns::detect(&headers, &sample).ok_or_else(|| {
-            ForecastError::Data(
-                Text::new("forecast.err.long_columns")
-                    .str("file", file)
-                    .str("names", TIME_NAMES.join(", "))
-                    .str("headers", format!("{headers:?}")),
-            )
-        })?;
+        let cols =
+            LongColumns::detect(&headers, &sample).ok_or_else(|| ForecastError::NoLongColumns {
+                file: file.into(),
+                names: TIME_NAMES.join(", "),
+                headers: format!("{headers:?}"),
+            })?;
         let mut order: Vec<String> = Vec::new();
         let mut map: HashMap<String, Vec<(Option<f64>, usize, String, f64, bool)>> = HashMap::new();
         for (i, r) in rows.iter().enumerate() {
@@ -394,18 +392,18 @@ impl LongSeries {
                 .unwrap_or_else(|| "series".into());
             let p = cell(cols.period).to_string();
             let raw = cell(cols.value);
-            let v: f64 = raw.parse().map_err(|_| ForecastError::Input {
+            let column = || headers.get(cols.value).cloned().unwrap_or_default();
+            let v: f64 = raw.parse().map_err(|_| ForecastError::NotNumber {
                 file: file.into(),
                 row,
-                column: headers[cols.value].clone(),
-                message: format!("expected a number, found '{raw}'"),
+                column: column(),
+                found: raw.to_string(),
             })?;
             if !v.is_finite() {
-                return Err(ForecastError::Input {
+                return Err(ForecastError::NotFiniteCell {
                     file: file.into(),
                     row,
-                    column: headers[cols.value].clone(),
-                    message: "value is not finite".into(),
+                    column: column(),
                 });
             }
             let train = cols

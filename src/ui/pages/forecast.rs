@@ -4,8 +4,10 @@
 
 use super::NeedData;
 use crate::analytics::forecast::{
+    file::FileSeries,
     series::{Freq, Level, Measure},
-    ForecastParams, ForecastReport, ModelKind, SeriesForecast, Trend,
+    ForecastParams, ForecastReport, ModelKind, SeriesFileParams, SeriesFileReport, SeriesForecast,
+    Trend,
 };
 use crate::protocol::Task;
 use crate::text::Text;
@@ -16,6 +18,9 @@ use crate::ui::i18n::{say, t};
 use crate::ui::state::AppState;
 use crate::ui::table::{number as num, Cell, Column, DataTable};
 use leptos::prelude::*;
+use std::cell::RefCell;
+use wasm_bindgen::JsCast;
+use web_sys::Blob;
 
 /// Plain names of the models in the picker.
 fn model_name(k: ModelKind) -> &'static str {
@@ -174,7 +179,7 @@ pub fn Forecast() -> impl IntoView {
             w.scroll_to_with_x_and_y(0.0, 0.0);
         }
     });
-    move || {
+    let main = move || {
         if state.report.with(Option::is_none) {
             return view! { <NeedData/> }.into_any();
         }
@@ -193,6 +198,10 @@ pub fn Forecast() -> impl IntoView {
             <AllSeries form=form open_sku=open_sku/>
         }
         .into_any()
+    };
+    view! {
+        {main}
+        <SeriesFileCard/>
     }
 }
 
@@ -548,5 +557,330 @@ fn AllSeries(form: Form, open_sku: Callback<String>) -> impl IntoView {
                 }
             })}
         </section>
+    }
+}
+
+/// The bundled series file (six synthetic M3-like monthly series, `www/sample/series/`).
+const SAMPLE_SERIES: &str = "./sample/series/monthly_series.csv";
+const SAMPLE_SERIES_NAME: &str = "monthly_series.csv (sample)";
+
+thread_local! {
+    /// The chosen series file (a `Blob` handle: no bytes are read on the main thread).
+    static SERIES_FILE: RefCell<Option<(String, Blob)>> = const { RefCell::new(None) };
+}
+
+/// Drop the chosen series file ("Forget this data").
+pub fn forget_series_file() {
+    SERIES_FILE.with(|f| *f.borrow_mut() = None);
+}
+
+fn chosen_file(ev: &web_sys::Event) -> Option<(String, Blob)> {
+    let input: web_sys::HtmlInputElement = ev.target()?.dyn_into().ok()?;
+    let f = input.files()?.get(0)?;
+    Some((f.name(), f.unchecked_into::<Blob>()))
+}
+
+/// "Forecast a series file…": a long file (series id, period, value, optional split) forecast
+/// in the worker, scored against its `test` rows; needs no imported orders.
+#[component]
+fn SeriesFileCard() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let defaults = SeriesFileParams::default();
+    let horizon = RwSignal::new(defaults.horizon.to_string());
+    let season = RwSignal::new(String::new());
+    let model = RwSignal::new(defaults.model);
+    let file_name =
+        RwSignal::new(SERIES_FILE.with(|f| f.borrow().as_ref().map(|(n, _)| n.clone())));
+    let run = move || {
+        let Some((name, blob)) = SERIES_FILE.with(|f| f.borrow().clone()) else {
+            state
+                .error
+                .set(Some(Text::new("common.ui.choose_series_file")));
+            return;
+        };
+        let Ok(h) = horizon.get_untracked().trim().parse::<usize>() else {
+            state.error.set(Some(Text::new("common.ui.horizon_whole")));
+            return;
+        };
+        let m = season.get_untracked();
+        let season = match m.trim() {
+            "" => None,
+            v => match v.parse::<usize>() {
+                Ok(v) => Some(v),
+                Err(_) => {
+                    state.error.set(Some(Text::new("common.ui.season_whole")));
+                    return;
+                }
+            },
+        };
+        let params = SeriesFileParams {
+            horizon: h,
+            season,
+            model: model.get_untracked(),
+            ..SeriesFileParams::default()
+        };
+        state.error.set(None);
+        bridge::analyze_with_files(state, Task::SeriesFile { file: name, params }, &[blob]);
+    };
+    let set_file = move |name: String, blob: Blob| {
+        SERIES_FILE.with(|f| *f.borrow_mut() = Some((name.clone(), blob)));
+        file_name.set(Some(name));
+    };
+    let on_file = move |ev: web_sys::Event| {
+        if let Some((n, b)) = chosen_file(&ev) {
+            set_file(n, b);
+            run();
+        }
+    };
+    let use_sample = move |_| {
+        leptos::task::spawn_local(async move {
+            match bridge::fetch_blob(SAMPLE_SERIES).await {
+                Ok(b) => {
+                    set_file(SAMPLE_SERIES_NAME.to_string(), b);
+                    run();
+                }
+                Err(e) => state.error.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <section class="card" data-testid="series-file">
+            <h2>{t("Forecast a series file…", "预测序列文件…")}</h2>
+            <p class="muted small">{t(
+                "A CSV in long format: one row per series and period, with a series id column (series_id, unique_id, sku…), a period column (a date, a month like 2024-01, or a number) and a value column. A split column marks rows as train or test: only train rows are used for fitting, and the forecasts are scored against the test rows. Runs in the background; nothing leaves your browser.",
+                "长格式 CSV：每个序列每期一行，包含序列编号列（series_id、unique_id、sku…）、时期列（日期、如 2024-01 的月份或数字）和数值列。split 列把行标记为 train（训练）或 test（测试）：只用训练行拟合，再用测试行给预测打分。计算在后台进行，数据不会离开您的浏览器。",
+            )}</p>
+            <div class="params">
+                <label class="btn small">{t("Choose series file…", "选择序列文件…")}
+                    <input type="file" accept=".csv,.txt,.gz" class="visually-hidden" data-testid="sf-file" on:change=on_file/>
+                </label>
+                <button class="btn small" data-testid="sf-sample" on:click=use_sample>{t("Use the sample series (6 monthly)", "使用示例序列（6 个月度序列）")}</button>
+                <span class="muted small" data-testid="sf-file-name">{move || file_name.get().map(|n| crate::tr!("File: {}", "文件：{}", if n == SAMPLE_SERIES_NAME { t(SAMPLE_SERIES_NAME, "monthly_series.csv（示例）").to_string() } else { n })).unwrap_or_else(|| t("No file chosen", "未选择文件").into())}</span>
+            </div>
+            <div class="params">
+                <label>{t("Periods ahead ", "向后预测期数 ")}
+                    <input type="number" min="1" max="1000" class="short" data-testid="sf-horizon" prop:value=move || horizon.get()
+                        on:change=move |ev| horizon.set(event_target_value(&ev))/>
+                </label>
+                <label title=t("Periods per season: 12 for monthly data, 4 quarterly, 7 daily, 52 weekly; empty = inferred from the periods", "每个季节周期的期数：月度数据为 12，季度 4，每日 7，每周 52；留空 = 根据时期自动推断")>{t(" Season length ", " 季节长度 ")}
+                    <input type="number" min="1" max="366" class="short" placeholder=t("inferred", "自动推断") data-testid="sf-season" prop:value=move || season.get()
+                        on:change=move |ev| season.set(event_target_value(&ev))/>
+                </label>
+                <label>{t(" Model ", " 模型 ")}
+                    <select aria-label=t("Model", "模型") data-testid="sf-model" on:change=move |ev| {
+                        if let Some(k) = ModelKind::parse(&event_target_value(&ev)) { model.set(k) }
+                    }>
+                        {ModelKind::ALL.into_iter().map(|k| view! {
+                            <option value=k.key() selected=move || model.get() == k>{model_name(k)}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+                <button class="btn small primary" data-testid="sf-run" on:click=move |_| run() disabled=move || state.series_file_busy.get() || file_name.get().is_none()>
+                    {move || if state.series_file_busy.get() { t("Forecasting…", "预测中…") } else { t("Forecast every series", "预测全部序列") }}
+                </button>
+            </div>
+            {move || state.series_file_progress.get().map(|(done, total)| {
+                let pct = if total > 0 { done as f64 / total as f64 * 100.0 } else { 0.0 };
+                view! {
+                    <div class="task-progress" data-testid="sf-progress" role="status">
+                        <span>{crate::tr!("{} of {} series forecast", "已预测 {} / {} 个序列", format::int(done as u64), format::int(total as u64))}</span>
+                        <progress max="100" value=pct></progress>
+                        <button class="btn small" data-testid="sf-cancel" on:click=move |_| bridge::cancel_task(state, bridge::SERIES_FILE_SLOT)>{t("Stop", "停止")}</button>
+                    </div>
+                }
+            })}
+            {move || state.series_file.get().map(|p| view! { <SeriesFileResult report=p.report millis=p.millis/> })}
+        </section>
+    }
+}
+
+#[component]
+fn SeriesFileResult(report: SeriesFileReport, millis: f64) -> impl IntoView {
+    let n = report.series.len();
+    let h = report.params.horizon;
+    let season_note = if report.season_inferred {
+        crate::tr!(
+            "season length {} (inferred)",
+            "季节长度 {}（自动推断）",
+            report.season
+        )
+    } else {
+        crate::tr!("season length {}", "季节长度 {}", report.season)
+    };
+    let rows: Vec<Vec<Cell>> = report
+        .series
+        .iter()
+        .map(|s| {
+            let iv = s.forecast.interval(80.0);
+            let first =
+                |v: Option<&Vec<f64>>| v.and_then(|v| v.first().copied()).unwrap_or(f64::NAN);
+            vec![
+                Cell::Text(s.id.clone()),
+                Cell::Text(s.model.clone()),
+                num(s.forecast.mean.first().copied().unwrap_or(f64::NAN), 2),
+                num(first(iv.map(|i| &i.lower)), 2),
+                num(first(iv.map(|i| &i.upper)), 2),
+                num(s.forecast.mean.iter().sum(), 1),
+                num(s.smape.unwrap_or(f64::NAN), 2),
+                num(s.mase.unwrap_or(f64::NAN), 3),
+            ]
+        })
+        .collect();
+    let csv = StoredValue::new(report.csv().unwrap_or_default());
+    let download = move |_| {
+        csv.with_value(|c| {
+            crate::ui::download::save_text("forecasts.csv", "text/csv;charset=utf-8", c)
+        });
+    };
+    let series = StoredValue::new(report.series.clone());
+    let chosen = RwSignal::new(0usize);
+    let ids: Vec<(usize, String)> = report
+        .series
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (i, s.id.clone()))
+        .collect();
+    let pick = Callback::new(move |id: String| {
+        if let Some(i) = series.with_value(|v| v.iter().position(|s| s.id == id)) {
+            chosen.set(i);
+        }
+    });
+    view! {
+        <p class="muted small" data-testid="sf-summary" data-series=n data-millis=format!("{millis:.0}")>{crate::tr!(
+            "{} series from {}, {} periods ahead, {}, computed in {:.2} s.",
+            "{} 个序列（{}），向后预测 {} 期，{}，用时 {:.2} 秒。",
+            format::int(n as u64), report.file, h, season_note, millis / 1000.0)}</p>
+        {report.score.as_ref().map(|sc| view! {
+            <div class="callout" data-testid="sf-score" data-smape=format!("{:.6}", sc.smape) data-mase=format!("{:.6}", sc.mase) data-series=sc.series>
+                <p><strong>{crate::tr!("Accuracy on the test rows: sMAPE {}%, MASE {}", "测试行上的准确度：sMAPE {}%，MASE {}", format::num(sc.smape, 2), format::num(sc.mase, 3))}</strong></p>
+                <p class="small">{say(&sc.explanation)}</p>
+            </div>
+        })}
+        <div class="params">
+            <button class="btn small" data-testid="sf-download" on:click=download>{t("Download forecasts (CSV)", "下载预测结果（CSV）")}</button>
+            <label>{t(" Chart of ", " 图表：")}
+                <select aria-label=t("Series", "序列") data-testid="sf-series" prop:value=move || chosen.get().to_string() on:change=move |ev| chosen.set(event_target_value(&ev).parse().unwrap_or(0))>
+                    {ids.into_iter().map(|(i, id)| view! { <option value=i.to_string()>{id}</option> }).collect_view()}
+                </select>
+            </label>
+        </div>
+        {move || series.with_value(|v| v.get(chosen.get()).cloned()).map(|s| view! { <FileSeriesChart s=s/> })}
+        <DataTable id="series-file" rows=Signal::derive(move || rows.clone()) on_row=pick columns=vec![
+            Column::text("series_id", t("Series", "序列")), Column::text("model", t("Model", "模型")),
+            Column::num("next", t("Next period", "下一期")),
+            Column::num("lo80", t("Low 80%", "下限 80%")), Column::num("hi80", t("High 80%", "上限 80%")),
+            Column::num("horizon_total", t("Total over horizon", "预测期合计")),
+            Column::num("smape", t("sMAPE % (test)", "sMAPE %（测试）")), Column::num("mase", t("MASE (test)", "MASE（测试）")),
+        ]/>
+    }
+}
+
+/// History (train rows), the held-out test rows, the forecast and its intervals of one series.
+#[component]
+fn FileSeriesChart(s: FileSeries) -> impl IntoView {
+    let nan = f64::NAN;
+    let n = s.history.len();
+    let h = s.forecast.mean.len();
+    let len = n + h.max(s.actual.len());
+    let labels: Vec<String> = (0..len)
+        .map(|i| {
+            s.periods
+                .get(i)
+                .cloned()
+                .unwrap_or_else(|| format!("t+{}", i + 1 - n))
+        })
+        .collect();
+    let mut hist = s.history.clone();
+    hist.resize(len, nan);
+    let mut actual = vec![nan; len];
+    if n > 0 && !s.actual.is_empty() {
+        actual[n - 1] = s.history[n - 1];
+    }
+    for (k, v) in s.actual.iter().enumerate() {
+        actual[n + k] = *v;
+    }
+    let mut fc = vec![nan; len];
+    if n > 0 {
+        fc[n - 1] = s.history[n - 1];
+    }
+    for (k, v) in s.forecast.mean.iter().enumerate() {
+        fc[n + k] = *v;
+    }
+    let mut lines = vec![
+        Series {
+            name: t("History (fitted)", "历史（用于拟合）").into(),
+            values: hist,
+            class: "c0".into(),
+        },
+        Series {
+            name: t("Forecast", "预测").into(),
+            values: fc,
+            class: "c1".into(),
+        },
+    ];
+    if !s.actual.is_empty() {
+        lines.push(Series {
+            name: t(
+                "Actual (test rows, held out)",
+                "实际值（测试行，未参与拟合）",
+            )
+            .into(),
+            values: actual,
+            class: "c2 dashed".into(),
+        });
+    }
+    let mut ivs = s.forecast.intervals.clone();
+    ivs.sort_by(|a, b| b.level.total_cmp(&a.level));
+    let wide = ivs.len() > 1;
+    let bands: Vec<Band> = ivs
+        .iter()
+        .enumerate()
+        .map(|(k, iv)| {
+            let mut lower = vec![nan; len];
+            let mut upper = vec![nan; len];
+            for j in 0..h {
+                lower[n + j] = iv.lower.get(j).copied().unwrap_or(nan);
+                upper[n + j] = iv.upper.get(j).copied().unwrap_or(nan);
+            }
+            Band {
+                name: crate::tr!("{:.0}% interval", "{:.0}% 区间", iv.level),
+                lower,
+                upper,
+                class: if k == 0 && wide {
+                    "interval-wide".into()
+                } else {
+                    "interval".into()
+                },
+            }
+        })
+        .collect();
+    let marker = (n > 0).then(|| (n - 1, t("forecast →", "预测 →").to_string()));
+    let title = crate::tr!(
+        "{} — history, forecast and test rows",
+        "{} — 历史、预测与测试行",
+        s.id
+    );
+    let score = match (s.smape, s.mase) {
+        (Some(a), Some(b)) => crate::tr!(
+            "Model {}: sMAPE {}%, MASE {} on the test rows.",
+            "模型 {}：测试行上 sMAPE {}%，MASE {}。",
+            s.model,
+            format::num(a, 2),
+            format::num(b, 3)
+        ),
+        (Some(a), None) => crate::tr!(
+            "Model {}: sMAPE {}% on the test rows.",
+            "模型 {}：测试行上 sMAPE {}%。",
+            s.model,
+            format::num(a, 2)
+        ),
+        _ => crate::tr!("Model {}.", "模型 {}。", s.model),
+    };
+    view! {
+        <div data-testid="sf-detail" data-series=s.id.clone()>
+            <p class="small">{score}</p>
+            <BandChart testid="sf-chart" labels=Signal::derive(move || labels.clone()) lines=Signal::derive(move || lines.clone())
+                bands=Signal::derive(move || bands.clone()) title=title marker=Signal::derive(move || marker.clone()) decimals=1 from_zero=false/>
+        </div>
     }
 }

@@ -9,9 +9,9 @@
 use std::io::Read;
 use std::path::PathBuf;
 
-use shoplens::analytics::forecast::report::{forecast_many, NamedSeries};
+use shoplens::analytics::forecast::report::forecast_many;
 use shoplens::analytics::forecast::series::{Freq, Level, LongColumns};
-use shoplens::analytics::forecast::{ForecastParams, LongSeries, ModelKind};
+use shoplens::analytics::forecast::{ForecastParams, LongSeries, ModelKind, SeriesFile};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -139,19 +139,10 @@ pub fn run(args: Args) -> Result<(), String> {
     let report = if is_long_file(&bytes) {
         let list =
             LongSeries::from_csv_reader(bytes.as_slice(), &name).map_err(|e| e.to_string())?;
-        if params.season.is_none() {
-            params.season = Some(list.first().map_or(1, |s| s.infer_season()));
-        }
-        let named: Vec<NamedSeries> = list
-            .iter()
-            .map(|s| NamedSeries {
-                id: s.id.clone(),
-                label: s.id.clone(),
-                periods: s.periods[..s.train_len].to_vec(),
-                values: s.train().to_vec(),
-                future_periods: Vec::new(),
-            })
-            .collect();
+        // the season, when not given, is inferred from the first series' periods
+        let file = SeriesFile::from_series(&name, list, params.season);
+        params.season = Some(file.season);
+        let named = file.named();
         forecast_many(&named, &params, &mut |_, _| {}).map_err(|e| e.to_string())?
     } else {
         let data = shoplens::data::import_paths(
@@ -161,52 +152,17 @@ pub fn run(args: Args) -> Result<(), String> {
         .map_err(|e| e.to_string())?;
         shoplens::analytics::forecast::run(&data, &params).map_err(|e| e.to_string())?
     };
-    let mut w =
-        csv::Writer::from_path(&args.out).map_err(|e| format!("{}: {e}", args.out.display()))?;
-    let mut header: Vec<String> = [
-        "series_id",
-        "step",
-        "forecast",
-        "lo80",
-        "hi80",
-        "lo95",
-        "hi95",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
-    let fmt_l = |l: f64| {
-        if l.fract() == 0.0 {
-            format!("{l:.0}")
-        } else {
-            format!("{l}")
-        }
-    };
-    for l in &all_levels[2..] {
-        header.push(format!("lo{}", fmt_l(*l)));
-        header.push(format!("hi{}", fmt_l(*l)));
-    }
-    header.push("model".into());
-    let io = |e: csv::Error| format!("{}: {e}", args.out.display());
-    w.write_record(&header).map_err(io)?;
-    for s in &report.series {
-        for step in 0..s.forecast.mean.len() {
-            let mut rec = vec![
-                s.id.clone(),
-                (step + 1).to_string(),
-                s.forecast.mean[step].to_string(),
-            ];
-            for l in &all_levels {
-                let iv = s.forecast.interval(*l);
-                rec.push(iv.map_or(String::new(), |iv| iv.lower[step].to_string()));
-                rec.push(iv.map_or(String::new(), |iv| iv.upper[step].to_string()));
-            }
-            rec.push(s.model.clone());
-            w.write_record(&rec).map_err(io)?;
-        }
-    }
-    w.flush()
-        .map_err(|e| format!("{}: {e}", args.out.display()))?;
+    let file =
+        std::fs::File::create(&args.out).map_err(|e| format!("{}: {e}", args.out.display()))?;
+    shoplens::export::write_forecast_csv(
+        std::io::BufWriter::new(file),
+        report
+            .series
+            .iter()
+            .map(|s| (s.id.as_str(), &s.forecast, s.model.as_str())),
+        &all_levels,
+    )
+    .map_err(|e| format!("{}: {e}", args.out.display()))?;
     if let Some(p) = &args.json {
         let js = super::json(&report)?;
         std::fs::write(p, js).map_err(|e| format!("{}: {e}", p.display()))?;

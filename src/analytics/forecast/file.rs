@@ -1,0 +1,311 @@
+//! Forecasting a long series file (the Forecast page's "Forecast a series file…" and
+//! `shoplens forecast` on a long file): read every series with [`LongSeries::from_csv_reader`],
+//! forecast the `train` rows of each with [`forecast_many`], and, when the file has `test`
+//! rows, score the forecasts against them (mean sMAPE and MASE over the series).
+//!
+//! The worker forecasts in slices ([`SeriesFile::named`] + [`forecast_many`] per slice, then
+//! [`SeriesFileReport::new`]); [`forecast_file`] does it in one go.
+
+use std::io::Read;
+
+use serde::{Deserialize, Serialize};
+
+use super::metrics::{mase, smape};
+use super::report::{forecast_many, ForecastParams, NamedSeries, SeriesForecast};
+use super::select::ModelKind;
+use super::series::LongSeries;
+use super::{Forecast, ForecastError};
+use crate::text::Text;
+
+/// Settings of a series-file forecast.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SeriesFileParams {
+    /// Periods ahead (1..=1000).
+    pub horizon: usize,
+    /// Season length (`None`: inferred from the first series' periods, as the CLI does).
+    pub season: Option<usize>,
+    pub model: ModelKind,
+    /// Interval levels in percent (the export always has 80 and 95).
+    pub levels: Vec<f64>,
+}
+
+impl Default for SeriesFileParams {
+    fn default() -> Self {
+        SeriesFileParams {
+            horizon: 12,
+            season: None,
+            model: ModelKind::Auto,
+            levels: vec![80.0, 95.0],
+        }
+    }
+}
+
+/// The series of a long file, with the season length that will be used.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeriesFile {
+    pub file: String,
+    pub series: Vec<LongSeries>,
+    /// Season length: the one asked for, or inferred from the first series.
+    pub season: usize,
+    /// True when the season was inferred.
+    pub season_inferred: bool,
+}
+
+impl SeriesFile {
+    /// Read a long-format CSV (gzip-compressed when it starts with the gzip magic bytes).
+    /// `season`: the user's choice, `None` to infer it.
+    pub fn read(bytes: &[u8], file: &str, season: Option<usize>) -> Result<Self, ForecastError> {
+        let series = if bytes.starts_with(&[0x1f, 0x8b]) {
+            let mut buf = Vec::new();
+            flate2::read::GzDecoder::new(bytes)
+                .read_to_end(&mut buf)
+                .map_err(|e| {
+                    ForecastError::Data(
+                        crate::text::Text::new("forecast.err.csv")
+                            .str("file", file)
+                            .str("error", e.to_string()),
+                    )
+                })?;
+            LongSeries::from_csv_reader(buf.as_slice(), file)?
+        } else {
+            LongSeries::from_csv_reader(bytes, file)?
+        };
+        if series.is_empty() {
+            return Err(ForecastError::NoSeries { file: file.into() });
+        }
+        Ok(Self::from_series(file, series, season))
+    }
+
+    /// Wrap series already read; the season is inferred from the first series when `None`.
+    pub fn from_series(file: &str, series: Vec<LongSeries>, season: Option<usize>) -> Self {
+        let inferred = infer_season(&series);
+        SeriesFile {
+            file: file.into(),
+            season: season.unwrap_or(inferred),
+            season_inferred: season.is_none(),
+            series,
+        }
+    }
+
+    /// The `train` part of every series, as [`forecast_many`] takes it.
+    pub fn named(&self) -> Vec<NamedSeries> {
+        self.series
+            .iter()
+            .map(|s| NamedSeries {
+                id: s.id.clone(),
+                label: s.id.clone(),
+                periods: s.periods[..s.train_len.min(s.periods.len())].to_vec(),
+                values: s.train().to_vec(),
+                future_periods: Vec::new(),
+            })
+            .collect()
+    }
+
+    /// The [`forecast_many`] parameters (the same as `shoplens forecast FILE`: full
+    /// automatic selection for every series).
+    pub fn params(&self, p: &SeriesFileParams) -> ForecastParams {
+        let mut levels = vec![80.0, 95.0];
+        for l in &p.levels {
+            if !levels.iter().any(|a: &f64| (a - l).abs() < 1e-9) {
+                levels.push(*l);
+            }
+        }
+        ForecastParams {
+            horizon: p.horizon,
+            levels,
+            model: p.model,
+            season: Some(self.season),
+            ..ForecastParams::default()
+        }
+    }
+
+    /// Whether any series has `test` rows.
+    pub fn has_test(&self) -> bool {
+        self.series.iter().any(|s| s.values.len() > s.train_len)
+    }
+}
+
+/// The season length the CLI uses for a long file: inferred from the first series' periods.
+pub fn infer_season(series: &[LongSeries]) -> usize {
+    series.first().map_or(1, LongSeries::infer_season)
+}
+
+/// One forecast series of the file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FileSeries {
+    pub id: String,
+    /// Fitted model, e.g. `ETS(M,Ad,M)`.
+    pub model: String,
+    /// Period labels of the `train` rows, then of the `test` rows.
+    pub periods: Vec<String>,
+    /// The `train` values (fitted).
+    pub history: Vec<f64>,
+    /// The `test` values (held out; empty without a `split` column).
+    pub actual: Vec<f64>,
+    pub forecast: Forecast,
+    /// sMAPE of the forecast against `actual` (first `min(horizon, test rows)` steps).
+    pub smape: Option<f64>,
+    /// MASE against `actual`, scaled by the in-sample seasonal naive error (`None`: no test
+    /// rows, or a constant history).
+    pub mase: Option<f64>,
+}
+
+/// Accuracy on the file's `test` rows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FileScore {
+    /// Mean over the scored series of each series' sMAPE (percent).
+    pub smape: f64,
+    /// Mean over the series with a non-zero scale of each series' MASE.
+    pub mase: f64,
+    /// Series with test rows.
+    pub series: usize,
+    /// Of those, series with a MASE (non-constant history).
+    pub mase_series: usize,
+    /// Test periods compared per series (at most the horizon).
+    pub periods: usize,
+    /// Plain-language reading of the two numbers.
+    pub explanation: Text,
+}
+
+/// The result of forecasting a series file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SeriesFileReport {
+    pub file: String,
+    pub params: SeriesFileParams,
+    /// Interval levels of the forecasts (80, 95, then any other asked for).
+    pub levels: Vec<f64>,
+    pub season: usize,
+    pub season_inferred: bool,
+    pub series: Vec<FileSeries>,
+    /// `None` when the file has no `test` rows.
+    pub score: Option<FileScore>,
+}
+
+/// Score one series: `(sMAPE, MASE)` of `forecast` against the first `min(h, test)` held-out
+/// values (`None` without test rows; MASE `None` when the history is constant).
+pub fn score_series(
+    train: &[f64],
+    actual: &[f64],
+    forecast: &[f64],
+    season: usize,
+) -> (Option<f64>, Option<f64>) {
+    let k = actual.len().min(forecast.len());
+    if k == 0 {
+        return (None, None);
+    }
+    let s = smape(&actual[..k], &forecast[..k]);
+    let m = mase(train, &actual[..k], &forecast[..k], season);
+    (s.is_finite().then_some(s), m.is_finite().then_some(m))
+}
+
+/// Mean sMAPE and MASE over the scored series (`None` when no series has test rows).
+pub fn score(series: &[FileSeries], season: usize) -> Option<FileScore> {
+    let smapes: Vec<f64> = series.iter().filter_map(|s| s.smape).collect();
+    if smapes.is_empty() {
+        return None;
+    }
+    let mases: Vec<f64> = series.iter().filter_map(|s| s.mase).collect();
+    let mean = |v: &[f64]| {
+        if v.is_empty() {
+            f64::NAN
+        } else {
+            v.iter().sum::<f64>() / v.len() as f64
+        }
+    };
+    let smape = mean(&smapes);
+    let mase = mean(&mases);
+    let periods = series
+        .iter()
+        .filter(|s| s.smape.is_some())
+        .map(|s| s.actual.len().min(s.forecast.mean.len()))
+        .max()
+        .unwrap_or(0);
+    let verdict = if !mase.is_finite() {
+        Text::new("forecast.file.score.mase_none")
+    } else if mase < 1.0 {
+        Text::new("forecast.file.score.better")
+    } else {
+        Text::new("forecast.file.score.worse")
+    };
+    let explanation = Text::new("forecast.file.score.explain")
+        .int("n", smapes.len())
+        .int("k", periods)
+        .num("smape", smape, 2)
+        .num("mase", if mase.is_finite() { mase } else { 0.0 }, 3)
+        .int("m", season)
+        .text("verdict", verdict);
+    Some(FileScore {
+        smape,
+        mase,
+        series: smapes.len(),
+        mase_series: mases.len(),
+        periods,
+        explanation,
+    })
+}
+
+impl SeriesFileReport {
+    /// Join the forecasts ([`forecast_many`]'s `series`, in any order and possibly a subset)
+    /// with the file's series and score them against the `test` rows.
+    pub fn new(
+        file: &SeriesFile,
+        params: &SeriesFileParams,
+        forecasts: Vec<SeriesForecast>,
+    ) -> SeriesFileReport {
+        let m = file.season;
+        let mut by_id: std::collections::HashMap<String, SeriesForecast> =
+            forecasts.into_iter().map(|f| (f.id.clone(), f)).collect();
+        let series: Vec<FileSeries> = file
+            .series
+            .iter()
+            .filter_map(|s| {
+                let f = by_id.remove(&s.id)?;
+                let train = s.train();
+                let actual = s.values[train.len()..].to_vec();
+                let (smape, mase) = score_series(train, &actual, &f.forecast.mean, m);
+                Some(FileSeries {
+                    id: s.id.clone(),
+                    model: f.model,
+                    periods: s.periods.clone(),
+                    history: train.to_vec(),
+                    actual,
+                    forecast: f.forecast,
+                    smape,
+                    mase,
+                })
+            })
+            .collect();
+        let score = score(&series, m);
+        SeriesFileReport {
+            file: file.file.clone(),
+            params: params.clone(),
+            levels: file.params(params).levels,
+            season: m,
+            season_inferred: file.season_inferred,
+            series,
+            score,
+        }
+    }
+
+    /// The forecasts as the CLI's `--out` CSV (`series_id,step,forecast,lo80,hi80,lo95,hi95,
+    /// model`).
+    pub fn csv(&self) -> Result<String, csv::Error> {
+        crate::export::forecast_csv(
+            self.series
+                .iter()
+                .map(|s| (s.id.as_str(), &s.forecast, s.model.as_str())),
+            &self.levels,
+        )
+    }
+}
+
+/// Forecast every series of `file` (see [`SeriesFileReport::new`]), calling
+/// `progress(done, total)` after each.
+pub fn forecast_file(
+    file: &SeriesFile,
+    params: &SeriesFileParams,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<SeriesFileReport, ForecastError> {
+    let report = forecast_many(&file.named(), &file.params(params), progress)?;
+    Ok(SeriesFileReport::new(file, params, report.series))
+}

@@ -1,0 +1,124 @@
+// The Forecast page's "Forecast a series file…" (no imported orders needed): the bundled sample
+// series file forecast in the worker, the CSV export in the CLI's `--out` contract, the sMAPE /
+// MASE on the file's test rows recomputed here from the CSV, Stop on a bigger file, a bad file's
+// error, and screenshots in English and Chinese.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startEnv, newPage, crashes, navigate, download, parseCsv, ROOT, SCREENSHOT_DIR } from './helpers.mjs';
+
+let env;
+before(async () => {
+  env = await startEnv();
+});
+after(async () => {
+  await env?.close();
+});
+
+const SAMPLE = path.join(ROOT, 'www', 'sample', 'series', 'monthly_series.csv');
+const HEADER = 'series_id,step,forecast,lo80,hi80,lo95,hi95,model';
+
+async function shot(page, name) {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, name), fullPage: true });
+}
+
+/** The sample's rows per series: { train: [values], test: [values] } in file order. */
+function sampleSeries() {
+  const rows = parseCsv(fs.readFileSync(SAMPLE, 'utf8')).slice(1).filter((r) => r.length > 1);
+  const out = new Map();
+  for (const [id, , value, split] of rows) {
+    if (!out.has(id)) out.set(id, { train: [], test: [] });
+    out.get(id)[split === 'test' ? 'test' : 'train'].push(Number(value));
+  }
+  return out;
+}
+
+test('Forecast page: a series file forecast in the worker, exported and scored on its test rows', { timeout: 900_000 }, async () => {
+  const { page, log, url, context } = await newPage(env);
+  try {
+    await page.goto(url('/'));
+    await navigate(page, '/forecast');
+    await page.click('[data-testid="sf-sample"]');
+    const summary = page.locator('[data-testid="sf-summary"]');
+    await summary.waitFor({ timeout: 300_000 });
+    assert.equal(await summary.getAttribute('data-series'), '6');
+    assert.match(await summary.innerText(), /^6 series from monthly_series\.csv \(sample\), 12 periods ahead, season length 12 \(inferred\), computed in [\d.]+ s\.$/);
+    await page.locator('[data-testid="sf-chart"] polygon').first().waitFor();
+    assert.equal(await page.locator('[data-testid="sf-detail"]').getAttribute('data-series'), 'S01');
+
+    // The CSV: exactly the CLI's header, horizon × series rows, series in file order.
+    const dl = await download(page, 'sf-download');
+    assert.equal(dl.name, 'forecasts.csv');
+    const lines = dl.text.split('\n').filter((l) => l.length > 0);
+    assert.equal(lines[0], HEADER);
+    const csv = parseCsv(dl.text).slice(1).filter((r) => r.length > 1);
+    assert.equal(csv.length, 12 * 6);
+    const series = sampleSeries();
+    assert.deepEqual([...new Set(csv.map((r) => r[0]))], [...series.keys()]);
+
+    // sMAPE and MASE (season 12) recomputed from the CSV and the sample's test rows.
+    let smape = 0;
+    let mase = 0;
+    for (const [id, { train, test }] of series) {
+      const f = csv.filter((r) => r[0] === id).map((r) => Number(r[2]));
+      assert.equal(f.length, 12);
+      let s = 0;
+      let e = 0;
+      for (let k = 0; k < 12; k++) {
+        s += (200 * Math.abs(test[k] - f[k])) / (Math.abs(test[k]) + Math.abs(f[k]));
+        e += Math.abs(test[k] - f[k]);
+      }
+      let scale = 0;
+      for (let t = 12; t < train.length; t++) scale += Math.abs(train[t] - train[t - 12]);
+      scale /= train.length - 12;
+      smape += s / 12 / series.size;
+      mase += e / 12 / scale / series.size;
+    }
+    const score = page.locator('[data-testid="sf-score"]');
+    assert.ok(Math.abs(Number(await score.getAttribute('data-smape')) - smape) < 1e-5, `sMAPE ${await score.getAttribute('data-smape')} vs ${smape}`);
+    assert.ok(Math.abs(Number(await score.getAttribute('data-mase')) - mase) < 1e-5, `MASE ${await score.getAttribute('data-mase')} vs ${mase}`);
+    const shown = await score.innerText();
+    assert.ok(shown.includes(`sMAPE ${smape.toFixed(2)}%`), shown);
+    assert.ok(shown.includes(`MASE ${mase.toFixed(3)}`), shown);
+    assert.ok(shown.includes('each of the 6 series was forecast from its training rows only'), shown);
+    await shot(page, 'forecast-series-file.png');
+
+    // Chinese: the same numbers in a Chinese sentence.
+    await page.locator('[data-testid="lang-switch"]').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+    const zh = await page.locator('[data-testid="sf-score"]').innerText();
+    assert.ok(zh.includes(`测试行上的准确度：sMAPE ${smape.toFixed(2)}%`), zh);
+    assert.ok(zh.includes('6 个序列都只用训练行预测'), zh);
+    assert.match(await page.locator('[data-testid="sf-summary"]').innerText(), /^6 个序列（monthly_series\.csv \(sample\)），向后预测 12 期，季节长度 12（自动推断），用时/);
+    await shot(page, 'forecast-series-file-zh.png');
+    await page.locator('[data-testid="lang-switch"]').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+
+    // Stop on a bigger file (the sample's series copied 60 times): the progress goes away and
+    // the previous result stays.
+    const body = fs.readFileSync(SAMPLE, 'utf8').split('\n').slice(1).filter((l) => l.length > 0);
+    let big = 'series_id,month,value,split\n';
+    for (let c = 0; c < 60; c++) big += body.map((l) => `C${c}_${l}`).join('\n') + '\n';
+    await page.locator('[data-testid="sf-file"]').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(big) });
+    await page.locator('[data-testid="sf-progress"]').waitFor({ timeout: 60_000 });
+    await page.click('[data-testid="sf-cancel"]');
+    await page.locator('[data-testid="sf-progress"]').waitFor({ state: 'detached', timeout: 60_000 });
+    assert.equal(await summary.getAttribute('data-series'), '6', 'stopped: the previous result stays');
+    assert.equal(await page.locator('[data-testid="sf-run"]').isDisabled(), false);
+
+    // A bad value: the error names the file, the row and the column.
+    // (the columns are recognised on the first 20 rows: the bad value is data row 26)
+    let bad = 'series_id,month,value,split\n';
+    for (let i = 1; i <= 25; i++) bad += `A,${2000 + Math.floor((i - 1) / 12)}-${String(((i - 1) % 12) + 1).padStart(2, '0')},${10 + i},train\n`;
+    bad += 'A,2003-02,ten,train\n';
+    await page.locator('[data-testid="sf-file"]').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    const err = page.locator('[data-testid="error"]');
+    await err.waitFor({ timeout: 60_000 });
+    assert.ok((await err.innerText()).includes("bad.csv, row 26, column 'value': expected a number, found 'ten'"), await err.innerText());
+    assert.deepEqual(crashes(log), []);
+  } finally {
+    await context.close();
+  }
+});
