@@ -284,7 +284,34 @@ fn forecast_data_errors() {
     );
     let zh = e.text().render(Lang::Zh);
     assert!(
-        zh.contains("long.csv") && zh.contains("找不到时段列"),
+        zh.contains("long.csv") && zh.contains("找不到时期列"),
         "{zh}"
+    );
+}
+
+/// A parameter check's explanation is Chinese too, not only the frame around it.
+#[test]
+fn parameter_explanations_are_translated() {
+    let e = BasketParams {
+        min_support: 0.0,
+        ..BasketParams::default()
+    }
+    .validate()
+    .expect_err("min_support 0 is invalid");
+    let zh = e.text().render(Lang::Zh);
+    assert_eq!(e.to_string(), "parameter min_support: must be in (0, 1]");
+    assert_eq!(zh, "参数 min_support：必须大于 0 且不超过 1");
+    let e = RecommendParams {
+        top_n: 0,
+        ..RecommendParams::default()
+    };
+    let e = recommend::run(&guests(), &e).expect_err("top_n 0 is invalid");
+    let zh = e.text().render(Lang::Zh);
+    assert!(zh.contains("top_n") && zh.contains("1 到 1000"), "{zh}");
+    assert!(!zh.contains("must"), "{zh}");
+    // A message with a value in it has no catalogue entry and stays as written.
+    assert_eq!(
+        shoplens::text::phrase("must be zero or more, got -1").en(),
+        "must be zero or more, got -1"
     );
 }

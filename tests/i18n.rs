@@ -817,3 +817,46 @@ fn core_sentence_catalogue_is_complete() {
     assert!(used > 0, "no Text::new(\"…\") found under src/");
     assert!(bad.is_empty(), "catalogue problems:\n{}", bad.join("\n"));
 }
+
+/// Every parameter explanation ("must …" literal) in the core has its Chinese in
+/// `src/text/params.rs`, found by `text::phrase` (a message with a `{…}` value in it is exempt:
+/// it cannot be looked up by its exact English).
+#[test]
+fn parameter_explanations_have_chinese() {
+    let known: BTreeSet<&str> = shoplens::text::params::ENTRIES
+        .iter()
+        .map(|e| e.en)
+        .collect();
+    let mut files = BTreeSet::new();
+    rs_files(&root().join("src/analytics"), &mut files);
+    rs_files(&root().join("src/data"), &mut files);
+    assert!(files.len() > 20, "scanned {} files", files.len());
+    let mut missing = Vec::new();
+    let mut found = 0;
+    for f in &files {
+        let src = std::fs::read_to_string(root().join(f)).unwrap_or_default();
+        for (i, line) in src.lines().enumerate() {
+            let code = line.trim_start();
+            if code.starts_with("//") {
+                continue;
+            }
+            for lit in code.split('"').skip(1).step_by(2) {
+                if lit.contains("must ") && !lit.contains('{') {
+                    found += 1;
+                    if !known.contains(lit) {
+                        missing.push(format!("{f}:{}: {lit:?}", i + 1));
+                    }
+                }
+            }
+        }
+    }
+    assert!(found >= 30, "only {found} parameter explanations found");
+    assert!(
+        missing.is_empty(),
+        "no Chinese for:\n{}",
+        missing.join("\n")
+    );
+    for e in shoplens::text::params::ENTRIES {
+        assert_eq!(shoplens::text::phrase(e.en).key, e.key);
+    }
+}

@@ -32,6 +32,7 @@ pub mod data;
 pub mod forecast;
 pub mod inventory;
 pub mod marketing;
+pub mod params;
 pub mod products;
 
 /// A display language.
@@ -58,6 +59,7 @@ pub fn catalogue() -> impl Iterator<Item = &'static Entry> {
         forecast::ENTRIES,
         inventory::ENTRIES,
         marketing::ENTRIES,
+        params::ENTRIES,
         products::ENTRIES,
     ]
     .into_iter()
@@ -67,6 +69,18 @@ pub fn catalogue() -> impl Iterator<Item = &'static Entry> {
 fn index() -> &'static HashMap<&'static str, &'static Entry> {
     static INDEX: OnceLock<HashMap<&'static str, &'static Entry>> = OnceLock::new();
     INDEX.get_or_init(|| catalogue().map(|e| (e.key, e)).collect())
+}
+
+/// A parameter check's English explanation ("must be in (0, 1]") as a [`Text`]: the
+/// [`params`] entry with exactly this English, or the English itself when there is none (a
+/// message built with a value in it).
+pub fn phrase(en: &str) -> Text {
+    static BY_EN: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    let by_en = BY_EN.get_or_init(|| params::ENTRIES.iter().map(|e| (e.en, e.key)).collect());
+    match by_en.get(en) {
+        Some(key) => Text::new(key),
+        None => Text::raw(en),
+    }
 }
 
 /// The catalogue entry for a key.

@@ -78,7 +78,7 @@ impl ActionError {
         match self {
             ActionError::InvalidParam { name, message } => Text::new("common.err.invalid_param")
                 .str("name", *name)
-                .str("message", message.clone()),
+                .text("message", crate::text::phrase(message)),
             ActionError::Pillar { pillar, message } => {
                 let name = match *pillar {
                     "marketing mix" => Text::new("common.err.pillar_mmm"),

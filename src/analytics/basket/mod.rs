@@ -40,7 +40,7 @@ impl BasketError {
         match self {
             BasketError::InvalidParam { name, message } => Text::new("products.err.param")
                 .str("name", *name)
-                .str("message", message.clone()),
+                .text("message", crate::text::phrase(message)),
             BasketError::BadFilter(f) => {
                 Text::new("products.err.bad_filter").str("filter", f.clone())
             }

@@ -49,7 +49,7 @@ impl CustomersError {
             CustomersError::InvalidParam { name, message } => {
                 Text::new("customers.err.invalid_param")
                     .str("name", *name)
-                    .str("message", message.clone())
+                    .text("message", crate::text::phrase(message))
             }
             CustomersError::NoCustomers(why) => {
                 let why = match why.as_str() {
@@ -73,7 +73,7 @@ impl CustomersError {
             }
             CustomersError::Numerical { what, message } => Text::new("customers.err.numerical")
                 .str("what", *what)
-                .str("message", message.clone()),
+                .text("message", crate::text::phrase(message)),
         }
     }
 }

@@ -51,7 +51,7 @@ impl AbError {
             AbError::Table(e) => e.text(),
             AbError::Param { name, message } => Text::new("common.err.invalid_param")
                 .str("name", *name)
-                .str("message", message.clone()),
+                .text("message", crate::text::phrase(message)),
         }
     }
 }

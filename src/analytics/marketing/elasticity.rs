@@ -47,7 +47,7 @@ impl ElasticityError {
             ElasticityError::Table(e) => e.text(),
             ElasticityError::Param { name, message } => Text::new("common.err.invalid_param")
                 .str("name", *name)
-                .str("message", message.clone()),
+                .text("message", crate::text::phrase(message)),
             ElasticityError::Input(t) => t.clone(),
             ElasticityError::Fit(e) => Text::new("mkt.err.regression_fit").text("error", e.text()),
         }

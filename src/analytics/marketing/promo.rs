@@ -44,7 +44,7 @@ impl PromoError {
             PromoError::Table(e) => e.text(),
             PromoError::Param { name, message } => Text::new("common.err.invalid_param")
                 .str("name", *name)
-                .str("message", message.clone()),
+                .text("message", crate::text::phrase(message)),
             PromoError::Input(t) => t.clone(),
             PromoError::Fit(e) => Text::new("mkt.err.baseline_fit").text("error", e.text()),
         }

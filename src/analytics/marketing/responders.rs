@@ -38,7 +38,7 @@ impl RespondersError {
             RespondersError::Tree(e) => e.text(),
             RespondersError::Param { name, message } => Text::new("common.err.invalid_param")
                 .str("name", *name)
-                .str("message", message.clone()),
+                .text("message", crate::text::phrase(message)),
         }
     }
 }

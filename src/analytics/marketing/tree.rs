@@ -38,7 +38,7 @@ impl TreeError {
             TreeError::Table(e) => e.text(),
             TreeError::Param { name, message } => Text::new("common.err.invalid_param")
                 .str("name", *name)
-                .str("message", message.clone()),
+                .text("message", crate::text::phrase(message)),
             TreeError::Input(t) => t.clone(),
         }
     }

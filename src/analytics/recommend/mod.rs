@@ -59,7 +59,7 @@ impl RecommendError {
         match self {
             RecommendError::InvalidParam { name, message } => Text::new("products.err.param")
                 .str("name", *name)
-                .str("message", message.clone()),
+                .text("message", crate::text::phrase(message)),
             RecommendError::Input {
                 file,
                 row,
@@ -69,7 +69,7 @@ impl RecommendError {
                 .str("file", file.clone())
                 .int("row", *row)
                 .str("column", column.clone())
-                .str("message", message.clone()),
+                .text("message", crate::text::phrase(message)),
             RecommendError::NoInteractions(why) => {
                 let why = match why.as_str() {
                     "no user has both training items and new test items at this cutoff" => {

@@ -34,9 +34,8 @@ impl AllocError {
                     .num("min", *min, 2)
                     .num("max", *max, 2)
             }
-            AllocError::Invalid(m) => {
-                crate::text::Text::new("mkt.err.alloc_invalid").str("message", m.clone())
-            }
+            AllocError::Invalid(m) => crate::text::Text::new("mkt.err.alloc_invalid")
+                .text("message", crate::text::phrase(m)),
         }
     }
 }

@@ -60,7 +60,7 @@ impl MmmError {
             MmmError::Table(e) => e.text(),
             MmmError::Param { name, message } => Text::new("common.err.invalid_param")
                 .str("name", *name)
-                .str("message", message.clone()),
+                .text("message", crate::text::phrase(message)),
         }
     }
 }
