@@ -242,13 +242,17 @@ fn kalman_m2ll(w: &[f64], poly: &Poly, mu: f64) -> (f64, f64) {
             matmul(&a, &pm, &mut tmp, r);
             transpose(&tmp, &mut tmp3, r);
             matmul(&a, &tmp3, &mut tmp2, r);
-            let mut delta = 0.0f64;
-            let mut scale = 0.0f64;
-            for i in 0..r * r {
-                pm[i] += tmp2[i];
-                delta = delta.max(tmp2[i].abs());
-                scale = scale.max(pm[i].abs());
+            // largest |increment| and |entry| (four running maxima: the same result, without
+            // one long dependency chain)
+            let mut delta = [0.0f64; 4];
+            let mut scale = [0.0f64; 4];
+            for (k, (p, t)) in pm.iter_mut().zip(&tmp2).enumerate() {
+                *p += t;
+                delta[k % 4] = delta[k % 4].max(t.abs());
+                scale[k % 4] = scale[k % 4].max(p.abs());
             }
+            let delta = delta.iter().fold(0.0f64, |a, b| a.max(*b));
+            let scale = scale.iter().fold(0.0f64, |a, b| a.max(*b));
             if !scale.is_finite() {
                 return (f64::INFINITY, f64::NAN);
             }
@@ -283,6 +287,10 @@ fn kalman_m2ll(w: &[f64], poly: &Poly, mu: f64) -> (f64, f64) {
     let mut fconst = 0.0;
     let n = w.len();
     let mut newst = vec![0.0; r];
+    let phi_v: Vec<f64> = (0..r).map(phi).collect();
+    // rows 0 and i + 1 of U = P − P[:,0] P[0,:] / f, with a zero at index r
+    let mut u0 = vec![0.0; r + 1];
+    let mut ui = vec![0.0; r + 1];
     for &wt in w.iter() {
         let y = wt - mu;
         let v = y - st[0];
@@ -309,23 +317,43 @@ fn kalman_m2ll(w: &[f64], poly: &Poly, mu: f64) -> (f64, f64) {
         if !steady {
             // P ← T (P − P[:,0] P[0,:] / f) T' + R R' in one symmetric pass: with
             // U = P − p p'/f, (T U T')[i][j] = φ_i φ_j U00 + φ_i U0,j+1 + φ_j Ui+1,0 + Ui+1,j+1.
-            let u = |x: usize, y: usize| pm[x * r + y] - pm[x * r] * pm[y] / f;
-            let u00 = u(0, 0);
+            // Row by row over j ≥ i with contiguous slices (vectorised); U's row i + 1 and
+            // row 0 are formed on the fly, U padded with zeros past index r − 1.
+            for (y, slot) in u0.iter_mut().enumerate().take(r) {
+                *slot = pm[y] - pm[0] * pm[y] / f;
+            }
+            let u00 = u0[0];
             for i in 0..r {
-                let pi = phi(i);
-                let ui0 = if i + 1 < r { u(i + 1, 0) } else { 0.0 };
-                for j in i..r {
-                    let pj = phi(j);
-                    let mut v = pi * pj * u00 + rv[i] * rv[j];
-                    if j + 1 < r {
-                        v += pi * u(0, j + 1);
-                        if i + 1 < r {
-                            v += u(i + 1, j + 1);
-                        }
+                let pi = phi_v[i];
+                let ri = rv[i];
+                if i + 1 < r {
+                    let row = &pm[(i + 1) * r..(i + 2) * r];
+                    let head = row[0];
+                    // only U[i+1][0] and U[i+1][i+1..] are used below
+                    ui[0] = row[0] - head * pm[0] / f;
+                    for ((slot, x), p0) in ui[i + 1..r]
+                        .iter_mut()
+                        .zip(&row[i + 1..])
+                        .zip(&pm[i + 1..r])
+                    {
+                        *slot = x - head * p0 / f;
                     }
-                    v += pj * ui0;
-                    tmp[i * r + j] = v;
-                    tmp[j * r + i] = v;
+                } else {
+                    ui[..r].fill(0.0);
+                }
+                let ui0 = ui[0];
+                let out = &mut tmp[i * r + i..(i + 1) * r];
+                let cols = phi_v[i..r]
+                    .iter()
+                    .zip(&rv[i..r])
+                    .zip(u0[i + 1..=r].iter().zip(&ui[i + 1..=r]));
+                for (o, ((pj, rj), (u0j, uij))) in out.iter_mut().zip(cols) {
+                    *o = pi * pj * u00 + ri * rj + pi * u0j + uij + pj * ui0;
+                }
+            }
+            for i in 0..r {
+                for j in 0..i {
+                    tmp[i * r + j] = tmp[j * r + i];
                 }
             }
             let old00 = pm[0];
