@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::select::{auto_forecast, fit_model, AutoOptions, LeaderboardRow, ModelKind};
+use super::select::{auto_forecast, AutoOptions, LeaderboardRow, ModelKind};
 use super::series::{aggregate, period_start, Freq, Level, Measure};
 use super::{Forecast, ForecastError};
 use crate::data::Dataset;
@@ -34,6 +34,16 @@ pub struct ForecastParams {
     /// How the series beyond `detail_limit` (table rows only) are forecast (default `fast`).
     #[serde(default)]
     pub table_mode: TableMode,
+    /// Run the rolling-origin backtest also where it cannot change the model (the kept
+    /// combination, a single model asked for): it fills the leaderboard, the backtest overlay
+    /// and `backtest_mase`. Off (`shoplens forecast` without `--json`, the series file), those
+    /// stay empty for such series; the forecasts are the same either way. Default on.
+    #[serde(default = "default_true")]
+    pub informative_backtest: bool,
+}
+
+fn default_true() -> bool {
+    true
 }
 
 /// Forecasting of the table-only series (those beyond `detail_limit`).
@@ -62,6 +72,7 @@ impl Default for ForecastParams {
             backtest_origins: 2,
             detail_limit: None,
             table_mode: TableMode::Fast,
+            informative_backtest: true,
         }
     }
 }
@@ -200,6 +211,19 @@ pub fn run_with_progress(
     Ok(report)
 }
 
+/// [`run`] with the series forecast on up to `threads` threads (see
+/// [`forecast_many_threads`]; the report does not depend on the thread count).
+pub fn run_threads(
+    data: &Dataset,
+    params: &ForecastParams,
+    threads: usize,
+) -> Result<ForecastReport, ForecastError> {
+    let (named, notes) = prepare(data, params)?;
+    let mut report = forecast_many_threads(&named, params, threads, &mut |_, _| {})?;
+    report.notes.extend(notes);
+    Ok(report)
+}
+
 /// The series [`run_with_progress`] forecasts: `data.lines` aggregated per `params.level` and
 /// `params.freq` (missing periods filled with zeros, an incomplete last period left out), with
 /// the labels of their history and future periods; plus notes for the report. Callers that
@@ -258,113 +282,52 @@ fn mean(x: &[f64]) -> f64 {
 }
 
 /// Forecast each series with `params.model` (`auto`: backtest selection), `params.season` (or
-/// the frequency's default) and `params.horizon`.
+/// the frequency's default) and `params.horizon`, one after another.
 pub fn forecast_many(
     input: &[NamedSeries],
     params: &ForecastParams,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<ForecastReport, ForecastError> {
+    forecast_many_threads(input, params, 1, progress)
+}
+
+/// [`forecast_many`] on up to `threads` threads (native builds; in WebAssembly, which has no
+/// threads here, always one). Each series is forecast on its own, so the report is the same
+/// whatever the thread count: series and table rows stay in input order, and the first
+/// failing series (in input order) gives the error. `progress(done, total)` is called on the
+/// calling thread after each series.
+pub fn forecast_many_threads(
+    input: &[NamedSeries],
+    params: &ForecastParams,
+    threads: usize,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<ForecastReport, ForecastError> {
     params.validate()?;
     let m = params.season.unwrap_or(params.freq.season());
     let h = params.horizon;
-    let total = input.len();
+    // The first `detail_limit` non-empty series get full detail.
+    let detail = params.detail_limit.unwrap_or(usize::MAX);
+    let mut seen = 0usize;
+    let detailed: Vec<bool> = input
+        .iter()
+        .map(|s| {
+            if s.values.is_empty() {
+                return false;
+            }
+            seen += 1;
+            seen <= detail
+        })
+        .collect();
+    let one = |i: usize| forecast_one(&input[i], params, m, detailed[i]);
+    let results = run_indexed(input.len(), threads, &one, progress);
     let mut series = Vec::new();
     let mut table = Vec::new();
-    let detail = params.detail_limit.unwrap_or(usize::MAX);
-    for (i, s) in input.iter().enumerate() {
-        let y = &s.values;
-        if y.is_empty() {
-            progress(i + 1, total);
-            continue;
+    for r in results {
+        if let Some((row, full)) = r? {
+            table.push(row);
+            series.extend(full);
         }
-        let detailed = series.len() < detail;
-        let opt = AutoOptions {
-            fast: !detailed && params.table_mode == TableMode::Fast,
-            origins: params.backtest_origins,
-            candidates: if params.model == ModelKind::Auto {
-                None
-            } else {
-                Some(vec![params.model])
-            },
-            ..AutoOptions::default()
-        };
-        let bt_h = h.min((y.len() / 4).max(1));
-        let auto = auto_forecast(y, m, bt_h, &opt)?;
-        let fc = auto.model.predict(h, &params.levels);
-        // Sales series that never went negative get non-negative forecasts.
-        let fc = if y.iter().all(|v| *v >= 0.0) {
-            fc.floor_at(0.0)
-        } else {
-            fc
-        };
-        let model = auto.model.name();
-        let backtest_mase = auto
-            .leaderboard
-            .iter()
-            .find(|r| r.model == auto.chosen)
-            .and_then(|r| r.mase);
-        let recent = mean(&y[y.len().saturating_sub(h)..]);
-        let fmean = mean(&fc.mean);
-        let trend_pct = if recent.abs() > 1e-12 {
-            100.0 * (fmean - recent) / recent.abs()
-        } else if fmean.abs() > 1e-12 {
-            100.0
-        } else {
-            0.0
-        };
-        let trend = if trend_pct > 5.0 {
-            Trend::Up
-        } else if trend_pct < -5.0 {
-            Trend::Down
-        } else {
-            Trend::Flat
-        };
-        let first_iv = fc.intervals.first();
-        table.push(TableRow {
-            id: s.id.clone(),
-            label: s.label.clone(),
-            next_period: fc.mean.first().copied().unwrap_or(0.0),
-            next_lo: first_iv.and_then(|iv| iv.lower.first().copied()),
-            next_hi: first_iv.and_then(|iv| iv.upper.first().copied()),
-            horizon_total: fc.mean.iter().sum(),
-            trend,
-            trend_pct,
-            model: model.clone(),
-            backtest_mase,
-        });
-        if detailed {
-            let explanation = explain(&model, auto.chosen, backtest_mase, trend, trend_pct, h);
-            let future_periods = if s.future_periods.len() == h {
-                s.future_periods.clone()
-            } else {
-                (1..=h).map(|k| format!("t+{k}")).collect()
-            };
-            series.push(SeriesForecast {
-                id: s.id.clone(),
-                label: s.label.clone(),
-                periods: s.periods.clone(),
-                history: y.clone(),
-                forecast_periods: future_periods,
-                forecast: fc,
-                model,
-                chosen: auto.chosen,
-                backtest_mase,
-                backtest: auto
-                    .backtest
-                    .iter()
-                    .map(|(start, f)| BacktestWindow {
-                        start: s.periods.get(*start).cloned().unwrap_or_default(),
-                        forecast: f.clone(),
-                    })
-                    .collect(),
-                leaderboard: auto.leaderboard,
-                notes: auto.notes,
-                explanation,
-            });
-        }
-        progress(i + 1, total);
     }
-    let _ = fit_model;
     Ok(ForecastReport {
         params: params.clone(),
         season: m,
@@ -381,6 +344,185 @@ pub fn forecast_many(
                 .join(" / "),
         ),
     })
+}
+
+/// The result of one series: its table row and, when detailed, its full forecast (`None`
+/// for an empty series).
+type OneResult = Result<Option<(TableRow, Option<SeriesForecast>)>, ForecastError>;
+
+/// `f(0..n)` in index order, on up to `threads` threads (one in WebAssembly), calling
+/// `progress(done, n)` on this thread after each. The results run up to and including the
+/// first failure in index order (after a failure no new index is started; every index below
+/// one that was started has run, so that first failure is the one a single thread meets).
+fn run_indexed(
+    n: usize,
+    threads: usize,
+    f: &(dyn Fn(usize) -> OneResult + Sync),
+    progress: &mut dyn FnMut(usize, usize),
+) -> Vec<OneResult> {
+    let threads = if cfg!(target_arch = "wasm32") {
+        1
+    } else {
+        threads.clamp(1, n.max(1))
+    };
+    if threads == 1 {
+        let mut out = Vec::with_capacity(n);
+        for i in 0..n {
+            let r = f(i);
+            let failed = r.is_err();
+            out.push(r);
+            progress(i + 1, n);
+            if failed {
+                break;
+            }
+        }
+        return out;
+    }
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    let next = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    let mut slots: Vec<Option<OneResult>> = (0..n).map(|_| None).collect();
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::channel::<(usize, OneResult)>();
+        for _ in 0..threads {
+            let tx = tx.clone();
+            let (next, stop) = (&next, &stop);
+            scope.spawn(move || loop {
+                if stop.load(Ordering::Relaxed) {
+                    break;
+                }
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                if i >= n {
+                    break;
+                }
+                let r = f(i);
+                if r.is_err() {
+                    stop.store(true, Ordering::Relaxed);
+                }
+                if tx.send((i, r)).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(tx);
+        let mut done = 0;
+        for (i, r) in rx {
+            slots[i] = Some(r);
+            done += 1;
+            progress(done, n);
+        }
+    });
+    // In order up to the first failure; after a failure later indices may be missing.
+    let mut out = Vec::with_capacity(n);
+    for s in slots {
+        match s {
+            Some(r) => {
+                let failed = r.is_err();
+                out.push(r);
+                if failed {
+                    break;
+                }
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+/// Forecast one series (see [`forecast_many`]).
+fn forecast_one(s: &NamedSeries, params: &ForecastParams, m: usize, detailed: bool) -> OneResult {
+    let h = params.horizon;
+    let y = &s.values;
+    if y.is_empty() {
+        return Ok(None);
+    }
+    let opt = AutoOptions {
+        fast: !detailed && params.table_mode == TableMode::Fast,
+        origins: params.backtest_origins,
+        candidates: if params.model == ModelKind::Auto {
+            None
+        } else {
+            Some(vec![params.model])
+        },
+        informative_backtest: params.informative_backtest,
+        ..AutoOptions::default()
+    };
+    let bt_h = h.min((y.len() / 4).max(1));
+    let auto = auto_forecast(y, m, bt_h, &opt)?;
+    let fc = auto.model.predict(h, &params.levels);
+    // Sales series that never went negative get non-negative forecasts.
+    let fc = if y.iter().all(|v| *v >= 0.0) {
+        fc.floor_at(0.0)
+    } else {
+        fc
+    };
+    let model = auto.model.name();
+    let backtest_mase = auto
+        .leaderboard
+        .iter()
+        .find(|r| r.model == auto.chosen)
+        .and_then(|r| r.mase);
+    let recent = mean(&y[y.len().saturating_sub(h)..]);
+    let fmean = mean(&fc.mean);
+    let trend_pct = if recent.abs() > 1e-12 {
+        100.0 * (fmean - recent) / recent.abs()
+    } else if fmean.abs() > 1e-12 {
+        100.0
+    } else {
+        0.0
+    };
+    let trend = if trend_pct > 5.0 {
+        Trend::Up
+    } else if trend_pct < -5.0 {
+        Trend::Down
+    } else {
+        Trend::Flat
+    };
+    let first_iv = fc.intervals.first();
+    let row = TableRow {
+        id: s.id.clone(),
+        label: s.label.clone(),
+        next_period: fc.mean.first().copied().unwrap_or(0.0),
+        next_lo: first_iv.and_then(|iv| iv.lower.first().copied()),
+        next_hi: first_iv.and_then(|iv| iv.upper.first().copied()),
+        horizon_total: fc.mean.iter().sum(),
+        trend,
+        trend_pct,
+        model: model.clone(),
+        backtest_mase,
+    };
+    if !detailed {
+        return Ok(Some((row, None)));
+    }
+    let explanation = explain(&model, auto.chosen, backtest_mase, trend, trend_pct, h);
+    let forecast_periods = if s.future_periods.len() == h {
+        s.future_periods.clone()
+    } else {
+        (1..=h).map(|k| format!("t+{k}")).collect()
+    };
+    let full = SeriesForecast {
+        id: s.id.clone(),
+        label: s.label.clone(),
+        periods: s.periods.clone(),
+        history: y.clone(),
+        forecast_periods,
+        forecast: fc,
+        model,
+        chosen: auto.chosen,
+        backtest_mase,
+        backtest: auto
+            .backtest
+            .iter()
+            .map(|(start, f)| BacktestWindow {
+                start: s.periods.get(*start).cloned().unwrap_or_default(),
+                forecast: f.clone(),
+            })
+            .collect(),
+        leaderboard: auto.leaderboard,
+        notes: auto.notes,
+        explanation,
+    };
+    Ok(Some((row, Some(full))))
 }
 
 fn explain(
@@ -427,6 +569,106 @@ fn explain(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The threaded run returns exactly the one-thread report (same series, same order, same
+    /// numbers), and the error of the first bad series in input order, as one thread does.
+    #[test]
+    fn threads_give_the_same_report() {
+        let series = |k: usize| {
+            let values: Vec<f64> = (0..48)
+                .map(|t| {
+                    let t = t as f64;
+                    100.0
+                        + k as f64 * 3.0
+                        + 0.5 * t
+                        + 10.0 * (t * std::f64::consts::PI / 6.0).sin()
+                        + ((t * 7.3 + k as f64).sin() * 4.0)
+                })
+                .collect();
+            NamedSeries {
+                id: format!("s{k}"),
+                label: format!("s{k}"),
+                periods: (0..48).map(|i| format!("p{i}")).collect(),
+                values,
+                future_periods: Vec::new(),
+            }
+        };
+        let mut input: Vec<NamedSeries> = (0..7).map(series).collect();
+        input[3].values.clear(); // an empty series is skipped
+        let params = ForecastParams {
+            horizon: 6,
+            season: Some(12),
+            detail_limit: Some(4),
+            ..ForecastParams::default()
+        };
+        let mut calls = 0;
+        let one = forecast_many(&input, &params, &mut |_, _| {}).unwrap();
+        let three = forecast_many_threads(&input, &params, 3, &mut |d, n| {
+            calls += 1;
+            assert!(d <= n && n == 7);
+        })
+        .unwrap();
+        assert_eq!(calls, 7);
+        assert_eq!(one.table.len(), 6);
+        assert_eq!(one.series.len(), 4);
+        assert_eq!(
+            one.series.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(),
+            ["s0", "s1", "s2", "s4"]
+        );
+        assert_eq!(one, three);
+        // Two bad series: both runs report the first one (index 2: value 5 is not finite).
+        input[2].values[5] = f64::NAN;
+        input[5].values[1] = f64::INFINITY;
+        let e1 = forecast_many(&input, &params, &mut |_, _| {}).unwrap_err();
+        let e3 = forecast_many_threads(&input, &params, 3, &mut |_, _| {}).unwrap_err();
+        assert!(matches!(e1, ForecastError::NonFinite(5)), "{e1:?}");
+        assert!(matches!(e3, ForecastError::NonFinite(5)), "{e3:?}");
+    }
+
+    /// Without the informative backtest, a series whose model is fixed (the kept combination)
+    /// gets the same forecast and no leaderboard; an intermittent series, whose model the
+    /// backtest picks, keeps its leaderboard and its choice.
+    #[test]
+    fn informative_backtest_off_keeps_forecasts() {
+        let named = |id: &str, values: Vec<f64>| NamedSeries {
+            id: id.into(),
+            label: id.into(),
+            periods: (0..values.len()).map(|i| format!("p{i}")).collect(),
+            values,
+            future_periods: Vec::new(),
+        };
+        let smooth: Vec<f64> = (0..60)
+            .map(|t| {
+                let t = t as f64;
+                50.0 + 0.3 * t + 8.0 * (t * std::f64::consts::PI / 6.0).sin() + (t * 1.7).sin()
+            })
+            .collect();
+        let lumpy: Vec<f64> = (0..60)
+            .map(|t| if t % 3 == 0 { (t % 7 + 1) as f64 } else { 0.0 })
+            .collect();
+        let input = [named("smooth", smooth), named("lumpy", lumpy)];
+        let on = ForecastParams {
+            horizon: 6,
+            season: Some(12),
+            ..ForecastParams::default()
+        };
+        let off = ForecastParams {
+            informative_backtest: false,
+            ..on.clone()
+        };
+        let a = forecast_many(&input, &on, &mut |_, _| {}).unwrap();
+        let b = forecast_many(&input, &off, &mut |_, _| {}).unwrap();
+        assert_eq!(a.series[0].chosen, ModelKind::Ensemble);
+        assert_eq!(a.series[0].forecast, b.series[0].forecast);
+        assert_eq!(a.series[0].model, b.series[0].model);
+        assert_eq!(a.series[0].leaderboard.len(), 5);
+        assert!(a.series[0].backtest_mase.is_some());
+        assert!(b.series[0].leaderboard.is_empty() && b.series[0].backtest.is_empty());
+        assert_eq!(b.series[0].backtest_mase, None);
+        // the intermittent series is chosen by its backtest either way
+        assert_eq!(a.series[1], b.series[1]);
+        assert_eq!(b.series[1].leaderboard.len(), 7);
+    }
 
     /// A falling sales series extrapolated by the drift model: the straight line
     /// `y_T + k (y_T − y_1)/(T − 1)` = 4 − 2k crosses zero at k = 2; the product layer cuts the

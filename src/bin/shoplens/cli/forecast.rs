@@ -1,5 +1,6 @@
 //! `shoplens forecast FILE --horizon H [--season M] [--freq day|week|month] [--model auto|ets|...]
-//! [--levels 80,95] [--by total|category|sku] --out forecasts.csv [--json report.json]`
+//! [--levels 80,95] [--by total|category|sku] --out forecasts.csv [--json report.json]
+//! [--threads N]`
 //!
 //! FILE is either order lines (read by the importer, aggregated per `--by` and `--freq`) or a
 //! long series file (a series id column, a period column and a value column, auto-detected; a
@@ -9,7 +10,7 @@
 use std::io::Read;
 use std::path::PathBuf;
 
-use shoplens::analytics::forecast::report::forecast_many;
+use shoplens::analytics::forecast::report::forecast_many_threads;
 use shoplens::analytics::forecast::series::{Freq, Level, LongColumns};
 use shoplens::analytics::forecast::{ForecastParams, LongSeries, ModelKind, SeriesFile};
 
@@ -42,6 +43,9 @@ pub struct Args {
     /// Also write the full report (history, backtests, leaderboards) as JSON.
     #[arg(long)]
     pub json: Option<PathBuf>,
+    /// Series forecast at once (default: one per CPU core). The output does not depend on it.
+    #[arg(long)]
+    pub threads: Option<usize>,
 }
 
 fn read_head(path: &PathBuf) -> Result<Vec<u8>, String> {
@@ -132,7 +136,15 @@ pub fn run(args: Args) -> Result<(), String> {
         levels: all_levels.clone(),
         model,
         season: args.season,
+        // The CSV has no leaderboards: the backtest runs only where it picks the model,
+        // unless the full report is asked for.
+        informative_backtest: args.json.is_some(),
         ..ForecastParams::default()
+    };
+    let threads = match args.threads {
+        Some(0) => return Err("--threads: expected 1 or more".into()),
+        Some(t) => t,
+        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
     };
     let bytes = read_head(&args.file)?;
     let name = args.file.display().to_string();
@@ -143,14 +155,16 @@ pub fn run(args: Args) -> Result<(), String> {
         let file = SeriesFile::from_series(&name, list, params.season);
         params.season = Some(file.season);
         let named = file.named();
-        forecast_many(&named, &params, &mut |_, _| {}).map_err(|e| e.to_string())?
+        forecast_many_threads(&named, &params, threads, &mut |_, _| {})
+            .map_err(|e| e.to_string())?
     } else {
         let data = shoplens::data::import_paths(
             std::slice::from_ref(&args.file),
             &shoplens::data::ImportOptions::default(),
         )
         .map_err(|e| e.to_string())?;
-        shoplens::analytics::forecast::run(&data, &params).map_err(|e| e.to_string())?
+        shoplens::analytics::forecast::run_threads(&data, &params, threads)
+            .map_err(|e| e.to_string())?
     };
     let file =
         std::fs::File::create(&args.out).map_err(|e| format!("{}: {e}", args.out.display()))?;
