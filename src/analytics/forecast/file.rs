@@ -102,7 +102,8 @@ impl SeriesFile {
     }
 
     /// The [`forecast_many`] parameters (the same as `shoplens forecast FILE`: full
-    /// automatic selection for every series).
+    /// automatic selection for every series; no backtest where it cannot change the model,
+    /// as the report has no leaderboards).
     pub fn params(&self, p: &SeriesFileParams) -> ForecastParams {
         let mut levels = vec![80.0, 95.0];
         for l in &p.levels {
@@ -115,6 +116,7 @@ impl SeriesFile {
             levels,
             model: p.model,
             season: Some(self.season),
+            informative_backtest: false,
             ..ForecastParams::default()
         }
     }

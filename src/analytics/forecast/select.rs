@@ -240,6 +240,10 @@ pub struct AutoOptions {
     /// (the backtest still fills the leaderboard): on M3 monthly, switching on two windows
     /// made the forecasts worse (BENCHMARKS.md), as combination beats selection in M3/M4.
     pub keep_combination: bool,
+    /// Run the backtest also when it cannot change the choice (the kept combination, a single
+    /// candidate), for the leaderboard and the backtest overlay. Off, such series get an
+    /// empty leaderboard and no backtest paths; the model and forecasts are the same.
+    pub informative_backtest: bool,
 }
 
 impl Default for AutoOptions {
@@ -250,6 +254,7 @@ impl Default for AutoOptions {
             switch_ratio: 0.8,
             fast: false,
             keep_combination: true,
+            informative_backtest: true,
         }
     }
 }
@@ -514,7 +519,14 @@ pub fn auto_forecast(
             ],
         ),
     };
-    let bt = backtest(y, m, h.max(1), opt.origins.max(1), &candidates);
+    // The backtest can only change the choice when there is a choice to make.
+    let fixed = candidates.len() == 1 || (default == ModelKind::Ensemble && opt.keep_combination);
+    let skip = fixed && !opt.informative_backtest;
+    let bt = if skip {
+        Vec::new()
+    } else {
+        backtest(y, m, h.max(1), opt.origins.max(1), &candidates)
+    };
     let leaderboard: Vec<LeaderboardRow> = bt
         .iter()
         .map(|(k, s, _)| LeaderboardRow {
@@ -542,6 +554,7 @@ pub fn auto_forecast(
                 }
             }
         }
+        None if skip => {}
         None => notes.push(Text::new("forecast.note.no_backtest")),
     }
     let model = match fit_model(chosen, y, m) {
