@@ -194,3 +194,57 @@ fn run_on_order_lines_by_sku_with_progress() {
     };
     assert!(run_with_progress(&data, &bad, &mut |_, _| {}).is_err());
 }
+
+/// `--threads` does not change the output: the bundled monthly series file forecast on one and
+/// on three threads gives byte-identical CSVs, and the same as with `--json` (which also runs
+/// the informative backtest for the leaderboards, and writes them). `--threads 0` is refused.
+#[test]
+fn threads_and_json_do_not_change_the_forecasts() {
+    let input = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("www/sample/series/monthly_series.csv");
+    let run = |name: &str, extra: &[&str]| {
+        let out = tmp(name);
+        let mut args = vec![
+            "forecast",
+            input.to_str().expect("p"),
+            "--horizon",
+            "6",
+            "--out",
+            out.to_str().expect("p"),
+        ];
+        args.extend_from_slice(extra);
+        let (ok, err) = shoplens(&args);
+        assert!(ok, "{err}");
+        std::fs::read_to_string(&out).expect("csv")
+    };
+    let one = run("t1.csv", &["--threads", "1"]);
+    let three = run("t3.csv", &["--threads", "3"]);
+    let json = tmp("t.json");
+    let with_json = run("tj.csv", &["--json", json.to_str().expect("p")]);
+    assert_eq!(one, three);
+    assert_eq!(one, with_json);
+    assert_eq!(one.lines().count(), 1 + 6 * 6);
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).expect("json")).expect("parse");
+    let boards = report["series"]
+        .as_array()
+        .expect("series")
+        .iter()
+        .filter(|s| !s["leaderboard"].as_array().expect("board").is_empty())
+        .count();
+    assert_eq!(boards, 6, "every series has its leaderboard in --json");
+    let (ok, err) = shoplens(&[
+        "forecast",
+        input.to_str().expect("p"),
+        "--horizon",
+        "6",
+        "--threads",
+        "0",
+        "--out",
+        tmp("t0.csv").to_str().expect("p"),
+    ]);
+    assert!(
+        !ok && err.contains("--threads: expected 1 or more"),
+        "{err}"
+    );
+}
