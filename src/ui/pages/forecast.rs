@@ -14,6 +14,7 @@ use crate::text::Text;
 use crate::ui::bridge;
 use crate::ui::charts::{Band, BandChart, Series};
 use crate::ui::format;
+use crate::ui::progress::{Stop, TaskProgress};
 use crate::ui::i18n::{say, t};
 use crate::ui::state::AppState;
 use crate::ui::table::{number as num, Cell, Column, DataTable};
@@ -516,16 +517,9 @@ fn AllSeries(form: Form, open_sku: Callback<String>) -> impl IntoView {
             </div>
             <p class="muted small">{t("Forecasts the next periods of every product with the settings above (automatic: each product gets the model that did best on its own recent history; products that sell irregularly get methods for intermittent demand). It runs in the background: the page stays usable, and you can stop it.",
                 "按上方设置预测每个商品接下来的各期（自动：每个商品使用在其近期历史上表现最好的模型；销售不规律的商品使用间歇性需求方法）。计算在后台进行：页面仍可使用，也可以随时停止。")}</p>
-            {move || state.forecast_all_progress.get().map(|(done, total)| {
-                let pct = if total > 0 { done as f64 / total as f64 * 100.0 } else { 0.0 };
-                view! {
-                    <div class="task-progress" data-testid="fc-all-progress" role="status">
-                        <span>{crate::tr!("{} of {} products forecast", "已预测 {} / {} 个商品", format::int(done as u64), format::int(total as u64))}</span>
-                        <progress max="100" value=pct></progress>
-                        <button class="btn small" data-testid="fc-all-cancel" on:click=move |_| bridge::cancel_task(state, bridge::FORECAST_ALL_SLOT)>{t("Stop", "停止")}</button>
-                    </div>
-                }
-            })}
+            <TaskProgress progress=state.forecast_all_progress testid="fc-all-progress"
+                label=|done, total| crate::tr!("{} of {} products forecast", "已预测 {} / {} 个商品", done, total)
+                stop=Stop { slot: bridge::FORECAST_ALL_SLOT, testid: "fc-all-cancel" }/>
             {move || state.forecast_all.get().map(|p| {
                 let r = p.report;
                 let freq = freq_word(r.params.freq);
@@ -679,16 +673,9 @@ fn SeriesFileCard() -> impl IntoView {
                     {move || if state.series_file_busy.get() { t("Forecasting…", "预测中…") } else { t("Forecast every series", "预测全部序列") }}
                 </button>
             </div>
-            {move || state.series_file_progress.get().map(|(done, total)| {
-                let pct = if total > 0 { done as f64 / total as f64 * 100.0 } else { 0.0 };
-                view! {
-                    <div class="task-progress" data-testid="sf-progress" role="status">
-                        <span>{crate::tr!("{} of {} series forecast", "已预测 {} / {} 个序列", format::int(done as u64), format::int(total as u64))}</span>
-                        <progress max="100" value=pct></progress>
-                        <button class="btn small" data-testid="sf-cancel" on:click=move |_| bridge::cancel_task(state, bridge::SERIES_FILE_SLOT)>{t("Stop", "停止")}</button>
-                    </div>
-                }
-            })}
+            <TaskProgress progress=state.series_file_progress testid="sf-progress"
+                label=|done, total| crate::tr!("{} of {} series forecast", "已预测 {} / {} 个序列", done, total)
+                stop=Stop { slot: bridge::SERIES_FILE_SLOT, testid: "sf-cancel" }/>
             {move || state.series_file.get().map(|p| view! { <SeriesFileResult report=p.report millis=p.millis/> })}
         </section>
     }
