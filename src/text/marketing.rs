@@ -758,11 +758,6 @@ pub const ENTRIES: &[Entry] = &[
         zh: "{file}：没有名为“{column}”的列（现有列：{available}）",
     },
     Entry {
-        key: "mkt.err.table_cell",
-        en: "{file}, row {row}, column '{column}': {message}",
-        zh: "{file} 第 {row} 行，“{column}”列：{message}",
-    },
-    Entry {
         key: "mkt.err.table_gzip",
         en: "cannot decompress gzip: {error}",
         zh: "无法解压 gzip：{error}",
@@ -786,11 +781,6 @@ pub const ENTRIES: &[Entry] = &[
         key: "mkt.err.table_column_range",
         en: "column {col} out of range",
         zh: "第 {col} 列超出范围",
-    },
-    Entry {
-        key: "mkt.err.expected_number",
-        en: "expected a number, found '{found}'",
-        zh: "应为数字，实际是“{found}”",
     },
     Entry {
         key: "mkt.err.expected_date",
