@@ -360,3 +360,40 @@ fn cell_locations_share_one_sentence() {
         &["s.csv 第 4 行，“date”列：bad"],
     );
 }
+
+#[test]
+fn budget_limits_are_translated() {
+    use shoplens::analytics::marketing::mmm::{BudgetParams, ChannelBound, MmmParams};
+    let e = ActionParams {
+        budget: Some(-5.0),
+        ..ActionParams::default()
+    }
+    .validate()
+    .unwrap_err();
+    check(
+        e.text(),
+        e.to_string(),
+        "invalid parameter budget: must be zero or more, got -5",
+        &["budget", "不能小于 0，当前为 -5"],
+    );
+    let e = MmmParams {
+        budget: Some(BudgetParams {
+            total: 100.0,
+            periods: 4,
+            bounds: vec![ChannelBound {
+                channel: "tv".into(),
+                min: 5.0,
+                max: 1.0,
+            }],
+        }),
+        ..MmmParams::default()
+    }
+    .validate()
+    .unwrap_err();
+    check(
+        e.text(),
+        e.to_string(),
+        "invalid parameter budget: bounds of tv must be 0 ≤ min ≤ max",
+        &["tv 的上下限必须满足 0 ≤ 最小值 ≤ 最大值"],
+    );
+}

@@ -757,6 +757,12 @@ pub const ENTRIES: &[Entry] = &[
         en: "{file}: no column named '{column}' (columns: {available})",
         zh: "{file}：没有名为“{column}”的列（现有列：{available}）",
     },
+    // A channel's spend limits in the budget allocation.
+    Entry {
+        key: "mkt.param.channel_bounds",
+        en: "bounds of {channel} must be 0 ≤ min ≤ max",
+        zh: "{channel} 的上下限必须满足 0 ≤ 最小值 ≤ 最大值",
+    },
     Entry {
         key: "mkt.err.table_gzip",
         en: "cannot decompress gzip: {error}",
