@@ -14,8 +14,8 @@ use crate::text::Text;
 use crate::ui::bridge;
 use crate::ui::charts::{Band, BandChart, Series};
 use crate::ui::format;
-use crate::ui::progress::{Stop, TaskProgress};
 use crate::ui::i18n::{say, t};
+use crate::ui::progress::{Stop, TaskProgress};
 use crate::ui::state::AppState;
 use crate::ui::table::{number as num, Cell, Column, DataTable};
 use leptos::prelude::*;
@@ -558,6 +558,15 @@ fn AllSeries(form: Form, open_sku: Callback<String>) -> impl IntoView {
 const SAMPLE_SERIES: &str = "./sample/series/monthly_series.csv";
 const SAMPLE_SERIES_NAME: &str = "monthly_series.csv (sample)";
 
+/// A series file's name as shown: the bundled sample gets a translated tag.
+fn series_file_label(name: &str) -> String {
+    if name == SAMPLE_SERIES_NAME {
+        t(SAMPLE_SERIES_NAME, "monthly_series.csv（示例）").to_string()
+    } else {
+        name.to_string()
+    }
+}
+
 thread_local! {
     /// The chosen series file (a `Blob` handle: no bytes are read on the main thread).
     static SERIES_FILE: RefCell<Option<(String, Blob)>> = const { RefCell::new(None) };
@@ -649,7 +658,7 @@ fn SeriesFileCard() -> impl IntoView {
                     <input type="file" accept=".csv,.txt,.gz" class="visually-hidden" data-testid="sf-file" on:change=on_file/>
                 </label>
                 <button class="btn small" data-testid="sf-sample" on:click=use_sample>{t("Use the sample series (6 monthly)", "使用示例序列（6 个月度序列）")}</button>
-                <span class="muted small" data-testid="sf-file-name">{move || file_name.get().map(|n| crate::tr!("File: {}", "文件：{}", if n == SAMPLE_SERIES_NAME { t(SAMPLE_SERIES_NAME, "monthly_series.csv（示例）").to_string() } else { n })).unwrap_or_else(|| t("No file chosen", "未选择文件").into())}</span>
+                <span class="muted small" data-testid="sf-file-name">{move || file_name.get().map(|n| crate::tr!("File: {}", "文件：{}", series_file_label(&n))).unwrap_or_else(|| t("No file chosen", "未选择文件").into())}</span>
             </div>
             <div class="params">
                 <label>{t("Periods ahead ", "向后预测期数 ")}
@@ -736,7 +745,7 @@ fn SeriesFileResult(report: SeriesFileReport, millis: f64) -> impl IntoView {
         <p class="muted small" data-testid="sf-summary" data-series=n data-millis=format!("{millis:.0}")>{crate::tr!(
             "{} series from {}, {} periods ahead, {}, computed in {:.2} s.",
             "{} 个序列（{}），向后预测 {} 期，{}，用时 {:.2} 秒。",
-            format::int(n as u64), report.file, h, season_note, millis / 1000.0)}</p>
+            format::int(n as u64), series_file_label(&report.file), h, season_note, millis / 1000.0)}</p>
         {report.score.as_ref().map(|sc| view! {
             <div class="callout" data-testid="sf-score" data-smape=format!("{:.6}", sc.smape) data-mase=format!("{:.6}", sc.mase) data-series=sc.series>
                 <p><strong>{crate::tr!("Accuracy on the test rows: sMAPE {}%, MASE {}", "测试行上的准确度：sMAPE {}%，MASE {}", format::num(sc.smape, 2), format::num(sc.mase, 3))}</strong></p>
