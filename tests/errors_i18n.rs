@@ -315,3 +315,85 @@ fn parameter_explanations_are_translated() {
         "must be zero or more, got -1"
     );
 }
+
+#[test]
+fn cell_locations_share_one_sentence() {
+    use shoplens::analytics::forecast::ForecastError;
+    use shoplens::text::Location;
+    let at = Location {
+        file: "tiny.csv",
+        row: 24,
+        column: "value",
+    };
+    assert_eq!(at.text().en(), "tiny.csv, row 24, column 'value'");
+    assert_eq!(at.text().render(Lang::Zh), "tiny.csv 第 24 行“value”列");
+    let e = at.error(Text::new("common.err.expected_number").str("found", "five"));
+    assert_eq!(
+        e.en(),
+        "tiny.csv, row 24, column 'value': expected a number, found 'five'"
+    );
+    assert_eq!(
+        e.render(Lang::Zh),
+        "tiny.csv 第 24 行，“value”列：应为数字，实际是“five”"
+    );
+    let e = ForecastError::NotFiniteCell {
+        file: "s.csv".into(),
+        row: 3,
+        column: "y".into(),
+    };
+    check(
+        e.text(),
+        e.to_string(),
+        "s.csv, row 3, column 'y': value is not finite",
+        &["s.csv 第 3 行，“y”列：数值不是有限数"],
+    );
+    let e = ForecastError::Input {
+        file: "s.csv".into(),
+        row: 4,
+        column: "date".into(),
+        message: "bad".into(),
+    };
+    check(
+        e.text(),
+        e.to_string(),
+        "s.csv, row 4, column 'date': bad",
+        &["s.csv 第 4 行，“date”列：bad"],
+    );
+}
+
+#[test]
+fn budget_limits_are_translated() {
+    use shoplens::analytics::marketing::mmm::{BudgetParams, ChannelBound, MmmParams};
+    let e = ActionParams {
+        budget: Some(-5.0),
+        ..ActionParams::default()
+    }
+    .validate()
+    .unwrap_err();
+    check(
+        e.text(),
+        e.to_string(),
+        "invalid parameter budget: must be zero or more, got -5",
+        &["budget", "不能小于 0，当前为 -5"],
+    );
+    let e = MmmParams {
+        budget: Some(BudgetParams {
+            total: 100.0,
+            periods: 4,
+            bounds: vec![ChannelBound {
+                channel: "tv".into(),
+                min: 5.0,
+                max: 1.0,
+            }],
+        }),
+        ..MmmParams::default()
+    }
+    .validate()
+    .unwrap_err();
+    check(
+        e.text(),
+        e.to_string(),
+        "invalid parameter budget: bounds of tv must be 0 ≤ min ≤ max",
+        &["tv 的上下限必须满足 0 ≤ 最小值 ≤ 最大值"],
+    );
+}

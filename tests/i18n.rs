@@ -65,6 +65,7 @@ const UI_FILES: &[&str] = &[
     "src/ui/pages/marketing.rs",
     "src/ui/pages/datasets.rs",
     "src/ui/persist.rs",
+    "src/ui/progress.rs",
     "src/ui/side_files.rs",
     "src/ui/pages/action.rs",
 ];

@@ -19,7 +19,7 @@ use super::model::*;
 use super::numbers::{parse_number, DecimalEvidence};
 use super::sniff::{detect_encoding, is_gzip, sniff_delimiter};
 use super::DataError;
-use crate::text::Text;
+use crate::text::{Location, Text};
 
 /// Bytes of (decompressed) content looked at before the format decisions.
 pub const SAMPLE_BYTES: usize = 256 * 1024;
@@ -1174,10 +1174,12 @@ impl RowParser {
     /// "orders.csv, row 3, column 'quantity'".
     fn at(&self, row: u32, c: usize) -> Text {
         match self.headers.get(c).filter(|h| !h.is_empty()) {
-            Some(h) => Text::new("data.at.column")
-                .str("file", self.file_name.as_str())
-                .int("row", row)
-                .str("header", h.as_str()),
+            Some(h) => Location {
+                file: &self.file_name,
+                row: u64::from(row),
+                column: h,
+            }
+            .text(),
             None => Text::new("data.at.column_n")
                 .str("file", self.file_name.as_str())
                 .int("row", row)

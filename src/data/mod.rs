@@ -21,7 +21,7 @@ pub mod sniff;
 
 pub use clean::{cleaning_report_csv, neumaier_sum};
 
-use crate::text::Text;
+use crate::text::{Location, Text};
 pub use importer::Importer;
 pub use model::*;
 
@@ -58,11 +58,12 @@ impl DataError {
                 row,
                 column,
                 message,
-            } => Text::new("data.err.cell")
-                .str("file", file.clone())
-                .int("row", *row)
-                .str("column", column.clone())
-                .text("message", message.clone()),
+            } => Location {
+                file,
+                row: *row,
+                column,
+            }
+            .error(message.clone()),
             DataError::Io(t) => t.clone(),
         }
     }

@@ -87,6 +87,17 @@ pub const ENTRIES: &[Entry] = &[
         zh: "没有要导入的文件",
     },
     // Errors of the session store, the overview and the action plan.
+    // An input cell and what is wrong with it ([`super::Location::error`]).
+    Entry {
+        key: "common.err.cell",
+        en: "{file}, row {row}, column '{column}': {message}",
+        zh: "{file} 第 {row} 行，“{column}”列：{message}",
+    },
+    Entry {
+        key: "common.err.expected_number",
+        en: "expected a number, found '{found}'",
+        zh: "应为数字，实际是“{found}”",
+    },
     Entry {
         key: "common.err.invalid_param",
         en: "invalid parameter {name}: {message}",

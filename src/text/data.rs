@@ -462,11 +462,6 @@ pub const ENTRIES: &[Entry] = &[
         zh: "{file}：{message}",
     },
     Entry {
-        key: "data.err.cell",
-        en: "{file}, row {row}, column '{column}': {message}",
-        zh: "{file} 第 {row} 行，“{column}”列：{message}",
-    },
-    Entry {
         key: "data.err.no_input_files",
         en: "no input files",
         zh: "没有输入文件",

@@ -164,19 +164,9 @@ pub const ENTRIES: &[Entry] = &[
         zh: "模型 {model} 无法拟合：{message}",
     },
     Entry {
-        key: "forecast.err.input",
-        en: "{file}, row {row}, column '{column}': {message}",
-        zh: "{file} 第 {row} 行，“{column}”列：{message}",
-    },
-    Entry {
-        key: "forecast.err.not_number",
-        en: "{file}, row {row}, column '{column}': expected a number, found '{found}'",
-        zh: "{file} 第 {row} 行，“{column}”列：应为数字，实际是“{found}”",
-    },
-    Entry {
-        key: "forecast.err.not_finite_cell",
-        en: "{file}, row {row}, column '{column}': value is not finite",
-        zh: "{file} 第 {row} 行，“{column}”列：数值不是有限数",
+        key: "forecast.err.not_finite_value",
+        en: "value is not finite",
+        zh: "数值不是有限数",
     },
     Entry {
         key: "forecast.err.no_long_columns",

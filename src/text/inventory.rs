@@ -289,11 +289,6 @@ pub const ENTRIES: &[Entry] = &[
         zh: "库存文件：{message}",
     },
     Entry {
-        key: "inventory.err.cell",
-        en: "{file}, row {row}, column '{column}': {message}",
-        zh: "{file} 第 {row} 行，“{column}”列：{message}",
-    },
-    Entry {
         key: "inventory.err.infeasible",
         en: "the purchase plan is infeasible: {why}",
         zh: "采购计划无法实现：{why}",

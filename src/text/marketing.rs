@@ -757,10 +757,11 @@ pub const ENTRIES: &[Entry] = &[
         en: "{file}: no column named '{column}' (columns: {available})",
         zh: "{file}：没有名为“{column}”的列（现有列：{available}）",
     },
+    // A channel's spend limits in the budget allocation.
     Entry {
-        key: "mkt.err.table_cell",
-        en: "{file}, row {row}, column '{column}': {message}",
-        zh: "{file} 第 {row} 行，“{column}”列：{message}",
+        key: "mkt.param.channel_bounds",
+        en: "bounds of {channel} must be 0 ≤ min ≤ max",
+        zh: "{channel} 的上下限必须满足 0 ≤ 最小值 ≤ 最大值",
     },
     Entry {
         key: "mkt.err.table_gzip",
@@ -786,11 +787,6 @@ pub const ENTRIES: &[Entry] = &[
         key: "mkt.err.table_column_range",
         en: "column {col} out of range",
         zh: "第 {col} 列超出范围",
-    },
-    Entry {
-        key: "mkt.err.expected_number",
-        en: "expected a number, found '{found}'",
-        zh: "应为数字，实际是“{found}”",
     },
     Entry {
         key: "mkt.err.expected_date",

@@ -50,6 +50,34 @@ pub struct Entry {
     pub zh: &'static str,
 }
 
+/// Where a value sits in an input file: the file, the row (1-based, as people count) and the
+/// column header. Every "file, row, column" sentence is built here.
+#[derive(Clone, Copy, Debug)]
+pub struct Location<'a> {
+    pub file: &'a str,
+    pub row: u64,
+    pub column: &'a str,
+}
+
+impl Location<'_> {
+    /// "orders.csv, row 3, column 'quantity'".
+    pub fn text(&self) -> Text {
+        Text::new("data.at.column")
+            .str("file", self.file)
+            .int("row", self.row)
+            .str("header", self.column)
+    }
+
+    /// "orders.csv, row 3, column 'quantity': {message}".
+    pub fn error(&self, message: Text) -> Text {
+        Text::new("common.err.cell")
+            .str("file", self.file)
+            .int("row", self.row)
+            .str("column", self.column)
+            .text("message", message)
+    }
+}
+
 /// Every area's entries.
 pub fn catalogue() -> impl Iterator<Item = &'static Entry> {
     [

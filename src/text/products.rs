@@ -173,11 +173,6 @@ pub const ENTRIES: &[Entry] = &[
         zh: "规则",
     },
     Entry {
-        key: "products.err.input",
-        en: "{file}, row {row}, column '{column}': {message}",
-        zh: "{file} 第 {row} 行，“{column}”列：{message}",
-    },
-    Entry {
         key: "products.err.no_interactions",
         en: "no interactions: {why}",
         zh: "没有交互记录：{why}",

@@ -9,6 +9,7 @@ pub mod i18n;
 pub mod offline;
 pub mod pages;
 pub mod persist;
+pub mod progress;
 pub mod side_files;
 pub mod state;
 pub mod table;

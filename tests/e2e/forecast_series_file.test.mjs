@@ -91,7 +91,7 @@ test('Forecast page: a series file forecast in the worker, exported and scored o
     const zh = await page.locator('[data-testid="sf-score"]').innerText();
     assert.ok(zh.includes(`测试行上的准确度：sMAPE ${smape.toFixed(2)}%`), zh);
     assert.ok(zh.includes('6 个序列都只用训练行预测'), zh);
-    assert.match(await page.locator('[data-testid="sf-summary"]').innerText(), /^6 个序列（monthly_series\.csv \(sample\)），向后预测 12 期，季节长度 12（自动推断），用时/);
+    assert.match(await page.locator('[data-testid="sf-summary"]').innerText(), /^6 个序列（monthly_series\.csv（示例）），向后预测 12 期，季节长度 12（自动推断），用时/);
     await shot(page, 'forecast-series-file-zh.png');
     await page.locator('[data-testid="lang-switch"]').click();
     await page.waitForFunction(() => document.documentElement.lang === 'en');

@@ -32,7 +32,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("{}", self.text())]
 pub enum ActionError {
-    InvalidParam { name: &'static str, message: String },
+    InvalidParam { name: &'static str, message: Text },
     Pillar { pillar: &'static str, message: Text },
 }
 
@@ -78,7 +78,7 @@ impl ActionError {
         match self {
             ActionError::InvalidParam { name, message } => Text::new("common.err.invalid_param")
                 .str("name", *name)
-                .text("message", crate::text::phrase(message)),
+                .text("message", message.clone()),
             ActionError::Pillar { pillar, message } => {
                 let name = match *pillar {
                     "marketing mix" => Text::new("common.err.pillar_mmm"),
@@ -95,44 +95,56 @@ impl ActionError {
 
 impl ActionParams {
     pub fn validate(&self) -> Result<(), ActionError> {
-        let bad = |name, message: String| Err(ActionError::InvalidParam { name, message });
+        let bad = |name, message: Text| Err(ActionError::InvalidParam { name, message });
         if let Some(b) = self.budget {
             if !(b.is_finite() && b >= 0.0) {
-                return bad("budget", format!("must be zero or more, got {b}"));
+                return bad(
+                    "budget",
+                    Text::new("inventory.param.nonneg").str("v", b.to_string()),
+                );
             }
         }
         if !(0.0..=1.0).contains(&self.clv_quantile) {
             return bad(
                 "clv_quantile",
-                format!("{} is outside 0..=1", self.clv_quantile),
+                Text::raw(format!("{} is outside 0..=1", self.clv_quantile)),
             );
         }
         if !(0.0..=1.0).contains(&self.churn_risk_min) {
             return bad(
                 "churn_risk_min",
-                format!("{} is outside 0..=1", self.churn_risk_min),
+                Text::raw(format!("{} is outside 0..=1", self.churn_risk_min)),
             );
         }
         if !(1..=1000).contains(&self.max_customers) {
             return bad(
                 "max_customers",
-                format!("{} is outside 1..=1000", self.max_customers),
+                Text::raw(format!("{} is outside 1..=1000", self.max_customers)),
             );
         }
         if self.items_per_customer > 20 {
             return bad(
                 "items_per_customer",
-                format!("{} is above 20", self.items_per_customer),
+                Text::raw(format!("{} is above 20", self.items_per_customer)),
             );
         }
         if !(self.test_lift > 0.0 && self.test_lift <= 5.0) {
-            return bad("test_lift", format!("{} is outside (0, 5]", self.test_lift));
+            return bad(
+                "test_lift",
+                Text::raw(format!("{} is outside (0, 5]", self.test_lift)),
+            );
         }
         if !(self.alpha > 0.0 && self.alpha < 0.5) {
-            return bad("alpha", format!("{} is outside (0, 0.5)", self.alpha));
+            return bad(
+                "alpha",
+                Text::raw(format!("{} is outside (0, 0.5)", self.alpha)),
+            );
         }
         if !(self.power > 0.5 && self.power < 1.0) {
-            return bad("power", format!("{} is outside (0.5, 1)", self.power));
+            return bad(
+                "power",
+                Text::raw(format!("{} is outside (0.5, 1)", self.power)),
+            );
         }
         Ok(())
     }

@@ -38,7 +38,7 @@ pub use series::LongSeries;
 
 use serde::{Deserialize, Serialize};
 
-use crate::text::Text;
+use crate::text::{Location, Text};
 
 /// Errors of the forecast pillar. The message comes from the sentence catalogue
 /// ([`ForecastError::text`]), so the page can show it in Chinese.
@@ -113,27 +113,29 @@ impl ForecastError {
                 row,
                 column,
                 message,
-            } => Text::new("forecast.err.input")
-                .str("file", file.clone())
-                .int("row", *row)
-                .str("column", column.clone())
-                .str("message", message.clone()),
+            } => Location {
+                file,
+                row: *row,
+                column,
+            }
+            .error(Text::raw(message.clone())),
             ForecastError::NotNumber {
                 file,
                 row,
                 column,
                 found,
-            } => Text::new("forecast.err.not_number")
-                .str("file", file.clone())
-                .int("row", *row)
-                .str("column", column.clone())
-                .str("found", found.clone()),
-            ForecastError::NotFiniteCell { file, row, column } => {
-                Text::new("forecast.err.not_finite_cell")
-                    .str("file", file.clone())
-                    .int("row", *row)
-                    .str("column", column.clone())
+            } => Location {
+                file,
+                row: *row,
+                column,
             }
+            .error(Text::new("common.err.expected_number").str("found", found.clone())),
+            ForecastError::NotFiniteCell { file, row, column } => Location {
+                file,
+                row: *row,
+                column,
+            }
+            .error(Text::new("forecast.err.not_finite_value")),
             ForecastError::NoLongColumns {
                 file,
                 names,

@@ -45,7 +45,7 @@ pub use tradeoff::TradeoffPoint;
 
 use crate::analytics::forecast::series::{aggregate, Freq, Level, Measure};
 use crate::data::{Dataset, NONE_ID};
-use crate::text::Text;
+use crate::text::{Location, Text};
 
 /// Errors of the inventory pillar. The message comes from the sentence catalogue
 /// ([`InventoryError::text`]), so the page can show it in Chinese.
@@ -86,11 +86,12 @@ impl InventoryError {
                 row,
                 column,
                 message,
-            } => Text::new("inventory.err.cell")
-                .str("file", file.clone())
-                .int("row", *row)
-                .str("column", column.clone())
-                .text("message", message.clone()),
+            } => Location {
+                file,
+                row: *row as u64,
+                column,
+            }
+            .error(message.clone()),
             InventoryError::InfeasiblePlan(why) => {
                 Text::new("inventory.err.infeasible").text("why", why.clone())
             }

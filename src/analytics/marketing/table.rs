@@ -7,7 +7,7 @@
 //! dates ([`dates::parse_date`] with the file-level [`dates::DateOrderVote`]).
 
 use crate::data::{dates, numbers, sniff};
-use crate::text::Text;
+use crate::text::{Location, Text};
 use std::io::Read;
 
 /// Errors of the table reader; every message names the file, and the row and column when known.
@@ -52,17 +52,18 @@ impl TableError {
                 row,
                 column,
                 message,
-            } => Text::new("mkt.err.table_cell")
-                .str("file", file.clone())
-                .int("row", *row)
-                .str("column", column.clone())
-                .text("message", message.clone()),
+            } => Location {
+                file,
+                row: *row as u64,
+                column,
+            }
+            .error(message.clone()),
         }
     }
 
     /// "expected a number, found '…'", for a cell.
     pub fn not_a_number(found: &str) -> Text {
-        Text::new("mkt.err.expected_number").str("found", found)
+        Text::new("common.err.expected_number").str("found", found)
     }
 }
 

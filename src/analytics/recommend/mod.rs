@@ -21,7 +21,7 @@ pub mod interactions;
 pub mod models;
 
 use crate::data::Dataset;
-use crate::text::Text;
+use crate::text::{Location, Text};
 pub use interactions::{Event, Interactions, UserItems};
 use models::{Als, Ease, Fitted, Knn, Tfidf};
 use serde::{Deserialize, Serialize};
@@ -65,11 +65,12 @@ impl RecommendError {
                 row,
                 column,
                 message,
-            } => Text::new("products.err.input")
-                .str("file", file.clone())
-                .int("row", *row)
-                .str("column", column.clone())
-                .text("message", crate::text::phrase(message)),
+            } => Location {
+                file,
+                row: *row,
+                column,
+            }
+            .error(crate::text::phrase(message)),
             RecommendError::NoInteractions(why) => {
                 let why = match why.as_str() {
                     "no user has both training items and new test items at this cutoff" => {

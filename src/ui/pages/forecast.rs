@@ -15,6 +15,7 @@ use crate::ui::bridge;
 use crate::ui::charts::{Band, BandChart, Series};
 use crate::ui::format;
 use crate::ui::i18n::{say, t};
+use crate::ui::progress::{Stop, TaskProgress};
 use crate::ui::state::AppState;
 use crate::ui::table::{number as num, Cell, Column, DataTable};
 use leptos::prelude::*;
@@ -516,16 +517,9 @@ fn AllSeries(form: Form, open_sku: Callback<String>) -> impl IntoView {
             </div>
             <p class="muted small">{t("Forecasts the next periods of every product with the settings above (automatic: each product gets the model that did best on its own recent history; products that sell irregularly get methods for intermittent demand). It runs in the background: the page stays usable, and you can stop it.",
                 "按上方设置预测每个商品接下来的各期（自动：每个商品使用在其近期历史上表现最好的模型；销售不规律的商品使用间歇性需求方法）。计算在后台进行：页面仍可使用，也可以随时停止。")}</p>
-            {move || state.forecast_all_progress.get().map(|(done, total)| {
-                let pct = if total > 0 { done as f64 / total as f64 * 100.0 } else { 0.0 };
-                view! {
-                    <div class="task-progress" data-testid="fc-all-progress" role="status">
-                        <span>{crate::tr!("{} of {} products forecast", "已预测 {} / {} 个商品", format::int(done as u64), format::int(total as u64))}</span>
-                        <progress max="100" value=pct></progress>
-                        <button class="btn small" data-testid="fc-all-cancel" on:click=move |_| bridge::cancel_task(state, bridge::FORECAST_ALL_SLOT)>{t("Stop", "停止")}</button>
-                    </div>
-                }
-            })}
+            <TaskProgress progress=state.forecast_all_progress testid="fc-all-progress"
+                label=|done, total| crate::tr!("{} of {} products forecast", "已预测 {} / {} 个商品", done, total)
+                stop=Stop { slot: bridge::FORECAST_ALL_SLOT, testid: "fc-all-cancel" }/>
             {move || state.forecast_all.get().map(|p| {
                 let r = p.report;
                 let freq = freq_word(r.params.freq);
@@ -563,6 +557,15 @@ fn AllSeries(form: Form, open_sku: Callback<String>) -> impl IntoView {
 /// The bundled series file (six synthetic M3-like monthly series, `www/sample/series/`).
 const SAMPLE_SERIES: &str = "./sample/series/monthly_series.csv";
 const SAMPLE_SERIES_NAME: &str = "monthly_series.csv (sample)";
+
+/// A series file's name as shown: the bundled sample gets a translated tag.
+fn series_file_label(name: &str) -> String {
+    if name == SAMPLE_SERIES_NAME {
+        t(SAMPLE_SERIES_NAME, "monthly_series.csv（示例）").to_string()
+    } else {
+        name.to_string()
+    }
+}
 
 thread_local! {
     /// The chosen series file (a `Blob` handle: no bytes are read on the main thread).
@@ -655,7 +658,7 @@ fn SeriesFileCard() -> impl IntoView {
                     <input type="file" accept=".csv,.txt,.gz" class="visually-hidden" data-testid="sf-file" on:change=on_file/>
                 </label>
                 <button class="btn small" data-testid="sf-sample" on:click=use_sample>{t("Use the sample series (6 monthly)", "使用示例序列（6 个月度序列）")}</button>
-                <span class="muted small" data-testid="sf-file-name">{move || file_name.get().map(|n| crate::tr!("File: {}", "文件：{}", if n == SAMPLE_SERIES_NAME { t(SAMPLE_SERIES_NAME, "monthly_series.csv（示例）").to_string() } else { n })).unwrap_or_else(|| t("No file chosen", "未选择文件").into())}</span>
+                <span class="muted small" data-testid="sf-file-name">{move || file_name.get().map(|n| crate::tr!("File: {}", "文件：{}", series_file_label(&n))).unwrap_or_else(|| t("No file chosen", "未选择文件").into())}</span>
             </div>
             <div class="params">
                 <label>{t("Periods ahead ", "向后预测期数 ")}
@@ -679,16 +682,9 @@ fn SeriesFileCard() -> impl IntoView {
                     {move || if state.series_file_busy.get() { t("Forecasting…", "预测中…") } else { t("Forecast every series", "预测全部序列") }}
                 </button>
             </div>
-            {move || state.series_file_progress.get().map(|(done, total)| {
-                let pct = if total > 0 { done as f64 / total as f64 * 100.0 } else { 0.0 };
-                view! {
-                    <div class="task-progress" data-testid="sf-progress" role="status">
-                        <span>{crate::tr!("{} of {} series forecast", "已预测 {} / {} 个序列", format::int(done as u64), format::int(total as u64))}</span>
-                        <progress max="100" value=pct></progress>
-                        <button class="btn small" data-testid="sf-cancel" on:click=move |_| bridge::cancel_task(state, bridge::SERIES_FILE_SLOT)>{t("Stop", "停止")}</button>
-                    </div>
-                }
-            })}
+            <TaskProgress progress=state.series_file_progress testid="sf-progress"
+                label=|done, total| crate::tr!("{} of {} series forecast", "已预测 {} / {} 个序列", done, total)
+                stop=Stop { slot: bridge::SERIES_FILE_SLOT, testid: "sf-cancel" }/>
             {move || state.series_file.get().map(|p| view! { <SeriesFileResult report=p.report millis=p.millis/> })}
         </section>
     }
@@ -749,7 +745,7 @@ fn SeriesFileResult(report: SeriesFileReport, millis: f64) -> impl IntoView {
         <p class="muted small" data-testid="sf-summary" data-series=n data-millis=format!("{millis:.0}")>{crate::tr!(
             "{} series from {}, {} periods ahead, {}, computed in {:.2} s.",
             "{} 个序列（{}），向后预测 {} 期，{}，用时 {:.2} 秒。",
-            format::int(n as u64), report.file, h, season_note, millis / 1000.0)}</p>
+            format::int(n as u64), series_file_label(&report.file), h, season_note, millis / 1000.0)}</p>
         {report.score.as_ref().map(|sc| view! {
             <div class="callout" data-testid="sf-score" data-smape=format!("{:.6}", sc.smape) data-mase=format!("{:.6}", sc.mase) data-series=sc.series>
                 <p><strong>{crate::tr!("Accuracy on the test rows: sMAPE {}%, MASE {}", "测试行上的准确度：sMAPE {}%，MASE {}", format::num(sc.smape, 2), format::num(sc.mase, 3))}</strong></p>

@@ -11,6 +11,7 @@ use crate::ui::bridge;
 use crate::ui::charts::{BandChart, HBarChart, HBarRow, Series};
 use crate::ui::format;
 use crate::ui::i18n::{say, t};
+use crate::ui::progress::TaskProgress;
 use crate::ui::state::AppState;
 use crate::ui::table::{number as num, Cell, Column, DataTable};
 use leptos::prelude::*;
@@ -201,15 +202,8 @@ pub fn Inventory() -> impl IntoView {
                 <span class="muted">{move || state.inventory.get().map(|p| crate::tr!("{} SKUs · as of {} · computed in {:.1} s", "{} 个 SKU · 截至 {} · 用时 {:.1} 秒", format::int(p.report.skus.len() as u64), p.report.data_end, p.millis / 1000.0)).unwrap_or_default()}</span>
             </div>
             <FormCard form=form/>
-            {move || state.inventory_progress.get().map(|(done, total)| {
-                let pct = if total > 0 { done as f64 / total as f64 * 100.0 } else { 0.0 };
-                view! {
-                    <div class="task-progress" data-testid="inv-progress" role="status">
-                        <span>{crate::tr!("{} of {} products", "{} / {} 个商品", format::int(done as u64), format::int(total as u64))}</span>
-                        <progress max="100" value=pct></progress>
-                    </div>
-                }
-            })}
+            <TaskProgress progress=state.inventory_progress testid="inv-progress"
+                label=|done, total| crate::tr!("{} of {} products", "{} / {} 个商品", done, total)/>
             {move || match state.inventory.get() {
                 None => view! { <section class="card empty" data-testid="inventory-loading"><p>{t("Working out stock policies for every product…", "正在为每个商品计算库存策略…")}</p></section> }.into_any(),
                 Some(p) => view! { <Body r=p.report/> }.into_any(),

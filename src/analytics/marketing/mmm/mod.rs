@@ -45,7 +45,7 @@ use serde::{Deserialize, Serialize};
 #[error("{}", self.text())]
 pub enum MmmError {
     Table(#[from] super::table::TableError),
-    Param { name: &'static str, message: String },
+    Param { name: &'static str, message: Text },
     Input(Text),
     Allocation(#[from] AllocError),
 }
@@ -60,7 +60,7 @@ impl MmmError {
             MmmError::Table(e) => e.text(),
             MmmError::Param { name, message } => Text::new("common.err.invalid_param")
                 .str("name", *name)
-                .text("message", crate::text::phrase(message)),
+                .text("message", message.clone()),
         }
     }
 }
@@ -79,7 +79,7 @@ impl ChannelBound {
     pub fn parse(s: &str) -> Result<ChannelBound, MmmError> {
         let err = || MmmError::Param {
             name: "bounds",
-            message: format!("'{s}': expected CHANNEL=MIN:MAX"),
+            message: Text::raw(format!("'{s}': expected CHANNEL=MIN:MAX")),
         };
         let (name, range) = s.rsplit_once('=').ok_or_else(err)?;
         let (a, b) = range
@@ -169,7 +169,7 @@ impl MmmParams {
         let err = |name, m: &str| {
             Err(MmmError::Param {
                 name,
-                message: m.into(),
+                message: crate::text::phrase(m),
             })
         };
         if self.trials < 24 || self.trials > 1_000_000 {
@@ -217,10 +217,10 @@ impl MmmParams {
             }
             for cb in &b.bounds {
                 if !(cb.min >= 0.0 && cb.max >= cb.min && cb.max.is_finite()) {
-                    return err(
-                        "budget",
-                        &format!("bounds of {} must be 0 ≤ min ≤ max", cb.channel),
-                    );
+                    return Err(MmmError::Param {
+                        name: "budget",
+                        message: Text::new("mkt.param.channel_bounds").str("channel", &cb.channel),
+                    });
                 }
             }
         }
@@ -1061,7 +1061,10 @@ fn allocate_budget(
         if !input.channels.iter().any(|ch| ch.name == cb.channel) {
             return Err(MmmError::Param {
                 name: "budget",
-                message: format!("bounds given for '{}', which is not a channel", cb.channel),
+                message: Text::raw(format!(
+                    "bounds given for '{}', which is not a channel",
+                    cb.channel
+                )),
             });
         }
     }
