@@ -203,8 +203,41 @@ fn action_errors() {
         e.text(),
         e.to_string(),
         "invalid parameter clv_quantile: 2 is outside 0..=1",
-        &["clv_quantile", "无效"],
+        &["clv_quantile", "无效", "2 不在允许范围 0..=1 内"],
     );
+    let e = ActionParams {
+        items_per_customer: 21,
+        ..ActionParams::default()
+    }
+    .validate()
+    .unwrap_err();
+    check(
+        e.text(),
+        e.to_string(),
+        "invalid parameter items_per_customer: 21 is above 20",
+        &["items_per_customer", "21 超过上限 20"],
+    );
+    let e = ActionParams {
+        power: 0.3,
+        ..ActionParams::default()
+    }
+    .validate()
+    .unwrap_err();
+    check(
+        e.text(),
+        e.to_string(),
+        "invalid parameter power: 0.3 is outside (0.5, 1)",
+        &["power", "0.3 不在允许范围 (0.5, 1) 内"],
+    );
+}
+
+/// The budget allocation's channel limits, as typed on the page and the command line.
+#[test]
+fn channel_bound_errors() {
+    let e = shoplens::analytics::marketing::mmm::ChannelBound::parse("tv 5").unwrap_err();
+    let zh = e.text().render(Lang::Zh);
+    assert!(e.to_string().ends_with("'tv 5': expected CHANNEL=MIN:MAX"), "{e}");
+    assert!(zh.contains("“tv 5”：格式应为"), "{zh}");
 }
 
 #[test]

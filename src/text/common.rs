@@ -98,6 +98,17 @@ pub const ENTRIES: &[Entry] = &[
         en: "expected a number, found '{found}'",
         zh: "应为数字，实际是“{found}”",
     },
+    // A parameter value outside its allowed range (the range as written in the code).
+    Entry {
+        key: "common.param.outside",
+        en: "{v} is outside {range}",
+        zh: "{v} 不在允许范围 {range} 内",
+    },
+    Entry {
+        key: "common.param.above",
+        en: "{v} is above {max}",
+        zh: "{v} 超过上限 {max}",
+    },
     Entry {
         key: "common.err.invalid_param",
         en: "invalid parameter {name}: {message}",

@@ -757,6 +757,16 @@ pub const ENTRIES: &[Entry] = &[
         en: "{file}: no column named '{column}' (columns: {available})",
         zh: "{file}：没有名为“{column}”的列（现有列：{available}）",
     },
+    Entry {
+        key: "mkt.param.bounds_syntax",
+        en: "'{given}': expected CHANNEL=MIN:MAX",
+        zh: "“{given}”：格式应为 渠道=最小值:最大值（CHANNEL=MIN:MAX）",
+    },
+    Entry {
+        key: "mkt.param.bounds_unknown_channel",
+        en: "bounds given for '{channel}', which is not a channel",
+        zh: "为“{channel}”设置了上下限，但它不是一个渠道",
+    },
     // A channel's spend limits in the budget allocation.
     Entry {
         key: "mkt.param.channel_bounds",

@@ -107,43 +107,57 @@ impl ActionParams {
         if !(0.0..=1.0).contains(&self.clv_quantile) {
             return bad(
                 "clv_quantile",
-                Text::raw(format!("{} is outside 0..=1", self.clv_quantile)),
+                Text::new("common.param.outside")
+                    .str("v", self.clv_quantile.to_string())
+                    .str("range", "0..=1"),
             );
         }
         if !(0.0..=1.0).contains(&self.churn_risk_min) {
             return bad(
                 "churn_risk_min",
-                Text::raw(format!("{} is outside 0..=1", self.churn_risk_min)),
+                Text::new("common.param.outside")
+                    .str("v", self.churn_risk_min.to_string())
+                    .str("range", "0..=1"),
             );
         }
         if !(1..=1000).contains(&self.max_customers) {
             return bad(
                 "max_customers",
-                Text::raw(format!("{} is outside 1..=1000", self.max_customers)),
+                Text::new("common.param.outside")
+                    .str("v", self.max_customers.to_string())
+                    .str("range", "1..=1000"),
             );
         }
         if self.items_per_customer > 20 {
             return bad(
                 "items_per_customer",
-                Text::raw(format!("{} is above 20", self.items_per_customer)),
+                Text::new("common.param.above")
+                    .str("v", self.items_per_customer.to_string())
+                    .str("max", "20"),
             );
         }
         if !(self.test_lift > 0.0 && self.test_lift <= 5.0) {
             return bad(
                 "test_lift",
-                Text::raw(format!("{} is outside (0, 5]", self.test_lift)),
+                Text::new("common.param.outside")
+                    .str("v", self.test_lift.to_string())
+                    .str("range", "(0, 5]"),
             );
         }
         if !(self.alpha > 0.0 && self.alpha < 0.5) {
             return bad(
                 "alpha",
-                Text::raw(format!("{} is outside (0, 0.5)", self.alpha)),
+                Text::new("common.param.outside")
+                    .str("v", self.alpha.to_string())
+                    .str("range", "(0, 0.5)"),
             );
         }
         if !(self.power > 0.5 && self.power < 1.0) {
             return bad(
                 "power",
-                Text::raw(format!("{} is outside (0.5, 1)", self.power)),
+                Text::new("common.param.outside")
+                    .str("v", self.power.to_string())
+                    .str("range", "(0.5, 1)"),
             );
         }
         Ok(())

@@ -79,7 +79,7 @@ impl ChannelBound {
     pub fn parse(s: &str) -> Result<ChannelBound, MmmError> {
         let err = || MmmError::Param {
             name: "bounds",
-            message: Text::raw(format!("'{s}': expected CHANNEL=MIN:MAX")),
+            message: Text::new("mkt.param.bounds_syntax").str("given", s),
         };
         let (name, range) = s.rsplit_once('=').ok_or_else(err)?;
         let (a, b) = range
@@ -1061,10 +1061,8 @@ fn allocate_budget(
         if !input.channels.iter().any(|ch| ch.name == cb.channel) {
             return Err(MmmError::Param {
                 name: "budget",
-                message: Text::raw(format!(
-                    "bounds given for '{}', which is not a channel",
-                    cb.channel
-                )),
+                message: Text::new("mkt.param.bounds_unknown_channel")
+                    .str("channel", cb.channel.clone()),
             });
         }
     }
