@@ -156,6 +156,15 @@ fn customers_errors() {
         "no customers to analyse: no sale line has a customer id (guest orders only)",
         &["没有可分析的客户", "游客订单"],
     );
+    // Each reason is a catalogue sentence (was matched by its English, and this one fell
+    // through to English).
+    let e = customers::gamma_gamma::fit(&[(1, 10.0), (0, 5.0)]).unwrap_err();
+    check(
+        e.text(),
+        e.to_string(),
+        "no customers to analyse: Gamma-Gamma needs repeat customers with positive spend",
+        &["没有可分析的客户", "正消费额的回头客"],
+    );
 }
 
 #[test]
@@ -236,7 +245,10 @@ fn action_errors() {
 fn channel_bound_errors() {
     let e = shoplens::analytics::marketing::mmm::ChannelBound::parse("tv 5").unwrap_err();
     let zh = e.text().render(Lang::Zh);
-    assert!(e.to_string().ends_with("'tv 5': expected CHANNEL=MIN:MAX"), "{e}");
+    assert!(
+        e.to_string().ends_with("'tv 5': expected CHANNEL=MIN:MAX"),
+        "{e}"
+    );
     assert!(zh.contains("“tv 5”：格式应为"), "{zh}");
 }
 

@@ -194,6 +194,11 @@ pub const ENTRIES: &[Entry] = &[
         zh: "没有可分析的客户：{why}",
     },
     Entry {
+        key: "customers.err.why_no_repeat_spenders",
+        en: "Gamma-Gamma needs repeat customers with positive spend",
+        zh: "Gamma-Gamma 模型需要有正消费额的回头客",
+    },
+    Entry {
         key: "customers.err.why_no_sales",
         en: "the data have no sale lines",
         zh: "数据中没有销售行",

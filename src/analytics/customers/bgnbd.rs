@@ -48,7 +48,7 @@
 
 use super::history::History;
 use super::optim::{nelder_mead, NelderMeadOptions};
-use super::CustomersError;
+use super::{CustomersError, NoCustomersWhy};
 use serde::{Deserialize, Serialize};
 
 /// Box on the log-parameters.
@@ -310,9 +310,7 @@ pub struct BgNbdFit {
 /// Maximum (penalised) likelihood fit from several starts; the best optimum is kept.
 pub fn fit(rows: &[CalRow], lambda: f64) -> Result<BgNbdFit, CustomersError> {
     if rows.is_empty() {
-        return Err(CustomersError::NoCustomers(
-            "no customer in the calibration period".into(),
-        ));
+        return Err(CustomersError::NoCustomers(NoCustomersWhy::NoCalibration));
     }
     let indexed = Indexed::new(rows);
     // Moment-style start for (r, α): mean repeat rate per week.

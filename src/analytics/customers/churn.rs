@@ -20,7 +20,7 @@
 #![allow(clippy::needless_range_loop)] // small fixed-size numeric kernels read best indexed
 
 use super::history::History;
-use super::CustomersError;
+use super::{CustomersError, NoCustomersWhy};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -96,9 +96,7 @@ impl GaussianNb {
         let n1 = y.iter().filter(|&&v| v).count();
         let n0 = y.len() - n1;
         if n0 == 0 || n1 == 0 {
-            return Err(CustomersError::NoCustomers(
-                "churn training data need both churners and stayers".into(),
-            ));
+            return Err(CustomersError::NoCustomers(NoCustomersWhy::ChurnClasses));
         }
         let mut mean = [[0.0; 6]; 2];
         let mut var = [[0.0; 6]; 2];
@@ -197,7 +195,7 @@ impl Logistic {
     pub fn fit(x: &[[f64; 6]], y: &[bool], l2: f64) -> Result<Logistic, CustomersError> {
         let n = x.len() as f64;
         if x.is_empty() {
-            return Err(CustomersError::NoCustomers("no churn training rows".into()));
+            return Err(CustomersError::NoCustomers(NoCustomersWhy::NoChurnRows));
         }
         let mut mean = [0.0; 6];
         let mut sd = [0.0; 6];

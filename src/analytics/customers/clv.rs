@@ -16,7 +16,7 @@
 use super::bgnbd::{self, Accuracy, BgNbdParams, CalRow, PenaltyCandidate, LOG_BOUND};
 use super::gamma_gamma::{self, GammaGammaFit};
 use super::history::{date_string, first_day, histories, last_day, parse_day, History};
-use super::{CustomersError, Note};
+use super::{CustomersError, NoCustomersWhy, Note};
 use crate::data::Dataset;
 use crate::text::Text;
 use serde::{Deserialize, Serialize};
@@ -338,14 +338,10 @@ pub(crate) fn clv_from_histories(
     params: &ClvParams,
 ) -> Result<ClvReport, CustomersError> {
     let (Some(start), Some(obs_end)) = (first_day(&data.lines), last_day(&data.lines)) else {
-        return Err(CustomersError::NoCustomers(
-            "the data have no sale lines".into(),
-        ));
+        return Err(CustomersError::NoCustomers(NoCustomersWhy::NoSales));
     };
     if hist.is_empty() {
-        return Err(CustomersError::NoCustomers(
-            "no sale line has a customer id (guest orders only)".into(),
-        ));
+        return Err(CustomersError::NoCustomers(NoCustomersWhy::GuestsOnly));
     }
     let cal_end = match &params.calibration_end {
         Some(s) => parse_day("calibration_end", s)?,

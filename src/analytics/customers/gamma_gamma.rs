@@ -11,7 +11,7 @@
 //! `E[M | x, m] = p (v + x m) / (p x + q − 1)` (needs q > 1); population mean `p v / (q − 1)`.
 
 use super::optim::{nelder_mead, NelderMeadOptions};
-use super::CustomersError;
+use super::{CustomersError, NoCustomersWhy};
 use serde::{Deserialize, Serialize};
 use statrs::function::gamma::ln_gamma;
 
@@ -100,7 +100,7 @@ pub fn fit(pairs: &[(u32, f64)]) -> Result<GammaGammaFit, CustomersError> {
         .collect();
     if data.len() < 2 {
         return Err(CustomersError::NoCustomers(
-            "Gamma-Gamma needs repeat customers with positive spend".into(),
+            NoCustomersWhy::NoRepeatSpenders,
         ));
     }
     let n = data.len() as f64;

@@ -29,6 +29,37 @@ pub use clv::{clv, ChurnRiskMethod, ClvParams, ClvReport, ClvRow, ModelStatus};
 pub use profile::{customer_profile, customer_profile_from, CustomerProfile};
 pub use rfm::{RfmRow, Segment, SegmentRow};
 
+/// Why no customer could be modelled ([`CustomersError::NoCustomers`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoCustomersWhy {
+    /// The data have no sale lines.
+    NoSales,
+    /// No sale line has a customer id (guest orders only).
+    GuestsOnly,
+    /// No customer bought in the calibration period.
+    NoCalibration,
+    /// The churn training data lack churners or stayers.
+    ChurnClasses,
+    /// No churn training rows.
+    NoChurnRows,
+    /// Gamma-Gamma has no repeat customer with positive spend.
+    NoRepeatSpenders,
+}
+
+impl NoCustomersWhy {
+    /// The reason as a catalogue sentence.
+    pub fn text(self) -> Text {
+        Text::new(match self {
+            NoCustomersWhy::NoSales => "customers.err.why_no_sales",
+            NoCustomersWhy::GuestsOnly => "customers.err.why_guests_only",
+            NoCustomersWhy::NoCalibration => "customers.err.why_no_calibration",
+            NoCustomersWhy::ChurnClasses => "customers.err.why_churn_classes",
+            NoCustomersWhy::NoChurnRows => "customers.err.why_no_churn_rows",
+            NoCustomersWhy::NoRepeatSpenders => "customers.err.why_no_repeat_spenders",
+        })
+    }
+}
+
 /// Errors of the customers pillar.
 ///
 /// The message comes from the sentence catalogue ([`CustomersError::text`]).
@@ -36,7 +67,7 @@ pub use rfm::{RfmRow, Segment, SegmentRow};
 #[error("{}", self.text())]
 pub enum CustomersError {
     InvalidParam { name: &'static str, message: String },
-    NoCustomers(String),
+    NoCustomers(NoCustomersWhy),
     UnknownCustomer(String),
     Numerical { what: &'static str, message: String },
 }
@@ -52,21 +83,7 @@ impl CustomersError {
                     .text("message", crate::text::phrase(message))
             }
             CustomersError::NoCustomers(why) => {
-                let why = match why.as_str() {
-                    "the data have no sale lines" => Text::new("customers.err.why_no_sales"),
-                    "no sale line has a customer id (guest orders only)" => {
-                        Text::new("customers.err.why_guests_only")
-                    }
-                    "no customer in the calibration period" => {
-                        Text::new("customers.err.why_no_calibration")
-                    }
-                    "churn training data need both churners and stayers" => {
-                        Text::new("customers.err.why_churn_classes")
-                    }
-                    "no churn training rows" => Text::new("customers.err.why_no_churn_rows"),
-                    other => Text::raw(other),
-                };
-                Text::new("customers.err.no_customers").text("why", why)
+                Text::new("customers.err.no_customers").text("why", why.text())
             }
             CustomersError::UnknownCustomer(id) => {
                 Text::new("customers.err.unknown_customer").str("id", id.clone())
@@ -399,9 +416,7 @@ fn churn_report(
         history::first_day(&data.lines),
         history::last_day(&data.lines),
     ) else {
-        return Err(CustomersError::NoCustomers(
-            "the data have no sale lines".into(),
-        ));
+        return Err(CustomersError::NoCustomers(NoCustomersWhy::NoSales));
     };
     let w = window as i64;
     let (c1, c2) = (last - 2 * w, last - w);
@@ -522,9 +537,7 @@ pub fn run(data: &Dataset, params: &CustomersParams) -> Result<CustomersReport, 
     params.validate()?;
     let hist = history::histories(&data.lines, None);
     if hist.is_empty() {
-        return Err(CustomersError::NoCustomers(
-            "no sale line has a customer id (guest orders only)".into(),
-        ));
+        return Err(CustomersError::NoCustomers(NoCustomersWhy::GuestsOnly));
     }
     let last = history::last_day(&data.lines).unwrap_or(0);
     let snapshot = last + 1;
