@@ -6,8 +6,8 @@ use super::NeedData;
 use crate::analytics::forecast::{
     file::FileSeries,
     series::{Freq, Level, Measure},
-    ForecastParams, ForecastReport, ModelKind, SeriesFileParams, SeriesFileReport, SeriesForecast,
-    Trend,
+    ForecastParams, ForecastReport, Interval, ModelKind, SeriesFileParams, SeriesFileReport,
+    SeriesForecast, Trend,
 };
 use crate::protocol::Task;
 use crate::text::Text;
@@ -375,34 +375,7 @@ fn SeriesCard(
             class: "muted dashed".into(),
         });
     }
-    let mut ivs = s.forecast.intervals.clone();
-    ivs.sort_by(|a, b| {
-        b.level
-            .partial_cmp(&a.level)
-            .unwrap_or(std::cmp::Ordering::Equal)
-    });
-    let bands: Vec<Band> = ivs
-        .iter()
-        .enumerate()
-        .map(|(k, iv)| {
-            let mut lower = vec![nan; n + h];
-            let mut upper = vec![nan; n + h];
-            for j in 0..h {
-                lower[n + j] = iv.lower.get(j).copied().unwrap_or(nan);
-                upper[n + j] = iv.upper.get(j).copied().unwrap_or(nan);
-            }
-            Band {
-                name: crate::tr!("{:.0}% interval", "{:.0}% 区间", iv.level),
-                lower,
-                upper,
-                class: if k == 0 && ivs.len() > 1 {
-                    "interval-wide".into()
-                } else {
-                    "interval".into()
-                },
-            }
-        })
-        .collect();
+    let bands = interval_bands(&s.forecast.intervals, n, h, n + h);
     let marker = (n > 0).then(|| (n - 1, t("forecast →", "预测 →").to_string()));
     let mut board = s.leaderboard.clone();
     board.sort_by(|a, b| match (a.mase, b.mase) {
@@ -825,31 +798,7 @@ fn FileSeriesChart(s: FileSeries) -> impl IntoView {
             class: "c2 dashed".into(),
         });
     }
-    let mut ivs = s.forecast.intervals.clone();
-    ivs.sort_by(|a, b| b.level.total_cmp(&a.level));
-    let wide = ivs.len() > 1;
-    let bands: Vec<Band> = ivs
-        .iter()
-        .enumerate()
-        .map(|(k, iv)| {
-            let mut lower = vec![nan; len];
-            let mut upper = vec![nan; len];
-            for j in 0..h {
-                lower[n + j] = iv.lower.get(j).copied().unwrap_or(nan);
-                upper[n + j] = iv.upper.get(j).copied().unwrap_or(nan);
-            }
-            Band {
-                name: crate::tr!("{:.0}% interval", "{:.0}% 区间", iv.level),
-                lower,
-                upper,
-                class: if k == 0 && wide {
-                    "interval-wide".into()
-                } else {
-                    "interval".into()
-                },
-            }
-        })
-        .collect();
+    let bands = interval_bands(&s.forecast.intervals, n, h, len);
     let marker = (n > 0).then(|| (n - 1, t("forecast →", "预测 →").to_string()));
     let title = crate::tr!(
         "{} — history, forecast and test rows",
@@ -879,4 +828,35 @@ fn FileSeriesChart(s: FileSeries) -> impl IntoView {
                 bands=Signal::derive(move || bands.clone()) title=title marker=Signal::derive(move || marker.clone()) decimals=1 from_zero=false/>
         </div>
     }
+}
+
+/// The chart bands of a forecast's intervals, widest first (drawn lighter when there are
+/// several): missing over the `n` history periods, the interval over the next `h`, missing
+/// again up to `len`.
+fn interval_bands(intervals: &[Interval], n: usize, h: usize, len: usize) -> Vec<Band> {
+    let nan = f64::NAN;
+    let mut ivs = intervals.to_vec();
+    ivs.sort_by(|a, b| b.level.total_cmp(&a.level));
+    let wide = ivs.len() > 1;
+    ivs.iter()
+        .enumerate()
+        .map(|(k, iv)| {
+            let mut lower = vec![nan; len.max(n + h)];
+            let mut upper = vec![nan; len.max(n + h)];
+            for j in 0..h {
+                lower[n + j] = iv.lower.get(j).copied().unwrap_or(nan);
+                upper[n + j] = iv.upper.get(j).copied().unwrap_or(nan);
+            }
+            Band {
+                name: crate::tr!("{:.0}% interval", "{:.0}% 区间", iv.level),
+                lower,
+                upper,
+                class: if k == 0 && wide {
+                    "interval-wide".into()
+                } else {
+                    "interval".into()
+                },
+            }
+        })
+        .collect()
 }
