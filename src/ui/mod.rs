@@ -37,6 +37,8 @@ fn App() -> impl IntoView {
     persist::start(state);
     let lang = RwSignal::new(i18n::initial_lang());
     provide_context(lang);
+    // A memo, so that only a change of the flag re-renders the tree, never a repeated `set`.
+    let hydrated = Memo::new(move |_| state.hydrated.get());
     // The whole tree re-renders when the language changes; the state signals above survive.
     move || {
         i18n::set_lang(lang.get());
@@ -47,7 +49,7 @@ fn App() -> impl IntoView {
             ));
         }
         // The stored settings are applied before the pages mount (IndexedDB answers in a few ms).
-        if !state.hydrated.get() {
+        if !hydrated.get() {
             return view! { <p class="booting" data-testid="booting">{t("Loading…", "加载中…")}</p> }.into_any();
         }
         view! {

@@ -343,10 +343,19 @@ fn apply(state: AppState, rec: &DatasetRecord) {
     }
 }
 
+/// The pages may mount. Only the first call changes anything: setting the signal again would
+/// re-render the whole tree and remount the page the user is on, losing what they typed (the
+/// timeout below fires after a fast restore has already set it).
+fn mark_hydrated(state: AppState) {
+    if !state.hydrated.get_untracked() {
+        state.hydrated.set(true);
+    }
+}
+
 /// Read the stored session (startup): apply the open dataset's settings, then re-import it.
 /// Also starts saving settings when they change.
 pub fn start(state: AppState) {
-    set_timeout(HYDRATE_TIMEOUT_MS, move || state.hydrated.set(true));
+    set_timeout(HYDRATE_TIMEOUT_MS, move || mark_hydrated(state));
     // Save (debounced) whenever a setting changes.
     Effect::new(move |_| {
         state.overview_params.track();
@@ -377,7 +386,7 @@ pub fn start(state: AppState) {
                         .set(Some(discard_message(&SessionError::Unreadable(
                             e.to_string(),
                         ))));
-                    state.hydrated.set(true);
+                    mark_hydrated(state);
                     return;
                 }
                 state.notice.set(Some(crate::tr!(
@@ -385,7 +394,7 @@ pub fn start(state: AppState) {
                     "此浏览器不允许 ShopLens 存储数据（{}）：重新加载后您的数据不会恢复。",
                     e
                 )));
-                state.hydrated.set(true);
+                mark_hydrated(state);
             }
         }
     });
@@ -400,7 +409,7 @@ async fn restore(state: AppState, loaded: Loaded) {
             if let Err(e) = delete_database().await {
                 save_failed(state, &e);
             }
-            state.hydrated.set(true);
+            mark_hydrated(state);
             return;
         }
     };
@@ -422,13 +431,13 @@ async fn restore(state: AppState, loaded: Loaded) {
         .and_then(|id| loaded.records.iter().find(|r| r.id == id).cloned());
     state.datasets.set(loaded.records);
     let Some(rec) = current else {
-        state.hydrated.set(true);
+        mark_hydrated(state);
         return;
     };
     state.current_dataset.set(Some(rec.id.clone()));
     apply(state, &rec);
     // Pages mount now, with the restored settings.
-    state.hydrated.set(true);
+    mark_hydrated(state);
     reimport_stored(state, rec).await;
 }
 

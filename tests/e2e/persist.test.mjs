@@ -352,3 +352,34 @@ test('(5) a stored session of an older storage format is discarded with a messag
     await context.close();
   }
 });
+
+test('(6) the page on screen is never rebuilt by the start-up timer: what the user typed stays', { timeout: TEST_TIMEOUT }, async () => {
+  // The app shows its pages after IndexedDB answers, or after a 3 s timeout if it does not.
+  // Once shown, a later "ready" (the timeout after a fast answer) must not remount the page:
+  // that emptied the Inventory budget a user had typed before pressing Recompute.
+  const { page, log, url, context } = await newPage(env);
+  try {
+    const start = Date.now();
+    await page.goto(url('/'));
+    await page.locator('[data-testid="try-sample"]').waitFor();
+    assert.ok(Date.now() - start < 2500, 'the landing page shows well before the 3 s timeout');
+    await page.evaluate(() => {
+      document.querySelector('main').firstElementChild.dataset.mark = 'before-timeout';
+    });
+    await page.waitForTimeout(Math.max(0, 4000 - (Date.now() - start)));
+    assert.equal(await page.locator('main > [data-mark="before-timeout"]').count(), 1, 'the page was remounted');
+
+    // The user's case: a budget typed on the Inventory page stays through a Recompute.
+    await importSample(page, url);
+    await navigate(page, '/inventory');
+    await page.locator('[data-testid="inv-skus"] tbody tr').first().waitFor({ timeout: 600_000 });
+    await page.fill('[data-testid="inv-budget"]', '5000');
+    await page.locator('[data-testid="inv-budget"]').dispatchEvent('change');
+    await page.click('[data-testid="inv-run"]');
+    await page.locator('[data-testid="inv-plan"]').waitFor({ timeout: 600_000 });
+    assert.equal(await page.locator('[data-testid="inv-budget"]').inputValue(), '5000');
+    assert.deepEqual(crashes(log), []);
+  } finally {
+    await context.close();
+  }
+});
