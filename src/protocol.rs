@@ -9,7 +9,7 @@ use crate::analytics::action::{ActionParams, ActionPlan};
 use crate::analytics::basket::{BasketParams, BasketReport};
 use crate::analytics::customers::{CustomerProfile, CustomersParams, CustomersReport};
 use crate::analytics::forecast::{
-    ForecastParams, ForecastReport, SeriesFileParams, SeriesFileReport,
+    ForecastParams, ForecastReport, SeriesFileParams, SeriesFileReport, SeriesForecast, Shard,
 };
 use crate::analytics::inventory::{InventoryParams, InventoryReport};
 use crate::analytics::marketing::elasticity::{ElasticityParams, ElasticityReport, ElasticitySpec};
@@ -77,6 +77,14 @@ pub enum Task {
         file: String,
         params: SeriesFileParams,
     },
+    /// One part of a series-file forecast, for a helper worker: the worker that got
+    /// [`Task::SeriesFile`] spawns one helper per further core and sends each the same file
+    /// and one [`Shard`]; the reply is [`AnalysisReport::SeriesFileShard`].
+    SeriesFileShard {
+        file: String,
+        params: SeriesFileParams,
+        shard: Shard,
+    },
     /// Which customer groups bought during a promotion (CART on the customer features).
     Responders {
         params: RespondersParams,
@@ -141,7 +149,9 @@ impl Task {
                 revenue_from_orders,
                 ..
             } => *revenue_from_orders,
-            Task::Experiment { .. } | Task::SeriesFile { .. } => false,
+            Task::Experiment { .. } | Task::SeriesFile { .. } | Task::SeriesFileShard { .. } => {
+                false
+            }
             Task::Elasticity { file, .. } | Task::Promo { file, .. } => file.is_none(),
             _ => true,
         }
@@ -152,20 +162,52 @@ impl Task {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum AnalysisReport {
-    Customers { report: Box<CustomersReport> },
-    CustomerProfile { profile: Box<CustomerProfile> },
-    Basket { report: Box<BasketReport> },
-    Recommend { report: Box<RecommendReport> },
-    Forecast { report: Box<ForecastReport> },
-    ForecastAll { report: Box<ForecastReport> },
-    SeriesFile { report: Box<SeriesFileReport> },
-    Inventory { report: Box<InventoryReport> },
-    Responders { report: Box<RespondersReport> },
-    Mmm { report: Box<MmmReport> },
-    Experiment { report: Box<ExperimentReport> },
-    Elasticity { report: Box<ElasticityReport> },
-    Promo { report: Box<PromoReport> },
-    ActionPlan { plan: Box<ActionPlan> },
+    Customers {
+        report: Box<CustomersReport>,
+    },
+    CustomerProfile {
+        profile: Box<CustomerProfile>,
+    },
+    Basket {
+        report: Box<BasketReport>,
+    },
+    Recommend {
+        report: Box<RecommendReport>,
+    },
+    Forecast {
+        report: Box<ForecastReport>,
+    },
+    ForecastAll {
+        report: Box<ForecastReport>,
+    },
+    SeriesFile {
+        report: Box<SeriesFileReport>,
+    },
+    /// The forecasts of one [`Task::SeriesFileShard`], in file order.
+    SeriesFileShard {
+        forecasts: Vec<SeriesForecast>,
+    },
+    Inventory {
+        report: Box<InventoryReport>,
+    },
+    Responders {
+        report: Box<RespondersReport>,
+    },
+    Mmm {
+        report: Box<MmmReport>,
+    },
+    Experiment {
+        report: Box<ExperimentReport>,
+    },
+    Elasticity {
+        report: Box<ElasticityReport>,
+    },
+    Promo {
+        report: Box<PromoReport>,
+    },
+    ActionPlan {
+        plan: Box<ActionPlan>,
+    },
 }
 
 /// Worker → main thread.

@@ -226,6 +226,8 @@ fn on_response(state: AppState, resp: Response) {
                 AnalysisReport::SeriesFile { report } => {
                     land(state.series_file, gen, millis, *report)
                 }
+                // Only helper workers send parts, to the worker that spawned them.
+                AnalysisReport::SeriesFileShard { .. } => {}
                 AnalysisReport::Mmm { report } => land(state.mmm, gen, millis, *report),
                 AnalysisReport::Experiment { report } => {
                     land(state.experiment, gen, millis, *report)
@@ -393,7 +395,7 @@ fn task_slot(task: &Task) -> usize {
         Task::Inventory { .. } => 10,
         Task::Responders { .. } => 11,
         Task::ActionPlan { .. } => 12,
-        Task::SeriesFile { .. } => 13,
+        Task::SeriesFile { .. } | Task::SeriesFileShard { .. } => 13,
     }
 }
 
@@ -421,7 +423,7 @@ fn report_slot(report: &AnalysisReport) -> usize {
         AnalysisReport::Inventory { .. } => 10,
         AnalysisReport::Responders { .. } => 11,
         AnalysisReport::ActionPlan { .. } => 12,
-        AnalysisReport::SeriesFile { .. } => 13,
+        AnalysisReport::SeriesFile { .. } | AnalysisReport::SeriesFileShard { .. } => 13,
     }
 }
 

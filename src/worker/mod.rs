@@ -3,11 +3,12 @@
 //! Import reads each file in slices (`Blob.slice().arrayBuffer()`), feeding the streaming
 //! [`Importer`]; awaiting each slice yields to the event loop, so progress messages go out and
 //! a `Cancel` message is seen between slices. A cancelled import keeps the previous dataset.
+//! A series file is shared out over one worker per core ([`pool`]).
 
 use crate::analytics::action::{self, MarketingInputs};
 use crate::analytics::customers::{self, CustomersReport};
 use crate::analytics::forecast::{
-    self, ForecastParams, ForecastReport, SeriesFile, SeriesFileParams, SeriesFileReport,
+    self, ForecastParams, ForecastReport, SeriesFile, SeriesFileParams, SeriesFileReport, Shard,
 };
 use crate::analytics::inventory::{self, stock, InventoryInput};
 use crate::analytics::marketing::abtest::AbInput;
@@ -27,6 +28,8 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageEvent};
+
+mod pool;
 
 /// Bytes read per slice: big enough to keep parsing efficient, small enough that progress
 /// and cancel stay responsive.
@@ -268,12 +271,29 @@ async fn analyze(job: u32, task: Task, files: Vec<Blob>) -> Result<Option<Analys
             let blob = files
                 .first()
                 .ok_or_else(|| Text::new("worker.no_series_file"))?;
-            let bytes = read_slice(blob, 0.0, blob.size()).await?;
-            return Ok(series_file(job, file, &bytes, params).await?.map(|report| {
+            return Ok(series_file(job, file, blob, params).await?.map(|report| {
                 AnalysisReport::SeriesFile {
                     report: Box::new(report),
                 }
             }));
+        }
+        Task::SeriesFileShard {
+            file,
+            params,
+            shard,
+        } => {
+            let blob = files
+                .first()
+                .ok_or_else(|| Text::new("worker.no_series_file"))?;
+            let bytes = read_slice(blob, 0.0, blob.size()).await?;
+            let file = SeriesFile::read(&bytes, file, params.season).map_err(|e| e.text())?;
+            let fparams = file.params(params);
+            fparams.validate().map_err(|e| e.text())?;
+            let part = file.named_shard(*shard);
+            let mut ticker = Ticker::new(job, part.len());
+            return Ok(forecast_part(&part, &fparams, &mut ticker, 0, None)
+                .await?
+                .map(|forecasts| AnalysisReport::SeriesFileShard { forecasts }));
         }
         _ => {}
     }
@@ -365,48 +385,125 @@ async fn forecast_all(
 /// Time between progress messages (and chances to see a `Cancel`) of [`series_file`].
 const SERIES_FILE_SLICE_MS: f64 = 250.0;
 
-/// Every series of a long series file, forecast one at a time; about every quarter second the
-/// worker reports progress and yields to its event loop, so a `Cancel` gets through.
+/// Progress messages and cancel checks of a series-file task, about every quarter second.
+struct Ticker {
+    job: u32,
+    total: usize,
+    last: web_time::Instant,
+}
+
+impl Ticker {
+    fn new(job: u32, total: usize) -> Self {
+        post(&Response::TaskProgress {
+            job,
+            done: 0,
+            total,
+        });
+        Ticker {
+            job,
+            total,
+            last: web_time::Instant::now(),
+        }
+    }
+
+    /// When a slice has passed: report `done`, let the event loop run (a `Cancel`, the
+    /// helpers' messages), and say whether the task goes on.
+    async fn tick(&mut self, done: usize) -> bool {
+        if self.last.elapsed().as_secs_f64() * 1000.0 < SERIES_FILE_SLICE_MS {
+            return true;
+        }
+        post(&Response::TaskProgress {
+            job: self.job,
+            done: done.min(self.total),
+            total: self.total,
+        });
+        yield_now().await;
+        self.last = web_time::Instant::now();
+        !task_cancelled(self.job)
+    }
+}
+
+/// Forecast `part` one series at a time, ticking between series; progress counts `before`
+/// series done elsewhere plus the helpers' (`None`: cancelled).
+async fn forecast_part(
+    part: &[forecast::NamedSeries],
+    fparams: &ForecastParams,
+    ticker: &mut Ticker,
+    before: usize,
+    pool: Option<&pool::Pool>,
+) -> Result<Option<Vec<forecast::SeriesForecast>>, Text> {
+    let mut out = Vec::with_capacity(part.len());
+    for (i, s) in part.iter().enumerate() {
+        let helpers = pool.map(pool::Pool::done).unwrap_or(0);
+        if !ticker.tick(before + i + helpers).await {
+            return Ok(None);
+        }
+        let r = forecast::forecast_many(std::slice::from_ref(s), fparams, &mut |_, _| {})
+            .map_err(|e| e.text())?;
+        out.extend(r.series);
+    }
+    Ok(Some(out))
+}
+
+/// Every series of a long series file: shared out over one worker per core ([`pool`]), this
+/// worker taking shard 0; progress about every quarter second, and a `Cancel` stops the task
+/// and its helpers.
 async fn series_file(
     job: u32,
     name: &str,
-    bytes: &[u8],
+    blob: &Blob,
     params: &SeriesFileParams,
 ) -> Result<Option<SeriesFileReport>, Text> {
-    let file = SeriesFile::read(bytes, name, params.season).map_err(|e| e.text())?;
+    let bytes = read_slice(blob, 0.0, blob.size()).await?;
+    let file = SeriesFile::read(&bytes, name, params.season).map_err(|e| e.text())?;
     let fparams = file.params(params);
     fparams.validate().map_err(|e| e.text())?;
-    let named = file.named();
-    let total = named.len();
-    let mut forecasts = Vec::with_capacity(total);
-    let mut last = web_time::Instant::now();
-    post(&Response::TaskProgress {
-        job,
-        done: 0,
-        total,
-    });
+    let total = file.series.len();
+    let cores = scope().navigator().hardware_concurrency();
+    let workers = Shard::workers_for(total, if cores.is_finite() { cores as usize } else { 1 });
+    let mut pool = pool::Pool::start(job, workers, name, params, blob);
+    let own = Shard::new(0, workers).unwrap_or(Shard::WHOLE);
+    let mut ticker = Ticker::new(job, total);
     yield_now().await;
-    for (i, s) in named.iter().enumerate() {
-        if last.elapsed().as_secs_f64() * 1000.0 >= SERIES_FILE_SLICE_MS {
-            post(&Response::TaskProgress {
-                job,
-                done: i,
-                total,
-            });
-            yield_now().await;
-            if task_cancelled(job) {
-                return Ok(None);
-            }
-            last = web_time::Instant::now();
+    let part = file.named_shard(own);
+    let Some(mut forecasts) = forecast_part(&part, &fparams, &mut ticker, 0, Some(&pool)).await?
+    else {
+        return Ok(None);
+    };
+    while !pool.finished() {
+        sleep_ms(50).await;
+        if !ticker.tick(forecasts.len() + pool.done()).await {
+            return Ok(None);
         }
-        let part = forecast::forecast_many(std::slice::from_ref(s), &fparams, &mut |_, _| {})
-            .map_err(|e| e.text())?;
-        forecasts.extend(part.series);
+    }
+    for (shard, outcome) in pool.outcomes() {
+        match outcome {
+            pool::Outcome::Forecasts(f) => forecasts.extend(f),
+            pool::Outcome::Failed(message) => return Err(message),
+            pool::Outcome::Stopped => {
+                let part = file.named_shard(shard);
+                let before = forecasts.len();
+                match forecast_part(&part, &fparams, &mut ticker, before, None).await? {
+                    Some(f) => forecasts.extend(f),
+                    None => return Ok(None),
+                }
+            }
+        }
     }
     if task_cancelled(job) {
         return Ok(None);
     }
-    Ok(Some(SeriesFileReport::new(&file, params, forecasts)))
+    let mut report = SeriesFileReport::new(&file, params, forecasts);
+    report.workers = workers;
+    Ok(Some(report))
+}
+
+/// Wait `ms` milliseconds (the event loop runs meanwhile).
+async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = scope().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 fn task_cancelled(job: u32) -> bool {
@@ -464,7 +561,8 @@ fn analyze_now(dataset: &Rc<Dataset>, task: Task) -> Result<AnalysisReport, Text
         | Task::Experiment { .. }
         | Task::Elasticity { .. }
         | Task::Promo { .. }
-        | Task::SeriesFile { .. } => Err(Text::new("worker.reads_file")),
+        | Task::SeriesFile { .. }
+        | Task::SeriesFileShard { .. } => Err(Text::new("worker.reads_file")),
         Task::ActionPlan { .. } => Err(Text::new("worker.action_async")),
     }
 }

@@ -96,6 +96,27 @@ test('Forecast page: a series file forecast in the worker, exported and scored o
     await page.locator('[data-testid="lang-switch"]').click();
     await page.waitForFunction(() => document.documentElement.lang === 'en');
 
+    // Eight copies of the sample (48 series): shared out over one worker per core, and every
+    // copy's forecast is exactly the original's (each series is forecast on its own, whichever
+    // worker does it).
+    const body8 = fs.readFileSync(SAMPLE, 'utf8').split('\n').slice(1).filter((l) => l.length > 0);
+    let eight = 'series_id,month,value,split\n';
+    for (let c = 0; c < 8; c++) eight += body8.map((l) => `C${c}_${l}`).join('\n') + '\n';
+    await page.locator('[data-testid="sf-file"]').setInputFiles({ name: 'eight.csv', mimeType: 'text/csv', buffer: Buffer.from(eight) });
+    await page.waitForFunction(() => document.querySelector('[data-testid="sf-summary"]')?.getAttribute('data-series') === '48', null, { timeout: 300_000 });
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    const workers = Number(await summary.getAttribute('data-workers'));
+    assert.equal(workers, Math.max(1, Math.min(cores, 8, 12)), `workers ${workers} on ${cores} cores`);
+    if (workers > 1) assert.ok((await summary.innerText()).includes(`shared out over ${workers} workers`));
+    const csv8 = parseCsv((await download(page, 'sf-download')).text).slice(1).filter((r) => r.length > 1);
+    assert.equal(csv8.length, 12 * 48);
+    const rowsOf = (rows, id) => rows.filter((r) => r[0] === id).map((r) => r.slice(1).join(','));
+    for (let c = 0; c < 8; c++) {
+      for (const id of series.keys()) {
+        assert.deepEqual(rowsOf(csv8, `C${c}_${id}`), rowsOf(csv, id), `C${c}_${id} = ${id}`);
+      }
+    }
+
     // Stop on a bigger file (the sample's series copied 60 times): the progress goes away and
     // the previous result stays.
     const body = fs.readFileSync(SAMPLE, 'utf8').split('\n').slice(1).filter((l) => l.length > 0);
@@ -105,7 +126,7 @@ test('Forecast page: a series file forecast in the worker, exported and scored o
     await page.locator('[data-testid="sf-progress"]').waitFor({ timeout: 60_000 });
     await page.click('[data-testid="sf-cancel"]');
     await page.locator('[data-testid="sf-progress"]').waitFor({ state: 'detached', timeout: 60_000 });
-    assert.equal(await summary.getAttribute('data-series'), '6', 'stopped: the previous result stays');
+    assert.equal(await summary.getAttribute('data-series'), '48', 'stopped: the previous result stays');
     assert.equal(await page.locator('[data-testid="sf-run"]').isDisabled(), false);
 
     // A bad value: the error names the file, the row and the column.

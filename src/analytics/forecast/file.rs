@@ -4,7 +4,10 @@
 //! rows, score the forecasts against them (mean sMAPE and MASE over the series).
 //!
 //! The worker forecasts in slices ([`SeriesFile::named`] + [`forecast_many`] per slice, then
-//! [`SeriesFileReport::new`]); [`forecast_file`] does it in one go.
+//! [`SeriesFileReport::new`]); [`forecast_file`] does it in one go. In the browser the series
+//! can be spread over several workers, each taking one [`Shard`] of them
+//! ([`SeriesFile::named_shard`]); every series is forecast on its own, so the report does not
+//! depend on how the series were shared out.
 
 use std::io::Read;
 
@@ -101,6 +104,18 @@ impl SeriesFile {
             .collect()
     }
 
+    /// The `train` part of the series of one [`Shard`], in file order.
+    pub fn named_shard(&self, shard: Shard) -> Vec<NamedSeries> {
+        let mut named = self.named();
+        let mut i = 0;
+        named.retain(|_| {
+            let keep = shard.takes(i);
+            i += 1;
+            keep
+        });
+        named
+    }
+
     /// The [`forecast_many`] parameters (the same as `shoplens forecast FILE`: full
     /// automatic selection for every series; no backtest where it cannot change the model,
     /// as the report has no leaderboards).
@@ -181,6 +196,55 @@ pub struct SeriesFileReport {
     pub series: Vec<FileSeries>,
     /// `None` when the file has no `test` rows.
     pub score: Option<FileScore>,
+    /// How many workers (browser) shared the series out; 1 when one did it all.
+    #[serde(default = "one")]
+    pub workers: usize,
+}
+
+fn one() -> usize {
+    1
+}
+
+/// One of `count` parts of a file's series, for `count` workers: series `i` (file order) goes
+/// to part `i mod count`. Interleaving spreads long and short series evenly when a file is
+/// sorted by length or category.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Shard {
+    /// This part, `0..count`.
+    pub index: usize,
+    /// Number of parts (at least 1).
+    pub count: usize,
+}
+
+impl Shard {
+    /// All the series, for one worker.
+    pub const WHOLE: Shard = Shard { index: 0, count: 1 };
+
+    /// Part `index` of `count`: `None` unless `index < count`.
+    pub fn new(index: usize, count: usize) -> Option<Shard> {
+        (index < count).then_some(Shard { index, count })
+    }
+
+    /// How many workers should share `series` series on a machine with `cores` cores: one per
+    /// core, at most [`Shard::MAX_WORKERS`], and only as many as give each worker at least
+    /// [`Shard::MIN_SERIES_PER_WORKER`] series (a worker costs a start-up of a fraction of a
+    /// second). Always at least 1.
+    pub fn workers_for(series: usize, cores: usize) -> usize {
+        cores
+            .clamp(1, Self::MAX_WORKERS)
+            .min(series / Self::MIN_SERIES_PER_WORKER)
+            .max(1)
+    }
+
+    /// At most this many workers share a file (each holds its own copy of the program).
+    pub const MAX_WORKERS: usize = 8;
+    /// A further worker only for at least this many series each.
+    pub const MIN_SERIES_PER_WORKER: usize = 4;
+
+    /// Whether series number `i` (file order) belongs to this part.
+    pub fn takes(self, i: usize) -> bool {
+        self.count > 0 && i % self.count == self.index
+    }
 }
 
 /// Score one series: `(sMAPE, MASE)` of `forecast` against the first `min(h, test)` held-out
@@ -286,6 +350,7 @@ impl SeriesFileReport {
             season_inferred: file.season_inferred,
             series,
             score,
+            workers: 1,
         }
     }
 
@@ -310,4 +375,99 @@ pub fn forecast_file(
 ) -> Result<SeriesFileReport, ForecastError> {
     let report = forecast_many(&file.named(), &file.params(params), progress)?;
     Ok(SeriesFileReport::new(file, params, report.series))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Seven monthly series (level, trend and season differ), 40 train + 6 test months each.
+    fn file() -> SeriesFile {
+        let mut csv = String::from("series_id,month,value,split\n");
+        for k in 0..7 {
+            for t in 0..46 {
+                let season = [
+                    3.0, 1.0, -2.0, 0.5, 4.0, -1.0, 2.0, -3.0, 1.5, 0.0, -0.5, 2.5,
+                ];
+                let v = 50.0
+                    + 10.0 * k as f64
+                    + 0.3 * (k as f64 - 3.0) * t as f64
+                    + season[t % 12] * (1.0 + k as f64 / 3.0)
+                    + ((t * 7 + k * 3) % 5) as f64;
+                let split = if t < 40 { "train" } else { "test" };
+                csv.push_str(&format!(
+                    "S{k},{}-{:02},{v},{split}\n",
+                    2000 + t / 12,
+                    t % 12 + 1
+                ));
+            }
+        }
+        SeriesFile::read(csv.as_bytes(), "seven.csv", None).expect("valid file")
+    }
+
+    #[test]
+    fn shards_interleave_and_cover_every_series_once() {
+        assert_eq!(Shard::new(2, 2), None);
+        assert_eq!(Shard::new(1, 3), Some(Shard { index: 1, count: 3 }));
+        let f = file();
+        let ids =
+            |s: Shard| -> Vec<String> { f.named_shard(s).into_iter().map(|n| n.id).collect() };
+        assert_eq!(
+            ids(Shard::WHOLE),
+            ["S0", "S1", "S2", "S3", "S4", "S5", "S6"]
+        );
+        assert_eq!(ids(Shard { index: 0, count: 3 }), ["S0", "S3", "S6"]);
+        assert_eq!(ids(Shard { index: 1, count: 3 }), ["S1", "S4"]);
+        assert_eq!(ids(Shard { index: 2, count: 3 }), ["S2", "S5"]);
+        assert_eq!(Shard::workers_for(1428, 2), 2);
+        assert_eq!(Shard::workers_for(1428, 64), 8);
+        assert_eq!(Shard::workers_for(1428, 0), 1);
+        assert_eq!(Shard::workers_for(6, 2), 1);
+        assert_eq!(Shard::workers_for(8, 4), 2);
+        assert_eq!(Shard::workers_for(0, 4), 1);
+        // More parts than series: the last parts are empty.
+        assert!(ids(Shard { index: 8, count: 9 }).is_empty());
+    }
+
+    /// What the browser does with several workers: each forecasts one part, the parts are
+    /// put together in any order. The report equals the one-worker report.
+    #[test]
+    fn report_from_shards_equals_the_whole_file_report() {
+        let f = file();
+        let params = SeriesFileParams {
+            horizon: 6,
+            ..SeriesFileParams::default()
+        };
+        let whole = forecast_file(&f, &params, &mut |_, _| {}).expect("forecasts");
+        assert_eq!(whole.series.len(), 7);
+        assert_eq!(whole.workers, 1);
+        let fp = f.params(&params);
+        let mut parts = Vec::new();
+        for index in (0..3).rev() {
+            let shard = Shard { index, count: 3 };
+            let r = forecast_many(&f.named_shard(shard), &fp, &mut |_, _| {}).expect("part");
+            parts.extend(r.series);
+        }
+        let joined = SeriesFileReport::new(&f, &params, parts);
+        assert_eq!(joined, whole);
+        let ids: Vec<&str> = joined.series.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["S0", "S1", "S2", "S3", "S4", "S5", "S6"]);
+        assert!(joined.score.is_some());
+    }
+
+    #[test]
+    fn reports_without_workers_field_read_as_one_worker() {
+        let f = file();
+        let params = SeriesFileParams {
+            horizon: 3,
+            model: ModelKind::SeasonalNaive,
+            ..SeriesFileParams::default()
+        };
+        let r = forecast_file(&f, &params, &mut |_, _| {}).expect("forecasts");
+        let mut v = serde_json::to_value(&r).expect("json");
+        v.as_object_mut().expect("object").remove("workers");
+        let back: SeriesFileReport = serde_json::from_value(v).expect("older report");
+        assert_eq!(back.workers, 1);
+        assert_eq!(back, r);
+    }
 }

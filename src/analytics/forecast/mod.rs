@@ -31,7 +31,7 @@ pub mod series;
 pub mod stats;
 pub mod theta;
 
-pub use file::{forecast_file, SeriesFile, SeriesFileParams, SeriesFileReport};
+pub use file::{forecast_file, SeriesFile, SeriesFileParams, SeriesFileReport, Shard};
 pub use report::*;
 pub use select::{auto_forecast, AutoForecast, ModelKind};
 pub use series::LongSeries;

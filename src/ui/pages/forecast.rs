@@ -715,10 +715,14 @@ fn SeriesFileResult(report: SeriesFileReport, millis: f64) -> impl IntoView {
         }
     });
     view! {
-        <p class="muted small" data-testid="sf-summary" data-series=n data-millis=format!("{millis:.0}")>{crate::tr!(
+        <p class="muted small" data-testid="sf-summary" data-series=n data-millis=format!("{millis:.0}") data-workers=report.workers>{crate::tr!(
             "{} series from {}, {} periods ahead, {}, computed in {:.2} s.",
             "{} 个序列（{}），向后预测 {} 期，{}，用时 {:.2} 秒。",
-            format::int(n as u64), series_file_label(&report.file), h, season_note, millis / 1000.0)}</p>
+            format::int(n as u64), series_file_label(&report.file), h, season_note, millis / 1000.0)}
+            {(report.workers > 1).then(|| crate::tr!(
+                " The series were shared out over {} workers, one per processor core of this computer.",
+                "这些序列分给 {} 个工作线程同时计算（本机每个处理器核心一个）。",
+                report.workers))}</p>
         {report.score.as_ref().map(|sc| view! {
             <div class="callout" data-testid="sf-score" data-smape=format!("{:.6}", sc.smape) data-mase=format!("{:.6}", sc.mase) data-series=sc.series>
                 <p><strong>{crate::tr!("Accuracy on the test rows: sMAPE {}%, MASE {}", "测试行上的准确度：sMAPE {}%，MASE {}", format::num(sc.smape, 2), format::num(sc.mase, 3))}</strong></p>
