@@ -154,6 +154,7 @@ if (!flag('--skip-browser')) {
       page_wall_s: wall,
       chromium_cpu_s: cpu,
       series: Number(await summary.getAttribute('data-series')),
+      workers: Number(await summary.getAttribute('data-workers') || 1),
       shown_smape: Number(await score_.getAttribute('data-smape')),
       shown_mase: Number(await score_.getAttribute('data-mase')),
       csv: browserCsv,
