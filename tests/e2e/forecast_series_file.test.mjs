@@ -108,6 +108,7 @@ test('Forecast page: a series file forecast in the worker, exported and scored o
     const workers = Number(await summary.getAttribute('data-workers'));
     assert.equal(workers, Math.max(1, Math.min(cores, 8, 12)), `workers ${workers} on ${cores} cores`);
     if (workers > 1) assert.ok((await summary.innerText()).includes(`shared out over ${workers} workers`));
+    await shot(page, 'forecast-series-file-workers.png');
     const csv8 = parseCsv((await download(page, 'sf-download')).text).slice(1).filter((r) => r.length > 1);
     assert.equal(csv8.length, 12 * 48);
     const rowsOf = (rows, id) => rows.filter((r) => r[0] === id).map((r) => r.slice(1).join(','));
