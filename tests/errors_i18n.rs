@@ -12,10 +12,10 @@ use shoplens::analytics::marketing::promo::{PromoInput, PromoSpec};
 use shoplens::analytics::marketing::table::Table;
 use shoplens::analytics::marketing::tree::{self, TreeInput, TreeParams};
 use shoplens::analytics::overview::{self, OverviewParams};
-use shoplens::analytics::recommend::{self, RecommendParams};
+use shoplens::analytics::recommend::{self, Interactions, RecommendParams};
 use shoplens::data::{import_bytes, Dataset, ImportOptions};
 use shoplens::session::read_meta;
-use shoplens::text::{Lang, Text};
+use shoplens::text::{CellError, Lang, Text};
 
 /// English as before, Chinese with CJK and every one of `keep` (numbers, names) in it.
 fn check(text: Text, display: String, en: &str, zh_has: &[&str]) {
@@ -198,6 +198,41 @@ fn basket_and_recommend_errors() {
         "parameter top_n: must be in 1..=1000",
         &["top_n", "参数"],
     );
+    // A bad cell of an interactions file: the shared location sentence, the reason translated.
+    let read =
+        |csv: &str| Interactions::from_csv_reader(csv.as_bytes(), "ratings.csv").unwrap_err();
+    let e = read("user,item\n");
+    check(
+        e.text(),
+        e.to_string(),
+        "no interactions: ratings.csv: no usable rows",
+        &["没有交互记录", "ratings.csv：没有可用的行"],
+    );
+    for (csv, en, zh) in [
+        (
+            "user,item\n,B\n",
+            "ratings.csv, row 1, column 'user': empty user id",
+            "用户 ID 为空",
+        ),
+        (
+            "user,item\nu1,\n",
+            "ratings.csv, row 1, column 'item': empty item id",
+            "商品 ID 为空",
+        ),
+        (
+            "user,item,rating\nu1,B,five\n",
+            "ratings.csv, row 1, column 'rating': expected a number, found 'five'",
+            "应为数字",
+        ),
+        (
+            "user,item,rating,timestamp\nu1,B,5,soon\n",
+            "ratings.csv, row 1, column 'timestamp': expected Unix seconds or YYYY-MM-DD, found 'soon'",
+            "应为 Unix 秒数",
+        ),
+    ] {
+        let e = read(csv);
+        check(e.text(), e.to_string(), en, &["ratings.csv", zh]);
+    }
 }
 
 #[test]
@@ -302,6 +337,33 @@ fn marketing_errors() {
         "3 observations for 2 parameters: at least 4 are needed",
         &["3 个观测值", "2 个参数", "4 个"],
     );
+    // Singular designs: a column of zeros, and two identical columns.
+    let names = ["a".to_string(), "b".to_string()];
+    let e = ols::fit(6, 2, &names, |i, buf| {
+        buf.clear();
+        buf.push((0, 1.0));
+        i as f64
+    })
+    .unwrap_err();
+    check(
+        e.text(),
+        e.to_string(),
+        "the regressors are perfectly collinear (a column is a combination of others: column 'b' is all zero)",
+        &["共线", "“b”列全是零"],
+    );
+    let e = ols::fit(6, 2, &names, |i, buf| {
+        buf.clear();
+        buf.push((0, 1.0 + i as f64));
+        buf.push((1, 1.0 + i as f64));
+        i as f64
+    })
+    .unwrap_err();
+    check(
+        e.text(),
+        e.to_string(),
+        "the regressors are perfectly collinear (a column is a combination of others: check for duplicated or constant columns)",
+        &["共线", "请检查是否有重复列或常数列"],
+    );
 
     let t = Table::from_bytes("small.csv", b"revenue,x\n1,2\n3,4\n").expect("reads");
     let e = TreeInput::from_table(&t, "revenue", None)
@@ -381,23 +443,19 @@ fn cell_locations_share_one_sentence() {
         e.render(Lang::Zh),
         "tiny.csv 第 24 行，“value”列：应为数字，实际是“five”"
     );
-    let e = ForecastError::NotFiniteCell {
-        file: "s.csv".into(),
-        row: 3,
-        column: "y".into(),
-    };
+    let e = ForecastError::Cell(CellError::new(
+        "s.csv",
+        3,
+        "y",
+        Text::new("forecast.err.not_finite_value"),
+    ));
     check(
         e.text(),
         e.to_string(),
         "s.csv, row 3, column 'y': value is not finite",
         &["s.csv 第 3 行，“y”列：数值不是有限数"],
     );
-    let e = ForecastError::Input {
-        file: "s.csv".into(),
-        row: 4,
-        column: "date".into(),
-        message: "bad".into(),
-    };
+    let e = ForecastError::Cell(CellError::new("s.csv", 4, "date", Text::raw("bad")));
     check(
         e.text(),
         e.to_string(),

@@ -4,7 +4,7 @@
 use shoplens::analytics::forecast::{
     forecast_file, ForecastError, ModelKind, SeriesFile, SeriesFileParams,
 };
-use shoplens::text::Lang;
+use shoplens::text::{CellError, Lang};
 
 fn tmp(name: &str) -> std::path::PathBuf {
     let d = std::env::temp_dir().join(format!("shoplens_forecast_file_{}", std::process::id()));
@@ -139,7 +139,7 @@ fn bad_files_name_the_file_row_and_column() {
         e.to_string(),
         "tiny.csv, row 24, column 'value': expected a number, found 'five'"
     );
-    assert!(matches!(e, ForecastError::NotNumber { row: 24, .. }));
+    assert!(matches!(e, ForecastError::Cell(CellError { row: 24, .. })));
     let zh = e.text().render(Lang::Zh);
     assert!(zh.contains("tiny.csv 第 24 行") && zh.contains("应为数字") && zh.contains("five"));
     let e = SeriesFile::read(b"a,b\nx,y\n", "odd.csv", None).expect_err("no columns");

@@ -21,7 +21,7 @@ pub mod sniff;
 
 pub use clean::{cleaning_report_csv, neumaier_sum};
 
-use crate::text::{Location, Text};
+use crate::text::{CellError, Text};
 pub use importer::Importer;
 pub use model::*;
 
@@ -33,16 +33,8 @@ pub use model::*;
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]
 #[error("{}", self.text())]
 pub enum DataError {
-    File {
-        file: String,
-        message: Text,
-    },
-    Cell {
-        file: String,
-        row: u64,
-        column: String,
-        message: Text,
-    },
+    File { file: String, message: Text },
+    Cell(CellError),
     Io(Text),
 }
 
@@ -53,17 +45,7 @@ impl DataError {
             DataError::File { file, message } => Text::new("data.err.file")
                 .str("file", file.clone())
                 .text("message", message.clone()),
-            DataError::Cell {
-                file,
-                row,
-                column,
-                message,
-            } => Location {
-                file,
-                row: *row,
-                column,
-            }
-            .error(message.clone()),
+            DataError::Cell(c) => c.text(),
             DataError::Io(t) => t.clone(),
         }
     }

@@ -78,6 +78,45 @@ impl Location<'_> {
     }
 }
 
+/// A bad value in a file: where it is and what is wrong with it. Every module whose input is
+/// a file carries it as its error's `Cell` variant; the sentence is [`Location::error`]'s
+/// ("orders.csv, row 3, column 'quantity': expected a number, found 'x'"), `Display` its English.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{}", self.text())]
+pub struct CellError {
+    pub file: String,
+    /// Data row: 1 is the first row after the header.
+    pub row: u64,
+    pub column: String,
+    pub message: Text,
+}
+
+impl CellError {
+    pub fn new(
+        file: impl Into<String>,
+        row: u64,
+        column: impl Into<String>,
+        message: Text,
+    ) -> Self {
+        CellError {
+            file: file.into(),
+            row,
+            column: column.into(),
+            message,
+        }
+    }
+
+    /// The message, in either language.
+    pub fn text(&self) -> Text {
+        Location {
+            file: &self.file,
+            row: self.row,
+            column: &self.column,
+        }
+        .error(self.message.clone())
+    }
+}
+
 /// Every area's entries.
 pub fn catalogue() -> impl Iterator<Item = &'static Entry> {
     [

@@ -197,6 +197,22 @@ pub const ENTRIES: &[Entry] = &[
         en: "numerical problem: {message}",
         zh: "数值问题：{message}",
     },
+    // A bad cell of an interactions file (after "file, row N, column 'x': ").
+    Entry {
+        key: "products.err.empty_user",
+        en: "empty user id",
+        zh: "用户 ID 为空",
+    },
+    Entry {
+        key: "products.err.empty_item",
+        en: "empty item id",
+        zh: "商品 ID 为空",
+    },
+    Entry {
+        key: "products.err.expected_timestamp",
+        en: "expected Unix seconds or YYYY-MM-DD, found '{found}'",
+        zh: "应为 Unix 秒数或 YYYY-MM-DD 格式的日期，实际是“{found}”",
+    },
     // The filter of an empty basket error.
     Entry {
         key: "products.err.no_filter",

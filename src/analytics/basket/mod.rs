@@ -26,11 +26,18 @@ use std::collections::{BTreeMap, HashMap};
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]
 #[error("{}", self.text())]
 pub enum BasketError {
-    InvalidParam { name: &'static str, message: String },
+    InvalidParam {
+        name: &'static str,
+        message: String,
+    },
     BadFilter(String),
-    NoBaskets(String),
+    /// No basket left; the filter's description (`None`: no filter).
+    NoBaskets(Option<String>),
     UnknownItem(String),
-    TooMany { what: &'static str, limit: usize },
+    TooMany {
+        what: &'static str,
+        limit: usize,
+    },
 }
 
 impl BasketError {
@@ -45,9 +52,9 @@ impl BasketError {
                 Text::new("products.err.bad_filter").str("filter", f.clone())
             }
             BasketError::NoBaskets(f) => {
-                let filter = match f.as_str() {
-                    "no filter" => Text::new("products.err.no_filter"),
-                    other => Text::raw(other),
+                let filter = match f {
+                    None => Text::new("products.err.no_filter"),
+                    Some(desc) => Text::raw(desc.clone()),
                 };
                 Text::new("products.err.no_baskets").text("filter", filter)
             }
@@ -447,8 +454,9 @@ impl Baskets {
     }
 }
 
-/// Lines passing the country shortcut and the column filters; also a description of the filter.
-pub fn filter_lines(lines: &OrderLines, params: &BasketParams) -> (Vec<bool>, String) {
+/// Lines passing the country shortcut and the column filters; also a description of the filter
+/// (`None`: no filter).
+pub fn filter_lines(lines: &OrderLines, params: &BasketParams) -> (Vec<bool>, Option<String>) {
     let mut filters = params.filters.clone();
     if let Some(c) = &params.country {
         filters.insert(
@@ -483,11 +491,7 @@ pub fn filter_lines(lines: &OrderLines, params: &BasketParams) -> (Vec<bool>, St
             *k = m;
         }
     }
-    let desc = if desc.is_empty() {
-        "no filter".to_owned()
-    } else {
-        desc.join(", ")
-    };
+    let desc = (!desc.is_empty()).then(|| desc.join(", "));
     (keep, desc)
 }
 

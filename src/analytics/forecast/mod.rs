@@ -38,7 +38,7 @@ pub use series::LongSeries;
 
 use serde::{Deserialize, Serialize};
 
-use crate::text::{Location, Text};
+use crate::text::{CellError, Text};
 
 /// Errors of the forecast pillar. The message comes from the sentence catalogue
 /// ([`ForecastError::text`]), so the page can show it in Chinese.
@@ -58,25 +58,8 @@ pub enum ForecastError {
         model: String,
         message: String,
     },
-    Input {
-        file: String,
-        row: u64,
-        column: String,
-        message: String,
-    },
-    /// A cell of a long series file is not a number.
-    NotNumber {
-        file: String,
-        row: u64,
-        column: String,
-        found: String,
-    },
-    /// A value of a long series file is infinite or NaN.
-    NotFiniteCell {
-        file: String,
-        row: u64,
-        column: String,
-    },
+    /// A cell of a long series file is not a number, or is infinite or NaN.
+    Cell(CellError),
     /// A long series file without a recognisable period and value column.
     NoLongColumns {
         file: String,
@@ -108,34 +91,7 @@ impl ForecastError {
             ForecastError::Fit { model, message } => Text::new("forecast.err.fit")
                 .str("model", model.clone())
                 .str("message", message.clone()),
-            ForecastError::Input {
-                file,
-                row,
-                column,
-                message,
-            } => Location {
-                file,
-                row: *row,
-                column,
-            }
-            .error(Text::raw(message.clone())),
-            ForecastError::NotNumber {
-                file,
-                row,
-                column,
-                found,
-            } => Location {
-                file,
-                row: *row,
-                column,
-            }
-            .error(Text::new("common.err.expected_number").str("found", found.clone())),
-            ForecastError::NotFiniteCell { file, row, column } => Location {
-                file,
-                row: *row,
-                column,
-            }
-            .error(Text::new("forecast.err.not_finite_value")),
+            ForecastError::Cell(c) => c.text(),
             ForecastError::NoLongColumns {
                 file,
                 names,

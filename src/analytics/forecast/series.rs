@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::ForecastError;
 use crate::data::{OrderLines, NONE_ID};
-use crate::text::Text;
+use crate::text::{CellError, Text};
 
 /// Period length.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -393,18 +393,21 @@ impl LongSeries {
             let p = cell(cols.period).to_string();
             let raw = cell(cols.value);
             let column = || headers.get(cols.value).cloned().unwrap_or_default();
-            let v: f64 = raw.parse().map_err(|_| ForecastError::NotNumber {
-                file: file.into(),
-                row,
-                column: column(),
-                found: raw.to_string(),
+            let v: f64 = raw.parse().map_err(|_| {
+                ForecastError::Cell(CellError::new(
+                    file,
+                    row,
+                    column(),
+                    Text::new("common.err.expected_number").str("found", raw),
+                ))
             })?;
             if !v.is_finite() {
-                return Err(ForecastError::NotFiniteCell {
-                    file: file.into(),
+                return Err(ForecastError::Cell(CellError::new(
+                    file,
                     row,
-                    column: column(),
-                });
+                    column(),
+                    Text::new("forecast.err.not_finite_value"),
+                )));
             }
             let train = cols
                 .split

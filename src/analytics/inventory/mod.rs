@@ -45,25 +45,17 @@ pub use tradeoff::TradeoffPoint;
 
 use crate::analytics::forecast::series::{aggregate, Freq, Level, Measure};
 use crate::data::{Dataset, NONE_ID};
-use crate::text::{Location, Text};
+use crate::text::{CellError, Text};
 
 /// Errors of the inventory pillar. The message comes from the sentence catalogue
 /// ([`InventoryError::text`]), so the page can show it in Chinese.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("{}", self.text())]
 pub enum InventoryError {
-    InvalidParam {
-        name: String,
-        message: Text,
-    },
+    InvalidParam { name: String, message: Text },
     NoData(Text),
     Stock(Text),
-    Cell {
-        file: String,
-        row: usize,
-        column: String,
-        message: Text,
-    },
+    Cell(CellError),
     InfeasiblePlan(Text),
     Solver(String),
 }
@@ -81,17 +73,7 @@ impl InventoryError {
                 Text::new("inventory.err.no_data").text("why", why.clone())
             }
             InventoryError::Stock(m) => Text::new("inventory.err.stock").text("message", m.clone()),
-            InventoryError::Cell {
-                file,
-                row,
-                column,
-                message,
-            } => Location {
-                file,
-                row: *row as u64,
-                column,
-            }
-            .error(message.clone()),
+            InventoryError::Cell(c) => c.text(),
             InventoryError::InfeasiblePlan(why) => {
                 Text::new("inventory.err.infeasible").text("why", why.clone())
             }

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::InventoryError;
 use crate::analytics::marketing::table::Table;
-use crate::text::Text;
+use crate::text::{CellError, Text};
 
 /// One SKU of the inventory file (`None` = not given, the page default applies).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -303,11 +303,9 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<StockTable, InventoryError> {
                 .str("columns", t.headers.join(", ")),
         ));
     };
-    let cell_err = |row: usize, j: usize, message: Text| InventoryError::Cell {
-        file: file.to_string(),
-        row,
-        column: t.headers.get(j).cloned().unwrap_or_default(),
-        message,
+    let cell_err = |row: usize, j: usize, message: Text| {
+        let column = t.headers.get(j).cloned().unwrap_or_default();
+        InventoryError::Cell(CellError::new(file, row as u64, column, message))
     };
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for i in 0..t.rows() {

@@ -28,7 +28,7 @@
 
 use super::stats::{mean_sd, norm_cdf, norm_quantile, quantile_sorted, simpson, Rng};
 use super::table::{Table, TableError};
-use crate::text::Text;
+use crate::text::{CellError, Text};
 use serde::{Deserialize, Serialize};
 use statrs::distribution::{Beta, ChiSquared, Continuous, ContinuousCDF, StudentsT};
 use statrs::function::beta::ln_beta;
@@ -153,12 +153,13 @@ impl AbInput {
                 let x = table
                     .number(mj, i)
                     .filter(|x| x.is_finite())
-                    .ok_or_else(|| TableError::Cell {
-                        file: table.file.clone(),
-                        row: i + 1,
-                        column: table.headers[mj].clone(),
-                        message: Text::new("mkt.err.expected_number_or_flag")
-                            .str("found", c.clone()),
+                    .ok_or_else(|| {
+                        TableError::Cell(CellError::new(
+                            &table.file,
+                            i as u64 + 1,
+                            &table.headers[mj],
+                            Text::new("mkt.err.expected_number_or_flag").str("found", c.clone()),
+                        ))
                     })?;
                 values[g].push(x);
             }

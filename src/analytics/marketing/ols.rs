@@ -15,8 +15,17 @@ use nalgebra::{Cholesky, DMatrix, DVector, Dyn};
 #[error("{}", self.text())]
 pub enum OlsError {
     TooFew { n: usize, p: usize, need: usize },
-    Singular(String),
+    Singular(SingularWhy),
     NotFinite(usize),
+}
+
+/// Why the regressors cannot be separated.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SingularWhy {
+    /// A regressor column is zero in every row.
+    ZeroColumn(String),
+    /// Collinear regressors (duplicated or constant columns).
+    Collinear,
 }
 
 impl OlsError {
@@ -29,15 +38,11 @@ impl OlsError {
                 .int("p", *p)
                 .int("need", *need),
             OlsError::Singular(why) => {
-                let why = match why
-                    .strip_prefix("column '")
-                    .and_then(|s| s.strip_suffix("' is all zero"))
-                {
-                    Some(column) => Text::new("mkt.err.ols_zero_column").str("column", column),
-                    None if why == "check for duplicated or constant columns" => {
-                        Text::new("mkt.err.ols_check_columns")
+                let why = match why {
+                    SingularWhy::ZeroColumn(column) => {
+                        Text::new("mkt.err.ols_zero_column").str("column", column.clone())
                     }
-                    None => Text::raw(why.clone()),
+                    SingularWhy::Collinear => Text::new("mkt.err.ols_check_columns"),
                 };
                 Text::new("mkt.err.ols_singular").text("why", why)
             }
@@ -150,24 +155,19 @@ pub fn fit(
         })
         .collect();
     if let Some(j) = d.iter().position(|&v| v == 0.0) {
-        return Err(OlsError::Singular(format!(
-            "column '{}' is all zero",
-            names.get(j).map_or("?", String::as_str)
+        return Err(OlsError::Singular(SingularWhy::ZeroColumn(
+            names.get(j).map_or("?", String::as_str).to_string(),
         )));
     }
     let a = DMatrix::from_fn(p, p, |j, k| xtx[j * p + k] * d[j] * d[k]);
-    let chol_s = Cholesky::new(a).ok_or_else(|| {
-        OlsError::Singular("check for duplicated or constant columns".to_string())
-    })?;
+    let chol_s = Cholesky::new(a).ok_or(OlsError::Singular(SingularWhy::Collinear))?;
     let b = DVector::from_fn(p, |j, _| xty[j] * d[j]);
     let z = chol_s.solve(&b);
     // Reject near-singular designs: the smallest pivot of the equilibrated factor.
     let l = chol_s.l();
     let min_pivot = (0..p).map(|j| l[(j, j)]).fold(f64::MAX, f64::min);
     if min_pivot.is_nan() || min_pivot <= 1e-7 {
-        return Err(OlsError::Singular(
-            "check for duplicated or constant columns".to_string(),
-        ));
+        return Err(OlsError::Singular(SingularWhy::Collinear));
     }
     let coef: Vec<f64> = (0..p).map(|j| z[j] * d[j]).collect();
     // Residuals in a second pass (exact, no cancellation).
@@ -187,9 +187,7 @@ pub fn fit(
     let sigma2 = sse / (n - p) as f64;
     // Unscaled factor of X'X itself: X'X = D⁻¹ A D⁻¹.
     let full = DMatrix::from_fn(p, p, |j, k| xtx[j * p + k]);
-    let chol = Cholesky::new(full).ok_or_else(|| {
-        OlsError::Singular("check for duplicated or constant columns".to_string())
-    })?;
+    let chol = Cholesky::new(full).ok_or(OlsError::Singular(SingularWhy::Collinear))?;
     let inv_s = chol_s.inverse();
     let se: Vec<f64> = (0..p)
         .map(|j| (sigma2 * inv_s[(j, j)] * d[j] * d[j]).max(0.0).sqrt())

@@ -7,7 +7,7 @@
 //! dates ([`dates::parse_date`] with the file-level [`dates::DateOrderVote`]).
 
 use crate::data::{dates, numbers, sniff};
-use crate::text::{Location, Text};
+use crate::text::{CellError, Text};
 use std::io::Read;
 
 /// Errors of the table reader; every message names the file, and the row and column when known.
@@ -24,12 +24,7 @@ pub enum TableError {
         column: String,
         available: String,
     },
-    Cell {
-        file: String,
-        row: usize,
-        column: String,
-        message: Text,
-    },
+    Cell(CellError),
 }
 
 impl TableError {
@@ -47,17 +42,7 @@ impl TableError {
                 .str("file", file.clone())
                 .str("column", column.clone())
                 .str("available", available.clone()),
-            TableError::Cell {
-                file,
-                row,
-                column,
-                message,
-            } => Location {
-                file,
-                row: *row as u64,
-                column,
-            }
-            .error(message.clone()),
+            TableError::Cell(c) => c.text(),
         }
     }
 
@@ -194,11 +179,13 @@ impl Table {
                 numbers::parse_number(c.as_bytes(), self.decimal_comma)
                     .map(|(v, _)| v)
                     .filter(|v| v.is_finite())
-                    .ok_or_else(|| TableError::Cell {
-                        file: self.file.clone(),
-                        row: i + 1,
-                        column: self.headers[col].clone(),
-                        message: TableError::not_a_number(c),
+                    .ok_or_else(|| {
+                        TableError::Cell(CellError::new(
+                            &self.file,
+                            i as u64 + 1,
+                            &self.headers[col],
+                            TableError::not_a_number(c),
+                        ))
                     })
             })
             .collect()
@@ -241,11 +228,13 @@ impl Table {
             .map(|(i, d)| {
                 dates::resolve(d, order)
                     .map(|s| s.div_euclid(86_400))
-                    .ok_or_else(|| TableError::Cell {
-                        file: self.file.clone(),
-                        row: i + 1,
-                        column: self.headers[col].clone(),
-                        message: Text::new("mkt.err.expected_date").str("found", cells[i].clone()),
+                    .ok_or_else(|| {
+                        TableError::Cell(CellError::new(
+                            &self.file,
+                            i as u64 + 1,
+                            &self.headers[col],
+                            Text::new("mkt.err.expected_date").str("found", cells[i].clone()),
+                        ))
                     })
             })
             .collect()

@@ -1,9 +1,9 @@
 //! Implicit-feedback interactions (who bought what, when) from order lines or from a generic
 //! `user,item[,rating,timestamp]` file, and the sparse user x item matrix the models read.
 
-use super::RecommendError;
+use super::{NoInteractionsWhy, RecommendError};
 use crate::data::{Dataset, NONE_ID};
-use crate::text::Text;
+use crate::text::{CellError, Text};
 use std::collections::HashMap;
 
 /// One purchase (or positive rating) event.
@@ -109,11 +109,8 @@ impl Interactions {
             .flexible(true)
             .trim(csv::Trim::All)
             .from_reader(reader);
-        let err = |row: u64, column: &str, message: String| RecommendError::Input {
-            file: file.to_owned(),
-            row,
-            column: column.to_owned(),
-            message,
+        let err = |row: u64, column: &str, message: Text| {
+            RecommendError::Cell(CellError::new(file, row, column, message))
         };
         let mut cols: [Option<usize>; 4] = [Some(0), Some(1), None, None];
         let (mut users, mut items) = (Dict::default(), Dict::default());
@@ -123,7 +120,7 @@ impl Interactions {
         let mut has_rating = false;
         let mut has_time = false;
         for (k, rec) in rdr.records().enumerate() {
-            let rec = rec.map_err(|e| err(k as u64 + 1, "", e.to_string()))?;
+            let rec = rec.map_err(|e| err(k as u64 + 1, "", Text::raw(e.to_string())))?;
             if first {
                 first = false;
                 let lower: Vec<String> = rec.iter().map(|s| s.to_ascii_lowercase()).collect();
@@ -171,17 +168,17 @@ impl Interactions {
             let get = |c: Option<usize>| c.and_then(|c| rec.get(c)).unwrap_or("");
             let (u, it) = (get(cols[0]), get(cols[1]));
             if u.is_empty() {
-                return Err(err(row, "user", "empty user id".into()));
+                return Err(err(row, "user", Text::new("products.err.empty_user")));
             }
             if it.is_empty() {
-                return Err(err(row, "item", "empty item id".into()));
+                return Err(err(row, "item", Text::new("products.err.empty_item")));
             }
             if has_rating {
                 let r: f64 = get(cols[2]).parse().map_err(|_| {
                     err(
                         row,
                         "rating",
-                        format!("expected a number, got '{}'", get(cols[2])),
+                        Text::new("common.err.expected_number").str("found", get(cols[2])),
                     )
                 })?;
                 if r < 4.0 {
@@ -194,10 +191,7 @@ impl Interactions {
                     err(
                         row,
                         "timestamp",
-                        format!(
-                            "expected Unix seconds or YYYY-MM-DD, got '{}'",
-                            get(cols[3])
-                        ),
+                        Text::new("products.err.expected_timestamp").str("found", get(cols[3])),
                     )
                 })?
             } else {
@@ -210,9 +204,9 @@ impl Interactions {
             });
         }
         if events.is_empty() {
-            return Err(RecommendError::NoInteractions(format!(
-                "{file}: no usable rows"
-            )));
+            return Err(RecommendError::NoInteractions(
+                NoInteractionsWhy::NoUsableRows { file: file.into() },
+            ));
         }
         let mut notes = Vec::new();
         if has_rating {

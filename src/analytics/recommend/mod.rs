@@ -21,7 +21,7 @@ pub mod interactions;
 pub mod models;
 
 use crate::data::Dataset;
-use crate::text::{Location, Text};
+use crate::text::{CellError, Text};
 pub use interactions::{Event, Interactions, UserItems};
 use models::{Als, Ease, Fitted, Knn, Tfidf};
 use serde::{Deserialize, Serialize};
@@ -31,23 +31,26 @@ use std::time::Instant;
 #[cfg(target_arch = "wasm32")]
 use web_time::Instant;
 
+/// Why there is nothing to recommend from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NoInteractionsWhy {
+    /// No user has both training items and new test items at the evaluation cutoff.
+    NoTestUsers,
+    /// No event before the end of the training period.
+    NoTraining,
+    /// An interactions file without a usable row.
+    NoUsableRows { file: String },
+}
+
 /// Errors of the recommendation pillar.
 ///
 /// The message comes from the sentence catalogue ([`RecommendError::text`]).
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]
 #[error("{}", self.text())]
 pub enum RecommendError {
-    InvalidParam {
-        name: &'static str,
-        message: String,
-    },
-    Input {
-        file: String,
-        row: u64,
-        column: String,
-        message: String,
-    },
-    NoInteractions(String),
+    InvalidParam { name: &'static str, message: String },
+    Cell(CellError),
+    NoInteractions(NoInteractionsWhy),
     Numerical(String),
 }
 
@@ -60,29 +63,14 @@ impl RecommendError {
             RecommendError::InvalidParam { name, message } => Text::new("products.err.param")
                 .str("name", *name)
                 .text("message", crate::text::phrase(message)),
-            RecommendError::Input {
-                file,
-                row,
-                column,
-                message,
-            } => Location {
-                file,
-                row: *row,
-                column,
-            }
-            .error(crate::text::phrase(message)),
+            RecommendError::Cell(c) => c.text(),
             RecommendError::NoInteractions(why) => {
-                let why = match why.as_str() {
-                    "no user has both training items and new test items at this cutoff" => {
-                        Text::new("products.err.why_no_test_users")
+                let why = match why {
+                    NoInteractionsWhy::NoTestUsers => Text::new("products.err.why_no_test_users"),
+                    NoInteractionsWhy::NoTraining => Text::new("products.err.why_no_training"),
+                    NoInteractionsWhy::NoUsableRows { file } => {
+                        Text::new("products.err.why_no_rows").str("file", file.clone())
                     }
-                    "no events before the training end" => {
-                        Text::new("products.err.why_no_training")
-                    }
-                    other => match other.strip_suffix(": no usable rows") {
-                        Some(file) => Text::new("products.err.why_no_rows").str("file", file),
-                        None => Text::raw(other),
-                    },
                 };
                 Text::new("products.err.no_interactions").text("why", why)
             }
@@ -723,7 +711,7 @@ pub fn evaluate(
     let t = targets(&train, &test);
     if t.users.is_empty() {
         return Err(RecommendError::NoInteractions(
-            "no user has both training items and new test items at this cutoff".into(),
+            NoInteractionsWhy::NoTestUsers,
         ));
     }
     let tie = tie_rank(inter);
@@ -838,7 +826,7 @@ pub fn run_interactions(
         .collect();
     if events.is_empty() {
         return Err(RecommendError::NoInteractions(
-            "no events before the training end".into(),
+            NoInteractionsWhy::NoTraining,
         ));
     }
     let t_ref = events.iter().map(|e| e.timestamp).max().unwrap_or(0) + 1;

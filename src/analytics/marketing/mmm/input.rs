@@ -2,9 +2,9 @@
 //! revenue from a column or from imported orders aggregated to the same periods.
 
 use super::MmmError;
-use crate::analytics::marketing::table::Table;
+use crate::analytics::marketing::table::{Table, TableError};
 use crate::data::OrderLines;
-use crate::text::Text;
+use crate::text::{CellError, Text};
 use serde::{Deserialize, Serialize};
 
 /// A named series aligned with the periods.
@@ -124,12 +124,12 @@ impl MmmInput {
                 return Ok(0.0);
             }
             table.number(j, i).filter(|v| v.is_finite()).ok_or_else(|| {
-                MmmError::Table(crate::analytics::marketing::table::TableError::Cell {
-                    file: table.file.clone(),
-                    row: i + 1,
-                    column: table.headers[j].clone(),
-                    message: crate::analytics::marketing::table::TableError::not_a_number(c),
-                })
+                MmmError::Table(TableError::Cell(CellError::new(
+                    &table.file,
+                    i as u64 + 1,
+                    &table.headers[j],
+                    TableError::not_a_number(c),
+                )))
             })
         };
         let mut blanks = 0usize;
