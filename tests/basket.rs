@@ -7,6 +7,8 @@ use shoplens::data::{Dataset, ImportOptions};
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
+mod common;
+
 fn retail_path() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../shared/data/online_retail_uci/online_retail.csv.gz")
@@ -368,8 +370,6 @@ proptest! {
 /// The report's notes and non-product reasons render in Chinese; the English is unchanged.
 #[test]
 fn notes_and_reasons_in_english_and_chinese() {
-    use shoplens::text::Lang;
-    let is_cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
     let mut p = france();
     p.exclude_items = None;
     let r = basket::run(retail(), &p).unwrap();
@@ -392,7 +392,6 @@ fn notes_and_reasons_in_english_and_chinese() {
         .chain(&listed.notes)
         .chain(r.detected_non_products.iter().map(|d| &d.reason));
     for t in texts {
-        let zh = t.render(Lang::Zh);
-        assert!(!zh.contains('⟦') && zh.chars().any(is_cjk), "{zh}");
+        common::assert_zh("basket note", t, &[]);
     }
 }

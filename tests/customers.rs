@@ -8,6 +8,8 @@ use shoplens::analytics::customers::{
 use shoplens::data::{import_paths, Dataset, ImportOptions};
 use std::sync::OnceLock;
 
+mod common;
+
 fn data() -> &'static Dataset {
     static D: OnceLock<Dataset> = OnceLock::new();
     D.get_or_init(|| {
@@ -338,12 +340,8 @@ fn report_sentences_in_english_and_chinese() {
     for n in rep.rfm_summary.notes.iter().chain(&c.notes) {
         sentences.push((&n.key, &n.meaning));
     }
-    let is_cjk = |ch: char| ('\u{4e00}'..='\u{9fff}').contains(&ch);
     for (name, t) in &sentences {
-        let zh = t.render(Lang::Zh);
-        println!("{name}: {zh}");
-        assert!(!zh.contains('⟦') && !t.en().contains('⟦'), "{name}: {zh}");
-        assert!(zh.chars().any(is_cjk), "{name} is not Chinese: {zh}");
+        common::assert_zh(name, t, &[]);
     }
     assert_eq!(
         c.message.en(),

@@ -7,9 +7,7 @@ use shoplens::text::{Lang, Text};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3000}'..='\u{303f}' | '\u{ff00}'..='\u{ffef}')
-}
+mod common;
 
 /// Every key used in a sentence, nested ones included.
 fn keys(t: &Text, out: &mut BTreeSet<String>) {
@@ -25,9 +23,7 @@ fn keys(t: &Text, out: &mut BTreeSet<String>) {
 
 fn check(t: &Text, en: &str, what: &str, seen: &mut BTreeSet<String>) {
     assert_eq!(t.en(), en, "{what}: English differs from the string field");
-    let zh = t.render(Lang::Zh);
-    assert!(!zh.contains('⟦'), "{what}: missing key in {zh}");
-    assert!(zh.chars().any(is_cjk), "{what}: not Chinese: {zh}");
+    common::assert_zh(what, t, &[]);
     keys(t, seen);
 }
 

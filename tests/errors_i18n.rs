@@ -17,19 +17,13 @@ use shoplens::data::{import_bytes, Dataset, ImportOptions};
 use shoplens::session::read_meta;
 use shoplens::text::{CellError, Lang, Text};
 
-/// English as before, Chinese with CJK and every one of `keep` (numbers, names) in it.
+mod common;
+
+/// English as before (`Display` too), Chinese with every one of `zh_has` (numbers, names) in it.
 fn check(text: Text, display: String, en: &str, zh_has: &[&str]) {
     assert_eq!(display, en);
     assert_eq!(text.en(), en);
-    let zh = text.render(Lang::Zh);
-    assert!(
-        zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
-        "no Chinese in {zh}"
-    );
-    assert!(!zh.contains('⟦'), "missing key in {zh}");
-    for k in zh_has {
-        assert!(zh.contains(k), "{zh} lacks {k}");
-    }
+    common::assert_zh(en, &text, zh_has);
 }
 
 /// Orders without customer ids (guest orders).

@@ -6,6 +6,8 @@ use shoplens::analytics::forecast::{
 };
 use shoplens::text::{CellError, Lang};
 
+mod common;
+
 fn tmp(name: &str) -> std::path::PathBuf {
     let d = std::env::temp_dir().join(format!("shoplens_forecast_file_{}", std::process::id()));
     std::fs::create_dir_all(&d).expect("tmp");
@@ -140,8 +142,11 @@ fn bad_files_name_the_file_row_and_column() {
         "tiny.csv, row 24, column 'value': expected a number, found 'five'"
     );
     assert!(matches!(e, ForecastError::Cell(CellError { row: 24, .. })));
-    let zh = e.text().render(Lang::Zh);
-    assert!(zh.contains("tiny.csv 第 24 行") && zh.contains("应为数字") && zh.contains("five"));
+    common::assert_zh(
+        "bad cell",
+        &e.text(),
+        &["tiny.csv 第 24 行", "应为数字", "five"],
+    );
     let e = SeriesFile::read(b"a,b\nx,y\n", "odd.csv", None).expect_err("no columns");
     assert!(e
         .to_string()

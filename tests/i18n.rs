@@ -507,14 +507,8 @@ fn without_placeholders(s: &str) -> String {
     out
 }
 
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x3000..=0x303F      // CJK symbols and punctuation
-        | 0x3400..=0x4DBF    // extension A
-        | 0x4E00..=0x9FFF    // unified ideographs
-        | 0xF900..=0xFAFF    // compatibility ideographs
-        | 0xFF00..=0xFFEF) // full-width forms
-}
+mod common;
+use common::is_cjk;
 
 fn has_letter(s: &str) -> bool {
     s.chars().any(char::is_alphabetic)

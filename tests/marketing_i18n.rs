@@ -8,7 +8,6 @@ use shoplens::analytics::marketing::elasticity::{
 };
 use shoplens::analytics::marketing::experiment::{self, ExperimentSpec};
 use shoplens::analytics::marketing::mmm::{self, BudgetParams, MmmInput, MmmParams, SpendSpec};
-use shoplens::analytics::marketing::promo::{self, PromoInput, PromoParams, PromoSpec};
 use shoplens::analytics::marketing::responders::{self, RespondersParams};
 use shoplens::analytics::marketing::table::Table;
 use shoplens::analytics::marketing::tree::{self, TreeInput, TreeParams};
@@ -20,18 +19,14 @@ fn sample(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(name)
 }
 
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x3000..=0x303F | 0x4E00..=0x9FFF | 0xFF00..=0xFFEF)
-}
+mod common;
 
-/// The sentence in Chinese: from the catalogue, with Chinese in it; and its English.
+/// The sentence in Chinese: from the catalogue, with Chinese in it; and its English, without.
 fn check(what: &str, t: &Text) {
-    let zh = t.render(Lang::Zh);
+    common::assert_zh(what, t, &[]);
     let en = t.en();
-    assert!(!zh.contains('⟦') && !en.contains('⟦'), "{what}: {zh}");
-    assert!(zh.chars().any(is_cjk), "{what}: no Chinese in {zh}");
     assert!(
-        !en.chars().any(is_cjk),
+        !en.chars().any(common::is_cjk),
         "{what}: Chinese in the English {en}"
     );
 }
@@ -280,16 +275,7 @@ fn price_and_promotion_samples_in_chinese() {
         check("note", n);
     }
 
-    let t = Table::from_path(&sample("www/sample/marketing/promotions.csv")).unwrap();
-    let spec = PromoSpec {
-        flag_column: Some("promo".into()),
-        ..PromoSpec::default()
-    };
-    let r = promo::run(
-        &PromoInput::from_table(&t, &spec).unwrap(),
-        &PromoParams::default(),
-    )
-    .unwrap();
+    let r = common::sample_promo_report();
     check("promo summary", &r.summary);
     check("promo how", &r.how_computed);
     check("promo units", &r.units.explain);

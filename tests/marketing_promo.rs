@@ -8,6 +8,8 @@ use shoplens::analytics::marketing::table::Table;
 use shoplens::data::{import_bytes, ImportOptions};
 use std::path::Path;
 
+mod common;
+
 /// Two years of daily sales with trend, yearly season, day-of-week pattern and noise (sd 10);
 /// three 10-day promotions adding `lift` units a day at a price of 5.
 fn simulate(seed: u64, lift: f64) -> (PromoInput, f64) {
@@ -168,17 +170,7 @@ fn dominicks_deal_weeks_match_statsmodels() {
 fn bundled_sample_recovers_its_truth() {
     // www/sample/marketing/promotions.csv (generate_prices.py): 56 promoted days, +45 units a
     // day: 2,520 incremental units.
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/sample/marketing/promotions.csv");
-    let t = Table::from_path(&p).unwrap();
-    let spec = PromoSpec {
-        flag_column: Some("promo".into()),
-        ..PromoSpec::default()
-    };
-    let r = promo::run(
-        &PromoInput::from_table(&t, &spec).unwrap(),
-        &PromoParams::default(),
-    )
-    .unwrap();
+    let r = common::sample_promo_report();
     assert_eq!((r.periods, r.promo_periods, r.episodes.len()), (728, 56, 5));
     assert!(
         r.units.ci_low <= 2520.0 && 2520.0 <= r.units.ci_high,
