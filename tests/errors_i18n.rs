@@ -231,42 +231,36 @@ fn basket_and_recommend_errors() {
 
 #[test]
 fn action_errors() {
-    let e = ActionParams {
-        clv_quantile: 2.0,
-        ..ActionParams::default()
+    let cases: [(ActionParams, &str, &[&str]); 3] = [
+        (
+            ActionParams {
+                clv_quantile: 2.0,
+                ..ActionParams::default()
+            },
+            "invalid parameter clv_quantile: 2 is outside 0..=1",
+            &["clv_quantile", "无效", "2 不在允许范围 0..=1 内"],
+        ),
+        (
+            ActionParams {
+                items_per_customer: 21,
+                ..ActionParams::default()
+            },
+            "invalid parameter items_per_customer: 21 is above 20",
+            &["items_per_customer", "21 超过上限 20"],
+        ),
+        (
+            ActionParams {
+                power: 0.3,
+                ..ActionParams::default()
+            },
+            "invalid parameter power: 0.3 is outside (0.5, 1)",
+            &["power", "0.3 不在允许范围 (0.5, 1) 内"],
+        ),
+    ];
+    for (params, en, zh) in cases {
+        let e = params.validate().unwrap_err();
+        check(e.text(), e.to_string(), en, zh);
     }
-    .validate()
-    .unwrap_err();
-    check(
-        e.text(),
-        e.to_string(),
-        "invalid parameter clv_quantile: 2 is outside 0..=1",
-        &["clv_quantile", "无效", "2 不在允许范围 0..=1 内"],
-    );
-    let e = ActionParams {
-        items_per_customer: 21,
-        ..ActionParams::default()
-    }
-    .validate()
-    .unwrap_err();
-    check(
-        e.text(),
-        e.to_string(),
-        "invalid parameter items_per_customer: 21 is above 20",
-        &["items_per_customer", "21 超过上限 20"],
-    );
-    let e = ActionParams {
-        power: 0.3,
-        ..ActionParams::default()
-    }
-    .validate()
-    .unwrap_err();
-    check(
-        e.text(),
-        e.to_string(),
-        "invalid parameter power: 0.3 is outside (0.5, 1)",
-        &["power", "0.3 不在允许范围 (0.5, 1) 内"],
-    );
 }
 
 /// The budget allocation's channel limits, as typed on the page and the command line.
