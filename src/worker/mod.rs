@@ -174,7 +174,7 @@ async fn analyze(job: u32, task: Task, files: Vec<Blob>) -> Result<Option<Analys
             let blob = files
                 .first()
                 .ok_or_else(|| Text::new("worker.no_spend_file"))?;
-            let bytes = read_slice(blob, 0.0, blob.size()).await?;
+            let bytes = read_all(blob).await?;
             let table = file_table(file, &bytes).map_err(|e| e.text())?;
             let orders = match (revenue_from_orders, dataset.as_ref()) {
                 (true, Some(d)) => Some(&d.lines),
@@ -190,7 +190,7 @@ async fn analyze(job: u32, task: Task, files: Vec<Blob>) -> Result<Option<Analys
         Task::Experiment { file, counts, spec } => {
             let report = match (files.first(), counts) {
                 (Some(blob), _) => {
-                    let bytes = read_slice(blob, 0.0, blob.size()).await?;
+                    let bytes = read_all(blob).await?;
                     let name = file.clone().unwrap_or_else(|| "experiment".into());
                     let table = file_table(&name, &bytes).map_err(|e| e.text())?;
                     experiment::run(&table, spec).map_err(|e| e.text())?
@@ -226,7 +226,7 @@ async fn analyze(job: u32, task: Task, files: Vec<Blob>) -> Result<Option<Analys
         } => {
             let input = match (files.first(), dataset.as_ref()) {
                 (Some(blob), _) => {
-                    let bytes = read_slice(blob, 0.0, blob.size()).await?;
+                    let bytes = read_all(blob).await?;
                     let name = file.clone().unwrap_or_else(|| "prices".into());
                     let table = file_table(&name, &bytes).map_err(|e| e.text())?;
                     ElasticityInput::from_table(&table, spec)
@@ -250,7 +250,7 @@ async fn analyze(job: u32, task: Task, files: Vec<Blob>) -> Result<Option<Analys
         } => {
             let input = match (files.first(), dataset.as_ref(), range) {
                 (Some(blob), _, _) => {
-                    let bytes = read_slice(blob, 0.0, blob.size()).await?;
+                    let bytes = read_all(blob).await?;
                     let name = file.clone().unwrap_or_else(|| "promotions".into());
                     let table = file_table(&name, &bytes).map_err(|e| e.text())?;
                     PromoInput::from_table(&table, spec)
@@ -285,10 +285,7 @@ async fn analyze(job: u32, task: Task, files: Vec<Blob>) -> Result<Option<Analys
             let blob = files
                 .first()
                 .ok_or_else(|| Text::new("worker.no_series_file"))?;
-            let bytes = read_slice(blob, 0.0, blob.size()).await?;
-            let file = SeriesFile::read(&bytes, file, params.season).map_err(|e| e.text())?;
-            let fparams = file.params(params);
-            fparams.validate().map_err(|e| e.text())?;
+            let (file, fparams) = read_series_file(blob, file, params).await?;
             let part = file.named_shard(*shard);
             let mut ticker = Ticker::new(job, part.len());
             return Ok(forecast_part(&part, &fparams, &mut ticker, 0, None)
@@ -304,7 +301,7 @@ async fn analyze(job: u32, task: Task, files: Vec<Blob>) -> Result<Option<Analys
     if let Task::Inventory { params, stock_file } = &task {
         let table = match files.first() {
             Some(blob) => {
-                let bytes = read_slice(blob, 0.0, blob.size()).await?;
+                let bytes = read_all(blob).await?;
                 let name = stock_file.clone().unwrap_or_else(|| "inventory".into());
                 Some(stock::parse(&name, &bytes).map_err(|e| e.text())?)
             }
@@ -454,10 +451,7 @@ async fn series_file(
     blob: &Blob,
     params: &SeriesFileParams,
 ) -> Result<Option<SeriesFileReport>, Text> {
-    let bytes = read_slice(blob, 0.0, blob.size()).await?;
-    let file = SeriesFile::read(&bytes, name, params.season).map_err(|e| e.text())?;
-    let fparams = file.params(params);
-    fparams.validate().map_err(|e| e.text())?;
+    let (file, fparams) = read_series_file(blob, name, params).await?;
     let total = file.series.len();
     let cores = scope().navigator().hardware_concurrency();
     let workers = Shard::workers_for(total, if cores.is_finite() { cores as usize } else { 1 });
@@ -496,6 +490,20 @@ async fn series_file(
     let mut report = SeriesFileReport::new(&file, params, forecasts);
     report.workers = workers;
     Ok(Some(report))
+}
+
+/// Read a series file and its forecast parameters (validated): what the task and each of its
+/// helpers start with.
+async fn read_series_file(
+    blob: &Blob,
+    name: &str,
+    params: &SeriesFileParams,
+) -> Result<(SeriesFile, ForecastParams), Text> {
+    let bytes = read_all(blob).await?;
+    let file = SeriesFile::read(&bytes, name, params.season).map_err(|e| e.text())?;
+    let fparams = file.params(params);
+    fparams.validate().map_err(|e| e.text())?;
+    Ok((file, fparams))
 }
 
 /// Wait `ms` milliseconds (the event loop runs meanwhile).
@@ -592,7 +600,7 @@ async fn action_plan(
         async move {
             match blob {
                 Some(b) => {
-                    let bytes = read_slice(&b, 0.0, b.size()).await?;
+                    let bytes = read_all(&b).await?;
                     Table::from_bytes(&name, &bytes)
                         .map(Some)
                         .map_err(|e| e.text())
@@ -641,6 +649,11 @@ async fn action_plan(
 /// True when `job` was cancelled or superseded by a newer import.
 fn cancelled(job: u32) -> bool {
     STATE.with(|s| s.borrow().active_import.get() != job)
+}
+
+/// The whole of an attached file.
+async fn read_all(blob: &Blob) -> Result<Vec<u8>, Text> {
+    read_slice(blob, 0.0, blob.size()).await
 }
 
 async fn read_slice(blob: &Blob, start: f64, end: f64) -> Result<Vec<u8>, Text> {
