@@ -404,10 +404,30 @@ fn parameter_explanations_are_translated() {
     let zh = e.text().render(Lang::Zh);
     assert!(zh.contains("top_n") && zh.contains("1 到 1000"), "{zh}");
     assert!(!zh.contains("must"), "{zh}");
-    // A message with a value in it has no catalogue entry and stays as written.
-    assert_eq!(
-        shoplens::text::phrase("must be zero or more, got -1").en(),
-        "must be zero or more, got -1"
+    // Explanations with the value in them are sentences too (they used to stay English).
+    let e = CustomersParams {
+        k: Some(60),
+        ..CustomersParams::default()
+    }
+    .validate()
+    .expect_err("k 60 is invalid");
+    check(
+        e.text(),
+        e.to_string(),
+        "invalid parameter 'k': 60 is outside 1..=50",
+        &["k", "60", "1..=50"],
+    );
+    let e = CustomersParams {
+        calibration_end: Some("2011-13-01".into()),
+        ..CustomersParams::default()
+    }
+    .validate()
+    .expect_err("month 13 is invalid");
+    check(
+        e.text(),
+        e.to_string(),
+        "invalid parameter 'calibration_end': '2011-13-01' is not a date of the form YYYY-MM-DD",
+        &["calibration_end", "2011-13-01", "YYYY-MM-DD"],
     );
 }
 

@@ -138,18 +138,6 @@ fn index() -> &'static HashMap<&'static str, &'static Entry> {
     INDEX.get_or_init(|| catalogue().map(|e| (e.key, e)).collect())
 }
 
-/// A parameter check's English explanation ("must be in (0, 1]") as a [`Text`]: the
-/// [`params`] entry with exactly this English, or the English itself when there is none (a
-/// message built with a value in it).
-pub fn phrase(en: &str) -> Text {
-    static BY_EN: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
-    let by_en = BY_EN.get_or_init(|| params::ENTRIES.iter().map(|e| (e.en, e.key)).collect());
-    match by_en.get(en) {
-        Some(key) => Text::new(key),
-        None => Text::raw(en),
-    }
-}
-
 /// The catalogue entry for a key.
 pub fn entry(key: &str) -> Option<&'static Entry> {
     index().get(key).copied()

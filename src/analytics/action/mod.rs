@@ -72,8 +72,7 @@ impl Default for ActionParams {
 }
 
 impl ActionError {
-    /// The message, in either language (a parameter's explanation, which the page's inputs
-    /// prevent, stays English).
+    /// The message, in either language.
     pub fn text(&self) -> Text {
         match self {
             ActionError::InvalidParam { name, message } => Text::new("common.err.invalid_param")

@@ -14,7 +14,7 @@ pub mod nonproduct;
 pub mod rules;
 
 use crate::data::{Dataset, OrderLines, NONE_ID};
-use crate::text::Text;
+use crate::text::{params, Text};
 use fpgrowth::Csr;
 pub use nonproduct::{detect as detect_non_products, non_product_reason, NonProductItem};
 use serde::{Deserialize, Serialize};
@@ -28,7 +28,7 @@ use std::collections::{BTreeMap, HashMap};
 pub enum BasketError {
     InvalidParam {
         name: &'static str,
-        message: String,
+        message: Text,
     },
     BadFilter(String),
     /// No basket left; the filter's description (`None`: no filter).
@@ -41,13 +41,12 @@ pub enum BasketError {
 }
 
 impl BasketError {
-    /// The message, in either language (a parameter's explanation stays English).
+    /// The message, in either language.
     pub fn text(&self) -> crate::text::Text {
-        use crate::text::Text;
         match self {
             BasketError::InvalidParam { name, message } => Text::new("products.err.param")
                 .str("name", *name)
-                .text("message", crate::text::phrase(message)),
+                .text("message", message.clone()),
             BasketError::BadFilter(f) => {
                 Text::new("products.err.bad_filter").str("filter", f.clone())
             }
@@ -192,26 +191,21 @@ impl Default for BasketParams {
 impl BasketParams {
     /// Check ranges; the first problem found is returned.
     pub fn validate(&self) -> Result<(), BasketError> {
-        let bad = |name, message: &str| {
-            Err(BasketError::InvalidParam {
-                name,
-                message: message.to_owned(),
-            })
-        };
+        let bad = |name, message: Text| Err(BasketError::InvalidParam { name, message });
         if !(self.min_support > 0.0 && self.min_support <= 1.0) {
-            return bad("min_support", "must be in (0, 1]");
+            return bad("min_support", Text::new("param.left_open_unit"));
         }
         if !(0.0..=1.0).contains(&self.min_confidence) {
-            return bad("min_confidence", "must be in [0, 1]");
+            return bad("min_confidence", Text::new("param.closed_unit"));
         }
         if !(self.min_lift >= 0.0 && self.min_lift.is_finite()) {
-            return bad("min_lift", "must be a finite number >= 0");
+            return bad("min_lift", Text::new("param.finite_non_negative"));
         }
         if self.max_len == Some(0) {
-            return bad("max_len", "must be at least 1");
+            return bad("max_len", params::at_least(1));
         }
         if self.max_itemsets == 0 || self.max_rules == 0 {
-            return bad("max_itemsets", "limits must be at least 1");
+            return bad("max_itemsets", Text::new("param.limits_at_least_1"));
         }
         Ok(())
     }

@@ -49,6 +49,7 @@
 use super::history::History;
 use super::optim::{nelder_mead, NelderMeadOptions};
 use super::{CustomersError, NoCustomersWhy};
+use crate::text::Text;
 use serde::{Deserialize, Serialize};
 
 /// Box on the log-parameters.
@@ -183,7 +184,7 @@ impl BgNbdParams {
         if !converged || !u.is_finite() {
             return Err(CustomersError::Numerical {
                 what: "BG/NBD expectation",
-                message: format!("hypergeometric series did not converge (z = {z:.4})"),
+                message: Text::new("num.hypergeometric").num("z", z, 4),
             });
         }
         let am1 = a - 1.0;
@@ -333,12 +334,12 @@ pub fn fit(rows: &[CalRow], lambda: f64) -> Result<BgNbdFit, CustomersError> {
     }
     let (lp, f, converged) = best.ok_or(CustomersError::Numerical {
         what: "BG/NBD fit",
-        message: "no start finished".into(),
+        message: Text::new("num.no_start"),
     })?;
     if !f.is_finite() {
         return Err(CustomersError::Numerical {
             what: "BG/NBD fit",
-            message: "the likelihood is not finite at any start".into(),
+            message: Text::new("num.likelihood_not_finite_any"),
         });
     }
     let params = BgNbdParams::from_log(&lp);
@@ -467,7 +468,7 @@ pub fn hyp2f1(a: f64, b: f64, c: f64, z: f64) -> Result<f64, CustomersError> {
     if z.abs() >= 1.0 || !z.is_finite() {
         return Err(CustomersError::Numerical {
             what: "2F1",
-            message: format!("series needs |z| < 1 (z = {z})"),
+            message: Text::new("num.series_z").str("z", z.to_string()),
         });
     }
     let (mut term, mut sum, mut n) = (1.0f64, 1.0f64, 0.0f64);
@@ -481,7 +482,7 @@ pub fn hyp2f1(a: f64, b: f64, c: f64, z: f64) -> Result<f64, CustomersError> {
     }
     Err(CustomersError::Numerical {
         what: "2F1",
-        message: "series did not converge".into(),
+        message: Text::new("num.series"),
     })
 }
 

@@ -21,6 +21,7 @@
 
 use super::history::History;
 use super::{CustomersError, NoCustomersWhy};
+use crate::text::Text;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -238,7 +239,7 @@ impl Logistic {
             }
             let step = solve(h, g).ok_or(CustomersError::Numerical {
                 what: "logistic regression",
-                message: "singular Hessian".into(),
+                message: Text::new("num.singular_hessian"),
             })?;
             let mut max_step: f64 = 0.0;
             for a in 0..7 {
@@ -252,7 +253,7 @@ impl Logistic {
         if w.iter().any(|v| !v.is_finite()) {
             return Err(CustomersError::Numerical {
                 what: "logistic regression",
-                message: "weights diverged".into(),
+                message: Text::new("num.weights_diverged"),
             });
         }
         Ok(Logistic {

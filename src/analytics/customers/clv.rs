@@ -55,20 +55,20 @@ impl ClvParams {
         if !(1..=3650).contains(&self.horizon_days) {
             return Err(CustomersError::InvalidParam {
                 name: "horizon_days",
-                message: format!("{} is outside 1..=3650", self.horizon_days),
+                message: crate::text::params::outside(self.horizon_days, "1..=3650"),
             });
         }
         if !(0.0..1.0).contains(&self.monthly_discount_rate) {
             return Err(CustomersError::InvalidParam {
                 name: "monthly_discount_rate",
-                message: format!("{} is outside [0, 1)", self.monthly_discount_rate),
+                message: crate::text::params::outside(self.monthly_discount_rate, "[0, 1)"),
             });
         }
         if let Some(p) = self.penalty {
             if !(p.is_finite() && p >= 0.0) {
                 return Err(CustomersError::InvalidParam {
                     name: "penalty",
-                    message: "must be a finite number >= 0".into(),
+                    message: Text::new("param.finite_non_negative"),
                 });
             }
         }
@@ -350,11 +350,9 @@ pub(crate) fn clv_from_histories(
     if cal_end < start {
         return Err(CustomersError::InvalidParam {
             name: "calibration_end",
-            message: format!(
-                "{} is before the first order ({})",
-                date_string(cal_end),
-                date_string(start)
-            ),
+            message: Text::new("param.before_first_order")
+                .iso_date("date", date_string(cal_end))
+                .iso_date("first", date_string(start)),
         });
     }
     let obs_end = obs_end.max(cal_end);

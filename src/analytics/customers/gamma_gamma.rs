@@ -12,6 +12,7 @@
 
 use super::optim::{nelder_mead, NelderMeadOptions};
 use super::{CustomersError, NoCustomersWhy};
+use crate::text::Text;
 use serde::{Deserialize, Serialize};
 use statrs::function::gamma::ln_gamma;
 
@@ -129,12 +130,12 @@ pub fn fit(pairs: &[(u32, f64)]) -> Result<GammaGammaFit, CustomersError> {
     }
     let (lp, f) = best.ok_or(CustomersError::Numerical {
         what: "Gamma-Gamma fit",
-        message: "no start finished".into(),
+        message: Text::new("num.no_start"),
     })?;
     if !f.is_finite() {
         return Err(CustomersError::Numerical {
             what: "Gamma-Gamma fit",
-            message: "the likelihood is not finite".into(),
+            message: Text::new("num.likelihood_not_finite"),
         });
     }
     Ok(GammaGammaFit {

@@ -34,7 +34,7 @@ pub fn parse_day(name: &'static str, s: &str) -> Result<i64, CustomersError> {
     let d = chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
         CustomersError::InvalidParam {
             name,
-            message: format!("'{s}' is not a date of the form YYYY-MM-DD"),
+            message: crate::text::Text::new("param.not_a_date").str("s", s),
         }
     })?;
     let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();

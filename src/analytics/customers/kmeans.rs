@@ -12,6 +12,7 @@
 //! sample of at most 2,000 points (as `sklearn.metrics.silhouette_score(sample_size=…)`), for
 //! k = 2..=8; the elbow curve (inertia per k) is returned alongside.
 
+use crate::text::Text;
 use rand_chacha::rand_core::{RngCore, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
@@ -71,26 +72,26 @@ fn validate(x: &[f64], dim: usize, p: &KMeansParams) -> Result<usize, CustomersE
     if dim == 0 || !x.len().is_multiple_of(dim) {
         return Err(CustomersError::InvalidParam {
             name: "dim",
-            message: "data length is not a multiple of the dimension".into(),
+            message: Text::new("param.data_dimension"),
         });
     }
     let n = x.len() / dim;
     if p.k == 0 || p.k > n {
         return Err(CustomersError::InvalidParam {
             name: "k",
-            message: format!("k = {} needs 1 <= k <= number of customers ({n})", p.k),
+            message: Text::new("param.k_range").int("k", p.k).int("n", n),
         });
     }
     if p.n_init == 0 || p.max_iter == 0 {
         return Err(CustomersError::InvalidParam {
             name: "n_init",
-            message: "n_init and max_iter must be at least 1".into(),
+            message: Text::new("param.n_init_max_iter"),
         });
     }
     if x.iter().any(|v| !v.is_finite()) {
         return Err(CustomersError::InvalidParam {
             name: "data",
-            message: "k-means input has a non-finite value".into(),
+            message: Text::new("param.non_finite_input"),
         });
     }
     Ok(n)
@@ -227,7 +228,7 @@ pub fn fit(x: &[f64], dim: usize, p: &KMeansParams) -> Result<KMeansFit, Custome
     }
     best.ok_or(CustomersError::Numerical {
         what: "k-means",
-        message: "no run finished".into(),
+        message: Text::new("num.no_run"),
     })
 }
 
@@ -242,7 +243,7 @@ pub fn fit_from(
     if centres.len() != p.k * dim {
         return Err(CustomersError::InvalidParam {
             name: "centres",
-            message: "need k rows of dim values".into(),
+            message: Text::new("param.centres_shape"),
         });
     }
     Ok(lloyd(x, dim, centres, p))

@@ -66,21 +66,20 @@ impl NoCustomersWhy {
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]
 #[error("{}", self.text())]
 pub enum CustomersError {
-    InvalidParam { name: &'static str, message: String },
+    InvalidParam { name: &'static str, message: Text },
     NoCustomers(NoCustomersWhy),
     UnknownCustomer(String),
-    Numerical { what: &'static str, message: String },
+    Numerical { what: &'static str, message: Text },
 }
 
 impl CustomersError {
-    /// The message, in either language (a parameter's explanation and the details of a
-    /// numerical failure stay English).
+    /// The message, in either language.
     pub fn text(&self) -> Text {
         match self {
             CustomersError::InvalidParam { name, message } => {
                 Text::new("customers.err.invalid_param")
                     .str("name", *name)
-                    .text("message", crate::text::phrase(message))
+                    .text("message", message.clone())
             }
             CustomersError::NoCustomers(why) => {
                 Text::new("customers.err.no_customers").text("why", why.text())
@@ -90,7 +89,7 @@ impl CustomersError {
             }
             CustomersError::Numerical { what, message } => Text::new("customers.err.numerical")
                 .str("what", *what)
-                .text("message", crate::text::phrase(message)),
+                .text("message", message.clone()),
         }
     }
 }
@@ -154,20 +153,20 @@ impl CustomersParams {
             if !(1..=50).contains(&k) {
                 return Err(CustomersError::InvalidParam {
                     name: "k",
-                    message: format!("{k} is outside 1..=50"),
+                    message: crate::text::params::outside(k, "1..=50"),
                 });
             }
         }
         if !(1..=100).contains(&self.n_init) {
             return Err(CustomersError::InvalidParam {
                 name: "n_init",
-                message: format!("{} is outside 1..=100", self.n_init),
+                message: crate::text::params::outside(self.n_init, "1..=100"),
             });
         }
         if !(7..=3650).contains(&self.churn_window_days) {
             return Err(CustomersError::InvalidParam {
                 name: "churn_window_days",
-                message: format!("{} is outside 7..=3650", self.churn_window_days),
+                message: crate::text::params::outside(self.churn_window_days, "7..=3650"),
             });
         }
         self.clv_params().validate()
@@ -335,7 +334,7 @@ pub fn cluster_rfm(
             if k > n {
                 return Err(CustomersError::InvalidParam {
                     name: "k",
-                    message: format!("k = {k} but there are only {n} customers"),
+                    message: Text::new("param.k_too_many").int("k", k).int("n", n),
                 });
             }
             (kmeans::fit(&x, 3, &kp(k))?, "user", Vec::new(), Vec::new())

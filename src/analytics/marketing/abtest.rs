@@ -28,7 +28,7 @@
 
 use super::stats::{mean_sd, norm_cdf, norm_quantile, quantile_sorted, simpson, Rng};
 use super::table::{Table, TableError};
-use crate::text::{CellError, Text};
+use crate::text::{params, CellError, Text};
 use serde::{Deserialize, Serialize};
 use statrs::distribution::{Beta, ChiSquared, Continuous, ContinuousCDF, StudentsT};
 use statrs::function::beta::ln_beta;
@@ -38,20 +38,19 @@ use statrs::function::beta::ln_beta;
 #[error("{}", self.text())]
 pub enum AbError {
     Table(#[from] TableError),
-    Param { name: &'static str, message: String },
+    Param { name: &'static str, message: Text },
     Input(Text),
 }
 
 impl AbError {
-    /// The message in both languages (problems with the experiment's data; parameter and
-    /// table errors stay English).
+    /// The message, in either language.
     pub fn text(&self) -> Text {
         match self {
             AbError::Input(t) => t.clone(),
             AbError::Table(e) => e.text(),
             AbError::Param { name, message } => Text::new("common.err.invalid_param")
                 .str("name", *name)
-                .text("message", crate::text::phrase(message)),
+                .text("message", message.clone()),
         }
     }
 }
@@ -231,41 +230,36 @@ impl Default for AbParams {
 
 impl AbParams {
     pub fn validate(&self) -> Result<(), AbError> {
-        let p = |name, message: &str| {
-            Err(AbError::Param {
-                name,
-                message: message.into(),
-            })
-        };
+        let p = |name, message: Text| Err(AbError::Param { name, message });
         if !(self.alpha > 0.0 && self.alpha < 0.5) {
-            return p("alpha", "must be in (0, 0.5)");
+            return p("alpha", params::open("0", "0.5"));
         }
         if !(self.power > 0.5 && self.power < 1.0) {
-            return p("power", "must be in (0.5, 1)");
+            return p("power", params::open("0.5", "1"));
         }
         if !(self.mde_relative > 0.0 && self.mde_relative.is_finite()) {
-            return p("mde_relative", "must be positive");
+            return p("mde_relative", Text::new("param.positive"));
         }
         if !(self.srm_threshold > 0.0 && self.srm_threshold < 1.0) {
-            return p("srm_threshold", "must be in (0, 1)");
+            return p("srm_threshold", params::open("0", "1"));
         }
         if !(self.prior_alpha > 0.0 && self.prior_beta > 0.0) {
-            return p("prior_alpha/prior_beta", "must be positive");
+            return p("prior_alpha/prior_beta", Text::new("param.positive"));
         }
         if self.bootstrap < 100 || self.bootstrap > 1_000_000 {
-            return p("bootstrap", "must be between 100 and 1,000,000");
+            return p("bootstrap", params::between("100", "1,000,000"));
         }
         if self.mc_draws < 1000 || self.mc_draws > 100_000_000 {
-            return p("mc_draws", "must be between 1,000 and 100,000,000");
+            return p("mc_draws", params::between("1,000", "100,000,000"));
         }
         if let Some(d) = self.daily_units {
             if !(d > 0.0 && d.is_finite()) {
-                return p("daily_units", "must be positive");
+                return p("daily_units", Text::new("param.positive"));
             }
         }
         if let Some(s) = &self.intended_split {
             if s.iter().any(|w| !(*w > 0.0 && w.is_finite())) {
-                return p("intended_split", "weights must be positive");
+                return p("intended_split", Text::new("param.weights_positive"));
             }
         }
         Ok(())
@@ -459,7 +453,9 @@ pub fn run(input: &AbInput, params: &AbParams) -> Result<AbReport, AbError> {
         if s.len() != k {
             return Err(AbError::Param {
                 name: "intended_split",
-                message: format!("{} weights given for {k} variants", s.len()),
+                message: Text::new("param.weights_count")
+                    .int("given", s.len())
+                    .int("k", k),
             });
         }
     }

@@ -22,7 +22,7 @@
 use super::ols::{self, OlsError};
 use super::table::{Table, TableError};
 use crate::data::model::{OrderLines, NONE_ID};
-use crate::text::Text;
+use crate::text::{params, Text};
 use serde::{Deserialize, Serialize};
 use statrs::distribution::{ContinuousCDF, StudentsT};
 use std::collections::HashMap;
@@ -34,20 +34,19 @@ use std::collections::HashMap;
 #[error("{}", self.text())]
 pub enum ElasticityError {
     Table(#[from] TableError),
-    Param { name: &'static str, message: String },
+    Param { name: &'static str, message: Text },
     Input(Text),
     Fit(#[from] OlsError),
 }
 
 impl ElasticityError {
-    /// The message, in either language (a parameter's explanation, which the page's inputs
-    /// prevent, stays English).
+    /// The message, in either language.
     pub fn text(&self) -> Text {
         match self {
             ElasticityError::Table(e) => e.text(),
             ElasticityError::Param { name, message } => Text::new("common.err.invalid_param")
                 .str("name", *name)
-                .text("message", crate::text::phrase(message)),
+                .text("message", message.clone()),
             ElasticityError::Input(t) => t.clone(),
             ElasticityError::Fit(e) => Text::new("mkt.err.regression_fit").text("error", e.text()),
         }
@@ -130,20 +129,15 @@ impl Default for ElasticityParams {
 
 impl ElasticityParams {
     pub fn validate(&self) -> Result<(), ElasticityError> {
-        let err = |name, m: &str| {
-            Err(ElasticityError::Param {
-                name,
-                message: m.into(),
-            })
-        };
+        let err = |name, m: Text| Err(ElasticityError::Param { name, message: m });
         if !(self.confidence > 0.5 && self.confidence < 1.0) {
-            return err("confidence", "must be between 0.5 and 1 (e.g. 0.95)");
+            return err("confidence", Text::new("param.confidence"));
         }
         if self.min_observations < 3 {
-            return err("min_observations", "must be at least 3");
+            return err("min_observations", params::at_least(3));
         }
         if !(self.min_log_price_sd >= 0.0 && self.min_log_price_sd.is_finite()) {
-            return err("min_log_price_sd", "must be a non-negative number");
+            return err("min_log_price_sd", Text::new("param.non_negative"));
         }
         Ok(())
     }

@@ -19,7 +19,7 @@ use super::ols::{self, Ols, OlsError};
 use super::table::{Table, TableError};
 use crate::data::dates::civil_from_days;
 use crate::data::model::{OrderLines, NONE_ID};
-use crate::text::Text;
+use crate::text::{params, Text};
 use serde::{Deserialize, Serialize};
 use statrs::distribution::{ContinuousCDF, StudentsT};
 use std::collections::BTreeMap;
@@ -31,20 +31,19 @@ use std::collections::BTreeMap;
 #[error("{}", self.text())]
 pub enum PromoError {
     Table(#[from] TableError),
-    Param { name: &'static str, message: String },
+    Param { name: &'static str, message: Text },
     Input(Text),
     Fit(#[from] OlsError),
 }
 
 impl PromoError {
-    /// The message, in either language (a parameter's explanation, which the page's inputs
-    /// prevent, stays English).
+    /// The message, in either language.
     pub fn text(&self) -> Text {
         match self {
             PromoError::Table(e) => e.text(),
             PromoError::Param { name, message } => Text::new("common.err.invalid_param")
                 .str("name", *name)
-                .text("message", crate::text::phrase(message)),
+                .text("message", message.clone()),
             PromoError::Input(t) => t.clone(),
             PromoError::Fit(e) => Text::new("mkt.err.baseline_fit").text("error", e.text()),
         }
@@ -105,20 +104,15 @@ impl Default for PromoParams {
 
 impl PromoParams {
     pub fn validate(&self) -> Result<(), PromoError> {
-        let err = |name, m: &str| {
-            Err(PromoError::Param {
-                name,
-                message: m.into(),
-            })
-        };
+        let err = |name, m: Text| Err(PromoError::Param { name, message: m });
         if !(self.confidence > 0.5 && self.confidence < 1.0) {
-            return err("confidence", "must be between 0.5 and 1 (e.g. 0.95)");
+            return err("confidence", Text::new("param.confidence"));
         }
         if self.fourier_order > 10 {
-            return err("fourier_order", "at most 10");
+            return err("fourier_order", params::at_most("10"));
         }
         if self.min_baseline_periods < 4 {
-            return err("min_baseline_periods", "must be at least 4");
+            return err("min_baseline_periods", params::at_least(4));
         }
         Ok(())
     }
@@ -232,13 +226,13 @@ impl PromoInput {
         if period_days != 1 && period_days != 7 {
             return Err(PromoError::Param {
                 name: "period_days",
-                message: "must be 1 (daily) or 7 (weekly)".into(),
+                message: Text::new("param.daily_or_weekly"),
             });
         }
         if to < from {
             return Err(PromoError::Param {
                 name: "range",
-                message: "the promotion ends before it starts".into(),
+                message: Text::new("param.ends_before_start"),
             });
         }
         let start_of = |day: i64| {

@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 #[error("{}", self.text())]
 pub enum RespondersError {
     Tree(#[from] TreeError),
-    Param { name: &'static str, message: String },
+    Param { name: &'static str, message: Text },
     Data(Text),
 }
 
@@ -38,7 +38,7 @@ impl RespondersError {
             RespondersError::Tree(e) => e.text(),
             RespondersError::Param { name, message } => Text::new("common.err.invalid_param")
                 .str("name", *name)
-                .text("message", crate::text::phrase(message)),
+                .text("message", message.clone()),
         }
     }
 }
@@ -65,20 +65,18 @@ impl RespondersParams {
     }
 
     pub fn validate(&self) -> Result<(), RespondersError> {
-        let bad = |name, message: &str| {
-            Err(RespondersError::Param {
-                name,
-                message: message.into(),
-            })
-        };
+        let bad = |name, message: Text| Err(RespondersError::Param { name, message });
         if self.to < self.from {
-            return bad("to", "the promotion ends before it starts");
+            return bad("to", Text::new("param.ends_before_start"));
         }
         if self.max_depth == 0 || self.max_depth > 6 {
-            return bad("max_depth", "must be 1..=6 (deeper trees are not readable)");
+            return bad("max_depth", Text::new("param.depth_1_6"));
         }
         if self.min_group < 5 {
-            return bad("min_group", "must be at least 5 customers");
+            return bad(
+                "min_group",
+                Text::new("param.at_least_customers").int("n", 5),
+            );
         }
         Ok(())
     }

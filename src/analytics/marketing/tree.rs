@@ -16,7 +16,7 @@
 use super::mmm::MmmInput;
 use super::stats::Rng;
 use super::table::{Table, TableError};
-use crate::text::{Lang, Text};
+use crate::text::{params, Lang, Text};
 use serde::{Deserialize, Serialize};
 
 /// Errors of the tree.
@@ -26,19 +26,18 @@ use serde::{Deserialize, Serialize};
 #[error("{}", self.text())]
 pub enum TreeError {
     Table(#[from] TableError),
-    Param { name: &'static str, message: String },
+    Param { name: &'static str, message: Text },
     Input(Text),
 }
 
 impl TreeError {
-    /// The message, in either language (a parameter's explanation, which the page's inputs
-    /// prevent, stays English).
+    /// The message, in either language.
     pub fn text(&self) -> Text {
         match self {
             TreeError::Table(e) => e.text(),
             TreeError::Param { name, message } => Text::new("common.err.invalid_param")
                 .str("name", *name)
-                .text("message", crate::text::phrase(message)),
+                .text("message", message.clone()),
             TreeError::Input(t) => t.clone(),
         }
     }
@@ -147,23 +146,18 @@ impl Default for TreeParams {
 
 impl TreeParams {
     pub fn validate(&self) -> Result<(), TreeError> {
-        let err = |name, m: &str| {
-            Err(TreeError::Param {
-                name,
-                message: m.into(),
-            })
-        };
+        let err = |name, m: Text| Err(TreeError::Param { name, message: m });
         if self.max_depth == 0 || self.max_depth > 8 {
-            return err("max_depth", "must be between 1 and 8 (a readable tree)");
+            return err("max_depth", Text::new("param.tree_depth_1_8"));
         }
         if self.min_samples_split < 2 {
-            return err("min_samples_split", "must be at least 2");
+            return err("min_samples_split", params::at_least(2));
         }
         if self.min_samples_leaf == 0 {
-            return err("min_samples_leaf", "must be at least 1");
+            return err("min_samples_leaf", params::at_least(1));
         }
         if self.cv_folds > 20 {
-            return err("cv_folds", "at most 20");
+            return err("cv_folds", params::at_most("20"));
         }
         Ok(())
     }

@@ -21,7 +21,7 @@ pub mod interactions;
 pub mod models;
 
 use crate::data::Dataset;
-use crate::text::{CellError, Text};
+use crate::text::{params, CellError, Text};
 pub use interactions::{Event, Interactions, UserItems};
 use models::{Als, Ease, Fitted, Knn, Tfidf};
 use serde::{Deserialize, Serialize};
@@ -48,21 +48,19 @@ pub enum NoInteractionsWhy {
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]
 #[error("{}", self.text())]
 pub enum RecommendError {
-    InvalidParam { name: &'static str, message: String },
+    InvalidParam { name: &'static str, message: Text },
     Cell(CellError),
     NoInteractions(NoInteractionsWhy),
     Numerical(String),
 }
 
 impl RecommendError {
-    /// The message, in either language (a parameter's explanation, a cell's problem and the
-    /// details of a numerical failure stay English).
+    /// The message, in either language (the details of a numerical failure stay English).
     pub fn text(&self) -> crate::text::Text {
-        use crate::text::Text;
         match self {
             RecommendError::InvalidParam { name, message } => Text::new("products.err.param")
                 .str("name", *name)
-                .text("message", crate::text::phrase(message)),
+                .text("message", message.clone()),
             RecommendError::Cell(c) => c.text(),
             RecommendError::NoInteractions(why) => {
                 let why = match why {
@@ -644,38 +642,36 @@ fn fit_model(
 }
 
 fn validate_cfg(cfg: &ModelConfig) -> Result<(), RecommendError> {
-    let bad = |name, m: &str| {
-        Err(RecommendError::InvalidParam {
-            name,
-            message: m.into(),
-        })
-    };
+    let bad = |name, m: Text| Err(RecommendError::InvalidParam { name, message: m });
     if cfg.ease_lambda.is_some_and(|l| !(l > 0.0 && l.is_finite())) {
-        return bad("ease_lambda", "must be a finite number > 0");
+        return bad("ease_lambda", Text::new("param.finite_positive"));
     }
     if cfg.recency_days.is_some_and(|t| t.is_nan() || t <= 0.0) {
-        return bad("recency_days", "must be > 0 (or infinite for none)");
+        return bad("recency_days", Text::new("param.positive_or_infinite"));
     }
     if cfg
         .recent_popularity_weight
         .is_some_and(|b| !(b >= 0.0 && b.is_finite()))
     {
-        return bad("recent_popularity_weight", "must be a finite number >= 0");
+        return bad(
+            "recent_popularity_weight",
+            Text::new("param.finite_non_negative"),
+        );
     }
     if cfg.als_factors == 0 || cfg.als_factors > 1024 {
-        return bad("als_factors", "must be in 1..=1024");
+        return bad("als_factors", params::int_range(1, 1024));
     }
     if !(cfg.als_regularization >= 0.0 && cfg.als_alpha >= 0.0) {
         return bad(
             "als_regularization",
-            "regularization and alpha must be >= 0",
+            Text::new("param.regularization_alpha"),
         );
     }
     if !(cfg.validation_fraction > 0.0 && cfg.validation_fraction < 1.0) {
-        return bad("validation_fraction", "must be in (0, 1)");
+        return bad("validation_fraction", params::open("0", "1"));
     }
     if cfg.knn_neighbours == Some(0) {
-        return bad("knn_neighbours", "must be at least 1");
+        return bad("knn_neighbours", params::at_least(1));
     }
     Ok(())
 }
@@ -698,7 +694,7 @@ pub fn evaluate(
     if k == 0 {
         return Err(RecommendError::InvalidParam {
             name: "k",
-            message: "must be at least 1".into(),
+            message: params::at_least(1),
         });
     }
     let (train, test) = matrices(inter, &inter.events, cutoff);
@@ -783,7 +779,7 @@ pub fn parse_day(s: &str) -> Result<i64, RecommendError> {
         .map(|d| d.and_utc().timestamp())
         .ok_or_else(|| RecommendError::InvalidParam {
             name: "train_end",
-            message: format!("expected YYYY-MM-DD, got '{s}'"),
+            message: Text::new("param.expected_date").str("s", s),
         })
 }
 
@@ -798,7 +794,7 @@ fn validate(params: &RecommendParams) -> Result<(), RecommendError> {
     if params.top_n == 0 || params.top_n > 1000 {
         return Err(RecommendError::InvalidParam {
             name: "top_n",
-            message: "must be in 1..=1000".into(),
+            message: params::int_range(1, 1000),
         });
     }
     if let Some(d) = &params.train_end {

@@ -14,13 +14,14 @@
 
 use super::adstock::future_state;
 use super::saturation::{hill, hill_deriv};
+use crate::text::Text;
 use serde::{Deserialize, Serialize};
 
 /// Errors of the allocator.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("{}", self.text())]
 pub enum AllocError {
-    Invalid(String),
+    Invalid(Text),
     Infeasible { budget: f64, min: f64, max: f64 },
 }
 
@@ -34,8 +35,9 @@ impl AllocError {
                     .num("min", *min, 2)
                     .num("max", *max, 2)
             }
-            AllocError::Invalid(m) => crate::text::Text::new("mkt.err.alloc_invalid")
-                .text("message", crate::text::phrase(m)),
+            AllocError::Invalid(m) => {
+                crate::text::Text::new("mkt.err.alloc_invalid").text("message", m.clone())
+            }
         }
     }
 }
@@ -145,21 +147,19 @@ pub fn allocate(
 ) -> Result<AllocResult, AllocError> {
     let c = models.len();
     if c == 0 || lo.len() != c || hi.len() != c {
-        return Err(AllocError::Invalid(
-            "one bound pair per channel is needed".into(),
-        ));
+        return Err(AllocError::Invalid(Text::new("param.bound_pairs")));
     }
     if periods == 0 || !budget_per_period.is_finite() || budget_per_period < 0.0 {
-        return Err(AllocError::Invalid(
-            "periods must be positive and the budget non-negative".into(),
-        ));
+        return Err(AllocError::Invalid(Text::new("param.periods_budget")));
     }
     for i in 0..c {
         if !(lo[i] >= 0.0 && hi[i] >= lo[i] && hi[i].is_finite()) {
-            return Err(AllocError::Invalid(format!(
-                "channel {i}: bounds {}..{} are not 0 ≤ min ≤ max",
-                lo[i], hi[i]
-            )));
+            return Err(AllocError::Invalid(
+                Text::new("param.channel_bounds")
+                    .int("i", i)
+                    .str("lo", lo[i].to_string())
+                    .str("hi", hi[i].to_string()),
+            ));
         }
     }
     let (smin, smax) = (lo.iter().sum::<f64>(), hi.iter().sum::<f64>());
@@ -187,7 +187,7 @@ pub fn allocate(
             best = Some(r);
         }
     }
-    best.ok_or_else(|| AllocError::Invalid("no start".into()))
+    best.ok_or_else(|| AllocError::Invalid(Text::new("num.no_start_short")))
 }
 
 /// Greedy marginal-return split in 400 increments, from the lower bounds.

@@ -36,7 +36,7 @@ pub use input::{MmmInput, Series, SpendSpec};
 
 use super::stats::{quantile_sorted, Rng};
 use crate::data::dates::civil_from_days;
-use crate::text::Text;
+use crate::text::{params, Text};
 use allocate::{AllocError, ChannelModel};
 use serde::{Deserialize, Serialize};
 
@@ -51,8 +51,7 @@ pub enum MmmError {
 }
 
 impl MmmError {
-    /// The message in both languages (data-file problems and the budget; parameter errors,
-    /// which the page's inputs prevent, stay English).
+    /// The message, in either language.
     pub fn text(&self) -> Text {
         match self {
             MmmError::Input(t) => t.clone(),
@@ -166,54 +165,49 @@ impl Default for MmmParams {
 
 impl MmmParams {
     pub fn validate(&self) -> Result<(), MmmError> {
-        let err = |name, m: &str| {
-            Err(MmmError::Param {
-                name,
-                message: crate::text::phrase(m),
-            })
-        };
+        let err = |name, m: Text| Err(MmmError::Param { name, message: m });
         if self.trials < 24 || self.trials > 1_000_000 {
-            return err("trials", "must be between 24 and 1,000,000");
+            return err("trials", params::between("24", "1,000,000"));
         }
         if self.cv_folds == 0 || self.cv_folds > 20 {
-            return err("cv_folds", "must be between 1 and 20");
+            return err("cv_folds", params::between("1", "20"));
         }
         if !(self.rssd_weight >= 0.0 && self.rssd_weight.is_finite()) {
-            return err("rssd_weight", "must be a non-negative number");
+            return err("rssd_weight", Text::new("param.non_negative"));
         }
         if !(0.0..=1.0).contains(&self.near_optimal) {
-            return err("near_optimal", "must be in [0, 1]");
+            return err("near_optimal", Text::new("param.closed_unit"));
         }
         if self.bootstrap > 100_000 {
-            return err("bootstrap", "at most 100,000");
+            return err("bootstrap", params::at_most("100,000"));
         }
         if self.fourier_order > 10 {
-            return err("fourier_order", "at most 10");
+            return err("fourier_order", params::at_most("10"));
         }
         if let Some(d) = self.max_decay {
             if !(0.0..1.0).contains(&d) {
-                return err("max_decay", "must be in [0, 1)");
+                return err("max_decay", Text::new("param.right_open_unit"));
             }
         }
         let range_ok = |r: (f64, f64)| r.0 > 0.0 && r.1 >= r.0 && r.1.is_finite();
         if !range_ok(self.half_saturation_range) {
-            return err("half_saturation_range", "must be 0 < min ≤ max");
+            return err("half_saturation_range", Text::new("param.min_max_positive"));
         }
         if !range_ok(self.shape_range) {
-            return err("shape_range", "must be 0 < min ≤ max");
+            return err("shape_range", Text::new("param.min_max_positive"));
         }
         if !range_ok(self.lambda_range) {
-            return err("lambda_range", "must be 0 < min ≤ max");
+            return err("lambda_range", Text::new("param.min_max_positive"));
         }
         if self.current_window == 0 {
-            return err("current_window", "must be positive");
+            return err("current_window", Text::new("param.positive"));
         }
         if let Some(b) = &self.budget {
             if !(b.total >= 0.0 && b.total.is_finite()) {
-                return err("budget", "the total must be a non-negative number");
+                return err("budget", Text::new("param.total_non_negative"));
             }
             if b.periods == 0 || b.periods > 520 {
-                return err("budget", "the number of periods must be between 1 and 520");
+                return err("budget", Text::new("param.periods_1_520"));
             }
             for cb in &b.bounds {
                 if !(cb.min >= 0.0 && cb.max >= cb.min && cb.max.is_finite()) {
