@@ -46,7 +46,7 @@ fn dropped(r: &CleaningReport, reason: DropReason) -> (u64, Vec<u32>, Vec<String
     (
         d.count,
         d.first_rows.iter().map(|&(_, row)| row).collect(),
-        d.examples.clone(),
+        d.examples.iter().map(|e| e.en()).collect(),
     )
 }
 
@@ -142,11 +142,12 @@ fn formula_cells_kept_as_text_with_a_note() {
     let note = r.files[0]
         .notes
         .iter()
+        .map(|n| n.en())
         .find(|n| n.contains("formula"))
         .expect("a formula note");
     assert_eq!(
         note,
-        &format!(
+        format!(
             "4 text cell(s) start with =, +, - or @ like a spreadsheet formula (first: {}, row 1, column 'product_name' '=cmd|' /C calc'!A0'): kept as plain text; CSV exports prefix them with ' so a spreadsheet shows them instead of running them",
             file_name("formula_injection.csv")
         )
@@ -170,6 +171,7 @@ fn html_in_product_names_is_kept_verbatim_with_a_note() {
     let note = r.files[0]
         .notes
         .iter()
+        .map(|n| n.en())
         .find(|n| n.contains("HTML"))
         .expect("a markup note");
     assert!(
@@ -189,9 +191,10 @@ fn duplicated_headers_are_named() {
     assert_eq!((r.total_rows, r.kept_rows), (2, 2));
     // The first order_date column is used.
     assert_eq!(r.date_min.as_deref(), Some("2024-01-02 00:00:00"));
-    let notes: Vec<&String> = r.files[0]
+    let notes: Vec<String> = r.files[0]
         .notes
         .iter()
+        .map(|n| n.en())
         .filter(|n| n.starts_with("header '"))
         .collect();
     assert_eq!(

@@ -46,6 +46,37 @@ fn profile_json_on_uci() {
     assert!((v["kpis"]["revenue"].as_f64().unwrap() - 10_666_684.544).abs() < 1e-3);
     assert_eq!(v["files"][0]["preset"], "uci_online_retail");
     assert_eq!(v["files"][0]["mapping"][0]["field"], "order_id");
+    // Each sentence prints as its English and, under `<name>_text`, as the sentence object:
+    // the shape scripts have read since the sentences came in.
+    let f = &v["files"][0];
+    assert_eq!(
+        f["mapping"][0]["reason"],
+        "UCI Online Retail preset: 'InvoiceNo' is order_id"
+    );
+    assert_eq!(
+        f["mapping"][0]["reason_text"]["key"],
+        "data.map.preset_field"
+    );
+    assert_eq!(
+        f["date_order_reason"],
+        "dates are year-first (ISO-like) or numeric, no day/month ambiguity"
+    );
+    assert_eq!(f["date_order_reason_text"]["key"], "data.date.year_first");
+    assert_eq!(f["notes"][0], "recognised the UCI Online Retail format");
+    assert_eq!(f["notes_text"][0]["key"], "data.note.preset");
+    assert_eq!(
+        cancel["examples"][0],
+        format!(
+            "{}, row 142: a cancellation or return (order id starting with C, or a \
+             cancelled/refunded status); kept aside for the returns rate, not counted as a sale",
+            p.display()
+        )
+    );
+    assert_eq!(cancel["examples_text"][0]["key"], "data.drop.cancellation");
+    assert_eq!(
+        cancel["examples"].as_array().map(Vec::len),
+        cancel["examples_text"].as_array().map(Vec::len)
+    );
 }
 
 #[test]

@@ -84,8 +84,7 @@ pub(crate) fn finish_file(
     };
     let (order, reason) = rows.vote.decide_text(sh.opts.date_order, fallback);
     info.date_order = order;
-    info.date_order_reason = reason.en();
-    info.date_order_reason_text = Some(reason);
+    info.date_order_reason = reason;
     for (code, n) in &rows.symbol_currency {
         let t = if *code == "CNY" {
             Text::new("data.note.symbol_currency_cny")
@@ -345,7 +344,7 @@ pub fn cleaning_report_csv(r: &CleaningReport) -> String {
             &sec,
             "date_order",
             format!("{:?}", f.date_order),
-            f.date_order_reason.clone(),
+            f.date_order_reason.en(),
         );
         add(
             &sec,

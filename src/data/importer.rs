@@ -109,9 +109,7 @@ impl Shared {
             d.count += 1;
             if d.first_rows.len() < FIRST_ROWS {
                 d.first_rows.push((file, row));
-                let t = why();
-                d.examples.push(t.en());
-                d.examples_text.push(t);
+                d.examples.push(why());
             }
         }
     }
@@ -237,7 +235,6 @@ impl Importer {
             count: 0,
             first_rows: Vec::new(),
             examples: Vec::new(),
-            examples_text: Vec::new(),
         })
         .collect();
         Importer {
@@ -277,15 +274,13 @@ impl Importer {
                 delimiter: ',',
                 decimal_comma: false,
                 date_order: DateOrder::YearFirst,
-                date_order_reason: String::new(),
-                date_order_reason_text: None,
+                date_order_reason: Text::default(),
                 preset: None,
                 headers: Vec::new(),
                 mapping: Vec::new(),
                 rows: 0,
                 bytes: 0,
                 notes: Vec::new(),
-                notes_text: Vec::new(),
             },
             index,
             gz: Gz::Undecided(Vec::new()),

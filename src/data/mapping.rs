@@ -509,8 +509,7 @@ pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) 
         header: headers[col].clone(),
         field,
         confidence,
-        reason: reason.en(),
-        reason_text: Some(reason),
+        reason,
         samples: samples(rows, col),
     };
 
@@ -830,6 +829,6 @@ mod tests {
         assert_eq!(m.columns[2].field, Some(Field::Currency));
         assert_eq!(m.columns[3].field, Some(Field::LineTotal));
         assert!(m.columns[0].confidence < 1.0);
-        assert!(m.columns[0].reason.contains("look like dates"));
+        assert!(m.columns[0].reason.en().contains("look like dates"));
     }
 }

@@ -96,10 +96,7 @@ pub struct ColumnMapping {
     /// 0.0..=1.0; 1.0 for a recognised preset or an exact header match, lower for content guesses.
     pub confidence: f64,
     /// Plain-language reason ("header 'InvoiceNo' matches order id", "values look like dates").
-    pub reason: String,
-    /// The same reason as a catalogue sentence (`reason` is its English), for the UI language.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reason_text: Option<crate::text::Text>,
+    pub reason: crate::text::Text,
     /// Up to 3 sample values, for the mapping table.
     pub samples: Vec<String>,
 }
@@ -126,10 +123,7 @@ pub struct FileInfo {
     pub decimal_comma: bool,
     pub date_order: DateOrder,
     /// Plain-language reason for the date order ("a value 13/01/2011 can only be day-first").
-    pub date_order_reason: String,
-    /// The same reason as a catalogue sentence (`date_order_reason` is its English).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date_order_reason_text: Option<crate::text::Text>,
+    pub date_order_reason: crate::text::Text,
     /// Recognised export format, if any: "uci_online_retail", "shopify_orders", "woocommerce", "cdnow_log".
     pub preset: Option<String>,
     pub headers: Vec<String>,
@@ -140,17 +134,13 @@ pub struct FileInfo {
     /// Other decisions in plain words (synthesised order ids, assumed currency, filled-down
     /// Shopify cells, ...).
     #[serde(default)]
-    pub notes: Vec<String>,
-    /// The same notes as catalogue sentences, in the same order (`notes` are their English).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub notes_text: Vec<crate::text::Text>,
+    pub notes: Vec<crate::text::Text>,
 }
 
 impl FileInfo {
-    /// Add a note: its English to `notes`, the sentence to `notes_text`.
+    /// Add a note.
     pub fn note(&mut self, t: crate::text::Text) {
-        self.notes.push(t.en());
-        self.notes_text.push(t);
+        self.notes.push(t);
     }
 }
 
@@ -284,11 +274,7 @@ pub struct DropCount {
     /// what was expected ("orders.csv, row 3, column 'quantity': 'NaN' is not a number;
     /// expected ...").
     #[serde(default)]
-    pub examples: Vec<String>,
-    /// The same examples as catalogue sentences, in the same order (`examples` are their
-    /// English), for the UI language.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub examples_text: Vec<Text>,
+    pub examples: Vec<Text>,
 }
 
 /// Totals for one analysis level.

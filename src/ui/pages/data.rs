@@ -2,7 +2,7 @@
 //! confidence, editable) and the cleaning report — every row accounted for.
 
 use super::NeedData;
-use crate::data::{CleaningReport, DropCount, DropReason, Field, FileInfo, MappingOverride};
+use crate::data::{CleaningReport, DropReason, Field, FileInfo, MappingOverride};
 use crate::ui::bridge;
 use crate::ui::download;
 use crate::ui::format;
@@ -49,26 +49,6 @@ fn reason_text(r: DropReason) -> &'static str {
             "Date outside 1970–2099 (placeholder or typo)",
             "日期不在 1970–2099 年之间（占位值或笔误）",
         ),
-    }
-}
-
-/// A file's notes in the UI language (the English strings when the sentences are missing,
-/// e.g. a report saved before they existed).
-fn file_notes(file: &FileInfo) -> Vec<String> {
-    if file.notes_text.len() == file.notes.len() {
-        file.notes_text.iter().map(i18n::say).collect()
-    } else {
-        file.notes.clone()
-    }
-}
-
-/// A reason's example rows in the UI language (the English strings when the sentences are
-/// missing, e.g. a report saved before they existed).
-fn drop_examples(d: &DropCount) -> Vec<String> {
-    if d.examples_text.len() == d.examples.len() {
-        d.examples_text.iter().map(i18n::say).collect()
-    } else {
-        d.examples.clone()
     }
 }
 
@@ -178,7 +158,7 @@ fn DataBody(report: CleaningReport) -> impl IntoView {
                                 {(!d.examples.is_empty()).then(|| view! {
                                     <details class="drop-why" data-testid="drop-examples">
                                         <summary>{t("Why these rows", "这些行的原因")}</summary>
-                                        <ul>{drop_examples(d).into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
+                                        <ul>{d.examples.iter().map(|e| view! { <li>{i18n::say(e)}</li> }).collect_view()}</ul>
                                     </details>
                                 })}
                             </td>
@@ -285,10 +265,10 @@ fn FileCard(index: usize, file: FileInfo) -> impl IntoView {
                     })}
                 {if file.gzip { t(" · gzip", " · gzip 压缩") } else { "" }}
             </p>
-            <p class="small">{file.date_order_reason_text.as_ref().map(i18n::say).unwrap_or_else(|| file.date_order_reason.clone())}</p>
+            <p class="small">{i18n::say(&file.date_order_reason)}</p>
             {(!file.notes.is_empty()).then(|| view! {
                 <ul class="notes" data-testid="file-notes">
-                    {file_notes(&file).into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                    {file.notes.iter().map(|n| view! { <li>{i18n::say(n)}</li> }).collect_view()}
                 </ul>
             })}
             {file.preset.clone().map(|p| view! { <p class="badge">{crate::tr!("Recognised format: {}", "识别的格式：{}", p)}</p> })}
@@ -325,7 +305,7 @@ fn FileCard(index: usize, file: FileInfo) -> impl IntoView {
                                     </select>
                                 </td>
                                 <td class="num">{format!("{:.0}%", m.confidence * 100.0)}</td>
-                                <td class="small">{m.reason_text.as_ref().map(i18n::say).unwrap_or_else(|| m.reason.clone())}</td>
+                                <td class="small">{i18n::say(&m.reason)}</td>
                                 <td class="small muted">{m.samples.join(" · ")}</td>
                             </tr>
                         }

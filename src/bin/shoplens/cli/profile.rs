@@ -31,6 +31,48 @@ fn rows(v: &[(u16, u32)]) -> String {
         .join(", ")
 }
 
+/// The fields whose sentences `profile --json` prints twice: the English under the field's
+/// own name and the sentence object (`key`, `args`) under `<name>_text`, the shape this output
+/// has had since the sentences came in (scripts read both).
+const TWINS: [&str; 4] = ["reason", "date_order_reason", "notes", "examples"];
+
+/// `v` with each [`TWINS`] sentence (or list of sentences) as its English, followed by the
+/// sentence itself under `<name>_text` (left out when there is none, as before).
+fn english_with_twins(v: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    let is_text = |v: &Value| {
+        v.as_object().is_some_and(|m| {
+            m.get("key").is_some_and(Value::is_string)
+                && m.keys().all(|k| k == "key" || k == "args")
+        })
+    };
+    match v {
+        Value::Object(map) => {
+            let mut out = serde_json::Map::with_capacity(map.len());
+            for (k, v) in map {
+                let sentences = match &v {
+                    Value::Array(a) => !a.is_empty() && a.iter().all(is_text),
+                    other => is_text(other),
+                };
+                if TWINS.contains(&k.as_str()) && sentences {
+                    let empty = v.get("key").and_then(Value::as_str) == Some("")
+                        && v.get("args")
+                            .is_none_or(|a| a.as_array().is_none_or(Vec::is_empty));
+                    out.insert(k.clone(), crate::cli::english(v.clone()));
+                    if !empty {
+                        out.insert(format!("{k}_text"), v);
+                    }
+                } else {
+                    out.insert(k, english_with_twins(v));
+                }
+            }
+            Value::Object(out)
+        }
+        Value::Array(a) => Value::Array(a.into_iter().map(english_with_twins).collect()),
+        other => other,
+    }
+}
+
 pub fn run(args: Args) -> Result<(), String> {
     for f in &args.files {
         if !f.exists() {
@@ -50,7 +92,7 @@ pub fn run(args: Args) -> Result<(), String> {
             "report": r,
             "kpis": ov.kpis,
         });
-        println!("{v}");
+        println!("{}", english_with_twins(v));
         return Ok(());
     }
     for (i, f) in r.files.iter().enumerate() {
