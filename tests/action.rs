@@ -3,8 +3,8 @@
 //! equal to the plan's total, and the A/B sample size from the abtest function.
 
 use shoplens::analytics::action::{
-    self, ActionInput, ActionParams, BaselineSource, DecisionKind, Detail, MarketingInputs,
-    Missing, MoneyKind, Verdict,
+    self, ActionInput, ActionParams, BaselineSource, DecisionKind, Detail, Given, Missing,
+    MoneyKind, Verdict,
 };
 use shoplens::analytics::marketing::abtest::sample_size_proportions;
 use shoplens::analytics::marketing::mmm::{self, MmmInput, MmmParams};
@@ -51,10 +51,10 @@ fn online_retail_action_plan() {
     let (plan, reports) = action::run_on_dataset(
         d,
         &params,
-        MarketingInputs {
+        Given {
             mmm_input: Some(&mmm_input),
             promo_input: Some(&promo_input),
-            ..MarketingInputs::default()
+            ..Given::default()
         },
         &mut |done, total| stages.push((done, total)),
     )
@@ -221,7 +221,7 @@ fn default_budget_is_half_the_urgent_orders_and_missing_inputs_are_explained() {
     let (plan, reports) = action::run_on_dataset(
         d,
         &ActionParams::default(),
-        MarketingInputs::default(),
+        Given::default(),
         &mut |_, _| {},
     )
     .expect("plan");
@@ -261,6 +261,37 @@ fn default_budget_is_half_the_urgent_orders_and_missing_inputs_are_explained() {
     )
     .expect("plan");
     assert_eq!(again, plan);
+
+    // A customers report the caller already has is used when its parameters are the plan's
+    // (the page's worker keeps one), and ignored otherwise: an emptied report with k = 3
+    // would leave the win-back list empty if it were used.
+    let given = reports.customers.as_ref().expect("customers");
+    let (reused, _) = action::run_on_dataset(
+        d,
+        &ActionParams::default(),
+        Given {
+            customers_report: Some(given),
+            ..Given::default()
+        },
+        &mut |_, _| {},
+    )
+    .expect("plan");
+    assert_eq!(reused, plan);
+    let mut other = given.clone();
+    other.params.k = Some(3);
+    other.rfm.clear();
+    let (ignored, r) = action::run_on_dataset(
+        d,
+        &ActionParams::default(),
+        Given {
+            customers_report: Some(&other),
+            ..Given::default()
+        },
+        &mut |_, _| {},
+    )
+    .expect("plan");
+    assert_eq!(ignored, plan);
+    assert_eq!(r.customers.as_ref().ok(), Some(given));
 
     // An infeasible purchase plan and a media-mix model without a split: their reasons reach
     // the page as sentences (Chinese there), the English as it was.

@@ -2,9 +2,7 @@
 //! the text report has one block per decision, `--json` is the same plan the core computes
 //! (five decisions, the reorder cost within `--budget`), and a missing file is a clear error.
 
-use shoplens::analytics::action::{
-    self, ActionParams, ActionPlan, DecisionKind, Detail, MarketingInputs,
-};
+use shoplens::analytics::action::{self, ActionParams, ActionPlan, DecisionKind, Detail, Given};
 use shoplens::analytics::marketing::mmm::MmmInput;
 use shoplens::analytics::marketing::promo::PromoInput;
 use shoplens::analytics::marketing::table::Table;
@@ -88,10 +86,10 @@ fn action_json_is_the_core_plan_and_text_has_every_decision() {
             budget: Some(2000.0),
             ..ActionParams::default()
         },
-        MarketingInputs {
+        Given {
             mmm_input: Some(&mmm_input),
             promo_input: Some(&promo_input),
-            ..MarketingInputs::default()
+            ..Given::default()
         },
         &mut |_, _| {},
     )

@@ -429,7 +429,7 @@ fn plan_never_exceeds_budget_or_capacity() {
             ..base.clone()
         };
         let r = inventory::run(&InventoryInput::new(d), &p).unwrap();
-        let plan = r.plan.unwrap();
+        let plan = r.plan.clone().unwrap();
         assert!(plan.feasible);
         assert!(
             plan.total_cost <= budget + 1e-6,
@@ -444,6 +444,21 @@ fn plan_never_exceeds_budget_or_capacity() {
         if budget == 0.0 {
             assert!(plan.lines.is_empty());
         }
+        // The same plan from one assessment solved for the budget afterwards (what the
+        // action plan does to read a default budget off the report first).
+        let assessed = inventory::assess_with_progress(
+            &InventoryInput::new(d),
+            &InventoryParams {
+                capacity_units: cap,
+                ..base.clone()
+            },
+            &mut |_, _| {},
+        )
+        .unwrap();
+        assert!(assessed.report().plan.is_none());
+        let later = assessed.with_budget(Some(budget)).unwrap();
+        assert_eq!(later.plan.as_ref(), Some(&plan), "budget {budget}");
+        assert_eq!(later.params.budget, Some(budget));
     }
 }
 

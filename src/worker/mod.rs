@@ -5,7 +5,7 @@
 //! a `Cancel` message is seen between slices. A cancelled import keeps the previous dataset.
 //! A series file is shared out over one worker per core ([`pool`]).
 
-use crate::analytics::action::{self, MarketingInputs};
+use crate::analytics::action::{self, Given};
 use crate::analytics::customers::{self, CustomersReport};
 use crate::analytics::forecast::{
     self, ForecastParams, ForecastReport, SeriesFile, SeriesFileParams, SeriesFileReport, Shard,
@@ -532,7 +532,14 @@ fn analyze_now(dataset: &Rc<Dataset>, task: Task) -> Result<AnalysisReport, Text
     let dataset = dataset.clone();
     match task {
         Task::Customers { params } => {
-            let report = Rc::new(customers::run(&dataset, &params).map_err(|e| e.text())?);
+            // The same parameters on the same dataset give the same report (seeded): reuse it.
+            let cached = STATE
+                .with(|s| s.borrow().customers.clone())
+                .filter(|r| r.params == params);
+            let report = match cached {
+                Some(r) => r,
+                None => Rc::new(customers::run(&dataset, &params).map_err(|e| e.text())?),
+            };
             STATE.with(|s| s.borrow_mut().customers = Some(report.clone()));
             Ok(AnalysisReport::Customers {
                 report: Box::new((*report).clone()),
@@ -629,10 +636,12 @@ async fn action_plan(
         total: action::STAGES,
     });
     yield_now().await;
-    let (plan, _) = action::run_on_dataset(
+    let cached = STATE.with(|s| s.borrow().customers.clone());
+    let (plan, reports) = action::run_on_dataset(
         dataset,
         &params,
-        MarketingInputs {
+        Given {
+            customers_report: cached.as_deref(),
             mmm_report: mmm.as_deref(),
             mmm_input: mmm_input.as_ref(),
             promo_report: promo.as_deref(),
@@ -641,6 +650,11 @@ async fn action_plan(
         &mut |done, total| post(&Response::TaskProgress { job, done, total }),
     )
     .map_err(|e| e.text())?;
+    // The Customers page with the default parameters can show this report without a rerun
+    // (a report the page already holds stays: the profile drawer reads that one).
+    if let (Ok(c), None) = (reports.customers, cached) {
+        STATE.with(|s| s.borrow_mut().customers = Some(Rc::new(c)));
+    }
     Ok(AnalysisReport::ActionPlan {
         plan: Box::new(plan),
     })

@@ -981,10 +981,12 @@ fn next_test(input: &ActionInput, params: &ActionParams, at_risk: &AtRisk) -> De
     }
 }
 
-/// Optional marketing inputs for [`run_on_dataset`]: a parsed spend table or a finished model,
-/// and a parsed promotion table or a finished lift report.
+/// What the caller already has, for [`run_on_dataset`]: a finished customers report (used when
+/// it was computed with the default parameters, the ones the plan uses), a parsed spend table
+/// or a finished model, and a parsed promotion table or a finished lift report.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct MarketingInputs<'a> {
+pub struct Given<'a> {
+    pub customers_report: Option<&'a CustomersReport>,
     pub mmm_report: Option<&'a MmmReport>,
     pub mmm_input: Option<&'a MmmInput>,
     pub promo_report: Option<&'a PromoReport>,
@@ -1039,18 +1041,23 @@ pub fn promo_spec_for(t: &Table) -> PromoSpec {
 pub const STAGES: usize = 5;
 
 /// Run the pillars the plan needs with default parameters, then [`run`]: customers (RFM, CLV,
-/// churn risk); the recommender (EASE) for the win-back customers only; inventory without a
-/// budget to size [`default_budget`] (when none is given), then with it; the MMM and promotion
-/// lift from the optional inputs. `progress(done, STAGES)` after each stage.
+/// churn risk; a given report with the default parameters is used as it is); the recommender
+/// (EASE) for the win-back customers only; inventory once, its plan for the given budget or
+/// for [`default_budget`] read off the report; the MMM and promotion lift from the given
+/// inputs. `progress(done, STAGES)` after each stage.
 pub fn run_on_dataset(
     data: &Dataset,
     params: &ActionParams,
-    marketing: MarketingInputs,
+    given: Given,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<(ActionPlan, PillarReports), ActionError> {
     params.validate()?;
     let pillar = |pillar: &'static str| move |e: Text| ActionError::Pillar { pillar, message: e };
-    let customers = customers::run(data, &CustomersParams::default());
+    let defaults = CustomersParams::default();
+    let customers = match given.customers_report.filter(|r| r.params == defaults) {
+        Some(r) => Ok(r.clone()),
+        None => customers::run(data, &defaults),
+    };
     progress(1, STAGES);
     // Recommend only for the customers the plan will list.
     let recommend = match &customers {
@@ -1083,31 +1090,28 @@ pub fn run_on_dataset(
         Err(_) => None,
     };
     progress(2, STAGES);
-    let inv_input = InventoryInput::new(data);
-    let budget = match params.budget {
-        Some(b) => Some(b),
-        None => inventory::run(&inv_input, &InventoryParams::default())
-            .ok()
-            .map(|r| default_budget(&r)),
-    };
-    progress(3, STAGES);
-    let inventory = inventory::run(
-        &inv_input,
-        &InventoryParams {
-            budget,
-            ..InventoryParams::default()
-        },
+    // The policies once; the plan for the given budget, or for the default one read off them.
+    let assessed = inventory::assess_with_progress(
+        &InventoryInput::new(data),
+        &InventoryParams::default(),
+        &mut |_, _| {},
     );
-    let inventory = inventory.map_err(|e| e.text());
+    progress(3, STAGES);
+    let inventory = assessed
+        .and_then(|a| {
+            let budget = params.budget.unwrap_or_else(|| default_budget(a.report()));
+            a.with_budget(Some(budget))
+        })
+        .map_err(|e| e.text());
     progress(4, STAGES);
-    let mmm = match (marketing.mmm_report, marketing.mmm_input) {
+    let mmm = match (given.mmm_report, given.mmm_input) {
         (Some(r), _) => Some(r.clone()),
         (None, Some(i)) => {
             Some(mmm::run(i, &mmm_params_for(i)).map_err(|e| pillar("marketing mix")(e.text()))?)
         }
         (None, None) => None,
     };
-    let promo = match (marketing.promo_report, marketing.promo_input) {
+    let promo = match (given.promo_report, given.promo_input) {
         (Some(r), _) => Some(r.clone()),
         (None, Some(i)) => Some(
             promo::run(i, &PromoParams::default())

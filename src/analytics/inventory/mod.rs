@@ -273,6 +273,54 @@ pub fn run_with_progress(
     params: &InventoryParams,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<InventoryReport, InventoryError> {
+    assess_with_progress(input, params, progress)?.with_budget(params.budget)
+}
+
+/// Everything but the purchase plan: the per-SKU policies, classes, replay and projections,
+/// and the SKUs the plan could order. The plan is then solved for a budget that may depend on
+/// the report itself ([`Assessment::with_budget`]) without computing the policies again.
+pub struct Assessment {
+    report: InventoryReport,
+    candidates: Vec<plan::PlanCandidate>,
+}
+
+impl Assessment {
+    /// The report so far (no plan yet).
+    pub fn report(&self) -> &InventoryReport {
+        &self.report
+    }
+
+    /// The report with the purchase plan for `budget` and the parameters' capacity (no plan
+    /// when neither is set). `params.budget` in the report is `budget`.
+    pub fn with_budget(mut self, budget: Option<f64>) -> Result<InventoryReport, InventoryError> {
+        self.report.params.budget = budget;
+        let params = &self.report.params;
+        params.validate()?;
+        if params.budget.is_some() || params.capacity_units.is_some() {
+            let lim = plan::PlanLimits {
+                budget: params.budget,
+                capacity_units: params.capacity_units,
+                require_urgent: params.require_urgent,
+            };
+            let cur = params.currency.as_str();
+            self.report.plan = Some(
+                match plan::solve(&self.candidates, &lim, params.budget_step, cur) {
+                    Ok(p) => p,
+                    Err(InventoryError::InfeasiblePlan(why)) => plan::infeasible(why),
+                    Err(e) => return Err(e),
+                },
+            );
+        }
+        Ok(self.report)
+    }
+}
+
+/// [`Assessment`] of the input (the budget in `params` is not used yet), with progress.
+pub fn assess_with_progress(
+    input: &InventoryInput,
+    params: &InventoryParams,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Assessment, InventoryError> {
     params.validate()?;
     let lines = &input.orders.lines;
     if lines.is_empty() {
@@ -837,23 +885,6 @@ pub fn run_with_progress(
         })
     };
 
-    // purchase plan
-    let plan = if params.budget.is_some() || params.capacity_units.is_some() {
-        let c: Vec<plan::PlanCandidate> = candidates.into_iter().map(|(_, c)| c).collect();
-        let lim = plan::PlanLimits {
-            budget: params.budget,
-            capacity_units: params.capacity_units,
-            require_urgent: params.require_urgent,
-        };
-        Some(match plan::solve(&c, &lim, params.budget_step, cur) {
-            Ok(p) => p,
-            Err(InventoryError::InfeasiblePlan(why)) => plan::infeasible(why),
-            Err(e) => return Err(e),
-        })
-    } else {
-        None
-    };
-
     // projections for the top N SKUs by revenue
     proj_inputs.sort_by(|a, b| b.1.total_cmp(&a.1));
     let projections = proj_inputs
@@ -877,12 +908,12 @@ pub fn run_with_progress(
         })
         .collect();
 
-    Ok(InventoryReport {
+    let report = InventoryReport {
         skus: rows,
         status_counts,
         class_matrix,
         tied_up_cash_total,
-        plan,
+        plan: None,
         simulation,
         tradeoff: trade.points(),
         projections,
@@ -891,6 +922,10 @@ pub fn run_with_progress(
         stock_mapping: input.stock.map(|t| t.mapping.clone()).unwrap_or_default(),
         notes,
         how_computed: how_computed(params),
+    };
+    Ok(Assessment {
+        report,
+        candidates: candidates.into_iter().map(|(_, c)| c).collect(),
     })
 }
 

@@ -6,7 +6,7 @@
 
 use std::path::PathBuf;
 
-use shoplens::analytics::action::{self, ActionParams, Detail, MarketingInputs, Missing};
+use shoplens::analytics::action::{self, ActionParams, Detail, Given, Missing};
 use shoplens::analytics::marketing::mmm::MmmInput;
 use shoplens::analytics::marketing::promo::PromoInput;
 use shoplens::analytics::marketing::table::Table;
@@ -66,10 +66,10 @@ pub fn run(args: Args) -> Result<(), String> {
     let (plan, _) = action::run_on_dataset(
         &data,
         &params,
-        MarketingInputs {
+        Given {
             mmm_input: mmm_input.as_ref(),
             promo_input: promo_input.as_ref(),
-            ..MarketingInputs::default()
+            ..Given::default()
         },
         &mut |_, _| {},
     )
