@@ -25,6 +25,33 @@ fn shoplens(args: &[&str]) -> (bool, String) {
     )
 }
 
+/// `shoplens forecast INPUT --horizon H --out <tmp>/OUT EXTRA…`: success, stderr and the
+/// output path.
+fn forecast(
+    input: &std::path::Path,
+    horizon: usize,
+    out: &str,
+    extra: &[&str],
+) -> (bool, String, std::path::PathBuf) {
+    let out = tmp(out);
+    let h = horizon.to_string();
+    let mut args = vec![
+        "forecast",
+        input.to_str().expect("path"),
+        "--horizon",
+        &h,
+        "--out",
+        out.to_str().expect("path"),
+    ];
+    args.extend_from_slice(extra);
+    let (ok, err) = shoplens(&args);
+    (ok, err, out)
+}
+
+fn sample(rel: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
+}
+
 fn read_rows(p: &std::path::Path) -> (String, Vec<csv::StringRecord>) {
     let text = std::fs::read_to_string(p).expect("output");
     let header = text.lines().next().unwrap_or("").to_string();
@@ -54,18 +81,8 @@ fn check_intervals(rows: &[csv::StringRecord]) {
 
 #[test]
 fn airpassengers_long_file_ets() {
-    let out = tmp("air.csv");
     let input = data_path("classic_ts/datasets_AirPassengers.csv");
-    let (ok, err) = shoplens(&[
-        "forecast",
-        input.to_str().expect("path"),
-        "--horizon",
-        "12",
-        "--model",
-        "ets",
-        "--out",
-        out.to_str().expect("path"),
-    ]);
+    let (ok, err, out) = forecast(&input, 12, "air.csv", &["--model", "ets"]);
     assert!(ok, "{err}");
     let (header, rows) = read_rows(&out);
     assert_eq!(header, HEADER);
@@ -97,19 +114,8 @@ fn long_file_split_column_limits_fitting_and_extra_levels() {
         s.push_str(&format!("A,{t},1000,test\nB,{t},1000,test\n"));
     }
     std::fs::write(&input, s).expect("write");
-    let out = tmp("split_out.csv");
-    let (ok, err) = shoplens(&[
-        "forecast",
-        input.to_str().expect("p"),
-        "--horizon",
-        "3",
-        "--levels",
-        "80,95,50",
-        "--model",
-        "naive",
-        "--out",
-        out.to_str().expect("p"),
-    ]);
+    let extra = ["--levels", "80,95,50", "--model", "naive"];
+    let (ok, err, out) = forecast(&input, 3, "split_out.csv", &extra);
     assert!(ok, "{err}");
     let (header, rows) = read_rows(&out);
     assert_eq!(
@@ -126,44 +132,22 @@ fn long_file_split_column_limits_fitting_and_extra_levels() {
 
 #[test]
 fn order_lines_weekly_total_and_bad_flags() {
-    let input = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("www/sample/online_retail_sample.csv.gz");
-    let out = tmp("orders.csv");
-    let (ok, err) = shoplens(&[
-        "forecast",
-        input.to_str().expect("p"),
-        "--horizon",
-        "4",
-        "--freq",
-        "week",
-        "--by",
-        "total",
-        "--out",
-        out.to_str().expect("p"),
-    ]);
+    let input = sample("www/sample/online_retail_sample.csv.gz");
+    let extra = ["--freq", "week", "--by", "total"];
+    let (ok, err, out) = forecast(&input, 4, "orders.csv", &extra);
     assert!(ok, "{err}");
     let (header, rows) = read_rows(&out);
     assert_eq!(header, HEADER);
     assert_eq!(rows.len(), 4);
     assert!(rows.iter().all(|r| &r[0] == "total"));
     check_intervals(&rows);
-    let (ok, err) = shoplens(&[
-        "forecast",
-        input.to_str().expect("p"),
-        "--horizon",
-        "4",
-        "--model",
-        "prophet",
-        "--out",
-        out.to_str().expect("p"),
-    ]);
+    let (ok, err, _) = forecast(&input, 4, "orders.csv", &["--model", "prophet"]);
     assert!(!ok && err.contains("unknown model 'prophet'"), "{err}");
 }
 
 #[test]
 fn run_on_order_lines_by_sku_with_progress() {
-    let input = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("www/sample/online_retail_sample.csv.gz");
+    let input = sample("www/sample/online_retail_sample.csv.gz");
     let data = shoplens::data::import_paths(&[input], &Default::default()).expect("import");
     let params = ForecastParams {
         level: Level::Sku,
@@ -200,20 +184,9 @@ fn run_on_order_lines_by_sku_with_progress() {
 /// the informative backtest for the leaderboards, and writes them). `--threads 0` is refused.
 #[test]
 fn threads_and_json_do_not_change_the_forecasts() {
-    let input = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("www/sample/series/monthly_series.csv");
+    let input = sample("www/sample/series/monthly_series.csv");
     let run = |name: &str, extra: &[&str]| {
-        let out = tmp(name);
-        let mut args = vec![
-            "forecast",
-            input.to_str().expect("p"),
-            "--horizon",
-            "6",
-            "--out",
-            out.to_str().expect("p"),
-        ];
-        args.extend_from_slice(extra);
-        let (ok, err) = shoplens(&args);
+        let (ok, err, out) = forecast(&input, 6, name, extra);
         assert!(ok, "{err}");
         std::fs::read_to_string(&out).expect("csv")
     };
@@ -233,16 +206,7 @@ fn threads_and_json_do_not_change_the_forecasts() {
         .filter(|s| !s["leaderboard"].as_array().expect("board").is_empty())
         .count();
     assert_eq!(boards, 6, "every series has its leaderboard in --json");
-    let (ok, err) = shoplens(&[
-        "forecast",
-        input.to_str().expect("p"),
-        "--horizon",
-        "6",
-        "--threads",
-        "0",
-        "--out",
-        tmp("t0.csv").to_str().expect("p"),
-    ]);
+    let (ok, err, _) = forecast(&input, 6, "t0.csv", &["--threads", "0"]);
     assert!(
         !ok && err.contains("--threads: expected 1 or more"),
         "{err}"
