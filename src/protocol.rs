@@ -9,7 +9,8 @@ use crate::analytics::action::{ActionParams, ActionPlan};
 use crate::analytics::basket::{BasketParams, BasketReport};
 use crate::analytics::customers::{CustomerProfile, CustomersParams, CustomersReport};
 use crate::analytics::forecast::{
-    ForecastParams, ForecastReport, SeriesFileParams, SeriesFileReport, SeriesForecast, Shard,
+    ForecastParams, ForecastReport, NamedSeries, SeriesFileParams, SeriesFileReport,
+    SeriesForecast, Shard, TableRow,
 };
 use crate::analytics::inventory::{InventoryParams, InventoryReport};
 use crate::analytics::marketing::elasticity::{ElasticityParams, ElasticityReport, ElasticitySpec};
@@ -85,6 +86,14 @@ pub enum Task {
         params: SeriesFileParams,
         shard: Shard,
     },
+    /// One part of an all-series table, for a helper worker: the worker that got
+    /// [`Task::ForecastAll`] aggregates the orders, spawns one helper per further core and
+    /// sends each its share of the series ([`crate::analytics::forecast::table_shard`]); the
+    /// reply is [`AnalysisReport::ForecastShard`].
+    ForecastShard {
+        series: Vec<NamedSeries>,
+        params: ForecastParams,
+    },
     /// Which customer groups bought during a promotion (CART on the customer features).
     Responders {
         params: RespondersParams,
@@ -149,9 +158,10 @@ impl Task {
                 revenue_from_orders,
                 ..
             } => *revenue_from_orders,
-            Task::Experiment { .. } | Task::SeriesFile { .. } | Task::SeriesFileShard { .. } => {
-                false
-            }
+            Task::Experiment { .. }
+            | Task::SeriesFile { .. }
+            | Task::SeriesFileShard { .. }
+            | Task::ForecastShard { .. } => false,
             Task::Elasticity { file, .. } | Task::Promo { file, .. } => file.is_none(),
             _ => true,
         }
@@ -186,6 +196,10 @@ pub enum AnalysisReport {
     /// The forecasts of one [`Task::SeriesFileShard`], in file order.
     SeriesFileShard {
         forecasts: Vec<SeriesForecast>,
+    },
+    /// The table rows of one [`Task::ForecastShard`], in its series' order.
+    ForecastShard {
+        table: Vec<TableRow>,
     },
     Inventory {
         report: Box<InventoryReport>,

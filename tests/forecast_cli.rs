@@ -179,6 +179,41 @@ fn run_on_order_lines_by_sku_with_progress() {
     assert!(run_with_progress(&data, &bad, &mut |_, _| {}).is_err());
 }
 
+/// The browser's all-series table shared over workers: each worker's share of the series
+/// (interleaved, without period labels) forecast on its own and the parts joined in any order
+/// give exactly the table of one run over all series.
+#[test]
+fn table_shards_joined_equal_the_whole_table() {
+    use shoplens::analytics::forecast::{forecast_many, join_tables, prepare, table_shard, Shard};
+    let input = sample("www/sample/online_retail_sample.csv.gz");
+    let data = shoplens::data::import_paths(&[input], &Default::default()).expect("import");
+    let params = ForecastParams {
+        level: Level::Sku,
+        freq: Freq::Month,
+        horizon: 3,
+        detail_limit: Some(0),
+        ..ForecastParams::default()
+    };
+    let (series, _) = prepare(&data, &params).expect("series");
+    let series = &series[..60];
+    let whole = forecast_many(series, &params, &mut |_, _| {}).expect("whole");
+    assert_eq!(whole.table.len(), 60);
+    let count = 3;
+    let mut parts: Vec<_> = (0..count)
+        .map(|k| {
+            let shard = Shard::new(k, count).expect("shard");
+            let part = table_shard(series, shard);
+            assert_eq!(part.len(), 20);
+            assert!(part.iter().all(|s| s.periods.is_empty()));
+            forecast_many(&part, &params, &mut |_, _| {})
+                .expect("part")
+                .table
+        })
+        .collect();
+    parts.reverse();
+    assert_eq!(join_tables(series, parts), whole.table);
+}
+
 /// `--threads` does not change the output: the bundled monthly series file forecast on one and
 /// on three threads gives byte-identical CSVs, and the same as with `--json` (which also runs
 /// the informative backtest for the leaderboards, and writes them). `--threads 0` is refused.

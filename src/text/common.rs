@@ -165,6 +165,11 @@ pub const ENTRIES: &[Entry] = &[
         zh: "内部错误：此分析需要读取附加的文件",
     },
     Entry {
+        key: "worker.forecast_async",
+        en: "the all-series forecast runs asynchronously",
+        zh: "内部错误：全部序列的预测是异步运行的",
+    },
+    Entry {
         key: "worker.action_async",
         en: "the action plan runs asynchronously",
         zh: "内部错误：行动计划是异步运行的",

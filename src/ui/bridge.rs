@@ -227,7 +227,7 @@ fn on_response(state: AppState, resp: Response) {
                     land(state.series_file, gen, millis, *report)
                 }
                 // Only helper workers send parts, to the worker that spawned them.
-                AnalysisReport::SeriesFileShard { .. } => {}
+                AnalysisReport::SeriesFileShard { .. } | AnalysisReport::ForecastShard { .. } => {}
                 AnalysisReport::Mmm { report } => land(state.mmm, gen, millis, *report),
                 AnalysisReport::Experiment { report } => {
                     land(state.experiment, gen, millis, *report)
@@ -387,7 +387,7 @@ fn task_slot(task: &Task) -> usize {
         Task::Basket { .. } => 2,
         Task::Recommend { .. } => 3,
         Task::Forecast { .. } => 4,
-        Task::ForecastAll { .. } => 5,
+        Task::ForecastAll { .. } | Task::ForecastShard { .. } => 5,
         Task::Mmm { .. } => 6,
         Task::Experiment { .. } => 7,
         Task::Elasticity { .. } => 8,
@@ -415,7 +415,7 @@ fn report_slot(report: &AnalysisReport) -> usize {
         AnalysisReport::Basket { .. } => 2,
         AnalysisReport::Recommend { .. } => 3,
         AnalysisReport::Forecast { .. } => 4,
-        AnalysisReport::ForecastAll { .. } => 5,
+        AnalysisReport::ForecastAll { .. } | AnalysisReport::ForecastShard { .. } => 5,
         AnalysisReport::Mmm { .. } => 6,
         AnalysisReport::Experiment { .. } => 7,
         AnalysisReport::Elasticity { .. } => 8,

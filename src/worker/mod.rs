@@ -288,9 +288,19 @@ async fn analyze(job: u32, task: Task, files: Vec<Blob>) -> Result<Option<Analys
             let (file, fparams) = read_series_file(blob, file, params).await?;
             let part = file.named_shard(*shard);
             let mut ticker = Ticker::new(job, part.len());
-            return Ok(forecast_part(&part, &fparams, &mut ticker, 0, None)
-                .await?
-                .map(|forecasts| AnalysisReport::SeriesFileShard { forecasts }));
+            return Ok(
+                forecast_part(&part, &fparams, &mut ticker, 0, None, |r| r.series)
+                    .await?
+                    .map(|forecasts| AnalysisReport::SeriesFileShard { forecasts }),
+            );
+        }
+        Task::ForecastShard { series, params } => {
+            let mut ticker = Ticker::new(job, series.len());
+            return Ok(
+                forecast_part(series, params, &mut ticker, 0, None, |r| r.table)
+                    .await?
+                    .map(|table| AnalysisReport::ForecastShard { table }),
+            );
         }
         _ => {}
     }
@@ -334,49 +344,64 @@ async fn analyze(job: u32, task: Task, files: Vec<Blob>) -> Result<Option<Analys
     analyze_now(&dataset, task).map(Some)
 }
 
-/// Series forecast per slice of [`forecast_all`]: small enough that progress moves and a
-/// cancel is seen within about a second.
-const FORECAST_SLICE: usize = 20;
-
-/// The all-series table, forecast in slices: after each slice the worker reports progress and
-/// yields to its event loop, so a `Cancel` message gets through.
+/// The all-series table: the orders aggregated here, the series shared out over one worker
+/// per core ([`pool`], this worker taking shard 0), forecast one at a time with progress about
+/// every quarter second; a `Cancel` stops the task and its helpers. Each series is forecast on
+/// its own, so the table is the same whatever the number of workers.
 async fn forecast_all(
     job: u32,
     dataset: &Dataset,
     params: &ForecastParams,
 ) -> Result<Option<ForecastReport>, Text> {
     let (series, notes) = forecast::prepare(dataset, params).map_err(|e| e.text())?;
-    let total = series.len();
-    let slice_params = ForecastParams {
+    let table_params = ForecastParams {
         detail_limit: Some(0),
         ..params.clone()
     };
-    let mut report: Option<ForecastReport> = None;
-    for (k, chunk) in series.chunks(FORECAST_SLICE).enumerate() {
-        post(&Response::TaskProgress {
-            job,
-            done: k * FORECAST_SLICE,
-            total,
-        });
-        yield_now().await;
-        if task_cancelled(job) {
+    let total = series.len();
+    let cores = scope().navigator().hardware_concurrency();
+    let workers = Shard::workers_for(total, if cores.is_finite() { cores as usize } else { 1 });
+    let mut pool = pool::Pool::table(job, workers, &series, &table_params);
+    let own = forecast::table_shard(&series, Shard::new(0, workers).unwrap_or(Shard::WHOLE));
+    let mut ticker = Ticker::new(job, total);
+    yield_now().await;
+    let take = |r: ForecastReport| r.table;
+    let Some(mine) = forecast_part(&own, &table_params, &mut ticker, 0, Some(&pool), take).await?
+    else {
+        return Ok(None);
+    };
+    let mut done = mine.len();
+    let mut parts = vec![mine];
+    while !pool.finished() {
+        sleep_ms(50).await;
+        if !ticker.tick(done + pool.done()).await {
             return Ok(None);
         }
-        let part =
-            forecast::forecast_many(chunk, &slice_params, &mut |_, _| {}).map_err(|e| e.text())?;
-        match report.as_mut() {
-            None => report = Some(part),
-            Some(r) => {
-                r.table.extend(part.table);
-                r.notes.extend(part.notes);
-            }
-        }
     }
-    Ok(report.map(|mut r| {
-        r.params = params.clone();
-        r.notes.extend(notes);
-        r
-    }))
+    for (shard, outcome) in pool.outcomes() {
+        let table = match outcome {
+            pool::Outcome::Part(AnalysisReport::ForecastShard { table }) => table,
+            pool::Outcome::Failed(message) => return Err(message),
+            pool::Outcome::Part(_) | pool::Outcome::Stopped => {
+                let part = forecast::table_shard(&series, shard);
+                match forecast_part(&part, &table_params, &mut ticker, done, None, take).await? {
+                    Some(t) => t,
+                    None => return Ok(None),
+                }
+            }
+        };
+        done += table.len();
+        parts.push(table);
+    }
+    if task_cancelled(job) {
+        return Ok(None);
+    }
+    let mut report =
+        forecast::forecast_many(&[], &table_params, &mut |_, _| {}).map_err(|e| e.text())?;
+    report.params = params.clone();
+    report.table = forecast::join_tables(&series, parts);
+    report.notes.extend(notes);
+    Ok(Some(report))
 }
 
 /// Time between progress messages (and chances to see a `Cancel`) of [`series_file`].
@@ -420,15 +445,17 @@ impl Ticker {
     }
 }
 
-/// Forecast `part` one series at a time, ticking between series; progress counts `before`
+/// Forecast `part` one series at a time, ticking between series, and keep what `take` takes of
+/// each one's report (its detailed forecast, or its table row); progress counts `before`
 /// series done elsewhere plus the helpers' (`None`: cancelled).
-async fn forecast_part(
+async fn forecast_part<T>(
     part: &[forecast::NamedSeries],
     fparams: &ForecastParams,
     ticker: &mut Ticker,
     before: usize,
     pool: Option<&pool::Pool>,
-) -> Result<Option<Vec<forecast::SeriesForecast>>, Text> {
+    take: impl Fn(ForecastReport) -> Vec<T>,
+) -> Result<Option<Vec<T>>, Text> {
     let mut out = Vec::with_capacity(part.len());
     for (i, s) in part.iter().enumerate() {
         let helpers = pool.map(pool::Pool::done).unwrap_or(0);
@@ -437,7 +464,7 @@ async fn forecast_part(
         }
         let r = forecast::forecast_many(std::slice::from_ref(s), fparams, &mut |_, _| {})
             .map_err(|e| e.text())?;
-        out.extend(r.series);
+        out.extend(take(r));
     }
     Ok(Some(out))
 }
@@ -455,12 +482,14 @@ async fn series_file(
     let total = file.series.len();
     let cores = scope().navigator().hardware_concurrency();
     let workers = Shard::workers_for(total, if cores.is_finite() { cores as usize } else { 1 });
-    let mut pool = pool::Pool::start(job, workers, name, params, blob);
+    let mut pool = pool::Pool::series_file(job, workers, name, params, blob);
     let own = Shard::new(0, workers).unwrap_or(Shard::WHOLE);
     let mut ticker = Ticker::new(job, total);
     yield_now().await;
     let part = file.named_shard(own);
-    let Some(mut forecasts) = forecast_part(&part, &fparams, &mut ticker, 0, Some(&pool)).await?
+    let take = |r: ForecastReport| r.series;
+    let Some(mut forecasts) =
+        forecast_part(&part, &fparams, &mut ticker, 0, Some(&pool), take).await?
     else {
         return Ok(None);
     };
@@ -472,12 +501,14 @@ async fn series_file(
     }
     for (shard, outcome) in pool.outcomes() {
         match outcome {
-            pool::Outcome::Forecasts(f) => forecasts.extend(f),
+            pool::Outcome::Part(AnalysisReport::SeriesFileShard { forecasts: f }) => {
+                forecasts.extend(f)
+            }
             pool::Outcome::Failed(message) => return Err(message),
-            pool::Outcome::Stopped => {
+            pool::Outcome::Part(_) | pool::Outcome::Stopped => {
                 let part = file.named_shard(shard);
                 let before = forecasts.len();
-                match forecast_part(&part, &fparams, &mut ticker, before, None).await? {
+                match forecast_part(&part, &fparams, &mut ticker, before, None, take).await? {
                     Some(f) => forecasts.extend(f),
                     None => return Ok(None),
                 }
@@ -565,9 +596,9 @@ fn analyze_now(dataset: &Rc<Dataset>, task: Task) -> Result<AnalysisReport, Text
         Task::Forecast { params } => Ok(AnalysisReport::Forecast {
             report: Box::new(forecast::run(&dataset, &params).map_err(|e| e.text())?),
         }),
-        Task::ForecastAll { params } => Ok(AnalysisReport::ForecastAll {
-            report: Box::new(forecast::run(&dataset, &params).map_err(|e| e.text())?),
-        }),
+        Task::ForecastAll { .. } | Task::ForecastShard { .. } => {
+            Err(Text::new("worker.forecast_async"))
+        }
         Task::Inventory { .. } => Err(Text::new("worker.inventory_async")),
         Task::Responders { params } => Ok(AnalysisReport::Responders {
             report: Box::new(responders::run(&dataset, &params).map_err(|e| e.text())?),

@@ -1,14 +1,16 @@
-//! Helper workers for a series file: WebAssembly here has one thread, so the worker that gets a
-//! [`Task::SeriesFile`] spawns one nested worker per further core and shares the series out
-//! ([`Shard`], interleaved). Each helper gets the same file (posting a `Blob` copies no bytes)
-//! and its shard, and replies with its forecasts ([`AnalysisReport::SeriesFileShard`]); the
+//! Helper workers: WebAssembly here has one thread, so the worker that gets a
+//! [`Task::SeriesFile`] or a [`Task::ForecastAll`] spawns one nested worker per further core and
+//! shares the series out ([`Shard`], interleaved). For a series file each helper gets the same
+//! file (posting a `Blob` copies no bytes) and its shard, and replies with its forecasts
+//! ([`AnalysisReport::SeriesFileShard`]); for the all-series table each gets its share of the
+//! aggregated series and replies with its table rows ([`AnalysisReport::ForecastShard`]). The
 //! spawning worker forecasts shard 0 meanwhile, then puts the parts together.
 //!
 //! A helper that cannot start or stops (a crash) has its shard redone by the spawning worker;
 //! a helper's error is the task's error; dropping the [`Pool`] (done, failed or cancelled)
 //! terminates every helper.
 
-use crate::analytics::forecast::{SeriesFileParams, SeriesForecast, Shard};
+use crate::analytics::forecast::{self, ForecastParams, NamedSeries, SeriesFileParams, Shard};
 use crate::protocol::{AnalysisReport, Request, Response, Task};
 use crate::text::Text;
 use std::cell::RefCell;
@@ -18,7 +20,9 @@ use web_sys::{Blob, MessageEvent, Worker};
 
 /// How a helper's shard ended.
 pub enum Outcome {
-    Forecasts(Vec<SeriesForecast>),
+    /// The helper's part ([`AnalysisReport::SeriesFileShard`] or
+    /// [`AnalysisReport::ForecastShard`]).
+    Part(AnalysisReport),
     Failed(Text),
     /// The helper could not start, stopped, or answered something else: redo the shard.
     Stopped,
@@ -44,7 +48,7 @@ struct Helper {
 }
 
 impl Helper {
-    fn start(job: u32, shard: Shard, file: &str, params: &SeriesFileParams, blob: &Blob) -> Self {
+    fn start(job: u32, shard: Shard, task: Task, blob: Option<&Blob>) -> Self {
         let slot = Rc::new(RefCell::new(Slot::default()));
         let stopped = |slot: Rc<RefCell<Slot>>| {
             slot.borrow_mut().outcome = Some(Outcome::Stopped);
@@ -60,18 +64,17 @@ impl Helper {
         };
         let request = Request::Analyze {
             job,
-            task: Box::new(Task::SeriesFileShard {
-                file: file.to_string(),
-                params: params.clone(),
-                shard,
-            }),
+            task: Box::new(task),
         };
         let Ok(json) = serde_json::to_string(&request) else {
             worker.terminate();
             return stopped(slot);
         };
         let msg = js_sys::Object::new();
-        let files = js_sys::Array::of1(blob);
+        let files = match blob {
+            Some(b) => js_sys::Array::of1(b),
+            None => js_sys::Array::new(),
+        };
         let _ = js_sys::Reflect::set(&msg, &"json".into(), &json.into());
         let _ = js_sys::Reflect::set(&msg, &"files".into(), &files);
         slot.borrow_mut().pending = Some(msg.into());
@@ -96,11 +99,17 @@ impl Helper {
                 }
                 Ok(Response::TaskProgress { done, .. }) => s.done = done,
                 Ok(Response::Report {
-                    report: AnalysisReport::SeriesFileShard { forecasts },
+                    report:
+                        report @ (AnalysisReport::SeriesFileShard { .. }
+                        | AnalysisReport::ForecastShard { .. }),
                     ..
                 }) => {
-                    s.done = forecasts.len();
-                    s.outcome = Some(Outcome::Forecasts(forecasts));
+                    s.done = match &report {
+                        AnalysisReport::SeriesFileShard { forecasts } => forecasts.len(),
+                        AnalysisReport::ForecastShard { table } => table.len(),
+                        _ => s.done,
+                    };
+                    s.outcome = Some(Outcome::Part(report));
                 }
                 Ok(Response::Failed { message, .. }) => s.outcome = Some(Outcome::Failed(message)),
                 Ok(Response::Progress { .. } | Response::Overview { .. }) => {}
@@ -125,23 +134,39 @@ impl Helper {
     }
 }
 
-/// The helpers of one series-file task (shards `1..count`; shard 0 is the caller's).
+/// The helpers of one task (shards `1..count`; shard 0 is the caller's).
 pub struct Pool {
     helpers: Vec<Helper>,
 }
 
 impl Pool {
     /// Start `count - 1` helpers, one per shard `1..count`, on `blob` (the file named `file`).
-    pub fn start(
+    pub fn series_file(
         job: u32,
         count: usize,
         file: &str,
         params: &SeriesFileParams,
         blob: &Blob,
     ) -> Pool {
+        Self::start(job, count, Some(blob), |shard| Task::SeriesFileShard {
+            file: file.to_string(),
+            params: params.clone(),
+            shard,
+        })
+    }
+
+    /// Start `count - 1` helpers for the all-series table, each with its share of `series`.
+    pub fn table(job: u32, count: usize, series: &[NamedSeries], params: &ForecastParams) -> Pool {
+        Self::start(job, count, None, |shard| Task::ForecastShard {
+            series: forecast::table_shard(series, shard),
+            params: params.clone(),
+        })
+    }
+
+    fn start(job: u32, count: usize, blob: Option<&Blob>, task: impl Fn(Shard) -> Task) -> Pool {
         let helpers = (1..count)
             .filter_map(|i| Shard::new(i, count))
-            .map(|shard| Helper::start(job, shard, file, params, blob))
+            .map(|shard| Helper::start(job, shard, task(shard), blob))
             .collect();
         Pool { helpers }
     }

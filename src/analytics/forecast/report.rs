@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::select::{auto_forecast, AutoOptions, LeaderboardRow, ModelKind};
 use super::series::{aggregate, period_start, Freq, Level, Measure};
-use super::{Forecast, ForecastError};
+use super::{Forecast, ForecastError, Shard};
 use crate::data::Dataset;
 use crate::text::Text;
 
@@ -183,7 +183,7 @@ pub struct ForecastReport {
 }
 
 /// Input of [`forecast_many`]: a named series with period labels.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NamedSeries {
     pub id: String,
     pub label: String,
@@ -279,6 +279,39 @@ fn mean(x: &[f64]) -> f64 {
     } else {
         x.iter().sum::<f64>() / x.len() as f64
     }
+}
+
+/// Shard `shard` of `series` for a table-only forecast in another worker: the series it takes
+/// (interleaved, see [`Shard`]) without their period labels, which only the detailed forecast
+/// reads.
+pub fn table_shard(series: &[NamedSeries], shard: Shard) -> Vec<NamedSeries> {
+    series
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| shard.takes(*i))
+        .map(|(_, s)| NamedSeries {
+            id: s.id.clone(),
+            label: s.label.clone(),
+            periods: Vec::new(),
+            values: s.values.clone(),
+            future_periods: Vec::new(),
+        })
+        .collect()
+}
+
+/// The all-series table put back together from the tables of its shards (any order): rows in
+/// `series` order, as [`forecast_many`] on the whole gives them (each series is forecast on
+/// its own, so the rows are the same).
+pub fn join_tables(series: &[NamedSeries], parts: Vec<Vec<TableRow>>) -> Vec<TableRow> {
+    let index: std::collections::HashMap<&str, usize> = series
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
+    let mut rows: Vec<TableRow> = parts.into_iter().flatten().collect();
+    rows.sort_by_key(|r| index.get(r.id.as_str()).copied().unwrap_or(usize::MAX));
+    rows
 }
 
 /// Forecast each series with `params.model` (`auto`: backtest selection), `params.season` (or
