@@ -488,8 +488,8 @@ fn AllSeries(form: Form, open_sku: Callback<String>) -> impl IntoView {
                     {move || match n_products() { Some(n) => crate::tr!("Forecast all {} products", "预测全部 {} 个商品", format::int(n as u64)), None => t("Forecast all products", "预测全部商品").into() }}
                 </button>
             </div>
-            <p class="muted small">{t("Forecasts the next periods of every product with the settings above (automatic: each product gets the model that did best on its own recent history; products that sell irregularly get methods for intermittent demand). It runs in the background: the page stays usable, and you can stop it.",
-                "按上方设置预测每个商品接下来的各期（自动：每个商品使用在其近期历史上表现最好的模型；销售不规律的商品使用间歇性需求方法）。计算在后台进行：页面仍可使用，也可以随时停止。")}</p>
+            <p class="muted small" data-testid="fc-all-how">{t("Forecasts the next periods of every product with the settings above. With the automatic model this table makes the quick choice: products that sell irregularly get IMAPA (a method for intermittent demand), the others the exponential-smoothing model with the best AICc. There is no backtest here, so the Backtest MASE column stays empty; click a product for its chart and the full, backtested choice. It runs in the background, shared over your processor's cores: the page stays usable, and you can stop it.",
+                "按上方设置预测每个商品接下来的各期。选择自动模型时，此表采用快速选择：销售不规律的商品使用 IMAPA（间歇性需求方法），其余商品使用 AICc 最优的指数平滑模型。这里不做回测，因此“回测 MASE”一列为空；点击商品可查看其图表以及经过完整回测的模型选择。计算在后台进行，并分配到处理器的各个核心：页面仍可使用，也可以随时停止。")}</p>
             <TaskProgress progress=state.forecast_all_progress testid="fc-all-progress"
                 label=|done, total| crate::tr!("{} of {} products forecast", "已预测 {} / {} 个商品", done, total)
                 stop=Stop { slot: bridge::FORECAST_ALL_SLOT, testid: "fc-all-cancel" }/>
