@@ -74,6 +74,10 @@ test('Forecast page: total forecast with nested, widening intervals; every SKU w
     assert.equal(all[0][0], 'sku');
     assert.equal(all.slice(1).filter((r) => r.length > 1).length, n);
     await shot(page, 'forecast-all.png');
+    const mase = all[0].indexOf('backtest_mase');
+    assert.ok(mase > 0, `columns: ${all[0]}`);
+    const scored = (rows) => rows.slice(1).filter((r) => r.length > 1 && r[mase] !== '' && Number.isFinite(Number(r[mase]))).length;
+    assert.equal(scored(all), 0, 'quick mode: no backtest, as the paragraph says');
     assert.deepEqual(crashes(log), []);
   } finally {
     await context.close();
