@@ -224,6 +224,44 @@ fn fast_mode_skips_the_backtest_with_cheap_models() {
     assert!(!full.leaderboard.is_empty());
 }
 
+/// A year of weekly sales (53 periods, season 52) cannot hold two seasons, yet the detailed
+/// forecast shows a backtest: windows of at least eight periods, every candidate scored, and
+/// the default (ETS) kept whatever the window says, so the forecast is ETS fit on the whole
+/// series. Before, no window was possible (two seasons of training were required) and the
+/// leaderboard stayed empty.
+#[test]
+fn a_year_of_weekly_sales_is_backtested_and_keeps_its_default() {
+    let y: Vec<f64> = (0..53)
+        .map(|t| 1000.0 + 12.0 * t as f64 + [40.0, -25.0, 10.0, -30.0, 5.0][t % 5])
+        .collect();
+    let a = auto_forecast(&y, 52, 12, &AutoOptions::default()).expect("auto");
+    assert_eq!(a.chosen, ModelKind::Ets);
+    assert_eq!(a.leaderboard.len(), 5, "{:?}", a.leaderboard);
+    assert!(a
+        .leaderboard
+        .iter()
+        .all(|r| r.mase.is_some_and(f64::is_finite)));
+    // two origins (the default), 12 and 24 periods before the end
+    let origins: Vec<usize> = a.backtest.iter().map(|w| w.0).collect();
+    assert_eq!(origins, [53 - 24, 53 - 12]);
+    let direct = fit_model(ModelKind::Ets, &y, 52)
+        .expect("fit")
+        .predict(12, &[]);
+    assert_eq!(a.model.predict(12, &[]).mean, direct.mean);
+    assert!(!a
+        .notes
+        .iter()
+        .any(|n| n.en().contains("Not enough history")));
+    // The CLI's CSV path (no informative backtest) skips it: the same forecast, no board.
+    let quiet = AutoOptions {
+        informative_backtest: false,
+        ..AutoOptions::default()
+    };
+    let b = auto_forecast(&y, 52, 12, &quiet).expect("auto");
+    assert!(b.leaderboard.is_empty());
+    assert_eq!(b.model.predict(12, &[]).mean, direct.mean);
+}
+
 /// R's admissibility margin: roots of `1 − Σ a_i z^i` outside `|z| = r`.
 #[test]
 fn arima_root_margin() {

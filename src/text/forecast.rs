@@ -133,6 +133,11 @@ pub const ENTRIES: &[Entry] = &[
         zh: "只有 {n} 期历史数据：只比较几种简单方法。",
     },
     Entry {
+        key: "forecast.note.default_kept",
+        en: "{model} scored better on the backtest window; {default} is kept (a short history gives too few windows to choose on).",
+        zh: "{model} 在回测窗口中得分更高，但仍保留 {default}（历史较短，回测窗口太少，不足以据此选择）。",
+    },
+    Entry {
         key: "forecast.note.combination_kept",
         en: "{model} scored better on the backtest windows; the combination is kept (combinations are more reliable than a choice made on a few windows).",
         zh: "{model} 在回测窗口中得分更高，但仍保留组合模型（组合比只凭几个窗口挑出的单个模型更可靠）。",
