@@ -252,6 +252,10 @@ fn a_year_of_weekly_sales_is_backtested_and_keeps_its_default() {
         .notes
         .iter()
         .any(|n| n.en().contains("Not enough history")));
+    assert_eq!(
+        a.mase_lag, 1,
+        "scaled by the naive: no seasonal naive on 53 weeks"
+    );
     // The CLI's CSV path (no informative backtest) skips it: the same forecast, no board.
     let quiet = AutoOptions {
         informative_backtest: false,

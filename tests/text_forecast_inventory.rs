@@ -38,8 +38,9 @@ fn forecast_sentences_in_both_languages() {
         r.explanation.en(),
         "Each series is forecast 12 periods ahead. In automatic mode several models are tested \
          on the most recent history (each forecasts periods it has not seen) and scored by \
-         MASE: below 1 means more accurate than repeating last season's values. The shaded \
-         bands are prediction intervals: the future should fall inside the 80% / 95% band that \
+         MASE: below 1 means more accurate than repeating last season's values (the last \
+         value, for a history shorter than two seasons). The shaded bands are prediction \
+         intervals: the future should fall inside the 80% / 95% band that \
          often."
     );
     for n in &r.notes {
@@ -67,9 +68,15 @@ fn forecast_sentences_in_both_languages() {
             | ModelKind::Sba | ModelKind::Tsb | ModelKind::IntermittentEnsemble => "a method for irregular sales, which forecasts the average rate of demand (sales come in bursts, so expect the actual pattern to be lumpier)",
             _ => "the selected model",
         };
+        // A history shorter than two seasons and eight periods is backtested against the naive.
+        let seasonal = s.history.len() >= 2 * r.season.max(1) + 8 && r.season > 1;
         let acc = match s.backtest_mase {
-            Some(v) => format!(
+            Some(v) if seasonal => format!(
                 " In the backtest its error was {v:.2} times that of a seasonal naive forecast."
+            ),
+            Some(v) => format!(
+                " In the backtest its error was {v:.2} times that of a naive forecast (the last \
+                 value repeated)."
             ),
             None => " There was not enough history to backtest it.".into(),
         };

@@ -32,6 +32,12 @@ test('Forecast page: total forecast with nested, widening intervals; every SKU w
     assert.equal(await detail.getAttribute('data-series'), 'total');
     assert.ok((await detail.getAttribute('data-model')).length > 0, 'model named');
     assert.ok((await page.locator('[data-testid="leaderboard"] tbody tr').count()) >= 3, 'leaderboard rows');
+    // 17 weeks of history (shorter than two seasons) still get a backtest: every candidate
+    // scored, and the chosen model's backtest MASE shown.
+    const scores = await page.locator('[data-testid="leaderboard"] tbody td.num').allInnerTexts();
+    assert.ok(scores.length >= 3 && scores.every((v) => Number.isFinite(Number(v))), `leaderboard MASE: ${scores}`);
+    assert.ok(Number.isFinite(Number(await page.locator('[data-testid="fc-mase"]').getAttribute('data-value'))), 'backtest MASE shown');
+    assert.match(await page.locator('[data-testid="fc-explanation"]').innerText(), /times that of a naive forecast \(the last value repeated\)/);
     await page.locator('[data-testid="forecast-chart"] polygon').first().waitFor();
     // The forecast table: 12 weekly steps, lo95 <= lo80 <= forecast <= hi80 <= hi95, 95% band never narrows.
     const csv = parseCsv((await download(page, 'download-forecast')).text);

@@ -527,7 +527,14 @@ fn forecast_one(s: &NamedSeries, params: &ForecastParams, m: usize, detailed: bo
     if !detailed {
         return Ok(Some((row, None)));
     }
-    let explanation = explain(&model, auto.chosen, backtest_mase, trend, trend_pct, h);
+    let explanation = explain(
+        &model,
+        auto.chosen,
+        backtest_mase.map(|v| (v, auto.mase_lag)),
+        trend,
+        trend_pct,
+        h,
+    );
     let forecast_periods = if s.future_periods.len() == h {
         s.future_periods.clone()
     } else {
@@ -558,10 +565,11 @@ fn forecast_one(s: &NamedSeries, params: &ForecastParams, m: usize, detailed: bo
     Ok(Some((row, Some(full))))
 }
 
+/// `mase`: the backtest MASE and the lag of the naive forecast it is scaled by.
 fn explain(
     model: &str,
     chosen: ModelKind,
-    mase: Option<f64>,
+    mase: Option<(f64, usize)>,
     trend: Trend,
     pct: f64,
     h: usize,
@@ -583,7 +591,8 @@ fn explain(
         _ => Text::new("forecast.how.other"),
     };
     let acc = match mase {
-        Some(v) => Text::new("forecast.acc.mase").num("v", v, 2),
+        Some((v, lag)) if lag > 1 => Text::new("forecast.acc.mase").num("v", v, 2),
+        Some((v, _)) => Text::new("forecast.acc.mase_naive").num("v", v, 2),
         None => Text::new("forecast.acc.none"),
     };
     let dir = match trend {

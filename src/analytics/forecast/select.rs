@@ -280,6 +280,9 @@ pub struct AutoForecast {
     pub leaderboard: Vec<LeaderboardRow>,
     /// Backtest forecasts of the chosen model: (origin index in `y`, point forecasts).
     pub backtest: Vec<(usize, Vec<f64>)>,
+    /// The lag of the naive forecast the backtest MASE is scaled by: the season, or 1 for a
+    /// non-seasonal or short series (see [`auto_forecast`]).
+    pub mase_lag: usize,
     pub notes: Vec<Text>,
 }
 
@@ -440,6 +443,7 @@ pub fn auto_forecast(
             model: fit_model(ModelKind::Naive, y, m)?,
             leaderboard: Vec::new(),
             backtest: Vec::new(),
+            mase_lag: m.max(1),
             notes,
         })
     };
@@ -477,6 +481,7 @@ pub fn auto_forecast(
             model,
             leaderboard: Vec::new(),
             backtest: Vec::new(),
+            mase_lag: m.max(1),
             notes,
         });
     }
@@ -601,6 +606,7 @@ pub fn auto_forecast(
         model,
         leaderboard,
         backtest: backtest_paths,
+        mase_lag: m_bt.max(1),
         notes,
     })
 }
