@@ -70,6 +70,15 @@ fn forecast_sentences_in_both_languages() {
         };
         // A history shorter than two seasons and eight periods is backtested against the naive.
         let seasonal = s.history.len() >= 2 * r.season.max(1) + 8 && r.season > 1;
+        if s.backtest_mase.is_some() {
+            assert_eq!(
+                s.mase_lag > 1,
+                seasonal,
+                "{}: MASE lag {}",
+                s.id,
+                s.mase_lag
+            );
+        }
         let acc = match s.backtest_mase {
             Some(v) if seasonal => format!(
                 " In the backtest its error was {v:.2} times that of a seasonal naive forecast."

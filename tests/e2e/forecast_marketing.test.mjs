@@ -38,6 +38,7 @@ test('Forecast page: total forecast with nested, widening intervals; every SKU w
     assert.ok(scores.length >= 3 && scores.every((v) => Number.isFinite(Number(v))), `leaderboard MASE: ${scores}`);
     assert.ok(Number.isFinite(Number(await page.locator('[data-testid="fc-mase"]').getAttribute('data-value'))), 'backtest MASE shown');
     assert.match(await page.locator('[data-testid="fc-explanation"]').innerText(), /times that of a naive forecast \(the last value repeated\)/);
+    assert.match(await page.locator('[data-testid="fc-how-mase"]').textContent(), /repeating the last value/);
     await page.locator('[data-testid="forecast-chart"] polygon').first().waitFor();
     // The forecast table: 12 weekly steps, lo95 <= lo80 <= forecast <= hi80 <= hi95, 95% band never narrows.
     const csv = parseCsv((await download(page, 'download-forecast')).text);

@@ -42,6 +42,10 @@ pub struct ForecastParams {
     pub informative_backtest: bool,
 }
 
+fn lag_one() -> usize {
+    1
+}
+
 fn default_true() -> bool {
     true
 }
@@ -148,6 +152,10 @@ pub struct SeriesForecast {
     pub chosen: ModelKind,
     /// Backtest MASE of the chosen model (`None`: not enough history).
     pub backtest_mase: Option<f64>,
+    /// The lag of the naive forecast the MASE is scaled by: the season, or 1 (the last value)
+    /// for a non-seasonal series or a history shorter than two seasons.
+    #[serde(default = "lag_one")]
+    pub mase_lag: usize,
     pub backtest: Vec<BacktestWindow>,
     pub leaderboard: Vec<LeaderboardRow>,
     pub notes: Vec<Text>,
@@ -550,6 +558,7 @@ fn forecast_one(s: &NamedSeries, params: &ForecastParams, m: usize, detailed: bo
         model,
         chosen: auto.chosen,
         backtest_mase,
+        mase_lag: auto.mase_lag,
         backtest: auto
             .backtest
             .iter()
