@@ -52,6 +52,12 @@ fn sample(rel: &str) -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
 }
 
+/// The bundled sample's order lines, imported.
+fn sample_orders() -> shoplens::data::Dataset {
+    let input = sample("www/sample/online_retail_sample.csv.gz");
+    shoplens::data::import_paths(&[input], &Default::default()).expect("import")
+}
+
 fn read_rows(p: &std::path::Path) -> (String, Vec<csv::StringRecord>) {
     let text = std::fs::read_to_string(p).expect("output");
     let header = text.lines().next().unwrap_or("").to_string();
@@ -147,8 +153,7 @@ fn order_lines_weekly_total_and_bad_flags() {
 
 #[test]
 fn run_on_order_lines_by_sku_with_progress() {
-    let input = sample("www/sample/online_retail_sample.csv.gz");
-    let data = shoplens::data::import_paths(&[input], &Default::default()).expect("import");
+    let data = sample_orders();
     let params = ForecastParams {
         level: Level::Sku,
         freq: Freq::Week,
@@ -185,8 +190,7 @@ fn run_on_order_lines_by_sku_with_progress() {
 #[test]
 fn table_shards_joined_equal_the_whole_table() {
     use shoplens::analytics::forecast::{forecast_many, join_tables, prepare, table_shard, Shard};
-    let input = sample("www/sample/online_retail_sample.csv.gz");
-    let data = shoplens::data::import_paths(&[input], &Default::default()).expect("import");
+    let data = sample_orders();
     let params = ForecastParams {
         level: Level::Sku,
         freq: Freq::Month,
