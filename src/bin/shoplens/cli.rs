@@ -74,24 +74,30 @@ pub(crate) fn json_en(v: serde_json::Value) -> Result<String, String> {
     serde_json::to_string_pretty(&english(v)).map_err(|e| e.to_string())
 }
 
-/// Every [`shoplens::text::Text`] in a JSON value (an object with only `key` and `args`)
-/// replaced by its English sentence, so `--json` prints the sentences as before.
+/// Whether a JSON value is a serialised [`shoplens::text::Text`]: an object with a string
+/// `key` and at most an `args` array besides.
+pub(crate) fn is_text(v: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    v.as_object().is_some_and(|map| {
+        map.get("key").is_some_and(Value::is_string)
+            && map.get("args").is_none_or(Value::is_array)
+            && map.keys().all(|k| k == "key" || k == "args")
+    })
+}
+
+/// Every [`shoplens::text::Text`] in a JSON value (see [`is_text`]) replaced by its English
+/// sentence, so `--json` prints the sentences as before.
 pub(crate) fn english(v: serde_json::Value) -> serde_json::Value {
     use serde_json::Value;
+    if is_text(&v) {
+        return match serde_json::from_value::<shoplens::text::Text>(v.clone()) {
+            Ok(t) => Value::String(t.en()),
+            Err(_) => v,
+        };
+    }
     match v {
         Value::Object(map) => {
-            let is_text = map.get("key").is_some_and(Value::is_string)
-                && map.get("args").is_none_or(Value::is_array)
-                && map.keys().all(|k| k == "key" || k == "args");
-            if is_text {
-                let obj = Value::Object(map);
-                match serde_json::from_value::<shoplens::text::Text>(obj.clone()) {
-                    Ok(t) => Value::String(t.en()),
-                    Err(_) => obj,
-                }
-            } else {
-                Value::Object(map.into_iter().map(|(k, v)| (k, english(v))).collect())
-            }
+            Value::Object(map.into_iter().map(|(k, v)| (k, english(v))).collect())
         }
         Value::Array(a) => Value::Array(a.into_iter().map(english).collect()),
         other => other,

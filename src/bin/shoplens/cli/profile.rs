@@ -39,13 +39,8 @@ const TWINS: [&str; 4] = ["reason", "date_order_reason", "notes", "examples"];
 /// `v` with each [`TWINS`] sentence (or list of sentences) as its English, followed by the
 /// sentence itself under `<name>_text` (left out when there is none, as before).
 fn english_with_twins(v: serde_json::Value) -> serde_json::Value {
+    use crate::cli::is_text;
     use serde_json::Value;
-    let is_text = |v: &Value| {
-        v.as_object().is_some_and(|m| {
-            m.get("key").is_some_and(Value::is_string)
-                && m.keys().all(|k| k == "key" || k == "args")
-        })
-    };
     match v {
         Value::Object(map) => {
             let mut out = serde_json::Map::with_capacity(map.len());
