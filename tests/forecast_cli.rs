@@ -186,10 +186,13 @@ fn run_on_order_lines_by_sku_with_progress() {
 
 /// The browser's all-series table shared over workers: each worker's share of the series
 /// (interleaved, without period labels) forecast on its own and the parts joined in any order
-/// give exactly the table of one run over all series.
+/// give exactly the table of one run over all series, and the report built around the joined
+/// table (as the worker builds it) is the whole run's report.
 #[test]
 fn table_shards_joined_equal_the_whole_table() {
-    use shoplens::analytics::forecast::{forecast_many, join_tables, prepare, table_shard, Shard};
+    use shoplens::analytics::forecast::{
+        forecast_many, join_tables, prepare, table_shard, ForecastReport, Shard,
+    };
     let data = sample_orders();
     let params = ForecastParams {
         level: Level::Sku,
@@ -215,7 +218,13 @@ fn table_shards_joined_equal_the_whole_table() {
         })
         .collect();
     parts.reverse();
-    assert_eq!(join_tables(series, parts), whole.table);
+    let joined = ForecastReport::new(&params, Vec::new(), join_tables(series, parts));
+    assert_eq!(joined, whole);
+    assert_eq!(joined.season, 12);
+    assert!(joined
+        .explanation
+        .en()
+        .starts_with("Each series is forecast 3 periods ahead."));
 }
 
 /// `--threads` does not change the output: the bundled monthly series file forecast on one and

@@ -396,10 +396,7 @@ async fn forecast_all(
     if task_cancelled(job) {
         return Ok(None);
     }
-    let mut report =
-        forecast::forecast_many(&[], &table_params, &mut |_, _| {}).map_err(|e| e.text())?;
-    report.params = params.clone();
-    report.table = forecast::join_tables(&series, parts);
+    let mut report = ForecastReport::new(params, Vec::new(), forecast::join_tables(&series, parts));
     report.notes.extend(notes);
     Ok(Some(report))
 }

@@ -190,6 +190,30 @@ pub struct ForecastReport {
     pub explanation: Text,
 }
 
+impl ForecastReport {
+    /// A report of `series` (the detailed ones) and `table` made with `params`: its season
+    /// (`params.season`, or the frequency's default) and its "how was this computed" sentence
+    /// follow from the parameters; no notes.
+    pub fn new(params: &ForecastParams, series: Vec<SeriesForecast>, table: Vec<TableRow>) -> Self {
+        let levels = params
+            .levels
+            .iter()
+            .map(|l| format!("{l}%"))
+            .collect::<Vec<_>>()
+            .join(" / ");
+        ForecastReport {
+            params: params.clone(),
+            season: params.season.unwrap_or(params.freq.season()),
+            series,
+            table,
+            notes: Vec::new(),
+            explanation: Text::new("forecast.how")
+                .int("h", params.horizon)
+                .str("levels", levels),
+        }
+    }
+}
+
 /// Input of [`forecast_many`]: a named series with period labels.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NamedSeries {
@@ -345,7 +369,6 @@ pub fn forecast_many_threads(
 ) -> Result<ForecastReport, ForecastError> {
     params.validate()?;
     let m = params.season.unwrap_or(params.freq.season());
-    let h = params.horizon;
     // The first `detail_limit` non-empty series get full detail.
     let detail = params.detail_limit.unwrap_or(usize::MAX);
     let mut seen = 0usize;
@@ -369,22 +392,7 @@ pub fn forecast_many_threads(
             series.extend(full);
         }
     }
-    Ok(ForecastReport {
-        params: params.clone(),
-        season: m,
-        series,
-        table,
-        notes: Vec::new(),
-        explanation: Text::new("forecast.how").int("h", h).str(
-            "levels",
-            params
-                .levels
-                .iter()
-                .map(|l| format!("{l}%"))
-                .collect::<Vec<_>>()
-                .join(" / "),
-        ),
-    })
+    Ok(ForecastReport::new(params, series, table))
 }
 
 /// The result of one series: its table row and, when detailed, its full forecast (`None`
