@@ -876,3 +876,46 @@ fn parameter_explanations_are_catalogue_sentences() {
         assert_eq!(t.render(Lang::Zh), zh);
     }
 }
+
+/// Model names are catalogue sentences, not CLI keys: the forecast picker, its leaderboard,
+/// the recommender table and the notes that name a model ("Theta scored better on the backtest
+/// window; Exponential smoothing (ETS) is kept") read in either language. The CLI keeps the keys.
+#[test]
+fn model_names_read_in_both_languages() {
+    use shoplens::analytics::forecast::select::{auto_forecast, AutoOptions, ModelKind};
+    use shoplens::analytics::recommend::ModelChoice;
+    use shoplens::text::Lang;
+    for k in ModelKind::ALL {
+        let zh = common::assert_zh(k.key(), &k.name(), &[]);
+        assert_ne!(zh, k.key());
+    }
+    assert_eq!(ModelKind::Ets.name().en(), "Exponential smoothing (ETS)");
+    assert_eq!(ModelKind::Ets.name().render(Lang::Zh), "指数平滑（ETS）");
+    for m in [
+        ModelChoice::Auto,
+        ModelChoice::Popularity,
+        ModelChoice::ItemKnn,
+        ModelChoice::Ease,
+        ModelChoice::Als,
+        ModelChoice::Content,
+    ] {
+        common::assert_zh(m.key(), &m.name(), &[]);
+        assert_eq!(ModelChoice::from_key(m.key()), Some(m));
+    }
+    // A note naming a model: the fast mode's, on a short smooth history (non-seasonal ETS).
+    let y: Vec<f64> = (0..20).map(|t| 50.0 + 2.0 * t as f64).collect();
+    let fast = AutoOptions {
+        fast: true,
+        ..AutoOptions::default()
+    };
+    let a = auto_forecast(&y, 12, 6, &fast).expect("auto");
+    let note = a.notes.first().expect("a note");
+    assert_eq!(
+        note.en(),
+        "Fast mode: Exponential smoothing (ETS) without a backtest comparison."
+    );
+    assert_eq!(
+        note.render(Lang::Zh),
+        "快速模式：直接使用指数平滑（ETS），不做回测比较。"
+    );
+}

@@ -106,6 +106,92 @@ pub const ENTRIES: &[Entry] = &[
         en: "month",
         zh: "个月",
     },
+    // Model names (the picker, the leaderboard and the notes; the CLI uses `ModelKind::key`).
+    Entry {
+        key: "forecast.model.auto",
+        en: "Automatic (best in backtest)",
+        zh: "自动（回测最佳）",
+    },
+    Entry {
+        key: "forecast.model.naive",
+        en: "Naive (last value)",
+        zh: "朴素法（上一期值）",
+    },
+    Entry {
+        key: "forecast.model.seasonal_naive",
+        en: "Seasonal naive (last season)",
+        zh: "季节朴素法（上一季同期）",
+    },
+    Entry {
+        key: "forecast.model.mean",
+        en: "Mean",
+        zh: "均值法",
+    },
+    Entry {
+        key: "forecast.model.drift",
+        en: "Drift (straight line)",
+        zh: "漂移法（直线）",
+    },
+    Entry {
+        key: "forecast.model.ets",
+        en: "Exponential smoothing (ETS)",
+        zh: "指数平滑（ETS）",
+    },
+    Entry {
+        key: "forecast.model.arima",
+        en: "ARIMA",
+        zh: "ARIMA 模型",
+    },
+    Entry {
+        key: "forecast.model.theta",
+        en: "Theta",
+        zh: "Theta 法",
+    },
+    Entry {
+        key: "forecast.model.croston",
+        en: "Croston",
+        zh: "Croston 法",
+    },
+    Entry {
+        key: "forecast.model.croston_optimized",
+        en: "Croston (optimised)",
+        zh: "Croston 法（优化）",
+    },
+    Entry {
+        key: "forecast.model.sba",
+        en: "SBA",
+        zh: "SBA 法",
+    },
+    Entry {
+        key: "forecast.model.tsb",
+        en: "TSB",
+        zh: "TSB 法",
+    },
+    Entry {
+        key: "forecast.model.adida",
+        en: "ADIDA",
+        zh: "ADIDA 法",
+    },
+    Entry {
+        key: "forecast.model.imapa",
+        en: "IMAPA",
+        zh: "IMAPA 法",
+    },
+    Entry {
+        key: "forecast.model.regression",
+        en: "Regression (trend + seasonality)",
+        zh: "回归（趋势 + 季节）",
+    },
+    Entry {
+        key: "forecast.model.ensemble",
+        en: "Ensemble (trimmed mean: ETS, damped ETS, ARIMA, Theta, seasonal naive)",
+        zh: "组合模型（截尾平均：ETS、阻尼 ETS、ARIMA、Theta、季节朴素）",
+    },
+    Entry {
+        key: "forecast.model.intermittent_ensemble",
+        en: "Ensemble for irregular sales",
+        zh: "间歇性销售组合模型",
+    },
     // Notes of the automatic model choice.
     Entry {
         key: "forecast.note.constant",
@@ -120,12 +206,12 @@ pub const ENTRIES: &[Entry] = &[
     Entry {
         key: "forecast.note.fast",
         en: "Fast mode: {model} without a backtest comparison.",
-        zh: "快速模式：直接使用 {model}，不做回测比较。",
+        zh: "快速模式：直接使用{model}，不做回测比较。",
     },
     Entry {
         key: "forecast.note.fit_failed",
         en: "{model} could not be fitted ({err}); the naive forecast is used.",
-        zh: "{model} 无法拟合（{err}），改用朴素预测。",
+        zh: "{model}无法拟合（{err}），改用朴素预测。",
     },
     Entry {
         key: "forecast.note.intermittent",
@@ -140,12 +226,12 @@ pub const ENTRIES: &[Entry] = &[
     Entry {
         key: "forecast.note.default_kept",
         en: "{model} scored better on the backtest window; {default} is kept (a short history gives too few windows to choose on).",
-        zh: "{model} 在回测窗口中得分更高，但仍保留 {default}（历史较短，回测窗口太少，不足以据此选择）。",
+        zh: "{model}在回测窗口中得分更高，但仍保留{default}（历史较短，回测窗口太少，不足以据此选择）。",
     },
     Entry {
         key: "forecast.note.combination_kept",
         en: "{model} scored better on the backtest windows; the combination is kept (combinations are more reliable than a choice made on a few windows).",
-        zh: "{model} 在回测窗口中得分更高，但仍保留组合模型（组合比只凭几个窗口挑出的单个模型更可靠）。",
+        zh: "{model}在回测窗口中得分更高，但仍保留组合模型（组合比只凭几个窗口挑出的单个模型更可靠）。",
     },
     Entry {
         key: "forecast.note.no_backtest",

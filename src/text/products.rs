@@ -65,6 +65,37 @@ pub const ENTRIES: &[Entry] = &[
         en: "EASE tuned on the last {share} of the training period ({users} validation users): λ {lambda}, recency τ {tau} days, recent-popularity weight {beta} (validation NDCG@20 {ndcg})",
         zh: "EASE 在训练期最后 {share} 的数据上调参（{users} 位验证客户）：λ {lambda}，时间衰减 τ {tau} 天，近期热度权重 {beta}（验证 NDCG@20 {ndcg}）",
     },
+    // Recommender names (the page and the notes; the CLI uses `ModelChoice::key`).
+    Entry {
+        key: "products.model.auto",
+        en: "automatic",
+        zh: "自动",
+    },
+    Entry {
+        key: "products.model.popularity",
+        en: "popularity",
+        zh: "热销榜",
+    },
+    Entry {
+        key: "products.model.itemknn",
+        en: "similar products (ItemKNN)",
+        zh: "相似商品（ItemKNN）",
+    },
+    Entry {
+        key: "products.model.ease",
+        en: "EASE linear model",
+        zh: "EASE 线性模型",
+    },
+    Entry {
+        key: "products.model.als",
+        en: "ALS matrix factorisation",
+        zh: "ALS 矩阵分解",
+    },
+    Entry {
+        key: "products.model.content",
+        en: "product content",
+        zh: "基于商品内容",
+    },
     Entry {
         key: "products.rec.chosen",
         en: "model chosen by NDCG@20 on the last {share} of the training period ({users} customers): {model}",

@@ -9,9 +9,10 @@
 //!   candidates (IMAPA, ADIDA, Croston optimised, SBA, TSB, naive) and their combination;
 //! * otherwise the combination of ETS, ARIMA, Theta, damped ETS and the seasonal naive (the
 //!   mean of the middle three forecasts at each horizon, [`ENSEMBLE_COMBINE`]; combinations win
-//!   M3/M4) plus ETS, ARIMA, Theta and the seasonal naive alone; the combination is kept ([`AutoOptions::keep_combination`], default), or
-//!   with that option off replaced when another candidate's backtest MASE is at least 20% lower
-//!   (selection on a couple of windows is noisy: Fildes & Petropoulos 2015);
+//!   M3/M4) plus ETS, ARIMA, Theta and the seasonal naive alone; the combination is kept
+//!   ([`AutoOptions::keep_combination`], default), or with that option off replaced when
+//!   another candidate's backtest MASE is at least 20% lower (selection on a couple of windows
+//!   is noisy: Fildes & Petropoulos 2015);
 //! * series shorter than two seasons and eight periods are backtested as non-seasonal (windows
 //!   of at least eight training periods, MASE scaled by the naive's in-sample error) to show
 //!   how the candidates do, but keep the default candidate (ETS, or IMAPA when intermittent):
@@ -98,6 +99,13 @@ impl ModelKind {
             ModelKind::Ensemble => "ensemble",
             ModelKind::IntermittentEnsemble => "intermittent_ensemble",
         }
+    }
+
+    /// The model's plain name in the catalogue (`forecast.model.<key>`): "Exponential smoothing
+    /// (ETS)", "Seasonal naive (last season)", ... The picker, the leaderboard and the notes
+    /// show it; the CLI and the CSV keep [`ModelKind::key`].
+    pub fn name(self) -> Text {
+        Text::new(&format!("forecast.model.{}", self.key()))
     }
 
     /// Parse a key (also accepts `snaive`, `autoets`, `autoarima`, `autotheta`).
@@ -464,13 +472,13 @@ pub fn auto_forecast(
             _ if short => (ModelKind::Ets, 1),
             _ => (ModelKind::Ets, m),
         };
-        notes.push(Text::new("forecast.note.fast").str("model", kind.key()));
+        notes.push(Text::new("forecast.note.fast").text("model", kind.name()));
         let (chosen, model) = match fit_model(kind, y, mm) {
             Ok(f) => (kind, f),
             Err(e) => {
                 notes.push(
                     Text::new("forecast.note.fit_failed")
-                        .str("model", kind.key())
+                        .text("model", kind.name())
                         .text("err", e.text()),
                 );
                 (ModelKind::Naive, fit_model(ModelKind::Naive, y, m)?)
@@ -567,13 +575,13 @@ pub fn auto_forecast(
                 if k != default && s < opt.switch_ratio * ds {
                     if default == ModelKind::Ensemble && opt.keep_combination {
                         notes.push(
-                            Text::new("forecast.note.combination_kept").str("model", k.key()),
+                            Text::new("forecast.note.combination_kept").text("model", k.name()),
                         );
                     } else if keep_default {
                         notes.push(
                             Text::new("forecast.note.default_kept")
-                                .str("model", k.key())
-                                .str("default", default.key()),
+                                .text("model", k.name())
+                                .text("default", default.name()),
                         );
                     } else {
                         chosen = k;
@@ -589,7 +597,7 @@ pub fn auto_forecast(
         Err(e) => {
             notes.push(
                 Text::new("forecast.note.fit_failed")
-                    .str("model", chosen.key())
+                    .text("model", chosen.name())
                     .text("err", e.text()),
             );
             chosen = ModelKind::Naive;

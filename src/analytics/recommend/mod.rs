@@ -94,6 +94,13 @@ pub enum ModelChoice {
 }
 
 impl ModelChoice {
+    /// The recommender's plain name in the catalogue (`products.model.<key>`), for the page
+    /// and the notes; the CLI flag and its evaluation rows keep [`ModelChoice::key`].
+    pub fn name(self) -> Text {
+        Text::new(&format!("products.model.{}", self.key()))
+    }
+
+    /// The CLI key (`--model ease`).
     pub fn key(self) -> &'static str {
         match self {
             ModelChoice::Auto => "auto",
@@ -871,7 +878,7 @@ pub fn run_interactions(
                         Text::new("products.rec.chosen")
                             .pct("share", cfg.validation_fraction, 0)
                             .int("users", ev.users)
-                            .str("model", b.key()),
+                            .text("model", b.name()),
                     );
                     selection = Some(ev);
                     b

@@ -23,30 +23,9 @@ use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use web_sys::Blob;
 
-/// Plain names of the models in the picker.
-fn model_name(k: ModelKind) -> &'static str {
-    match k {
-        ModelKind::Auto => t("Automatic (best in backtest)", "自动（回测最佳）"),
-        ModelKind::Naive => t("Naive (last value)", "朴素法（上一期值）"),
-        ModelKind::SeasonalNaive => t("Seasonal naive (last season)", "季节朴素法（上一季同期）"),
-        ModelKind::Mean => t("Mean", "均值法"),
-        ModelKind::Drift => t("Drift (straight line)", "漂移法（直线）"),
-        ModelKind::Ets => t("Exponential smoothing (ETS)", "指数平滑（ETS）"),
-        ModelKind::Arima => t("ARIMA", "ARIMA 模型"),
-        ModelKind::Theta => t("Theta", "Theta 法"),
-        ModelKind::Croston => t("Croston", "Croston 法"),
-        ModelKind::CrostonOptimized => t("Croston (optimised)", "Croston 法（优化）"),
-        ModelKind::Sba => t("SBA", "SBA 法"),
-        ModelKind::Tsb => t("TSB", "TSB 法"),
-        ModelKind::Adida => t("ADIDA", "ADIDA 法"),
-        ModelKind::Imapa => t("IMAPA", "IMAPA 法"),
-        ModelKind::Regression => t("Regression (trend + seasonality)", "回归（趋势 + 季节）"),
-        ModelKind::Ensemble => t(
-            "Ensemble (trimmed mean: ETS, damped ETS, ARIMA, Theta, seasonal naive)",
-            "组合模型（截尾平均：ETS、阻尼 ETS、ARIMA、Theta、季节朴素）",
-        ),
-        ModelKind::IntermittentEnsemble => t("Ensemble for irregular sales", "间歇性销售组合模型"),
-    }
+/// Plain names of the models in the picker (the core's catalogue, [`ModelKind::name`]).
+fn model_name(k: ModelKind) -> String {
+    say(&k.name())
 }
 
 fn freq_key(f: Freq) -> &'static str {

@@ -385,7 +385,7 @@ fn RecommendSection(report: RecommendReport, millis: f64) -> impl IntoView {
                 .iter()
                 .map(|r| {
                     vec![
-                        Cell::Text(model_name(r.model).to_string()),
+                        Cell::Text(model_name(r.model)),
                         num(r.recall, 4),
                         num(r.ndcg, 4),
                         num(r.fit_seconds, 2),
@@ -444,14 +444,7 @@ fn RecommendSection(report: RecommendReport, millis: f64) -> impl IntoView {
     }
 }
 
-/// A recommender's display name (the core's `ModelChoice::key` is a CLI key).
-fn model_name(m: ModelChoice) -> &'static str {
-    match m {
-        ModelChoice::Auto => t("auto", "自动"),
-        ModelChoice::Popularity => t("popularity", "热销榜"),
-        ModelChoice::ItemKnn => t("itemknn", "相似商品（ItemKNN）"),
-        ModelChoice::Ease => t("ease", "EASE 线性模型"),
-        ModelChoice::Als => t("als", "ALS 矩阵分解"),
-        ModelChoice::Content => t("content", "基于商品内容"),
-    }
+/// A recommender's display name (the core's catalogue, [`ModelChoice::name`]).
+fn model_name(m: ModelChoice) -> String {
+    say(&m.name())
 }
