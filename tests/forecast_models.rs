@@ -266,6 +266,44 @@ fn a_year_of_weekly_sales_is_backtested_and_keeps_its_default() {
     assert_eq!(b.model.predict(12, &[]).mean, direct.mean);
 }
 
+/// A short history keeps its default (ETS) whatever its backtest window says, with a note
+/// naming the better-scoring model (`keep_short_default`, on by default); with the option off
+/// the window chooses. A sawtooth of period 6 over 30 months (short: under 2 × 12 + 8) is
+/// one where Theta scores under 0.8 × ETS's MASE on the window. `keep_combination` alone
+/// does not keep a short history's default.
+#[test]
+fn a_short_history_keeps_its_default_unless_told_otherwise() {
+    let y: Vec<f64> = (0..30).map(|t| 50.0 + 10.0 * (t % 6) as f64).collect();
+    let kept = auto_forecast(&y, 12, 6, &AutoOptions::default()).expect("auto");
+    assert_eq!(kept.chosen, ModelKind::Ets);
+    let mase = |a: &shoplens::analytics::forecast::select::AutoForecast, k: ModelKind| {
+        a.leaderboard
+            .iter()
+            .find(|r| r.model == k)
+            .and_then(|r| r.mase)
+            .expect("scored")
+    };
+    assert!(mase(&kept, ModelKind::Theta) < 0.8 * mase(&kept, ModelKind::Ets));
+    let note = kept.notes.last().expect("note").en();
+    assert_eq!(
+        note,
+        "Theta scored better on the backtest window; Exponential smoothing (ETS) is kept \
+         (a short history gives too few windows to choose on)."
+    );
+    let free = AutoOptions {
+        keep_short_default: false,
+        ..AutoOptions::default()
+    };
+    assert!(free.keep_combination);
+    let switched = auto_forecast(&y, 12, 6, &free).expect("auto");
+    assert_eq!(switched.chosen, ModelKind::Theta);
+    assert_eq!(switched.leaderboard, kept.leaderboard);
+    let direct = fit_model(ModelKind::Theta, &y, 12)
+        .expect("fit")
+        .predict(6, &[]);
+    assert_eq!(switched.model.predict(6, &[]).mean, direct.mean);
+}
+
 /// R's admissibility margin: roots of `1 − Σ a_i z^i` outside `|z| = r`.
 #[test]
 fn arima_root_margin() {

@@ -15,8 +15,9 @@
 //!   is noisy: Fildes & Petropoulos 2015);
 //! * series shorter than two seasons and eight periods are backtested as non-seasonal (windows
 //!   of at least eight training periods, MASE scaled by the naive's in-sample error) to show
-//!   how the candidates do, but keep the default candidate (ETS, or IMAPA when intermittent):
-//!   one or two short windows are too little to choose on; series too short even for a window
+//!   how the candidates do, but keep the default candidate (ETS, or IMAPA when intermittent;
+//!   [`AutoOptions::keep_short_default`]): one or two short windows are too little to choose
+//!   on; series too short even for a window
 //!   keep it too, with a note;
 //! * [`AutoOptions::fast`] skips the backtest (tables of thousands of series).
 
@@ -251,9 +252,12 @@ pub struct AutoOptions {
     /// When the default is the ETS/ARIMA/Theta combination, keep it whatever the backtest
     /// (the backtest still fills the leaderboard): on M3 monthly, switching on two windows
     /// made the forecasts worse (BENCHMARKS.md), as combination beats selection in M3/M4.
-    /// The same for the default of a short history (under `2m + 8` periods), whose windows
-    /// are too few and short to choose on.
     pub keep_combination: bool,
+    /// Keep the default of a short history (under `2m + 8` periods: ETS, or IMAPA when
+    /// intermittent) whatever its backtest, whose one or two short windows are too little to
+    /// choose on: on a year of weekly UCI sales per product (2,486 series) switching on the
+    /// window made the holdout MASE worse, 1.7551 against 1.7456 (BENCHMARKS.md).
+    pub keep_short_default: bool,
     /// Run the backtest also when it cannot change the choice (the kept combination, a single
     /// candidate), for the leaderboard and the backtest overlay. Off, such series get an
     /// empty leaderboard and no backtest paths; the model and forecasts are the same.
@@ -268,6 +272,7 @@ impl Default for AutoOptions {
             switch_ratio: 0.8,
             fast: false,
             keep_combination: true,
+            keep_short_default: true,
             informative_backtest: true,
         }
     }
@@ -542,7 +547,8 @@ pub fn auto_forecast(
     // windows are too little to choose on (on a year of weekly UCI sales per product, 2,486
     // series, switching on the window made the holdout MASE worse: 1.7551 against 1.7456). The
     // backtest still runs where it informs (leaderboard, overlay, the model's MASE).
-    let keep_default = opt.keep_combination && (default == ModelKind::Ensemble || short);
+    let keep_default = (opt.keep_combination && default == ModelKind::Ensemble)
+        || (opt.keep_short_default && short);
     // The backtest can only change the choice when there is a choice to make.
     let fixed = candidates.len() == 1 || keep_default;
     let skip = fixed && !opt.informative_backtest;
