@@ -39,6 +39,13 @@ test('Forecast page: total forecast with nested, widening intervals; every SKU w
     assert.ok(Number.isFinite(Number(await page.locator('[data-testid="fc-mase"]').getAttribute('data-value'))), 'backtest MASE shown');
     assert.match(await page.locator('[data-testid="fc-explanation"]').innerText(), /times that of a naive forecast \(the last value repeated\)/);
     assert.match(await page.locator('[data-testid="fc-how-mase"]').textContent(), /repeating the last value/);
+    // The note on the kept default names both models by their plain names, as the leaderboard does.
+    const kept = (await page.locator('[data-testid="forecast-detail"] ul.notes li').allInnerTexts())
+      .find((n) => /is kept \(a short history/.test(n));
+    assert.ok(kept, 'the note on the kept default');
+    assert.match(kept, /; Exponential smoothing \(ETS\) is kept/);
+    const boardNames = await page.locator('[data-testid="leaderboard"] tbody tr td:first-child').allInnerTexts();
+    assert.ok(boardNames.some((b) => kept.startsWith(b.replace(' ✓', ''))), `${kept} names a leaderboard model: ${boardNames}`);
     await page.locator('[data-testid="forecast-chart"] polygon').first().waitFor();
     // The forecast table: 12 weekly steps, lo95 <= lo80 <= forecast <= hi80 <= hi95, 95% band never narrows.
     const csv = parseCsv((await download(page, 'download-forecast')).text);

@@ -140,6 +140,13 @@ test('Forecast, Inventory and Marketing pages in Chinese: no English UI words, s
     assert.match(await page.locator('[data-testid="fc-explanation"]').innerText(), /^预测方法：/);
     await page.evaluate(() => document.querySelectorAll('details.how').forEach((d) => { d.open = true; }));
     for (const p of await page.locator('[data-testid="forecast-detail"] details.how p').allTextContents()) assert.match(p, CJK);
+    // Notes name models by their Chinese names, not the CLI keys ("ets", "theta").
+    const fcNotes = await page.locator('[data-testid="forecast-detail"] ul.notes li').allInnerTexts();
+    assert.ok(fcNotes.length > 0, 'the sample total has notes');
+    for (const n of fcNotes) {
+      assert.match(n, CJK);
+      assert.ok(!/\b(ets|theta|arima|naive|seasonal_naive|imapa|drift|mean)\b/.test(n), `model key in a note: ${n}`);
+    }
     await shot(page, 'zh-forecast.png');
 
     // Inventory: the default policies, then a budget for the purchase plan.

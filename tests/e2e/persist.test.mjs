@@ -383,3 +383,85 @@ test('(6) the page on screen is never rebuilt by the start-up timer: what the us
     await context.close();
   }
 });
+
+test('(7) storage slower than the 3 s start-up timeout: the Marketing inputs on screen still show the restored values', { timeout: TEST_TIMEOUT }, async () => {
+  // The pages show after 3 s even when IndexedDB has not answered. The Marketing inputs need
+  // no data, so the page can be on screen before the stored session arrives: its inputs must
+  // then follow the restored values (before, they kept the defaults they were built with).
+  const store = smallStore();
+  const { page, log, url, context } = await newPage(env);
+  try {
+    await importNamed(page, url, store.file, 'slow storage');
+    await navigate(page, '/marketing');
+    const typed = { 'mmm-budget': '42000', 'ab-mde': '4', 'promo-from': '2011-04-04' };
+    for (const [id, v] of Object.entries(typed)) {
+      await page.fill(`[data-testid="${id}"]`, v);
+      await page.locator(`[data-testid="${id}"]`).dispatchEvent('change');
+    }
+    const counts = page.locator('[data-testid="ab-counts"] input');
+    const variants = ['old page', '1000', '50', 'new page', '1000', '70'];
+    for (let i = 0; i < variants.length; i++) {
+      await counts.nth(i).fill(variants[i]);
+      await counts.nth(i).dispatchEvent('change');
+    }
+    await page.waitForTimeout(1200); // settings are saved 0.4 s after the last change
+
+    // From now on, the first IndexedDB open of each page load answers 4.5 s late.
+    await context.addInitScript(() => {
+      const open = IDBFactory.prototype.open;
+      let first = true;
+      IDBFactory.prototype.open = function (...args) {
+        const req = open.apply(this, args);
+        if (!first) return req;
+        first = false;
+        window.__slowOpen = 'pending';
+        const late = (f) => function (ev) {
+          setTimeout(() => {
+            window.__slowOpen = 'answered';
+            f.call(req, ev);
+          }, 4500);
+        };
+        const add = req.addEventListener;
+        req.addEventListener = function (type, f, o) {
+          return add.call(this, type, type === 'success' && f ? late(f) : f, o);
+        };
+        let handler = null;
+        Object.defineProperty(req, 'onsuccess', {
+          configurable: true,
+          get: () => handler,
+          set: (f) => {
+            handler = f;
+            if (f) add.call(req, 'success', late(f));
+          },
+        });
+        return req;
+      };
+    });
+    await page.reload();
+    // The app shows on its timer, before storage answers; the Marketing page is opened then.
+    await page.locator('a[href="/marketing"]').first().waitFor({ timeout: 10_000 });
+    await navigate(page, '/marketing');
+    assert.equal(await page.evaluate(() => window.__slowOpen), 'pending', 'storage answered before the page was shown');
+    assert.equal(await page.locator('[data-testid="mmm-budget"]').inputValue(), '', 'defaults before the restore');
+    await page.waitForFunction(() => window.__slowOpen === 'answered', null, { timeout: 20_000 });
+    for (const [id, v] of Object.entries(typed)) {
+      await page.waitForFunction(
+        ([id, v]) => document.querySelector(`[data-testid="${id}"]`)?.value === v,
+        [id, v],
+        { timeout: 20_000 },
+      ).catch(() => {});
+      assert.equal(await page.locator(`[data-testid="${id}"]`).inputValue(), v, `${id} after the late restore`);
+    }
+    for (let i = 0; i < variants.length; i++) {
+      assert.equal(await counts.nth(i).inputValue(), variants[i], `A/B input ${i} after the late restore`);
+    }
+    // And the restored values are what a run uses: the budget stays, and is saved as is.
+    await page.waitForTimeout(1200);
+    await page.reload();
+    await navigate(page, '/marketing');
+    await page.waitForFunction(() => document.querySelector('[data-testid="mmm-budget"]')?.value === '42000', null, { timeout: 20_000 });
+    assert.deepEqual(crashes(log), []);
+  } finally {
+    await context.close();
+  }
+});

@@ -96,8 +96,11 @@ fn pct1(v: f64) -> String {
     format!("{:.1}%", v * 100.0)
 }
 
-/// An input's signal that starts from the stored Marketing inputs and writes every change
-/// back to them (so the value survives a reload, a language switch and a page change).
+/// An input's signal kept in step with the stored Marketing inputs both ways: every change
+/// is written back to them (so the value survives a reload, a language switch and a page
+/// change), and a change of the stored inputs while the page is shown (a session restored
+/// after the page mounted, when storage is slow to answer; "Forget this data") shows in the
+/// input.
 fn kept<T: Clone + PartialEq + Send + Sync + 'static>(
     state: AppState,
     get: fn(&MarketingInputs) -> T,
@@ -108,6 +111,12 @@ fn kept<T: Clone + PartialEq + Send + Sync + 'static>(
         let v = value.get();
         if state.marketing_inputs.with_untracked(|m| get(m) != v) {
             state.marketing_inputs.update(|m| set(m, v));
+        }
+    });
+    Effect::new(move |_| {
+        let v = state.marketing_inputs.with(get);
+        if value.with_untracked(|x| *x != v) {
+            value.set(v);
         }
     });
     value
@@ -489,37 +498,58 @@ fn ExperimentCard() -> impl IntoView {
         },
         ..ExperimentSpec::default()
     };
+    let defaults = [t("control", "对照组"), t("treatment", "实验组")];
+    // A variant's (name, users, conversions) as stored; defaults when nothing was typed.
+    let stored_variant = move |stored: &[(String, String, String)], i: usize| {
+        stored
+            .get(i)
+            .cloned()
+            .unwrap_or_else(|| (defaults[i].to_string(), String::new(), String::new()))
+    };
     let stored = state
         .marketing_inputs
         .with_untracked(|m| m.ab_variants.clone());
-    let variant = |i: usize, default: &str| {
-        let (name, users, conv) = stored
-            .get(i)
-            .cloned()
-            .unwrap_or_else(|| (default.to_string(), String::new(), String::new()));
+    let counts = [0, 1].map(|i| {
+        let (name, users, conv) = stored_variant(&stored, i);
         (
             RwSignal::new(name),
             RwSignal::new(users),
             RwSignal::new(conv),
         )
-    };
-    let counts = [
-        variant(0, t("control", "对照组")),
-        variant(1, t("treatment", "实验组")),
-    ];
-    // The typed counts are saved with the session.
-    Effect::new(move |_| {
+    });
+    // What the inputs hold, as stored: nothing when no count was typed.
+    let typed_counts = move |read: fn(&RwSignal<String>) -> String| {
         let now: Vec<(String, String, String)> = counts
             .iter()
-            .map(|(n, u, c)| (n.get(), u.get(), c.get()))
+            .map(|(n, u, c)| (read(n), read(u), read(c)))
             .collect();
         let typed = now.iter().any(|(_, u, c)| !u.is_empty() || !c.is_empty());
-        let now = if typed { now } else { Vec::new() };
+        if typed {
+            now
+        } else {
+            Vec::new()
+        }
+    };
+    // The typed counts are saved with the session.
+    Effect::new(move |_| {
+        let now = typed_counts(|s| s.get());
         if state
             .marketing_inputs
             .with_untracked(|m| m.ab_variants != now)
         {
             state.marketing_inputs.update(|m| m.ab_variants = now);
+        }
+    });
+    // ... and stored counts that change while the page is shown (a late restore) show.
+    Effect::new(move |_| {
+        let stored = state.marketing_inputs.with(|m| m.ab_variants.clone());
+        if typed_counts(|s| s.get_untracked()) != stored {
+            for (i, (n, u, c)) in counts.iter().enumerate() {
+                let (name, users, conv) = stored_variant(&stored, i);
+                n.set(name);
+                u.set(users);
+                c.set(conv);
+            }
         }
     });
     let run_file = move || {
