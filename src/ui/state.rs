@@ -276,3 +276,29 @@ fn page_recommend_params() -> RecommendParams {
         ..RecommendParams::default()
     }
 }
+
+/// An input's signal kept in step with a field of stored settings (`store`), both ways: every
+/// change of the input is written back (so the value survives a reload, a language switch and
+/// a page change), and a change of the stored settings while the page is shown (a session
+/// restored after the page mounted, when storage is slow to answer; "Forget this data") shows
+/// in the input.
+pub fn kept<S, T>(store: RwSignal<S>, get: fn(&S) -> T, set: fn(&mut S, T)) -> RwSignal<T>
+where
+    S: Send + Sync + 'static,
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    let value = RwSignal::new(store.with_untracked(get));
+    Effect::new(move |_| {
+        let v = value.get();
+        if store.with_untracked(|m| get(m) != v) {
+            store.update(|m| set(m, v));
+        }
+    });
+    Effect::new(move |_| {
+        let v = store.with(get);
+        if value.with_untracked(|x| *x != v) {
+            value.set(v);
+        }
+    });
+    value
+}

@@ -96,30 +96,14 @@ fn pct1(v: f64) -> String {
     format!("{:.1}%", v * 100.0)
 }
 
-/// An input's signal kept in step with the stored Marketing inputs both ways: every change
-/// is written back to them (so the value survives a reload, a language switch and a page
-/// change), and a change of the stored inputs while the page is shown (a session restored
-/// after the page mounted, when storage is slow to answer; "Forget this data") shows in the
-/// input.
+/// An input's signal kept in step with the stored Marketing inputs, both ways
+/// ([`crate::ui::state::kept`]).
 fn kept<T: Clone + PartialEq + Send + Sync + 'static>(
     state: AppState,
     get: fn(&MarketingInputs) -> T,
     set: fn(&mut MarketingInputs, T),
 ) -> RwSignal<T> {
-    let value = RwSignal::new(state.marketing_inputs.with_untracked(get));
-    Effect::new(move |_| {
-        let v = value.get();
-        if state.marketing_inputs.with_untracked(|m| get(m) != v) {
-            state.marketing_inputs.update(|m| set(m, v));
-        }
-    });
-    Effect::new(move |_| {
-        let v = state.marketing_inputs.with(get);
-        if value.with_untracked(|x| *x != v) {
-            value.set(v);
-        }
-    });
-    value
+    crate::ui::state::kept(state.marketing_inputs, get, set)
 }
 
 #[component]
