@@ -19,7 +19,7 @@
 use crate::analytics::action::ActionParams;
 use crate::analytics::basket::BasketParams;
 use crate::analytics::customers::CustomersParams;
-use crate::analytics::forecast::ForecastParams;
+use crate::analytics::forecast::{ForecastParams, SeriesFileParams};
 use crate::analytics::inventory::InventoryParams;
 use crate::analytics::overview::{OverviewParams, OverviewReport};
 use crate::analytics::recommend::RecommendParams;
@@ -105,6 +105,8 @@ pub struct PageSettings {
     pub marketing: Option<MarketingInputs>,
     /// The Action plan's parameters.
     pub action: Option<ActionParams>,
+    /// The Forecast page's series-file inputs (as typed).
+    pub series_file: Option<SeriesFileInputs>,
     /// The dataset the Overview compares with.
     pub compare_with: Option<String>,
 }
@@ -152,6 +154,30 @@ impl Default for MarketingInputs {
             promo_to: String::new(),
             promo_sku: String::new(),
             promo_weekly: false,
+        }
+    }
+}
+
+/// The Forecast page's "Forecast a series file…" inputs, as typed (the file itself is stored
+/// next to the Marketing files, `ui::side_files`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SeriesFileInputs {
+    /// Periods ahead.
+    pub horizon: String,
+    /// Season length; empty = inferred from the periods.
+    pub season: String,
+    /// The model's key (`ModelKind::key`).
+    pub model: String,
+}
+
+impl Default for SeriesFileInputs {
+    fn default() -> Self {
+        let p = SeriesFileParams::default();
+        SeriesFileInputs {
+            horizon: p.horizon.to_string(),
+            season: String::new(),
+            model: p.model.key().to_string(),
         }
     }
 }
@@ -310,6 +336,25 @@ mod tests {
         )
         .unwrap();
         assert_eq!(back.marketing, Some(m));
+    }
+
+    #[test]
+    fn series_file_inputs_read_from_older_and_partial_records() {
+        // Saved before the series-file inputs were kept: none, the card shows its defaults.
+        let s: PageSettings = serde_json::from_str(r#"{"forecast":null}"#).unwrap();
+        assert_eq!(s.series_file, None);
+        // The card's defaults: 12 periods ahead, season inferred, the automatic model.
+        let d = SeriesFileInputs::default();
+        assert_eq!(
+            (d.horizon.as_str(), d.season.as_str(), d.model.as_str()),
+            ("12", "", "auto")
+        );
+        let s: PageSettings = serde_json::from_str(r#"{"series_file":{"model":"theta"}}"#).unwrap();
+        let i = s.series_file.unwrap();
+        assert_eq!(
+            (i.horizon.as_str(), i.season.as_str(), i.model.as_str()),
+            ("12", "", "theta")
+        );
     }
 
     #[test]

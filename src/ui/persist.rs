@@ -300,6 +300,7 @@ fn settings_of(state: AppState) -> PageSettings {
         inventory: Some(state.inventory_params.get_untracked()),
         marketing: Some(state.marketing_inputs.get_untracked()),
         action: Some(state.action_params.get_untracked()),
+        series_file: Some(state.series_file_inputs.get_untracked()),
         compare_with: state.compare_with.get_untracked(),
     }
 }
@@ -330,6 +331,9 @@ fn apply(state: AppState, rec: &DatasetRecord) {
     }
     if let Some(p) = s.action {
         state.action_params.set(p);
+    }
+    if let Some(p) = s.series_file {
+        state.series_file_inputs.set(p);
     }
     state.compare_with.set(s.compare_with);
     state.remove_duplicates.set(rec.remove_duplicates);
@@ -366,6 +370,7 @@ pub fn start(state: AppState) {
         state.inventory_params.track();
         state.marketing_inputs.track();
         state.action_params.track();
+        state.series_file_inputs.track();
         state.compare_with.track();
         state.mappings.track();
         state.remove_duplicates.track();
@@ -766,7 +771,6 @@ pub fn forget(state: AppState) {
     state.mappings.set(Vec::new());
     state.datasets.set(Vec::new());
     side_files::clear_all(state);
-    crate::ui::pages::forecast::forget_series_file();
     state.notice.set(None);
     if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
         let n = storage.length().unwrap_or(0);

@@ -1,5 +1,6 @@
-//! The Marketing page's own files (ad spend, experiment, prices, promotion flags): held as
-//! browser `Blob`s, and stored in IndexedDB next to the datasets so a reload keeps them.
+//! The files that are not orders: the Marketing page's (ad spend, experiment, prices,
+//! promotion flags) and the Forecast page's series file. Held as browser `Blob`s, and stored
+//! in IndexedDB next to the datasets so a reload keeps them.
 //! They belong to the browser session, not to one orders dataset (a spend file can be analysed
 //! with no orders imported), so switching datasets keeps them; "Forget this data" deletes
 //! them with everything else.
@@ -17,10 +18,18 @@ pub enum Role {
     Experiment,
     Price,
     Promo,
+    /// The Forecast page's long series file.
+    Series,
 }
 
 impl Role {
-    pub const ALL: [Role; 4] = [Role::Spend, Role::Experiment, Role::Price, Role::Promo];
+    pub const ALL: [Role; 5] = [
+        Role::Spend,
+        Role::Experiment,
+        Role::Price,
+        Role::Promo,
+        Role::Series,
+    ];
 
     /// The IndexedDB key of the stored file.
     pub fn key(self) -> &'static str {
@@ -29,6 +38,7 @@ impl Role {
             Role::Experiment => "side/experiment",
             Role::Price => "side/price",
             Role::Promo => "side/promo",
+            Role::Series => "side/series",
         }
     }
 
@@ -38,7 +48,7 @@ impl Role {
 }
 
 thread_local! {
-    static FILES: RefCell<[Option<(String, Blob)>; 4]> = const { RefCell::new([None, None, None, None]) };
+    static FILES: RefCell<[Option<(String, Blob)>; 5]> = const { RefCell::new([None, None, None, None, None]) };
 }
 
 /// The file (name, contents) chosen for `role`.
@@ -73,6 +83,6 @@ pub fn restore(state: AppState, role: Role, name: String, blob: Blob) {
 
 /// Forget every file in memory ("Forget this data").
 pub fn clear_all(state: AppState) {
-    FILES.with(|f| *f.borrow_mut() = [None, None, None, None]);
+    FILES.with(|f| *f.borrow_mut() = [None, None, None, None, None]);
     state.side_files_gen.update(|g| *g += 1);
 }

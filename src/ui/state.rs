@@ -105,6 +105,8 @@ pub struct AppState {
     pub action_params: RwSignal<ActionParams>,
     /// The Marketing page's inputs (saved with the session).
     pub marketing_inputs: RwSignal<crate::session::MarketingInputs>,
+    /// The Forecast page's series-file inputs (stored with the page settings).
+    pub series_file_inputs: RwSignal<crate::session::SeriesFileInputs>,
     /// Bumped when a Marketing file (`ui::side_files`) is chosen, restored or dropped.
     pub side_files_gen: RwSignal<u32>,
     pub action_busy: RwSignal<bool>,
@@ -175,6 +177,7 @@ impl AppState {
             action: RwSignal::new(None),
             action_params: RwSignal::new(ActionParams::default()),
             marketing_inputs: RwSignal::new(crate::session::MarketingInputs::default()),
+            series_file_inputs: RwSignal::new(crate::session::SeriesFileInputs::default()),
             side_files_gen: RwSignal::new(0),
             action_busy: RwSignal::new(false),
             action_progress: RwSignal::new(None),
@@ -216,6 +219,7 @@ impl AppState {
         self.action.set(None);
         self.action_params.set(ActionParams::default());
         self.marketing_inputs.set(Default::default());
+        self.series_file_inputs.set(Default::default());
         self.action_progress.set(None);
         for busy in [
             self.customers_busy,

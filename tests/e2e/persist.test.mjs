@@ -465,3 +465,46 @@ test('(7) storage slower than the 3 s start-up timeout: the Marketing inputs on 
     await context.close();
   }
 });
+
+test('(8) the Forecast page\'s series file and its inputs survive a reload', { timeout: TEST_TIMEOUT }, async () => {
+  const store = smallStore();
+  const { page, log, url, context } = await newPage(env);
+  try {
+    await importNamed(page, url, store.file, 'series shop');
+    await navigate(page, '/forecast');
+    await page.fill('[data-testid="sf-horizon"]', '6');
+    await page.locator('[data-testid="sf-horizon"]').dispatchEvent('change');
+    await page.selectOption('[data-testid="sf-model"]', 'theta');
+    await page.click('[data-testid="sf-sample"]');
+    const summary = page.locator('[data-testid="sf-summary"]');
+    await summary.waitFor({ timeout: 300_000 });
+    assert.match(await summary.innerText(), /^6 series from monthly_series\.csv \(sample\), 6 periods ahead,/);
+    await page.waitForTimeout(1200); // settings are saved 0.4 s after the last change
+
+    await page.reload();
+    await page.locator('[data-testid="forecast-detail"]').waitFor({ timeout: 120_000 });
+    assert.match(await page.locator('[data-testid="sf-file-name"]').innerText(), /monthly_series\.csv \(sample\)/);
+    assert.equal(await page.locator('[data-testid="sf-horizon"]').inputValue(), '6');
+    assert.equal(await page.locator('[data-testid="sf-model"]').inputValue(), 'theta');
+    assert.equal(await page.locator('[data-testid="sf-run"]').isDisabled(), false, 'the stored file can be run');
+    await page.click('[data-testid="sf-run"]');
+    await summary.waitFor({ timeout: 300_000 });
+    assert.match(await summary.innerText(), /^6 series from monthly_series\.csv \(sample\), 6 periods ahead,/);
+    const csv = parseCsv((await download(page, 'sf-download')).text).slice(1).filter((r) => r.length > 1);
+    assert.equal(csv.length, 6 * 6);
+    assert.ok(csv.every((r) => /^Theta\(/.test(r[7])), `every series forecast by the stored model: ${[...new Set(csv.map((r) => r[7]))]}`);
+
+    // "Forget this data" drops the file and the inputs with everything else.
+    await navigate(page, '/overview');
+    await page.locator('[data-testid="forget"]').click();
+    await page.locator('[data-testid="forget-confirm"]').click();
+    await page.waitForURL((u) => new URL(u).pathname === '/');
+    await page.locator('[data-testid="try-sample"]').waitFor();
+    await navigate(page, '/forecast');
+    assert.match(await page.locator('[data-testid="sf-file-name"]').innerText(), /No file chosen/);
+    assert.equal(await page.locator('[data-testid="sf-horizon"]').inputValue(), '12');
+    assert.deepEqual(crashes(log), []);
+  } finally {
+    await context.close();
+  }
+});

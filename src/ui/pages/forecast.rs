@@ -16,10 +16,10 @@ use crate::ui::charts::{Band, BandChart, Series};
 use crate::ui::format;
 use crate::ui::i18n::{say, t};
 use crate::ui::progress::{Stop, TaskProgress};
-use crate::ui::state::AppState;
+use crate::ui::side_files::{self, Role};
+use crate::ui::state::{kept, AppState};
 use crate::ui::table::{number as num, Cell, Column, DataTable};
 use leptos::prelude::*;
-use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use web_sys::Blob;
 
@@ -524,16 +524,6 @@ fn series_file_label(name: &str) -> String {
     }
 }
 
-thread_local! {
-    /// The chosen series file (a `Blob` handle: no bytes are read on the main thread).
-    static SERIES_FILE: RefCell<Option<(String, Blob)>> = const { RefCell::new(None) };
-}
-
-/// Drop the chosen series file ("Forget this data").
-pub fn forget_series_file() {
-    SERIES_FILE.with(|f| *f.borrow_mut() = None);
-}
-
 fn chosen_file(ev: &web_sys::Event) -> Option<(String, Blob)> {
     let input: web_sys::HtmlInputElement = ev.target()?.dyn_into().ok()?;
     let f = input.files()?.get(0)?;
@@ -545,14 +535,22 @@ fn chosen_file(ev: &web_sys::Event) -> Option<(String, Blob)> {
 #[component]
 fn SeriesFileCard() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let defaults = SeriesFileParams::default();
-    let horizon = RwSignal::new(defaults.horizon.to_string());
-    let season = RwSignal::new(String::new());
-    let model = RwSignal::new(defaults.model);
-    let file_name =
-        RwSignal::new(SERIES_FILE.with(|f| f.borrow().as_ref().map(|(n, _)| n.clone())));
+    // The inputs as typed, stored with the page settings; the file is stored as a side file.
+    let store = state.series_file_inputs;
+    let horizon = kept(store, |i| i.horizon.clone(), |i, v| i.horizon = v);
+    let season = kept(store, |i| i.season.clone(), |i, v| i.season = v);
+    let model_key = kept(store, |i| i.model.clone(), |i, v| i.model = v);
+    let model = Signal::derive(move || {
+        model_key
+            .with(|k| ModelKind::parse(k))
+            .unwrap_or(SeriesFileParams::default().model)
+    });
+    let file_name = Signal::derive(move || {
+        state.side_files_gen.track();
+        side_files::name(Role::Series)
+    });
     let run = move || {
-        let Some((name, blob)) = SERIES_FILE.with(|f| f.borrow().clone()) else {
+        let Some((name, blob)) = side_files::get(Role::Series) else {
             state
                 .error
                 .set(Some(Text::new("common.ui.choose_series_file")));
@@ -582,10 +580,7 @@ fn SeriesFileCard() -> impl IntoView {
         state.error.set(None);
         bridge::analyze_with_files(state, Task::SeriesFile { file: name, params }, &[blob]);
     };
-    let set_file = move |name: String, blob: Blob| {
-        SERIES_FILE.with(|f| *f.borrow_mut() = Some((name.clone(), blob)));
-        file_name.set(Some(name));
-    };
+    let set_file = move |name: String, blob: Blob| side_files::put(state, Role::Series, name, blob);
     let on_file = move |ev: web_sys::Event| {
         if let Some((n, b)) = chosen_file(&ev) {
             set_file(n, b);
@@ -628,7 +623,7 @@ fn SeriesFileCard() -> impl IntoView {
                 </label>
                 <label>{t(" Model ", " 模型 ")}
                     <select aria-label=t("Model", "模型") data-testid="sf-model" on:change=move |ev| {
-                        if let Some(k) = ModelKind::parse(&event_target_value(&ev)) { model.set(k) }
+                        if let Some(k) = ModelKind::parse(&event_target_value(&ev)) { model_key.set(k.key().to_string()) }
                     }>
                         {ModelKind::ALL.into_iter().map(|k| view! {
                             <option value=k.key() selected=move || model.get() == k>{model_name(k)}</option>
