@@ -287,8 +287,8 @@ fn a_short_history_keeps_its_default_unless_told_otherwise() {
     let note = kept.notes.last().expect("note").en();
     assert_eq!(
         note,
-        "Theta scored better on the backtest window; Exponential smoothing (ETS) is kept \
-         (a short history gives too few windows to choose on)."
+        "Theta scored better on the backtest window; Exponential smoothing (ETS) is kept: \
+         a short history gives too few windows to choose on."
     );
     let free = AutoOptions {
         keep_short_default: false,

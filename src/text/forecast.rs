@@ -225,8 +225,8 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         key: "forecast.note.default_kept",
-        en: "{model} scored better on the backtest window; {default} is kept (a short history gives too few windows to choose on).",
-        zh: "{model}在回测窗口中得分更高，但仍保留{default}（历史较短，回测窗口太少，不足以据此选择）。",
+        en: "{model} scored better on the backtest window; {default} is kept: a short history gives too few windows to choose on.",
+        zh: "{model}在回测窗口中得分更高，但仍保留{default}：历史较短，回测窗口太少，不足以据此选择。",
     },
     Entry {
         key: "forecast.note.combination_kept",

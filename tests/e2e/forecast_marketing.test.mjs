@@ -41,7 +41,7 @@ test('Forecast page: total forecast with nested, widening intervals; every SKU w
     assert.match(await page.locator('[data-testid="fc-how-mase"]').textContent(), /repeating the last value/);
     // The note on the kept default names both models by their plain names, as the leaderboard does.
     const kept = (await page.locator('[data-testid="forecast-detail"] ul.notes li').allInnerTexts())
-      .find((n) => /is kept \(a short history/.test(n));
+      .find((n) => /is kept: a short history/.test(n));
     assert.ok(kept, 'the note on the kept default');
     assert.match(kept, /; Exponential smoothing \(ETS\) is kept/);
     const boardNames = await page.locator('[data-testid="leaderboard"] tbody tr td:first-child').allInnerTexts();
