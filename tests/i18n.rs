@@ -891,14 +891,7 @@ fn model_names_read_in_both_languages() {
     }
     assert_eq!(ModelKind::Ets.name().en(), "Exponential smoothing (ETS)");
     assert_eq!(ModelKind::Ets.name().render(Lang::Zh), "指数平滑（ETS）");
-    for m in [
-        ModelChoice::Auto,
-        ModelChoice::Popularity,
-        ModelChoice::ItemKnn,
-        ModelChoice::Ease,
-        ModelChoice::Als,
-        ModelChoice::Content,
-    ] {
+    for m in ModelChoice::ALL {
         common::assert_zh(m.key(), &m.name(), &[]);
         assert_eq!(ModelChoice::from_key(m.key()), Some(m));
     }

@@ -488,19 +488,12 @@ proptest! {
     #[test]
     fn never_recommends_training_items(
         pairs in proptest::collection::vec((0usize..12, 0usize..25, 0i64..200), 1..150),
-        model in 0usize..6,
+        model in 0usize..ModelChoice::ALL.len(),
         top_n in 1usize..8,
         train_end_day in proptest::option::of(50i64..220),
     ) {
         let inter = small_interactions(12, 25, &pairs);
-        let model = [
-            ModelChoice::Auto,
-            ModelChoice::Popularity,
-            ModelChoice::ItemKnn,
-            ModelChoice::Ease,
-            ModelChoice::Als,
-            ModelChoice::Content,
-        ][model];
+        let model = ModelChoice::ALL[model];
         let cut = train_end_day.map_or(i64::MAX, |d| d * 86_400);
         let params = RecommendParams {
             model,

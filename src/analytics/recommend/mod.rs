@@ -94,6 +94,16 @@ pub enum ModelChoice {
 }
 
 impl ModelChoice {
+    /// Every choice.
+    pub const ALL: [ModelChoice; 6] = [
+        ModelChoice::Auto,
+        ModelChoice::Popularity,
+        ModelChoice::ItemKnn,
+        ModelChoice::Ease,
+        ModelChoice::Als,
+        ModelChoice::Content,
+    ];
+
     /// The recommender's plain name in the catalogue (`products.model.<key>`), for the page
     /// and the notes; the CLI flag and its evaluation rows keep [`ModelChoice::key`].
     pub fn name(self) -> Text {
@@ -112,16 +122,9 @@ impl ModelChoice {
         }
     }
     pub fn from_key(s: &str) -> Option<ModelChoice> {
-        [
-            ModelChoice::Auto,
-            ModelChoice::Popularity,
-            ModelChoice::ItemKnn,
-            ModelChoice::Ease,
-            ModelChoice::Als,
-            ModelChoice::Content,
-        ]
-        .into_iter()
-        .find(|m| m.key() == s.to_ascii_lowercase())
+        ModelChoice::ALL
+            .into_iter()
+            .find(|m| m.key() == s.to_ascii_lowercase())
     }
 }
 
