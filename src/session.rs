@@ -4,7 +4,8 @@
 //! compiles natively so its rules are unit-tested without a browser.
 //!
 //! Layout of the database (one per origin, `shoplens`):
-//! * `meta` / key `meta`: a [`Meta`] as JSON — the storage-format version and the open dataset;
+//! * `meta` / key `meta`: a [`Meta`] as JSON — the storage-format version, the open dataset
+//!   and, when none is open, the page settings typed without one;
 //! * `datasets` / key = dataset id: a [`DatasetRecord`] as JSON — name, file names, mappings,
 //!   the duplicate flag, every page's settings, and the last all-dates overview (the Overview's
 //!   comparison reads it, so comparing needs no re-import);
@@ -71,6 +72,11 @@ pub struct Meta {
     /// Id of the dataset open when the session was last saved.
     #[serde(default)]
     pub current: Option<String>,
+    /// The page settings of a session with no dataset open: the Marketing page and the
+    /// Forecast page's series file work without orders, and what was typed there is kept
+    /// too. Absent when a dataset is open (its record holds the settings).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settings: Option<PageSettings>,
 }
 
 impl Meta {
@@ -78,6 +84,7 @@ impl Meta {
         Self {
             format: FORMAT,
             current,
+            settings: None,
         }
     }
 }
@@ -306,6 +313,29 @@ mod tests {
         assert_eq!(m.current, None);
         let json = serde_json::to_string(&Meta::new(Some("x".into()))).unwrap();
         assert_eq!(read_meta(&json).unwrap().current.as_deref(), Some("x"));
+        // Without loose settings the record is what it was before they existed.
+        assert_eq!(json, r#"{"format":1,"current":"x"}"#);
+    }
+
+    #[test]
+    fn settings_with_no_dataset_open_round_trip() {
+        let mut meta = Meta::new(None);
+        meta.settings = Some(PageSettings {
+            marketing: Some(MarketingInputs {
+                mmm_budget: "31000".into(),
+                ..MarketingInputs::default()
+            }),
+            series_file: Some(SeriesFileInputs {
+                horizon: "9".into(),
+                ..SeriesFileInputs::default()
+            }),
+            ..PageSettings::default()
+        });
+        let back = read_meta(&serde_json::to_string(&meta).unwrap()).unwrap();
+        assert_eq!(back, meta);
+        let s = back.settings.unwrap();
+        assert_eq!(s.marketing.unwrap().mmm_budget, "31000");
+        assert_eq!(s.series_file.unwrap().horizon, "9");
     }
 
     #[test]

@@ -18,7 +18,7 @@ use crate::ui::side_files;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use rexie::{ObjectStore, Rexie, TransactionMode};
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Blob;
@@ -61,6 +61,11 @@ thread_local! {
     static SAVE_GEN: Cell<u32> = const { Cell::new(0) };
     /// Bumped by "Forget this data": writes started before it are dropped.
     static EPOCH: Cell<u32> = const { Cell::new(0) };
+    /// The settings of a session with no dataset open, as stored in the `meta` record (None:
+    /// none stored).
+    static LOOSE: RefCell<Option<PageSettings>> = const { RefCell::new(None) };
+    /// Every page's settings as the app starts (a fresh [`AppState`]).
+    static DEFAULTS: RefCell<Option<PageSettings>> = const { RefCell::new(None) };
 }
 
 fn epoch() -> u32 {
@@ -234,7 +239,10 @@ fn files_value(files: &[(String, Blob)]) -> JsValue {
 }
 
 fn meta_put(state: AppState) -> Result<(&'static str, String, JsValue), PersistError> {
-    let meta = Meta::new(state.current_dataset.get_untracked());
+    let mut meta = Meta::new(state.current_dataset.get_untracked());
+    if meta.current.is_none() {
+        meta.settings = LOOSE.with(|l| l.borrow().clone());
+    }
     let json = serde_json::to_string(&meta).map_err(|e| PersistError::Encode(e.to_string()))?;
     Ok((META, META_KEY.to_string(), JsValue::from_str(&json)))
 }
@@ -307,7 +315,20 @@ fn settings_of(state: AppState) -> PageSettings {
 
 /// Put a dataset's stored settings, mappings and duplicate flag into the signals.
 fn apply(state: AppState, rec: &DatasetRecord) {
-    let s = rec.settings.clone();
+    apply_settings(state, rec.settings.clone());
+    state.remove_duplicates.set(rec.remove_duplicates);
+    if !rec.mappings.is_empty() {
+        state.mappings.update(|all| {
+            for m in &rec.mappings {
+                all.retain(|o| o.headers != m.headers);
+                all.push(m.clone());
+            }
+        });
+    }
+}
+
+/// Put stored page settings into the signals (a page absent from them keeps its value).
+fn apply_settings(state: AppState, s: PageSettings) {
     if let Some(p) = s.overview {
         state.overview_params.set(p);
     }
@@ -336,15 +357,6 @@ fn apply(state: AppState, rec: &DatasetRecord) {
         state.series_file_inputs.set(p);
     }
     state.compare_with.set(s.compare_with);
-    state.remove_duplicates.set(rec.remove_duplicates);
-    if !rec.mappings.is_empty() {
-        state.mappings.update(|all| {
-            for m in &rec.mappings {
-                all.retain(|o| o.headers != m.headers);
-                all.push(m.clone());
-            }
-        });
-    }
 }
 
 /// The pages may mount. Only the first call changes anything: setting the signal again would
@@ -359,6 +371,7 @@ fn mark_hydrated(state: AppState) {
 /// Read the stored session (startup): apply the open dataset's settings, then re-import it.
 /// Also starts saving settings when they change.
 pub fn start(state: AppState) {
+    DEFAULTS.with(|d| *d.borrow_mut() = Some(settings_of(state)));
     set_timeout(HYDRATE_TIMEOUT_MS, move || mark_hydrated(state));
     // Save (debounced) whenever a setting changes.
     Effect::new(move |_| {
@@ -432,10 +445,16 @@ async fn restore(state: AppState, loaded: Loaded) {
     }
     restore_side_files(state).await;
     let current = meta
-        .and_then(|m| m.current)
+        .as_ref()
+        .and_then(|m| m.current.clone())
         .and_then(|id| loaded.records.iter().find(|r| r.id == id).cloned());
     state.datasets.set(loaded.records);
     let Some(rec) = current else {
+        // No dataset open: the settings typed without one (Marketing, the series file).
+        if let Some(s) = meta.and_then(|m| m.settings) {
+            LOOSE.with(|l| *l.borrow_mut() = Some(s.clone()));
+            apply_settings(state, s);
+        }
         mark_hydrated(state);
         return;
     };
@@ -547,6 +566,7 @@ fn schedule_save(state: AppState) {
 fn save_settings_now(state: AppState) {
     SAVE_GEN.with(|g| g.set(g.get().wrapping_add(1)));
     let Some(id) = state.current_dataset.get_untracked() else {
+        save_loose_settings(state);
         return;
     };
     let settings = settings_of(state);
@@ -571,6 +591,23 @@ fn save_settings_now(state: AppState) {
         }
     });
     save_record(state, id, false);
+}
+
+/// No dataset is open: store the settings in the `meta` record if they changed (the
+/// Marketing page and the series file are used without orders). Settings still at their
+/// defaults with nothing stored write nothing, so "Forget this data", which resets every
+/// setting, does not create the database again.
+fn save_loose_settings(state: AppState) {
+    let settings = settings_of(state);
+    let unchanged = LOOSE.with(|l| match &*l.borrow() {
+        Some(stored) => *stored == settings,
+        None => DEFAULTS.with(|d| d.borrow().as_ref() == Some(&settings)),
+    });
+    if unchanged {
+        return;
+    }
+    LOOSE.with(|l| *l.borrow_mut() = Some(settings));
+    write(state, move || Ok(vec![meta_put(state)?]));
 }
 
 /// An import finished (called by the bridge): a new dataset is stored with its files; a
@@ -614,6 +651,8 @@ pub fn on_imported(state: AppState, kind: ImportKind, files: Vec<(String, Blob)>
                 overview: None,
             };
             state.import_name.set(String::new());
+            // Settings typed with no dataset open now belong to this one's record.
+            LOOSE.with(|l| *l.borrow_mut() = None);
             // Compare with the dataset that was open before, by default.
             let previous = state.current_dataset.get_untracked();
             state.datasets.update(|all| all.push(rec));
@@ -766,6 +805,7 @@ pub fn delete_dataset(state: AppState, id: String) {
 pub fn forget(state: AppState) {
     EPOCH.with(|e| e.set(e.get().wrapping_add(1)));
     SAVE_GEN.with(|g| g.set(g.get().wrapping_add(1)));
+    LOOSE.with(|l| *l.borrow_mut() = None);
     bridge::restart(state);
     state.reset_data();
     state.mappings.set(Vec::new());

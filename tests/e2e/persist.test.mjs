@@ -508,3 +508,53 @@ test('(8) the Forecast page\'s series file and its inputs survive a reload', { t
     await context.close();
   }
 });
+
+test('(9) with no orders imported, what is typed on Marketing and the series file survives a reload, then moves into an import', { timeout: TEST_TIMEOUT }, async () => {
+  // The Marketing page and the series file need no orders; their files were stored, but what
+  // was typed next to them was only stored with a dataset's record.
+  const { page, log, url, context } = await newPage(env);
+  try {
+    await page.goto(url('/'));
+    await page.locator('[data-testid="try-sample"]').waitFor();
+    await navigate(page, '/marketing');
+    await page.fill('[data-testid="mmm-budget"]', '31000');
+    await page.locator('[data-testid="mmm-budget"]').dispatchEvent('change');
+    await page.click('[data-testid="mmm-sample"]');
+    await page.locator('[data-testid="mmm-result"]').waitFor({ timeout: 120_000 });
+    await navigate(page, '/forecast');
+    await page.fill('[data-testid="sf-horizon"]', '9');
+    await page.locator('[data-testid="sf-horizon"]').dispatchEvent('change');
+    await page.click('[data-testid="sf-sample"]');
+    await page.locator('[data-testid="sf-summary"]').waitFor({ timeout: 300_000 });
+    await page.waitForTimeout(1200); // settings are saved 0.4 s after the last change
+
+    await page.reload();
+    await page.locator('[data-testid="sf-file-name"]').waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid="sf-horizon"]')?.value === '9', null, { timeout: 10_000 });
+    assert.match(await page.locator('[data-testid="sf-file-name"]').innerText(), /monthly_series\.csv \(sample\)/);
+    await navigate(page, '/marketing');
+    assert.equal(await page.locator('[data-testid="mmm-budget"]').inputValue(), '31000');
+    assert.match(await page.locator('[data-testid="mmm-file-name"]').innerText(), /spend\.csv/);
+
+    // An import takes them into its record: still there after the next reload.
+    await importSample(page, url);
+    await page.waitForTimeout(1200);
+    await page.reload();
+    await page.locator('[data-testid="kpi-orders"]').waitFor({ timeout: 120_000 });
+    await navigate(page, '/marketing');
+    assert.equal(await page.locator('[data-testid="mmm-budget"]').inputValue(), '31000');
+
+    // "Forget this data" resets them and leaves no database behind, even after the save delay.
+    await navigate(page, '/overview');
+    await page.locator('[data-testid="forget"]').click();
+    await page.locator('[data-testid="forget-confirm"]').click();
+    await page.locator('[data-testid="try-sample"]').waitFor();
+    await page.waitForTimeout(1500);
+    assert.deepEqual(await storedState(page), { dbs: [], keys: [] });
+    await navigate(page, '/marketing');
+    assert.equal(await page.locator('[data-testid="mmm-budget"]').inputValue(), '');
+    assert.deepEqual(crashes(log), []);
+  } finally {
+    await context.close();
+  }
+});
