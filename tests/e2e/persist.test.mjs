@@ -59,6 +59,15 @@ async function datasetNames(page) {
   return page.locator('[data-testid="dataset-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-name')));
 }
 
+/** "Forget this data" (from the page on screen, which must show the button): confirm, and wait
+ * for the landing page. */
+async function forgetData(page) {
+  await page.locator('[data-testid="forget"]').click();
+  await page.locator('[data-testid="forget-confirm"]').click();
+  await page.waitForURL((u) => new URL(u).pathname === '/');
+  await page.locator('[data-testid="try-sample"]').waitFor();
+}
+
 /** The ShopLens IndexedDB databases and localStorage keys of the page's origin. */
 async function storedState(page) {
   return page.evaluate(async () => {
@@ -266,10 +275,7 @@ test('(4) "Forget this data" deletes the database and the localStorage keys, bac
     assert.deepEqual(s.dbs, ['shoplens']);
     assert.ok(s.keys.includes('shoplens.mappings.v1'));
 
-    await page.locator('[data-testid="forget"]').click();
-    await page.locator('[data-testid="forget-confirm"]').click();
-    await page.waitForURL((u) => new URL(u).pathname === '/');
-    await page.locator('[data-testid="try-sample"]').waitFor();
+    await forgetData(page);
     await page.locator('[data-testid="notice"]').filter({ hasText: 'was deleted' }).waitFor();
     s = await storedState(page);
     assert.deepEqual(s, { dbs: [], keys: [] });
@@ -496,10 +502,7 @@ test('(8) the Forecast page\'s series file and its inputs survive a reload', { t
 
     // "Forget this data" drops the file and the inputs with everything else.
     await navigate(page, '/overview');
-    await page.locator('[data-testid="forget"]').click();
-    await page.locator('[data-testid="forget-confirm"]').click();
-    await page.waitForURL((u) => new URL(u).pathname === '/');
-    await page.locator('[data-testid="try-sample"]').waitFor();
+    await forgetData(page);
     await navigate(page, '/forecast');
     assert.match(await page.locator('[data-testid="sf-file-name"]').innerText(), /No file chosen/);
     assert.equal(await page.locator('[data-testid="sf-horizon"]').inputValue(), '12');
@@ -546,9 +549,7 @@ test('(9) with no orders imported, what is typed on Marketing and the series fil
 
     // "Forget this data" resets them and leaves no database behind, even after the save delay.
     await navigate(page, '/overview');
-    await page.locator('[data-testid="forget"]').click();
-    await page.locator('[data-testid="forget-confirm"]').click();
-    await page.locator('[data-testid="try-sample"]').waitFor();
+    await forgetData(page);
     await page.waitForTimeout(1500);
     assert.deepEqual(await storedState(page), { dbs: [], keys: [] });
     await navigate(page, '/marketing');

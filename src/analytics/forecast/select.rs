@@ -17,8 +17,7 @@
 //!   of at least eight training periods, MASE scaled by the naive's in-sample error) to show
 //!   how the candidates do, but keep the default candidate (ETS, or IMAPA when intermittent;
 //!   [`AutoOptions::keep_short_default`]): one or two short windows are too little to choose
-//!   on; series too short even for a window
-//!   keep it too, with a note;
+//!   on; series too short even for a window keep it too, with a note;
 //! * [`AutoOptions::fast`] skips the backtest (tables of thousands of series).
 
 use serde::{Deserialize, Serialize};
