@@ -266,7 +266,7 @@ fn m3_arima_fit_one() {
 /// the last 18 training months held out; 36, 54 = earlier backtest windows), and each member's
 /// 18-step point forecast is written to `OUT` as CSV rows `id,cut,n,model,f1..f18` (`n` = the
 /// length of the fitted history). Members: AutoETS (`ets`) and the best-AICc damped ETS
-/// (`ets_damped`, from the same fits), AutoARIMA, Theta (auto) and its STM/OTM/DOTM variants,
+/// (`ets_damped`, from the same fits), AutoARIMA, Theta (auto) and its four variants,
 /// seasonal naive, naive, drift. Two threads; series whose cut history is shorter than 24 are
 /// skipped.
 #[test]
@@ -328,6 +328,7 @@ fn m3_member_dump() {
             ("theta", None),
             ("theta_stm", Some(ThetaKind::Stm)),
             ("theta_otm", Some(ThetaKind::Otm)),
+            ("theta_dstm", Some(ThetaKind::Dstm)),
             ("theta_dotm", Some(ThetaKind::Dotm)),
         ] {
             rows.push((

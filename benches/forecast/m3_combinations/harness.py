@@ -57,6 +57,12 @@ def members(cut):
     df = pd.read_csv(p)
     cols = [f"f{i}" for i in range(1, H + 1)]
     out = {m: g.set_index("id")[cols] for m, g in df.groupby("model")}
+    # Round 3: THETA_MEMBER=theta_dotm (say) makes that variant the `theta` member of every
+    # rule; the auto-selected Theta stays available as `theta_auto`.
+    tm = os.environ.get("THETA_MEMBER")
+    if tm:
+        out["theta_auto"] = out["theta"]
+        out["theta"] = out[tm]
     _cache[cut] = out
     return out
 
