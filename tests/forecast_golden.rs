@@ -171,6 +171,48 @@ fn theta_matches_statsforecast() {
     }
 }
 
+/// The product's Theta (DOTM) against statsforecast's `auto_theta(model="DOTM")`. Both
+/// optimise the same criterion; the final filter differs only in its initial level (ours
+/// `y_1/2`, statsforecast's the optimised one), which these long series forget.
+#[test]
+fn dotm_matches_statsforecast() {
+    use shoplens::analytics::forecast::select::{fit_model, ModelKind, THETA_VARIANT};
+    use shoplens::analytics::forecast::theta::ThetaKind;
+    assert_eq!(THETA_VARIANT, ThetaKind::Dotm);
+    for (name, file) in SERIES {
+        let y = load_classic(file);
+        let g = golden(name);
+        let t = &g["dotm"];
+        let fit = ThetaModel::fit(&y, 12, Some(ThetaKind::Dotm)).expect("fit");
+        let mean = fit.predict(24, &[]).mean;
+        let dev = max_rel(&mean, &vecf(&t["mean"]));
+        let alpha = t["alpha"].as_f64().expect("alpha");
+        let theta = t["theta"].as_f64().expect("theta");
+        eprintln!(
+            "{name} dotm: alpha {:.4} theta {:.3} vs {alpha:.4} {theta:.3}, dev {dev:.5}",
+            fit.alpha, fit.theta
+        );
+        assert!(dev < 0.005, "{name}: {dev}");
+        assert!(
+            (fit.alpha - alpha).abs() < 0.02,
+            "{name}: alpha {}",
+            fit.alpha
+        );
+        // θ enters as the trend weight 1 − 1/θ, flat in θ once θ is large (AirPassengers: 9e5
+        // here, 91 there, weights 1.000 and 0.989), so the weight is what is compared.
+        let weight = |t: f64| 1.0 - 1.0 / t;
+        assert!(
+            (weight(fit.theta) - weight(theta)).abs() < 0.02,
+            "{name}: theta {}",
+            fit.theta
+        );
+        // `--model theta` and the combination's member are this fit.
+        let product = fit_model(ModelKind::Theta, &y, 12).expect("fit");
+        assert_eq!(product.predict(24, &[]).mean, mean);
+        assert_eq!(product.name(), "Theta(DOTM)");
+    }
+}
+
 #[test]
 fn auto_arima_orders() {
     for (name, file) in SERIES {

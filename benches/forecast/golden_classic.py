@@ -60,6 +60,13 @@ for name, fname in FILES.items():
         "theta": float(th["par"]["theta"]),
         "mean": [float(v) for v in fth["mean"]],
     }
+    dt = auto_theta(y, 12, model="DOTM")
+    out["dotm"] = {
+        "alpha": float(dt["par"]["alpha"]),
+        "theta": float(dt["par"]["theta"]),
+        "initial_smoothed": float(dt["par"]["initial_smoothed"]),
+        "mean": [float(v) for v in forecast_theta(dt, H)["mean"]],
+    }
     ar = auto_arima_f(y, period=12)
     far = forecast_arima(ar, H, level=[80, 95])
     arma = [int(v) for v in ar["arma"]]  # p, q, P, Q, m, d, D

@@ -47,8 +47,8 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         key: "forecast.how.ensemble",
-        en: "a trimmed average of standard models (exponential smoothing with and without a damped trend, ARIMA, Theta and last season's values: the highest and lowest forecast of each period are dropped), which is usually more reliable than any single one",
-        zh: "多个常用模型的截尾平均（带与不带阻尼趋势的指数平滑、ARIMA、Theta 和上一季的数值：每期去掉最高和最低的预测），通常比任何单个模型都更可靠",
+        en: "a trimmed average of standard models (exponential smoothing with and without a damped trend, ARIMA, two Theta models and last season's values: the highest and lowest forecast of each period are dropped), which is usually more reliable than any single one",
+        zh: "多个常用模型的截尾平均（带与不带阻尼趋势的指数平滑、ARIMA、两种 Theta 模型和上一季的数值：每期去掉最高和最低的预测），通常比任何单个模型都更可靠",
     },
     Entry {
         key: "forecast.how.ets",
@@ -62,8 +62,8 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         key: "forecast.how.theta",
-        en: "the Theta method, a damped trend on top of smoothing",
-        zh: "Theta 方法，在平滑的基础上加一条逐渐放缓的趋势",
+        en: "the Theta method (dynamic optimised Theta model): smoothing plus a trend that is re-estimated as each period arrives",
+        zh: "Theta 方法（动态优化 Theta 模型）：在平滑的基础上加一条随每期新数据重新估计的趋势",
     },
     Entry {
         key: "forecast.how.seasonal_naive",
@@ -184,8 +184,8 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         key: "forecast.model.ensemble",
-        en: "Ensemble (trimmed mean: ETS, damped ETS, ARIMA, Theta, seasonal naive)",
-        zh: "组合模型（截尾平均：ETS、阻尼 ETS、ARIMA、Theta、季节朴素）",
+        en: "Ensemble (trimmed mean: ETS, damped ETS, ARIMA, two Theta models, seasonal naive)",
+        zh: "组合模型（截尾平均：ETS、阻尼 ETS、ARIMA、两种 Theta、季节朴素）",
     },
     Entry {
         key: "forecast.model.intermittent_ensemble",
