@@ -7,7 +7,7 @@ rule is, the one with the smallest relative score (sMAPE / sMAPE(median3) + MASE
 MASE(median3)) / 2 (M4's OWA idea with the current rule as the benchmark)."""
 import json
 import sys
-from harness import D, IDS, members, score
+from harness import D, IDS, choose, members, score
 from rules import RULES
 
 stage = sys.argv[1]
@@ -28,11 +28,7 @@ def run(cut):
 if stage == "val":
     v = run(18)
     json.dump(v, open(f"{D}/val_scores.json", "w"), indent=1)
-    b = v["median3"]
-    both = [n for n in v if all(v[n][i] <= min(x[i] for x in v.values()) for i in (0, 1))]
-    rel = {n: (v[n][0] / b[0] + v[n][1] / b[1]) / 2 for n in v}
-    choice = both[0] if both else min(rel, key=rel.get)
-    why = "best on both" if both else f"min relative score {rel[choice]:.4f}"
+    choice, why, rel = choose(v, "median3")
     open(f"{D}/choice.txt", "w").write(f"{choice}\n{why}\n")
     print("relative scores:")
     for n in sorted(rel, key=rel.get):

@@ -104,3 +104,15 @@ def bt_errors(sid, cut, forecast_fn):
         f = forecast_fn(M, sid)
         errs.append(np.mean(np.abs(act - f)) / bt_scale(hist))
     return np.mean(errs) if errs else None
+
+
+def choose(v, bench):
+    """The fixed choice rule of every round: v = {name: (sMAPE, MASE)}. The candidate best on
+    BOTH measures; if none is, the smallest relative score (sMAPE / sMAPE(bench) + MASE /
+    MASE(bench)) / 2 (M4's OWA idea). Returns (choice, why, relative scores)."""
+    b = v[bench]
+    both = [n for n in v if all(v[n][i] <= min(x[i] for x in v.values()) for i in (0, 1))]
+    rel = {n: (v[n][0] / b[0] + v[n][1] / b[1]) / 2 for n in v}
+    choice = both[0] if both else min(rel, key=rel.get)
+    why = "best on both" if both else f"min relative score {rel[choice]:.4f}"
+    return choice, why, rel

@@ -21,7 +21,7 @@ Result (validation only; committed before `eval.py test` was run on the round-3 
   (13.694 / 0.8438). The automatic forecaster adopts both, whatever the test scores."""
 import os
 import sys
-from harness import D, IDS, members, score
+from harness import D, IDS, choose, members, score
 
 CANDIDATES = ["theta", "theta_stm", "theta_otm", "theta_dstm", "theta_dotm"]
 
@@ -33,11 +33,7 @@ for name in CANDIDATES:
     P = {sid: M[name].loc[sid].to_numpy(float) for sid in IDS}
     v[name] = score(P, 18)
     print(f"{name:12s} {v[name][0]:.3f} {v[name][1]:.4f}", flush=True)
-b = v["theta"]
-both = [n for n in v if all(v[n][i] <= min(x[i] for x in v.values()) for i in (0, 1))]
-rel = {n: (v[n][0] / b[0] + v[n][1] / b[1]) / 2 for n in v}
-choice = both[0] if both else min(rel, key=rel.get)
-why = "best on both" if both else f"min relative score {rel[choice]:.4f}"
+choice, why, rel = choose(v, "theta")
 open(f"{D}/theta_choice.txt", "w").write(f"{choice}\n{why}\n")
 for n in sorted(rel, key=rel.get):
     print(f"  {n:12s} relative {rel[n]:.4f}")
