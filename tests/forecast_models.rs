@@ -34,7 +34,9 @@ fn kalman_matches_ma1_closed_form() {
     assert!((m2ll - expect).abs() < 1e-8, "{m2ll} {expect}");
 }
 
+use shoplens::analytics::forecast::ets::AutoEts;
 use shoplens::analytics::forecast::select::{auto_forecast, fit_model, AutoOptions, ModelKind};
+use shoplens::analytics::forecast::FittedModel;
 
 /// Dense Gaussian `−2 log L` (σ² concentrated out) of a zero-mean ARMA: autocovariances from
 /// the ψ weights (truncated where they vanish), Cholesky of the `n × n` covariance matrix.
@@ -209,13 +211,13 @@ fn fast_mode_skips_the_backtest_with_cheap_models() {
         .expect("fit")
         .predict(4, &[]);
     assert_eq!(a.model.predict(4, &[]).mean, direct.mean);
-    // short smooth history (< 2m + 8): non-seasonal AutoETS
+    // short smooth history (< 2m + 8): non-seasonal AutoETS without an undamped trend
     let s: Vec<f64> = (0..20)
         .map(|t| 50.0 + 2.0 * t as f64 + (t % 3) as f64)
         .collect();
     let a = auto_forecast(&s, 12, 6, &fast).expect("auto");
     assert_eq!(a.chosen, ModelKind::Ets);
-    let direct = fit_model(ModelKind::Ets, &s, 1)
+    let direct = AutoEts::fit_damped_trends(&s, 1)
         .expect("fit")
         .predict(4, &[]);
     assert_eq!(a.model.predict(4, &[]).mean, direct.mean);
@@ -226,9 +228,9 @@ fn fast_mode_skips_the_backtest_with_cheap_models() {
 
 /// A year of weekly sales (53 periods, season 52) cannot hold two seasons, yet the detailed
 /// forecast shows a backtest: windows of at least eight periods, every candidate scored, and
-/// the default (ETS) kept whatever the window says, so the forecast is ETS fit on the whole
-/// series. Before, no window was possible (two seasons of training were required) and the
-/// leaderboard stayed empty.
+/// the default (ETS, without an undamped trend on a short history) kept whatever the window
+/// says, so the forecast is that ETS fit on the whole series. Before, no window was possible
+/// (two seasons of training were required) and the leaderboard stayed empty.
 #[test]
 fn a_year_of_weekly_sales_is_backtested_and_keeps_its_default() {
     let y: Vec<f64> = (0..53)
@@ -244,7 +246,7 @@ fn a_year_of_weekly_sales_is_backtested_and_keeps_its_default() {
     // two origins (the default), 12 and 24 periods before the end
     let origins: Vec<usize> = a.backtest.iter().map(|w| w.0).collect();
     assert_eq!(origins, [53 - 24, 53 - 12]);
-    let direct = fit_model(ModelKind::Ets, &y, 52)
+    let direct = AutoEts::fit_damped_trends(&y, 52)
         .expect("fit")
         .predict(12, &[]);
     assert_eq!(a.model.predict(12, &[]).mean, direct.mean);
@@ -264,6 +266,53 @@ fn a_year_of_weekly_sales_is_backtested_and_keeps_its_default() {
     let b = auto_forecast(&y, 52, 12, &quiet).expect("auto");
     assert!(b.leaderboard.is_empty());
     assert_eq!(b.model.predict(12, &[]).mean, direct.mean);
+}
+
+/// On a short history ETS leaves out the undamped trend; on a long one it keeps it. The same
+/// straight line (slope 12 a week plus a 5-week wiggle) is forecast with AICc's undamped
+/// ETS(A,A,N) when given as 120 weeks, and with a damped or no trend as 53 weeks (short:
+/// under 2 × 52 + 8), whose steps then shrink instead of running on at full slope.
+#[test]
+fn a_short_history_gets_no_undamped_trend() {
+    let line = |n: usize| -> Vec<f64> {
+        (0..n)
+            .map(|t| 1000.0 + 12.0 * t as f64 + [40.0, -25.0, 10.0, -30.0, 5.0][t % 5])
+            .collect()
+    };
+    let short = line(53);
+    let all = AutoEts::fit(&short, 52).expect("fit");
+    assert_eq!(
+        all.name(),
+        "ETS(A,A,N)",
+        "AICc alone takes the undamped trend"
+    );
+    let a = auto_forecast(&short, 52, 12, &AutoOptions::default()).expect("auto");
+    let name = a.model.name();
+    assert!(
+        name == "ETS(A,Ad,N)"
+            || name == "ETS(A,N,N)"
+            || name == "ETS(M,Ad,N)"
+            || name == "ETS(M,N,N)",
+        "{name}"
+    );
+    let f = a.model.predict(12, &[]).mean;
+    let steps: Vec<f64> = f.windows(2).map(|w| w[1] - w[0]).collect();
+    assert!(steps.windows(2).all(|s| s[1] <= s[0] + 1e-9), "{steps:?}");
+    assert!(steps[11 - 1] < 12.0, "the trend fades: {steps:?}");
+    // Fast mode (the every-product table) fits the same model.
+    let fast = AutoOptions {
+        fast: true,
+        ..AutoOptions::default()
+    };
+    let q = auto_forecast(&short, 52, 12, &fast).expect("fast");
+    assert_eq!(q.model.name(), name);
+    // 120 weeks is not short: asked for ETS, the undamped trend stays a candidate and wins.
+    let ets_only = AutoOptions {
+        candidates: Some(vec![ModelKind::Ets]),
+        ..AutoOptions::default()
+    };
+    let long = auto_forecast(&line(120), 52, 12, &ets_only).expect("auto");
+    assert_eq!(long.model.name(), "ETS(A,A,N)");
 }
 
 /// A short history keeps its default (ETS) whatever its backtest window says, with a note

@@ -7,9 +7,10 @@
 //! * constant series → naive (note); fewer than 4 observations → naive (note);
 //! * intermittent series (at least 30% zero periods, no negative values) → intermittent
 //!   candidates (IMAPA, ADIDA, Croston optimised, SBA, TSB, naive) and their combination;
-//! * otherwise the combination of ETS, ARIMA, Theta, damped ETS and the seasonal naive (the
-//!   mean of the middle three forecasts at each horizon, [`ENSEMBLE_COMBINE`]; combinations win
-//!   M3/M4) plus ETS, ARIMA, Theta and the seasonal naive alone; the combination is kept
+//! * otherwise the combination of ETS, ARIMA, Theta (DOTM), the standard Theta, damped ETS and
+//!   the seasonal naive (the mean of the middle four forecasts at each horizon,
+//!   [`ENSEMBLE_COMBINE`]; combinations win M3/M4) plus ETS, ARIMA, Theta and the seasonal
+//!   naive alone; the combination is kept
 //!   ([`AutoOptions::keep_combination`], default), or with that option off replaced when
 //!   another candidate's backtest MASE is at least 20% lower (selection on a couple of windows
 //!   is noisy: Fildes & Petropoulos 2015);
@@ -17,7 +18,8 @@
 //!   of at least eight training periods, MASE scaled by the naive's in-sample error) to show
 //!   how the candidates do, but keep the default candidate (ETS, or IMAPA when intermittent;
 //!   [`AutoOptions::keep_short_default`]): one or two short windows are too little to choose
-//!   on; series too short even for a window keep it too, with a note;
+//!   on; series too short even for a window keep it too, with a note. On a short history ETS
+//!   leaves out the undamped trend ([`AutoEts::fit_damped_trends`]);
 //! * [`AutoOptions::fast`] skips the backtest (tables of thousands of series).
 
 use serde::{Deserialize, Serialize};
@@ -205,6 +207,21 @@ pub fn fit_model(
     })
 }
 
+/// [`fit_model`], except that on a short history (see [`auto_forecast`]) ETS leaves out the
+/// undamped trend ([`AutoEts::fit_damped_trends`]).
+fn fit_for(
+    kind: ModelKind,
+    y: &[f64],
+    m: usize,
+    short: bool,
+) -> Result<Box<dyn FittedModel>, ForecastError> {
+    if kind == ModelKind::Ets && short {
+        check_series(y, 1)?;
+        return Ok(Box::new(AutoEts::fit_damped_trends(y, m)?));
+    }
+    fit_model(kind, y, m)
+}
+
 /// The seasonal naive for `m > 1`, else the naive: the benchmark member of the combination.
 fn naive_member(m: usize) -> ModelKind {
     if m > 1 {
@@ -318,12 +335,14 @@ pub struct AutoForecast {
 
 /// Mean MASE of each candidate over rolling origins, plus each candidate's window forecasts.
 /// Combinations (`Ensemble`, `IntermittentEnsemble`) reuse their members' window forecasts.
+/// `short`: the series is a short history, whose ETS leaves out the undamped trend.
 pub fn backtest(
     y: &[f64],
     m: usize,
     h: usize,
     origins: usize,
     candidates: &[ModelKind],
+    short: bool,
 ) -> Vec<(ModelKind, Option<f64>, Vec<(usize, Vec<f64>)>)> {
     let n = y.len();
     let min_train = (2 * m).max(8);
@@ -371,7 +390,12 @@ pub fn backtest(
         let mut row = Vec::with_capacity(windows.len());
         for (wi, &end) in windows.iter().enumerate() {
             row.push(if k == ModelKind::Ets && with_damped {
-                AutoEts::fit(&y[..end], m).ok().map(|e| {
+                let ets = if short {
+                    AutoEts::fit_damped_trends
+                } else {
+                    AutoEts::fit
+                };
+                ets(&y[..end], m).ok().map(|e| {
                     damped[wi] = e.best_damped.as_ref().map(|d| d.predict(h, &[]));
                     e.predict(h, &[])
                 })
@@ -381,7 +405,9 @@ pub fn backtest(
                         .ok()
                         .map(|t| t.predict(h, &[]));
                 }
-                fit_model(k, &y[..end], m).ok().map(|f| f.predict(h, &[]))
+                fit_for(k, &y[..end], m, short)
+                    .ok()
+                    .map(|f| f.predict(h, &[]))
             });
         }
         fc.push(row);
@@ -503,7 +529,7 @@ pub fn auto_forecast(
             _ => (ModelKind::Ets, m),
         };
         notes.push(Text::new("forecast.note.fast").text("model", kind.name()));
-        let (chosen, model) = match fit_model(kind, y, mm) {
+        let (chosen, model) = match fit_for(kind, y, mm, short) {
             Ok(f) => (kind, f),
             Err(e) => {
                 notes.push(
@@ -585,7 +611,7 @@ pub fn auto_forecast(
     let bt = if skip {
         Vec::new()
     } else {
-        backtest(y, m_bt, h.max(1), opt.origins.max(1), &candidates)
+        backtest(y, m_bt, h.max(1), opt.origins.max(1), &candidates, short)
     };
     let leaderboard: Vec<LeaderboardRow> = bt
         .iter()
@@ -623,7 +649,7 @@ pub fn auto_forecast(
         None if skip => {}
         None => notes.push(Text::new("forecast.note.no_backtest")),
     }
-    let model = match fit_model(chosen, y, m) {
+    let model = match fit_for(chosen, y, m, short) {
         Ok(f) => f,
         Err(e) => {
             notes.push(
