@@ -295,6 +295,16 @@ fn a_short_history_gets_no_undamped_trend() {
             || name == "ETS(M,N,N)",
         "{name}"
     );
+    let note = a.notes.first().expect("the short-history note");
+    assert_eq!(
+        note.en(),
+        "Only 53 periods of history: simple methods are compared, and a trend is damped so \
+         that it does not run on at full slope."
+    );
+    assert_eq!(
+        note.render(shoplens::text::Lang::Zh),
+        "只有 53 期历史数据：只比较几种简单方法，趋势会逐渐放缓，不会按原斜率一直延续。"
+    );
     let f = a.model.predict(12, &[]).mean;
     let steps: Vec<f64> = f.windows(2).map(|w| w[1] - w[0]).collect();
     assert!(steps.windows(2).all(|s| s[1] <= s[0] + 1e-9), "{steps:?}");

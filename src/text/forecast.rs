@@ -220,8 +220,8 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         key: "forecast.note.short",
-        en: "Only {n} periods of history: simple methods are compared.",
-        zh: "只有 {n} 期历史数据：只比较几种简单方法。",
+        en: "Only {n} periods of history: simple methods are compared, and a trend is damped so that it does not run on at full slope.",
+        zh: "只有 {n} 期历史数据：只比较几种简单方法，趋势会逐渐放缓，不会按原斜率一直延续。",
     },
     Entry {
         key: "forecast.note.default_kept",

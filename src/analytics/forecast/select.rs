@@ -389,13 +389,10 @@ pub fn backtest(
     for &k in &base {
         let mut row = Vec::with_capacity(windows.len());
         for (wi, &end) in windows.iter().enumerate() {
+            // The combination's ETS member is the full AutoETS, as in `fit_ensemble`, on a short
+            // history too (only `--model ensemble` puts the combination there).
             row.push(if k == ModelKind::Ets && with_damped {
-                let ets = if short {
-                    AutoEts::fit_damped_trends
-                } else {
-                    AutoEts::fit
-                };
-                ets(&y[..end], m).ok().map(|e| {
+                AutoEts::fit(&y[..end], m).ok().map(|e| {
                     damped[wi] = e.best_damped.as_ref().map(|d| d.predict(h, &[]));
                     e.predict(h, &[])
                 })
