@@ -216,7 +216,6 @@ fn fit_for(
     short: bool,
 ) -> Result<Box<dyn FittedModel>, ForecastError> {
     if kind == ModelKind::Ets && short {
-        check_series(y, 1)?;
         return Ok(Box::new(AutoEts::fit_damped_trends(y, m)?));
     }
     fit_model(kind, y, m)

@@ -14,7 +14,10 @@
 //! `Σ_{t≥3} e_t² / mean|y|` (Nelder–Mead); the automatic model keeps the variant with the
 //! smallest criterion. Seasonal series (90% test on the lag-`m` autocorrelation, `m ≥ 4`) are
 //! first divided by classical multiplicative seasonal indices (additive when the data are not
-//! positive), which are re-applied to the forecasts, as in the M3 Theta method.
+//! positive), which are re-applied to the forecasts, as in the M3 Theta method. Intervals:
+//! `σ_h = σ √(1 + (h−1) α²)` with `σ` the residual standard deviation (statsforecast simulates
+//! the same recursion).
+//!
 //! The final filter starts from `ℓ_0 = y_1/2`: the optimised initial level only guides the
 //! search. (statsforecast 2.1.1 keeps the optimised `ℓ_0`. The criterion skips the first three
 //! errors, so `ℓ_0` is weakly identified and the optimiser can take it far out; on M3 monthly
@@ -22,8 +25,7 @@
 //! own 14.968 / 0.8607, against 14.357 / 0.8546 with `y_1/2`.)
 //!
 //! The product's Theta (`select::THETA_VARIANT`) is DOTM; [`ThetaModel::fit`] with `None` keeps
-//! statsforecast's AutoTheta rule (tested against it in `tests/forecast_golden.rs`). Intervals: `σ_h = σ √(1 + (h−1) α²)` with `σ` the residual standard
-//! deviation (statsforecast simulates the same recursion).
+//! statsforecast's AutoTheta rule (tested against it in `tests/forecast_golden.rs`).
 
 use super::optim::{nelder_mead, NmOptions};
 use super::stats::{classical_seasonal, seasonality_test};
