@@ -290,10 +290,20 @@ fn m3_member_dump() {
     let h = 18;
     // ONLY_ETS=1: the two ETS members only (to splice into an earlier dump).
     let only_ets = std::env::var("ONLY_ETS").is_ok();
+    // ONLY_NNAR=1: the neural model only (round 4, benches/forecast/m3_combinations/nnar_member.py).
+    let only_nnar = std::env::var("ONLY_NNAR").is_ok();
     let one = |id: &str, y: &[f64]| -> String {
         let mut rows: Vec<(String, Vec<f64>)> = Vec::new();
         let last = *y.last().expect("data");
         let or_naive = |f: Option<Vec<f64>>| f.unwrap_or_else(|| vec![last; h]);
+        if only_nnar {
+            use shoplens::analytics::forecast::nnar::{NnarModel, NnarParams};
+            let f = NnarModel::fit(y, 12, NnarParams::default())
+                .ok()
+                .map(|m| m.predict(h, &[]).mean);
+            let v: Vec<String> = or_naive(f).iter().map(|x| format!("{x}")).collect();
+            return format!("{id},{cut},{},nnar,{}\n", y.len(), v.join(","));
+        }
         // ETS: every spec once; the best overall (= AutoETS::fit) and the best damped.
         let mut best: Option<EtsModel> = None;
         let mut damped: Option<EtsModel> = None;

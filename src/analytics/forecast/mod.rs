@@ -23,6 +23,7 @@ pub mod ets;
 pub mod file;
 pub mod intermittent;
 pub mod metrics;
+pub mod nnar;
 pub mod optim;
 pub mod regression;
 pub mod report;

@@ -205,3 +205,130 @@ pub fn golden_section(f: &mut dyn FnMut(f64) -> f64, lo: f64, hi: f64, tol: f64)
     }
     (a + b) / 2.0
 }
+
+/// Options of [`bfgs`] (R `optim(method = "BFGS")` names; `nnet`'s defaults).
+#[derive(Debug, Clone, Copy)]
+pub struct BfgsOptions {
+    pub max_iter: usize,
+    /// Stop when the objective falls below this value.
+    pub abstol: f64,
+    /// Stop when an accepted step improves the objective by at most `reltol (|f| + reltol)`.
+    pub reltol: f64,
+}
+
+impl Default for BfgsOptions {
+    fn default() -> Self {
+        BfgsOptions {
+            max_iter: 100,
+            abstol: 1e-4,
+            reltol: 1e-8,
+        }
+    }
+}
+
+/// Variable-metric (BFGS) minimisation with a backtracking line search, after Nash (1990),
+/// "Compact Numerical Methods for Computers", Algorithm 21 (R's `vmmin`, which `nnet` uses):
+/// search direction `t = −B g` with `B` the inverse-Hessian estimate; the step is shrunk by 0.2
+/// until `f(x + s t) ≤ f(x) + 10⁻⁴ s gᵀt`; `B` gets the BFGS update
+/// `B += ((1 + cᵀBc / tᵀc) t tᵀ − B c tᵀ − t cᵀB) / tᵀc` (with `t` the step, `c` the change in
+/// gradient) when `tᵀc > 0`, and is reset to the identity when a step fails. `fg(x, grad)`
+/// returns `f(x)` and writes `∇f(x)` into `grad`. Non-finite values count as failures.
+pub fn bfgs(
+    fg: &mut dyn FnMut(&[f64], &mut [f64]) -> f64,
+    x0: &[f64],
+    opt: BfgsOptions,
+) -> OptimResult {
+    const ACCTOL: f64 = 1e-4;
+    const STEPREDN: f64 = 0.2;
+    let n = x0.len();
+    let mut x = x0.to_vec();
+    let mut g = vec![0.0; n];
+    let mut f = fg(&x, &mut g);
+    let mut evals = 1usize;
+    if !f.is_finite() || n == 0 {
+        return OptimResult { x, f, evals };
+    }
+    let mut b = vec![0.0; n * n];
+    let reset = |b: &mut [f64]| {
+        b.iter_mut().for_each(|v| *v = 0.0);
+        for i in 0..n {
+            b[i * n + i] = 1.0;
+        }
+    };
+    reset(&mut b);
+    let mut just_reset = true;
+    let mut t = vec![0.0; n];
+    let mut xn = vec![0.0; n];
+    let mut gn = vec![0.0; n];
+    let mut c = vec![0.0; n];
+    let mut bc = vec![0.0; n];
+    for _ in 0..opt.max_iter {
+        if f < opt.abstol {
+            break;
+        }
+        for i in 0..n {
+            t[i] = -(0..n).map(|j| b[i * n + j] * g[j]).sum::<f64>();
+        }
+        let slope: f64 = t.iter().zip(&g).map(|(a, b)| a * b).sum();
+        let mut accepted = false;
+        let mut fnew = f;
+        if slope < 0.0 {
+            let mut step = 1.0;
+            loop {
+                let mut moved = false;
+                for i in 0..n {
+                    xn[i] = x[i] + step * t[i];
+                    if xn[i] != x[i] {
+                        moved = true;
+                    }
+                }
+                if !moved {
+                    break;
+                }
+                fnew = fg(&xn, &mut gn);
+                evals += 1;
+                if fnew.is_finite() && fnew <= f + ACCTOL * step * slope {
+                    accepted = true;
+                    break;
+                }
+                step *= STEPREDN;
+            }
+        }
+        if !accepted {
+            if just_reset {
+                break;
+            }
+            reset(&mut b);
+            just_reset = true;
+            continue;
+        }
+        let improved = f - fnew;
+        for i in 0..n {
+            t[i] = xn[i] - x[i];
+            c[i] = gn[i] - g[i];
+        }
+        x.copy_from_slice(&xn);
+        g.copy_from_slice(&gn);
+        f = fnew;
+        if improved <= opt.reltol * (f.abs() + opt.reltol) {
+            break;
+        }
+        let d1: f64 = t.iter().zip(&c).map(|(a, b)| a * b).sum();
+        if d1 > 0.0 {
+            for i in 0..n {
+                bc[i] = (0..n).map(|j| b[i * n + j] * c[j]).sum();
+            }
+            let d2 = 1.0 + c.iter().zip(&bc).map(|(a, b)| a * b).sum::<f64>() / d1;
+            for i in 0..n {
+                for j in 0..n {
+                    b[i * n + j] += (d2 * t[i] * t[j] - bc[i] * t[j] - t[i] * bc[j]) / d1;
+                }
+            }
+            just_reset = false;
+        } else {
+            reset(&mut b);
+            just_reset = true;
+        }
+    }
+    OptimResult { x, f, evals }
+}
