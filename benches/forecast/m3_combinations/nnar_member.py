@@ -10,6 +10,11 @@ m3_member_dump -- --ignored`) next to the round-3 member dumps (members_cut{c}.c
 Written and committed BEFORE any NNAR forecast was scored (no NNAR score of any kind had been
 seen when this file was written).
 
+Amended before any score, after looking at forecasts only: with nnetar's weight decay 0, a few
+of the 20 networks on a short noisy series end with weights in the hundreds and forecast far
+outside the data (N1402, 32 months within 480..9,000: 688,434 next month). The model is now
+fitted with weight decay 0.01 (the one value fixed here, not tuned), and both cuts re-dumped.
+
 Candidates, on the validation split only (cut 18: every series' last 18 training months held
 out), with THETA_MEMBER=theta_dotm as in the product:
   current   = trimmed mean6 (ets, arima, theta=DOTM, ets_damped, snaive, theta_stm)
