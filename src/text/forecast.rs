@@ -47,8 +47,8 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         key: "forecast.how.ensemble",
-        en: "a trimmed average of standard models (exponential smoothing with and without a damped trend, ARIMA, two Theta models and last season's values: the highest and lowest forecast of each period are dropped), which is usually more reliable than any single one",
-        zh: "多个常用模型的截尾平均（带与不带阻尼趋势的指数平滑、ARIMA、两种 Theta 模型和上一季的数值：每期去掉最高和最低的预测），通常比任何单个模型都更可靠",
+        en: "a trimmed average of standard models (exponential smoothing with and without a damped trend, ARIMA, two Theta models, a small neural network and last season's values: the highest and lowest forecast of each period are dropped), which is usually more reliable than any single one",
+        zh: "多个常用模型的截尾平均（带与不带阻尼趋势的指数平滑、ARIMA、两种 Theta 模型、一个小型神经网络和上一季的数值：每期去掉最高和最低的预测），通常比任何单个模型都更可靠",
     },
     Entry {
         key: "forecast.how.ets",
@@ -64,6 +64,11 @@ pub const ENTRIES: &[Entry] = &[
         key: "forecast.how.theta",
         en: "the Theta method (dynamic optimised Theta model): smoothing plus a trend that is re-estimated as each period arrives",
         zh: "Theta 方法（动态优化 Theta 模型）：在平滑的基础上加一条随每期新数据重新估计的趋势",
+    },
+    Entry {
+        key: "forecast.how.nnar",
+        en: "a small neural network that learns how each period follows from the recent ones and the same period a season earlier (20 networks averaged); it cannot extend a trend beyond the levels it has seen",
+        zh: "一个小型神经网络，学习每期数值如何由最近几期和上一季同期推出（取 20 个网络的平均）；它不会把趋势延伸到见过的水平之外",
     },
     Entry {
         key: "forecast.how.seasonal_naive",
@@ -183,9 +188,14 @@ pub const ENTRIES: &[Entry] = &[
         zh: "回归（趋势 + 季节）",
     },
     Entry {
+        key: "forecast.model.nnar",
+        en: "Neural network (NNAR)",
+        zh: "神经网络自回归（NNAR）",
+    },
+    Entry {
         key: "forecast.model.ensemble",
-        en: "Ensemble (trimmed mean: ETS, damped ETS, ARIMA, two Theta models, seasonal naive)",
-        zh: "组合模型（截尾平均：ETS、阻尼 ETS、ARIMA、两种 Theta、季节朴素）",
+        en: "Ensemble (trimmed mean: ETS, damped ETS, ARIMA, two Theta models, neural network, seasonal naive)",
+        zh: "组合模型（截尾平均：ETS、阻尼 ETS、ARIMA、两种 Theta、神经网络、季节朴素）",
     },
     Entry {
         key: "forecast.model.intermittent_ensemble",
@@ -253,6 +263,16 @@ pub const ENTRIES: &[Entry] = &[
         key: "forecast.err.invalid_param",
         en: "invalid parameter {name}: {message}",
         zh: "参数 {name} 无效：{message}",
+    },
+    Entry {
+        key: "forecast.err.at_least_one",
+        en: "must be at least 1",
+        zh: "至少为 1",
+    },
+    Entry {
+        key: "forecast.err.not_negative",
+        en: "must be zero or more",
+        zh: "不能为负数",
     },
     Entry {
         key: "forecast.err.fit",

@@ -28,6 +28,7 @@ use rand_chacha::ChaCha8Rng;
 use super::optim::{bfgs, BfgsOptions};
 use super::stats::{classical_seasonal, mean};
 use super::{check_series, FittedModel, Forecast, ForecastError, Interval};
+use crate::text::Text;
 
 /// Settings of [`NnarModel::fit`]; `None` picks the `nnetar` default.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -93,51 +94,60 @@ fn eval_net(w: &[f64], n_in: usize, k: usize, x: &[f64]) -> f64 {
     s
 }
 
-/// Sum of squared errors (plus `decay Σ w²`) of a network on the rows `x` (each `n_in` long)
-/// and targets `y`, with its gradient by back-propagation.
-fn sse_grad(
-    w: &[f64],
-    grad: &mut [f64],
+/// The training rows of one network: lagged inputs `x` (`n_in` per row), targets `y`.
+struct Training<'a> {
+    x: &'a [f64],
+    y: &'a [f64],
     n_in: usize,
     k: usize,
-    x: &[f64],
-    y: &[f64],
     decay: f64,
-    hidden: &mut [f64],
-) -> f64 {
-    let out = k * (n_in + 1);
-    grad.iter_mut().for_each(|g| *g = 0.0);
-    let mut sse = 0.0;
-    for (t, &target) in y.iter().enumerate() {
-        let xt = &x[t * n_in..(t + 1) * n_in];
-        let mut s = w[out];
-        for j in 0..k {
-            let row = &w[j * (n_in + 1)..(j + 1) * (n_in + 1)];
-            let a = row[0] + row[1..].iter().zip(xt).map(|(a, b)| a * b).sum::<f64>();
-            hidden[j] = logistic(a);
-            s += w[out + 1 + j] * hidden[j];
-        }
-        let e = s - target;
-        sse += e * e;
-        let d = 2.0 * e;
-        grad[out] += d;
-        for j in 0..k {
-            grad[out + 1 + j] += d * hidden[j];
-            let dh = d * w[out + 1 + j] * hidden[j] * (1.0 - hidden[j]);
-            let base = j * (n_in + 1);
-            grad[base] += dh;
-            for i in 0..n_in {
-                grad[base + 1 + i] += dh * xt[i];
+}
+
+impl Training<'_> {
+    /// Sum of squared errors (plus `decay Σ w²`) of a network on the rows, with its gradient by
+    /// back-propagation. `hidden` is scratch space of `k` values.
+    fn sse_grad(&self, w: &[f64], grad: &mut [f64], hidden: &mut [f64]) -> f64 {
+        let Training {
+            x,
+            y,
+            n_in,
+            k,
+            decay,
+        } = *self;
+        let out = k * (n_in + 1);
+        grad.iter_mut().for_each(|g| *g = 0.0);
+        let mut sse = 0.0;
+        for (t, &target) in y.iter().enumerate() {
+            let xt = &x[t * n_in..(t + 1) * n_in];
+            let mut s = w[out];
+            for j in 0..k {
+                let row = &w[j * (n_in + 1)..(j + 1) * (n_in + 1)];
+                let a = row[0] + row[1..].iter().zip(xt).map(|(a, b)| a * b).sum::<f64>();
+                hidden[j] = logistic(a);
+                s += w[out + 1 + j] * hidden[j];
+            }
+            let e = s - target;
+            sse += e * e;
+            let d = 2.0 * e;
+            grad[out] += d;
+            for j in 0..k {
+                grad[out + 1 + j] += d * hidden[j];
+                let dh = d * w[out + 1 + j] * hidden[j] * (1.0 - hidden[j]);
+                let base = j * (n_in + 1);
+                grad[base] += dh;
+                for i in 0..n_in {
+                    grad[base + 1 + i] += dh * xt[i];
+                }
             }
         }
-    }
-    if decay > 0.0 {
-        for (g, v) in grad.iter_mut().zip(w) {
-            *g += 2.0 * decay * v;
-            sse += decay * v * v;
+        if decay > 0.0 {
+            for (g, v) in grad.iter_mut().zip(w) {
+                *g += 2.0 * decay * v;
+                sse += decay * v * v;
+            }
         }
+        sse
     }
-    sse
 }
 
 /// Uniform in [0, 1).
@@ -216,18 +226,18 @@ impl NnarModel {
     /// Fit NNAR on `y` with season length `m` (`m ≤ 1`: non-seasonal).
     pub fn fit(y: &[f64], m: usize, params: NnarParams) -> Result<NnarModel, ForecastError> {
         check_series(y, 4)?;
-        let invalid = |name: &str, msg: &str| ForecastError::InvalidParam {
+        let invalid = |name: &str, key: &str| ForecastError::InvalidParam {
             name: name.into(),
-            message: crate::text::Text::raw(msg),
+            message: Text::new(key),
         };
         if params.repeats == 0 {
-            return Err(invalid("repeats", "at least one network"));
+            return Err(invalid("repeats", "forecast.err.at_least_one"));
         }
         if params.size == Some(0) {
-            return Err(invalid("size", "at least one hidden unit"));
+            return Err(invalid("size", "forecast.err.at_least_one"));
         }
         if !(params.decay >= 0.0) {
-            return Err(invalid("decay", "zero or more"));
+            return Err(invalid("decay", "forecast.err.not_negative"));
         }
         let n = y.len();
         let centre = mean(y);
@@ -288,9 +298,23 @@ impl NnarModel {
         let mut hidden = vec![0.0; size];
         for _ in 0..params.repeats {
             let w0: Vec<f64> = (0..nw).map(|_| 1.4 * uniform(&mut rng) - 0.7).collect();
-            let mut fg = |w: &[f64], g: &mut [f64]| {
-                sse_grad(w, g, n_in, size, &x, &target, params.decay, &mut hidden)
+            if !(sd > 0.0) {
+                // A constant series: every scaled value is 0, and so is the network.
+                nets.push(Net {
+                    n_in,
+                    k: size,
+                    w: vec![0.0; nw],
+                });
+                continue;
+            }
+            let data = Training {
+                x: &x,
+                y: &target,
+                n_in,
+                k: size,
+                decay: params.decay,
             };
+            let mut fg = |w: &[f64], g: &mut [f64]| data.sse_grad(w, g, &mut hidden);
             let res = bfgs(
                 &mut fg,
                 &w0,
@@ -391,14 +415,24 @@ impl FittedModel for NnarModel {
             let hi = pos.ceil() as usize;
             s[lo] + (pos - lo as f64) * (s[hi] - s[lo])
         };
+        // Simulated quantiles are noisy: each bound keeps at least the previous step's distance
+        // from the point forecast, so intervals never narrow with the horizon.
         let intervals = levels
             .iter()
             .map(|&l| {
                 let a = (1.0 - l / 100.0) / 2.0;
+                let (mut lower, mut upper) = (Vec::new(), Vec::new());
+                let (mut below, mut above) = (0.0f64, 0.0f64);
+                for (s, m) in sims.iter().zip(&mean_path) {
+                    below = below.max(m - quantile(s, a));
+                    above = above.max(quantile(s, 1.0 - a) - m);
+                    lower.push(m - below);
+                    upper.push(m + above);
+                }
                 Interval {
                     level: l,
-                    lower: sims.iter().map(|s| quantile(s, a)).collect(),
-                    upper: sims.iter().map(|s| quantile(s, 1.0 - a)).collect(),
+                    lower,
+                    upper,
                 }
             })
             .collect();
@@ -423,5 +457,140 @@ mod tests {
             x.push(v);
         }
         assert_eq!(ar_order_aic(&x), 2);
+    }
+
+    /// R's `?ar` example: `ar(lh)` selects order 3 (coefficients 0.6534, -0.0636, -0.2269,
+    /// sigma^2 0.1959) on the 48 luteinizing-hormone samples of R's `datasets::lh`.
+    #[test]
+    fn ar_order_matches_r_on_lh() {
+        let lh = [
+            2.4, 2.4, 2.4, 2.2, 2.1, 1.5, 2.3, 2.3, 2.5, 2.0, 1.9, 1.7, 2.2, 1.8, 3.2, 3.2, 2.7,
+            2.2, 2.2, 1.9, 1.9, 1.8, 2.7, 3.0, 2.3, 2.0, 2.0, 2.9, 2.9, 2.7, 2.7, 2.3, 2.6, 2.4,
+            1.8, 1.7, 1.5, 1.4, 2.1, 3.3, 3.5, 3.5, 3.1, 2.6, 2.1, 3.4, 3.0, 2.9,
+        ];
+        assert_eq!(ar_order_aic(&lh), 3);
+    }
+
+    /// The logistic map `x_{t+1} = 3.8 x_t (1 − x_t)` is a deterministic nonlinear AR(1): no
+    /// linear model forecasts it, one hidden layer does.
+    fn logistic_map(n: usize) -> Vec<f64> {
+        let mut x = vec![0.3];
+        for t in 1..n {
+            let v = x[t - 1];
+            x.push(3.8 * v * (1.0 - v));
+        }
+        x
+    }
+
+    fn one_step_rmse(y: &[f64], fitted: &[f64]) -> f64 {
+        let off = y.len() - fitted.len();
+        let ss: f64 = fitted
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (y[i + off] - f).powi(2))
+            .sum();
+        (ss / fitted.len() as f64).sqrt()
+    }
+
+    #[test]
+    fn learns_the_logistic_map_that_a_linear_ar_cannot() {
+        let y = logistic_map(200);
+        let params = NnarParams {
+            p: Some(1),
+            size: Some(3),
+            decay: 0.0,
+            max_iter: 500,
+            ..NnarParams::default()
+        };
+        let fit = NnarModel::fit(&y, 1, params).unwrap();
+        assert_eq!(fit.name(), "NNAR(1,3)");
+        let nn = one_step_rmse(&y, &fit.fitted);
+        // The best linear AR(1) by least squares.
+        let (a, b) = (&y[..199], &y[1..]);
+        let (ma, mb) = (mean(a), mean(b));
+        let slope = a
+            .iter()
+            .zip(b)
+            .map(|(x, z)| (x - ma) * (z - mb))
+            .sum::<f64>()
+            / a.iter().map(|x| (x - ma).powi(2)).sum::<f64>();
+        let lin: f64 = (a
+            .iter()
+            .zip(b)
+            .map(|(x, z)| (z - mb - slope * (x - ma)).powi(2))
+            .sum::<f64>()
+            / 199.0)
+            .sqrt();
+        assert!(lin > 0.15, "linear AR(1) rmse {lin}");
+        assert!(nn < 0.01, "NNAR rmse {nn} (linear {lin})");
+        // The next value of the map, from the last one.
+        let next = 3.8 * y[199] * (1.0 - y[199]);
+        let f = fit.predict(1, &[]);
+        assert!((f.mean[0] - next).abs() < 0.02, "{} vs {next}", f.mean[0]);
+    }
+
+    #[test]
+    fn seasonal_defaults_and_determinism() {
+        // 8 years of a monthly pattern with a little pseudo-noise.
+        let mut rng = ChaCha8Rng::seed_from_u64(3);
+        let y: Vec<f64> = (0..96)
+            .map(|t| {
+                100.0
+                    + 20.0 * (2.0 * std::f64::consts::PI * (t % 12) as f64 / 12.0).sin()
+                    + 2.0 * normal(&mut rng)
+            })
+            .collect();
+        let a = NnarModel::fit(&y, 12, NnarParams::default()).unwrap();
+        assert_eq!(a.seasonal_p, 1);
+        assert!(a.lags.contains(&12) && a.lags.contains(&1));
+        assert_eq!(a.size, ((a.p + 2) as f64 / 2.0).round() as usize);
+        let fa = a.predict(24, &[80.0, 95.0]);
+        let b = NnarModel::fit(&y, 12, NnarParams::default()).unwrap();
+        assert_eq!(fa, b.predict(24, &[80.0, 95.0]), "same seed, same forecast");
+        // It follows the season: the forecast's peak month is the data's.
+        let peak = |v: &[f64]| (0..12).max_by(|&i, &j| v[i].total_cmp(&v[j])).unwrap_or(0);
+        assert_eq!(peak(&fa.mean), peak(&y[84..]));
+        for (t, f) in fa.mean.iter().enumerate() {
+            let truth = 100.0 + 20.0 * (2.0 * std::f64::consts::PI * (t % 12) as f64 / 12.0).sin();
+            assert!((f - truth).abs() < 6.0, "step {t}: {f} vs {truth}");
+        }
+        // Intervals: nested, around the forecast, never narrower with the horizon.
+        let (i80, i95) = (&fa.intervals[0], &fa.intervals[1]);
+        for t in 0..24 {
+            assert!(i95.lower[t] <= i80.lower[t] && i80.lower[t] <= fa.mean[t]);
+            assert!(fa.mean[t] <= i80.upper[t] && i80.upper[t] <= i95.upper[t]);
+            if t > 0 {
+                assert!(i95.upper[t] - i95.lower[t] >= i95.upper[t - 1] - i95.lower[t - 1] - 1e-9);
+            }
+        }
+        // The 95% band is about ±2σ of the noise (σ = 2) one step ahead.
+        let w = i95.upper[0] - i95.lower[0];
+        assert!(w > 5.0 && w < 14.0, "{w}");
+    }
+
+    #[test]
+    fn constant_and_tiny_series_and_bad_params() {
+        let c = NnarModel::fit(&[5.0; 30], 12, NnarParams::default()).unwrap();
+        let f = c.predict(6, &[95.0]);
+        assert!(
+            f.mean.iter().all(|v| (v - 5.0).abs() < 1e-6),
+            "{:?}",
+            f.mean
+        );
+        let t = NnarModel::fit(&[1.0, 3.0, 2.0, 4.0], 12, NnarParams::default()).unwrap();
+        assert_eq!(t.seasonal_p, 0);
+        assert!(t.predict(3, &[80.0]).mean.iter().all(|v| v.is_finite()));
+        assert!(matches!(
+            NnarModel::fit(&[1.0, 2.0, 3.0], 1, NnarParams::default()),
+            Err(ForecastError::TooShort { .. })
+        ));
+        let bad = NnarParams {
+            repeats: 0,
+            ..NnarParams::default()
+        };
+        assert!(matches!(
+            NnarModel::fit(&[1.0; 10], 1, bad),
+            Err(ForecastError::InvalidParam { .. })
+        ));
     }
 }

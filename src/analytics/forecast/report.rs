@@ -596,6 +596,7 @@ fn explain(
         ModelKind::Ets => Text::new("forecast.how.ets"),
         ModelKind::Arima => Text::new("forecast.how.arima"),
         ModelKind::Theta => Text::new("forecast.how.theta"),
+        ModelKind::Nnar => Text::new("forecast.how.nnar"),
         ModelKind::SeasonalNaive => Text::new("forecast.how.seasonal_naive"),
         ModelKind::Naive => Text::new("forecast.how.naive"),
         ModelKind::Imapa

@@ -7,10 +7,10 @@
 //! * constant series → naive (note); fewer than 4 observations → naive (note);
 //! * intermittent series (at least 30% zero periods, no negative values) → intermittent
 //!   candidates (IMAPA, ADIDA, Croston optimised, SBA, TSB, naive) and their combination;
-//! * otherwise the combination of ETS, ARIMA, Theta (DOTM), the standard Theta, damped ETS and
-//!   the seasonal naive (the mean of the middle four forecasts at each horizon,
-//!   [`ENSEMBLE_COMBINE`]; combinations win M3/M4) plus ETS, ARIMA, Theta and the seasonal
-//!   naive alone; the combination is kept
+//! * otherwise the combination of ETS, ARIMA, Theta (DOTM), the standard Theta, damped ETS, the
+//!   neural autoregression NNAR and the seasonal naive (the mean of the middle five forecasts at
+//!   each horizon, [`ENSEMBLE_COMBINE`]; combinations win M3/M4) plus ETS, ARIMA, Theta and the
+//!   seasonal naive alone; the combination is kept
 //!   ([`AutoOptions::keep_combination`], default), or with that option off replaced when
 //!   another candidate's backtest MASE is at least 20% lower (selection on a couple of windows
 //!   is noisy: Fildes & Petropoulos 2015);
@@ -30,6 +30,7 @@ use super::ensemble::{combine_forecasts, Combine, EnsembleModel};
 use super::ets::AutoEts;
 use super::intermittent::{zero_share, IntermittentKind, IntermittentModel};
 use super::metrics::{mae, naive_scale};
+use super::nnar::{NnarModel, NnarParams};
 use super::regression::RegressionModel;
 use super::theta::{ThetaKind, ThetaModel};
 use super::{check_series, FittedModel, Forecast, ForecastError};
@@ -54,13 +55,15 @@ pub enum ModelKind {
     Adida,
     Imapa,
     Regression,
+    /// Neural network autoregression ([`NnarModel`]).
+    Nnar,
     Ensemble,
     /// Mean of the intermittent methods IMAPA, ADIDA, TSB and naive.
     IntermittentEnsemble,
 }
 
 impl ModelKind {
-    pub const ALL: [ModelKind; 17] = [
+    pub const ALL: [ModelKind; 18] = [
         ModelKind::Auto,
         ModelKind::Naive,
         ModelKind::SeasonalNaive,
@@ -76,6 +79,7 @@ impl ModelKind {
         ModelKind::Adida,
         ModelKind::Imapa,
         ModelKind::Regression,
+        ModelKind::Nnar,
         ModelKind::Ensemble,
         ModelKind::IntermittentEnsemble,
     ];
@@ -98,6 +102,7 @@ impl ModelKind {
             ModelKind::Adida => "adida",
             ModelKind::Imapa => "imapa",
             ModelKind::Regression => "regression",
+            ModelKind::Nnar => "nnar",
             ModelKind::Ensemble => "ensemble",
             ModelKind::IntermittentEnsemble => "intermittent_ensemble",
         }
@@ -140,14 +145,15 @@ impl ModelKind {
     }
 }
 
-/// How [`ModelKind::Ensemble`] combines its six members (AutoETS, AutoARIMA, Theta (DOTM), the
-/// standard Theta (STM), damped ETS, seasonal naive): at each horizon the lowest and the
-/// highest forecast are dropped and the other four averaged. Chosen on the training data only
-/// (M3 monthly, every series' last 18 training months held out; BENCHMARKS.md, round 3, with
-/// `tests/forecast_explore.rs` `m3_member_dump` and `benches/forecast/m3_combinations`): among
-/// 30 rules none was best on both measures, and this one had the smallest relative score
-/// (13.694 / 0.8438 sMAPE / MASE, against 14.113 / 0.8865 for the median and 14.205 / 0.8777
-/// for the mean of ETS, ARIMA and Theta).
+/// How [`ModelKind::Ensemble`] combines its seven members (AutoETS, AutoARIMA, Theta (DOTM), the
+/// standard Theta (STM), NNAR, damped ETS, seasonal naive): at each horizon the lowest and the
+/// highest forecast are dropped and the other five averaged. The rule was chosen on the training
+/// data only (M3 monthly, every series' last 18 training months held out; BENCHMARKS.md, rounds
+/// 1–3, with `tests/forecast_explore.rs` `m3_member_dump` and `benches/forecast/m3_combinations`):
+/// among 30 rules of six members none was best on both measures, and this one had the smallest
+/// relative score (13.694 / 0.8438 sMAPE / MASE, against 14.113 / 0.8865 for the median and
+/// 14.205 / 0.8777 for the mean of ETS, ARIMA and Theta). Round 4 (`nnar_member.py`) added NNAR
+/// as a seventh member, best on both validation measures (13.555 / 0.8348).
 pub const ENSEMBLE_COMBINE: Combine = Combine::TrimmedMean;
 
 /// The Theta variant behind [`ModelKind::Theta`] (alone and as a combination member): the
@@ -182,6 +188,7 @@ pub fn fit_model(
         ModelKind::Theta => Box::new(ThetaModel::fit(y, m, Some(THETA_VARIANT))?),
         ModelKind::Arima => Box::new(AutoArima::fit(y, m)?),
         ModelKind::Regression => Box::new(RegressionModel::fit(y, m, 3, &[], &[])?),
+        ModelKind::Nnar => Box::new(NnarModel::fit(y, m, NnarParams::default())?),
         ModelKind::Ensemble => fit_ensemble(y, m, ENSEMBLE_COMBINE)?,
         ModelKind::IntermittentEnsemble => {
             let mut members: Vec<Box<dyn FittedModel>> = Vec::new();
@@ -231,9 +238,9 @@ fn naive_member(m: usize) -> ModelKind {
 }
 
 /// The combination ([`ModelKind::Ensemble`]) with an explicit rule: AutoETS, AutoARIMA, Theta
-/// ([`THETA_VARIANT`]), the standard Theta ([`ENSEMBLE_SECOND_THETA`]), the best damped-trend ETS
-/// (from the same ETS fits) and the seasonal naive (naive when `m = 1`); members that cannot be
-/// fitted are left out.
+/// ([`THETA_VARIANT`]), NNAR ([`NnarModel`], its defaults), the standard Theta
+/// ([`ENSEMBLE_SECOND_THETA`]), the best damped-trend ETS (from the same ETS fits) and the
+/// seasonal naive (naive when `m = 1`); members that cannot be fitted are left out.
 pub fn fit_ensemble(
     y: &[f64],
     m: usize,
@@ -245,7 +252,7 @@ pub fn fit_ensemble(
         damped = e.best_damped.clone();
         members.push(Box::new(e));
     }
-    for k in [ModelKind::Arima, ModelKind::Theta] {
+    for k in [ModelKind::Arima, ModelKind::Theta, ModelKind::Nnar] {
         if let Ok(f) = fit_model(k, y, m) {
             members.push(f);
         }
@@ -361,6 +368,7 @@ pub fn backtest(
                     ModelKind::Ets,
                     ModelKind::Arima,
                     ModelKind::Theta,
+                    ModelKind::Nnar,
                     naive_member(m),
                 ],
                 ModelKind::IntermittentEnsemble => vec![
@@ -410,7 +418,12 @@ pub fn backtest(
     }
     let get = |k: ModelKind, w: usize| -> Option<Vec<f64>> {
         let members: Vec<ModelKind> = match k {
-            ModelKind::Ensemble => vec![ModelKind::Ets, ModelKind::Arima, ModelKind::Theta],
+            ModelKind::Ensemble => vec![
+                ModelKind::Ets,
+                ModelKind::Arima,
+                ModelKind::Theta,
+                ModelKind::Nnar,
+            ],
             ModelKind::IntermittentEnsemble => vec![
                 ModelKind::Imapa,
                 ModelKind::Adida,

@@ -28,7 +28,7 @@ pub struct Args {
     #[arg(long, default_value = "week")]
     pub freq: String,
     /// auto, ets, arima, theta, ensemble, naive, seasonal_naive, mean, drift, croston,
-    /// croston_optimized, sba, tsb, adida, imapa, regression.
+    /// croston_optimized, sba, tsb, adida, imapa, regression, nnar (a small neural network).
     #[arg(long, default_value = "auto")]
     pub model: String,
     /// Prediction interval levels in percent.
