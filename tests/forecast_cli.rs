@@ -108,6 +108,30 @@ fn airpassengers_long_file_ets() {
     }
 }
 
+/// `--model nnar`: the neural autoregression, exactly the library's forecasts, with nested
+/// intervals that never narrow (from simulated futures).
+#[test]
+fn airpassengers_long_file_nnar() {
+    use shoplens::analytics::forecast::nnar::{NnarModel, NnarParams};
+    let input = data_path("classic_ts/datasets_AirPassengers.csv");
+    let (ok, err, out) = forecast(&input, 12, "air_nnar.csv", &["--model", "nnar"]);
+    assert!(ok, "{err}");
+    let (header, rows) = read_rows(&out);
+    assert_eq!(header, HEADER);
+    assert_eq!(rows.len(), 12);
+    check_intervals(&rows);
+    let y = forecast_common::load_classic("datasets_AirPassengers.csv");
+    let lib = NnarModel::fit(&y, 12, NnarParams::default()).expect("nnar");
+    assert!(rows.iter().all(|r| r[7] == lib.name()), "{}", lib.name());
+    assert!(lib.name().starts_with("NNAR(") && lib.name().ends_with(")[12]"));
+    let f: Vec<f64> = rows.iter().map(|r| r[2].parse().expect("f")).collect();
+    for (a, b) in f.iter().zip(&lib.predict(12, &[]).mean) {
+        assert!((a - b).abs() <= 1e-9 * b.abs(), "{a} vs {b}");
+    }
+    // The seasonal pattern: July above November.
+    assert!(f[6] > f[10] * 1.1, "{f:?}");
+}
+
 #[test]
 fn long_file_split_column_limits_fitting_and_extra_levels() {
     let input = tmp("split.csv");

@@ -96,6 +96,19 @@ test('Forecast page: total forecast with nested, widening intervals; every SKU w
     assert.ok(kept, 'the note on the kept default');
     assert.match(kept, /^Theta scored better on the backtest window; Exponential smoothing \(ETS\) is kept/);
 
+    // The neural network, picked by hand for the same product: named, explained, backtested,
+    // with nested intervals on the chart.
+    await page.selectOption('[data-testid="fc-model"]', 'nnar');
+    await page.click('[data-testid="fc-run"]');
+    const nnar = page.locator('[data-testid="forecast-detail"][data-series="47566"][data-model^="NNAR("]');
+    await nnar.waitFor({ timeout: 300_000 });
+    assert.match(await page.locator('[data-testid="fc-explanation"]').innerText(), /a small neural network/);
+    assert.ok(Number.isFinite(Number(await page.locator('[data-testid="fc-mase"]').getAttribute('data-value'))), 'NNAR backtest MASE');
+    assert.deepEqual(await page.locator('[data-testid="leaderboard"] tbody td:first-child').allInnerTexts(), ['Neural network (NNAR) ✓']);
+    await page.locator('[data-testid="forecast-chart"] polygon').first().waitFor();
+    await shot(page, 'forecast-nnar.png');
+    await page.selectOption('[data-testid="fc-model"]', 'auto');
+
     // Every SKU: progress shows, Stop ends it without a table; a full run fills the table.
     await page.click('[data-testid="fc-all-run"]');
     await page.locator('[data-testid="fc-all-progress"]').waitFor({ timeout: 60_000 });
