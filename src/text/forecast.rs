@@ -67,8 +67,8 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         key: "forecast.how.nnar",
-        en: "a small neural network that learns how each period follows from the recent ones and the same period a season earlier (20 networks averaged); it cannot extend a trend beyond the levels it has seen",
-        zh: "一个小型神经网络，学习每期数值如何由最近几期和上一季同期推出（取 20 个网络的平均）；它不会把趋势延伸到见过的水平之外",
+        en: "a small neural network that learns how each period follows from the recent ones (and, with a season, from the same period a season earlier), averaged over 20 networks; it cannot extend a trend beyond the levels it has seen",
+        zh: "一个小型神经网络，学习每期数值如何由最近几期（有季节性时还有上一季同期）推出，取 20 个网络的平均；它不会把趋势延伸到见过的水平之外",
     },
     Entry {
         key: "forecast.how.seasonal_naive",

@@ -16,8 +16,13 @@
 //!   forecast is their average.
 //! * Defaults as `nnetar`: `p` is the order of the best linear AR model by AIC (Yule–Walker,
 //!   orders up to `min(n − 1, ⌊10 log₁₀ n⌋)`), fitted to the seasonally adjusted series when
-//!   `m > 1` (classical additive decomposition here, STL in R); `P = 1` when the series has at
-//!   least `mP + 2` observations, else 0; `k = round((p + P + 1) / 2)`.
+//!   `m > 1` (classical additive decomposition here, STL in R); `P = 1` when the series is
+//!   long enough for the seasonal lag (at least `mP + 3` observations, so that three rows
+//!   remain to train on), else 0; `k = round((p + P + 1) / 2)`.
+//! * The same forecasts natively and in the browser: the network's training amplifies the last
+//!   bit in which the platform's `exp` differs (glibc natively, Rust's libm port on wasm32) into
+//!   a different local optimum, so every transcendental function here comes from the `libm`
+//!   crate on both.
 //! * Forecasts are recursive: each step's averaged forecast becomes an input of the next.
 //!   Prediction intervals come from `paths` simulated futures with Gaussian innovations of the
 //!   in-sample residual standard deviation (the `nnetar` default), as empirical quantiles.
@@ -70,7 +75,7 @@ struct Net {
 }
 
 fn logistic(v: f64) -> f64 {
-    1.0 / (1.0 + (-v).exp())
+    1.0 / (1.0 + libm::exp(-v))
 }
 
 impl Net {
@@ -159,7 +164,7 @@ fn uniform(rng: &mut ChaCha8Rng) -> f64 {
 fn normal(rng: &mut ChaCha8Rng) -> f64 {
     let u = uniform(rng).max(f64::MIN_POSITIVE);
     let v = uniform(rng);
-    (-2.0 * u.ln()).sqrt() * (2.0 * std::f64::consts::PI * v).cos()
+    (-2.0 * libm::log(u)).sqrt() * libm::cos(2.0 * std::f64::consts::PI * v)
 }
 
 /// Order of the AIC-best autoregression by Yule–Walker (Levinson–Durbin), as R `ar()`:
@@ -169,7 +174,7 @@ pub fn ar_order_aic(x: &[f64]) -> usize {
     if n < 3 {
         return 0;
     }
-    let max = (n - 1).min((10.0 * (n as f64).log10()).floor() as usize);
+    let max = (n - 1).min((10.0 * libm::log10(n as f64)).floor() as usize);
     let mu = mean(x);
     let r: Vec<f64> = (0..=max)
         .map(|k| (k..n).map(|t| (x[t] - mu) * (x[t - k] - mu)).sum::<f64>() / n as f64)
@@ -179,7 +184,7 @@ pub fn ar_order_aic(x: &[f64]) -> usize {
     }
     let mut phi: Vec<f64> = Vec::new();
     let mut v = r[0];
-    let mut best = (n as f64 * v.ln(), 0usize);
+    let mut best = (n as f64 * libm::log(v), 0usize);
     for k in 1..=max {
         let acc: f64 = phi.iter().enumerate().map(|(j, p)| p * r[k - 1 - j]).sum();
         let refl = (r[k] - acc) / v;
@@ -192,7 +197,7 @@ pub fn ar_order_aic(x: &[f64]) -> usize {
         if !(v > 0.0) {
             break;
         }
-        let aic = n as f64 * v.ln() + 2.0 * k as f64;
+        let aic = n as f64 * libm::log(v) + 2.0 * k as f64;
         if aic < best.0 {
             best = (aic, k);
         }
@@ -241,7 +246,8 @@ impl NnarModel {
         }
         let n = y.len();
         let centre = mean(y);
-        let sd = (y.iter().map(|v| (v - centre).powi(2)).sum::<f64>() / (n - 1) as f64).sqrt();
+        let sd =
+            (y.iter().map(|v| (v - centre) * (v - centre)).sum::<f64>() / (n - 1) as f64).sqrt();
         let scale = if sd > 0.0 { sd } else { 1.0 };
         let z: Vec<f64> = y.iter().map(|v| (v - centre) / scale).collect();
         let seasonal = m > 1;
@@ -331,7 +337,7 @@ impl NnarModel {
         for (t, &tv) in target.iter().enumerate() {
             let row = &x[t * n_in..(t + 1) * n_in];
             let f = nets.iter().map(|nt| nt.eval(row)).sum::<f64>() / nets.len() as f64;
-            ss += (tv - f).powi(2);
+            ss += (tv - f) * (tv - f);
             fitted.push(centre + scale * f);
         }
         let sigma = (ss / rows as f64).sqrt();
