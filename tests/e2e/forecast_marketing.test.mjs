@@ -64,6 +64,16 @@ test('Forecast page: total forecast with nested, widening intervals; every SKU w
     // The short total keeps its default; a note says so exactly when the leaderboard has a model
     // scoring under 0.8 × the default's MASE (on the sample: Theta 1.316 against ETS 1.628, no note).
     assert.equal(await keptNote(page), undefined);
+    // The leaderboard runs best first by the MASE shown; on a shown tie the chosen model comes
+    // first (the sample's total: ETS and Mean both 1.628, ETS chosen).
+    const board = await page.locator('[data-testid="leaderboard"] tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.innerText)));
+    for (let i = 1; i < board.length; i++) {
+      const [prev, cur] = [Number(board[i - 1][1]), Number(board[i][1])];
+      if (!Number.isFinite(cur)) continue;
+      assert.ok(prev <= cur, `leaderboard order: ${JSON.stringify(board)}`);
+      assert.ok(prev < cur || !board[i][0].endsWith(' ✓'), `chosen first on a tie: ${JSON.stringify(board)}`);
+    }
     await page.locator('[data-testid="forecast-chart"] polygon').first().waitFor();
     // The forecast table: 12 weekly steps, lo95 <= lo80 <= forecast <= hi80 <= hi95, 95% band never narrows.
     const csv = parseCsv((await download(page, 'download-forecast')).text);

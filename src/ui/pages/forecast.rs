@@ -356,14 +356,19 @@ fn SeriesCard(
     }
     let bands = interval_bands(&s.forecast.intervals, n, h, n + h);
     let marker = (n > 0).then(|| (n - 1, t("forecast →", "预测 →").to_string()));
-    let mut board = s.leaderboard.clone();
-    board.sort_by(|a, b| match (a.mase, b.mase) {
-        (Some(x), Some(y)) => x.partial_cmp(&y).unwrap_or(std::cmp::Ordering::Equal),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => std::cmp::Ordering::Equal,
-    });
     let chosen = s.chosen;
+    // Best first by the MASE as shown (three decimals); on a shown tie the chosen model first.
+    let shown = |m: Option<f64>| m.map(|v| (v * 1000.0).round());
+    let mut board = s.leaderboard.clone();
+    board.sort_by(|a, b| {
+        match (shown(a.mase), shown(b.mase)) {
+            (Some(x), Some(y)) => x.partial_cmp(&y).unwrap_or(std::cmp::Ordering::Equal),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        }
+        .then_with(|| (b.model == chosen).cmp(&(a.model == chosen)))
+    });
     let fc_rows: Vec<Vec<Cell>> = (0..h)
         .map(|j| {
             let mut row = vec![
