@@ -385,3 +385,34 @@ fn arima_root_margin() {
     assert!(roots_outside(&[0.5, 0.0, 0.0], 1.01));
     assert!(roots_outside(&[], 1.01));
 }
+
+/// On a long seasonal series the leaderboard has NNAR's own row, scored from the same window
+/// fits as the combination's NNAR member: the same MASE as a backtest of NNAR alone.
+#[test]
+fn the_leaderboard_scores_nnar_from_the_combinations_fits() {
+    use shoplens::analytics::forecast::select::backtest;
+    let y: Vec<f64> = (0..96)
+        .map(|t| {
+            200.0
+                + 1.5 * t as f64
+                + [30.0, -10.0, 5.0, -20.0, 0.0, 12.0][t % 6] * (1.0 + (t % 12) as f64 / 12.0)
+        })
+        .collect();
+    let a = auto_forecast(&y, 12, 12, &AutoOptions::default()).expect("auto");
+    assert_eq!(a.chosen, ModelKind::Ensemble);
+    let rows: Vec<ModelKind> = a.leaderboard.iter().map(|r| r.model).collect();
+    assert_eq!(
+        rows,
+        [
+            ModelKind::Ensemble,
+            ModelKind::Ets,
+            ModelKind::Arima,
+            ModelKind::Theta,
+            ModelKind::Nnar,
+            ModelKind::SeasonalNaive
+        ]
+    );
+    let alone = backtest(&y, 12, 12, 2, &[ModelKind::Nnar], false);
+    assert_eq!(a.leaderboard[4].mase, alone[0].1);
+    assert!(alone[0].1.is_some_and(f64::is_finite));
+}

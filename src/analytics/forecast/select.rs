@@ -9,8 +9,8 @@
 //!   candidates (IMAPA, ADIDA, Croston optimised, SBA, TSB, naive) and their combination;
 //! * otherwise the combination of ETS, ARIMA, Theta (DOTM), the standard Theta, damped ETS, the
 //!   neural autoregression NNAR and the seasonal naive (the mean of the middle five forecasts at
-//!   each horizon, [`ENSEMBLE_COMBINE`]; combinations win M3/M4) plus ETS, ARIMA, Theta and the
-//!   seasonal naive alone; the combination is kept
+//!   each horizon, [`ENSEMBLE_COMBINE`]; combinations win M3/M4) plus ETS, ARIMA, Theta, NNAR
+//!   and the seasonal naive alone; the combination is kept
 //!   ([`AutoOptions::keep_combination`], default), or with that option off replaced when
 //!   another candidate's backtest MASE is at least 20% lower (selection on a couple of windows
 //!   is noisy: Fildes & Petropoulos 2015);
@@ -595,6 +595,8 @@ pub fn auto_forecast(
                 ModelKind::Ets,
                 ModelKind::Arima,
                 ModelKind::Theta,
+                // Its window fits are the combination's member's: a row at no extra cost.
+                ModelKind::Nnar,
                 if m > 1 {
                     ModelKind::SeasonalNaive
                 } else {
