@@ -92,7 +92,7 @@ test('Forecast page: total forecast with nested, widening intervals; every SKU w
     const d0 = new Date(rows[0][col('period')]);
     const d1 = new Date(rows[1][col('period')]);
     assert.equal((d1 - d0) / 86400000, 7);
-    await shot(page, 'forecast.png');
+    await shot(page, 'forecast-total.png');
 
     // One product by SKU.
     await page.selectOption('[data-testid="fc-level"]', 'sku');
