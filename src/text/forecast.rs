@@ -230,8 +230,8 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         key: "forecast.note.short",
-        en: "Only {n} periods of history: simple methods are compared, and a trend is damped so that it does not run on at full slope.",
-        zh: "只有 {n} 期历史数据：只比较几种简单方法，趋势会逐渐放缓，不会按原斜率一直延续。",
+        en: "Only {n} periods of history: simple methods are compared, and the forecast follows the recent level without a trend, which so short a history cannot show reliably.",
+        zh: "只有 {n} 期历史数据：只比较几种简单方法，预测沿用近期水平、不外推趋势，因为这么短的历史还看不出可靠的趋势。",
     },
     Entry {
         key: "forecast.note.default_kept",

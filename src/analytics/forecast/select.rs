@@ -19,7 +19,7 @@
 //!   how the candidates do, but keep the default candidate (ETS, or IMAPA when intermittent;
 //!   [`AutoOptions::keep_short_default`]): one or two short windows are too little to choose
 //!   on; series too short even for a window keep it too, with a note. On a short history ETS
-//!   leaves out the undamped trend ([`AutoEts::fit_damped_trends`]);
+//!   has no trend, only a level ([`AutoEts::fit_level_only`]);
 //! * [`AutoOptions::fast`] skips the backtest (tables of thousands of series).
 
 use serde::{Deserialize, Serialize};
@@ -214,8 +214,8 @@ pub fn fit_model(
     })
 }
 
-/// [`fit_model`], except that on a short history (see [`auto_forecast`]) ETS leaves out the
-/// undamped trend ([`AutoEts::fit_damped_trends`]).
+/// [`fit_model`], except that on a short history (see [`auto_forecast`]) ETS has no trend,
+/// only a level ([`AutoEts::fit_level_only`]).
 fn fit_for(
     kind: ModelKind,
     y: &[f64],
@@ -223,7 +223,7 @@ fn fit_for(
     short: bool,
 ) -> Result<Box<dyn FittedModel>, ForecastError> {
     if kind == ModelKind::Ets && short {
-        return Ok(Box::new(AutoEts::fit_damped_trends(y, m)?));
+        return Ok(Box::new(AutoEts::fit_level_only(y, m)?));
     }
     fit_model(kind, y, m)
 }
@@ -341,7 +341,7 @@ pub struct AutoForecast {
 
 /// Mean MASE of each candidate over rolling origins, plus each candidate's window forecasts.
 /// Combinations (`Ensemble`, `IntermittentEnsemble`) reuse their members' window forecasts.
-/// `short`: the series is a short history, whose ETS leaves out the undamped trend.
+/// `short`: the series is a short history, whose ETS has no trend (level only).
 pub fn backtest(
     y: &[f64],
     m: usize,
