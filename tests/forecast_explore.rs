@@ -443,3 +443,76 @@ fn m3_ets_dump() {
     });
     std::fs::write(&out, parts.concat()).expect("write");
 }
+
+/// Round 5 (benches/forecast/m3_combinations/intervals.py): every member of the product's
+/// combination (`select::fit_ensemble_members`) with its 80/95% bounds, per M3 monthly series
+/// and step, on the history cut by `CUT` months (18 = validation, 0 = test). Two threads.
+#[test]
+#[ignore]
+fn m3_interval_dump() {
+    use shoplens::analytics::forecast::select::fit_ensemble_members;
+    let cut: usize = std::env::var("CUT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(18);
+    let out = std::env::var("OUT").unwrap_or(format!("/work/m3dump/intervals_cut{cut}.csv"));
+    let series: Vec<(String, Vec<f64>)> = load_m3("MONTHLY")
+        .into_iter()
+        .filter(|s| s.train.len() >= cut + 24)
+        .map(|s| (s.id.clone(), s.train[..s.train.len() - cut].to_vec()))
+        .collect();
+    let h = 18;
+    let one = |id: &str, y: &[f64]| -> String {
+        let mut rows = String::new();
+        let members = fit_ensemble_members(y, 12).expect("members");
+        for (k, m) in members.iter().enumerate() {
+            let f = m.predict(h, &[80.0, 95.0]);
+            let (i80, i95) = (f.interval(80.0).expect("80"), f.interval(95.0).expect("95"));
+            for s in 0..h {
+                rows.push_str(&format!(
+                    "{id},{cut},{},{k},{},{},{},{},{},{}\n",
+                    y.len(),
+                    s + 1,
+                    f.mean[s],
+                    i80.lower[s],
+                    i80.upper[s],
+                    i95.lower[s],
+                    i95.upper[s]
+                ));
+            }
+        }
+        rows
+    };
+    let t = std::time::Instant::now();
+    let series = &series;
+    let one = &one;
+    let parts: Vec<String> = std::thread::scope(|sc| {
+        let hs: Vec<_> = (0..2)
+            .map(|t| {
+                sc.spawn(move || {
+                    series
+                        .iter()
+                        .skip(t)
+                        .step_by(2)
+                        .map(|(id, y)| one(id, y))
+                        .collect::<Vec<String>>()
+                        .concat()
+                })
+            })
+            .collect();
+        hs.into_iter().map(|h| h.join().expect("thread")).collect()
+    });
+    std::fs::write(
+        &out,
+        format!(
+            "id,cut,n,member,step,mean,lo80,hi80,lo95,hi95\n{}",
+            parts.concat()
+        ),
+    )
+    .expect("write");
+    eprintln!(
+        "cut {cut}: {} series in {:.0} s -> {out}",
+        series.len(),
+        t.elapsed().as_secs_f64()
+    );
+}

@@ -246,6 +246,15 @@ pub fn fit_ensemble(
     m: usize,
     how: Combine,
 ) -> Result<Box<dyn FittedModel>, ForecastError> {
+    let members = fit_ensemble_members(y, m)?;
+    Ok(Box::new(EnsembleModel { members, how }))
+}
+
+/// The fitted members of [`fit_ensemble`], in its order.
+pub fn fit_ensemble_members(
+    y: &[f64],
+    m: usize,
+) -> Result<Vec<Box<dyn FittedModel>>, ForecastError> {
     let mut members: Vec<Box<dyn FittedModel>> = Vec::new();
     let mut damped = None;
     if let Ok(e) = AutoEts::fit(y, m) {
@@ -272,7 +281,7 @@ pub fn fit_ensemble(
     if let Ok(f) = fit_model(naive_member(m), y, m) {
         members.push(f);
     }
-    Ok(Box::new(EnsembleModel { members, how }))
+    Ok(members)
 }
 
 /// Options of the automatic forecaster.

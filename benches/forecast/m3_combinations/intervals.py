@@ -1,0 +1,137 @@
+"""Round 5 (2026-11-29, session 12): the combination's prediction intervals.
+
+Measured (BENCHMARKS.md, "Interval coverage"): on the M3 monthly test split the automatic
+forecaster's bands cover 0.802 (80%) and 0.930 (95%) of the test values, too narrow at the
+longest steps (0.748 / 0.889 at step 18). The combination's bands average the members' bounds
+(quantile averaging, `ensemble.rs`), which ignores how much the members disagree. This round
+asks whether a rule that also counts the members' disagreement gives better intervals.
+
+Written and committed BEFORE any member interval was dumped or scored.
+
+Dump (the product's own members, `select::fit_ensemble_members`, with 80/95% bounds):
+  CUT=c OUT=$M3DUMP/intervals_cut{c}.csv cargo test --release --test forecast_explore \
+      m3_interval_dump -- --ignored          (c = 18: validation, c = 0: test)
+Rows: id,cut,n,member,step,mean,lo80,hi80,lo95,hi95.
+
+Per series and step, members i = 1..k with point f_i and bounds; c = the trimmed mean of the
+f_i (the product's point forecast), a = their mean, s_b = sqrt(mean (f_i - a)^2), z_L the
+normal quantile of level L:
+  Q (current) : bounds = mean of the members' bounds + (c - a)
+  W           : Q widened by the spread in quadrature, each side on its own:
+                lo = c - sqrt((c - Qlo)^2 + (z_L s_b)^2), hi = c + sqrt((Qhi - c)^2 + (z_L s_b)^2)
+  V           : normal around c with variance mean(sigma_i^2) + s_b^2, sigma_i = (hi_i - lo_i) / (2 z_L)
+  P           : linear pool: the equal-weight mixture of N(f_i, sigma_i^2), shifted by (c - a),
+                its (1 -/+ L)/2 quantiles (bisection)
+
+Measure: the interval score of Gneiting & Raftery (2007), scaled as M4's MSIS by the history's
+in-sample seasonal-naive MAE:  IS = (u - l) + 2/alpha (l - y)[y < l] + 2/alpha (y - u)[y > u],
+alpha = 1 - L, averaged over the 18 steps, then over the 1,428 series; at 80% and at 95%.
+Coverage is reported, not used to choose.
+
+Choice (harness.choose, as every round, with (MSIS80, MSIS95) in place of (sMAPE, MASE)): the
+rule best on BOTH validation measures; if none is, the smallest relative score against Q.
+Written to $M3DUMP/interval_choice.txt before any test score is computed.
+
+Consequence, fixed now: the chosen rule becomes the interval of the automatic forecaster's
+combination (the trimmed mean, `Combine::TrimmedMean`) whatever the test says; if Q is chosen,
+nothing changes. Point forecasts do not change either way.
+
+Run: python3 intervals.py val   then   python3 intervals.py test"""
+import os
+import sys
+
+import numpy as np
+import pandas as pd
+from scipy.stats import norm
+
+from harness import D, H, choose, naive_scale, target
+
+LEVELS = (80, 95)
+RULES = ("Q", "W", "V", "P")
+
+
+def load(cut):
+    df = pd.read_csv(f"{D}/intervals_cut{cut}.csv").sort_values(["id", "step", "member"])
+    return {sid: g for sid, g in df.groupby("id")}
+
+
+def trimmed(v):
+    v = np.sort(v)
+    return v[1:-1].mean() if len(v) >= 3 else v.mean()
+
+
+def pool_quantile(mu, sd, q):
+    sd = np.maximum(sd, 1e-12)
+    lo, hi = (mu - 10 * sd).min(), (mu + 10 * sd).max()
+    for _ in range(100):
+        mid = (lo + hi) / 2
+        if norm.cdf((mid - mu) / sd).mean() < q:
+            lo = mid
+        else:
+            hi = mid
+    return (lo + hi) / 2
+
+
+def bounds(g, rule, level):
+    """(18,) lower and upper bounds of one series under `rule`."""
+    lo, hi = np.empty(H), np.empty(H)
+    z = norm.ppf(0.5 + level / 200)
+    for step, s in g.groupby("step"):
+        f = s["mean"].to_numpy()
+        l_i, u_i = s[f"lo{level}"].to_numpy(), s[f"hi{level}"].to_numpy()
+        c, a = trimmed(f), f.mean()
+        sb = np.sqrt(np.mean((f - a) ** 2))
+        sig = (u_i - l_i) / (2 * z)
+        ql, qu = l_i.mean() + c - a, u_i.mean() + c - a
+        if rule == "Q":
+            l, u = ql, qu
+        elif rule == "W":
+            l = c - np.sqrt(max(c - ql, 0) ** 2 + (z * sb) ** 2)
+            u = c + np.sqrt(max(qu - c, 0) ** 2 + (z * sb) ** 2)
+        elif rule == "V":
+            sd = np.sqrt(np.mean(sig**2) + sb**2)
+            l, u = c - z * sd, c + z * sd
+        else:
+            alpha = 1 - level / 100
+            l = pool_quantile(f, sig, alpha / 2) + c - a
+            u = pool_quantile(f, sig, 1 - alpha / 2) + c - a
+        lo[step - 1], hi[step - 1] = l, u
+    return lo, hi
+
+
+def evaluate(cut):
+    data = load(cut)
+    out = {}
+    for rule in RULES:
+        msis, cover = {}, {}
+        for level in LEVELS:
+            alpha = 1 - level / 100
+            s, inside = [], []
+            for sid, g in data.items():
+                hist, act = target(sid, cut)
+                lo, hi = bounds(g, rule, level)
+                score = (hi - lo) + 2 / alpha * ((lo - act) * (act < lo) + (act - hi) * (act > hi))
+                s.append(score.mean() / naive_scale(hist, 12))
+                inside.append((act >= lo) & (act <= hi))
+            msis[level], cover[level] = np.mean(s), np.mean(inside)
+        out[rule] = (msis[80], msis[95], cover[80], cover[95])
+        print(f"{rule}: MSIS80 {msis[80]:.4f} MSIS95 {msis[95]:.4f} "
+              f"coverage {cover[80]:.4f} / {cover[95]:.4f}", flush=True)
+    return out
+
+
+if __name__ == "__main__":
+    what = sys.argv[1] if len(sys.argv) > 1 else "val"
+    choice_file = f"{D}/interval_choice.txt"
+    if what == "val":
+        r = evaluate(18)
+        c, why, rel = choose({k: v[:2] for k, v in r.items()}, "Q")
+        text = f"CHOICE: {c} ({why}); relative: " + ", ".join(f"{k} {v:.4f}" for k, v in rel.items())
+        print(text)
+        with open(choice_file, "w") as fh:
+            fh.write(text + "\n")
+    elif what == "test":
+        if not os.path.exists(choice_file):
+            sys.exit("run `val` first: the choice must be on record before any test score")
+        print(open(choice_file).read().strip())
+        evaluate(0)
