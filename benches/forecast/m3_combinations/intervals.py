@@ -144,6 +144,14 @@ def evaluate(cut, rules=None):
 # Choice: harness.choose over {Q, W+R1, W+R2, W+R3} on validation (cut 18), bench Q, as before;
 # written to $M3DUMP/repair_choice.txt before `repair-test`. The product takes the choice
 # (Q = no change) whatever the test says.
+#
+# Result on validation (committed before `repair-test` was run):
+#   Q  MSIS80 4.1840 MSIS95 6.7572 coverage 0.8067 / 0.9273
+#   R1 MSIS80 4.3066 MSIS95 6.6434 coverage 0.8676 / 0.9574
+#   R2 MSIS80 4.3066 MSIS95 6.6441 coverage 0.8676 / 0.9574
+#   R3 MSIS80 4.2552 MSIS95 6.5649 coverage 0.8563 / 0.9530
+#   REPAIR CHOICE: R3 (min relative score 0.9943; Q 1.0000, R1 1.0062, R2 1.0063).
+#   The product's combination therefore takes W with the isotonic spread and the width kept.
 # ---------------------------------------------------------------------------------------------
 
 
