@@ -358,25 +358,37 @@ impl NnarModel {
         })
     }
 
-    fn step(&self, hist: &[f64]) -> f64 {
+    /// The networks' average output for the next value after `hist`; `row` is scratch space
+    /// for the lagged inputs.
+    fn step(&self, hist: &[f64], row: &mut Vec<f64>) -> f64 {
         let len = hist.len();
-        let row: Vec<f64> = self.lags.iter().map(|&l| hist[len - l]).collect();
-        self.nets.iter().map(|nt| nt.eval(&row)).sum::<f64>() / self.nets.len() as f64
+        row.clear();
+        row.extend(self.lags.iter().map(|&l| hist[len - l]));
+        self.nets.iter().map(|nt| nt.eval(row)).sum::<f64>() / self.nets.len() as f64
     }
 
-    /// Recursive point forecasts (scaled), `horizon` steps; with `noise`, one simulated path.
-    fn path(&self, horizon: usize, mut noise: Option<&mut ChaCha8Rng>) -> Vec<f64> {
-        let mut hist = self.z.clone();
-        let mut out = Vec::with_capacity(horizon);
+    /// Recursive point forecasts (scaled), `horizon` steps, into `out`; with `noise`, one
+    /// simulated path. `hist` and `row` are scratch buffers, reused across the simulated
+    /// paths (1,000 of them) so that a path allocates nothing.
+    fn path_into(
+        &self,
+        horizon: usize,
+        mut noise: Option<&mut ChaCha8Rng>,
+        hist: &mut Vec<f64>,
+        row: &mut Vec<f64>,
+        out: &mut Vec<f64>,
+    ) {
+        hist.clear();
+        hist.extend_from_slice(&self.z);
+        out.clear();
         for _ in 0..horizon {
-            let mut v = self.step(&hist);
+            let mut v = self.step(hist, row);
             if let Some(rng) = noise.as_deref_mut() {
                 v += self.sigma * normal(rng);
             }
             hist.push(v);
             out.push(v);
         }
-        out
     }
 }
 
@@ -394,7 +406,13 @@ impl FittedModel for NnarModel {
 
     fn predict(&self, horizon: usize, levels: &[f64]) -> Forecast {
         let to_units = |v: f64| self.centre + self.scale * v;
-        let mean_path: Vec<f64> = self.path(horizon, None).into_iter().map(to_units).collect();
+        let (mut hist, mut row, mut path) = (
+            Vec::with_capacity(self.z.len() + horizon),
+            Vec::with_capacity(self.lags.len()),
+            Vec::with_capacity(horizon),
+        );
+        self.path_into(horizon, None, &mut hist, &mut row, &mut path);
+        let mean_path: Vec<f64> = path.iter().map(|&v| to_units(v)).collect();
         if levels.is_empty() || horizon == 0 {
             return Forecast {
                 mean: mean_path,
@@ -407,7 +425,8 @@ impl FittedModel for NnarModel {
         let mut rng = ChaCha8Rng::seed_from_u64(self.seed ^ 0x5eed);
         let mut sims: Vec<Vec<f64>> = vec![Vec::with_capacity(self.paths); horizon];
         for _ in 0..self.paths {
-            for (h, v) in self.path(horizon, Some(&mut rng)).into_iter().enumerate() {
+            self.path_into(horizon, Some(&mut rng), &mut hist, &mut row, &mut path);
+            for (h, &v) in path.iter().enumerate() {
                 sims[h].push(to_units(v));
             }
         }
