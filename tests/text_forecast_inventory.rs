@@ -59,6 +59,7 @@ fn forecast_sentences_in_both_languages() {
         // The old English, from the series' own numbers.
         let how = match s.chosen {
             ModelKind::Ensemble => "a trimmed average of standard models (exponential smoothing with and without a damped trend, ARIMA, two Theta models, a small neural network and last season's values: the highest and lowest forecast of each period are dropped), which is usually more reliable than any single one; its bands widen where the models disagree",
+            ModelKind::Ets if s.model.ends_with(",N,N)") => "exponential smoothing of the level: an average in which recent periods weigh more, with no trend or seasonality",
             ModelKind::Ets => "exponential smoothing, which weights recent periods more and follows level, trend and seasonality",
             ModelKind::Arima => "an ARIMA model, which extrapolates the series' own correlations",
             ModelKind::Theta => "the Theta method (dynamic optimised Theta model): smoothing plus a trend that is re-estimated as each period arrives",

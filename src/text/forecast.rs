@@ -51,6 +51,11 @@ pub const ENTRIES: &[Entry] = &[
         zh: "多个常用模型的截尾平均（带与不带阻尼趋势的指数平滑、ARIMA、两种 Theta 模型、一个小型神经网络和上一季的数值：每期去掉最高和最低的预测），通常比任何单个模型都更可靠；各模型分歧越大，区间越宽",
     },
     Entry {
+        key: "forecast.how.ets_level",
+        en: "exponential smoothing of the level: an average in which recent periods weigh more, with no trend or seasonality",
+        zh: "水平指数平滑：越近的数据权重越大的加权平均，不含趋势和季节性",
+    },
+    Entry {
         key: "forecast.how.ets",
         en: "exponential smoothing, which weights recent periods more and follows level, trend and seasonality",
         zh: "指数平滑，越近的数据权重越大，并跟踪水平、趋势和季节性",

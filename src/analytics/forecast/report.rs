@@ -593,6 +593,8 @@ fn explain(
 ) -> Text {
     let how = match chosen {
         ModelKind::Ensemble => Text::new("forecast.how.ensemble"),
+        // ETS(A,N,N) / ETS(M,N,N), what a short history gets: no trend or season to describe.
+        ModelKind::Ets if model.ends_with(",N,N)") => Text::new("forecast.how.ets_level"),
         ModelKind::Ets => Text::new("forecast.how.ets"),
         ModelKind::Arima => Text::new("forecast.how.arima"),
         ModelKind::Theta => Text::new("forecast.how.theta"),
