@@ -9,4 +9,5 @@ pub mod forecast;
 pub mod inventory;
 pub mod marketing;
 pub mod overview;
+pub(crate) mod random;
 pub mod recommend;

@@ -12,8 +12,9 @@
 //! sample of at most 2,000 points (as `sklearn.metrics.silhouette_score(sample_size=…)`), for
 //! k = 2..=8; the elbow curve (inertia per k) is returned alongside.
 
+use crate::analytics::random::uniform;
 use crate::text::Text;
-use rand_chacha::rand_core::{RngCore, SeedableRng};
+use rand_chacha::rand_core::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
@@ -53,11 +54,6 @@ pub struct KMeansFit {
     pub iterations: usize,
     /// Inertia after each assignment step of the kept run (non-increasing).
     pub inertia_trace: Vec<f64>,
-}
-
-/// Uniform in [0, 1).
-pub(crate) fn uniform(rng: &mut ChaCha8Rng) -> f64 {
-    (rng.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
 }
 
 fn d2(a: &[f64], b: &[f64]) -> f64 {

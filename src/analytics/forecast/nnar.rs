@@ -27,12 +27,13 @@
 //!   Prediction intervals come from `paths` simulated futures with Gaussian innovations of the
 //!   in-sample residual standard deviation (the `nnetar` default), as empirical quantiles.
 
-use rand_chacha::rand_core::{RngCore, SeedableRng};
+use rand_chacha::rand_core::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
 use super::optim::{bfgs, BfgsOptions};
 use super::stats::{classical_seasonal, mean};
 use super::{check_series, FittedModel, Forecast, ForecastError, Interval};
+use crate::analytics::random::uniform;
 use crate::text::Text;
 
 /// Settings of [`NnarModel::fit`]; `None` picks the `nnetar` default.
@@ -153,11 +154,6 @@ impl Training<'_> {
         }
         sse
     }
-}
-
-/// Uniform in [0, 1).
-fn uniform(rng: &mut ChaCha8Rng) -> f64 {
-    (rng.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
 }
 
 /// Standard normal draw (Box–Muller).
