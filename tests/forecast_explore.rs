@@ -277,16 +277,9 @@ fn m3_member_dump() {
     use shoplens::analytics::forecast::ets::{AutoEts, EtsModel};
     use shoplens::analytics::forecast::theta::{ThetaKind, ThetaModel};
     use shoplens::analytics::forecast::FittedModel;
-    let cut: usize = std::env::var("CUT")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(18);
+    let cut = env_usize("CUT", 18);
     let out = std::env::var("OUT").unwrap_or(format!("/work/m3dump/members_cut{cut}.csv"));
-    let series: Vec<(String, Vec<f64>)> = load_m3("MONTHLY")
-        .into_iter()
-        .filter(|s| s.train.len() >= cut + 24)
-        .map(|s| (s.id.clone(), s.train[..s.train.len() - cut].to_vec()))
-        .collect();
+    let series = m3_cut(cut);
     let h = 18;
     // ONLY_ETS=1: the two ETS members only (to splice into an earlier dump).
     let only_ets = std::env::var("ONLY_ETS").is_ok();
@@ -372,30 +365,9 @@ fn m3_member_dump() {
             .collect()
     };
     let t = std::time::Instant::now();
-    let series = &series;
-    let one = &one;
-    let parts: Vec<String> = std::thread::scope(|sc| {
-        let hs: Vec<_> = (0..2)
-            .map(|t| {
-                sc.spawn(move || {
-                    series
-                        .iter()
-                        .skip(t)
-                        .step_by(2)
-                        .map(|(id, y)| one(id, y))
-                        .collect::<Vec<String>>()
-                        .concat()
-                })
-            })
-            .collect();
-        hs.into_iter().map(|h| h.join().expect("thread")).collect()
-    });
+    let rows = on_two_threads(&series, &one);
     let head: Vec<String> = (1..=h).map(|i| format!("f{i}")).collect();
-    std::fs::write(
-        &out,
-        format!("id,cut,n,model,{}\n{}", head.join(","), parts.concat()),
-    )
-    .expect("write");
+    std::fs::write(&out, format!("id,cut,n,model,{}\n{}", head.join(","), rows)).expect("write");
     eprintln!(
         "cut {cut}: {} series in {:.0} s -> {out}",
         series.len(),
@@ -451,16 +423,9 @@ fn m3_ets_dump() {
 #[ignore]
 fn m3_interval_dump() {
     use shoplens::analytics::forecast::select::fit_ensemble_members;
-    let cut: usize = std::env::var("CUT")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(18);
+    let cut = env_usize("CUT", 18);
     let out = std::env::var("OUT").unwrap_or(format!("/work/m3dump/intervals_cut{cut}.csv"));
-    let series: Vec<(String, Vec<f64>)> = load_m3("MONTHLY")
-        .into_iter()
-        .filter(|s| s.train.len() >= cut + 24)
-        .map(|s| (s.id.clone(), s.train[..s.train.len() - cut].to_vec()))
-        .collect();
+    let series = m3_cut(cut);
     let h = 18;
     let one = |id: &str, y: &[f64]| -> String {
         let mut rows = String::new();
@@ -484,9 +449,44 @@ fn m3_interval_dump() {
         rows
     };
     let t = std::time::Instant::now();
-    let series = &series;
-    let one = &one;
-    let parts: Vec<String> = std::thread::scope(|sc| {
+    let rows = on_two_threads(&series, &one);
+    std::fs::write(
+        &out,
+        format!("id,cut,n,member,step,mean,lo80,hi80,lo95,hi95\n{rows}"),
+    )
+    .expect("write");
+    eprintln!(
+        "cut {cut}: {} series in {:.0} s -> {out}",
+        series.len(),
+        t.elapsed().as_secs_f64()
+    );
+}
+
+/// An environment variable as a number, or `default`.
+fn env_usize(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+/// M3 monthly training histories without their last `cut` months (series left with fewer
+/// than 24 are skipped), as (id, history).
+fn m3_cut(cut: usize) -> Vec<(String, Vec<f64>)> {
+    load_m3("MONTHLY")
+        .into_iter()
+        .filter(|s| s.train.len() >= cut + 24)
+        .map(|s| (s.id.clone(), s.train[..s.train.len() - cut].to_vec()))
+        .collect()
+}
+
+/// `one(id, history)` for every series on two threads (every other series each); the output
+/// is thread 0's rows, then thread 1's.
+fn on_two_threads(
+    series: &[(String, Vec<f64>)],
+    one: &(dyn Fn(&str, &[f64]) -> String + Sync),
+) -> String {
+    std::thread::scope(|sc| {
         let hs: Vec<_> = (0..2)
             .map(|t| {
                 sc.spawn(move || {
@@ -495,24 +495,12 @@ fn m3_interval_dump() {
                         .skip(t)
                         .step_by(2)
                         .map(|(id, y)| one(id, y))
-                        .collect::<Vec<String>>()
-                        .concat()
+                        .collect::<String>()
                 })
             })
             .collect();
-        hs.into_iter().map(|h| h.join().expect("thread")).collect()
-    });
-    std::fs::write(
-        &out,
-        format!(
-            "id,cut,n,member,step,mean,lo80,hi80,lo95,hi95\n{}",
-            parts.concat()
-        ),
-    )
-    .expect("write");
-    eprintln!(
-        "cut {cut}: {} series in {:.0} s -> {out}",
-        series.len(),
-        t.elapsed().as_secs_f64()
-    );
+        hs.into_iter()
+            .map(|h| h.join().expect("thread"))
+            .collect::<String>()
+    })
 }
