@@ -117,6 +117,14 @@ test('Forecast page: total forecast with nested, widening intervals; every SKU w
     assert.deepEqual(await page.locator('[data-testid="leaderboard"] tbody td:first-child').allInnerTexts(), ['Neural network (NNAR) ✓']);
     await page.locator('[data-testid="forecast-chart"] polygon').first().waitFor();
     await shot(page, 'forecast-nnar.png');
+    // The same in Chinese: the model's name on the leaderboard and its explanation.
+    await page.locator('[data-testid="lang-switch"]').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+    assert.deepEqual(await page.locator('[data-testid="leaderboard"] tbody td:first-child').allInnerTexts(), ['神经网络自回归（NNAR） ✓']);
+    assert.match(await page.locator('[data-testid="fc-explanation"]').innerText(), /^预测方法：一个小型神经网络，学习每期数值如何由最近几期/);
+    await shot(page, 'forecast-nnar-zh.png');
+    await page.locator('[data-testid="lang-switch"]').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
     await page.selectOption('[data-testid="fc-model"]', 'auto');
 
     // Every SKU: progress shows, Stop ends it without a table; a full run fills the table.
