@@ -89,74 +89,61 @@ pub fn combine_forecasts(members: &[Forecast], how: Combine) -> Forecast {
             .collect(),
     };
     let shift: Vec<f64> = mean.iter().zip(&avg).map(|(m, a)| m - a).collect();
-    // The members' spread around their mean, per step (0 unless the trimmed mean); its square
+    let trimmed = how == Combine::TrimmedMean;
+    // The trimmed mean's bands also count the members' spread around their mean; its square
     // made non-decreasing over the steps, as the uncertainty of a later period is not smaller.
-    let var: Vec<f64> = (0..h)
-        .map(|i| {
-            if how != Combine::TrimmedMean {
-                return 0.0;
-            }
-            let v: f64 = members
-                .iter()
-                .filter_map(|f| f.mean.get(i))
-                .map(|f| (f - avg[i]).powi(2))
-                .sum::<f64>()
-                / members.len() as f64;
-            if v.is_finite() {
-                v
-            } else {
-                0.0
-            }
-        })
-        .collect();
-    let spread: Vec<f64> = isotonic(&var).into_iter().map(f64::sqrt).collect();
+    let spread: Vec<f64> = if trimmed {
+        let var: Vec<f64> = (0..h)
+            .map(|i| {
+                let v = members
+                    .iter()
+                    .filter_map(|f| f.mean.get(i))
+                    .map(|f| (f - avg[i]).powi(2))
+                    .sum::<f64>()
+                    / members.len() as f64;
+                if v.is_finite() {
+                    v
+                } else {
+                    0.0
+                }
+            })
+            .collect();
+        isotonic(&var).into_iter().map(f64::sqrt).collect()
+    } else {
+        Vec::new()
+    };
     let intervals = first
         .intervals
         .iter()
         .map(|iv| {
             let lvl = iv.level;
-            let z = stats::z_for_level(lvl);
-            // The distance `d` of an averaged bound from the combined forecast, widened by the
-            // spread in quadrature (the trimmed mean only; `sqrt` is correctly rounded on every
-            // target, so the browser and the CLI agree).
-            let widen = |i: usize, d: f64| -> f64 {
-                let (d, zs) = (d.max(0.0), z * spread[i]);
-                (d * d + zs * zs).sqrt()
-            };
-            let trimmed = how == Combine::TrimmedMean;
-            let lower: Vec<f64> = (0..h)
+            let mut lower: Vec<f64> = (0..h)
                 .map(|i| {
-                    col(&|f| f.interval(lvl).and_then(|x| x.lower.get(i).copied())).map_or(
-                        f64::NAN,
-                        |v| {
-                            if trimmed {
-                                mean[i] - widen(i, mean[i] - (v + shift[i]))
-                            } else {
-                                v + shift[i]
-                            }
-                        },
-                    )
+                    col(&|f| f.interval(lvl).and_then(|x| x.lower.get(i).copied()))
+                        .map_or(f64::NAN, |v| v + shift[i])
                 })
                 .collect();
-            let upper: Vec<f64> = (0..h)
+            let mut upper: Vec<f64> = (0..h)
                 .map(|i| {
-                    col(&|f| f.interval(lvl).and_then(|x| x.upper.get(i).copied())).map_or(
-                        f64::NAN,
-                        |v| {
-                            if trimmed {
-                                mean[i] + widen(i, v + shift[i] - mean[i])
-                            } else {
-                                v + shift[i]
-                            }
-                        },
-                    )
+                    col(&|f| f.interval(lvl).and_then(|x| x.upper.get(i).copied()))
+                        .map_or(f64::NAN, |v| v + shift[i])
                 })
                 .collect();
-            let (lower, upper) = if trimmed {
-                keep_width(lower, upper)
-            } else {
-                (lower, upper)
-            };
+            if trimmed {
+                // Each side's distance `d` from the combined forecast, widened by the spread in
+                // quadrature (`sqrt` is correctly rounded on every target, so the browser and
+                // the CLI agree); then the width is kept from step to step.
+                let z = stats::z_for_level(lvl);
+                let widen = |d: f64, s: f64| -> f64 {
+                    let (d, zs) = (d.max(0.0), z * s);
+                    (d * d + zs * zs).sqrt()
+                };
+                for (i, &s) in spread.iter().enumerate() {
+                    lower[i] = mean[i] - widen(mean[i] - lower[i], s);
+                    upper[i] = mean[i] + widen(upper[i] - mean[i], s);
+                }
+                (lower, upper) = keep_width(lower, upper);
+            }
             Interval {
                 level: lvl,
                 lower,
