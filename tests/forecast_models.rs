@@ -152,6 +152,40 @@ fn constant_and_short_series_fall_back_with_a_note() {
     let a = auto_forecast(&s, 12, 6, &AutoOptions::default()).expect("auto");
     assert_eq!(a.chosen, ModelKind::Naive);
     assert!(a.notes[0].en().contains("too short"));
+    // Four periods (a sample product launched four weeks ago, 35819B): too short for the
+    // level-only ETS (five), so the naive with the same note, not a failed fit, in the
+    // detailed and the fast forecast alike; an explicitly chosen ETS still reports its failure.
+    let launch = [10.0, 12.0, 36.0, 0.0];
+    let fast = AutoOptions {
+        fast: true,
+        ..AutoOptions::default()
+    };
+    for opt in [AutoOptions::default(), fast] {
+        let a = auto_forecast(&launch, 52, 4, &opt).expect("auto");
+        assert_eq!(a.chosen, ModelKind::Naive);
+        assert_eq!(a.notes.len(), 1, "{:?}", a.notes);
+        assert_eq!(
+            a.notes[0].en(),
+            "Only 4 periods of history: too short for a statistical model, the last value is repeated (naive forecast)."
+        );
+    }
+    let ets_only = AutoOptions {
+        candidates: Some(vec![ModelKind::Ets]),
+        ..AutoOptions::default()
+    };
+    let a = auto_forecast(&launch, 52, 4, &ets_only).expect("auto");
+    assert_eq!(a.chosen, ModelKind::Naive);
+    assert!(a
+        .notes
+        .iter()
+        .any(|n| n.en().contains("could not be fitted")));
+    // Five periods are enough for the level-only ETS.
+    let five = [10.0, 12.0, 36.0, 0.0, 8.0];
+    let a = auto_forecast(&five, 52, 4, &AutoOptions::default()).expect("auto");
+    assert_eq!(a.chosen, ModelKind::Ets);
+    assert!(AutoEts::fit_level_only(&launch, 1).is_err());
+    assert!(AutoEts::fit_level_only(&five, 1).is_ok());
+    assert_eq!(AutoEts::LEVEL_ONLY_MIN_LEN, five.len());
     assert!(auto_forecast(&[], 12, 6, &AutoOptions::default()).is_err());
     assert!(auto_forecast(&[1.0, f64::NAN, 2.0], 12, 6, &AutoOptions::default()).is_err());
 }

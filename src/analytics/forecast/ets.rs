@@ -619,6 +619,11 @@ pub struct AutoEts {
 }
 
 impl AutoEts {
+    /// The shortest history [`AutoEts::fit_level_only`] can fit: ETS(A,N,N) has one smoothing
+    /// parameter, one initial state and the error variance (`np = 3`), and a fit needs
+    /// `n > np + 1` observations (as R `forecast::ets`).
+    pub const LEVEL_ONLY_MIN_LEN: usize = 5;
+
     /// Candidate specifications for a series (see the module docs for the restrictions).
     pub fn specs(y: &[f64], m: usize) -> Vec<EtsSpec> {
         use Component::*;

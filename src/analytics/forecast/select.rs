@@ -4,7 +4,9 @@
 //! each candidate is scored by its mean MASE (Hyndman & Koehler 2006) over the windows.
 //!
 //! Policy of the automatic forecaster:
-//! * constant series → naive (note); fewer than 4 observations → naive (note);
+//! * constant series → naive (note); fewer than 4 observations, or a short non-intermittent
+//!   history too short for a level-only ETS ([`AutoEts::LEVEL_ONLY_MIN_LEN`]) → naive (note;
+//!   the history's mean lost to it on 4,878 product launches, BENCHMARKS.md);
 //! * intermittent series (at least 30% zero periods, no negative values) → intermittent
 //!   candidates (IMAPA, ADIDA, Croston optimised, SBA, TSB, naive) and their combination;
 //! * otherwise the combination of ETS, ARIMA, Theta (DOTM), the standard Theta, damped ETS, the
@@ -539,6 +541,14 @@ pub fn auto_forecast(
     }
     let intermittent = is_intermittent(y);
     let short = y.len() < 2 * m.max(1) + 8;
+    let automatic = !matches!(&opt.candidates, Some(c) if !c.is_empty());
+    // Too short for the short-history ETS: the naive, with the note that says why (not a
+    // failed fit). The mean of the history was checked as the alternative on 4,878 product
+    // launches and lost on both measures (BENCHMARKS.md, "Too-short histories").
+    if automatic && short && !intermittent && y.len() < AutoEts::LEVEL_ONLY_MIN_LEN {
+        notes.push(Text::new("forecast.note.too_short").int("n", y.len()));
+        return naive(notes);
+    }
     if opt.fast {
         let (kind, mm) = match &opt.candidates {
             Some(c) if !c.is_empty() => (c[0], m),
