@@ -859,7 +859,12 @@ impl AutoArima {
             }
             let k = n_par(&o) as f64 + 1.0;
             let lags = o.p + o.sp * o.m + o.q + o.sq * o.m;
-            let ic = if (w.len() as f64) < lags as f64 / 2.0 + 2.0 * k + 4.0 {
+            // Too many lags and coefficients for the data: not fitted. The constant is not
+            // counted, so an order and its zero-mean twin are fitted or skipped together;
+            // otherwise a short history could only get the zero-mean model, forecasting 0 for a
+            // product that sells (statsforecast's AutoARIMA fits the mean on such data).
+            let k_order = k - f64::from(u8::from(o.constant));
+            let ic = if (w.len() as f64) < lags as f64 / 2.0 + 2.0 * k_order + 4.0 {
                 f64::INFINITY
             } else {
                 let m2ll = if opt.approximation {
