@@ -234,6 +234,23 @@ fn auto_arima_orders() {
     }
 }
 
+/// A seven-week product history from the bundled sample (23326): statsforecast 2.1.1's
+/// `AutoARIMA(season_length=52)` fits ARIMA(0,0,0) with mean, 294.142857 (the mean), AICc
+/// 101.0819. The zero-mean twin (forecast 0) must not win because the mean's one extra
+/// coefficient made the order "too big" for seven points.
+#[test]
+fn auto_arima_keeps_the_mean_on_a_seven_week_history() {
+    let y = [300.0, 730.0, 269.0, 123.0, 271.0, 48.0, 318.0];
+    for m in [1, 52] {
+        let fit = AutoArima::fit(&y, m).expect("fit");
+        assert_eq!(fit.name(), "ARIMA(0,0,0) with mean");
+        let f = fit.predict(3, &[]).mean;
+        for v in f {
+            assert!((v - 294.142857142857).abs() < 1e-6, "{v}");
+        }
+    }
+}
+
 /// NNAR on the four classic monthly series, last year held out: it beats last year's values
 /// (mean absolute error, seasonal naive) on each. Measured: AirPassengers NNAR(1,1,2)[12]
 /// 19.03 against 47.83, a10 2.069 against 3.362, h02 0.076 against 0.085, wineind 2,281
