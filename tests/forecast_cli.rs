@@ -171,6 +171,22 @@ fn order_lines_weekly_total_and_bad_flags() {
     assert_eq!(rows.len(), 4);
     assert!(rows.iter().all(|r| &r[0] == "total"));
     check_intervals(&rows);
+    assert!(
+        err.contains("shoplens forecast: The last week in the data is incomplete"),
+        "{err}"
+    );
+    // The sample has no category column: one group, and the CLI says why.
+    let (ok, err, out) = forecast(&input, 2, "cat.csv", &["--by", "category"]);
+    assert!(ok, "{err}");
+    let (_, rows) = read_rows(&out);
+    assert!(
+        rows.len() == 2 && rows.iter().all(|r| &r[0] == "(none)"),
+        "{rows:?}"
+    );
+    assert!(
+        err.contains("shoplens forecast: The orders have no category, so all sales form one group"),
+        "{err}"
+    );
     let (ok, err, _) = forecast(&input, 4, "orders.csv", &["--model", "prophet"]);
     assert!(!ok && err.contains("unknown model 'prophet'"), "{err}");
 }

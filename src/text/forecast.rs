@@ -97,6 +97,16 @@ pub const ENTRIES: &[Entry] = &[
     },
     // Notes of the data preparation.
     Entry {
+        key: "forecast.note.no_category",
+        en: "The orders have no category, so all sales form one group, “(none)”. Forecasts per category need a category column in the orders file (category, product type, department or vendor), or one chosen on the Data page.",
+        zh: "订单数据里没有品类，所有销售都归入同一组“（无）”。要按品类预测，订单文件需要有品类列（category、product type、department 或 vendor），或在“数据”页面指定一列作为品类。",
+    },
+    Entry {
+        key: "forecast.note.some_uncategorised",
+        en: "{p} of the sales have no category; they are forecast as one group, “(none)”.",
+        zh: "{p} 的销售没有品类，作为一组“（无）”一起预测。",
+    },
+    Entry {
         key: "forecast.note.incomplete_last",
         en: "The last {freq} in the data is incomplete and was left out of the history.",
         zh: "数据中的最后一{freq}不完整，没有计入历史。",

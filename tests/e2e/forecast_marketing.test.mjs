@@ -94,6 +94,14 @@ test('Forecast page: total forecast with nested, widening intervals; every SKU w
     assert.equal((d1 - d0) / 86400000, 7);
     await shot(page, 'forecast-total.png');
 
+    // The sample has no category column: one group, with a note saying why and what to do.
+    await page.selectOption('[data-testid="fc-level"]', 'category');
+    await page.click('[data-testid="fc-run"]');
+    await page.locator('[data-testid="forecast-detail"][data-series="(none)"]').waitFor({ timeout: 300_000 });
+    const catNotes = await page.locator('[data-testid="forecast-detail"] ul.notes li').allInnerTexts();
+    assert.ok(catNotes.some((n) => n.startsWith('The orders have no category, so all sales form one group')), JSON.stringify(catNotes));
+    await shot(page, 'forecast-category.png');
+
     // One product by SKU.
     await page.selectOption('[data-testid="fc-level"]', 'sku');
     await page.fill('[data-testid="fc-sku"]', '47566');

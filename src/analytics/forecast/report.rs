@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::select::{auto_forecast, AutoOptions, LeaderboardRow, ModelKind};
-use super::series::{aggregate, period_start, Freq, Level, Measure};
+use super::series::{aggregate, period_start, AggregatedSeries, Freq, Level, Measure, NO_GROUP_ID};
 use super::{Forecast, ForecastError, Shard};
 use crate::data::Dataset;
 use crate::text::Text;
@@ -276,6 +276,10 @@ pub fn prepare(
     if series.is_empty() {
         return Err(ForecastError::NoSales);
     }
+    let mut notes = Vec::new();
+    if params.level == Level::Category {
+        notes.extend(category_note(&series));
+    }
     let named: Vec<NamedSeries> = series
         .into_iter()
         .map(|s| {
@@ -293,7 +297,6 @@ pub fn prepare(
             }
         })
         .collect();
-    let mut notes = Vec::new();
     if dropped {
         let freq = match params.freq {
             Freq::Day => Text::new("forecast.freq.day"),
@@ -303,6 +306,19 @@ pub fn prepare(
         notes.push(Text::new("forecast.note.incomplete_last").text("freq", freq));
     }
     Ok((named, notes))
+}
+
+/// At category level: say when the lines have no category at all (one group, "(none)"), or
+/// what share of the sales has none.
+fn category_note(series: &[AggregatedSeries]) -> Option<Text> {
+    let none = series.iter().find(|s| s.id == NO_GROUP_ID)?;
+    if series.len() == 1 {
+        return Some(Text::new("forecast.note.no_category"));
+    }
+    let sum = |s: &AggregatedSeries| s.values.iter().map(|v| v.abs()).sum::<f64>();
+    let total: f64 = series.iter().map(sum).sum();
+    (total > 0.0)
+        .then(|| Text::new("forecast.note.some_uncategorised").pct("p", sum(none) / total, 0))
 }
 
 fn mean(x: &[f64]) -> f64 {
@@ -631,6 +647,31 @@ fn explain(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn category_notes_say_what_has_no_category() {
+        let s = |id: &str, values: Vec<f64>| AggregatedSeries {
+            id: id.into(),
+            label: id.into(),
+            first_period: 0,
+            values,
+        };
+        let only = [s(NO_GROUP_ID, vec![5.0, 2.0])];
+        assert_eq!(
+            category_note(&only).map(|t| t.en()),
+            Some(Text::new("forecast.note.no_category").en())
+        );
+        let some = [
+            s("Kitchen", vec![3.0, 1.0]),
+            s(NO_GROUP_ID, vec![1.0, 0.0]),
+            s("Garden", vec![4.0, 1.0]),
+        ];
+        assert_eq!(
+            category_note(&some).map(|t| t.en()).as_deref(),
+            Some("10% of the sales have no category; they are forecast as one group, “(none)”.")
+        );
+        assert!(category_note(&some[..1]).is_none());
+    }
 
     /// The threaded run returns exactly the one-thread report (same series, same order, same
     /// numbers), and the error of the first bad series in input order, as one thread does.

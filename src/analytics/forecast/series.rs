@@ -133,6 +133,9 @@ pub struct AggregatedSeries {
     pub values: Vec<f64>,
 }
 
+/// The series id of the lines without a category (at category level) or SKU (at SKU level).
+pub const NO_GROUP_ID: &str = "(none)";
+
 /// Aggregate order lines per `level` and `freq`, zero-filled from each series' first sale to
 /// the last complete period of the data (a trailing partial period is dropped: `true` in the
 /// second value). `skus` restricts the SKU level to these codes.
@@ -189,7 +192,7 @@ pub fn aggregate(
                 .collect();
             let id = match level {
                 Level::Total => "total".to_string(),
-                _ if key == NONE_ID => "(none)".to_string(),
+                _ if key == NONE_ID => NO_GROUP_ID.to_string(),
                 _ => lines.strings.get(key).to_string(),
             };
             let label = match level {

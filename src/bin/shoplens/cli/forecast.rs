@@ -181,6 +181,9 @@ pub fn run(args: Args) -> Result<(), String> {
         let js = super::json(&report)?;
         std::fs::write(p, js).map_err(|e| format!("{}: {e}", p.display()))?;
     }
+    for n in &report.notes {
+        eprintln!("shoplens forecast: {n}");
+    }
     eprintln!(
         "forecast: {} series, horizon {}, written to {}",
         report.series.len(),
