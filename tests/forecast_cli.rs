@@ -175,6 +175,16 @@ fn order_lines_weekly_total_and_bad_flags() {
         err.contains("shoplens forecast: The last week in the data is incomplete"),
         "{err}"
     );
+    // Per SKU: the 23 products first sold in the incomplete last week have no series, and the
+    // CLI says so (3,224 products in the sample, 3,201 forecast).
+    let (ok, err, out) = forecast(&input, 1, "sku.csv", &["--by", "sku"]);
+    assert!(ok, "{err}");
+    let (_, rows) = read_rows(&out);
+    assert_eq!(rows.len(), 3201);
+    assert!(
+        err.contains("shoplens forecast: 23 products sold only in that week: with no complete week of history yet, they are not forecast."),
+        "{err}"
+    );
     // The sample has no category column: one group, and the CLI says why.
     let (ok, err, out) = forecast(&input, 2, "cat.csv", &["--by", "category"]);
     assert!(ok, "{err}");

@@ -339,13 +339,14 @@ fn inventory_file_overrides_and_notes() {
 #[test]
 fn safety_stock_grows_with_service_level_and_lead_time() {
     let d = retail();
-    let (series, _) = shoplens::analytics::forecast::series::aggregate(
+    let series = shoplens::analytics::forecast::series::aggregate(
         &d.lines,
         shoplens::analytics::forecast::series::Level::Sku,
         shoplens::analytics::forecast::series::Freq::Day,
         shoplens::analytics::forecast::series::Measure::Units,
         None,
-    );
+    )
+    .series;
     let mut checked = 0;
     let mut ss_drops = 0;
     for s in series

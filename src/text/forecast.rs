@@ -97,6 +97,16 @@ pub const ENTRIES: &[Entry] = &[
     },
     // Notes of the data preparation.
     Entry {
+        key: "forecast.note.only_in_last_sku",
+        en: "{n} products sold only in that {freq}: with no complete {freq} of history yet, they are not forecast.",
+        zh: "有 {n} 个商品只在这一{freq}有销售：还没有一整{freq}的历史，因此不做预测。",
+    },
+    Entry {
+        key: "forecast.note.only_in_last_category",
+        en: "{n} categories sold only in that {freq}: with no complete {freq} of history yet, they are not forecast.",
+        zh: "有 {n} 个品类只在这一{freq}有销售：还没有一整{freq}的历史，因此不做预测。",
+    },
+    Entry {
         key: "forecast.note.no_category",
         en: "The orders have no category, so all sales form one group, “(none)”. Forecasts per category need a category column in the orders file (category, product type, department or vendor), or one chosen on the Data page.",
         zh: "订单数据里没有品类，所有销售都归入同一组“（无）”。要按品类预测，订单文件需要有品类列（category、product type、department 或 vendor），或在“数据”页面指定一列作为品类。",

@@ -5,7 +5,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::select::{auto_forecast, AutoOptions, LeaderboardRow, ModelKind};
-use super::series::{aggregate, period_start, AggregatedSeries, Freq, Level, Measure, NO_GROUP_ID};
+use super::series::{
+    aggregate, period_start, AggregatedSeries, Aggregation, Freq, Level, Measure, NO_GROUP_ID,
+};
 use super::{Forecast, ForecastError, Shard};
 use crate::data::Dataset;
 use crate::text::Text;
@@ -266,7 +268,11 @@ pub fn prepare(
     params: &ForecastParams,
 ) -> Result<(Vec<NamedSeries>, Vec<Text>), ForecastError> {
     params.validate()?;
-    let (series, dropped) = aggregate(
+    let Aggregation {
+        series,
+        last_dropped,
+        only_in_dropped,
+    } = aggregate(
         &data.lines,
         params.level,
         params.freq,
@@ -297,13 +303,25 @@ pub fn prepare(
             }
         })
         .collect();
-    if dropped {
-        let freq = match params.freq {
+    if last_dropped {
+        let freq = || match params.freq {
             Freq::Day => Text::new("forecast.freq.day"),
             Freq::Week => Text::new("forecast.freq.week"),
             Freq::Month => Text::new("forecast.freq.month"),
         };
-        notes.push(Text::new("forecast.note.incomplete_last").text("freq", freq));
+        notes.push(Text::new("forecast.note.incomplete_last").text("freq", freq()));
+        let new_groups = match params.level {
+            Level::Sku => Some("forecast.note.only_in_last_sku"),
+            Level::Category => Some("forecast.note.only_in_last_category"),
+            Level::Total => None,
+        };
+        if let (Some(key), true) = (new_groups, only_in_dropped > 0) {
+            notes.push(
+                Text::new(key)
+                    .int("n", only_in_dropped)
+                    .text("freq", freq()),
+            );
+        }
     }
     Ok((named, notes))
 }

@@ -136,19 +136,30 @@ pub struct AggregatedSeries {
 /// The series id of the lines without a category (at category level) or SKU (at SKU level).
 pub const NO_GROUP_ID: &str = "(none)";
 
+/// What [`aggregate`] made of the order lines.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Aggregation {
+    /// Largest total first.
+    pub series: Vec<AggregatedSeries>,
+    /// The data's last period was incomplete and was left out.
+    pub last_dropped: bool,
+    /// Groups (products, categories) sold only in that left-out period: no history, no series.
+    pub only_in_dropped: usize,
+}
+
 /// Aggregate order lines per `level` and `freq`, zero-filled from each series' first sale to
-/// the last complete period of the data (a trailing partial period is dropped: `true` in the
-/// second value). `skus` restricts the SKU level to these codes.
+/// the last complete period of the data (a trailing partial period is dropped). `skus`
+/// restricts the SKU level to these codes.
 pub fn aggregate(
     lines: &OrderLines,
     level: Level,
     freq: Freq,
     measure: Measure,
     skus: Option<&[String]>,
-) -> (Vec<AggregatedSeries>, bool) {
+) -> Aggregation {
     let n = lines.len();
     if n == 0 {
-        return (Vec::new(), false);
+        return Aggregation::default();
     }
     let max_ts = lines.timestamp.iter().copied().max().unwrap_or(0);
     let mut last = period_index(max_ts, freq);
@@ -183,6 +194,7 @@ pub fn aggregate(
         e.0 = e.0.min(p);
         *e.1.entry(p).or_insert(0.0) += v;
     }
+    let groups_seen = groups.len();
     let mut out: Vec<AggregatedSeries> = groups
         .into_iter()
         .filter(|(_, (first, _, _))| *first <= last)
@@ -212,7 +224,11 @@ pub fn aggregate(
         let sb: f64 = b.values.iter().sum();
         sb.total_cmp(&sa).then(a.id.cmp(&b.id))
     });
-    (out, dropped)
+    Aggregation {
+        only_in_dropped: groups_seen - out.len(),
+        series: out,
+        last_dropped: dropped,
+    }
 }
 
 /// A series read from a long-format file.

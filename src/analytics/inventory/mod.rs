@@ -356,7 +356,7 @@ pub fn assess_with_progress(
         )));
     }
     let end_day = end_ts.div_euclid(86_400);
-    let (mut series, _) = aggregate(lines, Level::Sku, Freq::Day, Measure::Units, None);
+    let mut series = aggregate(lines, Level::Sku, Freq::Day, Measure::Units, None).series;
     // demand is net of cancellations: returned units are subtracted on the day of the
     // cancellation (a day never goes below 0). Online Retail's 80,995 paper birdies and 74,215
     // storage jars, cancelled the day they were ordered, are not demand.

@@ -498,11 +498,15 @@ fn AllSeries(form: Form, open_sku: Callback<String>) -> impl IntoView {
                     num(t.backtest_mase.unwrap_or(f64::NAN), 2),
                 ]).collect();
                 let lo = r.params.levels.first().copied().unwrap_or(80.0);
+                let notes = r.notes.clone();
                 view! {
                     <p class="muted small" data-testid="fc-all-summary" data-rows=r.table.len()>{crate::tr!(
                         "{} products, {} {}s ahead, computed in {:.1} s. Click a product for its chart.",
                         "{} 个商品，预测未来 {} {}，用时 {:.1} 秒。点击商品查看其图表。",
                         format::int(r.table.len() as u64), r.params.horizon, freq, p.millis / 1000.0)}</p>
+                    {(!notes.is_empty()).then(|| view! {
+                        <ul class="notes" data-testid="fc-all-notes">{notes.iter().map(|n| view! { <li>{say(n)}</li> }).collect_view()}</ul>
+                    })}
                     <DataTable id="forecast-all" rows=Signal::derive(move || rows.clone()) on_row=open_sku columns=vec![
                         Column::text("sku", t("SKU", "商品编码")), Column::text("description", t("Product", "商品")),
                         Column::num("next_period", &crate::tr!("Next {}", "下一{}", freq)),
