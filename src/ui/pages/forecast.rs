@@ -512,7 +512,7 @@ fn AllSeries(form: Form, open_sku: Callback<String>) -> impl IntoView {
                         Column::num("next_period", &crate::tr!("Next {}", "下一{}", freq)),
                         Column::num("next_lo", &crate::tr!("Low {:.0}%", "下限 {:.0}%", lo)), Column::num("next_hi", &crate::tr!("High {:.0}%", "上限 {:.0}%", lo)),
                         Column::num("horizon_total", t("Total over horizon", "预测期合计")), Column::text("trend", t("Trend", "趋势")),
-                        Column::num("trend_pct", t("Trend %", "趋势 %")), Column::text("model", t("Model", "模型")), Column::num("backtest_mase", t("Backtest MASE", "回测 MASE")),
+                        Column::num("trend_pct", &crate::tr!("% vs last {} {}s", "较前 {} {} %", r.params.horizon, freq)), Column::text("model", t("Model", "模型")), Column::num("backtest_mase", t("Backtest MASE", "回测 MASE")),
                     ]/>
                 }
             })}
