@@ -10,19 +10,9 @@ as test. Scores the naive (N) and the mean of the history (M) by scaled MAE and 
 import numpy as np
 import pandas as pd
 
-UCI = "../shared/data/online_retail_uci/online_retail.csv.gz"
+from uci_weekly_short import weekly_units
+
 H = 12
-
-
-def weekly():
-    df = pd.read_csv(UCI, encoding="latin-1", dtype={"StockCode": str, "InvoiceNo": str})
-    df = df[~df.InvoiceNo.str.startswith("C") & (df.Quantity > 0) & (df.UnitPrice > 0)]
-    ts = pd.to_datetime(df.InvoiceDate, format="mixed")
-    df["week"] = (ts - pd.to_timedelta(ts.dt.weekday, unit="D")).dt.normalize()
-    df = df[df.week < df.week.max()]
-    g = df.groupby(["StockCode", "week"]).Quantity.sum()
-    weeks = pd.date_range(df.week.min(), df.week.max(), freq="7D")
-    return g, weeks
 
 
 def cases(g, weeks):
@@ -37,7 +27,7 @@ def cases(g, weeks):
 
 
 def main():
-    g, weeks = weekly()
+    g, weeks = weekly_units()
     rows = []
     for code, k, hist, test in cases(g, weeks):
         scale = hist.mean()

@@ -18,14 +18,20 @@ import pandas as pd
 UCI = "../shared/data/online_retail_uci/online_retail.csv.gz"
 
 
-def build(out):
+def weekly_units():
+    """Units per (StockCode, Monday) of the sale lines, the incomplete last week left out, and
+    the weeks of the data."""
     df = pd.read_csv(UCI, encoding="latin-1", dtype={"StockCode": str, "InvoiceNo": str})
     df = df[~df.InvoiceNo.str.startswith("C") & (df.Quantity > 0) & (df.UnitPrice > 0)]
     ts = pd.to_datetime(df.InvoiceDate, format="mixed")
     df["week"] = (ts - pd.to_timedelta(ts.dt.weekday, unit="D")).dt.normalize()
     df = df[df.week < df.week.max()]
     g = df.groupby(["StockCode", "week"]).Quantity.sum()
-    weeks = pd.date_range(df.week.min(), df.week.max(), freq="7D")
+    return g, pd.date_range(df.week.min(), df.week.max(), freq="7D")
+
+
+def build(out):
+    g, weeks = weekly_units()
     rows, kept = [], 0
     for code in sorted(g.index.get_level_values(0).unique()):
         s = g.loc[code].reindex(weeks, fill_value=0)
