@@ -226,7 +226,23 @@ fn run_on_order_lines_by_sku_with_progress() {
         let d = chrono::NaiveDate::parse_from_str(&s.periods[0], "%Y-%m-%d").expect("date");
         assert_eq!(chrono::Datelike::weekday(&d), chrono::Weekday::Mon);
     }
-    // the history sums to the units sold in complete weeks
+    // A product sold only in the incomplete last week (21031, one unit on 2011-09-28) has no
+    // series: the error says why, not just "no sales"; an unknown SKU still gets "no sales".
+    let only_last = ForecastParams {
+        skus: Some(vec!["21031".into()]),
+        ..params.clone()
+    };
+    let err = run_with_progress(&data, &only_last, &mut |_, _| {}).expect_err("no history");
+    assert_eq!(
+        err.text().en(),
+        "all of these sales are in the last week of the data, which is incomplete: there is no complete week of history to forecast from yet"
+    );
+    let unknown = ForecastParams {
+        skus: Some(vec!["NOPE".into()]),
+        ..params.clone()
+    };
+    let err = run_with_progress(&data, &unknown, &mut |_, _| {}).expect_err("unknown");
+    assert_eq!(err.text().en(), "no sales in complete periods to forecast");
     let bad = ForecastParams {
         horizon: 0,
         ..params

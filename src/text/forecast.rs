@@ -341,6 +341,11 @@ pub const ENTRIES: &[Entry] = &[
         zh: "无法计算，因为所有历史数据都是常数。",
     },
     Entry {
+        key: "forecast.err.only_in_last",
+        en: "all of these sales are in the last {freq} of the data, which is incomplete: there is no complete {freq} of history to forecast from yet",
+        zh: "这些销售全部发生在数据的最后一{freq}，而这一{freq}不完整：还没有一整{freq}的历史可用于预测",
+    },
+    Entry {
         key: "forecast.err.no_sales",
         en: "no sales in complete periods to forecast",
         zh: "完整的时段里没有销量，无法预测",

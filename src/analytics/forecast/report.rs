@@ -279,7 +279,17 @@ pub fn prepare(
         params.measure,
         params.skus.as_deref(),
     );
+    let freq = || match params.freq {
+        Freq::Day => Text::new("forecast.freq.day"),
+        Freq::Week => Text::new("forecast.freq.week"),
+        Freq::Month => Text::new("forecast.freq.month"),
+    };
     if series.is_empty() {
+        if only_in_dropped > 0 {
+            return Err(ForecastError::Data(
+                Text::new("forecast.err.only_in_last").text("freq", freq()),
+            ));
+        }
         return Err(ForecastError::NoSales);
     }
     let mut notes = Vec::new();
@@ -304,11 +314,6 @@ pub fn prepare(
         })
         .collect();
     if last_dropped {
-        let freq = || match params.freq {
-            Freq::Day => Text::new("forecast.freq.day"),
-            Freq::Week => Text::new("forecast.freq.week"),
-            Freq::Month => Text::new("forecast.freq.month"),
-        };
         notes.push(Text::new("forecast.note.incomplete_last").text("freq", freq()));
         let new_groups = match params.level {
             Level::Sku => Some("forecast.note.only_in_last_sku"),
