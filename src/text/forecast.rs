@@ -97,6 +97,56 @@ pub const ENTRIES: &[Entry] = &[
     },
     // Notes of the data preparation.
     Entry {
+        key: "forecast.note.closed_days",
+        en: "No sales on {days} in any of the last {w} weeks: the shop is taken to be closed then. Those days are forecast 0, and the other days from the open days alone.",
+        zh: "最近 {w} 周的{days}都没有销售：视为店铺休息日。这些日子预测为 0，其余日子只根据营业日的数据预测。",
+    },
+    Entry {
+        key: "forecast.weekday.mon",
+        en: "Monday",
+        zh: "星期一",
+    },
+    Entry {
+        key: "forecast.weekday.tue",
+        en: "Tuesday",
+        zh: "星期二",
+    },
+    Entry {
+        key: "forecast.weekday.wed",
+        en: "Wednesday",
+        zh: "星期三",
+    },
+    Entry {
+        key: "forecast.weekday.thu",
+        en: "Thursday",
+        zh: "星期四",
+    },
+    Entry {
+        key: "forecast.weekday.fri",
+        en: "Friday",
+        zh: "星期五",
+    },
+    Entry {
+        key: "forecast.weekday.sat",
+        en: "Saturday",
+        zh: "星期六",
+    },
+    Entry {
+        key: "forecast.weekday.sun",
+        en: "Sunday",
+        zh: "星期日",
+    },
+    Entry {
+        key: "forecast.list.and",
+        en: "{a} and {b}",
+        zh: "{a}和{b}",
+    },
+    Entry {
+        key: "forecast.list.comma",
+        en: "{a}, {b}",
+        zh: "{a}、{b}",
+    },
+    Entry {
         key: "forecast.note.only_in_last_sku",
         en: "{n} products sold only in that {freq}: with no complete {freq} of history yet, they are not forecast.",
         zh: "有 {n} 个商品只在这一{freq}有销售：还没有一整{freq}的历史，因此不做预测。",

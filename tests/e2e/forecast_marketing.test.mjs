@@ -102,6 +102,25 @@ test('Forecast page: total forecast with nested, widening intervals; every SKU w
     assert.ok(catNotes.some((n) => n.startsWith('The orders have no category, so all sales form one group')), JSON.stringify(catNotes));
     await shot(page, 'forecast-category.png');
 
+    // Per day: the sample shop never sells on a Saturday; those days are forecast 0 (bounds
+    // too), the model sees a six-day week, and a note says why.
+    await page.selectOption('[data-testid="fc-level"]', 'total');
+    await page.selectOption('[data-testid="fc-freq"]', 'day');
+    await page.click('[data-testid="fc-run"]');
+    await page.locator('[data-testid="forecast-detail"][data-series="total"][data-model*="[6]"]').waitFor({ timeout: 300_000 });
+    const dayNotes = await page.locator('[data-testid="forecast-detail"] ul.notes li').allInnerTexts();
+    assert.ok(dayNotes.some((n) => n.startsWith('No sales on Saturday in any of the last 8 weeks: the shop is taken to be closed then.')), JSON.stringify(dayNotes));
+    const daily = parseCsv((await download(page, 'download-forecast')).text);
+    const dcol = (name) => daily[0].indexOf(name);
+    const dayRows = daily.slice(1).filter((r) => r.length > 1);
+    assert.equal(dayRows.length, 12);
+    for (const r of dayRows) {
+      const saturday = new Date(`${r[dcol('period')]}T00:00:00Z`).getUTCDay() === 6;
+      assert.equal(num(r[dcol('forecast')]) === 0 && num(r[dcol('hi95')]) === 0, saturday, `daily row ${r}`);
+    }
+    await shot(page, 'forecast-daily.png');
+    await page.selectOption('[data-testid="fc-freq"]', 'week');
+
     // One product by SKU.
     await page.selectOption('[data-testid="fc-level"]', 'sku');
     await page.fill('[data-testid="fc-sku"]', '47566');

@@ -100,6 +100,7 @@ impl SeriesFile {
                 periods: s.periods[..s.train_len.min(s.periods.len())].to_vec(),
                 values: s.train().to_vec(),
                 future_periods: Vec::new(),
+                closed: Vec::new(),
             })
             .collect()
     }

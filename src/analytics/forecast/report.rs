@@ -6,9 +6,10 @@ use serde::{Deserialize, Serialize};
 
 use super::select::{auto_forecast, AutoOptions, LeaderboardRow, ModelKind};
 use super::series::{
-    aggregate, period_start, AggregatedSeries, Aggregation, Freq, Level, Measure, NO_GROUP_ID,
+    aggregate, closed_weekdays, period_start, weekday, AggregatedSeries, Aggregation, Freq, Level,
+    Measure, NO_GROUP_ID,
 };
-use super::{Forecast, ForecastError, Shard};
+use super::{Forecast, ForecastError, Interval, Shard};
 use crate::data::Dataset;
 use crate::text::Text;
 
@@ -225,6 +226,10 @@ pub struct NamedSeries {
     pub values: Vec<f64>,
     /// Labels of the forecast periods (may be empty: "t+1", ... are used).
     pub future_periods: Vec<String>,
+    /// Daily series of a shop closed on some weekdays: `closed[t % 7]` for period `t` (empty
+    /// when every day is open). Those periods are left out of the fit and forecast 0.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub closed: Vec<bool>,
 }
 
 /// Forecast order-line data (see [`run_with_progress`]).
@@ -296,11 +301,25 @@ pub fn prepare(
     if params.level == Level::Category {
         notes.extend(category_note(&series));
     }
+    let closed = match params.freq {
+        Freq::Day => closed_weekdays(&data.lines),
+        _ => None,
+    };
+    if let Some((days, weeks)) = closed {
+        notes.push(
+            Text::new("forecast.note.closed_days")
+                .text("days", weekday_list(&days))
+                .int("w", weeks),
+        );
+    }
     let named: Vec<NamedSeries> = series
         .into_iter()
         .map(|s| {
             let n = s.values.len() as i64;
             NamedSeries {
+                closed: closed
+                    .map(|(days, _)| (0..7).map(|j| days[weekday(s.first_period + j)]).collect())
+                    .unwrap_or_default(),
                 periods: (0..n)
                     .map(|i| period_start(s.first_period + i, params.freq))
                     .collect(),
@@ -329,6 +348,39 @@ pub fn prepare(
         }
     }
     Ok((named, notes))
+}
+
+/// "Saturday", "Saturday and Sunday", "Monday, Saturday and Sunday".
+fn weekday_list(days: &[bool; 7]) -> Text {
+    const KEYS: [&str; 7] = [
+        "forecast.weekday.mon",
+        "forecast.weekday.tue",
+        "forecast.weekday.wed",
+        "forecast.weekday.thu",
+        "forecast.weekday.fri",
+        "forecast.weekday.sat",
+        "forecast.weekday.sun",
+    ];
+    let mut names = KEYS
+        .iter()
+        .zip(days)
+        .filter(|(_, c)| **c)
+        .map(|(k, _)| Text::new(k))
+        .rev();
+    let Some(mut list) = names.next() else {
+        return Text::raw(String::new());
+    };
+    if let Some(before) = names.next() {
+        list = Text::new("forecast.list.and")
+            .text("a", before)
+            .text("b", list);
+    }
+    for before in names {
+        list = Text::new("forecast.list.comma")
+            .text("a", before)
+            .text("b", list);
+    }
+    list
 }
 
 /// At category level: say when the lines have no category at all (one group, "(none)"), or
@@ -366,6 +418,7 @@ pub fn table_shard(series: &[NamedSeries], shard: Shard) -> Vec<NamedSeries> {
             periods: Vec::new(),
             values: s.values.clone(),
             future_periods: Vec::new(),
+            closed: s.closed.clone(),
         })
         .collect()
 }
@@ -517,6 +570,76 @@ fn run_indexed(
     out
 }
 
+/// The open periods of a daily series whose shop closes on some weekdays
+/// ([`NamedSeries::closed`]).
+struct OpenDays {
+    /// Indices of the open periods of the history, in order.
+    history: Vec<usize>,
+    /// Steps (0-based) of the horizon that fall on open days.
+    future: Vec<usize>,
+    closed: Vec<bool>,
+    /// Season of the open-day series: the open days of a week.
+    season: usize,
+}
+
+impl OpenDays {
+    fn of(s: &NamedSeries, m: usize, h: usize) -> Option<OpenDays> {
+        let c = &s.closed;
+        let n_closed = c.iter().filter(|x| **x).count();
+        if c.len() != m || n_closed == 0 || n_closed == m {
+            return None;
+        }
+        let n = s.values.len();
+        Some(OpenDays {
+            history: (0..n).filter(|t| !c[t % m]).collect(),
+            future: (0..h).filter(|k| !c[(n + k) % m]).collect(),
+            closed: c.clone(),
+            season: m - n_closed,
+        })
+    }
+
+    /// The open-day forecast spread over the `h` calendar steps, 0 (bounds too) on closed days.
+    fn expand(&self, fc: Forecast, h: usize) -> Forecast {
+        let spread = |v: &[f64]| {
+            let mut out = vec![0.0; h];
+            for (k, x) in self.future.iter().zip(v) {
+                out[*k] = *x;
+            }
+            out
+        };
+        Forecast {
+            mean: spread(&fc.mean),
+            intervals: fc
+                .intervals
+                .iter()
+                .map(|iv| Interval {
+                    level: iv.level,
+                    lower: spread(&iv.lower),
+                    upper: spread(&iv.upper),
+                })
+                .collect(),
+        }
+    }
+
+    /// A backtest window of the open-day series (first forecast period `start`, in open days)
+    /// on the calendar: from its first period on, 0 on closed days.
+    fn expand_window(&self, start: usize, f: &[f64]) -> Option<(usize, Vec<f64>)> {
+        let first = *self.history.get(start)?;
+        let m = self.closed.len();
+        let mut out = Vec::with_capacity(f.len() + f.len() / 2);
+        let mut t = first;
+        for v in f {
+            while self.closed[t % m] {
+                out.push(0.0);
+                t += 1;
+            }
+            out.push(*v);
+            t += 1;
+        }
+        Some((first, out))
+    }
+}
+
 /// Forecast one series (see [`forecast_many`]).
 fn forecast_one(s: &NamedSeries, params: &ForecastParams, m: usize, detailed: bool) -> OneResult {
     let h = params.horizon;
@@ -535,9 +658,32 @@ fn forecast_one(s: &NamedSeries, params: &ForecastParams, m: usize, detailed: bo
         informative_backtest: params.informative_backtest,
         ..AutoOptions::default()
     };
-    let bt_h = h.min((y.len() / 4).max(1));
-    let auto = auto_forecast(y, m, bt_h, &opt)?;
-    let fc = auto.model.predict(h, &params.levels);
+    // A shop closed on some weekdays: the model sees the open days only (a season of the open
+    // days), and the closed days of the horizon are forecast 0.
+    let open = OpenDays::of(s, m, h);
+    let (y_fit, m_fit, h_fit) = match &open {
+        Some(o) => (
+            o.history.iter().map(|t| y[*t]).collect::<Vec<f64>>(),
+            o.season,
+            o.future.len().max(1),
+        ),
+        None => (y.clone(), m, h),
+    };
+    let bt_h = h_fit.min((y_fit.len() / 4).max(1));
+    let auto = auto_forecast(&y_fit, m_fit, bt_h, &opt)?;
+    let fc = auto.model.predict(h_fit, &params.levels);
+    let fc = match &open {
+        Some(o) => o.expand(fc, h),
+        None => fc,
+    };
+    let backtest_windows: Vec<(usize, Vec<f64>)> = match &open {
+        Some(o) => auto
+            .backtest
+            .iter()
+            .filter_map(|(start, f)| o.expand_window(*start, f))
+            .collect(),
+        None => auto.backtest.clone(),
+    };
     // Sales series that never went negative get non-negative forecasts.
     let fc = if y.iter().all(|v| *v >= 0.0) {
         fc.floor_at(0.0)
@@ -606,8 +752,7 @@ fn forecast_one(s: &NamedSeries, params: &ForecastParams, m: usize, detailed: bo
         chosen: auto.chosen,
         backtest_mase,
         mase_lag: auto.mase_lag,
-        backtest: auto
-            .backtest
+        backtest: backtest_windows
             .iter()
             .map(|(start, f)| BacktestWindow {
                 start: s.periods.get(*start).cloned().unwrap_or_default(),
@@ -672,6 +817,60 @@ mod tests {
     use super::*;
 
     #[test]
+    fn closed_days_are_listed_and_expanded() {
+        let days = |c: &[usize]| {
+            let mut d = [false; 7];
+            for i in c {
+                d[*i] = true;
+            }
+            d
+        };
+        assert_eq!(weekday_list(&days(&[5])).en(), "Saturday");
+        assert_eq!(weekday_list(&days(&[5, 6])).en(), "Saturday and Sunday");
+        assert_eq!(
+            weekday_list(&days(&[0, 5, 6])).en(),
+            "Monday, Saturday and Sunday"
+        );
+        assert_eq!(
+            weekday_list(&days(&[0, 5, 6])).render(crate::text::Lang::Zh),
+            "星期一、星期六和星期日"
+        );
+        // A series of 9 days from a Wednesday (closed: Saturday, Sunday), 5 steps ahead.
+        let mut closed = vec![false; 7];
+        closed[3] = true; // Saturday is position 3 from Wednesday
+        closed[4] = true;
+        let s = NamedSeries {
+            id: "x".into(),
+            label: "x".into(),
+            periods: Vec::new(),
+            values: vec![5.0, 6.0, 7.0, 0.0, 0.0, 8.0, 9.0, 5.0, 6.0],
+            future_periods: Vec::new(),
+            closed,
+        };
+        let o = OpenDays::of(&s, 7, 5).expect("closed days");
+        assert_eq!(o.history, vec![0, 1, 2, 5, 6, 7, 8]);
+        // the horizon starts on a Friday: Fri, Sat, Sun, Mon, Tue
+        assert_eq!(o.future, vec![0, 3, 4]);
+        assert_eq!(o.season, 5);
+        let fc = o.expand(
+            Forecast::from_sd(vec![1.0, 2.0, 3.0], &[1.0, 1.0, 1.0], &[80.0]),
+            5,
+        );
+        assert_eq!(fc.mean, vec![1.0, 0.0, 0.0, 2.0, 3.0]);
+        assert_eq!(fc.intervals[0].upper[1], 0.0);
+        // a window from open day 2 (Friday, index 2) of 3 values: Fri, (Sat, Sun closed), Mon, Tue
+        assert_eq!(
+            o.expand_window(2, &[1.0, 2.0, 3.0]),
+            Some((2, vec![1.0, 0.0, 0.0, 2.0, 3.0]))
+        );
+        let open = NamedSeries {
+            closed: Vec::new(),
+            ..s
+        };
+        assert!(OpenDays::of(&open, 7, 5).is_none());
+    }
+
+    #[test]
     fn category_notes_say_what_has_no_category() {
         let s = |id: &str, values: Vec<f64>| AggregatedSeries {
             id: id.into(),
@@ -717,6 +916,7 @@ mod tests {
                 periods: (0..48).map(|i| format!("p{i}")).collect(),
                 values,
                 future_periods: Vec::new(),
+                closed: Vec::new(),
             }
         };
         let mut input: Vec<NamedSeries> = (0..7).map(series).collect();
@@ -762,6 +962,7 @@ mod tests {
             periods: (0..values.len()).map(|i| format!("p{i}")).collect(),
             values,
             future_periods: Vec::new(),
+            closed: Vec::new(),
         };
         let smooth: Vec<f64> = (0..60)
             .map(|t| {
@@ -807,6 +1008,7 @@ mod tests {
             periods: (0..values.len()).map(|i| format!("p{i}")).collect(),
             values,
             future_periods: Vec::new(),
+            closed: Vec::new(),
         };
         let params = ForecastParams {
             horizon: 4,

@@ -231,6 +231,39 @@ pub fn aggregate(
     }
 }
 
+/// Fewest complete weeks of daily sales on which a weekday can be judged closed.
+pub const CLOSED_MIN_WEEKS: usize = 4;
+/// The most recent complete weeks looked at (a shop may have opened on a weekday since).
+pub const CLOSED_WEEKS: usize = 8;
+
+/// Monday = 0 … Sunday = 6 of a day index (days since 1970-01-01, a Thursday).
+pub fn weekday(day: i64) -> usize {
+    (day + 3).rem_euclid(7) as usize
+}
+
+/// Closed weekdays (Monday = 0): those on which the whole shop sold nothing in any of the
+/// last [`CLOSED_WEEKS`] complete weeks of its daily sales (at least [`CLOSED_MIN_WEEKS`]),
+/// with the number of weeks looked at. `None` when the data cover fewer weeks, or no weekday
+/// (or every one) is closed. Judged on the shop's total, not per product: a product that sold
+/// on few days is not closed on the others.
+pub fn closed_weekdays(lines: &OrderLines) -> Option<([bool; 7], usize)> {
+    let agg = aggregate(lines, Level::Total, Freq::Day, Measure::Units, None);
+    let total = agg.series.first()?;
+    let n = total.values.len();
+    let weeks = (n / 7).min(CLOSED_WEEKS);
+    if weeks < CLOSED_MIN_WEEKS {
+        return None;
+    }
+    let mut sold = [false; 7];
+    for (i, v) in total.values.iter().enumerate().skip(n - 7 * weeks) {
+        if *v != 0.0 {
+            sold[weekday(total.first_period + i as i64)] = true;
+        }
+    }
+    let closed = sold.map(|s| !s);
+    (closed.contains(&true) && sold.contains(&true)).then_some((closed, weeks))
+}
+
 /// A series read from a long-format file.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct LongSeries {
