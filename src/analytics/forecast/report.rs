@@ -590,8 +590,10 @@ impl OpenDays {
             return None;
         }
         let n = s.values.len();
-        Some(OpenDays {
-            history: (0..n).filter(|t| !c[t % m]).collect(),
+        let history: Vec<usize> = (0..n).filter(|t| !c[t % m]).collect();
+        // (A series starts with a sale, so it has an open day; kept safe all the same.)
+        (!history.is_empty()).then(|| OpenDays {
+            history,
             future: (0..h).filter(|k| !c[(n + k) % m]).collect(),
             closed: c.clone(),
             season: m - n_closed,
