@@ -301,8 +301,14 @@ pub fn prepare(
     if params.level == Level::Category {
         notes.extend(category_note(&series));
     }
-    let closed = match params.freq {
-        Freq::Day => closed_weekdays(&data.lines),
+    // Closed weekdays are judged on the shop's daily total: the series itself at total level,
+    // one more aggregation otherwise.
+    let closed = match (params.freq, params.level) {
+        (Freq::Day, Level::Total) => series.first().and_then(closed_weekdays),
+        (Freq::Day, _) => aggregate(&data.lines, Level::Total, Freq::Day, Measure::Units, None)
+            .series
+            .first()
+            .and_then(closed_weekdays),
         _ => None,
     };
     if let Some((days, weeks)) = closed {
@@ -591,7 +597,7 @@ impl OpenDays {
         }
         let n = s.values.len();
         let history: Vec<usize> = (0..n).filter(|t| !c[t % m]).collect();
-        // (A series starts with a sale, so it has an open day; kept safe all the same.)
+        // An order series starts with a sale, on an open day; `closed` is public all the same.
         (!history.is_empty()).then(|| OpenDays {
             history,
             future: (0..h).filter(|k| !c[(n + k) % m]).collect(),

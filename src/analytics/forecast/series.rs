@@ -245,10 +245,8 @@ pub fn weekday(day: i64) -> usize {
 /// last [`CLOSED_WEEKS`] complete weeks of its daily sales (at least [`CLOSED_MIN_WEEKS`]),
 /// with the number of weeks looked at. `None` when the data cover fewer weeks, or no weekday
 /// (or every one) is closed. Judged on the shop's total, not per product: a product that sold
-/// on few days is not closed on the others.
-pub fn closed_weekdays(lines: &OrderLines) -> Option<([bool; 7], usize)> {
-    let agg = aggregate(lines, Level::Total, Freq::Day, Measure::Units, None);
-    let total = agg.series.first()?;
+/// on few days is not closed on the others. `total`: the shop's daily total (units or revenue).
+pub fn closed_weekdays(total: &AggregatedSeries) -> Option<([bool; 7], usize)> {
     let n = total.values.len();
     let weeks = (n / 7).min(CLOSED_WEEKS);
     if weeks < CLOSED_MIN_WEEKS {
