@@ -112,7 +112,9 @@ pub(crate) fn finish_file(
             Some(DropReason::UnparseableNumber)
         } else if s.qty <= 0.0 {
             Some(DropReason::QuantityNotPositive)
-        } else if (s.has_price() && s.price <= 0.0) || (!s.has_price() && s.revenue <= 0.0) {
+        } else if !s.unpriced()
+            && ((s.has_price() && s.price <= 0.0) || (!s.has_price() && s.revenue <= 0.0))
+        {
             Some(DropReason::PriceNotPositive)
         } else if remove && s.duplicate() {
             Some(DropReason::Duplicate)
@@ -259,6 +261,7 @@ pub(crate) fn build_dataset(sh: Shared) -> Dataset {
         opts,
         ..
     } = sh;
+    let priced = files.iter().all(|f| f.priced);
     let mut c = Compactor::new(&strings);
     compact(&mut lines, &mut c);
     lines.strings = c.finish();
@@ -308,6 +311,7 @@ pub(crate) fn build_dataset(sh: Shared) -> Dataset {
         currencies,
         return_lines: returns.len() as u64,
         return_value: neumaier_sum(returns.revenue.iter().copied()),
+        priced,
     };
     Dataset {
         lines,

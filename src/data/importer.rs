@@ -57,6 +57,8 @@ const REFUND: u8 = 2;
 const BAD_NUMBER: u8 = 4;
 const DUPLICATE: u8 = 8;
 const HAS_PRICE: u8 = 16;
+/// The file has no prices at all ([`FileInfo::priced`] false): the amount checks do not apply.
+const UNPRICED: u8 = 32;
 
 /// One parsed data row waiting for the file's date order.
 #[derive(Debug, Clone, Copy)]
@@ -156,6 +158,8 @@ struct RowParser {
     cancel_col: Option<usize>,
     woo_zero_guest: bool,
     synth_order: bool,
+    /// No price and no total in this file: lines carry quantities only.
+    unpriced: bool,
     header_hash: u64,
     caches: [Cache; 7],
     status_cache: (Vec<u8>, u8),
@@ -281,6 +285,7 @@ impl Importer {
                 rows: 0,
                 bytes: 0,
                 notes: Vec::new(),
+                priced: true,
             },
             index,
             gz: Gz::Undecided(Vec::new()),
@@ -405,6 +410,9 @@ impl Staged {
     }
     pub(crate) fn has_price(&self) -> bool {
         self.flags & HAS_PRICE != 0
+    }
+    pub(crate) fn unpriced(&self) -> bool {
+        self.flags & UNPRICED != 0
     }
     pub(crate) fn order(&self) -> u32 {
         self.ids[ID_ORDER]
@@ -625,6 +633,13 @@ impl FileState {
         let col = m.field_columns();
         let no_date = col[F_DATE].is_none();
         let no_amount = col[F_TOTAL].is_none() && (col[F_QTY].is_none() || col[F_PRICE].is_none());
+        // No amount at all, but items: a basket or loyalty-card export (`member,date,item`).
+        // Kept as units only; a quantity without a price (or a price without a quantity)
+        // still needs the missing column.
+        let unpriced = no_amount
+            && col[F_PRICE].is_none()
+            && (col[F_SKU].is_some() || col[F_PRODUCT].is_some());
+        let no_amount = no_amount && !unpriced;
         let missing = match (no_date, no_amount) {
             (true, true) => Some(Text::new("data.err.need_date_and_amount")),
             (true, false) => Some(Text::new("data.err.need_date")),
@@ -637,6 +652,20 @@ impl FileState {
                     .text("what", what)
                     .str("headers", headers.join(", ")),
             ));
+        }
+        // One import is either priced or not: a file without prices next to files with them
+        // would add lines worth 0 to every revenue figure.
+        if let Some(other) = sh.files.iter().find(|f| f.priced == unpriced) {
+            let key = if unpriced {
+                "data.err.unpriced_after_priced"
+            } else {
+                "data.err.priced_after_unpriced"
+            };
+            return Err(self.err(Text::new(key).str("other", other.file_name.as_str())));
+        }
+        if unpriced {
+            self.info.priced = false;
+            self.info.note(Text::new("data.note.unpriced"));
         }
         // Decimal separator from the number columns of the sample.
         let mut ev = DecimalEvidence::default();
@@ -707,6 +736,9 @@ impl FileState {
         if col[F_QTY].is_none() {
             self.info.note(Text::new("data.note.no_quantity"));
         }
+        if col[F_SKU].is_none() && col[F_PRODUCT].is_some() {
+            self.info.note(Text::new("data.note.sku_from_name"));
+        }
         let header_hash = sh.hasher.hash_one(&headers);
         self.parser = Some(RowParser {
             ncols: headers.len(),
@@ -716,6 +748,7 @@ impl FileState {
             cancel_col,
             woo_zero_guest,
             synth_order,
+            unpriced,
             header_hash,
             caches: Default::default(),
             status_cache: (Vec::new(), 0),
@@ -1031,6 +1064,10 @@ impl RowParser {
             _ => None,
         };
         let (qv, pv, rv): (f64, f64, f64) = match (q, revenue) {
+            (Some(q), _) if self.unpriced => {
+                flags |= UNPRICED;
+                (q, 0.0, 0.0)
+            }
             (Some(q), Some(r)) => {
                 let unit = p.unwrap_or(if q != 0.0 { r / q } else { r });
                 (q, unit, r)
@@ -1115,7 +1152,13 @@ impl RowParser {
                 }
             }
         }
-        let sku = intern_cached(strings, &mut self.caches[ID_SKU], cell(F_SKU));
+        // Without a SKU column the product name identifies the product.
+        let sku_cell = if col[F_SKU].is_none() {
+            cell(F_PRODUCT)
+        } else {
+            cell(F_SKU)
+        };
+        let sku = intern_cached(strings, &mut self.caches[ID_SKU], sku_cell);
         let product = intern_cached(strings, &mut self.caches[ID_PRODUCT], cell(F_PRODUCT));
         let country = intern_cached(strings, &mut self.caches[ID_COUNTRY], get(F_COUNTRY));
         let category = intern_cached(strings, &mut self.caches[ID_CATEGORY], cell(F_CATEGORY));

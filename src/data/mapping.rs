@@ -119,6 +119,9 @@ const SYNONYMS: &[(Field, &[&str])] = &[
             "billingemail",
             "customeruser",
             "memberid",
+            "member",
+            "membernumber",
+            "memberno",
             "买家",
             "买家会员名",
             "客户",
@@ -271,6 +274,36 @@ const SYNONYMS: &[(Field, &[&str])] = &[
             "状态",
         ],
     ),
+];
+
+/// Whether a header names a calendar part derived from a date ("year", "day_of_week", "月"):
+/// such a column is never guessed to hold quantities or values from its content.
+pub fn is_date_part(header: &str) -> bool {
+    DATE_PARTS.contains(&normalise_header(header).as_str())
+}
+
+/// Headers (normalised) of calendar parts derived from a date.
+const DATE_PARTS: &[&str] = &[
+    "year",
+    "quarter",
+    "month",
+    "week",
+    "weekofyear",
+    "day",
+    "dayofweek",
+    "weekday",
+    "dayofmonth",
+    "dayofyear",
+    "hour",
+    "minute",
+    "年",
+    "季度",
+    "月",
+    "月份",
+    "周",
+    "星期",
+    "日",
+    "小时",
 ];
 
 const UCI: [&str; 8] = [
@@ -705,7 +738,9 @@ pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) 
         let ne = st.non_empty;
         // A column whose header names a field exactly ("unit_price") is that field or nothing:
         // a second "unit_price" column is not guessed to be the line total from its content.
-        if ne == 0 || exact_header[i] {
+        // Nor is a derived calendar column ("year", "day_of_week") a quantity because its
+        // values are small whole numbers.
+        if ne == 0 || exact_header[i] || is_date_part(&norm[i]) {
             continue;
         }
         let mut push = |conf: f64, f: Field, what: &str, n: usize| {

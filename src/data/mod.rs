@@ -51,6 +51,25 @@ impl DataError {
     }
 }
 
+/// `Err` with a plain-language message when `data` has no prices ([`CleaningReport::priced`])
+/// and `what` (e.g. "the customers page") needs them; each pillar wraps the message in its
+/// own error.
+pub fn require_prices(data: &Dataset, what: Text) -> Result<(), Text> {
+    if data.report.priced {
+        return Ok(());
+    }
+    let files = data
+        .report
+        .files
+        .iter()
+        .map(|f| f.file_name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    Err(Text::new("data.err.unpriced")
+        .text("what", what)
+        .str("files", files))
+}
+
 /// Import one file held in memory (same pipeline as the streaming [`Importer`]).
 pub fn import_bytes(
     file_name: &str,

@@ -135,6 +135,15 @@ pub struct FileInfo {
     /// Shopify cells, ...).
     #[serde(default)]
     pub notes: Vec<crate::text::Text>,
+    /// `false` when the file has neither a line total nor a unit price (a basket or loyalty-card
+    /// export such as `member,date,item`): its lines carry quantities only, with price and
+    /// revenue 0. See [`CleaningReport::priced`].
+    #[serde(default = "yes")]
+    pub priced: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 impl FileInfo {
@@ -313,6 +322,12 @@ pub struct CleaningReport {
     /// Cancellation / return lines kept aside, and their value (positive number).
     pub return_lines: u64,
     pub return_value: f64,
+    /// `false` when the files have no prices (every [`FileInfo::priced`] is false): units only.
+    /// Revenue is 0 on every line then, so nothing built on money (revenue KPIs, monetary value,
+    /// CLV, cost-based plans) can be computed; basket rules, recommendations and unit forecasts
+    /// can. Files with and without prices are never mixed in one import.
+    #[serde(default = "yes")]
+    pub priced: bool,
 }
 
 /// Everything one import produces.

@@ -229,6 +229,56 @@ pub const ENTRIES: &[Entry] = &[
         zh: "既没有订单号列也没有客户列：每一行算一笔订单",
     },
     Entry {
+        key: "data.note.unpriced",
+        en: "no price or amount column: the file is read as quantities only. Basket rules, recommendations and unit forecasts work; revenue, customer value (monetary, CLV), stock plans and the action plan need prices",
+        zh: "没有价格或金额列：本文件只按数量读取。购物篮规则、推荐和销量预测可以使用；营收、客户价值（消费金额、CLV）、库存计划和行动计划需要价格",
+    },
+    Entry {
+        key: "data.err.unpriced",
+        en: "{what} needs prices, and {files} has no price or amount column (map one on the Data page if it is there). Basket rules, recommendations and unit forecasts work without prices",
+        zh: "{what}需要价格，而 {files} 没有价格或金额列（如果有，请在数据页指定）。购物篮规则、推荐和销量预测不需要价格",
+    },
+    Entry {
+        key: "data.need.customers",
+        en: "Customer value (RFM, segments, CLV, churn)",
+        zh: "客户价值（RFM、分群、CLV、流失）",
+    },
+    Entry {
+        key: "data.need.inventory",
+        en: "The stock plan (ABC by revenue, order costs, budgets)",
+        zh: "库存计划（按营收的 ABC、订货成本、预算）",
+    },
+    Entry {
+        key: "data.need.action",
+        en: "The action plan",
+        zh: "行动计划",
+    },
+    Entry {
+        key: "data.need.responders",
+        en: "Who responds to a promotion (spend per customer)",
+        zh: "促销响应者分析（客户消费额）",
+    },
+    Entry {
+        key: "data.need.mmm_revenue",
+        en: "Revenue from the imported orders",
+        zh: "取自已导入订单的销售额",
+    },
+    Entry {
+        key: "data.err.unpriced_after_priced",
+        en: "this file has no price or amount column, but {other} has prices: import files with and without prices separately",
+        zh: "本文件没有价格或金额列，而 {other} 有价格：请把有价格和没有价格的文件分开导入",
+    },
+    Entry {
+        key: "data.err.priced_after_unpriced",
+        en: "this file has prices, but {other} has no price or amount column: import files with and without prices separately",
+        zh: "本文件有价格，而 {other} 没有价格或金额列：请把有价格和没有价格的文件分开导入",
+    },
+    Entry {
+        key: "data.note.sku_from_name",
+        en: "no SKU column: products are identified by their name",
+        zh: "没有 SKU 列：按商品名称识别商品",
+    },
+    Entry {
         key: "data.note.no_quantity",
         en: "no quantity column: each line counts as quantity 1",
         zh: "没有数量列：每行按数量 1 计算",

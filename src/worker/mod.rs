@@ -177,7 +177,10 @@ async fn analyze(job: u32, task: Task, files: Vec<Blob>) -> Result<Option<Analys
             let bytes = read_all(blob).await?;
             let table = file_table(file, &bytes).map_err(|e| e.text())?;
             let orders = match (revenue_from_orders, dataset.as_ref()) {
-                (true, Some(d)) => Some(&d.lines),
+                (true, Some(d)) => {
+                    crate::data::require_prices(d, Text::new("data.need.mmm_revenue"))?;
+                    Some(&d.lines)
+                }
                 (true, None) => return Err(Text::new("worker.import_orders_for_revenue")),
                 (false, _) => None,
             };

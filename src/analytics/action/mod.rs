@@ -34,6 +34,8 @@ use serde::{Deserialize, Serialize};
 pub enum ActionError {
     InvalidParam { name: &'static str, message: Text },
     Pillar { pillar: &'static str, message: Text },
+    /// The data have no prices ([`crate::data::require_prices`]).
+    Unpriced(Text),
 }
 
 /// Parameters (defaults in [`ActionParams::default`]).
@@ -88,6 +90,7 @@ impl ActionError {
                     .text("pillar", name)
                     .text("message", message.clone())
             }
+            ActionError::Unpriced(t) => t.clone(),
         }
     }
 }
@@ -1052,6 +1055,8 @@ pub fn run_on_dataset(
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<(ActionPlan, PillarReports), ActionError> {
     params.validate()?;
+    crate::data::require_prices(data, Text::new("data.need.action"))
+        .map_err(ActionError::Unpriced)?;
     let pillar = |pillar: &'static str| move |e: Text| ActionError::Pillar { pillar, message: e };
     let defaults = CustomersParams::default();
     let customers = match given.customers_report.filter(|r| r.params == defaults) {

@@ -71,9 +71,13 @@ pub struct NonProductItem {
 }
 
 /// Why `sku` (with description `name`) looks like a non-product line, or `None`.
+///
+/// When the SKU *is* the name (a file without a SKU column, see the importer), only the
+/// description rule 2 applies: "tea" or "ham" is a short name, not a short code.
 pub fn non_product_reason(sku: &str, name: &str) -> Option<Text> {
     let code = sku.trim().to_ascii_uppercase();
-    if KNOWN_NON_PRODUCT_CODES.contains(&code.as_str()) {
+    let code_is_name = !name.is_empty() && sku == name;
+    if !code_is_name && KNOWN_NON_PRODUCT_CODES.contains(&code.as_str()) {
         return Some(Text::new("products.nonproduct.code").str("sku", sku));
     }
     let upper = name.to_uppercase();
@@ -91,7 +95,7 @@ pub fn non_product_reason(sku: &str, name: &str) -> Option<Text> {
             );
         }
     }
-    if !code.is_empty() && code.chars().count() <= 4 && !has_digit {
+    if !code_is_name && !code.is_empty() && code.chars().count() <= 4 && !has_digit {
         return Some(Text::new("products.nonproduct.short").str("sku", sku));
     }
     None
@@ -134,6 +138,18 @@ pub fn detect(lines: &OrderLines, keep: Option<&[bool]>) -> Vec<NonProductItem> 
 #[cfg(test)]
 mod tests {
     use super::non_product_reason;
+
+    #[test]
+    fn short_names_used_as_codes_are_goods() {
+        // groceries_basket: no SKU column, the name is the code.
+        for name in ["tea", "ham", "rum", "soda", "bags"] {
+            assert_eq!(non_product_reason(name, name), None, "{name}");
+        }
+        assert!(non_product_reason("shipping fee", "shipping fee").is_some());
+        // A real short code is still flagged.
+        assert!(non_product_reason("DOT", "DOTCOM POSTAGE").is_some());
+        assert!(non_product_reason("PADS", "PADS TO MATCH ALL CUSHIONS").is_some());
+    }
 
     #[test]
     fn flags_uci_non_products_and_keeps_goods() {

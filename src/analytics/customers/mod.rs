@@ -70,6 +70,8 @@ pub enum CustomersError {
     NoCustomers(NoCustomersWhy),
     UnknownCustomer(String),
     Numerical { what: &'static str, message: Text },
+    /// The data have no prices ([`crate::data::require_prices`]).
+    Unpriced(Text),
 }
 
 impl CustomersError {
@@ -90,6 +92,7 @@ impl CustomersError {
             CustomersError::Numerical { what, message } => Text::new("customers.err.numerical")
                 .str("what", *what)
                 .text("message", message.clone()),
+            CustomersError::Unpriced(t) => t.clone(),
         }
     }
 }
@@ -534,6 +537,8 @@ fn churn_report(
 /// The whole Customers analysis (see the module docs). Parameters are validated first.
 pub fn run(data: &Dataset, params: &CustomersParams) -> Result<CustomersReport, CustomersError> {
     params.validate()?;
+    crate::data::require_prices(data, Text::new("data.need.customers"))
+        .map_err(CustomersError::Unpriced)?;
     let hist = history::histories(&data.lines, None);
     if hist.is_empty() {
         return Err(CustomersError::NoCustomers(NoCustomersWhy::GuestsOnly));

@@ -381,6 +381,7 @@ impl LongColumns {
                         && Some(c) != id
                         && Some(c) != split
                         && norm[c] != "rownames"
+                        && !crate::data::mapping::is_date_part(&norm[c])
                         && parses(c, &numeric)
                 })
             })?;

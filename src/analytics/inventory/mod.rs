@@ -58,6 +58,8 @@ pub enum InventoryError {
     Cell(CellError),
     InfeasiblePlan(Text),
     Solver(String),
+    /// The orders have no prices ([`crate::data::require_prices`]).
+    Unpriced(Text),
 }
 
 impl InventoryError {
@@ -80,6 +82,7 @@ impl InventoryError {
             InventoryError::Solver(m) => {
                 Text::new("inventory.err.solver").str("message", m.clone())
             }
+            InventoryError::Unpriced(t) => t.clone(),
         }
     }
 }
@@ -322,6 +325,8 @@ pub fn assess_with_progress(
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Assessment, InventoryError> {
     params.validate()?;
+    crate::data::require_prices(input.orders, Text::new("data.need.inventory"))
+        .map_err(InventoryError::Unpriced)?;
     let lines = &input.orders.lines;
     if lines.is_empty() {
         return Err(InventoryError::NoData(Text::new(

@@ -275,11 +275,14 @@ impl PromoInput {
             promo.push(d + period_days > from && d <= to);
             d += period_days;
         }
+        // Lines of a priced import all have revenue > 0 (the importer drops the others); a
+        // file without prices has 0 everywhere: units only then.
+        let priced = lines.revenue.iter().any(|&r| r > 0.0);
         Ok(PromoInput {
             dates,
             period_days,
             units,
-            revenue: Some(revenue),
+            revenue: priced.then_some(revenue),
             promo,
             label: match skus {
                 Some(s) => format!("products {}", s.join(", ")),

@@ -142,6 +142,8 @@ pub fn feature_text(name: &str) -> Option<Text> {
 /// Fit the responder tree for the promotion `params.from..=params.to`.
 pub fn run(data: &Dataset, params: &RespondersParams) -> Result<RespondersReport, RespondersError> {
     params.validate()?;
+    crate::data::require_prices(data, Text::new("data.need.responders"))
+        .map_err(RespondersError::Data)?;
     let hist = history::histories(&data.lines, None);
     let returns = history::returns_by_customer(data, Some(params.from - 1));
     let mut x: Vec<Vec<f64>> = vec![Vec::new(); FEATURES.len()];

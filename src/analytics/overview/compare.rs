@@ -107,6 +107,7 @@ mod tests {
             returns_rate: returns,
             lines: 0,
             guest_orders: 0,
+            ..Kpis::default()
         }
     }
 

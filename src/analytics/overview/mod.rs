@@ -36,6 +36,12 @@ pub struct Kpis {
     pub returns_rate: f64,
     pub lines: u64,
     pub guest_orders: u64,
+    /// Σ quantity of kept sale lines.
+    #[serde(default)]
+    pub units: f64,
+    /// units / orders.
+    #[serde(default)]
+    pub units_per_order: f64,
 }
 
 /// One period of the revenue series.
@@ -45,6 +51,9 @@ pub struct PeriodPoint {
     pub start: String,
     pub revenue: f64,
     pub orders: u64,
+    /// Σ quantity in the period.
+    #[serde(default)]
+    pub units: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -65,7 +74,7 @@ pub struct CountryRow {
     pub customers: u64,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OverviewReport {
     pub params: OverviewParams,
     /// Full data range, for the date filter's bounds ("YYYY-MM-DD").
@@ -78,6 +87,32 @@ pub struct OverviewReport {
     pub products: Vec<ProductRow>,
     /// All countries in range, by revenue descending.
     pub countries: Vec<CountryRow>,
+    /// `false` for a file without prices ([`crate::data::CleaningReport::priced`]): revenue
+    /// is 0 throughout, products are ranked by units and countries by orders, and the returns
+    /// rate counts units.
+    #[serde(default = "yes")]
+    pub priced: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Default for OverviewReport {
+    /// An empty report of priced data.
+    fn default() -> Self {
+        OverviewReport {
+            params: OverviewParams::default(),
+            data_from: None,
+            data_to: None,
+            kpis: Kpis::default(),
+            weekly: Vec::new(),
+            monthly: Vec::new(),
+            products: Vec::new(),
+            countries: Vec::new(),
+            priced: true,
+        }
+    }
 }
 
 /// Errors of the overview pillar (parameters are validated before anything is computed).
@@ -202,6 +237,7 @@ fn series(
     let (k0, k1) = (key(first), key(last));
     let n = (k1 - k0 + 1).max(0) as usize;
     let mut rev = vec![Acc::default(); n];
+    let mut units = vec![Acc::default(); n];
     let mut pairs = Vec::with_capacity(idx.len());
     for &i in idx {
         let k = key(lines.timestamp[i].div_euclid(86400)) - k0;
@@ -209,6 +245,7 @@ fn series(
             continue;
         }
         rev[k as usize].add(lines.revenue[i]);
+        units[k as usize].add(lines.quantity[i]);
         pairs.push((k as u32, lines.order_id[i]));
     }
     let orders = distinct_per_group(pairs, n);
@@ -217,6 +254,7 @@ fn series(
             start: format_day(start_of(k0 + j as i64) * 86400),
             revenue: rev[j].get(),
             orders: orders[j],
+            units: units[j].get(),
         })
         .collect()
 }
@@ -252,7 +290,9 @@ pub fn run(ds: &Dataset, params: &OverviewParams) -> Result<OverviewReport, Over
     let nstr = lines.strings.len();
 
     // KPIs.
+    let priced = ds.report.priced;
     let revenue = neumaier_sum(idx.iter().map(|&i| lines.revenue[i]));
+    let units = neumaier_sum(idx.iter().map(|&i| lines.quantity[i]));
     let mut seen_order = vec![false; nstr];
     let mut seen_guest_order = vec![false; nstr];
     let (mut orders, mut guest_orders) = (0u64, 0u64);
@@ -281,10 +321,18 @@ pub fn run(ds: &Dataset, params: &OverviewParams) -> Result<OverviewReport, Over
     let customers = per_customer.iter().filter(|&&n| n > 0).count() as u64;
     let repeaters = per_customer.iter().filter(|&&n| n >= 2).count() as u64;
     let returns = &ds.returns;
+    // Without prices the returns rate counts units instead of value.
+    let returned = |i: usize| {
+        if priced {
+            returns.revenue[i].abs()
+        } else {
+            returns.quantity[i].abs()
+        }
+    };
     let return_value = neumaier_sum(
         (0..returns.len())
             .filter(|&i| in_range(returns.timestamp[i]))
-            .map(|i| returns.revenue[i].abs()),
+            .map(returned),
     );
     let ratio = |a: f64, b: f64| if b > 0.0 { a / b } else { 0.0 };
     let kpis = Kpis {
@@ -293,9 +341,11 @@ pub fn run(ds: &Dataset, params: &OverviewParams) -> Result<OverviewReport, Over
         customers,
         average_order_value: ratio(revenue, orders as f64),
         repeat_purchase_rate: ratio(repeaters as f64, customers as f64),
-        returns_rate: ratio(return_value, revenue),
+        returns_rate: ratio(return_value, if priced { revenue } else { units }),
         lines: idx.len() as u64,
         guest_orders,
+        units,
+        units_per_order: ratio(units, orders as f64),
     };
 
     // Series over the range, limited to the data.
@@ -394,6 +444,7 @@ pub fn run(ds: &Dataset, params: &OverviewParams) -> Result<OverviewReport, Over
     products.sort_by(|a, b| {
         b.revenue
             .total_cmp(&a.revenue)
+            .then_with(|| b.quantity.total_cmp(&a.quantity))
             .then_with(|| a.sku.cmp(&b.sku))
             .then_with(|| a.name.cmp(&b.name))
     });
@@ -431,6 +482,7 @@ pub fn run(ds: &Dataset, params: &OverviewParams) -> Result<OverviewReport, Over
     countries.sort_by(|a, b| {
         b.revenue
             .total_cmp(&a.revenue)
+            .then_with(|| b.orders.cmp(&a.orders))
             .then_with(|| a.country.cmp(&b.country))
     });
 
@@ -443,5 +495,6 @@ pub fn run(ds: &Dataset, params: &OverviewParams) -> Result<OverviewReport, Over
         monthly,
         products,
         countries,
+        priced,
     })
 }

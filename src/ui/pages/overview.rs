@@ -52,7 +52,11 @@ fn OverviewBody() -> impl IntoView {
     let aov = kpi(|k| k.average_order_value);
     let repeat = kpi(|k| k.repeat_purchase_rate);
     let returns = kpi(|k| k.returns_rate);
+    let units = kpi(|k| k.units);
+    let units_per_order = kpi(|k| k.units_per_order);
     let sym = Signal::derive(move || money_symbol(state));
+    // A file without prices: units stand in for revenue everywhere on the page.
+    let priced = Signal::derive(move || ov.with(|o| o.as_ref().is_none_or(|o| o.priced)));
 
     let monthly = RwSignal::new(false);
     let labels = Signal::derive(move || {
@@ -78,10 +82,18 @@ fn OverviewBody() -> impl IntoView {
             o.as_ref()
                 .map(|o| {
                     let pts = if monthly.get() { &o.monthly } else { &o.weekly };
-                    vec![Series {
-                        name: t("Revenue", "销售额").into(),
-                        values: pts.iter().map(|p| p.revenue).collect(),
-                        class: "c0".into(),
+                    vec![if o.priced {
+                        Series {
+                            name: t("Revenue", "销售额").into(),
+                            values: pts.iter().map(|p| p.revenue).collect(),
+                            class: "c0".into(),
+                        }
+                    } else {
+                        Series {
+                            name: t("Units", "件数").into(),
+                            values: pts.iter().map(|p| p.units).collect(),
+                            class: "c0".into(),
+                        }
                     }]
                 })
                 .unwrap_or_default()
@@ -95,13 +107,14 @@ fn OverviewBody() -> impl IntoView {
                     o.products
                         .iter()
                         .map(|p| {
-                            vec![
-                                Cell::Text(p.sku.clone()),
-                                Cell::Text(p.name.clone()),
-                                Cell::Num {
-                                    value: p.revenue,
-                                    shown: format::money(p.revenue, &sym),
-                                },
+                            let revenue = o.priced.then(|| Cell::Num {
+                                value: p.revenue,
+                                shown: format::money(p.revenue, &sym),
+                            });
+                            [Cell::Text(p.sku.clone()), Cell::Text(p.name.clone())]
+                                .into_iter()
+                                .chain(revenue)
+                                .chain([
                                 Cell::Num {
                                     value: p.quantity,
                                     shown: format::num(p.quantity, 0),
@@ -114,7 +127,8 @@ fn OverviewBody() -> impl IntoView {
                                     value: p.customers as f64,
                                     shown: format::int(p.customers),
                                 },
-                            ]
+                            ])
+                            .collect()
                         })
                         .collect()
                 })
@@ -129,12 +143,14 @@ fn OverviewBody() -> impl IntoView {
                     o.countries
                         .iter()
                         .map(|c| {
-                            vec![
-                                Cell::Text(c.country.clone()),
-                                Cell::Num {
-                                    value: c.revenue,
-                                    shown: format::money(c.revenue, &sym),
-                                },
+                            let revenue = o.priced.then(|| Cell::Num {
+                                value: c.revenue,
+                                shown: format::money(c.revenue, &sym),
+                            });
+                            [Cell::Text(c.country.clone())]
+                                .into_iter()
+                                .chain(revenue)
+                                .chain([
                                 Cell::Num {
                                     value: c.orders as f64,
                                     shown: format::int(c.orders),
@@ -143,7 +159,8 @@ fn OverviewBody() -> impl IntoView {
                                     value: c.customers as f64,
                                     shown: format::int(c.customers),
                                 },
-                            ]
+                            ])
+                            .collect()
                         })
                         .collect()
                 })
@@ -191,11 +208,22 @@ fn OverviewBody() -> impl IntoView {
                 <super::datasets::ForgetButton/>
             </div>
         </div>
+        <Show when=move || !priced.get()>
+            <p class="note" data-testid="unpriced-note">{t("This file has no price or amount column, so it is read as quantities only: units stand in for revenue on this page. Products (basket rules, recommendations) and Forecast work in units; Customers, Inventory and the Action plan need prices. If the file does have a price column, map it on the Data page.",
+                "本文件没有价格或金额列，因此只按数量读取：本页用件数代替销售额。商品（购物篮规则、推荐）和预测按件数计算；客户、库存和行动计划需要价格。如果文件其实有价格列，请在数据页指定。")}</p>
+        </Show>
         <div class="kpis">
-            <Kpi testid="kpi-revenue" label=t("Revenue", "销售额") value=revenue
-                shown=Signal::derive(move || format::money(revenue.get(), &sym.get()))
-                help=t("Sum of quantity × unit price over all kept sale lines in the range (cancellations, returns and lines with zero or negative quantity or price are excluded; guest orders are included).",
-                    "范围内所有保留的销售明细的数量 × 单价之和（不含取消、退货以及数量或价格为零或负数的明细；包含游客订单）。")/>
+            <Show when=move || priced.get() fallback=move || view! {
+                <Kpi testid="kpi-units" label=t("Units sold", "售出件数") value=units
+                    shown=Signal::derive(move || format::num(units.get(), 0))
+                    help=t("Sum of quantities over all kept sale lines in the range (1 per line when the file has no quantity column). The file has no prices, so there is no revenue.",
+                        "范围内所有保留的销售明细的数量之和（文件没有数量列时每行计 1）。文件没有价格，因此没有销售额。")/>
+            }>
+                <Kpi testid="kpi-revenue" label=t("Revenue", "销售额") value=revenue
+                    shown=Signal::derive(move || format::money(revenue.get(), &sym.get()))
+                    help=t("Sum of quantity × unit price over all kept sale lines in the range (cancellations, returns and lines with zero or negative quantity or price are excluded; guest orders are included).",
+                        "范围内所有保留的销售明细的数量 × 单价之和（不含取消、退货以及数量或价格为零或负数的明细；包含游客订单）。")/>
+            </Show>
             <Kpi testid="kpi-orders" label=t("Orders", "订单数") value=orders
                 shown=Signal::derive(move || format::num(orders.get(), 0))
                 help=t("Number of distinct order ids with at least one kept sale line.", "至少有一条保留销售明细的不同订单号的数量。")/>
@@ -203,20 +231,31 @@ fn OverviewBody() -> impl IntoView {
                 shown=Signal::derive(move || format::num(customers.get(), 0))
                 help=t("Number of distinct customer ids that bought in the range. Guest orders (no customer id) are not counted.",
                     "范围内有购买的不同客户编号的数量。游客订单（无客户编号）不计入。")/>
-            <Kpi testid="kpi-aov" label=t("Average order value", "客单价") value=aov
-                shown=Signal::derive(move || format::money(aov.get(), &sym.get()))
-                help=t("Revenue divided by the number of orders.", "销售额除以订单数。")/>
+            <Show when=move || priced.get() fallback=move || view! {
+                <Kpi testid="kpi-units-per-order" label=t("Units per order", "每单件数") value=units_per_order
+                    shown=Signal::derive(move || format::num(units_per_order.get(), 2))
+                    help=t("Units sold divided by the number of orders.", "售出件数除以订单数。")/>
+            }>
+                <Kpi testid="kpi-aov" label=t("Average order value", "客单价") value=aov
+                    shown=Signal::derive(move || format::money(aov.get(), &sym.get()))
+                    help=t("Revenue divided by the number of orders.", "销售额除以订单数。")/>
+            </Show>
             <Kpi testid="kpi-repeat" label=t("Repeat-purchase rate", "复购率") value=repeat
                 shown=Signal::derive(move || format::pct(repeat.get()))
                 help=t("Share of customers who placed two or more distinct orders in the range.", "范围内下过两个及以上不同订单的客户占比。")/>
             <Kpi testid="kpi-returns" label=t("Returns rate", "退货率") value=returns
                 shown=Signal::derive(move || format::pct(returns.get()))
-                help=t("Value of cancelled or returned lines divided by the value of sale lines in the range.", "范围内取消或退货明细的金额除以销售明细的金额。")/>
+                help=t("Value of cancelled or returned lines divided by the value of sale lines in the range (their units, when the file has no prices).", "范围内取消或退货明细的金额除以销售明细的金额（文件没有价格时按件数计算）。")/>
         </div>
         <super::datasets::CompareCard/>
         <section class="card">
             <div class="card-head">
-                <h2>{move || if monthly.get() { t("Revenue by month", "每月销售额") } else { t("Revenue by week", "每周销售额") }}</h2>
+                <h2>{move || match (monthly.get(), priced.get()) {
+                    (true, true) => t("Revenue by month", "每月销售额"),
+                    (false, true) => t("Revenue by week", "每周销售额"),
+                    (true, false) => t("Units by month", "每月件数"),
+                    (false, false) => t("Units by week", "每周件数"),
+                }}</h2>
                 <div class="seg" role="group" aria-label=t("Period", "周期")>
                     <button class="btn small" class:active=move || !monthly.get() on:click=move |_| monthly.set(false)>{t("Weekly", "按周")}</button>
                     <button class="btn small" class:active=move || monthly.get() on:click=move |_| monthly.set(true)>{t("Monthly", "按月")}</button>
@@ -224,25 +263,40 @@ fn OverviewBody() -> impl IntoView {
             </div>
             <BarLineChart labels=labels series=series title=t("Revenue over time", "销售额走势").to_string()/>
             <details class="how"><summary>{t("How was this computed?", "这是怎么算的？")}</summary>
-                <p>{t("Revenue of kept sale lines summed per week (weeks start on Monday) or per calendar month; periods without sales show as zero.",
-                    "保留的销售明细的销售额按周（每周从周一开始）或按自然月汇总；没有销售的周期显示为零。")}</p>
+                <p>{t("Revenue (units, when the file has no prices) of kept sale lines summed per week (weeks start on Monday) or per calendar month; periods without sales show as zero.",
+                    "保留的销售明细的销售额（文件没有价格时为件数）按周（每周从周一开始）或按自然月汇总；没有销售的周期显示为零。")}</p>
             </details>
         </section>
         <div class="two-col">
             <section class="card">
                 <h2>{t("Top products", "热销商品")}</h2>
-                <DataTable id="products" rows=products columns=vec![
-                    Column::text("sku", t("SKU", "货号")), Column::text("name", t("Product", "商品")),
-                    Column::num("revenue", t("Revenue", "销售额")), Column::num("quantity", t("Units", "件数")),
-                    Column::num("orders", t("Orders", "订单数")), Column::num("customers", t("Customers", "客户数")),
-                ]/>
+                <Show when=move || priced.get() fallback=move || view! {
+                    <DataTable id="products" rows=products columns=vec![
+                        Column::text("sku", t("SKU", "货号")), Column::text("name", t("Product", "商品")),
+                        Column::num("quantity", t("Units", "件数")),
+                        Column::num("orders", t("Orders", "订单数")), Column::num("customers", t("Customers", "客户数")),
+                    ]/>
+                }>
+                    <DataTable id="products" rows=products columns=vec![
+                        Column::text("sku", t("SKU", "货号")), Column::text("name", t("Product", "商品")),
+                        Column::num("revenue", t("Revenue", "销售额")), Column::num("quantity", t("Units", "件数")),
+                        Column::num("orders", t("Orders", "订单数")), Column::num("customers", t("Customers", "客户数")),
+                    ]/>
+                </Show>
             </section>
             <section class="card">
                 <h2>{t("Top countries", "主要国家/地区")}</h2>
-                <DataTable id="countries" rows=countries columns=vec![
-                    Column::text("country", t("Country", "国家/地区")), Column::num("revenue", t("Revenue", "销售额")),
-                    Column::num("orders", t("Orders", "订单数")), Column::num("customers", t("Customers", "客户数")),
-                ]/>
+                <Show when=move || priced.get() fallback=move || view! {
+                    <DataTable id="countries" rows=countries columns=vec![
+                        Column::text("country", t("Country", "国家/地区")),
+                        Column::num("orders", t("Orders", "订单数")), Column::num("customers", t("Customers", "客户数")),
+                    ]/>
+                }>
+                    <DataTable id="countries" rows=countries columns=vec![
+                        Column::text("country", t("Country", "国家/地区")), Column::num("revenue", t("Revenue", "销售额")),
+                        Column::num("orders", t("Orders", "订单数")), Column::num("customers", t("Customers", "客户数")),
+                    ]/>
+                </Show>
             </section>
         </div>
     }

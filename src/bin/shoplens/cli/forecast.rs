@@ -80,6 +80,7 @@ fn is_long_file(bytes: &[u8]) -> bool {
             "order",
             "price",
             "customer",
+            "member",
             "stockcode",
             "lineitem",
         ]

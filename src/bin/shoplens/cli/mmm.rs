@@ -8,7 +8,8 @@ use shoplens::analytics::marketing::mmm::{
     self, BudgetParams, ChannelBound, MmmInput, MmmParams, SpendSpec,
 };
 use shoplens::analytics::marketing::table::Table;
-use shoplens::data::{import_paths, ImportOptions};
+use shoplens::data::{import_paths, require_prices, ImportOptions};
+use shoplens::text::Text;
 
 /// The spend file and where revenue comes from (shared by `mmm` and `adtree`).
 #[derive(clap::Args)]
@@ -39,7 +40,9 @@ impl SpendArgs {
         let orders = if self.orders.is_empty() {
             None
         } else {
-            Some(import_paths(&self.orders, &ImportOptions::default()).map_err(|e| e.to_string())?)
+            let d = import_paths(&self.orders, &ImportOptions::default()).map_err(|e| e.to_string())?;
+            require_prices(&d, Text::new("data.need.mmm_revenue")).map_err(|e| e.to_string())?;
+            Some(d)
         };
         let spec = SpendSpec {
             date_column: self.date_column,

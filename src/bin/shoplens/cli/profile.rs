@@ -151,8 +151,15 @@ pub fn run(args: Args) -> Result<(), String> {
         ("customer level", &r.customer_level),
     ] {
         println!(
-            "  {name:<15}  lines {}, orders {}, customers {}, revenue {:.3}",
-            l.lines, l.orders, l.customers, l.revenue
+            "  {name:<15}  lines {}, orders {}, customers {}, revenue {}",
+            l.lines,
+            l.orders,
+            l.customers,
+            if r.priced {
+                format!("{:.3}", l.revenue)
+            } else {
+                "- (no prices)".to_owned()
+            }
         );
     }
     println!(
@@ -179,13 +186,22 @@ pub fn run(args: Args) -> Result<(), String> {
     );
     let k = &ov.kpis;
     println!("KPIs (whole range)");
-    println!("  revenue               {:.3}", k.revenue);
+    let money = |v: f64| {
+        if ov.priced {
+            format!("{v:.3}")
+        } else {
+            "- (no prices in the file)".to_owned()
+        }
+    };
+    println!("  revenue               {}", money(k.revenue));
     println!("  orders                {}", k.orders);
     println!("  customers             {}", k.customers);
-    println!("  average order value   {:.3}", k.average_order_value);
+    println!("  average order value   {}", money(k.average_order_value));
     println!("  repeat purchase rate  {:.4}", k.repeat_purchase_rate);
     println!("  returns rate          {:.4}", k.returns_rate);
     println!("  lines                 {}", k.lines);
     println!("  guest orders          {}", k.guest_orders);
+    println!("  units                 {:.3}", k.units);
+    println!("  units per order       {:.3}", k.units_per_order);
     Ok(())
 }

@@ -1,0 +1,227 @@
+//! Files without prices, on real data: the Kaggle "Groceries dataset"
+//! (`../shared/data/groceries_basket`, `Member_number,Date,itemDescription` plus derived date
+//! parts; no order id, no SKU, no quantity, no price). It is read as units only: basket rules
+//! reproduce mlxtend 0.25.0, recommendations and unit forecasts run, and every page built on
+//! money says that it needs prices instead of showing zeros.
+
+use shoplens::analytics::action::{self, ActionParams, Given};
+use shoplens::analytics::basket::{self, BasketParams};
+use shoplens::analytics::customers::{self, CustomersParams};
+use shoplens::analytics::inventory::{self, InventoryInput, InventoryParams};
+use shoplens::analytics::marketing::promo::PromoInput;
+use shoplens::analytics::overview::{self, OverviewParams};
+use shoplens::analytics::recommend::{self, Interactions, RecommendParams};
+use shoplens::data::{import_bytes, Dataset, Field, ImportOptions};
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+fn groceries_path() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data/groceries_basket/Groceries_dataset.csv")
+}
+
+fn groceries() -> &'static Dataset {
+    static DATA: OnceLock<Dataset> = OnceLock::new();
+    DATA.get_or_init(|| {
+        shoplens::data::import_paths(&[groceries_path()], &ImportOptions::default())
+            .expect("import groceries")
+    })
+}
+
+fn close(a: f64, b: f64, tol: f64) -> bool {
+    (a - b).abs() <= tol
+}
+
+#[test]
+fn groceries_import_as_units_only() {
+    let d = groceries();
+    let r = &d.report;
+    assert!(!r.priced);
+    assert!(!r.files[0].priced);
+    assert_eq!(r.total_rows, 38_765);
+    assert_eq!(r.kept_rows, 38_765);
+    assert!(r.dropped.iter().all(|d| d.count == 0), "{:?}", r.dropped);
+    // 759 exact duplicate lines (the same item twice in a basket), flagged and kept.
+    assert_eq!(r.duplicates, 759);
+    // One basket per member and day, as the dataset's own analyses define them (pandas:
+    // groupby(['Member_number', 'Date']).ngroups = 14,963).
+    assert_eq!(r.order_level.orders, 14_963);
+    assert_eq!(r.order_level.customers, 3_898);
+    assert_eq!(r.order_level.revenue, 0.0);
+    let field = |h: &str| {
+        r.files[0]
+            .mapping
+            .iter()
+            .find(|m| m.header == h)
+            .and_then(|m| m.field)
+    };
+    assert_eq!(field("Member_number"), Some(Field::CustomerId));
+    assert_eq!(field("Date"), Some(Field::OrderDate));
+    assert_eq!(field("itemDescription"), Some(Field::ProductName));
+    // Calendar parts are small whole numbers but not quantities.
+    for h in ["year", "month", "day", "day_of_week"] {
+        assert_eq!(field(h), None, "{h}");
+    }
+    let notes: Vec<String> = r.files[0].notes.iter().map(|n| n.en()).collect();
+    assert!(
+        notes.iter().any(|n| n.starts_with("no price or amount column")),
+        "{notes:?}"
+    );
+    assert!(
+        notes.iter().any(|n| n.contains("identified by their name")),
+        "{notes:?}"
+    );
+    // The product name is the product's key: 167 distinct items.
+    let mut skus: Vec<u32> = d.lines.sku.clone();
+    skus.sort_unstable();
+    skus.dedup();
+    assert_eq!(skus.len(), 167);
+}
+
+#[test]
+fn groceries_basket_rules_match_mlxtend() {
+    // mlxtend 0.25.0: fpgrowth(min_support=0.001) on the 14,963 member-day baskets, then
+    // association_rules(metric="confidence", min_threshold=0).
+    let r = basket::run(
+        groceries(),
+        &BasketParams {
+            min_support: 0.001,
+            ..BasketParams::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(r.baskets, 14_963);
+    assert_eq!(r.items, 167);
+    // Short names ("tea", "ham", "rum") are goods, not postage codes.
+    assert!(r.detected_non_products.is_empty(), "{:?}", r.detected_non_products);
+    assert_eq!(r.itemsets_by_len, vec![149, 592, 9]);
+    assert_eq!(r.rules.len(), 1_238);
+    let top = r
+        .rules
+        .iter()
+        .find(|x| x.antecedent == ["whole milk", "yogurt"] && x.consequent == ["sausage"])
+        .expect("rule whole milk, yogurt -> sausage");
+    assert!(close(top.support, 0.00147029, 1e-8));
+    assert!(close(top.confidence, 0.131737, 1e-6));
+    assert!(close(top.lift, 2.182917, 1e-6));
+    assert!(close(top.leverage, 0.00079675, 1e-8));
+    assert!(close(top.conviction, 1.082218898570497, 1e-9));
+    let r5 = basket::run(
+        groceries(),
+        &BasketParams {
+            min_support: 0.005,
+            ..BasketParams::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(r5.itemsets_by_len, vec![89, 37]);
+    assert_eq!(r5.rules.len(), 74);
+}
+
+#[test]
+fn groceries_recommendations_run() {
+    let inter = Interactions::from_dataset(groceries());
+    let rep = recommend::run_interactions(&inter, &RecommendParams::default()).unwrap();
+    assert_eq!(rep.customers.len(), 3_898);
+    assert!(rep.train_items > 150 && rep.train_items <= 167, "{}", rep.train_items);
+    assert!(rep.customers.iter().all(|c| !c.items.is_empty()));
+}
+
+#[test]
+fn groceries_overview_counts_units() {
+    let o = overview::run(groceries(), &OverviewParams::default()).unwrap();
+    assert!(!o.priced);
+    assert_eq!(o.kpis.units, 38_765.0);
+    assert!(close(o.kpis.units_per_order, 38_765.0 / 14_963.0, 1e-12));
+    assert_eq!(o.kpis.revenue, 0.0);
+    // Ranked by units: pandas value_counts() gives whole milk 2,502, other vegetables 1,898,
+    // rolls/buns 1,716.
+    let top: Vec<(&str, f64)> = o
+        .products
+        .iter()
+        .take(3)
+        .map(|p| (p.name.as_str(), p.quantity))
+        .collect();
+    assert_eq!(
+        top,
+        vec![
+            ("whole milk", 2_502.0),
+            ("other vegetables", 1_898.0),
+            ("rolls/buns", 1_716.0)
+        ]
+    );
+    let weekly_units: f64 = o.weekly.iter().map(|p| p.units).sum();
+    assert_eq!(weekly_units, 38_765.0);
+}
+
+#[test]
+fn pages_built_on_money_say_they_need_prices() {
+    let d = groceries();
+    let needs = |e: String| {
+        assert!(e.contains("needs prices"), "{e}");
+        assert!(e.contains("Groceries_dataset.csv"), "{e}");
+    };
+    needs(
+        customers::run(d, &CustomersParams::default())
+            .unwrap_err()
+            .to_string(),
+    );
+    needs(
+        inventory::run(&InventoryInput::new(d), &InventoryParams::default())
+            .unwrap_err()
+            .to_string(),
+    );
+    needs(
+        action::run_on_dataset(d, &ActionParams::default(), Given::default(), &mut |_, _| {})
+            .unwrap_err()
+            .to_string(),
+    );
+    // Promotion lift counts units only.
+    let p = PromoInput::from_orders(&d.lines, 16_587, 16_600, None, 7).unwrap();
+    assert!(p.revenue.is_none());
+    assert_eq!(p.units.iter().sum::<f64>(), 38_765.0);
+}
+
+#[test]
+fn priced_and_unpriced_files_are_not_mixed() {
+    let priced = b"order,date,sku,quantity,price\n1,2024-01-02,A,2,3.5\n".as_slice();
+    let unpriced = b"member,date,item\n7,2024-01-03,milk\n".as_slice();
+    let mut imp = shoplens::data::Importer::new(ImportOptions::default());
+    imp.begin_file("priced.csv").unwrap();
+    imp.push(priced).unwrap();
+    imp.end_file().unwrap();
+    imp.begin_file("basket.csv").unwrap();
+    let e = imp
+        .push(unpriced)
+        .and_then(|_| imp.end_file().map(|_| ()))
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        e,
+        "basket.csv: this file has no price or amount column, but priced.csv has prices: import \
+         files with and without prices separately"
+    );
+    // Alone, the same file imports; a quantity column is used when there is one.
+    let d = import_bytes("basket.csv", unpriced, &ImportOptions::default()).unwrap();
+    assert!(!d.report.priced);
+    assert_eq!(d.lines.quantity, vec![1.0]);
+    let d = import_bytes(
+        "q.csv",
+        b"member,date,item,qty\n7,2024-01-03,milk,3\n",
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(d.lines.quantity, vec![3.0]);
+    // A price without a quantity could be a line total or a unit price: still asked for.
+    let e = import_bytes(
+        "p.csv",
+        b"member,date,item,price\n7,2024-01-03,milk,3\n",
+        &ImportOptions::default(),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        e.contains("cannot find a line total or both quantity and unit price"),
+        "{e}"
+    );
+}
