@@ -64,7 +64,9 @@ fn groceries_import_as_units_only() {
     }
     let notes: Vec<String> = r.files[0].notes.iter().map(|n| n.en()).collect();
     assert!(
-        notes.iter().any(|n| n.starts_with("no price or amount column")),
+        notes
+            .iter()
+            .any(|n| n.starts_with("no price or amount column")),
         "{notes:?}"
     );
     assert!(
@@ -93,7 +95,11 @@ fn groceries_basket_rules_match_mlxtend() {
     assert_eq!(r.baskets, 14_963);
     assert_eq!(r.items, 167);
     // Short names ("tea", "ham", "rum") are goods, not postage codes.
-    assert!(r.detected_non_products.is_empty(), "{:?}", r.detected_non_products);
+    assert!(
+        r.detected_non_products.is_empty(),
+        "{:?}",
+        r.detected_non_products
+    );
     assert_eq!(r.itemsets_by_len, vec![149, 592, 9]);
     assert_eq!(r.rules.len(), 1_238);
     let top = r
@@ -123,7 +129,11 @@ fn groceries_recommendations_run() {
     let inter = Interactions::from_dataset(groceries());
     let rep = recommend::run_interactions(&inter, &RecommendParams::default()).unwrap();
     assert_eq!(rep.customers.len(), 3_898);
-    assert!(rep.train_items > 150 && rep.train_items <= 167, "{}", rep.train_items);
+    assert!(
+        rep.train_items > 150 && rep.train_items <= 167,
+        "{}",
+        rep.train_items
+    );
     assert!(rep.customers.iter().all(|c| !c.items.is_empty()));
 }
 
@@ -172,9 +182,14 @@ fn pages_built_on_money_say_they_need_prices() {
             .to_string(),
     );
     needs(
-        action::run_on_dataset(d, &ActionParams::default(), Given::default(), &mut |_, _| {})
-            .unwrap_err()
-            .to_string(),
+        action::run_on_dataset(
+            d,
+            &ActionParams::default(),
+            Given::default(),
+            &mut |_, _| {},
+        )
+        .unwrap_err()
+        .to_string(),
     );
     // Promotion lift counts units only.
     let p = PromoInput::from_orders(&d.lines, 16_587, 16_600, None, 7).unwrap();
@@ -224,4 +239,68 @@ fn priced_and_unpriced_files_are_not_mixed() {
         e.contains("cannot find a line total or both quantity and unit price"),
         "{e}"
     );
+}
+
+#[test]
+fn cli_on_a_file_without_prices() {
+    let bin = env!("CARGO_BIN_EXE_shoplens");
+    let dir = std::env::temp_dir().join(format!("shoplens-unpriced-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (itemsets, rules) = (dir.join("itemsets.csv"), dir.join("rules.csv"));
+    let out = std::process::Command::new(bin)
+        .arg("basket")
+        .arg(groceries_path())
+        .args(["--min-support", "0.005", "--itemsets"])
+        .arg(&itemsets)
+        .arg("--rules")
+        .arg(&rules)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("14963 baskets, 167 items, 126 itemsets, 74 rules"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rules_csv = std::fs::read_to_string(&rules).unwrap();
+    assert_eq!(rules_csv.lines().count(), 1 + 74);
+    // Pages built on money refuse with the reason, exit code 1, nothing written.
+    let clv_out = dir.join("customers.csv");
+    let out = std::process::Command::new(bin)
+        .arg("customers")
+        .arg(groceries_path())
+        .arg("--out")
+        .arg(&clv_out)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("needs prices") && err.contains("Groceries_dataset.csv"),
+        "{err}"
+    );
+    assert!(!clv_out.exists());
+    // Unit forecasts per product.
+    let fc = dir.join("forecasts.csv");
+    let out = std::process::Command::new(bin)
+        .arg("forecast")
+        .arg(groceries_path())
+        .args(["--horizon", "4", "--by", "sku", "--out"])
+        .arg(&fc)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(&fc).unwrap();
+    assert_eq!(text.lines().count(), 1 + 167 * 4);
+    assert!(text.lines().any(|l| l.starts_with("whole milk,1,")));
+    std::fs::remove_dir_all(&dir).ok();
 }

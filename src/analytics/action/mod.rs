@@ -32,8 +32,14 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("{}", self.text())]
 pub enum ActionError {
-    InvalidParam { name: &'static str, message: Text },
-    Pillar { pillar: &'static str, message: Text },
+    InvalidParam {
+        name: &'static str,
+        message: Text,
+    },
+    Pillar {
+        pillar: &'static str,
+        message: Text,
+    },
     /// The data have no prices ([`crate::data::require_prices`]).
     Unpriced(Text),
 }

@@ -66,10 +66,16 @@ impl NoCustomersWhy {
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]
 #[error("{}", self.text())]
 pub enum CustomersError {
-    InvalidParam { name: &'static str, message: Text },
+    InvalidParam {
+        name: &'static str,
+        message: Text,
+    },
     NoCustomers(NoCustomersWhy),
     UnknownCustomer(String),
-    Numerical { what: &'static str, message: Text },
+    Numerical {
+        what: &'static str,
+        message: Text,
+    },
     /// The data have no prices ([`crate::data::require_prices`]).
     Unpriced(Text),
 }

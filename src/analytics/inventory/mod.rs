@@ -52,7 +52,10 @@ use crate::text::{CellError, Text};
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("{}", self.text())]
 pub enum InventoryError {
-    InvalidParam { name: String, message: Text },
+    InvalidParam {
+        name: String,
+        message: Text,
+    },
     NoData(Text),
     Stock(Text),
     Cell(CellError),

@@ -3,7 +3,7 @@
 //! (the print stylesheet in `www/style.css`) and a self-contained HTML export of the report.
 //! Display only: the plan is computed in the worker (`Task::ActionPlan`).
 
-use super::NeedData;
+use super::{unpriced, NeedData, NeedPrices};
 use crate::analytics::action::{
     ActionPlan, AdBudget, BaselineSource, Decision, DecisionKind, Detail, Missing, MoneyKind,
     NextTest, Promotion, Reorder, Verdict, WinBack,
@@ -85,6 +85,7 @@ pub fn ActionPage() -> impl IntoView {
         if state.report.with(Option::is_some)
             && state.action.with(Option::is_none)
             && !state.action_busy.get_untracked()
+            && !unpriced(state)
         {
             run(state);
         }
@@ -96,6 +97,8 @@ pub fn ActionPage() -> impl IntoView {
         </section>
         {move || if state.report.with(Option::is_none) {
             view! { <NeedData/> }.into_any()
+        } else if unpriced(state) {
+            view! { <NeedPrices page=t("Action plan", "行动计划") what=t("The action plan (its decisions are priced in money)", "行动计划（其决策以金额衡量）")/> }.into_any()
         } else {
             view! { <Controls/> <Report/> }.into_any()
         }}

@@ -1,7 +1,7 @@
 //! Customers: RFM segments, k-means clusters, cohorts, CLV (BG/NBD + Gamma-Gamma), churn risk,
 //! and a profile drawer per customer. All numbers come from `analytics::customers` in the worker.
 
-use super::NeedData;
+use super::{unpriced, NeedData, NeedPrices};
 use crate::analytics::customers::rfm::Segment;
 use crate::analytics::customers::{CustomersReport, ModelStatus};
 use crate::protocol::Task;
@@ -24,7 +24,7 @@ pub fn Customers() -> impl IntoView {
         let fresh = state
             .customers
             .with_untracked(|c| c.as_ref().map(|c| c.gen == gen).unwrap_or(false));
-        if have && !fresh && !state.customers_busy.get_untracked() {
+        if have && !fresh && !state.customers_busy.get_untracked() && !unpriced(state) {
             let params = state.customers_params.get_untracked();
             bridge::analyze(state, Task::Customers { params });
         }
@@ -32,6 +32,9 @@ pub fn Customers() -> impl IntoView {
     move || {
         if state.report.with(Option::is_none) {
             return view! { <NeedData/> }.into_any();
+        }
+        if unpriced(state) {
+            return view! { <NeedPrices page=t("Customers", "客户") what=t("Customer value (RFM, segments, clusters, cohorts, CLV, churn risk)", "客户价值分析（RFM、分群、聚类、同期群、CLV、流失风险）")/> }.into_any();
         }
         match state.customers.get() {
             None => view! {

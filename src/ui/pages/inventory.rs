@@ -3,7 +3,7 @@
 //! replay check of the policies; projections and the cash-vs-service trade-off. All numbers come
 //! from `analytics::inventory` in the worker.
 
-use super::NeedData;
+use super::{unpriced, NeedData, NeedPrices};
 use crate::analytics::inventory::params::{OnHandAssumption, ServiceMeasure};
 use crate::analytics::inventory::{InventoryParams, InventoryReport, Status};
 use crate::protocol::Task;
@@ -188,13 +188,16 @@ pub fn Inventory() -> impl IntoView {
         let fresh = state
             .inventory
             .with_untracked(|c| c.as_ref().map(|c| c.gen == gen).unwrap_or(false));
-        if have && !fresh && !state.inventory_busy.get_untracked() {
+        if have && !fresh && !state.inventory_busy.get_untracked() && !unpriced(state) {
             run(state, state.inventory_params.get_untracked());
         }
     });
     move || {
         if state.report.with(Option::is_none) {
             return view! { <NeedData/> }.into_any();
+        }
+        if unpriced(state) {
+            return view! { <NeedPrices page=t("Inventory", "库存") what=t("The stock plan (ABC classes by revenue, order and holding costs, purchase budgets)", "库存计划（按营收的 ABC 分类、订货和持有成本、采购预算）")/> }.into_any();
         }
         view! {
             <div class="page-head">

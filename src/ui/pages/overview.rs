@@ -115,20 +115,20 @@ fn OverviewBody() -> impl IntoView {
                                 .into_iter()
                                 .chain(revenue)
                                 .chain([
-                                Cell::Num {
-                                    value: p.quantity,
-                                    shown: format::num(p.quantity, 0),
-                                },
-                                Cell::Num {
-                                    value: p.orders as f64,
-                                    shown: format::int(p.orders),
-                                },
-                                Cell::Num {
-                                    value: p.customers as f64,
-                                    shown: format::int(p.customers),
-                                },
-                            ])
-                            .collect()
+                                    Cell::Num {
+                                        value: p.quantity,
+                                        shown: format::num(p.quantity, 0),
+                                    },
+                                    Cell::Num {
+                                        value: p.orders as f64,
+                                        shown: format::int(p.orders),
+                                    },
+                                    Cell::Num {
+                                        value: p.customers as f64,
+                                        shown: format::int(p.customers),
+                                    },
+                                ])
+                                .collect()
                         })
                         .collect()
                 })
@@ -151,16 +151,16 @@ fn OverviewBody() -> impl IntoView {
                                 .into_iter()
                                 .chain(revenue)
                                 .chain([
-                                Cell::Num {
-                                    value: c.orders as f64,
-                                    shown: format::int(c.orders),
-                                },
-                                Cell::Num {
-                                    value: c.customers as f64,
-                                    shown: format::int(c.customers),
-                                },
-                            ])
-                            .collect()
+                                    Cell::Num {
+                                        value: c.orders as f64,
+                                        shown: format::int(c.orders),
+                                    },
+                                    Cell::Num {
+                                        value: c.customers as f64,
+                                        shown: format::int(c.customers),
+                                    },
+                                ])
+                                .collect()
                         })
                         .collect()
                 })

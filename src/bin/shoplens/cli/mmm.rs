@@ -40,7 +40,8 @@ impl SpendArgs {
         let orders = if self.orders.is_empty() {
             None
         } else {
-            let d = import_paths(&self.orders, &ImportOptions::default()).map_err(|e| e.to_string())?;
+            let d =
+                import_paths(&self.orders, &ImportOptions::default()).map_err(|e| e.to_string())?;
             require_prices(&d, Text::new("data.need.mmm_revenue")).map_err(|e| e.to_string())?;
             Some(d)
         };
