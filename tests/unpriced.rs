@@ -7,6 +7,7 @@
 use shoplens::analytics::action::{self, ActionParams, Given};
 use shoplens::analytics::basket::{self, BasketParams};
 use shoplens::analytics::customers::{self, CustomersParams};
+use shoplens::analytics::forecast::{self, series::Measure, ForecastParams};
 use shoplens::analytics::inventory::{self, InventoryInput, InventoryParams};
 use shoplens::analytics::marketing::promo::PromoInput;
 use shoplens::analytics::overview::{self, OverviewParams};
@@ -84,14 +85,17 @@ fn groceries_import_as_units_only() {
 fn groceries_basket_rules_match_mlxtend() {
     // mlxtend 0.25.0: fpgrowth(min_support=0.001) on the 14,963 member-day baskets, then
     // association_rules(metric="confidence", min_threshold=0).
-    let r = basket::run(
-        groceries(),
-        &BasketParams {
-            min_support: 0.001,
-            ..BasketParams::default()
-        },
-    )
-    .unwrap();
+    let rules_at = |min_support: f64| {
+        basket::run(
+            groceries(),
+            &BasketParams {
+                min_support,
+                ..BasketParams::default()
+            },
+        )
+        .unwrap()
+    };
+    let r = rules_at(0.001);
     assert_eq!(r.baskets, 14_963);
     assert_eq!(r.items, 167);
     // Short names ("tea", "ham", "rum") are goods, not postage codes.
@@ -112,14 +116,7 @@ fn groceries_basket_rules_match_mlxtend() {
     assert!(close(top.lift, 2.182917, 1e-6));
     assert!(close(top.leverage, 0.00079675, 1e-8));
     assert!(close(top.conviction, 1.082218898570497, 1e-9));
-    let r5 = basket::run(
-        groceries(),
-        &BasketParams {
-            min_support: 0.005,
-            ..BasketParams::default()
-        },
-    )
-    .unwrap();
+    let r5 = rules_at(0.005);
     assert_eq!(r5.itemsets_by_len, vec![89, 37]);
     assert_eq!(r5.rules.len(), 74);
 }
@@ -191,6 +188,11 @@ fn pages_built_on_money_say_they_need_prices() {
         .unwrap_err()
         .to_string(),
     );
+    let revenue_forecast = ForecastParams {
+        measure: Measure::Revenue,
+        ..ForecastParams::default()
+    };
+    needs(forecast::run(d, &revenue_forecast).unwrap_err().to_string());
     // Promotion lift counts units only.
     let p = PromoInput::from_orders(&d.lines, 16_587, 16_600, None, 7).unwrap();
     assert!(p.revenue.is_none());

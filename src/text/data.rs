@@ -249,6 +249,11 @@ pub const ENTRIES: &[Entry] = &[
         zh: "库存计划（按营收的 ABC、订货成本、预算）",
     },
     Entry {
+        key: "data.need.revenue_forecast",
+        en: "A forecast of revenue",
+        zh: "销售额预测",
+    },
+    Entry {
         key: "data.need.action",
         en: "The action plan",
         zh: "行动计划",

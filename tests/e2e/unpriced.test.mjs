@@ -51,14 +51,31 @@ test('a file without prices: units on the Overview, rules on Products, plain ref
     assert.match(notes, /no price or amount column: the file is read as quantities only/);
     assert.match(notes, /products are identified by their name/);
 
-    // Products: mlxtend 0.25.0 fpgrowth(min_support=0.01) on the member-day baskets: 69 sets
-    // (64 single, 5 pairs), 10 rules; no short grocery name taken for a postage code.
+    // Products: mlxtend 0.25.0 fpgrowth on the member-day baskets: at the page's default
+    // support 0.02, 38 single items and no rule; at support 0.001 and confidence 0, 750 sets
+    // (149 / 592 / 9) and 1,238 rules, the strongest whole milk + yogurt → sausage (lift 2.18).
+    // No short grocery name is taken for a postage code, and a product named by its name is
+    // not shown twice ("whole milk", not "whole milk (whole milk)").
     await navigate(page, '/products');
-    await page.locator('[data-testid="basket"]').waitFor({ timeout: 300_000 });
-    const basket = await page.locator('[data-testid="basket"]').innerText();
-    assert.match(basket, /14,963 baskets \(orders\) with 167 different products/);
-    assert.match(basket, /Rules: 10\./);
+    const card = page.locator('[data-testid="basket"]');
+    await card.waitFor({ timeout: 300_000 });
+    let basket = await card.innerText();
+    assert.match(basket, /14,963 baskets \(orders\) with 167 different products, 2\.5 products per basket on average\. Frequent sets: 38 of 1 item\. Rules: 0\./);
     assert.match(basket, /Left out as non-products \(0\)/);
+    assert.match(basket, /\nwhole milk\t1\t2,363\t0\.1579/);
+    const inputs = card.locator('.params input[type=number]');
+    for (const [k, v] of [[0, '0.001'], [1, '0']]) {
+      await inputs.nth(k).fill(v);
+      await inputs.nth(k).dispatchEvent('change');
+    }
+    await card.locator('.params button', { hasText: 'Update' }).click();
+    await page.waitForFunction(() => /Rules: 1,238\./.test(document.querySelector('[data-testid="basket"]')?.innerText ?? ''), null, { timeout: 120_000 });
+    basket = await card.innerText();
+    assert.match(basket, /Frequent sets: 149 of 1 item, 592 of 2 items, 9 of 3 items\. Rules: 1,238\./);
+    const top = await card.locator('table').first().locator('tbody tr').first().innerText();
+    assert.match(top, /sausage/);
+    assert.match(top, /whole milk \+ yogurt/);
+    assert.match(top, /\t2\.18\t/);
     await page.locator('[data-testid="recommendations"]').waitFor({ timeout: 480_000 });
     await shot(page, 'products-unpriced.png');
 
@@ -75,6 +92,13 @@ test('a file without prices: units on the Overview, rules on Products, plain ref
       if (route === '/customers') await shot(page, 'customers-unpriced.png');
     }
     assert.equal(await page.locator('[data-testid="error"]').count(), 0, 'no error banner');
+
+    // The same card in Chinese, then back to English.
+    await page.locator('[data-testid="lang-switch"]').click();
+    const zh = await page.locator('[data-testid="need-prices"]').innerText();
+    assert.match(zh, /行动计划（其决策以金额衡量）需要价格，而导入的文件没有价格或金额列/);
+    await shot(page, 'zh-action-unpriced.png');
+    await page.locator('[data-testid="lang-switch"]').click();
 
     // Forecast: units of the whole shop, weekly.
     await navigate(page, '/forecast');

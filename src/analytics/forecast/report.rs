@@ -273,6 +273,10 @@ pub fn prepare(
     params: &ForecastParams,
 ) -> Result<(Vec<NamedSeries>, Vec<Text>), ForecastError> {
     params.validate()?;
+    if params.measure == Measure::Revenue {
+        crate::data::require_prices(data, Text::new("data.need.revenue_forecast"))
+            .map_err(ForecastError::Data)?;
+    }
     let Aggregation {
         series,
         last_dropped,

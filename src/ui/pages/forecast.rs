@@ -241,7 +241,7 @@ fn FormCard(form: Form, on_run: Callback<()>) -> impl IntoView {
             <label>{t(" of ", " 指标 ")}
                 <select aria-label=t("Measure", "指标") on:change=move |ev| form.measure.set(if event_target_value(&ev) == "revenue" { Measure::Revenue } else { Measure::Units })>
                     <option value="units" selected=move || form.measure.get() == Measure::Units>{measure_word(Measure::Units)}</option>
-                    <option value="revenue" selected=move || form.measure.get() == Measure::Revenue>{measure_word(Measure::Revenue)}</option>
+                    <option value="revenue" selected=move || form.measure.get() == Measure::Revenue disabled=move || super::unpriced(state)>{measure_word(Measure::Revenue)}</option>
                 </select>
             </label>
             <label>{t(" Model ", " 模型 ")}

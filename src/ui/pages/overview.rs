@@ -20,6 +20,14 @@ fn money_symbol(state: AppState) -> String {
     })
 }
 
+/// A count in a table cell.
+fn count(n: u64) -> Cell {
+    Cell::Num {
+        value: n as f64,
+        shown: format::int(n),
+    }
+}
+
 #[component]
 pub fn Overview() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -119,14 +127,8 @@ fn OverviewBody() -> impl IntoView {
                                         value: p.quantity,
                                         shown: format::num(p.quantity, 0),
                                     },
-                                    Cell::Num {
-                                        value: p.orders as f64,
-                                        shown: format::int(p.orders),
-                                    },
-                                    Cell::Num {
-                                        value: p.customers as f64,
-                                        shown: format::int(p.customers),
-                                    },
+                                    count(p.orders),
+                                    count(p.customers),
                                 ])
                                 .collect()
                         })
@@ -150,16 +152,7 @@ fn OverviewBody() -> impl IntoView {
                             [Cell::Text(c.country.clone())]
                                 .into_iter()
                                 .chain(revenue)
-                                .chain([
-                                    Cell::Num {
-                                        value: c.orders as f64,
-                                        shown: format::int(c.orders),
-                                    },
-                                    Cell::Num {
-                                        value: c.customers as f64,
-                                        shown: format::int(c.customers),
-                                    },
-                                ])
+                                .chain([count(c.orders), count(c.customers)])
                                 .collect()
                         })
                         .collect()

@@ -17,7 +17,7 @@ fn names(items: &[String], report: &BasketReport) -> String {
     items
         .iter()
         .map(|sku| match report.names.get(sku) {
-            Some(n) if !n.is_empty() => format!("{n} ({sku})"),
+            Some(n) if !n.is_empty() && n != sku => format!("{n} ({sku})"),
             _ => sku.clone(),
         })
         .collect::<Vec<_>>()
