@@ -222,6 +222,10 @@ test('(3) two named datasets: the list on /data, switching, and the comparison w
     assert.ok(near(revenue.delta, store.revenue - SAMPLE.orderLevel.revenue, 0.02), `revenue delta ${revenue.delta}`);
     const customers = await row('customers');
     assert.equal(customers.delta, store.customers - SAMPLE.orderLevel.customers);
+    // Units sold: both datasets have prices and count units, so the row is there too.
+    const units = await row('units');
+    assert.ok(units.current > 0 && units.other > units.current, `units ${JSON.stringify(units)}`);
+    assert.ok(near(units.delta, units.current - units.other), `units delta ${units.delta}`);
     assert.match(await page.locator('[data-testid="cmp-orders"] td').nth(3).innerText(), /^−6[,.\u202f\u00a0']?176 \(−99\.5%\)$/);
     await shot(page, 'persist-compare.png');
 

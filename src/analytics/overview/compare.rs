@@ -14,16 +14,18 @@ pub enum KpiKey {
     AverageOrderValue,
     RepeatPurchaseRate,
     ReturnsRate,
+    Units,
 }
 
 impl KpiKey {
-    pub const ALL: [KpiKey; 6] = [
+    pub const ALL: [KpiKey; 7] = [
         KpiKey::Revenue,
         KpiKey::Orders,
         KpiKey::Customers,
         KpiKey::AverageOrderValue,
         KpiKey::RepeatPurchaseRate,
         KpiKey::ReturnsRate,
+        KpiKey::Units,
     ];
 
     /// Stable key (test ids, CSV).
@@ -35,7 +37,17 @@ impl KpiKey {
             KpiKey::AverageOrderValue => "aov",
             KpiKey::RepeatPurchaseRate => "repeat",
             KpiKey::ReturnsRate => "returns",
+            KpiKey::Units => "units",
         }
+    }
+
+    /// Measured in money (the returns rate too: by value when the data have prices, by
+    /// units when not), so not comparable when either dataset has no prices.
+    pub fn is_money(self) -> bool {
+        matches!(
+            self,
+            KpiKey::Revenue | KpiKey::AverageOrderValue | KpiKey::ReturnsRate
+        )
     }
 
     /// A share (0–1): its difference reads in percentage points.
@@ -51,6 +63,7 @@ impl KpiKey {
             KpiKey::AverageOrderValue => k.average_order_value,
             KpiKey::RepeatPurchaseRate => k.repeat_purchase_rate,
             KpiKey::ReturnsRate => k.returns_rate,
+            KpiKey::Units => k.units,
         }
     }
 }
@@ -67,10 +80,14 @@ pub struct KpiDelta {
     pub relative: Option<f64>,
 }
 
-/// Every KPI of `current` against `other`.
-pub fn compare(current: &Kpis, other: &Kpis) -> Vec<KpiDelta> {
+/// Every KPI of `current` against `other`. `money = false` (either dataset has no prices)
+/// leaves out the KPIs measured in money ([`KpiKey::is_money`]); units are compared when both
+/// sides count them (overviews stored before units were counted have 0).
+pub fn compare(current: &Kpis, other: &Kpis, money: bool) -> Vec<KpiDelta> {
     KpiKey::ALL
         .iter()
+        .filter(|k| money || !k.is_money())
+        .filter(|&&k| k != KpiKey::Units || (current.units > 0.0 && other.units > 0.0))
         .map(|&key| {
             let c = key.value(current);
             let o = key.value(other);
@@ -115,7 +132,7 @@ mod tests {
     fn deltas_and_relative_changes() {
         let now = kpis(1500.0, 30, 20, 0.25, 0.02);
         let before = kpis(1000.0, 25, 20, 0.20, 0.04);
-        let d = compare(&now, &before);
+        let d = compare(&now, &before, true);
         assert_eq!(
             d.iter().map(|x| x.key.key()).collect::<Vec<_>>(),
             ["revenue", "orders", "customers", "aov", "repeat", "returns"]
@@ -139,7 +156,7 @@ mod tests {
 
     #[test]
     fn no_relative_change_against_zero() {
-        let d = compare(&kpis(10.0, 1, 1, 0.0, 0.0), &Kpis::default());
+        let d = compare(&kpis(10.0, 1, 1, 0.0, 0.0), &Kpis::default(), true);
         assert_eq!(d[0].delta, 10.0);
         assert_eq!(d[0].relative, None);
         assert_eq!(d[4].relative, None);
@@ -147,6 +164,38 @@ mod tests {
             revenue: f64::NAN,
             ..Kpis::default()
         };
-        assert_eq!(compare(&nan, &kpis(5.0, 1, 1, 0.0, 0.0))[0].relative, None);
+        assert_eq!(
+            compare(&nan, &kpis(5.0, 1, 1, 0.0, 0.0), true)[0].relative,
+            None
+        );
+    }
+
+    #[test]
+    fn without_prices_only_counts_and_units() {
+        let now = Kpis {
+            units: 120.0,
+            ..kpis(0.0, 30, 20, 0.25, 0.0)
+        };
+        let before = Kpis {
+            units: 100.0,
+            ..kpis(900.0, 25, 20, 0.20, 0.04)
+        };
+        let d = compare(&now, &before, false);
+        assert_eq!(
+            d.iter().map(|x| x.key.key()).collect::<Vec<_>>(),
+            ["orders", "customers", "repeat", "units"]
+        );
+        assert_eq!(d[3].delta, 20.0);
+        assert_eq!(d[3].relative, Some(0.2));
+        // An overview stored before units were counted: no units row.
+        let old = kpis(900.0, 25, 20, 0.20, 0.04);
+        let keys: Vec<&str> = compare(&now, &old, true)
+            .iter()
+            .map(|x| x.key.key())
+            .collect();
+        assert_eq!(
+            keys,
+            ["revenue", "orders", "customers", "aov", "repeat", "returns"]
+        );
     }
 }

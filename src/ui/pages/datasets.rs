@@ -19,12 +19,13 @@ fn kpi_label(k: KpiKey) -> &'static str {
         KpiKey::AverageOrderValue => t("Average order value", "平均订单金额"),
         KpiKey::RepeatPurchaseRate => t("Repeat-purchase rate", "复购率"),
         KpiKey::ReturnsRate => t("Returns rate", "退货率"),
+        KpiKey::Units => t("Units sold", "售出件数"),
     }
 }
 
 fn kpi_shown(k: KpiKey, v: f64) -> String {
     match k {
-        KpiKey::Orders | KpiKey::Customers => format::num(v, 0),
+        KpiKey::Orders | KpiKey::Customers | KpiKey::Units => format::num(v, 0),
         KpiKey::Revenue | KpiKey::AverageOrderValue => format::num(v, 2),
         KpiKey::RepeatPurchaseRate | KpiKey::ReturnsRate => format::pct(v),
     }
@@ -283,24 +284,27 @@ pub fn CompareCard() -> impl IntoView {
         want.filter(|w| list.iter().any(|(id, _)| id == w))
             .or_else(|| list.last().map(|(id, _)| id.clone()))
     });
-    let current_kpis = Memo::new(move |_| -> Option<(String, Kpis)> {
+    // (name, KPIs, whether the dataset has prices)
+    let current_kpis = Memo::new(move |_| -> Option<(String, Kpis, bool)> {
         let cur = state.current_dataset.get()?;
         let live = state.overview.with(|o| {
             o.as_ref()
                 .filter(|o| o.params == Default::default())
-                .map(|o| o.kpis.clone())
+                .map(|o| (o.kpis.clone(), o.priced))
         });
         state.datasets.with(|all| {
             let r = all.iter().find(|r| r.id == cur)?;
-            let k = live.or_else(|| r.overview.as_ref().map(|o| o.kpis.clone()))?;
-            Some((r.name.clone(), k))
+            let (k, priced) =
+                live.or_else(|| r.overview.as_ref().map(|o| (o.kpis.clone(), o.priced)))?;
+            Some((r.name.clone(), k, priced))
         })
     });
-    let other_kpis = Memo::new(move |_| -> Option<(String, Kpis)> {
+    let other_kpis = Memo::new(move |_| -> Option<(String, Kpis, bool)> {
         let id = chosen.get()?;
         state.datasets.with(|all| {
             let r = all.iter().find(|r| r.id == id)?;
-            Some((r.name.clone(), r.overview.as_ref()?.kpis.clone()))
+            let o = r.overview.as_ref()?;
+            Some((r.name.clone(), o.kpis.clone(), o.priced))
         })
     });
     let visible =
@@ -322,8 +326,8 @@ pub fn CompareCard() -> impl IntoView {
                     </label>
                 </div>
                 {move || match (current_kpis.get(), other_kpis.get()) {
-                    (Some((cur_name, cur)), Some((other_name, other))) => {
-                        let rows = compare(&cur, &other);
+                    (Some((cur_name, cur, cur_priced)), Some((other_name, other, other_priced))) => {
+                        let rows = compare(&cur, &other, cur_priced && other_priced);
                         view! {
                             <table class="data-table" data-testid="compare-table">
                                 <thead><tr>
