@@ -22,6 +22,17 @@ pub enum RawDate {
     Ambiguous { a: u8, b: u8, year: u16, secs: u32 },
 }
 
+/// Monday = 0 … Sunday = 6 of a day index (days since 1970-01-01, a Thursday).
+pub fn weekday(day: i64) -> usize {
+    (day + 3).rem_euclid(7) as usize
+}
+
+/// Index of the Monday-to-Sunday week containing a day index; week 0 starts on Monday
+/// 1969-12-29 (ISO 8601 weeks, numbered from there).
+pub fn week_index(day: i64) -> i64 {
+    (day + 3).div_euclid(7)
+}
+
 /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant, "chrono-compatible
 /// low-level date algorithms", `days_from_civil`).
 pub fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
@@ -570,6 +581,20 @@ pub fn resolve(d: &RawDate, order: DateOrder) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn weekdays_and_weeks_start_on_monday() {
+        // 1970-01-01 was a Thursday; 2011-12-09 (the last UCI day) a Friday.
+        assert_eq!(weekday(0), 3);
+        assert_eq!(weekday(days_from_civil(2011, 12, 9)), 4);
+        assert_eq!(weekday(days_from_civil(1969, 12, 29)), 0);
+        assert_eq!(weekday(-1), 2);
+        // Monday 1969-12-29 to Sunday 1970-01-04 is week 0; the next Monday starts week 1.
+        assert_eq!(week_index(days_from_civil(1969, 12, 29)), 0);
+        assert_eq!(week_index(days_from_civil(1970, 1, 4)), 0);
+        assert_eq!(week_index(days_from_civil(1970, 1, 5)), 1);
+        assert_eq!(week_index(days_from_civil(1969, 12, 28)), -1);
+    }
 
     fn ts(s: &str) -> String {
         match parse_date(s.as_bytes()) {

@@ -88,8 +88,7 @@ pub fn period_index(ts: i64, freq: Freq) -> i64 {
     let day = ts.div_euclid(86_400);
     match freq {
         Freq::Day => day,
-        // 1970-01-01 is a Thursday: Monday-start weeks
-        Freq::Week => (day + 3).div_euclid(7),
+        Freq::Week => crate::data::dates::week_index(day),
         Freq::Month => {
             let d = date_of_day(day);
             d.year() as i64 * 12 + d.month0() as i64
@@ -236,10 +235,7 @@ pub const CLOSED_MIN_WEEKS: usize = 4;
 /// The most recent complete weeks looked at (a shop may have opened on a weekday since).
 pub const CLOSED_WEEKS: usize = 8;
 
-/// Monday = 0 … Sunday = 6 of a day index (days since 1970-01-01, a Thursday).
-pub fn weekday(day: i64) -> usize {
-    (day + 3).rem_euclid(7) as usize
-}
+pub use crate::data::dates::weekday;
 
 /// Closed weekdays (Monday = 0): those on which the whole shop sold nothing in any of the
 /// last [`CLOSED_WEEKS`] complete weeks of its daily sales (at least [`CLOSED_MIN_WEEKS`]),

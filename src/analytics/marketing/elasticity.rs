@@ -524,7 +524,7 @@ impl ElasticityInput {
             if !(q > 0.0 && r > 0.0) {
                 continue;
             }
-            let week = (lines.timestamp[i].div_euclid(86_400) + 3).div_euclid(7);
+            let week = crate::data::dates::week_index(lines.timestamp[i].div_euclid(86_400));
             let e = cells.entry((id, week)).or_insert((0.0, 0.0));
             e.0 += q;
             e.1 += r;

@@ -17,7 +17,7 @@
 
 use super::ols::{self, Ols, OlsError};
 use super::table::{Table, TableError};
-use crate::data::dates::civil_from_days;
+use crate::data::dates::{civil_from_days, weekday};
 use crate::data::model::{OrderLines, NONE_ID};
 use crate::text::{params, Text};
 use serde::{Deserialize, Serialize};
@@ -237,7 +237,7 @@ impl PromoInput {
         }
         let start_of = |day: i64| {
             if period_days == 7 {
-                day - (day + 3).rem_euclid(7)
+                day - weekday(day) as i64
             } else {
                 day
             }
@@ -479,8 +479,7 @@ impl Design {
             j += 2;
         }
         if self.dow {
-            // 1970-01-01 was a Thursday: Monday = 0.
-            let wd = (day + 3).rem_euclid(7) as usize;
+            let wd = weekday(day);
             if wd > 0 {
                 buf.push((j + wd - 1, 1.0));
             }

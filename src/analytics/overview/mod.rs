@@ -9,7 +9,7 @@ pub mod compare;
 
 use serde::{Deserialize, Serialize};
 
-use crate::data::dates::{civil_from_days, days_from_civil, format_day};
+use crate::data::dates::{civil_from_days, days_from_civil, format_day, week_index};
 use crate::data::{neumaier_sum, Dataset, OrderLines, NONE_ID};
 
 /// Parameters; dates are inclusive "YYYY-MM-DD" strings, `None` = open end.
@@ -200,12 +200,6 @@ fn distinct_per_group(mut pairs: Vec<(u32, u32)>, groups: usize) -> Vec<u64> {
         }
     }
     out
-}
-
-/// Week number of day `d` (days since 1970-01-01, a Thursday); week 0 starts on Monday
-/// 1969-12-29.
-fn week_index(d: i64) -> i64 {
-    (d + 3).div_euclid(7)
 }
 
 /// First day (a Monday) of week `k`.
