@@ -13,12 +13,11 @@ import os, sys
 import numpy as np
 import pandas as pd
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-df = pd.read_csv(os.path.join(ROOT, "..", "shared", "data", "m3", "m3_long.csv.gz"))
-df = df[df["period"] == "MONTHLY"].sort_values(["series_id", "t"])
+from m3data import monthly, train_test
+
+df = monthly()
 IDS = sorted(df["series_id"].unique())
-TRAIN = {s: g[g.split == "train"].value.to_numpy(float) for s, g in df.groupby("series_id")}
-TEST = {s: g[g.split == "test"].value.to_numpy(float) for s, g in df.groupby("series_id")}
+TRAIN, TEST = train_test(df)
 H = 18
 
 

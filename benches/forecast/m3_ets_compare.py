@@ -10,12 +10,10 @@ optimiser reached a lower AICc for statsforecast's choice than statsforecast its
 import collections, json, os, sys
 import numpy as np, pandas as pd
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-df = pd.read_csv(os.path.join(ROOT, "..", "shared", "data", "m3", "m3_long.csv.gz"))
-df = df[df["period"] == "MONTHLY"].sort_values(["series_id", "t"])
+from m3data import train_test
+
 stage, out = sys.argv[1], sys.argv[2]
-tr = {k: g[g.split == "train"]["value"].to_numpy(float) for k, g in df.groupby("series_id")}
-te = {k: g[g.split == "test"]["value"].to_numpy(float) for k, g in df.groupby("series_id")}
+tr, te = train_test()
 
 if stage == "sf":
     from statsforecast.models import AutoETS

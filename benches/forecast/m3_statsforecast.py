@@ -12,9 +12,9 @@ import pandas as pd
 from statsforecast import StatsForecast
 from statsforecast.models import AutoETS, AutoTheta, AutoARIMA, SeasonalNaive
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-df = pd.read_csv(os.path.join(ROOT, "..", "shared", "data", "m3", "m3_long.csv.gz"))
-df = df[df["period"] == "MONTHLY"].sort_values(["series_id", "t"])
+from m3data import monthly
+
+df = monthly()
 names = (sys.argv[1] if len(sys.argv) > 1 else "SeasonalNaive,AutoETS,AutoTheta").split(",")
 stride = int(sys.argv[2]) if len(sys.argv) > 2 else 1
 n_jobs = int(sys.argv[3]) if len(sys.argv) > 3 else 2

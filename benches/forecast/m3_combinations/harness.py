@@ -6,7 +6,11 @@ Per-series rules use only the backtest windows the automatic forecaster sees on 
 history: cuts C+18 and C+36 (when the history there is >= 24 points), scored by MASE with
 the scale of the window's own history (seasonal naive, falls back to naive)."""
 import os
+import sys
 import numpy as np, pandas as pd
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from m3data import train_test  # noqa: E402
 
 # Dumps from `CUT=c OUT=$M3DUMP/members_cut{c}.csv cargo test --release --test
 # forecast_explore m3_member_dump -- --ignored` (c = 0, 18, 36).
@@ -14,19 +18,7 @@ D = os.environ.get("M3DUMP", "/work/m3dump")
 H = 18
 
 
-def load_m3():
-    df = pd.read_csv(
-        os.path.join(os.path.dirname(__file__), "../../../../shared/data/m3/m3_long.csv.gz")
-    )
-    df = df[df.period == "MONTHLY"].sort_values(["series_id", "t"])
-    tr, te = {}, {}
-    for sid, g in df.groupby("series_id"):
-        tr[sid] = g[g.split == "train"].value.to_numpy(float)
-        te[sid] = g[g.split == "test"].value.to_numpy(float)
-    return tr, te
-
-
-TRAIN, TEST = load_m3()
+TRAIN, TEST = train_test()
 IDS = sorted(TRAIN)
 
 
