@@ -6,7 +6,7 @@
 
 use shoplens::analytics::action::{self, ActionParams, Given};
 use shoplens::analytics::basket::{self, BasketParams};
-use shoplens::analytics::customers::{self, CustomersParams};
+use shoplens::analytics::customers::{self, ClvParams, CustomersParams};
 use shoplens::analytics::forecast::{self, series::Measure, ForecastParams};
 use shoplens::analytics::inventory::{self, InventoryInput, InventoryParams};
 use shoplens::analytics::marketing::promo::PromoInput;
@@ -172,6 +172,17 @@ fn pages_built_on_money_say_they_need_prices() {
         customers::run(d, &CustomersParams::default())
             .unwrap_err()
             .to_string(),
+    );
+    needs(
+        customers::clv(
+            d,
+            &ClvParams {
+                calibration_end: Some("2015-06-30".into()),
+                ..ClvParams::default()
+            },
+        )
+        .unwrap_err()
+        .to_string(),
     );
     needs(
         inventory::run(&InventoryInput::new(d), &InventoryParams::default())

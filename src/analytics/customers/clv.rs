@@ -328,6 +328,8 @@ pub(crate) fn fit_model(
 /// BG/NBD + Gamma–Gamma CLV (see the module docs).
 pub fn clv(data: &Dataset, params: &ClvParams) -> Result<ClvReport, CustomersError> {
     params.validate()?;
+    crate::data::require_prices(data, Text::new("data.need.customers"))
+        .map_err(CustomersError::Unpriced)?;
     let hist = histories(&data.lines, None);
     clv_from_histories(data, &hist, params)
 }
