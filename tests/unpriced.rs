@@ -254,59 +254,60 @@ fn priced_and_unpriced_files_are_not_mixed() {
     );
 }
 
+/// Run the CLI with these arguments.
+fn shoplens(args: &[&dyn AsRef<std::ffi::OsStr>]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_shoplens"))
+        .args(args.iter().map(|a| a.as_ref()))
+        .output()
+        .expect("run shoplens")
+}
+
 #[test]
 fn cli_on_a_file_without_prices() {
-    let bin = env!("CARGO_BIN_EXE_shoplens");
     let dir = std::env::temp_dir().join(format!("shoplens-unpriced-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let (itemsets, rules) = (dir.join("itemsets.csv"), dir.join("rules.csv"));
-    let out = std::process::Command::new(bin)
-        .arg("basket")
-        .arg(groceries_path())
-        .args(["--min-support", "0.005", "--itemsets"])
-        .arg(&itemsets)
-        .arg("--rules")
-        .arg(&rules)
-        .output()
-        .unwrap();
+    let file = groceries_path();
+    let out = shoplens(&[
+        &"basket",
+        &file,
+        &"--min-support",
+        &"0.005",
+        &"--itemsets",
+        &itemsets,
+        &"--rules",
+        &rules,
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{stderr}");
     assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(
-        String::from_utf8_lossy(&out.stderr)
-            .contains("14963 baskets, 167 items, 126 itemsets, 74 rules"),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+        stderr.contains("14963 baskets, 167 items, 126 itemsets, 74 rules"),
+        "{stderr}"
     );
     let rules_csv = std::fs::read_to_string(&rules).unwrap();
     assert_eq!(rules_csv.lines().count(), 1 + 74);
     // Pages built on money refuse with the reason, exit code 1, nothing written.
-    let clv_out = dir.join("customers.csv");
-    let out = std::process::Command::new(bin)
-        .arg("customers")
-        .arg(groceries_path())
-        .arg("--out")
-        .arg(&clv_out)
-        .output()
-        .unwrap();
+    let customers_out = dir.join("customers.csv");
+    let out = shoplens(&[&"customers", &file, &"--out", &customers_out]);
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains("needs prices") && err.contains("Groceries_dataset.csv"),
         "{err}"
     );
-    assert!(!clv_out.exists());
+    assert!(!customers_out.exists());
     // Unit forecasts per product.
     let fc = dir.join("forecasts.csv");
-    let out = std::process::Command::new(bin)
-        .arg("forecast")
-        .arg(groceries_path())
-        .args(["--horizon", "4", "--by", "sku", "--out"])
-        .arg(&fc)
-        .output()
-        .unwrap();
+    let out = shoplens(&[
+        &"forecast",
+        &file,
+        &"--horizon",
+        &"4",
+        &"--by",
+        &"sku",
+        &"--out",
+        &fc,
+    ]);
     assert!(
         out.status.success(),
         "{}",

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startEnv, newPage, crashes, importSample, navigate, download, parseCsv, ROOT, SCREENSHOT_DIR } from './helpers.mjs';
+import { startEnv, newPage, crashes, importSample, navigate, download, parseCsv, ROOT, SCREENSHOT_DIR, shot } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -37,11 +37,6 @@ async function keptNote(page) {
     assert.equal(note, undefined, `no note at ratio ${ratio}: ${note}`);
   }
   return note;
-}
-
-async function shot(page, name) {
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, name), fullPage: true });
 }
 
 test('Forecast page: total forecast with nested, widening intervals; every SKU with stop', { timeout: 900_000 }, async () => {

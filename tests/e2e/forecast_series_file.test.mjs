@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startEnv, newPage, crashes, navigate, download, parseCsv, ROOT, SCREENSHOT_DIR } from './helpers.mjs';
+import { startEnv, newPage, crashes, navigate, download, parseCsv, ROOT, SCREENSHOT_DIR, shot } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -18,11 +18,6 @@ after(async () => {
 
 const SAMPLE = path.join(ROOT, 'www', 'sample', 'series', 'monthly_series.csv');
 const HEADER = 'series_id,step,forecast,lo80,hi80,lo95,hi95,model';
-
-async function shot(page, name) {
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, name), fullPage: true });
-}
 
 /** The sample's rows per series: { train: [values], test: [values] } in file order. */
 function sampleSeries() {

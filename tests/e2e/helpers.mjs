@@ -156,6 +156,12 @@ export async function dataValueChange(page, testid, before, timeout = 60_000) {
   return Number(await handle.jsonValue());
 }
 
+/** A full-page screenshot saved as target/screenshots/NAME (the pages a test touched, to look at). */
+export async function shot(page, name) {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, name), fullPage: true });
+}
+
 /** Wait for the overview KPIs after an import and return { revenue, orders, customers, aov, repeat, returns }. */
 export async function readKpis(page) {
   await page.waitForURL((u) => new URL(u).pathname === '/overview', { timeout: IMPORT_TIMEOUT });

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startEnv, newPage, crashes, importSample, navigate, sameOrigin, tmpDir, SCREENSHOT_DIR, IMPORT_TIMEOUT } from './helpers.mjs';
+import { startEnv, newPage, crashes, importSample, navigate, sameOrigin, tmpDir, SCREENSHOT_DIR, IMPORT_TIMEOUT, shot } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -15,11 +15,6 @@ before(async () => {
 after(async () => {
   await env?.close();
 });
-
-async function shot(page, name) {
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, name), fullPage: true });
-}
 
 const CJK = /[\u3400-\u9fff]/;
 

@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startEnv, newPage, crashes, importSample, navigate, SCREENSHOT_DIR } from './helpers.mjs';
+import { startEnv, newPage, crashes, importSample, navigate, SCREENSHOT_DIR, shot } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -107,11 +107,6 @@ async function chromeTexts(page) {
 function assertNoEnglish(text, where, re = WORD_RE) {
   const lines = text.split('\n').filter((l) => re.test(l));
   assert.deepEqual(lines, [], `${where}: English UI words left`);
-}
-
-async function shot(page, name) {
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, name), fullPage: true });
 }
 
 const CJK = /[\u4e00-\u9fff]/;

@@ -9,6 +9,7 @@ import path from 'node:path';
 import {
   startEnv, newPage, crashes, importSample, readKpis, navigate, dataValue, download, near, parseCsv,
   tmpDir, uciCsv, ROOT, SAMPLE, SCREENSHOT_DIR, TEST_TIMEOUT, IMPORT_TIMEOUT,
+  shot,
 } from './helpers.mjs';
 
 let env;
@@ -18,11 +19,6 @@ before(async () => {
 after(async () => {
   await env?.close();
 });
-
-async function shot(page, name) {
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, name), fullPage: true });
-}
 
 /**
  * A small store in the UCI layout: 30 weekly orders from 2011-01-03 for 3 customers, two SKUs.

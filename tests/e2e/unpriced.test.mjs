@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startEnv, newPage, crashes, navigate, dataValue, ROOT, SCREENSHOT_DIR, IMPORT_TIMEOUT } from './helpers.mjs';
+import { startEnv, newPage, crashes, navigate, dataValue, ROOT, SCREENSHOT_DIR, IMPORT_TIMEOUT, shot } from './helpers.mjs';
 
 const GROCERIES = path.resolve(ROOT, '..', 'shared', 'data', 'groceries_basket', 'Groceries_dataset.csv');
 
@@ -17,11 +17,6 @@ before(async () => {
 after(async () => {
   await env?.close();
 });
-
-async function shot(page, name) {
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, name), fullPage: true });
-}
 
 test('a file without prices: units on the Overview, rules on Products, plain refusals where money is needed', { timeout: 900_000 }, async () => {
   const { page, log, url, context } = await newPage(env);
