@@ -20,6 +20,36 @@ fn money_symbol(state: AppState) -> String {
     })
 }
 
+/// The products table's columns (no revenue for data without prices).
+fn product_columns(priced: bool) -> Vec<Column> {
+    let mut c = vec![
+        Column::text("sku", t("SKU", "货号")),
+        Column::text("name", t("Product", "商品")),
+    ];
+    if priced {
+        c.push(Column::num("revenue", t("Revenue", "销售额")));
+    }
+    c.extend([
+        Column::num("quantity", t("Units", "件数")),
+        Column::num("orders", t("Orders", "订单数")),
+        Column::num("customers", t("Customers", "客户数")),
+    ]);
+    c
+}
+
+/// The countries table's columns (no revenue for data without prices).
+fn country_columns(priced: bool) -> Vec<Column> {
+    let mut c = vec![Column::text("country", t("Country", "国家/地区"))];
+    if priced {
+        c.push(Column::num("revenue", t("Revenue", "销售额")));
+    }
+    c.extend([
+        Column::num("orders", t("Orders", "订单数")),
+        Column::num("customers", t("Customers", "客户数")),
+    ]);
+    c
+}
+
 /// A count in a table cell.
 fn count(n: u64) -> Cell {
     Cell::Num {
@@ -64,7 +94,8 @@ fn OverviewBody() -> impl IntoView {
     let units_per_order = kpi(|k| k.units_per_order);
     let sym = Signal::derive(move || money_symbol(state));
     // A file without prices: units stand in for revenue everywhere on the page.
-    let priced = Signal::derive(move || ov.with(|o| o.as_ref().is_none_or(|o| o.priced)));
+    // A memo: the tables below are rebuilt only when it changes, not on every new report.
+    let priced = Memo::new(move |_| ov.with(|o| o.as_ref().is_none_or(|o| o.priced)));
 
     let monthly = RwSignal::new(false);
     let labels = Signal::derive(move || {
@@ -263,33 +294,11 @@ fn OverviewBody() -> impl IntoView {
         <div class="two-col">
             <section class="card">
                 <h2>{t("Top products", "热销商品")}</h2>
-                <Show when=move || priced.get() fallback=move || view! {
-                    <DataTable id="products" rows=products columns=vec![
-                        Column::text("sku", t("SKU", "货号")), Column::text("name", t("Product", "商品")),
-                        Column::num("quantity", t("Units", "件数")),
-                        Column::num("orders", t("Orders", "订单数")), Column::num("customers", t("Customers", "客户数")),
-                    ]/>
-                }>
-                    <DataTable id="products" rows=products columns=vec![
-                        Column::text("sku", t("SKU", "货号")), Column::text("name", t("Product", "商品")),
-                        Column::num("revenue", t("Revenue", "销售额")), Column::num("quantity", t("Units", "件数")),
-                        Column::num("orders", t("Orders", "订单数")), Column::num("customers", t("Customers", "客户数")),
-                    ]/>
-                </Show>
+                {move || view! { <DataTable id="products" rows=products columns=product_columns(priced.get())/> }}
             </section>
             <section class="card">
                 <h2>{t("Top countries", "主要国家/地区")}</h2>
-                <Show when=move || priced.get() fallback=move || view! {
-                    <DataTable id="countries" rows=countries columns=vec![
-                        Column::text("country", t("Country", "国家/地区")),
-                        Column::num("orders", t("Orders", "订单数")), Column::num("customers", t("Customers", "客户数")),
-                    ]/>
-                }>
-                    <DataTable id="countries" rows=countries columns=vec![
-                        Column::text("country", t("Country", "国家/地区")), Column::num("revenue", t("Revenue", "销售额")),
-                        Column::num("orders", t("Orders", "订单数")), Column::num("customers", t("Customers", "客户数")),
-                    ]/>
-                </Show>
+                {move || view! { <DataTable id="countries" rows=countries columns=country_columns(priced.get())/> }}
             </section>
         </div>
     }
