@@ -45,6 +45,9 @@ test('a file without prices: units on the Overview, rules on Products, plain ref
     const notes = await page.locator('[data-testid="file-notes"]').innerText();
     assert.match(notes, /no price or amount column: the file is read as quantities only/);
     assert.match(notes, /products are identified by their name/);
+    assert.match(await page.locator('[data-testid="order-level-revenue"]').innerText(), /– \(no prices\)/);
+    assert.equal(await dataValue(page, 'order-level-orders'), 14963);
+    await shot(page, 'data-unpriced.png');
 
     // Products: mlxtend 0.25.0 fpgrowth on the member-day baskets: at the page's default
     // support 0.02, 38 single items and no rule; at support 0.001 and confidence 0, 750 sets

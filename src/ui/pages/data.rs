@@ -87,6 +87,8 @@ fn Level(
     title: &'static str,
     t: crate::data::LevelTotals,
     help: &'static str,
+    /// False for a file without prices: no revenue to show.
+    priced: bool,
 ) -> impl IntoView {
     let cell = move |name: &'static str, label: &'static str, value: f64, shown: String| {
         let id = format!("{prefix}-{name}");
@@ -103,7 +105,11 @@ fn Level(
                 {cell("lines", i18n::t("Lines", "明细行"), t.lines as f64, format::int(t.lines))}
                 {cell("orders", i18n::t("Orders", "订单数"), t.orders as f64, format::int(t.orders))}
                 {cell("customers", i18n::t("Customers", "客户数"), t.customers as f64, format::int(t.customers))}
-                {cell("revenue", i18n::t("Revenue", "销售额"), t.revenue, format::num(t.revenue, 2))}
+                {if priced {
+                    cell("revenue", i18n::t("Revenue", "销售额"), t.revenue, format::num(t.revenue, 2))
+                } else {
+                    cell("revenue", i18n::t("Revenue", "销售额"), t.revenue, i18n::t("– (no prices)", "–（无价格）").to_string())
+                }}
             </div>
             <p class="muted small">{help}</p>
         </div>
@@ -139,10 +145,10 @@ fn DataBody(report: CleaningReport) -> impl IntoView {
                 {report.date_min.clone().zip(report.date_max.clone()).map(|(a, b)| crate::tr!(" Orders from {} to {}.", "订单日期从 {} 到 {}。", format::date(&a), format::date(&b)))}
             </p>
             <div class="levels">
-                <Level prefix="order-level" title=t("Order level", "订单层面") t=report.order_level.clone()
+                <Level prefix="order-level" title=t("Order level", "订单层面") t=report.order_level.clone() priced=report.priced
                     help=t("All kept sale lines, guest orders included. Used by the overview, baskets, forecasts and inventory.",
                         "所有保留的销售明细，包含游客订单。用于概览、购物篮、预测和库存。")/>
-                <Level prefix="customer-level" title=t("Customer level", "客户层面") t=report.customer_level.clone()
+                <Level prefix="customer-level" title=t("Customer level", "客户层面") t=report.customer_level.clone() priced=report.priced
                     help=t("Kept sale lines with a customer id. Used by customers, lifetime value and recommendations.",
                         "带客户编号的保留销售明细。用于客户、客户终身价值和推荐。")/>
             </div>
@@ -182,7 +188,11 @@ fn DataBody(report: CleaningReport) -> impl IntoView {
                 {t(" Remove exact duplicate lines", " 删除完全重复的明细")}
             </label>
             <p class="muted small">
-                {crate::tr!("Cancellations and returns set aside: {} lines worth {}.", "单独存放的取消和退货：{} 行，金额 {}。", format::int(report.return_lines), format::num(report.return_value, 2))}
+                {if report.priced {
+                    crate::tr!("Cancellations and returns set aside: {} lines worth {}.", "单独存放的取消和退货：{} 行，金额 {}。", format::int(report.return_lines), format::num(report.return_value, 2))
+                } else {
+                    crate::tr!("Cancellations and returns set aside: {} lines.", "单独存放的取消和退货：{} 行。", format::int(report.return_lines))
+                }}
                 {if report.currencies.is_empty() { t(" No currency column.", "没有币种列。").to_string() } else {
                     crate::tr!(" Currencies: {}.", "币种：{}。", report.currencies.iter().map(|(c, n)| format!("{c} ({})", format::int(*n))).collect::<Vec<_>>().join(", "))
                 }}
