@@ -98,6 +98,12 @@ test('a file without prices: units on the Overview, rules on Products, plain ref
     await shot(page, 'zh-action-unpriced.png');
     await page.locator('[data-testid="lang-switch"]').click();
 
+    // Marketing: "which customers responded" needs spend per customer: disabled, with the reason.
+    await navigate(page, '/marketing');
+    const responders = page.locator('[data-testid="responders-run"]');
+    assert.equal(await responders.isDisabled(), true);
+    assert.equal(await responders.getAttribute('title'), 'Needs prices: the imported file has none');
+
     // Forecast: units of the whole shop, weekly.
     await navigate(page, '/forecast');
     await page.locator('[data-testid="forecast-detail"][data-series="total"]').waitFor({ timeout: 300_000 });
