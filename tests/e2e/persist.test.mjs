@@ -222,6 +222,7 @@ test('(3) two named datasets: the list on /data, switching, and the comparison w
     const units = await row('units');
     assert.ok(units.current > 0 && units.other > units.current, `units ${JSON.stringify(units)}`);
     assert.ok(near(units.delta, units.current - units.other), `units delta ${units.delta}`);
+    assert.match(await page.locator('[data-testid="cmp-units"] td').nth(3).innerText(), /^−[\d,]+ \(−\d+\.\d%\)$/);
     assert.match(await page.locator('[data-testid="cmp-orders"] td').nth(3).innerText(), /^−6[,.\u202f\u00a0']?176 \(−99\.5%\)$/);
     await shot(page, 'persist-compare.png');
 

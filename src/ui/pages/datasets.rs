@@ -48,7 +48,7 @@ fn delta_shown(k: KpiKey, delta: f64, relative: Option<f64>) -> String {
         return crate::tr!("{} pp", "{} 个百分点", signed(delta * 100.0, 1));
     }
     let abs = match k {
-        KpiKey::Orders | KpiKey::Customers => signed(delta, 0),
+        KpiKey::Orders | KpiKey::Customers | KpiKey::Units => signed(delta, 0),
         _ => signed(delta, 2),
     };
     match relative {
