@@ -105,11 +105,8 @@ fn Level(
                 {cell("lines", i18n::t("Lines", "明细行"), t.lines as f64, format::int(t.lines))}
                 {cell("orders", i18n::t("Orders", "订单数"), t.orders as f64, format::int(t.orders))}
                 {cell("customers", i18n::t("Customers", "客户数"), t.customers as f64, format::int(t.customers))}
-                {if priced {
-                    cell("revenue", i18n::t("Revenue", "销售额"), t.revenue, format::num(t.revenue, 2))
-                } else {
-                    cell("revenue", i18n::t("Revenue", "销售额"), t.revenue, i18n::t("– (no prices)", "–（无价格）").to_string())
-                }}
+                {cell("revenue", i18n::t("Revenue", "销售额"), t.revenue,
+                    if priced { format::num(t.revenue, 2) } else { i18n::t("– (no prices)", "–（无价格）").to_string() })}
             </div>
             <p class="muted small">{help}</p>
         </div>
