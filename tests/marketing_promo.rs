@@ -108,7 +108,7 @@ fn order_lines_with_a_date_range() {
         csv.push_str(&format!("{t},{y:04}-{m:02}-{d:02},c{},A,{q},2.5\n", t % 9));
     }
     let data = import_bytes("o.csv", csv.as_bytes(), &ImportOptions::default()).unwrap();
-    let input = PromoInput::from_orders(&data.lines, 19_783, 19_789, None, 1).unwrap();
+    let input = PromoInput::from_orders(&data, 19_783, 19_789, None, 1).unwrap();
     assert_eq!(input.dates.len(), 120);
     assert_eq!(input.promo.iter().filter(|&&p| p).count(), 7);
     let r = promo::run(&input, &PromoParams::default()).unwrap();
@@ -118,10 +118,10 @@ fn order_lines_with_a_date_range() {
     assert_eq!(r.episodes[0].from, "2024-03-01");
     assert_eq!(r.episodes[0].to, "2024-03-07");
     // Weekly: 2024-03-01 is a Friday, so two weeks overlap the range.
-    let w = PromoInput::from_orders(&data.lines, 19_783, 19_789, None, 7).unwrap();
+    let w = PromoInput::from_orders(&data, 19_783, 19_789, None, 7).unwrap();
     assert_eq!(w.promo.iter().filter(|&&p| p).count(), 2);
     // A range outside the data is refused with a plain message.
-    let none = PromoInput::from_orders(&data.lines, 30_000, 30_001, None, 1).unwrap();
+    let none = PromoInput::from_orders(&data, 30_000, 30_001, None, 1).unwrap();
     let e = promo::run(&none, &PromoParams::default()).unwrap_err();
     assert!(e.to_string().contains("no period is marked"), "{e}");
 }

@@ -205,7 +205,7 @@ fn pages_built_on_money_say_they_need_prices() {
     };
     needs(forecast::run(d, &revenue_forecast).unwrap_err().to_string());
     // Promotion lift counts units only.
-    let p = PromoInput::from_orders(&d.lines, 16_587, 16_600, None, 7).unwrap();
+    let p = PromoInput::from_orders(d, 16_587, 16_600, None, 7).unwrap();
     assert!(p.revenue.is_none());
     assert_eq!(p.units.iter().sum::<f64>(), 38_765.0);
 }

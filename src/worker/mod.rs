@@ -259,7 +259,7 @@ async fn analyze(job: u32, task: Task, files: Vec<Blob>) -> Result<Option<Analys
                     PromoInput::from_table(&table, spec)
                 }
                 (None, Some(d), Some((from, to))) => {
-                    PromoInput::from_orders(&d.lines, *from, *to, skus.as_deref(), *period_days)
+                    PromoInput::from_orders(d, *from, *to, skus.as_deref(), *period_days)
                 }
                 (None, None, _) => return Err(Text::new("worker.attach_promotions")),
                 (None, Some(_), None) => return Err(Text::new("worker.promotion_days")),

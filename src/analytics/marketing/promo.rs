@@ -18,7 +18,7 @@
 use super::ols::{self, Ols, OlsError};
 use super::table::{Table, TableError};
 use crate::data::dates::{civil_from_days, weekday};
-use crate::data::model::{OrderLines, NONE_ID};
+use crate::data::model::{Dataset, NONE_ID};
 use crate::text::{params, Text};
 use serde::{Deserialize, Serialize};
 use statrs::distribution::{ContinuousCDF, StudentsT};
@@ -215,14 +215,16 @@ fn find(t: &Table, names: &[&str]) -> Option<usize> {
 impl PromoInput {
     /// Daily (`period_days` 1) or weekly (7, Monday start) units and revenue from order lines,
     /// optionally only some SKUs/products; promoted periods are those overlapping
-    /// `from..=to` (days since 1970-01-01). Periods without sales count as zero.
+    /// `from..=to` (days since 1970-01-01). Periods without sales count as zero. Data without
+    /// prices ([`crate::data::CleaningReport::priced`]) give units only.
     pub fn from_orders(
-        lines: &OrderLines,
+        data: &Dataset,
         from: i64,
         to: i64,
         skus: Option<&[String]>,
         period_days: i64,
     ) -> Result<PromoInput, PromoError> {
+        let lines = &data.lines;
         if period_days != 1 && period_days != 7 {
             return Err(PromoError::Param {
                 name: "period_days",
@@ -275,14 +277,11 @@ impl PromoInput {
             promo.push(d + period_days > from && d <= to);
             d += period_days;
         }
-        // Lines of a priced import all have revenue > 0 (the importer drops the others); a
-        // file without prices has 0 everywhere: units only then.
-        let priced = lines.revenue.iter().any(|&r| r > 0.0);
         Ok(PromoInput {
             dates,
             period_days,
             units,
-            revenue: priced.then_some(revenue),
+            revenue: data.report.priced.then_some(revenue),
             promo,
             label: match skus {
                 Some(s) => format!("products {}", s.join(", ")),

@@ -102,7 +102,7 @@ pub fn run(args: Args) -> Result<(), String> {
         Some((from, to)) if args.flag_column.is_none() => {
             match import_paths(std::slice::from_ref(&args.file), &ImportOptions::default()) {
                 Ok(data) if !data.lines.is_empty() => PromoInput::from_orders(
-                    &data.lines,
+                    &data,
                     from,
                     to,
                     args.sku.as_deref(),
