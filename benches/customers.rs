@@ -48,9 +48,9 @@ fn main() {
         mark(0, &mut times);
         let hist = history::histories(&ds.lines, None);
         let last = history::last_day(&ds.lines).expect("data");
-        let mut rows = rfm::compute(&ds.lines, &hist, last + 1);
+        let mut rows = rfm::compute(&ds.lines, &hist, last + 1, rfm::Measure::Revenue);
         mark(1, &mut times);
-        let km = cluster_rfm(&mut rows, Some(4), 10, 0).expect("k-means");
+        let km = cluster_rfm(&mut rows, Some(4), 10, 0, rfm::Measure::Revenue).expect("k-means");
         mark(2, &mut times);
         let full = bgnbd::summarise(&hist, last, last);
         let f = bgnbd::fit(&full, 0.0).expect("fit");

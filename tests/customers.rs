@@ -105,7 +105,7 @@ fn rfm_matches_pandas() {
     assert_eq!(h.len(), 4338);
     let last = history::last_day(&d.lines).unwrap();
     assert_eq!(history::date_string(last + 1), "2011-12-10");
-    let rows = rfm::compute(&d.lines, &h, last + 1);
+    let rows = rfm::compute(&d.lines, &h, last + 1, rfm::Measure::Revenue);
     let col = |f: &dyn Fn(&rfm::RfmRow) -> f64| rows.iter().map(f).collect::<Vec<_>>();
     let r = rfm::stat(&col(&|r| r.recency_days as f64));
     let f = rfm::stat(&col(&|r| r.frequency as f64));
@@ -138,8 +138,8 @@ fn kmeans_k4_within_one_percent_of_sklearn() {
     let d = data();
     let h = history::histories(&d.lines, None);
     let last = history::last_day(&d.lines).unwrap();
-    let mut rows = rfm::compute(&d.lines, &h, last + 1);
-    let rep = cluster_rfm(&mut rows, Some(4), 10, 0).unwrap();
+    let mut rows = rfm::compute(&d.lines, &h, last + 1, rfm::Measure::Revenue);
+    let rep = cluster_rfm(&mut rows, Some(4), 10, 0, rfm::Measure::Revenue).unwrap();
     let sizes: Vec<u64> = rep.clusters.iter().map(|c| c.size).collect();
     println!("inertia {} sizes {sizes:?}", rep.inertia);
     for c in &rep.clusters {

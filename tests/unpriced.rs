@@ -1,7 +1,8 @@
 //! Files without prices, on real data: the Kaggle "Groceries dataset"
 //! (`../shared/data/groceries_basket`, `Member_number,Date,itemDescription` plus derived date
 //! parts; no order id, no SKU, no quantity, no price). It is read as units only: basket rules
-//! reproduce mlxtend 0.25.0, recommendations and unit forecasts run, and every page built on
+//! reproduce mlxtend 0.25.0, customer segments by units reproduce pandas, BG/NBD reproduces the
+//! NBD limit fitted with scipy, recommendations and unit forecasts run, and every page built on
 //! money says that it needs prices instead of showing zeros.
 
 use shoplens::analytics::action::{self, ActionParams, Given};
@@ -161,6 +162,123 @@ fn groceries_overview_counts_units() {
     assert_eq!(weekly_units, 38_765.0);
 }
 
+/// RFM with units as M, against pandas 2 on the same file (`groupby('Member_number')`: R = days
+/// from the last date to 2015-12-31, F = distinct dates, M = lines; scores
+/// `qcut(x.rank(method='first'), 5, labels=[1..5])`, R descending; the same R × F grid).
+#[test]
+fn groceries_customers_by_units_match_pandas() {
+    let rep = customers::run(groceries(), &CustomersParams::default()).unwrap();
+    assert_eq!(rep.measure, customers::Measure::Units);
+    assert_eq!(rep.customers, 3898);
+    assert_eq!(rep.snapshot_date, "2015-12-31");
+    let s = &rep.rfm_summary;
+    assert!(close(s.recency_days.mean, 187.959_209_851, 1e-8), "{s:?}");
+    assert!(close(s.frequency.mean, 3.838_635_197_5, 1e-9), "{s:?}");
+    assert!(close(s.units.mean, 9.944_843_509_5, 1e-9), "{s:?}");
+    assert_eq!(s.units.median, 9.0);
+    assert_eq!(s.monetary.mean, 0.0);
+    // Every customer's scores equal pandas'; four of them spelled out.
+    let row = |id: &str| rep.rfm.iter().find(|r| r.customer_id == id).unwrap();
+    for (id, r, f, u, scores, seg) in [
+        ("1000", 36, 5, 13.0, (5, 4, 4), "Champions"),
+        ("1001", 261, 5, 12.0, (2, 4, 4), "At risk"),
+        ("2500", 202, 3, 9.0, (2, 2, 3), "Hibernating"),
+        ("4999", 5, 6, 16.0, (5, 5, 5), "Champions"),
+    ] {
+        let x = row(id);
+        assert_eq!(
+            (x.recency_days, x.frequency, x.units),
+            (r, f, u),
+            "{id}: {x:?}"
+        );
+        assert_eq!((x.r_score, x.f_score, x.m_score), scores, "{id}: {x:?}");
+        assert_eq!(x.segment.name(), seg, "{id}");
+    }
+    let m_counts: Vec<usize> = (1..=5u8)
+        .map(|k| rep.rfm.iter().filter(|r| r.m_score == k).count())
+        .collect();
+    assert_eq!(m_counts, [780, 779, 780, 779, 780]);
+    let pandas = [
+        ("Champions", 448, 6957.0),
+        ("Loyal", 734, 10919.0),
+        ("Potential loyalist", 573, 5003.0),
+        ("New", 67, 299.0),
+        ("Promising", 89, 415.0),
+        ("Need attention", 150, 1462.0),
+        ("About to sleep", 278, 1684.0),
+        ("Can't lose them", 134, 2164.0),
+        ("At risk", 553, 5568.0),
+        ("Hibernating", 509, 3028.0),
+        ("Lost", 363, 1266.0),
+    ];
+    for (row, (name, n, units)) in rep.segments.iter().zip(pandas) {
+        assert_eq!(
+            (row.name.as_str(), row.customers, row.units),
+            (name, n, units)
+        );
+        assert!(close(row.units_share, units / 38_765.0, 1e-12));
+        assert_eq!(row.revenue, 0.0);
+    }
+    // Clusters describe units, not spend; the revenue feature of the churn model is left out.
+    let c = &rep.clusters;
+    assert!(
+        c.clusters.iter().all(|c| c.description.ends_with(" units")),
+        "{c:?}"
+    );
+    assert!(rep
+        .churn
+        .logistic_weights
+        .iter()
+        .all(|(f, _)| f != "ln_revenue"));
+    // No money in the purchase model: BG/NBD only, on 3,549 repeat members (pandas: more
+    // than one distinct date).
+    assert!(!rep.clv.priced);
+    assert_eq!(rep.clv.repeaters, 3549);
+    assert!(rep.clv.gamma_gamma.is_none());
+    assert!(rep
+        .clv
+        .rows
+        .iter()
+        .all(|r| r.clv == 0.0 && r.expected_avg_value == 0.0));
+    assert!(rep.clv.rows.iter().all(|r| r.expected_purchases > 0.0));
+    assert!(rep.clv.notes.iter().all(|n| n.key != "clv"));
+    let p = customers::customer_profile_from(groceries(), &rep, "1000").unwrap();
+    assert!(!p.priced);
+    assert_eq!((p.units, p.orders.len()), (13.0, 5));
+    assert_eq!(p.clv, None);
+    assert_eq!(p.orders.iter().map(|o| o.units).sum::<f64>(), 13.0);
+}
+
+/// BG/NBD on the members' purchase days (calibration to 2015-06-30, weeks). lifetimes 0.11.3
+/// raises ConvergenceError here (the maximum is on the boundary); the no-drop-out (NBD) limit,
+/// fitted with scipy (Nelder–Mead on ln r, ln α): r 132.986, α 3666.69, log-likelihood
+/// −33,246.6308; pandas: 3,771 members, 3,091 repeaters, 3,318 purchase days after the
+/// calibration.
+#[test]
+fn groceries_purchase_model_without_prices() {
+    let rep = customers::clv(
+        groceries(),
+        &ClvParams {
+            calibration_end: Some("2015-06-30".into()),
+            ..ClvParams::default()
+        },
+    )
+    .unwrap();
+    assert!(!rep.priced);
+    assert_eq!((rep.customers, rep.repeaters), (3771, 3091));
+    let h = rep.holdout.as_ref().unwrap();
+    assert_eq!(h.holdout_purchases, 3318);
+    let nbd = rep.nbd_log_likelihood.unwrap();
+    assert!(close(nbd, -33_246.6308, 1e-3), "{nbd}");
+    // The plain fit is at least as likely as its NBD limit, and flagged as the boundary case.
+    assert!(rep.plain_log_likelihood.unwrap() >= nbd - 1e-6);
+    assert!(rep.boundary);
+    assert!(rep.gamma_gamma.is_none());
+    assert!(rep.rows.iter().all(|r| r.clv == 0.0));
+    // Predicted holdout purchases within 10% of the actual total.
+    assert!((h.model.sum_ratio - 1.0).abs() < 0.1, "{:?}", h.model);
+}
+
 #[test]
 fn pages_built_on_money_say_they_need_prices() {
     let d = groceries();
@@ -168,22 +286,6 @@ fn pages_built_on_money_say_they_need_prices() {
         assert!(e.contains("needs prices"), "{e}");
         assert!(e.contains("Groceries_dataset.csv"), "{e}");
     };
-    needs(
-        customers::run(d, &CustomersParams::default())
-            .unwrap_err()
-            .to_string(),
-    );
-    needs(
-        customers::clv(
-            d,
-            &ClvParams {
-                calibration_end: Some("2015-06-30".into()),
-                ..ClvParams::default()
-            },
-        )
-        .unwrap_err()
-        .to_string(),
-    );
     needs(
         inventory::run(&InventoryInput::new(d), &InventoryParams::default())
             .unwrap_err()
@@ -286,16 +388,55 @@ fn cli_on_a_file_without_prices() {
     );
     let rules_csv = std::fs::read_to_string(&rules).unwrap();
     assert_eq!(rules_csv.lines().count(), 1 + 74);
-    // Pages built on money refuse with the reason, exit code 1, nothing written.
+    // Customers: monetary left empty, units appended, M scored on units (pandas: member 1000
+    // has 36 days, 5 dates, 13 lines: 5 4 4, Champions).
     let customers_out = dir.join("customers.csv");
     let out = shoplens(&[&"customers", &file, &"--out", &customers_out]);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("no prices in the file"), "{stderr}");
+    let text = std::fs::read_to_string(&customers_out).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,segment,cluster,units")
+    );
+    assert_eq!(lines.clone().count(), 3898);
+    assert!(
+        lines.any(|l| l.starts_with("1000,36,5,,5,4,4,Champions,") && l.ends_with(",13")),
+        "{text:.300}"
+    );
+    // Purchase model: money columns empty.
+    let clv_out = dir.join("clv.csv");
+    let out = shoplens(&[
+        &"clv",
+        &file,
+        &"--calibration-end",
+        &"2015-06-30",
+        &"--out",
+        &clv_out,
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(&clv_out).unwrap();
+    assert_eq!(text.lines().count(), 1 + 3771);
+    assert!(
+        text.lines().skip(1).all(|l| l.ends_with(",,")),
+        "{text:.300}"
+    );
+    // Pages built on money refuse with the reason, exit code 1, nothing written.
+    let inventory_out = dir.join("inventory.csv");
+    let out = shoplens(&[&"inventory", &file, &"--out", &inventory_out]);
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains("needs prices") && err.contains("Groceries_dataset.csv"),
         "{err}"
     );
-    assert!(!customers_out.exists());
+    assert!(!inventory_out.exists());
     // Unit forecasts per product.
     let fc = dir.join("forecasts.csv");
     let out = shoplens(&[

@@ -25,6 +25,11 @@ pub const ENTRIES: &[Entry] = &[
         zh: "所有订单的消费总额。",
     },
     Entry {
+        key: "customers.note.units",
+        en: "Units bought over all orders (the file has no prices, so units stand in for spend).",
+        zh: "所有订单购买的件数（文件没有价格，因此用件数代替消费金额）。",
+    },
+    Entry {
         key: "customers.note.r_score",
         en: "1–5: 5 = among the fifth who ordered most recently.",
         zh: "1–5 分：5 分 = 最近下过单的前五分之一客户。",
@@ -39,6 +44,11 @@ pub const ENTRIES: &[Entry] = &[
         en: "1–5: 5 = among the fifth who spent most.",
         zh: "1–5 分：5 分 = 消费最多的前五分之一客户。",
     },
+    Entry {
+        key: "customers.note.m_score_units",
+        en: "1–5: 5 = among the fifth who bought the most units (no prices in the file).",
+        zh: "1–5 分：5 分 = 购买件数最多的前五分之一客户（文件中没有价格）。",
+    },
     // Clusters and cohorts
     Entry {
         key: "customers.clusters.explain",
@@ -46,9 +56,19 @@ pub const ENTRIES: &[Entry] = &[
         zh: "按最近购买时间、购买频率和消费金额把相似的客户分成组（先取对数，再分别标准化）。惯性（inertia）是所有客户到各自组中心的距离平方之和：越小说明组内越紧凑。轮廓系数（−1 到 1）表示客户归属自己的组有多明确，而不是更像相邻的组。",
     },
     Entry {
+        key: "customers.clusters.explain_units",
+        en: "Customers grouped by similar recency, frequency and units bought (the file has no prices; on a log scale, each standardised). Inertia is the total squared distance of customers to their group's centre: lower = tighter groups. The silhouette (−1..1) says how clearly customers sit in their own group rather than the next one.",
+        zh: "按最近购买时间、购买频率和购买件数把相似的客户分成组（文件没有价格；先取对数，再分别标准化）。惯性（inertia）是所有客户到各自组中心的距离平方之和：越小说明组内越紧凑。轮廓系数（−1 到 1）表示客户归属自己的组有多明确，而不是更像相邻的组。",
+    },
+    Entry {
         key: "customers.cohorts.explain",
         en: "Each row is the customers whose first order fell in that month; each column counts how many of them ordered again N months later (retention) and what they spent then per customer acquired.",
         zh: "每一行是在该月首次下单的客户；每一列统计其中有多少人在 N 个月后再次下单（留存），以及当时按每位获客平均的消费额。",
+    },
+    Entry {
+        key: "customers.cohorts.explain_units",
+        en: "Each row is the customers whose first order fell in that month; each column counts how many of them ordered again N months later (retention). The file has no prices, so there is no spend per customer.",
+        zh: "每一行是在该月首次下单的客户；每一列统计其中有多少人在 N 个月后再次下单（留存）。文件没有价格，因此没有人均消费额。",
     },
     // Churn classifiers
     Entry {
@@ -86,6 +106,11 @@ pub const ENTRIES: &[Entry] = &[
         key: "customers.clv.fitted",
         en: "Fitted on {n} customers ({rep} repeat buyers) with orders up to {date}.",
         zh: "用 {n} 位客户（其中 {rep} 位复购客户）截至{date}的订单拟合。",
+    },
+    Entry {
+        key: "customers.clv.fitted_unpriced",
+        en: "Fitted on {n} customers ({rep} repeat buyers) with orders up to {date}. The file has no prices: this predicts purchases and who is still active, not their value in money.",
+        zh: "用 {n} 位客户（其中 {rep} 位复购客户）截至{date}的订单拟合。文件没有价格：这里预测购买次数和谁仍然活跃，而不是其金额价值。",
     },
     Entry {
         key: "customers.clv.holdout",

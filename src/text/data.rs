@@ -230,18 +230,13 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         key: "data.note.unpriced",
-        en: "no price or amount column: the file is read as quantities only. Basket rules, recommendations and unit forecasts work; revenue, customer value (monetary, CLV), stock plans and the action plan need prices",
-        zh: "没有价格或金额列：本文件只按数量读取。购物篮规则、推荐和销量预测可以使用；营收、客户价值（消费金额、CLV）、库存计划和行动计划需要价格",
+        en: "no price or amount column: the file is read as quantities only. Basket rules, recommendations, unit forecasts and customer segments by units work; revenue, customer value in money (CLV), stock plans and the action plan need prices",
+        zh: "没有价格或金额列：本文件只按数量读取。购物篮规则、推荐、销量预测和按件数的客户分层可以使用；营收、客户的金额价值（CLV）、库存计划和行动计划需要价格",
     },
     Entry {
         key: "data.err.unpriced",
-        en: "{what} needs prices, and {files} has no price or amount column (map one on the Data page if it is there). Basket rules, recommendations and unit forecasts work without prices",
-        zh: "{what}需要价格，而 {files} 没有价格或金额列（如果有，请在数据页指定）。购物篮规则、推荐和销量预测不需要价格",
-    },
-    Entry {
-        key: "data.need.customers",
-        en: "Customer value (RFM, segments, CLV, churn)",
-        zh: "客户价值（RFM、分群、CLV、流失）",
+        en: "{what} needs prices, and {files} has no price or amount column (map one on the Data page if it is there). Basket rules, recommendations, unit forecasts and customer segments work without prices",
+        zh: "{what}需要价格，而 {files} 没有价格或金额列（如果有，请在数据页指定）。购物篮规则、推荐、销量预测和客户分层不需要价格",
     },
     Entry {
         key: "data.need.inventory",

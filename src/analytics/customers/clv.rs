@@ -5,6 +5,10 @@
 //! `t_i` up to the horizon (the last step truncated), d = monthly discount rate — as
 //! `lifetimes.GammaGammaFitter.customer_lifetime_value`.
 //!
+//! Data without prices ([`crate::data::CleaningReport::priced`] false): BG/NBD alone;
+//! Gamma–Gamma is not fitted, `expected_avg_value` and `clv` are 0 and [`ClvReport::priced`] is
+//! false, so the page and the CLI leave those columns out (empty cells in the CSV).
+//!
 //! Churn risk is `1 − P(alive)` (the definition) when P(alive) separates customers (at
 //! least [`MIN_P_ALIVE_SPREAD`] of the repeat customers below 0.9); otherwise — typically the
 //! boundary case a → 0, where P(alive) ≈ 1 for everyone — it is the model's probability of no
@@ -107,7 +111,9 @@ pub struct ClvRow {
     pub p_no_purchase_90d: f64,
     /// Expected purchase days in the next `horizon_days`.
     pub expected_purchases: f64,
+    /// Gamma–Gamma expected order value (0 when [`ClvReport::priced`] is false).
     pub expected_avg_value: f64,
+    /// Discounted value of the expected purchases (0 when [`ClvReport::priced`] is false).
     pub clv: f64,
     /// Purchase days after the calibration end (holdout), when there is one.
     pub actual_holdout_purchases: Option<u32>,
@@ -172,6 +178,10 @@ pub struct HoldoutCheck {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClvReport {
     pub status: ModelStatus,
+    /// The data have prices: Gamma–Gamma, `expected_avg_value` and `clv` are filled. False for
+    /// a file without prices: purchase counts only.
+    #[serde(default = "yes")]
+    pub priced: bool,
     pub message: Text,
     pub params: ClvParams,
     pub calibration_end: String,
@@ -208,6 +218,10 @@ pub struct ClvReport {
     pub method_explanation: Text,
 }
 
+fn yes() -> bool {
+    true
+}
+
 fn clv_value(
     p: &BgNbdParams,
     r: &CalRow,
@@ -238,6 +252,7 @@ fn empty_report(
 ) -> ClvReport {
     ClvReport {
         status,
+        priced: true,
         message: msg,
         params: params.clone(),
         calibration_end: date_string(cal),
@@ -328,8 +343,6 @@ pub(crate) fn fit_model(
 /// BG/NBD + Gamma–Gamma CLV (see the module docs).
 pub fn clv(data: &Dataset, params: &ClvParams) -> Result<ClvReport, CustomersError> {
     params.validate()?;
-    crate::data::require_prices(data, Text::new("data.need.customers"))
-        .map_err(CustomersError::Unpriced)?;
     let hist = histories(&data.lines, None);
     clv_from_histories(data, &hist, params)
 }
@@ -358,6 +371,7 @@ pub(crate) fn clv_from_histories(
         });
     }
     let obs_end = obs_end.max(cal_end);
+    let priced = data.report.priced;
     let rows = bgnbd::summarise(hist, cal_end, obs_end);
     let repeaters = rows.iter().filter(|r| r.x > 0).count();
     if repeaters < MIN_REPEATERS {
@@ -373,6 +387,7 @@ pub(crate) fn clv_from_histories(
         );
         rep.customers = rows.len() as u64;
         rep.repeaters = repeaters as u64;
+        rep.priced = priced;
         return Ok(rep);
     }
     let has_holdout = obs_end > cal_end;
@@ -382,7 +397,11 @@ pub(crate) fn clv_from_histories(
         params.horizon_days as i64
     };
     let m = fit_model(hist, &rows, cal_end, start, window, params.penalty)?;
-    let gg = gamma_gamma::fit(&rows.iter().map(|r| (r.x, r.monetary)).collect::<Vec<_>>()).ok();
+    let gg = if priced {
+        gamma_gamma::fit(&rows.iter().map(|r| (r.x, r.monetary)).collect::<Vec<_>>()).ok()
+    } else {
+        None
+    };
     let gg = gg.filter(|g| g.q > 1.0 && g.p.is_finite());
     let horizon = params.horizon_days as f64 / 7.0;
     let (churn_risk_method, churn_risk_explanation) = churn_risk_choice(&m, &rows);
@@ -397,6 +416,7 @@ pub(crate) fn clv_from_histories(
         let expected = m.params.expected(r.x, r.t_x, r.t, horizon)?;
         let value = match &gg {
             Some(g) => g.expected_value(r.x, r.monetary),
+            None if !priced => 0.0,
             None => {
                 let days = h.purchase_days();
                 days.iter().map(|d| d.1).sum::<f64>() / days.len().max(1) as f64
@@ -499,29 +519,39 @@ pub(crate) fn clv_from_histories(
     } else {
         Text::new("customers.clv.note.clv").int("days", params.horizon_days)
     };
-    let notes = vec![
+    let mut notes = vec![
         Note::new("p_alive", Text::new("customers.clv.note.p_alive")),
         Note::new(
             "expected_purchases",
             Text::new("customers.clv.note.expected_purchases").int("days", params.horizon_days),
         ),
-        Note::new(
+    ];
+    if priced {
+        notes.push(Note::new(
             "expected_avg_value",
             Text::new("customers.clv.note.expected_avg_value"),
-        ),
-        Note::new("clv", clv_note),
-        Note::new("churn_risk", Text::new("customers.clv.note.churn_risk")),
-        Note::new(
-            "p_no_purchase_90d",
-            Text::new("customers.clv.note.p_no_purchase_90d"),
-        ),
-    ];
+        ));
+        notes.push(Note::new("clv", clv_note));
+    }
+    notes.push(Note::new(
+        "churn_risk",
+        Text::new("customers.clv.note.churn_risk"),
+    ));
+    notes.push(Note::new(
+        "p_no_purchase_90d",
+        Text::new("customers.clv.note.p_no_purchase_90d"),
+    ));
     Ok(ClvReport {
         status: ModelStatus::Ok,
-        message: Text::new("customers.clv.fitted")
-            .int("n", rows.len())
-            .int("rep", repeaters)
-            .iso_date("date", date_string(cal_end)),
+        priced,
+        message: Text::new(if priced {
+            "customers.clv.fitted"
+        } else {
+            "customers.clv.fitted_unpriced"
+        })
+        .int("n", rows.len())
+        .int("rep", repeaters)
+        .iso_date("date", date_string(cal_end)),
         params: params.clone(),
         calibration_end: date_string(cal_end),
         observation_end: date_string(obs_end),

@@ -71,6 +71,10 @@ impl History {
     pub fn revenue(&self) -> f64 {
         self.orders.iter().map(|o| o.revenue).sum()
     }
+    /// Units bought over all orders.
+    pub fn units(&self) -> f64 {
+        self.orders.iter().map(|o| o.quantity).sum()
+    }
     /// Purchase days with their revenue (several orders on one day = one purchase), sorted.
     pub fn purchase_days(&self) -> Vec<(i64, f64)> {
         let mut out: Vec<(i64, f64)> = Vec::new();

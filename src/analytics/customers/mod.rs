@@ -9,6 +9,11 @@
 //!
 //! Guest orders (no customer id) are excluded from everything here. Entry points: [`run`],
 //! [`clv()`](fn@clv), [`customer_profile`].
+//!
+//! **Data without prices** (a loyalty-card or basket export, [`crate::data::CleaningReport::priced`]
+//! false): the M of RFM and the clusters' third feature measure units bought
+//! ([`rfm::Measure::Units`]); BG/NBD still gives P(alive), expected purchases and churn risk, while
+//! Gamma–Gamma and CLV in money are left out ([`ClvReport::priced`]).
 
 pub mod bgnbd;
 pub mod churn;
@@ -27,7 +32,7 @@ use serde::{Deserialize, Serialize};
 
 pub use clv::{clv, ChurnRiskMethod, ClvParams, ClvReport, ClvRow, ModelStatus};
 pub use profile::{customer_profile, customer_profile_from, CustomerProfile};
-pub use rfm::{RfmRow, Segment, SegmentRow};
+pub use rfm::{Measure, RfmRow, Segment, SegmentRow};
 
 /// Why no customer could be modelled ([`CustomersError::NoCustomers`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,18 +71,10 @@ impl NoCustomersWhy {
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]
 #[error("{}", self.text())]
 pub enum CustomersError {
-    InvalidParam {
-        name: &'static str,
-        message: Text,
-    },
+    InvalidParam { name: &'static str, message: Text },
     NoCustomers(NoCustomersWhy),
     UnknownCustomer(String),
-    Numerical {
-        what: &'static str,
-        message: Text,
-    },
-    /// The data have no prices ([`crate::data::require_prices`]).
-    Unpriced(Text),
+    Numerical { what: &'static str, message: Text },
 }
 
 impl CustomersError {
@@ -98,7 +95,6 @@ impl CustomersError {
             CustomersError::Numerical { what, message } => Text::new("customers.err.numerical")
                 .str("what", *what)
                 .text("message", message.clone()),
-            CustomersError::Unpriced(t) => t.clone(),
         }
     }
 }
@@ -196,7 +192,11 @@ impl CustomersParams {
 pub struct RfmSummary {
     pub recency_days: rfm::Stat,
     pub frequency: rfm::Stat,
+    /// Revenue per customer (zeros when the data have no prices).
     pub monetary: rfm::Stat,
+    /// Units per customer.
+    #[serde(default)]
+    pub units: rfm::Stat,
     pub tie_handling: Text,
     pub notes: Vec<Note>,
 }
@@ -208,11 +208,12 @@ pub struct Cluster {
     pub size: u64,
     /// Centre in z-scores of ln(1+R), ln(1+F), ln(1+M).
     pub centre_z: [f64; 3],
-    /// Centre back-transformed: typical recency days, orders, revenue.
+    /// Centre back-transformed: typical recency days, orders, and revenue (units when the
+    /// report's [`Measure`] is units).
     pub typical_recency_days: f64,
     pub typical_frequency: f64,
     pub typical_monetary: f64,
-    /// Plain words, e.g. "recent, frequent, high spend".
+    /// Plain words, e.g. "recent, frequent, high spend" ("… many units" for [`Measure::Units`]).
     pub description: String,
 }
 
@@ -272,6 +273,9 @@ pub struct CustomersReport {
     pub customers: u64,
     /// Sale lines without customer id, left out of every analysis here.
     pub guest_lines_excluded: u64,
+    /// What M (and the clusters' third feature) measures: revenue, or units without prices.
+    #[serde(default)]
+    pub measure: Measure,
     pub rfm: Vec<RfmRow>,
     pub rfm_summary: RfmSummary,
     pub segments: Vec<SegmentRow>,
@@ -281,7 +285,7 @@ pub struct CustomersReport {
     pub churn: ChurnReport,
 }
 
-fn describe(z: &[f64; 3]) -> String {
+fn describe(z: &[f64; 3], measure: Measure) -> String {
     let r = if z[0] < -0.5 {
         "recent"
     } else if z[0] > 0.5 {
@@ -296,26 +300,27 @@ fn describe(z: &[f64; 3]) -> String {
     } else {
         "occasional"
     };
-    let m = if z[2] > 0.5 {
-        "high spend"
-    } else if z[2] < -0.5 {
-        "low spend"
-    } else {
-        "medium spend"
+    let m = match (measure, z[2]) {
+        (Measure::Revenue, v) if v > 0.5 => "high spend",
+        (Measure::Revenue, v) if v < -0.5 => "low spend",
+        (Measure::Revenue, _) => "medium spend",
+        (Measure::Units, v) if v > 0.5 => "many units",
+        (Measure::Units, v) if v < -0.5 => "few units",
+        (Measure::Units, _) => "some units",
     };
     format!("{r}, {f}, {m}")
 }
 
-/// The k-means features of RFM rows: ln(1+R), ln(1+F), ln(1+M), z-scored (population std).
-/// Returns the matrix and the column means and standard deviations.
-pub fn rfm_features(rows: &[RfmRow]) -> (Vec<f64>, Vec<f64>, Vec<f64>) {
+/// The k-means features of RFM rows: ln(1+R), ln(1+F), ln(1+M), z-scored (population std), M
+/// by `measure`. Returns the matrix and the column means and standard deviations.
+pub fn rfm_features(rows: &[RfmRow], measure: Measure) -> (Vec<f64>, Vec<f64>, Vec<f64>) {
     let mut x: Vec<f64> = rows
         .iter()
         .flat_map(|r| {
             [
                 (r.recency_days as f64).ln_1p(),
                 (r.frequency as f64).ln_1p(),
-                r.monetary.max(0.0).ln_1p(),
+                measure.of(r).max(0.0).ln_1p(),
             ]
         })
         .collect();
@@ -323,15 +328,16 @@ pub fn rfm_features(rows: &[RfmRow]) -> (Vec<f64>, Vec<f64>, Vec<f64>) {
     (x, mean, sd)
 }
 
-/// Cluster RFM rows (fills `rows[i].cluster`).
+/// Cluster RFM rows (fills `rows[i].cluster`), M by `measure`.
 pub fn cluster_rfm(
     rows: &mut [RfmRow],
     k: Option<usize>,
     n_init: usize,
     seed: u64,
+    measure: Measure,
 ) -> Result<ClusterReport, CustomersError> {
     let n = rows.len();
-    let (x, mean, sd) = rfm_features(rows);
+    let (x, mean, sd) = rfm_features(rows, measure);
     let kp = |k| kmeans::KMeansParams {
         k,
         n_init,
@@ -399,7 +405,7 @@ pub fn cluster_rfm(
                 typical_recency_days: back(0),
                 typical_frequency: back(1),
                 typical_monetary: back(2),
-                description: describe(&c),
+                description: describe(&c, measure),
             }
         })
         .collect();
@@ -410,7 +416,10 @@ pub fn cluster_rfm(
         elbow,
         silhouette: sil,
         clusters,
-        explanation: Text::new("customers.clusters.explain"),
+        explanation: Text::new(match measure {
+            Measure::Revenue => "customers.clusters.explain",
+            Measure::Units => "customers.clusters.explain_units",
+        }),
     })
 }
 
@@ -419,6 +428,7 @@ fn churn_report(
     hist: &[history::History],
     ids: &[String],
     window: u32,
+    priced: bool,
 ) -> Result<ChurnReport, CustomersError> {
     let (Some(start), Some(last)) = (
         history::first_day(&data.lines),
@@ -523,9 +533,11 @@ fn churn_report(
         auc_bgnbd_no_purchase,
         confusion_naive_bayes: Some(churn::Confusion::new(&pnb, &yte, 0.5)),
         confusion_logistic: Some(churn::Confusion::new(&plr, &yte, 0.5)),
+        // Without prices the revenue feature is 0 for everyone (weight 0): not listed.
         logistic_weights: churn::FEATURES
             .iter()
             .enumerate()
+            .filter(|(_, f)| priced || **f != "ln_revenue")
             .map(|(i, f)| (f.to_string(), lr.weights[i + 1]))
             .collect(),
         explanation: {
@@ -543,39 +555,57 @@ fn churn_report(
 /// The whole Customers analysis (see the module docs). Parameters are validated first.
 pub fn run(data: &Dataset, params: &CustomersParams) -> Result<CustomersReport, CustomersError> {
     params.validate()?;
-    crate::data::require_prices(data, Text::new("data.need.customers"))
-        .map_err(CustomersError::Unpriced)?;
+    let measure = Measure::for_priced(data.report.priced);
     let hist = history::histories(&data.lines, None);
     if hist.is_empty() {
         return Err(CustomersError::NoCustomers(NoCustomersWhy::GuestsOnly));
     }
     let last = history::last_day(&data.lines).unwrap_or(0);
     let snapshot = last + 1;
-    let mut rows = rfm::compute(&data.lines, &hist, snapshot);
-    let clusters = cluster_rfm(&mut rows, params.k, params.n_init, params.seed)?;
+    let mut rows = rfm::compute(&data.lines, &hist, snapshot, measure);
+    let clusters = cluster_rfm(&mut rows, params.k, params.n_init, params.seed, measure)?;
     let segments = rfm::segment_table(&rows);
     let col = |f: &dyn Fn(&RfmRow) -> f64| rows.iter().map(f).collect::<Vec<f64>>();
     let rfm_summary = RfmSummary {
         recency_days: rfm::stat(&col(&|r| r.recency_days as f64)),
         frequency: rfm::stat(&col(&|r| r.frequency as f64)),
         monetary: rfm::stat(&col(&|r| r.monetary)),
+        units: rfm::stat(&col(&|r| r.units)),
         tie_handling: Text::new("customers.rfm.ties"),
         notes: vec![
             Note::new("recency_days", Text::new("customers.note.recency_days")),
             Note::new("frequency", Text::new("customers.note.frequency")),
-            Note::new("monetary", Text::new("customers.note.monetary")),
+            match measure {
+                Measure::Revenue => Note::new("monetary", Text::new("customers.note.monetary")),
+                Measure::Units => Note::new("units", Text::new("customers.note.units")),
+            },
             Note::new("r_score", Text::new("customers.note.r_score")),
             Note::new("f_score", Text::new("customers.note.f_score")),
-            Note::new("m_score", Text::new("customers.note.m_score")),
+            Note::new(
+                "m_score",
+                Text::new(match measure {
+                    Measure::Revenue => "customers.note.m_score",
+                    Measure::Units => "customers.note.m_score_units",
+                }),
+            ),
         ],
     };
-    let cohorts = cohorts::compute(&hist, last);
+    let mut cohorts = cohorts::compute(&hist, last);
+    if measure == Measure::Units {
+        cohorts.explanation = Text::new("customers.cohorts.explain_units");
+    }
     let clv = clv::clv_from_histories(data, &hist, &params.clv_params())?;
     let ids: Vec<String> = hist
         .iter()
         .map(|h| data.lines.strings.get(h.customer).to_owned())
         .collect();
-    let churn = churn_report(data, &hist, &ids, params.churn_window_days)?;
+    let churn = churn_report(
+        data,
+        &hist,
+        &ids,
+        params.churn_window_days,
+        data.report.priced,
+    )?;
     let guests = data
         .lines
         .customer
@@ -587,6 +617,7 @@ pub fn run(data: &Dataset, params: &CustomersParams) -> Result<CustomersReport, 
         snapshot_date: history::date_string(snapshot),
         customers: hist.len() as u64,
         guest_lines_excluded: guests,
+        measure,
         rfm: rows,
         rfm_summary,
         segments,

@@ -1,5 +1,5 @@
 //! Per-customer profile for the UI drawer: orders timeline, segment, cluster, P(alive), CLV and
-//! top products / categories by revenue.
+//! top products / categories by revenue (by units when the data have no prices).
 
 use super::{run, CustomersError, CustomersParams, CustomersReport, Segment};
 use crate::data::{Dataset, NONE_ID};
@@ -12,6 +12,9 @@ pub struct TimelineOrder {
     pub date: String,
     pub order_id: String,
     pub revenue: f64,
+    /// Units in the order.
+    #[serde(default)]
+    pub units: f64,
 }
 
 /// Revenue of one product or category.
@@ -28,6 +31,12 @@ pub struct CustomerProfile {
     pub customer_id: String,
     pub orders: Vec<TimelineOrder>,
     pub revenue: f64,
+    /// Units bought.
+    #[serde(default)]
+    pub units: f64,
+    /// The data have prices (revenue figures mean something).
+    #[serde(default = "yes")]
+    pub priced: bool,
     pub recency_days: i64,
     pub segment: Segment,
     pub segment_name: String,
@@ -36,7 +45,7 @@ pub struct CustomerProfile {
     pub p_alive: Option<f64>,
     pub expected_purchases: Option<f64>,
     pub clv: Option<f64>,
-    /// Up to 10 each, by revenue.
+    /// Up to 10 each, by revenue, then units.
     pub top_products: Vec<TopItem>,
     pub top_categories: Vec<TopItem>,
 }
@@ -53,6 +62,10 @@ pub fn customer_profile(
     customer_profile_from(data, &report, customer_id)
 }
 
+fn yes() -> bool {
+    true
+}
+
 fn top(m: HashMap<String, (f64, f64)>) -> Vec<TopItem> {
     let mut v: Vec<TopItem> = m
         .into_iter()
@@ -63,7 +76,12 @@ fn top(m: HashMap<String, (f64, f64)>) -> Vec<TopItem> {
             quantity,
         })
         .collect();
-    v.sort_by(|a, b| b.revenue.total_cmp(&a.revenue).then(a.name.cmp(&b.name)));
+    v.sort_by(|a, b| {
+        b.revenue
+            .total_cmp(&a.revenue)
+            .then(b.quantity.total_cmp(&a.quantity))
+            .then(a.name.cmp(&b.name))
+    });
     v.truncate(10);
     v
 }
@@ -85,7 +103,7 @@ pub fn customer_profile_from(
         .iter()
         .find(|r| r.customer_id == customer_id)
         .ok_or_else(unknown)?;
-    let mut orders: HashMap<u32, (i64, f64)> = HashMap::new();
+    let mut orders: HashMap<u32, (i64, f64, f64)> = HashMap::new();
     let mut products: HashMap<String, (f64, f64)> = HashMap::new();
     let mut categories: HashMap<String, (f64, f64)> = HashMap::new();
     for i in 0..l.len() {
@@ -93,9 +111,10 @@ pub fn customer_profile_from(
             continue;
         }
         let (ts, rev, q) = (l.timestamp[i], l.revenue[i], l.quantity[i]);
-        let e = orders.entry(l.order_id[i]).or_insert((ts, 0.0));
+        let e = orders.entry(l.order_id[i]).or_insert((ts, 0.0, 0.0));
         e.0 = e.0.min(ts);
         e.1 += rev;
+        e.2 += q;
         let name = match l.strings.get(l.product[i]) {
             "" => l.strings.get(l.sku[i]),
             s => s,
@@ -109,8 +128,10 @@ pub fn customer_profile_from(
         c.0 += rev;
         c.1 += q;
     }
-    let mut timeline: Vec<(i64, u32, f64)> =
-        orders.into_iter().map(|(o, (t, r))| (t, o, r)).collect();
+    let mut timeline: Vec<(i64, u32, f64, f64)> = orders
+        .into_iter()
+        .map(|(o, (t, r, u))| (t, o, r, u))
+        .collect();
     timeline.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
     let clv_row = report
         .clv
@@ -121,13 +142,16 @@ pub fn customer_profile_from(
         customer_id: customer_id.to_owned(),
         orders: timeline
             .iter()
-            .map(|(t, o, r)| TimelineOrder {
+            .map(|(t, o, r, u)| TimelineOrder {
                 date: super::history::date_string(super::history::day_of(*t)),
                 order_id: l.strings.get(*o).to_owned(),
                 revenue: *r,
+                units: *u,
             })
             .collect(),
         revenue: rfm.monetary,
+        units: rfm.units,
+        priced: data.report.priced,
         recency_days: rfm.recency_days,
         segment: rfm.segment,
         segment_name: rfm.segment.name().to_owned(),
@@ -138,7 +162,7 @@ pub fn customer_profile_from(
             .map(|c| c.description.clone()),
         p_alive: clv_row.map(|r| r.p_alive),
         expected_purchases: clv_row.map(|r| r.expected_purchases),
-        clv: clv_row.map(|r| r.clv),
+        clv: clv_row.filter(|_| report.clv.priced).map(|r| r.clv),
         top_products: top(products),
         top_categories: top(categories),
     })

@@ -3,12 +3,18 @@
 //! Definitions (Hughes 1994, *Strategic Database Marketing*; the usual pandas recipe):
 //! - snapshot = last date in the data + 1 day;
 //! - recency = whole days from the customer's last purchase **date** to the snapshot (≥ 1);
-//! - frequency = distinct orders; monetary = total revenue of the customer's sale lines.
+//! - frequency = distinct orders; monetary = total revenue of the customer's sale lines;
+//!   units = total quantity of those lines.
+//!
+//! When the data have no prices ([`crate::data::CleaningReport::priced`]) the M score and the
+//! clusters use **units** instead of revenue ([`Measure::Units`]): a loyalty-card or basket export
+//! still ranks its customers by how much they buy.
 //!
 //! **Scores** are rank-based quintiles, as `pandas.qcut(x.rank(method="first"), 5, labels=1..5)`:
 //! customers are ranked with ties broken by customer id order, and the i-th of n (0-based) gets
-//! score `floor(5 i / n) + 1`, so the five groups have equal sizes (±1) even when many customers
-//! share a value (e.g. frequency 1). R is ranked by recency descending (most recent → 5), F and M
+//! score `max(1, ceil(5 i / (n − 1)))` (qcut's edges are the linearly interpolated quantiles of
+//! the ranks), so the five groups have equal sizes (±1) even when many customers share a value
+//! (e.g. frequency 1). R is ranked by recency descending (most recent → 5), F and M
 //! ascending (most → 5).
 //!
 //! **Segments**: the common R × F grid (as used by e.g. Putler and most RFM tutorials; M only
@@ -38,13 +44,48 @@ pub struct RfmRow {
     pub customer_id: String,
     pub recency_days: i64,
     pub frequency: u64,
+    /// Revenue (0 when the data have no prices).
     pub monetary: f64,
+    /// Units bought (sum of the lines' quantities).
+    #[serde(default)]
+    pub units: f64,
     pub r_score: u8,
     pub f_score: u8,
+    /// Quintile of the [`Measure`]: revenue, or units when the data have no prices.
     pub m_score: u8,
     pub segment: Segment,
     /// k-means cluster (0-based), filled by the clustering step.
     pub cluster: Option<usize>,
+}
+
+/// What the "M" of RFM (and the clusters' third feature) measures.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    /// Total revenue (the usual RFM).
+    #[default]
+    Revenue,
+    /// Total units bought: for data without prices.
+    Units,
+}
+
+impl Measure {
+    /// The measure for data with (`true`) or without prices.
+    pub fn for_priced(priced: bool) -> Measure {
+        if priced {
+            Measure::Revenue
+        } else {
+            Measure::Units
+        }
+    }
+
+    /// This measure's value in an RFM row.
+    pub fn of(self, r: &RfmRow) -> f64 {
+        match self {
+            Measure::Revenue => r.monetary,
+            Measure::Units => r.units,
+        }
+    }
 }
 
 /// Named RFM segments (see the module docs for the grid).
@@ -145,8 +186,9 @@ impl Segment {
     }
 }
 
-/// Rank-based quintile scores 1..=5 (`pandas.qcut(rank(method="first"), 5)`): `values` in input
-/// order, ties broken by position; `ascending` = larger value → higher score.
+/// Rank-based quintile scores 1..=5, exactly `pandas.qcut(x.rank(method="first"), 5,
+/// labels=[1, 2, 3, 4, 5])`: `values` in input order, ties broken by position; `ascending` =
+/// larger value → higher score.
 pub fn quintile_scores(values: &[f64], ascending: bool) -> Vec<u8> {
     let n = values.len();
     let mut idx: Vec<usize> = (0..n).collect();
@@ -155,24 +197,41 @@ pub fn quintile_scores(values: &[f64], ascending: bool) -> Vec<u8> {
         let o = if ascending { o } else { o.reverse() };
         o.then(i.cmp(&j))
     });
+    // qcut's bin edges on the ranks 1..=n are the quantiles 1 + k(n − 1)/5 (linear
+    // interpolation), intervals closed on the right: the 0-based rank i lands in bin
+    // ceil(5i / (n − 1)) (bin 1 for i = 0).
     let mut out = vec![1u8; n];
+    let d = n.saturating_sub(1).max(1);
     for (rank, &i) in idx.iter().enumerate() {
-        out[i] = ((rank * 5) / n.max(1)) as u8 + 1;
+        out[i] = (rank * 5).div_ceil(d).clamp(1, 5) as u8;
     }
     out
 }
 
-/// RFM rows for the histories (same order), with `snapshot_day` = last data day + 1.
-pub fn compute(lines: &OrderLines, hist: &[History], snapshot_day: i64) -> Vec<RfmRow> {
+/// RFM rows for the histories (same order), with `snapshot_day` = last data day + 1; the M score
+/// ranks `measure`.
+pub fn compute(
+    lines: &OrderLines,
+    hist: &[History],
+    snapshot_day: i64,
+    measure: Measure,
+) -> Vec<RfmRow> {
     let rec: Vec<f64> = hist
         .iter()
         .map(|h| (snapshot_day - h.last_day()) as f64)
         .collect();
     let freq: Vec<f64> = hist.iter().map(|h| h.orders.len() as f64).collect();
     let mon: Vec<f64> = hist.iter().map(History::revenue).collect();
+    let units: Vec<f64> = hist.iter().map(History::units).collect();
     let r = quintile_scores(&rec, false);
     let f = quintile_scores(&freq, true);
-    let m = quintile_scores(&mon, true);
+    let m = quintile_scores(
+        match measure {
+            Measure::Revenue => &mon,
+            Measure::Units => &units,
+        },
+        true,
+    );
     hist.iter()
         .enumerate()
         .map(|(i, h)| RfmRow {
@@ -180,6 +239,7 @@ pub fn compute(lines: &OrderLines, hist: &[History], snapshot_day: i64) -> Vec<R
             recency_days: rec[i] as i64,
             frequency: freq[i] as u64,
             monetary: mon[i],
+            units: units[i],
             r_score: r[i],
             f_score: f[i],
             m_score: m[i],
@@ -227,19 +287,29 @@ pub struct SegmentRow {
     pub revenue: f64,
     /// Share of customer-level revenue, 0..=1.
     pub revenue_share: f64,
+    /// Units bought by the segment's customers.
+    #[serde(default)]
+    pub units: f64,
+    /// Share of all customers' units, 0..=1.
+    #[serde(default)]
+    pub units_share: f64,
 }
 
 /// Segment table in grid order (empty segments included, with zeros).
 pub fn segment_table(rows: &[RfmRow]) -> Vec<SegmentRow> {
     let n = rows.len().max(1) as f64;
     let total: f64 = rows.iter().map(|r| r.monetary).sum();
+    let total_units: f64 = rows.iter().map(|r| r.units).sum();
+    let share = |part: f64, whole: f64| if whole > 0.0 { part / whole } else { 0.0 };
     Segment::ALL
         .iter()
         .map(|&s| {
-            let (c, rev) = rows
+            let (c, rev, units) = rows
                 .iter()
                 .filter(|r| r.segment == s)
-                .fold((0u64, 0.0), |(c, v), r| (c + 1, v + r.monetary));
+                .fold((0u64, 0.0, 0.0), |(c, v, u), r| {
+                    (c + 1, v + r.monetary, u + r.units)
+                });
             SegmentRow {
                 segment: s,
                 name: s.name().to_owned(),
@@ -247,7 +317,9 @@ pub fn segment_table(rows: &[RfmRow]) -> Vec<SegmentRow> {
                 customers: c,
                 customer_share: c as f64 / n,
                 revenue: rev,
-                revenue_share: if total > 0.0 { rev / total } else { 0.0 },
+                revenue_share: share(rev, total),
+                units,
+                units_share: share(units, total_units),
             }
         })
         .collect()
@@ -264,6 +336,17 @@ mod tests {
         assert_eq!(s, vec![1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
         let s = quintile_scores(&[5.0, 1.0, 3.0, 2.0, 4.0], false);
         assert_eq!(s, vec![1, 5, 3, 4, 2]);
+        // pandas.qcut(pd.Series(range(1, 12)), 5, labels=[1, 2, 3, 4, 5]) (n = 11: edges 3, 5,
+        // 7, 9) and range(1, 8) (n = 7: edges 2.2, 3.4, 4.6, 5.8).
+        let v: Vec<f64> = (1..=11).map(f64::from).collect();
+        assert_eq!(
+            quintile_scores(&v, true),
+            vec![1, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5]
+        );
+        let v: Vec<f64> = (1..=7).map(f64::from).collect();
+        assert_eq!(quintile_scores(&v, true), vec![1, 1, 2, 3, 4, 5, 5]);
+        assert_eq!(quintile_scores(&[2.0], true), vec![1]);
+        assert!(quintile_scores(&[], true).is_empty());
     }
 
     #[test]

@@ -1,9 +1,11 @@
 //! Customers: RFM segments, k-means clusters, cohorts, CLV (BG/NBD + Gamma-Gamma), churn risk,
 //! and a profile drawer per customer. All numbers come from `analytics::customers` in the worker.
+//! For a file without prices the page ranks by units and shows purchase predictions without money
+//! (the report's `measure` and `clv.priced` say which).
 
-use super::{unpriced, NeedData, NeedPrices};
+use super::NeedData;
 use crate::analytics::customers::rfm::Segment;
-use crate::analytics::customers::{CustomersReport, ModelStatus};
+use crate::analytics::customers::{CustomersReport, Measure, ModelStatus};
 use crate::protocol::Task;
 use crate::ui::bridge;
 use crate::ui::charts::{BarLineChart, HBarChart, HBarRow, Heatmap, Point, ScatterChart, Series};
@@ -24,7 +26,7 @@ pub fn Customers() -> impl IntoView {
         let fresh = state
             .customers
             .with_untracked(|c| c.as_ref().map(|c| c.gen == gen).unwrap_or(false));
-        if have && !fresh && !state.customers_busy.get_untracked() && !unpriced(state) {
+        if have && !fresh && !state.customers_busy.get_untracked() {
             let params = state.customers_params.get_untracked();
             bridge::analyze(state, Task::Customers { params });
         }
@@ -32,9 +34,6 @@ pub fn Customers() -> impl IntoView {
     move || {
         if state.report.with(Option::is_none) {
             return view! { <NeedData/> }.into_any();
-        }
-        if unpriced(state) {
-            return view! { <NeedPrices page=t("Customers", "客户") what=t("Customer value (RFM, segments, clusters, cohorts, CLV, churn risk)", "客户价值分析（RFM、分群、聚类、同期群、CLV、流失风险）")/> }.into_any();
         }
         match state.customers.get() {
             None => view! {
@@ -53,6 +52,8 @@ fn CustomersBody(report: CustomersReport, millis: f64) -> impl IntoView {
     let state = expect_context::<AppState>();
     let report = StoredValue::new(report);
     let r = report.get_value();
+    // No prices in the file: M is units bought, and no value in money is shown.
+    let units = r.measure == Measure::Units;
     let selected_segment = RwSignal::new(None::<String>);
     let k_choice = RwSignal::new(r.params.k.map(|k| k.to_string()).unwrap_or_default());
     let cal_end = RwSignal::new(r.params.calibration_end.clone().unwrap_or_default());
@@ -74,7 +75,14 @@ fn CustomersBody(report: CustomersReport, millis: f64) -> impl IntoView {
         .map(|s| HBarRow {
             key: segment_name(s.segment).to_string(),
             label: format!("{} ({})", segment_name(s.segment), format::int(s.customers)),
-            values: vec![s.customer_share, s.revenue_share],
+            values: vec![
+                s.customer_share,
+                if units {
+                    s.units_share
+                } else {
+                    s.revenue_share
+                },
+            ],
         })
         .collect();
 
@@ -98,19 +106,43 @@ fn CustomersBody(report: CustomersReport, millis: f64) -> impl IntoView {
                 .get(&c.customer_id)
                 .copied()
                 .unwrap_or((f64::NAN, f64::NAN));
-            vec![
+            let mut row = vec![
                 Cell::Text(c.customer_id.clone()),
                 Cell::Text(seg_names.get(&c.segment).cloned().unwrap_or_default()),
                 num(c.recency_days as f64, 0),
                 num(c.frequency as f64, 0),
-                num(c.monetary, 2),
+                if units {
+                    num(c.units, 0)
+                } else {
+                    num(c.monetary, 2)
+                },
                 Cell::Text(format!("{}{}{}", c.r_score, c.f_score, c.m_score)),
                 Cell::Text(c.cluster.map(|k| format!("{}", k + 1)).unwrap_or_default()),
                 num(p_alive, 3),
-                num(clv, 2),
-            ]
+            ];
+            if !units {
+                row.push(num(clv, 2));
+            }
+            row
         })
         .collect();
+    let mut customer_columns = vec![
+        Column::text("customer_id", t("Customer", "客户")),
+        Column::text("segment", t("Segment", "分层")),
+        Column::num("recency_days", t("Days since last order", "距上次下单天数")),
+        Column::num("frequency", t("Orders", "订单数")),
+        if units {
+            Column::num("units", t("Units", "件数"))
+        } else {
+            Column::num("monetary", t("Revenue", "销售额"))
+        },
+        Column::text("rfm", "RFM"),
+        Column::text("cluster", t("Cluster", "聚类")),
+        Column::num("p_alive", t("P(active)", "活跃概率")),
+    ];
+    if !units {
+        customer_columns.push(Column::num("clv", t("Predicted value", "预测价值")));
+    }
     let customer_rows = Signal::derive(move || customer_rows.clone());
     let seg_filter = Signal::derive(move || selected_segment.get().map(|s| (1usize, s)));
     let open_profile = Callback::new(move |id: String| {
@@ -130,7 +162,7 @@ fn CustomersBody(report: CustomersReport, millis: f64) -> impl IntoView {
                 num(c.size as f64, 0),
                 num(c.typical_recency_days, 0),
                 num(c.typical_frequency, 1),
-                num(c.typical_monetary, 0),
+                num(c.typical_monetary, if units { 1 } else { 0 }),
             ]
         })
         .collect();
@@ -153,17 +185,29 @@ fn CustomersBody(report: CustomersReport, millis: f64) -> impl IntoView {
         .filter_map(|c| {
             c.cluster.map(|k| Point {
                 x: c.recency_days as f64,
-                y: c.monetary,
+                y: if units { c.units } else { c.monetary },
                 group: k,
-                label: crate::tr!(
-                    "{}: {} days, {} orders, revenue {} (cluster {})",
-                    "{}：{} 天，{} 笔订单，销售额 {}（第 {} 类）",
-                    c.customer_id,
-                    c.recency_days,
-                    c.frequency,
-                    format::num(c.monetary, 0),
-                    k + 1
-                ),
+                label: if units {
+                    crate::tr!(
+                        "{}: {} days, {} orders, {} units (cluster {})",
+                        "{}：{} 天，{} 笔订单，{} 件（第 {} 类）",
+                        c.customer_id,
+                        c.recency_days,
+                        c.frequency,
+                        format::num(c.units, 0),
+                        k + 1
+                    )
+                } else {
+                    crate::tr!(
+                        "{}: {} days, {} orders, revenue {} (cluster {})",
+                        "{}：{} 天，{} 笔订单，销售额 {}（第 {} 类）",
+                        c.customer_id,
+                        c.recency_days,
+                        c.frequency,
+                        format::num(c.monetary, 0),
+                        k + 1
+                    )
+                },
             })
         })
         .collect();
@@ -190,16 +234,25 @@ fn CustomersBody(report: CustomersReport, millis: f64) -> impl IntoView {
                 .iter()
                 .enumerate()
                 .map(|(m, cell)| {
-                    crate::tr!(
-                        "{} cohort, month +{}: {} of {} customers active ({}), revenue per customer {}",
-                        "{} 同期群，第 +{} 月：{} 位客户中 {} 位活跃（{}），人均销售额 {}",
+                    let active = crate::tr!(
+                        "{} cohort, month +{}: {} of {} customers active ({})",
+                        "{} 同期群，第 +{} 月：{} 位客户中 {} 位活跃（{}）",
                         format::month(&c.cohort),
                         m,
                         format::int(cell.active),
                         format::int(c.size),
-                        format::pct(cell.retention),
-                        format::num(cell.revenue_per_customer, 2)
-                    )
+                        format::pct(cell.retention)
+                    );
+                    if units {
+                        active
+                    } else {
+                        crate::tr!(
+                            "{}, revenue per customer {}",
+                            "{}，人均销售额 {}",
+                            active,
+                            format::num(cell.revenue_per_customer, 2)
+                        )
+                    }
                 })
                 .collect()
         })
@@ -227,6 +280,10 @@ fn CustomersBody(report: CustomersReport, millis: f64) -> impl IntoView {
                 {move || if state.customers_busy.get() { t("Computing…", "计算中…") } else { t("Recompute", "重新计算") }}
             </button>
             <p class="muted small">{crate::tr!("{} guest lines (no customer id) are left out of this page.", "{} 条游客明细（无客户编号）未计入本页。", format::int(r.guest_lines_excluded))}</p>
+            {units.then(|| view! {
+                <p class="note" data-testid="customers-unpriced">{t("The file has no prices: customers are ranked by units bought instead of spend (the M of RFM), and the purchase model predicts how often they buy and who is still active, not their value in money.",
+                    "文件没有价格：客户按购买件数而不是消费金额排名（RFM 中的 M），购买模型预测他们多久买一次、谁仍然活跃，而不是其金额价值。")}</p>
+            })}
         </section>
 
         <section class="card" data-testid="segments">
@@ -235,14 +292,20 @@ fn CustomersBody(report: CustomersReport, millis: f64) -> impl IntoView {
                     <button class="btn small" on:click=move |_| selected_segment.set(None)>{crate::tr!("Show all (now: {})", "显示全部（当前：{}）", s)}</button>
                 })}
             </div>
-            <p class="muted small">{t("Each customer gets 1–5 for Recency, Frequency and Monetary value (5 = best fifth); the pair of R and F scores places them on the standard RFM grid. Click a segment to list its customers.",
-                "每位客户在最近购买（R）、购买频次（F）和消费金额（M）上各得 1–5 分（5 = 最好的五分之一）；R 和 F 两个分数决定其在标准 RFM 网格中的位置。点击某一层可列出其客户。")}</p>
-            <HBarChart rows=Signal::derive(move || seg_rows.clone()) series=vec![t("Share of customers", "客户占比"), t("Share of revenue", "销售额占比")]
-                title=t("Segments by customers and revenue", "各分层的客户与销售额").to_string()
+            <p class="muted small">{if units {
+                t("Each customer gets 1–5 for Recency, Frequency and units bought (M; 5 = best fifth); the pair of R and F scores places them on the standard RFM grid. Click a segment to list its customers.",
+                "每位客户在最近购买（R）、购买频次（F）和购买件数（M）上各得 1–5 分（5 = 最好的五分之一）；R 和 F 两个分数决定其在标准 RFM 网格中的位置。点击某一层可列出其客户。")
+            } else {
+                t("Each customer gets 1–5 for Recency, Frequency and Monetary value (5 = best fifth); the pair of R and F scores places them on the standard RFM grid. Click a segment to list its customers.",
+                "每位客户在最近购买（R）、购买频次（F）和消费金额（M）上各得 1–5 分（5 = 最好的五分之一）；R 和 F 两个分数决定其在标准 RFM 网格中的位置。点击某一层可列出其客户。")
+            }}</p>
+            <HBarChart rows=Signal::derive(move || seg_rows.clone())
+                series=vec![t("Share of customers", "客户占比"), if units { t("Share of units", "件数占比") } else { t("Share of revenue", "销售额占比") }]
+                title=if units { t("Segments by customers and units", "各分层的客户与件数").to_string() } else { t("Segments by customers and revenue", "各分层的客户与销售额").to_string() }
                 on_select=Callback::new(move |k: String| selected_segment.set(Some(k)))
                 selected=Signal::derive(move || selected_segment.get())/>
             <table class="data-table" data-testid="segment-table">
-                <thead><tr><th>{t("Segment", "分层")}</th><th class="num">{t("Customers", "客户数")}</th><th class="num">{t("Revenue", "销售额")}</th><th>{t("What it means", "含义")}</th></tr></thead>
+                <thead><tr><th>{t("Segment", "分层")}</th><th class="num">{t("Customers", "客户数")}</th><th class="num">{if units { t("Units", "件数") } else { t("Revenue", "销售额") }}</th><th>{t("What it means", "含义")}</th></tr></thead>
                 <tbody>
                     {r.segments.iter().filter(|s| s.customers > 0).map(|s| {
                         let name = segment_name(s.segment).to_string();
@@ -250,7 +313,7 @@ fn CustomersBody(report: CustomersReport, millis: f64) -> impl IntoView {
                             <tr class="clickable" on:click=move |_| selected_segment.set(Some(name.clone()))>
                                 <td>{segment_name(s.segment)}</td>
                                 <td class="num">{format::int(s.customers)}</td>
-                                <td class="num">{format::num(s.revenue, 0)}</td>
+                                <td class="num">{format::num(if units { s.units } else { s.revenue }, 0)}</td>
                                 <td class="small">{segment_meaning(s.segment)}</td>
                             </tr>
                         }
@@ -262,12 +325,7 @@ fn CustomersBody(report: CustomersReport, millis: f64) -> impl IntoView {
         <section class="card" data-testid="customer-table">
             <h2>{move || match selected_segment.get() { Some(s) => crate::tr!("Customers — {}", "客户 — {}", s), None => t("All customers", "全部客户").to_string() }}</h2>
             <p class="muted small">{t("Click a customer for their profile. Download the list for an email campaign.", "点击客户查看其档案。可下载名单用于邮件营销。")}</p>
-            <DataTable id="customers" rows=customer_rows filter=seg_filter on_row=open_profile columns=vec![
-                Column::text("customer_id", t("Customer", "客户")), Column::text("segment", t("Segment", "分层")),
-                Column::num("recency_days", t("Days since last order", "距上次下单天数")), Column::num("frequency", t("Orders", "订单数")),
-                Column::num("monetary", t("Revenue", "销售额")), Column::text("rfm", "RFM"), Column::text("cluster", t("Cluster", "聚类")),
-                Column::num("p_alive", t("P(active)", "活跃概率")), Column::num("clv", t("Predicted value", "预测价值")),
-            ]/>
+            <DataTable id="customers" rows=customer_rows filter=seg_filter on_row=open_profile columns=customer_columns/>
         </section>
         <ProfileDrawer/>
 
@@ -279,12 +337,15 @@ fn CustomersBody(report: CustomersReport, millis: f64) -> impl IntoView {
             <DataTable id="clusters" rows=Signal::derive(move || cluster_rows.clone()) page_size=10 columns=vec![
                 Column::text("cluster", t("Cluster", "聚类")), Column::text("description", t("In plain words", "通俗描述")),
                 Column::num("customers", t("Customers", "客户数")), Column::num("recency_days", t("Typical days since last order", "典型距上次下单天数")),
-                Column::num("orders", t("Typical orders", "典型订单数")), Column::num("revenue", t("Typical revenue", "典型销售额")),
+                Column::num("orders", t("Typical orders", "典型订单数")),
+                if units { Column::num("units", t("Typical units", "典型件数")) } else { Column::num("revenue", t("Typical revenue", "典型销售额")) },
             ]/>
             {(!points.is_empty()).then(|| view! {
                 <h3>{t("Customers by cluster", "各聚类的客户")}</h3>
-                <ScatterChart testid="cluster-scatter" points=points groups=cluster_names title=t("Customers by recency and revenue, coloured by cluster", "按最近购买和销售额分布的客户，颜色表示聚类")
-                    x_label=t("Days since last order", "距上次下单天数") y_label=t("Revenue (log scale)", "销售额（对数刻度）") log_y=true/>
+                <ScatterChart testid="cluster-scatter" points=points groups=cluster_names
+                    title=if units { t("Customers by recency and units, coloured by cluster", "按最近购买和件数分布的客户，颜色表示聚类") } else { t("Customers by recency and revenue, coloured by cluster", "按最近购买和销售额分布的客户，颜色表示聚类") }
+                    x_label=t("Days since last order", "距上次下单天数")
+                    y_label=if units { t("Units (log scale)", "件数（对数刻度）") } else { t("Revenue (log scale)", "销售额（对数刻度）") } log_y=true/>
             })}
             {(!cl.elbow.is_empty()).then(|| view! {
                 <h3>{t("Elbow: spread within clusters by k", "肘部图：不同 k 下的簇内离散度")}</h3>
@@ -316,47 +377,59 @@ fn ClvSection(report: CustomersReport) -> impl IntoView {
         }
         .into_any();
     }
+    let priced = c.priced;
     let mut at_risk: Vec<_> = c.rows.iter().filter(|r| r.frequency > 0).cloned().collect();
-    // Expected value lost = churn risk × typical order value × purchase days; ties (e.g. the
-    // boundary case, where no one is predicted to drop out) by predicted value.
+    // Expected value lost = churn risk × typical order value × purchase days (without prices:
+    // churn risk × purchase days); ties (e.g. the boundary case, where no one is predicted to
+    // drop out) by predicted value, then by expected purchases.
+    let value = move |r: &crate::analytics::customers::ClvRow| {
+        if priced {
+            r.expected_avg_value
+        } else {
+            1.0
+        }
+    };
     at_risk.sort_by(|a, b| {
-        let ka = a.churn_risk * a.expected_avg_value * (a.frequency as f64 + 1.0);
-        let kb = b.churn_risk * b.expected_avg_value * (b.frequency as f64 + 1.0);
+        let ka = a.churn_risk * value(a) * (a.frequency as f64 + 1.0);
+        let kb = b.churn_risk * value(b) * (b.frequency as f64 + 1.0);
         kb.partial_cmp(&ka)
             .unwrap_or(std::cmp::Ordering::Equal)
-            .then(
-                b.clv
-                    .partial_cmp(&a.clv)
-                    .unwrap_or(std::cmp::Ordering::Equal),
-            )
+            .then(b.clv.total_cmp(&a.clv))
+            .then(b.expected_purchases.total_cmp(&a.expected_purchases))
     });
     let clv_rows: Vec<Vec<Cell>> = c
         .rows
         .iter()
         .map(|r| {
-            vec![
+            let mut row = vec![
                 Cell::Text(r.customer_id.clone()),
                 num(r.frequency as f64, 0),
                 num(r.recency_weeks, 1),
                 num(r.t_weeks, 1),
                 num(r.p_alive, 3),
                 num(r.expected_purchases, 2),
-                num(r.expected_avg_value, 2),
-                num(r.clv, 2),
-            ]
+            ];
+            if priced {
+                row.extend([num(r.expected_avg_value, 2), num(r.clv, 2)]);
+            }
+            row
         })
         .collect();
     let risk_rows: Vec<Vec<Cell>> = at_risk
         .iter()
         .take(200)
         .map(|r| {
-            vec![
+            let mut row = vec![
                 Cell::Text(r.customer_id.clone()),
                 num(r.frequency as f64 + 1.0, 0),
                 num(r.churn_risk, 3),
-                num(r.expected_avg_value, 2),
-                num(r.clv, 2),
-            ]
+            ];
+            if priced {
+                row.extend([num(r.expected_avg_value, 2), num(r.clv, 2)]);
+            } else {
+                row.push(num(r.expected_purchases, 2));
+            }
+            row
         })
         .collect();
     let open_profile = Callback::new(move |id: String| {
@@ -364,9 +437,46 @@ fn ClvSection(report: CustomersReport) -> impl IntoView {
         bridge::analyze(state, Task::CustomerProfile { customer_id: id });
     });
     let holdout = c.holdout.clone();
+    let mut risk_columns = vec![
+        Column::text("customer_id", t("Customer", "客户")),
+        Column::num("purchase_days", t("Purchase days", "购买天数")),
+        Column::num("churn_risk", t("Churn risk", "流失风险")),
+    ];
+    let mut clv_columns = vec![
+        Column::text("customer_id", t("Customer", "客户")),
+        Column::num("frequency", t("Repeat days", "复购天数")),
+        Column::num("recency_weeks", t("Recency (weeks)", "最近购买（周）")),
+        Column::num("t_weeks", t("Age (weeks)", "客龄（周）")),
+        Column::num("p_alive", t("P(active)", "活跃概率")),
+        Column::num(
+            "expected_purchases",
+            t("Expected purchases", "预期购买次数"),
+        ),
+    ];
+    if priced {
+        risk_columns.extend([
+            Column::num(
+                "expected_avg_value",
+                t("Typical order value", "典型订单金额"),
+            ),
+            Column::num("clv", t("Predicted value", "预测价值")),
+        ]);
+        clv_columns.extend([
+            Column::num(
+                "expected_avg_value",
+                t("Expected order value", "预期订单金额"),
+            ),
+            Column::num("clv", t("CLV", "终身价值")),
+        ]);
+    } else {
+        risk_columns.push(Column::num(
+            "expected_purchases",
+            t("Expected purchases", "预期购买次数"),
+        ));
+    }
     view! {
         <section class="card" data-testid="clv">
-            <h2>{t("Lifetime value and churn risk", "客户终身价值与流失风险")}</h2>
+            <h2>{if priced { t("Lifetime value and churn risk", "客户终身价值与流失风险") } else { t("Future purchases and churn risk", "未来购买与流失风险") }}</h2>
             <p class="small">{say(&c.message)}</p>
             {c.boundary_explanation.as_ref().map(|e| view! { <p class="note">{say(e)}</p> })}
             {(!c.method_explanation.is_empty()).then(|| view! { <p class="small" data-testid="clv-method">{say(&c.method_explanation)}</p> })}
@@ -405,24 +515,20 @@ fn ClvSection(report: CustomersReport) -> impl IntoView {
                         title=t("Mean purchases per customer by number of repeat purchases before the check", "按检验前复购次数分组的人均购买次数").to_string() height=220.0/>
                 }
             })}
-            <h3>{t("Valuable customers at risk", "有流失风险的高价值客户")}</h3>
-            <p class="muted small">{t("Customers who bought more than once, ordered by churn risk × typical order value × orders: the first people to win back.", "购买过不止一次的客户，按 流失风险 × 典型订单金额 × 订单数 排序：最先要挽回的人。")}</p>
+            {if priced { view! {
+                <h3>{t("Valuable customers at risk", "有流失风险的高价值客户")}</h3>
+                <p class="muted small">{t("Customers who bought more than once, ordered by churn risk × typical order value × orders: the first people to win back.", "购买过不止一次的客户，按 流失风险 × 典型订单金额 × 订单数 排序：最先要挽回的人。")}</p>
+            }.into_any() } else { view! {
+                <h3>{t("Regular customers at risk", "有流失风险的常客")}</h3>
+                <p class="muted small">{t("Customers who bought more than once, ordered by churn risk × purchase days: the first people to win back.", "购买过不止一次的客户，按 流失风险 × 购买天数 排序：最先要挽回的人。")}</p>
+            }.into_any() }}
             {(!c.churn_risk_explanation.is_empty()).then(|| view! { <p class="small" data-testid="churn-method">{say(&c.churn_risk_explanation)}</p> })}
-            <DataTable id="at-risk" rows=Signal::derive(move || risk_rows.clone()) on_row=open_profile page_size=10 columns=vec![
-                Column::text("customer_id", t("Customer", "客户")), Column::num("purchase_days", t("Purchase days", "购买天数")),
-                Column::num("churn_risk", t("Churn risk", "流失风险")), Column::num("expected_avg_value", t("Typical order value", "典型订单金额")),
-                Column::num("clv", t("Predicted value", "预测价值")),
-            ]/>
+            <DataTable id="at-risk" rows=Signal::derive(move || risk_rows.clone()) on_row=open_profile page_size=10 columns=risk_columns/>
             <details class="how"><summary>{t("How was this computed?", "这是怎么算的？")}</summary>
                 {c.notes.iter().map(|n| view! { <p><strong>{n.key.clone()}</strong>": "{say(&n.meaning)}</p> }).collect_view()}
             </details>
             <h3>{t("All customers", "全部客户")}</h3>
-            <DataTable id="clv" rows=Signal::derive(move || clv_rows.clone()) page_size=10 columns=vec![
-                Column::text("customer_id", t("Customer", "客户")), Column::num("frequency", t("Repeat days", "复购天数")),
-                Column::num("recency_weeks", t("Recency (weeks)", "最近购买（周）")), Column::num("t_weeks", t("Age (weeks)", "客龄（周）")),
-                Column::num("p_alive", t("P(active)", "活跃概率")), Column::num("expected_purchases", t("Expected purchases", "预期购买次数")),
-                Column::num("expected_avg_value", t("Expected order value", "预期订单金额")), Column::num("clv", t("CLV", "终身价值")),
-            ]/>
+            <DataTable id="clv" rows=Signal::derive(move || clv_rows.clone()) page_size=10 columns=clv_columns/>
         </section>
     }
     .into_any()
@@ -474,11 +580,19 @@ fn ProfileDrawer() -> impl IntoView {
     move || {
         state.profile.get().map(|p| {
             let timeline_labels: Vec<String> = p.orders.iter().map(|o| format::date(&o.date)).collect();
+            let priced = p.priced;
             let timeline = vec![Series {
-                name: t("Order value", "订单金额").into(),
-                values: p.orders.iter().map(|o| o.revenue).collect(),
+                name: if priced { t("Order value", "订单金额") } else { t("Units", "件数") }.into(),
+                values: p.orders.iter().map(|o| if priced { o.revenue } else { o.units }).collect(),
                 class: "c0".into(),
             }];
+            let amount = move |item: &crate::analytics::customers::profile::TopItem| {
+                if priced {
+                    format::num(item.revenue, 2)
+                } else {
+                    crate::tr!("{} units", "{} 件", format::num(item.quantity, 0))
+                }
+            };
             view! {
                 <aside class="drawer card" data-testid="profile" aria-label=t("Customer profile", "客户档案")>
                     <div class="card-head">
@@ -488,22 +602,30 @@ fn ProfileDrawer() -> impl IntoView {
                     <div class="stats wide">
                         <div class="stat"><span class="stat-label">{t("Segment", "分层")}</span><span class="stat-value">{segment_name(p.segment)}</span></div>
                         <div class="stat"><span class="stat-label">{t("Cluster", "聚类")}</span><span class="stat-value">{p.cluster_description.as_deref().map(cluster_words).unwrap_or_else(|| "–".into())}</span></div>
-                        <div class="stat"><span class="stat-label">{t("Revenue", "销售额")}</span><span class="stat-value">{format::num(p.revenue, 2)}</span></div>
+                        {if priced { view! {
+                            <div class="stat"><span class="stat-label">{t("Revenue", "销售额")}</span><span class="stat-value">{format::num(p.revenue, 2)}</span></div>
+                        }.into_any() } else { view! {
+                            <div class="stat"><span class="stat-label">{t("Units", "件数")}</span><span class="stat-value">{format::num(p.units, 0)}</span></div>
+                        }.into_any() }}
                         <div class="stat"><span class="stat-label">{t("Days since last order", "距上次下单天数")}</span><span class="stat-value">{p.recency_days.to_string()}</span></div>
                         <div class="stat"><span class="stat-label">{t("P(still active)", "仍活跃的概率")}</span><span class="stat-value">{p.p_alive.map(|v| format!("{v:.2}")).unwrap_or_else(|| "–".into())}</span></div>
-                        <div class="stat"><span class="stat-label">{t("Predicted value", "预测价值")}</span><span class="stat-value">{p.clv.map(|v| format::num(v, 2)).unwrap_or_else(|| "–".into())}</span></div>
+                        {if priced { view! {
+                            <div class="stat"><span class="stat-label">{t("Predicted value", "预测价值")}</span><span class="stat-value">{p.clv.map(|v| format::num(v, 2)).unwrap_or_else(|| "–".into())}</span></div>
+                        }.into_any() } else { view! {
+                            <div class="stat"><span class="stat-label">{t("Expected purchases", "预期购买次数")}</span><span class="stat-value">{p.expected_purchases.map(|v| format::num(v, 2)).unwrap_or_else(|| "–".into())}</span></div>
+                        }.into_any() }}
                     </div>
                     <h3>{crate::tr!("{} orders", "{} 笔订单", p.orders.len())}</h3>
                     <BarLineChart labels=Signal::derive(move || timeline_labels.clone()) series=Signal::derive(move || timeline.clone())
                         title=t("Orders over time", "订单走势").to_string() height=180.0/>
                     <h3>{t("Top products", "常买商品")}</h3>
                     <ul class="small">
-                        {p.top_products.iter().map(|t| view! { <li>{format!("{} — {}", t.name, format::num(t.revenue, 2))}</li> }).collect_view()}
+                        {p.top_products.iter().map(|t| view! { <li>{format!("{} — {}", t.name, amount(t))}</li> }).collect_view()}
                     </ul>
                     {(!p.top_categories.is_empty()).then(|| view! {
                         <h3>{t("Top categories", "常买类目")}</h3>
                         <ul class="small">
-                            {p.top_categories.iter().map(|t| view! { <li>{format!("{} — {}", t.name, format::num(t.revenue, 2))}</li> }).collect_view()}
+                            {p.top_categories.iter().map(|t| view! { <li>{format!("{} — {}", t.name, amount(t))}</li> }).collect_view()}
                         </ul>
                     })}
                 </aside>
@@ -594,6 +716,9 @@ fn cluster_words(description: &str) -> String {
             "high spend" => t("high spend", "高消费"),
             "medium spend" => t("medium spend", "中等消费"),
             "low spend" => t("low spend", "低消费"),
+            "many units" => t("many units", "购买件数多"),
+            "some units" => t("some units", "购买件数中等"),
+            "few units" => t("few units", "购买件数少"),
             other => other,
         })
         .collect();

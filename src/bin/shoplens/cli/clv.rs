@@ -1,5 +1,7 @@
 //! `shoplens clv FILE --calibration-end YYYY-MM-DD [--horizon-days N] [--out clv.csv] [--json]`:
 //! BG/NBD + Gamma–Gamma per customer (CSV), or the fitted model and holdout check as JSON.
+//!
+//! Without prices in the file only BG/NBD runs: `expected_avg_value` and `clv` are empty.
 
 use shoplens::analytics::customers::{self, ClvParams, ModelStatus};
 use shoplens::data::{import_paths, ImportOptions};
@@ -45,6 +47,7 @@ pub fn run(args: Args) -> Result<(), String> {
     if args.json {
         let v = serde_json::json!({
             "status": rep.status,
+            "priced": rep.priced,
             "message": rep.message,
             "calibration_end": rep.calibration_end,
             "observation_end": rep.observation_end,
@@ -72,20 +75,30 @@ pub fn run(args: Args) -> Result<(), String> {
             return Ok(());
         }
     }
+    if !rep.priced {
+        eprintln!("no prices in the file: purchases and P(alive) only; expected_avg_value and clv are left empty");
+    }
+    let money = |v: f64| {
+        if rep.priced {
+            format!("{v:.4}")
+        } else {
+            String::new()
+        }
+    };
     let mut out = String::with_capacity(rep.rows.len() * 80);
     out.push_str(COLUMNS);
     out.push('\n');
     for r in &rep.rows {
         out.push_str(&format!(
-            "{},{},{:.4},{:.4},{:.6},{:.6},{:.4},{:.4}\n",
+            "{},{},{:.4},{:.4},{:.6},{:.6},{},{}\n",
             csv_cell(&r.customer_id),
             r.frequency,
             r.recency_weeks,
             r.t_weeks,
             r.p_alive,
             r.expected_purchases,
-            r.expected_avg_value,
-            r.clv
+            money(r.expected_avg_value),
+            money(r.clv)
         ));
     }
     match &args.out {

@@ -1,5 +1,8 @@
 //! `shoplens customers FILE [--k K] [--out customers.csv] [--json]`: RFM scores, segment and
 //! cluster per customer (CSV), or the whole report as JSON.
+//!
+//! Without prices in the file the `monetary` cells are empty and `m_score` ranks `units` (the
+//! last column, units bought).
 
 use shoplens::analytics::customers::{self, CustomersParams};
 use shoplens::data::{import_paths, ImportOptions};
@@ -24,7 +27,7 @@ pub struct Args {
 }
 
 pub const COLUMNS: &str =
-    "customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,segment,cluster";
+    "customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,segment,cluster,units";
 
 pub fn run(args: Args) -> Result<(), String> {
     let data = import_paths(std::slice::from_ref(&args.file), &ImportOptions::default())
@@ -41,6 +44,7 @@ pub fn run(args: Args) -> Result<(), String> {
             "snapshot_date": rep.snapshot_date,
             "customers": rep.customers,
             "guest_lines_excluded": rep.guest_lines_excluded,
+            "measure": rep.measure,
             "rfm_summary": rep.rfm_summary,
             "segments": rep.segments,
             "clusters": rep.clusters,
@@ -60,21 +64,30 @@ pub fn run(args: Args) -> Result<(), String> {
             return Ok(());
         }
     }
+    let priced = rep.measure == customers::Measure::Revenue;
+    if !priced {
+        eprintln!("no prices in the file: monetary is left empty; m_score and clusters use units");
+    }
     let mut out = String::with_capacity(rep.rfm.len() * 64);
     out.push_str(COLUMNS);
     out.push('\n');
     for r in &rep.rfm {
         out.push_str(&format!(
-            "{},{},{},{:.2},{},{},{},{},{}\n",
+            "{},{},{},{},{},{},{},{},{},{}\n",
             csv_cell(&r.customer_id),
             r.recency_days,
             r.frequency,
-            r.monetary,
+            if priced {
+                format!("{:.2}", r.monetary)
+            } else {
+                String::new()
+            },
             r.r_score,
             r.f_score,
             r.m_score,
             csv_cell(r.segment.name()),
-            r.cluster.map_or(String::new(), |c| c.to_string())
+            r.cluster.map_or(String::new(), |c| c.to_string()),
+            r.units
         ));
     }
     match &args.out {
