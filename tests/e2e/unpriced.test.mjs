@@ -1,7 +1,8 @@
 // A file without prices in the browser: the Groceries basket export (`Member_number,Date,
 // itemDescription`, ../shared/data/groceries_basket) is imported as units only. The Overview
-// counts units, the Products page finds mlxtend's rules, the Forecast page forecasts units, and
-// Customers, Inventory and the Action plan say they need prices instead of computing on zeros.
+// counts units, the Products page finds mlxtend's rules, the Customers page ranks members by
+// units (pandas' RFM scores) with a purchase model and no money, the Forecast page forecasts
+// units, and Inventory and the Action plan say they need prices instead of computing on zeros.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -18,7 +19,7 @@ after(async () => {
   await env?.close();
 });
 
-test('a file without prices: units on the Overview, rules on Products, plain refusals where money is needed', { timeout: 900_000 }, async () => {
+test('a file without prices: units on the Overview, rules on Products, customers by units, plain refusals where money is needed', { timeout: 900_000 }, async () => {
   const { page, log, url, context } = await newPage(env);
   try {
     await page.goto(url('/'));
@@ -77,9 +78,49 @@ test('a file without prices: units on the Overview, rules on Products, plain ref
     await page.locator('[data-testid="recommendations"]').waitFor({ timeout: 480_000 });
     await shot(page, 'products-unpriced.png');
 
+    // Customers: RFM with units as M. pandas on the same file (R = days to 2015-12-31, F =
+    // distinct dates, M = lines, qcut of rank(method='first'), the R x F grid): Champions 448
+    // members with 6,957 units, Loyal 734 with 10,919; 3,549 members bought on more than one
+    // day. No money anywhere: no revenue column, no CLV, no Gamma-Gamma.
+    await navigate(page, '/customers');
+    await page.locator('[data-testid="segment-table"] tbody tr').first().waitFor({ timeout: 300_000 });
+    assert.match(await page.locator('[data-testid="customers-unpriced"]').innerText(), /ranked by units bought/);
+    const segTable = page.locator('[data-testid="segment-table"]');
+    assert.match(await segTable.locator('thead').innerText(), /Segment\s+Customers\s+Units/);
+    const segRows = await segTable.locator('tbody tr').allInnerTexts();
+    assert.match(segRows[0], /^Champions\s+448\s+6,957\s/);
+    assert.match(segRows[1], /^Loyal\s+734\s+10,919\s/);
+    const custHead = await page.locator('[data-testid="customer-table"] thead').innerText();
+    assert.match(custHead, /Units/);
+    assert.doesNotMatch(custHead, /Revenue|Predicted value/);
+    const clv = page.locator('[data-testid="clv"]');
+    await clv.waitFor();
+    const clvText = await clv.innerText();
+    assert.match(clvText, /Future purchases and churn risk/);
+    assert.match(clvText, /Fitted on 3898 customers \(3549 repeat buyers\)/);
+    assert.match(clvText, /Regular customers at risk/);
+    assert.doesNotMatch(clvText, /Gamma-Gamma|CLV|order value/);
+    assert.match(await page.locator('[data-testid="clusters"]').innerText(), /units/);
+    await shot(page, 'customers-unpriced.png');
+    // The profile drawer counts units.
+    await page.locator('[data-testid="customer-table"] tbody tr').first().click();
+    const drawer = page.locator('[data-testid="profile"]');
+    await drawer.waitFor({ timeout: 120_000 });
+    const drawerText = await drawer.innerText();
+    assert.match(drawerText, /Units/);
+    assert.match(drawerText, /Expected purchases/);
+    assert.doesNotMatch(drawerText, /Revenue|Predicted value/);
+    await drawer.screenshot({ path: path.join(SCREENSHOT_DIR, 'customers-profile-unpriced.png') });
+    await drawer.locator('button[aria-label="Close"]').click();
+    // In Chinese: units, not spend.
+    await page.locator('[data-testid="lang-switch"]').click();
+    assert.match(await page.locator('[data-testid="segment-table"] thead').innerText(), /件数/);
+    assert.match(await page.locator('[data-testid="customers-unpriced"]').innerText(), /文件没有价格：客户按购买件数/);
+    await shot(page, 'zh-customers-unpriced.png');
+    await page.locator('[data-testid="lang-switch"]').click();
+
     // Pages built on money: a card saying so, nothing computed.
     for (const [route, what] of [
-      ['/customers', /Customer value \(RFM, segments, clusters, cohorts, CLV, churn risk\) needs prices/],
       ['/inventory', /The stock plan .* needs prices/],
       ['/action', /The action plan .* needs prices/],
     ]) {
@@ -87,7 +128,6 @@ test('a file without prices: units on the Overview, rules on Products, plain ref
       const card = page.locator('[data-testid="need-prices"]');
       await card.waitFor();
       assert.match(await card.innerText(), what);
-      if (route === '/customers') await shot(page, 'customers-unpriced.png');
     }
     assert.equal(await page.locator('[data-testid="error"]').count(), 0, 'no error banner');
 

@@ -270,7 +270,7 @@ fn CustomersBody(report: CustomersReport, millis: f64) -> impl IntoView {
                     {(2..=8).map(|k| view! { <option value=k.to_string() selected=r.params.k == Some(k)>{k.to_string()}</option> }).collect_view()}
                 </select>
             </label>
-            <label>{t(" Lifetime value horizon (days) ", " 终身价值预测期（天） ")}
+            <label>{if units { t(" Prediction horizon (days) ", " 预测期（天） ") } else { t(" Lifetime value horizon (days) ", " 终身价值预测期（天） ") }}
                 <input type="number" min="7" max="3650" prop:value=move || horizon.get() on:change=move |ev| horizon.set(event_target_value(&ev))/>
             </label>
             <label>{t(" Check the model from ", " 从此日起检验模型 ")}
@@ -590,7 +590,7 @@ fn ProfileDrawer() -> impl IntoView {
                 if priced {
                     format::num(item.revenue, 2)
                 } else {
-                    crate::tr!("{} units", "{} 件", format::num(item.quantity, 0))
+                    format::num(item.quantity, 0)
                 }
             };
             view! {
@@ -618,12 +618,12 @@ fn ProfileDrawer() -> impl IntoView {
                     <h3>{crate::tr!("{} orders", "{} 笔订单", p.orders.len())}</h3>
                     <BarLineChart labels=Signal::derive(move || timeline_labels.clone()) series=Signal::derive(move || timeline.clone())
                         title=t("Orders over time", "订单走势").to_string() height=180.0/>
-                    <h3>{t("Top products", "常买商品")}</h3>
+                    <h3>{if priced { t("Top products", "常买商品") } else { t("Top products (units)", "常买商品（件数）") }}</h3>
                     <ul class="small">
                         {p.top_products.iter().map(|t| view! { <li>{format!("{} — {}", t.name, amount(t))}</li> }).collect_view()}
                     </ul>
                     {(!p.top_categories.is_empty()).then(|| view! {
-                        <h3>{t("Top categories", "常买类目")}</h3>
+                        <h3>{if priced { t("Top categories", "常买类目") } else { t("Top categories (units)", "常买类目（件数）") }}</h3>
                         <ul class="small">
                             {p.top_categories.iter().map(|t| view! { <li>{format!("{} — {}", t.name, amount(t))}</li> }).collect_view()}
                         </ul>
