@@ -60,6 +60,7 @@ fn carparts_terms(target: f64, seed: u64) -> design::SkuTerms {
         samples: 4000,
         seed,
         lowest_reorder_point: 0.0,
+        cover_periods: 0.0,
         rule: ReorderRule::AtLeast,
     }
 }

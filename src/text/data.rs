@@ -230,18 +230,18 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         key: "data.note.unpriced",
-        en: "no price or amount column: the file is read as quantities only. Basket rules, recommendations, unit forecasts and customer segments by units work; revenue, customer value in money (CLV), stock plans and the action plan need prices",
-        zh: "没有价格或金额列：本文件只按数量读取。购物篮规则、推荐、销量预测和按件数的客户分层可以使用；营收、客户的金额价值（CLV）、库存计划和行动计划需要价格",
+        en: "no price or amount column: the file is read as quantities only. Basket rules, recommendations, unit forecasts, customer segments and reorder points by units work; revenue, customer value in money (CLV), purchase budgets and the action plan need prices",
+        zh: "没有价格或金额列：本文件只按数量读取。购物篮规则、推荐、销量预测、按件数的客户分层和补货点可以使用；营收、客户的金额价值（CLV）、采购预算和行动计划需要价格",
     },
     Entry {
         key: "data.err.unpriced",
-        en: "{what} needs prices, and {files} has no price or amount column (map one on the Data page if it is there). Basket rules, recommendations, unit forecasts and customer segments work without prices",
-        zh: "{what}需要价格，而 {files} 没有价格或金额列（如果有，请在数据页指定）。购物篮规则、推荐、销量预测和客户分层不需要价格",
+        en: "{what} needs prices, and {files} has no price or amount column (map one on the Data page if it is there). Basket rules, recommendations, unit forecasts, customer segments and reorder points work without prices",
+        zh: "{what}需要价格，而 {files} 没有价格或金额列（如果有，请在数据页指定）。购物篮规则、推荐、销量预测、客户分层和补货点不需要价格",
     },
     Entry {
-        key: "data.need.inventory",
-        en: "The stock plan (ABC by revenue, order costs, budgets)",
-        zh: "库存计划（按营收的 ABC、订货成本、预算）",
+        key: "data.need.inventory_budget",
+        en: "A purchase budget (without unit costs in an inventory file)",
+        zh: "采购预算（库存文件中没有单位成本时）",
     },
     Entry {
         key: "data.need.revenue_forecast",

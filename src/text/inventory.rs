@@ -60,6 +60,16 @@ pub const ENTRIES: &[Entry] = &[
         zh: "有 {n} 个 SKU 既没有单位成本也没有售价：成本按 0 计算。",
     },
     Entry {
+        key: "inventory.note.unpriced",
+        en: "The orders have no prices: ABC classes rank units sold, each lot covers {days} days of demand (no unit cost to balance ordering against holding; give unit costs in an inventory file for economic lots), and no cash figure is shown.",
+        zh: "订单没有价格：ABC 分类按销量排序，每批订货覆盖 {days} 天的需求（没有单位成本，无法权衡订货与持有成本；在库存文件中提供单位成本即可得到经济订货量），也不显示任何资金数字。",
+    },
+    Entry {
+        key: "inventory.note.lot_by_cover",
+        en: "{n} SKUs have neither a unit cost nor a selling price: their lots cover {days} days of demand instead of an economic order quantity.",
+        zh: "有 {n} 个 SKU 既没有单位成本也没有售价：它们每批订货覆盖 {days} 天的需求，而不是经济订货量。",
+    },
+    Entry {
         key: "inventory.note.on_hand_replay",
         en: "Stock on hand is unknown for {n} SKUs (no inventory file, or no on-hand column): it is assumed to be what the policy below would hold today had it been followed over the sales history (replay from the first sale). Upload an inventory file for real statuses.",
         zh: "有 {n} 个 SKU 不知道现有库存（没有库存文件，或文件里没有库存数量列）：假设过去一直按下面的策略补货，从第一笔销售开始回放，得出今天应有的库存。上传库存文件可得到真实状态。",
@@ -113,8 +123,18 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         key: "inventory.explain",
-        en: "Sells {mu} units/day ({model}). Over a {lead}-day lead time demand averages {ltd} ± {sd} units (simulated from its own sales, not a normal curve); a reorder point of {rop} gives a {target}% {measure} (safety stock {ss}). Order {q} units (economic order quantity {eoq}{why}) whenever on hand + on order falls to {rop}.{nv} Now {on_hand} on hand + {on_order} on order: {status}{then}",
-        zh: "每天卖出 {mu} 件（{model}）。在 {lead} 天的交货期内，需求平均为 {ltd} ± {sd} 件（根据它自己的销售记录模拟，而不是套用正态分布）；补货点设为 {rop}，可达到 {target}% 的{measure}（安全库存 {ss}）。每当现有库存加在途数量降到 {rop} 时，订 {q} 件（经济订货量 {eoq}{why}）。{nv}目前现有库存 {on_hand}，在途 {on_order}：{status}{then}",
+        en: "Sells {mu} units/day ({model}). Over a {lead}-day lead time demand averages {ltd} ± {sd} units (simulated from its own sales, not a normal curve); a reorder point of {rop} gives a {target}% {measure} (safety stock {ss}). Order {q} units ({lot}{why}) whenever on hand + on order falls to {rop}.{nv} Now {on_hand} on hand + {on_order} on order: {status}{then}",
+        zh: "每天卖出 {mu} 件（{model}）。在 {lead} 天的交货期内，需求平均为 {ltd} ± {sd} 件（根据它自己的销售记录模拟，而不是套用正态分布）；补货点设为 {rop}，可达到 {target}% 的{measure}（安全库存 {ss}）。每当现有库存加在途数量降到 {rop} 时，订 {q} 件（{lot}{why}）。{nv}目前现有库存 {on_hand}，在途 {on_order}：{status}{then}",
+    },
+    Entry {
+        key: "inventory.lot.eoq",
+        en: "economic order quantity {eoq}",
+        zh: "经济订货量 {eoq}",
+    },
+    Entry {
+        key: "inventory.lot.cover",
+        en: "{days} days of demand: without a unit cost there is no economic order quantity",
+        zh: "{days} 天的需求量：没有单位成本就无法计算经济订货量",
     },
     Entry {
         key: "inventory.model.tsb",
@@ -375,6 +395,11 @@ pub const ENTRIES: &[Entry] = &[
         zh: "ABC：按销售额给 SKU 排序；累计占前 {a}% 销售额的是 A 类，累计到 {b}% 的是 B 类，其余是 C 类。XYZ：看每周销量的变异系数 CV = σ/μ；CV ≤ {x} 是 X 类（稳定），≤ {y} 是 Y 类，更高是 Z 类（无规律）。",
     },
     Entry {
+        key: "inventory.how.classes_units",
+        en: "ABC: SKUs ranked by units sold (the orders have no prices); those making up the first {a}% of units are A, up to {b}% B, the rest C. XYZ: coefficient of variation CV = σ/μ of weekly units; CV ≤ {x} is X (steady), ≤ {y} Y, above Z (erratic).",
+        zh: "ABC：按销量给 SKU 排序（订单没有价格）；累计占前 {a}% 销量的是 A 类，累计到 {b}% 的是 B 类，其余是 C 类。XYZ：看每周销量的变异系数 CV = σ/μ；CV ≤ {x} 是 X 类（稳定），≤ {y} 是 Y 类，更高是 Z 类（无规律）。",
+    },
+    Entry {
         key: "inventory.how.demand",
         en: "Daily units per SKU from the order lines (days without sales count as 0). Intermittent items (≥ 50% of days without sales): TSB — probability of a sale p̂ and size ẑ by exponential smoothing (α = 0.1), forecast p̂·ẑ. Others: exponential smoothing with α in [0.1, 0.3] fitted to the history.",
         zh: "每个 SKU 的每日销量来自订单行（没有销售的日子记为 0）。间歇性商品（≥ 50% 的日子没有销售）：用 TSB 方法，用指数平滑（α = 0.1）估计有销售的概率 p̂ 和每次的销量 ẑ，预测值为 p̂·ẑ。其他商品：用指数平滑，α 在 [0.1, 0.3] 之间按历史数据拟合。",
@@ -425,6 +450,11 @@ pub const ENTRIES: &[Entry] = &[
         zh: "经济订货量 EOQ Q* = √(2KD/h)，其中每次订货成本 K = {cur}{k}，年需求 D = 365·μ，持有成本 h = 每年 {h}% × 单位成本；有价格分档时，取全量折扣下的最优值（在各分档区间里采购 + 订货 + 持有的总成本最低）；然后至少达到最小起订量，并向上取整到整箱。易腐商品（给出了保质期）：报童订货量 = 保质期内需求的临界比例分位数，临界比例为 (售价 − 成本)/售价，每批订货都不超过它。",
     },
     Entry {
+        key: "inventory.how.order_quantity_units",
+        en: "The orders have no prices, so there is no holding cost for an economic order quantity: each lot is the forecast demand of {days} days (a period order quantity), or the EOQ where the inventory file gives a unit cost; then at least the MOQ and rounded up to whole case packs.",
+        zh: "订单没有价格，因此没有持有成本来计算经济订货量：每批订货量为 {days} 天的预测需求（定期订货量），如果库存文件给出了单位成本则用经济订货量；然后至少达到最小起订量，并向上取整到整箱。",
+    },
+    Entry {
         key: "inventory.how.status",
         en: "Order now: on hand + on order ≤ s. Order soon: within {soon} days of demand of s. Overstocked: more than {over} days of cover and more than s + Q on hand (excess × unit cost is tied-up cash). Dead stock: no sale for {dead} days (all stock is tied-up cash). Stockout risk = P(lead-time demand > on hand + on order).",
         zh: "立即订货：现有库存 + 在途 ≤ s。即将订货：离 s 只差不到 {soon} 天的需求。积压：可售天数超过 {over} 天，且现有库存超过 s + Q（多出部分 × 单位成本即占用资金）。呆滞：{dead} 天没有销售（全部库存都算占用资金）。缺货风险 = P(提前期需求 > 现有库存 + 在途)。",
@@ -443,6 +473,11 @@ pub const ENTRIES: &[Entry] = &[
         key: "inventory.how.tradeoff",
         en: "For each service level, every SKU's reorder point is solved again; inventory value = Σ unit cost × (safety stock + Q/2), the average stock of the policy; the expected fill rate is demand-weighted.",
         zh: "对每个服务水平，重新计算每个 SKU 的补货点；库存金额 = Σ 单位成本 × (安全库存 + Q/2)，即该策略下的平均库存；预期满足率按需求加权。",
+    },
+    Entry {
+        key: "inventory.how.tradeoff_units",
+        en: "For each service level, every SKU's reorder point is solved again; average stock = Σ (safety stock + Q/2) in units (the orders have no prices); the expected fill rate is demand-weighted.",
+        zh: "对每个服务水平，重新计算每个 SKU 的补货点；平均库存 = Σ (安全库存 + Q/2)，以件数计（订单没有价格）；预期满足率按需求加权。",
     },
     // Errors of the inventory file.
     Entry {

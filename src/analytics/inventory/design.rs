@@ -1,5 +1,7 @@
 //! Per-SKU policy design: demand model → lot size (EOQ, or all-units discounts when price
-//! breaks are given; then MOQ and case-pack rounding) → lead-time demand distribution →
+//! breaks are given, or `cover_periods` of mean demand when there is no cost to balance — the
+//! "period order quantity" of Silver, Pyke & Thomas, *Inventory and Production Management*,
+//! 2017, §5.6; then MOQ and case-pack rounding) → lead-time demand distribution →
 //! reorder point `s` for the service target → safety stock `s − E[D_L]`.
 //!
 //! Works in any period (days for order lines, months for the carparts benchmark):
@@ -31,6 +33,10 @@ pub struct SkuTerms {
     /// Lowest allowed reorder point (0 for shops; negative only for studies).
     pub lowest_reorder_point: f64,
     pub rule: super::ReorderRule,
+    /// Lot = this many periods of mean demand when there is no unit cost (EOQ has no holding
+    /// cost to balance); 0 keeps the single-unit lot.
+    #[serde(default)]
+    pub cover_periods: f64,
 }
 
 /// The designed `(s, nQ)` policy and what it rests on.
@@ -38,8 +44,10 @@ pub struct SkuTerms {
 pub struct Design {
     pub model: DemandModel,
     pub ltd: LeadTimeDemand,
-    /// Unrounded lot size (EOQ or discount optimum); 0 when there is no demand.
+    /// Unrounded lot size (EOQ, discount optimum or cover); 0 when there is no demand.
     pub eoq: f64,
+    /// The lot is `cover_periods` of demand (no cost to balance), not an EOQ.
+    pub lot_by_cover: bool,
     /// After MOQ and case-pack rounding.
     pub order_quantity: f64,
     /// Unit cost after a quantity discount, if any.
@@ -55,6 +63,7 @@ pub fn design(y: &[f64], t: &SkuTerms) -> Design {
     let annual = model.mean * t.periods_per_year;
     let mut unit_cost = t.unit_cost;
     let mut discount_price = None;
+    let mut lot_by_cover = false;
     let lot = match &t.price_breaks {
         Some(pb) if annual > 0.0 && t.order_cost > 0.0 => {
             let breaks: Vec<f64> = pb.iter().map(|b| b.0).collect();
@@ -68,9 +77,14 @@ pub fn design(y: &[f64], t: &SkuTerms) -> Design {
                 Err(_) => 0.0,
             }
         }
-        _ => eoq(t.order_cost, t.holding_rate * t.unit_cost, annual)
-            .map(|l| l.quantity)
-            .unwrap_or(0.0),
+        _ => match eoq(t.order_cost, t.holding_rate * t.unit_cost, annual) {
+            Ok(l) => l.quantity,
+            Err(_) if annual > 0.0 && t.unit_cost <= 0.0 && t.cover_periods > 0.0 => {
+                lot_by_cover = true;
+                model.mean * t.cover_periods
+            }
+            Err(_) => 0.0,
+        },
     };
     let order_quantity = round_order(lot, t.moq, t.case_pack);
     let ltd =
@@ -91,6 +105,7 @@ pub fn design(y: &[f64], t: &SkuTerms) -> Design {
         model,
         ltd,
         eoq: lot,
+        lot_by_cover,
         order_quantity,
         unit_cost,
         discount_price,

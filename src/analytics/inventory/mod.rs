@@ -61,7 +61,7 @@ pub enum InventoryError {
     Cell(CellError),
     InfeasiblePlan(Text),
     Solver(String),
-    /// The orders have no prices ([`crate::data::require_prices`]).
+    /// A money figure was asked of data without prices (a purchase budget without unit costs).
     Unpriced(Text),
 }
 
@@ -192,13 +192,15 @@ pub struct StatusCount {
     pub tied_up_cash: f64,
 }
 
-/// SKUs and revenue per ABC × XYZ cell.
+/// SKUs, revenue and units per ABC × XYZ cell.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClassCell {
     pub abc: Abc,
     pub xyz: Xyz,
     pub skus: usize,
     pub revenue: f64,
+    #[serde(default)]
+    pub units: f64,
 }
 
 /// Simulation check over the held-out days.
@@ -220,9 +222,18 @@ pub struct HowComputed {
 }
 
 /// The inventory report (travels as JSON to the page).
+///
+/// **Orders without prices** (`priced` false, [`crate::data::CleaningReport::priced`]): ABC
+/// ranks units sold, lots without a unit cost from the inventory file cover
+/// [`InventoryParams::cover_days`] of demand, the trade-off curve counts units instead of
+/// money, and no cash figure is meaningful (they are 0); a purchase budget is refused, a
+/// capacity in units works.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct InventoryReport {
-    /// Sorted by revenue, highest first.
+    /// The orders have prices (money figures mean something).
+    #[serde(default = "yes")]
+    pub priced: bool,
+    /// Sorted by revenue (units without prices), highest first.
     pub skus: Vec<SkuRow>,
     pub status_counts: Vec<StatusCount>,
     pub class_matrix: Vec<ClassCell>,
@@ -247,6 +258,10 @@ struct SkuStats {
     units: f64,
     last_day: i64,
     product: u32,
+}
+
+fn yes() -> bool {
+    true
 }
 
 fn weekly(y: &[f64]) -> Vec<f64> {
@@ -328,8 +343,17 @@ pub fn assess_with_progress(
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Assessment, InventoryError> {
     params.validate()?;
-    crate::data::require_prices(input.orders, Text::new("data.need.inventory"))
-        .map_err(InventoryError::Unpriced)?;
+    let priced = input.orders.report.priced;
+    let file_costs = input
+        .stock
+        .is_some_and(|t| t.rows.iter().any(|r| r.unit_cost.is_some()));
+    if !priced && !file_costs && params.budget.is_some() {
+        return Err(InventoryError::Unpriced(
+            crate::data::require_prices(input.orders, Text::new("data.need.inventory_budget"))
+                .err()
+                .unwrap_or_default(),
+        ));
+    }
     let lines = &input.orders.lines;
     if lines.is_empty() {
         return Err(InventoryError::NoData(Text::new(
@@ -521,17 +545,18 @@ pub fn assess_with_progress(
         };
         notes.push(key.int("n", n).text("rows", rows));
     }
-    // sort by revenue
+    // sort by revenue (units without prices)
+    let value = |s: &SkuStats| if priced { s.revenue } else { s.units };
     items.sort_by(|a, b| {
-        let ra = a.st.as_ref().map_or(0.0, |s| s.revenue);
-        let rb = b.st.as_ref().map_or(0.0, |s| s.revenue);
+        let ra = a.st.as_ref().map_or(0.0, value);
+        let rb = b.st.as_ref().map_or(0.0, value);
         rb.total_cmp(&ra).then(a.sku.cmp(&b.sku))
     });
-    let revenues: Vec<f64> = items
+    let values: Vec<f64> = items
         .iter()
-        .map(|i| i.st.as_ref().map_or(0.0, |s| s.revenue))
+        .map(|i| i.st.as_ref().map_or(0.0, value))
         .collect();
-    let abc = classification::abc(&revenues, params.abc_a, params.abc_b);
+    let abc = classification::abc(&values, params.abc_a, params.abc_b);
 
     let n = items.len();
     let mut rows: Vec<SkuRow> = Vec::with_capacity(n);
@@ -540,6 +565,7 @@ pub fn assess_with_progress(
     let mut candidates: Vec<(usize, plan::PlanCandidate)> = Vec::new();
     let mut proj_inputs: Vec<(usize, f64, usize, usize)> = Vec::new();
     let (mut est_cost, mut no_price, mut assumed) = (0usize, 0usize, 0usize);
+    let mut by_cover = 0usize;
     for (i, it) in items.iter().enumerate() {
         if i % 64 == 0 {
             progress(i, n);
@@ -595,8 +621,12 @@ pub fn assess_with_progress(
             seed: mix(params.seed, i),
             lowest_reorder_point: 0.0,
             rule: params.reorder_rule,
+            cover_periods: params.cover_days,
         };
         let d = design::design(&it.y, &terms);
+        if d.lot_by_cover {
+            by_cover += 1;
+        }
         if let Some(p) = d.discount_price {
             unit_cost = p;
             cost_source = "quantity discount (price break of the chosen lot)".into();
@@ -708,7 +738,8 @@ pub fn assess_with_progress(
                 ss.push(sl - d.ltd.mean);
                 fr.push(d.ltd.fill_rate(sl, q));
             }
-            trade.add(unit_cost, q, mu, &ss, &fr);
+            // Without prices the curve counts units (a unit "costs" 1).
+            trade.add(if priced { unit_cost } else { 1.0 }, q, mu, &ss, &fr);
         }
         let supplier = sr
             .and_then(|r| r.supplier.clone())
@@ -739,7 +770,7 @@ pub fn assess_with_progress(
             ));
         }
         if mu > 0.0 {
-            proj_inputs.push((i, revenue, next_in, lead_days));
+            proj_inputs.push((i, if priced { revenue } else { units }, next_in, lead_days));
         }
         let explanation = explain(&ExplainInput {
             mu,
@@ -758,6 +789,7 @@ pub fn assess_with_progress(
             cur,
             newsvendor,
             since,
+            cover_days: d.lot_by_cover.then_some(params.cover_days),
         });
         rows.push(SkuRow {
             sku: it.sku.clone(),
@@ -815,8 +847,17 @@ pub fn assess_with_progress(
                 .pct("p", params.cost_ratio, 0),
         );
     }
-    if no_price > 0 {
+    if !priced {
+        notes.push(Text::new("inventory.note.unpriced").str("days", params.cover_days.to_string()));
+    } else if no_price > 0 {
         notes.push(Text::new("inventory.note.no_price").int("n", no_price));
+    }
+    if priced && by_cover > 0 {
+        notes.push(
+            Text::new("inventory.note.lot_by_cover")
+                .int("n", by_cover)
+                .str("days", params.cover_days.to_string()),
+        );
     }
     if assumed > 0 {
         notes.push(
@@ -849,7 +890,9 @@ pub fn assess_with_progress(
                 abc: a,
                 xyz: x,
                 skus: sel.clone().count(),
-                revenue: sel.map(|r| r.revenue).sum(),
+                // + 0.0: an empty cell sums to −0.0.
+                revenue: sel.clone().map(|r| r.revenue).sum::<f64>() + 0.0,
+                units: sel.map(|r| r.units_sold).sum::<f64>() + 0.0,
             });
         }
     }
@@ -917,6 +960,7 @@ pub fn assess_with_progress(
         .collect();
 
     let report = InventoryReport {
+        priced,
         skus: rows,
         status_counts,
         class_matrix,
@@ -929,7 +973,7 @@ pub fn assess_with_progress(
         params: params.clone(),
         stock_mapping: input.stock.map(|t| t.mapping.clone()).unwrap_or_default(),
         notes,
-        how_computed: how_computed(params),
+        how_computed: how_computed(params, priced),
     };
     Ok(Assessment {
         report,
@@ -954,6 +998,8 @@ struct ExplainInput<'a> {
     cur: &'a str,
     newsvendor: Option<f64>,
     since: Option<f64>,
+    /// The lot is this many days of demand (no unit cost), not an EOQ.
+    cover_days: Option<f64>,
 }
 
 fn explain(x: &ExplainInput) -> Text {
@@ -1005,7 +1051,13 @@ fn explain(x: &ExplainInput) -> Text {
         .text("measure", x.measure.text())
         .num("ss", x.d.safety_stock, 1)
         .num("q", x.order_quantity, 0)
-        .num("eoq", x.d.eoq, 1)
+        .text(
+            "lot",
+            match x.cover_days {
+                Some(days) => Text::new("inventory.lot.cover").str("days", days.to_string()),
+                None => Text::new("inventory.lot.eoq").num("eoq", x.d.eoq, 1),
+            },
+        )
         .text("why", why)
         .text("nv", nv)
         .num("on_hand", x.on_hand, 0)
@@ -1014,7 +1066,7 @@ fn explain(x: &ExplainInput) -> Text {
         .text("then", then)
 }
 
-fn how_computed(p: &InventoryParams) -> Vec<HowComputed> {
+fn how_computed(p: &InventoryParams, priced: bool) -> Vec<HowComputed> {
     let h = |t: &str, x: Text| HowComputed {
         title: t.into(),
         text: x,
@@ -1042,11 +1094,15 @@ fn how_computed(p: &InventoryParams) -> Vec<HowComputed> {
     vec![
         h(
             "Classes",
-            Text::new("inventory.how.classes")
-                .num("a", 100.0 * p.abc_a, 0)
-                .num("b", 100.0 * p.abc_b, 0)
-                .str("x", p.xyz_x.to_string())
-                .str("y", p.xyz_y.to_string()),
+            Text::new(if priced {
+                "inventory.how.classes"
+            } else {
+                "inventory.how.classes_units"
+            })
+            .num("a", 100.0 * p.abc_a, 0)
+            .num("b", 100.0 * p.abc_b, 0)
+            .str("x", p.xyz_x.to_string())
+            .str("y", p.xyz_y.to_string()),
         ),
         h("Demand", Text::new("inventory.how.demand")),
         h(
@@ -1069,10 +1125,15 @@ fn how_computed(p: &InventoryParams) -> Vec<HowComputed> {
         ),
         h(
             "Order quantity",
-            Text::new("inventory.how.order_quantity")
-                .str("cur", p.currency.clone())
-                .str("k", p.order_cost.to_string())
-                .num("h", 100.0 * p.holding_rate, 0),
+            if priced {
+                Text::new("inventory.how.order_quantity")
+                    .str("cur", p.currency.clone())
+                    .str("k", p.order_cost.to_string())
+                    .num("h", 100.0 * p.holding_rate, 0)
+            } else {
+                Text::new("inventory.how.order_quantity_units")
+                    .str("days", p.cover_days.to_string())
+            },
         ),
         h(
             "Status",
@@ -1086,6 +1147,13 @@ fn how_computed(p: &InventoryParams) -> Vec<HowComputed> {
             "Simulation check",
             Text::new("inventory.how.simulation").int("days", p.holdout_days),
         ),
-        h("Trade-off curve", Text::new("inventory.how.tradeoff")),
+        h(
+            "Trade-off curve",
+            Text::new(if priced {
+                "inventory.how.tradeoff"
+            } else {
+                "inventory.how.tradeoff_units"
+            }),
+        ),
     ]
 }

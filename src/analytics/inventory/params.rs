@@ -108,6 +108,10 @@ pub struct InventoryParams {
     pub require_urgent: bool,
     /// Step for the "+£X would add …" sentences (default: 10 % of the budget, rounded).
     pub budget_step: Option<f64>,
+    /// Lot size where no unit cost is known (a file without prices and no cost in the inventory
+    /// file; EOQ needs a holding cost): this many days of forecast demand.
+    #[serde(default = "default_cover_days")]
+    pub cover_days: f64,
     /// Inventory projection charts for the top-N SKUs by revenue, over this many days.
     pub projection_top_n: usize,
     pub projection_days: usize,
@@ -149,12 +153,17 @@ impl Default for InventoryParams {
             supplier_minimum: None,
             require_urgent: false,
             budget_step: None,
+            cover_days: default_cover_days(),
             projection_top_n: 10,
             projection_days: 120,
             tradeoff_levels: vec![0.80, 0.85, 0.90, 0.95, 0.97, 0.98, 0.99, 0.995],
             currency: "£".into(),
         }
     }
+}
+
+fn default_cover_days() -> f64 {
+    30.0
 }
 
 fn bad(name: &str, message: Text) -> InventoryError {
@@ -241,6 +250,10 @@ impl InventoryParams {
         nonneg("soon_days", self.soon_days)?;
         positive("overstock_days", self.overstock_days)?;
         positive("dead_days", self.dead_days)?;
+        positive("cover_days", self.cover_days)?;
+        if self.cover_days > 3650.0 {
+            return Err(bad("cover_days", Text::new("inventory.param.at_most_3650")));
+        }
         if !(50..=100_000).contains(&self.samples) {
             return Err(bad(
                 "samples",

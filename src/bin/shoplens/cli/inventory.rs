@@ -57,6 +57,10 @@ pub struct Args {
     /// Output CSV, one row per SKU.
     #[arg(long)]
     pub out: PathBuf,
+    /// Lot size in days of demand for SKUs without a unit cost (orders without prices and no
+    /// cost in the inventory file): there is no economic order quantity without one.
+    #[arg(long, default_value_t = 30.0)]
+    pub cover_days: f64,
     /// Full report (plan, LP objective, binding constraints, simulation, trade-off) as JSON.
     #[arg(long)]
     pub json: Option<PathBuf>,
@@ -101,6 +105,7 @@ pub fn run(args: Args) -> Result<(), String> {
         cost_ratio: args.cost_ratio,
         on_hand,
         seed: args.seed,
+        cover_days: args.cover_days,
         ..InventoryParams::default()
     };
     params.validate().map_err(|e| e.to_string())?;
@@ -121,6 +126,21 @@ pub fn run(args: Args) -> Result<(), String> {
         stock: table.as_ref(),
     };
     let report = inventory::run(&input, &params).map_err(|e| e.to_string())?;
+    if !report.priced {
+        eprintln!(
+            "no prices in the orders: ABC by units sold, lots of {} days of demand where no unit cost is known; unit_cost and tied_up_cash are left empty there",
+            params.cover_days
+        );
+    }
+    // Money cells are empty where nothing gives a cost (orders without prices, no cost in the
+    // inventory file).
+    let money = |r: &inventory::SkuRow, v: f64| {
+        if !report.priced && r.unit_cost <= 0.0 {
+            String::new()
+        } else {
+            num(v)
+        }
+    };
     let headers = [
         "sku",
         "abc",
@@ -165,8 +185,8 @@ pub fn run(args: Args) -> Result<(), String> {
                 num(r.on_hand),
                 num(r.on_order),
                 num(r.suggested_order),
-                num(r.unit_cost),
-                num(r.tied_up_cash),
+                money(r, r.unit_cost),
+                money(r, r.tied_up_cash),
                 num(r.lead_time_demand_mean),
                 num(r.lead_time_demand_sd),
                 num(r.eoq),
