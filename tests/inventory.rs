@@ -500,6 +500,7 @@ fn infeasible_constraints_give_a_clear_message() {
         budget: None,
         capacity_units: Some(5.0),
         require_urgent: true,
+        units_only: false,
     };
     match plan::solve(&c, &lim, None, "£") {
         Err(InventoryError::InfeasiblePlan(m)) => {

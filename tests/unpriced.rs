@@ -332,8 +332,24 @@ fn groceries_reorder_points_by_units() {
         .unwrap()
         .plan
         .unwrap();
+    // 11 products need ordering (suggested 272 units): the capacity binds, the one product
+    // below its reorder point is covered in full first, and the sentences count units.
     assert!(plan.feasible);
-    assert!(plan.lines.iter().map(|l| l.quantity).sum::<f64>() <= 200.0 + 1e-9);
+    assert_eq!(plan.total_units, 200.0);
+    assert_eq!(plan.candidates, 11);
+    let urgent: Vec<&str> = rep
+        .skus
+        .iter()
+        .filter(|s| s.order_now)
+        .map(|s| s.sku.as_str())
+        .collect();
+    assert!(!urgent.is_empty());
+    for sku in urgent {
+        assert!(plan.lines.iter().any(|l| l.sku == sku && l.full), "{sku}");
+    }
+    assert!(plan.explanation.en().contains("no prices"), "{}", plan.explanation);
+    assert!(plan.constraints[0].binding);
+    assert!(!plan.constraints[0].sentence.en().contains('£'));
 }
 
 #[test]

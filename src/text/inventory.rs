@@ -228,6 +228,16 @@ pub const ENTRIES: &[Entry] = &[
         zh: "采购 {skus} 个 SKU 共 {units} 件，花费 {cost}（预期毛利 {margin}）。需要订货的 {n} 个 SKU 中，有 {full} 个能按建议数量订足；其余的受{limits}限制。",
     },
     Entry {
+        key: "inventory.plan.summary_units",
+        en: "Buy {units} units of {skus} SKUs (no prices: units that bring a product back to its reorder point come first). {full} of the {n} SKUs that need ordering get their full suggested quantity.",
+        zh: "采购 {skus} 个 SKU 共 {units} 件（没有价格：先补足低于补货点的商品）。需要订货的 {n} 个 SKU 中，有 {full} 个能按建议数量订足。",
+    },
+    Entry {
+        key: "inventory.plan.summary_limited_units",
+        en: "Buy {units} units of {skus} SKUs (no prices: units that bring a product back to its reorder point come first). {full} of the {n} SKUs that need ordering get their full suggested quantity; the rest are limited by the {limits}.",
+        zh: "采购 {skus} 个 SKU 共 {units} 件（没有价格：先补足低于补货点的商品）。需要订货的 {n} 个 SKU 中，有 {full} 个能按建议数量订足；其余的受{limits}限制。",
+    },
+    Entry {
         key: "inventory.plan.and",
         en: "{a} and the {b}",
         zh: "{a}和{b}",
@@ -256,6 +266,16 @@ pub const ENTRIES: &[Entry] = &[
         key: "inventory.plan.binding_skus",
         en: "The {name} ({used} of {limit} used) is binding: it limits {limited} of the {n} SKUs that need ordering. +{step} would add {gain} of expected margin ({units} more units, {skus} more SKUs).",
         zh: "{name}已用满（用了 {limit} 中的 {used}），限制了需要订货的 {n} 个 SKU 中的 {limited} 个。再增加 {step}，预期毛利可增加 {gain}（多订 {units} 件，多覆盖 {skus} 个 SKU）。",
+    },
+    Entry {
+        key: "inventory.plan.binding_units",
+        en: "The {name} ({used} of {limit} used) is binding: it limits {limited} of the {n} SKUs that need ordering. +{step} would add {units} more units.",
+        zh: "{name}已用满（用了 {limit} 中的 {used}），限制了需要订货的 {n} 个 SKU 中的 {limited} 个。再增加 {step}，可多订 {units} 件。",
+    },
+    Entry {
+        key: "inventory.plan.binding_units_skus",
+        en: "The {name} ({used} of {limit} used) is binding: it limits {limited} of the {n} SKUs that need ordering. +{step} would add {units} more units ({skus} more SKUs).",
+        zh: "{name}已用满（用了 {limit} 中的 {used}），限制了需要订货的 {n} 个 SKU 中的 {limited} 个。再增加 {step}，可多订 {units} 件（多覆盖 {skus} 个 SKU）。",
     },
     Entry {
         key: "inventory.plan.not_binding",

@@ -322,6 +322,7 @@ impl Assessment {
                 budget: params.budget,
                 capacity_units: params.capacity_units,
                 require_urgent: params.require_urgent,
+                units_only: !self.report.priced,
             };
             let cur = params.currency.as_str();
             self.report.plan = Some(
@@ -654,7 +655,8 @@ pub fn assess_with_progress(
             };
             let r = simulate::replay(&pol, &it.y, dt.reorder_point + dt.order_quantity, cut);
             sim_fill = r.fill_rate();
-            sims.push((i, target, unit_cost, r));
+            // Without prices the replay's stock "value" counts units.
+            sims.push((i, target, if priced { unit_cost } else { 1.0 }, r));
         }
         // current position
         let (on_hand, on_order, source, next_in) = match sr.and_then(|r| r.on_hand) {
@@ -753,8 +755,17 @@ pub fn assess_with_progress(
                     sku: it.sku.clone(),
                     supplier: supplier.clone(),
                     unit_cost,
-                    unit_margin: (avg_price - unit_cost).max(0.0),
-                    unit_holding: holding_rate * unit_cost * cover_days / 365.0,
+                    // Without prices: urgent units count 1, the rest ½ (plan module docs).
+                    unit_margin: if priced {
+                        (avg_price - unit_cost).max(0.0)
+                    } else {
+                        1.0
+                    },
+                    unit_holding: if priced {
+                        holding_rate * unit_cost * cover_days / 365.0
+                    } else {
+                        0.5
+                    },
                     urgent_units: if order_now {
                         (s - ip + 1.0).max(0.0)
                     } else {

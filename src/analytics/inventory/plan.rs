@@ -17,6 +17,10 @@
 //!
 //! Binding constraints are explained by re-solving with the limit relaxed by one step
 //! ("+£500 would add £X of expected margin across N SKUs").
+//!
+//! **Orders without prices** ([`PlanLimits::units_only`]): a capacity still makes a plan; each
+//! candidate then has `m_i = 1`, `H_i = ½` (a unit that restores a reorder point counts 1, a
+//! further unit ½: urgent units first) and the sentences count units, not money.
 
 use good_lp::{microlp, variable, Expression, ProblemVariables, Solution, SolverModel, Variable};
 use serde::{Deserialize, Serialize};
@@ -49,6 +53,9 @@ pub struct PlanLimits {
     pub budget: Option<f64>,
     pub capacity_units: Option<f64>,
     pub require_urgent: bool,
+    /// The orders have no prices: the objective and the sentences count units.
+    #[serde(default)]
+    pub units_only: bool,
 }
 
 /// One purchase line.
@@ -387,10 +394,13 @@ pub fn solve(
             (0.0, 0, 0.0)
         };
         let sentence = if binding {
-            let t = if extra_skus > 0 {
-                Text::new("inventory.plan.binding_skus").int("skus", extra_skus)
-            } else {
-                Text::new("inventory.plan.binding")
+            let t = match (lim.units_only, extra_skus > 0) {
+                (false, true) => Text::new("inventory.plan.binding_skus").int("skus", extra_skus),
+                (false, false) => Text::new("inventory.plan.binding"),
+                (true, true) => {
+                    Text::new("inventory.plan.binding_units_skus").int("skus", extra_skus)
+                }
+                (true, false) => Text::new("inventory.plan.binding_units"),
             };
             t.text("name", label.clone())
                 .text("used", unit(used))
@@ -492,9 +502,11 @@ pub fn solve(
             other => Text::raw(other),
         })
         .reduce(|a, b| Text::new("inventory.plan.and").text("a", a).text("b", b));
-    let explanation = match limits {
-        Some(l) => Text::new("inventory.plan.summary_limited").text("limits", l),
-        None => Text::new("inventory.plan.summary"),
+    let explanation = match (limits, lim.units_only) {
+        (Some(l), false) => Text::new("inventory.plan.summary_limited").text("limits", l),
+        (None, false) => Text::new("inventory.plan.summary"),
+        (Some(l), true) => Text::new("inventory.plan.summary_limited_units").text("limits", l),
+        (None, true) => Text::new("inventory.plan.summary_units"),
     }
     .str("units", sum.units.to_string())
     .int("skus", sum.skus)

@@ -1,9 +1,10 @@
 //! Inventory: per-SKU class, demand, safety stock, reorder point, order quantity, status and
 //! stockout risk; a budget-constrained purchase plan (LP) with its binding constraints; the
 //! replay check of the policies; projections and the cash-vs-service trade-off. All numbers come
-//! from `analytics::inventory` in the worker.
+//! from `analytics::inventory` in the worker. For orders without prices the page counts units
+//! (ABC, replay, trade-off) and asks for no costs or budget (the report's `priced` says which).
 
-use super::{unpriced, NeedData, NeedPrices};
+use super::{unpriced, NeedData};
 use crate::analytics::inventory::params::{OnHandAssumption, ServiceMeasure};
 use crate::analytics::inventory::{InventoryParams, InventoryReport, Status};
 use crate::protocol::Task;
@@ -40,6 +41,7 @@ struct Form {
     budget: RwSignal<String>,
     capacity: RwSignal<String>,
     supplier_min: RwSignal<String>,
+    cover_days: RwSignal<String>,
 }
 
 fn pct_str(v: f64) -> String {
@@ -133,6 +135,7 @@ impl Form {
             budget: opt(p.budget),
             capacity: opt(p.capacity_units),
             supplier_min: opt(p.supplier_minimum),
+            cover_days: RwSignal::new(p.cover_days.to_string()),
         }
     }
 
@@ -153,13 +156,23 @@ impl Form {
         p.budget = parse(&self.budget).filter(|v| *v > 0.0);
         p.capacity_units = parse(&self.capacity).filter(|v| *v > 0.0);
         p.supplier_minimum = parse(&self.supplier_min).filter(|v| *v > 0.0);
+        p.cover_days = parse(&self.cover_days)
+            .filter(|v| *v > 0.0)
+            .unwrap_or(p.cover_days);
         p
     }
 }
 
-fn run(state: AppState, params: InventoryParams) {
+fn run(state: AppState, mut params: InventoryParams) {
+    let stock = STOCK_FILE.with(|f| f.borrow().clone());
+    if unpriced(state) && stock.is_none() {
+        // Money limits need unit costs: without prices and without an inventory file the form
+        // hides them, and a budget kept from a priced dataset is not applied.
+        params.budget = None;
+        params.supplier_minimum = None;
+    }
     state.inventory_params.set(params.clone());
-    match STOCK_FILE.with(|f| f.borrow().clone()) {
+    match stock {
         Some((name, blob)) => bridge::analyze_with_files(
             state,
             Task::Inventory {
@@ -188,16 +201,13 @@ pub fn Inventory() -> impl IntoView {
         let fresh = state
             .inventory
             .with_untracked(|c| c.as_ref().map(|c| c.gen == gen).unwrap_or(false));
-        if have && !fresh && !state.inventory_busy.get_untracked() && !unpriced(state) {
+        if have && !fresh && !state.inventory_busy.get_untracked() {
             run(state, state.inventory_params.get_untracked());
         }
     });
     move || {
         if state.report.with(Option::is_none) {
             return view! { <NeedData/> }.into_any();
-        }
-        if unpriced(state) {
-            return view! { <NeedPrices page=t("Inventory", "库存") what=t("The stock plan (ABC classes by revenue, order and holding costs, purchase budgets)", "库存计划（按营收的 ABC 分类、订货和持有成本、采购预算）")/> }.into_any();
         }
         view! {
             <div class="page-head">
@@ -256,7 +266,11 @@ fn FormCard(form: Form) -> impl IntoView {
                 <label class="btn small">{t("Inventory file (optional)…", "库存文件（可选）…")}
                     <input type="file" accept=".csv,.tsv,.txt,.gz" class="visually-hidden" data-testid="inv-file" on:change=on_file/>
                 </label>
-                <span class="muted small">{move || file_name.get().map(|n| crate::tr!("Stock from {}", "库存来自 {}", n)).unwrap_or_else(|| t("No inventory file: stock on hand is assumed (see below); costs are estimated from prices.", "未提供库存文件：现有库存按下方的假设推算，成本根据售价估算。").into())}</span>
+                <span class="muted small">{move || file_name.get().map(|n| crate::tr!("Stock from {}", "库存来自 {}", n)).unwrap_or_else(|| if unpriced(state) {
+                    t("No inventory file: stock on hand is assumed (see below). The orders have no prices: products are ranked by units and each order covers a number of days of demand.", "未提供库存文件：现有库存按下方的假设推算。订单没有价格：商品按销量排序，每次订货覆盖若干天的需求。").into()
+                } else {
+                    t("No inventory file: stock on hand is assumed (see below); costs are estimated from prices.", "未提供库存文件：现有库存按下方的假设推算，成本根据售价估算。").into()
+                })}</span>
                 {move || file_name.get().is_some().then(|| view! { <button class="btn small" on:click=clear_file>{t("Remove file", "移除文件")}</button> })}
             </div>
             <div class="params">
@@ -273,9 +287,15 @@ fn FormCard(form: Form) -> impl IntoView {
             <div class="params">
                 {field(t("Lead time ", "提前期 "), form.lead, "inv-lead", t(" days", " 天"))}
                 {field(" ± ", form.lead_sd, "inv-lead-sd", t(" days", " 天"))}
-                {field(t(" Holding cost ", " 持有成本 "), form.holding, "inv-holding", t(" %/year", " %/年"))}
-                {field(t(" Order cost ", " 每次订货成本 "), form.order_cost, "inv-order-cost", "")}
-                {field(t(" Unit cost if unknown ", " 未知单位成本 "), form.cost_ratio, "inv-cost-ratio", t(" % of price", " %（占售价）"))}
+                {move || if unpriced(state) {
+                    field(t(" Order ", " 每次订货 "), form.cover_days, "inv-cover-days", t(" days of demand", " 天的需求")).into_any()
+                } else {
+                    view! {
+                        {field(t(" Holding cost ", " 持有成本 "), form.holding, "inv-holding", t(" %/year", " %/年"))}
+                        {field(t(" Order cost ", " 每次订货成本 "), form.order_cost, "inv-order-cost", "")}
+                        {field(t(" Unit cost if unknown ", " 未知单位成本 "), form.cost_ratio, "inv-cost-ratio", t(" % of price", " %（占售价）"))}
+                    }.into_any()
+                }}
                 <label>{t(" Stock on hand if unknown ", " 未知现有库存时 ")}
                     <select aria-label=t("On-hand assumption", "现有库存假设") on:change=move |ev| form.on_hand.set(if event_target_value(&ev) == "zero" { OnHandAssumption::Zero } else { OnHandAssumption::Replay })>
                         <option value="replay" selected=move || form.on_hand.get() == OnHandAssumption::Replay>{t("as if the policy had been followed", "假设一直按策略补货")}</option>
@@ -284,9 +304,9 @@ fn FormCard(form: Form) -> impl IntoView {
                 </label>
             </div>
             <div class="params">
-                {field(t("Purchase budget ", "采购预算 "), form.budget, "inv-budget", "")}
+                {move || (!unpriced(state) || file_name.get().is_some()).then(|| field(t("Purchase budget ", "采购预算 "), form.budget, "inv-budget", ""))}
                 {field(t(" Warehouse capacity ", " 仓库容量 "), form.capacity, "inv-capacity", t(" units", " 件"))}
-                {field(t(" Supplier minimum order ", " 供应商起订额 "), form.supplier_min, "inv-supplier-min", "")}
+                {move || (!unpriced(state) || file_name.get().is_some()).then(|| field(t(" Supplier minimum order ", " 供应商起订额 "), form.supplier_min, "inv-supplier-min", ""))}
                 <button class="btn small primary" data-testid="inv-run" on:click=move |_| go() disabled=move || state.inventory_busy.get()>
                     {move || if state.inventory_busy.get() { t("Computing…", "计算中…") } else { t("Recompute", "重新计算") }}
                 </button>
@@ -298,6 +318,8 @@ fn FormCard(form: Form) -> impl IntoView {
 #[component]
 fn Body(r: InventoryReport) -> impl IntoView {
     let cur = r.params.currency.clone();
+    // Orders without prices: units instead of money, no cash figures.
+    let priced = r.priced;
     let status_filter = RwSignal::new(None::<String>);
     let order_now = r
         .status_counts
@@ -311,6 +333,12 @@ fn Body(r: InventoryReport) -> impl IntoView {
         .filter(|s| matches!(s.status, Status::DeadStock | Status::Overstocked))
         .map(|s| s.tied_up_cash)
         .sum();
+    let slow_skus: usize = r
+        .status_counts
+        .iter()
+        .filter(|s| matches!(s.status, Status::DeadStock | Status::Overstocked))
+        .map(|s| s.skus)
+        .sum();
     let total_skus = r.skus.len().max(1) as f64;
     let status_rows: Vec<HBarRow> = r
         .status_counts
@@ -319,21 +347,25 @@ fn Body(r: InventoryReport) -> impl IntoView {
         .map(|s| HBarRow {
             key: status_word(s.status).into(),
             label: format!("{} ({})", status_word(s.status), format::int(s.skus as u64)),
-            values: vec![
-                s.skus as f64 / total_skus,
-                if r.tied_up_cash_total > 0.0 {
-                    s.tied_up_cash / r.tied_up_cash_total
-                } else {
-                    0.0
-                },
-            ],
+            values: if priced {
+                vec![
+                    s.skus as f64 / total_skus,
+                    if r.tied_up_cash_total > 0.0 {
+                        s.tied_up_cash / r.tied_up_cash_total
+                    } else {
+                        0.0
+                    },
+                ]
+            } else {
+                vec![s.skus as f64 / total_skus]
+            },
         })
         .collect();
     let sku_rows: Vec<Vec<Cell>> = r
         .skus
         .iter()
         .map(|s| {
-            vec![
+            let mut row = vec![
                 Cell::Text(s.sku.clone()),
                 Cell::Text(s.description.clone()),
                 Cell::Text(s.class.clone()),
@@ -354,10 +386,12 @@ fn Body(r: InventoryReport) -> impl IntoView {
                 num(s.days_of_cover.unwrap_or(f64::NAN), 0),
                 num(s.stockout_risk, 3),
                 num(s.on_hand, 0),
-                num(s.unit_cost, 2),
-                num(s.tied_up_cash, 0),
-                num(s.service_target, 3),
-            ]
+            ];
+            if priced {
+                row.extend([num(s.unit_cost, 2), num(s.tied_up_cash, 0)]);
+            }
+            row.push(num(s.service_target, 3));
+            row
         })
         .collect();
     let explain: Vec<(String, String)> = r
@@ -375,7 +409,7 @@ fn Body(r: InventoryReport) -> impl IntoView {
         r.class_matrix
             .iter()
             .find(|c| format!("{:?}", c.abc) == a && format!("{:?}", c.xyz) == x)
-            .map(|c| (c.skus, c.revenue))
+            .map(|c| (c.skus, if priced { c.revenue } else { c.units }))
             .unwrap_or((0, 0.0))
     };
     let matrix: Vec<(String, Vec<(usize, f64)>)> = ["A", "B", "C"]
@@ -395,7 +429,12 @@ fn Body(r: InventoryReport) -> impl IntoView {
         .collect();
     let to_lines = vec![
         Series {
-            name: t("Average stock value", "平均库存金额").into(),
+            name: if priced {
+                t("Average stock value", "平均库存金额")
+            } else {
+                t("Average stock (units)", "平均库存（件）")
+            }
+            .into(),
             values: r.tradeoff.iter().map(|t| t.inventory_value).collect(),
             class: "c0".into(),
         },
@@ -410,11 +449,38 @@ fn Body(r: InventoryReport) -> impl IntoView {
     let how = r.how_computed.clone();
     let notes = r.notes.clone();
     let cur2 = cur.clone();
+    let mut sku_columns = vec![
+        Column::text("sku", t("SKU", "商品编码")),
+        Column::text("description", t("Product", "商品")),
+        Column::text("class", t("Class", "分类")),
+        Column::text("status", t("Status", "状态")),
+        Column::num("demand_per_day", t("Demand / day", "日需求")),
+        Column::num("safety_stock", t("Safety stock", "安全库存")),
+        Column::num("reorder_point", t("Reorder point", "补货点")),
+        Column::num("order_quantity", t("Order quantity", "订货量")),
+        Column::text("order_now", t("Order now", "立即订货")),
+        Column::num("suggested_order", t("Suggested order", "建议订货量")),
+        Column::num("days_of_cover", t("Days of cover", "可售天数")),
+        Column::num("stockout_risk", t("Stockout risk", "缺货风险")),
+        Column::num("on_hand", t("On hand", "现有库存")),
+    ];
+    if priced {
+        sku_columns.extend([
+            Column::num("unit_cost", t("Unit cost", "单位成本")),
+            Column::num("tied_up_cash", t("Cash in stock", "库存占用资金")),
+        ]);
+    }
+    sku_columns.push(Column::num("service_target", t("Target", "目标")));
     view! {
         <div class="kpis">
             <div class="kpi" data-testid="inv-order-now" data-value=order_now><div class="kpi-label">{t("Products to order now", "需立即订货的商品")}</div><div class="kpi-value">{format::int(order_now as u64)}</div></div>
-            <div class="kpi"><div class="kpi-label">{t("Cash in slow stock", "滞销库存占用资金")}</div><div class="kpi-value">{format!("{cur}{}", format::num(slow_cash, 0))}</div>
-                <div class="muted small">{t("dead stock and overstock, at unit cost", "呆滞和积压库存，按单位成本计")}</div></div>
+            {if priced { view! {
+                <div class="kpi"><div class="kpi-label">{t("Cash in slow stock", "滞销库存占用资金")}</div><div class="kpi-value">{format!("{cur}{}", format::num(slow_cash, 0))}</div>
+                    <div class="muted small">{t("dead stock and overstock, at unit cost", "呆滞和积压库存，按单位成本计")}</div></div>
+            }.into_any() } else { view! {
+                <div class="kpi" data-testid="inv-slow" data-value=slow_skus><div class="kpi-label">{t("Products in slow stock", "滞销商品")}</div><div class="kpi-value">{format::int(slow_skus as u64)}</div>
+                    <div class="muted small">{t("dead stock and overstock", "呆滞和积压库存")}</div></div>
+            }.into_any() }}
             {sim.clone().map(|s| view! {
                 <div class="kpi" data-testid="inv-sim-fill" data-value=format!("{:.4}", s.overall.fill_rate)><div class="kpi-label">{t("Replayed fill rate", "回放满足率")}</div>
                     <div class="kpi-value">{format!("{:.1}%", s.overall.fill_rate * 100.0)}</div>
@@ -425,14 +491,15 @@ fn Body(r: InventoryReport) -> impl IntoView {
             <div class="card-head"><h2>{t("Status", "状态")}</h2>
                 {move || status_filter.get().map(|s| view! { <button class="btn small" on:click=move |_| status_filter.set(None)>{crate::tr!("Show all (now: {})", "显示全部（当前：{}）", s)}</button> })}
             </div>
-            <HBarChart rows=Signal::derive(move || status_rows.clone()) series=vec![t("Share of products", "商品占比"), t("Share of cash in stock", "库存资金占比")]
+            <HBarChart rows=Signal::derive(move || status_rows.clone())
+                series=if priced { vec![t("Share of products", "商品占比"), t("Share of cash in stock", "库存资金占比")] } else { vec![t("Share of products", "商品占比")] }
                 title=t("Products by status", "各状态商品").to_string() on_select=Callback::new(move |k: String| status_filter.set(Some(k)))
                 selected=Signal::derive(move || status_filter.get())/>
-            <h3>{t("ABC (revenue) × XYZ (demand variability)", "ABC（销售额）× XYZ（需求波动）")}</h3>
+            <h3>{if priced { t("ABC (revenue) × XYZ (demand variability)", "ABC（销售额）× XYZ（需求波动）") } else { t("ABC (units sold) × XYZ (demand variability)", "ABC（销量）× XYZ（需求波动）") }}</h3>
             <table class="data-table matrix" data-testid="inv-matrix">
                 <thead><tr><td></td><th class="num">{t("X: steady", "X：稳定")}</th><th class="num">{t("Y: variable", "Y：波动")}</th><th class="num">{t("Z: erratic", "Z：无规律")}</th></tr></thead>
                 <tbody>{matrix.into_iter().map(|(a, cells)| view! {
-                    <tr><th>{crate::tr!("{}: {}", "{}：{}", a, match a.as_str() { "A" => t("top 80% of revenue", "贡献前 80% 销售额"), "B" => t("next 15%", "其后 15%"), _ => t("last 5%", "最后 5%") })}</th>
+                    <tr><th>{crate::tr!("{}: {}", "{}：{}", a, match a.as_str() { "A" if !priced => t("top 80% of units", "贡献前 80% 销量"), "A" => t("top 80% of revenue", "贡献前 80% 销售额"), "B" => t("next 15%", "其后 15%"), _ => t("last 5%", "最后 5%") })}</th>
                         {cells.into_iter().map(|(n, rev)| view! { <td class="num">{crate::tr!("{} SKUs", "{} 个 SKU", format::int(n as u64))}<br/><span class="muted small">{format::num(rev, 0)}</span></td> }).collect_view()}
                     </tr>
                 }).collect_view()}</tbody>
@@ -440,35 +507,58 @@ fn Body(r: InventoryReport) -> impl IntoView {
         </section>
         <section class="card" data-testid="inv-skus">
             <h2>{move || match status_filter.get() { Some(s) => crate::tr!("Products — {}", "商品 — {}", s), None => t("All products", "全部商品").into() }}</h2>
-            <p class="muted small">{t("Reorder point: order when stock on hand plus on order falls to it. Order quantity: the economic lot (ordering vs holding cost), rounded to minimum order and case pack. Click a product for the reasoning.",
-                "补货点：现有库存加在途数量降到此值时下单。订货量：经济订货量（平衡订货成本与持有成本），并按最小起订量和整箱规格取整。点击商品查看计算依据。")}</p>
-            <DataTable id="inventory" rows=Signal::derive(move || sku_rows.clone()) on_row=on_row filter=Signal::derive(move || status_filter.get().map(|s| (3usize, s))) columns=vec![
-                Column::text("sku", t("SKU", "商品编码")), Column::text("description", t("Product", "商品")), Column::text("class", t("Class", "分类")), Column::text("status", t("Status", "状态")),
-                Column::num("demand_per_day", t("Demand / day", "日需求")), Column::num("safety_stock", t("Safety stock", "安全库存")), Column::num("reorder_point", t("Reorder point", "补货点")),
-                Column::num("order_quantity", t("Order quantity", "订货量")), Column::text("order_now", t("Order now", "立即订货")), Column::num("suggested_order", t("Suggested order", "建议订货量")),
-                Column::num("days_of_cover", t("Days of cover", "可售天数")), Column::num("stockout_risk", t("Stockout risk", "缺货风险")), Column::num("on_hand", t("On hand", "现有库存")),
-                Column::num("unit_cost", t("Unit cost", "单位成本")), Column::num("tied_up_cash", t("Cash in stock", "库存占用资金")), Column::num("service_target", t("Target", "目标")),
-            ]/>
+            <p class="muted small">{if priced {
+                t("Reorder point: order when stock on hand plus on order falls to it. Order quantity: the economic lot (ordering vs holding cost), rounded to minimum order and case pack. Click a product for the reasoning.",
+                "补货点：现有库存加在途数量降到此值时下单。订货量：经济订货量（平衡订货成本与持有成本），并按最小起订量和整箱规格取整。点击商品查看计算依据。")
+            } else {
+                t("Reorder point: order when stock on hand plus on order falls to it. Order quantity: the demand of the chosen number of days (without prices there is no cost to balance), rounded to minimum order and case pack. Click a product for the reasoning.",
+                "补货点：现有库存加在途数量降到此值时下单。订货量：所选天数的需求量（没有价格就没有成本可权衡），并按最小起订量和整箱规格取整。点击商品查看计算依据。")
+            }}</p>
+            <DataTable id="inventory" rows=Signal::derive(move || sku_rows.clone()) on_row=on_row filter=Signal::derive(move || status_filter.get().map(|s| (3usize, s))) columns=sku_columns/>
             {move || picked.get().and_then(|id| explain.iter().find(|(s, _)| *s == id).cloned()).map(|(s, e)| view! {
                 <div class="explain-box" data-testid="inv-explain"><strong>{s}": "</strong>{e}</div>
             })}
         </section>
         {plan.map(|p| {
-            let lines: Vec<Vec<Cell>> = p.lines.iter().map(|l| vec![
-                Cell::Text(supplier_name(&l.supplier)), Cell::Text(l.sku.clone()), num(l.quantity, 0), num(l.cost, 2), num(l.expected_margin, 2),
-                Cell::Text(if l.full { t("full", "全部") } else { t("partial", "部分") }.into()),
-            ]).collect();
-            let sup: Vec<Vec<Cell>> = p.suppliers.iter().map(|s| vec![
-                Cell::Text(supplier_name(&s.supplier)), num(s.lines as f64, 0), num(s.units, 0), num(s.cost, 2), num(s.minimum, 2),
-            ]).collect();
+            // Without prices the plan counts units: no cost or margin columns.
+            let lines: Vec<Vec<Cell>> = p.lines.iter().map(|l| {
+                let mut row = vec![Cell::Text(supplier_name(&l.supplier)), Cell::Text(l.sku.clone()), num(l.quantity, 0)];
+                if priced {
+                    row.extend([num(l.cost, 2), num(l.expected_margin, 2)]);
+                }
+                row.push(Cell::Text(if l.full { t("full", "全部") } else { t("partial", "部分") }.into()));
+                row
+            }).collect();
+            let sup: Vec<Vec<Cell>> = p.suppliers.iter().map(|s| {
+                let mut row = vec![Cell::Text(supplier_name(&s.supplier)), num(s.lines as f64, 0), num(s.units, 0)];
+                if priced {
+                    row.extend([num(s.cost, 2), num(s.minimum, 2)]);
+                }
+                row
+            }).collect();
+            let mut line_columns = vec![
+                Column::text("supplier", t("Supplier", "供应商")), Column::text("sku", t("SKU", "商品编码")), Column::num("quantity", t("Quantity", "数量")),
+            ];
+            let mut supplier_columns = vec![
+                Column::text("supplier", t("Supplier", "供应商")), Column::num("lines", t("Lines", "行数")), Column::num("units", t("Units", "件数")),
+            ];
+            if priced {
+                line_columns.extend([Column::num("cost", t("Cost", "成本")), Column::num("expected_margin", t("Expected margin", "预期毛利"))]);
+                supplier_columns.extend([Column::num("cost", t("Cost", "成本")), Column::num("minimum", t("Minimum", "起订额"))]);
+            }
+            line_columns.push(Column::text("coverage", t("Covered", "满足程度")));
             view! {
                 <section class="card" data-testid="inv-plan" data-feasible=p.feasible.to_string() data-cost=format!("{:.2}", p.total_cost) data-objective=format!("{:.4}", p.objective)>
                     <h2>{t("Purchase plan", "采购计划")}</h2>
                     <p class:lead=p.feasible class:small=p.feasible class:warn=!p.feasible>{say(&p.explanation)}</p>
                     {p.feasible.then(|| view! {
                         <div class="kpis">
-                            <div class="kpi"><div class="kpi-label">{t("Spend", "采购金额")}</div><div class="kpi-value">{format!("{cur2}{}", format::num(p.total_cost, 0))}</div></div>
-                            <div class="kpi"><div class="kpi-label">{t("Expected margin", "预期毛利")}</div><div class="kpi-value">{format!("{cur2}{}", format::num(p.expected_margin, 0))}</div></div>
+                            {if priced { view! {
+                                <div class="kpi"><div class="kpi-label">{t("Spend", "采购金额")}</div><div class="kpi-value">{format!("{cur2}{}", format::num(p.total_cost, 0))}</div></div>
+                                <div class="kpi"><div class="kpi-label">{t("Expected margin", "预期毛利")}</div><div class="kpi-value">{format!("{cur2}{}", format::num(p.expected_margin, 0))}</div></div>
+                            }.into_any() } else { view! {
+                                <div class="kpi" data-testid="inv-plan-units" data-value=p.total_units><div class="kpi-label">{t("Units to buy", "采购件数")}</div><div class="kpi-value">{format::num(p.total_units, 0)}</div></div>
+                            }.into_any() }}
                             <div class="kpi"><div class="kpi-label">{t("Products fully covered", "完全满足的商品")}</div><div class="kpi-value">{crate::tr!("{} of {}", "{} / {} 个", p.fully_covered, p.candidates)}</div></div>
                         </div>
                     })}
@@ -477,15 +567,9 @@ fn Body(r: InventoryReport) -> impl IntoView {
                     }).collect_view()}</ul>
                     <div class="two-col">
                         <div><h3>{t("Purchase order lines", "采购单明细")}</h3>
-                            <DataTable id="purchase-order" rows=Signal::derive(move || lines.clone()) columns=vec![
-                                Column::text("supplier", t("Supplier", "供应商")), Column::text("sku", t("SKU", "商品编码")), Column::num("quantity", t("Quantity", "数量")),
-                                Column::num("cost", t("Cost", "成本")), Column::num("expected_margin", t("Expected margin", "预期毛利")), Column::text("coverage", t("Covered", "满足程度")),
-                            ]/></div>
+                            <DataTable id="purchase-order" rows=Signal::derive(move || lines.clone()) columns=line_columns/></div>
                         <div><h3>{t("Per supplier", "按供应商")}</h3>
-                            <DataTable id="purchase-suppliers" rows=Signal::derive(move || sup.clone()) columns=vec![
-                                Column::text("supplier", t("Supplier", "供应商")), Column::num("lines", t("Lines", "行数")), Column::num("units", t("Units", "件数")),
-                                Column::num("cost", t("Cost", "成本")), Column::num("minimum", t("Minimum", "起订额")),
-                            ]/></div>
+                            <DataTable id="purchase-suppliers" rows=Signal::derive(move || sup.clone()) columns=supplier_columns/></div>
                     </div>
                 </section>
             }
@@ -497,7 +581,7 @@ fn Body(r: InventoryReport) -> impl IntoView {
                     <h2>{t("Would these policies have worked? (replay)", "这些策略过去是否有效？（回放检验）")}</h2>
                     <p class="muted small">{say(&s.explanation)}</p>
                     <table class="data-table">
-                        <thead><tr><th>{t("Class", "分类")}</th><th class="num">{t("Products", "商品数")}</th><th class="num">{t("Target", "目标")}</th><th class="num">{t("Achieved fill rate", "实际满足率")}</th><th class="num">{t("Gap", "差距")}</th><th class="num">{t("Stockout days", "缺货天数")}</th><th class="num">{t("Avg stock value", "平均库存金额")}</th><td></td></tr></thead>
+                        <thead><tr><th>{t("Class", "分类")}</th><th class="num">{t("Products", "商品数")}</th><th class="num">{t("Target", "目标")}</th><th class="num">{t("Achieved fill rate", "实际满足率")}</th><th class="num">{t("Gap", "差距")}</th><th class="num">{t("Stockout days", "缺货天数")}</th><th class="num">{if priced { t("Avg stock value", "平均库存金额") } else { t("Avg stock (units)", "平均库存（件）") }}</th><td></td></tr></thead>
                         <tbody>{rows.into_iter().map(|x| view! {
                             <tr class:flagged=x.flagged>
                                 <td>{sim_class(&x.class)}</td><td class="num">{format::int(x.skus_with_demand as u64)}</td>
@@ -540,10 +624,15 @@ fn Body(r: InventoryReport) -> impl IntoView {
         })}
         {(!r.tradeoff.is_empty()).then(|| view! {
             <section class="card" data-testid="inv-tradeoff">
-                <h2>{t("Cash vs service level (whole catalogue)", "资金与服务水平（全部商品）")}</h2>
-                <p class="muted small">{t("How much stock (at cost) the catalogue would hold on average for each service target: the last points of service are the most expensive.", "在每个服务水平目标下，全部商品平均要持有多少库存（按成本计）：最后几个百分点的服务水平最昂贵。")}</p>
+                <h2>{if priced { t("Cash vs service level (whole catalogue)", "资金与服务水平（全部商品）") } else { t("Stock vs service level (whole catalogue)", "库存与服务水平（全部商品）") }}</h2>
+                <p class="muted small">{if priced {
+                    t("How much stock (at cost) the catalogue would hold on average for each service target: the last points of service are the most expensive.", "在每个服务水平目标下，全部商品平均要持有多少库存（按成本计）：最后几个百分点的服务水平最昂贵。")
+                } else {
+                    t("How many units the catalogue would hold on average for each service target: the last points of service need the most stock.", "在每个服务水平目标下，全部商品平均要持有多少件库存：最后几个百分点的服务水平需要的库存最多。")
+                }}</p>
                 <BandChart labels=Signal::derive(move || to_labels.clone()) lines=Signal::derive(move || to_lines.clone())
-                    bands=Signal::derive(Vec::new) title=t("Stock value by service level", "各服务水平下的库存金额").to_string() decimals=0 height=240.0/>
+                    bands=Signal::derive(Vec::new)
+                    title=if priced { t("Stock value by service level", "各服务水平下的库存金额").to_string() } else { t("Average stock by service level (units)", "各服务水平下的平均库存（件）").to_string() } decimals=0 height=240.0/>
             </section>
         })}
         <section class="card">

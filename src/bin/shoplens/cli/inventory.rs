@@ -210,6 +210,17 @@ pub fn run(args: Args) -> Result<(), String> {
                 "expected_margin",
             ],
             plan.lines.iter().map(|l| {
+                if !report.priced && l.cost <= 0.0 {
+                    // No prices, no unit cost: the money cells stay empty.
+                    return vec![
+                        l.supplier.clone(),
+                        l.sku.clone(),
+                        num(l.quantity),
+                        String::new(),
+                        String::new(),
+                        String::new(),
+                    ];
+                }
                 vec![
                     l.supplier.clone(),
                     l.sku.clone(),
