@@ -347,7 +347,11 @@ fn groceries_reorder_points_by_units() {
     for sku in urgent {
         assert!(plan.lines.iter().any(|l| l.sku == sku && l.full), "{sku}");
     }
-    assert!(plan.explanation.en().contains("no prices"), "{}", plan.explanation);
+    assert!(
+        plan.explanation.en().contains("no prices"),
+        "{}",
+        plan.explanation
+    );
     assert!(plan.constraints[0].binding);
     assert!(!plan.constraints[0].sentence.en().contains('£'));
 }

@@ -320,6 +320,8 @@ fn Body(r: InventoryReport) -> impl IntoView {
     let cur = r.params.currency.clone();
     // Orders without prices: units instead of money, no cash figures.
     let priced = r.priced;
+    // Products keyed by their name (no SKU column in the orders): one column, not two equal ones.
+    let with_name = r.skus.iter().any(|s| s.description != s.sku);
     let status_filter = RwSignal::new(None::<String>);
     let order_now = r
         .status_counts
@@ -365,9 +367,11 @@ fn Body(r: InventoryReport) -> impl IntoView {
         .skus
         .iter()
         .map(|s| {
-            let mut row = vec![
-                Cell::Text(s.sku.clone()),
-                Cell::Text(s.description.clone()),
+            let mut row = vec![Cell::Text(s.sku.clone())];
+            if with_name {
+                row.push(Cell::Text(s.description.clone()));
+            }
+            row.extend([
                 Cell::Text(s.class.clone()),
                 Cell::Text(status_word(s.status).into()),
                 num(s.demand_per_day, 2),
@@ -386,7 +390,7 @@ fn Body(r: InventoryReport) -> impl IntoView {
                 num(s.days_of_cover.unwrap_or(f64::NAN), 0),
                 num(s.stockout_risk, 3),
                 num(s.on_hand, 0),
-            ];
+            ]);
             if priced {
                 row.extend([num(s.unit_cost, 2), num(s.tied_up_cash, 0)]);
             }
@@ -449,9 +453,11 @@ fn Body(r: InventoryReport) -> impl IntoView {
     let how = r.how_computed.clone();
     let notes = r.notes.clone();
     let cur2 = cur.clone();
-    let mut sku_columns = vec![
-        Column::text("sku", t("SKU", "商品编码")),
-        Column::text("description", t("Product", "商品")),
+    let mut sku_columns = vec![Column::text("sku", t("SKU", "商品编码"))];
+    if with_name {
+        sku_columns.push(Column::text("description", t("Product", "商品")));
+    }
+    sku_columns.extend([
         Column::text("class", t("Class", "分类")),
         Column::text("status", t("Status", "状态")),
         Column::num("demand_per_day", t("Demand / day", "日需求")),
@@ -463,7 +469,7 @@ fn Body(r: InventoryReport) -> impl IntoView {
         Column::num("days_of_cover", t("Days of cover", "可售天数")),
         Column::num("stockout_risk", t("Stockout risk", "缺货风险")),
         Column::num("on_hand", t("On hand", "现有库存")),
-    ];
+    ]);
     if priced {
         sku_columns.extend([
             Column::num("unit_cost", t("Unit cost", "单位成本")),
@@ -514,7 +520,7 @@ fn Body(r: InventoryReport) -> impl IntoView {
                 t("Reorder point: order when stock on hand plus on order falls to it. Order quantity: the demand of the chosen number of days (without prices there is no cost to balance), rounded to minimum order and case pack. Click a product for the reasoning.",
                 "补货点：现有库存加在途数量降到此值时下单。订货量：所选天数的需求量（没有价格就没有成本可权衡），并按最小起订量和整箱规格取整。点击商品查看计算依据。")
             }}</p>
-            <DataTable id="inventory" rows=Signal::derive(move || sku_rows.clone()) on_row=on_row filter=Signal::derive(move || status_filter.get().map(|s| (3usize, s))) columns=sku_columns/>
+            <DataTable id="inventory" rows=Signal::derive(move || sku_rows.clone()) on_row=on_row filter=Signal::derive(move || status_filter.get().map(|s| (if with_name { 3usize } else { 2 }, s))) columns=sku_columns/>
             {move || picked.get().and_then(|id| explain.iter().find(|(s, _)| *s == id).cloned()).map(|(s, e)| view! {
                 <div class="explain-box" data-testid="inv-explain"><strong>{s}": "</strong>{e}</div>
             })}
@@ -596,7 +602,7 @@ fn Body(r: InventoryReport) -> impl IntoView {
             }
         })}
         {(!projections.is_empty()).then(|| {
-            let names: Vec<(usize, String)> = projections.iter().enumerate().map(|(i, p)| (i, format!("{} — {}", p.sku, p.description))).collect();
+            let names: Vec<(usize, String)> = projections.iter().enumerate().map(|(i, p)| (i, if p.description.is_empty() || p.description == p.sku { p.sku.clone() } else { format!("{} — {}", p.sku, p.description) })).collect();
             let projections = StoredValue::new(projections);
             view! {
                 <section class="card" data-testid="inv-projection">

@@ -21,11 +21,14 @@ fn money_symbol(state: AppState) -> String {
 }
 
 /// The products table's columns (no revenue for data without prices).
-fn product_columns(priced: bool) -> Vec<Column> {
-    let mut c = vec![
-        Column::text("sku", t("SKU", "货号")),
-        Column::text("name", t("Product", "商品")),
-    ];
+/// `with_sku` false when products are known by their name only (no SKU column: the SKU is the
+/// name, shown once).
+fn product_columns(priced: bool, with_sku: bool) -> Vec<Column> {
+    let mut c = Vec::new();
+    if with_sku {
+        c.push(Column::text("sku", t("SKU", "货号")));
+    }
+    c.push(Column::text("name", t("Product", "商品")));
     if priced {
         c.push(Column::num("revenue", t("Revenue", "销售额")));
     }
@@ -96,6 +99,13 @@ fn OverviewBody() -> impl IntoView {
     // A file without prices: units stand in for revenue everywhere on the page.
     // A memo: the tables below are rebuilt only when it changes, not on every new report.
     let priced = Memo::new(move |_| ov.with(|o| o.as_ref().is_none_or(|o| o.priced)));
+    // Products keyed by their name (a file without a SKU column): one column, not two equal ones.
+    let with_sku = Memo::new(move |_| {
+        ov.with(|o| {
+            o.as_ref()
+                .is_some_and(|o| o.products.iter().any(|p| p.sku != p.name))
+        })
+    });
 
     let monthly = RwSignal::new(false);
     let labels = Signal::derive(move || {
@@ -143,6 +153,7 @@ fn OverviewBody() -> impl IntoView {
         ov.with(|o| {
             o.as_ref()
                 .map(|o| {
+                    let with_sku = o.products.iter().any(|p| p.sku != p.name);
                     o.products
                         .iter()
                         .map(|p| {
@@ -150,8 +161,9 @@ fn OverviewBody() -> impl IntoView {
                                 value: p.revenue,
                                 shown: format::money(p.revenue, &sym),
                             });
-                            [Cell::Text(p.sku.clone()), Cell::Text(p.name.clone())]
-                                .into_iter()
+                            let sku = with_sku.then(|| Cell::Text(p.sku.clone()));
+                            sku.into_iter()
+                                .chain([Cell::Text(p.name.clone())])
                                 .chain(revenue)
                                 .chain([
                                     Cell::Num {
@@ -233,8 +245,8 @@ fn OverviewBody() -> impl IntoView {
             </div>
         </div>
         <Show when=move || !priced.get()>
-            <p class="note" data-testid="unpriced-note">{t("This file has no price or amount column, so it is read as quantities only: units stand in for revenue on this page. Products (basket rules, recommendations), Forecast and Customers (segments, purchase predictions) work in units; lifetime value in money, Inventory and the Action plan need prices. If the file does have a price column, map it on the Data page.",
-                "本文件没有价格或金额列，因此只按数量读取：本页用件数代替销售额。商品（购物篮规则、推荐）、预测和客户（分层、购买预测）按件数计算；以金额计的终身价值、库存和行动计划需要价格。如果文件其实有价格列，请在数据页指定。")}</p>
+            <p class="note" data-testid="unpriced-note">{t("This file has no price or amount column, so it is read as quantities only: units stand in for revenue on this page. Products (basket rules, recommendations), Forecast, Customers (segments, purchase predictions) and Inventory (reorder points) work in units; lifetime value in money, purchase budgets and the Action plan need prices. If the file does have a price column, map it on the Data page.",
+                "本文件没有价格或金额列，因此只按数量读取：本页用件数代替销售额。商品（购物篮规则、推荐）、预测、客户（分层、购买预测）和库存（补货点）按件数计算；以金额计的终身价值、采购预算和行动计划需要价格。如果文件其实有价格列，请在数据页指定。")}</p>
         </Show>
         <div class="kpis">
             <Show when=move || priced.get() fallback=move || view! {
@@ -294,7 +306,7 @@ fn OverviewBody() -> impl IntoView {
         <div class="two-col">
             <section class="card">
                 <h2>{t("Top products", "热销商品")}</h2>
-                {move || view! { <DataTable id="products" rows=products columns=product_columns(priced.get())/> }}
+                {move || view! { <DataTable id="products" rows=products columns=product_columns(priced.get(), with_sku.get())/> }}
             </section>
             <section class="card">
                 <h2>{t("Top countries", "主要国家/地区")}</h2>
