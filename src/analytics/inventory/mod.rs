@@ -150,7 +150,8 @@ pub struct SkuRow {
     pub units_sold: f64,
     pub avg_price: f64,
     pub unit_cost: f64,
-    /// "inventory file", "quantity discount", or "estimated: 60% of the average price".
+    /// "inventory file", "quantity discount", "estimated: 60% of the average price", or "none:
+    /// the orders have no prices".
     pub unit_cost_source: String,
     pub lead_time_days: f64,
     pub lead_time_sd_days: f64,
@@ -587,6 +588,7 @@ pub fn assess_with_progress(
             .unwrap_or(params.lead_time_sd_days);
         let (mut unit_cost, mut cost_source) = match sr.and_then(|r| r.unit_cost) {
             Some(c) => (c, "inventory file".to_string()),
+            None if !priced => (0.0, "none: the orders have no prices".to_string()),
             None => (
                 avg_price * params.cost_ratio,
                 format!(
