@@ -7,7 +7,8 @@
 //! - EASE (Steck 2019, "Embarrassingly shallow autoencoders"): `P = (XᵀWX + λI)⁻¹`,
 //!   `B = I − P·diagMat(1/diag(P))` (zero diagonal), score `x_u B`. `W` optionally weights each
 //!   (user, item) pair by recency `exp(−age / τ)` (as `sqrt(w)` on both sides of the Gram).
-//! - Implicit ALS (Hu, Koren & Volinsky 2008): confidence `c = 1 + α·r`, minimise
+//! - Implicit ALS (Hu, Koren & Volinsky 2008): confidence `c = 1 + α·r` (the `implicit` library
+//!   uses `c = alpha·r` instead: its default alpha 1 is our α 0), minimise
 //!   `Σ c_ui (p_ui − x_uᵀy_i)² + λ(Σ|x_u|² + Σ|y_i|²)`, each half-step solved per user/item
 //!   with 3 conjugate-gradient steps (Takács, Pilászy & Tikk 2011; as in the `implicit` library).
 //! - TF-IDF content (Salton & Buckley 1988; scikit-learn's smooth idf
