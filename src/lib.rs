@@ -14,6 +14,12 @@ pub mod session;
 pub mod text;
 pub mod viz;
 
+/// `#[serde(default = "crate::default_true")]`: a flag added to a stored type that is true for
+/// everything saved before it existed (e.g. "the data have prices").
+pub(crate) fn default_true() -> bool {
+    true
+}
+
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 #[cfg(target_arch = "wasm32")]

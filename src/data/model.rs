@@ -138,12 +138,8 @@ pub struct FileInfo {
     /// `false` when the file has neither a line total nor a unit price (a basket or loyalty-card
     /// export such as `member,date,item`): its lines carry quantities only, with price and
     /// revenue 0. See [`CleaningReport::priced`].
-    #[serde(default = "yes")]
+    #[serde(default = "crate::default_true")]
     pub priced: bool,
-}
-
-fn yes() -> bool {
-    true
 }
 
 impl FileInfo {
@@ -326,7 +322,7 @@ pub struct CleaningReport {
     /// Revenue is 0 on every line then, so nothing built on money (revenue KPIs, monetary value,
     /// CLV, cost-based plans) can be computed; basket rules, recommendations and unit forecasts
     /// can. Files with and without prices are never mixed in one import.
-    #[serde(default = "yes")]
+    #[serde(default = "crate::default_true")]
     pub priced: bool,
 }
 

@@ -180,7 +180,7 @@ pub struct ClvReport {
     pub status: ModelStatus,
     /// The data have prices: Gamma–Gamma, `expected_avg_value` and `clv` are filled. False for
     /// a file without prices: purchase counts only.
-    #[serde(default = "yes")]
+    #[serde(default = "crate::default_true")]
     pub priced: bool,
     pub message: Text,
     pub params: ClvParams,
@@ -216,10 +216,6 @@ pub struct ClvReport {
     /// on a split inside the calibration period) and what limits it.
     #[serde(default)]
     pub method_explanation: Text,
-}
-
-fn yes() -> bool {
-    true
 }
 
 fn clv_value(

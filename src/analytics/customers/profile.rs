@@ -35,7 +35,7 @@ pub struct CustomerProfile {
     #[serde(default)]
     pub units: f64,
     /// The data have prices (revenue figures mean something).
-    #[serde(default = "yes")]
+    #[serde(default = "crate::default_true")]
     pub priced: bool,
     pub recency_days: i64,
     pub segment: Segment,
@@ -60,10 +60,6 @@ pub fn customer_profile(
     }
     let report = run(data, &CustomersParams::default())?;
     customer_profile_from(data, &report, customer_id)
-}
-
-fn yes() -> bool {
-    true
 }
 
 fn top(m: HashMap<String, (f64, f64)>) -> Vec<TopItem> {

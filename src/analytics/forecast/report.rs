@@ -41,16 +41,12 @@ pub struct ForecastParams {
     /// combination, a single model asked for): it fills the leaderboard, the backtest overlay
     /// and `backtest_mase`. Off (`shoplens forecast` without `--json`, the series file), those
     /// stay empty for such series; the forecasts are the same either way. Default on.
-    #[serde(default = "default_true")]
+    #[serde(default = "crate::default_true")]
     pub informative_backtest: bool,
 }
 
 fn lag_one() -> usize {
     1
-}
-
-fn default_true() -> bool {
-    true
 }
 
 /// Forecasting of the table-only series (those beyond `detail_limit`).

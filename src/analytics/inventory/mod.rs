@@ -232,7 +232,7 @@ pub struct HowComputed {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct InventoryReport {
     /// The orders have prices (money figures mean something).
-    #[serde(default = "yes")]
+    #[serde(default = "crate::default_true")]
     pub priced: bool,
     /// Sorted by revenue (units without prices), highest first.
     pub skus: Vec<SkuRow>,
@@ -259,10 +259,6 @@ struct SkuStats {
     units: f64,
     last_day: i64,
     product: u32,
-}
-
-fn yes() -> bool {
-    true
 }
 
 fn weekly(y: &[f64]) -> Vec<f64> {

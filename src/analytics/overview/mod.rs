@@ -90,12 +90,8 @@ pub struct OverviewReport {
     /// `false` for a file without prices ([`crate::data::CleaningReport::priced`]): revenue
     /// is 0 throughout, products are ranked by units and countries by orders, and the returns
     /// rate counts units.
-    #[serde(default = "yes")]
+    #[serde(default = "crate::default_true")]
     pub priced: bool,
-}
-
-fn yes() -> bool {
-    true
 }
 
 impl Default for OverviewReport {
