@@ -329,18 +329,12 @@ fn Body(r: InventoryReport) -> impl IntoView {
         .find(|s| s.status == Status::OrderNow)
         .map(|s| s.skus)
         .unwrap_or(0);
-    let slow_cash: f64 = r
+    // Dead stock and overstock: cash at unit cost, and how many products.
+    let (slow_cash, slow_skus) = r
         .status_counts
         .iter()
         .filter(|s| matches!(s.status, Status::DeadStock | Status::Overstocked))
-        .map(|s| s.tied_up_cash)
-        .sum();
-    let slow_skus: usize = r
-        .status_counts
-        .iter()
-        .filter(|s| matches!(s.status, Status::DeadStock | Status::Overstocked))
-        .map(|s| s.skus)
-        .sum();
+        .fold((0.0, 0usize), |(c, n), s| (c + s.tied_up_cash, n + s.skus));
     let total_skus = r.skus.len().max(1) as f64;
     let status_rows: Vec<HBarRow> = r
         .status_counts
