@@ -41,6 +41,8 @@ test('a file without prices: units on the Overview, rules on Products, customers
     assert.match(await page.locator('h2', { hasText: 'Units by week' }).innerText(), /Units by week/);
     const firstProduct = await page.locator('table').first().locator('tbody tr').first().innerText();
     assert.match(firstProduct, /^whole milk\t2,502\t/);
+    // No country column: a sentence, not a one-row "Unknown" table.
+    assert.match(await page.locator('[data-testid="no-country"]').innerText(), /The file has no country column/);
     await shot(page, 'overview-unpriced.png');
 
     // Data page: the importer's note.

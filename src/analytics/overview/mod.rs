@@ -66,6 +66,10 @@ pub struct ProductRow {
     pub customers: u64,
 }
 
+/// [`CountryRow::country`] of the lines without a country (the CLI prints it as is; the page
+/// shows it in its language).
+pub const UNKNOWN_COUNTRY: &str = "Unknown";
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CountryRow {
     pub country: String,
@@ -460,7 +464,7 @@ pub fn run(ds: &Dataset, params: &OverviewParams) -> Result<OverviewReport, Over
         .filter(|&c| c_seen[c])
         .map(|c| CountryRow {
             country: if c == nstr {
-                "Unknown".to_owned()
+                UNKNOWN_COUNTRY.to_owned()
             } else {
                 lines.strings.get(c as u32).to_owned()
             },

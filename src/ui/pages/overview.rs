@@ -1,7 +1,7 @@
 //! Overview: KPIs, revenue by week or month, top products and countries, date filter.
 
 use super::{Kpi, NeedData};
-use crate::analytics::overview::OverviewParams;
+use crate::analytics::overview::{OverviewParams, UNKNOWN_COUNTRY};
 use crate::ui::bridge;
 use crate::ui::charts::{BarLineChart, Series};
 use crate::ui::format;
@@ -180,6 +180,14 @@ fn OverviewBody() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    // No country column at all: a sentence instead of a one-row "Unknown" table.
+    let no_country = Memo::new(move |_| {
+        ov.with(|o| {
+            o.as_ref().is_some_and(|o| {
+                !o.countries.is_empty() && o.countries.iter().all(|c| c.country == UNKNOWN_COUNTRY)
+            })
+        })
+    });
     let countries = Signal::derive(move || {
         let sym = sym.get();
         ov.with(|o| {
@@ -192,7 +200,13 @@ fn OverviewBody() -> impl IntoView {
                                 value: c.revenue,
                                 shown: format::money(c.revenue, &sym),
                             });
-                            [Cell::Text(c.country.clone())]
+                            // The core's bucket of lines without a country, in the UI language.
+                            let name = if c.country == UNKNOWN_COUNTRY {
+                                t("Unknown", "未知").to_string()
+                            } else {
+                                c.country.clone()
+                            };
+                            [Cell::Text(name)]
                                 .into_iter()
                                 .chain(revenue)
                                 .chain([count(c.orders), count(c.customers)])
@@ -310,7 +324,11 @@ fn OverviewBody() -> impl IntoView {
             </section>
             <section class="card">
                 <h2>{t("Top countries", "主要国家/地区")}</h2>
-                {move || view! { <DataTable id="countries" rows=countries columns=country_columns(priced.get())/> }}
+                {move || if no_country.get() {
+                    view! { <p class="muted" data-testid="no-country">{t("The file has no country column.", "文件没有国家/地区列。")}</p> }.into_any()
+                } else {
+                    view! { <DataTable id="countries" rows=countries columns=country_columns(priced.get())/> }.into_any()
+                }}
             </section>
         </div>
     }
