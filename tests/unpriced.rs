@@ -505,13 +505,21 @@ fn shoplens(args: &[&dyn AsRef<std::ffi::OsStr>]) -> std::process::Output {
         .expect("run shoplens")
 }
 
+/// Run the CLI, assert it succeeded, return its standard error.
+fn shoplens_ok(args: &[&dyn AsRef<std::ffi::OsStr>]) -> String {
+    let out = shoplens(args);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{stderr}");
+    stderr
+}
+
 #[test]
 fn cli_on_a_file_without_prices() {
     let dir = std::env::temp_dir().join(format!("shoplens-unpriced-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let (itemsets, rules) = (dir.join("itemsets.csv"), dir.join("rules.csv"));
     let file = groceries_path();
-    let out = shoplens(&[
+    let stderr = shoplens_ok(&[
         &"basket",
         &file,
         &"--min-support",
@@ -521,8 +529,6 @@ fn cli_on_a_file_without_prices() {
         &"--rules",
         &rules,
     ]);
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert!(out.status.success(), "{stderr}");
     assert!(
         stderr.contains("14963 baskets, 167 items, 126 itemsets, 74 rules"),
         "{stderr}"
@@ -532,9 +538,7 @@ fn cli_on_a_file_without_prices() {
     // Customers: monetary left empty, units appended, M scored on units (pandas: member 1000
     // has 36 days, 5 dates, 13 lines: 5 4 4, Champions).
     let customers_out = dir.join("customers.csv");
-    let out = shoplens(&[&"customers", &file, &"--out", &customers_out]);
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert!(out.status.success(), "{stderr}");
+    let stderr = shoplens_ok(&[&"customers", &file, &"--out", &customers_out]);
     assert!(stderr.contains("no prices in the file"), "{stderr}");
     let text = std::fs::read_to_string(&customers_out).unwrap();
     let mut lines = text.lines();
@@ -549,7 +553,7 @@ fn cli_on_a_file_without_prices() {
     );
     // Purchase model: money columns empty.
     let clv_out = dir.join("clv.csv");
-    let out = shoplens(&[
+    shoplens_ok(&[
         &"clv",
         &file,
         &"--calibration-end",
@@ -557,11 +561,6 @@ fn cli_on_a_file_without_prices() {
         &"--out",
         &clv_out,
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
     let text = std::fs::read_to_string(&clv_out).unwrap();
     assert_eq!(text.lines().count(), 1 + 3771);
     assert!(
@@ -570,12 +569,7 @@ fn cli_on_a_file_without_prices() {
     );
     // Reorder points by units: the money cells are empty; lots of 30 days of demand.
     let inventory_out = dir.join("inventory.csv");
-    let out = shoplens(&[&"inventory", &file, &"--out", &inventory_out]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    shoplens_ok(&[&"inventory", &file, &"--out", &inventory_out]);
     let text = std::fs::read_to_string(&inventory_out).unwrap();
     assert_eq!(text.lines().count(), 1 + 167);
     let milk = text
@@ -603,7 +597,7 @@ fn cli_on_a_file_without_prices() {
     assert!(!inventory_out.exists());
     // Unit forecasts per product.
     let fc = dir.join("forecasts.csv");
-    let out = shoplens(&[
+    shoplens_ok(&[
         &"forecast",
         &file,
         &"--horizon",
@@ -613,11 +607,6 @@ fn cli_on_a_file_without_prices() {
         &"--out",
         &fc,
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
     let text = std::fs::read_to_string(&fc).unwrap();
     assert_eq!(text.lines().count(), 1 + 167 * 4);
     assert!(text.lines().any(|l| l.starts_with("whole milk,1,")));

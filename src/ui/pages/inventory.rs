@@ -471,6 +471,11 @@ fn Body(r: InventoryReport) -> impl IntoView {
         ]);
     }
     sku_columns.push(Column::num("service_target", t("Target", "目标")));
+    // The status filter works on whichever position the status column has.
+    let status_col = sku_columns
+        .iter()
+        .position(|c| c.key == "status")
+        .unwrap_or(0);
     view! {
         <div class="kpis">
             <div class="kpi" data-testid="inv-order-now" data-value=order_now><div class="kpi-label">{t("Products to order now", "需立即订货的商品")}</div><div class="kpi-value">{format::int(order_now as u64)}</div></div>
@@ -514,7 +519,7 @@ fn Body(r: InventoryReport) -> impl IntoView {
                 t("Reorder point: order when stock on hand plus on order falls to it. Order quantity: the demand of the chosen number of days (without prices there is no cost to balance), rounded to minimum order and case pack. Click a product for the reasoning.",
                 "补货点：现有库存加在途数量降到此值时下单。订货量：所选天数的需求量（没有价格就没有成本可权衡），并按最小起订量和整箱规格取整。点击商品查看计算依据。")
             }}</p>
-            <DataTable id="inventory" rows=Signal::derive(move || sku_rows.clone()) on_row=on_row filter=Signal::derive(move || status_filter.get().map(|s| (if with_name { 3usize } else { 2 }, s))) columns=sku_columns/>
+            <DataTable id="inventory" rows=Signal::derive(move || sku_rows.clone()) on_row=on_row filter=Signal::derive(move || status_filter.get().map(|s| (status_col, s))) columns=sku_columns/>
             {move || picked.get().and_then(|id| explain.iter().find(|(s, _)| *s == id).cloned()).map(|(s, e)| view! {
                 <div class="explain-box" data-testid="inv-explain"><strong>{s}": "</strong>{e}</div>
             })}
