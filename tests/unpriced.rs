@@ -2,10 +2,13 @@
 //! (`../shared/data/groceries_basket`, `Member_number,Date,itemDescription` plus derived date
 //! parts; no order id, no SKU, no quantity, no price). It is read as units only: basket rules
 //! reproduce mlxtend 0.25.0, customer segments by units reproduce pandas, BG/NBD reproduces the
-//! NBD limit fitted with scipy, recommendations and unit forecasts run, and every page built on
-//! money says that it needs prices instead of showing zeros.
+//! NBD limit fitted with scipy, recommendations and unit forecasts run, the action plan counts
+//! purchases and units, and what needs money (a purchase budget, revenue) says so instead of
+//! showing zeros.
 
-use shoplens::analytics::action::{self, ActionParams, Given};
+use shoplens::analytics::action::{
+    self, ActionParams, DecisionKind, Detail, Given, Missing, VolumeKind,
+};
 use shoplens::analytics::basket::{self, BasketParams};
 use shoplens::analytics::customers::{self, ClvParams, CustomersParams};
 use shoplens::analytics::forecast::{self, series::Measure, ForecastParams};
@@ -415,6 +418,108 @@ fn groceries_reorder_points_by_units() {
     assert!(!plan.constraints[0].sentence.en().contains('£'));
 }
 
+/// The action plan without prices. Win-back qualifies by purchase days: the 80th percentile
+/// of the 3,898 members' purchase days (pandas `nunique` of dates per member, numpy
+/// `quantile`) is 5, reached by 1,282 members. With the BG/NBD on the whole history (pandas on
+/// `shoplens clv --calibration-end 2015-12-30`'s `p_alive`), none of them has churn risk
+/// 1 − P(alive) ≥ 0.5 and 7 have ≥ 0.3; 146 members of all have ≥ 0.5 (the A/B test's pool).
+#[test]
+fn groceries_action_plan_in_units() {
+    let d = groceries();
+    let plan_for = |params: &ActionParams| {
+        action::run_on_dataset(d, params, Given::default(), &mut |_, _| {})
+            .unwrap()
+            .0
+    };
+    let plan = plan_for(&ActionParams::default());
+    assert!(!plan.priced);
+    assert!(plan.decisions.iter().all(|d| d.money.is_none()));
+    let detail = |p: &action::ActionPlan, k: DecisionKind| p.decision(k).unwrap().detail.clone();
+    match detail(&plan, DecisionKind::WinBack) {
+        Detail::Missing(Missing::NoAtRiskCustomers {
+            purchase_days_threshold,
+            clv_threshold,
+            ..
+        }) => {
+            assert_eq!(purchase_days_threshold, Some(5.0));
+            assert_eq!(clv_threshold, 0.0);
+        }
+        other => panic!("{other:?}"),
+    }
+    // Reorder under the default capacity: half the units of the "order now" SKUs' suggested
+    // orders, rounded up to tens; the plan fills it and covers the urgent SKU first.
+    let Detail::Reorder(r) = detail(&plan, DecisionKind::Reorder) else {
+        panic!("no reorder plan");
+    };
+    assert!(!r.priced && r.capacity_is_default && !r.budget_is_default);
+    assert_eq!(r.capacity, Some(10.0));
+    assert_eq!(r.total_units, 10.0);
+    assert_eq!(r.candidates, 11);
+    assert_eq!(r.order_now_skus, 1);
+    assert_eq!(r.lines[0].sku, "chocolate marshmallow");
+    assert!(r.lines[0].full);
+    assert!(r
+        .lines
+        .iter()
+        .all(|l| l.cost == 0.0 && l.expected_margin == 0.0));
+    assert!(r.capacity_binding);
+    // The A/B test counts extra buyers: pool × p₀ × lift.
+    let t_dec = plan.decision(DecisionKind::NextTest).unwrap();
+    let Detail::NextTest(t) = &t_dec.detail else {
+        panic!("no test");
+    };
+    assert_eq!(t.pool, 146);
+    assert_eq!(t.avg_order_value, 0.0);
+    let v = t_dec.volume.as_ref().unwrap();
+    assert_eq!(v.kind, VolumeKind::ExtraBuyers);
+    assert!(close(v.value, 146.0 * t.baseline * 0.1, 1e-9));
+    assert!(close(t.extra_buyers, v.value, 1e-12));
+
+    // At churn risk ≥ 0.3: the 7 regular members at risk, most purchase days × risk first,
+    // each with recommendations; the effect adds their expected purchase days.
+    let lower = plan_for(&ActionParams {
+        churn_risk_min: 0.3,
+        capacity: Some(200.0),
+        ..ActionParams::default()
+    });
+    let w_dec = lower.decision(DecisionKind::WinBack).unwrap();
+    let Detail::WinBack(w) = &w_dec.detail else {
+        panic!("{:?}", w_dec.detail);
+    };
+    assert!(!w.priced);
+    assert_eq!((w.qualifying, w.customers.len()), (7, 7));
+    assert_eq!(w.purchase_days_threshold, Some(5.0));
+    let key = |c: &action::WinBackCustomer| c.churn_risk * f64::from(c.purchase_days);
+    for c in &w.customers {
+        assert!(c.purchase_days >= 5 && c.churn_risk >= 0.3, "{c:?}");
+        assert_eq!(c.clv, 0.0);
+        assert_eq!(c.items.len(), 3, "{c:?}");
+        assert!(c.units.unwrap() >= 5.0);
+    }
+    assert!(w.customers.windows(2).all(|p| key(&p[0]) >= key(&p[1])));
+    // pandas on the `shoplens clv` output (same fit): the same members in the same order,
+    // and their expected purchase days over 365 days sum to 8.8134.
+    let ids: Vec<&str> = w.customers.iter().map(|c| c.customer_id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["2320", "4211", "3081", "3435", "4649", "1687", "2803"]
+    );
+    let v = w_dec.volume.as_ref().unwrap();
+    assert_eq!(v.kind, VolumeKind::PurchasesAtStake);
+    let expected: f64 = w.customers.iter().map(|c| c.expected_purchases).sum();
+    assert!(close(v.value, expected, 1e-12));
+    assert!(close(v.value, 8.8134, 1e-3), "{}", v.value);
+    // A capacity of 200 units: the same plan as the inventory page's (11 SKUs, 10 in full).
+    let Detail::Reorder(r) = detail(&lower, DecisionKind::Reorder) else {
+        panic!("no reorder plan");
+    };
+    assert_eq!(
+        (r.total_units, r.lines.len(), r.fully_covered),
+        (200.0, 11, 10)
+    );
+    assert!(!r.capacity_is_default);
+}
+
 #[test]
 fn pages_built_on_money_say_they_need_prices() {
     let d = groceries();
@@ -432,15 +537,14 @@ fn pages_built_on_money_say_they_need_prices() {
             .unwrap_err()
             .to_string(),
     );
+    let action_budget = ActionParams {
+        budget: Some(100.0),
+        ..ActionParams::default()
+    };
     needs(
-        action::run_on_dataset(
-            d,
-            &ActionParams::default(),
-            Given::default(),
-            &mut |_, _| {},
-        )
-        .unwrap_err()
-        .to_string(),
+        action::run_on_dataset(d, &action_budget, Given::default(), &mut |_, _| {})
+            .unwrap_err()
+            .to_string(),
     );
     let revenue_forecast = ForecastParams {
         measure: Measure::Revenue,
@@ -610,5 +714,31 @@ fn cli_on_a_file_without_prices() {
     let text = std::fs::read_to_string(&fc).unwrap();
     assert_eq!(text.lines().count(), 1 + 167 * 4);
     assert!(text.lines().any(|l| l.starts_with("whole milk,1,")));
+    // The action plan in units; a budget is refused.
+    let out = shoplens(&[
+        &"action",
+        &file,
+        &"--capacity",
+        &"200",
+        &"--churn-risk-min",
+        &"0.3",
+    ]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("7 repeat customers with purchase days >= 5 (top 20%) and churn risk >= 0.30; listing 7:"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "11 lines, 200 units within a capacity of 200 units; 10 of 11 SKUs covered in full"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("effect (ExtraBuyers): "), "{text}");
+    assert!(!text.contains("money effect"), "{text}");
+    let out = shoplens(&[&"action", &file, &"--budget", &"100"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("needs prices"));
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -230,8 +230,8 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         key: "data.note.unpriced",
-        en: "no price or amount column: the file is read as quantities only. Basket rules, recommendations, unit forecasts, customer segments and reorder points by units work; revenue, customer value in money (CLV), purchase budgets and the action plan need prices",
-        zh: "没有价格或金额列：本文件只按数量读取。购物篮规则、推荐、销量预测、按件数的客户分层和补货点可以使用；营收、客户的金额价值（CLV）、采购预算和行动计划需要价格",
+        en: "no price or amount column: the file is read as quantities only. Basket rules, recommendations, unit forecasts, customer segments, reorder points and the action plan work in units; revenue, customer value in money (CLV) and purchase budgets need prices",
+        zh: "没有价格或金额列：本文件只按数量读取。购物篮规则、推荐、销量预测、客户分层、补货点和行动计划按件数计算；营收、客户的金额价值（CLV）和采购预算需要价格",
     },
     Entry {
         key: "data.err.unpriced",
@@ -247,11 +247,6 @@ pub const ENTRIES: &[Entry] = &[
         key: "data.need.revenue_forecast",
         en: "A forecast of revenue",
         zh: "销售额预测",
-    },
-    Entry {
-        key: "data.need.action",
-        en: "The action plan",
-        zh: "行动计划",
     },
     Entry {
         key: "data.need.responders",

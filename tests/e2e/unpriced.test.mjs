@@ -3,8 +3,8 @@
 // counts units, the Products page finds mlxtend's rules, the Customers page ranks members by
 // units (pandas' RFM scores) with a purchase model and no money, the Forecast page forecasts
 // units, Inventory sets reorder points by units (ABC by units as pandas, lots of 30 days of
-// demand, a capacity plan in units), and the Action plan says it needs prices instead of
-// computing on zeros.
+// demand, a capacity plan in units), and the Action plan counts purchases and units: regular
+// members to win back, a reorder plan within a capacity, extra buyers for the test.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -21,7 +21,7 @@ after(async () => {
   await env?.close();
 });
 
-test('a file without prices: units on the Overview, rules on Products, customers and reorder points by units, a plain refusal where money is needed', { timeout: 900_000 }, async () => {
+test('a file without prices: units on the Overview, rules on Products, customers, reorder points and the action plan by units, a plain refusal where money is needed', { timeout: 900_000 }, async () => {
   const { page, log, url, context } = await newPage(env);
   try {
     await page.goto(url('/'));
@@ -159,17 +159,50 @@ test('a file without prices: units on the Overview, rules on Products, customers
     assert.doesNotMatch(planText, /£|Expected margin|Spend/);
     await shot(page, 'inventory-unpriced.png');
 
-    // The action plan is built on money: a card saying so, nothing computed.
+    // The action plan in units (values as in tests/unpriced.rs): no budget field, no money.
     await navigate(page, '/action');
-    const needCard = page.locator('[data-testid="need-prices"]');
-    await needCard.waitFor();
-    assert.match(await needCard.innerText(), /The action plan .* needs prices/);
+    const decision = (k) => page.locator(`[data-testid="decision-${k}"]`);
+    await decision('next_test').waitFor({ timeout: 300_000 });
+    await page.locator('[data-testid="action-unpriced"]').waitFor();
+    assert.equal(await page.locator('[data-testid="action-budget"]').count(), 0);
+    assert.equal(await page.locator('[data-testid="action-summary"]').count(), 0);
+    assert.equal(await page.locator('#action-report [data-testid="money"]').count(), 0);
     assert.equal(await page.locator('[data-testid="error"]').count(), 0, 'no error banner');
+    // Nobody with 5+ purchase days (pandas: the 80th percentile) has churn risk ≥ 50 %.
+    assert.equal(await decision('win_back').getAttribute('data-status'), 'missing');
+    assert.match(await decision('win_back').innerText(), /No regular customer \(bought on 5 or more different days\) is at risk/);
+    // The default capacity is half the urgent order's units: 10.
+    assert.match(await decision('reorder').innerText(), /Order 10 units of 2 products, within a capacity of 10 units\./);
+    assert.doesNotMatch(await decision('reorder').innerText(), /£|Expected margin|budget/);
+    // The test counts extra buyers: 146 members at risk × p₀ × 10 %.
+    const buyers = Number(await decision('next_test').locator('[data-testid="volume"]').getAttribute('data-value'));
+    assert.ok(buyers > 0 && buyers < 146 * 0.1, String(buyers));
+    assert.match(await decision('next_test').innerText(), /Extra buyers if it works/);
 
-    // The same card in Chinese, then back to English.
+    // Churn risk ≥ 30 % and 200 units of space: seven regular members, 200 units of 11 products.
+    await page.fill('[data-testid="action-churn-risk"]', '30');
+    await page.locator('[data-testid="action-churn-risk"]').dispatchEvent('change');
+    await page.fill('[data-testid="action-capacity"]', '200');
+    await page.locator('[data-testid="action-capacity"]').dispatchEvent('change');
+    await page.click('[data-testid="action-run"]');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="decision-win_back"]')?.getAttribute('data-status') === 'ready',
+      null, { timeout: 300_000 });
+    const wb = decision('win_back');
+    assert.equal(await wb.locator('tbody tr').count(), 7);
+    assert.equal(await wb.locator('tbody tr').first().locator('td').first().innerText(), '2320');
+    const atStake = Number(await wb.locator('[data-testid="volume"]').getAttribute('data-value'));
+    assert.ok(Math.abs(atStake - 8.8134) < 1e-3, String(atStake));
+    assert.match(await wb.innerText(), /Contact these 7 regular customers/);
+    assert.match(await decision('reorder').innerText(), /Order 200 units of 11 products, within a capacity of 200 units\./);
+    await shot(page, 'action-unpriced.png');
+
+    // The same plan in Chinese, then back to English.
     await page.locator('[data-testid="lang-switch"]').click();
-    const zh = await page.locator('[data-testid="need-prices"]').innerText();
-    assert.match(zh, /行动计划（其决策以金额衡量）需要价格，而导入的文件没有价格或金额列/);
+    const zh = await wb.innerText();
+    assert.match(zh, /挽回常客/);
+    assert.match(zh, /向以下 7 位常客发送个性化优惠/);
+    assert.match(await decision('reorder').innerText(), /订购 11 种商品共 200 件，容量 200 件。需要补货的 11 种商品中有 10 种被完全覆盖。/);
     await shot(page, 'zh-action-unpriced.png');
     await page.locator('[data-testid="lang-switch"]').click();
 

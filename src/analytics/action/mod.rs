@@ -13,6 +13,18 @@
 //! with default parameters first (the CLI and the worker share it). Every decision is structured
 //! data (kind, targets, numbers, formula) — the UI phrases it in the user's language. A decision
 //! whose input is missing carries a [`Missing`] reason instead of numbers.
+//!
+//! **Orders without prices** ([`ActionPlan::priced`] false, e.g. a loyalty-card export): the
+//! decisions that need money change their measure instead of disappearing. Win-back lists the
+//! *regular* customers at risk — purchase days `x_i + 1` at or above the `clv_quantile`
+//! quantile of all scored customers' purchase days, churn risk ≥ the threshold, ranked by
+//! `churn risk × purchase days` — and its effect ([`VolumeKind::PurchasesAtStake`]) is
+//! `Σ_i E[X_i(horizon)]`, the BG/NBD purchase days those customers are still expected to make
+//! (the same sum as `Σ_i CLV_i` before the order value and discounting). Reorder solves the
+//! purchase plan under a warehouse capacity in units ([`ActionParams::capacity`], default
+//! [`default_capacity`]) with the inventory pillar's units-only objective. The A/B test's
+//! effect counts extra buyers `pool × p₀ × lift` ([`VolumeKind::ExtraBuyers`]). A purchase
+//! budget is refused (there are no unit costs to spend it on).
 
 use crate::analytics::customers::{self, ChurnRiskMethod, CustomersParams, CustomersReport};
 use crate::analytics::inventory::{self, InventoryInput, InventoryParams, InventoryReport};
@@ -48,8 +60,13 @@ pub enum ActionError {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ActionParams {
     /// Purchase budget for the reorder plan; `None` = half the cost of all urgent suggested
-    /// orders ([`default_budget`]).
+    /// orders ([`default_budget`]). Refused for orders without prices.
     pub budget: Option<f64>,
+    /// Warehouse capacity (units) of the reorder plan. Priced orders: `None` = no capacity
+    /// limit (the budget decides). Orders without prices: `None` = half the units of all
+    /// urgent suggested orders ([`default_capacity`]).
+    #[serde(default)]
+    pub capacity: Option<f64>,
     /// Win-back: CLV at or above this quantile of all customers' CLV (0.8 = top 20 %).
     pub clv_quantile: f64,
     /// Win-back: churn risk at or above this.
@@ -68,6 +85,7 @@ impl Default for ActionParams {
     fn default() -> Self {
         ActionParams {
             budget: None,
+            capacity: None,
             clv_quantile: 0.8,
             churn_risk_min: 0.5,
             max_customers: 25,
@@ -109,6 +127,14 @@ impl ActionParams {
                 return bad(
                     "budget",
                     Text::new("inventory.param.nonneg").str("v", b.to_string()),
+                );
+            }
+        }
+        if let Some(c) = self.capacity {
+            if !(c.is_finite() && c >= 0.0) {
+                return bad(
+                    "capacity",
+                    Text::new("inventory.param.nonneg").str("v", c.to_string()),
                 );
             }
         }
@@ -185,6 +211,17 @@ pub struct ActionInput<'a> {
     pub promo: Option<&'a PromoReport>,
 }
 
+impl ActionInput<'_> {
+    /// Whether the orders have prices, as the customers (or else the inventory) report says;
+    /// true when neither ran.
+    pub fn priced(&self) -> bool {
+        self.customers
+            .map(|c| c.clv.priced)
+            .or(self.inventory.map(|i| i.priced))
+            .unwrap_or(true)
+    }
+}
+
 /// The five decisions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -232,8 +269,12 @@ pub enum Missing {
     },
     /// No customer passes both thresholds.
     NoAtRiskCustomers {
+        /// 0 for orders without prices.
         clv_threshold: f64,
         churn_risk_min: f64,
+        /// Orders without prices: the purchase-days threshold instead of CLV.
+        #[serde(default)]
+        purchase_days_threshold: Option<f64>,
     },
     NoInventory {
         message: Text,
@@ -279,6 +320,38 @@ pub struct MoneyEffect {
     pub interval: Option<(f64, f64)>,
 }
 
+/// What an effect counted in units (orders without prices) is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VolumeKind {
+    /// Purchase days the listed customers are still expected to make over the horizon
+    /// (BG/NBD), lost if they have stopped buying.
+    PurchasesAtStake,
+    /// Extra buying customers if the tested lift is real.
+    ExtraBuyers,
+}
+
+/// An effect counted in purchases or customers, for orders without prices: `value = Σ terms`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VolumeEffect {
+    pub kind: VolumeKind,
+    pub value: f64,
+    pub terms: Vec<f64>,
+    /// Formula in math notation (language-neutral).
+    pub formula: String,
+}
+
+impl VolumeEffect {
+    fn sum(kind: VolumeKind, terms: Vec<f64>, formula: &str) -> VolumeEffect {
+        VolumeEffect {
+            kind,
+            value: terms.iter().sum(),
+            terms,
+            formula: formula.to_owned(),
+        }
+    }
+}
+
 impl MoneyEffect {
     fn sum(kind: MoneyKind, terms: Vec<f64>, formula: &str) -> MoneyEffect {
         MoneyEffect {
@@ -302,21 +375,37 @@ pub struct ItemPick {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WinBackCustomer {
     pub customer_id: String,
+    /// 0 for orders without prices.
     pub clv: f64,
     pub churn_risk: f64,
     pub p_alive: f64,
-    /// Gamma-Gamma expected order value.
+    /// Gamma-Gamma expected order value (0 for orders without prices).
     pub expected_avg_value: f64,
     pub recency_days: Option<i64>,
     pub orders: Option<u64>,
     pub items: Vec<ItemPick>,
+    /// Purchase days in the calibration period (`x + 1`).
+    #[serde(default)]
+    pub purchase_days: u32,
+    /// BG/NBD expected purchase days over the horizon.
+    #[serde(default)]
+    pub expected_purchases: f64,
+    /// Units bought (RFM).
+    #[serde(default)]
+    pub units: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WinBack {
+    /// False for orders without prices: customers qualify by purchase days, not CLV.
+    #[serde(default = "crate::default_true")]
+    pub priced: bool,
     pub clv_quantile: f64,
-    /// CLV at `clv_quantile` of all customers.
+    /// CLV at `clv_quantile` of all customers (0 for orders without prices).
     pub clv_threshold: f64,
+    /// Orders without prices: purchase days at `clv_quantile` of all customers.
+    #[serde(default)]
+    pub purchase_days_threshold: Option<f64>,
     pub churn_risk_min: f64,
     pub churn_risk_method: ChurnRiskMethod,
     pub horizon_days: u32,
@@ -346,10 +435,21 @@ pub struct ReorderLine {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Reorder {
+    /// False for orders without prices: no budget, costs or margins (all 0), a capacity.
+    #[serde(default = "crate::default_true")]
+    pub priced: bool,
     pub budget: f64,
     /// True when the budget came from [`default_budget`].
     pub budget_is_default: bool,
     pub budget_binding: bool,
+    /// Warehouse capacity (units) of the plan, when there is one.
+    #[serde(default)]
+    pub capacity: Option<f64>,
+    /// True when the capacity came from [`default_capacity`].
+    #[serde(default)]
+    pub capacity_is_default: bool,
+    #[serde(default)]
+    pub capacity_binding: bool,
     pub total_cost: f64,
     pub total_units: f64,
     /// SKUs that needed ordering, and how many the plan covers fully.
@@ -361,6 +461,9 @@ pub struct Reorder {
     pub lines: Vec<ReorderLine>,
     /// SKUs in "order now" status.
     pub order_now_skus: usize,
+    /// Units one more capacity step would add, when the capacity binds: (step, units).
+    #[serde(default)]
+    pub next_capacity_step: Option<(f64, f64)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -463,8 +566,11 @@ pub struct NextTest {
     pub feasible: bool,
     /// Measurement window: a customer counts as converted when they buy within it.
     pub duration_days: u32,
-    /// Average order value used for the money effect.
+    /// Average order value used for the money effect (0 for orders without prices).
     pub avg_order_value: f64,
+    /// Extra buying customers if the lift is real: `pool × p₀ × lift`.
+    #[serde(default)]
+    pub extra_buyers: f64,
 }
 
 /// The structured content of a decision.
@@ -486,6 +592,9 @@ pub struct Decision {
     pub link: String,
     pub detail: Detail,
     pub money: Option<MoneyEffect>,
+    /// The effect in purchases or customers when the orders have no prices.
+    #[serde(default)]
+    pub volume: Option<VolumeEffect>,
 }
 
 impl Decision {
@@ -495,6 +604,7 @@ impl Decision {
             link: kind.page().to_owned(),
             detail: Detail::Missing(m),
             money: None,
+            volume: None,
         }
     }
     pub fn is_missing(&self) -> bool {
@@ -506,6 +616,10 @@ impl Decision {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ActionPlan {
     pub params: ActionParams,
+    /// False when the orders have no prices: effects count purchases and customers
+    /// ([`Decision::volume`]) instead of money.
+    #[serde(default = "crate::default_true")]
+    pub priced: bool,
     /// Last day of the order history, when known.
     pub data_end: Option<String>,
     pub decisions: Vec<Decision>,
@@ -532,16 +646,18 @@ fn quantile(sorted: &[f64], q: f64) -> f64 {
 /// Build the plan from the pillar reports.
 pub fn run(input: &ActionInput, params: &ActionParams) -> Result<ActionPlan, ActionError> {
     params.validate()?;
-    let (win_back, at_risk) = win_back(input, params);
+    let priced = input.priced();
+    let (win_back, at_risk) = win_back(input, params, priced);
     let decisions = vec![
         win_back,
         reorder(input, params),
         ad_budget(input),
         promotion(input),
-        next_test(input, params, &at_risk),
+        next_test(input, params, &at_risk, priced),
     ];
     Ok(ActionPlan {
         params: params.clone(),
+        priced,
         data_end: input.inventory.map(|r| r.data_end.clone()).or_else(|| {
             input
                 .customers
@@ -559,7 +675,7 @@ struct AtRisk {
     order_value: Vec<f64>,
 }
 
-fn win_back(input: &ActionInput, params: &ActionParams) -> (Decision, AtRisk) {
+fn win_back(input: &ActionInput, params: &ActionParams, priced: bool) -> (Decision, AtRisk) {
     let kind = DecisionKind::WinBack;
     let mut at_risk = AtRisk {
         p_buy_90d: Vec::new(),
@@ -588,10 +704,19 @@ fn win_back(input: &ActionInput, params: &ActionParams) -> (Decision, AtRisk) {
             at_risk,
         );
     }
+    // What makes a customer worth winning back: predicted value (CLV), or without prices the
+    // purchase days they have made (`x + 1`), of which only repeat buyers (`x ≥ 1`) qualify.
+    let worth = |r: &customers::ClvRow| {
+        if priced {
+            r.clv
+        } else {
+            f64::from(r.frequency) + 1.0
+        }
+    };
     let mut values: Vec<f64> = clv
         .rows
         .iter()
-        .map(|r| r.clv)
+        .map(worth)
         .filter(|v| v.is_finite())
         .collect();
     values.sort_by(f64::total_cmp);
@@ -606,28 +731,38 @@ fn win_back(input: &ActionInput, params: &ActionParams) -> (Decision, AtRisk) {
         .rows
         .iter()
         .filter(|r| {
-            r.clv.is_finite()
-                && r.clv >= threshold
-                && r.clv > 0.0
+            let w = worth(r);
+            w.is_finite()
+                && w >= threshold
+                && (if priced { w > 0.0 } else { r.frequency >= 1 })
                 && r.churn_risk >= params.churn_risk_min
         })
         .collect();
     let qualifying = picked.len();
+    let (clv_threshold, purchase_days_threshold) = if priced {
+        (threshold, None)
+    } else {
+        (0.0, Some(threshold))
+    };
     if qualifying == 0 {
         return (
             Decision::missing(
                 kind,
                 Missing::NoAtRiskCustomers {
-                    clv_threshold: threshold,
+                    clv_threshold,
                     churn_risk_min: params.churn_risk_min,
+                    purchase_days_threshold,
                 },
             ),
             at_risk,
         );
     }
+    // Highest expected loss first: CLV × churn risk (without prices, purchase days × churn
+    // risk, ties by expected purchases); then by id.
     picked.sort_by(|a, b| {
-        (b.clv * b.churn_risk)
-            .total_cmp(&(a.clv * a.churn_risk))
+        (worth(b) * b.churn_risk)
+            .total_cmp(&(worth(a) * a.churn_risk))
+            .then_with(|| b.expected_purchases.total_cmp(&a.expected_purchases))
             .then_with(|| a.customer_id.cmp(&b.customer_id))
     });
     picked.truncate(params.max_customers);
@@ -654,6 +789,9 @@ fn win_back(input: &ActionInput, params: &ActionParams) -> (Decision, AtRisk) {
                 expected_avg_value: r.expected_avg_value,
                 recency_days: f.map(|f| f.recency_days),
                 orders: f.map(|f| f.frequency),
+                purchase_days: r.frequency + 1,
+                expected_purchases: r.expected_purchases,
+                units: f.map(|f| f.units),
                 items: recs
                     .get(r.customer_id.as_str())
                     .map(|c| {
@@ -671,17 +809,29 @@ fn win_back(input: &ActionInput, params: &ActionParams) -> (Decision, AtRisk) {
             }
         })
         .collect();
-    let money = MoneyEffect::sum(
-        MoneyKind::ValueAtStake,
-        customers.iter().map(|c| c.clv).collect(),
-        "Σ_i CLV_i",
-    );
+    let (money, volume) = if priced {
+        let m = MoneyEffect::sum(
+            MoneyKind::ValueAtStake,
+            customers.iter().map(|c| c.clv).collect(),
+            "Σ_i CLV_i",
+        );
+        (Some(m), None)
+    } else {
+        let v = VolumeEffect::sum(
+            VolumeKind::PurchasesAtStake,
+            customers.iter().map(|c| c.expected_purchases).collect(),
+            "Σ_i E[X_i(horizon)]",
+        );
+        (None, Some(v))
+    };
     let d = Decision {
         kind,
         link: kind.page().to_owned(),
         detail: Detail::WinBack(WinBack {
+            priced,
             clv_quantile: params.clv_quantile,
-            clv_threshold: threshold,
+            clv_threshold,
+            purchase_days_threshold,
             churn_risk_min: params.churn_risk_min,
             churn_risk_method: clv.churn_risk_method,
             horizon_days: clv.params.horizon_days,
@@ -693,7 +843,8 @@ fn win_back(input: &ActionInput, params: &ActionParams) -> (Decision, AtRisk) {
                 .map(|r| r.model.key().to_owned())
                 .unwrap_or_default(),
         }),
-        money: Some(money),
+        money,
+        volume,
     };
     (d, at_risk)
 }
@@ -710,6 +861,20 @@ pub fn default_budget(inv: &InventoryReport) -> f64 {
         .filter(|v| v.is_finite())
         .sum();
     (0.5 * need / 100.0).ceil() * 100.0
+}
+
+/// Default warehouse capacity for orders without prices: half the units of the suggested
+/// orders of the "order now" SKUs, rounded up to a multiple of 10:
+/// `C = ⌈0.5 × Σ_{order now} q_i / 10⌉ × 10` — the units counterpart of [`default_budget`].
+pub fn default_capacity(inv: &InventoryReport) -> f64 {
+    let need: f64 = inv
+        .skus
+        .iter()
+        .filter(|s| s.order_now)
+        .map(|s| s.suggested_order)
+        .filter(|v| v.is_finite())
+        .sum();
+    (0.5 * need / 10.0).ceil() * 10.0
 }
 
 fn reorder(input: &ActionInput, params: &ActionParams) -> Decision {
@@ -742,6 +907,7 @@ fn reorder(input: &ActionInput, params: &ActionParams) -> Decision {
             },
         );
     }
+    let priced = inv.priced;
     let skus: std::collections::HashMap<&str, &inventory::SkuRow> =
         inv.skus.iter().map(|s| (s.sku.as_str(), s)).collect();
     let mut lines: Vec<ReorderLine> = plan
@@ -754,8 +920,8 @@ fn reorder(input: &ActionInput, params: &ActionParams) -> Decision {
                 description: s.map(|s| s.description.clone()).unwrap_or_default(),
                 supplier: l.supplier.clone(),
                 quantity: l.quantity,
-                cost: l.cost,
-                expected_margin: l.expected_margin,
+                cost: if priced { l.cost } else { 0.0 },
+                expected_margin: if priced { l.expected_margin } else { 0.0 },
                 stockout_risk: s.map_or(0.0, |s| s.stockout_risk),
                 service_target: s.map_or(0.0, |s| s.service_target),
                 class: s.map(|s| s.class.clone()).unwrap_or_default(),
@@ -763,30 +929,46 @@ fn reorder(input: &ActionInput, params: &ActionParams) -> Decision {
             }
         })
         .collect();
+    // Highest expected margin first; without prices, highest stockout risk first.
     lines.sort_by(|a, b| {
-        b.expected_margin
-            .total_cmp(&a.expected_margin)
-            .then_with(|| a.sku.cmp(&b.sku))
+        let first = if priced {
+            b.expected_margin.total_cmp(&a.expected_margin)
+        } else {
+            b.stockout_risk
+                .total_cmp(&a.stockout_risk)
+                .then_with(|| b.quantity.total_cmp(&a.quantity))
+        };
+        first.then_with(|| a.sku.cmp(&b.sku))
     });
     let budget_row = plan.constraints.iter().find(|c| c.name == "budget");
-    let budget = inv
-        .params
-        .budget
-        .or(budget_row.map(|c| c.limit))
-        .unwrap_or(plan.total_cost);
+    let capacity_row = plan.constraints.iter().find(|c| c.name == "capacity");
+    let budget = if priced {
+        inv.params
+            .budget
+            .or(budget_row.map(|c| c.limit))
+            .unwrap_or(plan.total_cost)
+    } else {
+        0.0
+    };
     let binding = budget_row.is_some_and(|c| c.binding);
-    let money = MoneyEffect::sum(
-        MoneyKind::ProfitProtected,
-        lines.iter().map(|l| l.expected_margin).collect(),
-        "Σ_l (price_l − cost_l) × q_l − holding_l",
-    );
+    let money = priced.then(|| {
+        MoneyEffect::sum(
+            MoneyKind::ProfitProtected,
+            lines.iter().map(|l| l.expected_margin).collect(),
+            "Σ_l (price_l − cost_l) × q_l − holding_l",
+        )
+    });
     Decision {
         kind,
         link: kind.page().to_owned(),
         detail: Detail::Reorder(Reorder {
+            priced,
             budget,
-            budget_is_default: params.budget.is_none(),
+            budget_is_default: priced && params.budget.is_none(),
             budget_binding: binding,
+            capacity: inv.params.capacity_units,
+            capacity_is_default: !priced && params.capacity.is_none(),
+            capacity_binding: capacity_row.is_some_and(|c| c.binding),
             total_cost: lines.iter().map(|l| l.cost).sum(),
             total_units: lines.iter().map(|l| l.quantity).sum(),
             candidates: plan.candidates,
@@ -796,8 +978,12 @@ fn reorder(input: &ActionInput, params: &ActionParams) -> Decision {
                 .map(|c| (c.step, c.gain_per_step)),
             lines,
             order_now_skus: inv.skus.iter().filter(|s| s.order_now).count(),
+            next_capacity_step: capacity_row
+                .filter(|c| c.binding)
+                .map(|c| (c.step, c.extra_units_per_step)),
         }),
-        money: Some(money),
+        money,
+        volume: None,
     }
 }
 
@@ -852,6 +1038,7 @@ fn ad_budget(input: &ActionInput) -> Decision {
             channels,
         }),
         money: Some(money),
+        volume: None,
     }
 }
 
@@ -904,13 +1091,19 @@ fn promotion(input: &ActionInput) -> Decision {
         }),
         // Units are not money: no money effect without revenue.
         money: revenue.then_some(money),
+        volume: None,
     }
 }
 
 /// Measurement window of the win-back test (BG/NBD 90-day purchase probability).
 pub const TEST_WINDOW_DAYS: u32 = 90;
 
-fn next_test(input: &ActionInput, params: &ActionParams, at_risk: &AtRisk) -> Decision {
+fn next_test(
+    input: &ActionInput,
+    params: &ActionParams,
+    at_risk: &AtRisk,
+    priced: bool,
+) -> Decision {
     let kind = DecisionKind::NextTest;
     let Some(c) = input.customers else {
         return Decision::missing(
@@ -961,12 +1154,24 @@ fn next_test(input: &ActionInput, params: &ActionParams, at_risk: &AtRisk) -> De
         DecisionKind::Promotion
     };
     // Extra buyers if the lift is real, each worth one average order.
-    let money = MoneyEffect {
-        kind: MoneyKind::RevenueGain,
-        value: pool as f64 * baseline * params.test_lift * aov,
-        terms: vec![pool as f64 * baseline * params.test_lift * aov],
-        formula: "pool × p₀ × lift × AOV".to_owned(),
-        interval: None,
+    let extra_buyers = pool as f64 * baseline * params.test_lift;
+    let aov = if priced { aov } else { 0.0 };
+    let (money, volume) = if priced {
+        let m = MoneyEffect {
+            kind: MoneyKind::RevenueGain,
+            value: extra_buyers * aov,
+            terms: vec![extra_buyers * aov],
+            formula: "pool × p₀ × lift × AOV".to_owned(),
+            interval: None,
+        };
+        (Some(m), None)
+    } else {
+        let v = VolumeEffect::sum(
+            VolumeKind::ExtraBuyers,
+            vec![extra_buyers],
+            "pool × p₀ × lift",
+        );
+        (None, Some(v))
     };
     Decision {
         kind,
@@ -985,8 +1190,10 @@ fn next_test(input: &ActionInput, params: &ActionParams, at_risk: &AtRisk) -> De
             feasible: total <= pool as f64,
             duration_days: TEST_WINDOW_DAYS,
             avg_order_value: aov,
+            extra_buyers,
         }),
-        money: Some(money),
+        money,
+        volume,
     }
 }
 
@@ -1052,7 +1259,8 @@ pub const STAGES: usize = 5;
 /// Run the pillars the plan needs with default parameters, then [`run`]: customers (RFM, CLV,
 /// churn risk; a given report with the default parameters is used as it is); the recommender
 /// (EASE) for the win-back customers only; inventory once, its plan for the given budget or
-/// for [`default_budget`] read off the report; the MMM and promotion lift from the given
+/// for [`default_budget`] read off the report (without prices: for the given capacity or
+/// [`default_capacity`]; a budget is refused); the MMM and promotion lift from the given
 /// inputs. `progress(done, STAGES)` after each stage.
 pub fn run_on_dataset(
     data: &Dataset,
@@ -1061,8 +1269,11 @@ pub fn run_on_dataset(
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<(ActionPlan, PillarReports), ActionError> {
     params.validate()?;
-    crate::data::require_prices(data, Text::new("data.need.action"))
-        .map_err(ActionError::Unpriced)?;
+    let priced = data.report.priced;
+    if params.budget.is_some() {
+        crate::data::require_prices(data, Text::new("data.need.inventory_budget"))
+            .map_err(ActionError::Unpriced)?;
+    }
     let pillar = |pillar: &'static str| move |e: Text| ActionError::Pillar { pillar, message: e };
     let defaults = CustomersParams::default();
     let customers = match given.customers_report.filter(|r| r.params == defaults) {
@@ -1108,10 +1319,18 @@ pub fn run_on_dataset(
         &mut |_, _| {},
     );
     progress(3, STAGES);
+    // Priced: a budget (and the capacity when given); without prices: a capacity.
     let inventory = assessed
         .and_then(|a| {
-            let budget = params.budget.unwrap_or_else(|| default_budget(a.report()));
-            a.with_budget(Some(budget))
+            if priced {
+                let budget = params.budget.unwrap_or_else(|| default_budget(a.report()));
+                a.with_limits(Some(budget), params.capacity)
+            } else {
+                let capacity = params
+                    .capacity
+                    .unwrap_or_else(|| default_capacity(a.report()));
+                a.with_limits(None, Some(capacity))
+            }
         })
         .map_err(|e| e.text());
     progress(4, STAGES);
@@ -1148,6 +1367,8 @@ pub fn run_on_dataset(
         },
         params,
     )?;
+    // The data decide, also when no pillar report says it.
+    plan.priced = priced;
     // Say why a pillar that failed has no numbers.
     for d in &mut plan.decisions {
         match (&mut d.detail, &reports.customers, &reports.inventory) {

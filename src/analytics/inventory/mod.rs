@@ -310,8 +310,20 @@ impl Assessment {
 
     /// The report with the purchase plan for `budget` and the parameters' capacity (no plan
     /// when neither is set). `params.budget` in the report is `budget`.
-    pub fn with_budget(mut self, budget: Option<f64>) -> Result<InventoryReport, InventoryError> {
+    pub fn with_budget(self, budget: Option<f64>) -> Result<InventoryReport, InventoryError> {
+        let capacity = self.report.params.capacity_units;
+        self.with_limits(budget, capacity)
+    }
+
+    /// The report with the purchase plan for `budget` and `capacity_units` (no plan when
+    /// neither is set); the report's parameters carry both.
+    pub fn with_limits(
+        mut self,
+        budget: Option<f64>,
+        capacity_units: Option<f64>,
+    ) -> Result<InventoryReport, InventoryError> {
         self.report.params.budget = budget;
+        self.report.params.capacity_units = capacity_units;
         let params = &self.report.params;
         params.validate()?;
         if params.budget.is_some() || params.capacity_units.is_some() {

@@ -1,12 +1,14 @@
 //! Action plan page: the five decisions of [`crate::analytics::action`] as cards — what to do,
 //! why (evidence), the expected money effect and how it was computed — with a print button
 //! (the print stylesheet in `www/style.css`) and a self-contained HTML export of the report.
+//! Orders without prices get the plan in units: regular customers to win back, a reorder plan
+//! under a capacity, effects counted in purchases and buyers ([`ActionPlan::priced`]).
 //! Display only: the plan is computed in the worker (`Task::ActionPlan`).
 
-use super::{unpriced, NeedData, NeedPrices};
+use super::{unpriced, NeedData};
 use crate::analytics::action::{
     ActionPlan, AdBudget, BaselineSource, Decision, DecisionKind, Detail, Missing, MoneyKind,
-    NextTest, Promotion, Reorder, Verdict, WinBack,
+    NextTest, Promotion, Reorder, Verdict, VolumeKind, WinBack,
 };
 use crate::analytics::customers::ChurnRiskMethod;
 use crate::protocol::Task;
@@ -85,7 +87,6 @@ pub fn ActionPage() -> impl IntoView {
         if state.report.with(Option::is_some)
             && state.action.with(Option::is_none)
             && !state.action_busy.get_untracked()
-            && !unpriced(state)
         {
             run(state);
         }
@@ -97,8 +98,6 @@ pub fn ActionPage() -> impl IntoView {
         </section>
         {move || if state.report.with(Option::is_none) {
             view! { <NeedData/> }.into_any()
-        } else if unpriced(state) {
-            view! { <NeedPrices page=t("Action plan", "行动计划") what=t("The action plan (its decisions are priced in money)", "行动计划（其决策以金额衡量）")/> }.into_any()
         } else {
             view! { <Controls/> <Report/> }.into_any()
         }}
@@ -116,16 +115,31 @@ fn Controls() -> impl IntoView {
             .map(|b| format!("{b}"))
             .unwrap_or_default(),
     );
+    let p0 = state.action_params.get_untracked();
+    let capacity = RwSignal::new(p0.capacity.map(|c| format!("{c}")).unwrap_or_default());
+    let risk = RwSignal::new(format!("{}", (p0.churn_risk_min * 100.0).round()));
     let files_used = RwSignal::new(FILES.with(|f| f.borrow().is_some()));
-    let apply_budget = move || {
-        let b = budget
-            .get_untracked()
+    let priced = move || !unpriced(state);
+    // Empty or unreadable: the automatic value.
+    let amount = |s: RwSignal<String>| {
+        s.get_untracked()
             .trim()
             .replace(',', "")
             .parse::<f64>()
             .ok()
-            .filter(|v| v.is_finite() && *v >= 0.0);
-        state.action_params.update(|p| p.budget = b);
+            .filter(|v| v.is_finite() && *v >= 0.0)
+    };
+    let apply_params = move || {
+        let b = amount(budget).filter(|_| priced());
+        let c = amount(capacity);
+        let r = amount(risk).filter(|v| *v <= 100.0).map(|v| v / 100.0);
+        state.action_params.update(|p| {
+            p.budget = b;
+            p.capacity = c;
+            if let Some(r) = r {
+                p.churn_risk_min = r;
+            }
+        });
     };
     let use_sample = move |_| {
         leptos::task::spawn_local(async move {
@@ -151,14 +165,29 @@ fn Controls() -> impl IntoView {
     view! {
         <section class="card params-card no-print" data-testid="action-controls">
             <div class="params">
-                <label>{t("Purchase budget ", "采购预算 ")}
-                    <input type="text" class="short" data-testid="action-budget"
-                        placeholder=t("automatic", "自动")
-                        prop:value=move || budget.get()
-                        on:change=move |ev| budget.set(event_target_value(&ev))/>
+                {move || priced().then(|| view! {
+                    <label>{t("Purchase budget ", "采购预算 ")}
+                        <input type="text" class="short" data-testid="action-budget"
+                            placeholder=t("automatic", "自动")
+                            prop:value=move || budget.get()
+                            on:change=move |ev| budget.set(event_target_value(&ev))/>
+                    </label>
+                })}
+                <label title=t("The most units the reorder plan may buy in total (e.g. the space left in the stock room).", "补货计划总共最多可采购的件数（例如库房剩余空间）。")>
+                    {t("Capacity (units) ", "容量（件）")}
+                    <input type="text" class="short" data-testid="action-capacity"
+                        placeholder=move || if priced() { t("none", "无") } else { t("automatic", "自动") }
+                        prop:value=move || capacity.get()
+                        on:change=move |ev| capacity.set(event_target_value(&ev))/>
+                </label>
+                <label title=t("Win back: list customers at least this likely to have stopped buying.", "挽回：列出停止购买可能性不低于此值的客户。")>
+                    {t("Churn risk at least (%) ", "流失风险至少（%）")}
+                    <input type="number" class="short" min="0" max="100" step="5" data-testid="action-churn-risk"
+                        prop:value=move || risk.get()
+                        on:change=move |ev| risk.set(event_target_value(&ev))/>
                 </label>
                 <button class="btn small primary" data-testid="action-run"
-                    on:click=move |_| { apply_budget(); run(state); }
+                    on:click=move |_| { apply_params(); run(state); }
                     disabled=move || state.action_busy.get()>
                     {move || if state.action_busy.get() { t("Computing…", "计算中…") } else { t("Recompute", "重新计算") }}
                 </button>
@@ -206,8 +235,12 @@ fn Report() -> impl IntoView {
                     <div id="action-report" data-testid="action-report">
                         <ReportHeader plan=p.report.clone()/>
                         {stale.then(|| view! { <p class="muted small">{t("These results belong to an earlier import: press Recompute.", "这些结果属于之前的导入：请点击“重新计算”。")}</p> })}
-                        {summary_chart(&p.report, &cur)}
-                        {p.report.decisions.iter().map(|d| card(d, &cur)).collect_view()}
+                        {if p.report.priced {
+                            summary_chart(&p.report, &cur).into_any()
+                        } else {
+                            unpriced_note().into_any()
+                        }}
+                        {p.report.decisions.iter().map(|d| card(d, &cur, p.report.priced)).collect_view()}
                     </div>
                 }
                 .into_any()
@@ -255,9 +288,23 @@ fn ReportHeader(plan: ActionPlan) -> impl IntoView {
     }
 }
 
-fn kind_title(k: DecisionKind) -> &'static str {
+/// For orders without prices: what the plan counts instead of money.
+fn unpriced_note() -> impl IntoView {
+    view! {
+        <section class="card" data-testid="action-unpriced">
+            <p class="note">{t("The orders have no prices, so this plan counts purchases, customers and units instead of money: regular customers to win back (by purchase days), a reorder plan within a capacity in units, and extra buyers for the test. The ad-budget decision reads its own spend file with revenue; a purchase budget needs unit costs.",
+                "订单没有价格，因此本计划以购买次数、客户数和件数代替金额：需要挽回的常客（按购买天数）、在件数容量内的补货计划，以及测试可带来的额外购买客户。广告预算决策读取自带收入的广告支出文件；采购预算需要单位成本。")}</p>
+        </section>
+    }
+}
+
+fn kind_title(k: DecisionKind, priced: bool) -> &'static str {
     match k {
+        DecisionKind::WinBack if !priced => t("Win back regular customers", "挽回常客"),
         DecisionKind::WinBack => t("Win back valuable customers", "挽回高价值客户"),
+        DecisionKind::Reorder if !priced => {
+            t("Reorder now, within the capacity", "在容量内立即补货")
+        }
         DecisionKind::Reorder => t("Reorder now, within the budget", "在预算内立即补货"),
         DecisionKind::AdBudget => t("Shift the ad budget", "调整广告预算"),
         DecisionKind::Promotion => t("Repeat or stop the promotion", "重复还是停止促销"),
@@ -307,7 +354,7 @@ fn summary_chart(plan: &ActionPlan, cur: &str) -> impl IntoView {
                     let bw = (v.abs() / max * pw).max(1.0);
                     let fill = if v < 0.0 { "#b3261e" } else { "#1f5f8b" };
                     view! {
-                        <text x=label_w - 8.0 y=y + 15.0 text-anchor="end" font-size="12" fill="#333">{kind_title(k)}</text>
+                        <text x=label_w - 8.0 y=y + 15.0 text-anchor="end" font-size="12" fill="#333">{kind_title(k, true)}</text>
                         <rect x=label_w y=y + 3.0 width=bw height=16.0 fill=fill rx="2"/>
                         <text x=label_w + bw + 6.0 y=y + 15.0 font-size="12" fill="#333">{format::money(v, cur)}</text>
                     }
@@ -318,8 +365,30 @@ fn summary_chart(plan: &ActionPlan, cur: &str) -> impl IntoView {
     }
 }
 
-fn card(d: &Decision, cur: &str) -> impl IntoView {
+fn volume_label(k: VolumeKind) -> &'static str {
+    match k {
+        VolumeKind::PurchasesAtStake => t("Purchases at stake", "面临流失的购买"),
+        VolumeKind::ExtraBuyers => t("Extra buyers if it works", "若有效可增加的购买客户"),
+    }
+}
+
+fn card(d: &Decision, cur: &str, priced: bool) -> impl IntoView {
     let kind = d.kind;
+    let volume = d.volume.clone().map(|v| {
+        let value = match v.kind {
+            VolumeKind::PurchasesAtStake => {
+                tr!("{} purchase days", "{} 个购买日", format::num(v.value, 1))
+            }
+            VolumeKind::ExtraBuyers => tr!("{} customers", "{} 位客户", format::num(v.value, 1)),
+        };
+        view! {
+            <div class="money volume" data-testid="volume" data-value=format!("{:.4}", v.value)>
+                <span class="money-label">{volume_label(v.kind)}{": "}</span>
+                <strong class="money-value">{value}</strong>
+                <span class="muted small formula">{" = "}{v.formula.clone()}</span>
+            </div>
+        }
+    });
     let money = d.money.clone().map(|m| {
         let value = format::money(m.value, cur);
         let interval = m.interval.map(|(lo, hi)| {
@@ -340,21 +409,24 @@ fn card(d: &Decision, cur: &str) -> impl IntoView {
         }
     });
     let body = match &d.detail {
+        Detail::WinBack(w) if !w.priced => win_back_units(w).into_any(),
         Detail::WinBack(w) => win_back(w, cur).into_any(),
+        Detail::Reorder(r) if !r.priced => reorder_units(r).into_any(),
         Detail::Reorder(r) => reorder(r, cur).into_any(),
         Detail::AdBudget(a) => ad_budget(a, cur).into_any(),
         Detail::Promotion(p) => promotion(p, cur).into_any(),
-        Detail::NextTest(n) => next_test(n, cur).into_any(),
+        Detail::NextTest(n) => next_test(n, cur, priced).into_any(),
         Detail::Missing(m) => missing(m).into_any(),
     };
     let status = if d.is_missing() { "missing" } else { "ready" };
     view! {
         <section class="card decision" data-testid=format!("decision-{}", kind.key()) data-status=status>
             <div class="card-head">
-                <h2>{kind_title(kind)}</h2>
+                <h2>{kind_title(kind, priced)}</h2>
                 <a class="small no-print" href=d.link.clone()>{link_label(kind)}</a>
             </div>
             {money}
+            {volume}
             {body}
         </section>
     }
@@ -366,8 +438,8 @@ fn how(text: String) -> impl IntoView {
     }
 }
 
-fn win_back(w: &WinBack, cur: &str) -> impl IntoView {
-    let risk = match w.churn_risk_method {
+fn risk_text(method: ChurnRiskMethod) -> &'static str {
+    match method {
         ChurnRiskMethod::PAlive => t(
             "churn risk = 1 − P(alive), the BG/NBD probability that the customer has stopped buying",
             "流失风险 = 1 − P(存活)，即 BG/NBD 模型估计客户已停止购买的概率",
@@ -376,26 +448,34 @@ fn win_back(w: &WinBack, cur: &str) -> impl IntoView {
             "churn risk = the BG/NBD probability of no purchase in the next 90 days",
             "流失风险 = BG/NBD 模型估计未来 90 天内不购买的概率",
         ),
-    };
+    }
+}
+
+/// The recommended items of a win-back customer, by name where known.
+fn items_text(c: &crate::analytics::action::WinBackCustomer) -> String {
+    if c.items.is_empty() {
+        return t("—", "—").to_string();
+    }
+    c.items
+        .iter()
+        .map(|i| {
+            if i.name.is_empty() {
+                i.item_id.clone()
+            } else {
+                i.name.clone()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn win_back(w: &WinBack, cur: &str) -> impl IntoView {
+    let risk = risk_text(w.churn_risk_method);
     let rows = w
         .customers
         .iter()
         .map(|c| {
-            let items = if c.items.is_empty() {
-                t("—", "—").to_string()
-            } else {
-                c.items
-                    .iter()
-                    .map(|i| {
-                        if i.name.is_empty() {
-                            i.item_id.clone()
-                        } else {
-                            i.name.clone()
-                        }
-                    })
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            };
+            let items = items_text(c);
             view! {
                 <tr>
                     <td>{c.customer_id.clone()}</td>
@@ -428,6 +508,117 @@ fn win_back(w: &WinBack, cur: &str) -> impl IntoView {
         {how(tr!("CLV is each customer's predicted spend over the next {} days: BG/NBD expected purchases × Gamma-Gamma expected order value. The threshold is the {} percentile of the CLV of all {} scored customers; {}. The money effect adds up the CLV of the listed customers: the value the shop loses if they do not come back. Items come from the recommender ({}), excluding what the customer already bought.",
             "CLV 是每位客户未来 {} 天的预测消费：BG/NBD 预期购买次数 × Gamma-Gamma 预期客单价。门槛是 CLV 的第 {} 百分位（共 {} 位已评分客户）；{}。金额影响为所列客户 CLV 之和：即他们不再回来时店铺损失的价值。推荐商品来自推荐模型（{}），不含客户已买过的商品。",
             w.horizon_days, format::num(w.clv_quantile * 100.0, 0), w.customers_scored, risk, w.recommender))}
+    }
+}
+
+/// Win-back for orders without prices: regular customers (by purchase days) at risk.
+fn win_back_units(w: &WinBack) -> impl IntoView {
+    let risk = risk_text(w.churn_risk_method);
+    let days = w.purchase_days_threshold.unwrap_or_default();
+    let rows = w
+        .customers
+        .iter()
+        .map(|c| {
+            view! {
+                <tr>
+                    <td>{c.customer_id.clone()}</td>
+                    <td class="num">{format::int(u64::from(c.purchase_days))}</td>
+                    <td class="num">{format::pct(c.churn_risk)}</td>
+                    <td class="num">{format::num(c.expected_purchases, 2)}</td>
+                    <td class="num">{c.recency_days.map(|d| format::num(d as f64, 0)).unwrap_or_default()}</td>
+                    <td class="num">{c.units.map(|u| format::num(u, 0)).unwrap_or_default()}</td>
+                    <td>{items_text(c)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <p class="do">{tr!("Contact these {} regular customers with a personal offer on the items below: they bought on at least {} different days (the top {} of customers) and are at least {} likely to have stopped buying. {} customers qualify in total.",
+            "向以下 {} 位常客发送个性化优惠，推荐下方商品：他们至少在 {} 个不同的日子购买过（位于客户前 {}），且停止购买的可能性至少为 {}。共有 {} 位客户符合条件。",
+            w.customers.len(), format::num(days, 0), format::pct(1.0 - w.clv_quantile), format::pct(w.churn_risk_min), w.qualifying)}</p>
+        <div class="table-wrap">
+            <table class="data-table">
+                <thead><tr>
+                    <th>{t("Customer", "客户")}</th>
+                    <th class="num">{t("Purchase days", "购买天数")}</th>
+                    <th class="num">{t("Churn risk", "流失风险")}</th>
+                    <th class="num">{tr!("Expected purchases ({} days)", "预期购买次数（{} 天）", w.horizon_days)}</th>
+                    <th class="num">{t("Days since last purchase", "距上次购买天数")}</th>
+                    <th class="num">{t("Units bought", "购买件数")}</th>
+                    <th>{t("Recommend", "推荐商品")}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        {how(tr!("The file has no prices, so customers are judged by how regularly they bought instead of their value in money. A customer's purchase days are the different days they bought on; the threshold is the {} percentile of the purchase days of all {} scored customers, and only repeat buyers qualify; {}. The list puts the largest expected loss first (churn risk × purchase days). The effect adds up the purchase days these customers are still expected to make over the next {} days (BG/NBD): what the shop loses if they do not come back. Items come from the recommender ({}), excluding what the customer already bought.",
+            "文件没有价格，因此按客户购买的规律程度而不是金额价值来评判。客户的购买天数是其购买过的不同日子数；门槛是全部 {1} 位已评分客户购买天数的第 {0} 百分位，且只有复购客户符合条件；{2}。列表按预期损失（流失风险 × 购买天数）从大到小排列。影响为这些客户在未来 {3} 天内预计仍会购买的天数之和（BG/NBD）：即他们不再回来时店铺失去的购买。推荐商品来自推荐模型（{4}），不含客户已买过的商品。",
+            format::num(w.clv_quantile * 100.0, 0), w.customers_scored, risk, w.horizon_days, w.recommender))}
+    }
+}
+
+/// Reorder for orders without prices: the plan within a capacity in units.
+fn reorder_units(r: &Reorder) -> impl IntoView {
+    let shown = 15usize;
+    let rows = r
+        .lines
+        .iter()
+        .take(shown)
+        .map(|l| {
+            view! {
+                <tr>
+                    <td>{l.sku.clone()}</td>
+                    <td>{l.class.clone()}</td>
+                    <td class="num">{format::num(l.quantity, 0)}</td>
+                    <td class="num">{format::pct(l.stockout_risk)}</td>
+                    <td>{if l.full { t("yes", "是") } else { t("partly", "部分") }}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let more = (r.lines.len() > shown).then(|| {
+        view! { <p class="muted small">{tr!("… and {} more lines (all on the Inventory page).", "……还有 {} 行（全部见库存页面）。", r.lines.len() - shown)}</p> }
+    });
+    let capacity = r.capacity.unwrap_or_default();
+    let capacity_note = if r.capacity_is_default {
+        t(
+            "The capacity was set automatically to half the units of all urgent orders, so the plan has to choose; type the space you really have above.",
+            "容量自动设为全部紧急订单件数的一半，迫使计划做出取舍；可在上方输入您实际的空间。",
+        )
+    } else {
+        t(
+            "The capacity is the one typed above.",
+            "容量为上方输入的件数。",
+        )
+    };
+    let step = r.next_capacity_step.map(|(s, u)| {
+        tr!(
+            " The capacity binds: {} more units of space would buy {} more units.",
+            " 容量已用尽：再增加 {} 件空间可多采购 {} 件。",
+            format::num(s, 0),
+            format::num(u, 0)
+        )
+    });
+    view! {
+        <p class="do">{tr!("Order {} units of {} products, within a capacity of {} units. {} of the {} products that need stock are covered in full. Products in \"order now\" status: {}.",
+            "订购 {1} 种商品共 {0} 件，容量 {2} 件。需要补货的 {4} 种商品中有 {3} 种被完全覆盖。处于“立即订货”状态的商品：{5} 种。",
+            format::num(r.total_units, 0), r.lines.len(), format::num(capacity, 0),
+            r.fully_covered, r.candidates, r.order_now_skus)}{step}</p>
+        <div class="table-wrap">
+            <table class="data-table">
+                <thead><tr>
+                    <th>{t("Product", "商品")}</th>
+                    <th>{t("Class", "分类")}</th>
+                    <th class="num">{t("Units", "数量")}</th>
+                    <th class="num">{t("Stockout risk now", "当前缺货风险")}</th>
+                    <th>{t("Full order", "完整订购")}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        {more}
+        {how(tr!("The inventory page sets a reorder point per product for its service target (A 98 %, B 95 %, C 90 % fill rate); with no unit costs, the lot is 30 days of forecast demand. The purchase plan is a linear program that fills the capacity with the units that matter most: each unit that brings a product back up to its reorder point counts 1, each further unit of its suggested order ½, so the products about to run out come first. {} Stockout risk is the chance of running out before a delivery ordered today arrives.",
+            "库存页面按服务目标（A 98%、B 95%、C 90% 满足率）为每种商品设定再订货点；没有单位成本时，批量为 30 天的预测需求。采购计划是一个线性规划，用最重要的件数填满容量：使商品回到再订货点的每一件计 1，建议订单中其余每一件计 ½，因此即将断货的商品优先。{} 缺货风险是今天下单的货物到达前断货的概率。",
+            capacity_note))}
     }
 }
 
@@ -465,6 +656,21 @@ fn reorder(r: &Reorder, cur: &str) -> impl IntoView {
             "预算为上方输入的金额。",
         )
     };
+    let capacity = r.capacity.map(|c| {
+        if r.capacity_binding {
+            tr!(
+                " The capacity of {} units binds too.",
+                " {} 件的容量也已用尽。",
+                format::num(c, 0)
+            )
+        } else {
+            tr!(
+                " The plan stays within the capacity of {} units.",
+                " 计划未超出 {} 件的容量。",
+                format::num(c, 0)
+            )
+        }
+    });
     let step = r.next_step.map(|(s, g)| {
         tr!(
             " The budget binds: {} more would add about {} of expected margin.",
@@ -475,9 +681,9 @@ fn reorder(r: &Reorder, cur: &str) -> impl IntoView {
     });
     view! {
         <p class="do">{tr!("Order {} SKUs ({} units) for {} of the {} budget. {} of the {} SKUs that need stock are covered in full; {} SKUs are in \"order now\" status.",
-            "订购 {} 个 SKU（{} 件），花费 {}，预算 {}。需要补货的 {} 个 SKU 中有 {} 个被完全覆盖；{} 个 SKU 处于“立即订货”状态。",
+            "订购 {0} 个 SKU（{1} 件），花费 {2}，预算 {3}。需要补货的 {5} 个 SKU 中有 {4} 个被完全覆盖；{6} 个 SKU 处于“立即订货”状态。",
             r.lines.len(), format::num(r.total_units, 0), format::money(r.total_cost, cur), format::money(r.budget, cur),
-            r.fully_covered, r.candidates, r.order_now_skus)}{step}</p>
+            r.fully_covered, r.candidates, r.order_now_skus)}{step}{capacity}</p>
         <div class="table-wrap">
             <table class="data-table">
                 <thead><tr>
@@ -521,7 +727,7 @@ fn ad_budget(a: &AdBudget, cur: &str) -> impl IntoView {
     });
     view! {
         <p class="do">{tr!("Keep the same budget ({} over the next {} periods of {} days) but split it as below: predicted media revenue goes from {} to {} ({}).",
-            "保持相同预算（未来 {} 个周期、每期 {} 天，共 {}），但按下表重新分配：预测媒体收入从 {} 增至 {}（{}）。",
+            "保持相同预算（未来 {1} 个周期、每期 {2} 天，共 {0}），但按下表重新分配：预测媒体收入从 {3} 增至 {4}（{5}）。",
             format::money(a.total_budget, cur), a.periods, a.period_days, format::money(a.revenue_current, cur), format::money(a.revenue_optimal, cur), format!("{:+.1}%", a.lift_pct))}</p>
         {reliability}
         <div class="table-wrap">
@@ -595,7 +801,25 @@ fn promotion(p: &Promotion, cur: &str) -> impl IntoView {
     }
 }
 
-fn next_test(n: &NextTest, cur: &str) -> impl IntoView {
+fn next_test(n: &NextTest, cur: &str, priced: bool) -> impl IntoView {
+    let effect = if priced {
+        tr!(
+            "Money effect if the lift is real: pool × p₀ × lift × average order value = {} × {} × {} × {}.",
+            "若提升真实存在，金额影响 = 客户池 × p₀ × 提升 × 平均客单价 = {} × {} × {} × {}。",
+            format::int(n.pool as u64),
+            format::pct(n.baseline),
+            format::pct(n.lift),
+            format::money(n.avg_order_value, cur)
+        )
+    } else {
+        tr!(
+            "Extra buyers if the lift is real: pool × p₀ × lift = {} × {} × {} (the file has no prices, so no money effect).",
+            "若提升真实存在，增加的购买客户 = 客户池 × p₀ × 提升 = {} × {} × {}（文件没有价格，因此没有金额影响）。",
+            format::int(n.pool as u64),
+            format::pct(n.baseline),
+            format::pct(n.lift)
+        )
+    };
     let subject = match n.subject {
         DecisionKind::WinBack => t("the win-back offer", "挽回优惠"),
         _ => t("a repeat-purchase offer", "复购优惠"),
@@ -634,10 +858,9 @@ fn next_test(n: &NextTest, cur: &str) -> impl IntoView {
             <div><span class="stat-label">{t("Per group", "每组人数")}</span>{" "}<span class="stat-value">{format::num(n.per_variant, 0)}</span></div>
             <div><span class="stat-label">{t("Duration", "持续时间")}</span>{" "}<span class="stat-value">{tr!("{} days", "{} 天", n.duration_days)}</span></div>
         </div>
-        {how(tr!("Baseline p₀ = {}: {}. The test should detect a relative lift of {} (p₁ = p₀ × (1 + lift)). Customers per group n = (z₁₋α/₂ √(2 p̄(1−p̄)) + z_power √(p₀(1−p₀) + p₁(1−p₁)))² / (p₁ − p₀)², with α = {}, power = {}, p̄ = (p₀ + p₁)/2 — the two-proportion formula of the A/B test page. Money effect if the lift is real: pool × p₀ × lift × average order value = {} × {} × {} × {}.",
-            "基线 p₀ = {}：{}。测试需检测 {} 的相对提升（p₁ = p₀ × (1 + 提升)）。每组客户数 n = (z₁₋α/₂ √(2 p̄(1−p̄)) + z_power √(p₀(1−p₀) + p₁(1−p₁)))² / (p₁ − p₀)²，其中 α = {}，检验效能 = {}，p̄ = (p₀ + p₁)/2——与 A/B 测试页面相同的两比例公式。若提升真实存在，金额影响 = 客户池 × p₀ × 提升 × 平均客单价 = {} × {} × {} × {}。",
-            format::pct(n.baseline), baseline, format::pct(n.lift), n.alpha, n.power,
-            format::int(n.pool as u64), format::pct(n.baseline), format::pct(n.lift), format::money(n.avg_order_value, cur)))}
+        {how(tr!("Baseline p₀ = {}: {}. The test should detect a relative lift of {} (p₁ = p₀ × (1 + lift)). Customers per group n = (z₁₋α/₂ √(2 p̄(1−p̄)) + z_power √(p₀(1−p₀) + p₁(1−p₁)))² / (p₁ − p₀)², with α = {}, power = {}, p̄ = (p₀ + p₁)/2 — the two-proportion formula of the A/B test page. {}",
+            "基线 p₀ = {}：{}。测试需检测 {} 的相对提升（p₁ = p₀ × (1 + 提升)）。每组客户数 n = (z₁₋α/₂ √(2 p̄(1−p̄)) + z_power √(p₀(1−p₀) + p₁(1−p₁)))² / (p₁ − p₀)²，其中 α = {}，检验效能 = {}，p̄ = (p₀ + p₁)/2——与 A/B 测试页面相同的两比例公式。{}",
+            format::pct(n.baseline), baseline, format::pct(n.lift), n.alpha, n.power, effect))}
     }
 }
 
@@ -663,11 +886,22 @@ fn missing(m: &Missing) -> impl IntoView {
             repeaters
         ),
         Missing::NoAtRiskCustomers {
+            churn_risk_min,
+            purchase_days_threshold: Some(days),
+            ..
+        } => tr!(
+            "No regular customer (bought on {} or more different days) is at risk (churn risk ≥ {}): nobody needs winning back right now. Lower the churn risk above to see who comes closest.",
+            "没有常客（在 {} 个或更多不同的日子购买过）处于流失风险（流失风险 ≥ {}）：目前无需挽回任何客户。可在上方降低流失风险门槛，查看最接近的客户。",
+            format::num(*days, 0),
+            format::pct(*churn_risk_min)
+        ),
+        Missing::NoAtRiskCustomers {
             clv_threshold,
             churn_risk_min,
+            purchase_days_threshold: None,
         } => tr!(
-            "No customer is both valuable (CLV ≥ {}) and at risk (churn risk ≥ {}): nobody needs winning back right now.",
-            "没有客户同时满足高价值（CLV ≥ {}）和高风险（流失风险 ≥ {}）：目前无需挽回任何客户。",
+            "No customer is both valuable (CLV ≥ {}) and at risk (churn risk ≥ {}): nobody needs winning back right now. Lower the churn risk above to see who comes closest.",
+            "没有客户同时满足高价值（CLV ≥ {}）和高风险（流失风险 ≥ {}）：目前无需挽回任何客户。可在上方降低流失风险门槛，查看最接近的客户。",
             format::num(*clv_threshold, 2),
             format::pct(*churn_risk_min)
         ),

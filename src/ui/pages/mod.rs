@@ -101,27 +101,6 @@ pub fn unpriced(state: AppState) -> bool {
     state.report.with(|r| r.as_ref().is_some_and(|r| !r.priced))
 }
 
-/// In place of a page built on money, for data without prices: what is missing, what works.
-#[component]
-pub fn NeedPrices(page: &'static str, what: &'static str) -> impl IntoView {
-    view! {
-        <section class="card empty" data-testid="need-prices">
-            <h1>{page}</h1>
-            <p>{crate::tr!("{} needs prices, and the imported file has no price or amount column: it was read as quantities only.",
-                "{}需要价格，而导入的文件没有价格或金额列：只按数量读取。", what)}</p>
-            <p class="muted">{t("Products (basket rules, recommendations), Forecast, Customers (segments by units bought) and Inventory (reorder points in units) work without prices. If the file does have a price or amount column, choose it on the Data page.",
-                "商品（购物篮规则、推荐）、预测、客户（按购买件数分层）和库存（按件数的补货点）不需要价格。如果文件其实有价格或金额列，请在数据页指定。")}</p>
-            <p>
-                <a class="btn primary" href="/products">{t("Products", "商品")}</a>" "
-                <a class="btn" href="/forecast">{t("Forecast", "预测")}</a>" "
-                <a class="btn" href="/customers">{t("Customers", "客户")}</a>" "
-                <a class="btn" href="/inventory">{t("Inventory", "库存")}</a>" "
-                <a class="btn" href="/data">{t("Data page", "数据页")}</a>
-            </p>
-        </section>
-    }
-}
-
 #[component]
 pub fn NotBuilt(page: &'static str, what: &'static str) -> impl IntoView {
     view! {

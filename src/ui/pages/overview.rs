@@ -259,8 +259,8 @@ fn OverviewBody() -> impl IntoView {
             </div>
         </div>
         <Show when=move || !priced.get()>
-            <p class="note" data-testid="unpriced-note">{t("This file has no price or amount column, so it is read as quantities only: units stand in for revenue on this page. Products (basket rules, recommendations), Forecast, Customers (segments, purchase predictions) and Inventory (reorder points) work in units; lifetime value in money, purchase budgets and the Action plan need prices. If the file does have a price column, map it on the Data page.",
-                "本文件没有价格或金额列，因此只按数量读取：本页用件数代替销售额。商品（购物篮规则、推荐）、预测、客户（分层、购买预测）和库存（补货点）按件数计算；以金额计的终身价值、采购预算和行动计划需要价格。如果文件其实有价格列，请在数据页指定。")}</p>
+            <p class="note" data-testid="unpriced-note">{t("This file has no price or amount column, so it is read as quantities only: units stand in for revenue on this page. Products (basket rules, recommendations), Forecast, Customers (segments, purchase predictions), Inventory (reorder points) and the Action plan work in units; lifetime value in money and purchase budgets need prices. If the file does have a price column, map it on the Data page.",
+                "本文件没有价格或金额列，因此只按数量读取：本页用件数代替销售额。商品（购物篮规则、推荐）、预测、客户（分层、购买预测）、库存（补货点）和行动计划按件数计算；以金额计的终身价值和采购预算需要价格。如果文件其实有价格列，请在数据页指定。")}</p>
         </Show>
         <div class="kpis">
             <Show when=move || priced.get() fallback=move || view! {

@@ -1,6 +1,7 @@
-//! `shoplens action ORDERS [--budget AMOUNT] [--spend SPEND.csv] [--promotions PROMO.csv]
-//! [--json]`: the action plan (same core as the Action plan page) — customers to win back with
-//! items to recommend, SKUs to reorder under the budget, ad budget shifts (with a spend file),
+//! `shoplens action ORDERS [--budget AMOUNT] [--capacity UNITS] [--churn-risk-min P]
+//! [--spend SPEND.csv] [--promotions PROMO.csv] [--json]`: the action plan (same core as the Action plan page) —
+//! customers to win back with items to recommend, SKUs to reorder under the budget (orders
+//! without prices: under a capacity in units), ad budget shifts (with a spend file),
 //! promotions to repeat or stop (with a promotion file), and the next A/B test with its sample
 //! size. Text by default; `--json` prints the whole plan as JSON.
 
@@ -19,6 +20,13 @@ pub struct Args {
     /// Purchase budget of the reorder plan (default: half the cost of all urgent orders).
     #[arg(long)]
     pub budget: Option<f64>,
+    /// Warehouse capacity of the reorder plan in units (orders without prices: default half
+    /// the units of all urgent orders).
+    #[arg(long)]
+    pub capacity: Option<f64>,
+    /// Win-back: list customers whose churn risk is at least this (0 to 1).
+    #[arg(long, default_value_t = ActionParams::default().churn_risk_min)]
+    pub churn_risk_min: f64,
     /// Ad-spend file (date, one spend column per channel, revenue) for the budget shift.
     #[arg(long)]
     pub spend: Option<PathBuf>,
@@ -44,6 +52,8 @@ pub fn run(args: Args) -> Result<(), String> {
     .map_err(|e| e.to_string())?;
     let params = ActionParams {
         budget: args.budget,
+        capacity: args.capacity,
+        churn_risk_min: args.churn_risk_min,
         ..ActionParams::default()
     };
     let mmm_input = match &args.spend {
@@ -103,7 +113,33 @@ fn text(plan: &action::ActionPlan) -> String {
                 m.kind, m.value, m.formula
             );
         }
+        if let Some(v) = &d.volume {
+            let _ = writeln!(s, "effect ({:?}): {:.2} = {}", v.kind, v.value, v.formula);
+        }
         match &d.detail {
+            Detail::WinBack(w) if !w.priced => {
+                let _ = writeln!(
+                    s,
+                    "{} repeat customers with purchase days >= {:.0} (top {:.0}%) and churn risk >= {:.2}; listing {}:",
+                    w.qualifying,
+                    w.purchase_days_threshold.unwrap_or_default(),
+                    100.0 * (1.0 - w.clv_quantile),
+                    w.churn_risk_min,
+                    w.customers.len()
+                );
+                for c in &w.customers {
+                    let items: Vec<&str> = c.items.iter().map(|i| i.item_id.as_str()).collect();
+                    let _ = writeln!(
+                        s,
+                        "  {}  purchase days {}  expected purchases {:.2}  churn risk {:.3}  recommend {}",
+                        c.customer_id,
+                        c.purchase_days,
+                        c.expected_purchases,
+                        c.churn_risk,
+                        items.join(", ")
+                    );
+                }
+            }
             Detail::WinBack(w) => {
                 let _ = writeln!(
                     s,
@@ -123,6 +159,25 @@ fn text(plan: &action::ActionPlan) -> String {
                         c.clv,
                         c.churn_risk,
                         items.join(", ")
+                    );
+                }
+            }
+            Detail::Reorder(r) if !r.priced => {
+                let _ = writeln!(
+                    s,
+                    "{} lines, {:.0} units within a capacity of {:.0} units{}; {} of {} SKUs covered in full",
+                    r.lines.len(),
+                    r.total_units,
+                    r.capacity.unwrap_or_default(),
+                    if r.capacity_is_default { " (default: half the units of the urgent orders)" } else { "" },
+                    r.fully_covered,
+                    r.candidates
+                );
+                for l in r.lines.iter().take(20) {
+                    let _ = writeln!(
+                        s,
+                        "  {}  qty {:.0}  stockout risk {:.3}",
+                        l.sku, l.quantity, l.stockout_risk
                     );
                 }
             }
@@ -202,6 +257,20 @@ fn text(plan: &action::ActionPlan) -> String {
                     Missing::NoInventory { message } => said("NoInventory", message),
                     Missing::NothingToReorder { message } => said("NothingToReorder", message),
                     Missing::NoAllocation { message } => said("NoAllocation", message),
+                    Missing::NoAtRiskCustomers {
+                        churn_risk_min,
+                        purchase_days_threshold: Some(days),
+                        ..
+                    } => format!(
+                        "not available: no repeat customer with purchase days >= {days:.0} has churn risk >= {churn_risk_min:.2}"
+                    ),
+                    Missing::NoAtRiskCustomers {
+                        clv_threshold,
+                        churn_risk_min,
+                        purchase_days_threshold: None,
+                    } => format!(
+                        "not available: NoAtRiskCustomers {{ clv_threshold: {clv_threshold:?}, churn_risk_min: {churn_risk_min:?} }}"
+                    ),
                     other => format!("not available: {other:?}"),
                 };
                 let _ = writeln!(s, "{why}");
