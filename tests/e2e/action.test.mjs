@@ -74,6 +74,20 @@ test('Action plan: five decisions with money, HTML export without scripts, print
     const adRows = await page.locator('[data-testid="decision-ad_budget"] tbody tr').count();
     assert.ok(adRows >= 2, `channels ${adRows}`);
 
+    // In Chinese the numbers land in the same places as in English (the sentences order them
+    // differently: positional arguments).
+    const adEn = await page.locator('[data-testid="decision-ad_budget"] .do').innerText();
+    const [, budgetEn, periods, days] = adEn.match(/Keep the same budget \((.+?) over the next (\d+) periods of (\d+) days\)/);
+    const reorderEn = await page.locator('[data-testid="decision-reorder"] .do').innerText();
+    const [, full, candidates] = reorderEn.match(/(\d+) of the (\d+) SKUs that need stock are covered in full/);
+    await page.locator('[data-testid="lang-switch"]').click();
+    const adZh = await page.locator('[data-testid="decision-ad_budget"] .do').innerText();
+    assert.ok(adZh.includes(`未来 ${periods} 个周期、每期 ${days} 天，共 ${budgetEn}`), adZh);
+    const reorderZh = await page.locator('[data-testid="decision-reorder"] .do').innerText();
+    assert.ok(reorderZh.includes(`需要补货的 ${candidates} 个 SKU 中有 ${full} 个被完全覆盖`), reorderZh);
+    await page.locator('[data-testid="lang-switch"]').click();
+    await page.locator('[data-testid="decision-ad_budget"] .do').filter({ hasText: 'Keep the same budget' }).waitFor();
+
     fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'action.png'), fullPage: true });
 

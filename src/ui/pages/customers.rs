@@ -236,7 +236,7 @@ fn CustomersBody(report: CustomersReport, millis: f64) -> impl IntoView {
                 .map(|(m, cell)| {
                     let active = crate::tr!(
                         "{} cohort, month +{}: {} of {} customers active ({})",
-                        "{} 同期群，第 +{} 月：{} 位客户中 {} 位活跃（{}）",
+                        "{0} 同期群，第 +{1} 月：{3} 位客户中 {2} 位活跃（{4}）",
                         format::month(&c.cohort),
                         m,
                         format::int(cell.active),
