@@ -102,6 +102,31 @@ pub const ENTRIES: &[Entry] = &[
         zh: "最近 {w} 周的{days}都没有销售：视为店铺休息日。这些日子预测为 0，其余日子只根据营业日的数据预测。",
     },
     Entry {
+        key: "forecast.note.flags",
+        en: "Flag columns are used as known effects (regression with {order} errors): {effects} per flagged period. The model forecasts the series without them, and the effects of the flags planned for each forecast period are added back.",
+        zh: "标记列作为已知影响使用（误差为 {order} 的回归）：每个标记期 {effects}。模型先预测去除这些影响后的序列，再把每个预测期已计划标记的影响加回。",
+    },
+    Entry {
+        key: "forecast.note.flags_auto",
+        en: "With flag columns the automatic choice is the regression with ARIMA errors, the standard model for known effects (R auto.arima with xreg, statsforecast AutoARIMA with exogenous columns).",
+        zh: "有标记列时，自动选择为误差服从 ARIMA 的回归，这是处理已知影响的标准模型（R 的 auto.arima 带 xreg，statsforecast 的 AutoARIMA 带外生列）。",
+    },
+    Entry {
+        key: "forecast.note.flags_constant",
+        en: "Flag columns that never change in the history cannot be estimated and are left out: {names}.",
+        zh: "历史中从不变化的标记列无法估计，已略去：{names}。",
+    },
+    Entry {
+        key: "forecast.note.flags_failed",
+        en: "The flag columns could not be used ({error}); the series is forecast without them.",
+        zh: "无法使用标记列（{error}）；该序列在不考虑它们的情况下预测。",
+    },
+    Entry {
+        key: "forecast.note.flags_unknown",
+        en: "The file gives the flags of {known} of the {h} forecast periods; the later periods are taken to have none.",
+        zh: "文件给出了 {h} 个预测期中 {known} 个的标记；之后的各期视为没有标记。",
+    },
+    Entry {
         key: "forecast.weekday.mon",
         en: "Monday",
         zh: "星期一",

@@ -139,3 +139,38 @@ test('Forecast page: a series file forecast in the worker, exported and scored o
     await context.close();
   }
 });
+
+// A file with promotion flags (../shared/data/m3/promodata_weekly.csv: weekly sales, two 0/1
+// promotion columns, the last 13 weeks held out): the flags are used as known effects (as in
+// tests/forecast_flags.rs), the page shows them, and the forecast beats statsforecast's
+// AutoARIMA with the flags as exogenous columns on the held-out weeks (MAE 357.0).
+test('Forecast page: promotion flags in a series file are used and shown', { timeout: 600_000 }, async () => {
+  const { page, log, url, context } = await newPage(env);
+  try {
+    const file = path.resolve(ROOT, '..', 'shared', 'data', 'm3', 'promodata_weekly.csv');
+    await page.goto(url('/'));
+    await navigate(page, '/forecast');
+    await page.fill('[data-testid="sf-horizon"]', '13');
+    await page.locator('[data-testid="sf-horizon"]').dispatchEvent('change');
+    await page.fill('[data-testid="sf-season"]', '52');
+    await page.locator('[data-testid="sf-season"]').dispatchEvent('change');
+    await page.locator('[data-testid="sf-file"]').setInputFiles(file);
+    const flags = page.locator('[data-testid="sf-flags"]');
+    await flags.waitFor({ timeout: 300_000 });
+    const effects = Object.fromEntries((await flags.getAttribute('data-effects')).split(';').map((kv) => kv.split('=')).map(([k, v]) => [k, Number(v)]));
+    assert.ok(Math.abs(effects.Promo1 - 1538.21) < 1 && Math.abs(effects.Promo2 - 837.36) < 1, JSON.stringify(effects));
+    const text = await flags.innerText();
+    assert.match(text, /Flag effects per flagged period: Promo1 \+1,538\.2; Promo2 \+837\.4\./);
+    assert.match(text, /regression with ARIMA/);
+    const csv = parseCsv((await download(page, 'sf-download')).text).slice(1).filter((r) => r.length > 1);
+    assert.equal(csv.length, 13);
+    assert.match(csv[0][7], /^ARIMA\(.*\+ flags \(Promo1, Promo2\)$/);
+    const rows = parseCsv(fs.readFileSync(file, 'utf8')).slice(1).filter((r) => r[4] === 'test').map((r) => Number(r[1]));
+    const mae = rows.reduce((a, y, i) => a + Math.abs(y - Number(csv[i][2])), 0) / rows.length;
+    assert.ok(mae < 357.0, `MAE ${mae}`);
+    await shot(page, 'forecast-series-file-flags.png');
+    assert.deepEqual(crashes(log), []);
+  } finally {
+    await context.close();
+  }
+});

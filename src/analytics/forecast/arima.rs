@@ -785,6 +785,166 @@ impl FittedModel for ArimaModel {
     }
 }
 
+/// Least squares `w ≈ Σ_j β_j z_j (+ c)` (SVD); `None` when the columns are collinear. With
+/// `intercept` the constant comes last.
+pub fn least_squares(cols: &[Vec<f64>], w: &[f64], intercept: bool) -> Option<Vec<f64>> {
+    let n = w.len();
+    let k = cols.len() + usize::from(intercept);
+    if k == 0 || n <= k || cols.iter().any(|c| c.len() != n) {
+        return None;
+    }
+    let a = nalgebra::DMatrix::from_fn(n, k, |i, j| cols.get(j).map_or(1.0, |c| c[i]));
+    let b = nalgebra::DVector::from_column_slice(w);
+    let svd = a.svd(true, true);
+    let smax = svd.singular_values.max();
+    if !(smax > 0.0) || svd.singular_values.min() <= smax * 1e-10 {
+        return None;
+    }
+    let x = svd.solve(&b, smax * 1e-12).ok()?;
+    let x: Vec<f64> = x.iter().copied().collect();
+    x.iter().all(|v| v.is_finite()).then_some(x)
+}
+
+/// Regression with ARIMA errors (R `Arima(y, order, xreg = X)`; Hyndman & Athanasopoulos,
+/// *Forecasting: Principles and Practice*, 3rd ed., ch. 10): `y_t = Σ_j β_j x_{j,t} + η_t` with
+/// `η_t` ARIMA(`order`). `y` and every column of `x` are differenced alike, `β` starts at the
+/// least-squares fit on the differenced data (as R does) and is then estimated jointly with the
+/// ARMA parameters, first by conditional sum of squares, then by exact maximum likelihood
+/// (Kalman filter). Returns the ARIMA fitted to `y − Xβ` and `β`.
+pub fn fit_xreg(
+    y: &[f64],
+    x: &[Vec<f64>],
+    order: ArimaOrder,
+) -> Result<(ArimaModel, Vec<f64>), ForecastError> {
+    check_series(y, 3)?;
+    if x.is_empty() {
+        return ArimaModel::fit(y, order).map(|a| (a, Vec::new()));
+    }
+    let err = |msg: &str| ForecastError::Fit {
+        model: format!("{} + regressors", order.label()),
+        message: msg.into(),
+    };
+    if x.iter()
+        .any(|c| c.len() != y.len() || c.iter().any(|v| !v.is_finite()))
+    {
+        return Err(err("each regressor needs one finite value per period"));
+    }
+    let m = order.m.max(1);
+    let w0 = difference(y, order.d, order.sd, m);
+    let z0: Vec<Vec<f64>> = x
+        .iter()
+        .map(|c| difference(c, order.d, order.sd, m))
+        .collect();
+    let r = x.len();
+    let k = n_par(&order);
+    if w0.len() < k + r + 3 {
+        return Err(ForecastError::TooShort {
+            needed: y.len() + k + r + 3 - w0.len(),
+            got: y.len(),
+        });
+    }
+    let ls = least_squares(&z0, &w0, order.constant)
+        .ok_or_else(|| err("the regressors are collinear or constant after differencing"))?;
+    let beta0 = &ls[..r];
+    let adjust = |beta: &[f64], out: &mut Vec<f64>| {
+        out.clear();
+        out.extend(
+            w0.iter()
+                .enumerate()
+                .map(|(t, v)| v - beta.iter().zip(&z0).map(|(b, z)| b * z[t]).sum::<f64>()),
+        );
+    };
+    let mut adj0 = Vec::new();
+    adjust(beta0, &mut adj0);
+    let scale = {
+        let mu = mean(&adj0);
+        let s = (adj0.iter().map(|v| (v - mu) * (v - mu)).sum::<f64>() / adj0.len() as f64).sqrt();
+        if s > 0.0 {
+            s
+        } else {
+            1.0
+        }
+    };
+    let scaled: Vec<f64> = adj0.iter().map(|v| v / scale).collect();
+    // Parameters: the ARMA ones (PACF scale, then the mean) on the scaled series, then β/scale.
+    let (mut lo, mut hi) = bounds(&scaled, &order);
+    let mut x0 = vec![0.0; k];
+    if order.constant {
+        x0[k - 1] = mean(&scaled);
+    }
+    for (j, b) in beta0.iter().enumerate() {
+        let b = b / scale;
+        let sd_z = {
+            let mz = mean(&z0[j]);
+            (z0[j].iter().map(|v| (v - mz) * (v - mz)).sum::<f64>() / z0[j].len() as f64).sqrt()
+        };
+        let reach = 5.0 * (b.abs() + 1.0 / sd_z.max(1e-9));
+        x0.push(b);
+        lo.push(b - reach);
+        hi.push(b + reach);
+    }
+    // The scaled series `(w − Zβ)/scale` for a parameter vector.
+    let series = |x: &[f64], buf: &mut Vec<f64>| {
+        let beta: Vec<f64> = x[k..].iter().map(|b| b * scale).collect();
+        adjust(&beta, buf);
+        for v in buf.iter_mut() {
+            *v /= scale;
+        }
+    };
+    let mut buf = Vec::new();
+    let mut res = Vec::new();
+    let mut css = |x: &[f64]| {
+        series(x, &mut buf);
+        let (poly, mu) = expand(&order, &x[..k]);
+        let (sse, cnt) = css_residuals(&buf, &poly, mu, &mut res);
+        if cnt == 0 {
+            return f64::INFINITY;
+        }
+        0.5 * (sse / cnt as f64).ln()
+    };
+    let dims = k + r;
+    let r1 = nelder_mead(
+        &mut css,
+        &x0,
+        &lo,
+        &hi,
+        NmOptions {
+            step: 0.1,
+            zero_step: 0.1,
+            max_iter: 400 * dims,
+            reltol: 1e-8,
+        },
+    );
+    let start = if r1.f.is_finite() { r1.x } else { x0 };
+    let mut buf = Vec::new();
+    let mut ml = |x: &[f64]| {
+        series(x, &mut buf);
+        let (poly, mu) = expand(&order, &x[..k]);
+        kalman_m2ll(&buf, &poly, mu).0
+    };
+    let r2 = nelder_mead(
+        &mut ml,
+        &start,
+        &lo,
+        &hi,
+        NmOptions {
+            step: 0.1,
+            zero_step: 0.05,
+            max_iter: 300 * dims,
+            reltol: 1e-9,
+        },
+    );
+    let best = if r2.f.is_finite() { r2.x } else { start };
+    let beta: Vec<f64> = best[k..].iter().map(|b| b * scale).collect();
+    let y_adj: Vec<f64> = y
+        .iter()
+        .enumerate()
+        .map(|(t, v)| v - beta.iter().zip(x).map(|(b, c)| b * c[t]).sum::<f64>())
+        .collect();
+    let model = ArimaModel::fit(&y_adj, order)?;
+    Ok((model, beta))
+}
+
 /// Automatic ARIMA: differencing tests, stepwise search by CSS, exact ML refit.
 #[derive(Debug, Clone)]
 pub struct AutoArima {

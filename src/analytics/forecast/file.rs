@@ -101,6 +101,7 @@ impl SeriesFile {
                 values: s.train().to_vec(),
                 future_periods: Vec::new(),
                 closed: Vec::new(),
+                flags: s.series_flags(),
             })
             .collect()
     }
@@ -166,6 +167,12 @@ pub struct FileSeries {
     /// MASE against `actual`, scaled by the in-sample seasonal naive error (`None`: no test
     /// rows, or a constant history).
     pub mase: Option<f64>,
+    /// Estimated effects of the file's flag columns (empty without flags).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub flag_effects: Vec<super::xreg::FlagEffect>,
+    /// The forecast's notes (flags used, left out or unknown for later periods).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Text>,
 }
 
 /// Accuracy on the file's `test` rows.
@@ -339,6 +346,13 @@ impl SeriesFileReport {
                     forecast: f.forecast,
                     smape,
                     mase,
+                    flag_effects: f.flag_effects,
+                    // Only files with flags keep the notes (they say how the flags were used).
+                    notes: if s.flag_names.is_empty() {
+                        Vec::new()
+                    } else {
+                        f.notes
+                    },
                 })
             })
             .collect();

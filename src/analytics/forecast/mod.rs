@@ -31,6 +31,7 @@ pub mod select;
 pub mod series;
 pub mod stats;
 pub mod theta;
+pub mod xreg;
 
 pub use file::{forecast_file, SeriesFile, SeriesFileParams, SeriesFileReport, Shard};
 pub use report::*;
@@ -137,6 +138,21 @@ impl Forecast {
         for iv in &mut self.intervals {
             for v in iv.lower.iter_mut().chain(iv.upper.iter_mut()) {
                 *v = v.max(min);
+            }
+        }
+        self
+    }
+
+    /// Add `by[h]` to the point forecast and both bounds of step `h` (missing steps: 0).
+    pub fn shifted(mut self, by: &[f64]) -> Forecast {
+        let at = |h: usize| by.get(h).copied().unwrap_or(0.0);
+        for (h, v) in self.mean.iter_mut().enumerate() {
+            *v += at(h);
+        }
+        for iv in &mut self.intervals {
+            for (h, (lo, hi)) in iv.lower.iter_mut().zip(iv.upper.iter_mut()).enumerate() {
+                *lo += at(h);
+                *hi += at(h);
             }
         }
         self

@@ -9,6 +9,7 @@ use super::series::{
     aggregate, closed_weekdays, period_start, weekday, AggregatedSeries, Aggregation, Freq, Level,
     Measure, NO_GROUP_ID,
 };
+use super::xreg::{self, FlagEffect, SeriesFlags};
 use super::{Forecast, ForecastError, Interval, Shard};
 use crate::data::Dataset;
 use crate::text::Text;
@@ -160,6 +161,9 @@ pub struct SeriesForecast {
     pub notes: Vec<Text>,
     /// Plain-language summary.
     pub explanation: Text,
+    /// Estimated effects of the series' flags (empty without flags).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub flag_effects: Vec<FlagEffect>,
 }
 
 /// One row of the all-series table.
@@ -226,6 +230,11 @@ pub struct NamedSeries {
     /// when every day is open). Those periods are left out of the fit and forecast 0.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub closed: Vec<bool>,
+    /// Known regressors (promotion or holiday flags of a series file): the model forecasts
+    /// the series without their effects and adds the planned flags' effects back
+    /// ([`super::xreg`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flags: Option<SeriesFlags>,
 }
 
 /// Forecast order-line data (see [`run_with_progress`]).
@@ -326,6 +335,7 @@ pub fn prepare(
                 closed: closed
                     .map(|(days, _)| (0..7).map(|j| days[weekday(s.first_period + j)]).collect())
                     .unwrap_or_default(),
+                flags: None,
                 periods: (0..n)
                     .map(|i| period_start(s.first_period + i, params.freq))
                     .collect(),
@@ -425,6 +435,7 @@ pub fn table_shard(series: &[NamedSeries], shard: Shard) -> Vec<NamedSeries> {
             values: s.values.clone(),
             future_periods: Vec::new(),
             closed: s.closed.clone(),
+            flags: s.flags.clone(),
         })
         .collect()
 }
@@ -669,36 +680,68 @@ fn forecast_one(s: &NamedSeries, params: &ForecastParams, m: usize, detailed: bo
     // A shop closed on some weekdays: the model sees the open days only (a season of the open
     // days), and the closed days of the horizon are forecast 0.
     let open = OpenDays::of(s, m, h);
-    let (y_fit, m_fit, h_fit) = match &open {
-        Some(o) => (
+    // Flags (series files): the model sees the baseline `y − Σ β x`, the planned flags'
+    // effects are added back to its forecasts.
+    let mut flag_notes = Vec::new();
+    let flagged = match (&s.flags, &open) {
+        (Some(f), None) => Flagged::fit(f, y, m, &mut flag_notes),
+        _ => None,
+    };
+    let (y_fit, m_fit, h_fit) = match (&open, &flagged) {
+        (Some(o), _) => (
             o.history.iter().map(|t| y[*t]).collect::<Vec<f64>>(),
             o.season,
             o.future.len().max(1),
         ),
-        None => (y.clone(), m, h),
+        (None, Some(f)) => (f.baseline(y), m, h),
+        (None, None) => (y.clone(), m, h),
+    };
+    // With flags the automatic choice is the regression with ARIMA errors: the errors' ARIMA
+    // fitted jointly with the effects forecasts the baseline (the backtest refits ARIMA on
+    // each window's baseline).
+    let dynamic = flagged.is_some() && params.model == ModelKind::Auto;
+    let opt = if dynamic {
+        flag_notes.push(Text::new("forecast.note.flags_auto"));
+        AutoOptions {
+            candidates: Some(vec![ModelKind::Arima]),
+            ..opt
+        }
+    } else {
+        opt
     };
     let bt_h = h_fit.min((y_fit.len() / 4).max(1));
-    let auto = auto_forecast(&y_fit, m_fit, bt_h, &opt)?;
+    let mut auto = auto_forecast(&y_fit, m_fit, bt_h, &opt)?;
+    if let (true, Some(f)) = (dynamic, &flagged) {
+        auto.model = Box::new(f.fit.errors.clone());
+    }
     let fc = auto.model.predict(h_fit, &params.levels);
-    let fc = match &open {
-        Some(o) => o.expand(fc, h),
-        None => fc,
+    let fc = match (&open, &flagged) {
+        (Some(o), _) => o.expand(fc, h),
+        (None, Some(f)) => f.add_future(fc, h),
+        (None, None) => fc,
     };
-    let backtest_windows: Vec<(usize, Vec<f64>)> = match &open {
-        Some(o) => auto
+    let backtest_windows: Vec<(usize, Vec<f64>)> = match (&open, &flagged) {
+        (Some(o), _) => auto
             .backtest
             .iter()
             .filter_map(|(start, f)| o.expand_window(*start, f))
             .collect(),
-        None => auto.backtest.clone(),
+        (None, Some(f)) => f.add_history(&auto.backtest),
+        (None, None) => auto.backtest.clone(),
     };
+    if let Some(f) = &flagged {
+        flag_notes.extend(f.notes(h));
+    }
     // Sales series that never went negative get non-negative forecasts.
     let fc = if y.iter().all(|v| *v >= 0.0) {
         fc.floor_at(0.0)
     } else {
         fc
     };
-    let model = auto.model.name();
+    let model = match &flagged {
+        Some(f) => f.label(&auto.model.name()),
+        None => auto.model.name(),
+    };
     let backtest_mase = auto
         .leaderboard
         .iter()
@@ -768,10 +811,103 @@ fn forecast_one(s: &NamedSeries, params: &ForecastParams, m: usize, detailed: bo
             })
             .collect(),
         leaderboard: auto.leaderboard,
-        notes: auto.notes,
+        notes: auto.notes.into_iter().chain(flag_notes).collect(),
         explanation,
+        flag_effects: flagged.map(|f| f.fit.effects).unwrap_or_default(),
     };
     Ok(Some((row, Some(full))))
+}
+
+/// A series' flags with their fitted effects ([`super::xreg`]).
+struct Flagged<'a> {
+    flags: &'a SeriesFlags,
+    fit: xreg::FlagFit,
+}
+
+impl<'a> Flagged<'a> {
+    /// Estimate the effects of `flags` on `y`; `None`, with a note saying why, when they
+    /// cannot be used.
+    fn fit(flags: &'a SeriesFlags, y: &[f64], m: usize, notes: &mut Vec<Text>) -> Option<Self> {
+        match xreg::fit(y, m, flags) {
+            Ok(Some(fit)) => Some(Flagged { flags, fit }),
+            Ok(None) => {
+                notes.push(
+                    Text::new("forecast.note.flags_constant").str("names", flags.names.join(", ")),
+                );
+                None
+            }
+            Err(e) => {
+                notes.push(Text::new("forecast.note.flags_failed").text("error", e.text()));
+                None
+            }
+        }
+    }
+
+    /// The history without the flags' effects: `y_t − Σ_j β_j x_{j,t}`.
+    fn baseline(&self, y: &[f64]) -> Vec<f64> {
+        y.iter()
+            .enumerate()
+            .map(|(t, v)| v - self.flags.history_effect(&self.fit, t))
+            .collect()
+    }
+
+    /// A forecast of the baseline plus the effects of the flags planned for each step.
+    fn add_future(&self, fc: Forecast, h: usize) -> Forecast {
+        let effect: Vec<f64> = (0..h)
+            .map(|k| self.flags.future_effect(&self.fit, k))
+            .collect();
+        fc.shifted(&effect)
+    }
+
+    /// Backtest windows of the baseline plus the flags' effects in those periods.
+    fn add_history(&self, windows: &[(usize, Vec<f64>)]) -> Vec<(usize, Vec<f64>)> {
+        windows
+            .iter()
+            .map(|(start, w)| {
+                let back = w
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| v + self.flags.history_effect(&self.fit, start + i))
+                    .collect();
+                (*start, back)
+            })
+            .collect()
+    }
+
+    /// The model's name with the flags: `ARIMA(0,1,1) + flags (Promo1, Promo2)`.
+    fn label(&self, model: &str) -> String {
+        let names: Vec<&str> = self.fit.effects.iter().map(|e| e.name.as_str()).collect();
+        format!("{model} + flags ({})", names.join(", "))
+    }
+
+    /// What was estimated, what was left out, and whether the file plans every step.
+    fn notes(&self, h: usize) -> Vec<Text> {
+        let effects = self
+            .fit
+            .effects
+            .iter()
+            .map(|e| format!("{} {:+.2}", e.name, e.effect))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut notes = vec![Text::new("forecast.note.flags")
+            .str("effects", effects)
+            .str("order", self.fit.order.label())];
+        if !self.fit.constant.is_empty() {
+            notes.push(
+                Text::new("forecast.note.flags_constant")
+                    .str("names", self.fit.constant.join(", ")),
+            );
+        }
+        let known = self.flags.known_steps();
+        if known < h {
+            notes.push(
+                Text::new("forecast.note.flags_unknown")
+                    .int("known", known)
+                    .int("h", h),
+            );
+        }
+        notes
+    }
 }
 
 /// `mase`: the backtest MASE and the lag of the naive forecast it is scaled by.
@@ -854,6 +990,7 @@ mod tests {
             values: vec![5.0, 6.0, 7.0, 0.0, 0.0, 8.0, 9.0, 5.0, 6.0],
             future_periods: Vec::new(),
             closed,
+            flags: None,
         };
         let o = OpenDays::of(&s, 7, 5).expect("closed days");
         assert_eq!(o.history, vec![0, 1, 2, 5, 6, 7, 8]);
@@ -873,6 +1010,7 @@ mod tests {
         );
         let open = NamedSeries {
             closed: Vec::new(),
+            flags: None,
             ..s
         };
         assert!(OpenDays::of(&open, 7, 5).is_none());
@@ -925,6 +1063,7 @@ mod tests {
                 values,
                 future_periods: Vec::new(),
                 closed: Vec::new(),
+                flags: None,
             }
         };
         let mut input: Vec<NamedSeries> = (0..7).map(series).collect();
@@ -971,6 +1110,7 @@ mod tests {
             values,
             future_periods: Vec::new(),
             closed: Vec::new(),
+            flags: None,
         };
         let smooth: Vec<f64> = (0..60)
             .map(|t| {
@@ -1017,6 +1157,7 @@ mod tests {
             values,
             future_periods: Vec::new(),
             closed: Vec::new(),
+            flags: None,
         };
         let params = ForecastParams {
             horizon: 4,

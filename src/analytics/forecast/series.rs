@@ -267,6 +267,12 @@ pub struct LongSeries {
     pub values: Vec<f64>,
     /// Rows marked `train` (all rows when the file has no `split` column).
     pub train_len: usize,
+    /// Flag columns (0/1: promotions, holidays), by name ([`LongColumns::flags`]).
+    pub flag_names: Vec<String>,
+    /// `flags[j]`: flag `j` of every period (`periods`, then `future_periods`).
+    pub flags: Vec<Vec<f64>>,
+    /// Periods after the last value: rows with an empty value, carrying planned flags.
+    pub future_periods: Vec<String>,
 }
 
 /// Columns detected in a long-format header.
@@ -276,6 +282,10 @@ pub struct LongColumns {
     pub period: usize,
     pub value: usize,
     pub split: Option<usize>,
+    /// Other columns holding only 0 and 1 in the sampled rows: flags (promotions, holidays)
+    /// used as known regressors ([`super::xreg`]). A column with any other value in a later
+    /// row is not a flag.
+    pub flags: Vec<usize>,
 }
 
 const ID_NAMES: [&str; 9] = [
@@ -354,7 +364,14 @@ impl LongColumns {
                     .iter()
                     .all(|r| r.get(c).is_some_and(|v| f(v.as_str())))
         };
-        let numeric = |v: &str| v.trim().parse::<f64>().is_ok();
+        // Values: numbers, or blanks (future periods) as long as some are numbers.
+        let numeric = |v: &str| v.trim().is_empty() || v.trim().parse::<f64>().is_ok();
+        let some_number = |c: usize| {
+            sample
+                .iter()
+                .any(|r| r.get(c).is_some_and(|v| v.trim().parse::<f64>().is_ok()))
+        };
+        let binary = |v: &str| matches!(v.trim(), "0" | "1" | "0.0" | "1.0");
         let split = norm.iter().position(|h| h == "split");
         let id = ID_NAMES
             .iter()
@@ -367,25 +384,44 @@ impl LongColumns {
         let value = VALUE_NAMES
             .iter()
             .find_map(|n| {
-                norm.iter()
-                    .position(|h| h == n)
-                    .filter(|&c| c != period && Some(c) != id && parses(c, &numeric))
+                norm.iter().position(|h| h == n).filter(|&c| {
+                    c != period && Some(c) != id && parses(c, &numeric) && some_number(c)
+                })
             })
             .or_else(|| {
-                (0..norm.len()).rev().find(|&c| {
+                // The last numeric column, preferring one that is not a 0/1 flag.
+                let numeric_col = |c: usize| {
                     c != period
                         && Some(c) != id
                         && Some(c) != split
                         && norm[c] != "rownames"
                         && !crate::data::mapping::is_date_part(&norm[c])
                         && parses(c, &numeric)
-                })
+                        && some_number(c)
+                };
+                (0..norm.len())
+                    .rev()
+                    .find(|&c| numeric_col(c) && !parses(c, &binary))
+                    .or_else(|| (0..norm.len()).rev().find(|&c| numeric_col(c)))
             })?;
+        let flags = (0..norm.len())
+            .filter(|&c| {
+                c != period
+                    && c != value
+                    && Some(c) != id
+                    && Some(c) != split
+                    && !norm[c].is_empty()
+                    && norm[c] != "rownames"
+                    && !crate::data::mapping::is_date_part(&norm[c])
+                    && parses(c, &binary)
+            })
+            .collect();
         Some(LongColumns {
             id,
             period,
             value,
             split,
+            flags,
         })
     }
 }
@@ -440,6 +476,16 @@ impl LongSeries {
             let p = cell(cols.period).to_string();
             let raw = cell(cols.value);
             let column = || headers.get(cols.value).cloned().unwrap_or_default();
+            // An empty value after the last one: a future period with planned flags.
+            if raw.is_empty() && !cols.flags.is_empty() {
+                if !map.contains_key(&id) {
+                    order.push(id.clone());
+                }
+                map.entry(id)
+                    .or_default()
+                    .push((period_key(&p), i, p, f64::NAN, false));
+                continue;
+            }
             let v: f64 = raw.parse().map_err(|_| {
                 ForecastError::Cell(CellError::new(
                     file,
@@ -467,6 +513,29 @@ impl LongSeries {
                 .or_default()
                 .push((period_key(&p), i, p, v, train));
         }
+        // Flags: the candidate columns that hold only 0 and 1 (an empty cell counts as 0).
+        let flag_value = |r: &Vec<String>, c: usize| -> Option<f64> {
+            match r.get(c).map(|s| s.trim()).unwrap_or("") {
+                "" | "0" | "0.0" => Some(0.0),
+                "1" | "1.0" => Some(1.0),
+                _ => None,
+            }
+        };
+        let flag_cols: Vec<usize> = cols
+            .flags
+            .iter()
+            .copied()
+            .filter(|&c| rows.iter().all(|r| flag_value(r, c).is_some()))
+            .collect();
+        let flag_names: Vec<String> = flag_cols
+            .iter()
+            .map(|&c| {
+                headers
+                    .get(c)
+                    .map(|h| h.trim().to_string())
+                    .unwrap_or_default()
+            })
+            .collect();
         let mut out = Vec::with_capacity(order.len());
         for id in order {
             let mut v = map.remove(&id).unwrap_or_default();
@@ -477,18 +546,73 @@ impl LongSeries {
                         .then(a.1.cmp(&b.1))
                 });
             }
+            // Rows without a value (future periods) come after every value.
+            let (valued, future): (Vec<_>, Vec<_>) = v.into_iter().partition(|r| r.3.is_finite());
+            if let (Some(f), Some(last)) = (future.first(), valued.last()) {
+                let misplaced = match (f.0, last.0) {
+                    (Some(a), Some(b)) => a < b,
+                    _ => f.1 < last.1,
+                };
+                if misplaced {
+                    let column = headers.get(cols.value).cloned().unwrap_or_default();
+                    return Err(ForecastError::Cell(CellError::new(
+                        file,
+                        f.1 as u64 + 1,
+                        column,
+                        Text::new("common.err.expected_number").str("found", ""),
+                    )));
+                }
+            }
             // train rows first (a split file lists train then test)
-            let train_len = v.iter().filter(|r| r.4).count();
-            let (train, test): (Vec<_>, Vec<_>) = v.into_iter().partition(|r| r.4);
+            let train_len = valued.iter().filter(|r| r.4).count();
+            let (train, test): (Vec<_>, Vec<_>) = valued.into_iter().partition(|r| r.4);
             let all: Vec<_> = train.into_iter().chain(test).collect();
+            let flags = flag_cols
+                .iter()
+                .map(|&c| {
+                    all.iter()
+                        .chain(&future)
+                        .map(|r| {
+                            rows.get(r.1)
+                                .and_then(|row| flag_value(row, c))
+                                .unwrap_or(0.0)
+                        })
+                        .collect()
+                })
+                .collect();
             out.push(LongSeries {
                 id,
                 periods: all.iter().map(|r| r.2.clone()).collect(),
                 values: all.iter().map(|r| r.3).collect(),
                 train_len,
+                flag_names: flag_names.clone(),
+                flags,
+                future_periods: future.iter().map(|r| r.2.clone()).collect(),
             });
         }
         Ok(out)
+    }
+
+    /// The flags for forecasting the `train` rows: their history, then the flags of the
+    /// `test` rows and the future periods (`None` without flag columns).
+    pub fn series_flags(&self) -> Option<super::xreg::SeriesFlags> {
+        if self.flag_names.is_empty() {
+            return None;
+        }
+        let n = self.train_len.min(self.values.len());
+        Some(super::xreg::SeriesFlags {
+            names: self.flag_names.clone(),
+            history: self
+                .flags
+                .iter()
+                .map(|c| c[..n.min(c.len())].to_vec())
+                .collect(),
+            future: self
+                .flags
+                .iter()
+                .map(|c| c[n.min(c.len())..].to_vec())
+                .collect(),
+        })
     }
 
     /// Values used for fitting (the `train` rows).

@@ -813,9 +813,36 @@ fn FileSeriesChart(s: FileSeries) -> impl IntoView {
         ),
         _ => crate::tr!("Model {}.", "模型 {}。", s.model),
     };
+    // Flag columns: their estimated effects and how they were used.
+    let flags = (!s.flag_effects.is_empty() || !s.notes.is_empty()).then(|| {
+        let effects = s
+            .flag_effects
+            .iter()
+            .map(|e| {
+                let sign = if e.effect >= 0.0 { "+" } else { "" };
+                format!("{} {sign}{}", e.name, format::num(e.effect, 1))
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        let data = s
+            .flag_effects
+            .iter()
+            .map(|e| format!("{}={:.2}", e.name, e.effect))
+            .collect::<Vec<_>>()
+            .join(";");
+        view! {
+            <div class="note small" data-testid="sf-flags" data-effects=data>
+                {(!effects.is_empty()).then(|| view! {
+                    <p><strong>{crate::tr!("Flag effects per flagged period: {}.", "每个标记期的影响：{}。", effects)}</strong></p>
+                })}
+                {s.notes.iter().map(|n| view! { <p>{say(n)}</p> }).collect_view()}
+            </div>
+        }
+    });
     view! {
         <div data-testid="sf-detail" data-series=s.id.clone()>
             <p class="small">{score}</p>
+            {flags}
             <BandChart testid="sf-chart" labels=Signal::derive(move || labels.clone()) lines=Signal::derive(move || lines.clone())
                 bands=Signal::derive(move || bands.clone()) title=title marker=Signal::derive(move || marker.clone()) decimals=1 from_zero=false/>
         </div>

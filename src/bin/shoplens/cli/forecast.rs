@@ -185,6 +185,31 @@ pub fn run(args: Args) -> Result<(), String> {
     for n in &report.notes {
         eprintln!("shoplens forecast: {n}");
     }
+    // Flag columns of a series file: their estimated effects, per series.
+    let flagged: Vec<_> = report
+        .series
+        .iter()
+        .filter(|s| !s.flag_effects.is_empty())
+        .collect();
+    for s in flagged.iter().take(5) {
+        let effects: Vec<String> = s
+            .flag_effects
+            .iter()
+            .map(|e| format!("{} {:+.2}", e.name, e.effect))
+            .collect();
+        eprintln!(
+            "shoplens forecast: {}: flag effects per flagged period {} ({})",
+            s.id,
+            effects.join(", "),
+            s.model
+        );
+    }
+    if flagged.len() > 5 {
+        eprintln!(
+            "shoplens forecast: … and {} more series with flag effects (--json has them all)",
+            flagged.len() - 5
+        );
+    }
     eprintln!(
         "forecast: {} series, horizon {}, written to {}",
         report.series.len(),
