@@ -626,15 +626,7 @@ impl ArimaModel {
                 got: y.len(),
             });
         }
-        let scale = {
-            let mu = mean(&w0);
-            let s = (w0.iter().map(|v| (v - mu) * (v - mu)).sum::<f64>() / w0.len() as f64).sqrt();
-            if s > 0.0 {
-                s
-            } else {
-                1.0
-            }
-        };
+        let scale = scale_of(&w0);
         let w: Vec<f64> = w0.iter().map(|v| v / scale).collect();
         let (x, _, _) = ml_fit(&w, &order, 300, 1e-9).ok_or_else(|| err("estimation failed"))?;
         let (poly, mu) = expand(&order, &x);
@@ -785,6 +777,25 @@ impl FittedModel for ArimaModel {
     }
 }
 
+/// Population standard deviation (`0` for an empty slice).
+fn pop_sd(v: &[f64]) -> f64 {
+    if v.is_empty() {
+        return 0.0;
+    }
+    let mu = mean(v);
+    (v.iter().map(|x| (x - mu) * (x - mu)).sum::<f64>() / v.len() as f64).sqrt()
+}
+
+/// The scale the series is fitted on: its standard deviation, or 1 when it is constant.
+fn scale_of(v: &[f64]) -> f64 {
+    let s = pop_sd(v);
+    if s > 0.0 {
+        s
+    } else {
+        1.0
+    }
+}
+
 /// Least squares `w ≈ Σ_j β_j z_j (+ c)` (SVD); `None` when the columns are collinear. With
 /// `intercept` the constant comes last.
 pub fn least_squares(cols: &[Vec<f64>], w: &[f64], intercept: bool) -> Option<Vec<f64>> {
@@ -856,15 +867,7 @@ pub fn fit_xreg(
     };
     let mut adj0 = Vec::new();
     adjust(beta0, &mut adj0);
-    let scale = {
-        let mu = mean(&adj0);
-        let s = (adj0.iter().map(|v| (v - mu) * (v - mu)).sum::<f64>() / adj0.len() as f64).sqrt();
-        if s > 0.0 {
-            s
-        } else {
-            1.0
-        }
-    };
+    let scale = scale_of(&adj0);
     let scaled: Vec<f64> = adj0.iter().map(|v| v / scale).collect();
     // Parameters: the ARMA ones (PACF scale, then the mean) on the scaled series, then β/scale.
     let (mut lo, mut hi) = bounds(&scaled, &order);
@@ -874,11 +877,7 @@ pub fn fit_xreg(
     }
     for (j, b) in beta0.iter().enumerate() {
         let b = b / scale;
-        let sd_z = {
-            let mz = mean(&z0[j]);
-            (z0[j].iter().map(|v| (v - mz) * (v - mz)).sum::<f64>() / z0[j].len() as f64).sqrt()
-        };
-        let reach = 5.0 * (b.abs() + 1.0 / sd_z.max(1e-9));
+        let reach = 5.0 * (b.abs() + 1.0 / pop_sd(&z0[j]).max(1e-9));
         x0.push(b);
         lo.push(b - reach);
         hi.push(b + reach);
@@ -999,15 +998,7 @@ impl AutoArima {
                 got: y.len(),
             });
         }
-        let scale = {
-            let mu = mean(&w0);
-            let s = (w0.iter().map(|v| (v - mu) * (v - mu)).sum::<f64>() / w0.len() as f64).sqrt();
-            if s > 0.0 {
-                s
-            } else {
-                1.0
-            }
-        };
+        let scale = scale_of(&w0);
         let w: Vec<f64> = w0.iter().map(|v| v / scale).collect();
         let nstar = w.len() as f64;
         let allow_const = d + sd <= 1;

@@ -556,6 +556,13 @@ fn win_back_units(w: &WinBack) -> impl IntoView {
     }
 }
 
+/// "… and N more lines" under a table showing `shown` of `total` plan lines.
+fn more_lines(total: usize, shown: usize) -> Option<impl IntoView> {
+    (total > shown).then(|| {
+        view! { <p class="muted small">{tr!("… and {} more lines (all on the Inventory page).", "……还有 {} 行（全部见库存页面）。", total - shown)}</p> }
+    })
+}
+
 /// Reorder for orders without prices: the plan within a capacity in units.
 fn reorder_units(r: &Reorder) -> impl IntoView {
     let shown = 15usize;
@@ -575,9 +582,7 @@ fn reorder_units(r: &Reorder) -> impl IntoView {
             }
         })
         .collect_view();
-    let more = (r.lines.len() > shown).then(|| {
-        view! { <p class="muted small">{tr!("… and {} more lines (all on the Inventory page).", "……还有 {} 行（全部见库存页面）。", r.lines.len() - shown)}</p> }
-    });
+    let more = more_lines(r.lines.len(), shown);
     let capacity = r.capacity.unwrap_or_default();
     let capacity_note = if r.capacity_is_default {
         t(
@@ -642,9 +647,7 @@ fn reorder(r: &Reorder, cur: &str) -> impl IntoView {
             }
         })
         .collect_view();
-    let more = (r.lines.len() > shown).then(|| {
-        view! { <p class="muted small">{tr!("… and {} more lines (all on the Inventory page).", "……还有 {} 行（全部见库存页面）。", r.lines.len() - shown)}</p> }
-    });
+    let more = more_lines(r.lines.len(), shown);
     let budget_note = if r.budget_is_default {
         t(
             "The budget was set automatically to half the cost of all urgent orders, so the plan has to choose; type your own budget above.",
