@@ -540,24 +540,33 @@ fn css_fit(w: &[f64], o: &ArimaOrder, start: Option<&[f64]>) -> Option<(Vec<f64>
         let (sse, cnt) = css_residuals(w, &poly, mu, &mut buf);
         return Some((x0, sse, cnt));
     }
-    let r = nelder_mead(
-        &mut obj,
-        &x0,
-        &lo,
-        &hi,
-        NmOptions {
-            step: 0.1,
-            zero_step: 0.1,
-            max_iter: 400 * k,
-            reltol: 1e-8,
-        },
-    );
+    let r = nelder_mead(&mut obj, &x0, &lo, &hi, css_options(k));
     let (poly, mu) = expand(o, &r.x);
     let (sse, cnt) = css_residuals(w, &poly, mu, &mut buf);
     if !sse.is_finite() || cnt == 0 {
         return None;
     }
     Some((r.x, sse, cnt))
+}
+
+/// Nelder–Mead settings of the conditional-sum-of-squares fits (`dims` parameters).
+fn css_options(dims: usize) -> NmOptions {
+    NmOptions {
+        step: 0.1,
+        zero_step: 0.1,
+        max_iter: 400 * dims,
+        reltol: 1e-8,
+    }
+}
+
+/// Nelder–Mead settings of the exact-likelihood fits, started from the CSS estimates.
+fn ml_options(max_iter: usize, reltol: f64) -> NmOptions {
+    NmOptions {
+        step: 0.1,
+        zero_step: 0.05,
+        max_iter,
+        reltol,
+    }
 }
 
 /// Bounds: PACF-scale values within `±U_MAX` (|partial autocorrelation| ≤ tanh 3 ≈ 0.995),
@@ -589,18 +598,7 @@ fn ml_fit(w: &[f64], o: &ArimaOrder, iters: usize, reltol: f64) -> Option<(Vec<f
             let (poly, mu) = expand(o, x);
             kalman_m2ll(w, &poly, mu).0
         };
-        let r = nelder_mead(
-            &mut obj,
-            &x,
-            &lo,
-            &hi,
-            NmOptions {
-                step: 0.1,
-                zero_step: 0.05,
-                max_iter: iters * k,
-                reltol,
-            },
-        );
+        let r = nelder_mead(&mut obj, &x, &lo, &hi, ml_options(iters * k, reltol));
         if r.f.is_finite() {
             x = r.x;
         }
@@ -902,18 +900,7 @@ pub fn fit_xreg(
         0.5 * (sse / cnt as f64).ln()
     };
     let dims = k + r;
-    let r1 = nelder_mead(
-        &mut css,
-        &x0,
-        &lo,
-        &hi,
-        NmOptions {
-            step: 0.1,
-            zero_step: 0.1,
-            max_iter: 400 * dims,
-            reltol: 1e-8,
-        },
-    );
+    let r1 = nelder_mead(&mut css, &x0, &lo, &hi, css_options(dims));
     let start = if r1.f.is_finite() { r1.x } else { x0 };
     let mut buf = Vec::new();
     let mut ml = |x: &[f64]| {
@@ -921,18 +908,7 @@ pub fn fit_xreg(
         let (poly, mu) = expand(&order, &x[..k]);
         kalman_m2ll(&buf, &poly, mu).0
     };
-    let r2 = nelder_mead(
-        &mut ml,
-        &start,
-        &lo,
-        &hi,
-        NmOptions {
-            step: 0.1,
-            zero_step: 0.05,
-            max_iter: 300 * dims,
-            reltol: 1e-9,
-        },
-    );
+    let r2 = nelder_mead(&mut ml, &start, &lo, &hi, ml_options(300 * dims, 1e-9));
     let best = if r2.f.is_finite() { r2.x } else { start };
     let beta: Vec<f64> = best[k..].iter().map(|b| b * scale).collect();
     let y_adj: Vec<f64> = y

@@ -117,46 +117,41 @@ fn text(plan: &action::ActionPlan) -> String {
             let _ = writeln!(s, "effect ({:?}): {:.2} = {}", v.kind, v.value, v.formula);
         }
         match &d.detail {
-            Detail::WinBack(w) if !w.priced => {
-                let _ = writeln!(
-                    s,
-                    "{} repeat customers with purchase days >= {:.0} (top {:.0}%) and churn risk >= {:.2}; listing {}:",
-                    w.qualifying,
-                    w.purchase_days_threshold.unwrap_or_default(),
-                    100.0 * (1.0 - w.clv_quantile),
-                    w.churn_risk_min,
-                    w.customers.len()
-                );
-                for c in &w.customers {
-                    let items: Vec<&str> = c.items.iter().map(|i| i.item_id.as_str()).collect();
-                    let _ = writeln!(
-                        s,
-                        "  {}  purchase days {}  expected purchases {:.2}  churn risk {:.3}  recommend {}",
-                        c.customer_id,
-                        c.purchase_days,
-                        c.expected_purchases,
-                        c.churn_risk,
-                        items.join(", ")
-                    );
-                }
-            }
             Detail::WinBack(w) => {
+                // Priced: by CLV; without prices: by purchase days (repeat customers only).
+                let who = if w.priced {
+                    format!(
+                        "{} customers with CLV >= {:.2}",
+                        w.qualifying, w.clv_threshold
+                    )
+                } else {
+                    format!(
+                        "{} repeat customers with purchase days >= {:.0}",
+                        w.qualifying,
+                        w.purchase_days_threshold.unwrap_or_default()
+                    )
+                };
                 let _ = writeln!(
                     s,
-                    "{} customers with CLV >= {:.2} (top {:.0}%) and churn risk >= {:.2}; listing {}:",
-                    w.qualifying,
-                    w.clv_threshold,
+                    "{who} (top {:.0}%) and churn risk >= {:.2}; listing {}:",
                     100.0 * (1.0 - w.clv_quantile),
                     w.churn_risk_min,
                     w.customers.len()
                 );
                 for c in &w.customers {
                     let items: Vec<&str> = c.items.iter().map(|i| i.item_id.as_str()).collect();
+                    let worth = if w.priced {
+                        format!("CLV {:.2}", c.clv)
+                    } else {
+                        format!(
+                            "purchase days {}  expected purchases {:.2}",
+                            c.purchase_days, c.expected_purchases
+                        )
+                    };
                     let _ = writeln!(
                         s,
-                        "  {}  CLV {:.2}  churn risk {:.3}  recommend {}",
+                        "  {}  {worth}  churn risk {:.3}  recommend {}",
                         c.customer_id,
-                        c.clv,
                         c.churn_risk,
                         items.join(", ")
                     );
