@@ -374,7 +374,7 @@ fn forecast_data_errors() {
         "{en}"
     );
     assert!(
-        en.ends_with(") and a numeric value column in the header [\"a\", \"b\"]"),
+        en.ends_with(") and a numeric value column in the header a, b"),
         "{en}"
     );
     let zh = e.text().render(Lang::Zh);

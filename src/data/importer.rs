@@ -650,7 +650,7 @@ impl FileState {
             return Err(self.err(
                 Text::new("data.err.cannot_find")
                     .text("what", what)
-                    .str("headers", headers.join(", ")),
+                    .str("headers", crate::text::header_list(&headers)),
             ));
         }
         // One import is either priced or not: a file without prices next to files with them

@@ -394,6 +394,47 @@ pub const ENTRIES: &[Entry] = &[
         en: "{file}: the file has no series to forecast",
         zh: "{file}：文件中没有可预测的序列",
     },
+    Entry {
+        key: "forecast.err.duplicate_series",
+        en: "{file}: the series {id} appears twice; give each series its own name",
+        zh: "{file}：序列 {id} 出现了两次；请给每个序列一个不同的名称",
+    },
+    Entry {
+        key: "forecast.err.no_period",
+        en: "this row has values but no period (a date, a month like 2024-01, a week like 2024-W05, or a number)",
+        zh: "此行有数值但没有时期（日期、如 2024-01 的月份、如 2024-W05 的周或数字）",
+    },
+    // Series file: how a wide file was read.
+    Entry {
+        key: "forecast.file.note.in_columns",
+        en: "The file has one column per series and one row per period: {n} series were read from its columns (the column header is the series name).",
+        zh: "文件每个序列一列、每期一行：从各列读取了 {n} 个序列（列标题即序列名称）。",
+    },
+    Entry {
+        key: "forecast.file.note.in_rows",
+        en: "The file has one row per series and one column per period: {n} series were read from its rows (the column headers are the periods; other columns, such as a description or a total, were not read).",
+        zh: "文件每个序列一行、每期一列：从各行读取了 {n} 个序列（列标题即时期；说明、合计等其他列未读取）。",
+    },
+    Entry {
+        key: "forecast.file.note.blanks",
+        en: "Empty cells read as 0 (no sales in that period): {n}. The file never writes 0, so an empty cell after a series' first value is a period without sales; one before it means the series had not started yet.",
+        zh: "按 0 读取的空单元格（该期没有销量）：{n} 个。文件中从不写 0，因此序列首个数值之后的空单元格表示该期没有销量；首个数值之前的空单元格表示该序列尚未开始。",
+    },
+    Entry {
+        key: "forecast.file.note.ended",
+        en: "The file writes zero sales as 0, so an empty cell is a period that was not recorded: {n} series end before the file's last period and are forecast from their own last value on.",
+        zh: "文件用 0 表示零销量，因此空单元格表示该期没有记录：{n} 个序列在文件最后一期之前就结束了，从各自最后一个数值往后预测。",
+    },
+    Entry {
+        key: "forecast.err.gap",
+        en: "empty cell between two values of this series; the file writes zero sales as 0, so this period is missing: fill it in (0 if nothing sold)",
+        zh: "此序列两个数值之间的单元格为空；文件用 0 表示零销量，所以这一期缺失：请补上（没有销量填 0）",
+    },
+    Entry {
+        key: "forecast.file.note.empty",
+        en: "{n} series without any value were left out.",
+        zh: "{n} 个没有任何数值的序列未纳入。",
+    },
     // Series file: accuracy on the file's test rows.
     Entry {
         key: "forecast.file.score.explain",

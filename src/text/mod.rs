@@ -358,6 +358,18 @@ impl From<String> for Text {
     }
 }
 
+/// The first headers of a file, for an error message (a wide file can have thousands):
+/// `a, b, c, … (+N)` with N more not shown (no words, so it reads in either language).
+pub fn header_list(headers: &[String]) -> String {
+    const SHOWN: usize = 12;
+    let first: Vec<&str> = headers.iter().take(SHOWN).map(|h| h.trim()).collect();
+    if headers.len() > SHOWN {
+        format!("{}, … (+{})", first.join(", "), headers.len() - SHOWN)
+    } else {
+        first.join(", ")
+    }
+}
+
 /// The placeholder names of a template (`{n}`, `{n|row|rows}` → `n`), in order, with repeats.
 pub fn placeholders(template: &str) -> Vec<&str> {
     let mut out = Vec::new();

@@ -174,3 +174,59 @@ test('Forecast page: promotion flags in a series file are used and shown', { tim
     await context.close();
   }
 });
+
+// Wide tables: ../shared/data/intermittent_carparts_jewelry/carparts_wide.csv (one row per
+// month, one column per part; 165 parts end early with empty cells, the file writes zeros as
+// 0.0, so those are months not recorded, as in carparts_long.csv), and a pivot table made here
+// (one row per product, one column per month, empty = no sales, a total column that is not a
+// month). tests/forecast_wide.rs checks the same readings natively (the wide carparts file reads
+// exactly as the long one).
+test('Forecast page: wide tables, one column per series or one row per series', { timeout: 600_000 }, async () => {
+  const { page, log, url, context } = await newPage(env);
+  try {
+    const file = path.resolve(ROOT, '..', 'shared', 'data', 'intermittent_carparts_jewelry', 'carparts_wide.csv');
+    await page.goto(url('/'));
+    await navigate(page, '/forecast');
+    await page.fill('[data-testid="sf-horizon"]', '6');
+    await page.locator('[data-testid="sf-horizon"]').dispatchEvent('change');
+    await page.locator('[data-testid="sf-file"]').setInputFiles(file);
+    const summary = page.locator('[data-testid="sf-summary"]');
+    await summary.waitFor({ timeout: 300_000 });
+    assert.equal(await summary.getAttribute('data-series'), '2674');
+    assert.match(await summary.innerText(), /season length 12 \(inferred\)/);
+    const notes = page.locator('[data-testid="sf-notes"]');
+    assert.equal(await notes.getAttribute('data-layout'), 'SeriesInColumns');
+    const text = await notes.innerText();
+    assert.match(text, /one column per series and one row per period: 2674 series were read/);
+    assert.match(text, /165 series end before the file's last period/);
+    const csv = parseCsv((await download(page, 'sf-download')).text).slice(1).filter((r) => r.length > 1);
+    assert.equal(csv.length, 2674 * 6);
+    assert.equal(csv[0][0], '21029627');
+    await shot(page, 'forecast-series-file-wide.png');
+
+    // A pivot table: products in rows, months in columns ("Jan 2024"…), empty cells, a total.
+    const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+    const header = ['SKU', 'Description', ...Array.from({ length: 24 }, (_, m) => `${months[m % 12]} ${2023 + Math.floor(m / 12)}`), 'Total'];
+    const row = (sku, base, blank) => {
+      const v = Array.from({ length: 24 }, (_, m) => (m === blank ? '' : String(base + (m % 12))));
+      return [sku, 'Mug', ...v, String(v.reduce((a, x) => a + Number(x), 0))].join(',');
+    };
+    const pivot = [header.join(','), row('A-1', 10, 5), row('B-2', 40, -1)].join('\n') + '\n';
+    await page.locator('[data-testid="sf-file"]').setInputFiles({ name: 'pivot.csv', mimeType: 'text/csv', buffer: Buffer.from(pivot) });
+    await page.waitForFunction(() => document.querySelector('[data-testid="sf-summary"]')?.getAttribute('data-series') === '2');
+    assert.equal(await notes.getAttribute('data-layout'), 'SeriesInRows');
+    const t2 = await notes.innerText();
+    assert.match(t2, /one row per series and one column per period: 2 series were read from its rows/);
+    assert.match(t2, /Empty cells read as 0 \(no sales in that period\): 1\./);
+    const csv2 = parseCsv((await download(page, 'sf-download')).text).slice(1).filter((r) => r.length > 1);
+    assert.deepEqual([...new Set(csv2.map((r) => r[0]))], ['A-1', 'B-2']);
+    assert.equal(csv2.length, 2 * 6);
+    // B-2 repeats the same year twice: next January is 40, March 42
+    const b = csv2.filter((r) => r[0] === 'B-2').map((r) => Number(r[2]));
+    assert.ok(Math.abs(b[0] - 40) < 1 && Math.abs(b[2] - 42) < 1, JSON.stringify(b));
+    await shot(page, 'forecast-series-file-pivot.png');
+    assert.deepEqual(crashes(log), []);
+  } finally {
+    await context.close();
+  }
+});

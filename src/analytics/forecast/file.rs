@@ -16,7 +16,8 @@ use serde::{Deserialize, Serialize};
 use super::metrics::{mase, smape};
 use super::report::{forecast_many, ForecastParams, NamedSeries, SeriesForecast};
 use super::select::ModelKind;
-use super::series::LongSeries;
+use super::series::{LongSeries, SeriesTable};
+use super::wide::SeriesLayout;
 use super::{Forecast, ForecastError};
 use crate::text::Text;
 
@@ -52,13 +53,17 @@ pub struct SeriesFile {
     pub season: usize,
     /// True when the season was inferred.
     pub season_inferred: bool,
+    /// Long, or wide with the series in columns or in rows.
+    pub layout: SeriesLayout,
+    /// How a wide file was read, in plain words (none for a long file).
+    pub notes: Vec<Text>,
 }
 
 impl SeriesFile {
-    /// Read a long-format CSV (gzip-compressed when it starts with the gzip magic bytes).
-    /// `season`: the user's choice, `None` to infer it.
+    /// Read a series file, long or wide (gzip-compressed when it starts with the gzip magic
+    /// bytes). `season`: the user's choice, `None` to infer it.
     pub fn read(bytes: &[u8], file: &str, season: Option<usize>) -> Result<Self, ForecastError> {
-        let series = if bytes.starts_with(&[0x1f, 0x8b]) {
+        let table = if bytes.starts_with(&[0x1f, 0x8b]) {
             let mut buf = Vec::new();
             flate2::read::GzDecoder::new(bytes)
                 .read_to_end(&mut buf)
@@ -69,14 +74,28 @@ impl SeriesFile {
                             .str("error", e.to_string()),
                     )
                 })?;
-            LongSeries::from_csv_reader(buf.as_slice(), file)?
+            SeriesTable::from_csv_reader(buf.as_slice(), file)?
         } else {
-            LongSeries::from_csv_reader(bytes, file)?
+            SeriesTable::from_csv_reader(bytes, file)?
         };
-        if series.is_empty() {
+        Self::from_table(file, table, season)
+    }
+
+    /// Wrap a file's series as read ([`SeriesTable::from_csv_reader`]); an error when there
+    /// is none.
+    pub fn from_table(
+        file: &str,
+        table: SeriesTable,
+        season: Option<usize>,
+    ) -> Result<Self, ForecastError> {
+        if table.series.is_empty() {
             return Err(ForecastError::NoSeries { file: file.into() });
         }
-        Ok(Self::from_series(file, series, season))
+        Ok(SeriesFile {
+            layout: table.layout,
+            notes: table.notes,
+            ..Self::from_series(file, table.series, season)
+        })
     }
 
     /// Wrap series already read; the season is inferred from the first series when `None`.
@@ -87,6 +106,8 @@ impl SeriesFile {
             season: season.unwrap_or(inferred),
             season_inferred: season.is_none(),
             series,
+            layout: SeriesLayout::Long,
+            notes: Vec::new(),
         }
     }
 
@@ -207,6 +228,12 @@ pub struct SeriesFileReport {
     /// How many workers (browser) shared the series out; 1 when one did it all.
     #[serde(default = "one")]
     pub workers: usize,
+    /// Long, or wide with the series in columns or in rows.
+    #[serde(default)]
+    pub layout: SeriesLayout,
+    /// How the file was read ([`SeriesFile::notes`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Text>,
 }
 
 fn one() -> usize {
@@ -366,6 +393,8 @@ impl SeriesFileReport {
             series,
             score,
             workers: 1,
+            layout: file.layout,
+            notes: file.notes.clone(),
         }
     }
 

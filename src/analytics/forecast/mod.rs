@@ -31,6 +31,7 @@ pub mod select;
 pub mod series;
 pub mod stats;
 pub mod theta;
+pub mod wide;
 pub mod xreg;
 
 pub use file::{forecast_file, SeriesFile, SeriesFileParams, SeriesFileReport, Shard};

@@ -288,7 +288,7 @@ pub struct LongColumns {
     pub flags: Vec<usize>,
 }
 
-const ID_NAMES: [&str; 9] = [
+pub(super) const ID_NAMES: [&str; 9] = [
     "series_id",
     "unique_id",
     "id",
@@ -299,7 +299,7 @@ const ID_NAMES: [&str; 9] = [
     "key",
     "store_item",
 ];
-const TIME_NAMES: [&str; 12] = [
+pub(super) const TIME_NAMES: [&str; 12] = [
     "ds",
     "date",
     "t",
@@ -313,7 +313,7 @@ const TIME_NAMES: [&str; 12] = [
     "year",
     "yearmonth",
 ];
-const VALUE_NAMES: [&str; 12] = [
+pub(super) const VALUE_NAMES: [&str; 12] = [
     "y",
     "value",
     "values",
@@ -348,7 +348,36 @@ pub fn period_key(s: &str) -> Option<f64> {
     if let Ok(d) = NaiveDate::parse_from_str(&with_day, "%Y %b %d") {
         return Some((d.num_days_from_ce() - EPOCH_DAYS_CE) as f64);
     }
-    None
+    // "Jan 2024", "January 2024" (a spreadsheet's month headers)
+    let with_day = format!("01 {s}");
+    for fmt in ["%d %b %Y", "%d %B %Y"] {
+        if let Ok(d) = NaiveDate::parse_from_str(&with_day, fmt) {
+            return Some((d.num_days_from_ce() - EPOCH_DAYS_CE) as f64);
+        }
+    }
+    iso_week(s).map(|d| (d.num_days_from_ce() - EPOCH_DAYS_CE) as f64)
+}
+
+/// The Monday of an ISO 8601 week written `YYYY-Www` or `YYYYWww` (e.g. `1998-W05`), or of
+/// its day `YYYY-Www-D` (1 = Monday).
+fn iso_week(s: &str) -> Option<NaiveDate> {
+    let (year, rest) = s.split_once(['W', 'w'])?;
+    let year: i32 = year.strip_suffix('-').unwrap_or(year).parse().ok()?;
+    let (week, day) = match rest.split_once('-') {
+        Some((w, d)) => (w, d.parse::<u32>().ok()?),
+        None => (rest, 1),
+    };
+    if week.len() != 2 || !(1..=7).contains(&day) {
+        return None;
+    }
+    let weekday = chrono::Weekday::try_from(u8::try_from(day - 1).ok()?).ok()?;
+    NaiveDate::from_isoywd_opt(year, week.parse().ok()?, weekday)
+}
+
+/// Whether a label is a date (a period that is not a plain number), e.g. a column header of a
+/// file with one row per series.
+pub fn is_date_label(s: &str) -> bool {
+    s.trim().parse::<f64>().is_err() && period_key(s).is_some()
 }
 
 impl LongColumns {
@@ -426,13 +455,25 @@ impl LongColumns {
     }
 }
 
-impl LongSeries {
-    /// Read every series of a long-format CSV (`file` names it in errors). Rows are sorted by
-    /// period within each series; series keep their order of first appearance.
+/// The series of a series file, long or wide ([`super::wide`]), and how they were read.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SeriesTable {
+    pub layout: super::wide::SeriesLayout,
+    pub series: Vec<LongSeries>,
+    /// How a wide file was read, in plain words ([`super::wide::WideRead::notes`]; none for
+    /// a long file).
+    pub notes: Vec<Text>,
+}
+
+impl SeriesTable {
+    /// Read every series of a series file (`file` names it in errors): a wide file when
+    /// [`super::wide::WideColumns::detect`] recognises one, else a long file
+    /// ([`LongColumns`]; rows sorted by period within each series; series in their order of
+    /// first appearance).
     pub fn from_csv_reader<R: std::io::Read>(
         reader: R,
         file: &str,
-    ) -> Result<Vec<LongSeries>, ForecastError> {
+    ) -> Result<SeriesTable, ForecastError> {
         let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
         let headers: Vec<String> = rdr
             .headers()
@@ -457,13 +498,44 @@ impl LongSeries {
             })?;
             rows.push(rec.iter().map(str::to_string).collect());
         }
-        let sample: Vec<Vec<String>> = rows.iter().take(20).cloned().collect();
+        let sample = &rows[..rows.len().min(20)];
+        if let Some(wide) = super::wide::WideColumns::detect(&headers, sample) {
+            let read = wide.read(&headers, &rows, file)?;
+            return Ok(SeriesTable {
+                layout: wide.layout(),
+                notes: read.notes(wide.layout()),
+                series: read.series,
+            });
+        }
         let cols =
-            LongColumns::detect(&headers, &sample).ok_or_else(|| ForecastError::NoLongColumns {
+            LongColumns::detect(&headers, sample).ok_or_else(|| ForecastError::NoLongColumns {
                 file: file.into(),
                 names: TIME_NAMES.join(", "),
-                headers: format!("{headers:?}"),
+                headers: crate::text::header_list(&headers),
             })?;
+        Ok(SeriesTable {
+            series: LongSeries::from_rows(&headers, &rows, &cols, file)?,
+            ..SeriesTable::default()
+        })
+    }
+}
+
+impl LongSeries {
+    /// Read every series of a series file, long or wide ([`SeriesTable::from_csv_reader`]).
+    pub fn from_csv_reader<R: std::io::Read>(
+        reader: R,
+        file: &str,
+    ) -> Result<Vec<LongSeries>, ForecastError> {
+        Ok(SeriesTable::from_csv_reader(reader, file)?.series)
+    }
+
+    /// The series of a long file's rows, in the columns `cols`.
+    fn from_rows(
+        headers: &[String],
+        rows: &[Vec<String>],
+        cols: &LongColumns,
+        file: &str,
+    ) -> Result<Vec<LongSeries>, ForecastError> {
         let mut order: Vec<String> = Vec::new();
         let mut map: HashMap<String, Vec<(Option<f64>, usize, String, f64, bool)>> = HashMap::new();
         for (i, r) in rows.iter().enumerate() {
@@ -630,10 +702,7 @@ impl LongSeries {
         let mut diffs: Vec<f64> = keys.windows(2).map(|w| w[1] - w[0]).collect();
         diffs.sort_by(|a, b| a.total_cmp(b));
         let d = diffs[diffs.len() / 2];
-        let is_date = self
-            .periods
-            .iter()
-            .any(|p| p.contains('-') || p.contains('/') || p.contains(' '));
+        let is_date = self.periods.iter().any(|p| is_date_label(p));
         if !is_date {
             if (d - 1.0 / 12.0).abs() < 1e-3 {
                 return 12;

@@ -611,8 +611,8 @@ fn SeriesFileCard() -> impl IntoView {
         <section class="card" data-testid="series-file">
             <h2>{t("Forecast a series file…", "预测序列文件…")}</h2>
             <p class="muted small">{t(
-                "A CSV in long format: one row per series and period, with a series id column (series_id, unique_id, sku…), a period column (a date, a month like 2024-01, or a number) and a value column. A split column marks rows as train or test: only train rows are used for fitting, and the forecasts are scored against the test rows. Columns holding only 0 and 1 (a promotion, a holiday) are used as known effects; rows with an empty value after the last one give the flags planned for the periods ahead. Runs in the background; nothing leaves your browser.",
-                "长格式 CSV：每个序列每期一行，包含序列编号列（series_id、unique_id、sku…）、时期列（日期、如 2024-01 的月份或数字）和数值列。split 列把行标记为 train（训练）或 test（测试）：只用训练行拟合，再用测试行给预测打分。只含 0 和 1 的列（促销、节假日）作为已知影响使用；最后一个数值之后数值为空的行给出未来各期已计划的标记。计算在后台进行，数据不会离开您的浏览器。",
+                "A CSV in long format: one row per series and period, with a series id column (series_id, unique_id, sku…), a period column (a date, a month like 2024-01, a week like 2024-W05, or a number) and a value column. A split column marks rows as train or test: only train rows are used for fitting, and the forecasts are scored against the test rows. Columns holding only 0 and 1 (a promotion, a holiday) are used as known effects; rows with an empty value after the last one give the flags planned for the periods ahead. A wide table works too: one row per period and one column per series, or one row per product and one column per month, as a spreadsheet or a pivot table exports it. Runs in the background; nothing leaves your browser.",
+                "长格式 CSV：每个序列每期一行，包含序列编号列（series_id、unique_id、sku…）、时期列（日期、如 2024-01 的月份、如 2024-W05 的周或数字）和数值列。split 列把行标记为 train（训练）或 test（测试）：只用训练行拟合，再用测试行给预测打分。只含 0 和 1 的列（促销、节假日）作为已知影响使用；最后一个数值之后数值为空的行给出未来各期已计划的标记。也可以用宽表：每期一行、每个序列一列，或每个商品一行、每月一列（电子表格或数据透视表导出的格式）。计算在后台进行，数据不会离开您的浏览器。",
             )}</p>
             <div class="params">
                 <label class="btn small">{t("Choose series file…", "选择序列文件…")}
@@ -711,6 +711,11 @@ fn SeriesFileResult(report: SeriesFileReport, millis: f64) -> impl IntoView {
                 " The series were shared out over {} workers, one per processor core of this computer.",
                 "这些序列分给 {} 个工作线程同时计算（本机每个处理器核心一个）。",
                 report.workers))}</p>
+        {(!report.notes.is_empty()).then(|| view! {
+            <div class="note small" data-testid="sf-notes" data-layout=format!("{:?}", report.layout)>
+                {report.notes.iter().map(|n| view! { <p>{say(n)}</p> }).collect_view()}
+            </div>
+        })}
         {report.score.as_ref().map(|sc| view! {
             <div class="callout" data-testid="sf-score" data-smape=format!("{:.6}", sc.smape) data-mase=format!("{:.6}", sc.mase) data-series=sc.series>
                 <p><strong>{crate::tr!("Accuracy on the test rows: sMAPE {}%, MASE {}", "测试行上的准确度：sMAPE {}%，MASE {}", format::num(sc.smape, 2), format::num(sc.mase, 3))}</strong></p>

@@ -11,8 +11,10 @@ use std::io::Read;
 use std::path::PathBuf;
 
 use shoplens::analytics::forecast::report::forecast_many_threads;
+use shoplens::analytics::forecast::series::SeriesTable;
 use shoplens::analytics::forecast::series::{Freq, Level, LongColumns};
-use shoplens::analytics::forecast::{ForecastParams, LongSeries, ModelKind, SeriesFile};
+use shoplens::analytics::forecast::wide::WideColumns;
+use shoplens::analytics::forecast::{ForecastParams, ModelKind, SeriesFile};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -66,8 +68,9 @@ fn read_head(path: &PathBuf) -> Result<Vec<u8>, String> {
     Ok(buf)
 }
 
-/// A long series file has a period and a value column and nothing that looks like an order.
-fn is_long_file(bytes: &[u8]) -> bool {
+/// A series file: long (a period and a value column) or wide (one column per series, or one
+/// row per series with a column per period), and nothing that looks like an order.
+fn is_series_file(bytes: &[u8]) -> bool {
     let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
     let Ok(h) = rdr.headers() else {
         return false;
@@ -96,7 +99,8 @@ fn is_long_file(bytes: &[u8]) -> bool {
         .filter_map(Result::ok)
         .map(|r| r.iter().map(str::to_string).collect())
         .collect();
-    LongColumns::detect(&headers, &sample).is_some()
+    WideColumns::detect(&headers, &sample).is_some()
+        || LongColumns::detect(&headers, &sample).is_some()
 }
 
 pub fn run(args: Args) -> Result<(), String> {
@@ -149,15 +153,19 @@ pub fn run(args: Args) -> Result<(), String> {
     };
     let bytes = read_head(&args.file)?;
     let name = args.file.display().to_string();
-    let report = if is_long_file(&bytes) {
-        let list =
-            LongSeries::from_csv_reader(bytes.as_slice(), &name).map_err(|e| e.to_string())?;
+    let report = if is_series_file(&bytes) {
+        let table =
+            SeriesTable::from_csv_reader(bytes.as_slice(), &name).map_err(|e| e.to_string())?;
         // the season, when not given, is inferred from the first series' periods
-        let file = SeriesFile::from_series(&name, list, params.season);
+        let file =
+            SeriesFile::from_table(&name, table, params.season).map_err(|e| e.to_string())?;
         params.season = Some(file.season);
         let named = file.named();
-        forecast_many_threads(&named, &params, threads, &mut |_, _| {})
-            .map_err(|e| e.to_string())?
+        let mut report = forecast_many_threads(&named, &params, threads, &mut |_, _| {})
+            .map_err(|e| e.to_string())?;
+        // how a wide file was read comes first (stderr and `--json`)
+        report.notes.splice(0..0, file.notes);
+        report
     } else {
         let data = shoplens::data::import_paths(
             std::slice::from_ref(&args.file),
