@@ -249,3 +249,63 @@ proptest::proptest! {
         }
     }
 }
+
+/// Periods numbered 1, 2, 3… in a column named `week` (`m3/promodata_weekly.csv`) get a
+/// 52-week season; the same numbers under `t` (as in M3's long file) say nothing.
+#[test]
+fn numbered_weeks_get_a_52_week_season() {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/m3/promodata_weekly.csv");
+    let bytes = std::fs::read(path).expect("promodata");
+    let f = SeriesFile::read(&bytes, "promodata_weekly.csv", None).expect("reads");
+    assert_eq!((f.season, f.season_inferred), (52, true));
+    let f = SeriesFile::read(&bytes, "promodata_weekly.csv", Some(4)).expect("reads");
+    assert_eq!((f.season, f.season_inferred), (4, false));
+    let read = |csv: &str| {
+        SeriesFile::read(csv.as_bytes(), "n.csv", None)
+            .expect("reads")
+            .season
+    };
+    let rows = |name: &str, step: usize| {
+        let mut csv = format!("series_id,{name},value\n");
+        for t in 0..30 {
+            csv.push_str(&format!("A,{},{}\n", 1 + step * t, 10 + t % 4));
+        }
+        csv
+    };
+    assert_eq!(read(&rows("week", 1)), 52);
+    assert_eq!(read(&rows("month", 1)), 12);
+    assert_eq!(read(&rows("quarter", 1)), 4);
+    assert_eq!(read(&rows("t", 1)), 1);
+    assert_eq!(read(&rows("week", 2)), 1);
+}
+
+/// What the CLI and the import page use to tell a series table from order lines.
+#[test]
+fn series_tables_are_told_from_order_lines() {
+    let head = |p: PathBuf| {
+        let b = std::fs::read(p).expect("file");
+        b[..b.len().min(262_144)].to_vec()
+    };
+    let shared = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
+    for f in [
+        "jewelry_weekly_wide.csv",
+        "carparts_wide.csv",
+        "carparts_long.csv",
+    ] {
+        assert!(SeriesTable::looks_like(&head(data(f))), "{f}");
+    }
+    assert!(SeriesTable::looks_like(&head(
+        shared.join("m3/promodata_weekly.csv")
+    )));
+    for f in [
+        "groceries_basket/Groceries_dataset.csv",
+        "ab_cookie_cats/cookie_cats.csv",
+        "dominicks_oj/cheese_retailer_week.csv",
+    ] {
+        assert!(!SeriesTable::looks_like(&head(shared.join(f))), "{f}");
+    }
+    assert!(!SeriesTable::looks_like(
+        b"InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID\n"
+    ));
+}

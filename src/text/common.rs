@@ -52,6 +52,11 @@ pub const ENTRIES: &[Entry] = &[
         zh: "没有附上广告花费文件",
     },
     Entry {
+        key: "worker.import_series_hint",
+        en: "{error}. This file looks like a table of values per period (sales per week or month), not order lines: forecast it on the Forecast page with “Forecast a series file…”.",
+        zh: "{error}。此文件看起来是按时期排列的数值表（每周或每月的销量），而不是订单明细：请在“预测”页面用“预测序列文件…”来预测它。",
+    },
+    Entry {
         key: "worker.import_orders_for_revenue",
         en: "import the orders first to take revenue from them",
         zh: "请先导入订单，才能从中取得销售额",

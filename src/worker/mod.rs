@@ -712,6 +712,19 @@ async fn read_slice(blob: &Blob, start: f64, end: f64) -> Result<Vec<u8>, Text> 
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
+/// An import error, pointing to the Forecast page's series file when the file is a table of
+/// values per period rather than order lines ([`SeriesTable::looks_like`] on its first
+/// 256 KiB).
+async fn with_series_hint(e: Text, blob: &Blob) -> Text {
+    let head = read_slice(blob, 0.0, blob.size().min(262_144.0)).await;
+    match head {
+        Ok(b) if crate::analytics::forecast::series::SeriesTable::looks_like(&b) => {
+            Text::new("worker.import_series_hint").text("error", e)
+        }
+        _ => e,
+    }
+}
+
 async fn import(
     job: u32,
     names: Vec<String>,
@@ -738,7 +751,9 @@ async fn import(
             if cancelled(job) {
                 return Ok(Response::Cancelled { job });
             }
-            importer.push(&bytes).map_err(|e| e.text())?;
+            if let Err(e) = importer.push(&bytes) {
+                return Err(with_series_hint(e.text(), blob).await);
+            }
             offset = end;
             post(&Response::Progress {
                 job,
@@ -750,7 +765,9 @@ async fn import(
                 rows: importer.rows_read(),
             });
         }
-        importer.end_file().map_err(|e| e.text())?;
+        if let Err(e) = importer.end_file() {
+            return Err(with_series_hint(e.text(), blob).await);
+        }
     }
     let dataset = importer.finish().map_err(|e| e.text())?;
     if cancelled(job) {

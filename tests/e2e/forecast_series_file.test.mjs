@@ -225,6 +225,18 @@ test('Forecast page: wide tables, one column per series or one row per series', 
     const b = csv2.filter((r) => r[0] === 'B-2').map((r) => Number(r[2]));
     assert.ok(Math.abs(b[0] - 40) < 1 && Math.abs(b[2] - 42) < 1, JSON.stringify(b));
     await shot(page, 'forecast-series-file-pivot.png');
+
+    // The same kind of table dropped on the order import: the error names its first headers
+    // only, and points to the series file.
+    const jewelry = path.resolve(ROOT, '..', 'shared', 'data', 'intermittent_carparts_jewelry', 'jewelry_weekly_wide.csv');
+    await page.goto(url('/'));
+    await page.locator('input[type=file][data-testid="file-input"]').setInputFiles(jewelry);
+    const error = page.locator('[data-testid="error"]');
+    await error.waitFor({ state: 'visible', timeout: 120_000 });
+    const message = (await error.innerText()).trim();
+    assert.match(message, /cannot find a date column \(headers: week, item_001, .*, item_011, … \(\+303\)\)\. This file looks like a table of values per period/);
+    assert.match(message, /“Forecast a series file…”/);
+    await shot(page, 'import-series-table-hint.png');
     assert.deepEqual(crashes(log), []);
   } finally {
     await context.close();

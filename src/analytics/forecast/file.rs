@@ -91,11 +91,17 @@ impl SeriesFile {
         if table.series.is_empty() {
             return Err(ForecastError::NoSeries { file: file.into() });
         }
-        Ok(SeriesFile {
+        let numbered = table.season_of_numbered_periods();
+        let mut f = SeriesFile {
             layout: table.layout,
             notes: table.notes,
             ..Self::from_series(file, table.series, season)
-        })
+        };
+        // Periods numbered 1, 2, 3… say nothing about the season; the column's name may.
+        if let (None, 1, Some(m)) = (season, f.season, numbered) {
+            f.season = m;
+        }
+        Ok(f)
     }
 
     /// Wrap series already read; the season is inferred from the first series when `None`.

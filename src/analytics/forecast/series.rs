@@ -299,7 +299,7 @@ pub(super) const ID_NAMES: [&str; 9] = [
     "key",
     "store_item",
 ];
-pub(super) const TIME_NAMES: [&str; 12] = [
+pub(super) const TIME_NAMES: [&str; 13] = [
     "ds",
     "date",
     "t",
@@ -312,6 +312,7 @@ pub(super) const TIME_NAMES: [&str; 12] = [
     "index",
     "year",
     "yearmonth",
+    "quarter",
 ];
 pub(super) const VALUE_NAMES: [&str; 12] = [
     "y",
@@ -463,6 +464,8 @@ pub struct SeriesTable {
     /// How a wide file was read, in plain words ([`super::wide::WideRead::notes`]; none for
     /// a long file).
     pub notes: Vec<Text>,
+    /// The header of the period column (`None` when the periods are column headers).
+    pub period_name: Option<String>,
 }
 
 impl SeriesTable {
@@ -501,10 +504,15 @@ impl SeriesTable {
         let sample = &rows[..rows.len().min(20)];
         if let Some(wide) = super::wide::WideColumns::detect(&headers, sample) {
             let read = wide.read(&headers, &rows, file)?;
+            let period_name = match &wide {
+                super::wide::WideColumns::SeriesInColumns { period, .. } => headers.get(*period),
+                super::wide::WideColumns::SeriesInRows { .. } => None,
+            };
             return Ok(SeriesTable {
                 layout: wide.layout(),
                 notes: read.notes(wide.layout()),
                 series: read.series,
+                period_name: period_name.map(|h| h.trim().to_string()),
             });
         }
         let cols =
@@ -515,8 +523,63 @@ impl SeriesTable {
             })?;
         Ok(SeriesTable {
             series: LongSeries::from_rows(&headers, &rows, &cols, file)?,
+            period_name: headers.get(cols.period).map(|h| h.trim().to_string()),
             ..SeriesTable::default()
         })
+    }
+
+    /// Whether a file (its first bytes are enough) is a series file: long (a period and a value
+    /// column) or wide (one column per series, or one row per series with a column per
+    /// period), with no column that belongs to order lines (invoice, price, customer…).
+    pub fn looks_like(bytes: &[u8]) -> bool {
+        let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
+        let Ok(h) = rdr.headers() else {
+            return false;
+        };
+        let headers: Vec<String> = h.iter().map(str::to_string).collect();
+        let orderish = headers.iter().any(|h| {
+            let h = h.to_ascii_lowercase();
+            [
+                "invoice",
+                "order",
+                "price",
+                "customer",
+                "member",
+                "stockcode",
+                "lineitem",
+            ]
+            .iter()
+            .any(|k| h.contains(k))
+        });
+        if orderish {
+            return false;
+        }
+        let sample: Vec<Vec<String>> = rdr
+            .records()
+            .take(20)
+            .filter_map(Result::ok)
+            .map(|r| r.iter().map(str::to_string).collect())
+            .collect();
+        super::wide::WideColumns::detect(&headers, &sample).is_some()
+            || LongColumns::detect(&headers, &sample).is_some()
+    }
+
+    /// The season length of periods numbered 1, 2, 3… in a column named for the period:
+    /// `week` → 52, `month` → 12, `quarter` → 4, `day` → 7 (`None` for any other name, or
+    /// periods that are not consecutive whole numbers in the first series).
+    pub fn season_of_numbered_periods(&self) -> Option<usize> {
+        let name = self.period_name.as_deref()?.trim().to_ascii_lowercase();
+        let m = match name.as_str() {
+            "week" | "wk" | "week_number" | "weeknum" => 52,
+            "month" => 12,
+            "quarter" | "qtr" => 4,
+            "day" => 7,
+            _ => return None,
+        };
+        let periods = &self.series.first()?.periods;
+        let steps: Option<Vec<i64>> = periods.iter().map(|p| p.trim().parse().ok()).collect();
+        let steps = steps?;
+        (steps.len() > 2 && steps.windows(2).all(|w| w[1] - w[0] == 1)).then_some(m)
     }
 }
 

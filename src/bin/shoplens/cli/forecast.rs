@@ -12,8 +12,7 @@ use std::path::PathBuf;
 
 use shoplens::analytics::forecast::report::forecast_many_threads;
 use shoplens::analytics::forecast::series::SeriesTable;
-use shoplens::analytics::forecast::series::{Freq, Level, LongColumns};
-use shoplens::analytics::forecast::wide::WideColumns;
+use shoplens::analytics::forecast::series::{Freq, Level};
 use shoplens::analytics::forecast::{ForecastParams, ModelKind, SeriesFile};
 
 #[derive(clap::Args)]
@@ -68,41 +67,6 @@ fn read_head(path: &PathBuf) -> Result<Vec<u8>, String> {
     Ok(buf)
 }
 
-/// A series file: long (a period and a value column) or wide (one column per series, or one
-/// row per series with a column per period), and nothing that looks like an order.
-fn is_series_file(bytes: &[u8]) -> bool {
-    let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
-    let Ok(h) = rdr.headers() else {
-        return false;
-    };
-    let headers: Vec<String> = h.iter().map(str::to_string).collect();
-    let orderish = headers.iter().any(|h| {
-        let h = h.to_ascii_lowercase();
-        [
-            "invoice",
-            "order",
-            "price",
-            "customer",
-            "member",
-            "stockcode",
-            "lineitem",
-        ]
-        .iter()
-        .any(|k| h.contains(k))
-    });
-    if orderish {
-        return false;
-    }
-    let sample: Vec<Vec<String>> = rdr
-        .records()
-        .take(20)
-        .filter_map(Result::ok)
-        .map(|r| r.iter().map(str::to_string).collect())
-        .collect();
-    WideColumns::detect(&headers, &sample).is_some()
-        || LongColumns::detect(&headers, &sample).is_some()
-}
-
 pub fn run(args: Args) -> Result<(), String> {
     let model = ModelKind::parse(&args.model).ok_or_else(|| {
         format!(
@@ -153,7 +117,7 @@ pub fn run(args: Args) -> Result<(), String> {
     };
     let bytes = read_head(&args.file)?;
     let name = args.file.display().to_string();
-    let report = if is_series_file(&bytes) {
+    let report = if SeriesTable::looks_like(&bytes) {
         let table =
             SeriesTable::from_csv_reader(bytes.as_slice(), &name).map_err(|e| e.to_string())?;
         // the season, when not given, is inferred from the first series' periods
