@@ -309,3 +309,47 @@ fn series_tables_are_told_from_order_lines() {
         b"InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID\n"
     ));
 }
+
+/// Labels of the forecast periods after a file's last period, in the file's own format.
+#[test]
+fn forecast_periods_are_labelled_as_the_file_labels_them() {
+    use shoplens::analytics::forecast::series::next_labels;
+    let next = |l: &[&str], k| next_labels(&l.iter().map(|s| s.to_string()).collect::<Vec<_>>(), k);
+    let v = |l: &[&str]| Some(l.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+    assert_eq!(next(&["2024-11", "2024-12"], 2), v(&["2025-01", "2025-02"]));
+    assert_eq!(
+        next(&["Nov 2024", "Dec 2024"], 2),
+        v(&["Jan 2025", "Feb 2025"])
+    );
+    assert_eq!(next(&["1994 Nov", "1994 Dec"], 1), v(&["1995 Jan"]));
+    assert_eq!(
+        next(&["November 2024", "December 2024"], 1),
+        v(&["January 2025"])
+    );
+    // ISO weeks: 2020 has 53
+    assert_eq!(
+        next(&["2020-W51", "2020-W52"], 3),
+        v(&["2020-W53", "2021-W01", "2021-W02"])
+    );
+    assert_eq!(
+        next(&["2024-03-01", "2024-03-08"], 2),
+        v(&["2024-03-15", "2024-03-22"])
+    );
+    assert_eq!(
+        next(&["2023-12-31", "2024-01-31"], 2),
+        v(&["2024-02-29", "2024-03-31"])
+    );
+    assert_eq!(next(&["10", "12"], 2), v(&["14", "16"]));
+    assert_eq!(next(&["1949.0", "1949.0833"], 1), None);
+    assert_eq!(next(&["2024-01"], 1), None);
+    // the jewelry table's last week
+    let t = table("jewelry_weekly_wide.csv");
+    assert_eq!(
+        t.series[0].periods.last().map(String::as_str),
+        Some("2000-W24")
+    );
+    assert_eq!(
+        next_labels(&t.series[0].periods, 2),
+        v(&["2000-W25", "2000-W26"])
+    );
+}

@@ -224,6 +224,10 @@ test('Forecast page: wide tables, one column per series or one row per series', 
     // B-2 repeats the same year twice: next January is 40, March 42
     const b = csv2.filter((r) => r[0] === 'B-2').map((r) => Number(r[2]));
     assert.ok(Math.abs(b[0] - 40) < 1 && Math.abs(b[2] - 42) < 1, JSON.stringify(b));
+    // the forecast months are labelled as the file labels its months
+    const axis = await page.locator('[data-testid="sf-chart"] svg').first().textContent();
+    assert.match(axis, /Jan 2025/);
+    assert.doesNotMatch(axis, /t\+1/);
     await shot(page, 'forecast-series-file-pivot.png');
 
     // The same kind of table dropped on the order import: the error names its first headers

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use super::metrics::{mase, smape};
 use super::report::{forecast_many, ForecastParams, NamedSeries, SeriesForecast};
 use super::select::ModelKind;
-use super::series::{LongSeries, SeriesTable};
+use super::series::{next_labels, LongSeries, SeriesTable};
 use super::wide::SeriesLayout;
 use super::{Forecast, ForecastError};
 use crate::text::Text;
@@ -200,6 +200,11 @@ pub struct FileSeries {
     /// The forecast's notes (flags used, left out or unknown for later periods).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Text>,
+    /// Labels of the forecast periods after the file's last period, written as the file
+    /// writes its periods (the file's planned rows first; empty when the labels have no
+    /// recognisable step, see [`super::series::next_labels`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub future_periods: Vec<String>,
 }
 
 /// Accuracy on the file's `test` rows.
@@ -370,6 +375,12 @@ impl SeriesFileReport {
                 let train = s.train();
                 let actual = s.values[train.len()..].to_vec();
                 let (smape, mase) = score_series(train, &actual, &f.forecast.mean, m);
+                // labels for the steps past the file's periods: its planned rows, then more
+                let known: Vec<String> =
+                    s.periods.iter().chain(&s.future_periods).cloned().collect();
+                let beyond = (train.len() + f.forecast.mean.len()).saturating_sub(known.len());
+                let mut future_periods = s.future_periods.clone();
+                future_periods.extend(next_labels(&known, beyond).unwrap_or_default());
                 Some(FileSeries {
                     id: s.id.clone(),
                     model: f.model,
@@ -386,6 +397,7 @@ impl SeriesFileReport {
                     } else {
                         f.notes
                     },
+                    future_periods,
                 })
             })
             .collect();

@@ -375,6 +375,63 @@ fn iso_week(s: &str) -> Option<NaiveDate> {
     NaiveDate::from_isoywd_opt(year, week.parse().ok()?, weekday)
 }
 
+/// The `k` period labels after `labels` (the file's periods, in time order), written as the
+/// file writes them: months (`2024-01`, `Jan 2024`, `January 2024`, `2024 Jan`), ISO weeks
+/// (`2024-W05`), dates (`2024-01-31`, stepping by the last gap: a month when it is 28–31
+/// days, else that many days) and whole numbers. `None` for any other label, e.g. decimal
+/// years, or fewer than two labels.
+pub fn next_labels(labels: &[String], k: usize) -> Option<Vec<String>> {
+    let [.., prev, last] = labels else {
+        return None;
+    };
+    let (last, prev) = (last.trim(), prev.trim());
+    let months = |d: NaiveDate, fmt: &str| {
+        (1..=k as u32)
+            .map(|i| {
+                d.checked_add_months(chrono::Months::new(i))
+                    .map(|d| d.format(fmt).to_string())
+            })
+            .collect::<Option<Vec<String>>>()
+    };
+    if let (Ok(a), Ok(b)) = (prev.parse::<i64>(), last.parse::<i64>()) {
+        let step = b - a;
+        return (step > 0).then(|| (1..=k as i64).map(|i| (b + i * step).to_string()).collect());
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(&format!("{last}-01"), "%Y-%m-%d") {
+        if last.len() == 7 {
+            return months(d, "%Y-%m");
+        }
+    }
+    for fmt in ["%b %Y", "%B %Y"] {
+        if let Ok(d) = NaiveDate::parse_from_str(&format!("01 {last}"), &format!("%d {fmt}")) {
+            return months(d, fmt);
+        }
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(&format!("{last} 01"), "%Y %b %d") {
+        return months(d, "%Y %b");
+    }
+    if let Some(d) = iso_week(last) {
+        return Some(
+            (1..=k as i64)
+                .map(|i| (d + Duration::days(7 * i)).format("%G-W%V").to_string())
+                .collect(),
+        );
+    }
+    let (a, b) = (
+        NaiveDate::parse_from_str(prev, "%Y-%m-%d").ok()?,
+        NaiveDate::parse_from_str(last, "%Y-%m-%d").ok()?,
+    );
+    let gap = (b - a).num_days();
+    if (28..=31).contains(&gap) {
+        return months(b, "%Y-%m-%d");
+    }
+    (gap > 0).then(|| {
+        (1..=k as i64)
+            .map(|i| (b + Duration::days(gap * i)).format("%Y-%m-%d").to_string())
+            .collect()
+    })
+}
+
 /// Whether a label is a date (a period that is not a plain number), e.g. a column header of a
 /// file with one row per series.
 pub fn is_date_label(s: &str) -> bool {

@@ -751,7 +751,9 @@ fn FileSeriesChart(s: FileSeries) -> impl IntoView {
     let labels: Vec<String> = (0..len)
         .map(|i| {
             s.periods
-                .get(i)
+                .iter()
+                .chain(&s.future_periods)
+                .nth(i)
                 .cloned()
                 .unwrap_or_else(|| format!("t+{}", i + 1 - n))
         })
