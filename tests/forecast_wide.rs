@@ -353,3 +353,42 @@ fn forecast_periods_are_labelled_as_the_file_labels_them() {
         v(&["2000-W25", "2000-W26"])
     );
 }
+
+/// Dated rows that skip periods are said in a note (the rows are still consecutive periods).
+#[test]
+fn skipped_periods_are_noted() {
+    // the jewelry table has no 1998-W53 (1998 has 53 ISO weeks)
+    let t = table("jewelry_weekly_wide.csv");
+    assert_eq!(
+        t.series[0].missing_periods(),
+        Some((1, "1998-W52".to_string(), "1999-W01".to_string()))
+    );
+    let notes: Vec<String> = t.notes.iter().map(|n| n.to_string()).collect();
+    assert!(
+        notes.iter().any(|n| n.starts_with(
+            "314 series skip periods (314 missing in all; the first: item_001 has nothing \
+             between 1998-W52 and 1999-W01)"
+        )),
+        "{notes:?}"
+    );
+    let read = |csv: &str| SeriesTable::from_csv_reader(csv.as_bytes(), "g.csv").expect("reads");
+    // a long file of monthly sales listing only the months with sales
+    let t = read("sku,month,units\nA,2024-01,3\nA,2024-02,4\nA,2024-05,2\nA,2024-06,1\nB,2024-01,1\nB,2024-02,2\nB,2024-03,2\n");
+    assert_eq!(
+        t.series[0].missing_periods(),
+        Some((2, "2024-02".into(), "2024-05".into()))
+    );
+    assert_eq!(t.series[1].missing_periods(), None);
+    assert_eq!(t.notes.len(), 1);
+    assert!(t.notes[0]
+        .to_string()
+        .starts_with("1 series skips periods (2 missing in all"));
+    // daily dates: two missing days
+    let t = read("date,sales\n2024-03-01,5\n2024-03-02,6\n2024-03-05,7\n2024-03-06,8\n");
+    assert_eq!(
+        t.series[0].missing_periods(),
+        Some((2, "2024-03-02".into(), "2024-03-05".into()))
+    );
+    // carparts' months are complete
+    assert!(table("carparts_long.csv").notes.is_empty());
+}

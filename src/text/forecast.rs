@@ -421,8 +421,13 @@ pub const ENTRIES: &[Entry] = &[
         zh: "按 0 读取的空单元格（该期没有销量）：{n} 个。文件中从不写 0，因此序列首个数值之后的空单元格表示该期没有销量；首个数值之前的空单元格表示该序列尚未开始。",
     },
     Entry {
+        key: "forecast.file.note.gaps",
+        en: "{n} series {n|skips|skip} periods ({missing} missing in all; the first: {id} has nothing between {a} and {b}). Their rows were taken as consecutive periods; if nothing sold in the missing ones, add them with 0.",
+        zh: "{n} 个序列跳过了一些时期（共缺 {missing} 期；第一处：{id} 在 {a} 与 {b} 之间没有数据）。这些行按连续的时期处理；如果缺失的时期没有销量，请补上这些时期并填 0。",
+    },
+    Entry {
         key: "forecast.file.note.ended",
-        en: "The file writes zero sales as 0, so an empty cell is a period that was not recorded: {n} series end before the file's last period and are forecast from their own last value on.",
+        en: "The file writes zero sales as 0, so an empty cell is a period that was not recorded: {n} series {n|ends|end} before the file's last period and {n|is|are} forecast from {n|its|their} own last value on.",
         zh: "文件用 0 表示零销量，因此空单元格表示该期没有记录：{n} 个序列在文件最后一期之前就结束了，从各自最后一个数值往后预测。",
     },
     Entry {

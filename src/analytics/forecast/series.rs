@@ -565,9 +565,11 @@ impl SeriesTable {
                 super::wide::WideColumns::SeriesInColumns { period, .. } => headers.get(*period),
                 super::wide::WideColumns::SeriesInRows { .. } => None,
             };
+            let mut notes = read.notes(wide.layout());
+            notes.extend(gap_note(&read.series));
             return Ok(SeriesTable {
                 layout: wide.layout(),
-                notes: read.notes(wide.layout()),
+                notes,
                 series: read.series,
                 period_name: period_name.map(|h| h.trim().to_string()),
             });
@@ -578,8 +580,10 @@ impl SeriesTable {
                 names: TIME_NAMES.join(", "),
                 headers: crate::text::header_list(&headers),
             })?;
+        let series = LongSeries::from_rows(&headers, &rows, &cols, file)?;
         Ok(SeriesTable {
-            series: LongSeries::from_rows(&headers, &rows, &cols, file)?,
+            notes: gap_note(&series).into_iter().collect(),
+            series,
             period_name: headers.get(cols.period).map(|h| h.trim().to_string()),
             ..SeriesTable::default()
         })
@@ -638,6 +642,24 @@ impl SeriesTable {
         let steps = steps?;
         (steps.len() > 2 && steps.windows(2).all(|w| w[1] - w[0] == 1)).then_some(m)
     }
+}
+
+/// A note on series whose dated rows skip periods ([`LongSeries::missing_periods`]): how
+/// many, and the first example. The rows are still taken as consecutive periods.
+fn gap_note(series: &[LongSeries]) -> Option<Text> {
+    let gaps: Vec<(&LongSeries, (usize, String, String))> = series
+        .iter()
+        .filter_map(|s| s.missing_periods().map(|g| (s, g)))
+        .collect();
+    let (s, (_, a, b)) = gaps.first()?;
+    Some(
+        Text::new("forecast.file.note.gaps")
+            .int("n", gaps.len())
+            .int("missing", gaps.iter().map(|g| g.1 .0).sum::<usize>())
+            .str("id", s.id.clone())
+            .str("a", a.clone())
+            .str("b", b.clone()),
+    )
 }
 
 impl LongSeries {
@@ -810,6 +832,48 @@ impl LongSeries {
     /// Values used for fitting (the `train` rows).
     pub fn train(&self) -> &[f64] {
         &self.values[..self.train_len.min(self.values.len())]
+    }
+
+    /// Periods missing between the rows of a series with dated labels: the count, and the
+    /// labels on either side of the first gap. The typical step is the median gap: a month
+    /// (28–31 days) or a quarter (89–92) counts calendar months, otherwise days; a gap of more
+    /// than 1.5 steps misses `round(gap / step) − 1` periods. `None` without dated labels or
+    /// without a gap.
+    pub fn missing_periods(&self) -> Option<(usize, String, String)> {
+        let n = self.values.len().min(self.periods.len());
+        let labels = &self.periods[..n];
+        if n < 3 || !labels.iter().all(|p| is_date_label(p)) {
+            return None;
+        }
+        let keys: Vec<i64> = labels
+            .iter()
+            .map(|p| period_key(p).map(|k| k.round() as i64))
+            .collect::<Option<_>>()?;
+        let mut diffs: Vec<i64> = keys.windows(2).map(|w| w[1] - w[0]).collect();
+        diffs.sort_unstable();
+        let step = diffs[diffs.len() / 2];
+        let month = |k: i64| {
+            let d = date_of_day(k);
+            d.year() as i64 * 12 + d.month0() as i64
+        };
+        let missed = |a: i64, b: i64| -> i64 {
+            match step {
+                28..=31 => month(b) - month(a) - 1,
+                89..=92 => (month(b) - month(a)) / 3 - 1,
+                s if s > 0 && 2 * (b - a) > 3 * s => ((b - a) as f64 / s as f64).round() as i64 - 1,
+                _ => 0,
+            }
+        };
+        let mut total = 0;
+        let mut first = None;
+        for i in 1..n {
+            let m = missed(keys[i - 1], keys[i]);
+            if m > 0 {
+                total += m as usize;
+                first.get_or_insert(i);
+            }
+        }
+        first.map(|i| (total, labels[i - 1].clone(), labels[i].clone()))
     }
 
     /// Season length guessed from the period labels: decimal years with step 1/12 → 12,
