@@ -55,7 +55,8 @@ pub struct SeriesFile {
     pub season_inferred: bool,
     /// Long, or wide with the series in columns or in rows.
     pub layout: SeriesLayout,
-    /// How a wide file was read, in plain words (none for a long file).
+    /// How the file was read, in plain words: a wide file's layout and empty cells, dated
+    /// rows that skip periods ([`SeriesTable::notes`]).
     pub notes: Vec<Text>,
 }
 
@@ -105,7 +106,7 @@ impl SeriesFile {
     }
 
     /// Wrap series already read; the season is inferred from the first series when `None`.
-    pub fn from_series(file: &str, series: Vec<LongSeries>, season: Option<usize>) -> Self {
+    fn from_series(file: &str, series: Vec<LongSeries>, season: Option<usize>) -> Self {
         let inferred = infer_season(&series);
         SeriesFile {
             file: file.into(),

@@ -438,13 +438,18 @@ pub fn is_date_label(s: &str) -> bool {
     s.trim().parse::<f64>().is_err() && period_key(s).is_some()
 }
 
+/// Headers as matched against column names: trimmed, without a byte-order mark, lower case.
+pub(super) fn normalised_headers(headers: &[String]) -> Vec<String> {
+    headers
+        .iter()
+        .map(|h| h.trim().trim_start_matches('\u{feff}').to_ascii_lowercase())
+        .collect()
+}
+
 impl LongColumns {
     /// Detect the columns from the header and a few data rows.
     pub fn detect(headers: &[String], sample: &[Vec<String>]) -> Option<LongColumns> {
-        let norm: Vec<String> = headers
-            .iter()
-            .map(|h| h.trim().trim_start_matches('\u{feff}').to_ascii_lowercase())
-            .collect();
+        let norm = normalised_headers(headers);
         let parses = |c: usize, f: &dyn Fn(&str) -> bool| {
             !sample.is_empty()
                 && sample
@@ -518,8 +523,8 @@ impl LongColumns {
 pub struct SeriesTable {
     pub layout: super::wide::SeriesLayout,
     pub series: Vec<LongSeries>,
-    /// How a wide file was read, in plain words ([`super::wide::WideRead::notes`]; none for
-    /// a long file).
+    /// How the file was read, in plain words: a wide file's layout and empty cells
+    /// ([`super::wide::WideRead::notes`]), dated rows that skip periods (`gap_note`).
     pub notes: Vec<Text>,
     /// The header of the period column (`None` when the periods are column headers).
     pub period_name: Option<String>,

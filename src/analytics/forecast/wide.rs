@@ -16,7 +16,9 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
-use super::series::{is_date_label, period_key, LongSeries, ID_NAMES, TIME_NAMES, VALUE_NAMES};
+use super::series::{
+    is_date_label, normalised_headers, period_key, LongSeries, ID_NAMES, TIME_NAMES, VALUE_NAMES,
+};
 use super::ForecastError;
 use crate::text::{CellError, Text};
 
@@ -103,10 +105,7 @@ impl WideColumns {
     /// 0/1 columns is a long file with flags). Series in rows: at least three headers are
     /// dates, and their cells are numeric or blank.
     pub fn detect(headers: &[String], sample: &[Vec<String>]) -> Option<WideColumns> {
-        let norm: Vec<String> = headers
-            .iter()
-            .map(|h| h.trim().trim_start_matches('\u{feff}').to_ascii_lowercase())
-            .collect();
+        let norm = normalised_headers(headers);
         Self::in_columns(&norm, sample).or_else(|| Self::in_rows(&norm, sample))
     }
 

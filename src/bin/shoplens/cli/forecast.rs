@@ -11,8 +11,7 @@ use std::io::Read;
 use std::path::PathBuf;
 
 use shoplens::analytics::forecast::report::forecast_many_threads;
-use shoplens::analytics::forecast::series::SeriesTable;
-use shoplens::analytics::forecast::series::{Freq, Level};
+use shoplens::analytics::forecast::series::{Freq, Level, SeriesTable};
 use shoplens::analytics::forecast::{ForecastParams, ModelKind, SeriesFile};
 
 #[derive(clap::Args)]
@@ -127,7 +126,7 @@ pub fn run(args: Args) -> Result<(), String> {
         let named = file.named();
         let mut report = forecast_many_threads(&named, &params, threads, &mut |_, _| {})
             .map_err(|e| e.to_string())?;
-        // how a wide file was read comes first (stderr and `--json`)
+        // how the file was read comes first (stderr and `--json`)
         report.notes.splice(0..0, file.notes);
         report
     } else {
