@@ -203,6 +203,20 @@ fn the_cli_reads_a_pivot_table() {
         (b[0] - 40.0).abs() < 1.0 && (b[2] - 42.0).abs() < 1.0,
         "{b:?}"
     );
+    // the same table given to an order-lines command: the error points to `shoplens forecast`
+    let run = Command::new(env!("CARGO_BIN_EXE_shoplens"))
+        .args(["customers", input.to_str().expect("path"), "--out"])
+        .arg(dir.join("c.csv"))
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(!run.status.success());
+    assert!(
+        stderr.contains("cannot find a date column (headers: SKU, Description, Jan 2023, ")
+            && stderr.contains("looks like a table of values per period")
+            && stderr.contains("forecast it with `shoplens forecast "),
+        "{stderr}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -308,6 +322,12 @@ fn series_tables_are_told_from_order_lines() {
     assert!(!SeriesTable::looks_like(
         b"InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID\n"
     ));
+    // compressed: M3's long file, whose first 256 KiB stop in the middle of the stream
+    let m3 = head(shared.join("m3/m3_long.csv.gz"));
+    assert!(m3.starts_with(&[0x1f, 0x8b]) && SeriesTable::looks_like(&m3));
+    assert!(!SeriesTable::looks_like(&head(
+        shared.join("online_retail_uci/online_retail.csv.gz")
+    )));
 }
 
 /// Labels of the forecast periods after a file's last period, in the file's own format.

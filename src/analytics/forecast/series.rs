@@ -594,10 +594,24 @@ impl SeriesTable {
         })
     }
 
-    /// Whether a file (its first bytes are enough) is a series file: long (a period and a value
+    /// Whether a file (its first bytes are enough, gzip-compressed or not) is a series file: long (a period and a value
     /// column) or wide (one column per series, or one row per series with a column per
     /// period), with no column that belongs to order lines (invoice, price, customer…).
     pub fn looks_like(bytes: &[u8]) -> bool {
+        // a gzip-compressed file: its first 256 KiB of text (the head may be cut anywhere)
+        if bytes.starts_with(&[0x1f, 0x8b]) {
+            use std::io::Read;
+            let mut text = Vec::new();
+            let mut gz = flate2::read::GzDecoder::new(bytes);
+            let mut chunk = [0u8; 16_384];
+            while text.len() < 262_144 {
+                match gz.read(&mut chunk) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => text.extend_from_slice(&chunk[..n]),
+                }
+            }
+            return !text.starts_with(&[0x1f, 0x8b]) && Self::looks_like(&text);
+        }
         let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
         let Ok(h) = rdr.headers() else {
             return false;

@@ -62,6 +62,37 @@ enum Command {
     Action(action::Args),
 }
 
+/// Import order files ([`shoplens::data::import_paths`]); when that fails on a file that is a
+/// table of values per period rather than order lines, the error says to forecast it with
+/// `shoplens forecast` (as the browser's import points to "Forecast a series file…").
+pub(crate) fn import_orders(
+    paths: &[std::path::PathBuf],
+    opts: &shoplens::data::ImportOptions,
+) -> Result<shoplens::data::Dataset, String> {
+    use std::io::Read;
+    shoplens::data::import_paths(paths, opts).map_err(|e| {
+        let head = |p: &std::path::PathBuf| {
+            let mut buf = Vec::new();
+            let f = std::fs::File::open(p).ok()?;
+            f.take(262_144).read_to_end(&mut buf).ok()?;
+            Some(buf)
+        };
+        let series = paths.iter().find(|p| {
+            head(p)
+                .is_some_and(|b| shoplens::analytics::forecast::series::SeriesTable::looks_like(&b))
+        });
+        match series {
+            Some(p) => format!(
+                "{e}. {} looks like a table of values per period (sales per week or month), not \
+                 order lines: forecast it with `shoplens forecast {}`",
+                p.display(),
+                p.display()
+            ),
+            None => e.to_string(),
+        }
+    })
+}
+
 /// A report as pretty JSON (what `--json` prints), its sentences in English (see [`english`]).
 /// (serde_json's `preserve_order` keeps the struct's field order through `to_value`.)
 pub(crate) fn json<T: serde::Serialize>(report: &T) -> Result<String, String> {

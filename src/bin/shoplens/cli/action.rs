@@ -11,7 +11,7 @@ use shoplens::analytics::action::{self, ActionParams, Detail, Given, Missing};
 use shoplens::analytics::marketing::mmm::MmmInput;
 use shoplens::analytics::marketing::promo::PromoInput;
 use shoplens::analytics::marketing::table::Table;
-use shoplens::data::{import_paths, ImportOptions};
+use shoplens::data::ImportOptions;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -45,11 +45,10 @@ fn table(p: &std::path::Path) -> Result<Table, String> {
 }
 
 pub fn run(args: Args) -> Result<(), String> {
-    let data = import_paths(
+    let data = super::import_orders(
         std::slice::from_ref(&args.orders),
         &ImportOptions::default(),
-    )
-    .map_err(|e| e.to_string())?;
+    )?;
     let params = ActionParams {
         budget: args.budget,
         capacity: args.capacity,

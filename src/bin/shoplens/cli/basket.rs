@@ -7,7 +7,7 @@
 //! stderr); with it, exactly the listed SKUs and no others.
 
 use shoplens::analytics::basket::{self, BasketLevel, BasketParams, LineFilter, RuleSort};
-use shoplens::data::{import_paths, ImportOptions};
+use shoplens::data::ImportOptions;
 use shoplens::export::csv_cell;
 use std::path::PathBuf;
 
@@ -108,8 +108,7 @@ pub fn run(args: Args) -> Result<(), String> {
         ..BasketParams::default()
     };
     params.validate().map_err(|e| e.to_string())?;
-    let data = import_paths(std::slice::from_ref(&args.file), &ImportOptions::default())
-        .map_err(|e| e.to_string())?;
+    let data = super::import_orders(std::slice::from_ref(&args.file), &ImportOptions::default())?;
     let rep = basket::run(&data, &params).map_err(|e| e.to_string())?;
     for n in &rep.notes {
         eprintln!("shoplens basket: {n}");

@@ -4,7 +4,7 @@
 //! Without prices in the file only BG/NBD runs: `expected_avg_value` and `clv` are empty.
 
 use shoplens::analytics::customers::{self, ClvParams, ModelStatus};
-use shoplens::data::{import_paths, ImportOptions};
+use shoplens::data::ImportOptions;
 use shoplens::export::csv_cell;
 
 #[derive(clap::Args)]
@@ -32,8 +32,7 @@ pub const COLUMNS: &str =
     "customer_id,frequency,recency_weeks,t_weeks,p_alive,expected_purchases,expected_avg_value,clv";
 
 pub fn run(args: Args) -> Result<(), String> {
-    let data = import_paths(std::slice::from_ref(&args.file), &ImportOptions::default())
-        .map_err(|e| e.to_string())?;
+    let data = super::import_orders(std::slice::from_ref(&args.file), &ImportOptions::default())?;
     let params = ClvParams {
         horizon_days: args.horizon_days,
         monthly_discount_rate: args.discount_rate,

@@ -5,7 +5,7 @@
 //! last column, units bought).
 
 use shoplens::analytics::customers::{self, CustomersParams};
-use shoplens::data::{import_paths, ImportOptions};
+use shoplens::data::ImportOptions;
 use shoplens::export::csv_cell;
 
 #[derive(clap::Args)]
@@ -30,8 +30,7 @@ pub const COLUMNS: &str =
     "customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,segment,cluster,units";
 
 pub fn run(args: Args) -> Result<(), String> {
-    let data = import_paths(std::slice::from_ref(&args.file), &ImportOptions::default())
-        .map_err(|e| e.to_string())?;
+    let data = super::import_orders(std::slice::from_ref(&args.file), &ImportOptions::default())?;
     let params = CustomersParams {
         k: args.k,
         seed: args.seed,

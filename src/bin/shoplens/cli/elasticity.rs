@@ -11,7 +11,7 @@ use shoplens::analytics::marketing::elasticity::{
     self, ElasticityInput, ElasticityParams, ElasticityReport, ElasticitySpec,
 };
 use shoplens::analytics::marketing::table::Table;
-use shoplens::data::{import_paths, ImportOptions};
+use shoplens::data::ImportOptions;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -99,8 +99,8 @@ fn to_csv(r: &ElasticityReport) -> String {
 
 pub fn run(args: Args) -> Result<(), String> {
     let input = if args.orders {
-        let data = import_paths(std::slice::from_ref(&args.file), &ImportOptions::default())
-            .map_err(|e| e.to_string())?;
+        let data =
+            super::import_orders(std::slice::from_ref(&args.file), &ImportOptions::default())?;
         ElasticityInput::from_orders(&data.lines, args.sku.as_deref()).map_err(|e| e.to_string())?
     } else {
         let table = Table::from_path(&args.file).map_err(|e| e.to_string())?;

@@ -130,11 +130,10 @@ pub fn run(args: Args) -> Result<(), String> {
         report.notes.splice(0..0, file.notes);
         report
     } else {
-        let data = shoplens::data::import_paths(
+        let data = super::import_orders(
             std::slice::from_ref(&args.file),
             &shoplens::data::ImportOptions::default(),
-        )
-        .map_err(|e| e.to_string())?;
+        )?;
         shoplens::analytics::forecast::run_threads(&data, &params, threads)
             .map_err(|e| e.to_string())?
     };

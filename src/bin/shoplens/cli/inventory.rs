@@ -109,11 +109,10 @@ pub fn run(args: Args) -> Result<(), String> {
         ..InventoryParams::default()
     };
     params.validate().map_err(|e| e.to_string())?;
-    let data = shoplens::data::import_paths(
+    let data = super::import_orders(
         std::slice::from_ref(&args.orders),
         &shoplens::data::ImportOptions::default(),
-    )
-    .map_err(|e| e.to_string())?;
+    )?;
     let table = match &args.inventory {
         Some(p) => {
             let bytes = std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))?;

@@ -8,7 +8,7 @@ use shoplens::analytics::marketing::mmm::{
     self, BudgetParams, ChannelBound, MmmInput, MmmParams, SpendSpec,
 };
 use shoplens::analytics::marketing::table::Table;
-use shoplens::data::{import_paths, require_prices, ImportOptions};
+use shoplens::data::{require_prices, ImportOptions};
 use shoplens::text::Text;
 
 /// The spend file and where revenue comes from (shared by `mmm` and `adtree`).
@@ -40,8 +40,7 @@ impl SpendArgs {
         let orders = if self.orders.is_empty() {
             None
         } else {
-            let d =
-                import_paths(&self.orders, &ImportOptions::default()).map_err(|e| e.to_string())?;
+            let d = super::import_orders(&self.orders, &ImportOptions::default())?;
             require_prices(&d, Text::new("data.need.mmm_revenue")).map_err(|e| e.to_string())?;
             Some(d)
         };

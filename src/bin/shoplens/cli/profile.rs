@@ -2,7 +2,7 @@
 //! the cleaning report and the overview KPIs for the whole range.
 
 use shoplens::analytics::overview::{self, OverviewParams};
-use shoplens::data::{import_paths, DropReason, ImportOptions};
+use shoplens::data::{DropReason, ImportOptions};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -78,7 +78,7 @@ pub fn run(args: Args) -> Result<(), String> {
         remove_duplicates: args.remove_duplicates,
         ..ImportOptions::default()
     };
-    let ds = import_paths(&args.files, &opts).map_err(|e| e.to_string())?;
+    let ds = super::import_orders(&args.files, &opts)?;
     let ov = overview::run(&ds, &OverviewParams::default()).map_err(|e| e.to_string())?;
     let r = &ds.report;
     if args.json {

@@ -7,7 +7,7 @@
 //! (ratings >= 4 count as purchases; said on stderr).
 
 use shoplens::analytics::recommend::{self, Interactions, ModelChoice, RecommendParams, Tuning};
-use shoplens::data::{import_paths, ImportOptions};
+use shoplens::data::ImportOptions;
 use shoplens::export::csv_cell;
 use std::path::PathBuf;
 
@@ -89,8 +89,8 @@ pub fn run(args: Args) -> Result<(), String> {
     let inter = match generic(&args.file)? {
         Some(i) => i,
         None => {
-            let data = import_paths(std::slice::from_ref(&args.file), &ImportOptions::default())
-                .map_err(|e| e.to_string())?;
+            let data =
+                super::import_orders(std::slice::from_ref(&args.file), &ImportOptions::default())?;
             Interactions::from_dataset(&data)
         }
     };

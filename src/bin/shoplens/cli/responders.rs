@@ -8,7 +8,7 @@
 //! (`group,customers,response_rate,lift`).
 
 use shoplens::analytics::marketing::responders::{self, RespondersParams};
-use shoplens::data::{import_paths, ImportOptions};
+use shoplens::data::ImportOptions;
 use shoplens::export::csv_cell;
 
 #[derive(clap::Args)]
@@ -49,7 +49,7 @@ pub fn run(args: Args) -> Result<(), String> {
         min_group: args.min_group,
         ..RespondersParams::new(day(&args.from)?, day(&args.to)?)
     };
-    let data = import_paths(&args.orders, &ImportOptions::default()).map_err(|e| e.to_string())?;
+    let data = super::import_orders(&args.orders, &ImportOptions::default())?;
     let r = responders::run(&data, &params).map_err(|e| e.to_string())?;
     if let Some(path) = &args.out {
         let mut out = String::from("group,customers,response_rate,lift\n");
