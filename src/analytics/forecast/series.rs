@@ -663,6 +663,26 @@ impl SeriesTable {
     }
 }
 
+/// The number in a value cell: an error naming the cell (file, data row from 1, column) when it
+/// is not a number or not finite.
+pub(super) fn cell_value(
+    raw: &str,
+    file: &str,
+    row: u64,
+    column: &str,
+) -> Result<f64, ForecastError> {
+    let error = |message| ForecastError::Cell(CellError::new(file, row, column, message));
+    let v: f64 = raw
+        .trim()
+        .parse()
+        .map_err(|_| error(Text::new("common.err.expected_number").str("found", raw)))?;
+    if v.is_finite() {
+        Ok(v)
+    } else {
+        Err(error(Text::new("forecast.err.not_finite_value")))
+    }
+}
+
 /// A note on series whose dated rows skip periods ([`LongSeries::missing_periods`]): how
 /// many, and the first example. The rows are still taken as consecutive periods.
 fn gap_note(series: &[LongSeries]) -> Option<Text> {
@@ -719,22 +739,7 @@ impl LongSeries {
                     .push((period_key(&p), i, p, f64::NAN, false));
                 continue;
             }
-            let v: f64 = raw.parse().map_err(|_| {
-                ForecastError::Cell(CellError::new(
-                    file,
-                    row,
-                    column(),
-                    Text::new("common.err.expected_number").str("found", raw),
-                ))
-            })?;
-            if !v.is_finite() {
-                return Err(ForecastError::Cell(CellError::new(
-                    file,
-                    row,
-                    column(),
-                    Text::new("forecast.err.not_finite_value"),
-                )));
-            }
+            let v = cell_value(raw, file, row, &column())?;
             let train = cols
                 .split
                 .map(|c| !cell(c).eq_ignore_ascii_case("test"))

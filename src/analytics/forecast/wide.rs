@@ -17,7 +17,8 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use super::series::{
-    is_date_label, normalised_headers, period_key, LongSeries, ID_NAMES, TIME_NAMES, VALUE_NAMES,
+    cell_value, is_date_label, normalised_headers, period_key, LongSeries, ID_NAMES, TIME_NAMES,
+    VALUE_NAMES,
 };
 use super::ForecastError;
 use crate::text::{CellError, Text};
@@ -295,23 +296,7 @@ fn assemble(
                     Text::new("forecast.err.gap"),
                 )));
             }
-            let x = number(v).ok_or_else(|| {
-                ForecastError::Cell(CellError::new(
-                    file,
-                    r as u64 + 1,
-                    column(),
-                    Text::new("common.err.expected_number").str("found", v),
-                ))
-            })?;
-            if !x.is_finite() {
-                return Err(ForecastError::Cell(CellError::new(
-                    file,
-                    r as u64 + 1,
-                    column(),
-                    Text::new("forecast.err.not_finite_value"),
-                )));
-            }
-            values.push(x);
+            values.push(cell_value(v, file, r as u64 + 1, &column())?);
         }
         out.series.push(LongSeries {
             id: s.id,
