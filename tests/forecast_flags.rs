@@ -5,6 +5,7 @@
 //! `X_df`), all computed on this machine.
 
 use shoplens::analytics::forecast::arima::{fit_xreg, ArimaOrder};
+use shoplens::analytics::forecast::metrics::mae;
 use std::path::PathBuf;
 
 /// The training weeks: sales and the two flag columns.
@@ -88,14 +89,7 @@ fn promotion_flags_file_beats_statsforecast_with_exogenous_flags() {
     let mae = |f: &SeriesFile| {
         let r = forecast_file(f, &params, &mut |_, _| {}).unwrap();
         let s = &r.series[0];
-        let e: f64 = s
-            .actual
-            .iter()
-            .zip(&s.forecast.mean)
-            .map(|(a, f)| (a - f).abs())
-            .sum::<f64>()
-            / 13.0;
-        (e, s.clone())
+        (mae(&s.actual, &s.forecast.mean), s.clone())
     };
     let (with, s) = mae(&file);
     assert!(

@@ -5,7 +5,7 @@
 //! pandas and statsforecast 2.1.1 on this machine (`benches/forecast/jewelry_statsforecast.py`).
 
 use shoplens::analytics::forecast::file::{SeriesFile, SeriesFileParams, SeriesFileReport};
-use shoplens::analytics::forecast::metrics::smape;
+use shoplens::analytics::forecast::metrics::{mase, smape};
 use shoplens::analytics::forecast::report::forecast_many_threads;
 use shoplens::analytics::forecast::series::{period_key, SeriesTable};
 use shoplens::analytics::forecast::wide::SeriesLayout;
@@ -104,20 +104,8 @@ fn jewelry_holdout_against_statsforecast() {
     for s in &report.series {
         assert_eq!(s.actual.len(), 8);
         sm += smape(&s.actual, &s.forecast.mean);
-        let scale = s
-            .history
-            .windows(2)
-            .map(|w| (w[1] - w[0]).abs())
-            .sum::<f64>()
-            / (s.history.len() - 1) as f64;
-        let mae = s
-            .actual
-            .iter()
-            .zip(&s.forecast.mean)
-            .map(|(a, f)| (a - f).abs())
-            .sum::<f64>()
-            / 8.0;
-        ms += mae / scale;
+        // scaled by the in-sample naive (lag 1) error
+        ms += mase(&s.history, &s.actual, &s.forecast.mean, 1);
     }
     let (sm, ms) = (sm / 314.0, ms / 314.0);
     eprintln!("jewelry holdout: sMAPE {sm:.4}, MASE {ms:.4}");
