@@ -56,10 +56,10 @@ impl SessionError {
             }
             SessionError::Older { found } => Text::new("common.err.session_older")
                 .int("found", *found)
-                .int("format", FORMAT),
+                .index("format", FORMAT),
             SessionError::Newer { found } => Text::new("common.err.session_newer")
                 .int("found", *found)
-                .int("format", FORMAT),
+                .index("format", FORMAT),
         }
     }
 }

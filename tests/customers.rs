@@ -345,7 +345,7 @@ fn report_sentences_in_english_and_chinese() {
     }
     assert_eq!(
         c.message.en(),
-        "Fitted on 3616 customers (2121 repeat buyers) with orders up to 2011-09-30."
+        "Fitted on 3,616 customers (2,121 repeat buyers) with orders up to 2011-09-30."
     );
     assert_eq!(
         ch.message.en(),
@@ -360,7 +360,7 @@ fn report_sentences_in_english_and_chinese() {
     // Dates in the sentences: ISO in English (above), the Chinese date format in Chinese.
     assert_eq!(
         c.message.render(Lang::Zh),
-        "用 3616 位客户（其中 2121 位复购客户）截至2011年9月30日的订单拟合。"
+        "用 3,616 位客户（其中 2,121 位复购客户）截至2011年9月30日的订单拟合。"
     );
     assert_eq!(
         ch.message.render(Lang::Zh),

@@ -317,7 +317,7 @@ fn ten_thousand_columns() {
         import_bytes("wide_row.csv", csv.as_bytes(), &ImportOptions::default()).expect("imports");
     let (cnt, rows, why) = dropped(&d.report, DropReason::MalformedRow);
     assert_eq!((cnt, rows), (1, vec![2]));
-    assert_eq!(why[0], "wide_row.csv, row 2: 10000 fields but the header has 4; expected one value per header column (extra values from column 5 on)");
+    assert_eq!(why[0], "wide_row.csv, row 2: 10,000 fields but the header has 4; expected one value per header column (extra values from column 5 on)");
 }
 
 /// Push `total` bytes produced by `fill` through the streaming importer in 1 MiB chunks, as

@@ -12,8 +12,13 @@ use shoplens::analytics::marketing::responders::{self, RespondersParams};
 use shoplens::analytics::marketing::table::Table;
 use shoplens::analytics::marketing::tree::{self, TreeInput, TreeParams};
 use shoplens::data::{import_paths, ImportOptions};
-use shoplens::text::{Lang, Text};
+use shoplens::text::{group_thousands, signed, Lang, Text};
 use std::path::{Path, PathBuf};
+
+/// A count or a formatted number as the sentences print it (`1,994`).
+fn g(n: impl ToString) -> String {
+    group_thousands(&n.to_string())
+}
 
 fn sample(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(name)
@@ -108,8 +113,8 @@ fn experiment_sample_in_chinese() {
                 format!(
                     "{}: {} of {} units converted, a rate of {:.2}%.",
                     v.name,
-                    v.conversions.unwrap(),
-                    v.units,
+                    g(v.conversions.unwrap()),
+                    g(v.units),
                     100.0 * v.mean
                 )
             );
@@ -291,8 +296,14 @@ fn price_and_promotion_samples_in_chinese() {
         "The interval includes zero: the data cannot tell this lift apart from normal variation."
     };
     let units = format!(
-        "Units: {:.0} during the promotion against {:.0} expected without it: {:+.0} ({:+.1}%), {:.0}% interval {:+.0} to {:+.0}. {verdict}",
-        u.actual, u.baseline, u.incremental, u.lift_pct, 100.0 * r.confidence, u.ci_low, u.ci_high
+        "Units: {} during the promotion against {} expected without it: {} ({:+.1}%), {:.0}% interval {} to {}. {verdict}",
+        g(format!("{:.0}", u.actual)),
+        g(format!("{:.0}", u.baseline)),
+        signed(u.incremental, 0),
+        u.lift_pct,
+        100.0 * r.confidence,
+        signed(u.ci_low, 0),
+        signed(u.ci_high, 0)
     );
     assert_eq!(u.explain.en(), units);
     let revenue = r.revenue.as_ref().unwrap();

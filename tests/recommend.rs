@@ -285,7 +285,7 @@ fn movielens_generic_file() {
             .notes
             .iter()
             .any(|n| n.en().contains("rating >= 4 counts as a purchase")
-                && n.en().contains("48580 of 100836 rows kept")),
+                && n.en().contains("48,580 of 100,836 rows kept")),
         "{:?}",
         inter.notes
     );
@@ -441,8 +441,8 @@ fn cli_generic_movielens() {
         "--out",
         out.to_str().unwrap(),
     ]);
-    assert!(err.contains("48580 of 100836 rows kept"), "{err}");
-    assert!(err.contains("609 customers, 6298 items"), "{err}");
+    assert!(err.contains("48,580 of 100,836 rows kept"), "{err}");
+    assert!(err.contains("609 customers, 6,298 items"), "{err}");
     let (header, recs) = read_recs(&out);
     assert_eq!(header, "customer_id,rank,item_id,score");
     assert_eq!(recs.len(), 609);

@@ -176,7 +176,7 @@ fn inventory_sentences_in_both_languages() {
         format!(
             "Each SKU's policy was set on its history without the last {} days, then replayed day by day on those days (backorders, lead time as set, the earlier history as warm-up). Over {} SKUs with demand the average achieved fill rate is {:.1}% against an average target of {:.1}% ({:+.1} points){}.",
             params.holdout_days,
-            o.skus_with_demand,
+            shoplens::text::group_thousands(&o.skus_with_demand.to_string()),
             100.0 * o.fill_rate,
             100.0 * o.target,
             100.0 * o.gap,

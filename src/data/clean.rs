@@ -154,7 +154,7 @@ fn drop_why(info: &FileInfo, rows: &FileRows, s: &Staged, reason: DropReason) ->
             .unwrap_or_else(|| Text::new("data.at.field").text("field", f.text()));
         Text::new("data.at.cell")
             .str("file", file)
-            .int("row", row)
+            .index("row", row)
             .text("column", column)
     };
     let known = |v: &[(u32, Text)]| v.iter().find(|(r, _)| *r == row).map(|(_, m)| m.clone());

@@ -697,9 +697,9 @@ impl FileState {
                 .iter()
                 .map(|&j| match m.columns.get(j).and_then(|c| c.field) {
                     Some(f) => Text::new("data.note.col_used")
-                        .int("col", j + 1)
+                        .index("col", j + 1)
                         .text("field", f.text()),
-                    None => Text::new("data.note.col_ignored").int("col", j + 1),
+                    None => Text::new("data.note.col_ignored").index("col", j + 1),
                 })
                 .reduce(|a, b| Text::new("data.note.list").text("a", a).text("b", b))
                 .unwrap_or_default();
@@ -811,7 +811,7 @@ impl FileState {
                         let what = if csv.skip > 0 {
                             Text::new("data.err.the_header_row")
                         } else {
-                            Text::new("data.err.row_n").int("row", row)
+                            Text::new("data.err.row_n").index("row", row)
                         };
                         return Err(DataError::File {
                             file: self.info.file_name.clone(),
@@ -828,7 +828,7 @@ impl FileState {
                         return Err(DataError::File {
                             file: self.info.file_name.clone(),
                             message: Text::new("data.err.too_many_fields")
-                                .int("row", parser.rows_seen + 1)
+                                .index("row", parser.rows_seen + 1)
                                 .int("max", MAX_FIELDS)
                                 .int("ncols", parser.ncols),
                         });
@@ -1192,7 +1192,7 @@ fn has_markup(v: &[u8]) -> bool {
 /// A cell shown in a message: at most 60 characters, control characters replaced.
 /// "orders.csv, row 3".
 pub(crate) fn row_at(file: &str, row: u32) -> Text {
-    Text::new("data.at.row").str("file", file).int("row", row)
+    Text::new("data.at.row").str("file", file).index("row", row)
 }
 
 fn shorten(raw: &[u8]) -> String {
@@ -1220,8 +1220,8 @@ impl RowParser {
             .text(),
             None => Text::new("data.at.column_n")
                 .str("file", self.file_name.as_str())
-                .int("row", row)
-                .int("col", c + 1),
+                .index("row", row)
+                .index("col", c + 1),
         }
     }
 
@@ -1282,7 +1282,7 @@ impl RowParser {
             .text("at", self.row_at(row))
             .int("nf", nf)
             .int("ncols", self.ncols)
-            .int("col", self.ncols + 1)
+            .index("col", self.ncols + 1)
     }
 
     /// Which number cell of a row could not be read, and what was expected.

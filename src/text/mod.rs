@@ -64,7 +64,7 @@ impl Location<'_> {
     pub fn text(&self) -> Text {
         Text::new("data.at.column")
             .str("file", self.file)
-            .int("row", self.row)
+            .index("row", self.row)
             .str("header", self.column)
     }
 
@@ -72,7 +72,7 @@ impl Location<'_> {
     pub fn error(&self, message: Text) -> Text {
         Text::new("common.err.cell")
             .str("file", self.file)
-            .int("row", self.row)
+            .index("row", self.row)
             .str("column", self.column)
             .text("message", message)
     }
@@ -146,8 +146,10 @@ pub fn entry(key: &str) -> Option<&'static Entry> {
 /// A typed argument of a [`Text`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Arg {
-    /// An integer, printed as is (`1234`).
+    /// A count, printed with thousands separators (`1,234`).
     Int(i64),
+    /// An ordinal or identifier (a row, a column, a format version), printed as is (`1234`).
+    Index(i64),
     /// A number with a fixed number of decimals (`0.24`).
     Num { v: f64, dp: u8 },
     /// A fraction shown as a percentage with `dp` decimals (`0.123` → `12.3%`).
@@ -166,7 +168,8 @@ pub enum Arg {
 impl Arg {
     fn render(&self, lang: Lang) -> String {
         match self {
-            Arg::Int(n) => n.to_string(),
+            Arg::Int(n) => group_thousands(&n.to_string()),
+            Arg::Index(n) => n.to_string(),
             Arg::Num { v, dp } => fmt_num(*v, *dp),
             Arg::Pct { v, dp } => format!("{}%", fmt_num(v * 100.0, *dp)),
             Arg::Str(s) => s.clone(),
@@ -180,9 +183,47 @@ impl Arg {
     }
 }
 
+/// `"-1234567.891"` → `"-1,234,567.891"`: commas between groups of three digits in the integer
+/// part of a formatted number (the same in English and Chinese). Anything that is not a plain
+/// decimal number (`"1e300"`, `"∞"`) comes back as it is.
+pub fn group_thousands(s: &str) -> String {
+    let (sign, rest) = match s.strip_prefix(['-', '+']) {
+        Some(r) => (&s[..1], r),
+        None => ("", s),
+    };
+    let (int, frac) = match rest.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (rest, None),
+    };
+    if int.is_empty()
+        || !int.bytes().all(|b| b.is_ascii_digit())
+        || !frac.is_none_or(|f| f.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len() + int.len() / 3);
+    out.push_str(sign);
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    out
+}
+
+/// A signed number with `dp` decimals and grouped thousands (`+2,571`, `-0.50`).
+pub fn signed(v: f64, dp: usize) -> String {
+    group_thousands(&format!("{v:+.dp$}"))
+}
+
 fn fmt_num(v: f64, dp: u8) -> String {
     if v.is_finite() {
-        format!("{:.*}", dp as usize, v)
+        group_thousands(&format!("{:.*}", dp as usize, v))
     } else if v.is_nan() {
         "–".into()
     } else if v > 0.0 {
@@ -260,6 +301,11 @@ impl Text {
     pub fn int(self, name: &str, n: impl TryInto<i64>) -> Text {
         let n = n.try_into().unwrap_or(i64::MAX);
         self.arg(name, Arg::Int(n))
+    }
+    /// An ordinal or identifier (row 1234, column 3), printed without separators.
+    pub fn index(self, name: &str, n: impl TryInto<i64>) -> Text {
+        let n = n.try_into().unwrap_or(i64::MAX);
+        self.arg(name, Arg::Index(n))
     }
     pub fn num(self, name: &str, v: f64, dp: u8) -> Text {
         self.arg(name, Arg::Num { v, dp })
@@ -411,6 +457,36 @@ mod tests {
         assert_eq!(Text::raw("as is").render(Lang::Zh), "as is");
         let p = Text::new("common.share").pct("p", 0.1234, 1);
         assert_eq!(p.en(), "12.3% of the total");
+    }
+
+    #[test]
+    fn counts_and_numbers_are_grouped_identifiers_are_not() {
+        let t = Text::new("common.rows_dropped")
+            .int("n", 541_909)
+            .str("file", "a.csv");
+        assert_eq!(t.en(), "541,909 rows of a.csv were set aside.");
+        assert_eq!(t.render(Lang::Zh), "a.csv 中有 541,909 行被搁置。");
+        let at = Location {
+            file: "a.csv",
+            row: 12_345,
+            column: "qty",
+        }
+        .text();
+        assert!(at.en().contains("row 12345"), "{}", at.en());
+        assert_eq!(group_thousands("999"), "999");
+        assert_eq!(group_thousands("1000"), "1,000");
+        assert_eq!(group_thousands("-1234567.891"), "-1,234,567.891");
+        assert_eq!(group_thousands("-0.50"), "-0.50");
+        assert_eq!(group_thousands("123456.0"), "123,456.0");
+        assert_eq!(group_thousands("inf"), "inf");
+        assert_eq!(group_thousands("1e300"), "1e300");
+        assert_eq!(group_thousands(""), "");
+        assert_eq!(fmt_num(1538.214, 2), "1,538.21");
+        assert_eq!(signed(2571.4, 0), "+2,571");
+        assert_eq!(signed(-1234.5, 1), "-1,234.5");
+        assert_eq!(signed(0.25, 2), "+0.25");
+        assert_eq!(fmt_num(-0.0, 1), "-0.0");
+        assert_eq!(fmt_num(f64::INFINITY, 1), "∞");
     }
 
     #[test]

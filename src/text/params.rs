@@ -23,7 +23,7 @@ pub fn between(lo: &str, hi: &str) -> Text {
 
 /// "must be in {lo}..={hi}" (an integer range).
 pub fn int_range(lo: i64, hi: i64) -> Text {
-    Text::new("param.int_range").int("lo", lo).int("hi", hi)
+    Text::new("param.int_range").index("lo", lo).index("hi", hi)
 }
 
 /// "must be in ({lo}, {hi})" (an open interval).

@@ -562,7 +562,7 @@ pub async fn fetch_blob(url: &str) -> Result<Blob, Text> {
     if !resp.ok() {
         return Err(Text::new("common.ui.http_status")
             .str("url", url)
-            .int("status", resp.status()));
+            .index("status", resp.status()));
     }
     let blob = resp.blob().map_err(|e| Text::raw(format!("{e:?}")))?;
     let blob = wasm_bindgen_futures::JsFuture::from(blob)

@@ -9,26 +9,12 @@ pub fn num(v: f64, decimals: usize) -> String {
         return "–".into();
     }
     let s = format!("{:.*}", decimals, v.abs());
-    let (int, frac) = match s.split_once('.') {
-        Some((i, f)) => (i.to_string(), Some(f.to_string())),
-        None => (s.clone(), None),
-    };
-    let mut grouped = String::with_capacity(int.len() + int.len() / 3);
-    for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(ch);
-    }
     let sign = if v < 0.0 && s.chars().any(|c| c != '0' && c != '.') {
         "-"
     } else {
         ""
     };
-    match frac {
-        Some(f) => format!("{sign}{grouped}.{f}"),
-        None => format!("{sign}{grouped}"),
-    }
+    format!("{sign}{}", crate::text::group_thousands(&s))
 }
 
 /// An ISO date (`2011-12-09`) in the UI language: "9 Dec 2011" / "2011年12月9日".

@@ -77,9 +77,9 @@ test('Action plan: five decisions with money, HTML export without scripts, print
     // In Chinese the numbers land in the same places as in English (the sentences order them
     // differently: positional arguments).
     const adEn = await page.locator('[data-testid="decision-ad_budget"] .do').innerText();
-    const [, budgetEn, periods, days] = adEn.match(/Keep the same budget \((.+?) over the next (\d+) periods of (\d+) days\)/);
+    const [, budgetEn, periods, days] = adEn.match(/Keep the same budget \((.+?) over the next ([\d,]+) periods of ([\d,]+) days\)/);
     const reorderEn = await page.locator('[data-testid="decision-reorder"] .do').innerText();
-    const [, full, candidates] = reorderEn.match(/(\d+) of the (\d+) SKUs that need stock are covered in full/);
+    const [, full, candidates] = reorderEn.match(/([\d,]+) of the ([\d,]+) SKUs that need stock are covered in full/);
     await page.locator('[data-testid="lang-switch"]').click();
     const adZh = await page.locator('[data-testid="decision-ad_budget"] .do').innerText();
     assert.ok(adZh.includes(`未来 ${periods} 个周期、每期 ${days} 天，共 ${budgetEn}`), adZh);

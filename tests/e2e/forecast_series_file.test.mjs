@@ -197,7 +197,7 @@ test('Forecast page: wide tables, one column per series or one row per series', 
     const notes = page.locator('[data-testid="sf-notes"]');
     assert.equal(await notes.getAttribute('data-layout'), 'SeriesInColumns');
     const text = await notes.innerText();
-    assert.match(text, /one column per series and one row per period: 2674 series were read/);
+    assert.match(text, /one column per series and one row per period: 2,674 series were read/);
     assert.match(text, /165 series end before the file's last period/);
     const csv = parseCsv((await download(page, 'sf-download')).text).slice(1).filter((r) => r.length > 1);
     assert.equal(csv.length, 2674 * 6);

@@ -101,7 +101,7 @@ test('a file without prices: units on the Overview, rules on Products, customers
     await clv.waitFor();
     const clvText = await clv.innerText();
     assert.match(clvText, /Future purchases and churn risk/);
-    assert.match(clvText, /Fitted on 3898 customers \(3549 repeat buyers\)/);
+    assert.match(clvText, /Fitted on 3,898 customers \(3,549 repeat buyers\)/);
     assert.match(clvText, /Regular customers at risk/);
     assert.doesNotMatch(clvText, /Gamma-Gamma|CLV|order value/);
     assert.match(await page.locator('[data-testid="clusters"]').innerText(), /units/);

@@ -476,7 +476,7 @@ fn churn_report(
             Text::new("customers.churn.too_few")
                 .int("n", xtr.len())
                 .iso_date("date", history::date_string(c1))
-                .int("pos", pos),
+                .index("pos", pos),
         ));
     }
     let nb = churn::GaussianNb::fit(&xtr, &ytr)?;

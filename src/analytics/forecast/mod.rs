@@ -85,7 +85,7 @@ impl ForecastError {
             ForecastError::TooShort { needed, got } => Text::new("forecast.err.too_short")
                 .int("needed", *needed)
                 .int("got", *got),
-            ForecastError::NonFinite(i) => Text::new("forecast.err.non_finite").int("i", *i),
+            ForecastError::NonFinite(i) => Text::new("forecast.err.non_finite").index("i", *i),
             ForecastError::InvalidParam { name, message } => {
                 Text::new("forecast.err.invalid_param")
                     .str("name", name.clone())

@@ -92,9 +92,9 @@ impl ForecastParams {
         };
         let range = |lo: i64, hi: i64, v: usize| {
             Text::new("forecast.param.range")
-                .int("lo", lo)
-                .int("hi", hi)
-                .int("v", v)
+                .index("lo", lo)
+                .index("hi", hi)
+                .index("v", v)
         };
         if self.horizon == 0 || self.horizon > 1000 {
             return bad("horizon", range(1, 1000, self.horizon));

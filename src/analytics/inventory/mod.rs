@@ -509,7 +509,7 @@ pub fn assess_with_progress(
                 unknown_rows.push(
                     Text::new("inventory.sku_row")
                         .str("sku", r.sku.clone())
-                        .int("row", r.row),
+                        .index("row", r.row),
                 );
                 extra.push(Item {
                     sku: r.sku.clone(),

@@ -329,8 +329,8 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<StockTable, InventoryError> {
                 sku_col,
                 Text::new("inventory.stock.twice")
                     .str("sku", sku.clone())
-                    .int("first", first)
-                    .int("row", row),
+                    .index("first", first)
+                    .index("row", row),
             ));
         }
         let mut r = StockRow {

@@ -28,7 +28,7 @@
 
 use super::stats::{mean_sd, norm_cdf, norm_quantile, quantile_sorted, simpson, Rng};
 use super::table::{Table, TableError};
-use crate::text::{params, CellError, Text};
+use crate::text::{params, signed, CellError, Text};
 use serde::{Deserialize, Serialize};
 use statrs::distribution::{Beta, ChiSquared, Continuous, ContinuousCDF, StudentsT};
 use statrs::function::beta::ln_beta;
@@ -869,11 +869,6 @@ fn srm_check(variants: &[VariantSummary], params: &AbParams) -> SrmCheck {
         p_value,
         mismatch,
     }
-}
-
-/// A signed number with `dp` decimals (`+1.25`, `-0.50`).
-fn signed(v: f64, dp: usize) -> String {
-    format!("{v:+.dp$}")
 }
 
 /// Units per variant to detect a change from `p1` to `p2` (two-sided test of two proportions).

@@ -388,7 +388,7 @@ impl ElasticityInput {
                                         .str("name", name.clone())
                                         .str("group", t.headers[g].clone())
                                         .str("value", gv.to_string())
-                                        .int("row", i + 1),
+                                        .index("row", i + 1),
                                 )
                             })?;
                         cache.insert(gv, t.numeric(j)?);

@@ -46,7 +46,7 @@ impl OlsError {
                 };
                 Text::new("mkt.err.ols_singular").text("why", why)
             }
-            OlsError::NotFinite(row) => Text::new("mkt.err.ols_not_finite").int("row", *row),
+            OlsError::NotFinite(row) => Text::new("mkt.err.ols_not_finite").index("row", *row),
         }
     }
 }

@@ -19,7 +19,7 @@ use super::ols::{self, Ols, OlsError};
 use super::table::{Table, TableError};
 use crate::data::dates::{civil_from_days, weekday};
 use crate::data::model::{Dataset, NONE_ID};
-use crate::text::{params, Text};
+use crate::text::{params, signed, Text};
 use serde::{Deserialize, Serialize};
 use statrs::distribution::{ContinuousCDF, StudentsT};
 use std::collections::BTreeMap;
@@ -569,11 +569,11 @@ fn lift(
             .text("what", what.clone())
             .num("actual", actual, 0)
             .num("baseline", baseline, 0)
-            .str("inc", format!("{inc:+.0}"))
-            .str("pct", format!("{pct:+.1}"))
+            .str("inc", signed(inc, 0))
+            .str("pct", signed(pct, 1))
             .num("level", 100.0 * conf, 0)
-            .str("lo", format!("{lo:+.0}"))
-            .str("hi", format!("{hi:+.0}"))
+            .str("lo", signed(lo, 0))
+            .str("hi", signed(hi, 0))
             .text("verdict", verdict),
     }
 }

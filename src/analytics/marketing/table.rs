@@ -116,7 +116,7 @@ impl Table {
             let rec = rec.map_err(|e| {
                 ferr(
                     Text::new("mkt.err.table_row")
-                        .int("row", i + 1)
+                        .index("row", i + 1)
                         .str("error", e.to_string()),
                 )
             })?;
@@ -170,7 +170,7 @@ impl Table {
     pub fn numeric(&self, col: usize) -> Result<Vec<f64>, TableError> {
         let cells = self.columns.get(col).ok_or_else(|| TableError::File {
             file: self.file.clone(),
-            message: Text::new("mkt.err.table_column_range").int("col", col),
+            message: Text::new("mkt.err.table_column_range").index("col", col),
         })?;
         cells
             .iter()
@@ -214,7 +214,7 @@ impl Table {
     pub fn dates(&self, col: usize) -> Result<Vec<i64>, TableError> {
         let cells = self.columns.get(col).ok_or_else(|| TableError::File {
             file: self.file.clone(),
-            message: Text::new("mkt.err.table_column_range").int("col", col),
+            message: Text::new("mkt.err.table_column_range").index("col", col),
         })?;
         let raw: Vec<dates::RawDate> = cells
             .iter()

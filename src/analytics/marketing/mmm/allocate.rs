@@ -156,7 +156,7 @@ pub fn allocate(
         if !(lo[i] >= 0.0 && hi[i] >= lo[i] && hi[i].is_finite()) {
             return Err(AllocError::Invalid(
                 Text::new("param.channel_bounds")
-                    .int("i", i)
+                    .index("i", i)
                     .str("lo", lo[i].to_string())
                     .str("hi", hi[i].to_string()),
             ));

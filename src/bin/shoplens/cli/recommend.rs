@@ -115,8 +115,8 @@ pub fn run(args: Args) -> Result<(), String> {
         "shoplens recommend: model {} ({}), {} customers, {} items",
         rep.model.key(),
         rep.detail,
-        rep.customers.len(),
-        rep.train_items
+        shoplens::text::group_thousands(&rep.customers.len().to_string()),
+        shoplens::text::group_thousands(&rep.train_items.to_string())
     );
     if rep.ease_factorizations > 0 {
         eprintln!(
