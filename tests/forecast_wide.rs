@@ -117,6 +117,66 @@ fn jewelry_holdout_against_statsforecast() {
 }
 
 #[test]
+fn the_cli_fills_the_months_a_sales_export_leaves_out() {
+    // a GROUP BY export: three years of monthly sales of one SKU, July never sells and has no row
+    let dir = std::env::temp_dir().join(format!("shoplens-gaps-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let input = dir.join("monthly_sales.csv");
+    let mut csv = String::from("sku,month,units\n");
+    for y in 2022..=2024 {
+        for m in 1..=12 {
+            if m != 7 {
+                csv.push_str(&format!("A,{y}-{m:02},{}\n", 10 + m));
+            }
+        }
+    }
+    std::fs::write(&input, csv).expect("write");
+    let out = dir.join("fc.csv");
+    let run = Command::new(env!("CARGO_BIN_EXE_shoplens"))
+        .args([
+            "forecast",
+            input.to_str().expect("path"),
+            "--horizon",
+            "12",
+            "--out",
+        ])
+        .arg(&out)
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("1 series skips periods (3 missing in all; the first: A has nothing between 2022-06 and 2022-08)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("the missing ones were added with 0"),
+        "{stderr}"
+    );
+    let fc: Vec<f64> = std::fs::read_to_string(&out)
+        .expect("forecasts")
+        .lines()
+        .skip(1)
+        .map(|l| {
+            l.split(',')
+                .nth(2)
+                .and_then(|v| v.parse().ok())
+                .expect("number")
+        })
+        .collect();
+    assert_eq!(fc.len(), 12);
+    // January 2025 … December 2025: July stays empty, every other month keeps its level
+    for (i, f) in fc.iter().enumerate() {
+        let want = if i == 6 { 0.0 } else { 11.0 + i as f64 };
+        assert!(
+            (f - want).abs() < 1.5,
+            "month {}: {f} (want {want}); {fc:?}",
+            i + 1
+        );
+    }
+}
+
+#[test]
 fn the_cli_reads_a_pivot_table() {
     let dir = std::env::temp_dir().join(format!("shoplens-wide-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
@@ -380,23 +440,73 @@ fn skipped_periods_are_noted() {
         "{notes:?}"
     );
     let read = |csv: &str| SeriesTable::from_csv_reader(csv.as_bytes(), "g.csv").expect("reads");
-    // a long file of monthly sales listing only the months with sales
+    // A long file of monthly sales listing only the months with sales (no zero anywhere): the
+    // skipped months sold nothing and are added with 0, in the file's label format.
     let t = read("sku,month,units\nA,2024-01,3\nA,2024-02,4\nA,2024-05,2\nA,2024-06,1\nB,2024-01,1\nB,2024-02,2\nB,2024-03,2\n");
+    assert_eq!(
+        t.series[0].periods,
+        ["2024-01", "2024-02", "2024-03", "2024-04", "2024-05", "2024-06"]
+    );
+    assert_eq!(t.series[0].values, [3.0, 4.0, 0.0, 0.0, 2.0, 1.0]);
+    assert_eq!(t.series[0].train_len, 6);
+    assert_eq!(t.series[0].missing_periods(), None);
+    assert_eq!(t.series[1].values, [1.0, 2.0, 2.0]);
+    assert_eq!(t.notes.len(), 1);
+    assert_eq!(
+        t.notes[0].to_string(),
+        "1 series skips periods (2 missing in all; the first: A has nothing between 2024-02 and \
+         2024-05). The file records no period with 0 sales, so it lists only the periods that \
+         sold: the missing ones were added with 0."
+    );
+    // The same file writing a zero for B: it writes down the periods it has, so a skipped month
+    // is unknown, not zero: nothing is added, and the note says so.
+    let t = read("sku,month,units\nA,2024-01,3\nA,2024-02,4\nA,2024-05,2\nA,2024-06,1\nB,2024-01,1\nB,2024-02,0\nB,2024-03,2\n");
     assert_eq!(
         t.series[0].missing_periods(),
         Some((2, "2024-02".into(), "2024-05".into()))
     );
-    assert_eq!(t.series[1].missing_periods(), None);
-    assert_eq!(t.notes.len(), 1);
+    assert_eq!(t.series[0].values, [3.0, 4.0, 2.0, 1.0]);
     assert!(t.notes[0]
         .to_string()
-        .starts_with("1 series skips periods (2 missing in all"));
+        .ends_with("if nothing sold in the missing ones, add them with 0."));
     // daily dates: two missing days
     let t = read("date,sales\n2024-03-01,5\n2024-03-02,6\n2024-03-05,7\n2024-03-06,8\n");
     assert_eq!(
-        t.series[0].missing_periods(),
-        Some((2, "2024-03-02".into(), "2024-03-05".into()))
+        t.series[0].periods,
+        [
+            "2024-03-01",
+            "2024-03-02",
+            "2024-03-03",
+            "2024-03-04",
+            "2024-03-05",
+            "2024-03-06"
+        ]
     );
+    assert_eq!(t.series[0].values, [5.0, 6.0, 0.0, 0.0, 7.0, 8.0]);
+    // month-start dates step by calendar months (31, 29, 31 … days)
+    let t = read("date,sales\n2024-01-01,5\n2024-02-01,6\n2024-03-01,2\n2024-05-01,7\n");
+    assert_eq!(t.series[0].periods[3], "2024-04-01");
+    assert_eq!(t.series[0].values, [5.0, 6.0, 2.0, 0.0, 7.0]);
+    // ISO weeks across a year with 53 weeks; spreadsheet month names
+    let t = read("week,units\n1998-W51,5\n1998-W52,6\n1999-W02,7\n1999-W03,8\n");
+    assert_eq!(
+        t.series[0].periods,
+        ["1998-W51", "1998-W52", "1998-W53", "1999-W01", "1999-W02", "1999-W03"]
+    );
+    let t = read("month,units\nNov 2023,5\nDec 2023,6\nFeb 2024,7\nMar 2024,8\n");
+    assert_eq!(t.series[0].periods[2], "Jan 2024");
+    // A gap in the training rows: the split and the flags stay aligned (no promotion added).
+    let t = read(
+        "sku,month,units,promo,split\nA,2024-01,3,1,train\nA,2024-03,4,0,train\nA,2024-04,2,1,train\nA,2024-05,7,0,train\nA,2024-06,5,0,test\nA,2024-08,6,1,test\nA,2024-09,1,0,test\n",
+    );
+    let a = &t.series[0];
+    assert_eq!(a.values, [3.0, 0.0, 4.0, 2.0, 7.0, 5.0, 0.0, 6.0, 1.0]);
+    assert_eq!(a.train_len, 5);
+    assert_eq!(a.flags, [vec![1.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 1.0, 0.0]]);
+    // Labels this reader cannot write (day/month/year): noted, not filled.
+    let t = read("date,sales\n01/03/2024,5\n02/03/2024,6\n05/03/2024,7\n06/03/2024,8\n");
+    assert_eq!(t.series[0].values, [5.0, 6.0, 7.0, 8.0]);
+    assert!(t.notes[0].to_string().contains("add them with 0"));
     // carparts' months are complete
     assert!(table("carparts_long.csv").notes.is_empty());
 }

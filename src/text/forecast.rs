@@ -421,6 +421,11 @@ pub const ENTRIES: &[Entry] = &[
         zh: "按 0 读取的空单元格（该期没有销量）：{n} 个。文件中从不写 0，因此序列首个数值之后的空单元格表示该期没有销量；首个数值之前的空单元格表示该序列尚未开始。",
     },
     Entry {
+        key: "forecast.file.note.gaps_filled",
+        en: "{n} series {n|skips|skip} periods ({missing} missing in all; the first: {id} has nothing between {a} and {b}). The file records no period with 0 sales, so it lists only the periods that sold: the missing ones were added with 0.",
+        zh: "{n} 个序列跳过了一些时期（共缺 {missing} 期；第一处：{id} 在 {a} 与 {b} 之间没有数据）。文件中没有任何销量为 0 的时期，说明它只列出了有销量的时期：缺失的时期已按 0 补上。",
+    },
+    Entry {
         key: "forecast.file.note.gaps",
         en: "{n} series {n|skips|skip} periods ({missing} missing in all; the first: {id} has nothing between {a} and {b}). Their rows were taken as consecutive periods; if nothing sold in the missing ones, add them with 0.",
         zh: "{n} 个序列跳过了一些时期（共缺 {missing} 期；第一处：{id} 在 {a} 与 {b} 之间没有数据）。这些行按连续的时期处理；如果缺失的时期没有销量，请补上这些时期并填 0。",

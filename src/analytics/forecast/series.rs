@@ -585,9 +585,10 @@ impl SeriesTable {
                 names: TIME_NAMES.join(", "),
                 headers: crate::text::header_list(&headers),
             })?;
-        let series = LongSeries::from_rows(&headers, &rows, &cols, file)?;
+        let mut series = LongSeries::from_rows(&headers, &rows, &cols, file)?;
+        let notes = fill_or_note_gaps(&mut series);
         Ok(SeriesTable {
-            notes: gap_note(&series).into_iter().collect(),
+            notes,
             series,
             period_name: headers.get(cols.period).map(|h| h.trim().to_string()),
             ..SeriesTable::default()
@@ -686,19 +687,49 @@ pub(super) fn cell_value(
 /// A note on series whose dated rows skip periods ([`LongSeries::missing_periods`]): how
 /// many, and the first example. The rows are still taken as consecutive periods.
 fn gap_note(series: &[LongSeries]) -> Option<Text> {
+    gap_sentence(series, "forecast.file.note.gaps")
+}
+
+/// The sentence `key` on the series that skip periods: `n` series, `missing` periods in all,
+/// the first gap (`id` between `a` and `b`).
+fn gap_sentence(series: &[LongSeries], key: &str) -> Option<Text> {
     let gaps: Vec<(&LongSeries, (usize, String, String))> = series
         .iter()
         .filter_map(|s| s.missing_periods().map(|g| (s, g)))
         .collect();
     let (s, (_, a, b)) = gaps.first()?;
     Some(
-        Text::new("forecast.file.note.gaps")
+        Text::new(key)
             .int("n", gaps.len())
             .int("missing", gaps.iter().map(|g| g.1 .0).sum::<usize>())
             .str("id", s.id.clone())
             .str("a", a.clone())
             .str("b", b.clone()),
     )
+}
+
+/// Skipped periods of a long file. A file that never records a zero is a list of the periods
+/// that sold (what a `GROUP BY` export gives): its skipped periods sold nothing, and are filled
+/// with 0 ([`LongSeries::fill_skipped_periods`]) and said so. A file that records zeros wrote
+/// down the periods it had: a skipped one is unknown, so nothing is filled and a note says where
+/// ([`gap_note`]). So do files whose gaps cannot be filled in their own label format.
+fn fill_or_note_gaps(series: &mut [LongSeries]) -> Vec<Text> {
+    let Some(note) = gap_note(series) else {
+        return Vec::new();
+    };
+    let writes_zeros = series.iter().any(|s| s.values.contains(&0.0));
+    if writes_zeros {
+        return vec![note];
+    }
+    let filled_note = gap_sentence(series, "forecast.file.note.gaps_filled");
+    let mut filled: Vec<LongSeries> = series.to_vec();
+    for s in &mut filled {
+        if s.fill_skipped_periods().is_none() {
+            return vec![note];
+        }
+    }
+    series.clone_from_slice(&filled);
+    filled_note.into_iter().collect()
 }
 
 impl LongSeries {
@@ -864,6 +895,20 @@ impl LongSeries {
     /// than 1.5 steps misses `round(gap / step) − 1` periods. `None` without dated labels or
     /// without a gap.
     pub fn missing_periods(&self) -> Option<(usize, String, String)> {
+        let (_, gaps) = self.gaps()?;
+        let &(first, _) = gaps.first()?;
+        let total = gaps.iter().map(|g| g.1).sum();
+        Some((
+            total,
+            self.periods[first - 1].clone(),
+            self.periods[first].clone(),
+        ))
+    }
+
+    /// The typical step in days (the median gap between dated labels) and every gap: the
+    /// index of the row after it and the number of periods it misses
+    /// ([`LongSeries::missing_periods`]).
+    fn gaps(&self) -> Option<(i64, Vec<(usize, usize)>)> {
         let n = self.values.len().min(self.periods.len());
         let labels = &self.periods[..n];
         if n < 3 || !labels.iter().all(|p| is_date_label(p)) {
@@ -888,16 +933,60 @@ impl LongSeries {
                 _ => 0,
             }
         };
-        let mut total = 0;
-        let mut first = None;
-        for i in 1..n {
-            let m = missed(keys[i - 1], keys[i]);
-            if m > 0 {
-                total += m as usize;
-                first.get_or_insert(i);
-            }
+        let gaps: Vec<(usize, usize)> = (1..n)
+            .filter_map(|i| {
+                let m = missed(keys[i - 1], keys[i]);
+                (m > 0).then_some((i, m as usize))
+            })
+            .collect();
+        (!gaps.is_empty()).then_some((step, gaps))
+    }
+
+    /// Insert the periods the dated rows skip, with the value 0 and every flag 0 (nothing sold,
+    /// no promotion), their labels written as the file writes its own ([`next_labels`]); a gap
+    /// before the first `test` row counts as training history. Returns the number of periods
+    /// added, or `None`, changing nothing, when a gap's labels cannot be written in the file's
+    /// format (e.g. `31/01/2024`, or a quarterly step) or would not land on the row after it.
+    pub fn fill_skipped_periods(&mut self) -> Option<usize> {
+        let Some((step, gaps)) = self.gaps() else {
+            return Some(0);
+        };
+        if !matches!(step, 1..=31) {
+            return None;
         }
-        first.map(|i| (total, labels[i - 1].clone(), labels[i].clone()))
+        let mut inserts: Vec<(usize, Vec<String>)> = Vec::with_capacity(gaps.len());
+        for &(i, m) in &gaps {
+            let last = self.periods[i - 1].trim();
+            // The label one step before the last one, for labels that step by their own gap.
+            let prev = NaiveDate::parse_from_str(last, "%Y-%m-%d")
+                .ok()
+                .and_then(|d| d.checked_sub_signed(Duration::days(step)))
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_else(|| last.to_string());
+            let labels = next_labels(&[prev, last.to_string()], m + 1)?;
+            let lands = period_key(labels.last()?).map(|k| k.round() as i64)
+                == period_key(&self.periods[i]).map(|k| k.round() as i64);
+            if !lands {
+                return None;
+            }
+            inserts.push((i, labels[..m].to_vec()));
+        }
+        let mut added = 0;
+        for (i, labels) in inserts.into_iter().rev() {
+            let m = labels.len();
+            self.periods.splice(i..i, labels);
+            self.values.splice(i..i, std::iter::repeat_n(0.0, m));
+            for f in &mut self.flags {
+                if f.len() >= i {
+                    f.splice(i..i, std::iter::repeat_n(0.0, m));
+                }
+            }
+            if i <= self.train_len {
+                self.train_len += m;
+            }
+            added += m;
+        }
+        Some(added)
     }
 
     /// Season length guessed from the period labels: decimal years with step 1/12 → 12,
