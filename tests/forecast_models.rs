@@ -415,11 +415,15 @@ fn a_short_history_keeps_its_default_unless_told_otherwise() {
             .expect("scored")
     };
     assert!(mase(&kept, ModelKind::Theta) < 0.8 * mase(&kept, ModelKind::Ets));
+    let (theta, ets) = (mase(&kept, ModelKind::Theta), mase(&kept, ModelKind::Ets));
     let note = kept.notes.last().expect("note").en();
     assert_eq!(
         note,
-        "Theta scored better on the backtest window; Exponential smoothing (ETS) is kept: \
-         a short history gives too few windows to choose on."
+        format!(
+            "Theta scored better on the backtest window (MASE {theta:.3} against {ets:.3}); \
+             Exponential smoothing (ETS) is kept: a short history gives too few windows to \
+             choose on."
+        )
     );
     let free = AutoOptions {
         keep_short_default: false,
@@ -433,6 +437,22 @@ fn a_short_history_keeps_its_default_unless_told_otherwise() {
         .expect("fit")
         .predict(6, &[]);
     assert_eq!(switched.model.predict(6, &[]).mean, direct.mean);
+    // Free to switch, but only for a lead of 90%: ETS stays, and the note gives the numbers
+    // and the rule (the leaderboard shows Theta ahead of the ticked model).
+    let strict = AutoOptions {
+        switch_ratio: 0.1,
+        ..free
+    };
+    let stayed = auto_forecast(&y, 12, 6, &strict).expect("auto");
+    assert_eq!(stayed.chosen, ModelKind::Ets);
+    assert_eq!(
+        stayed.notes.last().expect("note").en(),
+        format!(
+            "Theta scored a little better on the backtest windows (MASE {theta:.3} against \
+             {ets:.3}); Exponential smoothing (ETS) is kept: the automatic choice switches only \
+             for a lead of 90% or more, as a smaller one is often chance on a few windows."
+        )
+    );
 }
 
 /// R's admissibility margin: roots of `1 − Σ a_i z^i` outside `|z| = r`.

@@ -214,8 +214,8 @@ pub const ENTRIES: &[Entry] = &[
     // Model names (the picker, the leaderboard and the notes; the CLI uses `ModelKind::key`).
     Entry {
         key: "forecast.model.auto",
-        en: "Automatic (best in backtest)",
-        zh: "自动（回测最佳）",
+        en: "Automatic (recommended)",
+        zh: "自动（推荐）",
     },
     Entry {
         key: "forecast.model.naive",
@@ -335,13 +335,18 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         key: "forecast.note.default_kept",
-        en: "{model} scored better on the backtest window; {default} is kept: a short history gives too few windows to choose on.",
-        zh: "{model}在回测窗口中得分更高，但仍保留{default}：历史较短，回测窗口太少，不足以据此选择。",
+        en: "{model} scored better on the backtest window (MASE {s} against {ds}); {default} is kept: a short history gives too few windows to choose on.",
+        zh: "{model}在回测窗口中得分更高（MASE {s}，{default}为 {ds}），但仍保留{default}：历史较短，回测窗口太少，不足以据此选择。",
+    },
+    Entry {
+        key: "forecast.note.default_close",
+        en: "{model} scored a little better on the backtest windows (MASE {s} against {ds}); {default} is kept: the automatic choice switches only for a lead of {margin} or more, as a smaller one is often chance on a few windows.",
+        zh: "{model}在回测窗口中得分略高（MASE {s}，{default}为 {ds}），但仍保留{default}：只有领先 {margin} 或更多时才会换用，更小的差距在几个窗口上常常只是偶然。",
     },
     Entry {
         key: "forecast.note.combination_kept",
-        en: "{model} scored better on the backtest windows; the combination is kept (combinations are more reliable than a choice made on a few windows).",
-        zh: "{model}在回测窗口中得分更高，但仍保留组合模型（组合比只凭几个窗口挑出的单个模型更可靠）。",
+        en: "{model} scored better on the backtest windows (MASE {s} against {ds}); the combination is kept (combinations are more reliable than a choice made on a few windows).",
+        zh: "{model}在回测窗口中得分更高（MASE {s}，组合模型为 {ds}），但仍保留组合模型（组合比只凭几个窗口挑出的单个模型更可靠）。",
     },
     Entry {
         key: "forecast.note.no_backtest",

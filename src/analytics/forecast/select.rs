@@ -659,19 +659,29 @@ pub fn auto_forecast(
                 .filter_map(|(k, s, _)| s.map(|s| (*k, s)))
                 .min_by(|a, b| a.1.total_cmp(&b.1))
             {
-                if k != default && s < opt.switch_ratio * ds {
+                // Better as the leaderboard shows it (three decimals): the leaderboard and the
+                // tick on the kept model must not disagree without a note saying why.
+                let shown = |v: f64| (v * 1000.0).round();
+                if k != default && shown(s) < shown(ds) {
+                    let note = |key: &str| {
+                        Text::new(key)
+                            .text("model", k.name())
+                            .text("default", default.name())
+                            .num("s", s, 3)
+                            .num("ds", ds, 3)
+                    };
                     if default == ModelKind::Ensemble && opt.keep_combination {
-                        notes.push(
-                            Text::new("forecast.note.combination_kept").text("model", k.name()),
-                        );
+                        notes.push(note("forecast.note.combination_kept"));
                     } else if keep_default {
-                        notes.push(
-                            Text::new("forecast.note.default_kept")
-                                .text("model", k.name())
-                                .text("default", default.name()),
-                        );
-                    } else {
+                        notes.push(note("forecast.note.default_kept"));
+                    } else if s < opt.switch_ratio * ds {
                         chosen = k;
+                    } else {
+                        notes.push(note("forecast.note.default_close").pct(
+                            "margin",
+                            1.0 - opt.switch_ratio,
+                            0,
+                        ));
                     }
                 }
             }
