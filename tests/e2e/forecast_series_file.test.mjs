@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startEnv, newPage, crashes, navigate, download, parseCsv, ROOT, SCREENSHOT_DIR, shot } from './helpers.mjs';
+import { startEnv, newPage, crashes, navigate, download, parseCsv, ROOT, SCREENSHOT_DIR, shot, setField } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -150,10 +150,8 @@ test('Forecast page: promotion flags in a series file are used and shown', { tim
     const file = path.resolve(ROOT, '..', 'shared', 'data', 'm3', 'promodata_weekly.csv');
     await page.goto(url('/'));
     await navigate(page, '/forecast');
-    await page.fill('[data-testid="sf-horizon"]', '13');
-    await page.locator('[data-testid="sf-horizon"]').dispatchEvent('change');
-    await page.fill('[data-testid="sf-season"]', '52');
-    await page.locator('[data-testid="sf-season"]').dispatchEvent('change');
+    await setField(page, 'sf-horizon', '13');
+    await setField(page, 'sf-season', '52');
     await page.locator('[data-testid="sf-file"]').setInputFiles(file);
     const flags = page.locator('[data-testid="sf-flags"]');
     await flags.waitFor({ timeout: 300_000 });
@@ -187,8 +185,7 @@ test('Forecast page: wide tables, one column per series or one row per series', 
     const file = path.resolve(ROOT, '..', 'shared', 'data', 'intermittent_carparts_jewelry', 'carparts_wide.csv');
     await page.goto(url('/'));
     await navigate(page, '/forecast');
-    await page.fill('[data-testid="sf-horizon"]', '6');
-    await page.locator('[data-testid="sf-horizon"]').dispatchEvent('change');
+    await setField(page, 'sf-horizon', '6');
     await page.locator('[data-testid="sf-file"]').setInputFiles(file);
     const summary = page.locator('[data-testid="sf-summary"]');
     await summary.waitFor({ timeout: 300_000 });
@@ -229,6 +226,19 @@ test('Forecast page: wide tables, one column per series or one row per series', 
     assert.match(axis, /Jan 2025/);
     assert.doesNotMatch(axis, /t\+1/);
     await shot(page, 'forecast-series-file-pivot.png');
+
+    // A GROUP BY export: only the months that sold, July never does and has no row. The skipped
+    // months are added with 0, so July is forecast empty (tests/forecast_wide.rs, the CLI).
+    const sales = ['sku,month,units'];
+    for (let y = 2022; y <= 2024; y++) for (let m = 1; m <= 12; m++) if (m !== 7) sales.push(`A,${y}-${String(m).padStart(2, '0')},${10 + m}`);
+    await setField(page, 'sf-horizon', '12');
+    await page.locator('[data-testid="sf-file"]').setInputFiles({ name: 'monthly_sales.csv', mimeType: 'text/csv', buffer: Buffer.from(sales.join('\n') + '\n') });
+    await page.waitForFunction(() => document.querySelector('[data-testid="sf-summary"]')?.getAttribute('data-series') === '1');
+    await notes.filter({ hasText: 'added with 0' }).waitFor();
+    assert.match(await notes.innerText(), /1 series skips periods \(3 missing in all; the first: A has nothing between 2022-06 and 2022-08\)\. The file records no period with 0 sales/);
+    const csv3 = parseCsv((await download(page, 'sf-download')).text).slice(1).filter((r) => r.length > 1);
+    const step = (k) => Number(csv3.find((r) => r[1] === String(k))[2]);
+    assert.ok(csv3.length === 12 && Math.abs(step(1) - 11) < 1.5 && Math.abs(step(7)) < 1.5, JSON.stringify(csv3));
 
     // The same kind of table dropped on the order import: the error names its first headers
     // only, and points to the series file.

@@ -156,6 +156,25 @@ export async function dataValueChange(page, testid, before, timeout = 60_000) {
   return Number(await handle.jsonValue());
 }
 
+/**
+ * Type VALUE into the input `[data-testid=ID]` and commit it as a user does by leaving the field
+ * (the pages read inputs on `change`, which `fill` alone does not fire).
+ */
+export async function setField(page, testid, value) {
+  await commitValue(page.locator(`[data-testid="${testid}"]`), value);
+}
+
+/** [`setField`] for an input found some other way (a Playwright locator). */
+export async function commitValue(field, value) {
+  await field.fill(String(value));
+  await field.dispatchEvent('change');
+}
+
+/** [`setField`] for each `testid: value` pair, in order. */
+export async function setFields(page, values) {
+  for (const [testid, value] of Object.entries(values)) await setField(page, testid, value);
+}
+
 /** A full-page screenshot saved as target/screenshots/NAME (the pages a test touched, to look at). */
 export async function shot(page, name) {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });

@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startEnv, newPage, crashes, importSample, navigate, SCREENSHOT_DIR, shot } from './helpers.mjs';
+import { startEnv, newPage, crashes, importSample, navigate, SCREENSHOT_DIR, shot, setField, setFields } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -155,8 +155,7 @@ test('Forecast, Inventory and Marketing pages in Chinese: no English UI words, s
     // Statuses and the order-now column are Chinese in the table.
     const statuses = await page.locator('[data-testid="inv-skus"] tbody tr td:nth-child(4)').allInnerTexts();
     assert.ok(statuses.length > 0 && statuses.every((s) => CJK.test(s)), `statuses ${statuses.slice(0, 5)}`);
-    await page.fill('[data-testid="inv-budget"]', '5000');
-    await page.locator('[data-testid="inv-budget"]').dispatchEvent('change');
+    await setField(page, 'inv-budget', '5000');
     await page.click('[data-testid="inv-run"]');
     await page.locator('[data-testid="inv-plan"]').waitFor({ timeout: 600_000 });
     await page.locator('[data-testid="inv-constraints"] li').first().waitFor();
@@ -180,8 +179,7 @@ test('Forecast, Inventory and Marketing pages in Chinese: no English UI words, s
     assert.equal((await page.locator('main h1').innerText()).trim(), '营销');
     assert.equal((await page.locator('[data-testid="mmm-run"]').innerText()).trim(), '拟合模型');
     assert.equal((await page.locator('[data-testid="ab-run-counts"]').innerText()).trim(), '分析这些数字');
-    await page.fill('[data-testid="mmm-budget"]', '260000');
-    await page.locator('[data-testid="mmm-budget"]').dispatchEvent('change');
+    await setField(page, 'mmm-budget', '260000');
     await page.click('[data-testid="mmm-sample"]');
     await page.locator('[data-testid="mmm-allocation"]').waitFor({ timeout: 300_000 });
     assert.match(await page.locator('[data-testid="mmm-allocation"]').innerText(), /^按建议分配/);
@@ -191,9 +189,7 @@ test('Forecast, Inventory and Marketing pages in Chinese: no English UI words, s
     assert.deepEqual(await page.locator('.ab-metric h3').allInnerTexts(), ['converted（转化率）', 'revenue（人均值）']);
     await page.click('[data-testid="el-orders"]');
     await page.locator('[data-testid="el-result"]').waitFor({ timeout: 300_000 });
-    await page.fill('[data-testid="promo-from"]', '2011-08-01');
-    await page.fill('[data-testid="promo-to"]', '2011-08-07');
-    for (const id of ['promo-from', 'promo-to']) await page.locator(`[data-testid="${id}"]`).dispatchEvent('change');
+    await setFields(page, { 'promo-from': '2011-08-01', 'promo-to': '2011-08-07' });
     await page.click('[data-testid="promo-run"]');
     await page.locator('[data-testid="promo-result"]').waitFor({ timeout: 120_000 });
     await page.click('[data-testid="responders-run"]');

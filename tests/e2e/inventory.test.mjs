@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startEnv, newPage, crashes, importSample, navigate, download, parseCsv, SCREENSHOT_DIR } from './helpers.mjs';
+import { startEnv, newPage, crashes, importSample, navigate, download, parseCsv, SCREENSHOT_DIR, setField } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -42,8 +42,7 @@ test('Inventory page: policies per SKU, replay check and a purchase plan within 
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'inventory.png'), fullPage: true });
 
     // A budget: the plan is feasible and its purchase order costs at most the budget.
-    await page.fill('[data-testid="inv-budget"]', '5000');
-    await page.locator('[data-testid="inv-budget"]').dispatchEvent('change');
+    await setField(page, 'inv-budget', '5000');
     await page.click('[data-testid="inv-run"]');
     const plan = page.locator('[data-testid="inv-plan"]');
     await plan.waitFor({ timeout: 600_000 });

@@ -9,7 +9,7 @@ import path from 'node:path';
 import {
   startEnv, newPage, crashes, importSample, readKpis, navigate, dataValue, download, near, parseCsv,
   tmpDir, uciCsv, ROOT, SAMPLE, SCREENSHOT_DIR, TEST_TIMEOUT, IMPORT_TIMEOUT,
-  shot,
+  shot, setField, setFields, commitValue,
 } from './helpers.mjs';
 
 let env;
@@ -136,14 +136,12 @@ test('(2) page settings (forecast horizon, overview dates, marketing inputs) sur
     assert.equal(k.orders, store.orders);
     assert.ok(near(k.revenue, store.revenue), `revenue ${k.revenue} != ${store.revenue}`);
     // Overview date filter: from 2011-03-01 (orders of 2011-03-07 … 2011-07-25: 21 weeks).
-    await page.locator('[data-testid="date-from"]').fill('2011-03-01');
-    await page.locator('[data-testid="date-from"]').dispatchEvent('change');
+    await setField(page, 'date-from', '2011-03-01');
     await page.waitForFunction(() => Number(document.querySelector('[data-testid="kpi-orders"]')?.getAttribute('data-value')) === 21);
     // Forecast horizon 20 weeks.
     await navigate(page, '/forecast');
     await page.locator('[data-testid="forecast-detail"]').waitFor({ timeout: 120_000 });
-    await page.fill('[data-testid="fc-horizon"]', '20');
-    await page.locator('[data-testid="fc-horizon"]').dispatchEvent('change');
+    await setField(page, 'fc-horizon', '20');
     await page.click('[data-testid="fc-run"]');
     await page.waitForFunction(() => !document.querySelector('[data-testid="fc-run"]')?.disabled);
     let csv = parseCsv((await download(page, 'download-forecast')).text);
@@ -151,10 +149,7 @@ test('(2) page settings (forecast horizon, overview dates, marketing inputs) sur
     // Marketing inputs: media-mix budget, A/B minimum effect, promotion dates.
     await navigate(page, '/marketing');
     const typed = { 'mmm-budget': '50000', 'ab-mde': '3', 'promo-from': '2011-03-07', 'promo-to': '2011-03-20' };
-    for (const [id, v] of Object.entries(typed)) {
-      await page.fill(`[data-testid="${id}"]`, v);
-      await page.locator(`[data-testid="${id}"]`).dispatchEvent('change');
-    }
+    await setFields(page, typed);
     // The sample spend file is stored too (and fitted once).
     await page.click('[data-testid="mmm-sample"]');
     await page.locator('[data-testid="mmm-result"]').waitFor({ timeout: 120_000 });
@@ -380,8 +375,7 @@ test('(6) the page on screen is never rebuilt by the start-up timer: what the us
     await importSample(page, url);
     await navigate(page, '/inventory');
     await page.locator('[data-testid="inv-skus"] tbody tr').first().waitFor({ timeout: 600_000 });
-    await page.fill('[data-testid="inv-budget"]', '5000');
-    await page.locator('[data-testid="inv-budget"]').dispatchEvent('change');
+    await setField(page, 'inv-budget', '5000');
     await page.click('[data-testid="inv-run"]');
     await page.locator('[data-testid="inv-plan"]').waitFor({ timeout: 600_000 });
     assert.equal(await page.locator('[data-testid="inv-budget"]').inputValue(), '5000');
@@ -401,16 +395,10 @@ test('(7) storage slower than the 3 s start-up timeout: the Marketing inputs on 
     await importNamed(page, url, store.file, 'slow storage');
     await navigate(page, '/marketing');
     const typed = { 'mmm-budget': '42000', 'ab-mde': '4', 'promo-from': '2011-04-04' };
-    for (const [id, v] of Object.entries(typed)) {
-      await page.fill(`[data-testid="${id}"]`, v);
-      await page.locator(`[data-testid="${id}"]`).dispatchEvent('change');
-    }
+    await setFields(page, typed);
     const counts = page.locator('[data-testid="ab-counts"] input');
     const variants = ['old page', '1000', '50', 'new page', '1000', '70'];
-    for (let i = 0; i < variants.length; i++) {
-      await counts.nth(i).fill(variants[i]);
-      await counts.nth(i).dispatchEvent('change');
-    }
+    for (let i = 0; i < variants.length; i++) await commitValue(counts.nth(i), variants[i]);
     await page.waitForTimeout(1200); // settings are saved 0.4 s after the last change
 
     // From now on, the first IndexedDB open of each page load answers 4.5 s late.
@@ -479,8 +467,7 @@ test('(8) the Forecast page\'s series file and its inputs survive a reload', { t
   try {
     await importNamed(page, url, store.file, 'series shop');
     await navigate(page, '/forecast');
-    await page.fill('[data-testid="sf-horizon"]', '6');
-    await page.locator('[data-testid="sf-horizon"]').dispatchEvent('change');
+    await setField(page, 'sf-horizon', '6');
     await page.selectOption('[data-testid="sf-model"]', 'theta');
     await page.click('[data-testid="sf-sample"]');
     const summary = page.locator('[data-testid="sf-summary"]');
@@ -521,13 +508,11 @@ test('(9) with no orders imported, what is typed on Marketing and the series fil
     await page.goto(url('/'));
     await page.locator('[data-testid="try-sample"]').waitFor();
     await navigate(page, '/marketing');
-    await page.fill('[data-testid="mmm-budget"]', '31000');
-    await page.locator('[data-testid="mmm-budget"]').dispatchEvent('change');
+    await setField(page, 'mmm-budget', '31000');
     await page.click('[data-testid="mmm-sample"]');
     await page.locator('[data-testid="mmm-result"]').waitFor({ timeout: 120_000 });
     await navigate(page, '/forecast');
-    await page.fill('[data-testid="sf-horizon"]', '9');
-    await page.locator('[data-testid="sf-horizon"]').dispatchEvent('change');
+    await setField(page, 'sf-horizon', '9');
     await page.click('[data-testid="sf-sample"]');
     await page.locator('[data-testid="sf-summary"]').waitFor({ timeout: 300_000 });
     await page.waitForTimeout(1200); // settings are saved 0.4 s after the last change

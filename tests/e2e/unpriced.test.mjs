@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startEnv, newPage, crashes, navigate, dataValue, ROOT, SCREENSHOT_DIR, IMPORT_TIMEOUT, shot } from './helpers.mjs';
+import { startEnv, newPage, crashes, navigate, dataValue, ROOT, SCREENSHOT_DIR, IMPORT_TIMEOUT, shot, setField, commitValue } from './helpers.mjs';
 
 const GROCERIES = path.resolve(ROOT, '..', 'shared', 'data', 'groceries_basket', 'Groceries_dataset.csv');
 
@@ -67,10 +67,7 @@ test('a file without prices: units on the Overview, rules on Products, customers
     assert.match(basket, /Left out as non-products \(0\)/);
     assert.match(basket, /\nwhole milk\t1\t2,363\t0\.1579/);
     const inputs = card.locator('.params input[type=number]');
-    for (const [k, v] of [[0, '0.001'], [1, '0']]) {
-      await inputs.nth(k).fill(v);
-      await inputs.nth(k).dispatchEvent('change');
-    }
+    for (const [k, v] of [[0, '0.001'], [1, '0']]) await commitValue(inputs.nth(k), v);
     await card.locator('.params button', { hasText: 'Update' }).click();
     await page.waitForFunction(() => /Rules: 1,238\./.test(document.querySelector('[data-testid="basket"]')?.innerText ?? ''), null, { timeout: 120_000 });
     basket = await card.innerText();
@@ -147,8 +144,7 @@ test('a file without prices: units on the Overview, rules on Products, customers
     await page.locator('[data-testid="inv-skus"] tbody tr').first().click();
     assert.match(await page.locator('[data-testid="inv-explain"]').innerText(), /Order 97 units \(30 days of demand: without a unit cost there is no economic order quantity/);
     // A warehouse capacity of 200 units: the plan buys 200 units, counted in units.
-    await page.fill('[data-testid="inv-capacity"]', '200');
-    await page.locator('[data-testid="inv-capacity"]').dispatchEvent('change');
+    await setField(page, 'inv-capacity', '200');
     await page.click('[data-testid="inv-run"]');
     const plan = page.locator('[data-testid="inv-plan"]');
     await plan.waitFor({ timeout: 300_000 });
@@ -180,10 +176,8 @@ test('a file without prices: units on the Overview, rules on Products, customers
     assert.match(await decision('next_test').innerText(), /Extra buyers if it works/);
 
     // Churn risk ≥ 30 % and 200 units of space: seven regular members, 200 units of 11 products.
-    await page.fill('[data-testid="action-churn-risk"]', '30');
-    await page.locator('[data-testid="action-churn-risk"]').dispatchEvent('change');
-    await page.fill('[data-testid="action-capacity"]', '200');
-    await page.locator('[data-testid="action-capacity"]').dispatchEvent('change');
+    await setField(page, 'action-churn-risk', '30');
+    await setField(page, 'action-capacity', '200');
     await page.click('[data-testid="action-run"]');
     await page.waitForFunction(
       () => document.querySelector('[data-testid="decision-win_back"]')?.getAttribute('data-status') === 'ready',
