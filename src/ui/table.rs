@@ -196,7 +196,9 @@ pub fn DataTable(
                             let shown: Vec<bool> = cols.with_value(|cols| cols.iter().map(|c| c.shown).collect());
                             view! { <tr class:clickable=on_row.is_some() on:click=click>{r.iter().enumerate().filter(|(i, _)| shown.get(*i).copied().unwrap_or(true)).map(|(_, c)| {
                                 let numeric = matches!(c, Cell::Num { .. });
-                                view! { <td class:num=numeric>{c.shown().to_string()}</td> }
+                                // A short word (a date, a code) never breaks at its hyphens.
+                                let word = !numeric && c.shown().len() <= 24 && !c.shown().contains(char::is_whitespace);
+                                view! { <td class:num=numeric class:word=word>{c.shown().to_string()}</td> }
                             }).collect_view()}</tr> }
                         }).collect_view())
                     }}
