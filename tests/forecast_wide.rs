@@ -116,6 +116,21 @@ fn jewelry_holdout_against_statsforecast() {
     assert!(sm < 30.349 && ms < 0.7101);
 }
 
+/// `shoplens forecast INPUT --horizon H --out …` (must succeed): its stderr and the `--out` CSV.
+fn cli_forecast(input: &std::path::Path, horizon: usize) -> (String, String) {
+    let out = input.with_extension("forecasts.csv");
+    let run = Command::new(env!("CARGO_BIN_EXE_shoplens"))
+        .arg("forecast")
+        .arg(input)
+        .args(["--horizon", &horizon.to_string(), "--out"])
+        .arg(&out)
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&run.stderr).into_owned();
+    assert!(run.status.success(), "{stderr}");
+    (stderr, std::fs::read_to_string(&out).expect("forecasts"))
+}
+
 #[test]
 fn the_cli_fills_the_months_a_sales_export_leaves_out() {
     // a GROUP BY export: three years of monthly sales of one SKU, July never sells and has no row
@@ -131,20 +146,7 @@ fn the_cli_fills_the_months_a_sales_export_leaves_out() {
         }
     }
     std::fs::write(&input, csv).expect("write");
-    let out = dir.join("fc.csv");
-    let run = Command::new(env!("CARGO_BIN_EXE_shoplens"))
-        .args([
-            "forecast",
-            input.to_str().expect("path"),
-            "--horizon",
-            "12",
-            "--out",
-        ])
-        .arg(&out)
-        .output()
-        .expect("runs");
-    let stderr = String::from_utf8_lossy(&run.stderr);
-    assert!(run.status.success(), "{stderr}");
+    let (stderr, fc) = cli_forecast(&input, 12);
     assert!(
         stderr.contains("1 series skips periods (3 missing in all; the first: A has nothing between 2022-06 and 2022-08)"),
         "{stderr}"
@@ -153,8 +155,7 @@ fn the_cli_fills_the_months_a_sales_export_leaves_out() {
         stderr.contains("the missing ones were added with 0"),
         "{stderr}"
     );
-    let fc: Vec<f64> = std::fs::read_to_string(&out)
-        .expect("forecasts")
+    let fc: Vec<f64> = fc
         .lines()
         .skip(1)
         .map(|l| {
@@ -207,20 +208,7 @@ fn the_cli_reads_a_pivot_table() {
         csv.push_str(&format!(",{total}\n"));
     }
     std::fs::write(&input, csv).expect("write");
-    let out = dir.join("fc.csv");
-    let run = Command::new(env!("CARGO_BIN_EXE_shoplens"))
-        .args([
-            "forecast",
-            input.to_str().expect("path"),
-            "--horizon",
-            "3",
-            "--out",
-        ])
-        .arg(&out)
-        .output()
-        .expect("runs");
-    let stderr = String::from_utf8_lossy(&run.stderr);
-    assert!(run.status.success(), "{stderr}");
+    let (stderr, fc) = cli_forecast(&input, 3);
     assert!(
         stderr.contains("2 series were read from its rows"),
         "{stderr}"
@@ -229,7 +217,6 @@ fn the_cli_reads_a_pivot_table() {
         stderr.contains("Empty cells read as 0 (no sales in that period): 1."),
         "{stderr}"
     );
-    let fc = std::fs::read_to_string(&out).expect("forecasts");
     let lines: Vec<&str> = fc.lines().collect();
     assert_eq!(
         lines[0],
