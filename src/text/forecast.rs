@@ -218,6 +218,26 @@ pub const ENTRIES: &[Entry] = &[
         zh: "自动（推荐）",
     },
     Entry {
+        key: "forecast.model.combination_of",
+        en: "Combination of {n} models ({how})",
+        zh: "{n} 个模型的组合（{how}）",
+    },
+    Entry {
+        key: "forecast.combine.trimmed_mean",
+        en: "trimmed mean",
+        zh: "截尾均值",
+    },
+    Entry {
+        key: "forecast.combine.median",
+        en: "median",
+        zh: "中位数",
+    },
+    Entry {
+        key: "forecast.combine.mean",
+        en: "mean",
+        zh: "均值",
+    },
+    Entry {
         key: "forecast.model.naive",
         en: "Naive (last value)",
         zh: "朴素法（上一期值）",

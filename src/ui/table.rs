@@ -48,19 +48,28 @@ impl Column {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
     Text(String),
-    Num { value: f64, shown: String },
+    Num {
+        value: f64,
+        shown: String,
+    },
+    /// Text shown in a short form (a model's plain name) whose full form is what the CSV
+    /// download and the search get (the full model specification).
+    Short {
+        shown: String,
+        full: String,
+    },
 }
 
 impl Cell {
     fn shown(&self) -> &str {
         match self {
             Cell::Text(s) => s,
-            Cell::Num { shown, .. } => shown,
+            Cell::Num { shown, .. } | Cell::Short { shown, .. } => shown,
         }
     }
     fn raw(&self) -> String {
         match self {
-            Cell::Text(s) => s.clone(),
+            Cell::Text(s) | Cell::Short { full: s, .. } => s.clone(),
             Cell::Num { value, .. } => {
                 // Round away float noise (0.1 + 0.2) but keep full cents precision.
                 let r = (value * 1e6).round() / 1e6;
@@ -112,8 +121,14 @@ pub fn DataTable(
                 })
                 .filter(|r| {
                     q.is_empty()
-                        || r.iter()
-                            .any(|c| matches!(c, Cell::Text(t) if t.to_lowercase().contains(&q)))
+                        || r.iter().any(|c| match c {
+                            Cell::Text(t) => t.to_lowercase().contains(&q),
+                            Cell::Short { shown, full } => {
+                                shown.to_lowercase().contains(&q)
+                                    || full.to_lowercase().contains(&q)
+                            }
+                            Cell::Num { .. } => false,
+                        })
                 })
                 .cloned()
                 .collect()

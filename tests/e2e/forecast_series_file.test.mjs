@@ -78,6 +78,18 @@ test('Forecast page: a series file forecast in the worker, exported and scored o
     assert.ok(shown.includes(`sMAPE ${smape.toFixed(2)}%`), shown);
     assert.ok(shown.includes(`MASE ${mase.toFixed(3)}`), shown);
     assert.ok(shown.includes('each of the 6 series was forecast from its training rows only'), shown);
+    // The combination by its plain name on the page, its full name (the CLI's `model` column) in
+    // the downloads: the forecasts CSV and the table's own.
+    const full = csv[0][7];
+    assert.match(full, /^EnsembleTrimmedMean\(ETS\(/);
+    const members = full.slice('EnsembleTrimmedMean('.length, -1);
+    assert.equal(await page.locator('[data-testid="sf-model-score"]').getAttribute('title'), full);
+    assert.match(await page.locator('[data-testid="sf-model-score"]').innerText(), /^Model Combination of 7 models \(trimmed mean\): sMAPE/);
+    assert.ok((await page.locator('[data-testid="sf-detail"]').innerText()).includes(`Members: ${members}.`));
+    const cells = await page.locator('.table-wrap:has([data-testid="download-series-file"]) tbody tr:first-child td').allInnerTexts();
+    assert.equal(cells[1], 'Combination of 7 models (trimmed mean)');
+    const table = parseCsv((await download(page, 'download-series-file')).text);
+    assert.equal(table[1][table[0].indexOf('model')], full);
     await shot(page, 'forecast-series-file.png');
 
     // Chinese: the same numbers in a Chinese sentence.

@@ -20,6 +20,7 @@
 //! (BENCHMARKS.md, "Interval coverage"; `benches/forecast/m3_combinations/intervals.py`).
 
 use super::{stats, FittedModel, Forecast, Interval};
+use crate::text::Text;
 
 /// How members are combined.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -194,6 +195,38 @@ fn keep_width(mut lower: Vec<f64>, mut upper: Vec<f64>) -> (Vec<f64>, Vec<f64>) 
     (lower, upper)
 }
 
+/// A model's name for people. A combination's full name lists every member
+/// (`EnsembleTrimmedMean(ETS(M,A,M), ARIMA(0,1,1)(0,1,1)[12], …)`, as the CLI's `model` column
+/// writes it); it reads "Combination of 7 models (trimmed mean)" instead, the full name staying
+/// in the "how was this computed" text and the downloads. Any other name is shown as it is.
+pub fn short_name(full: &str) -> Text {
+    let how = [
+        ("EnsembleTrimmedMean(", "forecast.combine.trimmed_mean"),
+        ("EnsembleMedian(", "forecast.combine.median"),
+        ("Ensemble(", "forecast.combine.mean"),
+    ];
+    let Some((inner, key)) = how
+        .iter()
+        .find_map(|(prefix, key)| Some((full.strip_prefix(prefix)?.strip_suffix(')')?, *key)))
+    else {
+        return Text::raw(full);
+    };
+    // Members are separated by the commas outside any bracket.
+    let mut depth = 0i32;
+    let mut members = 1;
+    for c in inner.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            ',' if depth == 0 => members += 1,
+            _ => {}
+        }
+    }
+    Text::new("forecast.model.combination_of")
+        .int("n", members)
+        .text("how", Text::new(key))
+}
+
 /// A fitted combination of models.
 pub struct EnsembleModel {
     pub members: Vec<Box<dyn FittedModel>>,
@@ -225,6 +258,23 @@ impl FittedModel for EnsembleModel {
 
 #[cfg(test)]
 mod tests {
+    use crate::text::Lang;
+
+    #[test]
+    fn combinations_get_a_short_name() {
+        let full = "EnsembleTrimmedMean(ETS(M,A,M), ARIMA(0,0,0)(0,1,1)[12] with drift, \
+                    Theta(DOTM), NNAR(3,1,3)[12], Theta(STM), ETS(M,Ad,M), SeasonalNaive)";
+        let t = short_name(full);
+        assert_eq!(t.en(), "Combination of 7 models (trimmed mean)");
+        assert_eq!(t.render(Lang::Zh), "7 个模型的组合（截尾均值）");
+        assert_eq!(
+            short_name("EnsembleMedian(ETS(A,N,N), Theta(STM), ARIMA(1,1,0))").en(),
+            "Combination of 3 models (median)"
+        );
+        assert_eq!(short_name("ETS(M,A,M)").en(), "ETS(M,A,M)");
+        assert_eq!(short_name("Ensemble(").en(), "Ensemble(");
+    }
+
     use super::*;
 
     fn member(mean: [f64; 3], b80: [(f64, f64); 3], b95: [(f64, f64); 3]) -> Forecast {

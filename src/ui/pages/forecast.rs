@@ -4,6 +4,7 @@
 
 use super::NeedData;
 use crate::analytics::forecast::{
+    ensemble::short_name,
     file::FileSeries,
     series::{Freq, Level, Measure},
     ForecastParams, ForecastReport, Interval, ModelKind, SeriesFileParams, SeriesFileReport,
@@ -404,7 +405,7 @@ fn SeriesCard(
         <section class="card" data-testid="forecast-detail" data-model=s.model.clone() data-series=s.id.clone()>
             <div class="card-head">
                 <h2>{label}</h2>
-                <span class="pill" data-testid="fc-chosen">{crate::tr!("Model: {}", "模型：{}", s.model)}</span>
+                <span class="pill" data-testid="fc-chosen" title=s.model.clone()>{crate::tr!("Model: {}", "模型：{}", say(&short_name(&s.model)))}</span>
                 {s.backtest_mase.map(|m| view! { <span class="pill" data-testid="fc-mase" data-value=format!("{m:.4}")>{crate::tr!("Backtest MASE {:.2}", "回测 MASE {:.2}", m)}</span> })}
             </div>
             <p class="lead small" data-testid="fc-explanation">{say(&s.explanation)}</p>
@@ -494,7 +495,7 @@ fn AllSeries(form: Form, open_sku: Callback<String>) -> impl IntoView {
                     num(t.horizon_total, 1),
                     Cell::Text(trend_word(t.trend).into()),
                     num(t.trend_pct, 0),
-                    Cell::Text(t.model.clone()),
+                    model_cell(&t.model),
                     num(t.backtest_mase.unwrap_or(f64::NAN), 2),
                 ]).collect();
                 let lo = r.params.levels.first().copied().unwrap_or(80.0);
@@ -673,7 +674,7 @@ fn SeriesFileResult(report: SeriesFileReport, millis: f64) -> impl IntoView {
                 |v: Option<&Vec<f64>>| v.and_then(|v| v.first().copied()).unwrap_or(f64::NAN);
             vec![
                 Cell::Text(s.id.clone()),
-                Cell::Text(s.model.clone()),
+                model_cell(&s.model),
                 num(s.forecast.mean.first().copied().unwrap_or(f64::NAN), 2),
                 num(first(iv.map(|i| &i.lower)), 2),
                 num(first(iv.map(|i| &i.upper)), 2),
@@ -741,6 +742,14 @@ fn SeriesFileResult(report: SeriesFileReport, millis: f64) -> impl IntoView {
     }
 }
 
+/// A table cell naming a model: a combination by its plain name, its full name in the CSV.
+fn model_cell(full: &str) -> Cell {
+    Cell::Short {
+        shown: say(&short_name(full)),
+        full: full.to_string(),
+    }
+}
+
 /// History (train rows), the held-out test rows, the forecast and its intervals of one series.
 #[component]
 fn FileSeriesChart(s: FileSeries) -> impl IntoView {
@@ -804,21 +813,30 @@ fn FileSeriesChart(s: FileSeries) -> impl IntoView {
         "{} — 历史、预测与测试行",
         s.id
     );
+    // A combination by its plain name, its members on a line of their own.
+    let model = say(&short_name(&s.model));
+    let members = (model != s.model)
+        .then(|| {
+            s.model
+                .split_once('(')
+                .map(|(_, m)| m.strip_suffix(')').unwrap_or(m).to_string())
+        })
+        .flatten();
     let score = match (s.smape, s.mase) {
         (Some(a), Some(b)) => crate::tr!(
             "Model {}: sMAPE {}%, MASE {} on the test rows.",
             "模型 {}：测试行上 sMAPE {}%，MASE {}。",
-            s.model,
+            model,
             format::num(a, 2),
             format::num(b, 3)
         ),
         (Some(a), None) => crate::tr!(
             "Model {}: sMAPE {}% on the test rows.",
             "模型 {}：测试行上 sMAPE {}%。",
-            s.model,
+            model,
             format::num(a, 2)
         ),
-        _ => crate::tr!("Model {}.", "模型 {}。", s.model),
+        _ => crate::tr!("Model {}.", "模型 {}。", model),
     };
     // Flag columns: their estimated effects and how they were used.
     let flags = (!s.flag_effects.is_empty() || !s.notes.is_empty()).then(|| {
@@ -848,7 +866,8 @@ fn FileSeriesChart(s: FileSeries) -> impl IntoView {
     });
     view! {
         <div data-testid="sf-detail" data-series=s.id.clone()>
-            <p class="small">{score}</p>
+            <p class="small" data-testid="sf-model-score" title=s.model.clone()>{score}</p>
+            {members.map(|m| view! { <p class="small muted">{crate::tr!("Members: {}.", "成员模型：{}。", m)}</p> })}
             {flags}
             <BandChart testid="sf-chart" labels=Signal::derive(move || labels.clone()) lines=Signal::derive(move || lines.clone())
                 bands=Signal::derive(move || bands.clone()) title=title marker=Signal::derive(move || marker.clone()) decimals=1 from_zero=false/>
