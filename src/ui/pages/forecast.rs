@@ -824,19 +824,19 @@ fn FileSeriesChart(s: FileSeries) -> impl IntoView {
         .flatten();
     let score = match (s.smape, s.mase) {
         (Some(a), Some(b)) => crate::tr!(
-            "Model {}: sMAPE {}%, MASE {} on the test rows.",
-            "模型 {}：测试行上 sMAPE {}%，MASE {}。",
+            "Model: {}. On the test rows: sMAPE {}%, MASE {}.",
+            "模型：{}。测试行上 sMAPE {}%，MASE {}。",
             model,
             format::num(a, 2),
             format::num(b, 3)
         ),
         (Some(a), None) => crate::tr!(
-            "Model {}: sMAPE {}% on the test rows.",
-            "模型 {}：测试行上 sMAPE {}%。",
+            "Model: {}. On the test rows: sMAPE {}%.",
+            "模型：{}。测试行上 sMAPE {}%。",
             model,
             format::num(a, 2)
         ),
-        _ => crate::tr!("Model {}.", "模型 {}。", model),
+        _ => crate::tr!("Model: {}.", "模型：{}。", model),
     };
     // Flag columns: their estimated effects and how they were used.
     let flags = (!s.flag_effects.is_empty() || !s.notes.is_empty()).then(|| {
