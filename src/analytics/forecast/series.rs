@@ -710,27 +710,30 @@ fn gap_sentence(series: &[LongSeries], key: &str) -> Option<Text> {
 
 /// Skipped periods of a long file. A file that never records a zero is a list of the periods
 /// that sold (what a `GROUP BY` export gives): its skipped periods sold nothing, and are filled
-/// with 0 ([`LongSeries::fill_skipped_periods`]) and said so. A file that records zeros wrote
+/// with 0 ([`LongSeries::insert_zero_periods`]) and said so. A file that records zeros wrote
 /// down the periods it had: a skipped one is unknown, so nothing is filled and a note says where
-/// ([`gap_note`]). So do files whose gaps cannot be filled in their own label format.
+/// ([`gap_note`]). So do files whose gaps cannot be written in their own label format: every
+/// series' labels are worked out before any series changes.
 fn fill_or_note_gaps(series: &mut [LongSeries]) -> Vec<Text> {
-    let Some(note) = gap_note(series) else {
-        return Vec::new();
-    };
     let writes_zeros = series.iter().any(|s| s.values.contains(&0.0));
-    if writes_zeros {
-        return vec![note];
+    let plans: Option<Vec<SkippedPeriods>> = if writes_zeros {
+        None
+    } else {
+        series.iter().map(LongSeries::skipped_periods).collect()
+    };
+    let Some(plans) = plans else {
+        return gap_note(series).into_iter().collect();
+    };
+    let note = gap_sentence(series, "forecast.file.note.gaps_filled");
+    for (s, plan) in series.iter_mut().zip(plans) {
+        s.insert_zero_periods(plan);
     }
-    let filled_note = gap_sentence(series, "forecast.file.note.gaps_filled");
-    let mut filled: Vec<LongSeries> = series.to_vec();
-    for s in &mut filled {
-        if s.fill_skipped_periods().is_none() {
-            return vec![note];
-        }
-    }
-    series.clone_from_slice(&filled);
-    filled_note.into_iter().collect()
+    note.into_iter().collect()
 }
+
+/// The periods a series skips: where each run goes (the index of the row after it) and its
+/// labels ([`LongSeries::skipped_periods`]).
+type SkippedPeriods = Vec<(usize, Vec<String>)>;
 
 impl LongSeries {
     /// Read every series of a series file, long or wide ([`SeriesTable::from_csv_reader`]).
@@ -942,37 +945,38 @@ impl LongSeries {
         (!gaps.is_empty()).then_some((step, gaps))
     }
 
-    /// Insert the periods the dated rows skip, with the value 0 and every flag 0 (nothing sold,
-    /// no promotion), their labels written as the file writes its own ([`next_labels`]); a gap
-    /// before the first `test` row counts as training history. Returns the number of periods
-    /// added, or `None`, changing nothing, when a gap's labels cannot be written in the file's
-    /// format (e.g. `31/01/2024`, or a quarterly step) or would not land on the row after it.
-    pub fn fill_skipped_periods(&mut self) -> Option<usize> {
+    /// The periods the dated rows skip, labelled as the file labels its own ([`next_labels`]):
+    /// empty without a gap, `None` when a gap's labels cannot be written in the file's format
+    /// (e.g. `31/01/2024`, or a quarterly step) or would not land on the row after it.
+    fn skipped_periods(&self) -> Option<SkippedPeriods> {
         let Some((step, gaps)) = self.gaps() else {
-            return Some(0);
+            return Some(Vec::new());
         };
         if !matches!(step, 1..=31) {
             return None;
         }
-        let mut inserts: Vec<(usize, Vec<String>)> = Vec::with_capacity(gaps.len());
-        for &(i, m) in &gaps {
-            let last = self.periods[i - 1].trim();
-            // The label one step before the last one, for labels that step by their own gap.
-            let prev = NaiveDate::parse_from_str(last, "%Y-%m-%d")
-                .ok()
-                .and_then(|d| d.checked_sub_signed(Duration::days(step)))
-                .map(|d| d.format("%Y-%m-%d").to_string())
-                .unwrap_or_else(|| last.to_string());
-            let labels = next_labels(&[prev, last.to_string()], m + 1)?;
-            let lands = period_key(labels.last()?).map(|k| k.round() as i64)
-                == period_key(&self.periods[i]).map(|k| k.round() as i64);
-            if !lands {
-                return None;
-            }
-            inserts.push((i, labels[..m].to_vec()));
-        }
-        let mut added = 0;
-        for (i, labels) in inserts.into_iter().rev() {
+        gaps.iter()
+            .map(|&(i, m)| {
+                let last = self.periods[i - 1].trim();
+                // The label one step before the last one, for labels that step by their own gap.
+                let prev = NaiveDate::parse_from_str(last, "%Y-%m-%d")
+                    .ok()
+                    .and_then(|d| d.checked_sub_signed(Duration::days(step)))
+                    .map(|d| d.format("%Y-%m-%d").to_string())
+                    .unwrap_or_else(|| last.to_string());
+                let mut labels = next_labels(&[prev, last.to_string()], m + 1)?;
+                let next = labels.pop()?;
+                let key = |p: &str| period_key(p).map(|k| k.round() as i64);
+                (key(&next) == key(&self.periods[i])).then_some((i, labels))
+            })
+            .collect()
+    }
+
+    /// Insert skipped periods ([`LongSeries::skipped_periods`]) with the value 0 and every flag
+    /// 0 (nothing sold, no promotion); a gap before the first `test` row counts as training
+    /// history.
+    fn insert_zero_periods(&mut self, skipped: SkippedPeriods) {
+        for (i, labels) in skipped.into_iter().rev() {
             let m = labels.len();
             self.periods.splice(i..i, labels);
             self.values.splice(i..i, std::iter::repeat_n(0.0, m));
@@ -984,9 +988,7 @@ impl LongSeries {
             if i <= self.train_len {
                 self.train_len += m;
             }
-            added += m;
         }
-        Some(added)
     }
 
     /// Season length guessed from the period labels: decimal years with step 1/12 → 12,
