@@ -1,6 +1,10 @@
 //! Overview dashboard: KPIs, revenue by week and month, top products and countries,
 //! for an optional date range.
 //!
+//! Lines that are not goods (postage, carriage, fees, manual adjustments: the rules of
+//! [`crate::analytics::basket::non_product_reason`]) count in every KPI and series, since they
+//! are money taken, but are listed apart from the top products ([`OverviewReport::non_products`]).
+//!
 //! Definitions follow the standard e-commerce KPI set (e.g. Google Analytics "Ecommerce
 //! metrics"; Fader, *Customer Centricity*, 2012): revenue = sum of line totals, average order
 //! value = revenue / orders, repeat purchase rate = customers with 2+ orders / customers.
@@ -9,6 +13,7 @@ pub mod compare;
 
 use serde::{Deserialize, Serialize};
 
+use crate::analytics::basket::non_product_reason;
 use crate::data::dates::{civil_from_days, days_from_civil, format_day, week_index};
 use crate::data::{neumaier_sum, Dataset, OrderLines, NONE_ID};
 
@@ -64,6 +69,9 @@ pub struct ProductRow {
     pub quantity: f64,
     pub orders: u64,
     pub customers: u64,
+    /// Why the line is not a product (rows of [`OverviewReport::non_products`] only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_a_product: Option<crate::text::Text>,
 }
 
 /// [`CountryRow::country`] of the lines without a country (the CLI prints it as is; the page
@@ -87,8 +95,13 @@ pub struct OverviewReport {
     pub kpis: Kpis,
     pub weekly: Vec<PeriodPoint>,
     pub monthly: Vec<PeriodPoint>,
-    /// All products in range, by revenue descending (the UI paginates).
+    /// All products in range, by revenue descending (the UI paginates); lines that are not
+    /// goods are in [`OverviewReport::non_products`] instead.
     pub products: Vec<ProductRow>,
+    /// Postage, fees and other lines that are not goods, same order, each with its reason.
+    /// Their revenue and units are in the KPIs and series.
+    #[serde(default)]
+    pub non_products: Vec<ProductRow>,
     /// All countries in range, by revenue descending.
     pub countries: Vec<CountryRow>,
     /// `false` for a file without prices ([`crate::data::CleaningReport::priced`]): revenue
@@ -109,6 +122,7 @@ impl Default for OverviewReport {
             weekly: Vec::new(),
             monthly: Vec::new(),
             products: Vec::new(),
+            non_products: Vec::new(),
             countries: Vec::new(),
             priced: true,
         }
@@ -432,9 +446,16 @@ pub fn run(ds: &Dataset, params: &OverviewParams) -> Result<OverviewReport, Over
                 quantity: pqty[p].get(),
                 orders: po[p],
                 customers: pc[p],
+                not_a_product: None,
             }
         })
         .collect();
+    for p in &mut products {
+        // A file without a SKU column keys products by name: `sku` is empty here, and the
+        // rules then read the description only.
+        let code = if p.sku.is_empty() { &p.name } else { &p.sku };
+        p.not_a_product = non_product_reason(code, &p.name);
+    }
     products.sort_by(|a, b| {
         b.revenue
             .total_cmp(&a.revenue)
@@ -442,6 +463,9 @@ pub fn run(ds: &Dataset, params: &OverviewParams) -> Result<OverviewReport, Over
             .then_with(|| a.sku.cmp(&b.sku))
             .then_with(|| a.name.cmp(&b.name))
     });
+    let (non_products, products): (Vec<ProductRow>, Vec<ProductRow>) = products
+        .into_iter()
+        .partition(|p| p.not_a_product.is_some());
 
     // Countries.
     let cidx = |c: u32| if c == NONE_ID { nstr } else { c as usize };
@@ -488,6 +512,7 @@ pub fn run(ds: &Dataset, params: &OverviewParams) -> Result<OverviewReport, Over
         weekly,
         monthly,
         products,
+        non_products,
         countries,
         priced,
     })

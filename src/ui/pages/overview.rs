@@ -5,7 +5,7 @@ use crate::analytics::overview::{OverviewParams, UNKNOWN_COUNTRY};
 use crate::ui::bridge;
 use crate::ui::charts::{BarLineChart, Series};
 use crate::ui::format;
-use crate::ui::i18n::t;
+use crate::ui::i18n::{say, t};
 use crate::ui::state::AppState;
 use crate::ui::table::{Cell, Column, DataTable};
 use leptos::prelude::*;
@@ -59,6 +59,73 @@ fn count(n: u64) -> Cell {
         value: n as f64,
         shown: format::int(n),
     }
+}
+
+/// The lines left out of the top products (postage, fees, adjustments): one sentence with
+/// their total, the lines and reasons behind a disclosure. Nothing when there are none.
+fn non_products(o: &crate::analytics::overview::OverviewReport, sym: &str) -> Option<AnyView> {
+    if o.non_products.is_empty() {
+        return None;
+    }
+    let n = o.non_products.len();
+    let revenue: f64 = o.non_products.iter().map(|p| p.revenue).sum();
+    let units: f64 = o.non_products.iter().map(|p| p.quantity).sum();
+    let names = o
+        .non_products
+        .iter()
+        .map(|p| p.name.as_str())
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let more = if n > 3 { t(", …", "，…") } else { "" };
+    let summary = if o.priced {
+        crate::tr!(
+            "Left out of this list as not goods ({}): {}{}: {} of revenue, which the totals above include.",
+            "非商品，未列入此表（{} 项）：{}{}，销售额 {}，已计入上方的总数。",
+            format::int(n as u64),
+            names,
+            more,
+            format::money(revenue, sym)
+        )
+    } else {
+        crate::tr!(
+            "Left out of this list as not goods ({}): {}{}: {} units, which the totals above include.",
+            "非商品，未列入此表（{} 项）：{}{}，{} 件，已计入上方的总数。",
+            format::int(n as u64),
+            names,
+            more,
+            format::num(units, 0)
+        )
+    };
+    let items = o
+        .non_products
+        .iter()
+        .map(|p| {
+            let amount = if o.priced {
+                format::money(p.revenue, sym)
+            } else {
+                crate::tr!("{} units", "{} 件", format::num(p.quantity, 0))
+            };
+            let reason = p.not_a_product.as_ref().map(say).unwrap_or_default();
+            let code = if p.sku.is_empty() || p.sku == p.name {
+                String::new()
+            } else {
+                format!("{} ", p.sku)
+            };
+            view! { <li>{crate::tr!("{}{}: {} ({})", "{}{}：{}（{}）", code, p.name, amount, reason)}</li> }
+        })
+        .collect_view();
+    Some(
+        view! {
+            <details class="how" data-testid="non-products">
+                <summary>{summary}</summary>
+                <ul class="small">{items}</ul>
+                <p class="small">{t("Lines are recognised by their code (POST, DOT, M, …) or by a word in their description (postage, carriage, fee, manual, discount, …), the same rules as on the Products page.",
+                    "按编码（POST、DOT、M 等）或描述中的词（邮费、运费、手续费、手工、折扣等）识别，规则与“商品”页相同。")}</p>
+            </details>
+        }
+        .into_any(),
+    )
 }
 
 #[component]
@@ -321,6 +388,7 @@ fn OverviewBody() -> impl IntoView {
             <section class="card">
                 <h2>{t("Top products", "热销商品")}</h2>
                 {move || view! { <DataTable id="products" rows=products columns=product_columns(priced.get(), with_sku.get())/> }}
+                {move || ov.with(|o| o.as_ref().map(|o| non_products(o, &sym.get())))}
             </section>
             <section class="card">
                 <h2>{t("Top countries", "主要国家/地区")}</h2>
