@@ -195,36 +195,48 @@ fn keep_width(mut lower: Vec<f64>, mut upper: Vec<f64>) -> (Vec<f64>, Vec<f64>) 
     (lower, upper)
 }
 
-/// A model's name for people. A combination's full name lists every member
-/// (`EnsembleTrimmedMean(ETS(M,A,M), ARIMA(0,1,1)(0,1,1)[12], …)`, as the CLI's `model` column
-/// writes it); it reads "Combination of 7 models (trimmed mean)" instead, the full name staying
-/// in the "how was this computed" text and the downloads. Any other name is shown as it is.
-pub fn short_name(full: &str) -> Text {
+/// A combination's full name taken apart: the catalogue key of how it combines and its
+/// members' names, in order (`None` for any other model name).
+///
+/// Members are separated by the commas outside any bracket, so `ARIMA(0,1,1)(0,1,1)[12]` stays
+/// one member.
+pub fn combination_parts(full: &str) -> Option<(&'static str, Vec<&str>)> {
     let how = [
         ("EnsembleTrimmedMean(", "forecast.combine.trimmed_mean"),
         ("EnsembleMedian(", "forecast.combine.median"),
         ("Ensemble(", "forecast.combine.mean"),
     ];
-    let Some((inner, key)) = how
+    let (inner, key) = how
         .iter()
-        .find_map(|(prefix, key)| Some((full.strip_prefix(prefix)?.strip_suffix(')')?, *key)))
-    else {
-        return Text::raw(full);
-    };
-    // Members are separated by the commas outside any bracket.
-    let mut depth = 0i32;
-    let mut members = 1;
-    for c in inner.chars() {
+        .find_map(|(prefix, key)| Some((full.strip_prefix(prefix)?.strip_suffix(')')?, *key)))?;
+    let mut members = Vec::new();
+    let (mut depth, mut start) = (0i32, 0);
+    for (i, c) in inner.char_indices() {
         match c {
             '(' | '[' => depth += 1,
             ')' | ']' => depth -= 1,
-            ',' if depth == 0 => members += 1,
+            ',' if depth == 0 => {
+                members.push(inner[start..i].trim());
+                start = i + 1;
+            }
             _ => {}
         }
     }
-    Text::new("forecast.model.combination_of")
-        .int("n", members)
-        .text("how", Text::new(key))
+    members.push(inner[start..].trim());
+    Some((key, members))
+}
+
+/// A model's name for people. A combination's full name lists every member
+/// (`EnsembleTrimmedMean(ETS(M,A,M), ARIMA(0,1,1)(0,1,1)[12], …)`, as the CLI's `model` column
+/// writes it); it reads "Combination of 7 models (trimmed mean)" instead, the full name staying
+/// in the "how was this computed" text and the downloads. Any other name is shown as it is.
+pub fn short_name(full: &str) -> Text {
+    match combination_parts(full) {
+        Some((key, members)) => Text::new("forecast.model.combination_of")
+            .int("n", members.len())
+            .text("how", Text::new(key)),
+        None => Text::raw(full),
+    }
 }
 
 /// A fitted combination of models.
@@ -273,6 +285,21 @@ mod tests {
         );
         assert_eq!(short_name("ETS(M,A,M)").en(), "ETS(M,A,M)");
         assert_eq!(short_name("Ensemble(").en(), "Ensemble(");
+        let (key, members) = combination_parts(full).unwrap();
+        assert_eq!(key, "forecast.combine.trimmed_mean");
+        assert_eq!(
+            members,
+            [
+                "ETS(M,A,M)",
+                "ARIMA(0,0,0)(0,1,1)[12] with drift",
+                "Theta(DOTM)",
+                "NNAR(3,1,3)[12]",
+                "Theta(STM)",
+                "ETS(M,Ad,M)",
+                "SeasonalNaive"
+            ]
+        );
+        assert_eq!(combination_parts("Theta(STM)"), None);
     }
 
     use super::*;

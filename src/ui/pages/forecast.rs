@@ -4,7 +4,7 @@
 
 use super::NeedData;
 use crate::analytics::forecast::{
-    ensemble::short_name,
+    ensemble::{combination_parts, short_name},
     file::FileSeries,
     series::{Freq, Level, Measure},
     ForecastParams, ForecastReport, Interval, ModelKind, SeriesFileParams, SeriesFileReport,
@@ -815,13 +815,7 @@ fn FileSeriesChart(s: FileSeries) -> impl IntoView {
     );
     // A combination by its plain name, its members on a line of their own.
     let model = say(&short_name(&s.model));
-    let members = (model != s.model)
-        .then(|| {
-            s.model
-                .split_once('(')
-                .map(|(_, m)| m.strip_suffix(')').unwrap_or(m).to_string())
-        })
-        .flatten();
+    let members = combination_parts(&s.model).map(|(_, m)| m.join(", "));
     let score = match (s.smape, s.mase) {
         (Some(a), Some(b)) => crate::tr!(
             "Model: {}. On the test rows: sMAPE {}%, MASE {}.",
