@@ -687,22 +687,28 @@ pub(super) fn cell_value(
 /// A note on series whose dated rows skip periods ([`LongSeries::missing_periods`]): how
 /// many, and the first example. The rows are still taken as consecutive periods.
 fn gap_note(series: &[LongSeries]) -> Option<Text> {
-    gap_sentence(series, "forecast.file.note.gaps")
+    gap_sentence(
+        "forecast.file.note.gaps",
+        series
+            .iter()
+            .filter_map(|s| Some((s.id.as_str(), s.missing_periods()?))),
+    )
 }
 
-/// The sentence `key` on the series that skip periods: `n` series, `missing` periods in all,
-/// the first gap (`id` between `a` and `b`).
-fn gap_sentence(series: &[LongSeries], key: &str) -> Option<Text> {
-    let gaps: Vec<(&LongSeries, (usize, String, String))> = series
-        .iter()
-        .filter_map(|s| s.missing_periods().map(|g| (s, g)))
-        .collect();
-    let (s, (_, a, b)) = gaps.first()?;
+/// The sentence `key` on the series that skip periods, given as (id, (periods missed, label
+/// before the first gap, label after it)): `n` series, `missing` periods in all, the first gap
+/// (`id` between `a` and `b`).
+fn gap_sentence<'a>(
+    key: &str,
+    gaps: impl Iterator<Item = (&'a str, (usize, String, String))>,
+) -> Option<Text> {
+    let gaps: Vec<(&str, (usize, String, String))> = gaps.collect();
+    let (id, (_, a, b)) = gaps.first()?;
     Some(
         Text::new(key)
             .int("n", gaps.len())
             .int("missing", gaps.iter().map(|g| g.1 .0).sum::<usize>())
-            .str("id", s.id.clone())
+            .str("id", *id)
             .str("a", a.clone())
             .str("b", b.clone()),
     )
@@ -724,7 +730,16 @@ fn fill_or_note_gaps(series: &mut [LongSeries]) -> Vec<Text> {
     let Some(plans) = plans else {
         return gap_note(series).into_iter().collect();
     };
-    let note = gap_sentence(series, "forecast.file.note.gaps_filled");
+    // The note from the plans: the gaps are not measured again.
+    let note = gap_sentence(
+        "forecast.file.note.gaps_filled",
+        series.iter().zip(&plans).filter_map(|(s, plan)| {
+            let (first, _) = plan.first()?;
+            let missed = plan.iter().map(|(_, labels)| labels.len()).sum();
+            let label = |i: usize| s.periods.get(i).cloned().unwrap_or_default();
+            Some((s.id.as_str(), (missed, label(first - 1), label(*first))))
+        }),
+    );
     for (s, plan) in series.iter_mut().zip(plans) {
         s.insert_zero_periods(plan);
     }
