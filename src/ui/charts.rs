@@ -230,6 +230,9 @@ pub fn Heatmap(
     /// Extra hover text per cell.
     hover: Vec<Vec<String>>,
     #[prop(into)] title: String,
+    /// The text in each cell; by default the value as a percentage (0..=1 → 0..=100).
+    #[prop(optional)]
+    shown: Option<Vec<Vec<String>>>,
 ) -> impl IntoView {
     let cw = 34.0;
     let ch = 20.0;
@@ -264,8 +267,10 @@ pub fn Heatmap(
                         {values.get(i).cloned().unwrap_or_default().into_iter().enumerate().map(|(j, v)| {
                             let x = lw + cw * j as f64;
                             let tip = hover.get(i).and_then(|h| h.get(j)).cloned().unwrap_or_default();
+                            let label = shown.as_ref().and_then(|s| s.get(i)?.get(j).cloned());
                             match v {
                                 Some(v) => {
+                                    let label = label.unwrap_or_else(|| format!("{:.0}", v * 100.0));
                                     let a = v.clamp(0.0, 1.0);
                                     // light blue to deep blue
                                     let l = 96.0 - 60.0 * a.sqrt();
@@ -274,7 +279,7 @@ pub fn Heatmap(
                                     view! {
                                         <g>
                                             <rect x=x y=y width=cw - 1.0 height=ch - 1.0 fill=fill><title>{tip}</title></rect>
-                                            <text x=x + cw / 2.0 y=y + 14.0 text-anchor="middle" class="cell" fill=ink pointer-events="none">{format!("{:.0}", v * 100.0)}</text>
+                                            <text x=x + cw / 2.0 y=y + 14.0 text-anchor="middle" class="cell" fill=ink pointer-events="none">{label}</text>
                                         </g>
                                     }.into_any()
                                 }

@@ -63,6 +63,24 @@ test('Products page: basket rules and recommendations on the sample', { timeout:
     assert.ok(baskets > 5000 && baskets <= SAMPLE.orderLevel.orders, `baskets ${baskets}`);
     const rules = await page.locator('[data-testid="basket"] table').first().locator('tbody tr').count();
     assert.ok(rules > 0, 'rules listed');
+    // The rule matrix: every item on it has a cell in its row or column (an item whose partner
+    // did not fit used to get an empty row), and a cell shows the lift of its rule: the first
+    // (strongest) cell is the strongest rule's lift, the first row of the rules table.
+    const topLift = num((await page.locator('[data-testid="basket"] table').first().locator('tbody tr').first().locator('td').nth(4).innerText()));
+    const hm = await page.locator('[data-testid="basket"] svg.heatmap').evaluate((svg) => {
+      const attr = (e, a) => Number(e.getAttribute(a));
+      const rows = [...svg.querySelectorAll('text.tick[text-anchor="end"]')].map((t) => attr(t, 'y') - 14);
+      const cols = [...svg.querySelectorAll('text.tick:not([text-anchor="end"])')].map((t) => attr(t, 'x') - 17);
+      const cells = [...svg.querySelectorAll('rect')].map((r) => ({ x: attr(r, 'x'), y: attr(r, 'y') }));
+      const texts = [...svg.querySelectorAll('text.cell')].map((t) => t.textContent);
+      return { rows, cols, cells, texts };
+    });
+    assert.ok(hm.rows.length >= 2 && hm.rows.length === hm.cols.length, JSON.stringify(hm));
+    hm.rows.forEach((y, i) => {
+      const near = (a, b) => Math.abs(a - b) < 0.01;
+      assert.ok(hm.cells.some((c) => near(c.y, y) || near(c.x, hm.cols[i])), `matrix item ${i} has no cell: ${JSON.stringify(hm)}`);
+    });
+    assert.equal(hm.texts[0], topLift.toFixed(1), `first matrix cell ${hm.texts[0]} against the top rule's lift ${topLift}`);
     await page.locator('[data-testid="recommendations"]').waitFor({ timeout: 480_000 });
     const evalRows = await page.locator('[data-testid="recommendations"] table').first().locator('tbody tr').allInnerTexts();
     assert.ok(evalRows.length >= 3, `model comparison rows: ${evalRows}`);

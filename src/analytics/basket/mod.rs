@@ -10,6 +10,7 @@
 //! (`frequent_patterns.fpgrowth`, `association_rules`).
 
 pub mod fpgrowth;
+pub mod matrix;
 pub mod nonproduct;
 pub mod rules;
 

@@ -226,36 +226,22 @@ fn BasketSection(report: BasketReport, millis: f64, form: BasketForm) -> impl In
     let together = co_rows(&report.bought_together);
     let also = co_rows(&report.also_bought);
 
-    // Matrix of the strongest single-item rules (lift), top 12 items.
-    let mut singles: Vec<_> = report
-        .rules
+    // Matrix of the strongest single-item rules (lift), at most 12 items.
+    let matrix = crate::analytics::basket::matrix::lift_matrix(&report.rules, 12);
+    let n = matrix.items.len();
+    let max_lift = matrix
+        .cells
         .iter()
-        .filter(|r| r.antecedent.len() == 1 && r.consequent.len() == 1)
-        .collect();
-    singles.sort_by(|a, b| {
-        b.lift
-            .partial_cmp(&a.lift)
-            .unwrap_or(std::cmp::Ordering::Equal)
-    });
-    let mut items: Vec<String> = Vec::new();
-    for ru in &singles {
-        for s in ru.antecedent.iter().chain(ru.consequent.iter()) {
-            if !items.contains(s) && items.len() < 12 {
-                items.push(s.clone());
-            }
-        }
-    }
-    let max_lift = singles.iter().map(|r| r.lift).fold(1.0_f64, f64::max);
-    let mut values = vec![vec![None; items.len()]; items.len()];
-    let mut hover = vec![vec![String::new(); items.len()]; items.len()];
-    for ru in &singles {
-        let (Some(i), Some(j)) = (
-            items.iter().position(|s| *s == ru.antecedent[0]),
-            items.iter().position(|s| *s == ru.consequent[0]),
-        ) else {
-            continue;
-        };
+        .map(|&(_, _, k)| report.rules[k].lift)
+        .fold(1.0_f64, f64::max);
+    let mut values = vec![vec![None; n]; n];
+    let mut hover = vec![vec![String::new(); n]; n];
+    let mut shown = vec![vec![String::new(); n]; n];
+    for &(i, j, k) in &matrix.cells {
+        let ru = &report.rules[k];
         values[i][j] = Some((ru.lift / max_lift).clamp(0.0, 1.0));
+        // The lift itself in the cell (a 34-pixel cell holds "30.6" or "123").
+        shown[i][j] = format::num(ru.lift, if ru.lift < 100.0 { 1 } else { 0 });
         hover[i][j] = crate::tr!(
             "{} → {}: lift {:.2}, confidence {:.0}%",
             "{} → {}：提升度 {:.2}，置信度 {:.0}%",
@@ -265,6 +251,7 @@ fn BasketSection(report: BasketReport, millis: f64, form: BasketForm) -> impl In
             ru.confidence * 100.0
         );
     }
+    let items = matrix.items;
     let labels: Vec<String> = items.clone();
     let by_len = report
         .itemsets_by_len
@@ -327,8 +314,8 @@ fn BasketSection(report: BasketReport, millis: f64, form: BasketForm) -> impl In
                 Column::num("leverage", t("Leverage", "杠杆率")), Column::num("conviction", t("Conviction", "确信度")),
             ]/>
             {(!labels.is_empty()).then(|| view! {
-                <h3>{t("Rule matrix (darker = stronger lift; row → column)", "规则矩阵（颜色越深 = 提升度越高；行 → 列）")}</h3>
-                <Heatmap row_labels=labels.clone() col_labels=labels.clone() values=values hover=hover title=t("Lift between the top products", "热门商品之间的提升度").to_string()/>
+                <h3>{t("Rule matrix: the lift of \"if the row's item, then the column's\" (darker = stronger)", "规则矩阵：“有行商品，则有列商品”的提升度（颜色越深越强）")}</h3>
+                <Heatmap row_labels=labels.clone() col_labels=labels.clone() values=values hover=hover shown=shown title=t("Lift between the top products", "热门商品之间的提升度").to_string()/>
             })}
             <h3>{t("Frequent item sets", "频繁项集")}</h3>
             <DataTable id="itemsets" rows=Signal::derive(move || itemset_rows.clone()) page_size=10 columns=vec![
