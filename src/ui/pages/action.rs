@@ -469,42 +469,80 @@ fn items_text(c: &crate::analytics::action::WinBackCustomer) -> String {
         .join("; ")
 }
 
+/// A column of a plan table: its title and whether it holds numbers (right-aligned).
+struct Col(String, bool);
+
+fn text_col(title: impl Into<String>) -> Col {
+    Col(title.into(), false)
+}
+
+fn num_col(title: impl Into<String>) -> Col {
+    Col(title.into(), true)
+}
+
+/// A plain table of plan lines, one text per cell: every line shown, no search or paging (the
+/// plan lists a few; the pages behind it have the full tables).
+fn plan_table(cols: Vec<Col>, rows: Vec<Vec<String>>) -> impl IntoView {
+    let numeric: Vec<bool> = cols.iter().map(|c| c.1).collect();
+    let head = cols
+        .into_iter()
+        .map(|Col(title, num)| view! { <th class:num=num>{title}</th> })
+        .collect_view();
+    let body = rows
+        .into_iter()
+        .map(|r| {
+            let cells = r
+                .into_iter()
+                .zip(numeric.iter().copied())
+                .map(|(text, num)| view! { <td class:num=num>{text}</td> })
+                .collect_view();
+            view! { <tr>{cells}</tr> }
+        })
+        .collect_view();
+    view! {
+        <div class="table-wrap">
+            <table class="data-table">
+                <thead><tr>{head}</tr></thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
+    }
+}
+
 fn win_back(w: &WinBack, cur: &str) -> impl IntoView {
     let risk = risk_text(w.churn_risk_method);
     let rows = w
         .customers
         .iter()
         .map(|c| {
-            let items = items_text(c);
-            view! {
-                <tr>
-                    <td>{c.customer_id.clone()}</td>
-                    <td class="num">{format::money(c.clv, cur)}</td>
-                    <td class="num">{format::pct(c.churn_risk)}</td>
-                    <td class="num">{c.recency_days.map(|d| format::num(d as f64, 0)).unwrap_or_default()}</td>
-                    <td class="num">{c.orders.map(format::int).unwrap_or_default()}</td>
-                    <td>{items}</td>
-                </tr>
-            }
+            vec![
+                c.customer_id.clone(),
+                format::money(c.clv, cur),
+                format::pct(c.churn_risk),
+                c.recency_days
+                    .map(|d| format::num(d as f64, 0))
+                    .unwrap_or_default(),
+                c.orders.map(format::int).unwrap_or_default(),
+                items_text(c),
+            ]
         })
-        .collect_view();
+        .collect();
+    let table = plan_table(
+        vec![
+            text_col(t("Customer", "客户")),
+            num_col(t("CLV", "客户终身价值")),
+            num_col(t("Churn risk", "流失风险")),
+            num_col(t("Days since last order", "距上次下单天数")),
+            num_col(t("Orders", "订单数")),
+            text_col(t("Recommend", "推荐商品")),
+        ],
+        rows,
+    );
     view! {
         <p class="do">{tr!("Contact these {} customers with a personal offer on the items below: they are in the top {} by predicted value (CLV ≥ {}) and at least {} likely to have stopped buying. {} customers qualify in total.",
             "向以下 {} 位客户发送个性化优惠，推荐下方商品：他们的预测价值位于前 {}（CLV ≥ {}），且停止购买的可能性至少为 {}。共有 {} 位客户符合条件。",
             w.customers.len(), format::pct(1.0 - w.clv_quantile), format::money(w.clv_threshold, cur), format::pct(w.churn_risk_min), w.qualifying)}</p>
-        <div class="table-wrap">
-            <table class="data-table">
-                <thead><tr>
-                    <th>{t("Customer", "客户")}</th>
-                    <th class="num">{t("CLV", "客户终身价值")}</th>
-                    <th class="num">{t("Churn risk", "流失风险")}</th>
-                    <th class="num">{t("Days since last order", "距上次下单天数")}</th>
-                    <th class="num">{t("Orders", "订单数")}</th>
-                    <th>{t("Recommend", "推荐商品")}</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        {table}
         {how(tr!("CLV is each customer's predicted spend over the next {} days: BG/NBD expected purchases × Gamma-Gamma expected order value. The threshold is the {} percentile of the CLV of all {} scored customers; {}. The money effect adds up the CLV of the listed customers: the value the shop loses if they do not come back. Items come from the recommender ({}), excluding what the customer already bought.",
             "CLV 是每位客户未来 {} 天的预测消费：BG/NBD 预期购买次数 × Gamma-Gamma 预期客单价。门槛是 CLV 的第 {} 百分位（共 {} 位已评分客户）；{}。金额影响为所列客户 CLV 之和：即他们不再回来时店铺损失的价值。推荐商品来自推荐模型（{}），不含客户已买过的商品。",
             w.horizon_days, format::num(w.clv_quantile * 100.0, 0), w.customers_scored, risk, w.recommender))}
@@ -519,37 +557,40 @@ fn win_back_units(w: &WinBack) -> impl IntoView {
         .customers
         .iter()
         .map(|c| {
-            view! {
-                <tr>
-                    <td>{c.customer_id.clone()}</td>
-                    <td class="num">{format::int(u64::from(c.purchase_days))}</td>
-                    <td class="num">{format::pct(c.churn_risk)}</td>
-                    <td class="num">{format::num(c.expected_purchases, 2)}</td>
-                    <td class="num">{c.recency_days.map(|d| format::num(d as f64, 0)).unwrap_or_default()}</td>
-                    <td class="num">{c.units.map(|u| format::num(u, 0)).unwrap_or_default()}</td>
-                    <td>{items_text(c)}</td>
-                </tr>
-            }
+            vec![
+                c.customer_id.clone(),
+                format::int(u64::from(c.purchase_days)),
+                format::pct(c.churn_risk),
+                format::num(c.expected_purchases, 2),
+                c.recency_days
+                    .map(|d| format::num(d as f64, 0))
+                    .unwrap_or_default(),
+                c.units.map(|u| format::num(u, 0)).unwrap_or_default(),
+                items_text(c),
+            ]
         })
-        .collect_view();
+        .collect();
+    let table = plan_table(
+        vec![
+            text_col(t("Customer", "客户")),
+            num_col(t("Purchase days", "购买天数")),
+            num_col(t("Churn risk", "流失风险")),
+            num_col(tr!(
+                "Expected purchases ({} days)",
+                "预期购买次数（{} 天）",
+                w.horizon_days
+            )),
+            num_col(t("Days since last purchase", "距上次购买天数")),
+            num_col(t("Units bought", "购买件数")),
+            text_col(t("Recommend", "推荐商品")),
+        ],
+        rows,
+    );
     view! {
         <p class="do">{tr!("Contact these {} regular customers with a personal offer on the items below: they bought on at least {} different days (the top {} of customers) and are at least {} likely to have stopped buying. {} customers qualify in total.",
             "向以下 {} 位常客发送个性化优惠，推荐下方商品：他们至少在 {} 个不同的日子购买过（位于客户前 {}），且停止购买的可能性至少为 {}。共有 {} 位客户符合条件。",
             w.customers.len(), format::num(days, 0), format::pct(1.0 - w.clv_quantile), format::pct(w.churn_risk_min), w.qualifying)}</p>
-        <div class="table-wrap">
-            <table class="data-table">
-                <thead><tr>
-                    <th>{t("Customer", "客户")}</th>
-                    <th class="num">{t("Purchase days", "购买天数")}</th>
-                    <th class="num">{t("Churn risk", "流失风险")}</th>
-                    <th class="num">{tr!("Expected purchases ({} days)", "预期购买次数（{} 天）", w.horizon_days)}</th>
-                    <th class="num">{t("Days since last purchase", "距上次购买天数")}</th>
-                    <th class="num">{t("Units bought", "购买件数")}</th>
-                    <th>{t("Recommend", "推荐商品")}</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        {table}
         {how(tr!("The file has no prices, so customers are judged by how regularly they bought instead of their value in money. A customer's purchase days are the different days they bought on; the threshold is the {} percentile of the purchase days of all {} scored customers, and only repeat buyers qualify; {}. The list puts the largest expected loss first (churn risk × purchase days). The effect adds up the purchase days these customers are still expected to make over the next {} days (BG/NBD): what the shop loses if they do not come back. Items come from the recommender ({}), excluding what the customer already bought.",
             "文件没有价格，因此按客户购买的规律程度而不是金额价值来评判。客户的购买天数是其购买过的不同日子数；门槛是全部 {1} 位已评分客户购买天数的第 {0} 百分位，且只有复购客户符合条件；{2}。列表按预期损失（流失风险 × 购买天数）从大到小排列。影响为这些客户在未来 {3} 天内预计仍会购买的天数之和（BG/NBD）：即他们不再回来时店铺失去的购买。推荐商品来自推荐模型（{4}），不含客户已买过的商品。",
             format::num(w.clv_quantile * 100.0, 0), w.customers_scored, risk, w.horizon_days, w.recommender))}
@@ -571,17 +612,30 @@ fn reorder_units(r: &Reorder) -> impl IntoView {
         .iter()
         .take(shown)
         .map(|l| {
-            view! {
-                <tr>
-                    <td>{l.sku.clone()}</td>
-                    <td>{l.class.clone()}</td>
-                    <td class="num">{format::num(l.quantity, 0)}</td>
-                    <td class="num">{format::pct(l.stockout_risk)}</td>
-                    <td>{if l.full { t("yes", "是") } else { t("partly", "部分") }}</td>
-                </tr>
-            }
+            vec![
+                l.sku.clone(),
+                l.class.clone(),
+                format::num(l.quantity, 0),
+                format::pct(l.stockout_risk),
+                if l.full {
+                    t("yes", "是")
+                } else {
+                    t("partly", "部分")
+                }
+                .to_string(),
+            ]
         })
-        .collect_view();
+        .collect();
+    let table = plan_table(
+        vec![
+            text_col(t("Product", "商品")),
+            text_col(t("Class", "分类")),
+            num_col(t("Units", "数量")),
+            num_col(t("Stockout risk now", "当前缺货风险")),
+            text_col(t("Full order", "完整订购")),
+        ],
+        rows,
+    );
     let more = more_lines(r.lines.len(), shown);
     let capacity = r.capacity.unwrap_or_default();
     let capacity_note = if r.capacity_is_default {
@@ -608,18 +662,7 @@ fn reorder_units(r: &Reorder) -> impl IntoView {
             "订购 {1} 种商品共 {0} 件，容量 {2} 件。需要补货的 {4} 种商品中有 {3} 种被完全覆盖。处于“立即订货”状态的商品：{5} 种。",
             format::num(r.total_units, 0), r.lines.len(), format::num(capacity, 0),
             r.fully_covered, r.candidates, r.order_now_skus)}{step}</p>
-        <div class="table-wrap">
-            <table class="data-table">
-                <thead><tr>
-                    <th>{t("Product", "商品")}</th>
-                    <th>{t("Class", "分类")}</th>
-                    <th class="num">{t("Units", "数量")}</th>
-                    <th class="num">{t("Stockout risk now", "当前缺货风险")}</th>
-                    <th>{t("Full order", "完整订购")}</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        {table}
         {more}
         {how(tr!("The inventory page sets a reorder point per product for its service target (A 98 %, B 95 %, C 90 % fill rate); with no unit costs, the lot is 30 days of forecast demand. The purchase plan is a linear program that fills the capacity with the units that matter most: each unit that brings a product back up to its reorder point counts 1, each further unit of its suggested order ½, so the products about to run out come first. {} Stockout risk is the chance of running out before a delivery ordered today arrives.",
             "库存页面按服务目标（A 98%、B 95%、C 90% 满足率）为每种商品设定再订货点；没有单位成本时，批量为 30 天的预测需求。采购计划是一个线性规划，用最重要的件数填满容量：使商品回到再订货点的每一件计 1，建议订单中其余每一件计 ½，因此即将断货的商品优先。{} 缺货风险是今天下单的货物到达前断货的概率。",
@@ -634,19 +677,29 @@ fn reorder(r: &Reorder, cur: &str) -> impl IntoView {
         .iter()
         .take(shown)
         .map(|l| {
-            view! {
-                <tr>
-                    <td>{l.sku.clone()}</td>
-                    <td>{l.description.clone()}</td>
-                    <td>{l.class.clone()}</td>
-                    <td class="num">{format::num(l.quantity, 0)}</td>
-                    <td class="num">{format::money(l.cost, cur)}</td>
-                    <td class="num">{format::money(l.expected_margin, cur)}</td>
-                    <td class="num">{format::pct(l.stockout_risk)}</td>
-                </tr>
-            }
+            vec![
+                l.sku.clone(),
+                l.description.clone(),
+                l.class.clone(),
+                format::num(l.quantity, 0),
+                format::money(l.cost, cur),
+                format::money(l.expected_margin, cur),
+                format::pct(l.stockout_risk),
+            ]
         })
-        .collect_view();
+        .collect();
+    let table = plan_table(
+        vec![
+            text_col(t("SKU", "商品编码")),
+            text_col(t("Description", "描述")),
+            text_col(t("Class", "分类")),
+            num_col(t("Units", "数量")),
+            num_col(t("Cost", "成本")),
+            num_col(t("Expected margin", "预计利润")),
+            num_col(t("Stockout risk now", "当前缺货风险")),
+        ],
+        rows,
+    );
     let more = more_lines(r.lines.len(), shown);
     let budget_note = if r.budget_is_default {
         t(
@@ -687,20 +740,7 @@ fn reorder(r: &Reorder, cur: &str) -> impl IntoView {
             "订购 {0} 个 SKU（{1} 件），花费 {2}，预算 {3}。需要补货的 {5} 个 SKU 中有 {4} 个被完全覆盖；{6} 个 SKU 处于“立即订货”状态。",
             r.lines.len(), format::num(r.total_units, 0), format::money(r.total_cost, cur), format::money(r.budget, cur),
             r.fully_covered, r.candidates, r.order_now_skus)}{step}{capacity}</p>
-        <div class="table-wrap">
-            <table class="data-table">
-                <thead><tr>
-                    <th>{t("SKU", "商品编码")}</th>
-                    <th>{t("Description", "描述")}</th>
-                    <th>{t("Class", "分类")}</th>
-                    <th class="num">{t("Units", "数量")}</th>
-                    <th class="num">{t("Cost", "成本")}</th>
-                    <th class="num">{t("Expected margin", "预计利润")}</th>
-                    <th class="num">{t("Stockout risk now", "当前缺货风险")}</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        {table}
         {more}
         {how(tr!("The inventory page sets a reorder point and lot size per SKU for its service target (A 98 %, B 95 %, C 90 % fill rate). The purchase plan is a linear program: choose the units of each SKU that needs ordering to maximise expected margin (price − cost per unit sold, minus holding cost) subject to total cost ≤ budget. {} The money effect adds up the expected margin of the plan lines: the profit these purchases protect from stockouts. Stockout risk is the chance of running out before a delivery ordered today arrives.",
             "库存页面按服务目标（A 98%、B 95%、C 90% 满足率）为每个 SKU 设定再订货点和批量。采购计划是一个线性规划：在总成本 ≤ 预算的约束下，选择各需补货 SKU 的数量以最大化预计利润（每售出一件的价格 − 成本，减去持有成本）。{} 金额影响为计划各行预计利润之和：即这些采购避免缺货所保护的利润。缺货风险是今天下单的货物到达前断货的概率。",
@@ -714,17 +754,29 @@ fn ad_budget(a: &AdBudget, cur: &str) -> impl IntoView {
         .iter()
         .map(|c| {
             let change = c.optimal_per_period - c.current_per_period;
-            view! {
-                <tr>
-                    <td>{c.name.clone()}</td>
-                    <td class="num">{format::money(c.current_per_period, cur)}</td>
-                    <td class="num">{format::money(c.optimal_per_period, cur)}</td>
-                    <td class="num">{format!("{}{}", if change >= 0.0 { "+" } else { "" }, format::money(change, cur))}</td>
-                    <td class="num">{format::money(c.optimal_revenue - c.current_revenue, cur)}</td>
-                </tr>
-            }
+            vec![
+                c.name.clone(),
+                format::money(c.current_per_period, cur),
+                format::money(c.optimal_per_period, cur),
+                format!(
+                    "{}{}",
+                    if change >= 0.0 { "+" } else { "" },
+                    format::money(change, cur)
+                ),
+                format::money(c.optimal_revenue - c.current_revenue, cur),
+            ]
         })
-        .collect_view();
+        .collect();
+    let table = plan_table(
+        vec![
+            text_col(t("Channel", "渠道")),
+            num_col(t("Now, per period", "当前每期")),
+            num_col(t("Suggested, per period", "建议每期")),
+            num_col(t("Change", "变化")),
+            num_col(t("Revenue change", "收入变化")),
+        ],
+        rows,
+    );
     let reliability = (!a.reliable).then(|| {
         view! { <p class="warn small">{t("Caution: the model failed its identification checks (channels move together), so treat this split as a hypothesis to test, not a fact.", "注意：模型未通过可识别性检验（各渠道支出同步变化），请把这一分配视为待检验的假设，而非事实。")}</p> }
     });
@@ -733,18 +785,7 @@ fn ad_budget(a: &AdBudget, cur: &str) -> impl IntoView {
             "保持相同预算（未来 {1} 个周期、每期 {2} 天，共 {0}），但按下表重新分配：预测媒体收入从 {3} 增至 {4}（{5}）。",
             format::money(a.total_budget, cur), a.periods, a.period_days, format::money(a.revenue_current, cur), format::money(a.revenue_optimal, cur), format!("{:+.1}%", a.lift_pct))}</p>
         {reliability}
-        <div class="table-wrap">
-            <table class="data-table">
-                <thead><tr>
-                    <th>{t("Channel", "渠道")}</th>
-                    <th class="num">{t("Now, per period", "当前每期")}</th>
-                    <th class="num">{t("Suggested, per period", "建议每期")}</th>
-                    <th class="num">{t("Change", "变化")}</th>
-                    <th class="num">{t("Revenue change", "收入变化")}</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        {table}
         {how(t("A media-mix model (ridge regression on adstocked, saturating spend, hyper-parameters by time-series cross-validation) gives each channel a response curve R_c(s). Today's split s⁰ is the last 13 periods' shares; the suggested split s* maximises Σ_c R_c(s_c) for the same total, within each channel's bounds. The money effect is Σ_c [R_c(s*_c) − R_c(s⁰_c)] over the budget periods.", "媒体组合模型（对带滞后效应、饱和的支出做岭回归，超参数由时间序列交叉验证选择）为每个渠道给出响应曲线 R_c(s)。当前分配 s⁰ 为最近 13 期的支出占比；建议分配 s* 在总额不变、各渠道上下限内最大化 Σ_c R_c(s_c)。金额影响为预算周期内 Σ_c [R_c(s*_c) − R_c(s⁰_c)]。").to_string())}
     }
 }
@@ -774,32 +815,29 @@ fn promotion(p: &Promotion, cur: &str) -> impl IntoView {
         .episodes
         .iter()
         .map(|e| {
-            view! {
-                <tr>
-                    <td>{format!("{} – {}", e.from, e.to)}</td>
-                    <td class="num">{amount(e.incremental)}</td>
-                    <td class="num">{format!("{} … {}", amount(e.ci_low), amount(e.ci_high))}</td>
-                    <td class="num">{format!("{:+.1}%", e.lift_pct)}</td>
-                    <td>{verdict_text(e.verdict)}</td>
-                </tr>
-            }
+            vec![
+                format!("{} – {}", e.from, e.to),
+                amount(e.incremental),
+                format!("{} … {}", amount(e.ci_low), amount(e.ci_high)),
+                format!("{:+.1}%", e.lift_pct),
+                verdict_text(e.verdict).to_string(),
+            ]
         })
-        .collect_view();
+        .collect();
+    let table = plan_table(
+        vec![
+            text_col(t("Promotion dates", "促销日期")),
+            num_col(t("Extra", "额外")),
+            num_col(t("Interval", "区间")),
+            num_col(t("Lift", "提升")),
+            text_col(t("Verdict", "结论")),
+        ],
+        rows,
+    );
     view! {
         <p class="do">{tr!("\"{}\": {} extra ({:+.1}%), {} interval {} to {}. ", "“{}”：额外 {}（{:+.1}%），{} 区间 {} 至 {}。",
             p.label, amount(p.incremental), p.lift_pct, format::pct(p.confidence), amount(p.ci_low), amount(p.ci_high))}{advice}</p>
-        <div class="table-wrap">
-            <table class="data-table">
-                <thead><tr>
-                    <th>{t("Promotion dates", "促销日期")}</th>
-                    <th class="num">{t("Extra", "额外")}</th>
-                    <th class="num">{t("Interval", "区间")}</th>
-                    <th class="num">{t("Lift", "提升")}</th>
-                    <th>{t("Verdict", "结论")}</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        {table}
         {how(t("A regression on the periods without promotion (trend, seasonality, day of week) predicts what sales would have been without it; extra = actual − predicted, summed over the promoted periods (the money effect adds the episodes). The interval is the regression's prediction interval for that sum. Repeat when the whole interval is above zero, stop when it is below, otherwise the effect is not clear. The discount's cost is not in the file, so compare the extra revenue with what the discount cost you.", "用无促销期间的数据做回归（趋势、季节性、星期几），预测不做促销时的销售额；额外 = 实际 − 预测，对促销期间求和（金额影响为各次促销之和）。区间是该总和的回归预测区间。整个区间高于零则重复，低于零则停止，否则效果不明确。文件中没有折扣成本，请将额外收入与折扣花费进行比较。").to_string())}
     }
 }
