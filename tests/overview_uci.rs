@@ -190,3 +190,63 @@ fn bad_params() {
     assert_eq!((r.kpis.orders, r.kpis.lines, r.kpis.revenue), (0, 0, 0.0));
     assert!(r.weekly.is_empty() && r.products.is_empty());
 }
+
+#[test]
+fn compared_with_the_period_before() {
+    // 1 Apr – 30 Jun 2011 (91 days) against 31 Dec 2010 – 31 Mar 2011; pandas on the same
+    // cleaning gives 2,070,084.541 against 1,932,635.810 (+7.112%), 4,460 / 3,640 orders, 1,991 /
+    // 1,776 customers, returns rate 0.078461 / 0.098987.
+    let p = OverviewParams {
+        date_from: Some("2011-04-01".into()),
+        date_to: Some("2011-06-30".into()),
+    };
+    let r = run(uci(), &p).unwrap();
+    close(r.kpis.revenue, 2_070_084.541, 1e-3);
+    let prev = r.previous.as_ref().unwrap();
+    assert_eq!(
+        (prev.from.as_str(), prev.to.as_str(), prev.days),
+        ("2010-12-31", "2011-03-31", 91)
+    );
+    let k = prev.kpis.as_ref().unwrap();
+    close(k.revenue, 1_932_635.810, 1e-3);
+    assert_eq!((k.orders, k.customers, k.lines), (3_640, 1_776, 97_214));
+    close(k.average_order_value, 530.943904, 1e-6);
+    close(k.repeat_purchase_rate, 0.360923, 1e-6);
+    close(k.returns_rate, 0.098987, 1e-6);
+    close(r.kpis.revenue / k.revenue - 1.0, 0.071120, 1e-6);
+
+    // Q1 2011's previous 90 days start on 3 Oct 2010, before the data (1 Dec 2010): no numbers.
+    let q1 = OverviewParams {
+        date_from: Some("2011-01-01".into()),
+        date_to: Some("2011-03-31".into()),
+    };
+    let prev = run(uci(), &q1).unwrap().previous.unwrap();
+    assert_eq!(
+        (
+            prev.from.as_str(),
+            prev.to.as_str(),
+            prev.days,
+            prev.data_from.as_str()
+        ),
+        ("2010-10-03", "2010-12-31", 90, "2010-12-01")
+    );
+    assert!(prev.kpis.is_none());
+
+    // A range past the data's end is clipped first: 1 Dec 2011 – 31 Jan 2012 is the data's last
+    // 9 days (to 9 Dec), against 22–30 Nov 2011.
+    let end = OverviewParams {
+        date_from: Some("2011-12-01".into()),
+        date_to: Some("2012-01-31".into()),
+    };
+    let prev = run(uci(), &end).unwrap().previous.unwrap();
+    assert_eq!(
+        (prev.from.as_str(), prev.to.as_str(), prev.days),
+        ("2011-11-22", "2011-11-30", 9)
+    );
+    assert!(prev.kpis.is_some());
+    // All dates: nothing to compare with.
+    assert!(run(uci(), &OverviewParams::default())
+        .unwrap()
+        .previous
+        .is_none());
+}

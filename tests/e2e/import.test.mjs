@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   startEnv, newPage, crashes, importSample, importFiles, navigate, readCleaningReport, dataValue,
-  dataValueChange, download, near, notBuilt, parseCsv, tmpDir, uciCsv, SAMPLE, FULL, UCI_FILE, TEST_TIMEOUT,
+  dataValueChange, download, near, notBuilt, parseCsv, tmpDir, uciCsv, setFields, shot, SAMPLE, FULL, UCI_FILE, TEST_TIMEOUT,
 } from './helpers.mjs';
 
 let env;
@@ -56,6 +56,39 @@ test('(a) the bundled sample imports and shows its known numbers', { timeout: TE
     assert.match(top, /^22423\s+REGENCY CAKESTAND 3 TIER\s/, top);
     await navigate(page, '/data');
     assertReport(await readCleaningReport(page), SAMPLE, 'sample');
+    assert.deepEqual(crashes(log), []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('(a2) a date range is compared with the days before it', { timeout: TEST_TIMEOUT }, async () => {
+  const { page, log, url, context } = await newPage(env);
+  try {
+    await importSample(page, url);
+    // Aug–Sep 2011 (61 days) against 1 Jun – 31 Jul 2011. pandas on the same cleaning: revenue
+    // 1,817,728.552 against 1,480,961.091 (+22.7%), orders 3,198 against 3,008 (+6.3%), repeat
+    // rate 33.78% against 34.41% (−0.6 pp), returns rate 5.13% against 7.33% (−2.2 pp).
+    await setFields(page, { 'date-from': '2011-08-01', 'date-to': '2011-09-30' });
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="kpi-orders"]')?.getAttribute('data-value')) === 3198);
+    await page.locator('[data-testid="kpi-returns-change"]').waitFor();
+    assert.equal(await page.locator('[data-testid="previous-period"]').innerText(), 'Changes against the 61 days before: 1 Jun 2011 – 31 Jul 2011.');
+    const change = async (k) => {
+      const el = page.locator(`[data-testid="kpi-${k}-change"]`);
+      return [await el.innerText(), (await el.getAttribute('class')).replace('kpi-change ', '')];
+    };
+    assert.deepEqual(await change('revenue'), ['▲ +22.7%', 'good']);
+    assert.deepEqual(await change('orders'), ['▲ +6.3%', 'good']);
+    assert.deepEqual(await change('repeat'), ['▼ −0.6 pp', 'bad']);
+    // Fewer returns is good news.
+    assert.deepEqual(await change('returns'), ['▼ −2.2 pp', 'good']);
+    assert.match(await page.locator('[data-testid="kpi-revenue-change"]').getAttribute('title'), /^1 Jun 2011 – 31 Jul 2011: 1,480,961\.09; change \+336,767\.46 \(\+22\.7%\)$/);
+    await shot(page, 'overview-range.png');
+    // The whole data range: the days before it are not in the data, so no changes are shown.
+    await setFields(page, { 'date-from': '2011-06-01' });
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="kpi-orders"]')?.getAttribute('data-value')) === 6206);
+    assert.equal(await page.locator('[data-testid="previous-period"]').innerText(), 'No comparison with the 122 days before (30 Jan 2011 – 31 May 2011): the data start on 1 Jun 2011.');
+    assert.equal(await page.locator('[data-testid="kpi-revenue-change"]').count(), 0);
     assert.deepEqual(crashes(log), []);
   } finally {
     await context.close();

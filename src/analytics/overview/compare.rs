@@ -55,6 +55,11 @@ impl KpiKey {
         matches!(self, KpiKey::RepeatPurchaseRate | KpiKey::ReturnsRate)
     }
 
+    /// Whether a rise is good news (every KPI but the returns rate).
+    pub fn higher_is_better(self) -> bool {
+        self != KpiKey::ReturnsRate
+    }
+
     pub fn value(self, k: &Kpis) -> f64 {
         match self {
             KpiKey::Revenue => k.revenue,
@@ -149,6 +154,7 @@ mod tests {
         assert!((d[3].delta - 10.0).abs() < 1e-12);
         assert!((d[3].relative.unwrap() - 0.25).abs() < 1e-12);
         assert!(d[4].key.is_rate() && !d[0].key.is_rate());
+        assert!(d[0].key.higher_is_better() && !d[5].key.higher_is_better());
         assert!((d[4].delta - 0.05).abs() < 1e-12);
         assert!((d[5].delta + 0.02).abs() < 1e-12);
         assert!((d[5].relative.unwrap() + 0.5).abs() < 1e-12);

@@ -74,6 +74,22 @@ pub struct ProductRow {
     pub not_a_product: Option<crate::text::Text>,
 }
 
+/// The period of the same length just before a date range, for "compared with the previous
+/// period" (the range is first clipped to the data: 1–30 Sep against 2–31 Aug).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PreviousPeriod {
+    /// First and last day, "YYYY-MM-DD".
+    pub from: String,
+    pub to: String,
+    /// Its length in days (that of the range).
+    pub days: i64,
+    /// Its headline numbers; `None` when it starts before the data ([`PreviousPeriod::data_from`]):
+    /// a part-covered period would compare a few weeks with a full range.
+    pub kpis: Option<Kpis>,
+    /// The data's first day.
+    pub data_from: String,
+}
+
 /// [`CountryRow::country`] of the lines without a country (the CLI prints it as is; the page
 /// shows it in its language).
 pub const UNKNOWN_COUNTRY: &str = "Unknown";
@@ -98,6 +114,9 @@ pub struct OverviewReport {
     /// All products in range, by revenue descending (the UI paginates); lines that are not
     /// goods are in [`OverviewReport::non_products`] instead.
     pub products: Vec<ProductRow>,
+    /// The period just before the date range, when one is set.
+    #[serde(default)]
+    pub previous: Option<PreviousPeriod>,
     /// Postage, fees and other lines that are not goods, same order, each with its reason.
     /// Their revenue and units are in the KPIs and series.
     #[serde(default)]
@@ -122,6 +141,7 @@ impl Default for OverviewReport {
             weekly: Vec::new(),
             monthly: Vec::new(),
             products: Vec::new(),
+            previous: None,
             non_products: Vec::new(),
             countries: Vec::new(),
             priced: true,
@@ -230,6 +250,114 @@ fn month_start_day(mi: i64) -> i64 {
     days_from_civil(mi.div_euclid(12), (mi.rem_euclid(12) + 1) as u32, 1)
 }
 
+/// The headline numbers of the sale lines `idx` and of the returns dated in `in_range`.
+fn range_kpis(ds: &Dataset, idx: &[usize], in_range: &dyn Fn(i64) -> bool) -> Kpis {
+    let lines = &ds.lines;
+    let nstr = lines.strings.len();
+    let priced = ds.report.priced;
+    let revenue = neumaier_sum(idx.iter().map(|&i| lines.revenue[i]));
+    let units = neumaier_sum(idx.iter().map(|&i| lines.quantity[i]));
+    let mut seen_order = vec![false; nstr];
+    let mut seen_guest_order = vec![false; nstr];
+    let (mut orders, mut guest_orders) = (0u64, 0u64);
+    let mut cust_orders: Vec<(u32, u32)> = Vec::with_capacity(idx.len());
+    for &i in idx {
+        let o = lines.order_id[i] as usize;
+        if let Some(s) = seen_order.get_mut(o) {
+            if !*s {
+                *s = true;
+                orders += 1;
+            }
+        }
+        let c = lines.customer[i];
+        if c == NONE_ID {
+            if let Some(s) = seen_guest_order.get_mut(o) {
+                if !*s {
+                    *s = true;
+                    guest_orders += 1;
+                }
+            }
+        } else {
+            cust_orders.push((c, lines.order_id[i]));
+        }
+    }
+    let per_customer = distinct_per_group(cust_orders, nstr);
+    let customers = per_customer.iter().filter(|&&n| n > 0).count() as u64;
+    let repeaters = per_customer.iter().filter(|&&n| n >= 2).count() as u64;
+    let returns = &ds.returns;
+    // Without prices the returns rate counts units instead of value.
+    let returned = |i: usize| {
+        if priced {
+            returns.revenue[i].abs()
+        } else {
+            returns.quantity[i].abs()
+        }
+    };
+    let return_value = neumaier_sum(
+        (0..returns.len())
+            .filter(|&i| in_range(returns.timestamp[i]))
+            .map(returned),
+    );
+    let ratio = |a: f64, b: f64| if b > 0.0 { a / b } else { 0.0 };
+    Kpis {
+        revenue,
+        orders,
+        customers,
+        average_order_value: ratio(revenue, orders as f64),
+        repeat_purchase_rate: ratio(repeaters as f64, customers as f64),
+        returns_rate: ratio(return_value, if priced { revenue } else { units }),
+        lines: idx.len() as u64,
+        guest_orders,
+        units,
+        units_per_order: ratio(units, orders as f64),
+    }
+}
+
+/// The comparison with the period just before a date range ([`PreviousPeriod`]): `None` for
+/// all dates (no range set) or a range outside the data.
+fn previous_period(
+    ds: &Dataset,
+    from: Option<i64>,
+    to: Option<i64>,
+    data_min: Option<i64>,
+    data_max: Option<i64>,
+) -> Option<PreviousPeriod> {
+    if from.is_none() && to.is_none() {
+        return None;
+    }
+    let (dmin, dmax) = (data_min?, data_max?);
+    let first = from.map_or(dmin, |f| f.max(dmin));
+    let last = to.map_or(dmax, |t| t.min(dmax));
+    if first > last {
+        return None;
+    }
+    let days = last - first + 1;
+    let (p_first, p_last) = (first - days, first - 1);
+    let span = |a: i64, b: i64| (format_day(a * 86400), format_day(b * 86400));
+    let (from, to) = span(p_first, p_last);
+    if p_first < dmin {
+        return Some(PreviousPeriod {
+            from,
+            to,
+            days,
+            kpis: None,
+            data_from: format_day(dmin * 86400),
+        });
+    }
+    let (lo, hi) = (p_first * 86400, p_last * 86400 + 86399);
+    let in_range = |t: i64| t >= lo && t <= hi;
+    let idx: Vec<usize> = (0..ds.lines.len())
+        .filter(|&i| in_range(ds.lines.timestamp[i]))
+        .collect();
+    Some(PreviousPeriod {
+        from,
+        to,
+        days,
+        kpis: Some(range_kpis(ds, &idx, &in_range)),
+        data_from: format_day(dmin * 86400),
+    })
+}
+
 /// One revenue series over consecutive periods, empty periods filled with zero.
 fn series(
     lines: &OrderLines,
@@ -297,64 +425,9 @@ pub fn run(ds: &Dataset, params: &OverviewParams) -> Result<OverviewReport, Over
         .collect();
     let nstr = lines.strings.len();
 
-    // KPIs.
     let priced = ds.report.priced;
-    let revenue = neumaier_sum(idx.iter().map(|&i| lines.revenue[i]));
-    let units = neumaier_sum(idx.iter().map(|&i| lines.quantity[i]));
-    let mut seen_order = vec![false; nstr];
-    let mut seen_guest_order = vec![false; nstr];
-    let (mut orders, mut guest_orders) = (0u64, 0u64);
-    let mut cust_orders: Vec<(u32, u32)> = Vec::with_capacity(idx.len());
-    for &i in &idx {
-        let o = lines.order_id[i] as usize;
-        if let Some(s) = seen_order.get_mut(o) {
-            if !*s {
-                *s = true;
-                orders += 1;
-            }
-        }
-        let c = lines.customer[i];
-        if c == NONE_ID {
-            if let Some(s) = seen_guest_order.get_mut(o) {
-                if !*s {
-                    *s = true;
-                    guest_orders += 1;
-                }
-            }
-        } else {
-            cust_orders.push((c, lines.order_id[i]));
-        }
-    }
-    let per_customer = distinct_per_group(cust_orders, nstr);
-    let customers = per_customer.iter().filter(|&&n| n > 0).count() as u64;
-    let repeaters = per_customer.iter().filter(|&&n| n >= 2).count() as u64;
-    let returns = &ds.returns;
-    // Without prices the returns rate counts units instead of value.
-    let returned = |i: usize| {
-        if priced {
-            returns.revenue[i].abs()
-        } else {
-            returns.quantity[i].abs()
-        }
-    };
-    let return_value = neumaier_sum(
-        (0..returns.len())
-            .filter(|&i| in_range(returns.timestamp[i]))
-            .map(returned),
-    );
-    let ratio = |a: f64, b: f64| if b > 0.0 { a / b } else { 0.0 };
-    let kpis = Kpis {
-        revenue,
-        orders,
-        customers,
-        average_order_value: ratio(revenue, orders as f64),
-        repeat_purchase_rate: ratio(repeaters as f64, customers as f64),
-        returns_rate: ratio(return_value, if priced { revenue } else { units }),
-        lines: idx.len() as u64,
-        guest_orders,
-        units,
-        units_per_order: ratio(units, orders as f64),
-    };
+    let kpis = range_kpis(ds, &idx, &in_range);
+    let previous = previous_period(ds, from, to, data_min, data_max);
 
     // Series over the range, limited to the data.
     let (weekly, monthly) = match (data_min, data_max) {
@@ -512,6 +585,7 @@ pub fn run(ds: &Dataset, params: &OverviewParams) -> Result<OverviewReport, Over
         weekly,
         monthly,
         products,
+        previous,
         non_products,
         countries,
         priced,

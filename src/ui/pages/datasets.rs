@@ -23,7 +23,7 @@ fn kpi_label(k: KpiKey) -> &'static str {
     }
 }
 
-fn kpi_shown(k: KpiKey, v: f64) -> String {
+pub(super) fn kpi_shown(k: KpiKey, v: f64) -> String {
     match k {
         KpiKey::Orders | KpiKey::Customers | KpiKey::Units => format::num(v, 0),
         KpiKey::Revenue | KpiKey::AverageOrderValue => format::num(v, 2),
@@ -31,7 +31,7 @@ fn kpi_shown(k: KpiKey, v: f64) -> String {
     }
 }
 
-fn signed(v: f64, decimals: usize) -> String {
+pub(super) fn signed(v: f64, decimals: usize) -> String {
     let s = format::num(v.abs(), decimals);
     if v > 0.0 {
         format!("+{s}")
@@ -43,7 +43,7 @@ fn signed(v: f64, decimals: usize) -> String {
 }
 
 /// The change column: absolute (percentage points for rates) and relative.
-fn delta_shown(k: KpiKey, delta: f64, relative: Option<f64>) -> String {
+pub(super) fn delta_shown(k: KpiKey, delta: f64, relative: Option<f64>) -> String {
     if k.is_rate() {
         return crate::tr!("{} pp", "{} 个百分点", signed(delta * 100.0, 1));
     }
@@ -338,7 +338,8 @@ pub fn CompareCard() -> impl IntoView {
                                 </tr></thead>
                                 <tbody>
                                     {rows.into_iter().map(|d| {
-                                        let (up, down) = (d.delta > 0.0, d.delta < 0.0);
+                                        let better = if d.key.higher_is_better() { d.delta } else { -d.delta };
+                                        let (up, down) = (better > 0.0, better < 0.0);
                                         view! {
                                             <tr data-testid=format!("cmp-{}", d.key.key())
                                                 data-current=round3(d.current) data-other=round3(d.other)

@@ -70,14 +70,34 @@ pub fn Kpi(
     #[prop(into)] shown: Signal<String>,
     /// How it was computed, in plain words.
     help: &'static str,
+    /// The change against a previous period, when there is one.
+    #[prop(optional, into)]
+    change: Option<Signal<Option<KpiChange>>>,
 ) -> impl IntoView {
+    let change = move || {
+        change.and_then(|c| c.get()).map(|c| {
+            view! { <div class=format!("kpi-change {}", c.class) data-testid=format!("{testid}-change") title=c.title>{c.text}</div> }
+        })
+    };
     view! {
         <div class="kpi" data-testid=testid data-value=move || format!("{}", (value.get() * 1000.0).round() / 1000.0)>
             <div class="kpi-label">{label}</div>
             <div class="kpi-value">{shown}</div>
+            {change}
             <details class="how"><summary>{t("How was this computed?", "这是怎么算的？")}</summary><p>{help}</p></details>
         </div>
     }
+}
+
+/// A KPI's change against a previous period, as shown under it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KpiChange {
+    /// "▲ +7.1%", "▼ −1.2 pp".
+    pub text: String,
+    /// The previous value and the whole change, on hover.
+    pub title: String,
+    /// "good", "bad" or "same" (a rise of the returns rate is bad).
+    pub class: &'static str,
 }
 
 /// Shown on pages that need data when none is loaded.

@@ -1,6 +1,7 @@
 //! Overview: KPIs, revenue by week or month, top products and countries, date filter.
 
-use super::{Kpi, NeedData};
+use super::{Kpi, KpiChange, NeedData};
+use crate::analytics::overview::compare::{compare, KpiKey};
 use crate::analytics::overview::{OverviewParams, UNKNOWN_COUNTRY};
 use crate::ui::bridge;
 use crate::ui::charts::{BarLineChart, Series};
@@ -162,6 +163,86 @@ fn OverviewBody() -> impl IntoView {
     let returns = kpi(|k| k.returns_rate);
     let units = kpi(|k| k.units);
     let units_per_order = kpi(|k| k.units_per_order);
+    // Changes against the period before the date range (none for all dates).
+    let changes = Memo::new(move |_| {
+        ov.with(|o| {
+            o.as_ref().and_then(|o| {
+                let prev = o.previous.as_ref()?;
+                let before = prev.kpis.as_ref()?;
+                Some((
+                    prev.from.clone(),
+                    prev.to.clone(),
+                    // One dataset on both sides: its returns rate is in the same unit either way.
+                    compare(&o.kpis, before, true),
+                ))
+            })
+        })
+    });
+    let change = move |key: KpiKey| {
+        Signal::derive(move || {
+            changes.with(|c| {
+                let (from, to, deltas) = c.as_ref()?;
+                let d = deltas.iter().find(|d| d.key == key)?;
+                let better = if key.higher_is_better() {
+                    d.delta
+                } else {
+                    -d.delta
+                };
+                let arrow = if d.delta > 0.0 {
+                    "▲"
+                } else if d.delta < 0.0 {
+                    "▼"
+                } else {
+                    "="
+                };
+                let amount = match (key.is_rate(), d.relative) {
+                    (false, Some(r)) => format!("{}%", super::datasets::signed(r * 100.0, 1)),
+                    _ => super::datasets::delta_shown(key, d.delta, d.relative),
+                };
+                Some(KpiChange {
+                    text: format!("{arrow} {amount}"),
+                    title: crate::tr!(
+                        "{} – {}: {}; change {}",
+                        "{} – {}：{}；变化 {}",
+                        format::date(from),
+                        format::date(to),
+                        super::datasets::kpi_shown(key, d.other),
+                        super::datasets::delta_shown(key, d.delta, d.relative)
+                    ),
+                    class: if better > 0.0 {
+                        "good"
+                    } else if better < 0.0 {
+                        "bad"
+                    } else {
+                        "same"
+                    },
+                })
+            })
+        })
+    };
+    // The sentence above the KPIs naming the period compared with, or why there is none.
+    let previous_line = move || {
+        ov.with(|o| {
+            let prev = o.as_ref()?.previous.as_ref()?;
+            let text = if prev.kpis.is_some() {
+                crate::tr!(
+                    "Changes against the {} days before: {}.",
+                    "与之前 {} 天（{}）相比的变化。",
+                    format::int(prev.days as u64),
+                    format::date_range(&prev.from, &prev.to)
+                )
+            } else {
+                crate::tr!(
+                    "No comparison with the {} days before ({}): the data start on {}.",
+                    "无法与之前 {} 天（{}）比较：数据从 {} 开始。",
+                    format::int(prev.days as u64),
+                    format::date_range(&prev.from, &prev.to),
+                    format::date(&prev.data_from)
+                )
+            };
+            Some(view! { <p class="muted small" data-testid="previous-period">{text}</p> })
+        })
+    };
     let sym = Signal::derive(move || money_symbol(state));
     // A file without prices: units stand in for revenue everywhere on the page.
     // A memo: the tables below are rebuilt only when it changes, not on every new report.
@@ -329,22 +410,23 @@ fn OverviewBody() -> impl IntoView {
             <p class="note" data-testid="unpriced-note">{t("This file has no price or amount column, so it is read as quantities only: units stand in for revenue on this page. Products (basket rules, recommendations), Forecast, Customers (segments, purchase predictions), Inventory (reorder points) and the Action plan work in units; lifetime value in money and purchase budgets need prices. If the file does have a price column, map it on the Data page.",
                 "本文件没有价格或金额列，因此只按数量读取：本页用件数代替销售额。商品（购物篮规则、推荐）、预测、客户（分层、购买预测）、库存（补货点）和行动计划按件数计算；以金额计的终身价值和采购预算需要价格。如果文件其实有价格列，请在数据页指定。")}</p>
         </Show>
+        {previous_line}
         <div class="kpis">
             <Show when=move || priced.get() fallback=move || view! {
-                <Kpi testid="kpi-units" label=t("Units sold", "售出件数") value=units
+                <Kpi testid="kpi-units" change=change(KpiKey::Units) label=t("Units sold", "售出件数") value=units
                     shown=Signal::derive(move || format::num(units.get(), 0))
                     help=t("Sum of quantities over all kept sale lines in the range (1 per line when the file has no quantity column). The file has no prices, so there is no revenue.",
                         "范围内所有保留的销售明细的数量之和（文件没有数量列时每行计 1）。文件没有价格，因此没有销售额。")/>
             }>
-                <Kpi testid="kpi-revenue" label=t("Revenue", "销售额") value=revenue
+                <Kpi testid="kpi-revenue" change=change(KpiKey::Revenue) label=t("Revenue", "销售额") value=revenue
                     shown=Signal::derive(move || format::money(revenue.get(), &sym.get()))
                     help=t("Sum of quantity × unit price over all kept sale lines in the range (cancellations, returns and lines with zero or negative quantity or price are excluded; guest orders are included).",
                         "范围内所有保留的销售明细的数量 × 单价之和（不含取消、退货以及数量或价格为零或负数的明细；包含游客订单）。")/>
             </Show>
-            <Kpi testid="kpi-orders" label=t("Orders", "订单数") value=orders
+            <Kpi testid="kpi-orders" change=change(KpiKey::Orders) label=t("Orders", "订单数") value=orders
                 shown=Signal::derive(move || format::num(orders.get(), 0))
                 help=t("Number of distinct order ids with at least one kept sale line.", "至少有一条保留销售明细的不同订单号的数量。")/>
-            <Kpi testid="kpi-customers" label=t("Customers", "客户数") value=customers
+            <Kpi testid="kpi-customers" change=change(KpiKey::Customers) label=t("Customers", "客户数") value=customers
                 shown=Signal::derive(move || format::num(customers.get(), 0))
                 help=t("Number of distinct customer ids that bought in the range. Guest orders (no customer id) are not counted.",
                     "范围内有购买的不同客户编号的数量。游客订单（无客户编号）不计入。")/>
@@ -353,14 +435,14 @@ fn OverviewBody() -> impl IntoView {
                     shown=Signal::derive(move || format::num(units_per_order.get(), 2))
                     help=t("Units sold divided by the number of orders.", "售出件数除以订单数。")/>
             }>
-                <Kpi testid="kpi-aov" label=t("Average order value", "客单价") value=aov
+                <Kpi testid="kpi-aov" change=change(KpiKey::AverageOrderValue) label=t("Average order value", "客单价") value=aov
                     shown=Signal::derive(move || format::money(aov.get(), &sym.get()))
                     help=t("Revenue divided by the number of orders.", "销售额除以订单数。")/>
             </Show>
-            <Kpi testid="kpi-repeat" label=t("Repeat-purchase rate", "复购率") value=repeat
+            <Kpi testid="kpi-repeat" change=change(KpiKey::RepeatPurchaseRate) label=t("Repeat-purchase rate", "复购率") value=repeat
                 shown=Signal::derive(move || format::pct(repeat.get()))
                 help=t("Share of customers who placed two or more distinct orders in the range.", "范围内下过两个及以上不同订单的客户占比。")/>
-            <Kpi testid="kpi-returns" label=t("Returns rate", "退货率") value=returns
+            <Kpi testid="kpi-returns" change=change(KpiKey::ReturnsRate) label=t("Returns rate", "退货率") value=returns
                 shown=Signal::derive(move || format::pct(returns.get()))
                 help=t("Value of cancelled or returned lines divided by the value of sale lines in the range (their units, when the file has no prices).", "范围内取消或退货明细的金额除以销售明细的金额（文件没有价格时按件数计算）。")/>
         </div>
