@@ -333,27 +333,20 @@ fn previous_period(
     }
     let days = last - first + 1;
     let (p_first, p_last) = (first - days, first - 1);
-    let span = |a: i64, b: i64| (format_day(a * 86400), format_day(b * 86400));
-    let (from, to) = span(p_first, p_last);
-    if p_first < dmin {
-        return Some(PreviousPeriod {
-            from,
-            to,
-            days,
-            kpis: None,
-            data_from: format_day(dmin * 86400),
-        });
-    }
-    let (lo, hi) = (p_first * 86400, p_last * 86400 + 86399);
-    let in_range = |t: i64| t >= lo && t <= hi;
-    let idx: Vec<usize> = (0..ds.lines.len())
-        .filter(|&i| in_range(ds.lines.timestamp[i]))
-        .collect();
+    // A period starting before the data would compare a part with a whole: no numbers.
+    let kpis = (p_first >= dmin).then(|| {
+        let (lo, hi) = (p_first * 86400, p_last * 86400 + 86399);
+        let in_range = |t: i64| t >= lo && t <= hi;
+        let idx: Vec<usize> = (0..ds.lines.len())
+            .filter(|&i| in_range(ds.lines.timestamp[i]))
+            .collect();
+        range_kpis(ds, &idx, &in_range)
+    });
     Some(PreviousPeriod {
-        from,
-        to,
+        from: format_day(p_first * 86400),
+        to: format_day(p_last * 86400),
         days,
-        kpis: Some(range_kpis(ds, &idx, &in_range)),
+        kpis,
         data_from: format_day(dmin * 86400),
     })
 }
