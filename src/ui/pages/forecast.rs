@@ -465,10 +465,14 @@ fn AllSeries(form: Form, open_sku: Callback<String>) -> impl IntoView {
         }
         bridge::analyze(state, Task::ForecastAll { params });
     };
+    // Every SKU of the data (postage and fee lines too: they are forecast like any other),
+    // known from an overview over all dates.
     let n_products = move || {
-        state
-            .overview
-            .with(|o| o.as_ref().map(|o| o.products.len()))
+        state.overview.with(|o| {
+            o.as_ref()
+                .filter(|o| o.params == Default::default())
+                .map(|o| o.products.len() + o.non_products.len())
+        })
     };
     view! {
         <section class="card" data-testid="forecast-all">
