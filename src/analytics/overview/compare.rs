@@ -85,6 +85,21 @@ pub struct KpiDelta {
     pub relative: Option<f64>,
 }
 
+impl KpiDelta {
+    /// Whether the change is good news: `Greater` for a rise of a KPI where higher is better
+    /// (or a fall of the returns rate), `Less` for the opposite, `Equal` for no change.
+    pub fn improvement(&self) -> std::cmp::Ordering {
+        let better = if self.key.higher_is_better() {
+            self.delta
+        } else {
+            -self.delta
+        };
+        better
+            .partial_cmp(&0.0)
+            .unwrap_or(std::cmp::Ordering::Equal)
+    }
+}
+
 /// Every KPI of `current` against `other`. `money = false` (either dataset has no prices)
 /// leaves out the KPIs measured in money ([`KpiKey::is_money`]); units are compared when both
 /// sides count them (overviews stored before units were counted have 0).
@@ -155,6 +170,14 @@ mod tests {
         assert!((d[3].relative.unwrap() - 0.25).abs() < 1e-12);
         assert!(d[4].key.is_rate() && !d[0].key.is_rate());
         assert!(d[0].key.higher_is_better() && !d[5].key.higher_is_better());
+        // More revenue is good news, fewer returns too; the same customers is neither.
+        use std::cmp::Ordering;
+        assert_eq!(d[0].improvement(), Ordering::Greater);
+        assert_eq!(d[2].improvement(), Ordering::Equal);
+        assert_eq!(d[5].improvement(), Ordering::Greater);
+        let worse = compare(&before, &now, true);
+        assert_eq!(worse[0].improvement(), Ordering::Less);
+        assert_eq!(worse[5].improvement(), Ordering::Less);
         assert!((d[4].delta - 0.05).abs() < 1e-12);
         assert!((d[5].delta + 0.02).abs() < 1e-12);
         assert!((d[5].relative.unwrap() + 0.5).abs() < 1e-12);

@@ -338,8 +338,7 @@ pub fn CompareCard() -> impl IntoView {
                                 </tr></thead>
                                 <tbody>
                                     {rows.into_iter().map(|d| {
-                                        let better = if d.key.higher_is_better() { d.delta } else { -d.delta };
-                                        let (up, down) = (better > 0.0, better < 0.0);
+                                        let (up, down) = (d.improvement().is_gt(), d.improvement().is_lt());
                                         view! {
                                             <tr data-testid=format!("cmp-{}", d.key.key())
                                                 data-current=round3(d.current) data-other=round3(d.other)

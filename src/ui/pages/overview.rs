@@ -183,11 +183,6 @@ fn OverviewBody() -> impl IntoView {
             changes.with(|c| {
                 let (from, to, deltas) = c.as_ref()?;
                 let d = deltas.iter().find(|d| d.key == key)?;
-                let better = if key.higher_is_better() {
-                    d.delta
-                } else {
-                    -d.delta
-                };
                 let arrow = if d.delta > 0.0 {
                     "▲"
                 } else if d.delta < 0.0 {
@@ -209,12 +204,10 @@ fn OverviewBody() -> impl IntoView {
                         super::datasets::kpi_shown(key, d.other),
                         super::datasets::delta_shown(key, d.delta, d.relative)
                     ),
-                    class: if better > 0.0 {
-                        "good"
-                    } else if better < 0.0 {
-                        "bad"
-                    } else {
-                        "same"
+                    class: match d.improvement() {
+                        std::cmp::Ordering::Greater => "good",
+                        std::cmp::Ordering::Less => "bad",
+                        std::cmp::Ordering::Equal => "same",
                     },
                 })
             })
