@@ -116,6 +116,20 @@ fn jewelry_holdout_against_statsforecast() {
     assert!(sm < 30.349 && ms < 0.7101);
 }
 
+/// `NAME` in a temporary folder of this test run (`shoplens-TAG-<pid>`), created if needed.
+fn temp_file(tag: &str, name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("shoplens-{tag}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir.join(name)
+}
+
+/// Remove the temporary folder of [`temp_file`].
+fn remove_temp(file: &std::path::Path) {
+    if let Some(dir) = file.parent() {
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}
+
 /// `shoplens forecast INPUT --horizon H --out …` (must succeed): its stderr and the `--out` CSV.
 fn cli_forecast(input: &std::path::Path, horizon: usize) -> (String, String) {
     let out = input.with_extension("forecasts.csv");
@@ -134,9 +148,7 @@ fn cli_forecast(input: &std::path::Path, horizon: usize) -> (String, String) {
 #[test]
 fn the_cli_fills_the_months_a_sales_export_leaves_out() {
     // a GROUP BY export: three years of monthly sales of one SKU, July never sells and has no row
-    let dir = std::env::temp_dir().join(format!("shoplens-gaps-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let input = dir.join("monthly_sales.csv");
+    let input = temp_file("gaps", "monthly_sales.csv");
     let mut csv = String::from("sku,month,units\n");
     for y in 2022..=2024 {
         for m in 1..=12 {
@@ -175,13 +187,12 @@ fn the_cli_fills_the_months_a_sales_export_leaves_out() {
             i + 1
         );
     }
+    remove_temp(&input);
 }
 
 #[test]
 fn the_cli_reads_a_pivot_table() {
-    let dir = std::env::temp_dir().join(format!("shoplens-wide-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let input = dir.join("pivot.csv");
+    let input = temp_file("wide", "pivot.csv");
     // one row per product, one column per month, empty = no sales, a total column
     let mut csv = String::from("SKU,Description");
     for m in 1..=24 {
@@ -241,7 +252,7 @@ fn the_cli_reads_a_pivot_table() {
     // the same table given to an order-lines command: the error points to `shoplens forecast`
     let run = Command::new(env!("CARGO_BIN_EXE_shoplens"))
         .args(["customers", input.to_str().expect("path"), "--out"])
-        .arg(dir.join("c.csv"))
+        .arg(input.with_file_name("c.csv"))
         .output()
         .expect("runs");
     let stderr = String::from_utf8_lossy(&run.stderr);
@@ -252,7 +263,7 @@ fn the_cli_reads_a_pivot_table() {
             && stderr.contains("forecast it with `shoplens forecast "),
         "{stderr}"
     );
-    let _ = std::fs::remove_dir_all(&dir);
+    remove_temp(&input);
 }
 
 /// Importing the wide table as order lines fails, naming only its first headers (it has 315).
