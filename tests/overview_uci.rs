@@ -214,6 +214,27 @@ fn compared_with_the_period_before() {
     close(k.repeat_purchase_rate, 0.360923, 1e-6);
     close(k.returns_rate, 0.098987, 1e-6);
     close(r.kpis.revenue / k.revenue - 1.0, 0.071120, 1e-6);
+    // Each product with its own sales in the period before (pandas groupby on both periods):
+    // 22423 37,204.31 against 42,182.09, 23166 1,364.45 against 77,183.60; 404 products sold
+    // in the range but not before.
+    let product = |sku: &str| r.products.iter().find(|p| p.sku == sku).unwrap();
+    for (sku, now, before, units_before) in [
+        ("22423", 37_204.31, 42_182.09, 3_390.0),
+        ("23166", 1_364.45, 77_183.60, 74_215.0),
+        ("47566", 42_487.29, 15_759.28, 3_077.0),
+    ] {
+        let p = product(sku);
+        close(p.revenue, now, 1e-6);
+        close(p.previous_revenue.unwrap(), before, 1e-6);
+        assert_eq!(p.previous_quantity, Some(units_before), "{sku}");
+    }
+    let new = r
+        .products
+        .iter()
+        .chain(&r.non_products)
+        .filter(|p| p.previous_quantity == Some(0.0))
+        .count();
+    assert_eq!(new, 404);
 
     // Q1 2011's previous 90 days start on 3 Oct 2010, before the data (1 Dec 2010): no numbers.
     let q1 = OverviewParams {
@@ -231,6 +252,9 @@ fn compared_with_the_period_before() {
         ("2010-10-03", "2010-12-31", 90, "2010-12-01")
     );
     assert!(prev.kpis.is_none());
+    assert!(run(uci(), &q1).unwrap().products[0]
+        .previous_revenue
+        .is_none());
 
     // A range past the data's end is clipped first: 1 Dec 2011 – 31 Jan 2012 is the data's last
     // 9 days (to 9 Dec), against 22–30 Nov 2011.

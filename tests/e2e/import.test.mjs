@@ -83,6 +83,13 @@ test('(a2) a date range is compared with the days before it', { timeout: TEST_TI
     // Fewer returns is good news.
     assert.deepEqual(await change('returns'), ['▼ −2.2 pp', 'good']);
     assert.match(await page.locator('[data-testid="kpi-revenue-change"]').getAttribute('title'), /^1 Jun 2011 – 31 Jul 2011: 1,480,961\.09; change \+336,767\.46 \(\+22\.7%\)$/);
+    // Each product against its own sales then (pandas): 22423 20,153.58 against 23,732.50
+    // (−15.1%), 85099B 19,680.89 against 13,501.85 (+45.8%).
+    const products = page.locator('.table-wrap:has([data-testid="download-products"])');
+    assert.equal(await products.locator('thead th').last().innerText(), 'Change vs before');
+    const cells = async (sku) => (await products.locator('tbody tr').filter({ hasText: sku }).first().locator('td').allInnerTexts());
+    assert.deepEqual((await cells('22423')).slice(-1), ['−15.1%']);
+    assert.deepEqual((await cells('85099B')).slice(-1), ['+45.8%']);
     await shot(page, 'overview-range.png');
     // The whole data range: the days before it are not in the data, so no changes are shown.
     await setFields(page, { 'date-from': '2011-06-01' });

@@ -69,6 +69,12 @@ pub struct ProductRow {
     pub quantity: f64,
     pub orders: u64,
     pub customers: u64,
+    /// Revenue and units in the period before the range ([`OverviewReport::previous`]) when the
+    /// data cover it: 0 for a product that did not sell then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous_revenue: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous_quantity: Option<f64>,
     /// Why the line is not a product (rows of [`OverviewReport::non_products`] only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub not_a_product: Option<crate::text::Text>,
@@ -313,15 +319,16 @@ fn range_kpis(ds: &Dataset, idx: &[usize], in_range: &dyn Fn(i64) -> bool) -> Kp
     }
 }
 
-/// The comparison with the period just before a date range ([`PreviousPeriod`]): `None` for
-/// all dates (no range set) or a range outside the data.
+/// The comparison with the period just before a date range ([`PreviousPeriod`]) and its sale
+/// lines (none when the data do not cover it): `None` for all dates (no range set) or a range
+/// outside the data.
 fn previous_period(
     ds: &Dataset,
     from: Option<i64>,
     to: Option<i64>,
     data_min: Option<i64>,
     data_max: Option<i64>,
-) -> Option<PreviousPeriod> {
+) -> Option<(PreviousPeriod, Vec<usize>)> {
     if from.is_none() && to.is_none() {
         return None;
     }
@@ -334,21 +341,23 @@ fn previous_period(
     let days = last - first + 1;
     let (p_first, p_last) = (first - days, first - 1);
     // A period starting before the data would compare a part with a whole: no numbers.
+    let mut idx = Vec::new();
     let kpis = (p_first >= dmin).then(|| {
         let (lo, hi) = (p_first * 86400, p_last * 86400 + 86399);
         let in_range = |t: i64| t >= lo && t <= hi;
-        let idx: Vec<usize> = (0..ds.lines.len())
+        idx = (0..ds.lines.len())
             .filter(|&i| in_range(ds.lines.timestamp[i]))
             .collect();
         range_kpis(ds, &idx, &in_range)
     });
-    Some(PreviousPeriod {
+    let period = PreviousPeriod {
         from: format_day(p_first * 86400),
         to: format_day(p_last * 86400),
         days,
         kpis,
         data_from: format_day(dmin * 86400),
-    })
+    };
+    Some((period, idx))
 }
 
 /// One revenue series over consecutive periods, empty periods filled with zero.
@@ -420,7 +429,10 @@ pub fn run(ds: &Dataset, params: &OverviewParams) -> Result<OverviewReport, Over
 
     let priced = ds.report.priced;
     let kpis = range_kpis(ds, &idx, &in_range);
-    let previous = previous_period(ds, from, to, data_min, data_max);
+    let (previous, previous_idx) = match previous_period(ds, from, to, data_min, data_max) {
+        Some((p, idx)) => (Some(p), idx),
+        None => (None, Vec::new()),
+    };
 
     // Series over the range, limited to the data.
     let (weekly, monthly) = match (data_min, data_max) {
@@ -439,12 +451,15 @@ pub fn run(ds: &Dataset, params: &OverviewParams) -> Result<OverviewReport, Over
     let mut pindex: std::collections::HashMap<(bool, u32), u32> = std::collections::HashMap::new();
     let mut pkeys: Vec<(bool, u32)> = Vec::new();
     let mut pline: Vec<u32> = Vec::with_capacity(idx.len());
-    for &i in &idx {
-        let key = if lines.sku[i] != NONE_ID {
+    let product_key = |i: usize| {
+        if lines.sku[i] != NONE_ID {
             (true, lines.sku[i])
         } else {
             (false, lines.product[i])
-        };
+        }
+    };
+    for &i in &idx {
+        let key = product_key(i);
         let next = pkeys.len() as u32;
         let p = *pindex.entry(key).or_insert_with(|| {
             pkeys.push(key);
@@ -468,6 +483,16 @@ pub fn run(ds: &Dataset, params: &OverviewParams) -> Result<OverviewReport, Over
         }
         if lines.product[i] != NONE_ID {
             p_names.push((p, lines.product[i]));
+        }
+    }
+    // The same products' sales in the period before (those that sell only then are not listed).
+    let compared = previous.as_ref().is_some_and(|p| p.kpis.is_some());
+    let mut before_rev = vec![Acc::default(); np];
+    let mut before_qty = vec![Acc::default(); np];
+    for &i in &previous_idx {
+        if let Some(&p) = pindex.get(&product_key(i)) {
+            before_rev[p as usize].add(lines.revenue[i]);
+            before_qty[p as usize].add(lines.quantity[i]);
         }
     }
     let po = distinct_per_group(p_orders, np);
@@ -512,6 +537,8 @@ pub fn run(ds: &Dataset, params: &OverviewParams) -> Result<OverviewReport, Over
                 quantity: pqty[p].get(),
                 orders: po[p],
                 customers: pc[p],
+                previous_revenue: compared.then(|| before_rev[p].get()),
+                previous_quantity: compared.then(|| before_qty[p].get()),
                 not_a_product: None,
             }
         })

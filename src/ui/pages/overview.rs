@@ -23,8 +23,8 @@ fn money_symbol(state: AppState) -> String {
 
 /// The products table's columns (no revenue for data without prices).
 /// `with_sku` false when products are known by their name only (no SKU column: the SKU is the
-/// name, shown once).
-fn product_columns(priced: bool, with_sku: bool) -> Vec<Column> {
+/// name, shown once); `compared` adds the change against the period before the range.
+fn product_columns(priced: bool, with_sku: bool, compared: bool) -> Vec<Column> {
     let mut c = Vec::new();
     if with_sku {
         c.push(Column::text("sku", t("SKU", "货号")));
@@ -38,7 +38,27 @@ fn product_columns(priced: bool, with_sku: bool) -> Vec<Column> {
         Column::num("orders", t("Orders", "订单数")),
         Column::num("customers", t("Customers", "客户数")),
     ]);
+    if compared {
+        c.push(Column::num("change", t("Change vs before", "较之前变化")));
+    }
     c
+}
+
+/// A product's change against the period before: revenue (units without prices) relative to
+/// then; "new" (sorted first) when it did not sell then.
+fn product_change(now: f64, before: f64) -> Cell {
+    if before > 0.0 {
+        let r = now / before - 1.0;
+        Cell::Num {
+            value: r,
+            shown: format!("{}%", super::datasets::signed(r * 100.0, 1)),
+        }
+    } else {
+        Cell::Num {
+            value: f64::INFINITY,
+            shown: t("new", "新").to_string(),
+        }
+    }
 }
 
 /// The countries table's columns (no revenue for data without prices).
@@ -248,6 +268,14 @@ fn OverviewBody() -> impl IntoView {
         })
     });
 
+    // Products carry their sales of the period before the range (when the data cover it).
+    let compared = Memo::new(move |_| {
+        ov.with(|o| {
+            o.as_ref()
+                .is_some_and(|o| o.previous.as_ref().is_some_and(|p| p.kpis.is_some()))
+        })
+    });
+
     let monthly = RwSignal::new(false);
     let labels = Signal::derive(move || {
         ov.with(|o| {
@@ -303,6 +331,11 @@ fn OverviewBody() -> impl IntoView {
                                 shown: format::money(p.revenue, &sym),
                             });
                             let sku = with_sku.then(|| Cell::Text(p.sku.clone()));
+                            let change = if o.priced {
+                                p.previous_revenue.map(|b| product_change(p.revenue, b))
+                            } else {
+                                p.previous_quantity.map(|b| product_change(p.quantity, b))
+                            };
                             sku.into_iter()
                                 .chain([Cell::Text(p.name.clone())])
                                 .chain(revenue)
@@ -314,6 +347,7 @@ fn OverviewBody() -> impl IntoView {
                                     count(p.orders),
                                     count(p.customers),
                                 ])
+                                .chain(change)
                                 .collect()
                         })
                         .collect()
@@ -462,7 +496,7 @@ fn OverviewBody() -> impl IntoView {
         <div class="two-col">
             <section class="card">
                 <h2>{t("Top products", "热销商品")}</h2>
-                {move || view! { <DataTable id="products" rows=products columns=product_columns(priced.get(), with_sku.get())/> }}
+                {move || view! { <DataTable id="products" rows=products columns=product_columns(priced.get(), with_sku.get(), compared.get())/> }}
                 {move || ov.with(|o| o.as_ref().map(|o| non_products(o, &sym.get())))}
             </section>
             <section class="card">
