@@ -91,6 +91,13 @@ test('(a2) a date range is compared with the days before it', { timeout: TEST_TI
     assert.deepEqual((await cells('22423')).slice(-1), ['−15.1%']);
     assert.deepEqual((await cells('85099B')).slice(-1), ['+45.8%']);
     await shot(page, 'overview-range.png');
+    await page.locator('[data-testid="lang-switch"]').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+    assert.equal(await page.locator('[data-testid="previous-period"]').innerText(), '与之前 61 天（2011年6月1日 – 2011年7月31日）相比的变化。');
+    assert.equal(await products.locator('thead th').last().innerText(), '较之前变化');
+    await shot(page, 'zh-overview-range.png');
+    await page.locator('[data-testid="lang-switch"]').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
     // The whole data range: the days before it are not in the data, so no changes are shown.
     await setFields(page, { 'date-from': '2011-06-01' });
     await page.waitForFunction(() => Number(document.querySelector('[data-testid="kpi-orders"]')?.getAttribute('data-value')) === 6206);
