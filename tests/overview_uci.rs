@@ -227,7 +227,15 @@ fn compared_with_the_period_before() {
         close(p.revenue, now, 1e-6);
         close(p.previous_revenue.unwrap(), before, 1e-6);
         assert_eq!(p.previous_quantity, Some(units_before), "{sku}");
+        close(p.change(true).unwrap(), now / before - 1.0, 1e-9);
+        close(
+            p.change(false).unwrap(),
+            p.quantity / units_before - 1.0,
+            1e-9,
+        );
     }
+    // 22423: 37,204.31 / 42,182.09 − 1 = −11.80%.
+    close(product("22423").change(true).unwrap(), -0.118007, 1e-6);
     let new = r
         .products
         .iter()
@@ -235,6 +243,11 @@ fn compared_with_the_period_before() {
         .filter(|p| p.previous_quantity == Some(0.0))
         .count();
     assert_eq!(new, 404);
+    assert!(r
+        .products
+        .iter()
+        .filter(|p| p.previous_quantity == Some(0.0))
+        .all(|p| p.change(true) == Some(f64::INFINITY)));
 
     // Q1 2011's previous 90 days start on 3 Oct 2010, before the data (1 Dec 2010): no numbers.
     let q1 = OverviewParams {

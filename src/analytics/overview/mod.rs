@@ -80,6 +80,24 @@ pub struct ProductRow {
     pub not_a_product: Option<crate::text::Text>,
 }
 
+impl ProductRow {
+    /// The change against the period before the range: `now / before − 1` of revenue (of units
+    /// when `priced` is false), `+∞` for a product that did not sell then, `None` without a
+    /// comparison ([`OverviewReport::previous`]).
+    pub fn change(&self, priced: bool) -> Option<f64> {
+        let (now, before) = if priced {
+            (self.revenue, self.previous_revenue?)
+        } else {
+            (self.quantity, self.previous_quantity?)
+        };
+        Some(if before > 0.0 {
+            now / before - 1.0
+        } else {
+            f64::INFINITY
+        })
+    }
+}
+
 /// The period of the same length just before a date range, for "compared with the previous
 /// period" (the range is first clipped to the data: 1–30 Sep against 2–31 Aug).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -44,20 +44,18 @@ fn product_columns(priced: bool, with_sku: bool, compared: bool) -> Vec<Column> 
     c
 }
 
-/// A product's change against the period before: revenue (units without prices) relative to
-/// then; "new" (sorted first) when it did not sell then.
-fn product_change(now: f64, before: f64) -> Cell {
-    if before > 0.0 {
-        let r = now / before - 1.0;
-        Cell::Num {
-            value: r,
-            shown: format!("{}%", super::datasets::signed(r * 100.0, 1)),
-        }
-    } else {
-        Cell::Num {
-            value: f64::INFINITY,
-            shown: t("new", "新").to_string(),
-        }
+/// A product's change against the period before ([`ProductRow::change`]): "new" (sorted
+/// first) when it did not sell then.
+///
+/// [`ProductRow::change`]: crate::analytics::overview::ProductRow::change
+fn product_change(r: f64) -> Cell {
+    Cell::Num {
+        value: r,
+        shown: if r.is_finite() {
+            format!("{}%", super::datasets::signed(r * 100.0, 1))
+        } else {
+            t("new", "新").to_string()
+        },
     }
 }
 
@@ -331,11 +329,7 @@ fn OverviewBody() -> impl IntoView {
                                 shown: format::money(p.revenue, &sym),
                             });
                             let sku = with_sku.then(|| Cell::Text(p.sku.clone()));
-                            let change = if o.priced {
-                                p.previous_revenue.map(|b| product_change(p.revenue, b))
-                            } else {
-                                p.previous_quantity.map(|b| product_change(p.quantity, b))
-                            };
+                            let change = p.change(o.priced).map(product_change);
                             sku.into_iter()
                                 .chain([Cell::Text(p.name.clone())])
                                 .chain(revenue)
