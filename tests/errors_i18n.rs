@@ -130,6 +130,7 @@ fn overview_errors() {
         &OverviewParams {
             date_from: Some("2011-02-01".into()),
             date_to: Some("2011-01-01".into()),
+            ..OverviewParams::default()
         },
     )
     .unwrap_err();

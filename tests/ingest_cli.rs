@@ -114,3 +114,81 @@ fn bad_inputs_exit_non_zero_with_one_line() {
     fails_with(&[fixture("binary.bin")], "binary");
     fails_with(&[fixture("no_date.csv")], "date column");
 }
+
+#[test]
+fn profile_of_a_date_range_compared_with_the_days_before() {
+    // The bundled sample, Aug–Sep 2011 against the 61 days before (Jun–Jul); pandas on the same
+    // cleaning: revenue 1,817,728.552 against 1,480,961.091, 3,198 / 3,008 orders, 1,776 / 1,575
+    // customers, repeat rate 0.337838 / 0.344127, returns rate 0.051293 / 0.073289.
+    let sample =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("www/sample/online_retail_sample.csv.gz");
+    let out = bin()
+        .arg("profile")
+        .arg(&sample)
+        .args(["--from", "2011-08-01", "--to", "2011-09-30"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let s = String::from_utf8(out.stdout).unwrap();
+    for line in [
+        "KPIs (2011-08-01 .. 2011-09-30)",
+        "  compared with the 61 days before: 2011-06-01 .. 2011-07-31",
+        "  revenue               1817728.552   (before 1480961.091, +22.74%)",
+        "  orders                3198   (before 3008, +6.32%)",
+        "  customers             1776   (before 1575, +12.76%)",
+        "  repeat purchase rate  0.3378   (before 0.3441, -0.63 pp)",
+        "  returns rate          0.0513   (before 0.0733, -2.20 pp)",
+        "  units                 992590.000   (before 790972.000, +25.49%)",
+    ] {
+        assert!(s.lines().any(|l| l == line), "{line:?} not in\n{s}");
+    }
+}
+
+#[test]
+fn profile_json_compared_with_the_same_dates_a_year_before() {
+    // UCI's last days, 1–9 Dec 2011, against 1–9 Dec 2010; pandas: 638,792.680 against
+    // 438,852.650, 834 orders and 573 customers then.
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data/online_retail_uci/online_retail.csv.gz");
+    let out = bin()
+        .arg("profile")
+        .arg(&p)
+        .args(["--json", "--from", "2011-12-01", "--compare", "year-before"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!((v["kpis"]["revenue"].as_f64().unwrap() - 638_792.680).abs() < 1e-3);
+    assert_eq!(v["range"]["from"], "2011-12-01");
+    assert!(v["range"]["to"].is_null());
+    let prev = &v["previous"];
+    assert_eq!(prev["basis"], "year_before");
+    assert_eq!(
+        (prev["from"].as_str(), prev["to"].as_str()),
+        (Some("2010-12-01"), Some("2010-12-09"))
+    );
+    assert!((prev["kpis"]["revenue"].as_f64().unwrap() - 438_852.650).abs() < 1e-3);
+    assert_eq!(prev["kpis"]["orders"], 834);
+    assert_eq!(prev["kpis"]["customers"], 573);
+}
+
+#[test]
+fn profile_range_errors_before_reading() {
+    let f = [fixture("shopify_orders.csv")];
+    let run = |extra: &[&str]| {
+        let out = bin().arg("profile").args(&f).args(extra).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{extra:?}");
+        String::from_utf8(out.stderr).unwrap()
+    };
+    assert!(run(&["--from", "2024-02-30"]).contains("date_from: '2024-02-30' is not a date"));
+    assert!(run(&["--from", "2024-03-01", "--to", "2024-02-01"]).contains("2024-03-01"));
+    assert!(run(&["--compare", "year-before"]).contains("--compare needs a date range"));
+}

@@ -1,7 +1,7 @@
 //! Overview KPIs on UCI Online Retail; reference values from pandas
 //! (`python3 benches/pandas_import.py`, same cleaning).
 
-use shoplens::analytics::overview::{run, OverviewError, OverviewParams};
+use shoplens::analytics::overview::{run, Comparison, OverviewError, OverviewParams};
 use shoplens::data::{import_paths, Dataset, ImportOptions};
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -81,15 +81,8 @@ fn whole_range() {
         r.non_products[7].not_a_product.as_ref().map(|t| t.en()),
         Some("description 'PACKING CHARGE' mentions CHARGE".to_owned())
     );
-    close(
-        r.non_products.iter().map(|p| p.revenue).sum::<f64>(),
-        394_670.674,
-        1e-3,
-    );
-    assert_eq!(
-        r.non_products.iter().map(|p| p.quantity).sum::<f64>(),
-        11_257.0
-    );
+    close(r.non_products_revenue, 394_670.674, 1e-3);
+    assert_eq!(r.non_products_units, 11_257.0);
     // Nothing is lost: goods and the rest add up to the revenue KPI.
     let listed: f64 = r
         .products
@@ -111,6 +104,7 @@ fn first_quarter_2011() {
     let p = OverviewParams {
         date_from: Some("2011-01-01".into()),
         date_to: Some("2011-03-31".into()),
+        ..OverviewParams::default()
     };
     let r = run(uci(), &p).unwrap();
     let k = &r.kpis;
@@ -154,6 +148,7 @@ fn bad_params() {
     let bad = OverviewParams {
         date_from: Some("2011-13-01".into()),
         date_to: None,
+        ..OverviewParams::default()
     };
     assert!(matches!(
         run(uci(), &bad),
@@ -165,6 +160,7 @@ fn bad_params() {
     let bad = OverviewParams {
         date_from: None,
         date_to: Some("yesterday".into()),
+        ..OverviewParams::default()
     };
     assert!(matches!(
         run(uci(), &bad),
@@ -176,6 +172,7 @@ fn bad_params() {
     let rev = OverviewParams {
         date_from: Some("2011-05-01".into()),
         date_to: Some("2011-04-01".into()),
+        ..OverviewParams::default()
     };
     assert!(matches!(
         run(uci(), &rev),
@@ -185,6 +182,7 @@ fn bad_params() {
     let empty = OverviewParams {
         date_from: Some("2001-01-01".into()),
         date_to: Some("2001-12-31".into()),
+        ..OverviewParams::default()
     };
     let r = run(uci(), &empty).unwrap();
     assert_eq!((r.kpis.orders, r.kpis.lines, r.kpis.revenue), (0, 0, 0.0));
@@ -199,6 +197,7 @@ fn compared_with_the_period_before() {
     let p = OverviewParams {
         date_from: Some("2011-04-01".into()),
         date_to: Some("2011-06-30".into()),
+        ..OverviewParams::default()
     };
     let r = run(uci(), &p).unwrap();
     close(r.kpis.revenue, 2_070_084.541, 1e-3);
@@ -253,6 +252,7 @@ fn compared_with_the_period_before() {
     let q1 = OverviewParams {
         date_from: Some("2011-01-01".into()),
         date_to: Some("2011-03-31".into()),
+        ..OverviewParams::default()
     };
     let prev = run(uci(), &q1).unwrap().previous.unwrap();
     assert_eq!(
@@ -274,6 +274,7 @@ fn compared_with_the_period_before() {
     let end = OverviewParams {
         date_from: Some("2011-12-01".into()),
         date_to: Some("2012-01-31".into()),
+        ..OverviewParams::default()
     };
     let prev = run(uci(), &end).unwrap().previous.unwrap();
     assert_eq!(
@@ -286,4 +287,68 @@ fn compared_with_the_period_before() {
         .unwrap()
         .previous
         .is_none());
+}
+
+#[test]
+fn compared_with_the_same_dates_a_year_before() {
+    // The data's last days, 1–9 Dec 2011, against 1–9 Dec 2010 (the data's first days). pandas
+    // on the same cleaning: revenue 638,792.680 against 438,852.650; 819 / 834 orders; 615 / 573
+    // customers; repeat rate 0.172358 / 0.188482; returns rate 0.321113 / 0.139829.
+    let p = OverviewParams {
+        date_from: Some("2011-12-01".into()),
+        date_to: Some("2011-12-31".into()),
+        compare: Comparison::YearBefore,
+    };
+    let r = run(uci(), &p).unwrap();
+    close(r.kpis.revenue, 638_792.680, 1e-3);
+    assert_eq!((r.kpis.orders, r.kpis.customers), (819, 615));
+    let prev = r.previous.as_ref().unwrap();
+    assert_eq!(prev.basis, Comparison::YearBefore);
+    // The range is clipped to the data (to 9 Dec) before it is moved back a year.
+    assert_eq!(
+        (prev.from.as_str(), prev.to.as_str(), prev.days),
+        ("2010-12-01", "2010-12-09", 9)
+    );
+    let k = prev.kpis.as_ref().unwrap();
+    close(k.revenue, 438_852.650, 1e-3);
+    assert_eq!((k.orders, k.customers, k.lines), (834, 573, 22_016));
+    close(k.units, 180_959.0, 1e-9);
+    close(k.average_order_value, 526.202218, 1e-6);
+    close(k.repeat_purchase_rate, 0.188482, 1e-6);
+    close(k.returns_rate, 0.139829, 1e-6);
+    // Products against their own sales a year before (pandas groupby): 22423 6,006.87 against
+    // 13,478.98 (1,058 units then); 22086 6,870.71 against 5,257.35; 23084 did not sell then;
+    // 784 codes sold in the range but not a year before.
+    let product = |sku: &str| r.products.iter().find(|p| p.sku == sku).unwrap();
+    for (sku, now, before) in [
+        ("22423", 6_006.87, 13_478.98),
+        ("22086", 6_870.71, 5_257.35),
+        ("85123A", 2_226.41, 5_043.76),
+    ] {
+        let p = product(sku);
+        close(p.revenue, now, 1e-6);
+        close(p.previous_revenue.unwrap(), before, 1e-6);
+    }
+    assert_eq!(product("22423").previous_quantity, Some(1_058.0));
+    assert_eq!(product("23084").change(true), Some(f64::INFINITY));
+    let new = r
+        .products
+        .iter()
+        .chain(&r.non_products)
+        .filter(|p| p.previous_quantity == Some(0.0))
+        .count();
+    assert_eq!(new, 784);
+
+    // A year before 1 Jun – 9 Dec 2011 starts before the data: no numbers, the dates named.
+    let summer = OverviewParams {
+        date_from: Some("2011-06-01".into()),
+        compare: Comparison::YearBefore,
+        ..OverviewParams::default()
+    };
+    let prev = run(uci(), &summer).unwrap().previous.unwrap();
+    assert_eq!(
+        (prev.from.as_str(), prev.to.as_str(), prev.days),
+        ("2010-06-01", "2010-12-09", 192)
+    );
+    assert!(prev.kpis.is_none());
 }

@@ -98,6 +98,16 @@ test('(a2) a date range is compared with the days before it', { timeout: TEST_TI
     await shot(page, 'zh-overview-range.png');
     await page.locator('[data-testid="lang-switch"]').click();
     await page.waitForFunction(() => document.documentElement.lang === 'en');
+    // The same dates a year before are not in the sample (it starts on 1 Jun 2011): said, and no
+    // changes; back to the days before, the changes return.
+    await page.locator('[data-testid="compare-with"]').selectOption('year-before');
+    await page.waitForFunction(() => document.querySelector('[data-testid="previous-period"]')?.innerText.includes('a year before'));
+    assert.equal(await page.locator('[data-testid="previous-period"]').innerText(), 'No comparison with the same dates a year before (1 Aug 2010 – 30 Sep 2010): the data start on 1 Jun 2011.');
+    assert.equal(await page.locator('[data-testid="kpi-revenue-change"]').count(), 0);
+    assert.notEqual(await products.locator('thead th').last().innerText(), 'Change vs a year before');
+    await page.locator('[data-testid="compare-with"]').selectOption('days-before');
+    await page.locator('[data-testid="kpi-revenue-change"]').waitFor();
+    assert.deepEqual(await change('revenue'), ['▲ +22.7%', 'good']);
     // The whole data range: the days before it are not in the data, so no changes are shown.
     await setFields(page, { 'date-from': '2011-06-01' });
     await page.waitForFunction(() => Number(document.querySelector('[data-testid="kpi-orders"]')?.getAttribute('data-value')) === 6206);
@@ -115,6 +125,27 @@ test('(b) the full UCI Online Retail file (541,909 lines) imports with the refer
   try {
     const kpis = await importFiles(page, url, UCI_FILE);
     assertKpis(kpis, FULL, 'UCI');
+    // 1–9 Dec 2011 (the range is clipped to the data) against the same dates a year before.
+    // pandas on the same cleaning: revenue 638,792.68 against 438,852.65 (+45.6%), 819 orders
+    // against 834 (−1.8%), returns rate 32.11% against 13.98% (+18.1 pp, bad news); 22423
+    // 6,006.87 against 13,478.98 (−55.4%), 23084 new.
+    await setFields(page, { 'date-from': '2011-12-01', 'date-to': '2011-12-31' });
+    await page.locator('[data-testid="compare-with"]').selectOption('year-before');
+    await page.waitForFunction(() => document.querySelector('[data-testid="previous-period"]')?.innerText.startsWith('Changes against the same dates'));
+    assert.equal(await page.locator('[data-testid="previous-period"]').innerText(), 'Changes against the same dates a year before: 1 Dec 2010 – 9 Dec 2010.');
+    const change = async (k) => {
+      const el = page.locator(`[data-testid="kpi-${k}-change"]`);
+      return [await el.innerText(), (await el.getAttribute('class')).replace('kpi-change ', '')];
+    };
+    assert.deepEqual(await change('revenue'), ['▲ +45.6%', 'good']);
+    assert.deepEqual(await change('orders'), ['▼ −1.8%', 'bad']);
+    assert.deepEqual(await change('returns'), ['▲ +18.1 pp', 'bad']);
+    const products = page.locator('.table-wrap:has([data-testid="download-products"])');
+    assert.equal(await products.locator('thead th').last().innerText(), 'Change vs a year before');
+    const cells = async (sku) => (await products.locator('tbody tr').filter({ hasText: sku }).first().locator('td').allInnerTexts());
+    assert.deepEqual((await cells('22423')).slice(-1), ['−55.4%']);
+    assert.deepEqual((await cells('23084')).slice(-1), ['new']);
+    await shot(page, 'overview-year-before.png');
     await navigate(page, '/data');
     assertReport(await readCleaningReport(page), FULL, 'UCI');
     assert.deepEqual(crashes(log), []);

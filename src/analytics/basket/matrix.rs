@@ -23,18 +23,25 @@ pub fn lift_matrix(rules: &[Rule], max_items: usize) -> LiftMatrix {
         .collect();
     singles.sort_by(|&a, &b| rules[b].lift.total_cmp(&rules[a].lift));
     let mut m = LiftMatrix::default();
+    // Each item's place in the grid.
+    let mut place: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for k in singles {
-        let (a, c) = (&rules[k].antecedent[0], &rules[k].consequent[0]);
-        let new: Vec<&String> = [a, c]
-            .into_iter()
-            .filter(|s| !m.items.contains(s))
-            .collect();
-        if m.items.len() + new.len() > max_items {
+        let (a, c) = (
+            rules[k].antecedent[0].as_str(),
+            rules[k].consequent[0].as_str(),
+        );
+        let new =
+            usize::from(!place.contains_key(a)) + usize::from(a != c && !place.contains_key(c));
+        if m.items.len() + new > max_items {
             continue;
         }
-        m.items.extend(new.into_iter().cloned());
-        let at = |s: &String| m.items.iter().position(|x| x == s);
-        if let (Some(i), Some(j)) = (at(a), at(c)) {
+        for s in [a, c] {
+            if !place.contains_key(s) {
+                place.insert(s, m.items.len());
+                m.items.push(s.to_owned());
+            }
+        }
+        if let (Some(&i), Some(&j)) = (place.get(a), place.get(c)) {
             m.cells.push((i, j, k));
         }
     }

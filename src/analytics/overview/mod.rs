@@ -22,6 +22,61 @@ use crate::data::{neumaier_sum, Dataset, OrderLines, NONE_ID};
 pub struct OverviewParams {
     pub date_from: Option<String>,
     pub date_to: Option<String>,
+    /// What a date range is compared with (nothing for all dates).
+    #[serde(default)]
+    pub compare: Comparison,
+}
+
+impl OverviewParams {
+    /// Checks the dates (valid "YYYY-MM-DD", `date_from` not after `date_to`) before any data
+    /// are read.
+    pub fn validate(&self) -> Result<(), OverviewError> {
+        self.days().map(|_| ())
+    }
+
+    /// The range's first and last day (days since 1970-01-01), `None` for an open end.
+    fn days(&self) -> Result<(Option<i64>, Option<i64>), OverviewError> {
+        let from = parse_param("date_from", &self.date_from)?;
+        let to = parse_param("date_to", &self.date_to)?;
+        if let (Some(f), Some(t)) = (from, to) {
+            if f > t {
+                return Err(OverviewError::EmptyRange {
+                    from: self.date_from.clone().unwrap_or_default(),
+                    to: self.date_to.clone().unwrap_or_default(),
+                });
+            }
+        }
+        Ok((from, to))
+    }
+}
+
+/// The period a date range is compared with ([`OverviewReport::previous`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Comparison {
+    /// The same number of days just before the range (1–30 Sep against 2–31 Aug).
+    #[default]
+    DaysBefore,
+    /// The same calendar dates a year earlier (1–31 Dec 2011 against 1–31 Dec 2010), for
+    /// seasonal shops; 29 February becomes 28 February.
+    YearBefore,
+}
+
+impl Comparison {
+    /// Stable key (CLI flag value, test ids).
+    pub fn key(self) -> &'static str {
+        match self {
+            Comparison::DaysBefore => "days-before",
+            Comparison::YearBefore => "year-before",
+        }
+    }
+
+    /// The comparison of a key ([`Comparison::key`]).
+    pub fn from_key(key: &str) -> Option<Comparison> {
+        [Comparison::DaysBefore, Comparison::YearBefore]
+            .into_iter()
+            .find(|c| c.key() == key)
+    }
 }
 
 /// Headline numbers. Every KPI comes with its definition in the UI's "how was this computed".
@@ -98,14 +153,17 @@ impl ProductRow {
     }
 }
 
-/// The period of the same length just before a date range, for "compared with the previous
-/// period" (the range is first clipped to the data: 1–30 Sep against 2–31 Aug).
+/// The period a date range is compared with ([`Comparison`]): the same number of days just
+/// before it, or the same dates a year earlier (the range is first clipped to the data).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PreviousPeriod {
+    /// Which of the two it is.
+    #[serde(default)]
+    pub basis: Comparison,
     /// First and last day, "YYYY-MM-DD".
     pub from: String,
     pub to: String,
-    /// Its length in days (that of the range).
+    /// Its length in days (that of the range, but for a 29 February a year away).
     pub days: i64,
     /// Its headline numbers; `None` when it starts before the data ([`PreviousPeriod::data_from`]):
     /// a part-covered period would compare a few weeks with a full range.
@@ -145,6 +203,11 @@ pub struct OverviewReport {
     /// Their revenue and units are in the KPIs and series.
     #[serde(default)]
     pub non_products: Vec<ProductRow>,
+    /// Σ revenue and Σ units of [`OverviewReport::non_products`] (compensated sums).
+    #[serde(default)]
+    pub non_products_revenue: f64,
+    #[serde(default)]
+    pub non_products_units: f64,
     /// All countries in range, by revenue descending.
     pub countries: Vec<CountryRow>,
     /// `false` for a file without prices ([`crate::data::CleaningReport::priced`]): revenue
@@ -167,6 +230,8 @@ impl Default for OverviewReport {
             products: Vec::new(),
             previous: None,
             non_products: Vec::new(),
+            non_products_revenue: 0.0,
+            non_products_units: 0.0,
             countries: Vec::new(),
             priced: true,
         }
@@ -337,15 +402,21 @@ fn range_kpis(ds: &Dataset, idx: &[usize], in_range: &dyn Fn(i64) -> bool) -> Kp
     }
 }
 
-/// The comparison with the period just before a date range ([`PreviousPeriod`]) and its sale
-/// lines (none when the data do not cover it): `None` for all dates (no range set) or a range
-/// outside the data.
+/// The same day a year earlier; 29 February becomes 28 February.
+fn year_before(day: i64) -> i64 {
+    let (y, m, d) = civil_from_days(day);
+    let d = if m == 2 && d == 29 { 28 } else { d };
+    days_from_civil(y - 1, m, d)
+}
+
+/// The comparison with the period before a date range ([`PreviousPeriod`], by `basis`) and its
+/// sale lines (none when the data do not cover it): `None` for all dates (no range set) or a
+/// range outside the data.
 fn previous_period(
     ds: &Dataset,
-    from: Option<i64>,
-    to: Option<i64>,
-    data_min: Option<i64>,
-    data_max: Option<i64>,
+    (from, to): (Option<i64>, Option<i64>),
+    (data_min, data_max): (Option<i64>, Option<i64>),
+    basis: Comparison,
 ) -> Option<(PreviousPeriod, Vec<usize>)> {
     if from.is_none() && to.is_none() {
         return None;
@@ -356,8 +427,10 @@ fn previous_period(
     if first > last {
         return None;
     }
-    let days = last - first + 1;
-    let (p_first, p_last) = (first - days, first - 1);
+    let (p_first, p_last) = match basis {
+        Comparison::DaysBefore => (first - (last - first + 1), first - 1),
+        Comparison::YearBefore => (year_before(first), year_before(last)),
+    };
     // A period starting before the data would compare a part with a whole: no numbers.
     let mut idx = Vec::new();
     let kpis = (p_first >= dmin).then(|| {
@@ -369,9 +442,10 @@ fn previous_period(
         range_kpis(ds, &idx, &in_range)
     });
     let period = PreviousPeriod {
+        basis,
         from: format_day(p_first * 86400),
         to: format_day(p_last * 86400),
-        days,
+        days: p_last - p_first + 1,
         kpis,
         data_from: format_day(dmin * 86400),
     };
@@ -424,16 +498,7 @@ fn series(
 /// (limited to the data) with empty periods as zero. Products are keyed by SKU (by name when
 /// the file has no SKU); a product's name is its most frequent one.
 pub fn run(ds: &Dataset, params: &OverviewParams) -> Result<OverviewReport, OverviewError> {
-    let from = parse_param("date_from", &params.date_from)?;
-    let to = parse_param("date_to", &params.date_to)?;
-    if let (Some(f), Some(t)) = (from, to) {
-        if f > t {
-            return Err(OverviewError::EmptyRange {
-                from: params.date_from.clone().unwrap_or_default(),
-                to: params.date_to.clone().unwrap_or_default(),
-            });
-        }
-    }
+    let (from, to) = params.days()?;
     let lines = &ds.lines;
     let data_min = lines.timestamp.iter().min().map(|t| t.div_euclid(86400));
     let data_max = lines.timestamp.iter().max().map(|t| t.div_euclid(86400));
@@ -447,10 +512,11 @@ pub fn run(ds: &Dataset, params: &OverviewParams) -> Result<OverviewReport, Over
 
     let priced = ds.report.priced;
     let kpis = range_kpis(ds, &idx, &in_range);
-    let (previous, previous_idx) = match previous_period(ds, from, to, data_min, data_max) {
-        Some((p, idx)) => (Some(p), idx),
-        None => (None, Vec::new()),
-    };
+    let (previous, previous_idx) =
+        match previous_period(ds, (from, to), (data_min, data_max), params.compare) {
+            Some((p, idx)) => (Some(p), idx),
+            None => (None, Vec::new()),
+        };
 
     // Series over the range, limited to the data.
     let (weekly, monthly) = match (data_min, data_max) {
@@ -577,6 +643,8 @@ pub fn run(ds: &Dataset, params: &OverviewParams) -> Result<OverviewReport, Over
     let (non_products, products): (Vec<ProductRow>, Vec<ProductRow>) = products
         .into_iter()
         .partition(|p| p.not_a_product.is_some());
+    let non_products_revenue = neumaier_sum(non_products.iter().map(|p| p.revenue));
+    let non_products_units = neumaier_sum(non_products.iter().map(|p| p.quantity));
 
     // Countries.
     let cidx = |c: u32| if c == NONE_ID { nstr } else { c as usize };
@@ -625,7 +693,29 @@ pub fn run(ds: &Dataset, params: &OverviewParams) -> Result<OverviewReport, Over
         products,
         previous,
         non_products,
+        non_products_revenue,
+        non_products_units,
         countries,
         priced,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_year_before_keeps_the_calendar_date() {
+        let day = |y, m, d| days_from_civil(y, m, d);
+        assert_eq!(year_before(day(2011, 12, 9)), day(2010, 12, 9));
+        assert_eq!(year_before(day(2013, 3, 1)), day(2012, 3, 1));
+        // 29 February has no date a year before: 28 February.
+        assert_eq!(year_before(day(2012, 2, 29)), day(2011, 2, 28));
+        assert_eq!(year_before(day(2012, 3, 1)), day(2011, 3, 1));
+        assert_eq!(
+            Comparison::from_key(Comparison::YearBefore.key()),
+            Some(Comparison::YearBefore)
+        );
+        assert_eq!(Comparison::from_key("week-before"), None);
+    }
 }

@@ -2,7 +2,7 @@
 
 use super::{Kpi, KpiChange, NeedData};
 use crate::analytics::overview::compare::{compare, KpiKey};
-use crate::analytics::overview::{OverviewParams, UNKNOWN_COUNTRY};
+use crate::analytics::overview::{Comparison, OverviewParams, UNKNOWN_COUNTRY};
 use crate::ui::bridge;
 use crate::ui::charts::{BarLineChart, Series};
 use crate::ui::format;
@@ -23,8 +23,8 @@ fn money_symbol(state: AppState) -> String {
 
 /// The products table's columns (no revenue for data without prices).
 /// `with_sku` false when products are known by their name only (no SKU column: the SKU is the
-/// name, shown once); `compared` adds the change against the period before the range.
-fn product_columns(priced: bool, with_sku: bool, compared: bool) -> Vec<Column> {
+/// name, shown once); `compared` adds the change against the period compared with.
+fn product_columns(priced: bool, with_sku: bool, compared: Option<Comparison>) -> Vec<Column> {
     let mut c = Vec::new();
     if with_sku {
         c.push(Column::text("sku", t("SKU", "货号")));
@@ -38,8 +38,15 @@ fn product_columns(priced: bool, with_sku: bool, compared: bool) -> Vec<Column> 
         Column::num("orders", t("Orders", "订单数")),
         Column::num("customers", t("Customers", "客户数")),
     ]);
-    if compared {
-        c.push(Column::num("change", t("Change vs before", "较之前变化")));
+    match compared {
+        Some(Comparison::DaysBefore) => {
+            c.push(Column::num("change", t("Change vs before", "较之前变化")))
+        }
+        Some(Comparison::YearBefore) => c.push(Column::num(
+            "change",
+            t("Change vs a year before", "较去年同期变化"),
+        )),
+        None => {}
     }
     c
 }
@@ -87,8 +94,6 @@ fn non_products(o: &crate::analytics::overview::OverviewReport, sym: &str) -> Op
         return None;
     }
     let n = o.non_products.len();
-    let revenue: f64 = o.non_products.iter().map(|p| p.revenue).sum();
-    let units: f64 = o.non_products.iter().map(|p| p.quantity).sum();
     let names = o
         .non_products
         .iter()
@@ -104,7 +109,7 @@ fn non_products(o: &crate::analytics::overview::OverviewReport, sym: &str) -> Op
             format::int(n as u64),
             names,
             more,
-            format::money(revenue, sym)
+            format::money(o.non_products_revenue, sym)
         )
     } else {
         crate::tr!(
@@ -113,7 +118,7 @@ fn non_products(o: &crate::analytics::overview::OverviewReport, sym: &str) -> Op
             format::int(n as u64),
             names,
             more,
-            format::num(units, 0)
+            format::num(o.non_products_units, 0)
         )
     };
     let items = o
@@ -162,14 +167,31 @@ pub fn Overview() -> impl IntoView {
 fn OverviewBody() -> impl IntoView {
     let state = expect_context::<AppState>();
     let ov = state.overview;
-    let set_range = move |from: Option<String>, to: Option<String>| {
-        let params = OverviewParams {
-            date_from: from.filter(|s| !s.is_empty()),
-            date_to: to.filter(|s| !s.is_empty()),
-        };
+    let set_params = move |params: OverviewParams| {
         state.overview_params.set(params.clone());
         bridge::request_overview(params);
     };
+    let set_range = move |from: Option<String>, to: Option<String>| {
+        set_params(OverviewParams {
+            date_from: from.filter(|s| !s.is_empty()),
+            date_to: to.filter(|s| !s.is_empty()),
+            ..state.overview_params.get_untracked()
+        })
+    };
+    let set_compare = move |key: String| {
+        if let Some(compare) = Comparison::from_key(&key) {
+            set_params(OverviewParams {
+                compare,
+                ..state.overview_params.get_untracked()
+            })
+        }
+    };
+    let has_range = move || {
+        state
+            .overview_params
+            .with(|p| p.date_from.is_some() || p.date_to.is_some())
+    };
+    let cur_compare = move || state.overview_params.with(|p| p.compare);
     let kpi = move |f: fn(&crate::analytics::overview::Kpis) -> f64| {
         Signal::derive(move || ov.with(|o| o.as_ref().map(|o| f(&o.kpis)).unwrap_or(0.0)))
     };
@@ -201,12 +223,10 @@ fn OverviewBody() -> impl IntoView {
             changes.with(|c| {
                 let (from, to, deltas) = c.as_ref()?;
                 let d = deltas.iter().find(|d| d.key == key)?;
-                let arrow = if d.delta > 0.0 {
-                    "▲"
-                } else if d.delta < 0.0 {
-                    "▼"
-                } else {
-                    "="
+                let arrow = match d.delta.partial_cmp(&0.0) {
+                    Some(std::cmp::Ordering::Greater) => "▲",
+                    Some(std::cmp::Ordering::Less) => "▼",
+                    _ => "=",
                 };
                 let amount = match (key.is_rate(), d.relative) {
                     (false, Some(r)) => format!("{}%", super::datasets::signed(r * 100.0, 1)),
@@ -235,21 +255,32 @@ fn OverviewBody() -> impl IntoView {
     let previous_line = move || {
         ov.with(|o| {
             let prev = o.as_ref()?.previous.as_ref()?;
-            let text = if prev.kpis.is_some() {
-                crate::tr!(
+            let dates = format::date_range(&prev.from, &prev.to);
+            let text = match (prev.basis, prev.kpis.is_some()) {
+                (Comparison::DaysBefore, true) => crate::tr!(
                     "Changes against the {} days before: {}.",
                     "与之前 {} 天（{}）相比的变化。",
                     format::int(prev.days as u64),
-                    format::date_range(&prev.from, &prev.to)
-                )
-            } else {
-                crate::tr!(
+                    dates
+                ),
+                (Comparison::DaysBefore, false) => crate::tr!(
                     "No comparison with the {} days before ({}): the data start on {}.",
                     "无法与之前 {} 天（{}）比较：数据从 {} 开始。",
                     format::int(prev.days as u64),
-                    format::date_range(&prev.from, &prev.to),
+                    dates,
                     format::date(&prev.data_from)
-                )
+                ),
+                (Comparison::YearBefore, true) => crate::tr!(
+                    "Changes against the same dates a year before: {}.",
+                    "与去年同期（{}）相比的变化。",
+                    dates
+                ),
+                (Comparison::YearBefore, false) => crate::tr!(
+                    "No comparison with the same dates a year before ({}): the data start on {}.",
+                    "无法与去年同期（{}）比较：数据从 {} 开始。",
+                    dates,
+                    format::date(&prev.data_from)
+                ),
             };
             Some(view! { <p class="muted small" data-testid="previous-period">{text}</p> })
         })
@@ -266,11 +297,11 @@ fn OverviewBody() -> impl IntoView {
         })
     });
 
-    // Products carry their sales of the period before the range (when the data cover it).
+    // Products carry their sales of the period compared with (when the data cover it).
     let compared = Memo::new(move |_| {
         ov.with(|o| {
-            o.as_ref()
-                .is_some_and(|o| o.previous.as_ref().is_some_and(|p| p.kpis.is_some()))
+            let prev = o.as_ref()?.previous.as_ref()?;
+            prev.kpis.is_some().then_some(prev.basis)
         })
     });
 
@@ -423,6 +454,15 @@ fn OverviewBody() -> impl IntoView {
                     <input type="date" data-testid="date-to" min=bound_from max=bound_to prop:value=cur_to
                         on:change=move |ev| set_range(state.overview_params.get_untracked().date_from, Some(event_target_value(&ev)))/>
                 </label>
+                <Show when=has_range>
+                    <label>{t(" compared with ", " 对比 ")}
+                        <select data-testid="compare-with"
+                            on:change=move |ev| set_compare(event_target_value(&ev))>
+                            <option value=Comparison::DaysBefore.key() selected=move || cur_compare() == Comparison::DaysBefore>{t("the days before", "之前相同天数")}</option>
+                            <option value=Comparison::YearBefore.key() selected=move || cur_compare() == Comparison::YearBefore>{t("the same dates a year before", "去年同期")}</option>
+                        </select>
+                    </label>
+                </Show>
                 <button class="btn small" on:click=move |_| set_range(None, None)>{t("All dates", "全部日期")}</button>
                 <super::datasets::ForgetButton/>
             </div>

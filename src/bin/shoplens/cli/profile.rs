@@ -1,7 +1,9 @@
-//! `shoplens profile FILE... [--json]`: the chosen column mapping, per-file format decisions,
-//! the cleaning report and the overview KPIs for the whole range.
+//! `shoplens profile FILE... [--json] [--from D] [--to D] [--compare days-before|year-before]`:
+//! the chosen column mapping, per-file format decisions, the cleaning report and the overview
+//! KPIs for the whole range or a date range, compared with the period before it.
 
-use shoplens::analytics::overview::{self, OverviewParams};
+use shoplens::analytics::overview::compare::{compare, KpiKey};
+use shoplens::analytics::overview::{self, Comparison, OverviewParams, OverviewReport};
 use shoplens::data::{DropReason, ImportOptions};
 
 #[derive(clap::Args)]
@@ -15,6 +17,16 @@ pub struct Args {
     /// Remove exact duplicate lines (default: flag and count only).
     #[arg(long)]
     pub remove_duplicates: bool,
+    /// KPIs from this day (YYYY-MM-DD, inclusive); default: the data's first day.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub from: Option<String>,
+    /// KPIs up to this day (YYYY-MM-DD, inclusive); default: the data's last day.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub to: Option<String>,
+    /// With --from or --to: compare the range with the same number of days just before it
+    /// (days-before, the default) or with the same dates a year before (year-before).
+    #[arg(long, value_parser = ["days-before", "year-before"])]
+    pub compare: Option<String>,
 }
 
 fn reason_key(r: DropReason) -> String {
@@ -78,15 +90,37 @@ pub fn run(args: Args) -> Result<(), String> {
         remove_duplicates: args.remove_duplicates,
         ..ImportOptions::default()
     };
+    let ranged = args.from.is_some() || args.to.is_some();
+    if args.compare.is_some() && !ranged {
+        return Err(
+            "--compare needs a date range (--from and/or --to): the whole range has nothing before it to compare with"
+                .to_owned(),
+        );
+    }
+    let params = OverviewParams {
+        date_from: args.from.clone(),
+        date_to: args.to.clone(),
+        compare: args
+            .compare
+            .as_deref()
+            .and_then(Comparison::from_key)
+            .unwrap_or_default(),
+    };
+    // The dates are checked before the files are read.
+    params.validate().map_err(|e| e.to_string())?;
     let ds = super::import_orders(&args.files, &opts)?;
-    let ov = overview::run(&ds, &OverviewParams::default()).map_err(|e| e.to_string())?;
+    let ov = overview::run(&ds, &params).map_err(|e| e.to_string())?;
     let r = &ds.report;
     if args.json {
-        let v = serde_json::json!({
+        let mut v = serde_json::json!({
             "files": r.files,
             "report": r,
             "kpis": ov.kpis,
         });
+        if ranged {
+            v["range"] = serde_json::json!({ "from": args.from, "to": args.to });
+            v["previous"] = serde_json::to_value(&ov.previous).map_err(|e| e.to_string())?;
+        }
         println!("{}", english_with_twins(v));
         return Ok(());
     }
@@ -184,8 +218,37 @@ pub fn run(args: Args) -> Result<(), String> {
         "  returns          {} lines, value {:.3}",
         r.return_lines, r.return_value
     );
+    print_kpis(&ov, &params);
+    Ok(())
+}
+
+/// The KPIs of the whole range or of the date range, each with its value in the period compared
+/// with and the change when there is one.
+fn print_kpis(ov: &OverviewReport, params: &OverviewParams) {
     let k = &ov.kpis;
-    println!("KPIs (whole range)");
+    match (&params.date_from, &params.date_to) {
+        (None, None) => println!("KPIs (whole range)"),
+        (from, to) => println!(
+            "KPIs ({} .. {})",
+            from.as_deref().or(ov.data_from.as_deref()).unwrap_or("-"),
+            to.as_deref().or(ov.data_to.as_deref()).unwrap_or("-")
+        ),
+    }
+    let before = ov.previous.as_ref().and_then(|p| p.kpis.as_ref());
+    if let Some(p) = &ov.previous {
+        let what = match p.basis {
+            Comparison::DaysBefore => format!("the {} days before", p.days),
+            Comparison::YearBefore => "the same dates a year before".to_owned(),
+        };
+        match before {
+            Some(_) => println!("  compared with {what}: {} .. {}", p.from, p.to),
+            None => println!(
+                "  no comparison with {what} ({} .. {}): the data start on {}",
+                p.from, p.to, p.data_from
+            ),
+        }
+    }
+    let deltas = before.map(|b| compare(k, b, ov.priced)).unwrap_or_default();
     let money = |v: f64| {
         if ov.priced {
             format!("{v:.3}")
@@ -193,15 +256,59 @@ pub fn run(args: Args) -> Result<(), String> {
             "- (no prices in the file)".to_owned()
         }
     };
-    println!("  revenue               {}", money(k.revenue));
-    println!("  orders                {}", k.orders);
-    println!("  customers             {}", k.customers);
-    println!("  average order value   {}", money(k.average_order_value));
-    println!("  repeat purchase rate  {:.4}", k.repeat_purchase_rate);
-    println!("  returns rate          {:.4}", k.returns_rate);
+    // "   (before 438852.650, +45.56%)"; rates change in percentage points.
+    let change = |key: KpiKey| {
+        let Some(d) = deltas.iter().find(|d| d.key == key) else {
+            return String::new();
+        };
+        let before = match key {
+            KpiKey::Orders | KpiKey::Customers => format!("{}", d.other),
+            _ if key.is_rate() => format!("{:.4}", d.other),
+            _ => format!("{:.3}", d.other),
+        };
+        let amount = match (key.is_rate(), d.relative) {
+            (true, _) => format!("{:+.2} pp", d.delta * 100.0),
+            (false, Some(r)) => format!("{:+.2}%", r * 100.0),
+            (false, None) => format!("{:+}", d.delta),
+        };
+        format!("   (before {before}, {amount})")
+    };
+    println!(
+        "  revenue               {}{}",
+        money(k.revenue),
+        change(KpiKey::Revenue)
+    );
+    println!(
+        "  orders                {}{}",
+        k.orders,
+        change(KpiKey::Orders)
+    );
+    println!(
+        "  customers             {}{}",
+        k.customers,
+        change(KpiKey::Customers)
+    );
+    println!(
+        "  average order value   {}{}",
+        money(k.average_order_value),
+        change(KpiKey::AverageOrderValue)
+    );
+    println!(
+        "  repeat purchase rate  {:.4}{}",
+        k.repeat_purchase_rate,
+        change(KpiKey::RepeatPurchaseRate)
+    );
+    println!(
+        "  returns rate          {:.4}{}",
+        k.returns_rate,
+        change(KpiKey::ReturnsRate)
+    );
     println!("  lines                 {}", k.lines);
     println!("  guest orders          {}", k.guest_orders);
-    println!("  units                 {:.3}", k.units);
+    println!(
+        "  units                 {:.3}{}",
+        k.units,
+        change(KpiKey::Units)
+    );
     println!("  units per order       {:.3}", k.units_per_order);
-    Ok(())
 }
