@@ -213,6 +213,27 @@ fn compared_with_the_period_before() {
     close(k.repeat_purchase_rate, 0.360923, 1e-6);
     close(k.returns_rate, 0.098987, 1e-6);
     close(r.kpis.revenue / k.revenue - 1.0, 0.071120, 1e-6);
+    // Its series on the range's own months, each day moved 91 days forward: April shows
+    // 31 Dec – 29 Jan, May 30 Jan – 1 Mar, June 2 – 31 Mar (pandas: 661,108.45 / 1,000 orders,
+    // 580,242.96 / 1,248, 691,284.40 / 1,392).
+    let starts = |v: &[shoplens::analytics::overview::PeriodPoint]| {
+        v.iter().map(|p| p.start.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(starts(&prev.monthly), starts(&r.monthly));
+    assert_eq!(starts(&prev.weekly), starts(&r.weekly));
+    for (m, (revenue, orders, units)) in prev.monthly.iter().zip([
+        (661_108.45, 1_000, 370_939.0),
+        (580_242.96, 1_248, 312_546.0),
+        (691_284.40, 1_392, 365_381.0),
+    ]) {
+        close(m.revenue, revenue, 1e-6);
+        assert_eq!((m.orders, m.units), (orders, units));
+    }
+    close(
+        prev.weekly.iter().map(|w| w.revenue).sum::<f64>(),
+        k.revenue,
+        1e-6,
+    );
     // Each product with its own sales in the period before (pandas groupby on both periods):
     // 22423 37,204.31 against 42,182.09, 23166 1,364.45 against 77,183.60; 404 products sold
     // in the range but not before.
@@ -311,6 +332,19 @@ fn compared_with_the_same_dates_a_year_before() {
     );
     let k = prev.kpis.as_ref().unwrap();
     close(k.revenue, 438_852.650, 1e-3);
+    // Drawn on the range's weeks, each day a year (365 days) forward: 1–4 Dec 2010 in the week
+    // of Monday 28 Nov 2011, 5–9 Dec 2010 in that of 5 Dec (pandas: 153,652.88 / 337 orders,
+    // 285,199.77 / 497).
+    assert_eq!(r.weekly.len(), 2);
+    assert_eq!(
+        (prev.weekly[0].start.as_str(), prev.weekly[1].start.as_str()),
+        ("2011-11-28", "2011-12-05")
+    );
+    close(prev.weekly[0].revenue, 153_652.88, 1e-6);
+    close(prev.weekly[1].revenue, 285_199.77, 1e-6);
+    assert_eq!((prev.weekly[0].orders, prev.weekly[1].orders), (337, 497));
+    assert_eq!(prev.monthly.len(), 1);
+    close(prev.monthly[0].revenue, k.revenue, 1e-6);
     assert_eq!((k.orders, k.customers, k.lines), (834, 573, 22_016));
     close(k.units, 180_959.0, 1e-9);
     close(k.average_order_value, 526.202218, 1e-6);
@@ -351,4 +385,5 @@ fn compared_with_the_same_dates_a_year_before() {
         ("2010-06-01", "2010-12-09", 192)
     );
     assert!(prev.kpis.is_none());
+    assert!(prev.weekly.is_empty() && prev.monthly.is_empty());
 }

@@ -83,6 +83,11 @@ test('(a2) a date range is compared with the days before it', { timeout: TEST_TI
     // Fewer returns is good news.
     assert.deepEqual(await change('returns'), ['▼ −2.2 pp', 'good']);
     assert.match(await page.locator('[data-testid="kpi-revenue-change"]').getAttribute('title'), /^1 Jun 2011 – 31 Jul 2011: 1,480,961\.09; change \+336,767\.46 \(\+22\.7%\)$/);
+    // The revenue chart draws the days before as a line on the range's own weeks.
+    const chart = page.locator('section.card:has(h2:text("Revenue by week"))');
+    assert.deepEqual(await chart.locator('.legend-item').allInnerTexts(), ['Revenue', 'The days before']);
+    assert.equal(await chart.locator('polyline.line.c1').count(), 1);
+    assert.equal((await chart.locator('polyline.line.c1').getAttribute('points')).split(' ').length, await chart.locator('rect.bar').count());
     // Each product against its own sales then (pandas): 22423 20,153.58 against 23,732.50
     // (−15.1%), 85099B 19,680.89 against 13,501.85 (+45.8%).
     const products = page.locator('.table-wrap:has([data-testid="download-products"])');
@@ -105,6 +110,7 @@ test('(a2) a date range is compared with the days before it', { timeout: TEST_TI
     assert.equal(await page.locator('[data-testid="previous-period"]').innerText(), 'No comparison with the same dates a year before (1 Aug 2010 – 30 Sep 2010): the data start on 1 Jun 2011.');
     assert.equal(await page.locator('[data-testid="kpi-revenue-change"]').count(), 0);
     assert.notEqual(await products.locator('thead th').last().innerText(), 'Change vs a year before');
+    assert.deepEqual(await chart.locator('.legend-item').allInnerTexts(), ['Revenue']);
     await page.locator('[data-testid="compare-with"]').selectOption('days-before');
     await page.locator('[data-testid="kpi-revenue-change"]').waitFor();
     assert.deepEqual(await change('revenue'), ['▲ +22.7%', 'good']);
@@ -145,6 +151,9 @@ test('(b) the full UCI Online Retail file (541,909 lines) imports with the refer
     const cells = async (sku) => (await products.locator('tbody tr').filter({ hasText: sku }).first().locator('td').allInnerTexts());
     assert.deepEqual((await cells('22423')).slice(-1), ['−55.4%']);
     assert.deepEqual((await cells('23084')).slice(-1), ['new']);
+    const chart = page.locator('section.card:has(h2:text("Revenue by week"))');
+    assert.deepEqual(await chart.locator('.legend-item').allInnerTexts(), ['Revenue', 'A year before']);
+    assert.equal((await chart.locator('polyline.line.c1').getAttribute('points')).split(' ').length, 2);
     await shot(page, 'overview-year-before.png');
     await navigate(page, '/data');
     assertReport(await readCleaningReport(page), FULL, 'UCI');

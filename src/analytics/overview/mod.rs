@@ -170,6 +170,15 @@ pub struct PreviousPeriod {
     pub kpis: Option<Kpis>,
     /// The data's first day.
     pub data_from: String,
+    /// Its revenue by week and by month on the range's own periods
+    /// ([`OverviewReport::weekly`], [`OverviewReport::monthly`]: same length, same starts),
+    /// each day moved forward by the distance between the two periods' first days (the days
+    /// before: the range's length; a year before: 365 or 366 days), so a chart can draw the
+    /// two together. Empty without [`PreviousPeriod::kpis`].
+    #[serde(default)]
+    pub weekly: Vec<PeriodPoint>,
+    #[serde(default)]
+    pub monthly: Vec<PeriodPoint>,
 }
 
 /// [`CountryRow::country`] of the lines without a country (the CLI prints it as is; the page
@@ -441,6 +450,18 @@ fn previous_period(
             .collect();
         range_kpis(ds, &idx, &in_range)
     });
+    // Its series on the range's periods: each day moved forward by the distance between the
+    // two first days.
+    let (weekly, monthly) = if kpis.is_some() {
+        let shift = first - p_first;
+        let range = (first, last);
+        (
+            series(&ds.lines, &idx, range, shift, week_index, week_start_day),
+            series(&ds.lines, &idx, range, shift, month_index, month_start_day),
+        )
+    } else {
+        (Vec::new(), Vec::new())
+    };
     let period = PreviousPeriod {
         basis,
         from: format_day(p_first * 86400),
@@ -448,16 +469,20 @@ fn previous_period(
         days: p_last - p_first + 1,
         kpis,
         data_from: format_day(dmin * 86400),
+        weekly,
+        monthly,
     };
     Some((period, idx))
 }
 
-/// One revenue series over consecutive periods, empty periods filled with zero.
+/// One revenue series of the lines `idx` over the consecutive periods (`key` of a day, first
+/// day `start_of` a period) from day `first` to day `last`, empty periods filled with zero; each
+/// line's day is moved forward by `shift` days first (0 but for [`PreviousPeriod`]'s series).
 fn series(
     lines: &OrderLines,
     idx: &[usize],
-    first: i64,
-    last: i64,
+    (first, last): (i64, i64),
+    shift: i64,
     key: impl Fn(i64) -> i64,
     start_of: impl Fn(i64) -> i64,
 ) -> Vec<PeriodPoint> {
@@ -470,7 +495,7 @@ fn series(
     let mut units = vec![Acc::default(); n];
     let mut pairs = Vec::with_capacity(idx.len());
     for &i in idx {
-        let k = key(lines.timestamp[i].div_euclid(86400)) - k0;
+        let k = key(lines.timestamp[i].div_euclid(86400) + shift) - k0;
         if k < 0 || k as usize >= n {
             continue;
         }
@@ -524,8 +549,8 @@ pub fn run(ds: &Dataset, params: &OverviewParams) -> Result<OverviewReport, Over
             let first = from.map_or(dmin, |f| f.max(dmin));
             let last = to.map_or(dmax, |t| t.min(dmax));
             (
-                series(lines, &idx, first, last, week_index, week_start_day),
-                series(lines, &idx, first, last, month_index, month_start_day),
+                series(lines, &idx, (first, last), 0, week_index, week_start_day),
+                series(lines, &idx, (first, last), 0, month_index, month_start_day),
             )
         }
         _ => (Vec::new(), Vec::new()),

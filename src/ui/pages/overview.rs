@@ -329,19 +329,41 @@ fn OverviewBody() -> impl IntoView {
             o.as_ref()
                 .map(|o| {
                     let pts = if monthly.get() { &o.monthly } else { &o.weekly };
-                    vec![if o.priced {
-                        Series {
-                            name: t("Revenue", "销售额").into(),
-                            values: pts.iter().map(|p| p.revenue).collect(),
-                            class: "c0".into(),
+                    let value = |p: &crate::analytics::overview::PeriodPoint| {
+                        if o.priced {
+                            p.revenue
+                        } else {
+                            p.units
                         }
-                    } else {
-                        Series {
-                            name: t("Units", "件数").into(),
-                            values: pts.iter().map(|p| p.units).collect(),
-                            class: "c0".into(),
+                    };
+                    let mut out = vec![Series {
+                        name: if o.priced {
+                            t("Revenue", "销售额")
+                        } else {
+                            t("Units", "件数")
                         }
-                    }]
+                        .into(),
+                        values: pts.iter().map(value).collect(),
+                        class: "c0".into(),
+                    }];
+                    // The period compared with, drawn on the range's own periods (core-aligned).
+                    if let Some(prev) = o.previous.as_ref().filter(|p| p.kpis.is_some()) {
+                        let before = if monthly.get() {
+                            &prev.monthly
+                        } else {
+                            &prev.weekly
+                        };
+                        out.push(Series {
+                            name: match prev.basis {
+                                Comparison::DaysBefore => t("The days before", "之前"),
+                                Comparison::YearBefore => t("A year before", "去年同期"),
+                            }
+                            .into(),
+                            values: before.iter().map(value).collect(),
+                            class: "c1".into(),
+                        });
+                    }
+                    out
                 })
                 .unwrap_or_default()
         })
@@ -525,6 +547,8 @@ fn OverviewBody() -> impl IntoView {
             <details class="how"><summary>{t("How was this computed?", "这是怎么算的？")}</summary>
                 <p>{t("Revenue (units, when the file has no prices) of kept sale lines summed per week (weeks start on Monday) or per calendar month; periods without sales show as zero.",
                     "保留的销售明细的销售额（文件没有价格时为件数）按周（每周从周一开始）或按自然月汇总；没有销售的周期显示为零。")}</p>
+                <p>{t("With a date range, the line is the period compared with, drawn on the range's own weeks or months: each of its days is moved forward by the distance between the two periods' first days (the range's length for the days before, 365 or 366 days for a year before), so each bar stands beside the same days of the other period.",
+                    "设定日期范围后，折线是对比期，画在本范围自己的周或月上：对比期的每一天都向后平移两期首日之间的天数（与之前相同天数比较时为范围长度，与去年同期比较时为 365 或 366 天），因此每根柱子旁边就是对比期中相应的那些天。")}</p>
             </details>
         </section>
         <div class="two-col">
