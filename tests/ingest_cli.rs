@@ -43,6 +43,9 @@ fn profile_json_on_uci() {
     assert_eq!(cancel["count"], 9_288);
     assert_eq!(v["kpis"]["orders"], 19_960);
     assert_eq!(v["kpis"]["customers"], 4_338);
+    // Wednesday 12:00 is the busiest hour, 629 orders (pandas crosstab of the invoices' times).
+    assert_eq!(v["buying_times"]["orders"][2][12], 629);
+    assert_eq!(v["buying_times"]["has_times"], true);
     assert!((v["kpis"]["revenue"].as_f64().unwrap() - 10_666_684.544).abs() < 1e-3);
     assert_eq!(v["files"][0]["preset"], "uci_online_retail");
     assert_eq!(v["files"][0]["mapping"][0]["field"], "order_id");
@@ -143,6 +146,8 @@ fn profile_of_a_date_range_compared_with_the_days_before() {
         "  repeat purchase rate  0.3378   (before 0.3441, -0.63 pp)",
         "  returns rate          0.0513   (before 0.0733, -2.20 pp)",
         "  units                 992590.000   (before 790972.000, +25.49%)",
+        // pandas: Thursday 12:00 has 111 of the range's orders (each at its first line's time).
+        "  busiest hour          Thursday 12:00-13:00, 111 orders",
     ] {
         assert!(s.lines().any(|l| l == line), "{line:?} not in\n{s}");
     }

@@ -32,6 +32,38 @@ pub fn date_range(from: &str, to: &str) -> String {
     format!("{} – {}", date(from), date(to))
 }
 
+/// A weekday's short name (0 = Monday): "Wed" / "周三".
+pub fn weekday_short(w: usize) -> String {
+    const EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    const ZH: [&str; 7] = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
+    let names = if is_zh() { ZH } else { EN };
+    names.get(w).copied().unwrap_or_default().to_owned()
+}
+
+/// A weekday's full name (0 = Monday): "Wednesday" / "星期三".
+pub fn weekday(w: usize) -> String {
+    const EN: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    const ZH: [&str; 7] = [
+        "星期一",
+        "星期二",
+        "星期三",
+        "星期四",
+        "星期五",
+        "星期六",
+        "星期日",
+    ];
+    let names = if is_zh() { ZH } else { EN };
+    names.get(w).copied().unwrap_or_default().to_owned()
+}
+
 pub fn int(v: u64) -> String {
     num(v as f64, 0)
 }

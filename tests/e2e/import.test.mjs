@@ -54,6 +54,12 @@ test('(a) the bundled sample imports and shows its known numbers', { timeout: TE
     assert.match(feesText, /not goods \(8\): DOTCOM POSTAGE, Manual, POSTAGE, …: \D?114,362\.00 of revenue/, feesText);
     const top = await page.locator('.table-wrap:has([data-testid="download-products"]) tbody tr').first().innerText();
     assert.match(top, /^22423\s+REGENCY CAKESTAND 3 TIER\s/, top);
+    // Orders by weekday and hour (pandas: each invoice at its first line's time): hours 6–20,
+    // the busiest cell Thursday 12:00 with 191 of 6,206 orders; no Saturday orders.
+    const times = page.locator('[data-testid="buying-times"]');
+    assert.equal(await times.locator('[data-testid="busiest"]').innerText(), 'Busiest hour: Thursday 12:00–13:00, 191 orders (3.1% of all).');
+    assert.equal(await times.locator('svg rect').count(), 7 * 15);
+    assert.equal(await times.locator('svg rect title').nth(3 * 15 + 6).textContent(), 'Thursday 12:00–12:59: 191 orders, revenue 86,296.71');
     await navigate(page, '/data');
     assertReport(await readCleaningReport(page), SAMPLE, 'sample');
     assert.deepEqual(crashes(log), []);

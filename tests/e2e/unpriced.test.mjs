@@ -43,6 +43,10 @@ test('a file without prices: units on the Overview, rules on Products, customers
     assert.match(firstProduct, /^whole milk\t2,502\t/);
     // No country column: a sentence, not a one-row "Unknown" table.
     assert.match(await page.locator('[data-testid="no-country"]').innerText(), /The file has no country column/);
+    // Dates without times: orders by weekday only (pandas: Thursday has 2,224 of the 14,963
+    // member-day baskets).
+    assert.equal(await page.locator('[data-testid="busiest"]').innerText(), 'The file has dates but no times of day, so orders are shown by weekday only. Busiest day: Thursday, 2,224 orders (14.9% of all).');
+    assert.equal(await page.locator('[data-testid="buying-times"] svg rect').count(), 7);
     await shot(page, 'overview-unpriced.png');
 
     // Data page: the importer's note.

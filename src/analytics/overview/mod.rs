@@ -1,5 +1,5 @@
-//! Overview dashboard: KPIs, revenue by week and month, top products and countries,
-//! for an optional date range.
+//! Overview dashboard: KPIs, revenue by week and month, top products and countries, orders by
+//! weekday and hour, for an optional date range.
 //!
 //! Lines that are not goods (postage, carriage, fees, manual adjustments: the rules of
 //! [`crate::analytics::basket::non_product_reason`]) count in every KPI and series, since they
@@ -181,6 +181,95 @@ pub struct PreviousPeriod {
     pub monthly: Vec<PeriodPoint>,
 }
 
+/// When orders are placed: orders, revenue and units by weekday and hour of the day, in the
+/// times the file gives (no time-zone conversion).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct BuyingTimes {
+    /// `orders[w][h]`: orders placed on weekday `w` (0 = Monday … 6 = Sunday) in hour `h`
+    /// (0–23), each order at the time of its first line.
+    pub orders: Vec<Vec<u64>>,
+    /// Σ revenue of the lines in each cell (each line at its own time).
+    pub revenue: Vec<Vec<f64>>,
+    /// Σ quantity of the lines in each cell.
+    pub units: Vec<Vec<f64>>,
+    /// `false` when every line is at midnight (a file with dates but no times): hour 0 then
+    /// holds the whole day, and only the weekdays mean anything.
+    pub has_times: bool,
+}
+
+impl BuyingTimes {
+    /// The hours from the first to the last with any order (all 24 when there are none).
+    pub fn hour_span(&self) -> std::ops::RangeInclusive<usize> {
+        let busy = |h: usize| self.orders.iter().any(|w| w.get(h).is_some_and(|&n| n > 0));
+        match ((0..24).find(|&h| busy(h)), (0..24).rev().find(|&h| busy(h))) {
+            (Some(a), Some(b)) => a..=b,
+            _ => 0..=23,
+        }
+    }
+
+    /// The busiest cell: `(weekday, hour, orders)`, the earliest in the week on a tie; `None`
+    /// without orders.
+    pub fn busiest(&self) -> Option<(usize, usize, u64)> {
+        let mut best: Option<(usize, usize, u64)> = None;
+        for (w, row) in self.orders.iter().enumerate() {
+            for (h, &n) in row.iter().enumerate() {
+                if n > 0 && best.is_none_or(|(_, _, b)| n > b) {
+                    best = Some((w, h, n));
+                }
+            }
+        }
+        best
+    }
+
+    /// Orders per weekday (Monday first).
+    pub fn by_weekday(&self) -> Vec<u64> {
+        self.orders.iter().map(|row| row.iter().sum()).collect()
+    }
+}
+
+/// Weekday of a day number (days since 1970-01-01, a Thursday): 0 = Monday … 6 = Sunday.
+fn weekday(day: i64) -> usize {
+    (day + 3).rem_euclid(7) as usize
+}
+
+/// Orders, revenue and units of the lines `idx` by weekday and hour ([`BuyingTimes`]).
+fn buying_times(lines: &OrderLines, idx: &[usize]) -> BuyingTimes {
+    let cell = |t: i64| {
+        (
+            weekday(t.div_euclid(86400)),
+            (t.rem_euclid(86400) / 3600) as usize,
+        )
+    };
+    let mut bt = BuyingTimes {
+        orders: vec![vec![0; 24]; 7],
+        revenue: vec![vec![0.0; 24]; 7],
+        units: vec![vec![0.0; 24]; 7],
+        has_times: idx
+            .iter()
+            .any(|&i| lines.timestamp[i].rem_euclid(86400) != 0),
+    };
+    let mut rev = vec![vec![Acc::default(); 24]; 7];
+    let mut first_line = vec![i64::MAX; lines.strings.len()];
+    for &i in idx {
+        let (w, h) = cell(lines.timestamp[i]);
+        rev[w][h].add(lines.revenue[i]);
+        bt.units[w][h] += lines.quantity[i];
+        if let Some(t) = first_line.get_mut(lines.order_id[i] as usize) {
+            *t = (*t).min(lines.timestamp[i]);
+        }
+    }
+    for t in first_line.into_iter().filter(|&t| t != i64::MAX) {
+        let (w, h) = cell(t);
+        bt.orders[w][h] += 1;
+    }
+    for (w, row) in rev.iter().enumerate() {
+        for (h, a) in row.iter().enumerate() {
+            bt.revenue[w][h] = a.get();
+        }
+    }
+    bt
+}
+
 /// [`CountryRow::country`] of the lines without a country (the CLI prints it as is; the page
 /// shows it in its language).
 pub const UNKNOWN_COUNTRY: &str = "Unknown";
@@ -219,6 +308,9 @@ pub struct OverviewReport {
     pub non_products_units: f64,
     /// All countries in range, by revenue descending.
     pub countries: Vec<CountryRow>,
+    /// Orders by weekday and hour in range.
+    #[serde(default)]
+    pub buying_times: BuyingTimes,
     /// `false` for a file without prices ([`crate::data::CleaningReport::priced`]): revenue
     /// is 0 throughout, products are ranked by units and countries by orders, and the returns
     /// rate counts units.
@@ -242,6 +334,7 @@ impl Default for OverviewReport {
             non_products_revenue: 0.0,
             non_products_units: 0.0,
             countries: Vec::new(),
+            buying_times: BuyingTimes::default(),
             priced: true,
         }
     }
@@ -721,6 +814,7 @@ pub fn run(ds: &Dataset, params: &OverviewParams) -> Result<OverviewReport, Over
         non_products_revenue,
         non_products_units,
         countries,
+        buying_times: buying_times(lines, &idx),
         priced,
     })
 }
@@ -742,5 +836,26 @@ mod tests {
             Some(Comparison::YearBefore)
         );
         assert_eq!(Comparison::from_key("week-before"), None);
+    }
+
+    #[test]
+    fn weekdays_start_on_monday() {
+        // 1 Jan 1970 was a Thursday; 5 Dec 2011 a Monday; 11 Dec 2011 a Sunday.
+        assert_eq!(weekday(0), 3);
+        assert_eq!(weekday(days_from_civil(2011, 12, 5)), 0);
+        assert_eq!(weekday(days_from_civil(2011, 12, 11)), 6);
+        assert_eq!(weekday(-1), 2);
+        let mut bt = BuyingTimes {
+            orders: vec![vec![0; 24]; 7],
+            ..BuyingTimes::default()
+        };
+        assert_eq!(bt.busiest(), None);
+        assert_eq!(bt.hour_span(), 0..=23);
+        bt.orders[2][9] = 4;
+        bt.orders[4][17] = 4;
+        bt.orders[0][12] = 1;
+        assert_eq!(bt.busiest(), Some((2, 9, 4)));
+        assert_eq!(bt.hour_span(), 9..=17);
+        assert_eq!(bt.by_weekday(), [1, 0, 4, 0, 4, 0, 0]);
     }
 }

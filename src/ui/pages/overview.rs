@@ -4,7 +4,7 @@ use super::{Kpi, KpiChange, NeedData};
 use crate::analytics::overview::compare::{compare, KpiKey};
 use crate::analytics::overview::{Comparison, OverviewParams, UNKNOWN_COUNTRY};
 use crate::ui::bridge;
-use crate::ui::charts::{BarLineChart, Series};
+use crate::ui::charts::{BarLineChart, Heatmap, Series};
 use crate::ui::format;
 use crate::ui::i18n::{say, t};
 use crate::ui::state::AppState;
@@ -147,6 +147,126 @@ fn non_products(o: &crate::analytics::overview::OverviewReport, sym: &str) -> Op
                 <p class="small">{t("Lines are recognised by their code (POST, DOT, M, …) or by a word in their description (postage, carriage, fee, manual, discount, …), the same rules as on the Products page.",
                     "按编码（POST、DOT、M 等）或描述中的词（邮费、运费、手续费、手工、折扣等）识别，规则与“商品”页相同。")}</p>
             </details>
+        }
+        .into_any(),
+    )
+}
+
+/// Orders by weekday and hour ([`BuyingTimes`]): the busiest hour in a sentence and a heatmap
+/// of the hours with any order (weekdays only for a file without times). Nothing without orders.
+///
+/// [`BuyingTimes`]: crate::analytics::overview::BuyingTimes
+fn buying_times(o: &crate::analytics::overview::OverviewReport, sym: &str) -> Option<AnyView> {
+    let bt = &o.buying_times;
+    let (bw, bh, most) = bt.busiest()?;
+    let total = o.kpis.orders.max(1) as f64;
+    let hours: Vec<usize> = if bt.has_times {
+        bt.hour_span().collect()
+    } else {
+        vec![0]
+    };
+    let summary = if bt.has_times {
+        crate::tr!(
+            "Busiest hour: {} {:02}:00–{:02}:00, {} orders ({} of all).",
+            "最繁忙的时段：{} {:02}:00–{:02}:00，{} 单（占全部的 {}）。",
+            format::weekday(bw),
+            bh,
+            bh + 1,
+            format::int(most),
+            format::pct(most as f64 / total)
+        )
+    } else {
+        crate::tr!(
+            "The file has dates but no times of day, so orders are shown by weekday only. Busiest day: {}, {} orders ({} of all).",
+            "文件只有日期没有时间，因此只按星期显示订单。最繁忙的一天：{}，{} 单（占全部的 {}）。",
+            format::weekday(bw),
+            format::int(most),
+            format::pct(most as f64 / total)
+        )
+    };
+    let cell = |w: usize, h: usize| {
+        bt.orders
+            .get(w)
+            .and_then(|r| r.get(h))
+            .copied()
+            .unwrap_or(0)
+    };
+    let max = most.max(1) as f64;
+    let values = (0..7)
+        .map(|w| {
+            hours
+                .iter()
+                .map(|&h| Some(cell(w, h) as f64 / max))
+                .collect()
+        })
+        .collect();
+    let shown = (0..7)
+        .map(|w| {
+            hours
+                .iter()
+                .map(|&h| match cell(w, h) {
+                    0 => String::new(),
+                    n => format::compact(n as f64),
+                })
+                .collect()
+        })
+        .collect();
+    let hover = (0..7)
+        .map(|w| {
+            hours
+                .iter()
+                .map(|&h| {
+                    let when = if bt.has_times {
+                        format!("{} {h:02}:00–{h:02}:59", format::weekday(w))
+                    } else {
+                        format::weekday(w)
+                    };
+                    let amount = bt
+                        .revenue
+                        .get(w)
+                        .and_then(|r| r.get(h))
+                        .copied()
+                        .unwrap_or(0.0);
+                    let units = bt
+                        .units
+                        .get(w)
+                        .and_then(|r| r.get(h))
+                        .copied()
+                        .unwrap_or(0.0);
+                    let amount = if o.priced {
+                        crate::tr!("revenue {}", "销售额 {}", format::money(amount, sym))
+                    } else {
+                        crate::tr!("{} units", "{} 件", format::num(units, 0))
+                    };
+                    crate::tr!(
+                        "{}: {} orders, {}",
+                        "{}：{} 单，{}",
+                        when,
+                        format::int(cell(w, h)),
+                        amount
+                    )
+                })
+                .collect()
+        })
+        .collect();
+    let rows = (0..7).map(format::weekday_short).collect();
+    let cols = if bt.has_times {
+        hours.iter().map(|h| h.to_string()).collect()
+    } else {
+        vec![t("all day", "全天").to_string()]
+    };
+    Some(
+        view! {
+            <section class="card" data-testid="buying-times">
+                <h2>{t("When customers order", "顾客何时下单")}</h2>
+                <p data-testid="busiest">{summary}</p>
+                <Heatmap row_labels=rows col_labels=cols values=values hover=hover shown=shown
+                    title=t("Orders by weekday and hour of the day", "按星期和时段的订单数").to_string()/>
+                <details class="how"><summary>{t("How was this computed?", "这是怎么算的？")}</summary>
+                    <p>{t("Each order counts once, at the time of its first line, in the times the file gives (no time-zone conversion). Columns are hours of the day (12 = 12:00–12:59), from the first to the last hour with any order; the darker the cell, the more orders. Hover a cell for its orders and revenue. Useful for when to send emails, run ads or staff the shop.",
+                        "每个订单按其第一条明细的时间计一次，时间按文件原样（不做时区换算）。列为一天中的小时（12 表示 12:00–12:59），从第一个到最后一个有订单的小时；颜色越深，订单越多。鼠标悬停可看该格的订单数和销售额。可用来决定何时发邮件、投广告或安排人手。")}</p>
+                </details>
+            </section>
         }
         .into_any(),
     )
@@ -551,6 +671,7 @@ fn OverviewBody() -> impl IntoView {
                     "设定日期范围后，折线是对比期，画在本范围自己的周或月上：对比期的每一天都向后平移两期首日之间的天数（与之前相同天数比较时为范围长度，与去年同期比较时为 365 或 366 天），因此每根柱子旁边就是对比期中相应的那些天。")}</p>
             </details>
         </section>
+        {move || ov.with(|o| o.as_ref().map(|o| buying_times(o, &sym.get())))}
         <div class="two-col">
             <section class="card">
                 <h2>{t("Top products", "热销商品")}</h2>

@@ -1,6 +1,7 @@
 //! `shoplens profile FILE... [--json] [--from D] [--to D] [--compare days-before|year-before]`:
 //! the chosen column mapping, per-file format decisions, the cleaning report and the overview
-//! KPIs for the whole range or a date range, compared with the period before it.
+//! KPIs for the whole range or a date range, compared with the period before it, and the
+//! busiest hour of the week.
 
 use shoplens::analytics::overview::compare::{compare, KpiKey};
 use shoplens::analytics::overview::{self, Comparison, OverviewParams, OverviewReport};
@@ -116,6 +117,7 @@ pub fn run(args: Args) -> Result<(), String> {
             "files": r.files,
             "report": r,
             "kpis": ov.kpis,
+            "buying_times": ov.buying_times,
         });
         if ranged {
             v["range"] = serde_json::json!({ "from": args.from, "to": args.to });
@@ -311,4 +313,25 @@ fn print_kpis(ov: &OverviewReport, params: &OverviewParams) {
         change(KpiKey::Units)
     );
     println!("  units per order       {:.3}", k.units_per_order);
+    const DAYS: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    let bt = &ov.buying_times;
+    if let Some((w, h, n)) = bt.busiest() {
+        let day = DAYS.get(w).copied().unwrap_or_default();
+        if bt.has_times {
+            println!(
+                "  busiest hour          {day} {h:02}:00-{:02}:00, {n} orders",
+                h + 1
+            );
+        } else {
+            println!("  busiest weekday       {day}, {n} orders (the file has no times of day)");
+        }
+    }
 }
