@@ -42,6 +42,20 @@ fn whole_range() {
     assert_eq!(r.monthly[0].start, "2010-12-01");
     close(r.monthly[0].revenue, 823_746.140, 1e-3);
     assert_eq!(r.monthly[0].orders, 1_559);
+    // New and returning customers (pandas: a customer is new in the month of their first
+    // purchase): every customer is new over the whole range; by month 885 / 885 in Dec 2010,
+    // 741 / 417 in Jan 2011, 1,664 / 323 in Nov 2011, 615 / 41 in Dec 2011.
+    assert_eq!((k.new_customers, k.returning_customer_rate), (4_338, 0.0));
+    let by_month: Vec<(u64, u64)> = r
+        .monthly
+        .iter()
+        .map(|m| (m.customers, m.new_customers))
+        .collect();
+    assert_eq!(by_month[0], (885, 885));
+    assert_eq!(by_month[1], (741, 417));
+    assert_eq!(by_month[11], (1_664, 323));
+    assert_eq!(by_month[12], (615, 41));
+    assert_eq!(by_month.iter().map(|m| m.1).sum::<u64>(), 4_338);
     let total: f64 = r.monthly.iter().map(|p| p.revenue).sum();
     close(total, k.revenue, 1e-3);
     // Postage, fees and adjustments are listed apart: 3,922 codes in pandas' groupby, of
@@ -136,6 +150,9 @@ fn first_quarter_2011() {
     );
     close(k.repeat_purchase_rate, 0.360923, 1e-6);
     close(k.returns_rate, 0.098987, 1e-6);
+    // 1,249 of the 1,776 customers bought for the first time (pandas).
+    assert_eq!(k.new_customers, 1_249);
+    close(k.returning_customer_rate, 0.296734, 1e-6);
     // The range starts on Saturday 2011-01-01: its week (from Monday 2010-12-27) has no sales.
     assert_eq!(r.weekly.len(), 14);
     assert_eq!(
@@ -234,6 +251,9 @@ fn compared_with_the_period_before() {
     close(k.repeat_purchase_rate, 0.360923, 1e-6);
     close(k.returns_rate, 0.098987, 1e-6);
     close(r.kpis.revenue / k.revenue - 1.0, 0.071120, 1e-6);
+    // New customers: 826 of 1,991 in the range, 1,249 of 1,776 before (pandas).
+    assert_eq!((r.kpis.new_customers, k.new_customers), (826, 1_249));
+    close(r.kpis.returning_customer_rate, 0.585133, 1e-6);
     // Its series on the range's own months, each day moved 91 days forward: April shows
     // 31 Dec – 29 Jan, May 30 Jan – 1 Mar, June 2 – 31 Mar (pandas: 661,108.45 / 1,000 orders,
     // 580,242.96 / 1,248, 691,284.40 / 1,392).
@@ -371,6 +391,10 @@ fn compared_with_the_same_dates_a_year_before() {
     close(k.average_order_value, 526.202218, 1e-6);
     close(k.repeat_purchase_rate, 0.188482, 1e-6);
     close(k.returns_rate, 0.139829, 1e-6);
+    // 41 new customers of 615 (pandas); a year before, the data's first days: all 573 new.
+    assert_eq!(r.kpis.new_customers, 41);
+    close(r.kpis.returning_customer_rate, 0.933333, 1e-6);
+    assert_eq!((k.new_customers, k.returning_customer_rate), (573, 0.0));
     // Products against their own sales a year before (pandas groupby): 22423 6,006.87 against
     // 13,478.98 (1,058 units then); 22086 6,870.71 against 5,257.35; 23084 did not sell then;
     // 784 codes sold in the range but not a year before.

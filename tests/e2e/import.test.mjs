@@ -120,6 +120,19 @@ test('(a2) a date range is compared with the days before it', { timeout: TEST_TI
     await page.locator('[data-testid="compare-with"]').selectOption('days-before');
     await page.locator('[data-testid="kpi-revenue-change"]').waitFor();
     assert.deepEqual(await change('revenue'), ['▲ +22.7%', 'good']);
+    // New customers (pandas: first purchase in the data in the range): 904 against 1,575 in
+    // Jun–Jul, the sample's first months, where every customer is new to the data.
+    assert.equal(await dataValue(page, 'kpi-new-customers'), 904);
+    assert.deepEqual(await change('new-customers'), ['▼ −42.6%', 'bad']);
+    // The chart's customer view: new customers as bars, returning ones as a line, per week.
+    await page.locator('[data-testid="chart-customers"]').click();
+    const custChart = page.locator('section.card:has(h2:text("New and returning customers by week"))');
+    await custChart.waitFor();
+    assert.deepEqual(await custChart.locator('.legend-item').allInnerTexts(), ['New customers', 'Returning customers']);
+    assert.equal(await custChart.locator('rect.bar').count(), 9);
+    await shot(page, 'overview-customers.png');
+    await page.locator('[data-testid="chart-revenue"]').click();
+    await chart.waitFor();
     // The whole data range: the days before it are not in the data, so no changes are shown.
     await setFields(page, { 'date-from': '2011-06-01' });
     await page.waitForFunction(() => Number(document.querySelector('[data-testid="kpi-orders"]')?.getAttribute('data-value')) === 6206);

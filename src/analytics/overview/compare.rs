@@ -15,6 +15,9 @@ pub enum KpiKey {
     RepeatPurchaseRate,
     ReturnsRate,
     Units,
+    /// Customers whose first purchase falls in the period (a date range against the period
+    /// before it only: over two whole datasets every customer is new).
+    NewCustomers,
 }
 
 impl KpiKey {
@@ -22,6 +25,18 @@ impl KpiKey {
         KpiKey::Revenue,
         KpiKey::Orders,
         KpiKey::Customers,
+        KpiKey::AverageOrderValue,
+        KpiKey::RepeatPurchaseRate,
+        KpiKey::ReturnsRate,
+        KpiKey::Units,
+    ];
+
+    /// The KPIs of a date range against the period before it ([`compare_periods`]).
+    pub const PERIOD: [KpiKey; 8] = [
+        KpiKey::Revenue,
+        KpiKey::Orders,
+        KpiKey::Customers,
+        KpiKey::NewCustomers,
         KpiKey::AverageOrderValue,
         KpiKey::RepeatPurchaseRate,
         KpiKey::ReturnsRate,
@@ -38,6 +53,7 @@ impl KpiKey {
             KpiKey::RepeatPurchaseRate => "repeat",
             KpiKey::ReturnsRate => "returns",
             KpiKey::Units => "units",
+            KpiKey::NewCustomers => "new-customers",
         }
     }
 
@@ -69,6 +85,7 @@ impl KpiKey {
             KpiKey::RepeatPurchaseRate => k.repeat_purchase_rate,
             KpiKey::ReturnsRate => k.returns_rate,
             KpiKey::Units => k.units,
+            KpiKey::NewCustomers => k.new_customers as f64,
         }
     }
 }
@@ -104,8 +121,17 @@ impl KpiDelta {
 /// leaves out the KPIs measured in money ([`KpiKey::is_money`]); units are compared when both
 /// sides count them (overviews stored before units were counted have 0).
 pub fn compare(current: &Kpis, other: &Kpis, money: bool) -> Vec<KpiDelta> {
-    KpiKey::ALL
-        .iter()
+    compare_keys(&KpiKey::ALL, current, other, money)
+}
+
+/// A date range's KPIs against those of the period compared with (one dataset: its returns
+/// rate is in the same unit on both sides): [`KpiKey::PERIOD`], new customers included.
+pub fn compare_periods(current: &Kpis, before: &Kpis) -> Vec<KpiDelta> {
+    compare_keys(&KpiKey::PERIOD, current, before, true)
+}
+
+fn compare_keys(keys: &[KpiKey], current: &Kpis, other: &Kpis, money: bool) -> Vec<KpiDelta> {
+    keys.iter()
         .filter(|k| money || !k.is_money())
         .filter(|&&k| k != KpiKey::Units || (current.units > 0.0 && other.units > 0.0))
         .map(|&key| {
@@ -181,6 +207,40 @@ mod tests {
         assert!((d[4].delta - 0.05).abs() < 1e-12);
         assert!((d[5].delta + 0.02).abs() < 1e-12);
         assert!((d[5].relative.unwrap() + 0.5).abs() < 1e-12);
+    }
+
+    #[test]
+    fn periods_compare_new_customers_too() {
+        let now = Kpis {
+            new_customers: 12,
+            units: 50.0,
+            ..kpis(1500.0, 30, 20, 0.25, 0.02)
+        };
+        let before = Kpis {
+            new_customers: 8,
+            units: 40.0,
+            ..kpis(1000.0, 25, 20, 0.20, 0.04)
+        };
+        let d = compare_periods(&now, &before);
+        assert_eq!(
+            d.iter().map(|x| x.key.key()).collect::<Vec<_>>(),
+            [
+                "revenue",
+                "orders",
+                "customers",
+                "new-customers",
+                "aov",
+                "repeat",
+                "returns",
+                "units"
+            ]
+        );
+        assert_eq!((d[3].delta, d[3].relative), (4.0, Some(0.5)));
+        assert!(d[3].key.higher_is_better() && !d[3].key.is_money() && !d[3].key.is_rate());
+        // Two datasets: no new-customers row.
+        assert!(compare(&now, &before, true)
+            .iter()
+            .all(|x| x.key != KpiKey::NewCustomers));
     }
 
     #[test]

@@ -102,6 +102,13 @@ pub struct Kpis {
     /// units / orders.
     #[serde(default)]
     pub units_per_order: f64,
+    /// Customers whose first purchase in the data falls in the range (all of them for the
+    /// whole range).
+    #[serde(default)]
+    pub new_customers: u64,
+    /// Share of the range's customers who had bought before it: (customers − new) / customers.
+    #[serde(default)]
+    pub returning_customer_rate: f64,
 }
 
 /// One period of the revenue series.
@@ -114,6 +121,12 @@ pub struct PeriodPoint {
     /// Σ quantity in the period.
     #[serde(default)]
     pub units: f64,
+    /// Distinct customers who bought in the period (guests excluded).
+    #[serde(default)]
+    pub customers: u64,
+    /// Of them, those whose first purchase in the data falls in the period.
+    #[serde(default)]
+    pub new_customers: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -441,8 +454,27 @@ fn month_start_day(mi: i64) -> i64 {
     days_from_civil(mi.div_euclid(12), (mi.rem_euclid(12) + 1) as u32, 1)
 }
 
-/// The headline numbers of the sale lines `idx` and of the returns dated in `in_range`.
-fn range_kpis(ds: &Dataset, idx: &[usize], in_range: &dyn Fn(i64) -> bool) -> Kpis {
+/// Each customer's first purchase day in the data (by customer id; `i64::MAX` for ids that are
+/// not customers).
+fn first_purchase_days(lines: &OrderLines) -> Vec<i64> {
+    let mut first = vec![i64::MAX; lines.strings.len()];
+    for (i, &c) in lines.customer.iter().enumerate() {
+        if let Some(d) = first.get_mut(c as usize) {
+            *d = (*d).min(lines.timestamp[i].div_euclid(86400));
+        }
+    }
+    first
+}
+
+/// The headline numbers of the sale lines `idx` and of the returns dated in `in_range`; a
+/// customer is new when their first purchase day (`first_day`) is on or after `start_day`.
+fn range_kpis(
+    ds: &Dataset,
+    idx: &[usize],
+    in_range: &dyn Fn(i64) -> bool,
+    first_day: &[i64],
+    start_day: i64,
+) -> Kpis {
     let lines = &ds.lines;
     let nstr = lines.strings.len();
     let priced = ds.report.priced;
@@ -475,6 +507,11 @@ fn range_kpis(ds: &Dataset, idx: &[usize], in_range: &dyn Fn(i64) -> bool) -> Kp
     let per_customer = distinct_per_group(cust_orders, nstr);
     let customers = per_customer.iter().filter(|&&n| n > 0).count() as u64;
     let repeaters = per_customer.iter().filter(|&&n| n >= 2).count() as u64;
+    let new_customers = per_customer
+        .iter()
+        .zip(first_day)
+        .filter(|&(&n, &d)| n > 0 && d >= start_day)
+        .count() as u64;
     let returns = &ds.returns;
     // Without prices the returns rate counts units instead of value.
     let returned = |i: usize| {
@@ -501,6 +538,8 @@ fn range_kpis(ds: &Dataset, idx: &[usize], in_range: &dyn Fn(i64) -> bool) -> Kp
         guest_orders,
         units,
         units_per_order: ratio(units, orders as f64),
+        new_customers,
+        returning_customer_rate: ratio((customers - new_customers) as f64, customers as f64),
     }
 }
 
@@ -516,6 +555,7 @@ fn year_before(day: i64) -> i64 {
 /// range outside the data.
 fn previous_period(
     ds: &Dataset,
+    first_day: &[i64],
     (from, to): (Option<i64>, Option<i64>),
     (data_min, data_max): (Option<i64>, Option<i64>),
     basis: Comparison,
@@ -541,7 +581,7 @@ fn previous_period(
         idx = (0..ds.lines.len())
             .filter(|&i| in_range(ds.lines.timestamp[i]))
             .collect();
-        range_kpis(ds, &idx, &in_range)
+        range_kpis(ds, &idx, &in_range, first_day, p_first)
     });
     // Its series on the range's periods: each day moved forward by the distance between the
     // two first days.
@@ -549,8 +589,8 @@ fn previous_period(
         let shift = first - p_first;
         let range = (first, last);
         (
-            series(&ds.lines, &idx, range, shift, week_index, week_start_day),
-            series(&ds.lines, &idx, range, shift, month_index, month_start_day),
+            series(&ds.lines, first_day, &idx, range, shift, Period::WEEK),
+            series(&ds.lines, first_day, &idx, range, shift, Period::MONTH),
         )
     } else {
         (Vec::new(), Vec::new())
@@ -573,11 +613,11 @@ fn previous_period(
 /// line's day is moved forward by `shift` days first (0 but for [`PreviousPeriod`]'s series).
 fn series(
     lines: &OrderLines,
+    first_day: &[i64],
     idx: &[usize],
     (first, last): (i64, i64),
     shift: i64,
-    key: impl Fn(i64) -> i64,
-    start_of: impl Fn(i64) -> i64,
+    Period { key, start_of }: Period,
 ) -> Vec<PeriodPoint> {
     if first > last {
         return Vec::new();
@@ -587,6 +627,7 @@ fn series(
     let mut rev = vec![Acc::default(); n];
     let mut units = vec![Acc::default(); n];
     let mut pairs = Vec::with_capacity(idx.len());
+    let (mut custs, mut new_custs) = (Vec::new(), Vec::new());
     for &i in idx {
         let k = key(lines.timestamp[i].div_euclid(86400) + shift) - k0;
         if k < 0 || k as usize >= n {
@@ -595,16 +636,48 @@ fn series(
         rev[k as usize].add(lines.revenue[i]);
         units[k as usize].add(lines.quantity[i]);
         pairs.push((k as u32, lines.order_id[i]));
+        let c = lines.customer[i];
+        if let Some(&d) = first_day.get(c as usize) {
+            custs.push((k as u32, c));
+            // New in this period: the first purchase (moved like the line) falls in it.
+            if d != i64::MAX && key(d + shift) - k0 == k {
+                new_custs.push((k as u32, c));
+            }
+        }
     }
     let orders = distinct_per_group(pairs, n);
+    let customers = distinct_per_group(custs, n);
+    let new_customers = distinct_per_group(new_custs, n);
     (0..n)
         .map(|j| PeriodPoint {
             start: format_day(start_of(k0 + j as i64) * 86400),
             revenue: rev[j].get(),
             orders: orders[j],
             units: units[j].get(),
+            customers: customers[j],
+            new_customers: new_customers[j],
         })
         .collect()
+}
+
+/// A kind of period of the series: its index of a day and its first day.
+#[derive(Clone, Copy)]
+struct Period {
+    key: fn(i64) -> i64,
+    start_of: fn(i64) -> i64,
+}
+
+impl Period {
+    /// ISO weeks, from Monday.
+    const WEEK: Period = Period {
+        key: week_index,
+        start_of: week_start_day,
+    };
+    /// Calendar months.
+    const MONTH: Period = Period {
+        key: month_index,
+        start_of: month_start_day,
+    };
 }
 
 /// Compute the overview for the lines whose timestamp falls in the (inclusive) date range.
@@ -629,12 +702,18 @@ pub fn run(ds: &Dataset, params: &OverviewParams) -> Result<OverviewReport, Over
     let nstr = lines.strings.len();
 
     let priced = ds.report.priced;
-    let kpis = range_kpis(ds, &idx, &in_range);
-    let (previous, previous_idx) =
-        match previous_period(ds, (from, to), (data_min, data_max), params.compare) {
-            Some((p, idx)) => (Some(p), idx),
-            None => (None, Vec::new()),
-        };
+    let first_day = first_purchase_days(lines);
+    let kpis = range_kpis(ds, &idx, &in_range, &first_day, from.unwrap_or(i64::MIN));
+    let (previous, previous_idx) = match previous_period(
+        ds,
+        &first_day,
+        (from, to),
+        (data_min, data_max),
+        params.compare,
+    ) {
+        Some((p, idx)) => (Some(p), idx),
+        None => (None, Vec::new()),
+    };
 
     // Series over the range, limited to the data.
     let (weekly, monthly) = match (data_min, data_max) {
@@ -642,8 +721,8 @@ pub fn run(ds: &Dataset, params: &OverviewParams) -> Result<OverviewReport, Over
             let first = from.map_or(dmin, |f| f.max(dmin));
             let last = to.map_or(dmax, |t| t.min(dmax));
             (
-                series(lines, &idx, (first, last), 0, week_index, week_start_day),
-                series(lines, &idx, (first, last), 0, month_index, month_start_day),
+                series(lines, &first_day, &idx, (first, last), 0, Period::WEEK),
+                series(lines, &first_day, &idx, (first, last), 0, Period::MONTH),
             )
         }
         _ => (Vec::new(), Vec::new()),

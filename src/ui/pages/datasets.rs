@@ -20,12 +20,15 @@ fn kpi_label(k: KpiKey) -> &'static str {
         KpiKey::RepeatPurchaseRate => t("Repeat-purchase rate", "复购率"),
         KpiKey::ReturnsRate => t("Returns rate", "退货率"),
         KpiKey::Units => t("Units sold", "售出件数"),
+        KpiKey::NewCustomers => t("New customers", "新客户"),
     }
 }
 
 pub(super) fn kpi_shown(k: KpiKey, v: f64) -> String {
     match k {
-        KpiKey::Orders | KpiKey::Customers | KpiKey::Units => format::num(v, 0),
+        KpiKey::Orders | KpiKey::Customers | KpiKey::Units | KpiKey::NewCustomers => {
+            format::num(v, 0)
+        }
         KpiKey::Revenue | KpiKey::AverageOrderValue => format::num(v, 2),
         KpiKey::RepeatPurchaseRate | KpiKey::ReturnsRate => format::pct(v),
     }
@@ -48,7 +51,9 @@ pub(super) fn delta_shown(k: KpiKey, delta: f64, relative: Option<f64>) -> Strin
         return crate::tr!("{} pp", "{} 个百分点", signed(delta * 100.0, 1));
     }
     let abs = match k {
-        KpiKey::Orders | KpiKey::Customers | KpiKey::Units => signed(delta, 0),
+        KpiKey::Orders | KpiKey::Customers | KpiKey::Units | KpiKey::NewCustomers => {
+            signed(delta, 0)
+        }
         _ => signed(delta, 2),
     };
     match relative {

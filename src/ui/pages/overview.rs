@@ -1,7 +1,7 @@
 //! Overview: KPIs, revenue by week or month, top products and countries, date filter.
 
 use super::{Kpi, KpiChange, NeedData};
-use crate::analytics::overview::compare::{compare, KpiKey};
+use crate::analytics::overview::compare::{compare_periods, KpiKey};
 use crate::analytics::overview::{Comparison, OverviewParams, UNKNOWN_COUNTRY};
 use crate::ui::bridge;
 use crate::ui::charts::{BarLineChart, Heatmap, Series};
@@ -318,6 +318,7 @@ fn OverviewBody() -> impl IntoView {
     let revenue = kpi(|k| k.revenue);
     let orders = kpi(|k| k.orders as f64);
     let customers = kpi(|k| k.customers as f64);
+    let new_customers = kpi(|k| k.new_customers as f64);
     let aov = kpi(|k| k.average_order_value);
     let repeat = kpi(|k| k.repeat_purchase_rate);
     let returns = kpi(|k| k.returns_rate);
@@ -332,8 +333,7 @@ fn OverviewBody() -> impl IntoView {
                 Some((
                     prev.from.clone(),
                     prev.to.clone(),
-                    // One dataset on both sides: its returns rate is in the same unit either way.
-                    compare(&o.kpis, before, true),
+                    compare_periods(&o.kpis, before),
                 ))
             })
         })
@@ -426,6 +426,10 @@ fn OverviewBody() -> impl IntoView {
     });
 
     let monthly = RwSignal::new(false);
+    // The chart shows new and returning customers instead of revenue.
+    let by_customers = RwSignal::new(false);
+    let has_customers =
+        Memo::new(move |_| ov.with(|o| o.as_ref().is_some_and(|o| o.kpis.customers > 0)));
     let labels = Signal::derive(move || {
         ov.with(|o| {
             o.as_ref()
@@ -449,6 +453,23 @@ fn OverviewBody() -> impl IntoView {
             o.as_ref()
                 .map(|o| {
                     let pts = if monthly.get() { &o.monthly } else { &o.weekly };
+                    if by_customers.get() {
+                        return vec![
+                            Series {
+                                name: t("New customers", "新客户").into(),
+                                values: pts.iter().map(|p| p.new_customers as f64).collect(),
+                                class: "c0".into(),
+                            },
+                            Series {
+                                name: t("Returning customers", "回头客").into(),
+                                values: pts
+                                    .iter()
+                                    .map(|p| p.customers.saturating_sub(p.new_customers) as f64)
+                                    .collect(),
+                                class: "c1".into(),
+                            },
+                        ];
+                    }
                     let value = |p: &crate::analytics::overview::PeriodPoint| {
                         if o.priced {
                             p.revenue
@@ -633,6 +654,10 @@ fn OverviewBody() -> impl IntoView {
                 shown=Signal::derive(move || format::num(customers.get(), 0))
                 help=t("Number of distinct customer ids that bought in the range. Guest orders (no customer id) are not counted.",
                     "范围内有购买的不同客户编号的数量。游客订单（无客户编号）不计入。")/>
+            <Kpi testid="kpi-new-customers" change=change(KpiKey::NewCustomers) label=t("New customers", "新客户") value=new_customers
+                shown=Signal::derive(move || format::num(new_customers.get(), 0))
+                help=t("Customers whose first purchase in the data falls in the range. Over all dates every customer is new; pick a date range to see how many were won in it. Customers who bought before the file starts look new in its first weeks.",
+                    "在数据中首次购买落在该范围内的客户。全部日期下所有客户都是新客户；选择日期范围即可看到该期间获得了多少新客户。文件开始之前就买过的客户，在文件最初几周里会显示为新客户。")/>
             <Show when=move || priced.get() fallback=move || view! {
                 <Kpi testid="kpi-units-per-order" label=t("Units per order", "每单件数") value=units_per_order
                     shown=Signal::derive(move || format::num(units_per_order.get(), 2))
@@ -652,21 +677,35 @@ fn OverviewBody() -> impl IntoView {
         <super::datasets::CompareCard/>
         <section class="card">
             <div class="card-head">
-                <h2>{move || match (monthly.get(), priced.get()) {
-                    (true, true) => t("Revenue by month", "每月销售额"),
-                    (false, true) => t("Revenue by week", "每周销售额"),
-                    (true, false) => t("Units by month", "每月件数"),
-                    (false, false) => t("Units by week", "每周件数"),
+                <h2>{move || match (by_customers.get(), monthly.get(), priced.get()) {
+                    (true, true, _) => t("New and returning customers by month", "每月新客户与回头客"),
+                    (true, false, _) => t("New and returning customers by week", "每周新客户与回头客"),
+                    (false, true, true) => t("Revenue by month", "每月销售额"),
+                    (false, false, true) => t("Revenue by week", "每周销售额"),
+                    (false, true, false) => t("Units by month", "每月件数"),
+                    (false, false, false) => t("Units by week", "每周件数"),
                 }}</h2>
+                <div class="card-tools">
+                <Show when=move || has_customers.get()>
+                    <div class="seg" role="group" aria-label=t("What to show", "显示内容")>
+                        <button class="btn small" data-testid="chart-revenue" class:active=move || !by_customers.get() on:click=move |_| by_customers.set(false)>
+                            {move || if priced.get() { t("Revenue", "销售额") } else { t("Units", "件数") }}
+                        </button>
+                        <button class="btn small" data-testid="chart-customers" class:active=move || by_customers.get() on:click=move |_| by_customers.set(true)>{t("Customers", "客户")}</button>
+                    </div>
+                </Show>
                 <div class="seg" role="group" aria-label=t("Period", "周期")>
                     <button class="btn small" class:active=move || !monthly.get() on:click=move |_| monthly.set(false)>{t("Weekly", "按周")}</button>
                     <button class="btn small" class:active=move || monthly.get() on:click=move |_| monthly.set(true)>{t("Monthly", "按月")}</button>
+                </div>
                 </div>
             </div>
             <BarLineChart labels=labels series=series title=t("Revenue over time", "销售额走势").to_string()/>
             <details class="how"><summary>{t("How was this computed?", "这是怎么算的？")}</summary>
                 <p>{t("Revenue (units, when the file has no prices) of kept sale lines summed per week (weeks start on Monday) or per calendar month; periods without sales show as zero.",
                     "保留的销售明细的销售额（文件没有价格时为件数）按周（每周从周一开始）或按自然月汇总；没有销售的周期显示为零。")}</p>
+                <p>{t("Customers: those who bought in each week or month (guests not counted), split into new ones (their first purchase in the data is in that period) and returning ones (they had bought before). A file's first weeks show many new customers: those who bought before it starts cannot be told apart.",
+                    "客户视图：每周或每月有购买的客户（不含游客），分为新客户（在数据中的首次购买就在该期间）和回头客（之前买过）。文件最初几周的新客户会偏多：文件开始之前就买过的客户无法区分。")}</p>
                 <p>{t("With a date range, the line is the period compared with, drawn on the range's own weeks or months: each of its days is moved forward by the distance between the two periods' first days (the range's length for the days before, 365 or 366 days for a year before), so each bar stands beside the same days of the other period.",
                     "设定日期范围后，折线是对比期，画在本范围自己的周或月上：对比期的每一天都向后平移两期首日之间的天数（与之前相同天数比较时为范围长度，与去年同期比较时为 365 或 366 天），因此每根柱子旁边就是对比期中相应的那些天。")}</p>
             </details>

@@ -3,7 +3,7 @@
 //! KPIs for the whole range or a date range, compared with the period before it, and the
 //! busiest hour of the week.
 
-use shoplens::analytics::overview::compare::{compare, KpiKey};
+use shoplens::analytics::overview::compare::{compare_periods, KpiKey};
 use shoplens::analytics::overview::{self, Comparison, OverviewParams, OverviewReport};
 use shoplens::data::{DropReason, ImportOptions};
 
@@ -250,7 +250,7 @@ fn print_kpis(ov: &OverviewReport, params: &OverviewParams) {
             ),
         }
     }
-    let deltas = before.map(|b| compare(k, b, ov.priced)).unwrap_or_default();
+    let deltas = before.map(|b| compare_periods(k, b)).unwrap_or_default();
     let money = |v: f64| {
         if ov.priced {
             format!("{v:.3}")
@@ -260,11 +260,13 @@ fn print_kpis(ov: &OverviewReport, params: &OverviewParams) {
     };
     // "   (before 438852.650, +45.56%)"; rates change in percentage points.
     let change = |key: KpiKey| {
-        let Some(d) = deltas.iter().find(|d| d.key == key) else {
+        // Without prices revenue and order value are not figures (the returns rate counts units).
+        let no_figure = !ov.priced && matches!(key, KpiKey::Revenue | KpiKey::AverageOrderValue);
+        let Some(d) = deltas.iter().find(|d| d.key == key).filter(|_| !no_figure) else {
             return String::new();
         };
         let before = match key {
-            KpiKey::Orders | KpiKey::Customers => format!("{}", d.other),
+            KpiKey::Orders | KpiKey::Customers | KpiKey::NewCustomers => format!("{}", d.other),
             _ if key.is_rate() => format!("{:.4}", d.other),
             _ => format!("{:.3}", d.other),
         };
@@ -290,6 +292,12 @@ fn print_kpis(ov: &OverviewReport, params: &OverviewParams) {
         k.customers,
         change(KpiKey::Customers)
     );
+    println!(
+        "  new customers         {}{}",
+        k.new_customers,
+        change(KpiKey::NewCustomers)
+    );
+    println!("  returning rate        {:.4}", k.returning_customer_rate);
     println!(
         "  average order value   {}{}",
         money(k.average_order_value),
