@@ -611,6 +611,8 @@ fn previous_period(
 /// One revenue series of the lines `idx` over the consecutive periods (`key` of a day, first
 /// day `start_of` a period) from day `first` to day `last`, empty periods filled with zero; each
 /// line's day is moved forward by `shift` days first (0 but for [`PreviousPeriod`]'s series).
+/// A period's new customers are those whose first purchase day (`first_day`, moved alike)
+/// falls in it.
 fn series(
     lines: &OrderLines,
     first_day: &[i64],
@@ -684,7 +686,10 @@ impl Period {
 ///
 /// KPIs: revenue = Σ line totals; orders = distinct order ids; customers = distinct customer
 /// ids (guests excluded); AOV = revenue / orders; repeat purchase rate = share of customers
-/// with ≥ 2 distinct orders; returns rate = Σ return values / Σ sale values in the range.
+/// with ≥ 2 distinct orders; returns rate = Σ return values / Σ sale values in the range; new
+/// customers = customers whose first purchase in the data is on or after the range's first day,
+/// returning customer rate = 1 − new / customers (the "new vs returning" split of e.g. Shopify's
+/// and Google Analytics' customer reports, with "before" limited to what the data hold).
 /// Weekly periods start on Monday (ISO 8601), monthly on the 1st; the series cover the range
 /// (limited to the data) with empty periods as zero. Products are keyed by SKU (by name when
 /// the file has no SKU); a product's name is its most frequent one.
