@@ -46,6 +46,8 @@ test('(a) the bundled sample imports and shows its known numbers', { timeout: TE
     // The KPI cards also show formatted text, not only the raw data-value.
     const text = await page.locator('[data-testid="kpi-orders"]').innerText();
     assert.match(text.replace(/[\s,.\u202f\u00a0']/g, ''), /6206/, `kpi-orders text: ${text}`);
+    // Over all dates every customer is new: no new / returning customer cards.
+    assert.equal(await page.locator('[data-testid="kpi-new-customers"], [data-testid="kpi-returning"]').count(), 0);
     // Postage, fees and adjustments are listed apart from the top products: 8 codes worth
     // 114,362.003 in pandas (benches/pandas_import.py's cleaning); the top product is 22423.
     const fees = page.locator('[data-testid="non-products"] summary');
@@ -78,7 +80,7 @@ test('(a2) a date range is compared with the days before it', { timeout: TEST_TI
     await setFields(page, { 'date-from': '2011-08-01', 'date-to': '2011-09-30' });
     await page.waitForFunction(() => Number(document.querySelector('[data-testid="kpi-orders"]')?.getAttribute('data-value')) === 3198);
     await page.locator('[data-testid="kpi-returns-change"]').waitFor();
-    assert.equal(await page.locator('[data-testid="previous-period"]').innerText(), 'Changes against the 61 days before: 1 Jun 2011 – 31 Jul 2011.');
+    assert.equal(await page.locator('[data-testid="previous-period"]').innerText(), 'Changes against the 61 days before: 1 Jun 2011 – 31 Jul 2011. It starts with the data, so every customer in it counts as new.');
     const change = async (k) => {
       const el = page.locator(`[data-testid="kpi-${k}-change"]`);
       return [await el.innerText(), (await el.getAttribute('class')).replace('kpi-change ', '')];
@@ -104,7 +106,7 @@ test('(a2) a date range is compared with the days before it', { timeout: TEST_TI
     await shot(page, 'overview-range.png');
     await page.locator('[data-testid="lang-switch"]').click();
     await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
-    assert.equal(await page.locator('[data-testid="previous-period"]').innerText(), '与之前 61 天（2011年6月1日 – 2011年7月31日）相比的变化。');
+    assert.equal(await page.locator('[data-testid="previous-period"]').innerText(), '与之前 61 天（2011年6月1日 – 2011年7月31日）相比的变化。对比期从数据的第一天开始，因此其中所有客户都算作新客户。');
     assert.equal(await products.locator('thead th').last().innerText(), '较之前变化');
     await shot(page, 'zh-overview-range.png');
     await page.locator('[data-testid="lang-switch"]').click();
@@ -124,6 +126,9 @@ test('(a2) a date range is compared with the days before it', { timeout: TEST_TI
     // Jun–Jul, the sample's first months, where every customer is new to the data.
     assert.equal(await dataValue(page, 'kpi-new-customers'), 904);
     assert.deepEqual(await change('new-customers'), ['▼ −42.6%', 'bad']);
+    // 49.1% of the range's customers had bought before it, none of Jun–Jul's (the data start).
+    assert.equal(await dataValue(page, 'kpi-returning'), 0.491);
+    assert.deepEqual(await change('returning'), ['▲ +49.1 pp', 'good']);
     // The chart's customer view: new customers as bars, returning ones as a line, per week.
     await page.locator('[data-testid="chart-customers"]').click();
     const custChart = page.locator('section.card:has(h2:text("New and returning customers by week"))');
@@ -157,7 +162,7 @@ test('(b) the full UCI Online Retail file (541,909 lines) imports with the refer
     await setFields(page, { 'date-from': '2011-12-01', 'date-to': '2011-12-31' });
     await page.locator('[data-testid="compare-with"]').selectOption('year-before');
     await page.waitForFunction(() => document.querySelector('[data-testid="previous-period"]')?.innerText.startsWith('Changes against the same dates'));
-    assert.equal(await page.locator('[data-testid="previous-period"]').innerText(), 'Changes against the same dates a year before: 1 Dec 2010 – 9 Dec 2010.');
+    assert.equal(await page.locator('[data-testid="previous-period"]').innerText(), 'Changes against the same dates a year before: 1 Dec 2010 – 9 Dec 2010. It starts with the data, so every customer in it counts as new.');
     const change = async (k) => {
       const el = page.locator(`[data-testid="kpi-${k}-change"]`);
       return [await el.innerText(), (await el.getAttribute('class')).replace('kpi-change ', '')];

@@ -18,6 +18,8 @@ pub enum KpiKey {
     /// Customers whose first purchase falls in the period (a date range against the period
     /// before it only: over two whole datasets every customer is new).
     NewCustomers,
+    /// Share of the period's customers who had bought before it (date ranges only, as above).
+    ReturningCustomerRate,
 }
 
 impl KpiKey {
@@ -32,7 +34,7 @@ impl KpiKey {
     ];
 
     /// The KPIs of a date range against the period before it ([`compare_periods`]).
-    pub const PERIOD: [KpiKey; 8] = [
+    pub const PERIOD: [KpiKey; 9] = [
         KpiKey::Revenue,
         KpiKey::Orders,
         KpiKey::Customers,
@@ -40,6 +42,7 @@ impl KpiKey {
         KpiKey::AverageOrderValue,
         KpiKey::RepeatPurchaseRate,
         KpiKey::ReturnsRate,
+        KpiKey::ReturningCustomerRate,
         KpiKey::Units,
     ];
 
@@ -54,6 +57,7 @@ impl KpiKey {
             KpiKey::ReturnsRate => "returns",
             KpiKey::Units => "units",
             KpiKey::NewCustomers => "new-customers",
+            KpiKey::ReturningCustomerRate => "returning",
         }
     }
 
@@ -68,7 +72,10 @@ impl KpiKey {
 
     /// A share (0–1): its difference reads in percentage points.
     pub fn is_rate(self) -> bool {
-        matches!(self, KpiKey::RepeatPurchaseRate | KpiKey::ReturnsRate)
+        matches!(
+            self,
+            KpiKey::RepeatPurchaseRate | KpiKey::ReturnsRate | KpiKey::ReturningCustomerRate
+        )
     }
 
     /// Whether a rise is good news (every KPI but the returns rate).
@@ -86,6 +93,7 @@ impl KpiKey {
             KpiKey::ReturnsRate => k.returns_rate,
             KpiKey::Units => k.units,
             KpiKey::NewCustomers => k.new_customers as f64,
+            KpiKey::ReturningCustomerRate => k.returning_customer_rate,
         }
     }
 }
@@ -232,15 +240,17 @@ mod tests {
                 "aov",
                 "repeat",
                 "returns",
+                "returning",
                 "units"
             ]
         );
         assert_eq!((d[3].delta, d[3].relative), (4.0, Some(0.5)));
         assert!(d[3].key.higher_is_better() && !d[3].key.is_money() && !d[3].key.is_rate());
-        // Two datasets: no new-customers row.
+        // Two datasets: no new-customers rows.
         assert!(compare(&now, &before, true)
             .iter()
-            .all(|x| x.key != KpiKey::NewCustomers));
+            .all(|x| !matches!(x.key, KpiKey::NewCustomers | KpiKey::ReturningCustomerRate)));
+        assert!(KpiKey::ReturningCustomerRate.is_rate());
     }
 
     #[test]

@@ -21,6 +21,7 @@ fn kpi_label(k: KpiKey) -> &'static str {
         KpiKey::ReturnsRate => t("Returns rate", "退货率"),
         KpiKey::Units => t("Units sold", "售出件数"),
         KpiKey::NewCustomers => t("New customers", "新客户"),
+        KpiKey::ReturningCustomerRate => t("Returning customers", "回头客占比"),
     }
 }
 
@@ -30,7 +31,9 @@ pub(super) fn kpi_shown(k: KpiKey, v: f64) -> String {
             format::num(v, 0)
         }
         KpiKey::Revenue | KpiKey::AverageOrderValue => format::num(v, 2),
-        KpiKey::RepeatPurchaseRate | KpiKey::ReturnsRate => format::pct(v),
+        KpiKey::RepeatPurchaseRate | KpiKey::ReturnsRate | KpiKey::ReturningCustomerRate => {
+            format::pct(v)
+        }
     }
 }
 

@@ -319,6 +319,15 @@ fn OverviewBody() -> impl IntoView {
     let orders = kpi(|k| k.orders as f64);
     let customers = kpi(|k| k.customers as f64);
     let new_customers = kpi(|k| k.new_customers as f64);
+    let returning = kpi(|k| k.returning_customer_rate);
+    // New and returning customers mean something for a date range only (over all dates every
+    // customer is new): two more cards then, four to a row.
+    let ranged = Memo::new(move |_| {
+        ov.with(|o| {
+            o.as_ref()
+                .is_some_and(|o| o.params.date_from.is_some() || o.params.date_to.is_some())
+        })
+    });
     let aov = kpi(|k| k.average_order_value);
     let repeat = kpi(|k| k.repeat_purchase_rate);
     let returns = kpi(|k| k.returns_rate);
@@ -402,7 +411,14 @@ fn OverviewBody() -> impl IntoView {
                     format::date(&prev.data_from)
                 ),
             };
-            Some(view! { <p class="muted small" data-testid="previous-period">{text}</p> })
+            // The earlier period opens the data: all its customers look new.
+            let caveat = (prev.kpis.is_some() && prev.from == prev.data_from).then(|| {
+                t(
+                    " It starts with the data, so every customer in it counts as new.",
+                    "对比期从数据的第一天开始，因此其中所有客户都算作新客户。",
+                )
+            });
+            Some(view! { <p class="muted small" data-testid="previous-period">{text}{caveat}</p> })
         })
     };
     let sym = Signal::derive(move || money_symbol(state));
@@ -635,7 +651,7 @@ fn OverviewBody() -> impl IntoView {
                 "本文件没有价格或金额列，因此只按数量读取：本页用件数代替销售额。商品（购物篮规则、推荐）、预测、客户（分层、购买预测）、库存（补货点）和行动计划按件数计算；以金额计的终身价值和采购预算需要价格。如果文件其实有价格列，请在数据页指定。")}</p>
         </Show>
         {previous_line}
-        <div class="kpis">
+        <div class="kpis" class:eight=move || ranged.get()>
             <Show when=move || priced.get() fallback=move || view! {
                 <Kpi testid="kpi-units" change=change(KpiKey::Units) label=t("Units sold", "售出件数") value=units
                     shown=Signal::derive(move || format::num(units.get(), 0))
@@ -654,10 +670,12 @@ fn OverviewBody() -> impl IntoView {
                 shown=Signal::derive(move || format::num(customers.get(), 0))
                 help=t("Number of distinct customer ids that bought in the range. Guest orders (no customer id) are not counted.",
                     "范围内有购买的不同客户编号的数量。游客订单（无客户编号）不计入。")/>
-            <Kpi testid="kpi-new-customers" change=change(KpiKey::NewCustomers) label=t("New customers", "新客户") value=new_customers
-                shown=Signal::derive(move || format::num(new_customers.get(), 0))
-                help=t("Customers whose first purchase in the data falls in the range. Over all dates every customer is new; pick a date range to see how many were won in it. Customers who bought before the file starts look new in its first weeks.",
-                    "在数据中首次购买落在该范围内的客户。全部日期下所有客户都是新客户；选择日期范围即可看到该期间获得了多少新客户。文件开始之前就买过的客户，在文件最初几周里会显示为新客户。")/>
+            <Show when=move || ranged.get()>
+                <Kpi testid="kpi-new-customers" change=change(KpiKey::NewCustomers) label=t("New customers", "新客户") value=new_customers
+                    shown=Signal::derive(move || format::num(new_customers.get(), 0))
+                    help=t("Customers whose first purchase in the data falls in the range. Customers who bought before the file starts look new in its first weeks.",
+                        "在数据中首次购买落在该范围内的客户。文件开始之前就买过的客户，在文件最初几周里会显示为新客户。")/>
+            </Show>
             <Show when=move || priced.get() fallback=move || view! {
                 <Kpi testid="kpi-units-per-order" label=t("Units per order", "每单件数") value=units_per_order
                     shown=Signal::derive(move || format::num(units_per_order.get(), 2))
@@ -670,6 +688,12 @@ fn OverviewBody() -> impl IntoView {
             <Kpi testid="kpi-repeat" change=change(KpiKey::RepeatPurchaseRate) label=t("Repeat-purchase rate", "复购率") value=repeat
                 shown=Signal::derive(move || format::pct(repeat.get()))
                 help=t("Share of customers who placed two or more distinct orders in the range.", "范围内下过两个及以上不同订单的客户占比。")/>
+            <Show when=move || ranged.get()>
+                <Kpi testid="kpi-returning" change=change(KpiKey::ReturningCustomerRate) label=t("Returning customers", "回头客占比") value=returning
+                    shown=Signal::derive(move || format::pct(returning.get()))
+                    help=t("Share of the range's customers who had bought before it (in the data): 1 − new customers / customers.",
+                        "范围内的客户中之前（在数据中）买过的占比：1 − 新客户 / 客户数。")/>
+            </Show>
             <Kpi testid="kpi-returns" change=change(KpiKey::ReturnsRate) label=t("Returns rate", "退货率") value=returns
                 shown=Signal::derive(move || format::pct(returns.get()))
                 help=t("Value of cancelled or returned lines divided by the value of sale lines in the range (their units, when the file has no prices).", "范围内取消或退货明细的金额除以销售明细的金额（文件没有价格时按件数计算）。")/>

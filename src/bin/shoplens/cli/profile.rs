@@ -243,7 +243,12 @@ fn print_kpis(ov: &OverviewReport, params: &OverviewParams) {
             Comparison::YearBefore => "the same dates a year before".to_owned(),
         };
         match before {
-            Some(_) => println!("  compared with {what}: {} .. {}", p.from, p.to),
+            Some(_) => {
+                println!("  compared with {what}: {} .. {}", p.from, p.to);
+                if p.from == p.data_from {
+                    println!("  (it starts with the data, so every customer in it counts as new)");
+                }
+            }
             None => println!(
                 "  no comparison with {what} ({} .. {}): the data start on {}",
                 p.from, p.to, p.data_from
@@ -297,7 +302,11 @@ fn print_kpis(ov: &OverviewReport, params: &OverviewParams) {
         k.new_customers,
         change(KpiKey::NewCustomers)
     );
-    println!("  returning rate        {:.4}", k.returning_customer_rate);
+    println!(
+        "  returning rate        {:.4}{}",
+        k.returning_customer_rate,
+        change(KpiKey::ReturningCustomerRate)
+    );
     println!(
         "  average order value   {}{}",
         money(k.average_order_value),
