@@ -7,6 +7,22 @@ fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_shoplens"))
 }
 
+/// `shoplens profile ARGS…`'s standard output; the test fails with its stderr if it fails.
+fn profile(args: &[&std::ffi::OsStr]) -> String {
+    let out = bin().arg("profile").args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn uci_file() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data/online_retail_uci/online_retail.csv.gz")
+}
+
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/ingest")
@@ -15,15 +31,9 @@ fn fixture(name: &str) -> PathBuf {
 
 #[test]
 fn profile_json_on_uci() {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/data/online_retail_uci/online_retail.csv.gz");
-    let out = bin().arg("profile").arg(&p).arg("--json").output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let p = uci_file();
+    let v: serde_json::Value =
+        serde_json::from_str(&profile(&[p.as_os_str(), "--json".as_ref()])).unwrap();
     let r = &v["report"];
     assert_eq!(r["total_rows"], 541_909);
     assert_eq!(r["duplicates"], 5_268);
@@ -84,17 +94,7 @@ fn profile_json_on_uci() {
 
 #[test]
 fn profile_text_shows_mapping_and_report() {
-    let out = bin()
-        .arg("profile")
-        .arg(fixture("shopify_orders.csv"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let s = String::from_utf8(out.stdout).unwrap();
+    let s = profile(&[fixture("shopify_orders.csv").as_os_str()]);
     assert!(s.contains("preset shopify_orders"), "{s}");
     assert!(s.contains("Lineitem quantity"), "{s}");
     assert!(s.contains("-> quantity"), "{s}");
@@ -125,18 +125,8 @@ fn profile_of_a_date_range_compared_with_the_days_before() {
     // customers, repeat rate 0.337838 / 0.344127, returns rate 0.051293 / 0.073289.
     let sample =
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("www/sample/online_retail_sample.csv.gz");
-    let out = bin()
-        .arg("profile")
-        .arg(&sample)
-        .args(["--from", "2011-08-01", "--to", "2011-09-30"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let s = String::from_utf8(out.stdout).unwrap();
+    let range = ["--from", "2011-08-01", "--to", "2011-09-30"].map(std::ffi::OsStr::new);
+    let s = profile(&[&[sample.as_os_str()], &range[..]].concat());
     for line in [
         "KPIs (2011-08-01 .. 2011-09-30)",
         "  compared with the 61 days before: 2011-06-01 .. 2011-07-31",
@@ -162,20 +152,11 @@ fn profile_of_a_date_range_compared_with_the_days_before() {
 fn profile_json_compared_with_the_same_dates_a_year_before() {
     // UCI's last days, 1–9 Dec 2011, against 1–9 Dec 2010; pandas: 638,792.680 against
     // 438,852.650, 834 orders and 573 customers then.
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/data/online_retail_uci/online_retail.csv.gz");
-    let out = bin()
-        .arg("profile")
-        .arg(&p)
-        .args(["--json", "--from", "2011-12-01", "--compare", "year-before"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let p = uci_file();
+    let args =
+        ["--json", "--from", "2011-12-01", "--compare", "year-before"].map(std::ffi::OsStr::new);
+    let v: serde_json::Value =
+        serde_json::from_str(&profile(&[&[p.as_os_str()], &args[..]].concat())).unwrap();
     assert!((v["kpis"]["revenue"].as_f64().unwrap() - 638_792.680).abs() < 1e-3);
     assert_eq!(v["range"]["from"], "2011-12-01");
     assert!(v["range"]["to"].is_null());

@@ -22,6 +22,17 @@ pub enum RawDate {
     Ambiguous { a: u8, b: u8, year: u16, secs: u32 },
 }
 
+/// The English weekday names, Monday first (index = [`weekday`]).
+pub const WEEKDAY_NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
 /// Monday = 0 … Sunday = 6 of a day index (days since 1970-01-01, a Thursday).
 pub fn weekday(day: i64) -> usize {
     (day + 3).rem_euclid(7) as usize

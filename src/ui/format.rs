@@ -42,15 +42,6 @@ pub fn weekday_short(w: usize) -> String {
 
 /// A weekday's full name (0 = Monday): "Wednesday" / "星期三".
 pub fn weekday(w: usize) -> String {
-    const EN: [&str; 7] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
     const ZH: [&str; 7] = [
         "星期一",
         "星期二",
@@ -60,7 +51,11 @@ pub fn weekday(w: usize) -> String {
         "星期六",
         "星期日",
     ];
-    let names = if is_zh() { ZH } else { EN };
+    let names = if is_zh() {
+        ZH
+    } else {
+        crate::data::dates::WEEKDAY_NAMES
+    };
     names.get(w).copied().unwrap_or_default().to_owned()
 }
 

@@ -29,6 +29,12 @@ function assertReport(r, exp, what) {
   assert.ok(near(r.clRevenue, exp.customerLevel.revenue), `${what}: customer-level revenue ${r.clRevenue} != ${exp.customerLevel.revenue}`);
 }
 
+/** A KPI card's change against the period compared with: [text, 'good' | 'bad' | 'same']. */
+async function kpiChange(page, k) {
+  const el = page.locator(`[data-testid="kpi-${k}-change"]`);
+  return [await el.innerText(), (await el.getAttribute('class')).replace('kpi-change ', '')];
+}
+
 function assertKpis(k, exp, what) {
   assert.ok(near(k.revenue, exp.orderLevel.revenue), `${what}: kpi-revenue ${k.revenue} != ${exp.orderLevel.revenue}`);
   assert.equal(k.orders, exp.orderLevel.orders, `${what}: kpi-orders`);
@@ -81,10 +87,7 @@ test('(a2) a date range is compared with the days before it', { timeout: TEST_TI
     await page.waitForFunction(() => Number(document.querySelector('[data-testid="kpi-orders"]')?.getAttribute('data-value')) === 3198);
     await page.locator('[data-testid="kpi-returns-change"]').waitFor();
     assert.equal(await page.locator('[data-testid="previous-period"]').innerText(), 'Changes against the 61 days before: 1 Jun 2011 – 31 Jul 2011. It starts with the data, so every customer in it counts as new.');
-    const change = async (k) => {
-      const el = page.locator(`[data-testid="kpi-${k}-change"]`);
-      return [await el.innerText(), (await el.getAttribute('class')).replace('kpi-change ', '')];
-    };
+    const change = (k) => kpiChange(page, k);
     assert.deepEqual(await change('revenue'), ['▲ +22.7%', 'good']);
     assert.deepEqual(await change('orders'), ['▲ +6.3%', 'good']);
     assert.deepEqual(await change('repeat'), ['▼ −0.6 pp', 'bad']);
@@ -163,10 +166,7 @@ test('(b) the full UCI Online Retail file (541,909 lines) imports with the refer
     await page.locator('[data-testid="compare-with"]').selectOption('year-before');
     await page.waitForFunction(() => document.querySelector('[data-testid="previous-period"]')?.innerText.startsWith('Changes against the same dates'));
     assert.equal(await page.locator('[data-testid="previous-period"]').innerText(), 'Changes against the same dates a year before: 1 Dec 2010 – 9 Dec 2010. It starts with the data, so every customer in it counts as new.');
-    const change = async (k) => {
-      const el = page.locator(`[data-testid="kpi-${k}-change"]`);
-      return [await el.innerText(), (await el.getAttribute('class')).replace('kpi-change ', '')];
-    };
+    const change = (k) => kpiChange(page, k);
     assert.deepEqual(await change('revenue'), ['▲ +45.6%', 'good']);
     assert.deepEqual(await change('orders'), ['▼ −1.8%', 'bad']);
     assert.deepEqual(await change('returns'), ['▲ +18.1 pp', 'bad']);

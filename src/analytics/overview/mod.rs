@@ -14,7 +14,7 @@ pub mod compare;
 use serde::{Deserialize, Serialize};
 
 use crate::analytics::basket::non_product_reason;
-use crate::data::dates::{civil_from_days, days_from_civil, format_day, week_index};
+use crate::data::dates::{civil_from_days, days_from_civil, format_day, week_index, weekday};
 use crate::data::{neumaier_sum, Dataset, OrderLines, NONE_ID};
 
 /// Parameters; dates are inclusive "YYYY-MM-DD" strings, `None` = open end.
@@ -234,15 +234,22 @@ impl BuyingTimes {
         best
     }
 
+    /// Orders, revenue and units of weekday `w`, hour `h` (zeros outside the grid).
+    pub fn at(&self, w: usize, h: usize) -> (u64, f64, f64) {
+        let get = |v: &Vec<Vec<f64>>| v.get(w).and_then(|r| r.get(h)).copied().unwrap_or(0.0);
+        let orders = self
+            .orders
+            .get(w)
+            .and_then(|r| r.get(h))
+            .copied()
+            .unwrap_or(0);
+        (orders, get(&self.revenue), get(&self.units))
+    }
+
     /// Orders per weekday (Monday first).
     pub fn by_weekday(&self) -> Vec<u64> {
         self.orders.iter().map(|row| row.iter().sum()).collect()
     }
-}
-
-/// Weekday of a day number (days since 1970-01-01, a Thursday): 0 = Monday … 6 = Sunday.
-fn weekday(day: i64) -> usize {
-    (day + 3).rem_euclid(7) as usize
 }
 
 /// Orders, revenue and units of the lines `idx` by weekday and hour ([`BuyingTimes`]).
@@ -923,12 +930,7 @@ mod tests {
     }
 
     #[test]
-    fn weekdays_start_on_monday() {
-        // 1 Jan 1970 was a Thursday; 5 Dec 2011 a Monday; 11 Dec 2011 a Sunday.
-        assert_eq!(weekday(0), 3);
-        assert_eq!(weekday(days_from_civil(2011, 12, 5)), 0);
-        assert_eq!(weekday(days_from_civil(2011, 12, 11)), 6);
-        assert_eq!(weekday(-1), 2);
+    fn busiest_cell_and_hours() {
         let mut bt = BuyingTimes {
             orders: vec![vec![0; 24]; 7],
             ..BuyingTimes::default()
@@ -941,5 +943,7 @@ mod tests {
         assert_eq!(bt.busiest(), Some((2, 9, 4)));
         assert_eq!(bt.hour_span(), 9..=17);
         assert_eq!(bt.by_weekday(), [1, 0, 4, 0, 4, 0, 0]);
+        assert_eq!(bt.at(2, 9).0, 4);
+        assert_eq!(bt.at(7, 30), (0, 0.0, 0.0));
     }
 }

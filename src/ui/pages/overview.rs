@@ -184,13 +184,7 @@ fn buying_times(o: &crate::analytics::overview::OverviewReport, sym: &str) -> Op
             format::pct(most as f64 / total)
         )
     };
-    let cell = |w: usize, h: usize| {
-        bt.orders
-            .get(w)
-            .and_then(|r| r.get(h))
-            .copied()
-            .unwrap_or(0)
-    };
+    let cell = |w: usize, h: usize| bt.at(w, h).0;
     let max = most.max(1) as f64;
     let values = (0..7)
         .map(|w| {
@@ -221,18 +215,7 @@ fn buying_times(o: &crate::analytics::overview::OverviewReport, sym: &str) -> Op
                     } else {
                         format::weekday(w)
                     };
-                    let amount = bt
-                        .revenue
-                        .get(w)
-                        .and_then(|r| r.get(h))
-                        .copied()
-                        .unwrap_or(0.0);
-                    let units = bt
-                        .units
-                        .get(w)
-                        .and_then(|r| r.get(h))
-                        .copied()
-                        .unwrap_or(0.0);
+                    let (_, amount, units) = bt.at(w, h);
                     let amount = if o.priced {
                         crate::tr!("revenue {}", "销售额 {}", format::money(amount, sym))
                     } else {

@@ -330,18 +330,12 @@ fn print_kpis(ov: &OverviewReport, params: &OverviewParams) {
         change(KpiKey::Units)
     );
     println!("  units per order       {:.3}", k.units_per_order);
-    const DAYS: [&str; 7] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
     let bt = &ov.buying_times;
     if let Some((w, h, n)) = bt.busiest() {
-        let day = DAYS.get(w).copied().unwrap_or_default();
+        let day = shoplens::data::dates::WEEKDAY_NAMES
+            .get(w)
+            .copied()
+            .unwrap_or_default();
         if bt.has_times {
             println!(
                 "  busiest hour          {day} {h:02}:00-{:02}:00, {n} orders",
