@@ -97,6 +97,16 @@ pub const ENTRIES: &[Entry] = &[
     },
     // Notes of the data preparation.
     Entry {
+        key: "forecast.note.non_products",
+        en: "{n} of these codes are not goods (postage, fees, manual adjustments…: {codes}): they are forecast like the others and marked \"not goods\"; Inventory leaves them out.",
+        zh: "其中 {n} 个编码不是商品（邮费、手续费、手工调整等：{codes}）：照常预测并标为“非商品”；库存页不计入它们。",
+    },
+    Entry {
+        key: "forecast.note.non_products_left_out",
+        en: "{n} codes that are not goods (postage, fees, manual adjustments…: {codes}) are left out.",
+        zh: "{n} 个非商品编码（邮费、手续费、手工调整等：{codes}）未计入。",
+    },
+    Entry {
         key: "forecast.note.closed_days",
         en: "No sales on {days} in any of the last {w} weeks: the shop is taken to be closed then. Those days are forecast 0, and the other days from the open days alone.",
         zh: "最近 {w} 周的{days}都没有销售：视为店铺休息日。这些日子预测为 0，其余日子只根据营业日的数据预测。",

@@ -1,7 +1,7 @@
 //! Number and date formatting for display. Numbers look the same in both languages
 //! (`1,234.5`); dates and months follow the UI language (`9 Dec 2011` / `2011年12月9日`).
 
-use super::i18n::is_zh;
+use super::i18n::{is_zh, t};
 
 /// `1234567.891` → `"1,234,567.89"` with `decimals` digits.
 pub fn num(v: f64, decimals: usize) -> String {
@@ -34,29 +34,30 @@ pub fn date_range(from: &str, to: &str) -> String {
 
 /// A weekday's short name (0 = Monday): "Wed" / "周三".
 pub fn weekday_short(w: usize) -> String {
-    const EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    const ZH: [&str; 7] = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
-    let names = if is_zh() { ZH } else { EN };
-    names.get(w).copied().unwrap_or_default().to_owned()
+    match w {
+        0 => t("Mon", "周一"),
+        1 => t("Tue", "周二"),
+        2 => t("Wed", "周三"),
+        3 => t("Thu", "周四"),
+        4 => t("Fri", "周五"),
+        5 => t("Sat", "周六"),
+        _ => t("Sun", "周日"),
+    }
+    .to_owned()
 }
 
 /// A weekday's full name (0 = Monday): "Wednesday" / "星期三".
 pub fn weekday(w: usize) -> String {
-    const ZH: [&str; 7] = [
-        "星期一",
-        "星期二",
-        "星期三",
-        "星期四",
-        "星期五",
-        "星期六",
-        "星期日",
-    ];
-    let names = if is_zh() {
-        ZH
-    } else {
-        crate::data::dates::WEEKDAY_NAMES
-    };
-    names.get(w).copied().unwrap_or_default().to_owned()
+    match w {
+        0 => t("Monday", "星期一"),
+        1 => t("Tuesday", "星期二"),
+        2 => t("Wednesday", "星期三"),
+        3 => t("Thursday", "星期四"),
+        4 => t("Friday", "星期五"),
+        5 => t("Saturday", "星期六"),
+        _ => t("Sunday", "星期日"),
+    }
+    .to_owned()
 }
 
 pub fn int(v: u64) -> String {

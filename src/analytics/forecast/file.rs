@@ -130,6 +130,7 @@ impl SeriesFile {
                 future_periods: Vec::new(),
                 closed: Vec::new(),
                 flags: s.series_flags(),
+                not_goods: false,
             })
             .collect()
     }

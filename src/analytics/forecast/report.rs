@@ -11,6 +11,7 @@ use super::series::{
 };
 use super::xreg::{self, FlagEffect, SeriesFlags};
 use super::{Forecast, ForecastError, Interval, Shard};
+use crate::analytics::basket::non_product_reason;
 use crate::data::Dataset;
 use crate::text::Text;
 
@@ -44,6 +45,11 @@ pub struct ForecastParams {
     /// stay empty for such series; the forecasts are the same either way. Default on.
     #[serde(default = "crate::default_true")]
     pub informative_backtest: bool,
+    /// At the SKU level, leave out the lines that are not goods (postage, fees, manual
+    /// adjustments: [`crate::analytics::basket::non_product_reason`]); by default they are
+    /// forecast and marked ([`TableRow::not_goods`]).
+    #[serde(default)]
+    pub goods_only: bool,
 }
 
 fn lag_one() -> usize {
@@ -77,6 +83,7 @@ impl Default for ForecastParams {
             detail_limit: None,
             table_mode: TableMode::Fast,
             informative_backtest: true,
+            goods_only: false,
         }
     }
 }
@@ -180,6 +187,10 @@ pub struct TableRow {
     pub trend_pct: f64,
     pub model: String,
     pub backtest_mase: Option<f64>,
+    /// A line that is not goods (postage, fees…) forecast at the SKU level
+    /// ([`NamedSeries::not_goods`]).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub not_goods: bool,
 }
 
 /// The forecast report.
@@ -235,6 +246,9 @@ pub struct NamedSeries {
     /// ([`super::xreg`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flags: Option<SeriesFlags>,
+    /// Postage, fees or an adjustment rather than goods (SKU-level series of order lines only).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub not_goods: bool,
 }
 
 /// Forecast order-line data (see [`run_with_progress`]).
@@ -342,12 +356,15 @@ pub fn prepare(
                 future_periods: (0..params.horizon as i64)
                     .map(|i| period_start(s.first_period + n + i, params.freq))
                     .collect(),
+                not_goods: params.level == Level::Sku
+                    && non_product_reason(&s.id, &s.label).is_some(),
                 id: s.id,
                 label: s.label,
                 values: s.values,
             }
         })
         .collect();
+    let (named, mut notes) = non_goods(named, params.goods_only, notes)?;
     if last_dropped {
         notes.push(Text::new("forecast.note.incomplete_last").text("freq", freq()));
         let new_groups = match params.level {
@@ -364,6 +381,39 @@ pub fn prepare(
         }
     }
     Ok((named, notes))
+}
+
+/// The SKU-level series that are not goods: left out with a note when `goods_only`, else kept
+/// (marked) with a note naming them. An error when nothing but them is left.
+fn non_goods(
+    named: Vec<NamedSeries>,
+    goods_only: bool,
+    mut notes: Vec<Text>,
+) -> Result<(Vec<NamedSeries>, Vec<Text>), ForecastError> {
+    let ids: Vec<&str> = named
+        .iter()
+        .filter(|s| s.not_goods)
+        .map(|s| s.id.as_str())
+        .collect();
+    if ids.is_empty() {
+        return Ok((named, notes));
+    }
+    let codes = ids.iter().take(8).copied().collect::<Vec<_>>().join(", ")
+        + if ids.len() > 8 { ", …" } else { "" };
+    let key = if goods_only {
+        "forecast.note.non_products_left_out"
+    } else {
+        "forecast.note.non_products"
+    };
+    notes.push(Text::new(key).int("n", ids.len()).str("codes", codes));
+    if !goods_only {
+        return Ok((named, notes));
+    }
+    let goods: Vec<NamedSeries> = named.into_iter().filter(|s| !s.not_goods).collect();
+    if goods.is_empty() {
+        return Err(ForecastError::NoSales);
+    }
+    Ok((goods, notes))
 }
 
 /// "Saturday", "Saturday and Sunday", "Monday, Saturday and Sunday".
@@ -436,6 +486,7 @@ pub fn table_shard(series: &[NamedSeries], shard: Shard) -> Vec<NamedSeries> {
             future_periods: Vec::new(),
             closed: s.closed.clone(),
             flags: s.flags.clone(),
+            not_goods: s.not_goods,
         })
         .collect()
 }
@@ -775,6 +826,7 @@ fn forecast_one(s: &NamedSeries, params: &ForecastParams, m: usize, detailed: bo
         trend_pct,
         model: model.clone(),
         backtest_mase,
+        not_goods: s.not_goods,
     };
     if !detailed {
         return Ok(Some((row, None)));
@@ -991,6 +1043,7 @@ mod tests {
             future_periods: Vec::new(),
             closed,
             flags: None,
+            not_goods: false,
         };
         let o = OpenDays::of(&s, 7, 5).expect("closed days");
         assert_eq!(o.history, vec![0, 1, 2, 5, 6, 7, 8]);
@@ -1011,6 +1064,7 @@ mod tests {
         let open = NamedSeries {
             closed: Vec::new(),
             flags: None,
+            not_goods: false,
             ..s
         };
         assert!(OpenDays::of(&open, 7, 5).is_none());
@@ -1064,6 +1118,7 @@ mod tests {
                 future_periods: Vec::new(),
                 closed: Vec::new(),
                 flags: None,
+                not_goods: false,
             }
         };
         let mut input: Vec<NamedSeries> = (0..7).map(series).collect();
@@ -1111,6 +1166,7 @@ mod tests {
             future_periods: Vec::new(),
             closed: Vec::new(),
             flags: None,
+            not_goods: false,
         };
         let smooth: Vec<f64> = (0..60)
             .map(|t| {
@@ -1158,6 +1214,7 @@ mod tests {
             future_periods: Vec::new(),
             closed: Vec::new(),
             flags: None,
+            not_goods: false,
         };
         let params = ForecastParams {
             horizon: 4,

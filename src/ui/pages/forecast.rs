@@ -492,7 +492,11 @@ fn AllSeries(form: Form, open_sku: Callback<String>) -> impl IntoView {
                 let freq = freq_word(r.params.freq);
                 let rows: Vec<Vec<Cell>> = r.table.iter().map(|t| vec![
                     Cell::Text(t.id.clone()),
-                    Cell::Text(series_label(&t.id, &t.label)),
+                    Cell::Text(if t.not_goods {
+                        crate::tr!("{} (not goods)", "{}（非商品）", series_label(&t.id, &t.label))
+                    } else {
+                        series_label(&t.id, &t.label)
+                    }),
                     num(t.next_period, 2),
                     num(t.next_lo.unwrap_or(f64::NAN), 2),
                     num(t.next_hi.unwrap_or(f64::NAN), 2),

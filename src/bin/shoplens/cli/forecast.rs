@@ -46,6 +46,10 @@ pub struct Args {
     /// Series forecast at once (default: one per CPU core). The output does not depend on it.
     #[arg(long)]
     pub threads: Option<usize>,
+    /// With --by sku: leave out the lines that are not goods (postage, fees, manual
+    /// adjustments), which are otherwise forecast like the others (and named in a note).
+    #[arg(long)]
+    pub goods_only: bool,
 }
 
 fn read_head(path: &PathBuf) -> Result<Vec<u8>, String> {
@@ -107,6 +111,7 @@ pub fn run(args: Args) -> Result<(), String> {
         // The CSV has no leaderboards: the backtest runs only where it picks the model,
         // unless the full report is asked for.
         informative_backtest: args.json.is_some(),
+        goods_only: args.goods_only,
         ..ForecastParams::default()
     };
     let threads = match args.threads {
