@@ -250,6 +250,76 @@ fn run_on_order_lines_by_sku_with_progress() {
     assert!(run_with_progress(&data, &bad, &mut |_, _| {}).is_err());
 }
 
+#[test]
+fn lines_that_are_not_goods_are_marked_or_left_out() {
+    // The sample's postage lines (DOT, POST) next to a product: forecast and marked, with a note
+    // naming them; with goods_only, left out with a note; alone, a plain error.
+    let data = sample_orders();
+    let params = ForecastParams {
+        level: Level::Sku,
+        horizon: 4,
+        skus: Some(vec!["DOT".into(), "POST".into(), "22423".into()]),
+        ..ForecastParams::default()
+    };
+    let rep = run_with_progress(&data, &params, &mut |_, _| {}).expect("run");
+    let marked: Vec<(&str, bool)> = rep
+        .table
+        .iter()
+        .map(|r| (r.id.as_str(), r.not_goods))
+        .collect();
+    assert_eq!(marked.len(), 3);
+    assert!(marked.contains(&("DOT", true)) && marked.contains(&("POST", true)));
+    assert!(marked.contains(&("22423", false)));
+    let note = |rep: &shoplens::analytics::forecast::ForecastReport, key: &str| {
+        rep.notes.iter().find(|n| n.key == key).map(|n| n.en())
+    };
+    let said = note(&rep, "forecast.note.non_products").expect("note");
+    assert!(said.starts_with("2 of these codes are not goods"), "{said}");
+    let goods = ForecastParams {
+        goods_only: true,
+        ..params.clone()
+    };
+    let rep = run_with_progress(&data, &goods, &mut |_, _| {}).expect("run");
+    assert_eq!(rep.table.len(), 1);
+    assert_eq!(rep.table[0].id, "22423");
+    assert!(note(&rep, "forecast.note.non_products_left_out").is_some());
+    let only = ForecastParams {
+        skus: Some(vec!["DOT".into()]),
+        ..goods
+    };
+    let err = run_with_progress(&data, &only, &mut |_, _| {}).expect_err("nothing left");
+    assert!(err
+        .text()
+        .en()
+        .starts_with("every code to forecast is postage"));
+    // The total is never split: no mark, no note.
+    let total = ForecastParams {
+        level: Level::Total,
+        skus: None,
+        ..params
+    };
+    let rep = run_with_progress(&data, &total, &mut |_, _| {}).expect("run");
+    assert!(!rep.table[0].not_goods);
+    assert!(note(&rep, "forecast.note.non_products").is_none());
+
+    // The CLI: `--goods-only` drops the 8 such codes of the sample (4 rows each), nothing else.
+    let input = sample("www/sample/online_retail_sample.csv.gz");
+    let (ok, err, all) = forecast(&input, 4, "all_skus.csv", &["--by", "sku"]);
+    assert!(ok, "{err}");
+    assert!(err.contains("8 of these codes are not goods"), "{err}");
+    let (ok, err, only_goods) = forecast(&input, 4, "goods.csv", &["--by", "sku", "--goods-only"]);
+    assert!(ok, "{err}");
+    assert!(err.contains("8 codes that are not goods"), "{err}");
+    let (header, all) = read_rows(&all);
+    assert_eq!(header, HEADER);
+    let (_, goods) = read_rows(&only_goods);
+    assert_eq!(all.len(), goods.len() + 8 * 4);
+    for code in ["DOT", "POST", "M", "BANK CHARGES"] {
+        assert!(all.iter().any(|r| &r[0] == code), "{code}");
+        assert!(goods.iter().all(|r| &r[0] != code), "{code}");
+    }
+}
+
 /// The browser's all-series table shared over workers: each worker's share of the series
 /// (interleaved, without period labels) forecast on its own and the parts joined in any order
 /// give exactly the table of one run over all series, and the report built around the joined

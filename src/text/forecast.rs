@@ -102,6 +102,11 @@ pub const ENTRIES: &[Entry] = &[
         zh: "其中 {n} 个编码不是商品（邮费、手续费、手工调整等：{codes}）：照常预测并标为“非商品”；库存页不计入它们。",
     },
     Entry {
+        key: "forecast.err.only_non_goods",
+        en: "every code to forecast is postage, a fee or an adjustment rather than goods, and only goods were asked for",
+        zh: "要预测的编码全是邮费、手续费或调整项而非商品，而设置为只预测商品",
+    },
+    Entry {
         key: "forecast.note.non_products_left_out",
         en: "{n} codes that are not goods (postage, fees, manual adjustments…: {codes}) are left out.",
         zh: "{n} 个非商品编码（邮费、手续费、手工调整等：{codes}）未计入。",

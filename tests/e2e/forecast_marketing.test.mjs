@@ -162,6 +162,7 @@ test('Forecast page: total forecast with nested, widening intervals; every SKU w
     // how many, so its count adds up to the button's.
     const button = Number((await page.locator('[data-testid="fc-all-run"]').innerText()).replace(/[^0-9]/g, ''));
     assert.deepEqual(await page.locator('[data-testid="fc-all-notes"] li').allInnerTexts(), [
+      '8 of these codes are not goods (postage, fees, manual adjustments…: POST, M, DOT, C2, 23574, PADS, B, BANK CHARGES): they are forecast like the others and marked "not goods"; Inventory leaves them out.',
       'The last week in the data is incomplete and was left out of the history.',
       `${button - n} products sold only in that week: with no complete week of history yet, they are not forecast.`,
     ]);
@@ -169,6 +170,9 @@ test('Forecast page: total forecast with nested, widening intervals; every SKU w
     const all = parseCsv((await download(page, 'download-forecast-all')).text);
     assert.equal(all[0][0], 'sku');
     assert.equal(all.slice(1).filter((r) => r.length > 1).length, n);
+    const dot = all.find((r) => r[0] === 'DOT');
+    assert.equal(dot?.[1], 'DOTCOM POSTAGE (not goods)');
+    assert.equal(all.filter((r) => /\(not goods\)$/.test(r[1] ?? '')).length, 8);
     await shot(page, 'forecast-all.png');
     const mase = all[0].indexOf('backtest_mase');
     assert.ok(mase > 0, `columns: ${all[0]}`);

@@ -411,7 +411,9 @@ fn non_goods(
     }
     let goods: Vec<NamedSeries> = named.into_iter().filter(|s| !s.not_goods).collect();
     if goods.is_empty() {
-        return Err(ForecastError::NoSales);
+        return Err(ForecastError::Data(Text::new(
+            "forecast.err.only_non_goods",
+        )));
     }
     Ok((goods, notes))
 }
