@@ -100,6 +100,11 @@ fn profile_text_shows_mapping_and_report() {
     assert!(s.contains("-> quantity"), "{s}");
     assert!(s.contains("cancellation"), "{s}");
     assert!(s.contains("orders                2"), "{s}");
+    // Whole range: every customer is new, so no new / returning lines.
+    assert!(
+        !s.contains("new customers") && !s.contains("returning rate"),
+        "{s}"
+    );
 }
 
 fn fails_with(args: &[PathBuf], needle: &str) {

@@ -297,16 +297,19 @@ fn print_kpis(ov: &OverviewReport, params: &OverviewParams) {
         k.customers,
         change(KpiKey::Customers)
     );
-    println!(
-        "  new customers         {}{}",
-        k.new_customers,
-        change(KpiKey::NewCustomers)
-    );
-    println!(
-        "  returning rate        {:.4}{}",
-        k.returning_customer_rate,
-        change(KpiKey::ReturningCustomerRate)
-    );
+    // Over the whole range every customer is new: these two mean something for a range only.
+    if params.date_from.is_some() || params.date_to.is_some() {
+        println!(
+            "  new customers         {}{}",
+            k.new_customers,
+            change(KpiKey::NewCustomers)
+        );
+        println!(
+            "  returning rate        {:.4}{}",
+            k.returning_customer_rate,
+            change(KpiKey::ReturningCustomerRate)
+        );
+    }
     println!(
         "  average order value   {}{}",
         money(k.average_order_value),
