@@ -1,4 +1,6 @@
-//! Overview: KPIs, revenue by week or month, top products and countries, date filter.
+//! Overview: KPIs (with their change against an earlier period for a date range), revenue or
+//! new and returning customers by week or month, when customers order, top products and
+//! countries, date filter.
 
 use super::{Kpi, KpiChange, NeedData};
 use crate::analytics::overview::compare::{compare_periods, KpiKey};
