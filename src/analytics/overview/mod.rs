@@ -246,6 +246,16 @@ impl BuyingTimes {
         (orders, get(&self.revenue), get(&self.units))
     }
 
+    /// `orders` as a share of all the orders in the grid (0 without orders).
+    pub fn share(&self, orders: u64) -> f64 {
+        let total: u64 = self.orders.iter().flatten().sum();
+        if total > 0 {
+            orders as f64 / total as f64
+        } else {
+            0.0
+        }
+    }
+
     /// Orders per weekday (Monday first).
     pub fn by_weekday(&self) -> Vec<u64> {
         self.orders.iter().map(|row| row.iter().sum()).collect()
@@ -945,5 +955,6 @@ mod tests {
         assert_eq!(bt.by_weekday(), [1, 0, 4, 0, 4, 0, 0]);
         assert_eq!(bt.at(2, 9).0, 4);
         assert_eq!(bt.at(7, 30), (0, 0.0, 0.0));
+        assert_eq!(bt.share(4), 4.0 / 9.0);
     }
 }

@@ -161,7 +161,6 @@ fn non_products(o: &crate::analytics::overview::OverviewReport, sym: &str) -> Op
 fn buying_times(o: &crate::analytics::overview::OverviewReport, sym: &str) -> Option<AnyView> {
     let bt = &o.buying_times;
     let (bw, bh, most) = bt.busiest()?;
-    let total = o.kpis.orders.max(1) as f64;
     let hours: Vec<usize> = if bt.has_times {
         bt.hour_span().collect()
     } else {
@@ -175,7 +174,7 @@ fn buying_times(o: &crate::analytics::overview::OverviewReport, sym: &str) -> Op
             bh,
             bh + 1,
             format::int(most),
-            format::pct(most as f64 / total)
+            format::pct(bt.share(most))
         )
     } else {
         crate::tr!(
@@ -183,7 +182,7 @@ fn buying_times(o: &crate::analytics::overview::OverviewReport, sym: &str) -> Op
             "文件只有日期没有时间，因此只按星期显示订单。最繁忙的一天：{}，{} 单（占全部的 {}）。",
             format::weekday(bw),
             format::int(most),
-            format::pct(most as f64 / total)
+            format::pct(bt.share(most))
         )
     };
     let cell = |w: usize, h: usize| bt.at(w, h).0;
