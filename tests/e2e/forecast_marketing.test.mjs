@@ -178,6 +178,14 @@ test('Forecast page: total forecast with nested, widening intervals; every SKU w
     assert.ok(mase > 0, `columns: ${all[0]}`);
     const scored = (rows) => rows.slice(1).filter((r) => r.length > 1 && r[mase] !== '' && Number.isFinite(Number(r[mase]))).length;
     assert.equal(scored(all), 0, 'quick mode: no backtest, as the paragraph says');
+    // Goods only (`--goods-only` in the CLI): the 8 postage, fee and adjustment codes are left
+    // out, the button and the table count 8 fewer, a note says which.
+    await page.locator('[data-testid="fc-all-goods-only"]').check();
+    assert.equal(Number((await page.locator('[data-testid="fc-all-run"]').innerText()).replace(/[^0-9]/g, '')), button - 8);
+    await page.click('[data-testid="fc-all-run"]');
+    await page.waitForFunction((m) => Number(document.querySelector('[data-testid="fc-all-summary"]')?.getAttribute('data-rows')) === m, n - 8, { timeout: 600_000 });
+    assert.equal((await page.locator('[data-testid="fc-all-notes"] li').first().innerText()),
+      '8 codes that are not goods (postage, fees, manual adjustments…: POST, M, DOT, C2, 23574, PADS, B, BANK CHARGES) are left out.');
     assert.deepEqual(crashes(log), []);
   } finally {
     await context.close();

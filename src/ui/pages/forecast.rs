@@ -455,23 +455,27 @@ fn SeriesCard(
 #[component]
 fn AllSeries(form: Form, open_sku: Callback<String>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    // Leave out postage, fees and adjustments (`shoplens forecast --goods-only`).
+    let goods_only = RwSignal::new(false);
     let start = move |_| {
         let mut params = form.params();
         params.level = Level::Sku;
         params.skus = None;
         params.detail_limit = Some(0);
+        params.goods_only = goods_only.get_untracked();
         if params.model == ModelKind::Auto {
             params.backtest_origins = 1;
         }
         bridge::analyze(state, Task::ForecastAll { params });
     };
-    // Every SKU of the data (postage and fee lines too: they are forecast like any other),
-    // known from an overview over all dates.
+    // Every SKU of the data (postage and fee lines too, unless left out), known from an
+    // overview over all dates.
     let n_products = move || {
+        let goods_only = goods_only.get();
         state.overview.with(|o| {
             o.as_ref()
                 .filter(|o| o.params == Default::default())
-                .map(|o| o.products.len() + o.non_products.len())
+                .map(|o| o.products.len() + if goods_only { 0 } else { o.non_products.len() })
         })
     };
     view! {
@@ -484,6 +488,11 @@ fn AllSeries(form: Form, open_sku: Callback<String>) -> impl IntoView {
             </div>
             <p class="muted small" data-testid="fc-all-how">{t("Forecasts the next periods of every product with the settings above. With the automatic model this table makes the quick choice: products that sell irregularly get IMAPA (a method for intermittent demand), the others the exponential-smoothing model with the best AICc. There is no backtest here, so the Backtest MASE column stays empty; click a product for its chart and the full, backtested choice. It runs in the background, shared over your processor's cores: the page stays usable, and you can stop it.",
                 "按上方设置预测每个商品接下来的各期。选择自动模型时，此表采用快速选择：销售不规律的商品使用 IMAPA（间歇性需求方法），其余商品使用 AICc 最优的指数平滑模型。这里不做回测，因此“回测 MASE”一列为空；点击商品可查看其图表以及经过完整回测的模型选择。计算在后台进行，并分配到处理器的各个核心：页面仍可使用，也可以随时停止。")}</p>
+            <label class="small">
+                <input type="checkbox" data-testid="fc-all-goods-only" prop:checked=move || goods_only.get()
+                    on:change=move |ev| goods_only.set(event_target_checked(&ev))/>
+                {t(" Leave out postage, fees and adjustments (not goods)", " 不含邮费、手续费和调整项（非商品）")}
+            </label>
             <TaskProgress progress=state.forecast_all_progress testid="fc-all-progress"
                 label=|done, total| crate::tr!("{} of {} products forecast", "已预测 {} / {} 个商品", done, total)
                 stop=Stop { slot: bridge::FORECAST_ALL_SLOT, testid: "fc-all-cancel" }/>
