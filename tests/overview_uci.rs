@@ -15,6 +15,11 @@ fn uci() -> &'static Dataset {
     })
 }
 
+/// The first and last day and the length of a compared period.
+fn span(p: &shoplens::analytics::overview::PreviousPeriod) -> (&str, &str, i64) {
+    (p.from.as_str(), p.to.as_str(), p.days)
+}
+
 fn close(a: f64, b: f64, tol: f64) {
     assert!((a - b).abs() <= tol, "{a} vs {b}");
 }
@@ -240,10 +245,7 @@ fn compared_with_the_period_before() {
     let r = run(uci(), &p).unwrap();
     close(r.kpis.revenue, 2_070_084.541, 1e-3);
     let prev = r.previous.as_ref().unwrap();
-    assert_eq!(
-        (prev.from.as_str(), prev.to.as_str(), prev.days),
-        ("2010-12-31", "2011-03-31", 91)
-    );
+    assert_eq!(span(prev), ("2010-12-31", "2011-03-31", 91));
     let k = prev.kpis.as_ref().unwrap();
     close(k.revenue, 1_932_635.810, 1e-3);
     assert_eq!((k.orders, k.customers, k.lines), (3_640, 1_776, 97_214));
@@ -339,10 +341,7 @@ fn compared_with_the_period_before() {
         ..OverviewParams::default()
     };
     let prev = run(uci(), &end).unwrap().previous.unwrap();
-    assert_eq!(
-        (prev.from.as_str(), prev.to.as_str(), prev.days),
-        ("2011-11-22", "2011-11-30", 9)
-    );
+    assert_eq!(span(&prev), ("2011-11-22", "2011-11-30", 9));
     assert!(prev.kpis.is_some());
     // All dates: nothing to compare with.
     assert!(run(uci(), &OverviewParams::default())
@@ -367,10 +366,7 @@ fn compared_with_the_same_dates_a_year_before() {
     let prev = r.previous.as_ref().unwrap();
     assert_eq!(prev.basis, Comparison::YearBefore);
     // The range is clipped to the data (to 9 Dec) before it is moved back a year.
-    assert_eq!(
-        (prev.from.as_str(), prev.to.as_str(), prev.days),
-        ("2010-12-01", "2010-12-09", 9)
-    );
+    assert_eq!(span(prev), ("2010-12-01", "2010-12-09", 9));
     let k = prev.kpis.as_ref().unwrap();
     close(k.revenue, 438_852.650, 1e-3);
     // Drawn on the range's weeks, each day a year (365 days) forward: 1–4 Dec 2010 in the week
@@ -425,10 +421,7 @@ fn compared_with_the_same_dates_a_year_before() {
         ..OverviewParams::default()
     };
     let prev = run(uci(), &summer).unwrap().previous.unwrap();
-    assert_eq!(
-        (prev.from.as_str(), prev.to.as_str(), prev.days),
-        ("2010-06-01", "2010-12-09", 192)
-    );
+    assert_eq!(span(&prev), ("2010-06-01", "2010-12-09", 192));
     assert!(prev.kpis.is_none());
     assert!(prev.weekly.is_empty() && prev.monthly.is_empty());
 }

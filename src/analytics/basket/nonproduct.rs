@@ -17,6 +17,17 @@ use crate::text::Text;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
+/// The codes of non-product lines for a note: the first eight, "…" after them when there are
+/// more ("POST, M, DOT, …").
+pub fn code_list<'a>(codes: impl IntoIterator<Item = &'a str>) -> String {
+    let mut codes = codes.into_iter();
+    let mut list: Vec<&str> = codes.by_ref().take(8).collect();
+    if codes.next().is_some() {
+        list.push("…");
+    }
+    list.join(", ")
+}
+
 /// Codes used for non-product lines in common shop exports (upper case).
 pub const KNOWN_NON_PRODUCT_CODES: [&str; 16] = [
     "POST",
@@ -137,7 +148,18 @@ pub fn detect(lines: &OrderLines, keep: Option<&[bool]>) -> Vec<NonProductItem> 
 
 #[cfg(test)]
 mod tests {
-    use super::non_product_reason;
+    use super::{code_list, non_product_reason};
+
+    #[test]
+    fn code_lists_stop_at_eight() {
+        assert_eq!(code_list(["POST", "M"]), "POST, M");
+        let nine = ["a", "b", "c", "d", "e", "f", "g", "h", "i"];
+        assert_eq!(
+            code_list(nine[..8].iter().copied()),
+            "a, b, c, d, e, f, g, h"
+        );
+        assert_eq!(code_list(nine), "a, b, c, d, e, f, g, h, …");
+    }
 
     #[test]
     fn short_names_used_as_codes_are_goods() {

@@ -398,8 +398,7 @@ fn non_goods(
     if ids.is_empty() {
         return Ok((named, notes));
     }
-    let codes = ids.iter().take(8).copied().collect::<Vec<_>>().join(", ")
-        + if ids.len() > 8 { ", …" } else { "" };
+    let codes = crate::analytics::basket::nonproduct::code_list(ids.iter().copied());
     let key = if goods_only {
         "forecast.note.non_products_left_out"
     } else {

@@ -31,7 +31,7 @@ pub mod tradeoff;
 
 use std::collections::HashMap;
 
-use crate::analytics::basket::nonproduct::non_product_reason;
+use crate::analytics::basket::nonproduct::{code_list, non_product_reason};
 use serde::{Deserialize, Serialize};
 
 pub use classification::{Abc, Xyz};
@@ -489,15 +489,7 @@ pub fn assess_with_progress(
         notes.push(
             Text::new("inventory.note.non_products")
                 .int("n", non_products.len())
-                .str(
-                    "codes",
-                    non_products
-                        .iter()
-                        .take(8)
-                        .map(String::as_str)
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                ),
+                .str("codes", code_list(non_products.iter().map(String::as_str))),
         );
     }
     let mut unknown_rows: Vec<Text> = Vec::new();

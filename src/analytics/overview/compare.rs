@@ -78,6 +78,14 @@ impl KpiKey {
         )
     }
 
+    /// A count (orders, customers, new customers, units): shown without decimals.
+    pub fn is_count(self) -> bool {
+        matches!(
+            self,
+            KpiKey::Orders | KpiKey::Customers | KpiKey::NewCustomers | KpiKey::Units
+        )
+    }
+
     /// Whether a rise is good news (every KPI but the returns rate).
     pub fn higher_is_better(self) -> bool {
         self != KpiKey::ReturnsRate
@@ -246,6 +254,7 @@ mod tests {
         );
         assert_eq!((d[3].delta, d[3].relative), (4.0, Some(0.5)));
         assert!(d[3].key.higher_is_better() && !d[3].key.is_money() && !d[3].key.is_rate());
+        assert!(d[3].key.is_count() && d[8].key.is_count() && !d[7].key.is_count());
         // Two datasets: no new-customers rows.
         assert!(compare(&now, &before, true)
             .iter()

@@ -26,14 +26,12 @@ fn kpi_label(k: KpiKey) -> &'static str {
 }
 
 pub(super) fn kpi_shown(k: KpiKey, v: f64) -> String {
-    match k {
-        KpiKey::Orders | KpiKey::Customers | KpiKey::Units | KpiKey::NewCustomers => {
-            format::num(v, 0)
-        }
-        KpiKey::Revenue | KpiKey::AverageOrderValue => format::num(v, 2),
-        KpiKey::RepeatPurchaseRate | KpiKey::ReturnsRate | KpiKey::ReturningCustomerRate => {
-            format::pct(v)
-        }
+    if k.is_count() {
+        format::num(v, 0)
+    } else if k.is_rate() {
+        format::pct(v)
+    } else {
+        format::num(v, 2)
     }
 }
 
@@ -53,12 +51,7 @@ pub(super) fn delta_shown(k: KpiKey, delta: f64, relative: Option<f64>) -> Strin
     if k.is_rate() {
         return crate::tr!("{} pp", "{} 个百分点", signed(delta * 100.0, 1));
     }
-    let abs = match k {
-        KpiKey::Orders | KpiKey::Customers | KpiKey::Units | KpiKey::NewCustomers => {
-            signed(delta, 0)
-        }
-        _ => signed(delta, 2),
-    };
+    let abs = signed(delta, if k.is_count() { 0 } else { 2 });
     match relative {
         Some(r) => format!("{abs} ({}%)", signed(r * 100.0, 1)),
         None => abs,

@@ -270,10 +270,13 @@ fn print_kpis(ov: &OverviewReport, params: &OverviewParams) {
         let Some(d) = deltas.iter().find(|d| d.key == key).filter(|_| !no_figure) else {
             return String::new();
         };
-        let before = match key {
-            KpiKey::Orders | KpiKey::Customers | KpiKey::NewCustomers => format!("{}", d.other),
-            _ if key.is_rate() => format!("{:.4}", d.other),
-            _ => format!("{:.3}", d.other),
+        // Units print with three decimals, as on their own line.
+        let before = if key.is_count() && key != KpiKey::Units {
+            format!("{}", d.other)
+        } else if key.is_rate() {
+            format!("{:.4}", d.other)
+        } else {
+            format!("{:.3}", d.other)
         };
         let amount = match (key.is_rate(), d.relative) {
             (true, _) => format!("{:+.2} pp", d.delta * 100.0),
