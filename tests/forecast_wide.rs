@@ -508,3 +508,122 @@ fn skipped_periods_are_noted() {
     // carparts' months are complete
     assert!(table("carparts_long.csv").notes.is_empty());
 }
+
+/// The groceries file's sales of whole milk and yogurt as a long series file with one row per
+/// item sold (`item,date,units`, units 1, in the file's order): a shop's list of single sales.
+fn groceries_sales() -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data/groceries_basket/Groceries_dataset.csv");
+    let text = std::fs::read_to_string(path).expect("groceries");
+    let mut csv = String::from("item,date,units\n");
+    for line in text.lines().skip(1) {
+        // Member_number,Date,itemDescription,year,month,day,day_of_week
+        let f: Vec<&str> = line.split(',').collect();
+        if f.len() > 2 && (f[2] == "whole milk" || f[2] == "yogurt") {
+            csv.push_str(&format!("{},{},1\n", f[2], f[1]));
+        }
+    }
+    csv
+}
+
+#[test]
+fn rows_of_one_period_are_added_up() {
+    // pandas: groupby(['itemDescription', 'Date']).size(), reindexed over every day with 0
+    let csv = groceries_sales();
+    assert_eq!(csv.lines().count(), 1 + 3836);
+    let t = SeriesTable::from_csv_reader(csv.as_bytes(), "sales.csv").expect("reads");
+    let ids: Vec<&str> = t.series.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["whole milk", "yogurt"]);
+    let milk = &t.series[0];
+    // 2014-01-01 … 2015-12-30: 697 days with sales, 32 without (added with 0)
+    assert_eq!(milk.values.len(), 729);
+    assert_eq!(milk.periods[0], "2014-01-01");
+    assert_eq!(milk.periods[728], "2015-12-30");
+    assert_eq!(milk.values.iter().sum::<f64>(), 2502.0);
+    assert_eq!(milk.values.iter().filter(|v| **v == 0.0).count(), 32);
+    assert_eq!(milk.values[..5], [2.0, 1.0, 1.0, 5.0, 2.0]);
+    assert_eq!(milk.values[724..], [2.0, 3.0, 4.0, 6.0, 3.0]);
+    let top = milk.values.iter().copied().fold(0.0, f64::max);
+    assert_eq!(top, 15.0);
+    let at = milk.values.iter().position(|v| *v == top).expect("max");
+    assert_eq!(milk.periods[at], "2015-01-04");
+    let yogurt = &t.series[1];
+    assert_eq!(yogurt.values.len(), 729);
+    assert_eq!(yogurt.values.iter().sum::<f64>(), 1334.0);
+    assert_eq!(yogurt.values.iter().filter(|v| **v == 0.0).count(), 129);
+    assert_eq!(yogurt.values[..5], [4.0, 3.0, 1.0, 3.0, 0.0]);
+    let notes: Vec<String> = t.notes.iter().map(|n| n.to_string()).collect();
+    assert_eq!(
+        notes[0],
+        "3,535 rows hold a period that another row of the same series also holds, and were \
+         added up: 996 periods in 2 series (the first: series whole milk, period 2015-04-05, \
+         rows 13 and 16). A file that lists single sales gets each period's total this way; if \
+         these rows are the same sale written twice, remove the copies."
+    );
+    assert!(
+        notes[1].starts_with("2 series skip periods (161 missing in all;"),
+        "{notes:?}"
+    );
+    // A file of totals with one period written twice gets the same treatment, and a flag
+    // holds for the period when any of its rows has it.
+    let t = SeriesTable::from_csv_reader(
+        "series_id,t,value,promo\na,1,5,0\na,2,6,1\na,2,1,0\na,3,7,0\na,4,8,0\na,4,2,0\n"
+            .as_bytes(),
+        "t.csv",
+    )
+    .expect("reads");
+    assert_eq!(t.series[0].values, [5.0, 7.0, 7.0, 10.0]);
+    assert_eq!(t.series[0].flags, [vec![0.0, 1.0, 0.0, 0.0]]);
+    assert!(t.notes[0].to_string().starts_with(
+        "4 rows hold a period that another row of the same series also holds, and were added \
+         up: 2 periods in 1 series (the first: series a, period 2, rows 2 and 3)."
+    ));
+    // The CLI forecasts the daily totals and says what it added up.
+    let input = temp_file("summed", "sales.csv");
+    std::fs::write(&input, &csv).expect("write");
+    let (stderr, fc) = cli_forecast(&input, 7);
+    assert!(stderr.contains("3,535 rows hold a period"), "{stderr}");
+    let rows: Vec<&str> = fc.lines().skip(1).collect();
+    assert_eq!(rows.len(), 14);
+    // whole milk sells 2,502 / 729 = 3.4 a day: the forecasts are daily totals, not single rows
+    for r in &rows[..7] {
+        let f: f64 = r
+            .split(',')
+            .nth(2)
+            .and_then(|v| v.parse().ok())
+            .expect("forecast");
+        assert!((2.0..5.0).contains(&f), "{r}");
+    }
+    remove_temp(&input);
+}
+
+#[test]
+fn periods_that_cannot_be_added_up_are_errors() {
+    let err = |csv: &str| {
+        SeriesTable::from_csv_reader(csv.as_bytes(), "f.csv")
+            .expect_err("an error")
+            .to_string()
+    };
+    // long: the same period as train and as test, with a value and empty (a planned period)
+    assert_eq!(
+        err("series_id,t,value,split\na,1,1,train\na,2,1,train\na,2,1,test\n"),
+        "f.csv, row 3, column 'split': this row's period is also in row 2, one marked train \
+         and the other test; a period is either history or test"
+    );
+    assert_eq!(
+        err("series_id,t,value,promo\na,1,1,0\na,2,1,1\na,3,,1\na,3,2,0\n"),
+        "f.csv, row 4, column 'value': this row's period is also in row 3, one with a value and \
+         the other empty (a future period); a period either has sales or is still to come"
+    );
+    // wide: a table of totals holds each period once (2024-01 and 2024-01-01 are one month)
+    assert_eq!(
+        err("month,a,b\n2024-01,1,2\n2024-02,3,4\n2024-01-01,5,6\n2024-03,7,8\n"),
+        "f.csv, row 3, column 'month': this period is also in row 1; a table with one row per \
+         period holds each period once: add the two rows up, or remove one"
+    );
+    assert_eq!(
+        err("id,2024-01,2024-02,2024-01\na,1,2,3\nb,4,5,6\n"),
+        "f.csv: the period 2024-01 heads two columns (2 and 4); a table with one column per \
+         period holds each period once: add the two columns up, or remove one"
+    );
+}

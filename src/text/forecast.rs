@@ -345,7 +345,7 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         key: "forecast.note.too_short",
-        en: "Only {n} periods of history: too short for a statistical model, the last value is repeated (naive forecast).",
+        en: "Only {n} {n|period|periods} of history: too short for a statistical model, the last value is repeated (naive forecast).",
         zh: "只有 {n} 期历史数据，太短，用不了统计模型：直接重复最近一期的数值（朴素预测）。",
     },
     Entry {
@@ -440,6 +440,16 @@ pub const ENTRIES: &[Entry] = &[
         zh: "{file}：序列 {id} 出现了两次；请给每个序列一个不同的名称",
     },
     Entry {
+        key: "forecast.err.period_row_twice",
+        en: "this period is also in row {row}; a table with one row per period holds each period once: add the two rows up, or remove one",
+        zh: "此时期也出现在第 {row} 行；每期一行的表中每个时期只能出现一次：请把两行相加，或删去其中一行",
+    },
+    Entry {
+        key: "forecast.err.period_column_twice",
+        en: "{file}: the period {period} heads two columns ({a} and {b}); a table with one column per period holds each period once: add the two columns up, or remove one",
+        zh: "{file}：时期 {period} 是两列（第 {a} 列和第 {b} 列）的标题；每期一列的表中每个时期只能出现一次：请把两列相加，或删去其中一列",
+    },
+    Entry {
         key: "forecast.err.no_period",
         en: "this row has values but no period (a date, a month like 2024-01, a week like 2024-W05, or a number)",
         zh: "此行有数值但没有时期（日期、如 2024-01 的月份、如 2024-W05 的周或数字）",
@@ -464,6 +474,21 @@ pub const ENTRIES: &[Entry] = &[
         key: "forecast.file.note.gaps_filled",
         en: "{n} series {n|skips|skip} periods ({missing} missing in all; the first: {id} has nothing between {a} and {b}). The file records no period with 0 sales, so it lists only the periods that sold: the missing ones were added with 0.",
         zh: "{n} 个序列跳过了一些时期（共缺 {missing} 期；第一处：{id} 在 {a} 与 {b} 之间没有数据）。文件中没有任何销量为 0 的时期，说明它只列出了有销量的时期：缺失的时期已按 0 补上。",
+    },
+    Entry {
+        key: "forecast.file.note.summed",
+        en: "{rows} rows hold a period that another row of the same series also holds, and were added up: {periods} {periods|period|periods} in {n} series (the first: series {id}, period {period}, rows {a} and {b}). A file that lists single sales gets each period's total this way; if these rows are the same sale written twice, remove the copies.",
+        zh: "有 {rows} 行与同一序列的其他行属于同一时期，已合计：{n} 个序列中的 {periods} 个时期（第一处：序列 {id} 的时期 {period}，第 {a} 行和第 {b} 行）。逐笔列出销售的文件会这样得到每期合计；如果这些行是同一笔销售重复写了两次，请删去重复的行。",
+    },
+    Entry {
+        key: "forecast.err.split_clash",
+        en: "this row's period is also in row {row}, one marked train and the other test; a period is either history or test",
+        zh: "此行的时期也出现在第 {row} 行，一行标为 train，另一行标为 test；一个时期只能是历史或测试之一",
+    },
+    Entry {
+        key: "forecast.err.empty_clash",
+        en: "this row's period is also in row {row}, one with a value and the other empty (a future period); a period either has sales or is still to come",
+        zh: "此行的时期也出现在第 {row} 行，一行有数值，另一行为空（未来时期）；一个时期要么有销量，要么尚未到来",
     },
     Entry {
         key: "forecast.file.note.gaps",

@@ -531,12 +531,13 @@ pub fn auto_forecast(
             notes,
         })
     };
-    if y.iter().all(|v| *v == y[0]) {
-        notes.push(Text::new("forecast.note.constant"));
-        return naive(notes);
-    }
+    // A history of one to three periods says it is too short before it says it is constant.
     if y.len() < 4 {
         notes.push(Text::new("forecast.note.too_short").int("n", y.len()));
+        return naive(notes);
+    }
+    if y.iter().all(|v| *v == y[0]) {
+        notes.push(Text::new("forecast.note.constant"));
         return naive(notes);
     }
     let intermittent = is_intermittent(y);

@@ -288,7 +288,7 @@ pub struct LongColumns {
     pub flags: Vec<usize>,
 }
 
-pub(super) const ID_NAMES: [&str; 9] = [
+pub(super) const ID_NAMES: [&str; 15] = [
     "series_id",
     "unique_id",
     "id",
@@ -298,6 +298,12 @@ pub(super) const ID_NAMES: [&str; 9] = [
     "series",
     "key",
     "store_item",
+    "product_id",
+    "item",
+    "product",
+    "item_name",
+    "product_name",
+    "name",
 ];
 pub(super) const TIME_NAMES: [&str; 13] = [
     "ds",
@@ -585,8 +591,9 @@ impl SeriesTable {
                 names: TIME_NAMES.join(", "),
                 headers: crate::text::header_list(&headers),
             })?;
-        let mut series = LongSeries::from_rows(&headers, &rows, &cols, file)?;
-        let notes = fill_or_note_gaps(&mut series);
+        let (mut series, summed) = LongSeries::from_rows(&headers, &rows, &cols, file)?;
+        let mut notes: Vec<Text> = summed.into_iter().collect();
+        notes.extend(fill_or_note_gaps(&mut series));
         Ok(SeriesTable {
             notes,
             series,
@@ -714,6 +721,119 @@ fn gap_sentence<'a>(
     )
 }
 
+/// One period of a long series: the file's rows that hold it (0-based data rows, the first
+/// first), its label and key ([`period_key`]), its value (NaN: a future row without one) and
+/// whether it is a `train` row.
+#[derive(Debug)]
+struct LongRow {
+    key: Option<f64>,
+    rows: Vec<usize>,
+    label: String,
+    value: f64,
+    train: bool,
+}
+
+/// Rows that repeat a period of their series, where they cannot be added: `row` (0-based
+/// data row) against the period's `first` row.
+#[derive(Debug, PartialEq)]
+enum Clash {
+    /// One is a `train` row, the other a `test` row.
+    Split { row: usize, first: usize },
+    /// One has a value, the other is empty (a future period).
+    Empty { row: usize, first: usize },
+}
+
+/// Periods that had more than one row, added up by [`merge_same_periods`]: the counts and the
+/// first example, for the note.
+#[derive(Debug, Default)]
+struct SummedPeriods {
+    series: usize,
+    periods: usize,
+    rows: usize,
+    first: Option<(String, String, usize, usize)>,
+}
+
+impl SummedPeriods {
+    /// `forecast.file.note.summed`, when any period was added up.
+    fn note(&self) -> Option<Text> {
+        let (id, period, a, b) = self.first.clone()?;
+        Some(
+            Text::new("forecast.file.note.summed")
+                .int("rows", self.rows)
+                .int("periods", self.periods)
+                .int("n", self.series)
+                .str("id", id)
+                .str("period", period)
+                .index("a", a + 1)
+                .index("b", b + 1),
+        )
+    }
+}
+
+/// Add up the rows of one series that hold the same period — the same [`period_key`]
+/// (`2024-01` and `2024-01-01` are one month start), or the same label when a label has no
+/// key. A file that lists single sales (`sku, date, quantity` per sale) gives each period's
+/// total this way, as the order lines are added up per period. Rows stay in their order of
+/// first appearance; rows that cannot be added (a `train` and a `test` row, a value and an
+/// empty future cell) are a [`Clash`].
+fn merge_same_periods(
+    rows: Vec<LongRow>,
+    summed: &mut SummedPeriods,
+    id: &str,
+) -> Result<Vec<LongRow>, Clash> {
+    #[derive(Hash, PartialEq, Eq)]
+    enum Key<'a> {
+        At(u64),
+        Label(&'a str),
+    }
+    let mut at: HashMap<Key<'_>, usize> = HashMap::with_capacity(rows.len());
+    // the position of each row's period in `out`
+    let mut target = Vec::with_capacity(rows.len());
+    for (k, r) in rows.iter().enumerate() {
+        let key = match r.key {
+            Some(v) => Key::At((v + 0.0).to_bits()),
+            None => Key::Label(r.label.as_str()),
+        };
+        target.push(*at.entry(key).or_insert(k));
+    }
+    if target.iter().enumerate().all(|(k, &t)| k == t) {
+        return Ok(rows);
+    }
+    let mut out: Vec<LongRow> = Vec::with_capacity(at.len());
+    let mut slot: Vec<Option<usize>> = vec![None; rows.len()];
+    let before = summed.periods;
+    for (k, r) in rows.into_iter().enumerate() {
+        let t = target[k];
+        let Some(o) = slot[t] else {
+            slot[t] = Some(out.len());
+            out.push(r);
+            continue;
+        };
+        let p = &mut out[o];
+        let (row, first) = (r.rows[0], p.rows[0]);
+        if p.value.is_finite() != r.value.is_finite() {
+            return Err(Clash::Empty { row, first });
+        }
+        if p.train != r.train {
+            return Err(Clash::Split { row, first });
+        }
+        if p.rows.len() == 1 {
+            summed.periods += 1;
+            summed.rows += 1;
+        }
+        summed.rows += 1;
+        if summed.first.is_none() {
+            summed.first = Some((id.to_string(), p.label.clone(), first, row));
+        }
+        p.value += r.value;
+        p.rows.push(row);
+    }
+    if summed.periods > before {
+        summed.series += 1;
+    }
+    Ok(out)
+}
+
 /// Skipped periods of a long file. A file that never records a zero is a list of the periods
 /// that sold (what a `GROUP BY` export gives): its skipped periods sold nothing, and are filled
 /// with 0 ([`LongSeries::insert_zero_periods`]) and said so. A file that records zeros wrote
@@ -765,9 +885,9 @@ impl LongSeries {
         rows: &[Vec<String>],
         cols: &LongColumns,
         file: &str,
-    ) -> Result<Vec<LongSeries>, ForecastError> {
+    ) -> Result<(Vec<LongSeries>, Option<Text>), ForecastError> {
         let mut order: Vec<String> = Vec::new();
-        let mut map: HashMap<String, Vec<(Option<f64>, usize, String, f64, bool)>> = HashMap::new();
+        let mut map: HashMap<String, Vec<LongRow>> = HashMap::new();
         for (i, r) in rows.iter().enumerate() {
             let row = i as u64 + 1;
             let cell = |c: usize| r.get(c).map(|s| s.trim()).unwrap_or("");
@@ -779,26 +899,26 @@ impl LongSeries {
             let raw = cell(cols.value);
             let column = || headers.get(cols.value).cloned().unwrap_or_default();
             // An empty value after the last one: a future period with planned flags.
-            if raw.is_empty() && !cols.flags.is_empty() {
-                if !map.contains_key(&id) {
-                    order.push(id.clone());
-                }
-                map.entry(id)
-                    .or_default()
-                    .push((period_key(&p), i, p, f64::NAN, false));
-                continue;
-            }
-            let v = cell_value(raw, file, row, &column())?;
-            let train = cols
-                .split
-                .map(|c| !cell(c).eq_ignore_ascii_case("test"))
-                .unwrap_or(true);
+            let (value, train) = if raw.is_empty() && !cols.flags.is_empty() {
+                (f64::NAN, false)
+            } else {
+                let v = cell_value(raw, file, row, &column())?;
+                let train = cols
+                    .split
+                    .map(|c| !cell(c).eq_ignore_ascii_case("test"))
+                    .unwrap_or(true);
+                (v, train)
+            };
             if !map.contains_key(&id) {
                 order.push(id.clone());
             }
-            map.entry(id)
-                .or_default()
-                .push((period_key(&p), i, p, v, train));
+            map.entry(id).or_default().push(LongRow {
+                key: period_key(&p),
+                rows: vec![i],
+                label: p,
+                value,
+                train,
+            });
         }
         // Flags: the candidate columns that hold only 0 and 1 (an empty cell counts as 0).
         let flag_value = |r: &Vec<String>, c: usize| -> Option<f64> {
@@ -823,61 +943,86 @@ impl LongSeries {
                     .unwrap_or_default()
             })
             .collect();
+        let column_name = |c: Option<usize>| {
+            c.and_then(|c| headers.get(c))
+                .map(|h| h.trim().to_string())
+                .unwrap_or_default()
+        };
+        let mut summed = SummedPeriods::default();
         let mut out = Vec::with_capacity(order.len());
         for id in order {
-            let mut v = map.remove(&id).unwrap_or_default();
-            if v.iter().all(|r| r.0.is_some()) {
+            let v = map.remove(&id).unwrap_or_default();
+            let mut v = merge_same_periods(v, &mut summed, &id).map_err(|clash| {
+                let (row, column, message) = match clash {
+                    Clash::Split { row, first } => (
+                        row,
+                        column_name(cols.split),
+                        Text::new("forecast.err.split_clash").index("row", first + 1),
+                    ),
+                    Clash::Empty { row, first } => (
+                        row,
+                        column_name(Some(cols.value)),
+                        Text::new("forecast.err.empty_clash").index("row", first + 1),
+                    ),
+                };
+                ForecastError::Cell(CellError::new(file, row as u64 + 1, column, message))
+            })?;
+            if v.iter().all(|r| r.key.is_some()) {
                 v.sort_by(|a, b| {
-                    a.0.unwrap_or(0.0)
-                        .total_cmp(&b.0.unwrap_or(0.0))
-                        .then(a.1.cmp(&b.1))
+                    a.key
+                        .unwrap_or(0.0)
+                        .total_cmp(&b.key.unwrap_or(0.0))
+                        .then(a.rows[0].cmp(&b.rows[0]))
                 });
             }
             // Rows without a value (future periods) come after every value.
-            let (valued, future): (Vec<_>, Vec<_>) = v.into_iter().partition(|r| r.3.is_finite());
+            let (valued, future): (Vec<_>, Vec<_>) =
+                v.into_iter().partition(|r| r.value.is_finite());
             if let (Some(f), Some(last)) = (future.first(), valued.last()) {
-                let misplaced = match (f.0, last.0) {
+                let misplaced = match (f.key, last.key) {
                     (Some(a), Some(b)) => a < b,
-                    _ => f.1 < last.1,
+                    _ => f.rows[0] < last.rows[0],
                 };
                 if misplaced {
                     let column = headers.get(cols.value).cloned().unwrap_or_default();
                     return Err(ForecastError::Cell(CellError::new(
                         file,
-                        f.1 as u64 + 1,
+                        f.rows[0] as u64 + 1,
                         column,
                         Text::new("common.err.expected_number").str("found", ""),
                     )));
                 }
             }
             // train rows first (a split file lists train then test)
-            let train_len = valued.iter().filter(|r| r.4).count();
-            let (train, test): (Vec<_>, Vec<_>) = valued.into_iter().partition(|r| r.4);
+            let train_len = valued.iter().filter(|r| r.train).count();
+            let (train, test): (Vec<_>, Vec<_>) = valued.into_iter().partition(|r| r.train);
             let all: Vec<_> = train.into_iter().chain(test).collect();
+            // A period of several rows has a flag when any of its rows has it.
             let flags = flag_cols
                 .iter()
                 .map(|&c| {
                     all.iter()
                         .chain(&future)
                         .map(|r| {
-                            rows.get(r.1)
-                                .and_then(|row| flag_value(row, c))
-                                .unwrap_or(0.0)
+                            r.rows
+                                .iter()
+                                .filter_map(|&i| rows.get(i).and_then(|row| flag_value(row, c)))
+                                .fold(0.0, f64::max)
                         })
                         .collect()
                 })
                 .collect();
             out.push(LongSeries {
                 id,
-                periods: all.iter().map(|r| r.2.clone()).collect(),
-                values: all.iter().map(|r| r.3).collect(),
+                periods: all.iter().map(|r| r.label.clone()).collect(),
+                values: all.iter().map(|r| r.value).collect(),
                 train_len,
                 flag_names: flag_names.clone(),
                 flags,
-                future_periods: future.iter().map(|r| r.2.clone()).collect(),
+                future_periods: future.iter().map(|r| r.label.clone()).collect(),
             });
         }
-        Ok(out)
+        Ok((out, summed.note()))
     }
 
     /// The flags for forecasting the `train` rows: their history, then the flags of the

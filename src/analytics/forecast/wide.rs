@@ -12,7 +12,7 @@
 //! A long file ([`super::series::LongColumns`]) is recognised by its series id or value column;
 //! a wide file has neither.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -229,6 +229,22 @@ fn by_period(labels: &[&str]) -> Vec<usize> {
     order
 }
 
+/// The first period label that repeats an earlier one, as (earlier position, later
+/// position): the same [`period_key`] (`2024-01` and `2024-01-01` are one month start), or the
+/// same text when a label has no key. A table with one row (or column) per period holds each
+/// once.
+fn repeated(labels: &[&str]) -> Option<(usize, usize)> {
+    let mut seen: HashMap<Result<u64, &str>, usize> = HashMap::with_capacity(labels.len());
+    for (k, l) in labels.iter().enumerate() {
+        let key = period_key(l).map_or(Err(*l), |v| Ok((v + 0.0).to_bits()));
+        if let Some(&a) = seen.get(&key) {
+            return Some((a, k));
+        }
+        seen.insert(key, k);
+    }
+    None
+}
+
 /// One series' cells, in period order: `(row, column, text)` of each period.
 struct Cells<'a> {
     id: String,
@@ -334,6 +350,14 @@ fn read_columns(
         }
     }
     let labels: Vec<&str> = kept.iter().map(|&r| cell(rows, r, period)).collect();
+    if let Some((a, b)) = repeated(&labels) {
+        return Err(ForecastError::Cell(CellError::new(
+            file,
+            kept[b] as u64 + 1,
+            headers.get(period).map_or("", |h| h.trim()),
+            Text::new("forecast.err.period_row_twice").index("row", kept[a] + 1),
+        )));
+    }
     let is_train = |r: usize| split.is_none_or(|c| !cell(rows, r, c).eq_ignore_ascii_case("test"));
     // Period order, train rows before test rows (a split file lists train then test).
     let (train_pos, test_pos): (Vec<usize>, Vec<usize>) = by_period(&labels)
@@ -380,6 +404,15 @@ fn read_rows(
         .iter()
         .map(|&c| headers.get(c).map_or("", |h| h.trim()))
         .collect();
+    if let Some((a, b)) = repeated(&labels) {
+        return Err(ForecastError::Data(
+            Text::new("forecast.err.period_column_twice")
+                .str("file", file)
+                .str("period", labels[b])
+                .index("a", periods[a] + 1)
+                .index("b", periods[b] + 1),
+        ));
+    }
     let cols: Vec<usize> = by_period(&labels).into_iter().map(|k| periods[k]).collect();
     let labels: Vec<&str> = cols
         .iter()
