@@ -99,6 +99,20 @@ fn month_label_of(y: i32, m: u32, zh: bool) -> String {
     }
 }
 
+/// How many periods of history a forecast chart shows at first: six horizons, two seasons or
+/// 24 periods, whichever is most, so that the forecast takes a readable share of the width
+/// (two years of days and a week ahead would leave it a sliver). The page offers the whole
+/// history on demand. `horizon`, `season`: in periods.
+pub fn recent_history(horizon: usize, season: usize) -> usize {
+    (6 * horizon).max(2 * season).max(24)
+}
+
+/// The first point a chart of `points` shows when it keeps `keep` points of history before
+/// the marker at `marker` (the last history point) and everything after it.
+pub fn window_start(marker: usize, keep: usize) -> usize {
+    (marker + 1).saturating_sub(keep)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,5 +125,19 @@ mod tests {
             ticks(0.0, 95.0, 5),
             vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0]
         );
+    }
+
+    #[test]
+    fn forecast_charts_start_at_recent_history() {
+        // daily, a week ahead: 42 days; weekly, a quarter ahead, season 52: two years;
+        // monthly, 18 ahead: 108 months
+        assert_eq!(recent_history(7, 7), 42);
+        assert_eq!(recent_history(12, 52), 104);
+        assert_eq!(recent_history(18, 12), 108);
+        assert_eq!(recent_history(1, 1), 24);
+        // 729 days of history (marker at 728), 42 kept: from day 687; a short history whole
+        assert_eq!(window_start(728, 42), 687);
+        assert_eq!(window_start(16, 42), 0);
+        assert_eq!(window_start(41, 42), 0);
     }
 }

@@ -339,9 +339,84 @@ pub fn BandChart(
     /// Start the y axis at zero (default) or at the data minimum.
     #[prop(default = true)]
     from_zero: bool,
+    /// Show only this many points up to the marker (and all after it) at first, with a
+    /// button for the whole history ([`crate::viz::recent_history`]).
+    #[prop(optional)]
+    recent: Option<usize>,
     #[prop(optional)] testid: &'static str,
 ) -> impl IntoView {
     let hover = RwSignal::new(None::<usize>);
+    // The first point shown: the recent window unless the whole history was asked for.
+    let whole = RwSignal::new(false);
+    let start = Memo::new(move |_| {
+        let at = marker.and_then(|m| m.with(|m| m.as_ref().map(|(i, _)| *i)));
+        match (recent, at) {
+            (Some(keep), Some(at)) if !whole.get() => crate::viz::window_start(at, keep),
+            _ => 0,
+        }
+    });
+    // Points the window can leave out (0: the history fits, no button).
+    let hidden = Memo::new(move |_| {
+        let at = marker.and_then(|m| m.with(|m| m.as_ref().map(|(i, _)| *i)));
+        match (recent, at) {
+            (Some(keep), Some(at)) => crate::viz::window_start(at, keep),
+            _ => 0,
+        }
+    });
+    let from = move |v: &[f64]| v.get(start.get()..).unwrap_or_default().to_vec();
+    let labels = Signal::derive(move || {
+        labels.with(|l| l.get(start.get()..).unwrap_or_default().to_vec())
+    });
+    let lines = Signal::derive(move || {
+        lines.with(|ls| {
+            ls.iter()
+                .map(|s| Series {
+                    name: s.name.clone(),
+                    values: from(&s.values),
+                    class: s.class.clone(),
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let bands = Signal::derive(move || {
+        bands.with(|bs| {
+            bs.iter()
+                .map(|b| Band {
+                    name: b.name.clone(),
+                    lower: from(&b.lower),
+                    upper: from(&b.upper),
+                    class: b.class.clone(),
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let marker = marker.map(|m| {
+        Signal::derive(move || m.get().map(|(i, c)| (i.saturating_sub(start.get()), c)))
+    });
+    let toggle = move || {
+        let hidden = hidden.get();
+        (hidden > 0).then(|| {
+            let shown = if whole.get() {
+                crate::tr!(
+                    "Whole history shown. Show the last {} periods",
+                    "已显示全部历史。只显示最近 {} 期",
+                    recent.unwrap_or_default()
+                )
+            } else {
+                crate::tr!(
+                    "The last {} periods shown. Show the whole history ({} more)",
+                    "显示最近 {} 期。显示全部历史（另有 {} 期）",
+                    recent.unwrap_or_default(),
+                    hidden
+                )
+            };
+            view! {
+                <button type="button" class="btn small chart-window" data-testid="chart-window"
+                    data-whole=move || whole.get().to_string()
+                    on:click=move |_| whole.update(|w| *w = !*w)>{shown}</button>
+            }
+        })
+    };
     let (ml, mr, mt, mb) = (64.0, 16.0, 16.0, 44.0);
     let pw = width - ml - mr;
     let ph = height - mt - mb;
@@ -438,9 +513,13 @@ pub fn BandChart(
                 {move || marker.and_then(|m| m.get()).map(|(i, caption)| {
                     let (n, _, _, _) = geometry.get();
                     let x = xpos(i, n);
+                    // The caption right of the line, or left of it where the forecast is too
+                    // narrow to hold it (about 7 px a character at the tick size).
+                    let fits = ml + pw - x >= 7.0 * caption.chars().count() as f64 + 8.0;
+                    let (tx, anchor) = if fits { (x + 4.0, "start") } else { (x - 4.0, "end") };
                     view! {
                         <line class="marker" x1=x x2=x y1=mt y2=mt + ph/>
-                        <text class="tick marker-text" x=x + 4.0 y=mt + 10.0>{caption}</text>
+                        <text class="tick marker-text" x=tx y=mt + 10.0 text-anchor=anchor>{caption}</text>
                     }
                 })}
                 {move || {
@@ -481,6 +560,7 @@ pub fn BandChart(
                     }
                 })}
             </svg>
+            {toggle}
             <div class="legend">
                 {move || lines.get().into_iter().map(|s| {
                     let class = format!("swatch {}", s.class);

@@ -112,6 +112,9 @@ test('Forecast page: total forecast with nested, widening intervals; every SKU w
       const saturday = new Date(`${r[dcol('period')]}T00:00:00Z`).getUTCDay() === 6;
       assert.equal(num(r[dcol('forecast')]) === 0 && num(r[dcol('hi95')]) === 0, saturday, `daily row ${r}`);
     }
+    // Twelve days ahead: the chart starts with the last 72 days; the rest is one click away.
+    const window = page.locator('[data-testid="forecast-chart"] [data-testid="chart-window"]');
+    assert.match(await window.innerText(), /^The last 72 periods shown\. Show the whole history \(\d+ more\)$/);
     await shot(page, 'forecast-daily.png');
     await page.selectOption('[data-testid="fc-freq"]', 'week');
 

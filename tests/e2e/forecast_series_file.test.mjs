@@ -252,6 +252,39 @@ test('Forecast page: wide tables, one column per series or one row per series', 
     const step = (k) => Number(csv3.find((r) => r[1] === String(k))[2]);
     assert.ok(csv3.length === 12 && Math.abs(step(1) - 11) < 1.5 && Math.abs(step(7)) < 1.5, JSON.stringify(csv3));
 
+    // A list of single sales (one row per item sold: the groceries file's whole milk and
+    // yogurt): the rows of each day are added up, and the note says so (pandas: 3,535 rows in
+    // 996 item-days; tests/forecast_wide.rs).
+    const groceries = fs.readFileSync(path.resolve(ROOT, '..', 'shared', 'data', 'groceries_basket', 'Groceries_dataset.csv'), 'utf8');
+    const single = ['item,date,units'];
+    for (const line of groceries.split('\n').slice(1)) {
+      const f = line.split(',');
+      if (f[2] === 'whole milk' || f[2] === 'yogurt') single.push(`${f[2]},${f[1]},1`);
+    }
+    assert.equal(single.length, 1 + 3836);
+    await setField(page, 'sf-horizon', '7');
+    await page.locator('[data-testid="sf-file"]').setInputFiles({ name: 'single_sales.csv', mimeType: 'text/csv', buffer: Buffer.from(single.join('\n') + '\n') });
+    await page.waitForFunction(() => document.querySelector('[data-testid="sf-summary"]')?.getAttribute('data-series') === '2');
+    await notes.filter({ hasText: 'were added up' }).waitFor();
+    assert.match(await notes.innerText(), /3,535 rows hold a period that another row of the same series also holds, and were added up: 996 periods in 2 series \(the first: series whole milk, period 2015-04-05, rows 13 and 16\)/);
+    const csv4 = parseCsv((await download(page, 'sf-download')).text).slice(1).filter((r) => r.length > 1);
+    assert.deepEqual([...new Set(csv4.map((r) => r[0]))], ['whole milk', 'yogurt']);
+    // whole milk sells 2,502 in 729 days (3.4 a day): daily totals, not single rows
+    const milk = csv4.filter((r) => r[0] === 'whole milk').map((r) => Number(r[2]));
+    assert.ok(milk.length === 7 && milk.every((f) => f > 2 && f < 5), JSON.stringify(milk));
+    // 729 days and a week ahead: the chart starts with the last 42 days (six weeks ahead's
+    // worth), and the whole history is one click away.
+    const sfChart = page.locator('[data-testid="sf-chart"]');
+    const toggle = sfChart.locator('[data-testid="chart-window"]');
+    assert.equal(await toggle.getAttribute('data-whole'), 'false');
+    assert.match(await toggle.innerText(), /The last 42 periods shown\. Show the whole history \(687 more\)/);
+    assert.doesNotMatch(await sfChart.locator('svg').first().textContent(), /2014-01-01/);
+    await shot(page, 'forecast-series-file-sales.png');
+    await toggle.click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="sf-chart"] [data-testid="chart-window"]')?.getAttribute('data-whole') === 'true');
+    assert.match(await sfChart.locator('svg').first().textContent(), /2014-01-01/);
+    await shot(page, 'forecast-series-file-sales-whole.png');
+
     // The same kind of table dropped on the order import: the error names its first headers
     // only, and points to the series file.
     const jewelry = path.resolve(ROOT, '..', 'shared', 'data', 'intermittent_carparts_jewelry', 'jewelry_weekly_wide.csv');

@@ -410,7 +410,8 @@ fn SeriesCard(
             </div>
             <p class="lead small" data-testid="fc-explanation">{say(&s.explanation)}</p>
             <BandChart testid="forecast-chart" labels=Signal::derive(move || labels.clone()) lines=Signal::derive(move || lines.clone())
-                bands=Signal::derive(move || bands.clone()) title=title marker=Signal::derive(move || marker.clone()) decimals=1/>
+                bands=Signal::derive(move || bands.clone()) title=title marker=Signal::derive(move || marker.clone()) decimals=1
+                recent=crate::viz::recent_history(h, season)/>
             <p class="muted small">{crate::tr!("Next {0} {1}s in total: {2} {3}.", "未来 {0} {1}{3}合计：{2}。", h, freq, format::num(total, 0), unit)}</p>
             {(!s.notes.is_empty() || !notes.is_empty()).then(|| view! {
                 <ul class="notes">{s.notes.iter().chain(notes.iter()).map(|n| view! { <li>{say(n)}</li> }).collect_view()}</ul>
@@ -708,6 +709,7 @@ fn SeriesFileResult(report: SeriesFileReport, millis: f64) -> impl IntoView {
         });
     };
     let series = StoredValue::new(report.series.clone());
+    let file_season = report.season;
     let chosen = RwSignal::new(0usize);
     let ids: Vec<(usize, String)> = report
         .series
@@ -748,7 +750,7 @@ fn SeriesFileResult(report: SeriesFileReport, millis: f64) -> impl IntoView {
                 </select>
             </label>
         </div>
-        {move || series.with_value(|v| v.get(chosen.get()).cloned()).map(|s| view! { <FileSeriesChart s=s/> })}
+        {move || series.with_value(|v| v.get(chosen.get()).cloned()).map(|s| view! { <FileSeriesChart s=s season=file_season/> })}
         <DataTable id="series-file" rows=Signal::derive(move || rows.clone()) on_row=pick columns=vec![
             Column::text("series_id", t("Series", "序列")), Column::text("model", t("Model", "模型")),
             Column::num("next", t("Next period", "下一期")),
@@ -769,7 +771,7 @@ fn model_cell(full: &str) -> Cell {
 
 /// History (train rows), the held-out test rows, the forecast and its intervals of one series.
 #[component]
-fn FileSeriesChart(s: FileSeries) -> impl IntoView {
+fn FileSeriesChart(s: FileSeries, season: usize) -> impl IntoView {
     let nan = f64::NAN;
     let n = s.history.len();
     let h = s.forecast.mean.len();
@@ -881,7 +883,8 @@ fn FileSeriesChart(s: FileSeries) -> impl IntoView {
             {members.map(|m| view! { <p class="small muted">{crate::tr!("Members: {}.", "成员模型：{}。", m)}</p> })}
             {flags}
             <BandChart testid="sf-chart" labels=Signal::derive(move || labels.clone()) lines=Signal::derive(move || lines.clone())
-                bands=Signal::derive(move || bands.clone()) title=title marker=Signal::derive(move || marker.clone()) decimals=1 from_zero=false/>
+                bands=Signal::derive(move || bands.clone()) title=title marker=Signal::derive(move || marker.clone()) decimals=1 from_zero=false
+                recent=crate::viz::recent_history(h, season)/>
         </div>
     }
 }
