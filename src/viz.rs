@@ -113,6 +113,17 @@ pub fn window_start(marker: usize, keep: usize) -> usize {
     (marker + 1).saturating_sub(keep)
 }
 
+/// Where a caption of `chars` characters goes beside a vertical line at `x` in a chart whose
+/// plot ends at `right`: its x and SVG `text-anchor`, right of the line when it fits there
+/// (about 7 px a character at the tick size), else left of it, ending at the line.
+pub fn caption_beside(x: f64, right: f64, chars: usize) -> (f64, &'static str) {
+    if right - x >= 7.0 * chars as f64 + 8.0 {
+        (x + 4.0, "start")
+    } else {
+        (x - 4.0, "end")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,5 +150,12 @@ mod tests {
         assert_eq!(window_start(728, 42), 687);
         assert_eq!(window_start(16, 42), 0);
         assert_eq!(window_start(41, 42), 0);
+    }
+
+    #[test]
+    fn captions_stay_inside_the_plot() {
+        // "forecast →" (10 characters) needs 78 px
+        assert_eq!(caption_beside(500.0, 744.0, 10), (504.0, "start"));
+        assert_eq!(caption_beside(700.0, 744.0, 10), (696.0, "end"));
     }
 }

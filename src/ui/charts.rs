@@ -364,9 +364,8 @@ pub fn BandChart(
         }
     });
     let from = move |v: &[f64]| v.get(start.get()..).unwrap_or_default().to_vec();
-    let labels = Signal::derive(move || {
-        labels.with(|l| l.get(start.get()..).unwrap_or_default().to_vec())
-    });
+    let labels =
+        Signal::derive(move || labels.with(|l| l.get(start.get()..).unwrap_or_default().to_vec()));
     let lines = Signal::derive(move || {
         lines.with(|ls| {
             ls.iter()
@@ -390,9 +389,8 @@ pub fn BandChart(
                 .collect::<Vec<_>>()
         })
     });
-    let marker = marker.map(|m| {
-        Signal::derive(move || m.get().map(|(i, c)| (i.saturating_sub(start.get()), c)))
-    });
+    let marker = marker
+        .map(|m| Signal::derive(move || m.get().map(|(i, c)| (i.saturating_sub(start.get()), c))));
     let toggle = move || {
         let hidden = hidden.get();
         (hidden > 0).then(|| {
@@ -513,10 +511,8 @@ pub fn BandChart(
                 {move || marker.and_then(|m| m.get()).map(|(i, caption)| {
                     let (n, _, _, _) = geometry.get();
                     let x = xpos(i, n);
-                    // The caption right of the line, or left of it where the forecast is too
-                    // narrow to hold it (about 7 px a character at the tick size).
-                    let fits = ml + pw - x >= 7.0 * caption.chars().count() as f64 + 8.0;
-                    let (tx, anchor) = if fits { (x + 4.0, "start") } else { (x - 4.0, "end") };
+                    let (tx, anchor) =
+                        crate::viz::caption_beside(x, ml + pw, caption.chars().count());
                     view! {
                         <line class="marker" x1=x x2=x y1=mt y2=mt + ph/>
                         <text class="tick marker-text" x=tx y=mt + 10.0 text-anchor=anchor>{caption}</text>

@@ -173,9 +173,18 @@ test('Forecast page: total forecast with nested, widening intervals; every SKU w
     const all = parseCsv((await download(page, 'download-forecast-all')).text);
     assert.equal(all[0][0], 'sku');
     assert.equal(all.slice(1).filter((r) => r.length > 1).length, n);
+    // The page marks them "(not goods)"; the CSV keeps the description as it is and says so in
+    // a column of its own (as `not_goods` in the CLI's --json).
     const dot = all.find((r) => r[0] === 'DOT');
-    assert.equal(dot?.[1], 'DOTCOM POSTAGE (not goods)');
-    assert.equal(all.filter((r) => /\(not goods\)$/.test(r[1] ?? '')).length, 8);
+    const notGoods = all[0].indexOf('not_goods');
+    assert.equal(dot?.[1], 'DOTCOM POSTAGE');
+    assert.equal(dot?.[notGoods], 'true');
+    assert.equal(all.filter((r) => r[notGoods] === 'true').length, 8);
+    assert.equal(all.filter((r) => /not goods/.test(r[1] ?? '')).length, 0);
+    const allTable = page.locator('.table-wrap', { has: page.locator('[data-testid="download-forecast-all"]') });
+    await allTable.locator('input[type="search"]').fill('DOTCOM POSTAGE');
+    assert.deepEqual(await allTable.locator('tbody tr td:nth-child(2)').allInnerTexts(), ['DOTCOM POSTAGE (not goods)']);
+    await allTable.locator('input[type="search"]').fill('');
     await shot(page, 'forecast-all.png');
     const mase = all[0].indexOf('backtest_mase');
     assert.ok(mase > 0, `columns: ${all[0]}`);

@@ -502,11 +502,15 @@ fn AllSeries(form: Form, open_sku: Callback<String>) -> impl IntoView {
                 let freq = freq_word(r.params.freq);
                 let rows: Vec<Vec<Cell>> = r.table.iter().map(|t| vec![
                     Cell::Text(t.id.clone()),
-                    Cell::Text(if t.not_goods {
-                        crate::tr!("{} (not goods)", "{}（非商品）", series_label(&t.id, &t.label))
-                    } else {
-                        series_label(&t.id, &t.label)
-                    }),
+                    // The mark is shown, not exported: the CSV has its own `not_goods` column.
+                    Cell::Short {
+                        shown: if t.not_goods {
+                            crate::tr!("{} (not goods)", "{}（非商品）", series_label(&t.id, &t.label))
+                        } else {
+                            series_label(&t.id, &t.label)
+                        },
+                        full: series_label(&t.id, &t.label),
+                    },
                     num(t.next_period, 2),
                     num(t.next_lo.unwrap_or(f64::NAN), 2),
                     num(t.next_hi.unwrap_or(f64::NAN), 2),
@@ -515,6 +519,7 @@ fn AllSeries(form: Form, open_sku: Callback<String>) -> impl IntoView {
                     num(t.trend_pct, 0),
                     model_cell(&t.model),
                     num(t.backtest_mase.unwrap_or(f64::NAN), 2),
+                    Cell::Text(t.not_goods.to_string()),
                 ]).collect();
                 let lo = r.params.levels.first().copied().unwrap_or(80.0);
                 let notes = r.notes.clone();
@@ -532,6 +537,7 @@ fn AllSeries(form: Form, open_sku: Callback<String>) -> impl IntoView {
                         Column::num("next_lo", &crate::tr!("Low {:.0}%", "下限 {:.0}%", lo)), Column::num("next_hi", &crate::tr!("High {:.0}%", "上限 {:.0}%", lo)),
                         Column::num("horizon_total", t("Total over horizon", "预测期合计")), Column::text("trend", t("Trend", "趋势")),
                         Column::num("trend_pct", &crate::tr!("% vs last {} {}s", "较前 {} {} %", r.params.horizon, freq)), Column::text("model", t("Model", "模型")), Column::num("backtest_mase", t("Backtest MASE", "回测 MASE")),
+                        Column::export_only("not_goods"),
                     ]/>
                 }
             })}
