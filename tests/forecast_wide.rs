@@ -627,3 +627,56 @@ fn periods_that_cannot_be_added_up_are_errors() {
          period holds each period once: add the two columns up, or remove one"
     );
 }
+
+#[test]
+fn timestamped_sales_are_daily_periods() {
+    // single sales with their times: each day's rows added up, the days labelled by their date,
+    // a day without sales added with 0 and the forecast days dated
+    let t = SeriesTable::from_csv_reader(
+        "sku,timestamp,qty\nA,2024-01-01 09:15:00,2\nA,2024-01-01 17:40:12,1\nA,2024-01-02 11:00:00,4\nA,2024-01-04 08:05:00,3\nA,2024-01-05 10:00:00,1\nA,2024-01-05 12:30:00,1\n"
+            .as_bytes(),
+        "ts.csv",
+    )
+    .expect("reads");
+    let a = &t.series[0];
+    assert_eq!(
+        a.periods,
+        [
+            "2024-01-01",
+            "2024-01-02",
+            "2024-01-03",
+            "2024-01-04",
+            "2024-01-05"
+        ]
+    );
+    assert_eq!(a.values, [3.0, 4.0, 0.0, 3.0, 2.0]);
+    assert!(t.notes[0]
+        .to_string()
+        .contains("(the first: series A, period 2024-01-01, rows 1 and 2)"));
+    // The CLI's --json dates the days ahead as the file dates its days (was `t+1`, `t+2`).
+    let input = temp_file("timestamps", "ts.csv");
+    let csv = "sku,timestamp,qty\nA,2024-01-01 09:15:00,2\nA,2024-01-02 11:00:00,4\nA,2024-01-03 08:05:00,3\nA,2024-01-04 10:00:00,1\nA,2024-01-05 12:30:00,1\n";
+    std::fs::write(&input, csv).expect("write");
+    let json = input.with_extension("json");
+    let run = Command::new(env!("CARGO_BIN_EXE_shoplens"))
+        .arg("forecast")
+        .arg(&input)
+        .args(["--horizon", "2", "--out"])
+        .arg(input.with_extension("out.csv"))
+        .arg("--json")
+        .arg(&json)
+        .output()
+        .expect("runs");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).expect("json")).expect("parses");
+    assert_eq!(
+        report["series"][0]["forecast_periods"],
+        serde_json::json!(["2024-01-06", "2024-01-07"])
+    );
+    remove_temp(&input);
+}

@@ -840,10 +840,13 @@ fn forecast_one(s: &NamedSeries, params: &ForecastParams, m: usize, detailed: bo
         trend_pct,
         h,
     );
+    // The planned periods, else the periods after the history as the file labels them
+    // (`2024-01-08`, `2024-03`, `2024-W05`…), else `t+k`.
     let forecast_periods = if s.future_periods.len() == h {
         s.future_periods.clone()
     } else {
-        (1..=h).map(|k| format!("t+{k}")).collect()
+        super::series::next_labels(&s.periods, h)
+            .unwrap_or_else(|| (1..=h).map(|k| format!("t+{k}")).collect())
     };
     let full = SeriesForecast {
         id: s.id.clone(),

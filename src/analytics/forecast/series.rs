@@ -365,6 +365,15 @@ pub fn period_key(s: &str) -> Option<f64> {
     iso_week(s).map(|d| (d.num_days_from_ce() - EPOCH_DAYS_CE) as f64)
 }
 
+/// The day of a timestamp label (`2024-01-05 14:03:00` → `2024-01-05`): a long file of
+/// single sales with their times is a daily series, as [`period_key`] reads it, and its periods
+/// are labelled by their day.
+fn day_of_timestamp(s: &str) -> Option<String> {
+    chrono::NaiveDateTime::parse_from_str(s.trim(), "%Y-%m-%d %H:%M:%S")
+        .ok()
+        .map(|t| t.date().format("%Y-%m-%d").to_string())
+}
+
 /// The Monday of an ISO 8601 week written `YYYY-Www` or `YYYYWww` (e.g. `1998-W05`), or of
 /// its day `YYYY-Www-D` (1 = Monday).
 fn iso_week(s: &str) -> Option<NaiveDate> {
@@ -895,7 +904,7 @@ impl LongSeries {
                 .id
                 .map(|c| cell(c).to_string())
                 .unwrap_or_else(|| "series".into());
-            let p = cell(cols.period).to_string();
+            let p = day_of_timestamp(cell(cols.period)).unwrap_or_else(|| cell(cols.period).into());
             let raw = cell(cols.value);
             let column = || headers.get(cols.value).cloned().unwrap_or_default();
             // An empty value after the last one: a future period with planned flags.
