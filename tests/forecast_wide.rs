@@ -680,3 +680,72 @@ fn timestamped_sales_are_daily_periods() {
     );
     remove_temp(&input);
 }
+
+#[test]
+fn european_and_tab_separated_files_are_read() {
+    let read = |bytes: &[u8]| SeriesTable::from_csv_reader(bytes, "f.csv").expect("reads");
+    let notes = |t: &SeriesTable| t.notes.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+    // Excel in most of Europe: `;` between fields, decimal commas, thousands dots
+    let t = read("sku;month;units\nA;2024-01;3,5\nA;2024-02;1.234,5\nA;2024-03;5\nB;2024-01;1\nB;2024-02;2,25\nB;2024-03;2\n".as_bytes());
+    assert_eq!(t.series.len(), 2);
+    assert_eq!(t.series[0].values, [3.5, 1234.5, 5.0]);
+    assert_eq!(t.series[1].values, [1.0, 2.25, 2.0]);
+    assert_eq!(
+        notes(&t),
+        [
+            "The file's fields are separated by semicolons, and its numbers are written with a \
+          decimal comma (12,5 is 12.5)."
+        ]
+    );
+    // whole numbers only: nothing to rewrite, the separator is said
+    let t = read("sku;month;units\nA;2024-01;3\nA;2024-02;4\nA;2024-03;5\n".as_bytes());
+    assert_eq!(t.series[0].values, [3.0, 4.0, 5.0]);
+    assert_eq!(
+        notes(&t),
+        ["The file's fields are separated by semicolons."]
+    );
+    // tabs; German dates as labels are not numbers; an id such as 10.100 stays as it is
+    let t = read(
+        "id\tdate\tsales\n10.100\t2024-03-01\t5\n10.100\t2024-03-02\t6\n10.100\t2024-03-03\t7\n"
+            .as_bytes(),
+    );
+    assert_eq!(t.series[0].id, "10.100");
+    assert_eq!(t.series[0].values, [5.0, 6.0, 7.0]);
+    assert_eq!(notes(&t), ["The file's fields are separated by tabs."]);
+    // a comma file with quoted thousands (1,234.5): read as numbers, nothing to say
+    let t = read(
+        "sku,month,units\nA,2024-01,\"1,234.5\"\nA,2024-02,\"2,000\"\nA,2024-03,17\n".as_bytes(),
+    );
+    assert_eq!(t.series[0].values, [1234.5, 2000.0, 17.0]);
+    assert!(t.notes.is_empty(), "{:?}", notes(&t));
+    // UTF-16 with a byte-order mark, as Excel's "Unicode text" saves it, and a wide table
+    let text = "month\tÄpfel\tBirnen\n2024-01\t3\t4\n2024-02\t5\t6\n2024-03\t7\t8\n";
+    let mut bytes = vec![0xFF, 0xFE];
+    for u in text.encode_utf16() {
+        bytes.extend_from_slice(&u.to_le_bytes());
+    }
+    let t = read(&bytes);
+    assert_eq!(t.layout, SeriesLayout::SeriesInColumns);
+    assert_eq!(t.series[0].id, "Äpfel");
+    assert_eq!(t.series[1].values, [4.0, 6.0, 8.0]);
+    // the CLI tells a `;` series file from order lines
+    let input = temp_file("semicolon", "monthly.csv");
+    let mut csv = String::from("sku;month;units\n");
+    for m in 0..24 {
+        csv.push_str(&format!(
+            "X;{}-{:02};{},5\n",
+            2023 + m / 12,
+            m % 12 + 1,
+            10 + m % 12
+        ));
+    }
+    std::fs::write(&input, csv).expect("write");
+    let (stderr, fc) = cli_forecast(&input, 3);
+    assert!(
+        stderr
+            .contains("separated by semicolons, and its numbers are written with a decimal comma"),
+        "{stderr}"
+    );
+    assert_eq!(fc.lines().count(), 4);
+    remove_temp(&input);
+}

@@ -476,6 +476,36 @@ pub const ENTRIES: &[Entry] = &[
         zh: "{n} 个序列跳过了一些时期（共缺 {missing} 期；第一处：{id} 在 {a} 与 {b} 之间没有数据）。文件中没有任何销量为 0 的时期，说明它只列出了有销量的时期：缺失的时期已按 0 补上。",
     },
     Entry {
+        key: "forecast.file.sep.semicolon",
+        en: "semicolons",
+        zh: "分号",
+    },
+    Entry {
+        key: "forecast.file.sep.tab",
+        en: "tabs",
+        zh: "制表符",
+    },
+    Entry {
+        key: "forecast.file.sep.bar",
+        en: "vertical bars (|)",
+        zh: "竖线（|）",
+    },
+    Entry {
+        key: "forecast.file.note.sep",
+        en: "The file's fields are separated by {sep}.",
+        zh: "文件的字段以{sep}分隔。",
+    },
+    Entry {
+        key: "forecast.file.note.sep_decimal_comma",
+        en: "The file's fields are separated by {sep}, and its numbers are written with a decimal comma (12,5 is 12.5).",
+        zh: "文件的字段以{sep}分隔，数字使用小数逗号（12,5 即 12.5）。",
+    },
+    Entry {
+        key: "forecast.file.note.decimal_comma",
+        en: "The file's numbers are written with a decimal comma (12,5 is 12.5).",
+        zh: "文件的数字使用小数逗号（12,5 即 12.5）。",
+    },
+    Entry {
         key: "forecast.file.note.summed",
         en: "{rows} rows hold a period that another row of the same series also holds, and were added up: {periods} {periods|period|periods} in {n} series (the first: series {id}, period {period}, rows {a} and {b}). A file that lists single sales gets each period's total this way; if these rows are the same sale written twice, remove the copies.",
         zh: "有 {rows} 行与同一序列的其他行属于同一时期，已合计：{n} 个序列中的 {periods} 个时期（第一处：序列 {id} 的时期 {period}，第 {a} 行和第 {b} 行）。逐笔列出销售的文件会这样得到每期合计；如果这些行是同一笔销售重复写了两次，请删去重复的行。",

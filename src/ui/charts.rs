@@ -346,16 +346,9 @@ pub fn BandChart(
     #[prop(optional)] testid: &'static str,
 ) -> impl IntoView {
     let hover = RwSignal::new(None::<usize>);
-    // The first point shown: the recent window unless the whole history was asked for.
     let whole = RwSignal::new(false);
-    let start = Memo::new(move |_| {
-        let at = marker.and_then(|m| m.with(|m| m.as_ref().map(|(i, _)| *i)));
-        match (recent, at) {
-            (Some(keep), Some(at)) if !whole.get() => crate::viz::window_start(at, keep),
-            _ => 0,
-        }
-    });
-    // Points the window can leave out (0: the history fits, no button).
+    // Points the recent window leaves out (0: the history fits, no button), and the first
+    // point shown: after them, unless the whole history was asked for.
     let hidden = Memo::new(move |_| {
         let at = marker.and_then(|m| m.with(|m| m.as_ref().map(|(i, _)| *i)));
         match (recent, at) {
@@ -363,6 +356,7 @@ pub fn BandChart(
             _ => 0,
         }
     });
+    let start = Memo::new(move |_| if whole.get() { 0 } else { hidden.get() });
     let from = move |v: &[f64]| v.get(start.get()..).unwrap_or_default().to_vec();
     let labels =
         Signal::derive(move || labels.with(|l| l.get(start.get()..).unwrap_or_default().to_vec()));

@@ -285,6 +285,17 @@ test('Forecast page: wide tables, one column per series or one row per series', 
     assert.match(await sfChart.locator('svg').first().textContent(), /2014-01-01/);
     await shot(page, 'forecast-series-file-sales-whole.png');
 
+    // A European spreadsheet's export: `;` between fields, decimal commas (tests/forecast_wide.rs).
+    const euro = ['sku;month;units'];
+    for (let m = 0; m < 36; m++) euro.push(`X;${2022 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')};${10 + (m % 12)},5`);
+    await setField(page, 'sf-horizon', '3');
+    await page.locator('[data-testid="sf-file"]').setInputFiles({ name: 'export.csv', mimeType: 'text/csv', buffer: Buffer.from(euro.join('\n') + '\n') });
+    await notes.filter({ hasText: 'decimal comma' }).waitFor();
+    assert.match(await notes.innerText(), /The file's fields are separated by semicolons, and its numbers are written with a decimal comma \(12,5 is 12\.5\)\./);
+    const csv5 = parseCsv((await download(page, 'sf-download')).text).slice(1).filter((r) => r.length > 1);
+    // the next three months repeat January to March: 10.5, 11.5, 12.5
+    assert.ok(csv5.length === 3 && csv5.every((r, k) => Math.abs(Number(r[2]) - (10.5 + k)) < 1), JSON.stringify(csv5));
+
     // The same kind of table dropped on the order import: the error names its first headers
     // only, and points to the series file.
     const jewelry = path.resolve(ROOT, '..', 'shared', 'data', 'intermittent_carparts_jewelry', 'jewelry_weekly_wide.csv');

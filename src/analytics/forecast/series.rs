@@ -551,33 +551,24 @@ impl SeriesTable {
     /// ([`LongColumns`]; rows sorted by period within each series; series in their order of
     /// first appearance).
     pub fn from_csv_reader<R: std::io::Read>(
-        reader: R,
+        mut reader: R,
         file: &str,
     ) -> Result<SeriesTable, ForecastError> {
-        let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
-        let headers: Vec<String> = rdr
-            .headers()
-            .map_err(|e| {
-                ForecastError::Data(
-                    Text::new("forecast.err.csv")
-                        .str("file", file)
-                        .str("error", e.to_string()),
-                )
-            })?
-            .iter()
-            .map(str::to_string)
-            .collect();
-        let mut rows: Vec<Vec<String>> = Vec::new();
-        for rec in rdr.records() {
-            let rec = rec.map_err(|e| {
-                ForecastError::Data(
-                    Text::new("forecast.err.csv")
-                        .str("file", file)
-                        .str("error", e.to_string()),
-                )
-            })?;
-            rows.push(rec.iter().map(str::to_string).collect());
-        }
+        let csv_error = |e: String| {
+            ForecastError::Data(
+                Text::new("forecast.err.csv")
+                    .str("file", file)
+                    .str("error", e),
+            )
+        };
+        let mut bytes = Vec::new();
+        reader
+            .read_to_end(&mut bytes)
+            .map_err(|e| csv_error(e.to_string()))?;
+        let text = SeriesText::decode(&bytes, true).map_err(|e| csv_error(e.to_string()))?;
+        let (headers, rows) = text
+            .rows(usize::MAX)
+            .map_err(|e| csv_error(e.to_string()))?;
         let sample = &rows[..rows.len().min(20)];
         if let Some(wide) = super::wide::WideColumns::detect(&headers, sample) {
             let read = wide.read(&headers, &rows, file)?;
@@ -585,7 +576,8 @@ impl SeriesTable {
                 super::wide::WideColumns::SeriesInColumns { period, .. } => headers.get(*period),
                 super::wide::WideColumns::SeriesInRows { .. } => None,
             };
-            let mut notes = read.notes(wide.layout());
+            let mut notes: Vec<Text> = text.note().into_iter().collect();
+            notes.extend(read.notes(wide.layout()));
             notes.extend(gap_note(&read.series));
             return Ok(SeriesTable {
                 layout: wide.layout(),
@@ -601,7 +593,7 @@ impl SeriesTable {
                 headers: crate::text::header_list(&headers),
             })?;
         let (mut series, summed) = LongSeries::from_rows(&headers, &rows, &cols, file)?;
-        let mut notes: Vec<Text> = summed.into_iter().collect();
+        let mut notes: Vec<Text> = text.note().into_iter().chain(summed).collect();
         notes.extend(fill_or_note_gaps(&mut series));
         Ok(SeriesTable {
             notes,
@@ -629,11 +621,13 @@ impl SeriesTable {
             }
             return !text.starts_with(&[0x1f, 0x8b]) && Self::looks_like(&text);
         }
-        let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
-        let Ok(h) = rdr.headers() else {
+        // The head may end inside a record (a shorter last record, or a CSV error there).
+        let Ok(text) = SeriesText::decode(bytes, false) else {
             return false;
         };
-        let headers: Vec<String> = h.iter().map(str::to_string).collect();
+        let Ok((headers, sample)) = text.rows(20) else {
+            return false;
+        };
         let orderish = headers.iter().any(|h| {
             let h = h.to_ascii_lowercase();
             [
@@ -651,12 +645,6 @@ impl SeriesTable {
         if orderish {
             return false;
         }
-        let sample: Vec<Vec<String>> = rdr
-            .records()
-            .take(20)
-            .filter_map(Result::ok)
-            .map(|r| r.iter().map(str::to_string).collect())
-            .collect();
         super::wide::WideColumns::detect(&headers, &sample).is_some()
             || LongColumns::detect(&headers, &sample).is_some()
     }
@@ -678,6 +666,146 @@ impl SeriesTable {
         let steps = steps?;
         (steps.len() > 2 && steps.windows(2).all(|w| w[1] - w[0] == 1)).then_some(m)
     }
+}
+
+/// The text of a series file, read as the order import reads its files
+/// ([`crate::data::sniff`]): the encoding from a byte-order mark, the NUL pattern of UTF-16 or
+/// the bytes themselves (UTF-8, GB18030, windows-1252), and the field delimiter (`,` `;` tab
+/// `|`) by the consistency of the field counts. Numbers written with a decimal comma (`12,5`,
+/// `1.234,5`, the custom of `;`-separated exports from spreadsheets in most of Europe) or with
+/// thousands separators (`1,234.5`) are rewritten as plain numbers, in the columns whose numbers
+/// read no other way; the file's separator is decided by the cells that say
+/// ([`DecimalEvidence`]; a tie goes to the comma in a `;` file, as in the order import).
+///
+/// [`DecimalEvidence`]: crate::data::numbers::DecimalEvidence
+struct SeriesText {
+    text: String,
+    delimiter: u8,
+    /// The whole file (its last line is complete), or only its head.
+    complete: bool,
+    /// Whether numbers with decimal commas were rewritten (set by [`SeriesText::rows`]).
+    decimal_comma: std::cell::Cell<bool>,
+}
+
+impl SeriesText {
+    fn decode(bytes: &[u8], complete: bool) -> Result<SeriesText, crate::data::sniff::SniffError> {
+        use crate::data::sniff;
+        let head = &bytes[..bytes.len().min(65_536)];
+        let enc = sniff::detect_encoding(head)?;
+        let body = bytes.get(enc.bom_len..).unwrap_or_default();
+        let text = enc
+            .encoding
+            .decode_without_bom_handling(body)
+            .0
+            .into_owned();
+        let sample = &text.as_bytes()[..text.len().min(65_536)];
+        let delimiter = sniff::sniff_delimiter(sample, complete && sample.len() == text.len());
+        Ok(SeriesText {
+            text,
+            delimiter,
+            complete,
+            decimal_comma: std::cell::Cell::new(false),
+        })
+    }
+
+    /// The header and up to `limit` records (all: `usize::MAX`), cells as text with decimal
+    /// commas rewritten.
+    fn rows(&self, limit: usize) -> Result<(Vec<String>, Vec<Vec<String>>), csv::Error> {
+        let mut rdr = csv::ReaderBuilder::new()
+            .flexible(true)
+            .delimiter(self.delimiter)
+            .from_reader(self.text.as_bytes());
+        let headers: Vec<String> = rdr.headers()?.iter().map(str::to_string).collect();
+        let mut rows: Vec<Vec<String>> = Vec::new();
+        for rec in rdr.records().take(limit) {
+            match rec {
+                Ok(r) => rows.push(r.iter().map(str::to_string).collect()),
+                // the head of a file may end inside a record
+                Err(_) if !self.complete => break,
+                Err(e) => return Err(e),
+            }
+        }
+        // The file's decimal separator, from the cells that say (a tie: the comma in a `;`
+        // file); then every column whose numbers only read that way is rewritten.
+        let mut evidence = crate::data::numbers::DecimalEvidence::default();
+        for cell in rows.iter().take(2_000).flatten() {
+            evidence.observe(cell.trim().as_bytes());
+        }
+        let comma = evidence.decide(self.delimiter == b';');
+        let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+        for c in 0..width {
+            let cells = || rows.iter().filter_map(|r| r.get(c)).map(|v| v.trim());
+            let filled = || cells().filter(|v| !v.is_empty());
+            let needs = filled().any(|v| v.parse::<f64>().is_err());
+            if needs && filled().all(|v| written_number(v, comma).is_some()) {
+                for r in rows.iter_mut() {
+                    if let Some(v) = r.get_mut(c) {
+                        if let Some(plain) = written_number(v.trim(), comma) {
+                            *v = plain;
+                        }
+                    }
+                }
+                self.decimal_comma.set(self.decimal_comma.get() || comma);
+            }
+        }
+        Ok((headers, rows))
+    }
+
+    /// How the file was read, when not as plain comma-separated text with decimal points.
+    fn note(&self) -> Option<Text> {
+        let separator = match self.delimiter {
+            b';' => Some("forecast.file.sep.semicolon"),
+            b'\t' => Some("forecast.file.sep.tab"),
+            b'|' => Some("forecast.file.sep.bar"),
+            _ => None,
+        };
+        let comma = self.decimal_comma.get();
+        match (separator, comma) {
+            (None, false) => None,
+            (None, true) => Some(Text::new("forecast.file.note.decimal_comma")),
+            (Some(sep), comma) => Some(
+                Text::new(if comma {
+                    "forecast.file.note.sep_decimal_comma"
+                } else {
+                    "forecast.file.note.sep"
+                })
+                .text("sep", Text::new(sep)),
+            ),
+        }
+    }
+}
+
+/// A number as a spreadsheet writes it, rewritten as plain text: with a decimal comma
+/// (`comma`) `12,5` → `12.5`, `-1.234,50` → `-1234.50`, `1.234` → `1234`; with a decimal point
+/// `1,234.5` → `1234.5`. `None` for anything else: dates such as `01.02.2024`, text.
+fn written_number(cell: &str, comma: bool) -> Option<String> {
+    let (decimal, group) = if comma { (',', '.') } else { ('.', ',') };
+    let (sign, digits) = match cell.as_bytes().first() {
+        Some(b'-') | Some(b'+') => cell.split_at(1),
+        _ => ("", cell),
+    };
+    let (whole, frac) = match digits.split_once(decimal) {
+        Some((w, f)) => (w, Some(f)),
+        None => (digits, None),
+    };
+    if frac.is_some_and(|f| f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    let groups: Vec<&str> = whole.split(group).collect();
+    let digits_only = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
+    let grouped = (1..=3).contains(&groups[0].len())
+        && groups.iter().all(|g| digits_only(g))
+        && groups[1..].iter().all(|g| g.len() == 3);
+    let plain = groups.len() == 1 && digits_only(groups[0]);
+    if !(grouped || plain) {
+        return None;
+    }
+    let mut out = format!("{sign}{}", groups.concat());
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    Some(out)
 }
 
 /// The number in a value cell: an error naming the cell (file, data row from 1, column) when it
@@ -1187,5 +1315,37 @@ impl LongSeries {
             89..=92 => 4,
             _ => 1,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::written_number;
+
+    #[test]
+    fn numbers_as_spreadsheets_write_them() {
+        let comma = |s| written_number(s, true);
+        let point = |s| written_number(s, false);
+        assert_eq!(comma("12,5").as_deref(), Some("12.5"));
+        assert_eq!(comma("-1.234,50").as_deref(), Some("-1234.50"));
+        assert_eq!(comma("1.234").as_deref(), Some("1234"));
+        assert_eq!(comma("1.234.567").as_deref(), Some("1234567"));
+        assert_eq!(point("1,234.5").as_deref(), Some("1234.5"));
+        assert_eq!(point("+2,000").as_deref(), Some("+2000"));
+        // not numbers of either kind: dates, codes, text, a lone separator
+        for s in [
+            "01.02.2024",
+            "2024-01",
+            "12,",
+            ",5",
+            "1.23,4,5",
+            "1.2345,6",
+            "A12",
+            "",
+        ] {
+            assert_eq!(comma(s), None, "{s}");
+        }
+        assert_eq!(point("1,23"), None);
+        assert_eq!(point("12,5"), None);
     }
 }
