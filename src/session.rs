@@ -176,6 +176,8 @@ pub struct SeriesFileInputs {
     pub season: String,
     /// The model's key (`ModelKind::key`).
     pub model: String,
+    /// `week` or `month` to add a file of days up (`Freq::key`); empty = the file's periods.
+    pub group: String,
 }
 
 impl Default for SeriesFileInputs {
@@ -185,6 +187,7 @@ impl Default for SeriesFileInputs {
             horizon: p.horizon.to_string(),
             season: String::new(),
             model: p.model.key().to_string(),
+            group: String::new(),
         }
     }
 }

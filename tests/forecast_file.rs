@@ -48,7 +48,7 @@ fn params() -> SeriesFileParams {
 ///   MASE(B): constant history, zero scale → not scored.
 #[test]
 fn scores_equal_the_hand_computed_smape_and_mase() {
-    let file = SeriesFile::read(tiny().as_bytes(), "tiny.csv", Some(2)).expect("read");
+    let file = SeriesFile::read(tiny().as_bytes(), "tiny.csv", Some(2), None).expect("read");
     assert!(file.has_test());
     let r = forecast_file(&file, &params(), &mut |_, _| {}).expect("forecast");
     assert_eq!(r.series.len(), 2);
@@ -87,7 +87,7 @@ fn scores_equal_the_hand_computed_smape_and_mase() {
     }
     // A file without test rows is not scored.
     let no_test = tiny().replace(",test", ",train");
-    let file = SeriesFile::read(no_test.as_bytes(), "t.csv", Some(2)).expect("read");
+    let file = SeriesFile::read(no_test.as_bytes(), "t.csv", Some(2), None).expect("read");
     let r = forecast_file(&file, &params(), &mut |_, _| {}).expect("forecast");
     assert!(r.score.is_none() && r.series.iter().all(|s| s.smape.is_none()));
 }
@@ -115,7 +115,7 @@ fn page_csv_equals_the_cli_output() {
         .expect("spawn");
     assert!(status.status.success(), "{:?}", status);
     let cli = std::fs::read_to_string(&out).expect("out");
-    let file = SeriesFile::read(tiny().as_bytes(), "tiny.csv", Some(2)).expect("read");
+    let file = SeriesFile::read(tiny().as_bytes(), "tiny.csv", Some(2), None).expect("read");
     let page = forecast_file(&file, &params(), &mut |_, _| {})
         .expect("forecast")
         .csv()
@@ -128,7 +128,7 @@ fn page_csv_equals_the_cli_output() {
     );
     assert_eq!(lines.count(), 4);
     // The same with the season inferred (integer periods: 1) and the automatic model.
-    let file = SeriesFile::read(tiny().as_bytes(), "tiny.csv", None).expect("read");
+    let file = SeriesFile::read(tiny().as_bytes(), "tiny.csv", None, None).expect("read");
     assert_eq!((file.season, file.season_inferred), (1, true));
 }
 
@@ -136,7 +136,7 @@ fn page_csv_equals_the_cli_output() {
 fn bad_files_name_the_file_row_and_column() {
     // (the columns are recognised on the first 20 rows; B's 10th row is data row 24)
     let bad = tiny().replace("B,10,5,train", "B,10,five,train");
-    let e = SeriesFile::read(bad.as_bytes(), "tiny.csv", None).expect_err("bad value");
+    let e = SeriesFile::read(bad.as_bytes(), "tiny.csv", None, None).expect_err("bad value");
     assert_eq!(
         e.to_string(),
         "tiny.csv, row 24, column 'value': expected a number, found 'five'"
@@ -147,7 +147,7 @@ fn bad_files_name_the_file_row_and_column() {
         &e.text(),
         &["tiny.csv 第 24 行", "应为数字", "five"],
     );
-    let e = SeriesFile::read(b"a,b\nx,y\n", "odd.csv", None).expect_err("no columns");
+    let e = SeriesFile::read(b"a,b\nx,y\n", "odd.csv", None, None).expect_err("no columns");
     assert!(e
         .to_string()
         .starts_with("odd.csv: cannot find a period column (ds, date, t,"));
@@ -161,7 +161,7 @@ fn bundled_sample_series_file() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("www/sample/series/monthly_series.csv");
     let bytes = std::fs::read(path).expect("sample");
-    let file = SeriesFile::read(&bytes, "monthly_series.csv", None).expect("read");
+    let file = SeriesFile::read(&bytes, "monthly_series.csv", None, None).expect("read");
     assert_eq!(file.series.len(), 6);
     assert_eq!((file.season, file.season_inferred), (12, true));
     assert!(file

@@ -79,7 +79,7 @@ fn promotion_flags_file_beats_statsforecast_with_exogenous_flags() {
     let path =
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/m3/promodata_weekly.csv");
     let bytes = std::fs::read(path).unwrap();
-    let file = SeriesFile::read(&bytes, "promodata_weekly.csv", Some(52)).unwrap();
+    let file = SeriesFile::read(&bytes, "promodata_weekly.csv", Some(52), None).unwrap();
     assert_eq!(file.series.len(), 1);
     assert_eq!(file.series[0].flag_names, ["Promo1", "Promo2"]);
     let params = SeriesFileParams {

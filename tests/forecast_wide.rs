@@ -90,7 +90,7 @@ fn jewelry_holdout_against_statsforecast() {
         let split = if i + 8 < n { "train" } else { "test" };
         csv.push_str(&format!("{l},{split}\n"));
     }
-    let file = SeriesFile::read(csv.as_bytes(), "jewelry_split.csv", None).expect("reads");
+    let file = SeriesFile::read(csv.as_bytes(), "jewelry_split.csv", None, None).expect("reads");
     assert_eq!(file.season, 52);
     let params = SeriesFileParams {
         horizon: 8,
@@ -317,12 +317,12 @@ fn numbered_weeks_get_a_52_week_season() {
     let path =
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/m3/promodata_weekly.csv");
     let bytes = std::fs::read(path).expect("promodata");
-    let f = SeriesFile::read(&bytes, "promodata_weekly.csv", None).expect("reads");
+    let f = SeriesFile::read(&bytes, "promodata_weekly.csv", None, None).expect("reads");
     assert_eq!((f.season, f.season_inferred), (52, true));
-    let f = SeriesFile::read(&bytes, "promodata_weekly.csv", Some(4)).expect("reads");
+    let f = SeriesFile::read(&bytes, "promodata_weekly.csv", Some(4), None).expect("reads");
     assert_eq!((f.season, f.season_inferred), (4, false));
     let read = |csv: &str| {
-        SeriesFile::read(csv.as_bytes(), "n.csv", None)
+        SeriesFile::read(csv.as_bytes(), "n.csv", None, None)
             .expect("reads")
             .season
     };
@@ -748,4 +748,89 @@ fn european_and_tab_separated_files_are_read() {
     );
     assert_eq!(fc.lines().count(), 4);
     remove_temp(&input);
+}
+
+#[test]
+fn days_add_up_into_weeks_and_months() {
+    use shoplens::analytics::forecast::series::Freq;
+    // pandas: the daily totals (groupby + reindex over every day) resampled 'W-SUN' and 'MS';
+    // the data end on Wednesday 2015-12-30, so the last week and month are incomplete
+    let csv = groceries_sales();
+    let read = |freq: Freq| {
+        let mut t = SeriesTable::from_csv_reader(csv.as_bytes(), "sales.csv").expect("reads");
+        t.regroup(freq, "sales.csv").expect("regroups");
+        t
+    };
+    let w = read(Freq::Week);
+    let milk = &w.series[0];
+    assert_eq!(milk.values.len(), 104);
+    assert_eq!(milk.periods[..2], ["2013-12-30", "2014-01-06"]);
+    assert_eq!(milk.periods[103], "2015-12-21");
+    assert_eq!(milk.values[..3], [11.0, 21.0, 17.0]);
+    assert_eq!(milk.values[101..], [23.0, 23.0, 15.0]);
+    // all but the 13 of the left-out week
+    assert_eq!(milk.values.iter().sum::<f64>(), 2502.0 - 13.0);
+    assert_eq!(milk.train_len, 104);
+    assert_eq!(w.series[1].values[..3], [11.0, 10.0, 16.0]);
+    let notes: Vec<String> = w.notes.iter().map(|n| n.to_string()).collect();
+    assert_eq!(
+        notes[2..],
+        [
+            "The file's days were added up into weeks (Monday to Sunday), each labelled by its \
+             Monday.",
+            "The last week in the data is incomplete and was left out of the history."
+        ]
+    );
+    let m = read(Freq::Month);
+    assert_eq!(m.series[0].values.len(), 23);
+    assert_eq!(m.series[0].periods[..2], ["2014-01-01", "2014-02-01"]);
+    assert_eq!(m.series[0].values[..3], [76.0, 76.0, 95.0]);
+    assert_eq!(m.series[0].values[20..], [114.0, 120.0, 142.0]);
+    assert_eq!(m.series[1].values[..3], [50.0, 49.0, 46.0]);
+    assert_eq!(m.series[1].values[20..], [52.0, 55.0, 58.0]);
+    // the weeks get a 52-period season and dated weeks ahead (the CLI's --freq week)
+    let input = temp_file("weeks", "sales.csv");
+    std::fs::write(&input, &csv).expect("write");
+    let json = input.with_extension("json");
+    let run = Command::new(env!("CARGO_BIN_EXE_shoplens"))
+        .arg("forecast")
+        .arg(&input)
+        .args(["--horizon", "4", "--freq", "week", "--out"])
+        .arg(input.with_extension("out.csv"))
+        .arg("--json")
+        .arg(&json)
+        .output()
+        .expect("runs");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).expect("json")).expect("parses");
+    assert_eq!(report["season"], 52);
+    assert_eq!(
+        report["series"][0]["forecast_periods"],
+        serde_json::json!(["2015-12-28", "2016-01-04", "2016-01-11", "2016-01-18"])
+    );
+    remove_temp(&input);
+    // what cannot be added up
+    let err = |csv: &str| {
+        let mut t = SeriesTable::from_csv_reader(csv.as_bytes(), "f.csv").expect("reads");
+        t.regroup(Freq::Month, "f.csv")
+            .expect_err("an error")
+            .to_string()
+    };
+    assert!(err("sku,month,units\nA,2024-01,3\nA,2024-02,4\n")
+        .starts_with("f.csv: only days written as dates (2024-01-31) can be added up into weeks or months; this file has periods such as 2024-01"));
+    assert!(
+        err("sku,week,units\nA,2024-01-01,3\nA,2024-01-08,4\nA,2024-01-15,4\n")
+            .starts_with("f.csv: the dates are 7 days apart, not one")
+    );
+    assert!(
+        err("sku,date,units,promo\nA,2024-01-01,3,0\nA,2024-01-02,4,1\nA,2024-01-03,4,0\n")
+            .starts_with(
+            "f.csv: a file with a split column, flag columns or planned periods cannot be added up"
+        )
+    );
 }

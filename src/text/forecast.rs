@@ -506,6 +506,36 @@ pub const ENTRIES: &[Entry] = &[
         zh: "文件的数字使用小数逗号（12,5 即 12.5）。",
     },
     Entry {
+        key: "forecast.file.note.to_weeks",
+        en: "The file's days were added up into weeks (Monday to Sunday), each labelled by its Monday.",
+        zh: "文件中的每日数据已按周（周一至周日）合计，每周以其周一的日期标注。",
+    },
+    Entry {
+        key: "forecast.file.note.to_months",
+        en: "The file's days were added up into calendar months, each labelled by its first day.",
+        zh: "文件中的每日数据已按自然月合计，每月以其第一天的日期标注。",
+    },
+    Entry {
+        key: "forecast.file.note.only_in_last",
+        en: "{n} series {n|has|have} days only in that {freq}: left out.",
+        zh: "{n} 个序列只在这一{freq}有数据：未纳入。",
+    },
+    Entry {
+        key: "forecast.err.regroup_marked",
+        en: "{file}: a file with a split column, flag columns or planned periods cannot be added up into weeks or months (which rows would a week's promotion or test come from?); forecast it by its own periods, or add it up before",
+        zh: "{file}：含有 split 列、标记列或计划时期的文件不能按周或按月合计（一周的促销或测试该来自哪些行？）；请按文件自身的时期预测，或事先合计",
+    },
+    Entry {
+        key: "forecast.err.regroup_not_dates",
+        en: "{file}: only days written as dates (2024-01-31) can be added up into weeks or months; this file has periods such as {example}",
+        zh: "{file}：只有写成日期（如 2024-01-31）的每日数据才能按周或按月合计；此文件的时期形如 {example}",
+    },
+    Entry {
+        key: "forecast.err.regroup_not_days",
+        en: "{file}: the dates are {gap} days apart, not one: the file's periods are already longer than a day, so they cannot be added up into weeks or months",
+        zh: "{file}：日期相隔 {gap} 天而不是 1 天：文件的时期已经长于一天，不能再按周或按月合计",
+    },
+    Entry {
         key: "forecast.file.note.summed",
         en: "{rows} rows hold a period that another row of the same series also holds, and were added up: {periods} {periods|period|periods} in {n} series (the first: series {id}, period {period}, rows {a} and {b}). A file that lists single sales gets each period's total this way; if these rows are the same sale written twice, remove the copies.",
         zh: "有 {rows} 行与同一序列的其他行属于同一时期，已合计：{n} 个序列中的 {periods} 个时期（第一处：序列 {id} 的时期 {period}，第 {a} 行和第 {b} 行）。逐笔列出销售的文件会这样得到每期合计；如果这些行是同一笔销售重复写了两次，请删去重复的行。",

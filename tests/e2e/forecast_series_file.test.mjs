@@ -284,6 +284,18 @@ test('Forecast page: wide tables, one column per series or one row per series', 
     await page.waitForFunction(() => document.querySelector('[data-testid="sf-chart"] [data-testid="chart-window"]')?.getAttribute('data-whole') === 'true');
     assert.match(await sfChart.locator('svg').first().textContent(), /2014-01-01/);
     await shot(page, 'forecast-series-file-sales-whole.png');
+    // The same days added up into weeks (pandas: resample('W-SUN'); the last week is
+    // incomplete): whole milk sells about 24 a week.
+    await page.selectOption('[data-testid="sf-group"]', 'week');
+    await setField(page, 'sf-horizon', '4');
+    await page.click('[data-testid="sf-run"]');
+    await notes.filter({ hasText: 'added up into weeks' }).waitFor({ timeout: 120_000 });
+    assert.match(await notes.innerText(), /The last week in the data is incomplete and was left out of the history\./);
+    assert.match(await page.locator('[data-testid="sf-summary"]').innerText(), /season length 52 \(inferred\)/);
+    const weekly = parseCsv((await download(page, 'sf-download')).text).slice(1).filter((r) => r.length > 1 && r[0] === 'whole milk');
+    assert.ok(weekly.length === 4 && weekly.every((r) => Number(r[2]) > 15 && Number(r[2]) < 35), JSON.stringify(weekly));
+    await shot(page, 'forecast-series-file-weeks.png');
+    await page.selectOption('[data-testid="sf-group"]', '');
 
     // A European spreadsheet's export: `;` between fields, decimal commas (tests/forecast_wide.rs).
     const euro = ['sku;month;units'];

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use super::metrics::{mase, smape};
 use super::report::{forecast_many, ForecastParams, NamedSeries, SeriesForecast};
 use super::select::ModelKind;
-use super::series::{next_labels, LongSeries, SeriesTable};
+use super::series::{next_labels, Freq, LongSeries, SeriesTable};
 use super::wide::SeriesLayout;
 use super::{Forecast, ForecastError};
 use crate::text::Text;
@@ -31,6 +31,10 @@ pub struct SeriesFileParams {
     pub model: ModelKind,
     /// Interval levels in percent (the export always has 80 and 95).
     pub levels: Vec<f64>,
+    /// Add a file of days up into weeks or months ([`SeriesTable::regroup`]); `None` (or a
+    /// day): the file's own periods.
+    #[serde(default)]
+    pub group: Option<Freq>,
 }
 
 impl Default for SeriesFileParams {
@@ -40,6 +44,7 @@ impl Default for SeriesFileParams {
             season: None,
             model: ModelKind::Auto,
             levels: vec![80.0, 95.0],
+            group: None,
         }
     }
 }
@@ -62,9 +67,15 @@ pub struct SeriesFile {
 
 impl SeriesFile {
     /// Read a series file, long or wide (gzip-compressed when it starts with the gzip magic
-    /// bytes). `season`: the user's choice, `None` to infer it.
-    pub fn read(bytes: &[u8], file: &str, season: Option<usize>) -> Result<Self, ForecastError> {
-        let table = if bytes.starts_with(&[0x1f, 0x8b]) {
+    /// bytes). `season`: the user's choice, `None` to infer it; `group`: weeks or months to add
+    /// a file of days up into ([`SeriesTable::regroup`]).
+    pub fn read(
+        bytes: &[u8],
+        file: &str,
+        season: Option<usize>,
+        group: Option<Freq>,
+    ) -> Result<Self, ForecastError> {
+        let mut table = if bytes.starts_with(&[0x1f, 0x8b]) {
             let mut buf = Vec::new();
             flate2::read::GzDecoder::new(bytes)
                 .read_to_end(&mut buf)
@@ -79,6 +90,9 @@ impl SeriesFile {
         } else {
             SeriesTable::from_csv_reader(bytes, file)?
         };
+        if let Some(g) = group {
+            table.regroup(g, file)?;
+        }
         Self::from_table(file, table, season)
     }
 
@@ -466,7 +480,7 @@ mod tests {
                 ));
             }
         }
-        SeriesFile::read(csv.as_bytes(), "seven.csv", None).expect("valid file")
+        SeriesFile::read(csv.as_bytes(), "seven.csv", None, None).expect("valid file")
     }
 
     #[test]

@@ -26,6 +26,7 @@ pub mod metrics;
 pub mod nnar;
 pub mod optim;
 pub mod regression;
+pub mod regroup;
 pub mod report;
 pub mod select;
 pub mod series;

@@ -110,7 +110,7 @@ pub fn period_start(idx: i64, freq: Freq) -> String {
 }
 
 /// Is the period containing `ts` complete when the data end at `ts`?
-fn period_complete(ts: i64, freq: Freq) -> bool {
+pub(super) fn period_complete(ts: i64, freq: Freq) -> bool {
     let day = ts.div_euclid(86_400);
     let d = date_of_day(day);
     match freq {

@@ -579,6 +579,7 @@ fn SeriesFileCard() -> impl IntoView {
             .with(|k| ModelKind::parse(k))
             .unwrap_or(SeriesFileParams::default().model)
     });
+    let group = kept(store, |i| i.group.clone(), |i, v| i.group = v);
     let file_name = Signal::derive(move || {
         state.side_files_gen.track();
         side_files::name(Role::Series)
@@ -609,6 +610,7 @@ fn SeriesFileCard() -> impl IntoView {
             horizon: h,
             season,
             model: model.get_untracked(),
+            group: group.with_untracked(|g| Freq::parse(g)),
             ..SeriesFileParams::default()
         };
         state.error.set(None);
@@ -654,6 +656,13 @@ fn SeriesFileCard() -> impl IntoView {
                 <label title=t("Periods per season: 12 for monthly data, 4 quarterly, 7 daily, 52 weekly; empty = inferred from the periods", "每个季节周期的期数：月度数据为 12，季度 4，每日 7，每周 52；留空 = 根据时期自动推断")>{t(" Season length ", " 季节长度 ")}
                     <input type="number" min="1" max="366" class="short" placeholder=t("inferred", "自动推断") data-testid="sf-season" prop:value=move || season.get()
                         on:change=move |ev| season.set(event_target_value(&ev))/>
+                </label>
+                <label title=t("A file of days can be forecast per week or per month: each series' days are added up", "每日数据的文件可以按周或按月预测：把每个序列的每日数据相加")>{t(" Periods ", " 时期 ")}
+                    <select aria-label=t("Periods", "时期") data-testid="sf-group" on:change=move |ev| group.set(event_target_value(&ev))>
+                        <option value="" selected=move || group.with(String::is_empty)>{t("as in the file", "按文件原样")}</option>
+                        <option value="week" selected=move || group.with(|g| g == "week")>{t("days added up into weeks", "每日数据按周合计")}</option>
+                        <option value="month" selected=move || group.with(|g| g == "month")>{t("days added up into months", "每日数据按月合计")}</option>
+                    </select>
                 </label>
                 <label>{t(" Model ", " 模型 ")}
                     <select aria-label=t("Model", "模型") data-testid="sf-model" on:change=move |ev| {

@@ -4,7 +4,7 @@
 //!
 //! FILE is either order lines (read by the importer, aggregated per `--by` and `--freq`) or a
 //! long series file (a series id column, a period column and a value column, auto-detected; a
-//! `split` column limits fitting to `train` rows). Output columns:
+//! `split` column limits fitting to `train` rows; `--freq week|month` adds a file of days up). Output columns:
 //! `series_id,step,forecast,lo80,hi80,lo95,hi95,model` (+ `loL,hiL` for other `--levels`).
 
 use std::io::Read;
@@ -24,9 +24,11 @@ pub struct Args {
     /// Season length (default: 7 daily, 52 weekly, 12 monthly; inferred for long files).
     #[arg(long)]
     pub season: Option<usize>,
-    /// Period of the aggregated order lines.
-    #[arg(long, default_value = "week")]
-    pub freq: String,
+    /// Period of the aggregated order lines [default: week]. For a series file of days, week
+    /// or month adds each series' days up into weeks or months (default: the file's own
+    /// periods).
+    #[arg(long)]
+    pub freq: Option<String>,
     /// auto, ets, arima, theta, ensemble, naive, seasonal_naive, mean, drift, croston,
     /// croston_optimized, sba, tsb, adida, imapa, regression, nnar (a small neural network).
     #[arg(long, default_value = "auto")]
@@ -82,8 +84,14 @@ pub fn run(args: Args) -> Result<(), String> {
                 .join(", ")
         )
     })?;
-    let freq = Freq::parse(&args.freq)
-        .ok_or_else(|| format!("--freq: expected day, week or month, got '{}'", args.freq))?;
+    let group = args
+        .freq
+        .as_deref()
+        .map(|f| {
+            Freq::parse(f).ok_or_else(|| format!("--freq: expected day, week or month, got '{f}'"))
+        })
+        .transpose()?;
+    let freq = group.unwrap_or(Freq::Week);
     let level = Level::parse(&args.by)
         .ok_or_else(|| format!("--by: expected total, category or sku, got '{}'", args.by))?;
     let mut levels: Vec<f64> = Vec::new();
@@ -122,8 +130,12 @@ pub fn run(args: Args) -> Result<(), String> {
     let bytes = read_head(&args.file)?;
     let name = args.file.display().to_string();
     let report = if SeriesTable::looks_like(&bytes) {
-        let table =
+        let mut table =
             SeriesTable::from_csv_reader(bytes.as_slice(), &name).map_err(|e| e.to_string())?;
+        // --freq week|month adds a file of days up
+        if let Some(g) = group {
+            table.regroup(g, &name).map_err(|e| e.to_string())?;
+        }
         // the season, when not given, is inferred from the first series' periods
         let file =
             SeriesFile::from_table(&name, table, params.season).map_err(|e| e.to_string())?;
