@@ -566,7 +566,11 @@ impl SeriesTable {
             .read_to_end(&mut bytes)
             .map_err(|e| csv_error(e.to_string()))?;
         let text = SeriesText::decode(&bytes, true).map_err(|e| csv_error(e.to_string()))?;
-        let (headers, rows) = text
+        let TextRows {
+            headers,
+            rows,
+            decimal_comma,
+        } = text
             .rows(usize::MAX)
             .map_err(|e| csv_error(e.to_string()))?;
         let sample = &rows[..rows.len().min(20)];
@@ -576,7 +580,7 @@ impl SeriesTable {
                 super::wide::WideColumns::SeriesInColumns { period, .. } => headers.get(*period),
                 super::wide::WideColumns::SeriesInRows { .. } => None,
             };
-            let mut notes: Vec<Text> = text.note().into_iter().collect();
+            let mut notes: Vec<Text> = text.note(decimal_comma).into_iter().collect();
             notes.extend(read.notes(wide.layout()));
             notes.extend(gap_note(&read.series));
             return Ok(SeriesTable {
@@ -593,7 +597,7 @@ impl SeriesTable {
                 headers: crate::text::header_list(&headers),
             })?;
         let (mut series, summed) = LongSeries::from_rows(&headers, &rows, &cols, file)?;
-        let mut notes: Vec<Text> = text.note().into_iter().chain(summed).collect();
+        let mut notes: Vec<Text> = text.note(decimal_comma).into_iter().chain(summed).collect();
         notes.extend(fill_or_note_gaps(&mut series));
         Ok(SeriesTable {
             notes,
@@ -625,7 +629,12 @@ impl SeriesTable {
         let Ok(text) = SeriesText::decode(bytes, false) else {
             return false;
         };
-        let Ok((headers, sample)) = text.rows(20) else {
+        let Ok(TextRows {
+            headers,
+            rows: sample,
+            ..
+        }) = text.rows(20)
+        else {
             return false;
         };
         let orderish = headers.iter().any(|h| {
@@ -683,8 +692,14 @@ struct SeriesText {
     delimiter: u8,
     /// The whole file (its last line is complete), or only its head.
     complete: bool,
-    /// Whether numbers with decimal commas were rewritten (set by [`SeriesText::rows`]).
-    decimal_comma: std::cell::Cell<bool>,
+}
+
+/// A series file's header and records, as [`SeriesText::rows`] reads them.
+struct TextRows {
+    headers: Vec<String>,
+    rows: Vec<Vec<String>>,
+    /// Whether numbers written with decimal commas were rewritten.
+    decimal_comma: bool,
 }
 
 impl SeriesText {
@@ -704,13 +719,12 @@ impl SeriesText {
             text,
             delimiter,
             complete,
-            decimal_comma: std::cell::Cell::new(false),
         })
     }
 
     /// The header and up to `limit` records (all: `usize::MAX`), cells as text with decimal
     /// commas rewritten.
-    fn rows(&self, limit: usize) -> Result<(Vec<String>, Vec<Vec<String>>), csv::Error> {
+    fn rows(&self, limit: usize) -> Result<TextRows, csv::Error> {
         let mut rdr = csv::ReaderBuilder::new()
             .flexible(true)
             .delimiter(self.delimiter)
@@ -732,6 +746,7 @@ impl SeriesText {
             evidence.observe(cell.trim().as_bytes());
         }
         let comma = evidence.decide(self.delimiter == b';');
+        let mut decimal_comma = false;
         let width = rows.iter().map(Vec::len).max().unwrap_or(0);
         for c in 0..width {
             let cells = || rows.iter().filter_map(|r| r.get(c)).map(|v| v.trim());
@@ -745,22 +760,26 @@ impl SeriesText {
                         }
                     }
                 }
-                self.decimal_comma.set(self.decimal_comma.get() || comma);
+                decimal_comma |= comma;
             }
         }
-        Ok((headers, rows))
+        Ok(TextRows {
+            headers,
+            rows,
+            decimal_comma,
+        })
     }
 
-    /// How the file was read, when not as plain comma-separated text with decimal points.
-    fn note(&self) -> Option<Text> {
+    /// How the file was read, when not as plain comma-separated text with decimal points
+    /// (`decimal_comma`: [`TextRows::decimal_comma`]).
+    fn note(&self, decimal_comma: bool) -> Option<Text> {
         let separator = match self.delimiter {
             b';' => Some("forecast.file.sep.semicolon"),
             b'\t' => Some("forecast.file.sep.tab"),
             b'|' => Some("forecast.file.sep.bar"),
             _ => None,
         };
-        let comma = self.decimal_comma.get();
-        match (separator, comma) {
+        match (separator, decimal_comma) {
             (None, false) => None,
             (None, true) => Some(Text::new("forecast.file.note.decimal_comma")),
             (Some(sep), comma) => Some(
