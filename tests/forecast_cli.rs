@@ -175,14 +175,24 @@ fn order_lines_weekly_total_and_bad_flags() {
         err.contains("shoplens forecast: The last week in the data is incomplete"),
         "{err}"
     );
-    // Per SKU: the 23 products first sold in the incomplete last week have no series, and the
-    // CLI says so (3,224 products in the sample, 3,201 forecast).
+    // The sample starts on Wednesday 1 June 2011: that week is incomplete too, and left out.
+    assert!(
+        err.contains("shoplens forecast: The first week in the data is incomplete (the data start on 2011-06-01) and was left out of the history."),
+        "{err}"
+    );
+    // Per SKU: the 23 products first sold in the incomplete last week and the 16 sold only in
+    // the incomplete first one have no series, and the CLI says so (pandas, same cleaning:
+    // quantity and price above 0, no cancellations: 3,224 products, 3,185 forecast).
     let (ok, err, out) = forecast(&input, 1, "sku.csv", &["--by", "sku"]);
     assert!(ok, "{err}");
     let (_, rows) = read_rows(&out);
-    assert_eq!(rows.len(), 3201);
+    assert_eq!(rows.len(), 3185);
     assert!(
         err.contains("shoplens forecast: 23 products sold only in that week: with no complete week of history yet, they are not forecast."),
+        "{err}"
+    );
+    assert!(
+        err.contains("shoplens forecast: 16 products sold only in that first week and never since: they are not forecast."),
         "{err}"
     );
     // The sample has no category column: one group, and the CLI says why.
@@ -454,4 +464,37 @@ fn daily_forecasts_keep_the_shop_closed_on_saturdays() {
     };
     let rep = run_with_progress(&data, &weekly, &mut |_, _| {}).expect("run");
     assert!(!rep.notes.iter().any(|n| n.en().starts_with("No sales on")));
+}
+
+#[test]
+fn partial_weeks_at_both_ends_are_left_out() {
+    // pandas: the sample's units (quantity and price above 0, no cancellations) resampled
+    // 'W-SUN': 46,778 in Wed 1 – Sun 5 June (three selling days), then 97,980 and 103,522; the
+    // last complete week 169,924, then 112,169 in Mon 26 – Fri 30 September.
+    let data = sample_orders();
+    let params = ForecastParams {
+        level: Level::Total,
+        freq: Freq::Week,
+        horizon: 2,
+        model: ModelKind::Naive,
+        ..ForecastParams::default()
+    };
+    let rep = run_with_progress(&data, &params, &mut |_, _| {}).expect("run");
+    let total = &rep.series[0];
+    assert_eq!(total.periods[0], "2011-06-06");
+    assert_eq!(total.history[..2], [97_980.0, 103_522.0]);
+    assert_eq!(total.periods.last().map(String::as_str), Some("2011-09-19"));
+    assert_eq!(total.history.last(), Some(&169_924.0));
+    assert_eq!(total.history.len(), 16);
+    // months: June starts on the 1st, so nothing is left out at the start
+    let monthly = ForecastParams {
+        freq: Freq::Month,
+        ..params
+    };
+    let rep = run_with_progress(&data, &monthly, &mut |_, _| {}).expect("run");
+    assert_eq!(rep.series[0].periods[0], "2011-06-01");
+    assert_eq!(
+        rep.series[0].history,
+        [389_213.0, 401_759.0, 421_770.0, 570_820.0]
+    );
 }

@@ -187,6 +187,21 @@ pub const ENTRIES: &[Entry] = &[
         zh: "{a}、{b}",
     },
     Entry {
+        key: "forecast.note.incomplete_first",
+        en: "The first {freq} in the data is incomplete (the data start on {date}) and was left out of the history.",
+        zh: "数据中的第一{freq}不完整（数据从 {date} 开始），没有计入历史。",
+    },
+    Entry {
+        key: "forecast.note.only_in_first_sku",
+        en: "{n} products sold only in that first {freq} and never since: they are not forecast.",
+        zh: "有 {n} 个商品只在这第一{freq}有销售，之后再没有卖出：不做预测。",
+    },
+    Entry {
+        key: "forecast.note.only_in_first_category",
+        en: "{n} categories sold only in that first {freq} and never since: they are not forecast.",
+        zh: "有 {n} 个品类只在这第一{freq}有销售，之后再没有卖出：不做预测。",
+    },
+    Entry {
         key: "forecast.note.only_in_last_sku",
         en: "{n} products sold only in that {freq}: with no complete {freq} of history yet, they are not forecast.",
         zh: "有 {n} 个商品只在这一{freq}有销售：还没有一整{freq}的历史，因此不做预测。",
@@ -590,6 +605,11 @@ pub const ENTRIES: &[Entry] = &[
         key: "forecast.file.score.mase_none",
         en: "not available, because every history is constant.",
         zh: "无法计算，因为所有历史数据都是常数。",
+    },
+    Entry {
+        key: "forecast.err.only_in_partial",
+        en: "all of these sales are in the incomplete first or last {freq} of the data: there is no complete {freq} of history to forecast from yet",
+        zh: "这些销售全部发生在数据中不完整的第一{freq}或最后一{freq}：还没有一整{freq}的历史可用于预测",
     },
     Entry {
         key: "forecast.err.only_in_last",

@@ -300,6 +300,8 @@ pub fn prepare(
         series,
         last_dropped,
         only_in_dropped,
+        first_dropped,
+        only_in_first,
     } = aggregate(
         &data.lines,
         params.level,
@@ -313,10 +315,13 @@ pub fn prepare(
         Freq::Month => Text::new("forecast.freq.month"),
     };
     if series.is_empty() {
-        if only_in_dropped > 0 {
-            return Err(ForecastError::Data(
-                Text::new("forecast.err.only_in_last").text("freq", freq()),
-            ));
+        if only_in_dropped + only_in_first > 0 {
+            let key = if only_in_dropped > 0 {
+                "forecast.err.only_in_last"
+            } else {
+                "forecast.err.only_in_partial"
+            };
+            return Err(ForecastError::Data(Text::new(key).text("freq", freq())));
         }
         return Err(ForecastError::NoSales);
     }
@@ -365,6 +370,21 @@ pub fn prepare(
         })
         .collect();
     let (named, mut notes) = non_goods(named, params.goods_only, notes)?;
+    if let Some(date) = first_dropped {
+        notes.push(
+            Text::new("forecast.note.incomplete_first")
+                .text("freq", freq())
+                .str("date", date),
+        );
+        let new_groups = match params.level {
+            Level::Sku => Some("forecast.note.only_in_first_sku"),
+            Level::Category => Some("forecast.note.only_in_first_category"),
+            Level::Total => None,
+        };
+        if let (Some(key), true) = (new_groups, only_in_first > 0) {
+            notes.push(Text::new(key).int("n", only_in_first).text("freq", freq()));
+        }
+    }
     if last_dropped {
         notes.push(Text::new("forecast.note.incomplete_last").text("freq", freq()));
         let new_groups = match params.level {

@@ -144,11 +144,18 @@ pub struct Aggregation {
     pub last_dropped: bool,
     /// Groups (products, categories) sold only in that left-out period: no history, no series.
     pub only_in_dropped: usize,
+    /// The data's first day, when the period it falls in was incomplete and was left out
+    /// (the data start after the period's first day: on a Wednesday, or on 15 March).
+    pub first_dropped: Option<String>,
+    /// Groups sold only in that left-out first period (nothing after it).
+    pub only_in_first: usize,
 }
 
 /// Aggregate order lines per `level` and `freq`, zero-filled from each series' first sale to
-/// the last complete period of the data (a trailing partial period is dropped). `skus`
-/// restricts the SKU level to these codes.
+/// the last complete period of the data. A partial period at either end of the data is
+/// dropped: the last when the data end before its last day, the first when they start after
+/// its first day (an export from a Wednesday, or from 15 March, would make the first week or
+/// month look like a slump). `skus` restricts the SKU level to these codes.
 pub fn aggregate(
     lines: &OrderLines,
     level: Level,
@@ -166,6 +173,13 @@ pub fn aggregate(
     if dropped {
         last -= 1;
     }
+    let min_ts = lines.timestamp.iter().copied().min().unwrap_or(0);
+    let first_partial = period_start(period_index(min_ts, freq), freq)
+        != date_of_day(min_ts.div_euclid(86_400))
+            .format("%Y-%m-%d")
+            .to_string();
+    // the first period a series may start in
+    let start = period_index(min_ts, freq) + i64::from(first_partial);
     let wanted: Option<Vec<u32>> =
         skus.map(|s| s.iter().filter_map(|c| lines.strings.lookup(c)).collect());
     let mut groups: HashMap<u32, (i64, HashMap<i64, f64>, u32)> = HashMap::new();
@@ -194,10 +208,17 @@ pub fn aggregate(
         *e.1.entry(p).or_insert(0.0) += v;
     }
     let groups_seen = groups.len();
+    // Sold within the kept periods: the others sold only in a left-out one.
+    let kept = |map: &HashMap<i64, f64>| map.keys().any(|p| (start..=last).contains(p));
+    let only_in_first = groups
+        .values()
+        .filter(|(first, map, _)| *first < start && !kept(map))
+        .count();
     let mut out: Vec<AggregatedSeries> = groups
         .into_iter()
-        .filter(|(_, (first, _, _))| *first <= last)
+        .filter(|(_, (_, map, _))| kept(map))
         .map(|(key, (first, map, prod))| {
+            let first = first.max(start);
             let values = (first..=last)
                 .map(|p| map.get(&p).copied().unwrap_or(0.0))
                 .collect();
@@ -224,9 +245,15 @@ pub fn aggregate(
         sb.total_cmp(&sa).then(a.id.cmp(&b.id))
     });
     Aggregation {
-        only_in_dropped: groups_seen - out.len(),
+        only_in_dropped: groups_seen - out.len() - only_in_first,
         series: out,
         last_dropped: dropped,
+        first_dropped: first_partial.then(|| {
+            date_of_day(min_ts.div_euclid(86_400))
+                .format("%Y-%m-%d")
+                .to_string()
+        }),
+        only_in_first,
     }
 }
 
