@@ -99,12 +99,27 @@ fn month_label_of(y: i32, m: u32, zh: bool) -> String {
     }
 }
 
-/// How many periods of history a forecast chart shows at first: six horizons, two seasons or
-/// 24 periods, whichever is most, so that the forecast takes a readable share of the width
-/// (two years of days and a week ahead would leave it a sliver). The page offers the whole
-/// history on demand. `horizon`, `season`: in periods.
+/// How many periods of history a forecast chart shows at first: six horizons, a season and a
+/// horizon (the same stretch a season before the forecast), or 24 periods, whichever is most,
+/// so that the forecast takes a readable share of the width (two years of days and a week
+/// ahead would leave it a sliver). The page offers the whole history on demand. `horizon`,
+/// `season`: in periods.
 pub fn recent_history(horizon: usize, season: usize) -> usize {
-    (6 * horizon).max(2 * season).max(24)
+    (6 * horizon).max(season + horizon).max(24)
+}
+
+/// The SVG `text-anchor` of an axis label of `chars` characters at `x`, in a chart `width`
+/// wide: centred on its tick, unless that would cut it at either edge (about 7 px a
+/// character at the tick size).
+pub fn tick_anchor(x: f64, width: f64, chars: usize) -> &'static str {
+    let half = 3.5 * chars as f64;
+    if x - half < 0.0 {
+        "start"
+    } else if x + half > width {
+        "end"
+    } else {
+        "middle"
+    }
 }
 
 /// The first point a chart of `points` shows when it keeps `keep` points of history before
@@ -140,12 +155,17 @@ mod tests {
 
     #[test]
     fn forecast_charts_start_at_recent_history() {
-        // daily, a week ahead: 42 days; weekly, a quarter ahead, season 52: two years;
+        // daily, a week ahead: 42 days; weekly, a quarter ahead: 72 weeks, four ahead: 56;
         // monthly, 18 ahead: 108 months
         assert_eq!(recent_history(7, 7), 42);
-        assert_eq!(recent_history(12, 52), 104);
+        assert_eq!(recent_history(12, 52), 72);
+        assert_eq!(recent_history(4, 52), 56);
         assert_eq!(recent_history(18, 12), 108);
         assert_eq!(recent_history(1, 1), 24);
+        // "2011-12-12" (10 characters) at the right edge of a 760 px chart ends there
+        assert_eq!(tick_anchor(744.0, 760.0, 10), "end");
+        assert_eq!(tick_anchor(64.0, 760.0, 10), "middle");
+        assert_eq!(tick_anchor(20.0, 760.0, 10), "start");
         // 729 days of history (marker at 728), 42 kept: from day 687; a short history whole
         assert_eq!(window_start(728, 42), 687);
         assert_eq!(window_start(16, 42), 0);
