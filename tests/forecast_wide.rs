@@ -754,7 +754,8 @@ fn european_and_tab_separated_files_are_read() {
 fn days_add_up_into_weeks_and_months() {
     use shoplens::analytics::forecast::series::Freq;
     // pandas: the daily totals (groupby + reindex over every day) resampled 'W-SUN' and 'MS';
-    // the data end on Wednesday 2015-12-30, so the last week and month are incomplete
+    // the data run from Wednesday 2014-01-01 to Wednesday 2015-12-30, so the first and last
+    // weeks and the last month are incomplete
     let csv = groceries_sales();
     let read = |freq: Freq| {
         let mut t = SeriesTable::from_csv_reader(csv.as_bytes(), "sales.csv").expect("reads");
@@ -763,21 +764,24 @@ fn days_add_up_into_weeks_and_months() {
     };
     let w = read(Freq::Week);
     let milk = &w.series[0];
-    assert_eq!(milk.values.len(), 104);
-    assert_eq!(milk.periods[..2], ["2013-12-30", "2014-01-06"]);
-    assert_eq!(milk.periods[103], "2015-12-21");
-    assert_eq!(milk.values[..3], [11.0, 21.0, 17.0]);
-    assert_eq!(milk.values[101..], [23.0, 23.0, 15.0]);
-    // all but the 13 of the left-out week
-    assert_eq!(milk.values.iter().sum::<f64>(), 2502.0 - 13.0);
-    assert_eq!(milk.train_len, 104);
-    assert_eq!(w.series[1].values[..3], [11.0, 10.0, 16.0]);
+    assert_eq!(milk.values.len(), 103);
+    assert_eq!(milk.periods[..2], ["2014-01-06", "2014-01-13"]);
+    assert_eq!(milk.periods[102], "2015-12-21");
+    assert_eq!(milk.values[..3], [21.0, 17.0, 12.0]);
+    assert_eq!(milk.values[100..], [23.0, 23.0, 15.0]);
+    // all but the 11 and the 13 of the left-out weeks
+    assert_eq!(milk.values.iter().sum::<f64>(), 2478.0);
+    assert_eq!(milk.train_len, 103);
+    assert_eq!(w.series[1].values[..3], [10.0, 16.0, 7.0]);
+    assert_eq!(w.series[1].values.iter().sum::<f64>(), 1317.0);
     let notes: Vec<String> = w.notes.iter().map(|n| n.to_string()).collect();
     assert_eq!(
         notes[2..],
         [
             "The file's days were added up into weeks (Monday to Sunday), each labelled by its \
              Monday.",
+            "The first week in the data is incomplete (the data start on 2014-01-01) and was \
+             left out of the history.",
             "The last week in the data is incomplete and was left out of the history."
         ]
     );

@@ -531,9 +531,9 @@ pub const ENTRIES: &[Entry] = &[
         zh: "文件中的每日数据已按自然月合计，每月以其第一天的日期标注。",
     },
     Entry {
-        key: "forecast.file.note.only_in_last",
-        en: "{n} series {n|has|have} days only in that {freq}: left out.",
-        zh: "{n} 个序列只在这一{freq}有数据：未纳入。",
+        key: "forecast.file.note.only_in_partial",
+        en: "{n} series {n|has|have} days only in an incomplete {freq}: left out.",
+        zh: "{n} 个序列只在不完整的{freq}有数据：未纳入。",
     },
     Entry {
         key: "forecast.err.regroup_marked",

@@ -4,8 +4,9 @@
 //! forecast per week or per month, as the order lines are ([`super::series::aggregate`]): each
 //! series' days are summed per ISO week (Monday to Sunday, labelled by its Monday) or calendar
 //! month (labelled by its first day), weeks or months without a day in the file are 0, and a
-//! last period that the file's last day leaves incomplete is left out of every series. A
-//! series' first period may be partial: it started then.
+//! period that the file's first or last day leaves incomplete (the file starts on a Wednesday,
+//! or ends on the 30th of a 31-day month) is left out of every series. A later series' first
+//! period may be partial: it started then.
 
 use chrono::NaiveDate;
 
@@ -76,6 +77,13 @@ impl SeriesTable {
         };
         let last = period_index(last_day * 86_400, freq);
         let drop_last = !period_complete(last_day * 86_400, freq);
+        let first_day = days.iter().filter_map(|d| d.first()).min().copied();
+        let first_day = first_day.unwrap_or(last_day);
+        let first = period_index(first_day * 86_400, freq);
+        let first_date = (epoch + chrono::Duration::days(first_day))
+            .format("%Y-%m-%d")
+            .to_string();
+        let drop_first = period_start(first, freq) != first_date;
         let mut only_in_last = 0;
         let mut series = Vec::with_capacity(self.series.len());
         for (mut s, d) in std::mem::take(&mut self.series).into_iter().zip(days) {
@@ -83,6 +91,9 @@ impl SeriesTable {
             let mut values: Vec<f64> = Vec::new();
             for (day, v) in d.iter().zip(&s.values) {
                 let p = period_index(day * 86_400, freq);
+                if drop_first && p == first {
+                    continue;
+                }
                 match idx.last().copied() {
                     Some(q) if q == p => {
                         if let Some(x) = values.last_mut() {
@@ -123,13 +134,20 @@ impl SeriesTable {
             _ => "forecast.file.note.to_weeks",
         }));
         let freq_word = || Text::new(&format!("forecast.freq.{}", freq.key()));
+        if drop_first {
+            self.notes.push(
+                Text::new("forecast.note.incomplete_first")
+                    .text("freq", freq_word())
+                    .str("date", first_date),
+            );
+        }
         if drop_last {
             self.notes
                 .push(Text::new("forecast.note.incomplete_last").text("freq", freq_word()));
         }
         if only_in_last > 0 {
             self.notes.push(
-                Text::new("forecast.file.note.only_in_last")
+                Text::new("forecast.file.note.only_in_partial")
                     .int("n", only_in_last)
                     .text("freq", freq_word()),
             );
