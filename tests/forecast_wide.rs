@@ -145,6 +145,24 @@ fn cli_forecast(input: &std::path::Path, horizon: usize) -> (String, String) {
     (stderr, std::fs::read_to_string(&out).expect("forecasts"))
 }
 
+/// `shoplens forecast INPUT ARGS --out … --json …` (must succeed): the `--json` report.
+fn cli_json(input: &std::path::Path, args: &[&str]) -> serde_json::Value {
+    let json = input.with_extension("json");
+    let run = Command::new(env!("CARGO_BIN_EXE_shoplens"))
+        .arg("forecast")
+        .arg(input)
+        .args(args)
+        .arg("--out")
+        .arg(input.with_extension("out.csv"))
+        .arg("--json")
+        .arg(&json)
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{stderr}");
+    serde_json::from_str(&std::fs::read_to_string(&json).expect("json")).expect("parses")
+}
+
 #[test]
 fn the_cli_fills_the_months_a_sales_export_leaves_out() {
     // a GROUP BY export: three years of monthly sales of one SKU, July never sells and has no row
@@ -657,23 +675,7 @@ fn timestamped_sales_are_daily_periods() {
     let input = temp_file("timestamps", "ts.csv");
     let csv = "sku,timestamp,qty\nA,2024-01-01 09:15:00,2\nA,2024-01-02 11:00:00,4\nA,2024-01-03 08:05:00,3\nA,2024-01-04 10:00:00,1\nA,2024-01-05 12:30:00,1\n";
     std::fs::write(&input, csv).expect("write");
-    let json = input.with_extension("json");
-    let run = Command::new(env!("CARGO_BIN_EXE_shoplens"))
-        .arg("forecast")
-        .arg(&input)
-        .args(["--horizon", "2", "--out"])
-        .arg(input.with_extension("out.csv"))
-        .arg("--json")
-        .arg(&json)
-        .output()
-        .expect("runs");
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    let report: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&json).expect("json")).expect("parses");
+    let report = cli_json(&input, &["--horizon", "2"]);
     assert_eq!(
         report["series"][0]["forecast_periods"],
         serde_json::json!(["2024-01-06", "2024-01-07"])
@@ -795,23 +797,7 @@ fn days_add_up_into_weeks_and_months() {
     // the weeks get a 52-period season and dated weeks ahead (the CLI's --freq week)
     let input = temp_file("weeks", "sales.csv");
     std::fs::write(&input, &csv).expect("write");
-    let json = input.with_extension("json");
-    let run = Command::new(env!("CARGO_BIN_EXE_shoplens"))
-        .arg("forecast")
-        .arg(&input)
-        .args(["--horizon", "4", "--freq", "week", "--out"])
-        .arg(input.with_extension("out.csv"))
-        .arg("--json")
-        .arg(&json)
-        .output()
-        .expect("runs");
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    let report: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&json).expect("json")).expect("parses");
+    let report = cli_json(&input, &["--horizon", "4", "--freq", "week"]);
     assert_eq!(report["season"], 52);
     assert_eq!(
         report["series"][0]["forecast_periods"],
