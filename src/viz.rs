@@ -108,18 +108,12 @@ pub fn recent_history(horizon: usize, season: usize) -> usize {
     (6 * horizon).max(season + horizon).max(24)
 }
 
-/// The SVG `text-anchor` of an axis label of `chars` characters at `x`, in a chart `width`
-/// wide: centred on its tick, unless that would cut it at either edge (about 7 px a
-/// character at the tick size).
-pub fn tick_anchor(x: f64, width: f64, chars: usize) -> &'static str {
+/// Whether an axis label of `chars` characters centred on its tick at `x` fits inside a chart
+/// `width` wide (about 7 px a character at the tick size). A label that does not is left out:
+/// moved inside, it would run into its neighbour.
+pub fn tick_fits(x: f64, width: f64, chars: usize) -> bool {
     let half = 3.5 * chars as f64;
-    if x - half < 0.0 {
-        "start"
-    } else if x + half > width {
-        "end"
-    } else {
-        "middle"
-    }
+    x - half >= 0.0 && x + half <= width
 }
 
 /// The first point a chart of `points` shows when it keeps `keep` points of history before
@@ -162,10 +156,10 @@ mod tests {
         assert_eq!(recent_history(4, 52), 56);
         assert_eq!(recent_history(18, 12), 108);
         assert_eq!(recent_history(1, 1), 24);
-        // "2011-12-12" (10 characters) at the right edge of a 760 px chart ends there
-        assert_eq!(tick_anchor(744.0, 760.0, 10), "end");
-        assert_eq!(tick_anchor(64.0, 760.0, 10), "middle");
-        assert_eq!(tick_anchor(20.0, 760.0, 10), "start");
+        // "2011-12-12" (10 characters, 70 px) at the right edge of a 760 px chart does not fit
+        assert!(!tick_fits(744.0, 760.0, 10));
+        assert!(tick_fits(64.0, 760.0, 10));
+        assert!(!tick_fits(20.0, 760.0, 10));
         // 729 days of history (marker at 728), 42 kept: from day 687; a short history whole
         assert_eq!(window_start(728, 42), 687);
         assert_eq!(window_start(16, 42), 0);

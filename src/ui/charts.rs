@@ -468,11 +468,13 @@ pub fn BandChart(
                 {move || {
                     let (n, _, _, _) = geometry.get();
                     let every = n.div_ceil(10).max(1);
-                    labels.get().into_iter().enumerate().filter(|(i, _)| i % every == 0).map(|(i, l)| {
-                        let x = xpos(i, n);
-                        let anchor = crate::viz::tick_anchor(x, width, l.chars().count());
-                        view! { <text class="tick" x=x y=mt + ph + 16.0 text-anchor=anchor>{l}</text> }
-                    }).collect_view()
+                    // a label cut by the chart's edge is left out (moved in, it would run into
+                    // its neighbour)
+                    labels.get().into_iter().enumerate()
+                        .filter(|(i, l)| i % every == 0 && crate::viz::tick_fits(xpos(*i, n), width, l.chars().count()))
+                        .map(|(i, l)| {
+                            view! { <text class="tick" x=xpos(i, n) y=mt + ph + 16.0 text-anchor="middle">{l}</text> }
+                        }).collect_view()
                 }}
                 // bands: one closed polygon per run of finite values
                 {move || {
