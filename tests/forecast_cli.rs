@@ -498,3 +498,62 @@ fn partial_weeks_at_both_ends_are_left_out() {
         [389_213.0, 401_759.0, 421_770.0, 570_820.0]
     );
 }
+
+#[test]
+fn a_shop_closed_at_weekends_keeps_the_week_that_ends_on_friday() {
+    // A shop selling on weekdays only, 10 units a day from Monday 1 January 2024 to Friday
+    // 29 March (textbook calendar: January has 23 weekdays, February 21, March to the 29th 21,
+    // and 30–31 March are a weekend).
+    let orders = |last: u32| {
+        let mut csv = String::from(
+            "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n",
+        );
+        let mut d = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).expect("date");
+        let end = chrono::NaiveDate::from_ymd_opt(2024, 3, last).expect("date");
+        let mut n = 0;
+        while d <= end {
+            if chrono::Datelike::weekday(&d).num_days_from_monday() < 5 {
+                n += 1;
+                csv += &format!("{n},A1,Widget,10,{d} 10:00,2.5,{},UK\n", 100 + n % 7);
+            }
+            d += chrono::Duration::days(1);
+        }
+        let p = tmp(&format!("weekdays_to_{last}.csv"));
+        std::fs::write(&p, csv).expect("write");
+        shoplens::data::import_paths(&[p], &Default::default()).expect("import")
+    };
+    let weekly = ForecastParams {
+        level: Level::Total,
+        freq: Freq::Week,
+        horizon: 2,
+        model: ModelKind::Naive,
+        ..ForecastParams::default()
+    };
+    let monthly = ForecastParams {
+        freq: Freq::Month,
+        ..weekly.clone()
+    };
+    let incomplete = |rep: &shoplens::analytics::forecast::ForecastReport| {
+        rep.notes.iter().any(|n| n.en().contains("is incomplete"))
+    };
+    let data = orders(29);
+    let rep = run_with_progress(&data, &weekly, &mut |_, _| {}).expect("run");
+    let total = &rep.series[0];
+    assert_eq!(total.history, [50.0; 13]);
+    assert_eq!(total.periods.last().map(String::as_str), Some("2024-03-25"));
+    assert!(!incomplete(&rep));
+    let rep = run_with_progress(&data, &monthly, &mut |_, _| {}).expect("run");
+    assert_eq!(rep.series[0].history, [230.0, 210.0, 210.0]);
+    assert!(!incomplete(&rep));
+    // Ending on the Thursday, the last week and March are incomplete.
+    let data = orders(28);
+    let rep = run_with_progress(&data, &weekly, &mut |_, _| {}).expect("run");
+    assert_eq!(rep.series[0].history, [50.0; 12]);
+    assert_eq!(
+        rep.series[0].periods.last().map(String::as_str),
+        Some("2024-03-18")
+    );
+    assert!(incomplete(&rep));
+    let rep = run_with_progress(&data, &monthly, &mut |_, _| {}).expect("run");
+    assert_eq!(rep.series[0].history, [230.0, 210.0]);
+}

@@ -804,6 +804,30 @@ fn days_add_up_into_weeks_and_months() {
         serde_json::json!(["2015-12-28", "2016-01-04", "2016-01-11", "2016-01-18"])
     );
     remove_temp(&input);
+    // A shop closed at weekends, 2 units a weekday from Monday 1 January to Friday 29 March
+    // 2024: the last week is whole, and so is March (30–31 March are a weekend); January has
+    // 23 weekdays, February 21, March to the 29th 21.
+    let mut weekdays = String::from("sku,date,units\n");
+    let mut d = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).expect("date");
+    while d <= chrono::NaiveDate::from_ymd_opt(2024, 3, 29).expect("date") {
+        if chrono::Datelike::weekday(&d).num_days_from_monday() < 5 {
+            weekdays += &format!("A,{d},2\n");
+        }
+        d += chrono::Duration::days(1);
+    }
+    let regroup = |freq: Freq| {
+        let mut t = SeriesTable::from_csv_reader(weekdays.as_bytes(), "b2b.csv").expect("reads");
+        t.regroup(freq, "b2b.csv").expect("regroups");
+        t
+    };
+    let w = regroup(Freq::Week);
+    assert_eq!(w.series[0].values, [10.0; 13]);
+    assert_eq!(
+        w.series[0].periods.last().map(String::as_str),
+        Some("2024-03-25")
+    );
+    assert!(!w.notes.iter().any(|n| n.to_string().contains("incomplete")));
+    assert_eq!(regroup(Freq::Month).series[0].values, [46.0, 42.0, 42.0]);
     // what cannot be added up
     let err = |csv: &str| {
         let mut t = SeriesTable::from_csv_reader(csv.as_bytes(), "f.csv").expect("reads");

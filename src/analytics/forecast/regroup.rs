@@ -5,12 +5,15 @@
 //! series' days are summed per ISO week (Monday to Sunday, labelled by its Monday) or calendar
 //! month (labelled by its first day), weeks or months without a day in the file are 0, and a
 //! period that the file's first or last day leaves incomplete (the file starts on a Wednesday,
-//! or ends on the 30th of a 31-day month) is left out of every series. A later series' first
-//! period may be partial: it started then.
+//! or ends on the 30th of a 31-day month, and the shop opens on the days missing:
+//! [`super::series::Span`]) is left out of every series. A later series' first period may be
+//! partial: it started then.
 
 use chrono::NaiveDate;
 
-use super::series::{period_complete, period_index, period_start, Freq, SeriesTable};
+use super::series::{
+    day_label, open_weekdays, period_of_day, period_start, Freq, SeriesTable, Span,
+};
 use super::ForecastError;
 use crate::text::Text;
 
@@ -75,23 +78,24 @@ impl SeriesTable {
         let Some(last_day) = last_day else {
             return Ok(());
         };
-        let last = period_index(last_day * 86_400, freq);
-        let drop_last = !period_complete(last_day * 86_400, freq);
         let first_day = days.iter().filter_map(|d| d.first()).min().copied();
         let first_day = first_day.unwrap_or(last_day);
-        let first = period_index(first_day * 86_400, freq);
-        let first_date = (epoch + chrono::Duration::days(first_day))
-            .format("%Y-%m-%d")
-            .to_string();
-        let drop_first = period_start(first, freq) != first_date;
+        let sale_days = days.iter().zip(&self.series).flat_map(|(d, s)| {
+            d.iter()
+                .zip(&s.values)
+                .filter(|(_, v)| **v != 0.0)
+                .map(|(d, _)| *d)
+        });
+        let open = open_weekdays(first_day, last_day, sale_days);
+        let span = Span::new(first_day, last_day, freq, open);
         let mut only_in_last = 0;
         let mut series = Vec::with_capacity(self.series.len());
         for (mut s, d) in std::mem::take(&mut self.series).into_iter().zip(days) {
             let mut idx: Vec<i64> = Vec::new();
             let mut values: Vec<f64> = Vec::new();
             for (day, v) in d.iter().zip(&s.values) {
-                let p = period_index(day * 86_400, freq);
-                if drop_first && p == first {
+                let p = period_of_day(*day, freq);
+                if p < span.first {
                     continue;
                 }
                 match idx.last().copied() {
@@ -115,7 +119,7 @@ impl SeriesTable {
                     }
                 }
             }
-            if drop_last && idx.last() == Some(&last) {
+            if span.last_cut && idx.last().is_some_and(|p| *p > span.last) {
                 idx.pop();
                 values.pop();
             }
@@ -134,14 +138,14 @@ impl SeriesTable {
             _ => "forecast.file.note.to_weeks",
         }));
         let freq_word = || Text::new(&format!("forecast.freq.{}", freq.key()));
-        if drop_first {
+        if span.first_cut {
             self.notes.push(
                 Text::new("forecast.note.incomplete_first")
                     .text("freq", freq_word())
-                    .str("date", first_date),
+                    .str("date", day_label(first_day)),
             );
         }
-        if drop_last {
+        if span.last_cut {
             self.notes
                 .push(Text::new("forecast.note.incomplete_last").text("freq", freq_word()));
         }

@@ -85,7 +85,12 @@ fn date_of_day(day: i64) -> NaiveDate {
 
 /// Period index of a timestamp (seconds since 1970-01-01, naive local time).
 pub fn period_index(ts: i64, freq: Freq) -> i64 {
-    let day = ts.div_euclid(86_400);
+    period_of_day(ts.div_euclid(86_400), freq)
+}
+
+/// Period index of a day (days since 1970-01-01): the day itself, its ISO week
+/// ([`crate::data::dates::week_index`]) or `year * 12 + month - 1`.
+pub(super) fn period_of_day(day: i64, freq: Freq) -> i64 {
     match freq {
         Freq::Day => day,
         Freq::Week => crate::data::dates::week_index(day),
@@ -96,27 +101,86 @@ pub fn period_index(ts: i64, freq: Freq) -> i64 {
     }
 }
 
-/// First day ("YYYY-MM-DD") of a period.
-pub fn period_start(idx: i64, freq: Freq) -> String {
-    let d = match freq {
-        Freq::Day => date_of_day(idx),
-        Freq::Week => date_of_day(idx * 7 - 3),
-        Freq::Month => {
-            NaiveDate::from_ymd_opt(idx.div_euclid(12) as i32, idx.rem_euclid(12) as u32 + 1, 1)
-                .unwrap_or_default()
-        }
-    };
-    d.format("%Y-%m-%d").to_string()
+/// First day of a period, in days since 1970-01-01 (a week starts on Monday).
+pub(super) fn period_first_day(idx: i64, freq: Freq) -> i64 {
+    match freq {
+        Freq::Day => idx,
+        Freq::Week => idx * 7 - 3,
+        Freq::Month => crate::data::dates::days_from_civil(
+            idx.div_euclid(12),
+            idx.rem_euclid(12) as u32 + 1,
+            1,
+        ),
+    }
 }
 
-/// Is the period containing `ts` complete when the data end at `ts`?
-pub(super) fn period_complete(ts: i64, freq: Freq) -> bool {
-    let day = ts.div_euclid(86_400);
-    let d = date_of_day(day);
-    match freq {
-        Freq::Day => true,
-        Freq::Week => d.weekday() == chrono::Weekday::Sun,
-        Freq::Month => (d + Duration::days(1)).month() != d.month(),
+/// First day ("YYYY-MM-DD") of a period.
+pub fn period_start(idx: i64, freq: Freq) -> String {
+    day_label(period_first_day(idx, freq))
+}
+
+/// "YYYY-MM-DD" of a day (days since 1970-01-01).
+pub(super) fn day_label(day: i64) -> String {
+    date_of_day(day).format("%Y-%m-%d").to_string()
+}
+
+/// The weekdays a shop sells on (Monday = 0): those with a sale (`sale_days`, days since
+/// 1970-01-01, in any order, repeats allowed) in the last [`CLOSED_WEEKS`] weeks of data
+/// ending on `last_day`. Every weekday when the data, from `first_day`, cover fewer than
+/// [`CLOSED_MIN_WEEKS`] weeks: too few to tell a closed day from a quiet one.
+pub(super) fn open_weekdays(
+    first_day: i64,
+    last_day: i64,
+    sale_days: impl IntoIterator<Item = i64>,
+) -> [bool; 7] {
+    if last_day - first_day + 1 < 7 * CLOSED_MIN_WEEKS as i64 {
+        return [true; 7];
+    }
+    let since = last_day - 7 * CLOSED_WEEKS as i64;
+    let mut open = [false; 7];
+    for d in sale_days {
+        if d > since && d <= last_day {
+            open[weekday(d)] = true;
+        }
+    }
+    if open.contains(&true) {
+        open
+    } else {
+        [true; 7]
+    }
+}
+
+/// The complete periods of data running from `first_day` to `last_day` (days since
+/// 1970-01-01). The period of the first day is incomplete when the shop was open on one of its
+/// days before the data start (an export from a Wednesday, or from 15 March, would make the
+/// first week or month look like a slump); the period of the last day when the shop was open
+/// on one of its days after the data end. "Open": a weekday in `open`
+/// ([`open_weekdays`]), so that the data of a shop closed at weekends may end on a Friday.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Span {
+    /// The first period kept.
+    pub first: i64,
+    /// The last period kept (`last < first`: none is complete).
+    pub last: i64,
+    /// The first day's period was incomplete and left out.
+    pub first_cut: bool,
+    /// The last day's period was incomplete and left out.
+    pub last_cut: bool,
+}
+
+impl Span {
+    pub(super) fn new(first_day: i64, last_day: i64, freq: Freq, open: [bool; 7]) -> Span {
+        let open_in = |from: i64, to: i64| (from..=to).any(|d| open[weekday(d)]);
+        let first = period_of_day(first_day, freq);
+        let last = period_of_day(last_day, freq);
+        let first_cut = open_in(period_first_day(first, freq), first_day - 1);
+        let last_cut = open_in(last_day + 1, period_first_day(last + 1, freq) - 1);
+        Span {
+            first: first + i64::from(first_cut),
+            last: last - i64::from(last_cut),
+            first_cut,
+            last_cut,
+        }
     }
 }
 
@@ -153,9 +217,9 @@ pub struct Aggregation {
 
 /// Aggregate order lines per `level` and `freq`, zero-filled from each series' first sale to
 /// the last complete period of the data. A partial period at either end of the data is
-/// dropped: the last when the data end before its last day, the first when they start after
-/// its first day (an export from a Wednesday, or from 15 March, would make the first week or
-/// month look like a slump). `skus` restricts the SKU level to these codes.
+/// dropped ([`Span`]: the shop was open on a day of it outside the data; the weekdays it
+/// opens are judged on all its lines, [`open_weekdays`]). `skus` restricts the SKU level to
+/// these codes.
 pub fn aggregate(
     lines: &OrderLines,
     level: Level,
@@ -167,19 +231,12 @@ pub fn aggregate(
     if n == 0 {
         return Aggregation::default();
     }
-    let max_ts = lines.timestamp.iter().copied().max().unwrap_or(0);
-    let mut last = period_index(max_ts, freq);
-    let dropped = !period_complete(max_ts, freq);
-    if dropped {
-        last -= 1;
-    }
-    let min_ts = lines.timestamp.iter().copied().min().unwrap_or(0);
-    let first_partial = period_start(period_index(min_ts, freq), freq)
-        != date_of_day(min_ts.div_euclid(86_400))
-            .format("%Y-%m-%d")
-            .to_string();
-    // the first period a series may start in
-    let start = period_index(min_ts, freq) + i64::from(first_partial);
+    let day = |i: usize| lines.timestamp[i].div_euclid(86_400);
+    let first_day = (0..n).map(day).min().unwrap_or(0);
+    let last_day = (0..n).map(day).max().unwrap_or(0);
+    let open = open_weekdays(first_day, last_day, (0..n).map(day));
+    let span = Span::new(first_day, last_day, freq, open);
+    let (start, last) = (span.first, span.last);
     let wanted: Option<Vec<u32>> =
         skus.map(|s| s.iter().filter_map(|c| lines.strings.lookup(c)).collect());
     let mut groups: HashMap<u32, (i64, HashMap<i64, f64>, u32)> = HashMap::new();
@@ -247,12 +304,8 @@ pub fn aggregate(
     Aggregation {
         only_in_dropped: groups_seen - out.len() - only_in_first,
         series: out,
-        last_dropped: dropped,
-        first_dropped: first_partial.then(|| {
-            date_of_day(min_ts.div_euclid(86_400))
-                .format("%Y-%m-%d")
-                .to_string()
-        }),
+        last_dropped: span.last_cut,
+        first_dropped: span.first_cut.then(|| day_label(first_day)),
         only_in_first,
     }
 }
@@ -1366,7 +1419,66 @@ impl LongSeries {
 
 #[cfg(test)]
 mod tests {
-    use super::written_number;
+    use super::{open_weekdays, period_first_day, period_of_day, written_number, Freq, Span};
+    use crate::data::dates::{days_from_civil, weekday};
+
+    /// The weekdays found open in a shop's data from `from` to `to` (inclusive) when it sells
+    /// on every day but `closed` (Monday = 0).
+    fn shop(from: i64, to: i64, closed: &[usize]) -> [bool; 7] {
+        open_weekdays(
+            from,
+            to,
+            (from..=to).filter(|d| !closed.contains(&weekday(*d))),
+        )
+    }
+
+    #[test]
+    fn periods_are_complete_unless_the_shop_was_open_on_a_missing_day() {
+        let day = |m, d| days_from_civil(2024, m, d);
+        let (week, month) = (Freq::Week, Freq::Month);
+        // open every day, data from Wednesday 3 January to Sunday 31 March 2024
+        let open = shop(day(1, 3), day(3, 31), &[]);
+        assert_eq!(open, [true; 7]);
+        let s = Span::new(day(1, 3), day(3, 31), week, open);
+        assert!(s.first_cut && !s.last_cut);
+        assert_eq!(period_first_day(s.first, week), day(1, 8));
+        assert_eq!(period_first_day(s.last, week), day(3, 25));
+        let s = Span::new(day(1, 3), day(3, 31), month, open);
+        assert!(s.first_cut && !s.last_cut);
+        assert_eq!((s.first, s.last), (2024 * 12 + 1, 2024 * 12 + 2));
+        // closed on Saturdays and Sundays, data from Monday 1 January to Friday 29 March 2024:
+        // the last week is complete, and so is March (30 and 31 March are a weekend)
+        let open = shop(day(1, 1), day(3, 29), &[5, 6]);
+        assert_eq!(open, [true, true, true, true, true, false, false]);
+        let s = Span::new(day(1, 1), day(3, 29), week, open);
+        assert!(!s.first_cut && !s.last_cut);
+        assert_eq!(s.last, period_of_day(day(3, 29), week));
+        assert!(!Span::new(day(1, 1), day(3, 29), month, open).last_cut);
+        // ... but not when they end on the Thursday
+        let s = Span::new(day(1, 1), day(3, 28), week, open);
+        assert!(s.last_cut);
+        assert_eq!(period_first_day(s.last, week), day(3, 18));
+        assert!(Span::new(day(1, 1), day(3, 28), month, open).last_cut);
+        // closed on Mondays, data from Tuesday 2 January: the first week and month are whole
+        let open = shop(day(1, 2), day(3, 31), &[0]);
+        let s = Span::new(day(1, 2), day(3, 31), week, open);
+        assert!(!s.first_cut);
+        assert_eq!(period_first_day(s.first, week), day(1, 1));
+        assert!(!Span::new(day(1, 2), day(3, 31), month, open).first_cut);
+        // three weeks of data are too few to tell a closed day: every day counts as open
+        let open = shop(day(1, 1), day(1, 19), &[5, 6]);
+        assert_eq!(open, [true; 7]);
+        assert!(Span::new(day(1, 1), day(1, 19), week, open).last_cut);
+        // days: nothing is ever cut
+        let s = Span::new(day(1, 3), day(1, 3), Freq::Day, [true; 7]);
+        assert_eq!(
+            (s.first, s.last, s.first_cut, s.last_cut),
+            (day(1, 3), day(1, 3), false, false)
+        );
+        // one incomplete week only: nothing is kept
+        let s = Span::new(day(1, 3), day(1, 5), week, [true; 7]);
+        assert!(s.last < s.first);
+    }
 
     #[test]
     fn numbers_as_spreadsheets_write_them() {
