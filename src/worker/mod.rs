@@ -531,7 +531,8 @@ async fn read_series_file(
     params: &SeriesFileParams,
 ) -> Result<(SeriesFile, ForecastParams), Text> {
     let bytes = read_all(blob).await?;
-    let file = SeriesFile::read(&bytes, name, params.season, params.group).map_err(|e| e.text())?;
+    let file =
+        SeriesFile::read_owned(bytes, name, params.season, params.group).map_err(|e| e.text())?;
     let fparams = file.params(params);
     fparams.validate().map_err(|e| e.text())?;
     Ok((file, fparams))

@@ -9,8 +9,6 @@
 //! ([`SeriesFile::named_shard`]); every series is forecast on its own, so the report does not
 //! depend on how the series were shared out.
 
-use std::io::Read;
-
 use serde::{Deserialize, Serialize};
 
 use super::metrics::{mase, smape};
@@ -75,21 +73,35 @@ impl SeriesFile {
         season: Option<usize>,
         group: Option<Freq>,
     ) -> Result<Self, ForecastError> {
-        let mut table = if bytes.starts_with(&[0x1f, 0x8b]) {
-            let mut buf = Vec::new();
-            flate2::read::GzDecoder::new(bytes)
-                .read_to_end(&mut buf)
-                .map_err(|e| {
-                    ForecastError::Data(
-                        crate::text::Text::new("forecast.err.csv")
-                            .str("file", file)
-                            .str("error", e.to_string()),
-                    )
-                })?;
-            SeriesTable::from_csv_reader(buf.as_slice(), file)?
+        let table = if bytes.starts_with(&[0x1f, 0x8b]) {
+            SeriesTable::from_csv_reader(flate2::read::GzDecoder::new(bytes), file)?
         } else {
-            SeriesTable::from_csv_reader(bytes, file)?
+            SeriesTable::from_bytes(bytes.to_vec(), file)?
         };
+        Self::from_read(table, file, season, group)
+    }
+
+    /// [`Self::read`] on bytes taken over (a large file is not held twice).
+    pub fn read_owned(
+        bytes: Vec<u8>,
+        file: &str,
+        season: Option<usize>,
+        group: Option<Freq>,
+    ) -> Result<Self, ForecastError> {
+        let table = if bytes.starts_with(&[0x1f, 0x8b]) {
+            SeriesTable::from_csv_reader(flate2::read::GzDecoder::new(bytes.as_slice()), file)?
+        } else {
+            SeriesTable::from_bytes(bytes, file)?
+        };
+        Self::from_read(table, file, season, group)
+    }
+
+    fn from_read(
+        mut table: SeriesTable,
+        file: &str,
+        season: Option<usize>,
+        group: Option<Freq>,
+    ) -> Result<Self, ForecastError> {
         if let Some(g) = group {
             table.regroup(g, file)?;
         }

@@ -25,6 +25,7 @@ pub mod intermittent;
 pub mod metrics;
 pub mod nnar;
 pub mod optim;
+mod records;
 pub mod regression;
 pub mod regroup;
 pub mod report;

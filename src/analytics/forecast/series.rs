@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use super::records::Records;
 use super::ForecastError;
 use crate::data::{OrderLines, NONE_ID};
 use crate::text::{CellError, Text};
@@ -625,6 +626,15 @@ pub struct SeriesTable {
     pub period_name: Option<String>,
 }
 
+/// `forecast.err.csv`: a file that cannot be read as CSV text.
+fn csv_error(file: &str, error: String) -> ForecastError {
+    ForecastError::Data(
+        Text::new("forecast.err.csv")
+            .str("file", file)
+            .str("error", error),
+    )
+}
+
 impl SeriesTable {
     /// Read every series of a series file (`file` names it in errors): a wide file when
     /// [`super::wide::WideColumns::detect`] recognises one, else a long file
@@ -634,33 +644,33 @@ impl SeriesTable {
         mut reader: R,
         file: &str,
     ) -> Result<SeriesTable, ForecastError> {
-        let csv_error = |e: String| {
-            ForecastError::Data(
-                Text::new("forecast.err.csv")
-                    .str("file", file)
-                    .str("error", e),
-            )
-        };
         let mut bytes = Vec::new();
         reader
             .read_to_end(&mut bytes)
-            .map_err(|e| csv_error(e.to_string()))?;
-        let text = SeriesText::decode(&bytes, true).map_err(|e| csv_error(e.to_string()))?;
+            .map_err(|e| csv_error(file, e.to_string()))?;
+        Self::from_bytes(bytes, file)
+    }
+
+    /// [`Self::from_csv_reader`] on a file's bytes, taken over: they become the text when
+    /// they are UTF-8, and the text is let go of as its records are read.
+    pub fn from_bytes(bytes: Vec<u8>, file: &str) -> Result<SeriesTable, ForecastError> {
+        let csv_error = |e: String| csv_error(file, e);
+        let text = SeriesText::decode(bytes, true).map_err(|e| csv_error(e.to_string()))?;
         let TextRows {
             headers,
             rows,
-            decimal_comma,
+            note,
         } = text
             .rows(usize::MAX)
             .map_err(|e| csv_error(e.to_string()))?;
-        let sample = &rows[..rows.len().min(20)];
+        let sample = &rows.head(20);
         if let Some(wide) = super::wide::WideColumns::detect(&headers, sample) {
             let read = wide.read(&headers, &rows, file)?;
             let period_name = match &wide {
                 super::wide::WideColumns::SeriesInColumns { period, .. } => headers.get(*period),
                 super::wide::WideColumns::SeriesInRows { .. } => None,
             };
-            let mut notes: Vec<Text> = text.note(decimal_comma).into_iter().collect();
+            let mut notes: Vec<Text> = note.into_iter().collect();
             notes.extend(read.notes(wide.layout()));
             notes.extend(gap_note(&read.series));
             return Ok(SeriesTable {
@@ -677,7 +687,7 @@ impl SeriesTable {
                 headers: crate::text::header_list(&headers),
             })?;
         let (mut series, summed) = LongSeries::from_rows(&headers, &rows, &cols, file)?;
-        let mut notes: Vec<Text> = text.note(decimal_comma).into_iter().chain(summed).collect();
+        let mut notes: Vec<Text> = note.into_iter().chain(summed).collect();
         notes.extend(fill_or_note_gaps(&mut series));
         Ok(SeriesTable {
             notes,
@@ -706,17 +716,14 @@ impl SeriesTable {
             return !text.starts_with(&[0x1f, 0x8b]) && Self::looks_like(&text);
         }
         // The head may end inside a record (a shorter last record, or a CSV error there).
-        let Ok(text) = SeriesText::decode(bytes, false) else {
+        let head = bytes[..bytes.len().min(262_144)].to_vec();
+        let Ok(text) = SeriesText::decode(head, false) else {
             return false;
         };
-        let Ok(TextRows {
-            headers,
-            rows: sample,
-            ..
-        }) = text.rows(20)
-        else {
+        let Ok(TextRows { headers, rows, .. }) = text.rows(20) else {
             return false;
         };
+        let sample = rows.head(20);
         let orderish = headers.iter().any(|h| {
             let h = h.to_ascii_lowercase();
             [
@@ -777,22 +784,33 @@ struct SeriesText {
 /// A series file's header and records, as [`SeriesText::rows`] reads them.
 struct TextRows {
     headers: Vec<String>,
-    rows: Vec<Vec<String>>,
-    /// Whether numbers written with decimal commas were rewritten.
-    decimal_comma: bool,
+    rows: Records,
+    /// How the file was read, when not as plain comma-separated text with decimal points.
+    note: Option<Text>,
 }
 
 impl SeriesText {
-    fn decode(bytes: &[u8], complete: bool) -> Result<SeriesText, crate::data::sniff::SniffError> {
+    /// The text of a file's bytes (moved into the text when they are UTF-8 already).
+    fn decode(
+        mut bytes: Vec<u8>,
+        complete: bool,
+    ) -> Result<SeriesText, crate::data::sniff::SniffError> {
         use crate::data::sniff;
         let head = &bytes[..bytes.len().min(65_536)];
         let enc = sniff::detect_encoding(head)?;
-        let body = bytes.get(enc.bom_len..).unwrap_or_default();
-        let text = enc
-            .encoding
-            .decode_without_bom_handling(body)
-            .0
-            .into_owned();
+        let text = if enc.encoding == encoding_rs::UTF_8 {
+            bytes.drain(..enc.bom_len.min(bytes.len()));
+            match String::from_utf8(bytes) {
+                Ok(text) => text,
+                Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+            }
+        } else {
+            let body = bytes.get(enc.bom_len..).unwrap_or_default();
+            enc.encoding
+                .decode_without_bom_handling(body)
+                .0
+                .into_owned()
+        };
         let sample = &text.as_bytes()[..text.len().min(65_536)];
         let delimiter = sniff::sniff_delimiter(sample, complete && sample.len() == text.len());
         Ok(SeriesText {
@@ -803,57 +821,65 @@ impl SeriesText {
     }
 
     /// The header and up to `limit` records (all: `usize::MAX`), cells as text with decimal
-    /// commas rewritten.
-    fn rows(&self, limit: usize) -> Result<TextRows, csv::Error> {
+    /// commas rewritten. The text is let go of as the records are read.
+    fn rows(self, limit: usize) -> Result<TextRows, csv::Error> {
         let mut rdr = csv::ReaderBuilder::new()
             .flexible(true)
             .delimiter(self.delimiter)
             .from_reader(self.text.as_bytes());
         let headers: Vec<String> = rdr.headers()?.iter().map(str::to_string).collect();
-        let mut rows: Vec<Vec<String>> = Vec::new();
-        for rec in rdr.records().take(limit) {
-            match rec {
-                Ok(r) => rows.push(r.iter().map(str::to_string).collect()),
+        let mut rows = Records::default();
+        let mut record = csv::StringRecord::new();
+        while rows.len() < limit {
+            match rdr.read_record(&mut record) {
+                Ok(true) => rows.push(record.iter()),
+                Ok(false) => break,
                 // the head of a file may end inside a record
                 Err(_) if !self.complete => break,
                 Err(e) => return Err(e),
             }
         }
+        drop(rdr);
+        let delimiter = self.delimiter;
+        drop(self);
         // The file's decimal separator, from the cells that say (a tie: the comma in a `;`
         // file); then every column whose numbers only read that way is rewritten.
         let mut evidence = crate::data::numbers::DecimalEvidence::default();
-        for cell in rows.iter().take(2_000).flatten() {
-            evidence.observe(cell.trim().as_bytes());
-        }
-        let comma = evidence.decide(self.delimiter == b';');
-        let mut decimal_comma = false;
-        let width = rows.iter().map(Vec::len).max().unwrap_or(0);
-        for c in 0..width {
-            let cells = || rows.iter().filter_map(|r| r.get(c)).map(|v| v.trim());
-            let filled = || cells().filter(|v| !v.is_empty());
-            let needs = filled().any(|v| v.parse::<f64>().is_err());
-            if needs && filled().all(|v| written_number(v, comma).is_some()) {
-                for r in rows.iter_mut() {
-                    if let Some(v) = r.get_mut(c) {
-                        if let Some(plain) = written_number(v.trim(), comma) {
-                            *v = plain;
-                        }
-                    }
-                }
-                decimal_comma |= comma;
+        for r in 0..rows.len().min(2_000) {
+            for cell in rows.row(r) {
+                evidence.observe(cell.trim().as_bytes());
             }
+        }
+        let comma = evidence.decide(delimiter == b';');
+        let rewrite: Vec<bool> = (0..rows.width())
+            .map(|c| {
+                let cells = || {
+                    (0..rows.len())
+                        .filter_map(|r| rows.get(r, c))
+                        .map(str::trim)
+                };
+                let filled = || cells().filter(|v| !v.is_empty());
+                let needs = filled().any(|v| v.parse::<f64>().is_err());
+                needs && filled().all(|v| written_number(v, comma).is_some())
+            })
+            .collect();
+        let decimal_comma = comma && rewrite.contains(&true);
+        if rewrite.contains(&true) {
+            rows = rows.rewritten(&rewrite, |v| {
+                written_number(v.trim(), comma).unwrap_or_else(|| v.to_string())
+            });
         }
         Ok(TextRows {
             headers,
             rows,
-            decimal_comma,
+            note: Self::note(delimiter, decimal_comma),
         })
     }
 
     /// How the file was read, when not as plain comma-separated text with decimal points
-    /// (`decimal_comma`: [`TextRows::decimal_comma`]).
-    fn note(&self, decimal_comma: bool) -> Option<Text> {
-        let separator = match self.delimiter {
+    /// (`decimal_comma`: numbers written with decimal commas were rewritten).
+    fn note(delimiter: u8, decimal_comma: bool) -> Option<Text> {
+        let separator = match delimiter {
             b';' => Some("forecast.file.sep.semicolon"),
             b'\t' => Some("forecast.file.sep.tab"),
             b'|' => Some("forecast.file.sep.bar"),
@@ -1118,15 +1144,15 @@ impl LongSeries {
     /// The series of a long file's rows, in the columns `cols`.
     fn from_rows(
         headers: &[String],
-        rows: &[Vec<String>],
+        rows: &Records,
         cols: &LongColumns,
         file: &str,
     ) -> Result<(Vec<LongSeries>, Option<Text>), ForecastError> {
         let mut order: Vec<String> = Vec::new();
         let mut map: HashMap<String, Vec<LongRow>> = HashMap::new();
-        for (i, r) in rows.iter().enumerate() {
+        for i in 0..rows.len() {
             let row = i as u64 + 1;
-            let cell = |c: usize| r.get(c).map(|s| s.trim()).unwrap_or("");
+            let cell = |c: usize| rows.get(i, c).map(str::trim).unwrap_or("");
             let id = cols
                 .id
                 .map(|c| cell(c).to_string())
@@ -1157,8 +1183,8 @@ impl LongSeries {
             });
         }
         // Flags: the candidate columns that hold only 0 and 1 (an empty cell counts as 0).
-        let flag_value = |r: &Vec<String>, c: usize| -> Option<f64> {
-            match r.get(c).map(|s| s.trim()).unwrap_or("") {
+        let flag_value = |r: usize, c: usize| -> Option<f64> {
+            match rows.get(r, c).map(str::trim).unwrap_or("") {
                 "" | "0" | "0.0" => Some(0.0),
                 "1" | "1.0" => Some(1.0),
                 _ => None,
@@ -1168,7 +1194,7 @@ impl LongSeries {
             .flags
             .iter()
             .copied()
-            .filter(|&c| rows.iter().all(|r| flag_value(r, c).is_some()))
+            .filter(|&c| (0..rows.len()).all(|r| flag_value(r, c).is_some()))
             .collect();
         let flag_names: Vec<String> = flag_cols
             .iter()
@@ -1242,7 +1268,7 @@ impl LongSeries {
                         .map(|r| {
                             r.rows
                                 .iter()
-                                .filter_map(|&i| rows.get(i).and_then(|row| flag_value(row, c)))
+                                .filter_map(|&i| flag_value(i, c))
                                 .fold(0.0, f64::max)
                         })
                         .collect()
@@ -1250,12 +1276,12 @@ impl LongSeries {
                 .collect();
             out.push(LongSeries {
                 id,
-                periods: all.iter().map(|r| r.label.clone()).collect(),
                 values: all.iter().map(|r| r.value).collect(),
+                periods: all.into_iter().map(|r| r.label).collect(),
                 train_len,
                 flag_names: flag_names.clone(),
                 flags,
-                future_periods: future.iter().map(|r| r.label.clone()).collect(),
+                future_periods: future.into_iter().map(|r| r.label).collect(),
             });
         }
         Ok((out, summed.note()))

@@ -16,6 +16,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
+use super::records::Records;
 use super::series::{
     cell_value, is_date_label, normalised_headers, period_key, LongSeries, ID_NAMES, TIME_NAMES,
     VALUE_NAMES,
@@ -189,10 +190,10 @@ impl WideColumns {
     }
 
     /// Read every series (`file` names it in errors; row 1 is the first row after the header).
-    pub fn read(
+    pub(super) fn read(
         &self,
         headers: &[String],
-        rows: &[Vec<String>],
+        rows: &Records,
         file: &str,
     ) -> Result<WideRead, ForecastError> {
         match self {
@@ -208,10 +209,8 @@ impl WideColumns {
     }
 }
 
-fn cell(rows: &[Vec<String>], r: usize, c: usize) -> &str {
-    rows.get(r)
-        .and_then(|row| row.get(c))
-        .map_or("", |v| v.trim())
+fn cell(rows: &Records, r: usize, c: usize) -> &str {
+    rows.get(r, c).map_or("", str::trim)
 }
 
 /// Sort positions `0..n` by their period label (file order when a label does not parse).
@@ -327,7 +326,7 @@ fn assemble(
 
 fn read_columns(
     headers: &[String],
-    rows: &[Vec<String>],
+    rows: &Records,
     period: usize,
     series: &[usize],
     split: Option<usize>,
@@ -395,7 +394,7 @@ fn read_columns(
 
 fn read_rows(
     headers: &[String],
-    rows: &[Vec<String>],
+    rows: &Records,
     id: usize,
     periods: &[usize],
     file: &str,
@@ -429,7 +428,7 @@ fn read_rows(
     };
     let all = (0..rows.len())
         // blank lines
-        .filter(|&r| rows[r].iter().any(|v| !blank(v)))
+        .filter(|&r| rows.row(r).any(|v| !blank(v)))
         .map(|r| {
             let name = cell(rows, r, id);
             Cells {
@@ -470,7 +469,10 @@ mod tests {
     fn read(csv: &str) -> Result<(SeriesLayout, WideRead), ForecastError> {
         let (h, rows) = parse(csv);
         let w = WideColumns::detect(&h, &rows).expect("a wide file");
-        Ok((w.layout(), w.read(&h, &rows, "w.csv")?))
+        Ok((
+            w.layout(),
+            w.read(&h, &rows.iter().cloned().collect(), "w.csv")?,
+        ))
     }
 
     #[test]
@@ -568,20 +570,26 @@ mod tests {
         // detected on the first rows (as the reader samples them), a bad cell further down
         let (h, rows) = parse("month,a,b\n2024-01,1,2\n2024-02,3,4\n2024-03,x,5\n");
         let w = WideColumns::detect(&h, &rows[..2]).expect("wide");
-        let ForecastError::Cell(c) = w.read(&h, &rows, "w.csv").expect_err("x") else {
+        let ForecastError::Cell(c) = w
+            .read(&h, &rows.iter().cloned().collect(), "w.csv")
+            .expect_err("x")
+        else {
             panic!("a cell error");
         };
         assert_eq!((c.row, c.column.as_str()), (3, "a"));
         let (h, rows) = parse("month,a,b\n2024-01,5,6\n,3,4\n");
         let w = WideColumns::detect(&h, &rows[..1]).expect("wide");
-        let ForecastError::Cell(c) = w.read(&h, &rows, "w.csv").expect_err("no period") else {
+        let ForecastError::Cell(c) = w
+            .read(&h, &rows.iter().cloned().collect(), "w.csv")
+            .expect_err("no period")
+        else {
             panic!("a cell error");
         };
         assert_eq!((c.row, c.column.as_str()), (2, "month"));
         let (h, rows) = parse("SKU,2024-01,2024-02,2024-03\nA,1,2,3\nA,4,5,6\n");
         let w = WideColumns::detect(&h, &rows).expect("wide");
         assert!(matches!(
-            w.read(&h, &rows, "w.csv"),
+            w.read(&h, &rows.iter().cloned().collect(), "w.csv"),
             Err(ForecastError::Data(_))
         ));
     }

@@ -54,7 +54,8 @@ pub struct Args {
     pub goods_only: bool,
 }
 
-fn read_head(path: &PathBuf) -> Result<Vec<u8>, String> {
+/// The whole file, decompressed when its name ends in `.gz`.
+fn read_whole(path: &PathBuf) -> Result<Vec<u8>, String> {
     let f = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut buf = Vec::new();
     let gz = path
@@ -127,11 +128,10 @@ pub fn run(args: Args) -> Result<(), String> {
         Some(t) => t,
         None => std::thread::available_parallelism().map_or(1, |n| n.get()),
     };
-    let bytes = read_head(&args.file)?;
+    let bytes = read_whole(&args.file)?;
     let name = args.file.display().to_string();
     let report = if SeriesTable::looks_like(&bytes) {
-        let mut table =
-            SeriesTable::from_csv_reader(bytes.as_slice(), &name).map_err(|e| e.to_string())?;
+        let mut table = SeriesTable::from_bytes(bytes, &name).map_err(|e| e.to_string())?;
         // --freq week|month adds a file of days up
         if let Some(g) = group {
             table.regroup(g, &name).map_err(|e| e.to_string())?;
