@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzz the ingestion layer with cargo-fuzz (libFuzzer): fuzz/fuzz_targets/{import,sniff,mapping,cells}.rs.
+# Fuzz the ingestion layer with cargo-fuzz (libFuzzer): fuzz/fuzz_targets/{import,sniff,mapping,cells,series}.rs.
 #
 #   scripts/fuzz.sh                 # every target, 60 s in total (CI)
 #   scripts/fuzz.sh 600             # every target, 600 s in total
@@ -19,7 +19,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 TOTAL="${1:-60}"
 shift || true
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(import sniff mapping cells)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(import sniff mapping cells series)
 [[ "$TOTAL" =~ ^[0-9]+$ ]] || die "the first argument is the total time in seconds (got '$TOTAL')"
 cargo fuzz --version >/dev/null 2>&1 || die "cargo-fuzz is missing: run scripts/setup.sh"
 

@@ -5,7 +5,7 @@
 #   3. clippy   cargo clippy --all-targets -- -D warnings           (native)
 #   4. test     cargo test --release                                (native, real data in ../shared/data)
 #               + the M3 forecast CI subset (an ignored test, run explicitly)
-#   4b. fuzz    scripts/fuzz.sh 60: cargo-fuzz on the ingestion layer, 60 s over 4 targets
+#   4b. fuzz    scripts/fuzz.sh 60: cargo-fuzz on the ingestion layer and series files, 60 s over 5 targets
 #               (stable Rust; fails on a crash, a hang or an out-of-memory)
 #   5. wasm     trunk build --release                               (the web app -> dist/)
 #   6. e2e      node --test in tests/e2e: Debian chromium drives dist/ (served on 127.0.0.1, random port)

@@ -427,3 +427,52 @@ fn gzip_bomb_is_streamed() {
     assert_eq!(r.total_rows, 50 << 16);
     assert_eq!(r.duplicates, (50 << 16) - 1);
 }
+
+#[test]
+fn series_file_gzip_bomb_is_refused() {
+    use shoplens::analytics::forecast::{series::MAX_SERIES_FILE_BYTES, SeriesFile};
+    use std::io::Write;
+    // 520 MiB of one repeated row of a long series file compress to about 0.5 MB; a series
+    // file is read whole, so beyond 512 MiB of text it is refused, not decompressed on.
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(b"sku,period,units\n").expect("gz");
+    let block = b"A,1,2\n".repeat(1 << 20);
+    for _ in 0..(520 << 20) / block.len() {
+        gz.write_all(&block).expect("gz");
+    }
+    let bytes = gz.finish().expect("gz");
+    assert!(bytes.len() < 4 << 20);
+    let e = SeriesFile::read(&bytes, "bomb.csv.gz", None, None).expect_err("refused");
+    let refused = "bomb.csv.gz holds more than 512 MB of text: too much for a series file, which is read whole. Add its rows up per week or month first, or split it into several files.";
+    assert_eq!(e.to_string(), refused);
+    // the CLI: the head says "series file", the whole is refused
+    let dir = std::env::temp_dir().join(format!("shoplens_bomb_{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    std::fs::write(dir.join("bomb.csv.gz"), &bytes).expect("write");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_shoplens"))
+        .current_dir(&dir)
+        .args([
+            "forecast",
+            "bomb.csv.gz",
+            "--horizon",
+            "2",
+            "--out",
+            "f.csv",
+        ])
+        .output()
+        .expect("spawn");
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(refused),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(MAX_SERIES_FILE_BYTES, 512 << 20);
+    let e = SeriesFile::read_owned(vec![b'1'; MAX_SERIES_FILE_BYTES + 1], "big.csv", None, None)
+        .expect_err("refused");
+    assert!(
+        e.to_string().starts_with("big.csv holds more than 512 MB"),
+        "{e}"
+    );
+}

@@ -637,4 +637,9 @@ pub const ENTRIES: &[Entry] = &[
         en: "{file}: {error}",
         zh: "{file}：{error}",
     },
+    Entry {
+        key: "forecast.err.too_large",
+        en: "{file} holds more than {mb} MB of text: too much for a series file, which is read whole. Add its rows up per week or month first, or split it into several files.",
+        zh: "{file} 的文本超过 {mb} MB：作为序列文件太大了（序列文件需要整体读入）。请先按周或按月汇总各行，或把它拆成几个文件。",
+    },
 ];

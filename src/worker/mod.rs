@@ -530,6 +530,13 @@ async fn read_series_file(
     name: &str,
     params: &SeriesFileParams,
 ) -> Result<(SeriesFile, ForecastParams), Text> {
+    // A file too large to be read whole is refused before it is loaded.
+    let max = crate::analytics::forecast::series::MAX_SERIES_FILE_BYTES;
+    if blob.size() > max as f64 {
+        return Err(Text::new("forecast.err.too_large")
+            .str("file", name)
+            .int("mb", max >> 20));
+    }
     let bytes = read_all(blob).await?;
     let file =
         SeriesFile::read_owned(bytes, name, params.season, params.group).map_err(|e| e.text())?;

@@ -626,6 +626,12 @@ pub struct SeriesTable {
     pub period_name: Option<String>,
 }
 
+/// The largest series file read (its text, after gzip): a series file is held whole while
+/// read, and 512 MiB of text (25 million rows of a long file) is far beyond any shop's
+/// sales history; a file beyond it, or a gzip "bomb", gets an error instead of the browser
+/// running out of memory.
+pub const MAX_SERIES_FILE_BYTES: usize = 512 << 20;
+
 /// `forecast.err.csv`: a file that cannot be read as CSV text.
 fn csv_error(file: &str, error: String) -> ForecastError {
     ForecastError::Data(
@@ -641,11 +647,13 @@ impl SeriesTable {
     /// ([`LongColumns`]; rows sorted by period within each series; series in their order of
     /// first appearance).
     pub fn from_csv_reader<R: std::io::Read>(
-        mut reader: R,
+        reader: R,
         file: &str,
     ) -> Result<SeriesTable, ForecastError> {
+        use std::io::Read;
         let mut bytes = Vec::new();
         reader
+            .take(MAX_SERIES_FILE_BYTES as u64 + 1)
             .read_to_end(&mut bytes)
             .map_err(|e| csv_error(file, e.to_string()))?;
         Self::from_bytes(bytes, file)
@@ -654,6 +662,13 @@ impl SeriesTable {
     /// [`Self::from_csv_reader`] on a file's bytes, taken over: they become the text when
     /// they are UTF-8, and the text is let go of as its records are read.
     pub fn from_bytes(bytes: Vec<u8>, file: &str) -> Result<SeriesTable, ForecastError> {
+        if bytes.len() > MAX_SERIES_FILE_BYTES {
+            return Err(ForecastError::Data(
+                Text::new("forecast.err.too_large")
+                    .str("file", file)
+                    .int("mb", MAX_SERIES_FILE_BYTES >> 20),
+            ));
+        }
         let csv_error = |e: String| csv_error(file, e);
         let text = SeriesText::decode(bytes, true).map_err(|e| csv_error(e.to_string()))?;
         let TextRows {

@@ -11,7 +11,7 @@ use std::io::Read;
 use std::path::PathBuf;
 
 use shoplens::analytics::forecast::report::forecast_many_threads;
-use shoplens::analytics::forecast::series::{Freq, Level, SeriesTable};
+use shoplens::analytics::forecast::series::{Freq, Level, SeriesTable, MAX_SERIES_FILE_BYTES};
 use shoplens::analytics::forecast::{ForecastParams, ModelKind, SeriesFile};
 
 #[derive(clap::Args)]
@@ -54,21 +54,22 @@ pub struct Args {
     pub goods_only: bool,
 }
 
-/// The whole file, decompressed when its name ends in `.gz`.
-fn read_whole(path: &PathBuf) -> Result<Vec<u8>, String> {
-    let f = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+/// Up to `limit` bytes of the file's text, decompressed when it is gzip-compressed (by its
+/// first bytes, whatever its name).
+fn read_text(path: &PathBuf, limit: usize) -> Result<Vec<u8>, String> {
+    use std::io::BufRead;
+    let err = |e: std::io::Error| format!("{}: {e}", path.display());
+    let f = std::fs::File::open(path).map_err(err)?;
+    let mut f = std::io::BufReader::new(f);
+    let gz = f.fill_buf().map_err(err)?.starts_with(&[0x1f, 0x8b]);
     let mut buf = Vec::new();
-    let gz = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("gz"));
     if gz {
-        flate2::read::GzDecoder::new(f)
+        flate2::bufread::GzDecoder::new(f)
+            .take(limit as u64)
             .read_to_end(&mut buf)
-            .map_err(|e| format!("{}: {e}", path.display()))?;
+            .map_err(err)?;
     } else {
-        std::io::BufReader::new(f)
-            .read_to_end(&mut buf)
-            .map_err(|e| format!("{}: {e}", path.display()))?;
+        f.take(limit as u64).read_to_end(&mut buf).map_err(err)?;
     }
     Ok(buf)
 }
@@ -128,9 +129,12 @@ pub fn run(args: Args) -> Result<(), String> {
         Some(t) => t,
         None => std::thread::available_parallelism().map_or(1, |n| n.get()),
     };
-    let bytes = read_whole(&args.file)?;
     let name = args.file.display().to_string();
-    let report = if SeriesTable::looks_like(&bytes) {
+    // The head tells a series file from order lines, which are imported as a stream.
+    let head = read_text(&args.file, 262_144)?;
+    let report = if SeriesTable::looks_like(&head) {
+        // one byte more than a series file may hold: from_bytes refuses it
+        let bytes = read_text(&args.file, MAX_SERIES_FILE_BYTES + 1)?;
         let mut table = SeriesTable::from_bytes(bytes, &name).map_err(|e| e.to_string())?;
         // --freq week|month adds a file of days up
         if let Some(g) = group {
