@@ -6,6 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { startEnv, newPage, crashes, navigate, download, parseCsv, ROOT, SCREENSHOT_DIR, shot, setField } from './helpers.mjs';
 
 let env;
@@ -146,6 +147,25 @@ test('Forecast page: a series file forecast in the worker, exported and scored o
     const err = page.locator('[data-testid="error"]');
     await err.waitFor({ timeout: 60_000 });
     assert.ok((await err.innerText()).includes("bad.csv, row 26, column 'value': expected a number, found 'ten'"), await err.innerText());
+    // A gzip bomb (520 MiB of rows in about 0.5 MB): a series file is read whole, so past
+    // 512 MiB of text it is refused, and the worker survives it.
+    const gz = zlib.createGzip({ level: 9 });
+    const chunks = [];
+    gz.on('data', (c) => chunks.push(c));
+    const done = new Promise((resolve) => gz.on('end', resolve));
+    gz.write('sku,period,units\n');
+    const block = Buffer.from('A,1,2\n'.repeat(1 << 20));
+    for (let i = 0; i < Math.floor((520 << 20) / block.length); i++) gz.write(block);
+    gz.end();
+    await done;
+    const bomb = Buffer.concat(chunks);
+    assert.ok(bomb.length < 4 << 20, `${bomb.length}`);
+    await page.locator('[data-testid="sf-file"]').setInputFiles({ name: 'bomb.csv.gz', mimeType: 'application/gzip', buffer: bomb });
+    await page.waitForFunction(() => (document.querySelector('[data-testid="error"]')?.innerText ?? '').includes('bomb.csv.gz'), null, { timeout: 120_000 });
+    assert.ok((await err.innerText()).includes('bomb.csv.gz holds more than 512 MB of text: too much for a series file, which is read whole.'), await err.innerText());
+    // the sample still reads afterwards
+    await page.locator('[data-testid="sf-file"]').setInputFiles(SAMPLE);
+    await page.waitForFunction(() => document.querySelector('[data-testid="sf-summary"]')?.getAttribute('data-series') === '6', null, { timeout: 120_000 });
     assert.deepEqual(crashes(log), []);
   } finally {
     await context.close();
