@@ -557,3 +557,59 @@ fn a_shop_closed_at_weekends_keeps_the_week_that_ends_on_friday() {
     let rep = run_with_progress(&data, &monthly, &mut |_, _| {}).expect("run");
     assert_eq!(rep.series[0].history, [230.0, 210.0]);
 }
+
+#[test]
+fn holidays_are_filled_in_and_christmas_is_closed_ahead() {
+    // pandas on the UCI file (lines with quantity > 0, daily sums reindexed over every day):
+    // no sales on 16 days other than Saturdays — 2010-12-24, 26–31, 2011-01-02, 03 (Christmas
+    // to New Year, Saturday 25 December and 1 January closed anyway), 2011-04-22, 24, 25
+    // (Easter), 29 April (royal wedding), 2 and 30 May, 29 August (bank holidays).
+    let input = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data/online_retail_uci/online_retail.csv.gz");
+    let data = shoplens::data::import_paths(&[input], &Default::default()).expect("import");
+    let params = ForecastParams {
+        level: Level::Total,
+        freq: Freq::Day,
+        horizon: 31,
+        model: ModelKind::Ets,
+        ..ForecastParams::default()
+    };
+    let rep = run_with_progress(&data, &params, &mut |_, _| {}).expect("run");
+    let notes: Vec<String> = rep.notes.iter().map(|n| n.en()).collect();
+    assert!(notes.contains(&"No sales on 16 days the shop usually opens (2010-12-24, 2010-12-26, 2010-12-27, 2010-12-28, 2010-12-29, 2010-12-30, …): taken as holidays or closures. The models see those days filled in from the same weekday a week before and after, so that a closure does not read as a slump.".to_string()), "{notes:?}");
+    assert!(notes.contains(&"The shop was closed from 2010-12-24 to 2011-01-03 a year before: the days of the forecast on the same dates are forecast 0.".to_string()), "{notes:?}");
+    let s = &rep.series[0];
+    // the history is shown as it was
+    let aug29 = s
+        .periods
+        .iter()
+        .position(|p| p == "2011-08-29")
+        .expect("day");
+    assert_eq!(s.history[aug29], 0.0);
+    assert_eq!(s.forecast_periods[0], "2011-12-10");
+    for (k, p) in s.forecast_periods.iter().enumerate() {
+        let closed = ("2011-12-24".."2012-01-04").contains(&p.as_str());
+        let saturday = chrono::Datelike::weekday(
+            &chrono::NaiveDate::parse_from_str(p, "%Y-%m-%d").expect("date"),
+        ) == chrono::Weekday::Sat;
+        let bounds = s
+            .forecast
+            .intervals
+            .iter()
+            .flat_map(|iv| [iv.lower[k], iv.upper[k]]);
+        if closed || saturday {
+            assert_eq!(s.forecast.mean[k], 0.0, "{p}");
+            assert!(bounds.into_iter().all(|b| b == 0.0), "{p}");
+        } else {
+            assert!(s.forecast.mean[k] > 5_000.0, "{p}: {}", s.forecast.mean[k]);
+        }
+    }
+    // Weekly forecasts keep the Christmas weeks as they were: a real dip in a week's sales.
+    let weekly = ForecastParams {
+        freq: Freq::Week,
+        horizon: 4,
+        ..params
+    };
+    let rep = run_with_progress(&data, &weekly, &mut |_, _| {}).expect("run");
+    assert!(!rep.notes.iter().any(|n| n.en().starts_with("No sales on")));
+}

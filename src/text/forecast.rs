@@ -112,6 +112,16 @@ pub const ENTRIES: &[Entry] = &[
         zh: "{n} 个非商品编码（邮费、手续费、手工调整等：{codes}）未计入。",
     },
     Entry {
+        key: "forecast.note.closures",
+        en: "No sales on {n} {n|day|days} the shop usually opens ({list}): taken as holidays or closures. The models see those days filled in from the same weekday a week before and after, so that a closure does not read as a slump.",
+        zh: "有 {n} 个平常营业的日子没有任何销售（{list}）：视为节假日或停业。模型看到的这些日子用前后一周同一星期几的数据补上，以免停业被当成销量下滑。",
+    },
+    Entry {
+        key: "forecast.note.annual_closure",
+        en: "The shop was closed from {from} to {to} a year before: the days of the forecast on the same dates are forecast 0.",
+        zh: "店铺一年前从 {from} 到 {to} 停业：预测期内相同日期的日子预测为 0。",
+    },
+    Entry {
         key: "forecast.note.closed_days",
         en: "No sales on {days} in any of the last {w} weeks: the shop is taken to be closed then. Those days are forecast 0, and the other days from the open days alone.",
         zh: "最近 {w} 周的{days}都没有销售：视为店铺休息日。这些日子预测为 0，其余日子只根据营业日的数据预测。",

@@ -155,6 +155,7 @@ impl SeriesFile {
                 values: s.train().to_vec(),
                 future_periods: Vec::new(),
                 closed: Vec::new(),
+                shut: Vec::new(),
                 flags: s.series_flags(),
                 not_goods: false,
             })

@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use super::select::{auto_forecast, AutoOptions, LeaderboardRow, ModelKind};
 use super::series::{
-    aggregate, closed_weekdays, period_start, weekday, AggregatedSeries, Aggregation, Freq, Level,
-    Measure, NO_GROUP_ID,
+    aggregate, annual_closures, closed_weekdays, closure_days, in_annual_closure, period_start,
+    weekday, AggregatedSeries, Aggregation, Freq, Level, Measure, NO_GROUP_ID,
 };
 use super::xreg::{self, FlagEffect, SeriesFlags};
 use super::{Forecast, ForecastError, Interval, Shard};
@@ -241,6 +241,13 @@ pub struct NamedSeries {
     /// when every day is open). Those periods are left out of the fit and forecast 0.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub closed: Vec<bool>,
+    /// Daily series of order lines: the periods (history `t < n`, horizon `n + k`) on which
+    /// the shop is closed though it usually opens (holidays, [`super::series::closure_days`];
+    /// ahead, the dates of a long closure a year before, [`super::series::annual_closures`]).
+    /// The history's are filled in for the model ([`fill_closures`]), the horizon's are
+    /// forecast 0.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shut: Vec<usize>,
     /// Known regressors (promotion or holiday flags of a series file): the model forecasts
     /// the series without their effects and adds the planned flags' effects back
     /// ([`super::xreg`]).
@@ -331,14 +338,16 @@ pub fn prepare(
     }
     // Closed weekdays are judged on the shop's daily total: the series itself at total level,
     // one more aggregation otherwise.
-    let closed = match (params.freq, params.level) {
-        (Freq::Day, Level::Total) => series.first().and_then(closed_weekdays),
+    // So are its closures (holidays) and the long ones that come back a year later.
+    let total = match (params.freq, params.level) {
+        (Freq::Day, Level::Total) => series.first().cloned(),
         (Freq::Day, _) => aggregate(&data.lines, Level::Total, Freq::Day, Measure::Units, None)
             .series
-            .first()
-            .and_then(closed_weekdays),
+            .into_iter()
+            .next(),
         _ => None,
     };
+    let closed = total.as_ref().and_then(closed_weekdays);
     if let Some((days, weeks)) = closed {
         notes.push(
             Text::new("forecast.note.closed_days")
@@ -346,14 +355,30 @@ pub fn prepare(
                 .int("w", weeks),
         );
     }
+    let weekdays = closed.map(|(days, _)| days);
+    let closures = total
+        .as_ref()
+        .map(|t| closure_days(t, weekdays))
+        .unwrap_or_default();
+    let annual = annual_closures(&closures, weekdays);
+    notes.extend(closure_notes(&closures, &annual, &series, params));
     let named: Vec<NamedSeries> = series
         .into_iter()
         .map(|s| {
             let n = s.values.len() as i64;
+            let ahead = (0..params.horizon as i64)
+                .filter(|k| in_annual_closure(s.first_period + n + k, &annual));
             NamedSeries {
                 closed: closed
                     .map(|(days, _)| (0..7).map(|j| days[weekday(s.first_period + j)]).collect())
                     .unwrap_or_default(),
+                shut: closures
+                    .iter()
+                    .map(|d| d - s.first_period)
+                    .filter(|t| (0..n).contains(t))
+                    .chain(ahead.map(|k| n + k))
+                    .map(|t| t as usize)
+                    .collect(),
                 flags: None,
                 periods: (0..n)
                     .map(|i| period_start(s.first_period + i, params.freq))
@@ -438,6 +463,49 @@ fn non_goods(
 }
 
 /// "Saturday", "Saturday and Sunday", "Monday, Saturday and Sunday".
+/// The notes on a shop's closures: the days it sold nothing though it usually opens, and the
+/// long closures a year before whose dates fall in the horizon (forecast 0).
+fn closure_notes(
+    closures: &[i64],
+    annual: &[(i64, i64)],
+    series: &[AggregatedSeries],
+    params: &ForecastParams,
+) -> Vec<Text> {
+    let mut notes = Vec::new();
+    if closures.is_empty() {
+        return notes;
+    }
+    let mut list: Vec<String> = closures
+        .iter()
+        .take(6)
+        .map(|d| period_start(*d, Freq::Day))
+        .collect();
+    if closures.len() > 6 {
+        list.push("…".into());
+    }
+    notes.push(
+        Text::new("forecast.note.closures")
+            .int("n", closures.len())
+            .str("list", list.join(", ")),
+    );
+    let Some(s) = series.first() else {
+        return notes;
+    };
+    let start = s.first_period + s.values.len() as i64;
+    for (first, last) in annual {
+        let hit = (start..start + params.horizon as i64)
+            .any(|d| in_annual_closure(d, &[(*first, *last)]));
+        if hit {
+            notes.push(
+                Text::new("forecast.note.annual_closure")
+                    .str("from", period_start(*first, Freq::Day))
+                    .str("to", period_start(*last, Freq::Day)),
+            );
+        }
+    }
+    notes
+}
+
 fn weekday_list(days: &[bool; 7]) -> Text {
     const KEYS: [&str; 7] = [
         "forecast.weekday.mon",
@@ -506,6 +574,7 @@ pub fn table_shard(series: &[NamedSeries], shard: Shard) -> Vec<NamedSeries> {
             values: s.values.clone(),
             future_periods: Vec::new(),
             closed: s.closed.clone(),
+            shut: s.shut.clone(),
             flags: s.flags.clone(),
             not_goods: s.not_goods,
         })
@@ -731,6 +800,49 @@ impl OpenDays {
     }
 }
 
+/// A daily series with its closure days (`shut`, [`NamedSeries::shut`]; those of the history)
+/// filled in for the model: the mean of the same weekday a week before and a week after (two
+/// or three weeks when those were closures too or outside the series); a day with no such
+/// neighbour keeps its value. Reference: the seasonal-naive imputation of missing days, as in
+/// Hyndman & Athanasopoulos, *Forecasting: Principles and Practice* (3rd ed.), §13.9.
+pub(super) fn fill_closures(y: &[f64], shut: &[usize]) -> Vec<f64> {
+    let mut out = y.to_vec();
+    let is_shut = |t: usize| shut.contains(&t);
+    for &t in shut.iter().filter(|t| **t < y.len()) {
+        for step in [7, 14, 21] {
+            let near: Vec<f64> = [t.checked_sub(step), Some(t + step)]
+                .into_iter()
+                .flatten()
+                .filter(|&u| u < y.len() && !is_shut(u))
+                .map(|u| y[u])
+                .collect();
+            if !near.is_empty() {
+                out[t] = near.iter().sum::<f64>() / near.len() as f64;
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// A forecast with the steps `closed` (0-based) set to 0, bounds too.
+fn close_days(mut fc: Forecast, closed: impl Iterator<Item = usize>) -> Forecast {
+    for k in closed {
+        if let Some(v) = fc.mean.get_mut(k) {
+            *v = 0.0;
+        }
+        for iv in &mut fc.intervals {
+            if let Some(v) = iv.lower.get_mut(k) {
+                *v = 0.0;
+            }
+            if let Some(v) = iv.upper.get_mut(k) {
+                *v = 0.0;
+            }
+        }
+    }
+    fc
+}
+
 /// Forecast one series (see [`forecast_many`]).
 fn forecast_one(s: &NamedSeries, params: &ForecastParams, m: usize, detailed: bool) -> OneResult {
     let h = params.horizon;
@@ -759,14 +871,16 @@ fn forecast_one(s: &NamedSeries, params: &ForecastParams, m: usize, detailed: bo
         (Some(f), None) => Flagged::fit(f, y, m, &mut flag_notes),
         _ => None,
     };
+    // Closures (holidays) are filled in: the model should not read them as a slump.
+    let filled = fill_closures(y, &s.shut);
     let (y_fit, m_fit, h_fit) = match (&open, &flagged) {
         (Some(o), _) => (
-            o.history.iter().map(|t| y[*t]).collect::<Vec<f64>>(),
+            o.history.iter().map(|t| filled[*t]).collect::<Vec<f64>>(),
             o.season,
             o.future.len().max(1),
         ),
-        (None, Some(f)) => (f.baseline(y), m, h),
-        (None, None) => (y.clone(), m, h),
+        (None, Some(f)) => (f.baseline(&filled), m, h),
+        (None, None) => (filled.clone(), m, h),
     };
     // With flags the automatic choice is the regression with ARIMA errors: the errors' ARIMA
     // fitted jointly with the effects forecasts the baseline (the backtest refits ARIMA on
@@ -810,6 +924,8 @@ fn forecast_one(s: &NamedSeries, params: &ForecastParams, m: usize, detailed: bo
     } else {
         fc
     };
+    // the days of a closure ahead sell nothing
+    let fc = close_days(fc, s.shut.iter().filter_map(|t| t.checked_sub(y.len())));
     let model = match &flagged {
         Some(f) => f.label(&auto.model.name()),
         None => auto.model.name(),
@@ -819,7 +935,7 @@ fn forecast_one(s: &NamedSeries, params: &ForecastParams, m: usize, detailed: bo
         .iter()
         .find(|r| r.model == auto.chosen)
         .and_then(|r| r.mase);
-    let recent = mean(&y[y.len().saturating_sub(h)..]);
+    let recent = mean(&filled[filled.len().saturating_sub(h)..]);
     let fmean = mean(&fc.mean);
     let trend_pct = if recent.abs() > 1e-12 {
         100.0 * (fmean - recent) / recent.abs()
@@ -1037,6 +1153,35 @@ mod tests {
     use super::*;
 
     #[test]
+    fn closures_are_filled_from_the_same_weekday() {
+        let y: Vec<f64> = (0..21).map(|t| (t % 7 * 10 + t) as f64).collect();
+        // the mean of a week before and after
+        let f = fill_closures(&y, &[10]);
+        assert_eq!(f[10], (y[3] + y[17]) / 2.0);
+        assert_eq!(f[..10], y[..10]);
+        assert_eq!(f[11..], y[11..]);
+        // the last day: the week before only; future periods are left to the forecast
+        assert_eq!(fill_closures(&y, &[20, 25])[20], y[13]);
+        // a closure a week after: two weeks after
+        let f = fill_closures(&y, &[3, 10]);
+        assert_eq!((f[3], f[10]), (y[17], y[17]));
+        // no neighbour: the value stays
+        assert_eq!(fill_closures(&y[..5], &[2]), y[..5]);
+        let fc = Forecast {
+            mean: vec![1.0, 2.0, 3.0],
+            intervals: vec![Interval {
+                level: 80.0,
+                lower: vec![0.5, 1.5, 2.5],
+                upper: vec![1.5, 2.5, 3.5],
+            }],
+        };
+        let closed = close_days(fc, [1, 7].into_iter());
+        assert_eq!(closed.mean, [1.0, 0.0, 3.0]);
+        assert_eq!(closed.intervals[0].lower, [0.5, 0.0, 2.5]);
+        assert_eq!(closed.intervals[0].upper, [1.5, 0.0, 3.5]);
+    }
+
+    #[test]
     fn closed_days_are_listed_and_expanded() {
         let days = |c: &[usize]| {
             let mut d = [false; 7];
@@ -1066,6 +1211,7 @@ mod tests {
             values: vec![5.0, 6.0, 7.0, 0.0, 0.0, 8.0, 9.0, 5.0, 6.0],
             future_periods: Vec::new(),
             closed,
+            shut: Vec::new(),
             flags: None,
             not_goods: false,
         };
@@ -1087,6 +1233,7 @@ mod tests {
         );
         let open = NamedSeries {
             closed: Vec::new(),
+            shut: Vec::new(),
             flags: None,
             not_goods: false,
             ..s
@@ -1141,6 +1288,7 @@ mod tests {
                 values,
                 future_periods: Vec::new(),
                 closed: Vec::new(),
+                shut: Vec::new(),
                 flags: None,
                 not_goods: false,
             }
@@ -1189,6 +1337,7 @@ mod tests {
             values,
             future_periods: Vec::new(),
             closed: Vec::new(),
+            shut: Vec::new(),
             flags: None,
             not_goods: false,
         };
@@ -1237,6 +1386,7 @@ mod tests {
             values,
             future_periods: Vec::new(),
             closed: Vec::new(),
+            shut: Vec::new(),
             flags: None,
             not_goods: false,
         };

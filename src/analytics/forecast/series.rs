@@ -339,6 +339,75 @@ pub fn closed_weekdays(total: &AggregatedSeries) -> Option<([bool; 7], usize)> {
     (closed.contains(&true) && sold.contains(&true)).then_some((closed, weeks))
 }
 
+/// The largest share of a shop's usual opening days without a sale for those days to be
+/// taken as closures (holidays): a shop that sells on nine opening days in ten or more does
+/// not sell nothing by chance. A shop with quieter days keeps its zeros as sales of 0.
+pub const CLOSURE_MAX_SHARE: f64 = 0.10;
+/// Closure days a closure must count to be taken to come back a year later on the same dates
+/// (Christmas to New Year, a summer break; not Easter's three or four days, whose dates move).
+pub const ANNUAL_CLOSURE_MIN_DAYS: usize = 5;
+
+/// The shop's closures (holidays): the days, after its first sale, on which it sold nothing
+/// though it usually opens then (not a `closed` weekday, [`closed_weekdays`]), when such days
+/// are at most [`CLOSURE_MAX_SHARE`] of its opening days. Day indices (days since
+/// 1970-01-01), in order; empty for a series of fewer than [`CLOSED_MIN_WEEKS`] weeks.
+/// `total`: the shop's daily total.
+pub fn closure_days(total: &AggregatedSeries, closed: Option<[bool; 7]>) -> Vec<i64> {
+    let n = total.values.len();
+    if n < 7 * CLOSED_MIN_WEEKS {
+        return Vec::new();
+    }
+    let closed = closed.unwrap_or([false; 7]);
+    let day = |i: usize| total.first_period + i as i64;
+    let open: Vec<usize> = (0..n).filter(|&i| !closed[weekday(day(i))]).collect();
+    let shut: Vec<i64> = open
+        .iter()
+        .filter(|&&i| total.values[i] == 0.0)
+        .map(|&i| day(i))
+        .collect();
+    if shut.len() as f64 > CLOSURE_MAX_SHARE * open.len() as f64 {
+        return Vec::new();
+    }
+    shut
+}
+
+/// Closures long enough to come back a year later ([`ANNUAL_CLOSURE_MIN_DAYS`] closure days or
+/// more, counting a run of days that only `closed` weekdays interrupt as one): their first
+/// and last days.
+pub fn annual_closures(days: &[i64], closed: Option<[bool; 7]>) -> Vec<(i64, i64)> {
+    let closed = closed.unwrap_or([false; 7]);
+    let mut runs: Vec<(i64, i64, usize)> = Vec::new();
+    for &d in days {
+        match runs.last_mut() {
+            Some((_, last, count)) if (*last + 1..d).all(|g| closed[weekday(g)]) => {
+                *last = d;
+                *count += 1;
+            }
+            _ => runs.push((d, d, 1)),
+        }
+    }
+    runs.into_iter()
+        .filter(|r| r.2 >= ANNUAL_CLOSURE_MIN_DAYS)
+        .map(|(a, b, _)| (a, b))
+        .collect()
+}
+
+/// Whether day `d` falls on the dates of one of `runs` a year before ([`annual_closures`]):
+/// 24 December 2011 when the shop was closed from 24 December 2010 to 3 January 2011.
+pub fn in_annual_closure(d: i64, runs: &[(i64, i64)]) -> bool {
+    let date = date_of_day(d);
+    let year_before = date
+        .with_year(date.year() - 1)
+        // 29 February: the 28th a year before
+        .or_else(|| (date - Duration::days(1)).with_year(date.year() - 1));
+    let Some(before) = year_before else {
+        return false;
+    };
+    let b = (before - date_of_day(0)).num_days();
+    runs.iter()
+        .any(|(first, last)| (*first..=*last).contains(&b))
+}
+
 /// A series read from a long-format file.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct LongSeries {
@@ -1460,7 +1529,10 @@ impl LongSeries {
 
 #[cfg(test)]
 mod tests {
-    use super::{open_weekdays, period_first_day, period_of_day, written_number, Freq, Span};
+    use super::{
+        annual_closures, closure_days, in_annual_closure, open_weekdays, period_first_day,
+        period_of_day, written_number, AggregatedSeries, Freq, Span,
+    };
     use crate::data::dates::{days_from_civil, weekday};
 
     /// The weekdays found open in a shop's data from `from` to `to` (inclusive) when it sells
@@ -1471,6 +1543,76 @@ mod tests {
             to,
             (from..=to).filter(|d| !closed.contains(&weekday(*d))),
         )
+    }
+
+    #[test]
+    fn closures_are_days_without_sales_the_shop_usually_opens() {
+        let day = |y, m, d| days_from_civil(y, m, d);
+        // Closed on Saturdays; 10 a day from Wednesday 1 December 2010 to Friday 9 December
+        // 2011, nothing from 24 December to 3 January (as the UCI Online Retail shop) nor on
+        // Monday 29 August.
+        let first = day(2010, 12, 1);
+        let shut =
+            |d: i64| (day(2010, 12, 24)..=day(2011, 1, 3)).contains(&d) || d == day(2011, 8, 29);
+        let values: Vec<f64> = (first..=day(2011, 12, 9))
+            .map(|d| {
+                if weekday(d) == 5 || shut(d) {
+                    0.0
+                } else {
+                    10.0
+                }
+            })
+            .collect();
+        let total = AggregatedSeries {
+            id: "total".into(),
+            label: "total".into(),
+            first_period: first,
+            values,
+        };
+        let saturday = Some([false, false, false, false, false, true, false]);
+        let days = closure_days(&total, saturday);
+        // 11 days from 24 December, less the Saturdays 25 December and 1 January; 29 August
+        assert_eq!(days.len(), 10);
+        assert_eq!(days[0], day(2010, 12, 24));
+        assert_eq!(days[8], day(2011, 1, 3));
+        assert_eq!(days[9], day(2011, 8, 29));
+        let runs = annual_closures(&days, saturday);
+        assert_eq!(runs, [(day(2010, 12, 24), day(2011, 1, 3))]);
+        assert!(in_annual_closure(day(2011, 12, 24), &runs));
+        assert!(in_annual_closure(day(2012, 1, 3), &runs));
+        assert!(!in_annual_closure(day(2011, 12, 23), &runs));
+        assert!(!in_annual_closure(day(2012, 1, 4), &runs));
+        assert!(!in_annual_closure(day(2012, 8, 29), &runs));
+        // Without the Saturdays known as closed, the 63 days without sales are 17% of the days:
+        // too many to be closures.
+        assert!(closure_days(&total, None).is_empty());
+        // A shop with many quiet days: its zeros are sales of 0, not closures.
+        let quiet = AggregatedSeries {
+            values: (0..70)
+                .map(|i| if i % 5 == 0 { 0.0 } else { 1.0 })
+                .collect(),
+            ..total.clone()
+        };
+        assert!(closure_days(&quiet, None).is_empty());
+        // Three weeks are too few to tell.
+        let short = AggregatedSeries {
+            values: vec![0.0; 21],
+            ..total
+        };
+        assert!(closure_days(&short, None).is_empty());
+        // a closure of four days does not come back a year later (Easter moves)
+        let easter = [
+            day(2011, 4, 22),
+            day(2011, 4, 24),
+            day(2011, 4, 25),
+            day(2011, 4, 26),
+        ];
+        assert!(annual_closures(&easter, saturday).is_empty());
+        // 29 February: the 28th a year before
+        assert!(in_annual_closure(
+            day(2012, 2, 29),
+            &[(day(2011, 2, 28), day(2011, 2, 28))]
+        ));
     }
 
     #[test]
