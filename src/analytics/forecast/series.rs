@@ -339,42 +339,51 @@ pub fn closed_weekdays(total: &AggregatedSeries) -> Option<([bool; 7], usize)> {
     (closed.contains(&true) && sold.contains(&true)).then_some((closed, weeks))
 }
 
-/// The largest share of a shop's usual opening days without a sale for those days to be
-/// taken as closures (holidays): a shop that sells on nine opening days in ten or more does
-/// not sell nothing by chance. A shop with quieter days keeps its zeros as sales of 0.
+/// The largest share of a shop's usual opening days on which it sold nothing now and then (a
+/// day or two at a time) for those days to be taken as closures (holidays): a shop that sells
+/// on nine opening days in ten or more does not sell nothing by chance. A shop with quieter
+/// days keeps its zeros as sales of 0.
 pub const CLOSURE_MAX_SHARE: f64 = 0.10;
+/// Closure days in a row (only closed weekdays between them) that make a long closure: never
+/// counted against [`CLOSURE_MAX_SHARE`] (a shop shut over Christmas is not a quiet shop).
+pub const LONG_CLOSURE_DAYS: usize = 3;
 /// Closure days a closure must count to be taken to come back a year later on the same dates
 /// (Christmas to New Year, a summer break; not Easter's three or four days, whose dates move).
 pub const ANNUAL_CLOSURE_MIN_DAYS: usize = 5;
 
 /// The shop's closures (holidays): the days, after its first sale, on which it sold nothing
-/// though it usually opens then (not a `closed` weekday, [`closed_weekdays`]), when such days
-/// are at most [`CLOSURE_MAX_SHARE`] of its opening days. Day indices (days since
-/// 1970-01-01), in order; empty for a series of fewer than [`CLOSED_MIN_WEEKS`] weeks.
-/// `total`: the shop's daily total.
+/// though it usually opens then (not a `closed` weekday, [`closed_weekdays`]), when the
+/// short ones among them (fewer than [`LONG_CLOSURE_DAYS`] in a row) are at most
+/// [`CLOSURE_MAX_SHARE`] of its opening days. Day indices (days since 1970-01-01), in order;
+/// empty for a series of fewer than [`CLOSED_MIN_WEEKS`] weeks. `total`: the shop's daily
+/// total.
 pub fn closure_days(total: &AggregatedSeries, closed: Option<[bool; 7]>) -> Vec<i64> {
     let n = total.values.len();
     if n < 7 * CLOSED_MIN_WEEKS {
         return Vec::new();
     }
-    let closed = closed.unwrap_or([false; 7]);
+    let weekly = closed.unwrap_or([false; 7]);
     let day = |i: usize| total.first_period + i as i64;
-    let open: Vec<usize> = (0..n).filter(|&i| !closed[weekday(day(i))]).collect();
+    let open: Vec<usize> = (0..n).filter(|&i| !weekly[weekday(day(i))]).collect();
     let shut: Vec<i64> = open
         .iter()
         .filter(|&&i| total.values[i] == 0.0)
         .map(|&i| day(i))
         .collect();
-    if shut.len() as f64 > CLOSURE_MAX_SHARE * open.len() as f64 {
+    let short: usize = closure_runs(&shut, closed)
+        .iter()
+        .map(|r| r.2)
+        .filter(|&k| k < LONG_CLOSURE_DAYS)
+        .sum();
+    if short as f64 > CLOSURE_MAX_SHARE * open.len() as f64 {
         return Vec::new();
     }
     shut
 }
 
-/// Closures long enough to come back a year later ([`ANNUAL_CLOSURE_MIN_DAYS`] closure days or
-/// more, counting a run of days that only `closed` weekdays interrupt as one): their first
-/// and last days.
-pub fn annual_closures(days: &[i64], closed: Option<[bool; 7]>) -> Vec<(i64, i64)> {
+/// Closure days grouped into runs that only `closed` weekdays interrupt: first day, last day,
+/// closure days.
+fn closure_runs(days: &[i64], closed: Option<[bool; 7]>) -> Vec<(i64, i64, usize)> {
     let closed = closed.unwrap_or([false; 7]);
     let mut runs: Vec<(i64, i64, usize)> = Vec::new();
     for &d in days {
@@ -386,7 +395,15 @@ pub fn annual_closures(days: &[i64], closed: Option<[bool; 7]>) -> Vec<(i64, i64
             _ => runs.push((d, d, 1)),
         }
     }
-    runs.into_iter()
+    runs
+}
+
+/// Closures long enough to come back a year later ([`ANNUAL_CLOSURE_MIN_DAYS`] closure days or
+/// more, counting a run of days that only `closed` weekdays interrupt as one): their first
+/// and last days.
+pub fn annual_closures(days: &[i64], closed: Option<[bool; 7]>) -> Vec<(i64, i64)> {
+    closure_runs(days, closed)
+        .into_iter()
         .filter(|r| r.2 >= ANNUAL_CLOSURE_MIN_DAYS)
         .map(|(a, b, _)| (a, b))
         .collect()
@@ -1583,9 +1600,23 @@ mod tests {
         assert!(!in_annual_closure(day(2011, 12, 23), &runs));
         assert!(!in_annual_closure(day(2012, 1, 4), &runs));
         assert!(!in_annual_closure(day(2012, 8, 29), &runs));
-        // Without the Saturdays known as closed, the 63 days without sales are 17% of the days:
-        // too many to be closures.
+        // Without the Saturdays known as closed, they are short closures, one day in seven: too
+        // many to be closures.
         assert!(closure_days(&total, None).is_empty());
+        // Long closures do not count against the share: 30 days of which 8 shut, 3 in a row.
+        let runs = AggregatedSeries {
+            values: (0..30)
+                .map(|i| {
+                    if [3, 4, 5, 10, 11, 12, 20, 21].contains(&i) {
+                        0.0
+                    } else {
+                        1.0
+                    }
+                })
+                .collect(),
+            ..total.clone()
+        };
+        assert_eq!(closure_days(&runs, None).len(), 8);
         // A shop with many quiet days: its zeros are sales of 0, not closures.
         let quiet = AggregatedSeries {
             values: (0..70)
