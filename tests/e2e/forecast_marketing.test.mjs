@@ -104,6 +104,9 @@ test('Forecast page: total forecast with nested, widening intervals; every SKU w
     await page.locator('[data-testid="forecast-detail"][data-series="total"][data-model*="[6]"]').waitFor({ timeout: 300_000 });
     const dayNotes = await page.locator('[data-testid="forecast-detail"] ul.notes li').allInnerTexts();
     assert.ok(dayNotes.some((n) => n.startsWith('No sales on Saturday in any of the last 8 weeks: the shop is taken to be closed then.')), JSON.stringify(dayNotes));
+    // Monday 29 August 2011, the summer bank holiday (pandas: the only open weekday without a
+    // sale in the sample): a closure, filled in for the model.
+    assert.ok(dayNotes.some((n) => n.startsWith('No sales on 1 day the shop usually opens (2011-08-29): taken as holidays or closures.')), JSON.stringify(dayNotes));
     const daily = parseCsv((await download(page, 'download-forecast')).text);
     const dcol = (name) => daily[0].indexOf(name);
     const dayRows = daily.slice(1).filter((r) => r.length > 1);
