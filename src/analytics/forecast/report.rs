@@ -462,7 +462,6 @@ fn non_goods(
     Ok((goods, notes))
 }
 
-/// "Saturday", "Saturday and Sunday", "Monday, Saturday and Sunday".
 /// The notes on a shop's closures: the days it sold nothing though it usually opens, and the
 /// long closures a year before whose dates fall in the horizon (forecast 0).
 fn closure_notes(
@@ -506,6 +505,7 @@ fn closure_notes(
     notes
 }
 
+/// "Saturday", "Saturday and Sunday", "Monday, Saturday and Sunday".
 fn weekday_list(days: &[bool; 7]) -> Text {
     const KEYS: [&str; 7] = [
         "forecast.weekday.mon",
@@ -803,8 +803,10 @@ impl OpenDays {
 /// A daily series with its closure days (`shut`, [`NamedSeries::shut`]; those of the history)
 /// filled in for the model: the mean of the same weekday a week before and a week after (two
 /// or three weeks when those were closures too or outside the series); a day with no such
-/// neighbour keeps its value. Reference: the seasonal-naive imputation of missing days, as in
-/// Hyndman & Athanasopoulos, *Forecasting: Principles and Practice* (3rd ed.), §13.9.
+/// neighbour keeps its value. A closure is a missing observation, not a sale of 0; missing
+/// values are replaced by estimates before the models are fitted, as in Hyndman &
+/// Athanasopoulos, *Forecasting: Principles and Practice* (3rd ed.), §13.9, the estimate here
+/// being the same weekday's neighbours (the weekly season of daily sales).
 pub(super) fn fill_closures(y: &[f64], shut: &[usize]) -> Vec<f64> {
     let mut out = y.to_vec();
     let is_shut = |t: usize| shut.contains(&t);
