@@ -604,12 +604,54 @@ fn holidays_are_filled_in_and_christmas_is_closed_ahead() {
             assert!(s.forecast.mean[k] > 5_000.0, "{p}: {}", s.forecast.mean[k]);
         }
     }
-    // Weekly forecasts keep the Christmas weeks as they were: a real dip in a week's sales.
+    // Weeks and months ahead keep the share of their sales made on the days the shop will
+    // open. pandas: the mean units per weekday over the last 56 days (Monday 32,214, Tuesday
+    // 28,320, Wednesday 31,213, Thursday 33,349, Friday 34,878, Saturday 0, Sunday 15,382);
+    // the week of 19 December loses its Sunday (0.9123), the next week everything, the week
+    // of 2 January its Monday and Tuesday (0.6548); December 2011 0.7722, January 2012 0.9023.
     let weekly = ForecastParams {
         freq: Freq::Week,
-        horizon: 4,
+        horizon: 6,
+        model: ModelKind::Naive,
         ..params
     };
     let rep = run_with_progress(&data, &weekly, &mut |_, _| {}).expect("run");
     assert!(!rep.notes.iter().any(|n| n.en().starts_with("No sales on")));
+    assert!(rep.notes.iter().any(|n| n.en() == "The shop was closed from 2010-12-24 to 2011-01-03 a year before: the weeks ahead on those dates are forecast for the days it will open only, with the share of a week's sales those days make (2011-12-19 91%, 2011-12-26 0%, 2012-01-02 65%)."));
+    let s = &rep.series[0];
+    assert_eq!(s.forecast_periods[2], "2011-12-19");
+    let naive = s.forecast.mean[0];
+    let close = |a: f64, b: f64| (a - b).abs() < 5e-4 * b.abs().max(1.0);
+    assert!(
+        close(s.forecast.mean[2], 0.9123 * naive),
+        "{}",
+        s.forecast.mean[2] / naive
+    );
+    assert_eq!(s.forecast.mean[3], 0.0);
+    assert!(
+        close(s.forecast.mean[4], 0.6548 * naive),
+        "{}",
+        s.forecast.mean[4] / naive
+    );
+    assert_eq!((s.forecast.mean[1], s.forecast.mean[5]), (naive, naive));
+    let monthly = ForecastParams {
+        freq: Freq::Month,
+        horizon: 3,
+        ..weekly
+    };
+    let rep = run_with_progress(&data, &monthly, &mut |_, _| {}).expect("run");
+    let s = &rep.series[0];
+    assert_eq!(s.forecast_periods[0], "2011-12-01");
+    let naive = s.history[s.history.len() - 1];
+    assert!(
+        close(s.forecast.mean[0], 0.7722 * naive),
+        "{}",
+        s.forecast.mean[0] / naive
+    );
+    assert!(
+        close(s.forecast.mean[1], 0.9023 * naive),
+        "{}",
+        s.forecast.mean[1] / naive
+    );
+    assert_eq!(s.forecast.mean[2], naive);
 }

@@ -122,6 +122,16 @@ pub const ENTRIES: &[Entry] = &[
         zh: "店铺一年前从 {from} 到 {to} 停业：预测期内相同日期的日子预测为 0。",
     },
     Entry {
+        key: "forecast.note.annual_closure_weeks",
+        en: "The shop was closed from {from} to {to} a year before: the weeks ahead on those dates are forecast for the days it will open only, with the share of a week's sales those days make ({list}).",
+        zh: "店铺一年前从 {from} 到 {to} 停业：预测期内落在这些日期的周只按营业的日子预测，按这些日子通常占一周销售的比例计算（{list}）。",
+    },
+    Entry {
+        key: "forecast.note.annual_closure_months",
+        en: "The shop was closed from {from} to {to} a year before: the months ahead on those dates are forecast for the days it will open only, with the share of a month's sales those days make ({list}).",
+        zh: "店铺一年前从 {from} 到 {to} 停业：预测期内落在这些日期的月份只按营业的日子预测，按这些日子通常占一个月销售的比例计算（{list}）。",
+    },
+    Entry {
         key: "forecast.note.closed_days",
         en: "No sales on {days} in any of the last {w} weeks: the shop is taken to be closed then. Those days are forecast 0, and the other days from the open days alone.",
         zh: "最近 {w} 周的{days}都没有销售：视为店铺休息日。这些日子预测为 0，其余日子只根据营业日的数据预测。",

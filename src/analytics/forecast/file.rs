@@ -156,6 +156,7 @@ impl SeriesFile {
                 future_periods: Vec::new(),
                 closed: Vec::new(),
                 shut: Vec::new(),
+                open_share: Vec::new(),
                 flags: s.series_flags(),
                 not_goods: false,
             })

@@ -6,8 +6,9 @@ use serde::{Deserialize, Serialize};
 
 use super::select::{auto_forecast, AutoOptions, LeaderboardRow, ModelKind};
 use super::series::{
-    aggregate, annual_closures, closed_weekdays, closure_days, in_annual_closure, period_start,
-    weekday, AggregatedSeries, Aggregation, Freq, Level, Measure, NO_GROUP_ID,
+    aggregate, annual_closures, closed_weekdays, closure_days, in_annual_closure, period_first_day,
+    period_open_shares, period_start, weekday, AggregatedSeries, Aggregation, Freq, Level, Measure,
+    NO_GROUP_ID,
 };
 use super::xreg::{self, FlagEffect, SeriesFlags};
 use super::{Forecast, ForecastError, Interval, Shard};
@@ -248,6 +249,12 @@ pub struct NamedSeries {
     /// forecast 0.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub shut: Vec<usize>,
+    /// Weekly or monthly series of order lines: for each period ahead, the share of its usual
+    /// sales made on the days the shop will open ([`super::series::period_open_shares`]; empty
+    /// when no long closure a year before touches the horizon, or the history is two seasons
+    /// or more). The forecast and its bounds are scaled by it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub open_share: Vec<f64>,
     /// Known regressors (promotion or holiday flags of a series file): the model forecasts
     /// the series without their effects and adds the planned flags' effects back
     /// ([`super::xreg`]).
@@ -337,48 +344,76 @@ pub fn prepare(
         notes.extend(category_note(&series));
     }
     // Closed weekdays are judged on the shop's daily total: the series itself at total level,
-    // one more aggregation otherwise.
-    // So are its closures (holidays) and the long ones that come back a year later.
+    // one more aggregation otherwise. So are its closures (holidays) and the long ones that
+    // come back a year later.
+    let daily = params.freq == Freq::Day;
     let total = match (params.freq, params.level) {
         (Freq::Day, Level::Total) => series.first().cloned(),
-        (Freq::Day, _) => aggregate(&data.lines, Level::Total, Freq::Day, Measure::Units, None)
+        _ => aggregate(&data.lines, Level::Total, Freq::Day, Measure::Units, None)
             .series
             .into_iter()
             .next(),
-        _ => None,
     };
     let closed = total.as_ref().and_then(closed_weekdays);
-    if let Some((days, weeks)) = closed {
-        notes.push(
-            Text::new("forecast.note.closed_days")
-                .text("days", weekday_list(&days))
-                .int("w", weeks),
-        );
-    }
     let weekdays = closed.map(|(days, _)| days);
     let closures = total
         .as_ref()
         .map(|t| closure_days(t, weekdays))
         .unwrap_or_default();
     let annual = annual_closures(&closures, weekdays);
-    notes.extend(closure_notes(&closures, &annual, &series, params));
+    if daily {
+        if let Some((days, weeks)) = closed {
+            notes.push(
+                Text::new("forecast.note.closed_days")
+                    .text("days", weekday_list(&days))
+                    .int("w", weeks),
+            );
+        }
+        notes.extend(closure_notes(&closures, &annual, &series, params));
+    }
+    // Weeks and months ahead that a long closure a year before covers in part keep the share
+    // of their sales made on the days the shop will open; a model of two seasons or more has
+    // learnt the closure from the history already.
+    let m = params.season.unwrap_or(params.freq.season());
+    let shares = match (daily, series.first(), &total) {
+        (false, Some(s), Some(t)) if !annual.is_empty() => {
+            let end = s.first_period + s.values.len() as i64;
+            period_open_shares(
+                t,
+                &closures,
+                &annual,
+                params.freq,
+                end..end + params.horizon as i64,
+            )
+        }
+        _ => Vec::new(),
+    };
+    if shares.iter().any(|f| *f < 1.0) {
+        notes.extend(share_note(&annual, &shares, &series, params));
+    }
     let named: Vec<NamedSeries> = series
         .into_iter()
         .map(|s| {
             let n = s.values.len() as i64;
             let ahead = (0..params.horizon as i64)
                 .filter(|k| in_annual_closure(s.first_period + n + k, &annual));
+            let shut: Vec<usize> = closures
+                .iter()
+                .map(|d| d - s.first_period)
+                .filter(|t| (0..n).contains(t))
+                .chain(ahead.map(|k| n + k))
+                .map(|t| t as usize)
+                .collect();
+            let seasonal = s.values.len() >= 2 * m && m > 1;
             NamedSeries {
-                closed: closed
-                    .map(|(days, _)| (0..7).map(|j| days[weekday(s.first_period + j)]).collect())
-                    .unwrap_or_default(),
-                shut: closures
-                    .iter()
-                    .map(|d| d - s.first_period)
-                    .filter(|t| (0..n).contains(t))
-                    .chain(ahead.map(|k| n + k))
-                    .map(|t| t as usize)
-                    .collect(),
+                closed: match (daily, closed) {
+                    (true, Some((days, _))) => {
+                        (0..7).map(|j| days[weekday(s.first_period + j)]).collect()
+                    }
+                    _ => Vec::new(),
+                },
+                shut: if daily { shut } else { Vec::new() },
+                open_share: if seasonal { Vec::new() } else { shares.clone() },
                 flags: None,
                 periods: (0..n)
                     .map(|i| period_start(s.first_period + i, params.freq))
@@ -460,6 +495,45 @@ fn non_goods(
         )));
     }
     Ok((goods, notes))
+}
+
+/// The note on weeks or months ahead that a long closure a year before covers in part: the
+/// closure and each such period's share.
+fn share_note(
+    annual: &[(i64, i64)],
+    shares: &[f64],
+    series: &[AggregatedSeries],
+    params: &ForecastParams,
+) -> Option<Text> {
+    let s = series.first()?;
+    let end = s.first_period + s.values.len() as i64;
+    // the closure whose dates the horizon reaches
+    let days = period_first_day(end, params.freq)
+        ..period_first_day(end + params.horizon as i64, params.freq);
+    let (first, last) = annual
+        .iter()
+        .find(|r| days.clone().any(|d| in_annual_closure(d, &[**r])))?;
+    let list: Vec<String> = shares
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| **f < 1.0)
+        .map(|(k, f)| {
+            format!(
+                "{} {:.0}%",
+                period_start(end + k as i64, params.freq),
+                100.0 * f
+            )
+        })
+        .collect();
+    Some(
+        Text::new(match params.freq {
+            Freq::Month => "forecast.note.annual_closure_months",
+            _ => "forecast.note.annual_closure_weeks",
+        })
+        .str("from", period_start(*first, Freq::Day))
+        .str("to", period_start(*last, Freq::Day))
+        .str("list", list.join(", ")),
+    )
 }
 
 /// The notes on a shop's closures: the days it sold nothing though it usually opens, and the
@@ -575,6 +649,7 @@ pub fn table_shard(series: &[NamedSeries], shard: Shard) -> Vec<NamedSeries> {
             future_periods: Vec::new(),
             closed: s.closed.clone(),
             shut: s.shut.clone(),
+            open_share: s.open_share.clone(),
             flags: s.flags.clone(),
             not_goods: s.not_goods,
         })
@@ -827,6 +902,24 @@ pub(super) fn fill_closures(y: &[f64], shut: &[usize]) -> Vec<f64> {
     out
 }
 
+/// A forecast with step `k` (bounds too) multiplied by `share[k]` (steps beyond: as they are).
+fn scale_steps(mut fc: Forecast, share: &[f64]) -> Forecast {
+    for (k, f) in share.iter().enumerate() {
+        if let Some(v) = fc.mean.get_mut(k) {
+            *v *= f;
+        }
+        for iv in &mut fc.intervals {
+            if let Some(v) = iv.lower.get_mut(k) {
+                *v *= f;
+            }
+            if let Some(v) = iv.upper.get_mut(k) {
+                *v *= f;
+            }
+        }
+    }
+    fc
+}
+
 /// A forecast with the steps `closed` (0-based) set to 0, bounds too.
 fn close_days(mut fc: Forecast, closed: impl Iterator<Item = usize>) -> Forecast {
     for k in closed {
@@ -928,6 +1021,8 @@ fn forecast_one(s: &NamedSeries, params: &ForecastParams, m: usize, detailed: bo
     };
     // the days of a closure ahead sell nothing
     let fc = close_days(fc, s.shut.iter().filter_map(|t| t.checked_sub(y.len())));
+    // weeks or months a closure covers in part: the share sold on the days the shop opens
+    let fc = scale_steps(fc, &s.open_share);
     let model = match &flagged {
         Some(f) => f.label(&auto.model.name()),
         None => auto.model.name(),
@@ -1214,6 +1309,7 @@ mod tests {
             future_periods: Vec::new(),
             closed,
             shut: Vec::new(),
+            open_share: Vec::new(),
             flags: None,
             not_goods: false,
         };
@@ -1236,6 +1332,7 @@ mod tests {
         let open = NamedSeries {
             closed: Vec::new(),
             shut: Vec::new(),
+            open_share: Vec::new(),
             flags: None,
             not_goods: false,
             ..s
@@ -1291,6 +1388,7 @@ mod tests {
                 future_periods: Vec::new(),
                 closed: Vec::new(),
                 shut: Vec::new(),
+                open_share: Vec::new(),
                 flags: None,
                 not_goods: false,
             }
@@ -1340,6 +1438,7 @@ mod tests {
             future_periods: Vec::new(),
             closed: Vec::new(),
             shut: Vec::new(),
+            open_share: Vec::new(),
             flags: None,
             not_goods: false,
         };
@@ -1389,6 +1488,7 @@ mod tests {
             future_periods: Vec::new(),
             closed: Vec::new(),
             shut: Vec::new(),
+            open_share: Vec::new(),
             flags: None,
             not_goods: false,
         };

@@ -103,7 +103,7 @@ pub(super) fn period_of_day(day: i64, freq: Freq) -> i64 {
 }
 
 /// First day of a period, in days since 1970-01-01 (a week starts on Monday).
-pub(super) fn period_first_day(idx: i64, freq: Freq) -> i64 {
+pub fn period_first_day(idx: i64, freq: Freq) -> i64 {
     match freq {
         Freq::Day => idx,
         Freq::Week => idx * 7 - 3,
@@ -423,6 +423,57 @@ pub fn in_annual_closure(d: i64, runs: &[(i64, i64)]) -> bool {
     let b = (before - date_of_day(0)).num_days();
     runs.iter()
         .any(|(first, last)| (*first..=*last).contains(&b))
+}
+
+/// The share of each period's usual sales (periods `periods` of `freq`) made on the days the
+/// shop will open, when a long closure a year before ([`annual_closures`]) covers some of its
+/// days: the weekday's mean daily sales over the last [`CLOSED_WEEKS`] weeks of the shop's
+/// daily `total` (its `closures` left out) summed over the period's days outside the closure,
+/// over the same sum for all its days. 1 for a period no closure touches. A week of six
+/// opening days of which Christmas shuts the Sunday keeps its Monday-to-Friday share.
+pub fn period_open_shares(
+    total: &AggregatedSeries,
+    closures: &[i64],
+    annual: &[(i64, i64)],
+    freq: Freq,
+    periods: std::ops::Range<i64>,
+) -> Vec<f64> {
+    let n = total.values.len();
+    let mut sum = [0.0; 7];
+    let mut count = [0usize; 7];
+    for i in n.saturating_sub(7 * CLOSED_WEEKS)..n {
+        let d = total.first_period + i as i64;
+        if closures.binary_search(&d).is_err() {
+            sum[weekday(d)] += total.values[i].max(0.0);
+            count[weekday(d)] += 1;
+        }
+    }
+    let mut weight: [f64; 7] = std::array::from_fn(|w| {
+        if count[w] > 0 {
+            sum[w] / count[w] as f64
+        } else {
+            0.0
+        }
+    });
+    if weight.iter().all(|w| *w <= 0.0) {
+        weight = [1.0; 7];
+    }
+    periods
+        .map(|p| {
+            let days = period_first_day(p, freq)..period_first_day(p + 1, freq);
+            let all: f64 = days.clone().map(|d| weight[weekday(d)]).sum();
+            let open: f64 = days
+                .filter(|d| !in_annual_closure(*d, annual))
+                .map(|d| weight[weekday(d)])
+                .sum();
+            if all > 0.0 {
+                // + 0.0: an empty sum is −0.0
+                open / all + 0.0
+            } else {
+                1.0
+            }
+        })
+        .collect()
 }
 
 /// A series read from a long-format file.
@@ -1548,7 +1599,7 @@ impl LongSeries {
 mod tests {
     use super::{
         annual_closures, closure_days, in_annual_closure, open_weekdays, period_first_day,
-        period_of_day, written_number, AggregatedSeries, Freq, Span,
+        period_of_day, period_open_shares, written_number, AggregatedSeries, Freq, Span,
     };
     use crate::data::dates::{days_from_civil, weekday};
 
@@ -1628,7 +1679,7 @@ mod tests {
         // Three weeks are too few to tell.
         let short = AggregatedSeries {
             values: vec![0.0; 21],
-            ..total
+            ..total.clone()
         };
         assert!(closure_days(&short, None).is_empty());
         // a closure of four days does not come back a year later (Easter moves)
@@ -1639,6 +1690,24 @@ mod tests {
             day(2011, 4, 26),
         ];
         assert!(annual_closures(&easter, saturday).is_empty());
+        // The share of a period's sales on the days the shop opens (equal days): the week of
+        // 19 December 2011 loses its Sunday of six opening days, the next week everything.
+        let flat = AggregatedSeries {
+            values: (first..=day(2011, 12, 9))
+                .map(|d| if weekday(d) == 5 { 0.0 } else { 10.0 })
+                .collect(),
+            ..total.clone()
+        };
+        let week = |y, m, d| period_of_day(day(y, m, d), Freq::Week);
+        let shares = period_open_shares(
+            &flat,
+            &[],
+            &[(day(2010, 12, 24), day(2011, 1, 3))],
+            Freq::Week,
+            week(2011, 12, 12)..week(2012, 1, 9) + 1,
+        );
+        assert_eq!(shares, [1.0, 5.0 / 6.0, 0.0, 4.0 / 6.0, 1.0]);
+        assert!(shares[2].is_sign_positive());
         // 29 February: the 28th a year before
         assert!(in_annual_closure(
             day(2012, 2, 29),
