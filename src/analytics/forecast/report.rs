@@ -904,38 +904,29 @@ pub(super) fn fill_closures(y: &[f64], shut: &[usize]) -> Vec<f64> {
 
 /// A forecast with step `k` (bounds too) multiplied by `share[k]` (steps beyond: as they are).
 fn scale_steps(mut fc: Forecast, share: &[f64]) -> Forecast {
-    for (k, f) in share.iter().enumerate() {
-        if let Some(v) = fc.mean.get_mut(k) {
-            *v *= f;
+    // + 0.0: no −0 from a negative bound times 0
+    let scale = |v: &mut Vec<f64>| {
+        for (x, f) in v.iter_mut().zip(share) {
+            *x = *x * f + 0.0;
         }
-        for iv in &mut fc.intervals {
-            if let Some(v) = iv.lower.get_mut(k) {
-                *v *= f;
-            }
-            if let Some(v) = iv.upper.get_mut(k) {
-                *v *= f;
-            }
-        }
+    };
+    scale(&mut fc.mean);
+    for iv in &mut fc.intervals {
+        scale(&mut iv.lower);
+        scale(&mut iv.upper);
     }
     fc
 }
 
 /// A forecast with the steps `closed` (0-based) set to 0, bounds too.
-fn close_days(mut fc: Forecast, closed: impl Iterator<Item = usize>) -> Forecast {
+fn close_days(fc: Forecast, closed: impl Iterator<Item = usize>) -> Forecast {
+    let mut share = vec![1.0; fc.mean.len()];
     for k in closed {
-        if let Some(v) = fc.mean.get_mut(k) {
-            *v = 0.0;
-        }
-        for iv in &mut fc.intervals {
-            if let Some(v) = iv.lower.get_mut(k) {
-                *v = 0.0;
-            }
-            if let Some(v) = iv.upper.get_mut(k) {
-                *v = 0.0;
-            }
+        if let Some(f) = share.get_mut(k) {
+            *f = 0.0;
         }
     }
-    fc
+    scale_steps(fc, &share)
 }
 
 /// Forecast one series (see [`forecast_many`]).
