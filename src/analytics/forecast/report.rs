@@ -395,15 +395,20 @@ pub fn prepare(
         .into_iter()
         .map(|s| {
             let n = s.values.len() as i64;
-            let ahead = (0..params.horizon as i64)
-                .filter(|k| in_annual_closure(s.first_period + n + k, &annual));
-            let shut: Vec<usize> = closures
-                .iter()
-                .map(|d| d - s.first_period)
-                .filter(|t| (0..n).contains(t))
-                .chain(ahead.map(|k| n + k))
-                .map(|t| t as usize)
-                .collect();
+            // days only: the periods are days, `first_period` a day index
+            let shut: Vec<usize> = if daily {
+                let ahead = (0..params.horizon as i64)
+                    .filter(|k| in_annual_closure(s.first_period + n + k, &annual));
+                closures
+                    .iter()
+                    .map(|d| d - s.first_period)
+                    .filter(|t| (0..n).contains(t))
+                    .chain(ahead.map(|k| n + k))
+                    .map(|t| t as usize)
+                    .collect()
+            } else {
+                Vec::new()
+            };
             let seasonal = s.values.len() >= 2 * m && m > 1;
             NamedSeries {
                 closed: match (daily, closed) {
@@ -412,7 +417,7 @@ pub fn prepare(
                     }
                     _ => Vec::new(),
                 },
-                shut: if daily { shut } else { Vec::new() },
+                shut,
                 open_share: if seasonal { Vec::new() } else { shares.clone() },
                 flags: None,
                 periods: (0..n)
