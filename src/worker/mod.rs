@@ -531,11 +531,9 @@ async fn read_series_file(
     params: &SeriesFileParams,
 ) -> Result<(SeriesFile, ForecastParams), Text> {
     // A file too large to be read whole is refused before it is loaded.
-    let max = crate::analytics::forecast::series::MAX_SERIES_FILE_BYTES;
-    if blob.size() > max as f64 {
-        return Err(Text::new("forecast.err.too_large")
-            .str("file", name)
-            .int("mb", max >> 20));
+    use crate::analytics::forecast::series::{too_large, MAX_SERIES_FILE_BYTES};
+    if blob.size() > MAX_SERIES_FILE_BYTES as f64 {
+        return Err(too_large(name));
     }
     let bytes = read_all(blob).await?;
     let file =
@@ -724,7 +722,8 @@ async fn read_slice(blob: &Blob, start: f64, end: f64) -> Result<Vec<u8>, Text> 
 /// values per period rather than order lines ([`SeriesTable::looks_like`] on its first
 /// 256 KiB).
 async fn with_series_hint(e: Text, blob: &Blob) -> Text {
-    let head = read_slice(blob, 0.0, blob.size().min(262_144.0)).await;
+    let max = crate::analytics::forecast::series::LOOKS_LIKE_BYTES as f64;
+    let head = read_slice(blob, 0.0, blob.size().min(max)).await;
     match head {
         Ok(b) if crate::analytics::forecast::series::SeriesTable::looks_like(&b) => {
             Text::new("worker.import_series_hint").text("error", e)

@@ -73,12 +73,7 @@ impl SeriesFile {
         season: Option<usize>,
         group: Option<Freq>,
     ) -> Result<Self, ForecastError> {
-        let table = if bytes.starts_with(&[0x1f, 0x8b]) {
-            SeriesTable::from_csv_reader(flate2::read::GzDecoder::new(bytes), file)?
-        } else {
-            SeriesTable::from_bytes(bytes.to_vec(), file)?
-        };
-        Self::from_read(table, file, season, group)
+        Self::read_owned(bytes.to_vec(), file, season, group)
     }
 
     /// [`Self::read`] on bytes taken over (a large file is not held twice).
@@ -88,20 +83,11 @@ impl SeriesFile {
         season: Option<usize>,
         group: Option<Freq>,
     ) -> Result<Self, ForecastError> {
-        let table = if bytes.starts_with(&[0x1f, 0x8b]) {
+        let mut table = if bytes.starts_with(&[0x1f, 0x8b]) {
             SeriesTable::from_csv_reader(flate2::read::GzDecoder::new(bytes.as_slice()), file)?
         } else {
             SeriesTable::from_bytes(bytes, file)?
         };
-        Self::from_read(table, file, season, group)
-    }
-
-    fn from_read(
-        mut table: SeriesTable,
-        file: &str,
-        season: Option<usize>,
-        group: Option<Freq>,
-    ) -> Result<Self, ForecastError> {
         if let Some(g) = group {
             table.regroup(g, file)?;
         }

@@ -769,6 +769,17 @@ pub struct SeriesTable {
 /// running out of memory.
 pub const MAX_SERIES_FILE_BYTES: usize = 512 << 20;
 
+/// The bytes of a file's head that [`SeriesTable::looks_like`] reads (of its text, after
+/// gzip): callers that read only the head read this much.
+pub const LOOKS_LIKE_BYTES: usize = 262_144;
+
+/// `forecast.err.too_large`: a series file beyond [`MAX_SERIES_FILE_BYTES`].
+pub fn too_large(file: &str) -> Text {
+    Text::new("forecast.err.too_large")
+        .str("file", file)
+        .int("mb", MAX_SERIES_FILE_BYTES >> 20)
+}
+
 /// `forecast.err.csv`: a file that cannot be read as CSV text.
 fn csv_error(file: &str, error: String) -> ForecastError {
     ForecastError::Data(
@@ -800,11 +811,7 @@ impl SeriesTable {
     /// they are UTF-8, and the text is let go of as its records are read.
     pub fn from_bytes(bytes: Vec<u8>, file: &str) -> Result<SeriesTable, ForecastError> {
         if bytes.len() > MAX_SERIES_FILE_BYTES {
-            return Err(ForecastError::Data(
-                Text::new("forecast.err.too_large")
-                    .str("file", file)
-                    .int("mb", MAX_SERIES_FILE_BYTES >> 20),
-            ));
+            return Err(ForecastError::Data(too_large(file)));
         }
         let csv_error = |e: String| csv_error(file, e);
         let text = SeriesText::decode(bytes, true).map_err(|e| csv_error(e.to_string()))?;
@@ -859,7 +866,7 @@ impl SeriesTable {
             let mut text = Vec::new();
             let mut gz = flate2::read::GzDecoder::new(bytes);
             let mut chunk = [0u8; 16_384];
-            while text.len() < 262_144 {
+            while text.len() < LOOKS_LIKE_BYTES {
                 match gz.read(&mut chunk) {
                     Ok(0) | Err(_) => break,
                     Ok(n) => text.extend_from_slice(&chunk[..n]),
@@ -868,7 +875,7 @@ impl SeriesTable {
             return !text.starts_with(&[0x1f, 0x8b]) && Self::looks_like(&text);
         }
         // The head may end inside a record (a shorter last record, or a CSV error there).
-        let head = bytes[..bytes.len().min(262_144)].to_vec();
+        let head = bytes[..bytes.len().min(LOOKS_LIKE_BYTES)].to_vec();
         let Ok(text) = SeriesText::decode(head, false) else {
             return false;
         };

@@ -74,7 +74,8 @@ pub(crate) fn import_orders(
         let head = |p: &std::path::PathBuf| {
             let mut buf = Vec::new();
             let f = std::fs::File::open(p).ok()?;
-            f.take(262_144).read_to_end(&mut buf).ok()?;
+            let max = shoplens::analytics::forecast::series::LOOKS_LIKE_BYTES as u64;
+            f.take(max).read_to_end(&mut buf).ok()?;
             Some(buf)
         };
         let series = paths.iter().find(|p| {

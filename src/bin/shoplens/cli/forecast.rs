@@ -11,7 +11,9 @@ use std::io::Read;
 use std::path::PathBuf;
 
 use shoplens::analytics::forecast::report::forecast_many_threads;
-use shoplens::analytics::forecast::series::{Freq, Level, SeriesTable, MAX_SERIES_FILE_BYTES};
+use shoplens::analytics::forecast::series::{
+    Freq, Level, SeriesTable, LOOKS_LIKE_BYTES, MAX_SERIES_FILE_BYTES,
+};
 use shoplens::analytics::forecast::{ForecastParams, ModelKind, SeriesFile};
 
 #[derive(clap::Args)]
@@ -131,18 +133,14 @@ pub fn run(args: Args) -> Result<(), String> {
     };
     let name = args.file.display().to_string();
     // The head tells a series file from order lines, which are imported as a stream.
-    let head = read_text(&args.file, 262_144)?;
+    let head = read_text(&args.file, LOOKS_LIKE_BYTES)?;
     let report = if SeriesTable::looks_like(&head) {
         // one byte more than a series file may hold: from_bytes refuses it
         let bytes = read_text(&args.file, MAX_SERIES_FILE_BYTES + 1)?;
-        let mut table = SeriesTable::from_bytes(bytes, &name).map_err(|e| e.to_string())?;
-        // --freq week|month adds a file of days up
-        if let Some(g) = group {
-            table.regroup(g, &name).map_err(|e| e.to_string())?;
-        }
-        // the season, when not given, is inferred from the first series' periods
-        let file =
-            SeriesFile::from_table(&name, table, params.season).map_err(|e| e.to_string())?;
+        // --freq week|month adds a file of days up; the season, when not given, is inferred
+        // from the first series' periods
+        let file = SeriesFile::read_owned(bytes, &name, params.season, group)
+            .map_err(|e| e.to_string())?;
         params.season = Some(file.season);
         let named = file.named();
         let mut report = forecast_many_threads(&named, &params, threads, &mut |_, _| {})
