@@ -112,6 +112,21 @@ pub const ENTRIES: &[Entry] = &[
         zh: "{n} 个非商品编码（邮费、手续费、手工调整等：{codes}）未计入。",
     },
     Entry {
+        key: "forecast.note.net_of_returns",
+        en: "Sales are net of cancellations and returns: {amount} units ({lines} lines) were subtracted from the {freq} of their cancellation, as on the Inventory page.",
+        zh: "销量已扣除取消和退货：共 {amount} 件（{lines} 行）在取消所在的那一{freq}扣减，与库存页相同。",
+    },
+    Entry {
+        key: "forecast.note.net_of_returns_revenue",
+        en: "Revenue is net of cancellations and returns: {amount} ({lines} lines) was subtracted from the {freq} of its refund.",
+        zh: "销售额已扣除取消和退货：共 {amount}（{lines} 行）在退款所在的那一{freq}扣减。",
+    },
+    Entry {
+        key: "forecast.note.all_cancelled",
+        en: "{n} {n|series was|series were} left out: cancellations and returns offset all {n|its|their} sales.",
+        zh: "{n} 个序列未预测：取消和退货抵消了其全部销售。",
+    },
+    Entry {
         key: "forecast.note.closures",
         en: "No sales on {n} {n|day|days} the shop usually opens ({list}): taken as holidays or closures. The models see those days filled in from the same weekday a week before and after, so that a closure does not read as a slump.",
         zh: "有 {n} 个平常营业的日子没有任何销售（{list}）：视为节假日或停业。模型看到的这些日子用前后一周同一星期几的数据补上，以免停业被当成销量下滑。",

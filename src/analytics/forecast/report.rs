@@ -6,9 +6,9 @@ use serde::{Deserialize, Serialize};
 
 use super::select::{auto_forecast, AutoOptions, LeaderboardRow, ModelKind};
 use super::series::{
-    aggregate, annual_closures, closed_weekdays, closure_days, in_annual_closure, period_first_day,
-    period_open_shares, period_start, weekday, AggregatedSeries, Aggregation, Freq, Level, Measure,
-    NO_GROUP_ID,
+    aggregate, annual_closures, closed_weekdays, closure_days, in_annual_closure, net_returns,
+    period_first_day, period_open_shares, period_start, weekday, AggregatedSeries, Aggregation,
+    Freq, Level, Measure, NO_GROUP_ID,
 };
 use super::xreg::{self, FlagEffect, SeriesFlags};
 use super::{Forecast, ForecastError, Interval, Shard};
@@ -311,7 +311,7 @@ pub fn prepare(
             .map_err(ForecastError::Data)?;
     }
     let Aggregation {
-        series,
+        mut series,
         last_dropped,
         only_in_dropped,
         first_dropped,
@@ -354,6 +354,40 @@ pub fn prepare(
             .into_iter()
             .next(),
     };
+    // Sales are net of their cancellations and returns, as Inventory's demand (closures are
+    // judged on what the shop sold, before: a day whose every sale was cancelled was open).
+    let mut net_notes = Vec::new();
+    let netted = net_returns(
+        &mut series,
+        &data.returns,
+        &data.lines,
+        params.level,
+        params.freq,
+        params.measure,
+    );
+    if netted.lines > 0 {
+        let gone = series
+            .iter()
+            .filter(|s| s.values.iter().all(|v| *v == 0.0))
+            .count();
+        series.retain(|s| s.values.iter().any(|v| *v != 0.0));
+        if series.is_empty() {
+            return Err(ForecastError::NoSales);
+        }
+        let key = match params.measure {
+            Measure::Units => "forecast.note.net_of_returns",
+            Measure::Revenue => "forecast.note.net_of_returns_revenue",
+        };
+        net_notes.push(
+            Text::new(key)
+                .num("amount", netted.amount, 0)
+                .int("lines", netted.lines)
+                .text("freq", freq()),
+        );
+        if gone > 0 {
+            net_notes.push(Text::new("forecast.note.all_cancelled").int("n", gone));
+        }
+    }
     let closed = total.as_ref().and_then(closed_weekdays);
     let weekdays = closed.map(|(days, _)| days);
     let closures = total
@@ -378,8 +412,18 @@ pub fn prepare(
     let shares = match (daily, series.first(), &total) {
         (false, Some(s), Some(t)) if !annual.is_empty() => {
             let end = s.first_period + s.values.len() as i64;
+            // the weekdays' usual sales are what customers kept
+            let mut net = [t.clone()];
+            net_returns(
+                &mut net,
+                &data.returns,
+                &data.lines,
+                Level::Total,
+                Freq::Day,
+                Measure::Units,
+            );
             period_open_shares(
-                t,
+                &net[0],
                 &closures,
                 &annual,
                 params.freq,
@@ -465,6 +509,7 @@ pub fn prepare(
             );
         }
     }
+    notes.extend(net_notes);
     Ok((named, notes))
 }
 

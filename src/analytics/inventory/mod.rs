@@ -43,7 +43,7 @@ pub use status::Status;
 pub use stock::{StockRow, StockTable};
 pub use tradeoff::TradeoffPoint;
 
-use crate::analytics::forecast::series::{aggregate, Freq, Level, Measure};
+use crate::analytics::forecast::series::{aggregate, net_returns, Freq, Level, Measure, Netted};
 use crate::data::{Dataset, NONE_ID};
 use crate::text::{CellError, Text};
 
@@ -402,39 +402,17 @@ pub fn assess_with_progress(
     // demand is net of cancellations: returned units are subtracted on the day of the
     // cancellation (a day never goes below 0). Online Retail's 80,995 paper birdies and 74,215
     // storage jars, cancelled the day they were ordered, are not demand.
-    let ret = &input.orders.returns;
-    let mut returned: HashMap<&str, Vec<(i64, f64)>> = HashMap::new();
-    for i in 0..ret.len() {
-        let sku = ret.sku.get(i).copied().unwrap_or(NONE_ID);
-        if sku == NONE_ID {
-            continue;
-        }
-        let day = ret
-            .timestamp
-            .get(i)
-            .copied()
-            .unwrap_or(0)
-            .div_euclid(86_400);
-        let q = ret.quantity.get(i).copied().unwrap_or(0.0).abs();
-        returned
-            .entry(ret.strings.get(sku))
-            .or_default()
-            .push((day, q));
-    }
-    let (mut net_units, mut net_lines) = (0.0, 0usize);
-    for s in series.iter_mut() {
-        if let Some(list) = returned.get(s.id.as_str()) {
-            for &(day, q) in list {
-                let k = day - s.first_period;
-                if let Some(v) = usize::try_from(k).ok().and_then(|k| s.values.get_mut(k)) {
-                    let cut = q.min(*v);
-                    *v -= cut;
-                    net_units += cut;
-                    net_lines += 1;
-                }
-            }
-        }
-    }
+    let Netted {
+        amount: net_units,
+        lines: net_lines,
+    } = net_returns(
+        &mut series,
+        &input.orders.returns,
+        lines,
+        Level::Sku,
+        Freq::Day,
+        Measure::Units,
+    );
     if net_lines > 0 {
         notes.push(
             Text::new("inventory.note.net_of_returns")
