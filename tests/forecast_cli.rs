@@ -676,6 +676,48 @@ fn holidays_are_filled_in_and_christmas_is_closed_ahead() {
         s.forecast.mean[1] / naive
     );
     assert_eq!(s.forecast.mean[2], naive);
+    // The weeks of the history that closures cover in part are seen at a whole week's sales.
+    // pandas, the same weekday means: the week of 20 December 2010 loses Friday 24 and Sunday
+    // 26 (0.7554), of 27 December everything (the mean of 13 December and 10 January, the
+    // nearest weeks no closure touches), of 3 January its Monday (0.8079), Easter 0.7554 and
+    // 0.6573, 2 May, 30 May and 29 August their Mondays (0.8079). The mean of the 52 weeks
+    // from 6 December 2010 (net of cancellations, per week) is 97,456.56 as they were and
+    // 101,819.62 so seen, which the mean model forecasts.
+    let mean = ForecastParams {
+        level: Level::Total,
+        freq: Freq::Week,
+        horizon: 1,
+        model: ModelKind::Mean,
+        ..ForecastParams::default()
+    };
+    let rep = run_with_progress(&data, &mean, &mut |_, _| {}).expect("run");
+    assert!(rep.notes.iter().any(|n| n.en() == "Closures (holidays) cover 8 weeks of the history in part (2010-12-20 76%, 2010-12-27 0%, 2011-01-03 81%, 2011-04-18 76%, 2011-04-25 66%, 2011-05-02 81%, …: the share of a week's sales its open days make). The models see them at a whole week's sales (divided by that share; a week closed for most of it takes the mean of the weeks beside it), so that a closure does not read as a slump."), "{:?}", rep.notes);
+    let s = &rep.series[0];
+    assert_eq!((s.history.len(), s.periods[0].as_str()), (52, "2010-12-06"));
+    assert_eq!(s.history[3], 0.0);
+    assert!(
+        (s.forecast.mean[0] - 101_819.62).abs() < 0.01,
+        "{}",
+        s.forecast.mean[0]
+    );
+    // Not per product: a product's few orders in a holiday week do not shrink with the days.
+    let one = ForecastParams {
+        level: Level::Sku,
+        skus: Some(vec!["85123A".into()]),
+        ..mean
+    };
+    let rep = run_with_progress(&data, &one, &mut |_, _| {}).expect("run");
+    assert!(!rep
+        .notes
+        .iter()
+        .any(|n| n.en().starts_with("Closures (holidays) cover")));
+    let s = &rep.series[0];
+    let raw = s.history.iter().sum::<f64>() / s.history.len() as f64;
+    assert!(
+        (s.forecast.mean[0] - raw).abs() < 1e-6,
+        "{} {raw}",
+        s.forecast.mean[0]
+    );
 }
 
 #[test]

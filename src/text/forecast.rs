@@ -137,6 +137,16 @@ pub const ENTRIES: &[Entry] = &[
         zh: "店铺一年前从 {from} 到 {to} 停业：预测期内相同日期的日子预测为 0。",
     },
     Entry {
+        key: "forecast.note.closure_weeks",
+        en: "Closures (holidays) cover {n} {n|week|weeks} of the history in part ({list}: the share of a week's sales its open days make). The models see {n|it|them} at a whole week's sales (divided by that share; a week closed for most of it takes the mean of the weeks beside it), so that a closure does not read as a slump.",
+        zh: "停业（节假日）覆盖了历史中 {n} 周的部分日子（{list}：营业日通常占一周销售的比例）。模型看到的是这些周按整周折算的销量（除以该比例；大部分时间停业的周取前后几周的平均值），以免停业被当成销量下滑。",
+    },
+    Entry {
+        key: "forecast.note.closure_months",
+        en: "Closures (holidays) cover {n} {n|month|months} of the history in part ({list}: the share of a month's sales its open days make). The models see {n|it|them} at a whole month's sales (divided by that share; a month closed for most of it takes the mean of the months beside it), so that a closure does not read as a slump.",
+        zh: "停业（节假日）覆盖了历史中 {n} 个月的部分日子（{list}：营业日通常占一个月销售的比例）。模型看到的是这些月按整月折算的销量（除以该比例；大部分时间停业的月取前后几个月的平均值），以免停业被当成销量下滑。",
+    },
+    Entry {
         key: "forecast.note.annual_closure_weeks",
         en: "The shop was closed from {from} to {to} a year before: the weeks ahead on those dates are forecast for the days it will open only, with the share of a week's sales those days make ({list}).",
         zh: "店铺一年前从 {from} 到 {to} 停业：预测期内落在这些日期的周只按营业的日子预测，按这些日子通常占一周销售的比例计算（{list}）。",

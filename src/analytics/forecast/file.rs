@@ -143,6 +143,7 @@ impl SeriesFile {
                 closed: Vec::new(),
                 shut: Vec::new(),
                 open_share: Vec::new(),
+                part_open: Vec::new(),
                 flags: s.series_flags(),
                 not_goods: false,
             })

@@ -518,17 +518,18 @@ pub fn in_annual_closure(d: i64, runs: &[(i64, i64)]) -> bool {
 }
 
 /// The share of each period's usual sales (periods `periods` of `freq`) made on the days the
-/// shop will open, when a long closure a year before ([`annual_closures`]) covers some of its
-/// days: the weekday's mean daily sales over the last [`CLOSED_WEEKS`] weeks of the shop's
-/// daily `total` (its `closures` left out) summed over the period's days outside the closure,
-/// over the same sum for all its days. 1 for a period no closure touches. A week of six
-/// opening days of which Christmas shuts the Sunday keeps its Monday-to-Friday share.
+/// shop opens, when some of its days are `shut` (ahead: the dates of a long closure a year
+/// before, [`in_annual_closure`]; in the history: its closure days): the weekday's mean daily
+/// sales over the last [`CLOSED_WEEKS`] weeks of the shop's daily `total` (its `closures`
+/// left out) summed over the period's days that are not shut, over the same sum for all its
+/// days. 1 for a period no shut day touches. A week of six opening days of which Christmas
+/// shuts the Sunday keeps its Monday-to-Friday share.
 pub fn period_open_shares(
     total: &AggregatedSeries,
     closures: &[i64],
-    annual: &[(i64, i64)],
     freq: Freq,
     periods: std::ops::Range<i64>,
+    shut: impl Fn(i64) -> bool,
 ) -> Vec<f64> {
     let n = total.values.len();
     let mut sum = [0.0; 7];
@@ -554,10 +555,7 @@ pub fn period_open_shares(
         .map(|p| {
             let days = period_first_day(p, freq)..period_first_day(p + 1, freq);
             let all: f64 = days.clone().map(|d| weight[weekday(d)]).sum();
-            let open: f64 = days
-                .filter(|d| !in_annual_closure(*d, annual))
-                .map(|d| weight[weekday(d)])
-                .sum();
+            let open: f64 = days.filter(|d| !shut(*d)).map(|d| weight[weekday(d)]).sum();
             if all > 0.0 {
                 // + 0.0: an empty sum is −0.0
                 open / all + 0.0
@@ -1801,9 +1799,9 @@ mod tests {
         let shares = period_open_shares(
             &flat,
             &[],
-            &[(day(2010, 12, 24), day(2011, 1, 3))],
             Freq::Week,
             week(2011, 12, 12)..week(2012, 1, 9) + 1,
+            |d| in_annual_closure(d, &[(day(2010, 12, 24), day(2011, 1, 3))]),
         );
         assert_eq!(shares, [1.0, 5.0 / 6.0, 0.0, 4.0 / 6.0, 1.0]);
         assert!(shares[2].is_sign_positive());
