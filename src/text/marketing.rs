@@ -132,6 +132,11 @@ pub const ENTRIES: &[Entry] = &[
         zh: "订单明细按周汇总（{from}至{to}）；没有销售的周按 0 计。",
     },
     Entry {
+        key: "mkt.promo.net_of_returns",
+        en: "Sales are net of cancellations and returns: {units} units ({lines} lines) were subtracted from the period of their cancellation, as on the Forecast page.",
+        zh: "销量已扣除取消和退货：共 {units} 件（{lines} 行）在取消所在的那一期扣减，与预测页相同。",
+    },
+    Entry {
         key: "mkt.promo.orders_daily",
         en: "Order lines summed per day from {from} to {to}; periods without sales count as zero.",
         zh: "订单明细按天汇总（{from}至{to}）；没有销售的日子按 0 计。",

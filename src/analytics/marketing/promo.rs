@@ -18,7 +18,7 @@
 use super::ols::{self, Ols, OlsError};
 use super::table::{Table, TableError};
 use crate::data::dates::{civil_from_days, weekday};
-use crate::data::model::{Dataset, NONE_ID};
+use crate::data::model::{Dataset, OrderLines, NONE_ID};
 use crate::text::{params, signed, Text};
 use serde::{Deserialize, Serialize};
 use statrs::distribution::{ContinuousCDF, StudentsT};
@@ -215,8 +215,10 @@ fn find(t: &Table, names: &[&str]) -> Option<usize> {
 impl PromoInput {
     /// Daily (`period_days` 1) or weekly (7, Monday start) units and revenue from order lines,
     /// optionally only some SKUs/products; promoted periods are those overlapping
-    /// `from..=to` (days since 1970-01-01). Periods without sales count as zero. Data without
-    /// prices ([`crate::data::CleaningReport::priced`]) give units only.
+    /// `from..=to` (days since 1970-01-01). Periods without sales count as zero. Sales are net
+    /// of cancellations and returns (`data.returns`): each period's cancelled units and revenue
+    /// are taken off its sales, never below 0 (a promotion's orders cancelled later are not
+    /// lift). Data without prices ([`crate::data::CleaningReport::priced`]) give units only.
     pub fn from_orders(
         data: &Dataset,
         from: i64,
@@ -244,23 +246,41 @@ impl PromoInput {
                 day
             }
         };
-        let mut agg: BTreeMap<i64, (f64, f64)> = BTreeMap::new();
-        for i in 0..lines.len() {
-            if let Some(f) = skus {
-                let id = if lines.sku[i] != NONE_ID {
-                    lines.sku[i]
-                } else {
-                    lines.product[i]
-                };
-                let name = lines.strings.get(id);
-                if id == NONE_ID || !f.iter().any(|s| s == name) {
-                    continue;
+        // per period: units and revenue (sale lines), or their cancellations (return lines)
+        let sum = |lines: &OrderLines| {
+            let mut agg: BTreeMap<i64, (f64, f64, usize)> = BTreeMap::new();
+            for i in 0..lines.len() {
+                if let Some(f) = skus {
+                    let id = if lines.sku[i] != NONE_ID {
+                        lines.sku[i]
+                    } else {
+                        lines.product[i]
+                    };
+                    let name = lines.strings.get(id);
+                    if id == NONE_ID || !f.iter().any(|s| s == name) {
+                        continue;
+                    }
                 }
+                let d = start_of(lines.timestamp[i].div_euclid(86_400));
+                let e = agg.entry(d).or_insert((0.0, 0.0, 0));
+                e.0 += lines.quantity[i].abs();
+                e.1 += lines.revenue[i].abs();
+                e.2 += 1;
             }
-            let d = start_of(lines.timestamp[i].div_euclid(86_400));
-            let e = agg.entry(d).or_insert((0.0, 0.0));
-            e.0 += lines.quantity[i];
-            e.1 += lines.revenue[i];
+            agg
+        };
+        let mut agg = sum(lines);
+        // Net of cancellations and returns, as the Forecast page: each period's cancelled
+        // units and revenue taken off its sales, never below 0.
+        let (mut net_units, mut net_lines) = (0.0, 0usize);
+        for (d, (u, r, n)) in sum(&data.returns) {
+            if let Some(e) = agg.get_mut(&d).filter(|e| e.0 > 0.0) {
+                let cut = u.min(e.0);
+                e.0 -= cut;
+                e.1 = (e.1 - r).max(0.0);
+                net_units += cut;
+                net_lines += n;
+            }
         }
         let (Some((&first, _)), Some((&last, _))) = (agg.first_key_value(), agg.last_key_value())
         else {
@@ -270,7 +290,7 @@ impl PromoInput {
         let (mut units, mut revenue, mut promo) = (Vec::new(), Vec::new(), Vec::new());
         let mut d = first;
         while d <= last {
-            let (u, r) = agg.get(&d).copied().unwrap_or((0.0, 0.0));
+            let (u, r, _) = agg.get(&d).copied().unwrap_or((0.0, 0.0, 0));
             dates.push(d);
             units.push(u);
             revenue.push(r);
@@ -287,13 +307,21 @@ impl PromoInput {
                 Some(s) => format!("products {}", s.join(", ")),
                 None => "all products".into(),
             },
-            notes: vec![Text::new(if period_days == 7 {
-                "mkt.promo.orders_weekly"
-            } else {
-                "mkt.promo.orders_daily"
-            })
-            .iso_date("from", day_str(first))
-            .iso_date("to", day_str(last))],
+            notes: std::iter::once(
+                Text::new(if period_days == 7 {
+                    "mkt.promo.orders_weekly"
+                } else {
+                    "mkt.promo.orders_daily"
+                })
+                .iso_date("from", day_str(first))
+                .iso_date("to", day_str(last)),
+            )
+            .chain((net_lines > 0).then(|| {
+                Text::new("mkt.promo.net_of_returns")
+                    .num("units", net_units, 0)
+                    .int("lines", net_lines)
+            }))
+            .collect(),
         })
     }
 
