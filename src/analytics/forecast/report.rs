@@ -1013,20 +1013,30 @@ pub(super) fn fill_closures(y: &[f64], shut: &[usize]) -> Vec<f64> {
     let mut out = y.to_vec();
     let is_shut = |t: usize| shut.contains(&t);
     for &t in shut.iter().filter(|t| **t < y.len()) {
-        for step in [7, 14, 21] {
-            let near: Vec<f64> = [t.checked_sub(step), Some(t + step)]
-                .into_iter()
-                .flatten()
-                .filter(|&u| u < y.len() && !is_shut(u))
-                .map(|u| y[u])
-                .collect();
-            if !near.is_empty() {
-                out[t] = near.iter().sum::<f64>() / near.len() as f64;
-                break;
-            }
+        if let Some(v) = neighbour_mean(y, t, [7, 14, 21], is_shut) {
+            out[t] = v;
         }
     }
     out
+}
+
+/// The mean of `y` at `t − step` and `t + step` for the first of `steps` with at least one
+/// of them inside `y` and not `skip`ped; `None` when no step has one.
+fn neighbour_mean(
+    y: &[f64],
+    t: usize,
+    steps: [usize; 3],
+    skip: impl Fn(usize) -> bool,
+) -> Option<f64> {
+    steps.into_iter().find_map(|step| {
+        let near: Vec<f64> = [t.checked_sub(step), Some(t + step)]
+            .into_iter()
+            .flatten()
+            .filter(|&u| u < y.len() && !skip(u))
+            .map(|u| y[u])
+            .collect();
+        (!near.is_empty()).then(|| near.iter().sum::<f64>() / near.len() as f64)
+    })
 }
 
 /// The open days' shares below which a period of the history is taken as missing rather than
@@ -1046,19 +1056,8 @@ pub(super) fn fill_partial(y: &[f64], part: &[(usize, f64)]) -> Vec<f64> {
     for &(t, f) in part.iter().filter(|(t, _)| *t < y.len()) {
         if f >= PART_OPEN_MIN {
             out[t] = y[t] / f;
-            continue;
-        }
-        for step in 1..=3 {
-            let near: Vec<f64> = [t.checked_sub(step), Some(t + step)]
-                .into_iter()
-                .flatten()
-                .filter(|&u| u < y.len() && !touched(u))
-                .map(|u| y[u])
-                .collect();
-            if !near.is_empty() {
-                out[t] = near.iter().sum::<f64>() / near.len() as f64;
-                break;
-            }
+        } else if let Some(v) = neighbour_mean(y, t, [1, 2, 3], touched) {
+            out[t] = v;
         }
     }
     out
