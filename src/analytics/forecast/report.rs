@@ -576,8 +576,6 @@ fn non_goods(
     Ok((goods, notes))
 }
 
-/// The note on weeks or months ahead that a long closure a year before covers in part: the
-/// closure and each such period's share.
 /// The open days' shares of the history's periods, from period `start` on
 /// ([`super::series::period_open_shares`]): with every closure day shut (`all`), or all but
 /// those of the long closures (`short`).
@@ -625,6 +623,8 @@ fn part_note(s: &NamedSeries, freq: Freq) -> Option<Text> {
     )
 }
 
+/// The note on weeks or months ahead that a long closure a year before covers in part: the
+/// closure and each such period's share.
 fn share_note(
     annual: &[(i64, i64)],
     shares: &[f64],

@@ -329,9 +329,9 @@ pub struct Netted {
 /// `v'_t = max(0, v_t − Σ r_t)`. The group is the line's SKU, its category (the category its
 /// SKU was sold under when the line has none) or the total, per `level`. Lines dated outside
 /// a series' periods (a product sold before the data, a left-out incomplete period) take
-/// nothing off. The series are sorted again, largest first. Demand is what customers kept: Online Retail's 80,995 paper birdies ordered
-/// and cancelled on 9 December 2011 are not sales to forecast. `sales` are the lines the series
-/// were aggregated from.
+/// nothing off. The series are sorted again, largest first. Demand is what customers kept:
+/// Online Retail's 80,995 paper birdies ordered and cancelled on 9 December 2011 are not
+/// sales to forecast. `sales` are the lines the series were aggregated from.
 pub fn net_returns(
     series: &mut [AggregatedSeries],
     returns: &OrderLines,
