@@ -224,3 +224,49 @@ fn long_format_and_spend_name_recognition() {
         .to_string();
     assert!(e.contains("gaps"), "{e}");
 }
+
+#[test]
+fn revenue_from_orders_is_net_of_cancellations() {
+    // Sixteen weeks of spend from Monday 1 January 2024 (the fewest a media-mix model takes);
+    // one order of 20 units at 5.00 (100.00) each weekday. Cancelled: 30.00 on Wednesday
+    // 3 January, 700.00 on Tuesday 16 January (more than that week's 500.00), 50.00 on
+    // 1 June (after the spend file's weeks).
+    let start = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+    let mut spend = String::from("date,spend_tv,spend_search\n");
+    for w in 0..16 {
+        let date = start + chrono::Duration::weeks(w);
+        spend += &format!("{date},{},{}\n", 100 + 7 * (w % 5), 50 + 3 * (w % 4));
+    }
+    let t = Table::from_bytes("spend.csv", spend.as_bytes()).unwrap();
+    let mut csv = String::from("order_id,order_date,customer_id,sku,quantity,unit_price\n");
+    for d in 0..16 * 7 {
+        let date = start + chrono::Duration::days(d);
+        if chrono::Datelike::weekday(&date).num_days_from_monday() < 5 {
+            csv += &format!("{d},{date},c{},A,20,5.0\n", d % 3);
+        }
+    }
+    csv += "C1,2024-01-03,c1,A,-6,5.0\nC2,2024-01-16,c2,A,-140,5.0\nC3,2024-06-01,c0,A,-10,5.0\n";
+    let data = shoplens::data::import_bytes(
+        "orders.csv",
+        csv.as_bytes(),
+        &shoplens::data::ImportOptions::default(),
+    )
+    .unwrap();
+    let input = MmmInput::from_table(&t, &SpendSpec::default(), Some(&data)).unwrap();
+    // 500.00 a week; less 30.00 in the first, all of the third's 500.00 (700.00 refunded)
+    let mut expected = vec![500.0; 16];
+    expected[0] = 470.0;
+    expected[2] = 0.0;
+    assert_eq!(input.revenue, expected);
+    let notes: Vec<String> = input.notes.iter().map(|n| n.en()).collect();
+    assert!(
+        notes.contains(
+            &"Revenue is net of cancellations and returns: 530.00 (2 lines) was subtracted \
+              from the period of its refund, as on the Forecast page."
+                .to_string()
+        ),
+        "{notes:?}"
+    );
+    // Without orders a revenue column is needed, and nothing is netted.
+    assert!(MmmInput::from_table(&t, &SpendSpec::default(), None).is_err());
+}

@@ -616,6 +616,11 @@ pub const ENTRIES: &[Entry] = &[
         zh: "销售额由 {n} 条订单明细按时段汇总得出。",
     },
     Entry {
+        key: "mkt.mmm.revenue_net",
+        en: "Revenue is net of cancellations and returns: {amount} ({lines} lines) was subtracted from the period of its refund, as on the Forecast page.",
+        zh: "销售额已扣除取消和退货：共 {amount}（{lines} 行）在退款所在的时段扣减，与预测页相同。",
+    },
+    Entry {
         key: "mkt.mmm.revenue_orders_outside",
         en: "Revenue from {n} order lines summed per period; {outside} lines fall outside the spend file's periods and are not used.",
         zh: "销售额由 {n} 条订单明细按时段汇总得出；另有 {outside} 条不在投入文件的时段内，未使用。",

@@ -179,7 +179,7 @@ async fn analyze(job: u32, task: Task, files: Vec<Blob>) -> Result<Option<Analys
             let orders = match (revenue_from_orders, dataset.as_ref()) {
                 (true, Some(d)) => {
                     crate::data::require_prices(d, Text::new("data.need.mmm_revenue"))?;
-                    Some(&d.lines)
+                    Some(&**d)
                 }
                 (true, None) => return Err(Text::new("worker.import_orders_for_revenue")),
                 (false, _) => None,

@@ -3,7 +3,7 @@
 
 use super::MmmError;
 use crate::analytics::marketing::table::{Table, TableError};
-use crate::data::OrderLines;
+use crate::data::Dataset;
 use crate::text::{CellError, Text};
 use serde::{Deserialize, Serialize};
 
@@ -75,11 +75,12 @@ fn is_calendar_or_media_volume(h: &str) -> bool {
 
 impl MmmInput {
     /// Read a spend table. Revenue comes from `spec.revenue_column`, else from `orders`
-    /// (line revenue summed per period), else from a column named revenue/sales/y.
+    /// (line revenue summed per period, less the revenue of the cancellation and return lines
+    /// of the period, never below 0), else from a column named revenue/sales/y.
     pub fn from_table(
         table: &Table,
         spec: &SpendSpec,
-        orders: Option<&OrderLines>,
+        orders: Option<&Dataset>,
     ) -> Result<MmmInput, MmmError> {
         let mut notes = Vec::new();
         let dj = match &spec.date_column {
@@ -308,16 +309,20 @@ impl MmmInput {
             gaps.sort_unstable();
             gaps.get(gaps.len() / 2).copied().unwrap_or(7).max(1)
         };
-        if let (None, Some(ol)) = (rev_col, orders) {
-            let mut outside = 0u64;
-            for (i, &ts) in ol.timestamp.iter().enumerate() {
+        if let (None, Some(data)) = (rev_col, orders) {
+            // the period of a timestamp: the last spend date on or before it, within a period
+            let period = |ts: i64| {
                 let d = ts.div_euclid(86_400);
                 let p = uniq.partition_point(|&s| s <= d);
-                if p == 0 || d >= uniq[p - 1] + period_days {
-                    outside += 1;
-                    continue;
+                (p > 0 && d < uniq[p - 1] + period_days).then(|| p - 1)
+            };
+            let ol = &data.lines;
+            let mut outside = 0u64;
+            for (i, &ts) in ol.timestamp.iter().enumerate() {
+                match period(ts) {
+                    Some(p) => revenue[p] += ol.revenue[i],
+                    None => outside += 1,
                 }
-                revenue[p - 1] += ol.revenue[i];
             }
             notes.push(if outside > 0 {
                 Text::new("mkt.mmm.revenue_orders_outside")
@@ -326,6 +331,29 @@ impl MmmInput {
             } else {
                 Text::new("mkt.mmm.revenue_orders").int("n", ol.len() as u64 - outside)
             });
+            // Net of cancellations and returns, as the Forecast page: each period's refunded
+            // revenue taken off, never below 0.
+            let mut refunded = vec![0.0; n];
+            let mut lines = 0usize;
+            for (i, &ts) in data.returns.timestamp.iter().enumerate() {
+                if let Some(p) = period(ts) {
+                    refunded[p] += data.returns.revenue[i].abs();
+                    lines += 1;
+                }
+            }
+            let mut taken = 0.0;
+            for (r, c) in revenue.iter_mut().zip(&refunded) {
+                let cut = c.min(*r).max(0.0);
+                *r -= cut;
+                taken += cut;
+            }
+            if taken > 0.0 {
+                notes.push(
+                    Text::new("mkt.mmm.revenue_net")
+                        .num("amount", taken, 2)
+                        .int("lines", lines),
+                );
+            }
         }
         let input = MmmInput {
             dates: uniq,

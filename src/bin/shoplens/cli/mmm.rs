@@ -50,8 +50,7 @@ impl SpendArgs {
             channels: self.channels,
             controls: self.controls,
         };
-        MmmInput::from_table(&table, &spec, orders.as_ref().map(|d| &d.lines))
-            .map_err(|e| e.to_string())
+        MmmInput::from_table(&table, &spec, orders.as_ref()).map_err(|e| e.to_string())
     }
 }
 
