@@ -334,6 +334,25 @@ test('Marketing page: price elasticity and promotion lift from the sample orders
     assert.ok(Math.abs(bought / n - base) < 0.002, `group rates average to the base rate: ${bought / n} vs ${base}`);
     assert.match(await page.locator('[data-testid="responders-tree"]').innerText(), /orders|days since|revenue/);
     await shot(page, 'marketing-prices.png');
+
+    // A media-mix model whose revenue comes from the imported orders: 16 weeks of spend from
+    // Monday 6 June 2011. pandas on the sample (sales with quantity and price above 0, the
+    // weeks from each spend date): 142,504 lines inside, 15,862 outside; the cancellation
+    // lines of those weeks refund 195,833.06 (2,589 lines), taken off each week's revenue.
+    const tv = [1200, 0, 800, 1500, 0, 900, 1100, 0, 1300, 700, 0, 1000, 1400, 0, 600, 1200];
+    const search = [400, 520, 380, 610, 450, 500, 560, 430, 470, 590, 420, 510, 480, 530, 440, 600];
+    const monday = Date.UTC(2011, 5, 6);
+    const spend = 'date,tv_spend,search_spend\n' + tv.map((v, w) =>
+      `${new Date(monday + w * 7 * 86_400_000).toISOString().slice(0, 10)},${v},${search[w]}`).join('\n') + '\n';
+    await page.locator('[data-testid="mmm"] input[type="checkbox"]').check();
+    await page.locator('[data-testid="mmm-file"]').setInputFiles({ name: 'spend2011.csv', mimeType: 'text/csv', buffer: Buffer.from(spend) });
+    const mmm = page.locator('[data-testid="mmm-result"]');
+    await mmm.waitFor({ timeout: 300_000 });
+    assert.equal(await mmm.getAttribute('data-channels'), '2');
+    const mmmNotes = await mmm.locator('ul.notes li').allInnerTexts();
+    assert.ok(mmmNotes.includes("Revenue from 142,504 order lines summed per period; 15,862 lines fall outside the spend file's periods and are not used."), JSON.stringify(mmmNotes));
+    assert.ok(mmmNotes.includes('Revenue is net of cancellations and returns: 195,833.06 (2,589 lines) was subtracted from the period of its refund, as on the Forecast page.'), JSON.stringify(mmmNotes));
+    await shot(page, 'marketing-mmm-orders.png');
     assert.deepEqual(crashes(log), []);
   } finally {
     await context.close();
