@@ -323,6 +323,15 @@ pub struct Netted {
     pub lines: usize,
 }
 
+/// Take `amount` off `v`, never below 0 (`v' = max(0, v − amount)`): the rule by which sales
+/// are netted of their cancellations and returns everywhere (Forecast, Inventory, promotion
+/// lift, the media-mix model's revenue). Returns what was taken off.
+pub fn take_off(v: &mut f64, amount: f64) -> f64 {
+    let cut = amount.min(*v).max(0.0);
+    *v -= cut;
+    cut
+}
+
 /// Net aggregated sales of their cancellations and returns: each line of `returns` (positive
 /// quantities and revenue, as the import keeps them aside) is subtracted from its group's value
 /// in the period of its own date, never taking a period below 0:
@@ -389,9 +398,8 @@ pub fn net_returns(
         let s = &mut series[k];
         let t = usize::try_from(p - s.first_period).ok();
         if let Some(v) = t.and_then(|t| s.values.get_mut(t)) {
-            let cut = amount.min(*v);
+            let cut = take_off(v, amount);
             if cut > 0.0 {
-                *v -= cut;
                 out.amount += cut;
                 out.lines += 1;
             }

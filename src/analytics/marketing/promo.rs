@@ -17,6 +17,7 @@
 
 use super::ols::{self, Ols, OlsError};
 use super::table::{Table, TableError};
+use crate::analytics::forecast::series::take_off;
 use crate::data::dates::{civil_from_days, weekday};
 use crate::data::model::{Dataset, OrderLines, NONE_ID};
 use crate::text::{params, signed, Text};
@@ -275,10 +276,8 @@ impl PromoInput {
         let (mut net_units, mut net_lines) = (0.0, 0usize);
         for (d, (u, r, n)) in sum(&data.returns) {
             if let Some(e) = agg.get_mut(&d).filter(|e| e.0 > 0.0) {
-                let cut = u.min(e.0);
-                e.0 -= cut;
-                e.1 = (e.1 - r).max(0.0);
-                net_units += cut;
+                net_units += take_off(&mut e.0, u);
+                take_off(&mut e.1, r);
                 net_lines += n;
             }
         }

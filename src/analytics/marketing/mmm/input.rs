@@ -2,6 +2,7 @@
 //! revenue from a column or from imported orders aggregated to the same periods.
 
 use super::MmmError;
+use crate::analytics::forecast::series::take_off;
 use crate::analytics::marketing::table::{Table, TableError};
 use crate::data::Dataset;
 use crate::text::{CellError, Text};
@@ -341,12 +342,11 @@ impl MmmInput {
                     lines += 1;
                 }
             }
-            let mut taken = 0.0;
-            for (r, c) in revenue.iter_mut().zip(&refunded) {
-                let cut = c.min(*r).max(0.0);
-                *r -= cut;
-                taken += cut;
-            }
+            let taken: f64 = revenue
+                .iter_mut()
+                .zip(&refunded)
+                .map(|(r, c)| take_off(r, *c))
+                .sum();
             if taken > 0.0 {
                 notes.push(
                     Text::new("mkt.mmm.revenue_net")
