@@ -181,6 +181,74 @@ fn order_lines_are_net_of_cancellations() {
 }
 
 #[test]
+fn closed_weekdays_are_left_out() {
+    // The bundled sample never sells on a Saturday: 17 closed days, left out of the fit (no
+    // Saturday dummy) and of the lift's sums. statsmodels on the same daily net units
+    // (`tests/reference/promo_closed.py`): 122 days, 6 open promoted days, df 92,
+    // R² 0.382668878, baseline 100965.555, incremental −1217.5554,
+    // 95% [−33771.5555, 31336.4447] (with the Saturdays as days of 0 sales: R² 0.609,
+    // incremental −1482.2).
+    let sample =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("www/sample/online_retail_sample.csv.gz");
+    let data = shoplens::data::import_paths(&[sample], &ImportOptions::default()).unwrap();
+    let from = 15_187; // 2011-08-01, a Monday
+    let input = PromoInput::from_orders(&data, from, from + 6, None, 1).unwrap();
+    let r = promo::run(&input, &PromoParams::default()).unwrap();
+    let close = |a: f64, b: f64| (a - b).abs() <= 1e-6 * b.abs();
+    assert_eq!(
+        (r.periods, r.promo_periods, r.baseline_periods),
+        (122, 7, 99)
+    );
+    assert!(close(r.baseline_r2, 0.382668878), "{}", r.baseline_r2);
+    assert!(close(r.units.baseline, 100_965.555), "{:?}", r.units);
+    assert!(close(r.units.incremental, -1_217.555_4), "{:?}", r.units);
+    assert!(close(r.units.ci_low, -33_771.555_5) && close(r.units.ci_high, 31_336.444_7));
+    assert!(!r.terms.iter().any(|t| t == "Sat"), "{:?}", r.terms);
+    assert_eq!(r.episodes.len(), 1);
+    let sat = r.series.iter().find(|x| x.date == "2011-08-06").unwrap();
+    assert_eq!(
+        (sat.units, sat.units_baseline, sat.units_low, sat.units_high),
+        (0.0, 0.0, 0.0, 0.0)
+    );
+    assert!(r.notes.iter().any(|n| n.en()
+        == "No sales on Saturday anywhere in the data (17 days): the shop is taken to be closed then. \
+            Those days are left out of the baseline's fit and count as 0 on both sides of the lift."));
+
+    // A shop closed on Mondays and Sundays (the reference day shifts to Tuesday): 10 a day,
+    // 25 on the promoted days; a promotion over a closed Sunday and Monday stays one episode,
+    // its 5 open days add 15 each.
+    let mut csv = String::from("order_id,order_date,customer_id,sku,quantity,unit_price\n");
+    for t in 0..84i64 {
+        let day = 19_723 + t; // 2024-01-01, a Monday
+        if matches!(t % 7, 0 | 6) {
+            continue;
+        }
+        let (y, m, d) = shoplens::data::dates::civil_from_days(day);
+        let q = if (19_754..=19_760).contains(&day) {
+            25
+        } else {
+            10
+        } + (t % 3) as i32
+            - 1;
+        csv.push_str(&format!("{t},{y:04}-{m:02}-{d:02},c{},A,{q},2\n", t % 9));
+    }
+    let data = import_bytes("o.csv", csv.as_bytes(), &ImportOptions::default()).unwrap();
+    // 2024-02-01 (Thursday) to 2024-02-07 (Wednesday).
+    let input = PromoInput::from_orders(&data, 19_754, 19_760, None, 1).unwrap();
+    let r = promo::run(&input, &PromoParams::default()).unwrap();
+    assert_eq!(r.terms, ["intercept", "trend", "Wed", "Thu", "Fri", "Sat"]);
+    assert_eq!(r.episodes.len(), 1);
+    assert_eq!(
+        (r.episodes[0].from.as_str(), r.episodes[0].to.as_str()),
+        ("2024-02-01", "2024-02-07")
+    );
+    assert!((r.units.incremental - 75.0).abs() < 5.0, "{:?}", r.units);
+    assert!(r.notes.iter().any(|n| n
+        .en()
+        .starts_with("No sales on Monday and Sunday anywhere in the data (22 days)")));
+}
+
+#[test]
 fn dominicks_deal_weeks_match_statsmodels() {
     let p = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../shared/data/dominicks_oj/oj_store_brand_week.csv.gz");

@@ -187,6 +187,11 @@ pub const ENTRIES: &[Entry] = &[
         zh: "销售额",
     },
     Entry {
+        key: "mkt.promo.closed_weekdays",
+        en: "No sales on {days} anywhere in the data ({n} days): the shop is taken to be closed then. Those days are left out of the baseline's fit and count as 0 on both sides of the lift.",
+        zh: "数据中所有{days}都没有销售（共 {n} 天）：视为店铺休息日。这些日子不参与基线拟合，在提升计算中实际销量与基线都按 0 计。",
+    },
+    Entry {
         key: "mkt.promo.independent_errors",
         en: "The intervals assume the baseline's errors are independent from period to period; if sales run in streaks they are too narrow. Sales pulled forward from the weeks after a promotion are not subtracted.",
         zh: "区间假设基线在各时段的误差互不相关；如果销量时高时低成片出现，区间会偏窄。从促销后几周提前透支的销量没有扣除。",
@@ -230,6 +235,11 @@ pub const ENTRIES: &[Entry] = &[
         key: "mkt.term.trend",
         en: "trend",
         zh: "趋势",
+    },
+    Entry {
+        key: "mkt.term.mon",
+        en: "Mon",
+        zh: "周一",
     },
     Entry {
         key: "mkt.term.tue",

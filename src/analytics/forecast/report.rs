@@ -706,7 +706,7 @@ fn closure_notes(
 }
 
 /// "Saturday", "Saturday and Sunday", "Monday, Saturday and Sunday".
-fn weekday_list(days: &[bool; 7]) -> Text {
+pub fn weekday_list(days: &[bool; 7]) -> Text {
     const KEYS: [&str; 7] = [
         "forecast.weekday.mon",
         "forecast.weekday.tue",

@@ -9,7 +9,9 @@
 //! `y_t = b₀ + b₁ t + Σ_{k≤K} (a_k sin(2πk d_t/365.25) + c_k cos(2πk d_t/365.25)) + Σ_{dow} g_dow + e_t`
 //!
 //! (day-of-week dummies only for daily data, yearly Fourier terms only when the data span a
-//! year). For the promotion periods P the incremental amount is `Σ_{t∈P} (y_t − ŷ_t)`. Its
+//! year). In daily data a weekday without a single sale in the whole series (at least
+//! [`CLOSED_MIN_WEEKS`] of them: a shop closed on Saturdays) is a closed day: left out of the
+//! fit, with no dummy, its baseline 0, and left out of the lift's sums (its actual is 0 too). For the promotion periods P the incremental amount is `Σ_{t∈P} (y_t − ŷ_t)`. Its
 //! interval is the OLS prediction interval of a sum of new observations (Greene, ch. 4.6):
 //! `Var = σ̂² (|P| + s'(X'X)⁻¹s)` with `s = Σ_{t∈P} x_t`, and Student's t with `n − p` degrees
 //! of freedom. The same is done for every contiguous promotion (episode). Errors are assumed
@@ -17,7 +19,8 @@
 
 use super::ols::{self, Ols, OlsError};
 use super::table::{Table, TableError};
-use crate::analytics::forecast::series::take_off;
+use crate::analytics::forecast::report::weekday_list;
+use crate::analytics::forecast::series::{take_off, CLOSED_MIN_WEEKS};
 use crate::data::dates::{civil_from_days, weekday};
 use crate::data::model::{Dataset, OrderLines, NONE_ID};
 use crate::text::{params, signed, Text};
@@ -184,6 +187,7 @@ pub fn term_text(name: &str) -> Text {
     let key = match name {
         "intercept" => "mkt.term.intercept",
         "trend" => "mkt.term.trend",
+        "Mon" => "mkt.term.mon",
         "Tue" => "mkt.term.tue",
         "Wed" => "mkt.term.wed",
         "Thu" => "mkt.term.thu",
@@ -448,10 +452,37 @@ impl PromoInput {
 struct Design {
     trend: bool,
     fourier: usize,
-    dow: bool,
+    /// Column of each weekday's dummy (Monday = 0); `None` for the reference day, closed
+    /// days, and all days when there are no day-of-week terms.
+    dow: [Option<usize>; 7],
+    /// Closed weekdays (daily data only): no sale on any of them in the whole series.
+    shut: [bool; 7],
     t0: i64,
     span: f64,
     names: Vec<String>,
+}
+
+/// Weekdays (Monday = 0) of a daily series on which it never sold: every value of the weekday
+/// is 0 (units, and revenue when given), and there are at least [`CLOSED_MIN_WEEKS`] of them.
+/// None when the series is not daily or no weekday is left open.
+fn closed_weekdays(input: &PromoInput) -> [bool; 7] {
+    let mut seen = [0usize; 7];
+    let mut sold = [false; 7];
+    if input.period_days != 1 {
+        return [false; 7];
+    }
+    for (t, &d) in input.dates.iter().enumerate() {
+        let wd = weekday(d);
+        seen[wd] += 1;
+        let revenue = input.revenue.as_ref().map_or(0.0, |r| r[t]);
+        sold[wd] |= input.units[t] != 0.0 || revenue != 0.0;
+    }
+    let shut: [bool; 7] = std::array::from_fn(|wd| !sold[wd] && seen[wd] >= CLOSED_MIN_WEEKS);
+    if sold.contains(&true) {
+        shut
+    } else {
+        [false; 7]
+    }
 }
 
 impl Design {
@@ -467,7 +498,16 @@ impl Design {
             }
             0
         };
-        let dow = params.day_of_week && input.period_days == 1 && n >= 28;
+        let shut = closed_weekdays(input);
+        if shut.contains(&true) {
+            let days = input.dates.iter().filter(|&&d| shut[weekday(d)]).count();
+            notes.push(
+                Text::new("mkt.promo.closed_weekdays")
+                    .text("days", weekday_list(&shut))
+                    .int("n", days),
+            );
+        }
+        let with_dow = params.day_of_week && input.period_days == 1 && n >= 28;
         let mut names = vec!["intercept".to_string()];
         if params.trend {
             names.push("trend".into());
@@ -476,15 +516,21 @@ impl Design {
             names.push(format!("sin_{k}"));
             names.push(format!("cos_{k}"));
         }
-        if dow {
-            for d in ["Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] {
-                names.push(d.into());
+        // One dummy per open weekday but the first open one (the reference).
+        let mut dow = [None; 7];
+        if with_dow {
+            const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+            let open = (0..7).filter(|&wd| !shut[wd]);
+            for wd in open.skip(1) {
+                dow[wd] = Some(names.len());
+                names.push(DAYS[wd].into());
             }
         }
         Design {
             trend: params.trend,
             fourier,
             dow,
+            shut,
             t0,
             span: span.max(1.0),
             names,
@@ -504,12 +550,14 @@ impl Design {
             buf.push((j + 1, w.cos()));
             j += 2;
         }
-        if self.dow {
-            let wd = weekday(day);
-            if wd > 0 {
-                buf.push((j + wd - 1, 1.0));
-            }
+        if let Some(j) = self.dow[weekday(day)] {
+            buf.push((j, 1.0));
         }
+    }
+
+    /// A closed weekday of a daily series (never sold on).
+    fn closed(&self, day: i64) -> bool {
+        self.shut[weekday(day)]
     }
 }
 
@@ -525,7 +573,9 @@ fn fit_baseline(
     y: &[f64],
     conf: f64,
 ) -> Result<Baseline, PromoError> {
-    let rows: Vec<usize> = (0..y.len()).filter(|&t| !input.promo[t]).collect();
+    let rows: Vec<usize> = (0..y.len())
+        .filter(|&t| !input.promo[t] && !design.closed(input.dates[t]))
+        .collect();
     let fit = ols::fit(rows.len(), design.names.len(), &design.names, |i, buf| {
         design.row(input.dates[rows[i]], buf);
         y[rows[i]]
@@ -535,6 +585,9 @@ fn fit_baseline(
         .dates
         .iter()
         .map(|&d| {
+            if design.closed(d) {
+                return 0.0;
+            }
             buf.clear();
             design.row(d, &mut buf);
             fit.predict(&buf)
@@ -546,7 +599,8 @@ fn fit_baseline(
     Ok(Baseline { fit, pred, tq })
 }
 
-/// Sum of actual − baseline over `periods`, with its prediction interval.
+/// Sum of actual − baseline over `periods` (closed days left out: both are 0 there), with its
+/// prediction interval.
 fn lift(
     b: &Baseline,
     design: &Design,
@@ -556,10 +610,15 @@ fn lift(
     what: &Text,
     conf: f64,
 ) -> LiftEstimate {
+    let periods: Vec<usize> = periods
+        .iter()
+        .copied()
+        .filter(|&t| !design.closed(input.dates[t]))
+        .collect();
     let p = design.names.len();
     let mut s = vec![0.0; p];
     let mut buf = Vec::new();
-    for &t in periods {
+    for &t in &periods {
         buf.clear();
         design.row(input.dates[t], &mut buf);
         for &(j, v) in &buf {
@@ -612,7 +671,9 @@ pub fn run(input: &PromoInput, params: &PromoParams) -> Result<PromoReport, Prom
     let n = input.dates.len();
     let mut notes = input.notes.clone();
     let design = Design::new(input, params, &mut notes);
-    let base_n = input.promo.iter().filter(|&&p| !p).count();
+    let base_n = (0..n)
+        .filter(|&t| !input.promo[t] && !design.closed(input.dates[t]))
+        .count();
     let need = params.min_baseline_periods.max(design.names.len() + 4);
     if base_n < need {
         return Err(PromoError::Input(
@@ -680,10 +741,14 @@ pub fn run(input: &PromoInput, params: &PromoParams) -> Result<PromoReport, Prom
         .map(|t| {
             buf.clear();
             design.row(input.dates[t], &mut buf);
-            let half = bu.tq
-                * (bu.fit.sigma2 * (1.0 + bu.fit.leverage(&buf)))
-                    .max(0.0)
-                    .sqrt();
+            let half = if design.closed(input.dates[t]) {
+                0.0
+            } else {
+                bu.tq
+                    * (bu.fit.sigma2 * (1.0 + bu.fit.leverage(&buf)))
+                        .max(0.0)
+                        .sqrt()
+            };
             PromoRow {
                 date: day_str(input.dates[t]),
                 promo: input.promo[t],
