@@ -38,8 +38,10 @@ fn forecast_sentences_in_both_languages() {
         r.explanation.en(),
         "Each series is forecast 12 periods ahead. In automatic mode several models are tested \
          on the most recent history (each forecasts periods it has not seen) and scored by \
-         MASE: below 1 means more accurate than repeating last season's values (the last \
-         value, for a history shorter than two seasons). The shaded bands are prediction \
+         MASE: their average error divided by the typical error, within the history, of \
+         repeating last season's value (the last value, for a history shorter than two seasons) \
+         one period ahead. Below 1 means more accurate than that simple rule; as forecasting \
+         several periods ahead is harder, scores above 1 are common. The shaded bands are prediction \
          intervals: the future should fall inside the 80% / 95% band that \
          often."
     );
@@ -82,11 +84,13 @@ fn forecast_sentences_in_both_languages() {
         }
         let acc = match s.backtest_mase {
             Some(v) if seasonal => format!(
-                " In the backtest its error was {v:.2} times that of a seasonal naive forecast."
+                " In the backtest its average error was {v:.2} times the typical error of \
+                 repeating last season's value one period ahead within the history."
             ),
             Some(v) => format!(
-                " In the backtest its error was {v:.2} times that of a naive forecast (the last \
-                 value repeated)."
+                " In the backtest its average error was {v:.2} times the typical change from one \
+                 period to the next in the history (the error of repeating the last value one \
+                 period ahead)."
             ),
             None => " There was not enough history to backtest it.".into(),
         };

@@ -6,8 +6,8 @@ pub const ENTRIES: &[Entry] = &[
     // The report's "how was this computed" paragraph.
     Entry {
         key: "forecast.how",
-        en: "Each series is forecast {h} periods ahead. In automatic mode several models are tested on the most recent history (each forecasts periods it has not seen) and scored by MASE: below 1 means more accurate than repeating last season's values (the last value, for a history shorter than two seasons). The shaded bands are prediction intervals: the future should fall inside the {levels} band that often.",
-        zh: "每个序列向后预测 {h} 期。自动模式下，会用最近的历史数据检验多个模型（每个模型都去预测它没见过的那几期），并用 MASE 打分：低于 1 表示比直接重复上一季同期的数值（历史不足两季时为最后一个值）更准。阴影带是预测区间：未来的实际值应分别有 {levels} 的机会落在对应的带内。",
+        en: "Each series is forecast {h} periods ahead. In automatic mode several models are tested on the most recent history (each forecasts periods it has not seen) and scored by MASE: their average error divided by the typical error, within the history, of repeating last season's value (the last value, for a history shorter than two seasons) one period ahead. Below 1 means more accurate than that simple rule; as forecasting several periods ahead is harder, scores above 1 are common. The shaded bands are prediction intervals: the future should fall inside the {levels} band that often.",
+        zh: "每个序列向后预测 {h} 期。自动模式下，会用最近的历史数据检验多个模型（每个模型都去预测它没见过的那几期），并用 MASE 打分：平均误差除以历史中“用上一季同期数值（历史不足两季时为上一期数值）预测下一期”的典型误差。低于 1 表示比这个简单方法更准；向前预测多期更难，所以高于 1 也很常见。阴影带是预测区间：未来的实际值应分别有 {levels} 的机会落在对应的带内。",
     },
     // One series' explanation: how, model name, backtest accuracy, direction.
     Entry {
@@ -17,13 +17,13 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         key: "forecast.acc.mase",
-        en: " In the backtest its error was {v} times that of a seasonal naive forecast.",
-        zh: "回测中，它的误差是季节朴素预测的 {v} 倍。",
+        en: " In the backtest its average error was {v} times the typical error of repeating last season's value one period ahead within the history.",
+        zh: "回测中，它的平均误差是历史中“用上一季同期数值预测下一期”的典型误差的 {v} 倍。",
     },
     Entry {
         key: "forecast.acc.mase_naive",
-        en: " In the backtest its error was {v} times that of a naive forecast (the last value repeated).",
-        zh: "回测中，它的误差是朴素预测（重复最后一个值）的 {v} 倍。",
+        en: " In the backtest its average error was {v} times the typical change from one period to the next in the history (the error of repeating the last value one period ahead).",
+        zh: "回测中，它的平均误差是历史中相邻两期典型变化量（即重复上一期数值预测下一期的误差）的 {v} 倍。",
     },
     Entry {
         key: "forecast.acc.none",

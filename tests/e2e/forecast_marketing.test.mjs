@@ -53,7 +53,7 @@ test('Forecast page: total forecast with nested, widening intervals; every SKU w
     const scores = await page.locator('[data-testid="leaderboard"] tbody td.num').allInnerTexts();
     assert.ok(scores.length >= 3 && scores.every((v) => Number.isFinite(Number(v))), `leaderboard MASE: ${scores}`);
     assert.ok(Number.isFinite(Number(await page.locator('[data-testid="fc-mase"]').getAttribute('data-value'))), 'backtest MASE shown');
-    assert.match(await page.locator('[data-testid="fc-explanation"]').innerText(), /times that of a naive forecast \(the last value repeated\)/);
+    assert.match(await page.locator('[data-testid="fc-explanation"]').innerText(), /times the typical change from one period to the next in the history \(the error of repeating the last value one period ahead\)/);
     assert.match(await page.locator('[data-testid="fc-how-mase"]').textContent(), /repeating the last value/);
     // The short total keeps its default; a note says so, with the scores, whenever the
     // leaderboard shows a better one (on the sample's sales net of cancellations, the bank
