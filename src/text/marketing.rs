@@ -192,6 +192,11 @@ pub const ENTRIES: &[Entry] = &[
         zh: "数据中所有{days}都没有销售（共 {n} 天）：视为店铺休息日。这些日子不参与基线拟合，在提升计算中实际销量与基线都按 0 计。",
     },
     Entry {
+        key: "mkt.promo.closures",
+        en: "The shop sold nothing on {n} {n|day|days} it usually opens ({list}): taken as holidays or closures, left out of the baseline's fit and of the lift's sums, as the closed weekdays are.",
+        zh: "有 {n} 个平常营业的日子整个店铺没有任何销售（{list}）：视为节假日或停业，与休息日一样不参与基线拟合，也不计入提升。",
+    },
+    Entry {
         key: "mkt.promo.independent_errors",
         en: "The intervals assume the baseline's errors are independent from period to period; if sales run in streaks they are too narrow. Sales pulled forward from the weeks after a promotion are not subtracted.",
         zh: "区间假设基线在各时段的误差互不相关；如果销量时高时低成片出现，区间会偏窄。从促销后几周提前透支的销量没有扣除。",

@@ -11,7 +11,9 @@
 //! (day-of-week dummies only for daily data, yearly Fourier terms only when the data span a
 //! year). In daily data a weekday without a single sale in the whole series (at least
 //! [`CLOSED_MIN_WEEKS`] of them: a shop closed on Saturdays) is a closed day: left out of the
-//! fit, with no dummy, its baseline 0, and left out of the lift's sums (its actual is 0 too). For the promotion periods P the incremental amount is `Σ_{t∈P} (y_t − ŷ_t)`. Its
+//! fit, with no dummy, its baseline 0, and left out of the lift's sums (its actual is 0 too).
+//! So are the days the whole shop sold nothing though it usually opens then (holidays, judged
+//! on all order lines as on the Forecast page, [`closure_days`]). For the promotion periods P the incremental amount is `Σ_{t∈P} (y_t − ŷ_t)`. Its
 //! interval is the OLS prediction interval of a sum of new observations (Greene, ch. 4.6):
 //! `Var = σ̂² (|P| + s'(X'X)⁻¹s)` with `s = Σ_{t∈P} x_t`, and Student's t with `n − p` degrees
 //! of freedom. The same is done for every contiguous promotion (episode). Errors are assumed
@@ -20,7 +22,10 @@
 use super::ols::{self, Ols, OlsError};
 use super::table::{Table, TableError};
 use crate::analytics::forecast::report::weekday_list;
-use crate::analytics::forecast::series::{take_off, CLOSED_MIN_WEEKS};
+use crate::analytics::forecast::series::{
+    closed_weekdays as shop_closed_weekdays, closure_days, period_start, take_off,
+    AggregatedSeries, Freq, CLOSED_MIN_WEEKS,
+};
 use crate::data::dates::{civil_from_days, weekday};
 use crate::data::model::{Dataset, OrderLines, NONE_ID};
 use crate::text::{params, signed, Text};
@@ -67,6 +72,11 @@ pub struct PromoInput {
     /// What the series is ("all products", "SKU 123", "file x.csv").
     pub label: String,
     pub notes: Vec<Text>,
+    /// Days (since 1970-01-01, ascending) on which the whole shop was closed though it
+    /// usually opens then (holidays; daily order lines only, [`closure_days`]): handled as
+    /// closed weekdays are.
+    #[serde(default)]
+    pub closures: Vec<i64>,
 }
 
 /// Columns of a table; `None` = recognised by name.
@@ -289,6 +299,29 @@ impl PromoInput {
         else {
             return Err(PromoError::Input(Text::new("mkt.err.promo_no_lines")));
         };
+        // Holidays: days the whole shop sold nothing though it usually opens then, judged on
+        // every sale line (not only the chosen products', and before cancellations).
+        let closures = if period_days == 1 {
+            let mut total = AggregatedSeries {
+                id: "total".into(),
+                label: "total".into(),
+                first_period: first,
+                values: vec![0.0; (last - first + 1) as usize],
+            };
+            for i in 0..lines.len() {
+                let d = lines.timestamp[i].div_euclid(86_400) - first;
+                if let Some(v) = usize::try_from(d)
+                    .ok()
+                    .and_then(|d| total.values.get_mut(d))
+                {
+                    *v += lines.quantity[i].abs();
+                }
+            }
+            let weekdays = shop_closed_weekdays(&total).map(|(days, _)| days);
+            closure_days(&total, weekdays)
+        } else {
+            Vec::new()
+        };
         let mut dates = Vec::new();
         let (mut units, mut revenue, mut promo) = (Vec::new(), Vec::new(), Vec::new());
         let mut d = first;
@@ -325,6 +358,7 @@ impl PromoInput {
                     .int("lines", net_lines)
             }))
             .collect(),
+            closures,
         })
     }
 
@@ -419,6 +453,7 @@ impl PromoInput {
             period_days,
             label: t.file.clone(),
             notes,
+            closures: Vec::new(),
         })
     }
 
@@ -457,6 +492,8 @@ struct Design {
     dow: [Option<usize>; 7],
     /// Closed weekdays (daily data only): no sale on any of them in the whole series.
     shut: [bool; 7],
+    /// Holidays (daily data only): [`PromoInput::closures`].
+    holidays: Vec<i64>,
     t0: i64,
     span: f64,
     names: Vec<String>,
@@ -507,6 +544,32 @@ impl Design {
                     .int("n", days),
             );
         }
+        let holidays: Vec<i64> = if input.period_days == 1 {
+            let span = input.dates.first().zip(input.dates.last());
+            input
+                .closures
+                .iter()
+                .copied()
+                .filter(|d| span.is_some_and(|(a, b)| (*a..=*b).contains(d)) && !shut[weekday(*d)])
+                .collect()
+        } else {
+            Vec::new()
+        };
+        if !holidays.is_empty() {
+            let mut list: Vec<String> = holidays
+                .iter()
+                .take(6)
+                .map(|d| period_start(*d, Freq::Day))
+                .collect();
+            if holidays.len() > 6 {
+                list.push("…".into());
+            }
+            notes.push(
+                Text::new("mkt.promo.closures")
+                    .int("n", holidays.len())
+                    .str("list", list.join(", ")),
+            );
+        }
         let with_dow = params.day_of_week && input.period_days == 1 && n >= 28;
         let mut names = vec!["intercept".to_string()];
         if params.trend {
@@ -531,6 +594,7 @@ impl Design {
             fourier,
             dow,
             shut,
+            holidays,
             t0,
             span: span.max(1.0),
             names,
@@ -555,9 +619,9 @@ impl Design {
         }
     }
 
-    /// A closed weekday of a daily series (never sold on).
+    /// A closed weekday of a daily series (never sold on), or a holiday.
     fn closed(&self, day: i64) -> bool {
-        self.shut[weekday(day)]
+        self.shut[weekday(day)] || self.holidays.binary_search(&day).is_ok()
     }
 }
 
