@@ -219,6 +219,14 @@ fn closed_weekdays_are_left_out() {
         == "The shop sold nothing on 1 day it usually opens (2011-08-29): taken as holidays or \
             closures, left out of the baseline's fit and of the lift's sums, as the closed \
             weekdays are."));
+    // A "promotion" on closed days only has nothing to measure: a plain error, not zeros.
+    let closed = PromoInput::from_orders(&data, from + 5, from + 5, None, 1).unwrap();
+    let e = promo::run(&closed, &PromoParams::default()).unwrap_err();
+    assert!(
+        e.to_string()
+            .starts_with("every promoted day is a day the shop was closed"),
+        "{e}"
+    );
     let holiday = r.series.iter().find(|x| x.date == "2011-08-29").unwrap();
     assert_eq!((holiday.units_baseline, holiday.units_high), (0.0, 0.0));
 

@@ -954,6 +954,11 @@ pub const ENTRIES: &[Entry] = &[
         zh: "没有任何时段被标记为促销（请检查标记列或日期范围）",
     },
     Entry {
+        key: "mkt.err.promo_all_closed",
+        en: "every promoted day is a day the shop was closed (a weekday it never sells on, or a holiday): there are no sales to measure the promotion on (check the date range)",
+        zh: "所有促销日都是店铺不营业的日子（从不销售的星期几或节假日）：没有可用于测算促销的销售（请检查日期范围）",
+    },
+    Entry {
         key: "mkt.err.promo_few_base",
         en: "only {n} periods without promotion: at least {need} are needed for a baseline with {terms} terms",
         zh: "只有 {n} 个非促销时段：含 {terms} 项的基线至少需要 {need} 个",

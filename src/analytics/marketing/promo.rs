@@ -738,6 +738,9 @@ pub fn run(input: &PromoInput, params: &PromoParams) -> Result<PromoReport, Prom
     let base_n = (0..n)
         .filter(|&t| !input.promo[t] && !design.closed(input.dates[t]))
         .count();
+    if (0..n).all(|t| !input.promo[t] || design.closed(input.dates[t])) {
+        return Err(PromoError::Input(Text::new("mkt.err.promo_all_closed")));
+    }
     let need = params.min_baseline_periods.max(design.names.len() + 4);
     if base_n < need {
         return Err(PromoError::Input(
