@@ -84,8 +84,9 @@ fn forecast_sentences_in_both_languages() {
         }
         let acc = match s.backtest_mase {
             Some(v) if seasonal => format!(
-                " In the backtest its average error was {v:.2} times the typical error of \
-                 repeating last season's value one period ahead within the history."
+                " In the backtest its average error was {v:.2} times the typical error, within \
+                 the history, of repeating the value one season ({} periods) earlier.",
+                s.mase_lag
             ),
             Some(v) => format!(
                 " In the backtest its average error was {v:.2} times the typical change from one \

@@ -17,8 +17,8 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         key: "forecast.acc.mase",
-        en: " In the backtest its average error was {v} times the typical error of repeating last season's value one period ahead within the history.",
-        zh: "回测中，它的平均误差是历史中“用上一季同期数值预测下一期”的典型误差的 {v} 倍。",
+        en: " In the backtest its average error was {v} times the typical error, within the history, of repeating the value one season ({m} periods) earlier.",
+        zh: "回测中，它的平均误差是历史中“重复一季（{m} 期）之前的数值”的典型误差的 {v} 倍。",
     },
     Entry {
         key: "forecast.acc.mase_naive",

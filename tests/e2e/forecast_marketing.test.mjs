@@ -110,6 +110,9 @@ test('Forecast page: total forecast with nested, widening intervals; every SKU w
     await page.click('[data-testid="fc-run"]');
     await page.locator('[data-testid="forecast-detail"][data-series="total"][data-model*="[6]"]').waitFor({ timeout: 300_000 });
     const dayNotes = await page.locator('[data-testid="forecast-detail"] ul.notes li').allInnerTexts();
+    // The backtest's MASE is scaled by the error of repeating the value one season earlier (the
+    // six open days of a week, as the models see them).
+    assert.match(await page.locator('[data-testid="fc-explanation"]').innerText(), /times the typical error, within the history, of repeating the value one season \(6 periods\) earlier\./);
     assert.ok(dayNotes.some((n) => n.startsWith('No sales on Saturday in any of the last 8 weeks: the shop is taken to be closed then.')), JSON.stringify(dayNotes));
     // Monday 29 August 2011, the summer bank holiday (pandas: the only open weekday without a
     // sale in the sample): a closure, filled in for the model.

@@ -1380,7 +1380,7 @@ fn explain(
         _ => Text::new("forecast.how.other"),
     };
     let acc = match mase {
-        Some((v, lag)) if lag > 1 => Text::new("forecast.acc.mase").num("v", v, 2),
+        Some((v, lag)) if lag > 1 => Text::new("forecast.acc.mase").num("v", v, 2).int("m", lag),
         Some((v, _)) => Text::new("forecast.acc.mase_naive").num("v", v, 2),
         None => Text::new("forecast.acc.none"),
     };
