@@ -43,6 +43,7 @@ fn simulate(seed: u64, lift: f64) -> (PromoInput, f64) {
             label: "simulation".into(),
             notes: vec![],
             closures: vec![],
+            closed_weekdays: None,
         },
         lift * 30.0,
     )
@@ -248,6 +249,10 @@ fn closed_weekdays_are_left_out() {
         } + (t % 3) as i32
             - 1;
         csv.push_str(&format!("{t},{y:04}-{m:02}-{d:02},c{},A,{q},2\n", t % 9));
+        // B sells 3 a day on Fridays only
+        if t % 7 == 4 {
+            csv.push_str(&format!("b{t},{y:04}-{m:02}-{d:02},c0,B,3,2\n"));
+        }
     }
     let data = import_bytes("o.csv", csv.as_bytes(), &ImportOptions::default()).unwrap();
     // 2024-02-01 (Thursday) to 2024-02-07 (Wednesday).
@@ -266,6 +271,15 @@ fn closed_weekdays_are_left_out() {
     assert!(r.notes.iter().any(|n| n
         .en()
         .starts_with("No sales on Monday and Sunday anywhere in the data (22 days)")));
+    // One product: the closed days are the shop's, not the weekdays B happens not to sell on.
+    let b = ["B".to_string()];
+    let input = PromoInput::from_orders(&data, 19_754, 19_760, Some(&b), 1).unwrap();
+    let r = promo::run(&input, &PromoParams::default()).unwrap();
+    assert_eq!(r.terms, ["intercept", "trend", "Wed", "Thu", "Fri", "Sat"]);
+    assert!(r.notes.iter().any(|n| n
+        .en()
+        .starts_with("No sales on Monday and Sunday anywhere in the data")));
+    assert!(r.units.incremental.abs() < 1.0, "{:?}", r.units);
 }
 
 #[test]

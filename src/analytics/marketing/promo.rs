@@ -77,6 +77,10 @@ pub struct PromoInput {
     /// closed weekdays are.
     #[serde(default)]
     pub closures: Vec<i64>,
+    /// Weekdays (Monday = 0) the whole shop never sold on (daily order lines: judged on every
+    /// sale line, [`never_sold`]); `None`: judged on the series itself.
+    #[serde(default)]
+    pub closed_weekdays: Option<[bool; 7]>,
 }
 
 /// Columns of a table; `None` = recognised by name.
@@ -301,7 +305,7 @@ impl PromoInput {
         };
         // Holidays: days the whole shop sold nothing though it usually opens then, judged on
         // every sale line (not only the chosen products', and before cancellations).
-        let closures = if period_days == 1 {
+        let (closures, closed_weekdays) = if period_days == 1 {
             let mut total = AggregatedSeries {
                 id: "total".into(),
                 label: "total".into(),
@@ -318,9 +322,10 @@ impl PromoInput {
                 }
             }
             let weekdays = shop_closed_weekdays(&total).map(|(days, _)| days);
-            closure_days(&total, weekdays)
+            let never = never_sold(first..=last, |i| total.values[i] != 0.0);
+            (closure_days(&total, weekdays), Some(never))
         } else {
-            Vec::new()
+            (Vec::new(), None)
         };
         let mut dates = Vec::new();
         let (mut units, mut revenue, mut promo) = (Vec::new(), Vec::new(), Vec::new());
@@ -359,6 +364,7 @@ impl PromoInput {
             }))
             .collect(),
             closures,
+            closed_weekdays,
         })
     }
 
@@ -454,6 +460,7 @@ impl PromoInput {
             label: t.file.clone(),
             notes,
             closures: Vec::new(),
+            closed_weekdays: None,
         })
     }
 
@@ -499,27 +506,34 @@ struct Design {
     names: Vec<String>,
 }
 
-/// Weekdays (Monday = 0) of a daily series on which it never sold: every value of the weekday
-/// is 0 (units, and revenue when given), and there are at least [`CLOSED_MIN_WEEKS`] of them.
-/// None when the series is not daily or no weekday is left open.
-fn closed_weekdays(input: &PromoInput) -> [bool; 7] {
+/// Weekdays (Monday = 0) on which nothing was sold on any of the `days` (`sold(i)`: the `i`th
+/// day sold something), when there are at least [`CLOSED_MIN_WEEKS`] of them; none when
+/// nothing was sold at all.
+fn never_sold(days: impl IntoIterator<Item = i64>, sold: impl Fn(usize) -> bool) -> [bool; 7] {
     let mut seen = [0usize; 7];
-    let mut sold = [false; 7];
+    let mut any = [false; 7];
+    for (i, d) in days.into_iter().enumerate() {
+        let wd = weekday(d);
+        seen[wd] += 1;
+        any[wd] |= sold(i);
+    }
+    if !any.contains(&true) {
+        return [false; 7];
+    }
+    std::array::from_fn(|wd| !any[wd] && seen[wd] >= CLOSED_MIN_WEEKS)
+}
+
+/// Closed weekdays of a daily series: the shop's when the input has them (order lines), else
+/// those the series itself never sold on (units, and revenue when given); none for weeks.
+fn closed_weekdays(input: &PromoInput) -> [bool; 7] {
     if input.period_days != 1 {
         return [false; 7];
     }
-    for (t, &d) in input.dates.iter().enumerate() {
-        let wd = weekday(d);
-        seen[wd] += 1;
-        let revenue = input.revenue.as_ref().map_or(0.0, |r| r[t]);
-        sold[wd] |= input.units[t] != 0.0 || revenue != 0.0;
-    }
-    let shut: [bool; 7] = std::array::from_fn(|wd| !sold[wd] && seen[wd] >= CLOSED_MIN_WEEKS);
-    if sold.contains(&true) {
-        shut
-    } else {
-        [false; 7]
-    }
+    input.closed_weekdays.unwrap_or_else(|| {
+        never_sold(input.dates.iter().copied(), |t| {
+            input.units[t] != 0.0 || input.revenue.as_ref().is_some_and(|r| r[t] != 0.0)
+        })
+    })
 }
 
 impl Design {
