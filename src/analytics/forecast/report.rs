@@ -6,9 +6,9 @@ use serde::{Deserialize, Serialize};
 
 use super::select::{auto_forecast, AutoOptions, LeaderboardRow, ModelKind};
 use super::series::{
-    aggregate, annual_closures, closed_weekdays, closure_days, in_annual_closure, net_returns,
-    period_first_day, period_open_shares, period_start, weekday, AggregatedSeries, Aggregation,
-    Freq, Level, Measure, NO_GROUP_ID,
+    aggregate, annual_closures, closed_weekdays, closure_days, day_list, in_annual_closure,
+    net_returns, period_first_day, period_open_shares, period_start, weekday, AggregatedSeries,
+    Aggregation, Freq, Level, Measure, NO_GROUP_ID,
 };
 use super::xreg::{self, FlagEffect, SeriesFlags};
 use super::{Forecast, ForecastError, Interval, Shard};
@@ -674,18 +674,10 @@ fn closure_notes(
     if closures.is_empty() {
         return notes;
     }
-    let mut list: Vec<String> = closures
-        .iter()
-        .take(6)
-        .map(|d| period_start(*d, Freq::Day))
-        .collect();
-    if closures.len() > 6 {
-        list.push("…".into());
-    }
     notes.push(
         Text::new("forecast.note.closures")
             .int("n", closures.len())
-            .str("list", list.join(", ")),
+            .str("list", day_list(closures)),
     );
     let Some(s) = series.first() else {
         return notes;

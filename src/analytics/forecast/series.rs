@@ -120,6 +120,15 @@ pub fn period_start(idx: i64, freq: Freq) -> String {
     day_label(period_first_day(idx, freq))
 }
 
+/// The first six of some days as "YYYY-MM-DD, YYYY-MM-DD, …" (closure notes).
+pub fn day_list(days: &[i64]) -> String {
+    let mut list: Vec<String> = days.iter().take(6).map(|d| day_label(*d)).collect();
+    if days.len() > 6 {
+        list.push("…".into());
+    }
+    list.join(", ")
+}
+
 /// "YYYY-MM-DD" of a day (days since 1970-01-01).
 pub(super) fn day_label(day: i64) -> String {
     date_of_day(day).format("%Y-%m-%d").to_string()

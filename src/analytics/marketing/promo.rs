@@ -23,8 +23,8 @@ use super::ols::{self, Ols, OlsError};
 use super::table::{Table, TableError};
 use crate::analytics::forecast::report::weekday_list;
 use crate::analytics::forecast::series::{
-    closed_weekdays as shop_closed_weekdays, closure_days, period_start, take_off,
-    AggregatedSeries, Freq, CLOSED_MIN_WEEKS,
+    closed_weekdays as shop_closed_weekdays, closure_days, day_list, take_off, AggregatedSeries,
+    CLOSED_MIN_WEEKS,
 };
 use crate::data::dates::{civil_from_days, weekday};
 use crate::data::model::{Dataset, OrderLines, NONE_ID};
@@ -570,18 +570,10 @@ impl Design {
             Vec::new()
         };
         if !holidays.is_empty() {
-            let mut list: Vec<String> = holidays
-                .iter()
-                .take(6)
-                .map(|d| period_start(*d, Freq::Day))
-                .collect();
-            if holidays.len() > 6 {
-                list.push("…".into());
-            }
             notes.push(
                 Text::new("mkt.promo.closures")
                     .int("n", holidays.len())
-                    .str("list", list.join(", ")),
+                    .str("list", day_list(&holidays)),
             );
         }
         let with_dow = params.day_of_week && input.period_days == 1 && n >= 28;
