@@ -44,6 +44,7 @@ fn simulate(seed: u64, lift: f64) -> (PromoInput, f64) {
             notes: vec![],
             closures: vec![],
             closed_weekdays: None,
+            part_open: vec![],
         },
         lift * 30.0,
     )
@@ -280,6 +281,41 @@ fn closed_weekdays_are_left_out() {
         .en()
         .starts_with("No sales on Monday and Sunday anywhere in the data")));
     assert!(r.units.incremental.abs() < 1.0, "{:?}", r.units);
+}
+
+#[test]
+fn weeks_holidays_shut_in_part() {
+    // Weekly, the bank holiday of Monday 29 August 2011 shuts 16% of its week's usual sales
+    // (the weekdays' mean net daily sales over the last 8 weeks): the baseline is fitted on
+    // y / f and expects f x'b of that week. statsmodels on the same weekly net units
+    // (`tests/reference/promo_weeks.py`): f 0.84403248; a promotion in the week of 1 August:
+    // R² 0.465347144, baseline 99543.0326, incremental 204.967398, 95% [−40989.7876,
+    // 41399.7224]; in the holiday's week: R² 0.521295165, baseline 96548.6862, incremental
+    // −21687.6862, 95% [−55180.5416, 11805.1692] (−39,528.8 when the week was expected whole).
+    let sample =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("www/sample/online_retail_sample.csv.gz");
+    let data = shoplens::data::import_paths(&[sample], &ImportOptions::default()).unwrap();
+    let close = |a: f64, b: f64| (a - b).abs() <= 1e-6 * b.abs();
+    let week = |from: i64| {
+        let input = PromoInput::from_orders(&data, from, from + 6, None, 7).unwrap();
+        promo::run(&input, &PromoParams::default()).unwrap()
+    };
+    let r = week(15_187); // 2011-08-01
+    assert!(close(r.baseline_r2, 0.465_347_144), "{}", r.baseline_r2);
+    assert!(close(r.units.baseline, 99_543.032_6), "{:?}", r.units);
+    assert!(close(r.units.incremental, 204.967_398), "{:?}", r.units);
+    assert!(close(r.units.ci_low, -40_989.787_6) && close(r.units.ci_high, 41_399.722_4));
+    let part = r.series.iter().find(|x| x.date == "2011-08-29").unwrap();
+    assert!(part.units_baseline > 0.0 && part.units_high - part.units_low > 0.0);
+    assert!(r.notes.iter().any(|n| n.en()
+        == "Holidays shut part of 1 week (2011-08-29 84%: the share of a week's usual sales its \
+            open days make, by weekday): the baseline expects only that share of a whole week's \
+            sales then, and a week under 50% is left out of its fit."));
+    let r = week(15_215); // 2011-08-29
+    assert!(close(r.baseline_r2, 0.521_295_165), "{}", r.baseline_r2);
+    assert!(close(r.units.baseline, 96_548.686_2), "{:?}", r.units);
+    assert!(close(r.units.incremental, -21_687.686_2), "{:?}", r.units);
+    assert!(close(r.units.ci_low, -55_180.541_6) && close(r.units.ci_high, 11_805.169_2));
 }
 
 #[test]

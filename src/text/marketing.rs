@@ -197,6 +197,11 @@ pub const ENTRIES: &[Entry] = &[
         zh: "有 {n} 个平常营业的日子整个店铺没有任何销售（{list}）：视为节假日或停业，与休息日一样不参与基线拟合，也不计入提升。",
     },
     Entry {
+        key: "mkt.promo.part_weeks",
+        en: "Holidays shut part of {n} {n|week|weeks} ({list}: the share of a week's usual sales its open days make, by weekday): the baseline expects only that share of a whole week's sales then, and a week under {min}% is left out of its fit.",
+        zh: "节假日使 {n} 周部分停业（{list}：按星期几计算，营业日通常占一周销售的比例）：这些周的基线只按整周销售的这个比例计算，低于 {min}% 的周不参与基线拟合。",
+    },
+    Entry {
         key: "mkt.promo.independent_errors",
         en: "The intervals assume the baseline's errors are independent from period to period; if sales run in streaks they are too narrow. Sales pulled forward from the weeks after a promotion are not subtracted.",
         zh: "区间假设基线在各时段的误差互不相关；如果销量时高时低成片出现，区间会偏窄。从促销后几周提前透支的销量没有扣除。",

@@ -22,10 +22,12 @@
 use super::ols::{self, Ols, OlsError};
 use super::table::{Table, TableError};
 use crate::analytics::forecast::report::weekday_list;
+use crate::analytics::forecast::report::PART_OPEN_MIN;
 use crate::analytics::forecast::series::{
-    closed_weekdays as shop_closed_weekdays, closure_days, day_list, take_off, AggregatedSeries,
-    CLOSED_MIN_WEEKS,
+    aggregate, closed_weekdays as shop_closed_weekdays, closure_days, day_list, net_returns,
+    period_open_shares, take_off, Freq, Level, Measure, CLOSED_MIN_WEEKS,
 };
+use crate::data::dates::week_index;
 use crate::data::dates::{civil_from_days, weekday};
 use crate::data::model::{Dataset, OrderLines, NONE_ID};
 use crate::text::{params, signed, Text};
@@ -81,6 +83,12 @@ pub struct PromoInput {
     /// sale line, [`never_sold`]); `None`: judged on the series itself.
     #[serde(default)]
     pub closed_weekdays: Option<[bool; 7]>,
+    /// Weeks holidays shut in part (weekly order lines): the week's first day and the share of
+    /// a week's usual sales its open days make (below 1; [`period_open_shares`]). The baseline
+    /// expects that share of a whole week; a week under [`PART_OPEN_MIN`] is left out of the
+    /// fit.
+    #[serde(default)]
+    pub part_open: Vec<(i64, f64)>,
 }
 
 /// Columns of a table; `None` = recognised by name.
@@ -303,29 +311,46 @@ impl PromoInput {
         else {
             return Err(PromoError::Input(Text::new("mkt.err.promo_no_lines")));
         };
-        // Holidays: days the whole shop sold nothing though it usually opens then, judged on
-        // every sale line (not only the chosen products', and before cancellations).
-        let (closures, closed_weekdays) = if period_days == 1 {
-            let mut total = AggregatedSeries {
-                id: "total".into(),
-                label: "total".into(),
-                first_period: first,
-                values: vec![0.0; (last - first + 1) as usize],
-            };
-            for i in 0..lines.len() {
-                let d = lines.timestamp[i].div_euclid(86_400) - first;
-                if let Some(v) = usize::try_from(d)
-                    .ok()
-                    .and_then(|d| total.values.get_mut(d))
-                {
-                    *v += lines.quantity[i].abs();
+        // Closed weekdays and holidays (days the whole shop sold nothing though it usually
+        // opens then), judged on the shop's daily sales as on the Forecast page: every sale
+        // line, not only the chosen products', before cancellations.
+        let total = aggregate(lines, Level::Total, Freq::Day, Measure::Units, None)
+            .series
+            .into_iter()
+            .next();
+        let (closures, closed_weekdays, part_open) = match total {
+            Some(total) => {
+                let weekdays = shop_closed_weekdays(&total).map(|(days, _)| days);
+                let closures = closure_days(&total, weekdays);
+                if period_days == 1 {
+                    let days = total.first_period..total.first_period + total.values.len() as i64;
+                    let never = never_sold(days, |i| total.values[i] != 0.0);
+                    (closures, Some(never), Vec::new())
+                } else {
+                    // A week holidays shut in part: the share of a week's usual sales its open
+                    // days make (the weekdays' usual sales net of cancellations, as Forecast).
+                    let mut net = [total];
+                    net_returns(
+                        &mut net,
+                        &data.returns,
+                        lines,
+                        Level::Total,
+                        Freq::Day,
+                        Measure::Units,
+                    );
+                    let weeks = week_index(first)..week_index(last) + 1;
+                    let shares = period_open_shares(&net[0], &closures, Freq::Week, weeks, |d| {
+                        closures.binary_search(&d).is_ok()
+                    });
+                    let part = (first..=last)
+                        .step_by(7)
+                        .zip(shares)
+                        .filter(|(_, f)| *f < 1.0)
+                        .collect();
+                    (Vec::new(), None, part)
                 }
             }
-            let weekdays = shop_closed_weekdays(&total).map(|(days, _)| days);
-            let never = never_sold(first..=last, |i| total.values[i] != 0.0);
-            (closure_days(&total, weekdays), Some(never))
-        } else {
-            (Vec::new(), None)
+            None => (Vec::new(), None, Vec::new()),
         };
         let mut dates = Vec::new();
         let (mut units, mut revenue, mut promo) = (Vec::new(), Vec::new(), Vec::new());
@@ -365,6 +390,7 @@ impl PromoInput {
             .collect(),
             closures,
             closed_weekdays,
+            part_open,
         })
     }
 
@@ -461,6 +487,7 @@ impl PromoInput {
             notes,
             closures: Vec::new(),
             closed_weekdays: None,
+            part_open: Vec::new(),
         })
     }
 
@@ -501,6 +528,8 @@ struct Design {
     shut: [bool; 7],
     /// Holidays (daily data only): [`PromoInput::closures`].
     holidays: Vec<i64>,
+    /// Weeks holidays shut in part, with their open share ([`PromoInput::part_open`]).
+    part: BTreeMap<i64, f64>,
     t0: i64,
     span: f64,
     names: Vec<String>,
@@ -576,6 +605,27 @@ impl Design {
                     .str("list", day_list(&holidays)),
             );
         }
+        let part: BTreeMap<i64, f64> = if input.period_days == 7 {
+            input.part_open.iter().copied().collect()
+        } else {
+            BTreeMap::new()
+        };
+        if !part.is_empty() {
+            let mut list: Vec<String> = part
+                .iter()
+                .take(6)
+                .map(|(d, f)| format!("{} {:.0}%", day_str(*d), 100.0 * f))
+                .collect();
+            if part.len() > 6 {
+                list.push("…".into());
+            }
+            notes.push(
+                Text::new("mkt.promo.part_weeks")
+                    .int("n", part.len())
+                    .str("list", list.join(", "))
+                    .num("min", 100.0 * PART_OPEN_MIN, 0),
+            );
+        }
         let with_dow = params.day_of_week && input.period_days == 1 && n >= 28;
         let mut names = vec!["intercept".to_string()];
         if params.trend {
@@ -601,6 +651,7 @@ impl Design {
             dow,
             shut,
             holidays,
+            part,
             t0,
             span: span.max(1.0),
             names,
@@ -625,9 +676,25 @@ impl Design {
         }
     }
 
-    /// A closed weekday of a daily series (never sold on), or a holiday.
+    /// A closed weekday of a daily series (never sold on), a holiday, or a week holidays shut
+    /// all of.
     fn closed(&self, day: i64) -> bool {
-        self.shut[weekday(day)] || self.holidays.binary_search(&day).is_ok()
+        self.shut[weekday(day)]
+            || self.holidays.binary_search(&day).is_ok()
+            || self.share(day) <= 0.0
+    }
+
+    /// A period the baseline is fitted on: not promoted, open, and (a week holidays shut in
+    /// part) open for at least [`PART_OPEN_MIN`] of its usual sales.
+    fn fitted(&self, input: &PromoInput, t: usize) -> bool {
+        let d = input.dates[t];
+        !input.promo[t] && !self.closed(d) && self.share(d) >= PART_OPEN_MIN
+    }
+
+    /// The share of a whole period's usual sales the period starting on `day` makes (1 but
+    /// for a week holidays shut in part).
+    fn share(&self, day: i64) -> f64 {
+        self.part.get(&day).copied().unwrap_or(1.0)
     }
 }
 
@@ -643,12 +710,12 @@ fn fit_baseline(
     y: &[f64],
     conf: f64,
 ) -> Result<Baseline, PromoError> {
-    let rows: Vec<usize> = (0..y.len())
-        .filter(|&t| !input.promo[t] && !design.closed(input.dates[t]))
-        .collect();
+    let rows: Vec<usize> = (0..y.len()).filter(|&t| design.fitted(input, t)).collect();
+    // a week holidays shut in part is seen at a whole week's sales: y / share
     let fit = ols::fit(rows.len(), design.names.len(), &design.names, |i, buf| {
-        design.row(input.dates[rows[i]], buf);
-        y[rows[i]]
+        let d = input.dates[rows[i]];
+        design.row(d, buf);
+        y[rows[i]] / design.share(d)
     })?;
     let mut buf = Vec::new();
     let pred = input
@@ -660,7 +727,7 @@ fn fit_baseline(
             }
             buf.clear();
             design.row(d, &mut buf);
-            fit.predict(&buf)
+            design.share(d) * fit.predict(&buf)
         })
         .collect();
     let tq = StudentsT::new(0.0, 1.0, fit.df().max(1) as f64)
@@ -688,15 +755,20 @@ fn lift(
     let p = design.names.len();
     let mut s = vec![0.0; p];
     let mut buf = Vec::new();
+    // Σ_t f_t (z_t − x_t'b) with f_t the period's open share: Var = σ̂² (Σ f_t² + s'(X'X)⁻¹s),
+    // s = Σ f_t x_t (f_t = 1 but for weeks holidays shut in part).
+    let mut f2 = 0.0;
     for &t in &periods {
+        let f = design.share(input.dates[t]);
+        f2 += f * f;
         buf.clear();
         design.row(input.dates[t], &mut buf);
         for &(j, v) in &buf {
-            s[j] += v;
+            s[j] += f * v;
         }
     }
     let srow: Vec<(usize, f64)> = s.into_iter().enumerate().collect();
-    let var = b.fit.sigma2 * (periods.len() as f64 + b.fit.leverage(&srow));
+    let var = b.fit.sigma2 * (f2 + b.fit.leverage(&srow));
     let half = b.tq * var.max(0.0).sqrt();
     let actual: f64 = periods.iter().map(|&t| y[t]).sum();
     let baseline: f64 = periods.iter().map(|&t| b.pred[t]).sum();
@@ -741,9 +813,7 @@ pub fn run(input: &PromoInput, params: &PromoParams) -> Result<PromoReport, Prom
     let n = input.dates.len();
     let mut notes = input.notes.clone();
     let design = Design::new(input, params, &mut notes);
-    let base_n = (0..n)
-        .filter(|&t| !input.promo[t] && !design.closed(input.dates[t]))
-        .count();
+    let base_n = (0..n).filter(|&t| design.fitted(input, t)).count();
     if (0..n).all(|t| !input.promo[t] || design.closed(input.dates[t])) {
         return Err(PromoError::Input(Text::new("mkt.err.promo_all_closed")));
     }
@@ -817,7 +887,8 @@ pub fn run(input: &PromoInput, params: &PromoParams) -> Result<PromoReport, Prom
             let half = if design.closed(input.dates[t]) {
                 0.0
             } else {
-                bu.tq
+                design.share(input.dates[t])
+                    * bu.tq
                     * (bu.fit.sigma2 * (1.0 + bu.fit.leverage(&buf)))
                         .max(0.0)
                         .sqrt()
