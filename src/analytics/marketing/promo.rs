@@ -13,7 +13,11 @@
 //! [`CLOSED_MIN_WEEKS`] of them: a shop closed on Saturdays) is a closed day: left out of the
 //! fit, with no dummy, its baseline 0, and left out of the lift's sums (its actual is 0 too).
 //! So are the days the whole shop sold nothing though it usually opens then (holidays, judged
-//! on all order lines as on the Forecast page, [`closure_days`]). For the promotion periods P the incremental amount is `Σ_{t∈P} (y_t − ŷ_t)`. Its
+//! on all order lines as on the Forecast page, [`closure_days`]). In weekly data a week holidays
+//! shut in part has an open share `f_t < 1` (the share of a week's usual sales its open days
+//! make, [`period_open_shares`]): the baseline is fitted on `y_t / f_t` (weeks with `f_t` under
+//! [`PART_OPEN_MIN`] left out) and expects `f_t x_t'b` then; the lift's variance becomes
+//! `σ̂² (Σ f_t² + s'(X'X)⁻¹s)` with `s = Σ f_t x_t`. For the promotion periods P the incremental amount is `Σ_{t∈P} (y_t − ŷ_t)`. Its
 //! interval is the OLS prediction interval of a sum of new observations (Greene, ch. 4.6):
 //! `Var = σ̂² (|P| + s'(X'X)⁻¹s)` with `s = Σ_{t∈P} x_t`, and Student's t with `n − p` degrees
 //! of freedom. The same is done for every contiguous promotion (episode). Errors are assumed
