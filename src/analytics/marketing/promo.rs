@@ -84,7 +84,7 @@ pub struct PromoInput {
     #[serde(default)]
     pub closures: Vec<i64>,
     /// Weekdays (Monday = 0) the whole shop never sold on (daily order lines: judged on every
-    /// sale line, [`never_sold`]); `None`: judged on the series itself.
+    /// sale line); `None`: judged on the series itself.
     #[serde(default)]
     pub closed_weekdays: Option<[bool; 7]>,
     /// Weeks holidays shut in part (weekly order lines): the week's first day and the share of
