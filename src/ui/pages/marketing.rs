@@ -896,7 +896,7 @@ fn PromoCard() -> impl IntoView {
                 <label>{t("Promotion from ", "促销期 ")}<input type="date" data-testid="promo-from" prop:value=move || from.get() on:change=move |ev| from.set(event_target_value(&ev))/></label>
                 <label>{t(" to ", " 至 ")}<input type="date" data-testid="promo-to" prop:value=move || to.get() on:change=move |ev| to.set(event_target_value(&ev))/></label>
                 <label>{t(" product (optional) ", " 商品（可选） ")}<input type="text" placeholder=t("SKU", "商品编码") data-testid="promo-sku" prop:value=move || sku.get() on:change=move |ev| sku.set(event_target_value(&ev))/></label>
-                <label><input type="checkbox" prop:checked=move || weekly.get() on:change=move |ev| weekly.set(event_target_checked(&ev))/>{t(" weekly", " 按周")}</label>
+                <label><input type="checkbox" data-testid="promo-weekly" prop:checked=move || weekly.get() on:change=move |ev| weekly.set(event_target_checked(&ev))/>{t(" weekly", " 按周")}</label>
                 <button class="btn small primary" data-testid="promo-run" on:click=run_orders disabled=move || state.report.with(Option::is_none) || state.promo_busy.get()>{t("Measure on the orders", "用订单测算")}</button>
                 <button class="btn small" data-testid="responders-run" on:click=run_responders disabled=move || state.report.with(Option::is_none) || state.responders_busy.get() || super::unpriced(state)
                     title=move || if super::unpriced(state) { t("Needs prices: the imported file has none", "需要价格：导入的文件没有价格") } else { "" }>{t("Which customers responded?", "哪些客户响应了？")}</button>
