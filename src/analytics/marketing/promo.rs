@@ -9,30 +9,30 @@
 //! `y_t = b₀ + b₁ t + Σ_{k≤K} (a_k sin(2πk d_t/365.25) + c_k cos(2πk d_t/365.25)) + Σ_{dow} g_dow + e_t`
 //!
 //! (day-of-week dummies only for daily data, yearly Fourier terms only when the data span a
-//! year). In daily data a weekday without a single sale in the whole series (at least
-//! [`CLOSED_MIN_WEEKS`] of them: a shop closed on Saturdays) is a closed day: left out of the
-//! fit, with no dummy, its baseline 0, and left out of the lift's sums (its actual is 0 too).
-//! So are the days the whole shop sold nothing though it usually opens then (holidays, judged
-//! on all order lines as on the Forecast page, [`closure_days`]). In weekly data a week holidays
-//! shut in part has an open share `f_t < 1` (the share of a week's usual sales its open days
-//! make, [`period_open_shares`]): the baseline is fitted on `y_t / f_t` (weeks with `f_t` under
-//! [`PART_OPEN_MIN`] left out) and expects `f_t x_t'b` then; the lift's variance becomes
-//! `σ̂² (Σ f_t² + s'(X'X)⁻¹s)` with `s = Σ f_t x_t`. For the promotion periods P the incremental amount is `Σ_{t∈P} (y_t − ŷ_t)`. Its
+//! year). For the promotion periods P the incremental amount is `Σ_{t∈P} (y_t − ŷ_t)`. Its
 //! interval is the OLS prediction interval of a sum of new observations (Greene, ch. 4.6):
 //! `Var = σ̂² (|P| + s'(X'X)⁻¹s)` with `s = Σ_{t∈P} x_t`, and Student's t with `n − p` degrees
 //! of freedom. The same is done for every contiguous promotion (episode). Errors are assumed
 //! independent; autocorrelated sales make the intervals too narrow (said in the notes).
+//!
+//! **Closed days.** In daily data a weekday without a single sale (at least
+//! [`CLOSED_MIN_WEEKS`] of them: a shop closed on Saturdays; judged on the whole shop for order
+//! lines, else on the series) is left out of the fit, with no dummy, its baseline 0, and left
+//! out of the lift's sums (its actual is 0 too). So are the days the whole shop sold nothing
+//! though it usually opens then (holidays, as on the Forecast page, [`closure_days`]). In
+//! weekly data a week holidays shut in part has an open share `f_t < 1` (the share of a week's
+//! usual sales its open days make, [`period_open_shares`]): the baseline is fitted on
+//! `y_t / f_t` (weeks with `f_t` under [`PART_OPEN_MIN`] left out) and expects `f_t x_t'b`
+//! then; the lift's variance becomes `σ̂² (Σ f_t² + s'(X'X)⁻¹s)` with `s = Σ_{t∈P} f_t x_t`.
 
 use super::ols::{self, Ols, OlsError};
 use super::table::{Table, TableError};
-use crate::analytics::forecast::report::weekday_list;
-use crate::analytics::forecast::report::PART_OPEN_MIN;
+use crate::analytics::forecast::report::{weekday_list, PART_OPEN_MIN};
 use crate::analytics::forecast::series::{
     aggregate, closed_weekdays as shop_closed_weekdays, closure_days, day_list, net_returns,
     period_open_shares, take_off, Freq, Level, Measure, CLOSED_MIN_WEEKS,
 };
-use crate::data::dates::week_index;
-use crate::data::dates::{civil_from_days, weekday};
+use crate::data::dates::{civil_from_days, week_index, weekday};
 use crate::data::model::{Dataset, OrderLines, NONE_ID};
 use crate::text::{params, signed, Text};
 use serde::{Deserialize, Serialize};
