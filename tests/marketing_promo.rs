@@ -229,6 +229,13 @@ fn closed_weekdays_are_left_out() {
             .starts_with("every promoted day is a day the shop was closed"),
         "{e}"
     );
+    // A second promotion on Saturday 27 August only had no sales to change: one episode.
+    let mut two = input.clone();
+    let sat = two.dates.iter().position(|&d| d == from + 26).unwrap();
+    two.promo[sat] = true;
+    let r2 = promo::run(&two, &PromoParams::default()).unwrap();
+    assert_eq!(r2.episodes.len(), 1);
+    assert_eq!(r2.episodes[0].from, "2011-08-01");
     let holiday = r.series.iter().find(|x| x.date == "2011-08-29").unwrap();
     assert_eq!((holiday.units_baseline, holiday.units_high), (0.0, 0.0));
 

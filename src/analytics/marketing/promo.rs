@@ -866,6 +866,11 @@ pub fn run(input: &PromoInput, params: &PromoParams) -> Result<PromoReport, Prom
             t += 1;
         }
         let idx: Vec<usize> = (s..=t).collect();
+        // a promotion on closed days only had no sales to change: not an episode
+        if idx.iter().all(|&i| design.closed(input.dates[i])) {
+            t += 1;
+            continue;
+        }
         episodes.push(Episode {
             from: day_str(input.dates[s]),
             to: day_str(input.dates[t] + input.period_days - 1),
