@@ -207,6 +207,21 @@ pub const ENTRIES: &[Entry] = &[
         zh: "区间假设基线在各时段的误差互不相关；如果销量时高时低成片出现，区间会偏窄。从促销后几周提前透支的销量没有扣除。",
     },
     Entry {
+        key: "mkt.promo.week",
+        en: "week",
+        zh: "周",
+    },
+    Entry {
+        key: "mkt.promo.day",
+        en: "day",
+        zh: "天",
+    },
+    Entry {
+        key: "mkt.promo.period",
+        en: "period",
+        zh: "个周期",
+    },
+    Entry {
         key: "mkt.promo.weeks",
         en: "weeks",
         zh: "周",

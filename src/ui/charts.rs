@@ -487,6 +487,14 @@ pub fn BandChart(
                             let ok = i < m && b.lower[i].is_finite() && b.upper[i].is_finite();
                             if ok {
                                 run.push(i);
+                            } else if let [k] = run[..] {
+                                // one period alone (a one-week promotion): a bar half a step
+                                // wide on each side, else it would have no width
+                                let half = if n > 1 { (xpos(1, n) - xpos(0, n)) / 2.0 } else { 4.0 };
+                                let (x, t, b2) = (xpos(k, n), ypos(b.upper[k], lo, hi), ypos(b.lower[k], lo, hi));
+                                let (x0, x1) = ((x - half).max(ml), (x + half).min(ml + pw));
+                                polys.push(format!("{x0:.1},{t:.1} {x1:.1},{t:.1} {x1:.1},{b2:.1} {x0:.1},{b2:.1}"));
+                                run.clear();
                             } else if !run.is_empty() {
                                 let top = run.iter().map(|&k| format!("{:.1},{:.1}", xpos(k, n), ypos(b.upper[k], lo, hi)));
                                 let bottom = run.iter().rev().map(|&k| format!("{:.1},{:.1}", xpos(k, n), ypos(b.lower[k], lo, hi)));

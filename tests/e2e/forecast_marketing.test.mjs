@@ -350,7 +350,10 @@ test('Marketing page: price elasticity and promotion lift from the sample orders
     await page.locator('[data-testid="promo-weekly"]').check();
     await page.click('[data-testid="promo-run"]');
     await page.waitForFunction(() => document.querySelector('[data-testid="promo-result"]')?.getAttribute('data-incremental') === '-21687.686', null, { timeout: 120_000 });
+    assert.match(await promo.innerText(), /^1 promoted week \(1 promotion\): Units: 74,861 during the promotion against 96,549 expected without it/);
     assert.match(await promo.innerText(), /Holidays shut part of 1 week \(2011-08-29 84%: the share of a week's usual sales its open days make/);
+    // The one promoted week is marked on the chart (a band one period wide).
+    assert.equal(await page.locator('[data-testid="promo-chart"] polygon.interval-wide').count(), 1);
     await shot(page, 'marketing-promo-weekly.png');
     await page.locator('[data-testid="promo-weekly"]').uncheck();
 

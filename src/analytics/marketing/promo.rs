@@ -915,12 +915,14 @@ pub fn run(input: &PromoInput, params: &PromoParams) -> Result<PromoReport, Prom
         })
         .collect();
     notes.push(Text::new("mkt.promo.independent_errors"));
-    let unit = Text::new(if input.period_days == 7 {
-        "mkt.promo.weeks"
-    } else if input.period_days == 1 {
-        "mkt.promo.days"
-    } else {
-        "mkt.promo.periods"
+    let one = promo_idx.len() == 1;
+    let unit = Text::new(match (input.period_days, one) {
+        (7, true) => "mkt.promo.week",
+        (7, false) => "mkt.promo.weeks",
+        (1, true) => "mkt.promo.day",
+        (1, false) => "mkt.promo.days",
+        (_, true) => "mkt.promo.period",
+        (_, false) => "mkt.promo.periods",
     });
     let summary = match &revenue {
         Some(r) => Text::new("mkt.promo.summary_revenue").text("revenue", r.explain.clone()),
