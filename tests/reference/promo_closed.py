@@ -10,19 +10,15 @@ the promoted days but those of (units - baseline); 95% prediction interval of th
 t(0.975, df) * sqrt(s2 * (m + s' (X'X)^-1 s)).
   python3 tests/reference/promo_closed.py
 """
-import os
-
 import numpy as np
 import pandas as pd
 import statsmodels.api as sm
 from scipy import stats
 
-here = os.path.dirname(os.path.abspath(__file__))
-df = pd.read_csv(os.path.join(here, "..", "..", "www", "sample", "online_retail_sample.csv.gz"),
-                 dtype={"InvoiceNo": str, "StockCode": str})
-df["day"] = pd.to_datetime(df["InvoiceDate"]).dt.normalize()
-cancel = df["InvoiceNo"].str.startswith("C")
-sold = df[~cancel & (df.Quantity > 0) & (df.UnitPrice > 0)].groupby("day").Quantity.sum()
+from sample_orders import load
+
+df, cancel, sale = load()
+sold = sale.groupby("day").Quantity.sum()
 back = df[cancel].groupby("day").Quantity.sum().abs()
 days = pd.date_range(sold.index.min(), sold.index.max(), freq="D")
 units = sold.reindex(days, fill_value=0).astype(float)

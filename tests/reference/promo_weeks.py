@@ -11,19 +11,14 @@ the promoted weeks of (y - f x'b); 95% interval t(0.975, df) * sqrt(s2 (sum f^2 
 s = sum f x.
   python3 tests/reference/promo_weeks.py
 """
-import os
-
 import numpy as np
 import pandas as pd
 import statsmodels.api as sm
 from scipy import stats
 
-here = os.path.dirname(os.path.abspath(__file__))
-df = pd.read_csv(os.path.join(here, "..", "..", "www", "sample", "online_retail_sample.csv.gz"),
-                 dtype={"InvoiceNo": str, "StockCode": str})
-df["day"] = pd.to_datetime(df["InvoiceDate"]).dt.normalize()
-cancel = df["InvoiceNo"].str.startswith("C")
-sale = df[~cancel & (df.Quantity > 0) & (df.UnitPrice > 0)]
+from sample_orders import load
+
+df, cancel, sale = load()
 days = pd.date_range(sale.day.min(), sale.day.max(), freq="D")
 sold_d = sale.groupby("day").Quantity.sum().reindex(days, fill_value=0).astype(float)
 back_d = df[cancel].groupby("day").Quantity.sum().abs().reindex(days, fill_value=0)
