@@ -29,8 +29,8 @@ use super::ols::{self, Ols, OlsError};
 use super::table::{Table, TableError};
 use crate::analytics::forecast::report::{weekday_list, PART_OPEN_MIN};
 use crate::analytics::forecast::series::{
-    aggregate, closed_weekdays as shop_closed_weekdays, closure_days, day_list, net_returns,
-    period_open_shares, take_off, Freq, Level, Measure, CLOSED_MIN_WEEKS,
+    aggregate, closed_weekdays, closure_days, day_list, net_returns, period_open_shares, take_off,
+    Freq, Level, Measure, CLOSED_MIN_WEEKS,
 };
 use crate::data::dates::{civil_from_days, week_index, weekday};
 use crate::data::model::{Dataset, OrderLines, NONE_ID};
@@ -324,7 +324,7 @@ impl PromoInput {
             .next();
         let (closures, closed_weekdays, part_open) = match total {
             Some(total) => {
-                let weekdays = shop_closed_weekdays(&total).map(|(days, _)| days);
+                let weekdays = closed_weekdays(&total).map(|(days, _)| days);
                 let closures = closure_days(&total, weekdays);
                 if period_days == 1 {
                     let days = total.first_period..total.first_period + total.values.len() as i64;
@@ -558,7 +558,7 @@ fn never_sold(days: impl IntoIterator<Item = i64>, sold: impl Fn(usize) -> bool)
 
 /// Closed weekdays of a daily series: the shop's when the input has them (order lines), else
 /// those the series itself never sold on (units, and revenue when given); none for weeks.
-fn closed_weekdays(input: &PromoInput) -> [bool; 7] {
+fn shut_weekdays(input: &PromoInput) -> [bool; 7] {
     if input.period_days != 1 {
         return [false; 7];
     }
@@ -582,7 +582,7 @@ impl Design {
             }
             0
         };
-        let shut = closed_weekdays(input);
+        let shut = shut_weekdays(input);
         if shut.contains(&true) {
             let days = input.dates.iter().filter(|&&d| shut[weekday(d)]).count();
             notes.push(
