@@ -39,8 +39,8 @@ fn forecast_sentences_in_both_languages() {
         "Each series is forecast 12 periods ahead. In automatic mode several models are tested \
          on the most recent history (each forecasts periods it has not seen) and scored by \
          MASE: their average error divided by the typical error, within the history, of \
-         repeating last season's value (the last value, for a history shorter than two seasons) \
-         one period ahead. Below 1 means more accurate than that simple rule; as forecasting \
+         forecasting each period by the value one season earlier (by the period before, for a \
+         series without a season or a history shorter than two seasons). Below 1 means more accurate than that simple rule; as forecasting \
          several periods ahead is harder, scores above 1 are common. The shaded bands are prediction \
          intervals: the future should fall inside the 80% / 95% band that \
          often."

@@ -6,8 +6,8 @@ pub const ENTRIES: &[Entry] = &[
     // The report's "how was this computed" paragraph.
     Entry {
         key: "forecast.how",
-        en: "Each series is forecast {h} periods ahead. In automatic mode several models are tested on the most recent history (each forecasts periods it has not seen) and scored by MASE: their average error divided by the typical error, within the history, of repeating last season's value (the last value, for a history shorter than two seasons) one period ahead. Below 1 means more accurate than that simple rule; as forecasting several periods ahead is harder, scores above 1 are common. The shaded bands are prediction intervals: the future should fall inside the {levels} band that often.",
-        zh: "每个序列向后预测 {h} 期。自动模式下，会用最近的历史数据检验多个模型（每个模型都去预测它没见过的那几期），并用 MASE 打分：平均误差除以历史中“用上一季同期数值（历史不足两季时为上一期数值）预测下一期”的典型误差。低于 1 表示比这个简单方法更准；向前预测多期更难，所以高于 1 也很常见。阴影带是预测区间：未来的实际值应分别有 {levels} 的机会落在对应的带内。",
+        en: "Each series is forecast {h} periods ahead. In automatic mode several models are tested on the most recent history (each forecasts periods it has not seen) and scored by MASE: their average error divided by the typical error, within the history, of forecasting each period by the value one season earlier (by the period before, for a series without a season or a history shorter than two seasons). Below 1 means more accurate than that simple rule; as forecasting several periods ahead is harder, scores above 1 are common. The shaded bands are prediction intervals: the future should fall inside the {levels} band that often.",
+        zh: "每个序列向后预测 {h} 期。自动模式下，会用最近的历史数据检验多个模型（每个模型都去预测它没见过的那几期），并用 MASE 打分：平均误差除以历史中“用上一季同期的数值预测每一期”（没有季节性或历史不足两季时，用前一期的数值）的典型误差。低于 1 表示比这个简单方法更准；向前预测多期更难，所以高于 1 也很常见。阴影带是预测区间：未来的实际值应分别有 {levels} 的机会落在对应的带内。",
     },
     // One series' explanation: how, model name, backtest accuracy, direction.
     Entry {

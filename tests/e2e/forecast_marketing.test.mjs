@@ -113,6 +113,8 @@ test('Forecast page: total forecast with nested, widening intervals; every SKU w
     // The backtest's MASE is scaled by the error of repeating the value one season earlier (the
     // six open days of a week, as the models see them).
     assert.match(await page.locator('[data-testid="fc-explanation"]').innerText(), /times the typical error, within the history, of repeating the value one season \(6 periods\) earlier\./);
+    // The "How was this computed" text says the same (the in-sample seasonal naive's error).
+    assert.match(await page.locator('[data-testid="fc-how-mase"]').textContent(), /^Season length 6 open days \(a week without the days the shop is closed, which are forecast 0\)\. .*by the mean absolute error, within the history, of forecasting each period by the value one season earlier \(the in-sample seasonal naive error\)/);
     assert.ok(dayNotes.some((n) => n.startsWith('No sales on Saturday in any of the last 8 weeks: the shop is taken to be closed then.')), JSON.stringify(dayNotes));
     // Monday 29 August 2011, the summer bank holiday (pandas: the only open weekday without a
     // sale in the sample): a closure, filled in for the model.
@@ -350,6 +352,8 @@ test('Marketing page: price elasticity and promotion lift from the sample orders
     await page.locator('[data-testid="promo-weekly"]').check();
     await page.click('[data-testid="promo-run"]');
     await page.waitForFunction(() => document.querySelector('[data-testid="promo-result"]')?.getAttribute('data-incremental') === '-21687.686', null, { timeout: 120_000 });
+    // The customers who bought during 1–7 August are not left under the lift of another range.
+    assert.equal(await page.locator('[data-testid="responders-result"]').count(), 0, 'stale responders');
     assert.match(await promo.innerText(), /^1 promoted week \(1 promotion\): Units: 74,861 during the promotion against 96,549 expected without it/);
     assert.match(await promo.innerText(), /Holidays shut part of 1 week \(2011-08-29 84%: the share of a week's usual sales its open days make/);
     // The one promoted week is marked on the chart (a band one period wide).

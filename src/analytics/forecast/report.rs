@@ -4,14 +4,14 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::select::{auto_forecast, AutoOptions, LeaderboardRow, ModelKind};
+use super::select::{auto_forecast_with, AutoOptions, LeaderboardRow, ModelKind};
 use super::series::{
     aggregate, annual_closures, closed_weekdays, closure_days, day_list, in_annual_closure,
     net_returns, period_first_day, period_open_shares, period_start, weekday, AggregatedSeries,
     Aggregation, Freq, Level, Measure, NO_GROUP_ID,
 };
 use super::xreg::{self, FlagEffect, SeriesFlags};
-use super::{Forecast, ForecastError, Interval, Shard};
+use super::{FittedModel, Forecast, ForecastError, Interval, Shard};
 use crate::analytics::basket::non_product_reason;
 use crate::data::Dataset;
 use crate::text::Text;
@@ -1135,10 +1135,12 @@ fn forecast_one(s: &NamedSeries, params: &ForecastParams, m: usize, detailed: bo
         opt
     };
     let bt_h = h_fit.min((y_fit.len() / 4).max(1));
-    let mut auto = auto_forecast(&y_fit, m_fit, bt_h, &opt)?;
-    if let (true, Some(f)) = (dynamic, &flagged) {
-        auto.model = Box::new(f.fit.errors.clone());
-    }
+    // The jointly fitted errors are the final model: no second ARIMA search on the baseline.
+    let prefit: Option<Box<dyn FittedModel>> = match (dynamic, &flagged) {
+        (true, Some(f)) => Some(Box::new(f.fit.errors.clone())),
+        _ => None,
+    };
+    let auto = auto_forecast_with(&y_fit, m_fit, bt_h, &opt, prefit)?;
     let fc = auto.model.predict(h_fit, &params.levels);
     let fc = match (&open, &flagged) {
         (Some(o), _) => o.expand(fc, h),

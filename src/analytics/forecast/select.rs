@@ -519,12 +519,32 @@ pub fn auto_forecast(
     h: usize,
     opt: &AutoOptions,
 ) -> Result<AutoForecast, ForecastError> {
+    auto_forecast_with(y, m, h, opt, None)
+}
+
+/// [`auto_forecast`] with the final model already fitted elsewhere (`prefit`): the backtest
+/// and the choice run as usual, and `prefit` is the model returned instead of a fit on all of
+/// `y`. For a single candidate fitted jointly with something the backtest does not see (the
+/// regression with ARIMA errors of a flagged series, whose ARIMA search would otherwise run
+/// twice on the whole history).
+pub fn auto_forecast_with(
+    y: &[f64],
+    m: usize,
+    h: usize,
+    opt: &AutoOptions,
+    prefit: Option<Box<dyn FittedModel>>,
+) -> Result<AutoForecast, ForecastError> {
     check_series(y, 1)?;
     let mut notes = Vec::new();
-    let naive = |notes: Vec<Text>| -> Result<AutoForecast, ForecastError> {
+    let naive = |notes: Vec<Text>,
+                 prefit: Option<Box<dyn FittedModel>>|
+     -> Result<AutoForecast, ForecastError> {
         Ok(AutoForecast {
             chosen: ModelKind::Naive,
-            model: fit_model(ModelKind::Naive, y, m)?,
+            model: match prefit {
+                Some(p) => p,
+                None => fit_model(ModelKind::Naive, y, m)?,
+            },
             leaderboard: Vec::new(),
             backtest: Vec::new(),
             mase_lag: m.max(1),
@@ -534,11 +554,11 @@ pub fn auto_forecast(
     // A history of one to three periods says it is too short before it says it is constant.
     if y.len() < 4 {
         notes.push(Text::new("forecast.note.too_short").int("n", y.len()));
-        return naive(notes);
+        return naive(notes, prefit);
     }
     if y.iter().all(|v| *v == y[0]) {
         notes.push(Text::new("forecast.note.constant"));
-        return naive(notes);
+        return naive(notes, prefit);
     }
     let intermittent = is_intermittent(y);
     let short = y.len() < 2 * m.max(1) + 8;
@@ -548,7 +568,7 @@ pub fn auto_forecast(
     // launches and lost on both measures (BENCHMARKS.md, "Too-short histories").
     if automatic && short && !intermittent && y.len() < AutoEts::LEVEL_ONLY_MIN_LEN {
         notes.push(Text::new("forecast.note.too_short").int("n", y.len()));
-        return naive(notes);
+        return naive(notes, prefit);
     }
     if opt.fast {
         let (kind, mm) = match &opt.candidates {
@@ -558,7 +578,11 @@ pub fn auto_forecast(
             _ => (ModelKind::Ets, m),
         };
         notes.push(Text::new("forecast.note.fast").text("model", kind.name()));
-        let (chosen, model) = match fit_for(kind, y, mm, short) {
+        let fitted = match prefit {
+            Some(p) => Ok(p),
+            None => fit_for(kind, y, mm, short),
+        };
+        let (chosen, model) = match fitted {
             Ok(f) => (kind, f),
             Err(e) => {
                 notes.push(
@@ -690,7 +714,11 @@ pub fn auto_forecast(
         None if skip => {}
         None => notes.push(Text::new("forecast.note.no_backtest")),
     }
-    let model = match fit_for(chosen, y, m, short) {
+    let fitted = match prefit {
+        Some(p) => Ok(p),
+        None => fit_for(chosen, y, m, short),
+    };
+    let model = match fitted {
         Ok(f) => f,
         Err(e) => {
             notes.push(

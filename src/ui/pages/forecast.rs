@@ -419,8 +419,13 @@ fn SeriesCard(
             <details class="how"><summary>{t("How was this computed?", "计算方法")}</summary>
                 <p>{say(&how)}</p>
                 <p data-testid="fc-how-mase">{if s.mase_lag > 1 {
-                    crate::tr!("Season length {} {}s. Each model is refitted on the history up to a cut-off and forecasts the periods after it (rolling origin); MASE divides its mean absolute error by the mean absolute error, within the history, of repeating the value one season earlier one period ahead (the in-sample seasonal naive error), so below 1 is better than that simple rule; the naive forecasts' own scores show how hard the horizon is. The chosen model is then refitted on all history.",
-                        "季节长度 {} {}。每个模型先用截止点之前的历史重新拟合，再预测截止点之后的各期（滚动起点）；MASE 是其平均绝对误差除以历史中“用上一季同期值预测下一期”的平均绝对误差（样本内季节朴素误差），低于 1 即优于这个简单方法；朴素预测自身的得分显示了这段预测期的难度。最后用全部历史重新拟合选中的模型。", season, freq)
+                    let length = if s.mase_lag != season {
+                        crate::tr!("Season length {} open days (a week without the days the shop is closed, which are forecast 0).", "季节长度 {} 个营业日（一周去掉不营业的日子，不营业日预测为 0）。", s.mase_lag)
+                    } else {
+                        crate::tr!("Season length {} {}s.", "季节长度 {} {}。", season, freq)
+                    };
+                    length + t(" Each model is refitted on the history up to a cut-off and forecasts the periods after it (rolling origin); MASE divides its mean absolute error by the mean absolute error, within the history, of forecasting each period by the value one season earlier (the in-sample seasonal naive error), so below 1 is better than that simple rule; the naive forecasts' own scores show how hard the horizon is. The chosen model is then refitted on all history.",
+                        "每个模型先用截止点之前的历史重新拟合，再预测截止点之后的各期（滚动起点）；MASE 是其平均绝对误差除以历史中“用上一季同期的数值预测每一期”的平均绝对误差（样本内季节朴素误差），低于 1 即优于这个简单方法；朴素预测自身的得分显示了这段预测期的难度。最后用全部历史重新拟合选中的模型。")
                 } else {
                     crate::tr!("Season length {} {}s, but the history is shorter than two seasons (or has no season), so the models are compared without one. Each model is refitted on the history up to a cut-off and forecasts the periods after it (rolling origin); MASE divides its mean absolute error by the mean absolute change from one period to the next within the history (the in-sample error of repeating the last value), so below 1 is better than that simple rule; the naive forecast's own score shows how hard the horizon is. The chosen model is then refitted on all history.",
                         "季节长度 {} {}，但历史不足两季（或没有季节性），因此比较模型时不考虑季节。每个模型先用截止点之前的历史重新拟合，再预测截止点之后的各期（滚动起点）；MASE 是其平均绝对误差除以历史中相邻两期的平均绝对变化量（样本内重复上一期数值的误差），低于 1 即优于这个简单方法；朴素预测自身的得分显示了这段预测期的难度。最后用全部历史重新拟合选中的模型。", season, freq)

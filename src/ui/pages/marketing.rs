@@ -2,6 +2,7 @@
 //! curves, budget allocation) of a spend file, and A/B test analysis of an experiment file or
 //! typed counts. All numbers come from `analytics::marketing` in the worker.
 
+use crate::analytics::customers::history::date_string;
 use crate::analytics::marketing::abtest::AbParams;
 use crate::analytics::marketing::abtest::{AbReport, MetricKind};
 use crate::analytics::marketing::elasticity::{ElasticityParams, ElasticityReport, ElasticitySpec};
@@ -814,6 +815,18 @@ fn ElasticityResult(r: ElasticityReport) -> impl IntoView {
     }
 }
 
+/// Clears the "Who bought during the promotion" result unless it is of the days `range` (the
+/// promotion about to be measured; `None`: a flag file's, never the same).
+fn forget_responders_unless(state: AppState, range: Option<(i64, i64)>) {
+    let same = state.responders.with_untracked(|r| match (r, range) {
+        (Some(r), Some((a, b))) => r.report.from == date_string(a) && r.report.to == date_string(b),
+        _ => false,
+    });
+    if !same {
+        state.responders.set(None);
+    }
+}
+
 #[component]
 fn PromoCard() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -844,12 +857,15 @@ fn PromoCard() -> impl IntoView {
             return;
         };
         let sku = sku.get_untracked().trim().to_string();
+        let (a, b) = (a.min(b), a.max(b));
+        // The customers who responded to another range would be shown under this one's lift.
+        forget_responders_unless(state, Some((a, b)));
         bridge::analyze(
             state,
             Task::Promo {
                 file: None,
                 spec: PromoSpec::default(),
-                range: Some((a.min(b), a.max(b))),
+                range: Some((a, b)),
                 skus: (!sku.is_empty()).then(|| vec![sku]),
                 period_days: if weekly.get_untracked() { 7 } else { 1 },
                 params: PromoParams::default(),
@@ -874,6 +890,7 @@ fn PromoCard() -> impl IntoView {
     let on_file = move |ev: web_sys::Event| {
         if let Some((n, b)) = first_file(&ev) {
             side_files::put(state, Role::Promo, n.clone(), b.clone());
+            forget_responders_unless(state, None);
             bridge::analyze_with_files(
                 state,
                 Task::Promo {
