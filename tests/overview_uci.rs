@@ -47,6 +47,15 @@ fn whole_range() {
     assert_eq!(r.monthly[0].start, "2010-12-01");
     close(r.monthly[0].revenue, 823_746.140, 1e-3);
     assert_eq!(r.monthly[0].orders, 1_559);
+    // Incomplete periods (the shop sells on every day but Saturday): the data start on
+    // Wednesday 1 December 2010 (the Monday and Tuesday of its week are missing) and end on
+    // Friday 9 December 2011 (its Sunday is missing), so the first and last weeks are
+    // incomplete; December 2010 starts on the 1st, December 2011 stops on the 9th.
+    let marked = |pts: &[shoplens::analytics::overview::PeriodPoint]| -> Vec<usize> {
+        (0..pts.len()).filter(|&i| pts[i].incomplete).collect()
+    };
+    assert_eq!(marked(&r.weekly), [0, 53]);
+    assert_eq!(marked(&r.monthly), [12]);
     // New and returning customers (pandas: a customer is new in the month of their first
     // purchase): every customer is new over the whole range; by month 885 / 885 in Dec 2010,
     // 741 / 417 in Jan 2011, 1,664 / 323 in Nov 2011, 615 / 41 in Dec 2011.
@@ -173,6 +182,11 @@ fn first_quarter_2011() {
     assert_eq!(r.weekly[13].start, "2011-03-28");
     close(r.weekly[13].revenue, 160_109.82, 1e-3);
     assert_eq!(r.monthly.len(), 3);
+    // The range cuts both end weeks on days the shop opens (Monday 27 to Friday 31 December
+    // before it; Friday 1 and Sunday 3 April after it); the months are whole.
+    assert!(r.weekly[0].incomplete && r.weekly[13].incomplete);
+    assert!(r.weekly[1..13].iter().all(|w| !w.incomplete));
+    assert!(r.monthly.iter().all(|m| !m.incomplete));
     close(r.monthly[0].revenue, 691_364.56, 1e-3);
     assert_eq!(r.monthly[0].orders, 1_086);
     // pandas: 2,974 codes, 6 of them not goods (AMAZONFEE, BANK CHARGES, C2, DOT, M, POST).
@@ -424,4 +438,45 @@ fn compared_with_the_same_dates_a_year_before() {
     assert_eq!(span(&prev), ("2010-06-01", "2010-12-09", 192));
     assert!(prev.kpis.is_none());
     assert!(prev.weekly.is_empty() && prev.monthly.is_empty());
+}
+
+/// A shop open Monday to Friday, data from Tuesday 2 January to Friday 29 March 2024: its
+/// first week lacks the Monday it opens on (incomplete), its last week lacks only the weekend
+/// it is closed on (complete, as on the Forecast page); January starts on the 1st, a Monday
+/// outside the data (incomplete), March ends on Sunday the 31st, a closed day (complete).
+#[test]
+fn incomplete_periods_follow_the_days_the_shop_opens() {
+    use shoplens::data::import_bytes;
+    let mut csv = String::from("order_id,order_date,customer_id,sku,quantity,unit_price\n");
+    let first = chrono::NaiveDate::from_ymd_opt(2024, 1, 2).unwrap();
+    for k in 0..88 {
+        let d = first + chrono::Days::new(k);
+        if chrono::Datelike::weekday(&d).number_from_monday() <= 5 {
+            csv += &format!("o{k},{d},c{},A,3,2.0\n", k % 7);
+        }
+    }
+    let ds = import_bytes("o.csv", csv.as_bytes(), &ImportOptions::default()).unwrap();
+    let r = run(&ds, &OverviewParams::default()).unwrap();
+    assert_eq!(r.data_to.as_deref(), Some("2024-03-29"));
+    assert_eq!(r.weekly.len(), 13);
+    assert_eq!(r.weekly[0].start, "2024-01-01");
+    let marked: Vec<bool> = r.weekly.iter().map(|w| w.incomplete).collect();
+    assert!(marked[0], "the week of Monday 1 January");
+    assert!(marked[1..].iter().all(|m| !m), "{marked:?}");
+    let months: Vec<bool> = r.monthly.iter().map(|m| m.incomplete).collect();
+    assert_eq!(months, [true, false, false]);
+    // A range from Wednesday 7 February to Wednesday 14 February cuts both its weeks.
+    let p = OverviewParams {
+        date_from: Some("2024-02-07".into()),
+        date_to: Some("2024-02-14".into()),
+        ..OverviewParams::default()
+    };
+    let r = run(&ds, &p).unwrap();
+    let marked: Vec<(&str, bool)> = r
+        .weekly
+        .iter()
+        .map(|w| (w.start.as_str(), w.incomplete))
+        .collect();
+    assert_eq!(marked, [("2024-02-05", true), ("2024-02-12", true)]);
+    assert!(r.monthly[0].incomplete);
 }

@@ -2,6 +2,7 @@
 //! Reusable by every page: give them labelled points, they draw.
 
 use super::format;
+use super::i18n::t;
 use leptos::prelude::*;
 
 pub use crate::viz::{nice_step, ticks};
@@ -30,8 +31,13 @@ pub fn BarLineChart(
     /// Format of values in the tooltip.
     #[prop(default = 2)]
     decimals: usize,
+    /// Periods the data cover in part: their bars are drawn paler and their tooltip says so.
+    #[prop(optional, into)]
+    partial: Option<Signal<Vec<bool>>>,
 ) -> impl IntoView {
     let hover = RwSignal::new(None::<usize>);
+    let is_partial =
+        move |i: usize| partial.is_some_and(|p| p.with(|p| p.get(i).copied().unwrap_or(false)));
     let (ml, mr, mt, mb) = (64.0, 16.0, 16.0, 44.0);
     let pw = width - ml - mr;
     let ph = height - mt - mb;
@@ -91,7 +97,11 @@ pub fn BarLineChart(
                         let y0 = y(0.0_f64.max(lo), lo, hi);
                         let yv = y(v, lo, hi);
                         let (top, h) = if yv < y0 { (yv, y0 - yv) } else { (y0, yv - y0) };
-                        let class = format!("bar {}", first.class);
+                        let class = format!(
+                            "bar {}{}",
+                            first.class,
+                            if is_partial(i) { " partial" } else { "" }
+                        );
                         view! {
                             <rect class=class x=ml + bw * i as f64 + bw * 0.1 y=top width=(bw * 0.8).max(1.0) height=h.max(0.0)
                                 class:hovered=move || hover.get() == Some(i)/>
@@ -123,7 +133,10 @@ pub fn BarLineChart(
                 {move || hover.get().map(|i| {
                     let (n, _, _, _) = geometry.get();
                     let bw = pw / n.max(1) as f64;
-                    let label = labels.with(|l| l.get(i).cloned().unwrap_or_default());
+                    let mut label = labels.with(|l| l.get(i).cloned().unwrap_or_default());
+                    if is_partial(i) {
+                        label += t(" (incomplete)", "（不完整）");
+                    }
                     let rows: Vec<String> = series.get().iter().map(|s| {
                         format!("{}: {}", s.name, s.values.get(i).map(|v| format::num(*v, decimals)).unwrap_or_default())
                     }).collect();

@@ -54,6 +54,18 @@ test('(a) the bundled sample imports and shows its known numbers', { timeout: TE
     assert.match(text.replace(/[\s,.\u202f\u00a0']/g, ''), /6206/, `kpi-orders text: ${text}`);
     // Over all dates every customer is new: no new / returning customer cards.
     assert.equal(await page.locator('[data-testid="kpi-new-customers"], [data-testid="kpi-returning"]').count(), 0);
+    // The sample runs from Wednesday 1 June to Friday 30 September 2011 and the shop sells on
+    // every day but Saturday: its first and last weeks are incomplete (paler bars, a note);
+    // its months are whole.
+    const trend = page.locator('section.card:has(h2:text("Revenue by week"))');
+    assert.equal(await trend.locator('rect.bar.partial').count(), 2);
+    assert.equal(await trend.locator('rect.bar').count(), 18);
+    assert.equal(await page.locator('[data-testid="partial-periods"]').innerText(), 'Paler bars are incomplete weeks: the first week is counted from 1 Jun 2011; the last week up to 30 Sep 2011. They hold only part of a week on which the shop usually sells, so a lower bar there is not a drop in sales.');
+    await trend.getByRole('button', { name: 'Monthly' }).click();
+    await page.locator('section.card:has(h2:text("Revenue by month"))').waitFor();
+    assert.equal(await page.locator('[data-testid="partial-periods"]').count(), 0);
+    assert.equal(await page.locator('section.card:has(h2:text("Revenue by month")) rect.bar.partial').count(), 0);
+    await page.locator('section.card:has(h2:text("Revenue by month"))').getByRole('button', { name: 'Weekly' }).click();
     // Postage, fees and adjustments are listed apart from the top products: 8 codes worth
     // 114,362.003 in pandas (benches/pandas_import.py's cleaning); the top product is 22423.
     const fees = page.locator('[data-testid="non-products"] summary');
@@ -99,6 +111,10 @@ test('(a2) a date range is compared with the days before it', { timeout: TEST_TI
     assert.deepEqual(await chart.locator('.legend-item').allInnerTexts(), ['Revenue', 'The days before']);
     assert.equal(await chart.locator('polyline.line.c1').count(), 1);
     assert.equal((await chart.locator('polyline.line.c1').getAttribute('points')).split(' ').length, await chart.locator('rect.bar').count());
+    // The range starts on a Monday and ends on a Friday: only its last week (no Sunday 2
+    // October) is incomplete.
+    assert.equal(await chart.locator('rect.bar.partial').count(), 1);
+    assert.match(await page.locator('[data-testid="partial-periods"]').innerText(), /^Paler bars are incomplete weeks: the last week up to 30 Sep 2011\. /);
     // Each product against its own sales then (pandas): 22423 20,153.58 against 23,732.50
     // (−15.1%), 85099B 19,680.89 against 13,501.85 (+45.8%).
     const products = page.locator('.table-wrap:has([data-testid="download-products"])');

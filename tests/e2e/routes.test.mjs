@@ -57,6 +57,10 @@ test('(i) screenshots of every page with the sample loaded (target/screenshots/)
     for (const route of ROUTES) {
       await navigate(page, route);
       await page.waitForLoadState('networkidle');
+      // The page's own analyses finish first (they run in the worker after navigation): a
+      // screenshot of "Computing…" shows nothing of the page.
+      await page.waitForFunction(() => ![...document.querySelectorAll('main [data-testid$="-loading"], main section.card.empty, main button[disabled]')]
+        .some((e) => e.textContent.includes('…')), null, { timeout: 200_000 });
       await page.waitForTimeout(500);
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${route.slice(1)}.png`), fullPage: true });
     }

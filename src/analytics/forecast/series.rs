@@ -138,7 +138,7 @@ pub(super) fn day_label(day: i64) -> String {
 /// 1970-01-01, in any order, repeats allowed) in the last [`CLOSED_WEEKS`] weeks of data
 /// ending on `last_day`. Every weekday when the data, from `first_day`, cover fewer than
 /// [`CLOSED_MIN_WEEKS`] weeks: too few to tell a closed day from a quiet one.
-pub(super) fn open_weekdays(
+pub(crate) fn open_weekdays(
     first_day: i64,
     last_day: i64,
     sale_days: impl IntoIterator<Item = i64>,
@@ -167,7 +167,7 @@ pub(super) fn open_weekdays(
 /// on one of its days after the data end. "Open": a weekday in `open`
 /// ([`open_weekdays`]), so that the data of a shop closed at weekends may end on a Friday.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct Span {
+pub(crate) struct Span {
     /// The first period kept.
     pub first: i64,
     /// The last period kept (`last < first`: none is complete).
@@ -179,7 +179,7 @@ pub(super) struct Span {
 }
 
 impl Span {
-    pub(super) fn new(first_day: i64, last_day: i64, freq: Freq, open: [bool; 7]) -> Span {
+    pub(crate) fn new(first_day: i64, last_day: i64, freq: Freq, open: [bool; 7]) -> Span {
         let open_in = |from: i64, to: i64| (from..=to).any(|d| open[weekday(d)]);
         let first = period_of_day(first_day, freq);
         let last = period_of_day(last_day, freq);

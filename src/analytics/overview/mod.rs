@@ -14,6 +14,7 @@ pub mod compare;
 use serde::{Deserialize, Serialize};
 
 use crate::analytics::basket::non_product_reason;
+use crate::analytics::forecast::series::{open_weekdays, Freq, Span};
 use crate::data::dates::{civil_from_days, days_from_civil, format_day, week_index, weekday};
 use crate::data::{neumaier_sum, Dataset, OrderLines, NONE_ID};
 
@@ -127,6 +128,11 @@ pub struct PeriodPoint {
     /// Of them, those whose first purchase in the data falls in the period.
     #[serde(default)]
     pub new_customers: u64,
+    /// The range (or the data) starts or ends inside the period on a day the shop usually
+    /// opens: its sums cover part of it only (the Forecast page's rule, which leaves such a
+    /// period out; here it is shown and marked). `false` in [`PreviousPeriod`]'s series.
+    #[serde(default)]
+    pub incomplete: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -675,6 +681,7 @@ fn series(
             units: units[j].get(),
             customers: customers[j],
             new_customers: new_customers[j],
+            incomplete: false,
         })
         .collect()
 }
@@ -742,9 +749,33 @@ pub fn run(ds: &Dataset, params: &OverviewParams) -> Result<OverviewReport, Over
         (Some(dmin), Some(dmax)) => {
             let first = from.map_or(dmin, |f| f.max(dmin));
             let last = to.map_or(dmax, |t| t.min(dmax));
+            // A first or last period the range covers in part, judged by the weekdays the
+            // shop opens (the Forecast page's rule): an export from a Wednesday, or ending on
+            // a Friday of a shop open on Sundays, would otherwise read as a slump.
+            let open = open_weekdays(
+                dmin,
+                dmax,
+                lines.timestamp.iter().map(|t| t.div_euclid(86400)),
+            );
+            let mark = |mut pts: Vec<PeriodPoint>, freq: Freq| {
+                let span = Span::new(first, last, freq, open);
+                if let Some(p) = pts.first_mut() {
+                    p.incomplete |= span.first_cut;
+                }
+                if let Some(p) = pts.last_mut() {
+                    p.incomplete |= span.last_cut;
+                }
+                pts
+            };
             (
-                series(lines, &first_day, &idx, (first, last), 0, Period::WEEK),
-                series(lines, &first_day, &idx, (first, last), 0, Period::MONTH),
+                mark(
+                    series(lines, &first_day, &idx, (first, last), 0, Period::WEEK),
+                    Freq::Week,
+                ),
+                mark(
+                    series(lines, &first_day, &idx, (first, last), 0, Period::MONTH),
+                    Freq::Month,
+                ),
             )
         }
         _ => (Vec::new(), Vec::new()),

@@ -448,6 +448,58 @@ fn OverviewBody() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    // Periods the data (or the chosen dates) cover in part: paler bars and a note.
+    let partial = Signal::derive(move || {
+        ov.with(|o| {
+            o.as_ref()
+                .map(|o| {
+                    let pts = if monthly.get() { &o.monthly } else { &o.weekly };
+                    pts.iter().map(|p| p.incomplete).collect::<Vec<bool>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let partial_note = move || {
+        ov.with(|o| {
+            let o = o.as_ref()?;
+            let pts = if monthly.get() { &o.monthly } else { &o.weekly };
+            let (first, last) = (pts.first()?, pts.last()?);
+            if !first.incomplete && !last.incomplete {
+                return None;
+            }
+            // The first and last days shown: the chosen dates, limited to the data.
+            let from = match (&o.params.date_from, &o.data_from) {
+                (Some(a), Some(b)) => a.max(b).clone(),
+                (a, b) => a.clone().or(b.clone())?,
+            };
+            let to = match (&o.params.date_to, &o.data_to) {
+                (Some(a), Some(b)) => a.min(b).clone(),
+                (a, b) => a.clone().or(b.clone())?,
+            };
+            let month = monthly.get();
+            let mut which = Vec::new();
+            if first.incomplete {
+                which.push(match month {
+                    false => crate::tr!("the first week is counted from {}", "第一周从 {} 起计", format::date(&from)),
+                    true => crate::tr!("the first month is counted from {}", "第一个月从 {} 起计", format::date(&from)),
+                });
+            }
+            if last.incomplete {
+                which.push(match month {
+                    false => crate::tr!("the last week up to {}", "最后一周只计到 {}", format::date(&to)),
+                    true => crate::tr!("the last month up to {}", "最后一个月只计到 {}", format::date(&to)),
+                });
+            }
+            let which = which.join(t("; ", "；"));
+            Some(match month {
+                false => crate::tr!("Paler bars are incomplete weeks: {}. They hold only part of a week on which the shop usually sells, so a lower bar there is not a drop in sales.",
+                    "颜色较浅的柱子是不完整的周：{}。它们只包含店铺通常有销售的一周中的一部分，所以那里的柱子较低并不代表销量下降。", which),
+                true => crate::tr!("Paler bars are incomplete months: {}. They hold only part of a month on which the shop usually sells, so a lower bar there is not a drop in sales.",
+                    "颜色较浅的柱子是不完整的月份：{}。它们只包含店铺通常有销售的一个月中的一部分，所以那里的柱子较低并不代表销量下降。", which),
+            })
+        })
+        .map(|s| view! { <p class="muted small" data-testid="partial-periods">{s}</p> })
+    };
     let series = Signal::derive(move || {
         ov.with(|o| {
             o.as_ref()
@@ -708,10 +760,11 @@ fn OverviewBody() -> impl IntoView {
                 </div>
                 </div>
             </div>
-            <BarLineChart labels=labels series=series title=t("Revenue over time", "销售额走势").to_string()/>
+            <BarLineChart labels=labels series=series partial=partial title=t("Revenue over time", "销售额走势").to_string()/>
+            {partial_note}
             <details class="how"><summary>{t("How was this computed?", "这是怎么算的？")}</summary>
-                <p>{t("Revenue (units, when the file has no prices) of kept sale lines summed per week (weeks start on Monday) or per calendar month; periods without sales show as zero.",
-                    "保留的销售明细的销售额（文件没有价格时为件数）按周（每周从周一开始）或按自然月汇总；没有销售的周期显示为零。")}</p>
+                <p>{t("Revenue (units, when the file has no prices) of kept sale lines summed per week (weeks start on Monday) or per calendar month; periods without sales show as zero. A first or last week or month that the data (or the chosen dates) cover only in part is drawn paler when the shop usually sells on its missing days (the weekdays with a sale in the last 8 weeks of data), as the Forecast page leaves such periods out.",
+                    "保留的销售明细的销售额（文件没有价格时为件数）按周（每周从周一开始）或按自然月汇总；没有销售的周期显示为零。如果数据（或所选日期）只覆盖第一个或最后一个周/月的一部分，而店铺通常在缺少的那些日子也有销售（按数据最后 8 周中有销售的星期几判断），该柱子颜色较浅；预测页面会把这样的周期排除在外。")}</p>
                 <p>{t("Customers: those who bought in each week or month (guests not counted), split into new ones (their first purchase in the data is in that period) and returning ones (they had bought before). A file's first weeks show many new customers: those who bought before it starts cannot be told apart.",
                     "客户视图：每周或每月有购买的客户（不含游客），分为新客户（在数据中的首次购买就在该期间）和回头客（之前买过）。文件最初几周的新客户会偏多：文件开始之前就买过的客户无法区分。")}</p>
                 <p>{t("With a date range, the line is the period compared with, drawn on the range's own weeks or months: each of its days is moved forward by the distance between the two periods' first days (the range's length for the days before, 365 or 366 days for a year before), so each bar stands beside the same days of the other period.",
