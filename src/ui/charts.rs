@@ -97,14 +97,11 @@ pub fn BarLineChart(
                         let y0 = y(0.0_f64.max(lo), lo, hi);
                         let yv = y(v, lo, hi);
                         let (top, h) = if yv < y0 { (yv, y0 - yv) } else { (y0, yv - y0) };
-                        let class = format!(
-                            "bar {}{}",
-                            first.class,
-                            if is_partial(i) { " partial" } else { "" }
-                        );
+                        let class = format!("bar {}", first.class);
+                        let part = is_partial(i);
                         view! {
                             <rect class=class x=ml + bw * i as f64 + bw * 0.1 y=top width=(bw * 0.8).max(1.0) height=h.max(0.0)
-                                class:hovered=move || hover.get() == Some(i)/>
+                                class:hovered=move || hover.get() == Some(i) class:partial=part/>
                         }
                     }).collect_view().into_any()
                 }}
