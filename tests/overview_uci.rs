@@ -55,6 +55,10 @@ fn whole_range() {
         (0..pts.len()).filter(|&i| pts[i].incomplete).collect()
     };
     assert_eq!(marked(&r.weekly), [0, 53]);
+    assert_eq!(
+        (r.shown_from.as_deref(), r.shown_to.as_deref()),
+        (Some("2010-12-01"), Some("2011-12-09"))
+    );
     assert_eq!(marked(&r.monthly), [12]);
     // New and returning customers (pandas: a customer is new in the month of their first
     // purchase): every customer is new over the whole range; by month 885 / 885 in Dec 2010,
@@ -187,6 +191,10 @@ fn first_quarter_2011() {
     assert!(r.weekly[0].incomplete && r.weekly[13].incomplete);
     assert!(r.weekly[1..13].iter().all(|w| !w.incomplete));
     assert!(r.monthly.iter().all(|m| !m.incomplete));
+    assert_eq!(
+        (r.shown_from.as_deref(), r.shown_to.as_deref()),
+        (Some("2011-01-01"), Some("2011-03-31"))
+    );
     close(r.monthly[0].revenue, 691_364.56, 1e-3);
     assert_eq!(r.monthly[0].orders, 1_086);
     // pandas: 2,974 codes, 6 of them not goods (AMAZONFEE, BANK CHARGES, C2, DOT, M, POST).

@@ -324,6 +324,12 @@ pub struct OverviewReport {
     /// Full data range, for the date filter's bounds ("YYYY-MM-DD").
     pub data_from: Option<String>,
     pub data_to: Option<String>,
+    /// The first and last days the series cover ("YYYY-MM-DD"): the date range limited to the
+    /// data (the data's own days without a range).
+    #[serde(default)]
+    pub shown_from: Option<String>,
+    #[serde(default)]
+    pub shown_to: Option<String>,
     pub kpis: Kpis,
     pub weekly: Vec<PeriodPoint>,
     pub monthly: Vec<PeriodPoint>,
@@ -361,6 +367,8 @@ impl Default for OverviewReport {
             params: OverviewParams::default(),
             data_from: None,
             data_to: None,
+            shown_from: None,
+            shown_to: None,
             kpis: Kpis::default(),
             weekly: Vec::new(),
             monthly: Vec::new(),
@@ -745,10 +753,14 @@ pub fn run(ds: &Dataset, params: &OverviewParams) -> Result<OverviewReport, Over
     };
 
     // Series over the range, limited to the data.
-    let (weekly, monthly) = match (data_min, data_max) {
-        (Some(dmin), Some(dmax)) => {
-            let first = from.map_or(dmin, |f| f.max(dmin));
-            let last = to.map_or(dmax, |t| t.min(dmax));
+    let shown = data_min.zip(data_max).map(|(dmin, dmax)| {
+        (
+            from.map_or(dmin, |f| f.max(dmin)),
+            to.map_or(dmax, |t| t.min(dmax)),
+        )
+    });
+    let (weekly, monthly) = match (data_min, data_max, shown) {
+        (Some(dmin), Some(dmax), Some((first, last))) => {
             // A first or last period the range covers in part, judged by the weekdays the
             // shop opens (the Forecast page's rule): an export from a Wednesday, or ending on
             // a Friday of a shop open on Sundays, would otherwise read as a slump.
@@ -937,6 +949,8 @@ pub fn run(ds: &Dataset, params: &OverviewParams) -> Result<OverviewReport, Over
         params: params.clone(),
         data_from: data_min.map(|d| format_day(d * 86400)),
         data_to: data_max.map(|d| format_day(d * 86400)),
+        shown_from: shown.map(|(d, _)| format_day(d * 86400)),
+        shown_to: shown.map(|(_, d)| format_day(d * 86400)),
         kpis,
         weekly,
         monthly,

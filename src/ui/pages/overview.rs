@@ -467,15 +467,7 @@ fn OverviewBody() -> impl IntoView {
             if !first.incomplete && !last.incomplete {
                 return None;
             }
-            // The first and last days shown: the chosen dates, limited to the data.
-            let from = match (&o.params.date_from, &o.data_from) {
-                (Some(a), Some(b)) => a.max(b).clone(),
-                (a, b) => a.clone().or(b.clone())?,
-            };
-            let to = match (&o.params.date_to, &o.data_to) {
-                (Some(a), Some(b)) => a.min(b).clone(),
-                (a, b) => a.clone().or(b.clone())?,
-            };
+            let (from, to) = (o.shown_from.clone()?, o.shown_to.clone()?);
             let month = monthly.get();
             let mut which = Vec::new();
             if first.incomplete {
