@@ -202,6 +202,23 @@ fn online_retail_action_plan() {
     );
     assert_eq!(t.total, 2.0 * t.per_variant);
     assert_eq!(t.feasible, t.total <= t.pool as f64);
+    // Its money comes only if the lift is real; a pool too small for 10 % gets the lift it can
+    // detect: at that lift the rounded sample size fits the pool, a hair below it does not.
+    assert!(nt.money.as_ref().expect("m").conditional);
+    assert!(plan
+        .decisions
+        .iter()
+        .filter(|d| d.kind != DecisionKind::NextTest)
+        .all(|d| d.money.as_ref().is_none_or(|m| !m.conditional)));
+    match t.min_detectable_lift {
+        Some(l) => {
+            assert!(!t.feasible && l > 0.1, "{l}");
+            let n = |l: f64| sample_size_proportions(p0, p0 * (1.0 + l), 0.05, 0.8);
+            assert!(2.0 * n(l * (1.0 + 1e-6)) <= t.pool as f64);
+            assert!(2.0 * n(l * (1.0 - 1e-3)) > t.pool as f64);
+        }
+        None => assert!(t.feasible),
+    }
     eprintln!(
         "test: p0 {:.4} → {:.4}, n {} per variant, pool {}, money {:.0}",
         t.baseline,

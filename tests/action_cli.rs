@@ -113,6 +113,25 @@ fn action_json_is_the_core_plan_and_text_has_every_decision() {
         text.contains(&format!("cost {:.2} of budget 2000.00", r.total_cost)),
         "{text}"
     );
+    // The A/B test's money is conditional, and a pool too small for the asked lift is given the
+    // lift it can detect.
+    let Detail::NextTest(t) = &plan.decision(DecisionKind::NextTest).expect("test").detail else {
+        panic!("no test")
+    };
+    assert!(
+        text.contains("= pool × p₀ × lift × AOV (only if the lift is real)"),
+        "{text}"
+    );
+    assert!(!t.feasible);
+    let l = t.min_detectable_lift.expect("a detectable lift");
+    assert!(
+        text.contains(&format!(
+            "with the pool of {} the test detects a lift of {:.1}% or more",
+            t.pool,
+            100.0 * l
+        )),
+        "{text}"
+    );
 }
 
 fn same(a: &serde_json::Value, b: &serde_json::Value) -> bool {

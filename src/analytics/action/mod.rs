@@ -31,6 +31,7 @@ use crate::analytics::inventory::{self, InventoryInput, InventoryParams, Invento
 use crate::analytics::marketing::abtest::sample_size_proportions;
 use crate::analytics::marketing::mmm::{self, BudgetParams, MmmInput, MmmParams, MmmReport};
 use crate::analytics::marketing::promo::{self, PromoInput, PromoParams, PromoReport, PromoSpec};
+use crate::analytics::marketing::stats::norm_quantile;
 use crate::analytics::marketing::table::Table;
 use crate::analytics::recommend::{self, ModelChoice, RecommendParams, RecommendReport};
 use crate::data::Dataset;
@@ -318,6 +319,10 @@ pub struct MoneyEffect {
     pub formula: String,
     /// Lower and upper bound when the source gives an interval.
     pub interval: Option<(f64, f64)>,
+    /// The money is not expected, only possible: it comes if a tested effect is real (the A/B
+    /// test's extra revenue), so it is not added to what the other decisions put at play.
+    #[serde(default)]
+    pub conditional: bool,
 }
 
 /// What an effect counted in units (orders without prices) is.
@@ -360,6 +365,7 @@ impl MoneyEffect {
             terms,
             formula: formula.to_owned(),
             interval: None,
+            conditional: false,
         }
     }
 }
@@ -571,6 +577,11 @@ pub struct NextTest {
     /// Extra buying customers if the lift is real: `pool × p₀ × lift`.
     #[serde(default)]
     pub extra_buyers: f64,
+    /// When the pool is too small for `lift`: the smallest relative lift a test on the whole
+    /// pool detects with the same α and power ([`min_detectable_lift`]); `None` when the pool
+    /// suffices, or when no lift up to a rate of 99.9 % is detectable with it.
+    #[serde(default)]
+    pub min_detectable_lift: Option<f64>,
 }
 
 /// The structured content of a decision.
@@ -1095,6 +1106,47 @@ fn promotion(input: &ActionInput) -> Decision {
     }
 }
 
+/// The smallest relative lift `L` a two-group test on `pool` customers detects: the root of
+/// `n(p₀, p₀(1 + L)) = ⌊pool / 2⌋` (whole customers per group), with `n` the two-proportion sample size of
+/// [`sample_size_proportions`] before its rounding up,
+/// `n = (z₁₋α/₂ √(2 p̄(1−p̄)) + z_power √(p₀(1−p₀) + p₁(1−p₁)))² / (p₁ − p₀)²`
+/// (Fleiss, Levin & Paik, *Statistical Methods for Rates and Proportions*, 3rd ed., §4.2), found
+/// by bisection (`n` falls as `L` grows). `None` when the inputs are out of range or when even
+/// `p₁ = 0.999` needs more than `pool` customers.
+pub fn min_detectable_lift(p0: f64, pool: usize, alpha: f64, power: f64) -> Option<f64> {
+    if !(p0 > 0.0 && p0 < 0.999 && pool >= 2 && alpha > 0.0 && alpha < 1.0) {
+        return None;
+    }
+    let za = norm_quantile(1.0 - alpha / 2.0);
+    let zb = norm_quantile(power);
+    // Whole customers per group: an odd pool leaves one out.
+    let per_group = (pool / 2) as f64;
+    let n = |lift: f64| {
+        let p1 = p0 * (1.0 + lift);
+        let pbar = (p0 + p1) / 2.0;
+        let num = za * (2.0 * pbar * (1.0 - pbar)).sqrt()
+            + zb * (p0 * (1.0 - p0) + p1 * (1.0 - p1)).sqrt();
+        num * num / ((p1 - p0) * (p1 - p0))
+    };
+    let mut hi = 0.999 / p0 - 1.0;
+    if n(hi) > per_group {
+        return None;
+    }
+    let mut lo = 0.0;
+    for _ in 0..200 {
+        let mid = 0.5 * (lo + hi);
+        if n(mid) > per_group {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+        if hi - lo < 1e-12 {
+            break;
+        }
+    }
+    Some(hi)
+}
+
 /// Measurement window of the win-back test (BG/NBD 90-day purchase probability).
 pub const TEST_WINDOW_DAYS: u32 = 90;
 
@@ -1148,6 +1200,12 @@ fn next_test(
     }
     let per_variant = sample_size_proportions(baseline, target, params.alpha, params.power);
     let total = 2.0 * per_variant;
+    let feasible = total <= pool as f64;
+    let min_lift = if feasible {
+        None
+    } else {
+        min_detectable_lift(baseline, pool, params.alpha, params.power)
+    };
     let subject = if source == BaselineSource::AtRiskPurchase90d {
         DecisionKind::WinBack
     } else {
@@ -1163,6 +1221,7 @@ fn next_test(
             terms: vec![extra_buyers * aov],
             formula: "pool × p₀ × lift × AOV".to_owned(),
             interval: None,
+            conditional: true,
         };
         (Some(m), None)
     } else {
@@ -1187,10 +1246,11 @@ fn next_test(
             per_variant,
             total,
             pool,
-            feasible: total <= pool as f64,
+            feasible,
             duration_days: TEST_WINDOW_DAYS,
             avg_order_value: aov,
             extra_buyers,
+            min_detectable_lift: min_lift,
         }),
         money,
         volume,
@@ -1407,6 +1467,30 @@ mod tests {
         assert_eq!(quantile(&v, 0.8), 4.2);
         assert_eq!(quantile(&v, 1.0), 5.0);
         assert_eq!(quantile(&[], 0.5), 0.0);
+    }
+
+    /// Roots of `n(p₀, p₀(1+L)) = ⌊pool/2⌋` from scipy (`brentq`, `norm.ppf`, xtol 1e-14).
+    #[test]
+    fn min_detectable_lift_matches_scipy() {
+        let cases = [
+            (0.385, 1040, 0.05, 0.8, 0.223_036_302_069_575_23),
+            (0.2, 1000, 0.05, 0.8, 0.376_658_535_180_230_24),
+            (0.1, 500, 0.05, 0.9, 1.036_044_362_959_287_7),
+            (0.05, 2000, 0.01, 0.8, 0.776_275_816_737_101_2),
+            // an odd pool: 300 per group
+            (0.3, 601, 0.05, 0.8, 0.364_057_131_885_301_5),
+        ];
+        for (p0, pool, alpha, power, want) in cases {
+            let got = min_detectable_lift(p0, pool, alpha, power).expect("a lift");
+            assert!((got - want).abs() < 1e-7, "{p0} {pool}: {got} vs {want}");
+            // the rounded-up sample size at that lift fits the pool
+            let n = sample_size_proportions(p0, p0 * (1.0 + got * (1.0 + 1e-7)), alpha, power);
+            assert!(2.0 * n <= pool as f64, "{n}");
+        }
+        // even p₁ = 0.999 needs more than 10 customers; bad inputs give nothing
+        assert_eq!(min_detectable_lift(0.5, 10, 0.05, 0.8), None);
+        assert_eq!(min_detectable_lift(0.0, 1000, 0.05, 0.8), None);
+        assert_eq!(min_detectable_lift(0.3, 1000, f64::NAN, 0.8), None);
     }
 
     #[test]

@@ -108,8 +108,15 @@ fn text(plan: &action::ActionPlan) -> String {
         if let Some(m) = &d.money {
             let _ = writeln!(
                 s,
-                "money effect ({:?}): {:.2} = {}",
-                m.kind, m.value, m.formula
+                "money effect ({:?}): {:.2} = {}{}",
+                m.kind,
+                m.value,
+                m.formula,
+                if m.conditional {
+                    " (only if the lift is real)"
+                } else {
+                    ""
+                }
             );
         }
         if let Some(v) = &d.volume {
@@ -238,6 +245,17 @@ fn text(plan: &action::ActionPlan) -> String {
                     t.pool,
                     t.duration_days
                 );
+                if let Some(l) = t.min_detectable_lift {
+                    let _ = writeln!(
+                        s,
+                        "with the pool of {} the test detects a lift of {:.1}% or more ({:.4} -> {:.4}); the asked lift of {:.1}% needs more customers",
+                        t.pool,
+                        100.0 * l,
+                        t.baseline,
+                        t.baseline * (1.0 + l),
+                        100.0 * t.lift
+                    );
+                }
             }
             Detail::Missing(m) => {
                 // `{:?}` of the variant as it read when the messages were strings.
