@@ -57,6 +57,21 @@ test('Action plan: five decisions with money, HTML export without scripts, print
       assert.ok(Number.isFinite(v) && v > 0, `${k} money ${v}`);
     }
     assert.match(await page.locator('[data-testid="decision-next_test"]').innerText(), /per group|Per group/);
+    // The A/B test's money comes only if the lift is real. The sample's at-risk pool is too small
+    // for a 10% lift: the card gives the lift it can detect, and the summary chart leaves the test
+    // out (with a note giving the customers needed and there), drawing one bar per other money.
+    const nt = page.locator('[data-testid="decision-next_test"]');
+    assert.match(await nt.locator('[data-testid="money"] .money-label').innerText(), /Extra revenue if the lift is real/);
+    const ntText = await nt.innerText();
+    const [, pool, minLift] = ntText.match(/You have only ([\d,]+) such customers: with them a test can only detect a lift of ([\d.]+)% or more/) ?? [];
+    assert.ok(pool && Number(minLift) > 10, ntText);
+    const [, perGroup] = ntText.match(/Per group\s*([\d,]+)/) ?? [];
+    const leftOut = await page.locator('[data-testid="summary-left-out"]').innerText();
+    const need = (2 * Number(perGroup.replaceAll(',', ''))).toLocaleString('en-US');
+    assert.ok(leftOut.includes(`the test needs ${need} customers where the shop has ${pool}`), `${leftOut} / ${need}`);
+    const bars = await page.locator('[data-testid="action-summary"] svg rect').count();
+    const moneyCards = await page.locator('#action-report [data-testid="money"]').count();
+    assert.equal(bars, moneyCards - 1);
 
     // The sample marketing files: all five decisions get numbers.
     await page.click('[data-testid="action-sample-marketing"]');

@@ -332,11 +332,24 @@ fn link_label(k: DecisionKind) -> &'static str {
 /// Bars of the money effect per decision (inline SVG with explicit colours, so it prints and
 /// exports in colour).
 fn summary_chart(plan: &ActionPlan, cur: &str) -> impl IntoView {
-    let rows: Vec<(DecisionKind, f64)> = plan
+    // (kind, value, conditional): money that comes only if a tested lift is real is drawn as an
+    // outline; when the test cannot show the lift with the customers there are, it is not drawn.
+    let mut left_out = None;
+    let rows: Vec<(DecisionKind, f64, bool)> = plan
         .decisions
         .iter()
-        .filter_map(|d| d.money.as_ref().map(|m| (d.kind, m.value)))
+        .filter_map(|d| {
+            let m = d.money.as_ref()?;
+            if let Detail::NextTest(n) = &d.detail {
+                if m.conditional && !n.feasible {
+                    left_out = Some((m.value, n.total, n.pool));
+                    return None;
+                }
+            }
+            Some((d.kind, m.value, m.conditional))
+        })
         .collect();
+    let conditional_drawn = rows.iter().any(|r| r.2);
     let max = rows
         .iter()
         .map(|r| r.1.abs())
@@ -345,22 +358,44 @@ fn summary_chart(plan: &ActionPlan, cur: &str) -> impl IntoView {
     let (w, label_w, row_h) = (760.0, 230.0, 26.0);
     let h = row_h * rows.len() as f64 + 8.0;
     let pw = w - label_w - 140.0;
+    let left_out = left_out.map(|(value, total, pool)| {
+        view! {
+            <p class="muted small" data-testid="summary-left-out">{tr!(
+                "Not drawn: the A/B test. Its {} is extra revenue only if the lift is real, and the test needs {} customers where the shop has {}, so it could not show it.",
+                "未画出：A/B 测试。它的 {} 只有在提升真实存在时才是额外收入，而测试需要 {} 位客户，店铺只有 {} 位，因此无法证实。",
+                format::money(value, cur),
+                format::num(total, 0),
+                format::int(pool as u64)
+            )}</p>
+        }
+    });
+    let outline_note = conditional_drawn.then(|| {
+        view! {
+            <p class="muted small" data-testid="summary-conditional">{t(
+                "An outlined bar is money that comes only if the tested lift is real.",
+                "空心条形表示只有在所测提升真实存在时才会获得的金额。",
+            )}</p>
+        }
+    });
     view! {
         <section class="card action-summary" data-testid="action-summary">
             <h2>{t("Money at play, by decision", "各项决策涉及的金额")}</h2>
             <svg viewBox=format!("0 0 {w} {h}") class="chart-svg" role="img" aria-label=t("Money effect per decision", "各决策的金额影响")>
-                {rows.into_iter().enumerate().map(|(i, (k, v))| {
+                {rows.into_iter().enumerate().map(|(i, (k, v, conditional))| {
                     let y = 4.0 + row_h * i as f64;
                     let bw = (v.abs() / max * pw).max(1.0);
-                    let fill = if v < 0.0 { "#b3261e" } else { "#1f5f8b" };
+                    let colour = if v < 0.0 { "#b3261e" } else { "#1f5f8b" };
+                    let (fill, stroke) = if conditional { ("none", colour) } else { (colour, "none") };
                     view! {
                         <text x=label_w - 8.0 y=y + 15.0 text-anchor="end" font-size="12" fill="#333">{kind_title(k, true)}</text>
-                        <rect x=label_w y=y + 3.0 width=bw height=16.0 fill=fill rx="2"/>
+                        <rect x=label_w y=y + 3.0 width=bw height=16.0 fill=fill stroke=stroke stroke-width="1.5" stroke-dasharray=if conditional { "4 3" } else { "none" } rx="2" data-conditional=conditional.to_string()/>
                         <text x=label_w + bw + 6.0 y=y + 15.0 font-size="12" fill="#333">{format::money(v, cur)}</text>
                     }
                 }).collect_view()}
             </svg>
             <p class="muted small">{t("Each bar is the decision's expected money effect (see each card for what it means and how it was computed). They are different kinds of money — value at risk, margin, revenue — so do not add them up.", "每根条形表示该决策的预计金额影响（含义和计算方法见各卡片）。它们属于不同类型的金额——面临风险的价值、利润、收入——请勿相加。")}</p>
+            {outline_note}
+            {left_out}
         </section>
     }
 }
@@ -401,7 +436,7 @@ fn card(d: &Decision, cur: &str, priced: bool) -> impl IntoView {
         });
         view! {
             <div class="money" data-testid="money" data-value=format!("{:.2}", m.value)>
-                <span class="money-label">{money_label(m.kind)}{": "}</span>
+                <span class="money-label">{if m.conditional { t("Extra revenue if the lift is real", "若提升真实存在的额外收入") } else { money_label(m.kind) }}{": "}</span>
                 <strong class="money-value">{value}</strong>
                 {interval}
                 <span class="muted small formula">{" = "}{m.formula.clone()}</span>
@@ -880,6 +915,16 @@ fn next_test(n: &NextTest, cur: &str, priced: bool) -> impl IntoView {
             "You have {} such customers, enough for the test.",
             "您有 {} 位这样的客户，足够进行测试。",
             format::int(n.pool as u64)
+        )
+    } else if let Some(l) = n.min_detectable_lift {
+        tr!(
+            "You have only {} such customers: with them a test can only detect a lift of {} or more ({} → {}). Test a larger lift, or keep adding newly at-risk customers until {} are enrolled.",
+            "您只有 {} 位这样的客户：用他们做测试，只能检测到 {} 或更大的提升（{} → {}）。请检验更大的提升，或持续加入新的高风险客户，直到达到 {} 位。",
+            format::int(n.pool as u64),
+            format::pct(l),
+            format::pct(n.baseline),
+            format::pct(n.baseline * (1.0 + l)),
+            format::num(n.total, 0)
         )
     } else {
         tr!(
