@@ -255,6 +255,38 @@ fn online_retail_full_catalogue() {
     };
     assert!(count(Status::OrderNow) > 0 && count(Status::DeadStock) > 0);
     assert!(r.tied_up_cash_total > 0.0);
+    // stock value per status: what is on hand at unit cost, summing to the whole stock's value;
+    // dead stock's tied-up cash is its whole stock value, overstock's only the excess
+    let value = |st: Status| {
+        r.skus
+            .iter()
+            .filter(|s| s.status == st)
+            .map(|s| s.on_hand.max(0.0) * s.unit_cost)
+            .sum::<f64>()
+    };
+    let mut total = 0.0;
+    for c in &r.status_counts {
+        assert!(
+            (c.stock_value - value(c.status)).abs() < 1e-6,
+            "{}",
+            c.label
+        );
+        total += c.stock_value;
+    }
+    let whole: f64 = r
+        .skus
+        .iter()
+        .map(|s| s.on_hand.max(0.0) * s.unit_cost)
+        .sum();
+    assert!(
+        total > 0.0 && (total - whole).abs() < 1e-6 * whole,
+        "{total} {whole}"
+    );
+    let sc = |st: Status| r.status_counts.iter().find(|c| c.status == st).unwrap();
+    let dead = sc(Status::DeadStock);
+    assert!((dead.stock_value - dead.tied_up_cash).abs() < 1e-6 * (1.0 + dead.stock_value));
+    let over = sc(Status::Overstocked);
+    assert!(over.tied_up_cash <= over.stock_value + 1e-9);
     // plan within budget and capacity, with a solver objective
     let plan = r.plan.as_ref().expect("plan");
     assert!(plan.feasible, "{}", plan.explanation);

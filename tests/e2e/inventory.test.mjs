@@ -35,6 +35,14 @@ test('Inventory page: policies per SKU, replay check and a purchase plan within 
       assert.ok(risk >= 0 && risk <= 1, `stockout risk ${risk}`);
       assert.ok(num(r[col('order_quantity')]) >= 0);
     }
+    // The status chart's stock value: on hand × unit cost over every product of the download.
+    const stockValue = rows.reduce((s, r) => s + Math.max(num(r[col('on_hand')]), 0) * num(r[col('unit_cost')]), 0);
+    const valueNote = page.locator('[data-testid="inv-status-value"]');
+    assert.ok(Math.abs(Number(await valueNote.getAttribute('data-value')) - stockValue) < 2, `${await valueNote.getAttribute('data-value')} vs ${stockValue}`);
+    const shown = num((await valueNote.innerText()).match(/at unit cost, (.+?) in all/)[1]);
+    assert.ok(Math.abs(shown - stockValue) < 2, `${shown} vs ${stockValue}`);
+    assert.match(await page.locator('[data-testid="inv-status"]').innerText(), /Share of stock value/);
+    assert.match(await page.locator('[data-testid="inv-matrix"]').innerText(), /SKUs\n£[\d,]+ revenue/);
     const orderNow = rows.filter((r) => r[col('order_now')] === 'yes').length;
     assert.equal(orderNow, Number(await page.locator('[data-testid="inv-order-now"]').getAttribute('data-value')));
     await page.locator('[data-testid="inv-sim"]').waitFor();

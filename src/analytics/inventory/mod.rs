@@ -184,13 +184,18 @@ pub struct SkuRow {
     pub explanation: Text,
 }
 
-/// SKU count and tied-up cash per status.
+/// SKU count, tied-up cash and stock value per status.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StatusCount {
     pub status: Status,
     pub label: String,
     pub skus: usize,
     pub tied_up_cash: f64,
+    /// What is on hand at unit cost: `Σ max(on hand, 0) × unit cost` over the status's SKUs
+    /// (stock on hand as assumed where no inventory file gives it; SKUs without a known unit
+    /// cost add nothing).
+    #[serde(default)]
+    pub stock_value: f64,
 }
 
 /// SKUs, revenue and units per ABC × XYZ cell.
@@ -869,7 +874,13 @@ pub fn assess_with_progress(
                 status: *st,
                 label: st.label().into(),
                 skus: sel.clone().count(),
-                tied_up_cash: sel.map(|r| r.tied_up_cash).sum(),
+                tied_up_cash: sel.clone().map(|r| r.tied_up_cash).sum(),
+                // + 0.0: an empty status sums to −0.0.
+                stock_value: sel
+                    .filter(|r| r.unit_cost.is_finite())
+                    .map(|r| r.on_hand.max(0.0) * r.unit_cost)
+                    .sum::<f64>()
+                    + 0.0,
             }
         })
         .collect();

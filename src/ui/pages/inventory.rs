@@ -336,6 +336,8 @@ fn Body(r: InventoryReport) -> impl IntoView {
         .filter(|s| matches!(s.status, Status::DeadStock | Status::Overstocked))
         .fold((0.0, 0usize), |(c, n), s| (c + s.tied_up_cash, n + s.skus));
     let total_skus = r.skus.len().max(1) as f64;
+    // What is on hand at unit cost, over all statuses (the second series' denominator).
+    let stock_value: f64 = r.status_counts.iter().map(|s| s.stock_value).sum();
     let status_rows: Vec<HBarRow> = r
         .status_counts
         .iter()
@@ -346,8 +348,8 @@ fn Body(r: InventoryReport) -> impl IntoView {
             values: if priced {
                 vec![
                     s.skus as f64 / total_skus,
-                    if r.tied_up_cash_total > 0.0 {
-                        s.tied_up_cash / r.tied_up_cash_total
+                    if stock_value > 0.0 {
+                        s.stock_value / stock_value
                     } else {
                         0.0
                     },
@@ -467,7 +469,7 @@ fn Body(r: InventoryReport) -> impl IntoView {
     if priced {
         sku_columns.extend([
             Column::num("unit_cost", t("Unit cost", "单位成本")),
-            Column::num("tied_up_cash", t("Cash in stock", "库存占用资金")),
+            Column::num("tied_up_cash", t("Cash tied up", "滞压资金")),
         ]);
     }
     sku_columns.push(Column::num("service_target", t("Target", "目标")));
@@ -497,15 +499,25 @@ fn Body(r: InventoryReport) -> impl IntoView {
                 {move || status_filter.get().map(|s| view! { <button class="btn small" on:click=move |_| status_filter.set(None)>{crate::tr!("Show all (now: {})", "显示全部（当前：{}）", s)}</button> })}
             </div>
             <HBarChart rows=Signal::derive(move || status_rows.clone())
-                series=if priced { vec![t("Share of products", "商品占比"), t("Share of cash in stock", "库存资金占比")] } else { vec![t("Share of products", "商品占比")] }
+                series=if priced { vec![t("Share of products", "商品占比"), t("Share of stock value", "库存价值占比")] } else { vec![t("Share of products", "商品占比")] }
                 title=t("Products by status", "各状态商品").to_string() on_select=Callback::new(move |k: String| status_filter.set(Some(k)))
                 selected=Signal::derive(move || status_filter.get())/>
+            <p class="muted small" data-testid="inv-status-value" data-value=format!("{stock_value:.2}")>{if priced {
+                crate::tr!("Stock value: what is on hand at unit cost, {} in all (stock on hand is assumed where no inventory file gives it). Click a status to list its products.",
+                    "库存价值：现有库存按单位成本计，共 {}（没有库存文件提供时，现有库存为假设值）。点击某一状态可列出其商品。",
+                    format!("{cur}{}", format::num(stock_value, 0)))
+            } else {
+                t("Click a status to list its products.", "点击某一状态可列出其商品。").to_string()
+            }}</p>
             <h3>{if priced { t("ABC (revenue) × XYZ (demand variability)", "ABC（销售额）× XYZ（需求波动）") } else { t("ABC (units sold) × XYZ (demand variability)", "ABC（销量）× XYZ（需求波动）") }}</h3>
             <table class="data-table matrix" data-testid="inv-matrix">
                 <thead><tr><td></td><th class="num">{t("X: steady", "X：稳定")}</th><th class="num">{t("Y: variable", "Y：波动")}</th><th class="num">{t("Z: erratic", "Z：无规律")}</th></tr></thead>
                 <tbody>{matrix.into_iter().map(|(a, cells)| view! {
                     <tr><th>{crate::tr!("{}: {}", "{}：{}", a, match a.as_str() { "A" if !priced => t("top 80% of units", "贡献前 80% 销量"), "A" => t("top 80% of revenue", "贡献前 80% 销售额"), "B" => t("next 15%", "其后 15%"), _ => t("last 5%", "最后 5%") })}</th>
-                        {cells.into_iter().map(|(n, rev)| view! { <td class="num">{crate::tr!("{} SKUs", "{} 个 SKU", format::int(n as u64))}<br/><span class="muted small">{format::num(rev, 0)}</span></td> }).collect_view()}
+                        {cells.into_iter().map(|(n, v)| {
+                            let amount = if priced { crate::tr!("{} revenue", "销售额 {}", format!("{cur}{}", format::num(v, 0))) } else { crate::tr!("{} units", "{} 件", format::num(v, 0)) };
+                            view! { <td class="num">{crate::tr!("{} SKUs", "{} 个 SKU", format::int(n as u64))}<br/><span class="muted small">{amount}</span></td> }
+                        }).collect_view()}
                     </tr>
                 }).collect_view()}</tbody>
             </table>
