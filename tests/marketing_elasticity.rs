@@ -200,3 +200,85 @@ fn bundled_sample_recovers_its_truth() {
     assert!(r.flags[0].ci_low_pct <= 28.4 && 28.4 <= r.flags[0].ci_high_pct);
     assert!(r.flags[1].ci_low_pct <= 82.2 && 82.2 <= r.flags[1].ci_high_pct);
 }
+
+/// Order lines of five codes over 60 weeks: `(sku, description, p0, base, ε, price amplitude,
+/// noise amplitude)`; units = round(base · (p / p0)^ε · noise), noise a fixed pattern.
+fn five_codes() -> String {
+    let mut csv =
+        String::from("order_id,order_date,customer_id,sku,description,quantity,unit_price\n");
+    let mut id = 0;
+    for w in 0..60i64 {
+        let day = 19_723 + 7 * w; // 2024-01-01, Monday
+        let (y, m, d) = shoplens::data::dates::civil_from_days(day + 2);
+        let pattern = ((w * 7 % 11) as f64 - 5.0) / 5.0;
+        for (sku, name, p0, base, e, amp, noise) in [
+            ("10001", "LANTERN", 10.0, 800.0, -2.0, 0.25, 0.03),
+            ("10002", "MUG", 4.0, 1500.0, -0.6, 0.2, 0.03),
+            ("10003", "GIFT SET", 20.0, 300.0, 0.8, 0.2, 0.03),
+            ("10004", "CANDLE", 6.0, 400.0, 0.0, 0.1, 0.03),
+            ("POST", "POSTAGE", 18.0, 50.0, -1.0, 0.3, 0.03),
+        ] {
+            let p: f64 = p0 * (1.0 + amp * ((w as f64) * 0.9).sin());
+            let p = (p * 100.0).round() / 100.0;
+            let q = (base * (p / p0).powf(e) * (1.0 + noise * pattern)).round();
+            id += 1;
+            csv.push_str(&format!(
+                "{id},{y:04}-{m:02}-{d:02},c{},{sku},{name},{q},{p}\n",
+                id % 50
+            ));
+        }
+    }
+    csv
+}
+
+#[test]
+fn order_lines_headline_and_non_goods() {
+    let data = import_bytes(
+        "orders.csv",
+        five_codes().as_bytes(),
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    let input = ElasticityInput::from_orders(&data.lines, None).unwrap();
+    // Postage is not goods: left out, and said so.
+    assert_eq!(input.group_names, vec!["10001", "10002", "10003", "10004"]);
+    assert_eq!(
+        input.notes[1].en(),
+        "Left out as not goods (postage, manual adjustments, fees…): POST."
+    );
+    // Asked for by name, it is kept.
+    let only = ElasticityInput::from_orders(&data.lines, Some(&["POST".to_string()])).unwrap();
+    assert_eq!(only.group_names, vec!["POST"]);
+    let r = elasticity::run(&input, &ElasticityParams::default()).unwrap();
+    let by = |n: &str| r.groups.iter().find(|g| g.name == n).unwrap();
+    for g in &r.groups {
+        eprintln!(
+            "{} {:?} [{:?}, {:?}] se {:?}",
+            g.name, g.elasticity, g.ci_low, g.ci_high, g.std_error
+        );
+    }
+    // The truths: −2, −0.6 (both intervals below 0), +0.8 (above 0), 0 with a flat-ish price and
+    // loud noise (straddles 0).
+    assert!(by("10001").ci_high.unwrap() < 0.0 && by("10002").ci_high.unwrap() < 0.0);
+    assert!(by("10003").ci_low.unwrap() > 0.0);
+    let c = by("10004");
+    assert!(c.ci_low.unwrap() < 0.0 && c.ci_high.unwrap() > 0.0, "{c:?}");
+    // The surest has the most negative e / se; the mildest is −0.6.
+    let t = |n: &str| by(n).elasticity.unwrap() / by(n).std_error.unwrap();
+    let surest = if t("10001") < t("10002") {
+        "10001"
+    } else {
+        "10002"
+    };
+    let s = by(surest);
+    assert_eq!(
+        r.summary.en(),
+        format!(
+            "4 products. Clearly fewer units at a higher price (the 95% interval below 0): 2; the surest {surest} (elasticity {:.2}, interval {:.2} to {:.2}), the mildest 10002 ({:.2}). More units at a higher price (there the price stands in for something else): 1. Cannot tell from the data: 1.",
+            s.elasticity.unwrap(),
+            s.ci_low.unwrap(),
+            s.ci_high.unwrap(),
+            by("10002").elasticity.unwrap(),
+        )
+    );
+}

@@ -333,6 +333,11 @@ pub const ENTRIES: &[Entry] = &[
         zh: "订单明细汇总为 {weeks} 周内 {cells} 个“商品 × 周”单元；每周的价格取平均售价，因此折扣会体现为更低的价格。",
     },
     Entry {
+        key: "mkt.el.non_products",
+        en: "Left out as not goods (postage, manual adjustments, fees…): {codes}.",
+        zh: "以下编码不是商品（邮费、手工调整、手续费等），未纳入计算：{codes}。",
+    },
+    Entry {
         key: "mkt.el.few_observations",
         en: "only {n} observations (at least {min} are needed)",
         zh: "只有 {n} 条观测（至少需要 {min} 条）",
@@ -404,8 +409,28 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         key: "mkt.el.summary",
-        en: "{n} {group}s: the most price-sensitive is {most} (elasticity {e_most}), the least {least} ({e_least}).",
-        zh: "{n} 个{group}中，对价格最敏感的是 {most}（弹性 {e_most}），最不敏感的是 {least}（{e_least}）。",
+        en: "{n} {group}s. Clearly fewer units at a higher price (the {conf}% interval below 0): {k}{surest}.{rising}{unsure}",
+        zh: "共 {n} 个{group}。价格更高时销量明显更少（{conf}% 区间低于 0）：{k} 个{surest}。{rising}{unsure}",
+    },
+    Entry {
+        key: "mkt.el.summary_surest",
+        en: " ({name}: elasticity {e}, interval {lo} to {hi})",
+        zh: "（{name}：弹性 {e}，区间 {lo} 至 {hi}）",
+    },
+    Entry {
+        key: "mkt.el.summary_surest_mildest",
+        en: "; the surest {name} (elasticity {e}, interval {lo} to {hi}), the mildest {mild} ({e_mild})",
+        zh: "；最确定的是 {name}（弹性 {e}，区间 {lo} 至 {hi}），最温和的是 {mild}（{e_mild}）",
+    },
+    Entry {
+        key: "mkt.el.summary_rising",
+        en: " More units at a higher price (there the price stands in for something else): {r}.",
+        zh: "价格更高时销量反而更多（价格在那里反映的是别的因素）：{r} 个。",
+    },
+    Entry {
+        key: "mkt.el.summary_unsure",
+        en: " Cannot tell from the data: {u}.",
+        zh: "数据无法判断：{u} 个。",
     },
     Entry {
         key: "mkt.el.store_term",

@@ -319,6 +319,19 @@ test('Marketing page: price elasticity and promotion lift from the sample orders
     const est = rows.map((r) => num(r[4])).filter((v) => Number.isFinite(v) && r4ok(v));
     // Typical retail own-price elasticities are negative: most estimated products slope down.
     assert.ok(est.filter((v) => v < 0).length > est.length / 2, `negative elasticities: ${est.slice(0, 10)}`);
+    // The headline counts the products whose 95% interval lies below 0, above 0, or across it
+    // (columns 5 and 6 of the download); postage and other codes that are not goods are left out.
+    // (A withheld elasticity downloads as NaN.)
+    const shown = rows.filter((r) => Number.isFinite(Number(r[4])));
+    const fewer = shown.filter((r) => Number(r[6]) < 0).length;
+    const rising = shown.filter((r) => Number(r[5]) > 0).length;
+    const unsure = shown.length - fewer - rising;
+    const summary = await page.locator('[data-testid="el-summary"]').innerText();
+    const fmt = (n) => n.toLocaleString('en-US');
+    assert.ok(summary.startsWith(`${fmt(shown.length)} products. Clearly fewer units at a higher price (the 95% interval below 0): ${fmt(fewer)}; the surest `), summary);
+    assert.ok(summary.includes(`for something else): ${fmt(rising)}. Cannot tell from the data: ${fmt(unsure)}.`), summary);
+    assert.match(await el.innerText(), /Left out as not goods \(postage, manual adjustments, fees…\): [^\n]*\bPOST\b/);
+    assert.ok(!rows.some((r) => ['POST', 'DOT', 'M'].includes(r[0])), 'no postage or manual rows');
 
     await setFields(page, { 'promo-from': '2011-08-01', 'promo-to': '2011-08-07' });
     await page.click('[data-testid="promo-run"]');

@@ -21,6 +21,7 @@
 
 use super::ols::{self, OlsError};
 use super::table::{Table, TableError};
+use crate::analytics::basket::nonproduct::non_product_reason;
 use crate::data::model::{OrderLines, NONE_ID};
 use crate::text::{params, Text};
 use serde::{Deserialize, Serialize};
@@ -499,12 +500,16 @@ impl ElasticityInput {
 
     /// From imported order lines: units and average unit price (revenue / units) per SKU
     /// (the product when a line has no SKU) and calendar week (Monday start). `skus`, when
-    /// given, keeps only those SKUs/products.
+    /// given, keeps only those SKUs/products; otherwise codes that are not goods (postage,
+    /// manual adjustments, fees: [`non_product_reason`]) are left out, with a note.
     pub fn from_orders(
         lines: &OrderLines,
         skus: Option<&[String]>,
     ) -> Result<ElasticityInput, ElasticityError> {
         let mut cells: HashMap<(u32, i64), (f64, f64)> = HashMap::new();
+        // Per id: whether it is kept (judged once, on the first line's product name).
+        let mut kept: HashMap<u32, bool> = HashMap::new();
+        let mut non_goods: Vec<&str> = Vec::new();
         for i in 0..lines.len() {
             let id = if lines.sku[i] != NONE_ID {
                 lines.sku[i]
@@ -514,11 +519,26 @@ impl ElasticityInput {
             if id == NONE_ID {
                 continue;
             }
-            if let Some(f) = skus {
-                let name = lines.strings.get(id);
-                if !f.iter().any(|s| s == name) {
-                    continue;
+            let keep = *kept.entry(id).or_insert_with(|| {
+                let code = lines.strings.get(id);
+                match skus {
+                    Some(f) => f.iter().any(|s| s == code),
+                    None => {
+                        let name = if lines.product[i] != NONE_ID {
+                            lines.strings.get(lines.product[i])
+                        } else {
+                            code
+                        };
+                        let goods = non_product_reason(code, name).is_none();
+                        if !goods {
+                            non_goods.push(code);
+                        }
+                        goods
+                    }
                 }
+            });
+            if !keep {
+                continue;
             }
             let (q, r) = (lines.quantity[i], lines.revenue[i]);
             if !(q > 0.0 && r > 0.0) {
@@ -565,9 +585,21 @@ impl ElasticityInput {
                 flags: Vec::new(),
             },
             dropped_rows: 0,
-            notes: vec![Text::new("mkt.el.from_orders")
-                .int("cells", keys.len())
-                .int("weeks", weeks)],
+            notes: {
+                let mut notes = vec![Text::new("mkt.el.from_orders")
+                    .int("cells", keys.len())
+                    .int("weeks", weeks)];
+                if !non_goods.is_empty() {
+                    non_goods.sort_unstable();
+                    const SHOWN: usize = 12;
+                    let mut codes = non_goods[..non_goods.len().min(SHOWN)].join(", ");
+                    if non_goods.len() > SHOWN {
+                        codes.push_str(&format!(", … ({})", non_goods.len()));
+                    }
+                    notes.push(Text::new("mkt.el.non_products").str("codes", codes));
+                }
+                notes
+            },
         })
     }
 
@@ -695,6 +727,78 @@ fn separable_fit(
 }
 
 /// Fit the model and report per-group elasticities and flag lifts.
+/// The headline over the estimated groups: how many clearly sell fewer units at a higher
+/// price (the whole interval below 0), the surest of them (the most negative `e / se`) and the
+/// mildest (the elasticity nearest 0), how many clearly sell more (interval above 0), and for
+/// how many the interval straddles 0. One group: its own sentence.
+fn summary(shown: &[&GroupElasticity], group: Text, conf: f64) -> Text {
+    let est = |x: &GroupElasticity| {
+        (
+            x.elasticity.unwrap_or(f64::NAN),
+            x.std_error.unwrap_or(f64::NAN),
+            x.ci_low.unwrap_or(f64::NAN),
+            x.ci_high.unwrap_or(f64::NAN),
+        )
+    };
+    match shown {
+        [] => return Text::new("mkt.el.none"),
+        [one] => return one.explain.clone(),
+        _ => {}
+    }
+    let fewer: Vec<&GroupElasticity> = shown.iter().copied().filter(|x| est(x).3 < 0.0).collect();
+    let rising = shown.iter().filter(|x| est(x).2 > 0.0).count();
+    let unsure = shown.len() - fewer.len() - rising;
+    let t_stat = |x: &GroupElasticity| {
+        let (e, se, ..) = est(x);
+        e / se.max(1e-300)
+    };
+    let surest = fewer.iter().min_by(|a, b| t_stat(a).total_cmp(&t_stat(b)));
+    let mildest = fewer.iter().max_by(|a, b| est(a).0.total_cmp(&est(b).0));
+    let detail = match (surest, mildest) {
+        (Some(s), Some(m)) => {
+            let (e, _, lo, hi) = est(s);
+            let t = Text::new(if fewer.len() == 1 {
+                "mkt.el.summary_surest"
+            } else {
+                "mkt.el.summary_surest_mildest"
+            })
+            .text("name", group_name_text(&s.name))
+            .num("e", e, 2)
+            .num("lo", lo, 2)
+            .num("hi", hi, 2);
+            if fewer.len() == 1 {
+                t
+            } else {
+                t.text("mild", group_name_text(&m.name))
+                    .num("e_mild", est(m).0, 2)
+            }
+        }
+        _ => Text::raw(""),
+    };
+    Text::new("mkt.el.summary")
+        .int("n", shown.len())
+        .text("group", group)
+        .int("k", fewer.len())
+        .num("conf", conf, 0)
+        .text("surest", detail)
+        .text(
+            "rising",
+            if rising > 0 {
+                Text::new("mkt.el.summary_rising").int("r", rising)
+            } else {
+                Text::raw("")
+            },
+        )
+        .text(
+            "unsure",
+            if unsure > 0 {
+                Text::new("mkt.el.summary_unsure").int("u", unsure)
+            } else {
+                Text::raw("")
+            },
+        )
+}
+
 pub fn run(
     input: &ElasticityInput,
     params: &ElasticityParams,
@@ -989,35 +1093,11 @@ pub fn run(
         })
         .collect();
     let shown: Vec<&GroupElasticity> = groups.iter().filter(|x| x.elasticity.is_some()).collect();
-    let summary = match shown.len() {
-        0 => Text::new("mkt.el.none"),
-        1 => shown[0].explain.clone(),
-        _ => {
-            let most = shown.iter().min_by(|a, b| {
-                a.elasticity
-                    .unwrap_or(0.0)
-                    .total_cmp(&b.elasticity.unwrap_or(0.0))
-            });
-            let least = shown.iter().max_by(|a, b| {
-                a.elasticity
-                    .unwrap_or(0.0)
-                    .total_cmp(&b.elasticity.unwrap_or(0.0))
-            });
-            match (most, least) {
-                (Some(m), Some(l)) => Text::new("mkt.el.summary")
-                    .int("n", shown.len())
-                    .text(
-                        "group",
-                        column_text(input.columns.group.as_deref().unwrap_or("group")),
-                    )
-                    .text("most", group_name_text(&m.name))
-                    .num("e_most", m.elasticity.unwrap_or(f64::NAN), 2)
-                    .text("least", group_name_text(&l.name))
-                    .num("e_least", l.elasticity.unwrap_or(f64::NAN), 2),
-                _ => Text::raw(""),
-            }
-        }
-    };
+    let summary = summary(
+        &shown,
+        column_text(input.columns.group.as_deref().unwrap_or("group")),
+        conf,
+    );
     let how_computed = Text::new("mkt.el.how")
         .int("n", n)
         .text("units", column_text(&input.columns.units))

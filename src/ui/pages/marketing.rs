@@ -786,7 +786,7 @@ fn ElasticityResult(r: ElasticityReport) -> impl IntoView {
     let on_row = Callback::new(move |id: String| picked.set(Some(id)));
     view! {
         <div data-testid="el-result" data-groups=r.groups.len() data-estimated=estimated>
-            <p class="lead small">{say(&r.summary)}</p>
+            <p class="lead small" data-testid="el-summary">{say(&r.summary)}</p>
             <p class="muted small">{t("Click a product for its numbers in plain words.", "点击商品查看通俗解释。")}</p>
             <DataTable id="elasticity" rows=Signal::derive(move || rows.clone()) page_size=10 on_row=on_row columns=vec![
                 Column::text("group", t("Product / brand", "商品/品牌")), Column::num("observations", t("Weeks/rows", "周数/行数")),
