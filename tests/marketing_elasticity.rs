@@ -282,3 +282,80 @@ fn order_lines_headline_and_non_goods() {
         )
     );
 }
+
+/// A volume tier is not price sensitivity. Two products over 60 weeks, each week six
+/// ordinary-size lines at the list price and, every other week, one wholesale line of 4× their
+/// size at 80% of it. 30001's list price moves and all its buyers have elasticity −1
+/// (units = base · (p / p0)^−1); 30002's list price never moves. The average selling price
+/// (revenue / units) falls in every wholesale week just as the units jump, which would read as
+/// price sensitivity (pandas, tests/reference/elasticity_tiers.py: 30001 −1.42, 30002 −6.13); the price of the
+/// ordinary-size lines does not.
+#[test]
+fn order_lines_volume_tiers_are_not_price_changes() {
+    let mut csv = String::from("order_id,order_date,customer_id,sku,quantity,unit_price\n");
+    let mut id = 0;
+    for w in 0..60i64 {
+        let day = 19_723 + 7 * w; // 2024-01-01, Monday
+        let (y, m, d) = shoplens::data::dates::civil_from_days(day + 2);
+        let bulk = w % 2 == 0;
+        for (sku, p0, amp) in [("30001", 5.0, 0.2), ("30002", 8.0, 0.0)] {
+            let p: f64 = p0 * (1.0 + amp * ((w as f64) * 0.9).sin());
+            let p = (p * 100.0).round() / 100.0;
+            let small = (10.0 * (p / p0).powf(-1.0)).round();
+            let mut line = |q: f64, price: f64| {
+                id += 1;
+                csv.push_str(&format!(
+                    "{id},{y:04}-{m:02}-{d:02},c{},{sku},{q},{price}\n",
+                    id % 50
+                ));
+            };
+            for _ in 0..6 {
+                line(small, p);
+            }
+            if bulk {
+                line(4.0 * small, (0.8 * p * 100.0).round() / 100.0);
+            }
+        }
+    }
+    let data = import_bytes("orders.csv", csv.as_bytes(), &ImportOptions::default()).unwrap();
+    let input = ElasticityInput::from_orders(&data.lines, None).unwrap();
+    let r = elasticity::run(&input, &ElasticityParams::default()).unwrap();
+    let by = |n: &str| r.groups.iter().find(|g| g.name == n).unwrap();
+    let a = by("30001");
+    let e = a.elasticity.unwrap();
+    assert!((e + 1.0).abs() < 0.05, "{a:?}");
+    assert!(
+        a.ci_low.unwrap() < -1.0 && a.ci_high.unwrap() > -1.0,
+        "{a:?}"
+    );
+    // A list price that never moved: nothing to measure.
+    let b = by("30002");
+    assert!(b.elasticity.is_none(), "{b:?}");
+    assert!(b
+        .withheld
+        .as_ref()
+        .unwrap()
+        .en()
+        .contains("price hardly changed"));
+}
+
+/// The bundled sample: each product's elasticity is the slope of its log weekly units on the
+/// log of its weekly ordinary-size line price (tests/reference/elasticity_tiers.py, scipy
+/// `linregress` per product).
+#[test]
+fn sample_slopes_on_ordinary_line_prices_match_scipy() {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/sample/online_retail_sample.csv.gz");
+    let d = shoplens::data::import_paths(&[p], &ImportOptions::default()).unwrap();
+    let input = ElasticityInput::from_orders(&d.lines, None).unwrap();
+    let r = elasticity::run(&input, &ElasticityParams::default()).unwrap();
+    for (n, weeks, want) in [
+        ("84508A", 15, -16.940364665416016),
+        ("84029E", 17, -4.880781038161939),
+        ("40016", 15, -0.573520656651809),
+        ("22197", 18, -0.48524834760487917),
+    ] {
+        let g = r.groups.iter().find(|g| g.name == n).unwrap();
+        assert_eq!(g.observations, weeks, "{n}");
+        assert!(sig4(g.elasticity.unwrap(), want), "{n}: {g:?}");
+    }
+}

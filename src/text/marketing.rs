@@ -329,8 +329,8 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         key: "mkt.el.from_orders",
-        en: "Order lines aggregated to {cells} product × week cells over {weeks} weeks; a week's price is its average selling price, so discounts show up as lower prices.",
-        zh: "订单明细汇总为 {weeks} 周内 {cells} 个“商品 × 周”单元；每周的价格取平均售价，因此折扣会体现为更低的价格。",
+        en: "Order lines aggregated to {cells} product × week cells over {weeks} weeks. A week's price is the median price of its ordinary-size lines (at most the product's usual line quantity), so a discount on ordinary orders shows up as a lower price, while a wholesale order's volume price does not pass for a price change.",
+        zh: "订单明细汇总为 {weeks} 周内 {cells} 个“商品 × 周”单元。每周的价格取该周常规数量订单行（不超过该商品通常的每行数量）的价格中位数：常规订单的折扣会体现为更低的价格，而批发订单的批量价不会被当成调价。",
     },
     Entry {
         key: "mkt.el.non_products",
