@@ -578,7 +578,8 @@ impl ElasticityInput {
             .map(|(id, mut q)| (id, median(&mut q)))
             .collect();
         // Per cell: units, unit prices of ordinary-size lines, unit prices of all lines.
-        let mut cells: HashMap<(u32, i64), (f64, Vec<f64>, Vec<f64>)> = HashMap::new();
+        type Prices = (f64, Vec<f64>, Vec<f64>);
+        let mut cells: HashMap<(u32, i64), Prices> = HashMap::new();
         for &(id, week, q, price) in &used {
             let e = cells.entry((id, week)).or_default();
             e.0 += q;
