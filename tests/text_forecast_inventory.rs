@@ -204,7 +204,8 @@ fn inventory_sentences_in_both_languages() {
             }
             out.push(ch);
         }
-        format!("£{out}")
+        // the sample names no currency: no symbol
+        out
     };
     let binding: Vec<&str> = plan
         .constraints
@@ -249,7 +250,7 @@ fn inventory_sentences_in_both_languages() {
     assert!(p
         .explanation
         .en()
-        .starts_with("No purchase plan: the budget of £1 cannot cover"));
+        .starts_with("No purchase plan: the budget of 1 cannot cover"));
 
     // Parameter errors: the same English as before, and Chinese.
     let bad = InventoryParams {

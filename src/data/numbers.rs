@@ -34,6 +34,29 @@ const SYMBOLS: [(&str, &str); 14] = [
     ("zł", "PLN"),
 ];
 
+/// The symbol to write money in for a currency code: £, €, $ (USD), ¥ (CNY, JPY), else the
+/// code and a space ("CHF "); nothing for an empty code.
+pub fn currency_symbol(code: &str) -> String {
+    match code {
+        "GBP" => "£".into(),
+        "EUR" => "€".into(),
+        "USD" => "$".into(),
+        "CNY" | "JPY" => "¥".into(),
+        "" => String::new(),
+        other => format!("{other} "),
+    }
+}
+
+/// The symbol of a dataset's money ([`currency_symbol`]) from the currencies its cleaning found
+/// (`CleaningReport::currencies`): that of the one currency, nothing when there is none (no
+/// currency column or symbol) or several.
+pub fn data_currency_symbol(currencies: &[(String, u64)]) -> String {
+    match currencies {
+        [(code, _)] => currency_symbol(code),
+        _ => String::new(),
+    }
+}
+
 /// Parse a number; `decimal_comma` is the file's decision for ambiguous cells.
 /// Returns the value and the currency code of a symbol or code found in the cell.
 pub fn parse_number(cell: &[u8], decimal_comma: bool) -> Option<(f64, Option<&'static str>)> {

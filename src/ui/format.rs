@@ -102,15 +102,3 @@ pub fn bytes(b: u64) -> String {
         format!("{b} B")
     }
 }
-
-/// Symbol for an ISO currency code.
-pub fn currency_symbol(code: &str) -> String {
-    match code {
-        "GBP" => "£".into(),
-        "EUR" => "€".into(),
-        "USD" => "$".into(),
-        "CNY" | "JPY" => "¥".into(),
-        "" => String::new(),
-        other => format!("{other} "),
-    }
-}

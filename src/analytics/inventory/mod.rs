@@ -358,6 +358,15 @@ pub fn assess_with_progress(
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Assessment, InventoryError> {
     params.validate()?;
+    // The money symbol: the one asked for, else the orders' own currency when they have one.
+    let params = &InventoryParams {
+        currency: if params.currency.is_empty() {
+            crate::data::numbers::data_currency_symbol(&input.orders.report.currencies)
+        } else {
+            params.currency.clone()
+        },
+        ..params.clone()
+    };
     let priced = input.orders.report.priced;
     let file_costs = input
         .stock

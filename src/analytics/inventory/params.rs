@@ -117,7 +117,9 @@ pub struct InventoryParams {
     pub projection_days: usize,
     /// Service levels of the trade-off curve.
     pub tradeoff_levels: Vec<f64>,
-    /// Currency symbol used in sentences.
+    /// Currency symbol used in sentences; empty (the default): the symbol of the orders' one
+    /// currency ([`crate::data::numbers::data_currency_symbol`]), none when the orders name no
+    /// currency or several.
     pub currency: String,
 }
 
@@ -157,7 +159,7 @@ impl Default for InventoryParams {
             projection_top_n: 10,
             projection_days: 120,
             tradeoff_levels: vec![0.80, 0.85, 0.90, 0.95, 0.97, 0.98, 0.99, 0.995],
-            currency: "£".into(),
+            currency: String::new(),
         }
     }
 }

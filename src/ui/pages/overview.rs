@@ -16,9 +16,7 @@ use leptos::prelude::*;
 fn money_symbol(state: AppState) -> String {
     state.report.with(|r| {
         r.as_ref()
-            .filter(|r| r.currencies.len() == 1)
-            .and_then(|r| r.currencies.first())
-            .map(|(c, _)| format::currency_symbol(c))
+            .map(|r| crate::data::numbers::data_currency_symbol(&r.currencies))
             .unwrap_or_default()
     })
 }
