@@ -733,7 +733,7 @@ fn PriceCard() -> impl IntoView {
     view! {
         <section class="card" data-testid="elasticity">
             <h2>{t("Price sensitivity: what a price change does to units sold", "价格敏感度：调价对销量的影响")}</h2>
-            <p class="muted small">{t("From your orders (each product's weekly units against its average selling price), or from a price file with units (or log units), price, product/brand, optionally store and promotion flags such as ", "来自您的订单（每个商品的每周销量与其平均售价），或来自价格文件：含销量（或对数销量）、价格、商品/品牌，可选门店和促销标记列，如 ")}<code>{PRICE_FLAG_EXAMPLES[0]}</code>{t(" or ", " 或 ")}<code>{PRICE_FLAG_EXAMPLES[1]}</code>{t(".", "。")}</p>
+            <p class="muted small">{t("From your orders (each product's weekly units against the price of its ordinary-size order lines, so volume discounts to wholesale buyers are not taken for price changes), or from a price file with units (or log units), price, product/brand, optionally store and promotion flags such as ", "来自您的订单（每个商品的每周销量与其常规数量订单行的价格；批发客户的批量折扣不会被当成调价），或来自价格文件：含销量（或对数销量）、价格、商品/品牌，可选门店和促销标记列，如 ")}<code>{PRICE_FLAG_EXAMPLES[0]}</code>{t(" or ", " 或 ")}<code>{PRICE_FLAG_EXAMPLES[1]}</code>{t(".", "。")}</p>
             <div class="params">
                 <button class="btn small primary" data-testid="el-orders" on:click=from_orders disabled=move || state.report.with(Option::is_none) || state.elasticity_busy.get()>{t("From the imported orders", "用已导入的订单")}</button>
                 <label class="btn small">{t("Choose price file…", "选择价格文件…")}

@@ -35,7 +35,7 @@ pub struct Args {
     /// One common elasticity for all brands.
     #[arg(long)]
     pub pooled: bool,
-    /// FILE is an order-line file: units and average price per product and week.
+    /// FILE is an order-line file: units per product and week, priced at the median price of the week's ordinary-size lines (postage and other codes that are not goods left out).
     #[arg(long)]
     pub orders: bool,
     /// With --orders: only these SKUs/products.
