@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startEnv, newPage, crashes, importSample, navigate, download, SCREENSHOT_DIR } from './helpers.mjs';
+import { startEnv, newPage, crashes, importSample, navigate, download, SCREENSHOT_DIR, setFields, shot } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -124,6 +124,18 @@ test('Action plan: five decisions with money, HTML export without scripts, print
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'action-print.png'), fullPage: true });
     await page.emulateMedia({ media: 'screen' });
     assert.equal(await page.locator('.topbar nav').isVisible(), true);
+
+    // A test the shop can run: churn risk at least 30% and a 15% lift (its pool of 1,928
+    // customers detects 13.5% or more: `shoplens action --churn-risk-min 0.3`). Its money is
+    // drawn, as an outlined bar, with a note saying what the outline means.
+    await setFields(page, { 'action-churn-risk': '30', 'action-test-lift': '15' });
+    await page.click('[data-testid="action-run"]');
+    await page.locator('[data-testid="summary-conditional"]').waitFor({ timeout: 900_000 });
+    assert.equal(await page.locator('[data-testid="summary-left-out"]').count(), 0);
+    assert.equal(await page.locator('[data-testid="action-summary"] svg rect[data-conditional="true"]').count(), 1);
+    assert.equal(await page.locator('[data-testid="action-summary"] svg rect').count(), await page.locator('#action-report [data-testid="money"]').count());
+    assert.match(await page.locator('[data-testid="decision-next_test"] .do').innerText(), /You have 1,928 such customers, enough for the test\./);
+    await shot(page, 'action-test-feasible.png');
     assert.deepEqual(crashes(log), []);
   } finally {
     await context.close();

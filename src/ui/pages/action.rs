@@ -116,6 +116,7 @@ fn Controls() -> impl IntoView {
     let p0 = state.action_params.get_untracked();
     let capacity = RwSignal::new(p0.capacity.map(|c| format!("{c}")).unwrap_or_default());
     let risk = RwSignal::new(format!("{}", (p0.churn_risk_min * 100.0).round()));
+    let lift = RwSignal::new(format!("{}", (p0.test_lift * 1000.0).round() / 10.0));
     let files_used = RwSignal::new(FILES.with(|f| f.borrow().is_some()));
     let priced = move || !unpriced(state);
     // Empty or unreadable: the automatic value.
@@ -131,11 +132,17 @@ fn Controls() -> impl IntoView {
         let b = amount(budget).filter(|_| priced());
         let c = amount(capacity);
         let r = amount(risk).filter(|v| *v <= 100.0).map(|v| v / 100.0);
+        let l = amount(lift)
+            .filter(|v| *v > 0.0 && *v <= 500.0)
+            .map(|v| v / 100.0);
         state.action_params.update(|p| {
             p.budget = b;
             p.capacity = c;
             if let Some(r) = r {
                 p.churn_risk_min = r;
+            }
+            if let Some(l) = l {
+                p.test_lift = l;
             }
         });
     };
@@ -183,6 +190,12 @@ fn Controls() -> impl IntoView {
                     <input type="number" class="short" min="0" max="100" step="5" data-testid="action-churn-risk"
                         prop:value=move || risk.get()
                         on:change=move |ev| risk.set(event_target_value(&ev))/>
+                </label>
+                <label title=t("A/B test: the relative rise in the share of customers who buy that the test should be able to show.", "A/B 测试：测试应能检测到的购买客户比例的相对提升。")>
+                    {t("Lift to detect (%) ", "需检测的提升（%）")}
+                    <input type="number" class="short" min="1" max="500" step="1" data-testid="action-test-lift"
+                        prop:value=move || lift.get()
+                        on:change=move |ev| lift.set(event_target_value(&ev))/>
                 </label>
                 <button class="btn small primary" data-testid="action-run"
                     on:click=move |_| { apply_params(); run(state); }

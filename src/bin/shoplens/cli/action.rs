@@ -27,6 +27,9 @@ pub struct Args {
     /// Win-back: list customers whose churn risk is at least this (0 to 1).
     #[arg(long, default_value_t = ActionParams::default().churn_risk_min)]
     pub churn_risk_min: f64,
+    /// A/B test: the relative lift in the buying rate it should detect (0.10 = +10 %).
+    #[arg(long, default_value_t = ActionParams::default().test_lift)]
+    pub test_lift: f64,
     /// Ad-spend file (date, one spend column per channel, revenue) for the budget shift.
     #[arg(long)]
     pub spend: Option<PathBuf>,
@@ -53,6 +56,7 @@ pub fn run(args: Args) -> Result<(), String> {
         budget: args.budget,
         capacity: args.capacity,
         churn_risk_min: args.churn_risk_min,
+        test_lift: args.test_lift,
         ..ActionParams::default()
     };
     let mmm_input = match &args.spend {
