@@ -162,3 +162,51 @@ fn action_missing_file_names_it() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("no-such-orders.csv"), "{err}");
 }
+
+/// `--test-lift` and `--churn-risk-min` reach the A/B test: at churn risk 0.3 the pool can detect
+/// a 15% lift, so the test is feasible and no smaller detectable lift is offered.
+#[test]
+fn action_test_lift_flag() {
+    let orders = sample();
+    let args = [
+        orders.as_os_str(),
+        "--churn-risk-min".as_ref(),
+        "0.3".as_ref(),
+        "--test-lift".as_ref(),
+        "0.15".as_ref(),
+    ];
+    let mut json_args = args.to_vec();
+    json_args.push("--json".as_ref());
+    let o = shoplens(&json_args);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let plan: ActionPlan = serde_json::from_slice(&o.stdout).expect("plan");
+    let Detail::NextTest(t) = &plan.decision(DecisionKind::NextTest).expect("test").detail else {
+        panic!("no test")
+    };
+    assert_eq!(t.lift, 0.15);
+    assert_eq!(
+        t.per_variant,
+        shoplens::analytics::marketing::abtest::sample_size_proportions(
+            t.baseline,
+            t.baseline * 1.15,
+            0.05,
+            0.8
+        )
+    );
+    assert!(t.feasible && t.total <= t.pool as f64, "{t:?}");
+    assert_eq!(t.min_detectable_lift, None);
+    let o = shoplens(&args);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.contains(&format!(
+            "{} per variant, {} in total, pool {}",
+            t.per_variant, t.total, t.pool
+        )),
+        "{text}"
+    );
+    assert!(!text.contains("the test detects a lift of"), "{text}");
+    // a lift of 0 is refused with the parameter's name
+    let o = shoplens(&[orders.as_os_str(), "--test-lift".as_ref(), "0".as_ref()]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("test_lift"));
+}
