@@ -123,6 +123,12 @@ fn cheese_retailers_match_statsmodels() {
     assert!(sig4(r.flags[0].coefficient, 0.914212898) && sig4(r.flags[0].std_error, 0.0306170468));
 }
 
+/// The Wednesday of week `w` from Monday 2024-01-01, as "YYYY-MM-DD".
+fn wednesday(w: i64) -> String {
+    let (y, m, d) = shoplens::data::dates::civil_from_days(19_723 + 7 * w + 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
 #[test]
 fn order_lines_recover_a_known_elasticity() {
     // Three SKUs over 60 weeks: A with elasticity −2, B with −0.6, C at a fixed price.
@@ -130,8 +136,7 @@ fn order_lines_recover_a_known_elasticity() {
     let mut csv = String::from("order_id,order_date,customer_id,sku,quantity,unit_price\n");
     let mut id = 0;
     for w in 0..60i64 {
-        let day = 19_723 + 7 * w; // 2024-01-01, Monday
-        let (y, m, d) = shoplens::data::dates::civil_from_days(day + 2);
+        let date = wednesday(w);
         let noise = 1.0 + 0.03 * ((w * 7 % 11) as f64 - 5.0) / 5.0;
         for (sku, p0, base, e, amp) in [
             ("A", 10.0, 800.0, -2.0, 0.25),
@@ -142,10 +147,7 @@ fn order_lines_recover_a_known_elasticity() {
             let p = (p * 100.0).round() / 100.0;
             let q = (base * (p / p0).powf(e) * noise).round();
             id += 1;
-            csv.push_str(&format!(
-                "{id},{y:04}-{m:02}-{d:02},c{},{sku},{q},{p}\n",
-                id % 50
-            ));
+            csv.push_str(&format!("{id},{date},c{},{sku},{q},{p}\n", id % 50));
         }
     }
     let data = import_bytes("orders.csv", csv.as_bytes(), &ImportOptions::default()).unwrap();
@@ -208,8 +210,7 @@ fn five_codes() -> String {
         String::from("order_id,order_date,customer_id,sku,description,quantity,unit_price\n");
     let mut id = 0;
     for w in 0..60i64 {
-        let day = 19_723 + 7 * w; // 2024-01-01, Monday
-        let (y, m, d) = shoplens::data::dates::civil_from_days(day + 2);
+        let date = wednesday(w);
         let pattern = ((w * 7 % 11) as f64 - 5.0) / 5.0;
         for (sku, name, p0, base, e, amp, noise) in [
             ("10001", "LANTERN", 10.0, 800.0, -2.0, 0.25, 0.03),
@@ -222,10 +223,7 @@ fn five_codes() -> String {
             let p = (p * 100.0).round() / 100.0;
             let q = (base * (p / p0).powf(e) * (1.0 + noise * pattern)).round();
             id += 1;
-            csv.push_str(&format!(
-                "{id},{y:04}-{m:02}-{d:02},c{},{sku},{name},{q},{p}\n",
-                id % 50
-            ));
+            csv.push_str(&format!("{id},{date},c{},{sku},{name},{q},{p}\n", id % 50));
         }
     }
     csv
@@ -295,8 +293,7 @@ fn order_lines_volume_tiers_are_not_price_changes() {
     let mut csv = String::from("order_id,order_date,customer_id,sku,quantity,unit_price\n");
     let mut id = 0;
     for w in 0..60i64 {
-        let day = 19_723 + 7 * w; // 2024-01-01, Monday
-        let (y, m, d) = shoplens::data::dates::civil_from_days(day + 2);
+        let date = wednesday(w);
         let bulk = w % 2 == 0;
         for (sku, p0, amp) in [("30001", 5.0, 0.2), ("30002", 8.0, 0.0)] {
             let p: f64 = p0 * (1.0 + amp * ((w as f64) * 0.9).sin());
@@ -304,10 +301,7 @@ fn order_lines_volume_tiers_are_not_price_changes() {
             let small = (10.0 * (p / p0).powf(-1.0)).round();
             let mut line = |q: f64, price: f64| {
                 id += 1;
-                csv.push_str(&format!(
-                    "{id},{y:04}-{m:02}-{d:02},c{},{sku},{q},{price}\n",
-                    id % 50
-                ));
+                csv.push_str(&format!("{id},{date},c{},{sku},{q},{price}\n", id % 50));
             };
             for _ in 0..6 {
                 line(small, p);

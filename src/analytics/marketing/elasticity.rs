@@ -822,28 +822,22 @@ fn summary(shown: &[&GroupElasticity], group: Text, conf: f64) -> Text {
         }
         _ => Text::raw(""),
     };
+    // A part of the sentence only when it counts something.
+    let part = |key: &str, name: &str, n: usize| {
+        if n > 0 {
+            Text::new(key).int(name, n)
+        } else {
+            Text::raw("")
+        }
+    };
     Text::new("mkt.el.summary")
         .int("n", shown.len())
         .text("group", group)
         .int("k", fewer.len())
         .num("conf", conf, 0)
         .text("surest", detail)
-        .text(
-            "rising",
-            if rising > 0 {
-                Text::new("mkt.el.summary_rising").int("r", rising)
-            } else {
-                Text::raw("")
-            },
-        )
-        .text(
-            "unsure",
-            if unsure > 0 {
-                Text::new("mkt.el.summary_unsure").int("u", unsure)
-            } else {
-                Text::raw("")
-            },
-        )
+        .text("rising", part("mkt.el.summary_rising", "r", rising))
+        .text("unsure", part("mkt.el.summary_unsure", "u", unsure))
 }
 
 pub fn run(
