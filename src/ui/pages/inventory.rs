@@ -164,6 +164,9 @@ impl Form {
 }
 
 fn run(state: AppState, mut params: InventoryParams) {
+    // The page has no currency setting: money is in the orders' own currency (settings saved
+    // by an earlier version carry a fixed "£").
+    params.currency.clear();
     let stock = STOCK_FILE.with(|f| f.borrow().clone());
     if unpriced(state) && stock.is_none() {
         // Money limits need unit costs: without prices and without an inventory file the form
