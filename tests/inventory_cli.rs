@@ -85,6 +85,29 @@ fn inventory_csv_columns_and_budgeted_plan() {
         assert!(r[7] == *"true" || r[7] == *"false");
         assert_eq!(&r[12], "0.95", "service target column");
     }
+    // stderr gives the stock value per status and in all: on hand at unit cost over the CSV
+    let col = |name: &str| h.iter().position(|c| c == name).unwrap();
+    let (oh, uc) = (col("on_hand"), col("unit_cost"));
+    let value: f64 = rows
+        .iter()
+        .map(|r| r[oh].parse::<f64>().unwrap().max(0.0) * r[uc].parse::<f64>().unwrap())
+        .sum();
+    let err = String::from_utf8_lossy(&o.stderr);
+    let line = err.lines().find(|l| l.starts_with("status: ")).unwrap();
+    let shown: f64 = line
+        .rsplit("stock value in all ")
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(
+        (shown - value).abs() < 1.0 + 1e-6 * value,
+        "{line} vs {value}"
+    );
+    assert!(
+        line.contains("order now ") && line.contains("(stock value "),
+        "{line}"
+    );
     // the SKU with no stock and a 7-day lead time must be ordered now
     let a = rows.iter().find(|r| &r[0] == "85123A").unwrap();
     assert_eq!(&a[7], "true");

@@ -243,6 +243,32 @@ pub fn run(args: Args) -> Result<(), String> {
         now,
         args.out.display()
     );
+    // SKUs and stock value (on hand at unit cost) per status, as the page's status chart.
+    let parts: Vec<String> = report
+        .status_counts
+        .iter()
+        .filter(|c| c.skus > 0)
+        .map(|c| {
+            if report.priced {
+                format!(
+                    "{} {} (stock value {}{:.2})",
+                    c.label, c.skus, report.params.currency, c.stock_value
+                )
+            } else {
+                format!("{} {}", c.label, c.skus)
+            }
+        })
+        .collect();
+    let total: f64 = report.status_counts.iter().map(|c| c.stock_value).sum();
+    eprintln!(
+        "status: {}{}",
+        parts.join(", "),
+        if report.priced {
+            format!("; stock value in all {}{total:.2}", report.params.currency)
+        } else {
+            String::new()
+        }
+    );
     if let Some(sim) = &report.simulation {
         eprintln!("{}", sim.explanation);
     }
