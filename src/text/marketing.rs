@@ -304,8 +304,8 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         key: "mkt.el.order_price",
-        en: "average unit price per product and week (revenue / units)",
-        zh: "每个商品每周的平均单价（销售额 / 销量）",
+        en: "price per product and week (median of its ordinary-size lines)",
+        zh: "每个商品每周的价格（常规数量订单行的中位数）",
     },
     Entry {
         key: "mkt.el.product",

@@ -199,7 +199,7 @@ pub struct ElasticityReport {
 /// What the units and price columns are, as written in the report: the descriptions of the
 /// order-derived columns in words, a file's column names as they are.
 const ORDER_UNITS: &str = "units per product and week (from order lines)";
-const ORDER_PRICE: &str = "average unit price per product and week (revenue / units)";
+const ORDER_PRICE: &str = "price per product and week (median of its ordinary-size lines)";
 
 /// The name of the pooled row in `groups`.
 pub const POOLED: &str = "all (pooled)";
