@@ -65,6 +65,9 @@ test('Action plan: five decisions with money, HTML export without scripts, print
     const ntText = await nt.innerText();
     const [, pool, minLift] = ntText.match(/You have only ([\d,]+) such customers: with them a test can only detect a lift of ([\d.]+)% or more/) ?? [];
     assert.ok(pool && Number(minLift) > 10, ntText);
+    const half = Math.floor(Number(pool.replaceAll(',', '')) / 2).toLocaleString('en-US');
+    const how = await nt.locator('details.how p').textContent();
+    assert.ok(how.includes(`The smallest lift the ${pool} customers can show is the one at which n = ⌊${pool} / 2⌋ = ${half}: ${minLift}%`), how);
     const [, perGroup] = ntText.match(/Per group\s*([\d,]+)/) ?? [];
     const leftOut = await page.locator('[data-testid="summary-left-out"]').innerText();
     const need = (2 * Number(perGroup.replaceAll(',', ''))).toLocaleString('en-US');

@@ -945,6 +945,20 @@ fn next_test(n: &NextTest, cur: &str, priced: bool) -> impl IntoView {
             format::num(n.total, 0)
         )
     };
+    // The smallest lift the pool can show: the lift at which n equals half the pool.
+    let detectable = n
+        .min_detectable_lift
+        .map(|l| {
+            tr!(
+                " The smallest lift the {} customers can show is the one at which n = ⌊{} / 2⌋ = {}: {} (found by bisection).",
+                "{} 位客户能检测到的最小提升，是使 n = ⌊{} / 2⌋ = {} 的提升：{}（用二分法求得）。",
+                format::int(n.pool as u64),
+                format::int(n.pool as u64),
+                format::int((n.pool / 2) as u64),
+                format::pct(l)
+            )
+        })
+        .unwrap_or_default();
     view! {
         <p class="do">{tr!("Test {} before rolling it out: send it to a random half of {} customers ({} per group) and leave the other half alone; count who buys within {} days. {}",
             "推广前先测试{}：随机选 {} 位客户的一半发送，另一半不发送（每组 {} 位）；统计 {} 天内购买的客户。{}",
@@ -957,7 +971,7 @@ fn next_test(n: &NextTest, cur: &str, priced: bool) -> impl IntoView {
         </div>
         {how(tr!("Baseline p₀ = {}: {}. The test should detect a relative lift of {} (p₁ = p₀ × (1 + lift)). Customers per group n = (z₁₋α/₂ √(2 p̄(1−p̄)) + z_power √(p₀(1−p₀) + p₁(1−p₁)))² / (p₁ − p₀)², with α = {}, power = {}, p̄ = (p₀ + p₁)/2 — the two-proportion formula of the A/B test page. {}",
             "基线 p₀ = {}：{}。测试需检测 {} 的相对提升（p₁ = p₀ × (1 + 提升)）。每组客户数 n = (z₁₋α/₂ √(2 p̄(1−p̄)) + z_power √(p₀(1−p₀) + p₁(1−p₁)))² / (p₁ − p₀)²，其中 α = {}，检验效能 = {}，p̄ = (p₀ + p₁)/2——与 A/B 测试页面相同的两比例公式。{}",
-            format::pct(n.baseline), baseline, format::pct(n.lift), n.alpha, n.power, effect))}
+            format::pct(n.baseline), baseline, format::pct(n.lift), n.alpha, n.power, effect) + &detectable)}
     }
 }
 
