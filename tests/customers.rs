@@ -122,6 +122,30 @@ fn rfm_matches_pandas() {
         let n = rows.iter().filter(|r| r.f_score == s).count();
         assert!((867..=868).contains(&n), "F={s}: {n}");
     }
+    // What each customer cancelled or returned (pandas: |Quantity × UnitPrice| and |Quantity|
+    // of the "C" invoices per CustomerID, over the customers with a sale): 1,556 customers,
+    // 600,930.85 and 273,936 units; 12346 returned all of its one order, 16446 the 80,995
+    // paper birdies.
+    let mut rows = rows;
+    rfm::add_returns(&mut rows, &d.returns);
+    let with: Vec<&rfm::RfmRow> = rows.iter().filter(|r| r.returned_units > 0.0).collect();
+    assert_eq!(with.len(), 1556);
+    let v: f64 = rows.iter().map(|r| r.returned).sum();
+    let u: f64 = rows.iter().map(|r| r.returned_units).sum();
+    assert!((v - 600_930.85).abs() < 0.01 && u == 273_936.0, "{v} {u}");
+    let by = |id: &str| rows.iter().find(|r| r.customer_id == id).unwrap();
+    for (id, value, units) in [
+        ("12346", 77_183.60, 74_215.0),
+        ("16446", 168_469.60, 80_995.0),
+        ("14911", 11_252.44, 3_335.0),
+    ] {
+        let r = by(id);
+        assert!(
+            (r.returned - value).abs() < 1e-6 && r.returned_units == units,
+            "{r:?}"
+        );
+    }
+    assert!((by("12346").monetary - 77_183.60).abs() < 1e-6);
     let seg = rfm::segment_table(&rows);
     assert_eq!(seg.iter().map(|s| s.customers).sum::<u64>(), 4338);
     assert!((seg.iter().map(|s| s.revenue_share).sum::<f64>() - 1.0).abs() < 1e-9);

@@ -88,13 +88,14 @@ fn customers_csv_columns() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next().unwrap(),
-        "customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,segment,cluster,units"
+        // the columns, then the two added ones
+        "customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,segment,cluster,units,returned,returned_units"
     );
     let rows: Vec<&str> = lines.collect();
     assert_eq!(rows.len(), 150);
     for r in &rows {
         let c: Vec<&str> = r.split(',').collect();
-        assert_eq!(c.len(), 10, "{r}");
+        assert_eq!(c.len(), 12, "{r}");
         for s in &c[4..7] {
             assert!(("1"..="5").contains(s), "{r}");
         }

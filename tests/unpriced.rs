@@ -648,11 +648,12 @@ fn cli_on_a_file_without_prices() {
     let mut lines = text.lines();
     assert_eq!(
         lines.next(),
-        Some("customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,segment,cluster,units")
+        Some("customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,segment,cluster,units,returned,returned_units")
     );
     assert_eq!(lines.clone().count(), 3898);
     assert!(
-        lines.any(|l| l.starts_with("1000,36,5,,5,4,4,Champions,") && l.ends_with(",13")),
+        // (no returns in the file: returned empty without prices, 0 units)
+        lines.any(|l| l.starts_with("1000,36,5,,5,4,4,Champions,") && l.ends_with(",13,,0")),
         "{text:.300}"
     );
     // Purchase model: money columns empty.

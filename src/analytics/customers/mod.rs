@@ -563,6 +563,7 @@ pub fn run(data: &Dataset, params: &CustomersParams) -> Result<CustomersReport, 
     let last = history::last_day(&data.lines).unwrap_or(0);
     let snapshot = last + 1;
     let mut rows = rfm::compute(&data.lines, &hist, snapshot, measure);
+    rfm::add_returns(&mut rows, &data.returns);
     let clusters = cluster_rfm(&mut rows, params.k, params.n_init, params.seed, measure)?;
     let segments = rfm::segment_table(&rows);
     let col = |f: &dyn Fn(&RfmRow) -> f64| rows.iter().map(f).collect::<Vec<f64>>();

@@ -35,8 +35,9 @@
 //! | Lost               | 1     | 1     |
 
 use super::history::History;
-use crate::data::OrderLines;
+use crate::data::{OrderLines, NONE_ID};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// RFM values and scores of one customer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -56,6 +57,13 @@ pub struct RfmRow {
     pub segment: Segment,
     /// k-means cluster (0-based), filled by the clustering step.
     pub cluster: Option<usize>,
+    /// Value of the customer's cancellation and return lines, `Σ |revenue|` ([`add_returns`];
+    /// 0 when the data have no prices). RFM itself counts what was bought.
+    #[serde(default)]
+    pub returned: f64,
+    /// Units of those lines, `Σ |quantity|`.
+    #[serde(default)]
+    pub returned_units: f64,
 }
 
 /// What the "M" of RFM (and the clusters' third feature) measures.
@@ -245,8 +253,34 @@ pub fn compute(
             m_score: m[i],
             segment: Segment::from_scores(r[i], f[i]),
             cluster: None,
+            returned: 0.0,
+            returned_units: 0.0,
         })
         .collect()
+}
+
+/// Each customer's cancellation and return lines (`returns`, the lines the import kept aside):
+/// `returned = Σ |revenue|` and `returned_units = Σ |quantity|` over the lines with their id.
+/// Lines without a customer id count for nobody; non-finite amounts (no prices) add nothing.
+pub fn add_returns(rows: &mut [RfmRow], returns: &OrderLines) {
+    let mut by: HashMap<&str, (f64, f64)> = HashMap::new();
+    for i in 0..returns.len() {
+        let c = returns.customer.get(i).copied().unwrap_or(NONE_ID);
+        if c == NONE_ID {
+            continue;
+        }
+        let finite_abs =
+            |v: Option<&f64>| v.copied().filter(|x| x.is_finite()).map_or(0.0, f64::abs);
+        let e = by.entry(returns.strings.get(c)).or_default();
+        e.0 += finite_abs(returns.revenue.get(i));
+        e.1 += finite_abs(returns.quantity.get(i));
+    }
+    for r in rows {
+        if let Some(&(v, u)) = by.get(r.customer_id.as_str()) {
+            r.returned = v;
+            r.returned_units = u;
+        }
+    }
 }
 
 /// Mean and median.

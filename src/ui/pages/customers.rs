@@ -116,6 +116,11 @@ fn CustomersBody(report: CustomersReport, millis: f64) -> impl IntoView {
                 } else {
                     num(c.monetary, 2)
                 },
+                if units {
+                    num(c.returned_units, 0)
+                } else {
+                    num(c.returned, 2)
+                },
                 Cell::Text(format!("{}{}{}", c.r_score, c.f_score, c.m_score)),
                 Cell::Text(c.cluster.map(|k| format!("{}", k + 1)).unwrap_or_default()),
                 num(p_alive, 3),
@@ -135,6 +140,12 @@ fn CustomersBody(report: CustomersReport, millis: f64) -> impl IntoView {
             Column::num("units", t("Units", "件数"))
         } else {
             Column::num("monetary", t("Revenue", "销售额"))
+        },
+        // What the customer cancelled or returned (RFM counts what was bought).
+        if units {
+            Column::num("returned_units", t("Units returned", "退货件数"))
+        } else {
+            Column::num("returned", t("Returned", "退货金额"))
         },
         Column::text("rfm", "RFM"),
         Column::text("cluster", t("Cluster", "聚类")),

@@ -26,8 +26,8 @@ pub struct Args {
     pub seed: u64,
 }
 
-pub const COLUMNS: &str =
-    "customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,segment,cluster,units";
+/// The columns, then (added) what each customer cancelled or returned.
+pub const COLUMNS: &str = "customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,segment,cluster,units,returned,returned_units";
 
 pub fn run(args: Args) -> Result<(), String> {
     let data = super::import_orders(std::slice::from_ref(&args.file), &ImportOptions::default())?;
@@ -72,7 +72,7 @@ pub fn run(args: Args) -> Result<(), String> {
     out.push('\n');
     for r in &rep.rfm {
         out.push_str(&format!(
-            "{},{},{},{},{},{},{},{},{},{}\n",
+            "{},{},{},{},{},{},{},{},{},{},{},{}\n",
             csv_cell(&r.customer_id),
             r.recency_days,
             r.frequency,
@@ -86,7 +86,13 @@ pub fn run(args: Args) -> Result<(), String> {
             r.m_score,
             csv_cell(r.segment.name()),
             r.cluster.map_or(String::new(), |c| c.to_string()),
-            r.units
+            r.units,
+            if priced {
+                format!("{:.2}", r.returned)
+            } else {
+                String::new()
+            },
+            r.returned_units
         ));
     }
     match &args.out {
