@@ -327,6 +327,13 @@ fn full_run_churn_and_profile() {
     println!("{:?}", &p);
     assert_eq!(p.orders.len(), 7);
     assert!(p.p_alive.is_some() && !p.top_products.is_empty());
+    // 12347 returned nothing; 12346 returned its whole order (pandas, rfm_matches_pandas)
+    assert_eq!((p.returned, p.returned_units), (0.0, 0.0));
+    let q = customers::customer_profile_from(d, &rep, "12346").unwrap();
+    assert!(
+        (q.returned - 77_183.60).abs() < 1e-6 && q.returned_units == 74_215.0,
+        "{q:?}"
+    );
     assert!(customers::customer_profile_from(d, &rep, "nope").is_err());
     let _ = (bgnbd::PENALTY_GRID, churn::FEATURES);
 }

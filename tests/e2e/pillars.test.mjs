@@ -51,6 +51,7 @@ test('Customers page: segments, customer list, CLV and profile drawer on the sam
     await page.locator('[data-testid="customer-table"] tbody tr').first().click();
     await page.locator('[data-testid="profile"]').waitFor({ timeout: 120_000 });
     assert.match(await page.locator('[data-testid="profile"]').innerText(), /orders/);
+    assert.match(await page.locator('[data-testid="profile-returned"]').innerText(), /Returned\s+[\d,.]+/);
     assert.deepEqual(crashes(log), []);
   } finally {
     await context.close();

@@ -34,6 +34,11 @@ pub struct CustomerProfile {
     /// Units bought.
     #[serde(default)]
     pub units: f64,
+    /// Value and units of the customer's cancellation and return lines ([`super::rfm::add_returns`]).
+    #[serde(default)]
+    pub returned: f64,
+    #[serde(default)]
+    pub returned_units: f64,
     /// The data have prices (revenue figures mean something).
     #[serde(default = "crate::default_true")]
     pub priced: bool,
@@ -147,6 +152,8 @@ pub fn customer_profile_from(
             .collect(),
         revenue: rfm.monetary,
         units: rfm.units,
+        returned: rfm.returned,
+        returned_units: rfm.returned_units,
         priced: data.report.priced,
         recency_days: rfm.recency_days,
         segment: rfm.segment,

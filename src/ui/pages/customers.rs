@@ -615,8 +615,10 @@ fn ProfileDrawer() -> impl IntoView {
                         <div class="stat"><span class="stat-label">{t("Cluster", "聚类")}</span><span class="stat-value">{p.cluster_description.as_deref().map(cluster_words).unwrap_or_else(|| "–".into())}</span></div>
                         {if priced { view! {
                             <div class="stat"><span class="stat-label">{t("Revenue", "销售额")}</span><span class="stat-value">{format::num(p.revenue, 2)}</span></div>
+                            <div class="stat" data-testid="profile-returned"><span class="stat-label">{t("Returned", "退货金额")}</span><span class="stat-value">{format::num(p.returned, 2)}</span></div>
                         }.into_any() } else { view! {
                             <div class="stat"><span class="stat-label">{t("Units", "件数")}</span><span class="stat-value">{format::num(p.units, 0)}</span></div>
+                            <div class="stat" data-testid="profile-returned"><span class="stat-label">{t("Units returned", "退货件数")}</span><span class="stat-value">{format::num(p.returned_units, 0)}</span></div>
                         }.into_any() }}
                         <div class="stat"><span class="stat-label">{t("Days since last order", "距上次下单天数")}</span><span class="stat-value">{p.recency_days.to_string()}</span></div>
                         <div class="stat"><span class="stat-label">{t("P(still active)", "仍活跃的概率")}</span><span class="stat-value">{p.p_alive.map(|v| format!("{v:.2}")).unwrap_or_else(|| "–".into())}</span></div>
