@@ -20,6 +20,7 @@
 //! inform the store effects and flag lifts.
 
 use super::ols::{self, OlsError};
+use super::stats::quantile_sorted;
 use super::table::{Table, TableError};
 use crate::analytics::basket::nonproduct::non_product_reason;
 use crate::data::model::{OrderLines, NONE_ID};
@@ -302,20 +303,10 @@ const FLAGS: &[&str] = &[
 ];
 
 /// Index values: sorted numerically when all are numbers, else as text.
-/// The median (the mean of the two middle values for an even count), as pandas and numpy
-/// give it; NaN for an empty slice. Reorders `v`.
+/// The median (numpy's and pandas'), by [`quantile_sorted`]; NaN for an empty slice. Sorts `v`.
 fn median(v: &mut [f64]) -> f64 {
-    let n = v.len();
-    if n == 0 {
-        return f64::NAN;
-    }
-    let (_, &mut hi, _) = v.select_nth_unstable_by(n / 2, f64::total_cmp);
-    if n % 2 == 1 {
-        hi
-    } else {
-        let lo = v[..n / 2].iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        0.5 * (lo + hi)
-    }
+    v.sort_unstable_by(f64::total_cmp);
+    quantile_sorted(v, 0.5)
 }
 
 fn index_values(vals: &[&str]) -> (Vec<u32>, Vec<String>) {
