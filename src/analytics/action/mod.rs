@@ -28,10 +28,9 @@
 
 use crate::analytics::customers::{self, ChurnRiskMethod, CustomersParams, CustomersReport};
 use crate::analytics::inventory::{self, InventoryInput, InventoryParams, InventoryReport};
-use crate::analytics::marketing::abtest::sample_size_proportions;
+use crate::analytics::marketing::abtest::{sample_size_proportions, sample_size_proportions_exact};
 use crate::analytics::marketing::mmm::{self, BudgetParams, MmmInput, MmmParams, MmmReport};
 use crate::analytics::marketing::promo::{self, PromoInput, PromoParams, PromoReport, PromoSpec};
-use crate::analytics::marketing::stats::norm_quantile;
 use crate::analytics::marketing::table::Table;
 use crate::analytics::recommend::{self, ModelChoice, RecommendParams, RecommendReport};
 use crate::data::Dataset;
@@ -1107,27 +1106,17 @@ fn promotion(input: &ActionInput) -> Decision {
 }
 
 /// The smallest relative lift `L` a two-group test on `pool` customers detects: the root of
-/// `n(p₀, p₀(1 + L)) = ⌊pool / 2⌋` (whole customers per group), with `n` the two-proportion sample size of
-/// [`sample_size_proportions`] before its rounding up,
-/// `n = (z₁₋α/₂ √(2 p̄(1−p̄)) + z_power √(p₀(1−p₀) + p₁(1−p₁)))² / (p₁ − p₀)²`
-/// (Fleiss, Levin & Paik, *Statistical Methods for Rates and Proportions*, 3rd ed., §4.2), found
-/// by bisection (`n` falls as `L` grows). `None` when the inputs are out of range or when even
-/// `p₁ = 0.999` needs more than `pool` customers.
+/// `n(p₀, p₀(1 + L)) = ⌊pool / 2⌋` (whole customers per group), with `n` the two-proportion
+/// sample size before its rounding up ([`sample_size_proportions_exact`], the A/B test page's),
+/// found by bisection (`n` falls as `L` grows). `None` when the inputs are out of range or when
+/// even `p₁ = 0.999` needs more than `pool` customers.
 pub fn min_detectable_lift(p0: f64, pool: usize, alpha: f64, power: f64) -> Option<f64> {
     if !(p0 > 0.0 && p0 < 0.999 && pool >= 2 && alpha > 0.0 && alpha < 1.0) {
         return None;
     }
-    let za = norm_quantile(1.0 - alpha / 2.0);
-    let zb = norm_quantile(power);
     // Whole customers per group: an odd pool leaves one out.
     let per_group = (pool / 2) as f64;
-    let n = |lift: f64| {
-        let p1 = p0 * (1.0 + lift);
-        let pbar = (p0 + p1) / 2.0;
-        let num = za * (2.0 * pbar * (1.0 - pbar)).sqrt()
-            + zb * (p0 * (1.0 - p0) + p1 * (1.0 - p1)).sqrt();
-        num * num / ((p1 - p0) * (p1 - p0))
-    };
+    let n = |lift: f64| sample_size_proportions_exact(p0, p0 * (1.0 + lift), alpha, power);
     let mut hi = 0.999 / p0 - 1.0;
     if n(hi) > per_group {
         return None;

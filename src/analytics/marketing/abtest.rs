@@ -871,14 +871,22 @@ fn srm_check(variants: &[VariantSummary], params: &AbParams) -> SrmCheck {
     }
 }
 
-/// Units per variant to detect a change from `p1` to `p2` (two-sided test of two proportions).
+/// Units per variant to detect a change from `p1` to `p2` (two-sided test of two proportions):
+/// [`sample_size_proportions_exact`] rounded up.
 pub fn sample_size_proportions(p1: f64, p2: f64, alpha: f64, power: f64) -> f64 {
+    sample_size_proportions_exact(p1, p2, alpha, power).ceil()
+}
+
+/// `n = (z₁₋α/₂ √(2 p̄(1−p̄)) + z_power √(p₁(1−p₁) + p₂(1−p₂)))² / (p₂ − p₁)²`, `p̄ = (p₁ + p₂)/2`
+/// (Fleiss, Levin & Paik, *Statistical Methods for Rates and Proportions*, 3rd ed., §4.2),
+/// before rounding up.
+pub fn sample_size_proportions_exact(p1: f64, p2: f64, alpha: f64, power: f64) -> f64 {
     let za = norm_quantile(1.0 - alpha / 2.0);
     let zb = norm_quantile(power);
     let pbar = (p1 + p2) / 2.0;
     let num =
         za * (2.0 * pbar * (1.0 - pbar)).sqrt() + zb * (p1 * (1.0 - p1) + p2 * (1.0 - p2)).sqrt();
-    (num * num / ((p2 - p1) * (p2 - p1))).ceil()
+    num * num / ((p2 - p1) * (p2 - p1))
 }
 
 /// Units per variant to detect a difference `delta` of means with per-unit sd `sigma`.
