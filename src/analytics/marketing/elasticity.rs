@@ -22,7 +22,7 @@
 use super::ols::{self, OlsError};
 use super::stats::quantile_sorted;
 use super::table::{Table, TableError};
-use crate::analytics::basket::nonproduct::non_product_reason;
+use crate::analytics::basket::nonproduct::{code_list, non_product_reason};
 use crate::data::model::{OrderLines, NONE_ID};
 use crate::text::{params, Text};
 use serde::{Deserialize, Serialize};
@@ -629,12 +629,10 @@ impl ElasticityInput {
                     .int("weeks", weeks)];
                 if !non_goods.is_empty() {
                     non_goods.sort_unstable();
-                    const SHOWN: usize = 12;
-                    let mut codes = non_goods[..non_goods.len().min(SHOWN)].join(", ");
-                    if non_goods.len() > SHOWN {
-                        codes.push_str(&format!(", … ({})", non_goods.len()));
-                    }
-                    notes.push(Text::new("mkt.el.non_products").str("codes", codes));
+                    notes.push(
+                        Text::new("mkt.el.non_products")
+                            .str("codes", code_list(non_goods.iter().copied())),
+                    );
                 }
                 notes
             },
