@@ -185,18 +185,16 @@ fn Controls() -> impl IntoView {
                         prop:value=move || capacity.get()
                         on:change=move |ev| capacity.set(event_target_value(&ev))/>
                 </label>
-                <label title=t("Win back: list customers at least this likely to have stopped buying.", "挽回：列出停止购买可能性不低于此值的客户。")>
-                    {t("Churn risk at least (%) ", "流失风险至少（%）")}
-                    <input type="number" class="short" min="0" max="100" step="5" data-testid="action-churn-risk"
-                        prop:value=move || risk.get()
-                        on:change=move |ev| risk.set(event_target_value(&ev))/>
-                </label>
-                <label title=t("A/B test: the relative rise in the share of customers who buy that the test should be able to show.", "A/B 测试：测试应能检测到的购买客户比例的相对提升。")>
-                    {t("Lift to detect (%) ", "需检测的提升（%）")}
-                    <input type="number" class="short" min="1" max="500" step="1" data-testid="action-test-lift"
-                        prop:value=move || lift.get()
-                        on:change=move |ev| lift.set(event_target_value(&ev))/>
-                </label>
+                {percent_field(
+                    t("Churn risk at least (%) ", "流失风险至少（%）"),
+                    t("Win back: list customers at least this likely to have stopped buying.", "挽回：列出停止购买可能性不低于此值的客户。"),
+                    "action-churn-risk", risk, (0, 100, 5),
+                )}
+                {percent_field(
+                    t("Lift to detect (%) ", "需检测的提升（%）"),
+                    t("A/B test: the relative rise in the share of customers who buy that the test should be able to show.", "A/B 测试：测试应能检测到的购买客户比例的相对提升。"),
+                    "action-test-lift", lift, (1, 500, 1),
+                )}
                 <button class="btn small primary" data-testid="action-run"
                     on:click=move |_| { apply_params(); run(state); }
                     disabled=move || state.action_busy.get()>
@@ -306,6 +304,25 @@ fn unpriced_note() -> impl IntoView {
             <p class="note">{t("The orders have no prices, so this plan counts purchases, customers and units instead of money: regular customers to win back (by purchase days), a reorder plan within a capacity in units, and extra buyers for the test. The ad-budget decision reads its own spend file with revenue; a purchase budget needs unit costs.",
                 "订单没有价格，因此本计划以购买次数、客户数和件数代替金额：需要挽回的常客（按购买天数）、在件数容量内的补货计划，以及测试可带来的额外购买客户。广告预算决策读取自带收入的广告支出文件；采购预算需要单位成本。")}</p>
         </section>
+    }
+}
+
+/// A labelled number field of the controls: `(min, max, step)` in percent, its text kept in
+/// `value` until Recompute reads it.
+fn percent_field(
+    label: &'static str,
+    title: &'static str,
+    testid: &'static str,
+    value: RwSignal<String>,
+    (min, max, step): (u32, u32, u32),
+) -> impl IntoView {
+    view! {
+        <label title=title>
+            {label}
+            <input type="number" class="short" min=min max=max step=step data-testid=testid
+                prop:value=move || value.get()
+                on:change=move |ev| value.set(event_target_value(&ev))/>
+        </label>
     }
 }
 
