@@ -169,3 +169,156 @@ fn bundled_sample_series_file() {
         .iter()
         .all(|s| s.values.len() - s.train_len == 12));
 }
+
+/// A `GROUP BY` export of a shop's daily sales from Monday 2024-01-01 to Saturday 2024-03-09
+/// (ten weeks): rows only for the days that sold. The shop never opens on Sunday; `busy` sells
+/// every other day (20 on Monday up to 30 on Saturday), `slow` on Mondays (5) and Thursdays
+/// (3) only. With `holiday`, nothing sells on Wednesday 2024-02-07.
+fn daily_export(holiday: bool) -> String {
+    let mut s = String::from("sku,date,units\n");
+    let start = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).expect("date");
+    for i in 0..69 {
+        let day = start + chrono::Duration::days(i);
+        let w = i % 7;
+        if w == 6 || (holiday && i == 37) {
+            continue;
+        }
+        s.push_str(&format!("busy,{day},{}\n", 20 + 2 * w));
+        match w {
+            0 => s.push_str(&format!("slow,{day},5\n")),
+            3 => s.push_str(&format!("slow,{day},3\n")),
+            _ => {}
+        }
+    }
+    s
+}
+
+/// The file's step is a day although `slow` alone steps by three or four: its days without
+/// a row are days without sales, added with 0 (before, its rows were taken as consecutive
+/// periods, so its history and forecast had no calendar).
+#[test]
+fn a_daily_export_reads_a_slow_product_day_by_day() {
+    let f =
+        SeriesFile::read(daily_export(false).as_bytes(), "daily.csv", None, None).expect("read");
+    assert_eq!(f.season, 7);
+    let slow = &f.series[1];
+    assert_eq!(slow.id, "slow");
+    // from its first Monday to its last Thursday (2024-03-07): 67 days
+    assert_eq!(slow.periods.len(), 67);
+    assert_eq!(slow.periods[0], "2024-01-01");
+    assert_eq!(slow.periods[66], "2024-03-07");
+    assert_eq!(&slow.values[..8], &[5.0, 0.0, 0.0, 3.0, 0.0, 0.0, 0.0, 5.0]);
+    let notes: Vec<String> = f.notes(14).iter().map(|t| t.en()).collect();
+    assert!(
+        notes[0].starts_with("2 series skip periods (")
+            && notes[0].contains("the missing ones were added with 0"),
+        "{notes:?}"
+    );
+}
+
+/// Closures judged on the file's series added up: Sunday never sells (closed weekday), and
+/// Wednesday 2024-02-07 sold nothing in either series though the shop opens on Wednesdays
+/// (a holiday). The Sundays ahead are forecast 0 (bounds too) and the holiday is filled in
+/// for the models, as for order lines.
+#[test]
+fn a_daily_file_has_the_order_lines_closed_days_and_holidays() {
+    let f = SeriesFile::read(daily_export(true).as_bytes(), "daily.csv", None, None).expect("read");
+    let c = f.closures.as_ref().expect("closures");
+    assert_eq!(
+        c.weekdays,
+        Some(([false, false, false, false, false, false, true], 8))
+    );
+    let feb7 = shoplens::data::dates::days_from_civil(2024, 2, 7);
+    assert_eq!(c.days, vec![feb7]);
+    assert!(c.annual.is_empty());
+    let notes: Vec<String> = f.notes(14).iter().map(|t| t.en()).collect();
+    assert!(notes.contains(&"No series of the file sold anything on Sunday in any of the last 8 weeks: the shop is taken to be closed then. Those days are forecast 0, and the other days from the open days alone.".to_string()), "{notes:?}");
+    assert!(notes.iter().any(|n| n.starts_with(
+        "No series of the file sold anything on 1 day the shop usually opens (2024-02-07): taken as holidays or closures."
+    )), "{notes:?}");
+    let named = f.named(14);
+    // busy starts on a Monday: its 7th day is a Sunday; the holiday is its day 37
+    assert_eq!(
+        named[0].closed,
+        vec![false, false, false, false, false, false, true]
+    );
+    assert_eq!(named[0].shut, vec![37]);
+    // slow ends on Thursday 2024-03-07: the horizon's days 3 and 10 are Sundays
+    assert_eq!(named[1].values.len(), 67);
+    assert_eq!(named[1].shut, vec![37]);
+    let params = SeriesFileParams {
+        horizon: 14,
+        ..SeriesFileParams::default()
+    };
+    let r = forecast_file(&f, &params, &mut |_, _| {}).expect("forecast");
+    let sundays = |s: &shoplens::analytics::forecast::file::FileSeries| -> Vec<usize> {
+        (0..14)
+            .filter(|k| {
+                let d = chrono::NaiveDate::parse_from_str(&s.future_periods[*k], "%Y-%m-%d")
+                    .expect("date");
+                chrono::Datelike::weekday(&d) == chrono::Weekday::Sun
+            })
+            .collect()
+    };
+    for s in &r.series {
+        let days = sundays(s);
+        assert_eq!(days.len(), 2, "{}", s.id);
+        for k in days {
+            assert_eq!(s.forecast.mean[k], 0.0, "{} step {k}", s.id);
+            for iv in &s.forecast.intervals {
+                assert_eq!((iv.lower[k], iv.upper[k]), (0.0, 0.0), "{} step {k}", s.id);
+            }
+        }
+    }
+    // busy: Monday 20 … Saturday 30, every week the same: the next Monday is 20
+    let busy = &r.series[0];
+    assert_eq!(busy.future_periods[0], "2024-03-10");
+    assert!(
+        (busy.forecast.mean[1] - 20.0).abs() < 1.0,
+        "{:?}",
+        busy.forecast.mean
+    );
+    assert!(
+        (busy.forecast.mean[6] - 30.0).abs() < 1.0,
+        "{:?}",
+        busy.forecast.mean
+    );
+}
+
+/// A single slow product that never sold on a Monday in eight weeks, but sold nothing on most
+/// other days too: its Mondays are not taken as a closed weekday (the file may be one
+/// product's, not the shop's), and its days without sales are not holidays.
+#[test]
+fn a_slow_product_alone_keeps_its_weekdays() {
+    use shoplens::analytics::forecast::series::{closed_weekdays, AggregatedSeries};
+    let start = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).expect("date");
+    let mut csv = String::from("sku,date,units\n");
+    let mut values = Vec::new();
+    for i in 0..70 {
+        let v = if i % 7 != 0 && (i * 37) % 10 < 4 {
+            3.0
+        } else {
+            0.0
+        };
+        values.push(v);
+        csv.push_str(&format!("P,{},{v}\n", start + chrono::Duration::days(i)));
+    }
+    let total = AggregatedSeries {
+        id: "P".into(),
+        label: "P".into(),
+        first_period: shoplens::data::dates::days_from_civil(2024, 1, 1),
+        values,
+    };
+    // the order lines' rule alone would close Mondays
+    assert_eq!(
+        closed_weekdays(&total),
+        Some(([true, false, false, false, false, false, false], 8))
+    );
+    let f = SeriesFile::read(csv.as_bytes(), "slow.csv", None, None).expect("read");
+    assert_eq!(f.season, 7);
+    assert_eq!(f.closures, None);
+    assert!(f
+        .named(7)
+        .iter()
+        .all(|s| s.closed.is_empty() && s.shut.is_empty()));
+}

@@ -96,8 +96,13 @@ fn jewelry_holdout_against_statsforecast() {
         horizon: 8,
         ..SeriesFileParams::default()
     };
-    let fc = forecast_many_threads(&file.named(), &file.params(&params), 2, &mut |_, _| {})
-        .expect("forecasts");
+    let fc = forecast_many_threads(
+        &file.named(params.horizon),
+        &file.params(&params),
+        2,
+        &mut |_, _| {},
+    )
+    .expect("forecasts");
     let report = SeriesFileReport::new(&file, &params, fc.series);
     assert_eq!(report.series.len(), 314);
     let (mut sm, mut ms) = (0.0, 0.0);

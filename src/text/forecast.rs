@@ -157,6 +157,16 @@ pub const ENTRIES: &[Entry] = &[
         zh: "店铺一年前从 {from} 到 {to} 停业：预测期内落在这些日期的月份只按营业的日子预测，按这些日子通常占一个月销售的比例计算（{list}）。",
     },
     Entry {
+        key: "forecast.file.note.closed_days",
+        en: "No series of the file sold anything on {days} in any of the last {w} weeks: the shop is taken to be closed then. Those days are forecast 0, and the other days from the open days alone.",
+        zh: "文件中所有序列最近 {w} 周的{days}都没有销售：视为店铺休息日。这些日子预测为 0，其余日子只根据营业日的数据预测。",
+    },
+    Entry {
+        key: "forecast.file.note.closures",
+        en: "No series of the file sold anything on {n} {n|day|days} the shop usually opens ({list}): taken as holidays or closures. The models see those days filled in from the same weekday a week before and after, so that a closure does not read as a slump.",
+        zh: "文件中所有序列在 {n} 个平常营业的日子都没有销售（{list}）：视为节假日或停业。模型看到的这些日子用前后一周同一星期几的数据补上，以免停业被当成销量下滑。",
+    },
+    Entry {
         key: "forecast.note.closed_days",
         en: "No sales on {days} in any of the last {w} weeks: the shop is taken to be closed then. Those days are forecast 0, and the other days from the open days alone.",
         zh: "最近 {w} 周的{days}都没有销售：视为店铺休息日。这些日子预测为 0，其余日子只根据营业日的数据预测。",

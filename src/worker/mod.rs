@@ -289,7 +289,7 @@ async fn analyze(job: u32, task: Task, files: Vec<Blob>) -> Result<Option<Analys
                 .first()
                 .ok_or_else(|| Text::new("worker.no_series_file"))?;
             let (file, fparams) = read_series_file(blob, file, params).await?;
-            let part = file.named_shard(*shard);
+            let part = file.named_shard(*shard, fparams.horizon);
             let mut ticker = Ticker::new(job, part.len());
             return Ok(
                 forecast_part(&part, &fparams, &mut ticker, 0, None, |r| r.series)
@@ -486,7 +486,7 @@ async fn series_file(
     let own = Shard::new(0, workers).unwrap_or(Shard::WHOLE);
     let mut ticker = Ticker::new(job, total);
     yield_now().await;
-    let part = file.named_shard(own);
+    let part = file.named_shard(own, fparams.horizon);
     let take = |r: ForecastReport| r.series;
     let Some(mut forecasts) =
         forecast_part(&part, &fparams, &mut ticker, 0, Some(&pool), take).await?
@@ -506,7 +506,7 @@ async fn series_file(
             }
             pool::Outcome::Failed(message) => return Err(message),
             pool::Outcome::Part(_) | pool::Outcome::Stopped => {
-                let part = file.named_shard(shard);
+                let part = file.named_shard(shard, fparams.horizon);
                 let before = forecasts.len();
                 match forecast_part(&part, &fparams, &mut ticker, before, None, take).await? {
                     Some(f) => forecasts.extend(f),

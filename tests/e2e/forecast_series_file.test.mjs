@@ -328,6 +328,40 @@ test('Forecast page: wide tables, one column per series or one row per series', 
     // the next three months repeat January to March: 10.5, 11.5, 12.5
     assert.ok(csv5.length === 3 && csv5.every((r, k) => Math.abs(Number(r[2]) - (10.5 + k)) < 1), JSON.stringify(csv5));
 
+    // A daily GROUP BY export of a shop that never opens on Sunday and shut on Wednesday
+    // 2024-02-07: `busy` sells every open day, `slow` on Mondays and Thursdays only. The file's
+    // step is a day (slow's missing days are days without sales, not one period each), and the
+    // closures are judged on both series added up, as for order lines (tests/forecast_file.rs).
+    const daily = ['sku,date,units'];
+    for (let i = 0; i < 69; i++) {
+      const day = new Date(Date.UTC(2024, 0, 1 + i)).toISOString().slice(0, 10);
+      const w = i % 7;
+      if (w === 6 || i === 37) continue;
+      daily.push(`busy,${day},${20 + 2 * w}`);
+      if (w === 0) daily.push(`slow,${day},5`);
+      if (w === 3) daily.push(`slow,${day},3`);
+    }
+    await setField(page, 'sf-horizon', '14');
+    await page.locator('[data-testid="sf-file"]').setInputFiles({ name: 'daily_sales.csv', mimeType: 'text/csv', buffer: Buffer.from(daily.join('\n') + '\n') });
+    await notes.filter({ hasText: 'closed then' }).waitFor({ timeout: 120_000 });
+    const dailyNotes = await notes.innerText();
+    assert.match(dailyNotes, /2 series skip periods \(.*\)\. The file records no period with 0 sales/);
+    assert.match(dailyNotes, /No series of the file sold anything on Sunday in any of the last 8 weeks: the shop is taken to be closed then\./);
+    assert.match(dailyNotes, /No series of the file sold anything on 1 day the shop usually opens \(2024-02-07\)/);
+    assert.match(await page.locator('[data-testid="sf-summary"]').innerText(), /season length 7 \(inferred\)/);
+    const csv6 = parseCsv((await download(page, 'sf-download')).text).slice(1).filter((r) => r.length > 1);
+    const steps = (id) => csv6.filter((r) => r[0] === id).map((r) => r.slice(2, 7).map(Number));
+    const busySteps = steps('busy');
+    const slowSteps = steps('slow');
+    assert.equal(busySteps.length, 14);
+    assert.equal(slowSteps.length, 14);
+    // busy ends on Saturday 2024-03-09, slow on Thursday 2024-03-07: their Sundays ahead
+    for (const k of [1, 8]) assert.deepEqual(busySteps[k - 1], [0, 0, 0, 0, 0], `busy step ${k}`);
+    for (const k of [3, 10]) assert.deepEqual(slowSteps[k - 1], [0, 0, 0, 0, 0], `slow step ${k}`);
+    // busy's next Monday (step 2) sells about 20, its Saturday (step 7) about 30
+    assert.ok(Math.abs(busySteps[1][0] - 20) < 1 && Math.abs(busySteps[6][0] - 30) < 1, JSON.stringify(busySteps));
+    await shot(page, 'forecast-series-file-daily-closures.png');
+
     // The same kind of table dropped on the order import: the error names its first headers
     // only, and points to the series file.
     const jewelry = path.resolve(ROOT, '..', 'shared', 'data', 'intermittent_carparts_jewelry', 'jewelry_weekly_wide.csv');

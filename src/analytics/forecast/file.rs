@@ -12,9 +12,13 @@
 use serde::{Deserialize, Serialize};
 
 use super::metrics::{mase, smape};
-use super::report::{forecast_many, ForecastParams, NamedSeries, SeriesForecast};
+use super::report::{forecast_many, weekday_list, ForecastParams, NamedSeries, SeriesForecast};
 use super::select::ModelKind;
-use super::series::{next_labels, Freq, LongSeries, SeriesTable};
+use super::series::{
+    annual_closures, closed_weekdays_of_file, closure_days, day_list, in_annual_closure,
+    is_date_label, next_labels, period_key, period_start, weekday, AggregatedSeries, Freq,
+    LongSeries, SeriesTable,
+};
 use super::wide::SeriesLayout;
 use super::{Forecast, ForecastError};
 use crate::text::Text;
@@ -61,6 +65,158 @@ pub struct SeriesFile {
     /// How the file was read, in plain words: a wide file's layout and empty cells, dated
     /// rows that skip periods ([`SeriesTable::notes`]).
     pub notes: Vec<Text>,
+    /// A file of days: the days its shop closes, judged on all its series added up
+    /// ([`FileClosures::of`]); `None` when it is not a file of days or they show none.
+    pub closures: Option<FileClosures>,
+}
+
+/// The days a file of daily sales says its shop closes, by the Forecast page's rules for
+/// order lines, judged on the file's series added up by date (their `train` rows): weekdays
+/// on which no series sold anything in any of the last weeks
+/// ([`closed_weekdays_of_file`]; used when the season is 7 days), and days on which none
+/// sold though the shop usually opens then (holidays, [`closure_days`]; a long one's dates a
+/// year later, [`annual_closures`]). The series' closed weekdays are forecast 0 and their
+/// other days from the open days alone; their holidays are filled in for the models from the
+/// same weekday a week before and after, and the dates of a long closure a year before are
+/// forecast 0 (as order lines, [`NamedSeries::closed`], [`NamedSeries::shut`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FileClosures {
+    /// Closed weekdays (Monday = 0) and the weeks looked at; only with a season of 7.
+    pub weekdays: Option<([bool; 7], usize)>,
+    /// Closure days, as days since 1970-01-01, in order.
+    pub days: Vec<i64>,
+    /// First and last days of the closures long enough to come back a year later.
+    pub annual: Vec<(i64, i64)>,
+    /// The day of each series' first period (file order).
+    first_days: Vec<i64>,
+    /// The day after the total's last `train` day: where the horizon starts.
+    end: i64,
+}
+
+impl FileClosures {
+    /// The closures of a file's `series` with season `season`: `None` unless every series is
+    /// a run of consecutive dated days (a file of weeks or months, or of numbered periods,
+    /// has none), the file has no flag columns (those say what the days were), the days the
+    /// series cover leave no gap, and the total shows a closed weekday or a closure.
+    pub fn of(series: &[LongSeries], season: usize) -> Option<FileClosures> {
+        if series.iter().any(|s| !s.flag_names.is_empty()) {
+            return None;
+        }
+        let mut first_days = Vec::with_capacity(series.len());
+        let mut spans = Vec::with_capacity(series.len());
+        for s in series {
+            let first = s.periods.first().filter(|p| is_date_label(p))?;
+            let d0 = period_key(first)?.round() as i64;
+            // consecutive days: the last label is n − 1 days after the first, and every
+            // label in between a date one day after the one before
+            let mut prev = d0;
+            for p in &s.periods[1..] {
+                let d = period_key(p)?.round() as i64;
+                if d != prev + 1 {
+                    return None;
+                }
+                prev = d;
+            }
+            first_days.push(d0);
+            let train = s.train_len.min(s.values.len()) as i64;
+            spans.push((d0, d0 + train));
+        }
+        // the days any series covers must make one run: a gap is no data, not no sales
+        let mut sorted = spans.clone();
+        sorted.sort_unstable();
+        let (start, mut end) = *sorted.first()?;
+        for (a, b) in &sorted[1..] {
+            if *a > end {
+                return None;
+            }
+            end = end.max(*b);
+        }
+        let mut values = vec![0.0; usize::try_from(end - start).ok()?];
+        for (s, (d0, d1)) in series.iter().zip(&spans) {
+            let at = usize::try_from(d0 - start).ok()?;
+            for (v, x) in values[at..].iter_mut().zip(&s.values[..(d1 - d0) as usize]) {
+                *v += x;
+            }
+        }
+        // from the first day with a sale, as order lines start
+        let skip = values.iter().position(|v| *v != 0.0)?;
+        let total = AggregatedSeries {
+            id: "total".into(),
+            label: "total".into(),
+            first_period: start + skip as i64,
+            values: values.split_off(skip),
+        };
+        let weekdays = match season {
+            7 => closed_weekdays_of_file(&total),
+            _ => None,
+        };
+        let closed = weekdays.map(|(days, _)| days);
+        let days = closure_days(&total, closed);
+        if weekdays.is_none() && days.is_empty() {
+            return None;
+        }
+        Some(FileClosures {
+            annual: annual_closures(&days, closed),
+            weekdays,
+            days,
+            first_days,
+            end,
+        })
+    }
+
+    /// [`NamedSeries::closed`] and [`NamedSeries::shut`] of series `i` of the file, with `n`
+    /// history periods and `horizon` periods ahead.
+    fn of_series(&self, i: usize, n: usize, horizon: usize) -> (Vec<bool>, Vec<usize>) {
+        let Some(&first) = self.first_days.get(i) else {
+            return (Vec::new(), Vec::new());
+        };
+        let closed = match self.weekdays {
+            Some((days, _)) => (0..7).map(|j| days[weekday(first + j)]).collect(),
+            None => Vec::new(),
+        };
+        let n = n as i64;
+        let ahead = (0..horizon as i64).filter(|k| in_annual_closure(first + n + k, &self.annual));
+        let shut = self
+            .days
+            .iter()
+            .map(|d| d - first)
+            .filter(|t| (0..n).contains(t))
+            .chain(ahead.map(|k| n + k))
+            .map(|t| t as usize)
+            .collect();
+        (closed, shut)
+    }
+
+    /// What was found, in plain words, for a forecast `horizon` days ahead.
+    pub fn notes(&self, horizon: usize) -> Vec<Text> {
+        let mut notes = Vec::new();
+        if let Some((days, weeks)) = self.weekdays {
+            notes.push(
+                Text::new("forecast.file.note.closed_days")
+                    .text("days", weekday_list(&days))
+                    .int("w", weeks),
+            );
+        }
+        if !self.days.is_empty() {
+            notes.push(
+                Text::new("forecast.file.note.closures")
+                    .int("n", self.days.len())
+                    .str("list", day_list(&self.days)),
+            );
+        }
+        for (first, last) in &self.annual {
+            let hit = (self.end..self.end + horizon as i64)
+                .any(|d| in_annual_closure(d, &[(*first, *last)]));
+            if hit {
+                notes.push(
+                    Text::new("forecast.note.annual_closure")
+                        .str("from", period_start(*first, Freq::Day))
+                        .str("to", period_start(*last, Freq::Day)),
+                );
+            }
+        }
+        notes
+    }
 }
 
 impl SeriesFile {
@@ -114,6 +270,7 @@ impl SeriesFile {
         if let (None, 1, Some(m)) = (season, f.season, numbered) {
             f.season = m;
         }
+        f.closures = FileClosures::of(&f.series, f.season);
         Ok(f)
     }
 
@@ -127,32 +284,49 @@ impl SeriesFile {
             series,
             layout: SeriesLayout::Long,
             notes: Vec::new(),
+            closures: None,
         }
     }
 
-    /// The `train` part of every series, as [`forecast_many`] takes it.
-    pub fn named(&self) -> Vec<NamedSeries> {
+    /// The `train` part of every series, as [`forecast_many`] takes it, for a forecast
+    /// `horizon` periods ahead (a file of days: with its closures, [`FileClosures`]).
+    pub fn named(&self, horizon: usize) -> Vec<NamedSeries> {
         self.series
             .iter()
-            .map(|s| NamedSeries {
-                id: s.id.clone(),
-                label: s.id.clone(),
-                periods: s.periods[..s.train_len.min(s.periods.len())].to_vec(),
-                values: s.train().to_vec(),
-                future_periods: Vec::new(),
-                closed: Vec::new(),
-                shut: Vec::new(),
-                open_share: Vec::new(),
-                part_open: Vec::new(),
-                flags: s.series_flags(),
-                not_goods: false,
+            .enumerate()
+            .map(|(i, s)| {
+                let values = s.train().to_vec();
+                let (closed, shut) = match &self.closures {
+                    Some(c) => c.of_series(i, values.len(), horizon),
+                    None => (Vec::new(), Vec::new()),
+                };
+                NamedSeries {
+                    id: s.id.clone(),
+                    label: s.id.clone(),
+                    periods: s.periods[..s.train_len.min(s.periods.len())].to_vec(),
+                    values,
+                    future_periods: Vec::new(),
+                    closed,
+                    shut,
+                    open_share: Vec::new(),
+                    part_open: Vec::new(),
+                    flags: s.series_flags(),
+                    not_goods: false,
+                }
             })
             .collect()
     }
 
+    /// How the file was read and, a file of days, the closures found in it
+    /// ([`FileClosures::notes`]) for a forecast `horizon` periods ahead.
+    pub fn notes(&self, horizon: usize) -> Vec<Text> {
+        let closures = self.closures.iter().flat_map(|c| c.notes(horizon));
+        self.notes.iter().cloned().chain(closures).collect()
+    }
+
     /// The `train` part of the series of one [`Shard`], in file order.
-    pub fn named_shard(&self, shard: Shard) -> Vec<NamedSeries> {
-        let mut named = self.named();
+    pub fn named_shard(&self, shard: Shard, horizon: usize) -> Vec<NamedSeries> {
+        let mut named = self.named(horizon);
         let mut i = 0;
         named.retain(|_| {
             let keep = shard.takes(i);
@@ -429,7 +603,7 @@ impl SeriesFileReport {
             score,
             workers: 1,
             layout: file.layout,
-            notes: file.notes.clone(),
+            notes: file.notes(params.horizon),
         }
     }
 
@@ -452,7 +626,7 @@ pub fn forecast_file(
     params: &SeriesFileParams,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<SeriesFileReport, ForecastError> {
-    let report = forecast_many(&file.named(), &file.params(params), progress)?;
+    let report = forecast_many(&file.named(params.horizon), &file.params(params), progress)?;
     Ok(SeriesFileReport::new(file, params, report.series))
 }
 
@@ -484,13 +658,25 @@ mod tests {
         SeriesFile::read(csv.as_bytes(), "seven.csv", None, None).expect("valid file")
     }
 
+    /// A file of months has no closed days, whatever its zeros.
+    #[test]
+    fn a_file_of_months_has_no_closures() {
+        let f = file();
+        assert_eq!(f.season, 12);
+        assert_eq!(f.closures, None);
+        assert!(f
+            .named(6)
+            .iter()
+            .all(|s| s.closed.is_empty() && s.shut.is_empty()));
+    }
+
     #[test]
     fn shards_interleave_and_cover_every_series_once() {
         assert_eq!(Shard::new(2, 2), None);
         assert_eq!(Shard::new(1, 3), Some(Shard { index: 1, count: 3 }));
         let f = file();
         let ids =
-            |s: Shard| -> Vec<String> { f.named_shard(s).into_iter().map(|n| n.id).collect() };
+            |s: Shard| -> Vec<String> { f.named_shard(s, 12).into_iter().map(|n| n.id).collect() };
         assert_eq!(
             ids(Shard::WHOLE),
             ["S0", "S1", "S2", "S3", "S4", "S5", "S6"]
@@ -524,7 +710,8 @@ mod tests {
         let mut parts = Vec::new();
         for index in (0..3).rev() {
             let shard = Shard { index, count: 3 };
-            let r = forecast_many(&f.named_shard(shard), &fp, &mut |_, _| {}).expect("part");
+            let r = forecast_many(&f.named_shard(shard, fp.horizon), &fp, &mut |_, _| {})
+                .expect("part");
             parts.extend(r.series);
         }
         let joined = SeriesFileReport::new(&f, &params, parts);

@@ -448,6 +448,29 @@ pub fn closed_weekdays(total: &AggregatedSeries) -> Option<([bool; 7], usize)> {
     (closed.contains(&true) && sold.contains(&true)).then_some((closed, weeks))
 }
 
+/// [`closed_weekdays`] of a series file's total, which may be a single product's rather than
+/// a shop's: only when the other weekdays sold on all but a few days of the weeks looked at
+/// (the short runs of days without sales, as [`closure_days`] counts them, at most
+/// [`CLOSURE_MAX_SHARE`] of those days). A slow product that happened to sell on no Monday of
+/// eight weeks sells nothing on many other days too, and keeps its Mondays.
+pub fn closed_weekdays_of_file(total: &AggregatedSeries) -> Option<([bool; 7], usize)> {
+    let (closed, weeks) = closed_weekdays(total)?;
+    let n = total.values.len();
+    let days = (n - 7 * weeks..n).map(|i| (total.first_period + i as i64, total.values[i]));
+    let open: Vec<(i64, f64)> = days.filter(|(d, _)| !closed[weekday(*d)]).collect();
+    let shut: Vec<i64> = open
+        .iter()
+        .filter(|(_, v)| *v == 0.0)
+        .map(|(d, _)| *d)
+        .collect();
+    let short: usize = closure_runs(&shut, Some(closed))
+        .iter()
+        .map(|r| r.2)
+        .filter(|&k| k < LONG_CLOSURE_DAYS)
+        .sum();
+    (short as f64 <= CLOSURE_MAX_SHARE * open.len() as f64).then_some((closed, weeks))
+}
+
 /// The largest share of a shop's usual opening days on which it sold nothing now and then (a
 /// day or two at a time) for those days to be taken as closures (holidays): a shop that sells
 /// on nine opening days in ten or more does not sell nothing by chance. A shop with quieter
@@ -938,7 +961,7 @@ impl SeriesTable {
             };
             let mut notes: Vec<Text> = note.into_iter().collect();
             notes.extend(read.notes(wide.layout()));
-            notes.extend(gap_note(&read.series));
+            notes.extend(gap_note(&read.series, file_step(&read.series)));
             return Ok(SeriesTable {
                 layout: wide.layout(),
                 notes,
@@ -1219,15 +1242,28 @@ pub(super) fn cell_value(
     }
 }
 
-/// A note on series whose dated rows skip periods ([`LongSeries::missing_periods`]): how
-/// many, and the first example. The rows are still taken as consecutive periods.
-fn gap_note(series: &[LongSeries]) -> Option<Text> {
+/// A note on series whose dated rows skip periods ([`LongSeries::missing_periods`], with the
+/// file's typical `step`): how many, and the first example. The rows are still taken as
+/// consecutive periods.
+fn gap_note(series: &[LongSeries], step: Option<i64>) -> Option<Text> {
     gap_sentence(
         "forecast.file.note.gaps",
         series
             .iter()
-            .filter_map(|s| Some((s.id.as_str(), s.missing_periods()?))),
+            .filter_map(|s| Some((s.id.as_str(), s.missing_periods_at(step)?))),
     )
+}
+
+/// The typical step in days of a file's dated series: the smallest of their own typical
+/// steps ([`LongSeries::own_step`]). A `GROUP BY` export of daily sales lists a slow product
+/// every few days and a busy one every day: the file is a file of days, and the slow
+/// product's missing days are days without sales, not one period each.
+fn file_step(series: &[LongSeries]) -> Option<i64> {
+    series
+        .iter()
+        .filter_map(LongSeries::own_step)
+        .filter(|s| *s > 0)
+        .min()
 }
 
 /// The sentence `key` on the series that skip periods, given as (id, (periods missed, label
@@ -1370,13 +1406,14 @@ fn merge_same_periods(
 /// series' labels are worked out before any series changes.
 fn fill_or_note_gaps(series: &mut [LongSeries]) -> Vec<Text> {
     let writes_zeros = series.iter().any(|s| s.values.contains(&0.0));
+    let step = file_step(series);
     let plans: Option<Vec<SkippedPeriods>> = if writes_zeros {
         None
     } else {
-        series.iter().map(LongSeries::skipped_periods).collect()
+        series.iter().map(|s| s.skipped_periods(step)).collect()
     };
     let Some(plans) = plans else {
-        return gap_note(series).into_iter().collect();
+        return gap_note(series, step).into_iter().collect();
     };
     // The note from the plans: the gaps are not measured again.
     let note = gap_sentence(
@@ -1586,7 +1623,13 @@ impl LongSeries {
     /// than 1.5 steps misses `round(gap / step) − 1` periods. `None` without dated labels or
     /// without a gap.
     pub fn missing_periods(&self) -> Option<(usize, String, String)> {
-        let (_, gaps) = self.gaps()?;
+        self.missing_periods_at(None)
+    }
+
+    /// [`LongSeries::missing_periods`] with the file's typical step ([`file_step`]) in place
+    /// of the series' own, when given.
+    fn missing_periods_at(&self, step: Option<i64>) -> Option<(usize, String, String)> {
+        let (_, gaps) = self.gaps(step)?;
         let &(first, _) = gaps.first()?;
         let total = gaps.iter().map(|g| g.1).sum();
         Some((
@@ -1596,22 +1639,40 @@ impl LongSeries {
         ))
     }
 
-    /// The typical step in days (the median gap between dated labels) and every gap: the
-    /// index of the row after it and the number of periods it misses
-    /// ([`LongSeries::missing_periods`]).
-    fn gaps(&self) -> Option<(i64, Vec<(usize, usize)>)> {
+    /// The days of the dated labels (`None` unless every label is a date).
+    fn day_keys(&self) -> Option<Vec<i64>> {
         let n = self.values.len().min(self.periods.len());
         let labels = &self.periods[..n];
-        if n < 3 || !labels.iter().all(|p| is_date_label(p)) {
+        if n < 2 || !labels.iter().all(|p| is_date_label(p)) {
             return None;
         }
-        let keys: Vec<i64> = labels
+        labels
             .iter()
             .map(|p| period_key(p).map(|k| k.round() as i64))
-            .collect::<Option<_>>()?;
+            .collect()
+    }
+
+    /// The typical step in days of the dated labels: the median gap (`None` with fewer than
+    /// three dated rows).
+    fn own_step(&self) -> Option<i64> {
+        let keys = self.day_keys()?;
+        if keys.len() < 3 {
+            return None;
+        }
         let mut diffs: Vec<i64> = keys.windows(2).map(|w| w[1] - w[0]).collect();
         diffs.sort_unstable();
-        let step = diffs[diffs.len() / 2];
+        Some(diffs[diffs.len() / 2])
+    }
+
+    /// The typical step in days (`step`, else the series' own, [`LongSeries::own_step`]) and
+    /// every gap: the index of the row after it and the number of periods it misses
+    /// ([`LongSeries::missing_periods`]).
+    fn gaps(&self, step: Option<i64>) -> Option<(i64, Vec<(usize, usize)>)> {
+        let keys = self.day_keys()?;
+        let step = match step {
+            Some(s) => s,
+            None => self.own_step()?,
+        };
         let month = |k: i64| {
             let d = date_of_day(k);
             d.year() as i64 * 12 + d.month0() as i64
@@ -1624,7 +1685,7 @@ impl LongSeries {
                 _ => 0,
             }
         };
-        let gaps: Vec<(usize, usize)> = (1..n)
+        let gaps: Vec<(usize, usize)> = (1..keys.len())
             .filter_map(|i| {
                 let m = missed(keys[i - 1], keys[i]);
                 (m > 0).then_some((i, m as usize))
@@ -1636,8 +1697,8 @@ impl LongSeries {
     /// The periods the dated rows skip, labelled as the file labels its own ([`next_labels`]):
     /// empty without a gap, `None` when a gap's labels cannot be written in the file's format
     /// (e.g. `31/01/2024`, or a quarterly step) or would not land on the row after it.
-    fn skipped_periods(&self) -> Option<SkippedPeriods> {
-        let Some((step, gaps)) = self.gaps() else {
+    fn skipped_periods(&self, step: Option<i64>) -> Option<SkippedPeriods> {
+        let Some((step, gaps)) = self.gaps(step) else {
             return Some(Vec::new());
         };
         if !matches!(step, 1..=31) {

@@ -142,11 +142,11 @@ pub fn run(args: Args) -> Result<(), String> {
         let file = SeriesFile::read_owned(bytes, &name, params.season, group)
             .map_err(|e| e.to_string())?;
         params.season = Some(file.season);
-        let named = file.named();
+        let named = file.named(params.horizon);
         let mut report = forecast_many_threads(&named, &params, threads, &mut |_, _| {})
             .map_err(|e| e.to_string())?;
         // how the file was read comes first (stderr and `--json`)
-        report.notes.splice(0..0, file.notes);
+        report.notes.splice(0..0, file.notes(params.horizon));
         report
     } else {
         let data = super::import_orders(
