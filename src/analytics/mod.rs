@@ -11,3 +11,4 @@ pub mod marketing;
 pub mod overview;
 pub(crate) mod random;
 pub mod recommend;
+pub(crate) mod roots;

@@ -1117,22 +1117,11 @@ pub fn min_detectable_lift(p0: f64, pool: usize, alpha: f64, power: f64) -> Opti
     // Whole customers per group: an odd pool leaves one out.
     let per_group = (pool / 2) as f64;
     let n = |lift: f64| sample_size_proportions_exact(p0, p0 * (1.0 + lift), alpha, power);
-    let mut hi = 0.999 / p0 - 1.0;
+    let hi = 0.999 / p0 - 1.0;
     if n(hi) > per_group {
         return None;
     }
-    let mut lo = 0.0;
-    for _ in 0..200 {
-        let mid = 0.5 * (lo + hi);
-        if n(mid) > per_group {
-            lo = mid;
-        } else {
-            hi = mid;
-        }
-        if hi - lo < 1e-12 {
-            break;
-        }
-    }
+    let (_, hi) = crate::analytics::roots::bisect(0.0, hi, 200, 1e-12, |l| n(l) > per_group);
     Some(hi)
 }
 

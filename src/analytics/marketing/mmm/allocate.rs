@@ -120,15 +120,13 @@ pub fn project(v: &[f64], lo: &[f64], hi: &[f64], b: f64) -> Vec<f64> {
         .chain(lo)
         .chain(hi)
         .fold(0.0f64, |a, x| a.max(x.abs()));
-    let (mut a, mut c) = (-2.0 * spread - b.abs() - 1.0, 2.0 * spread + b.abs() + 1.0);
-    for _ in 0..200 {
-        let m = 0.5 * (a + c);
-        if sum(m) > b {
-            a = m;
-        } else {
-            c = m;
-        }
-    }
+    let (a, c) = crate::analytics::roots::bisect(
+        -2.0 * spread - b.abs() - 1.0,
+        2.0 * spread + b.abs() + 1.0,
+        200,
+        0.0,
+        |tau| sum(tau) > b,
+    );
     let tau = 0.5 * (a + c);
     v.iter()
         .zip(lo.iter().zip(hi))
