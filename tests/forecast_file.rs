@@ -322,3 +322,101 @@ fn a_slow_product_alone_keeps_its_weekdays() {
         .iter()
         .all(|s| s.closed.is_empty() && s.shut.is_empty()));
 }
+
+/// A shop's daily total, 10 units every day but Sunday, from Monday 2023-12-04 to Sunday
+/// 2024-12-15, shut from Monday 2023-12-25 to Monday 2024-01-01 (seven closure days: a long
+/// closure, to come back a year later), written as a `GROUP BY` export (no rows on the days
+/// without sales).
+fn daily_total_with_christmas() -> String {
+    let mut s = String::from("date,units\n");
+    let start = chrono::NaiveDate::from_ymd_opt(2023, 12, 4).expect("date");
+    let (from, to) = (
+        chrono::NaiveDate::from_ymd_opt(2023, 12, 25).expect("date"),
+        chrono::NaiveDate::from_ymd_opt(2024, 1, 1).expect("date"),
+    );
+    for i in 0..378 {
+        let day = start + chrono::Duration::days(i);
+        if i % 7 == 6 || (from..=to).contains(&day) {
+            continue;
+        }
+        s.push_str(&format!("{day},10\n"));
+    }
+    s
+}
+
+/// The same file added up into weeks, as order lines' weekly total (`NamedSeries::part_open`,
+/// `open_share`): the Christmas weeks of the history are seen at a whole week's sales (60),
+/// and the weeks ahead on the closure's dates a year later keep the share of a week's sales
+/// their open days make: 2024-12-23 opens Monday and Tuesday (2 of 6 days), 2024-12-30
+/// Thursday to Saturday (3 of 6).
+#[test]
+fn a_file_of_days_added_up_into_weeks_keeps_the_order_lines_closures() {
+    let f = SeriesFile::read(
+        daily_total_with_christmas().as_bytes(),
+        "daily_total.csv",
+        None,
+        Some(shoplens::analytics::forecast::series::Freq::Week),
+    )
+    .expect("read");
+    assert_eq!(f.season, 52);
+    let s = &f.series[0];
+    assert_eq!(s.periods[0], "2023-12-04");
+    assert_eq!(s.values.len(), 54);
+    // the history as the file has it: 60 a week, 0 over Christmas, 50 in New Year's week
+    assert_eq!(&s.values[2..6], &[60.0, 0.0, 50.0, 60.0]);
+    let named = f.named(4);
+    let part: Vec<(usize, f64)> = named[0].part_open.clone();
+    assert_eq!(part.len(), 2, "{part:?}");
+    assert_eq!(part[0], (3, 0.0));
+    assert_eq!(part[1].0, 4);
+    assert!((part[1].1 - 5.0 / 6.0).abs() < 1e-12, "{part:?}");
+    let share = &named[0].open_share;
+    assert_eq!(share.len(), 4);
+    for (got, want) in share.iter().zip([1.0, 2.0 / 6.0, 3.0 / 6.0, 1.0]) {
+        assert!((got - want).abs() < 1e-12, "{share:?}");
+    }
+    let notes: Vec<String> = f.notes(4).iter().map(|t| t.en()).collect();
+    assert!(
+        notes.iter().any(|n| {
+            n.starts_with(
+        "Closures (holidays) cover 2 weeks of the history in part (2023-12-25 0%, 2024-01-01 83%"
+    )
+        }),
+        "{notes:?}"
+    );
+    assert!(notes.iter().any(|n| n.starts_with(
+        "The shop was closed from 2023-12-25 to 2024-01-01 a year before: the weeks ahead on those dates are forecast for the days it will open only"
+    ) && n.contains("2024-12-23 33%, 2024-12-30 50%")), "{notes:?}");
+    // the models see 60 every week: the forecast is 60 times each week's share
+    let params = SeriesFileParams {
+        horizon: 4,
+        group: Some(shoplens::analytics::forecast::series::Freq::Week),
+        ..SeriesFileParams::default()
+    };
+    let r = forecast_file(&f, &params, &mut |_, _| {}).expect("forecast");
+    let mean = &r.series[0].forecast.mean;
+    for (got, want) in mean.iter().zip([60.0, 20.0, 30.0, 60.0]) {
+        assert!((got - want).abs() < 1e-6, "{mean:?}");
+    }
+    // two series: a product's weeks are left as they sold (per product the rule made order
+    // lines' weekly error worse); the weeks ahead still keep their open share
+    let two = daily_total_with_christmas().replace("date,units\n", "sku,date,units\n");
+    let two: String = two
+        .lines()
+        .enumerate()
+        .map(|(i, l)| match i {
+            0 => format!("{l}\n"),
+            _ => format!("A,{l}\nB,{l}\n"),
+        })
+        .collect();
+    let f2 = SeriesFile::read(
+        two.as_bytes(),
+        "two.csv",
+        None,
+        Some(shoplens::analytics::forecast::series::Freq::Week),
+    )
+    .expect("read");
+    let named2 = f2.named(4);
+    assert!(named2.iter().all(|s| s.part_open.is_empty()));
+    assert!(named2.iter().all(|s| s.open_share == *share));
+}

@@ -1,6 +1,7 @@
 //! Series files (the Forecast page's "Forecast a series file…" and `shoplens forecast FILE`):
 //! the layout guess, the long and wide readers, summed periods, decimal commas, and days added
-//! up into weeks and months. The first byte picks the grouping; the rest is the file.
+//! up into weeks and months, a file of days' closures. The first byte picks the grouping, the
+//! season and the horizon; the rest is the file.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -19,8 +20,13 @@ fuzz_target!(|data: &[u8]| {
     };
     let season = (pick & 0x80 != 0).then_some(usize::from(pick % 13));
     if let Ok(f) = SeriesFile::read(file, "fuzz.csv", season, group) {
-        for s in f.named() {
+        let horizon = usize::from(pick % 31);
+        let _ = f.notes(horizon);
+        for s in f.named(horizon) {
             assert!(s.values.iter().all(|v| v.is_finite()));
+            // a file of days' closures: a weekday pattern and days inside the history or horizon
+            assert!(s.closed.is_empty() || s.closed.len() == 7);
+            assert!(s.shut.iter().all(|t| *t < s.values.len() + horizon));
         }
     }
 });

@@ -362,6 +362,28 @@ test('Forecast page: wide tables, one column per series or one row per series', 
     assert.ok(Math.abs(busySteps[1][0] - 20) < 1 && Math.abs(busySteps[6][0] - 30) < 1, JSON.stringify(busySteps));
     await shot(page, 'forecast-series-file-daily-closures.png');
 
+    // A shop's daily total with Christmas shut (25 December 2023 to 1 January 2024, Sundays
+    // closed), added up into weeks: the Christmas weeks are seen at a whole week's sales and
+    // the weeks ahead on the same dates keep their open days' share (tests/forecast_file.rs):
+    // 60, 20, 30, 60.
+    const xmas = ['date,units'];
+    for (let i = 0; i < 378; i++) {
+      const day = new Date(Date.UTC(2023, 11, 4 + i)).toISOString().slice(0, 10);
+      if (i % 7 === 6 || (day >= '2023-12-25' && day <= '2024-01-01')) continue;
+      xmas.push(`${day},10`);
+    }
+    await page.selectOption('[data-testid="sf-group"]', 'week');
+    await setField(page, 'sf-horizon', '4');
+    await page.locator('[data-testid="sf-file"]').setInputFiles({ name: 'daily_total.csv', mimeType: 'text/csv', buffer: Buffer.from(xmas.join('\n') + '\n') });
+    await notes.filter({ hasText: 'a year before' }).waitFor({ timeout: 120_000 });
+    const xmasNotes = await notes.innerText();
+    assert.match(xmasNotes, /Closures \(holidays\) cover 2 weeks of the history in part \(2023-12-25 0%, 2024-01-01 83%/);
+    assert.match(xmasNotes, /The shop was closed from 2023-12-25 to 2024-01-01 a year before: .*\(2024-12-23 33%, 2024-12-30 50%\)/);
+    const csv7 = parseCsv((await download(page, 'sf-download')).text).slice(1).filter((r) => r.length > 1);
+    assert.deepEqual(csv7.map((r) => Math.round(Number(r[2]) * 1000) / 1000), [60, 20, 30, 60]);
+    await shot(page, 'forecast-series-file-weeks-closures.png');
+    await page.selectOption('[data-testid="sf-group"]', '');
+
     // The same kind of table dropped on the order import: the error names its first headers
     // only, and points to the series file.
     const jewelry = path.resolve(ROOT, '..', 'shared', 'data', 'intermittent_carparts_jewelry', 'jewelry_weekly_wide.csv');

@@ -16,8 +16,8 @@ use super::report::{forecast_many, weekday_list, ForecastParams, NamedSeries, Se
 use super::select::ModelKind;
 use super::series::{
     annual_closures, closed_weekdays_of_file, closure_days, day_list, in_annual_closure,
-    is_date_label, next_labels, period_key, period_start, weekday, AggregatedSeries, Freq,
-    LongSeries, SeriesTable,
+    is_date_label, next_labels, period_first_day, period_key, period_of_day, period_open_shares,
+    period_start, weekday, AggregatedSeries, Freq, LongSeries, SeriesTable,
 };
 use super::wide::SeriesLayout;
 use super::{Forecast, ForecastError};
@@ -68,6 +68,9 @@ pub struct SeriesFile {
     /// A file of days: the days its shop closes, judged on all its series added up
     /// ([`FileClosures::of`]); `None` when it is not a file of days or they show none.
     pub closures: Option<FileClosures>,
+    /// A file of days added up into weeks or months: the frequency and the days' closures,
+    /// when they hold holidays ([`SeriesFile::group_shares`]).
+    pub grouped: Option<(Freq, FileClosures)>,
 }
 
 /// The days a file of daily sales says its shop closes, by the Forecast page's rules for
@@ -79,7 +82,7 @@ pub struct SeriesFile {
 /// other days from the open days alone; their holidays are filled in for the models from the
 /// same weekday a week before and after, and the dates of a long closure a year before are
 /// forecast 0 (as order lines, [`NamedSeries::closed`], [`NamedSeries::shut`]).
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FileClosures {
     /// Closed weekdays (Monday = 0) and the weeks looked at; only with a season of 7.
     pub weekdays: Option<([bool; 7], usize)>,
@@ -91,6 +94,9 @@ pub struct FileClosures {
     first_days: Vec<i64>,
     /// The day after the total's last `train` day: where the horizon starts.
     end: i64,
+    /// The series added up by day, from the first day with a sale: the weekdays' usual sales
+    /// ([`period_open_shares`]).
+    total: AggregatedSeries,
 }
 
 impl FileClosures {
@@ -161,6 +167,7 @@ impl FileClosures {
             days,
             first_days,
             end,
+            total,
         })
     }
 
@@ -244,10 +251,21 @@ impl SeriesFile {
         } else {
             SeriesTable::from_bytes(bytes, file)?
         };
+        // the days' closures, before the days are added up
+        let days = match group {
+            Some(Freq::Week | Freq::Month) => FileClosures::of(&table.series, 7),
+            _ => None,
+        };
         if let Some(g) = group {
             table.regroup(g, file)?;
         }
-        Self::from_table(file, table, season)
+        let mut f = Self::from_table(file, table, season)?;
+        if let (Some(g), Some(c)) = (group, days) {
+            if !c.days.is_empty() {
+                f.grouped = Some((g, c));
+            }
+        }
+        Ok(f)
     }
 
     /// Wrap a file's series as read ([`SeriesTable::from_csv_reader`]); an error when there
@@ -285,6 +303,7 @@ impl SeriesFile {
             layout: SeriesLayout::Long,
             notes: Vec::new(),
             closures: None,
+            grouped: None,
         }
     }
 
@@ -300,6 +319,7 @@ impl SeriesFile {
                     Some(c) => c.of_series(i, values.len(), horizon),
                     None => (Vec::new(), Vec::new()),
                 };
+                let (part_open, open_share) = self.group_shares(i, values.len(), horizon);
                 NamedSeries {
                     id: s.id.clone(),
                     label: s.id.clone(),
@@ -308,8 +328,8 @@ impl SeriesFile {
                     future_periods: Vec::new(),
                     closed,
                     shut,
-                    open_share: Vec::new(),
-                    part_open: Vec::new(),
+                    open_share,
+                    part_open,
                     flags: s.series_flags(),
                     not_goods: false,
                 }
@@ -321,7 +341,125 @@ impl SeriesFile {
     /// ([`FileClosures::notes`]) for a forecast `horizon` periods ahead.
     pub fn notes(&self, horizon: usize) -> Vec<Text> {
         let closures = self.closures.iter().flat_map(|c| c.notes(horizon));
-        self.notes.iter().cloned().chain(closures).collect()
+        let mut notes: Vec<Text> = self.notes.iter().cloned().chain(closures).collect();
+        notes.extend(self.group_notes(horizon));
+        notes
+    }
+
+    /// A file of days added up into weeks or months, with holidays in its days (as order
+    /// lines, [`NamedSeries::part_open`], [`NamedSeries::open_share`]): for series `i` of `n`
+    /// periods, the periods of its history that closures cover in part, with the share of a
+    /// period's usual sales its open days make (a file of one series only: the shop's total;
+    /// per product it made the weekly error of order lines worse, BENCHMARKS.md; with two
+    /// seasons or more, the long closures' periods are left to the model's season), and for
+    /// each period ahead the share its open days will make when a long closure a year before
+    /// covers it (none with two seasons or more).
+    fn group_shares(&self, i: usize, n: usize, horizon: usize) -> (Vec<(usize, f64)>, Vec<f64>) {
+        let none = (Vec::new(), Vec::new());
+        let Some((freq, c)) = &self.grouped else {
+            return none;
+        };
+        let Some(first) = self.series.get(i).and_then(|s| s.periods.first()) else {
+            return none;
+        };
+        let Some(day) = period_key(first) else {
+            return none;
+        };
+        let p0 = period_of_day(day.round() as i64, *freq);
+        let end = p0 + n as i64;
+        let m = self.season;
+        let seasonal = m > 1 && n >= 2 * m;
+        let closure = |d: i64| c.days.binary_search(&d).is_ok();
+        let long = |d: i64| c.annual.iter().any(|(a, b)| (*a..=*b).contains(&d));
+        let shares = |periods: std::ops::Range<i64>, shut: &dyn Fn(i64) -> bool| {
+            period_open_shares(&c.total, &c.days, *freq, periods, shut)
+        };
+        let part = if self.series.len() == 1 {
+            let v = if seasonal {
+                shares(p0..end, &|d| closure(d) && !long(d))
+            } else {
+                shares(p0..end, &closure)
+            };
+            v.into_iter()
+                .enumerate()
+                .filter(|(_, f)| *f < 1.0)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let ahead = if seasonal || c.annual.is_empty() {
+            Vec::new()
+        } else {
+            let v = shares(end..end + horizon as i64, &|d| {
+                in_annual_closure(d, &c.annual)
+            });
+            if v.iter().any(|f| *f < 1.0) {
+                v
+            } else {
+                Vec::new()
+            }
+        };
+        (part, ahead)
+    }
+
+    /// The notes on [`SeriesFile::group_shares`]: the first series' periods seen at a whole
+    /// period's sales, and the periods ahead a long closure a year before covers in part.
+    fn group_notes(&self, horizon: usize) -> Vec<Text> {
+        let (Some((freq, c)), Some(s)) = (&self.grouped, self.series.first()) else {
+            return Vec::new();
+        };
+        let n = s.train().len();
+        let (part, ahead) = self.group_shares(0, n, horizon);
+        let mut notes = Vec::new();
+        let listed = |items: Vec<String>| {
+            let more = items.len() > 6;
+            let mut list: Vec<String> = items.into_iter().take(6).collect();
+            if more {
+                list.push("…".into());
+            }
+            list.join(", ")
+        };
+        if !part.is_empty() {
+            let items = part
+                .iter()
+                .map(|(t, f)| format!("{} {:.0}%", s.periods[*t], 100.0 * f))
+                .collect();
+            notes.push(
+                Text::new(match freq {
+                    Freq::Month => "forecast.note.closure_months",
+                    _ => "forecast.note.closure_weeks",
+                })
+                .int("n", part.len())
+                .str("list", listed(items)),
+            );
+        }
+        let Some(p0) = s.periods.first().and_then(|p| period_key(p)) else {
+            return notes;
+        };
+        let end = period_of_day(p0.round() as i64, *freq) + n as i64;
+        let days = period_first_day(end, *freq)..period_first_day(end + horizon as i64, *freq);
+        let hit = c
+            .annual
+            .iter()
+            .find(|r| days.clone().any(|d| in_annual_closure(d, &[**r])));
+        if let (Some((first, last)), false) = (hit, ahead.is_empty()) {
+            let items = ahead
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| **f < 1.0)
+                .map(|(k, f)| format!("{} {:.0}%", period_start(end + k as i64, *freq), 100.0 * f))
+                .collect();
+            notes.push(
+                Text::new(match freq {
+                    Freq::Month => "forecast.note.annual_closure_months",
+                    _ => "forecast.note.annual_closure_weeks",
+                })
+                .str("from", period_start(*first, Freq::Day))
+                .str("to", period_start(*last, Freq::Day))
+                .str("list", listed(items)),
+            );
+        }
+        notes
     }
 
     /// The `train` part of the series of one [`Shard`], in file order.
