@@ -12,12 +12,15 @@
 use serde::{Deserialize, Serialize};
 
 use super::metrics::{mase, smape};
-use super::report::{forecast_many, weekday_list, ForecastParams, NamedSeries, SeriesForecast};
+use super::report::{
+    annual_closure_notes, forecast_many, part_note, share_note, weekday_list, ForecastParams,
+    NamedSeries, SeriesForecast,
+};
 use super::select::ModelKind;
 use super::series::{
     annual_closures, closed_weekdays_of_file, closure_days, day_list, in_annual_closure,
-    is_date_label, next_labels, period_first_day, period_key, period_of_day, period_open_shares,
-    period_start, weekday, AggregatedSeries, Freq, LongSeries, SeriesTable,
+    is_date_label, next_labels, period_key, period_of_day, period_open_shares, weekday,
+    AggregatedSeries, Freq, LongSeries, SeriesTable,
 };
 use super::wide::SeriesLayout;
 use super::{Forecast, ForecastError};
@@ -211,17 +214,10 @@ impl FileClosures {
                     .str("list", day_list(&self.days)),
             );
         }
-        for (first, last) in &self.annual {
-            let hit = (self.end..self.end + horizon as i64)
-                .any(|d| in_annual_closure(d, &[(*first, *last)]));
-            if hit {
-                notes.push(
-                    Text::new("forecast.note.annual_closure")
-                        .str("from", period_start(*first, Freq::Day))
-                        .str("to", period_start(*last, Freq::Day)),
-                );
-            }
-        }
+        notes.extend(annual_closure_notes(
+            &self.annual,
+            self.end..self.end + horizon as i64,
+        ));
         notes
     }
 }
@@ -410,56 +406,15 @@ impl SeriesFile {
         };
         let n = s.train().len();
         let (part, ahead) = self.group_shares(0, n, horizon);
-        let mut notes = Vec::new();
-        let listed = |items: Vec<String>| {
-            let more = items.len() > 6;
-            let mut list: Vec<String> = items.into_iter().take(6).collect();
-            if more {
-                list.push("…".into());
-            }
-            list.join(", ")
-        };
-        if !part.is_empty() {
-            let items = part
-                .iter()
-                .map(|(t, f)| format!("{} {:.0}%", s.periods[*t], 100.0 * f))
-                .collect();
-            notes.push(
-                Text::new(match freq {
-                    Freq::Month => "forecast.note.closure_months",
-                    _ => "forecast.note.closure_weeks",
-                })
-                .int("n", part.len())
-                .str("list", listed(items)),
-            );
-        }
-        let Some(p0) = s.periods.first().and_then(|p| period_key(p)) else {
-            return notes;
-        };
-        let end = period_of_day(p0.round() as i64, *freq) + n as i64;
-        let days = period_first_day(end, *freq)..period_first_day(end + horizon as i64, *freq);
-        let hit = c
-            .annual
-            .iter()
-            .find(|r| days.clone().any(|d| in_annual_closure(d, &[**r])));
-        if let (Some((first, last)), false) = (hit, ahead.is_empty()) {
-            let items = ahead
-                .iter()
-                .enumerate()
-                .filter(|(_, f)| **f < 1.0)
-                .map(|(k, f)| format!("{} {:.0}%", period_start(end + k as i64, *freq), 100.0 * f))
-                .collect();
-            notes.push(
-                Text::new(match freq {
-                    Freq::Month => "forecast.note.annual_closure_months",
-                    _ => "forecast.note.annual_closure_weeks",
-                })
-                .str("from", period_start(*first, Freq::Day))
-                .str("to", period_start(*last, Freq::Day))
-                .str("list", listed(items)),
-            );
-        }
-        notes
+        let end = s
+            .periods
+            .first()
+            .and_then(|p| period_key(p))
+            .map(|day| period_of_day(day.round() as i64, *freq) + n as i64);
+        part_note(&part, &s.periods, *freq)
+            .into_iter()
+            .chain(end.and_then(|end| share_note(&c.annual, &ahead, end, *freq)))
+            .collect()
     }
 
     /// The `train` part of the series of one [`Shard`], in file order.

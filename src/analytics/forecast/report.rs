@@ -456,7 +456,10 @@ pub fn prepare(
         _ => (Vec::new(), None),
     };
     if shares.iter().any(|f| *f < 1.0) {
-        notes.extend(share_note(&annual, &shares, &series, params));
+        let end = series
+            .first()
+            .map(|s| s.first_period + s.values.len() as i64);
+        notes.extend(end.and_then(|end| share_note(&annual, &shares, end, params.freq)));
     }
     let named: Vec<NamedSeries> = series
         .into_iter()
@@ -507,7 +510,11 @@ pub fn prepare(
         })
         .collect();
     let (named, mut notes) = non_goods(named, params.goods_only, notes)?;
-    notes.extend(named.first().and_then(|s| part_note(s, params.freq)));
+    notes.extend(
+        named
+            .first()
+            .and_then(|s| part_note(&s.part_open, &s.periods, params.freq)),
+    );
     if let Some(date) = first_dropped {
         notes.push(
             Text::new("forecast.note.incomplete_first")
@@ -600,17 +607,19 @@ impl PastShares {
 
 /// The note on the history's periods closures cover in part (those of `s`, the largest
 /// series): listed with their shares, the first six.
-fn part_note(s: &NamedSeries, freq: Freq) -> Option<Text> {
-    if s.part_open.is_empty() {
+pub(super) fn part_note(part: &[(usize, f64)], periods: &[String], freq: Freq) -> Option<Text> {
+    if part.is_empty() {
         return None;
     }
-    let mut list: Vec<String> = s
-        .part_open
+    let mut list: Vec<String> = part
         .iter()
         .take(6)
-        .map(|(t, f)| format!("{} {:.0}%", s.periods[*t], 100.0 * f))
+        .map(|(t, f)| {
+            let label = periods.get(*t).map_or("", String::as_str);
+            format!("{label} {:.0}%", 100.0 * f)
+        })
         .collect();
-    if s.part_open.len() > 6 {
+    if part.len() > 6 {
         list.push("…".into());
     }
     Some(
@@ -618,24 +627,21 @@ fn part_note(s: &NamedSeries, freq: Freq) -> Option<Text> {
             Freq::Month => "forecast.note.closure_months",
             _ => "forecast.note.closure_weeks",
         })
-        .int("n", s.part_open.len())
+        .int("n", part.len())
         .str("list", list.join(", ")),
     )
 }
 
 /// The note on weeks or months ahead that a long closure a year before covers in part: the
 /// closure and each such period's share.
-fn share_note(
+pub(super) fn share_note(
     annual: &[(i64, i64)],
     shares: &[f64],
-    series: &[AggregatedSeries],
-    params: &ForecastParams,
+    end: i64,
+    freq: Freq,
 ) -> Option<Text> {
-    let s = series.first()?;
-    let end = s.first_period + s.values.len() as i64;
     // the closure whose dates the horizon reaches
-    let days = period_first_day(end, params.freq)
-        ..period_first_day(end + params.horizon as i64, params.freq);
+    let days = period_first_day(end, freq)..period_first_day(end + shares.len() as i64, freq);
     let (first, last) = annual
         .iter()
         .find(|r| days.clone().any(|d| in_annual_closure(d, &[**r])))?;
@@ -643,16 +649,10 @@ fn share_note(
         .iter()
         .enumerate()
         .filter(|(_, f)| **f < 1.0)
-        .map(|(k, f)| {
-            format!(
-                "{} {:.0}%",
-                period_start(end + k as i64, params.freq),
-                100.0 * f
-            )
-        })
+        .map(|(k, f)| format!("{} {:.0}%", period_start(end + k as i64, freq), 100.0 * f))
         .collect();
     Some(
-        Text::new(match params.freq {
+        Text::new(match freq {
             Freq::Month => "forecast.note.annual_closure_months",
             _ => "forecast.note.annual_closure_weeks",
         })
@@ -683,18 +683,25 @@ fn closure_notes(
         return notes;
     };
     let start = s.first_period + s.values.len() as i64;
-    for (first, last) in annual {
-        let hit = (start..start + params.horizon as i64)
-            .any(|d| in_annual_closure(d, &[(*first, *last)]));
-        if hit {
-            notes.push(
-                Text::new("forecast.note.annual_closure")
-                    .str("from", period_start(*first, Freq::Day))
-                    .str("to", period_start(*last, Freq::Day)),
-            );
-        }
-    }
+    notes.extend(annual_closure_notes(
+        annual,
+        start..start + params.horizon as i64,
+    ));
     notes
+}
+
+/// The notes on the long closures a year before whose dates fall on the `days` ahead (those
+/// days are forecast 0).
+pub(super) fn annual_closure_notes(annual: &[(i64, i64)], days: std::ops::Range<i64>) -> Vec<Text> {
+    annual
+        .iter()
+        .filter(|r| days.clone().any(|d| in_annual_closure(d, &[**r])))
+        .map(|(first, last)| {
+            Text::new("forecast.note.annual_closure")
+                .str("from", period_start(*first, Freq::Day))
+                .str("to", period_start(*last, Freq::Day))
+        })
+        .collect()
 }
 
 /// "Saturday", "Saturday and Sunday", "Monday, Saturday and Sunday".
