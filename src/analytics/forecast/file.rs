@@ -13,14 +13,14 @@ use serde::{Deserialize, Serialize};
 
 use super::metrics::{mase, smape};
 use super::report::{
-    annual_closure_notes, forecast_many, part_note, share_note, weekday_list, ForecastParams,
-    NamedSeries, SeriesForecast,
+    annual_closure_notes, closed_pattern, forecast_many, part_note, share_note, shut_days,
+    weekday_list, ForecastParams, NamedSeries, SeriesForecast,
 };
 use super::select::ModelKind;
 use super::series::{
     annual_closures, closed_weekdays_of_file, closure_days, day_list, in_annual_closure,
-    is_date_label, next_labels, period_key, period_of_day, period_open_shares, weekday,
-    AggregatedSeries, Freq, LongSeries, SeriesTable,
+    is_date_label, next_labels, period_key, period_of_day, period_open_shares, AggregatedSeries,
+    Freq, LongSeries, SeriesTable,
 };
 use super::wide::SeriesLayout;
 use super::{Forecast, ForecastError};
@@ -180,21 +180,14 @@ impl FileClosures {
         let Some(&first) = self.first_days.get(i) else {
             return (Vec::new(), Vec::new());
         };
-        let closed = match self.weekdays {
-            Some((days, _)) => (0..7).map(|j| days[weekday(first + j)]).collect(),
+        let closed = match &self.weekdays {
+            Some((days, _)) => closed_pattern(days, first),
             None => Vec::new(),
         };
-        let n = n as i64;
-        let ahead = (0..horizon as i64).filter(|k| in_annual_closure(first + n + k, &self.annual));
-        let shut = self
-            .days
-            .iter()
-            .map(|d| d - first)
-            .filter(|t| (0..n).contains(t))
-            .chain(ahead.map(|k| n + k))
-            .map(|t| t as usize)
-            .collect();
-        (closed, shut)
+        (
+            closed,
+            shut_days(&self.days, &self.annual, first, n, horizon),
+        )
     }
 
     /// What was found, in plain words, for a forecast `horizon` days ahead.

@@ -466,18 +466,15 @@ pub fn prepare(
         .map(|s| {
             let n = s.values.len() as i64;
             // days only: the periods are days, `first_period` a day index
-            let shut: Vec<usize> = if daily {
-                let ahead = (0..params.horizon as i64)
-                    .filter(|k| in_annual_closure(s.first_period + n + k, &annual));
-                closures
-                    .iter()
-                    .map(|d| d - s.first_period)
-                    .filter(|t| (0..n).contains(t))
-                    .chain(ahead.map(|k| n + k))
-                    .map(|t| t as usize)
-                    .collect()
-            } else {
-                Vec::new()
+            let shut = match daily {
+                true => shut_days(
+                    &closures,
+                    &annual,
+                    s.first_period,
+                    s.values.len(),
+                    params.horizon,
+                ),
+                false => Vec::new(),
             };
             let seasonal = s.values.len() >= 2 * m && m > 1;
             let part_open = past
@@ -486,9 +483,7 @@ pub fn prepare(
                 .unwrap_or_default();
             NamedSeries {
                 closed: match (daily, closed) {
-                    (true, Some((days, _))) => {
-                        (0..7).map(|j| days[weekday(s.first_period + j)]).collect()
-                    }
+                    (true, Some((days, _))) => closed_pattern(&days, s.first_period),
                     _ => Vec::new(),
                 },
                 shut,
@@ -547,6 +542,33 @@ pub fn prepare(
     }
     notes.extend(net_notes);
     Ok((named, notes))
+}
+
+/// [`NamedSeries::closed`] of a daily series from day `first`: whether its `t`-th day of the
+/// week (`t % 7`) is one of the `closed` weekdays (Monday = 0).
+pub(super) fn closed_pattern(closed: &[bool; 7], first: i64) -> Vec<bool> {
+    (0..7).map(|j| closed[weekday(first + j)]).collect()
+}
+
+/// [`NamedSeries::shut`] of a daily series of `n` days from day `first`: its `closures` (day
+/// numbers) inside the history, then the steps of a `horizon` ahead that fall on the dates of
+/// an `annual` closure a year before.
+pub(super) fn shut_days(
+    closures: &[i64],
+    annual: &[(i64, i64)],
+    first: i64,
+    n: usize,
+    horizon: usize,
+) -> Vec<usize> {
+    let n = n as i64;
+    let ahead = (0..horizon as i64).filter(|k| in_annual_closure(first + n + k, annual));
+    closures
+        .iter()
+        .map(|d| d - first)
+        .filter(|t| (0..n).contains(t))
+        .chain(ahead.map(|k| n + k))
+        .map(|t| t as usize)
+        .collect()
 }
 
 /// The SKU-level series that are not goods: left out with a note when `goods_only`, else kept
