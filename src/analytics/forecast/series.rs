@@ -463,11 +463,7 @@ pub fn closed_weekdays_of_file(total: &AggregatedSeries) -> Option<([bool; 7], u
         .filter(|(_, v)| *v == 0.0)
         .map(|(d, _)| *d)
         .collect();
-    let short: usize = closure_runs(&shut, Some(closed))
-        .iter()
-        .map(|r| r.2)
-        .filter(|&k| k < LONG_CLOSURE_DAYS)
-        .sum();
+    let short = short_closure_days(&shut, Some(closed));
     (short as f64 <= CLOSURE_MAX_SHARE * open.len() as f64).then_some((closed, weeks))
 }
 
@@ -502,15 +498,21 @@ pub fn closure_days(total: &AggregatedSeries, closed: Option<[bool; 7]>) -> Vec<
         .filter(|&&i| total.values[i] == 0.0)
         .map(|&i| day(i))
         .collect();
-    let short: usize = closure_runs(&shut, closed)
-        .iter()
-        .map(|r| r.2)
-        .filter(|&k| k < LONG_CLOSURE_DAYS)
-        .sum();
-    if short as f64 > CLOSURE_MAX_SHARE * open.len() as f64 {
+    if short_closure_days(&shut, closed) as f64 > CLOSURE_MAX_SHARE * open.len() as f64 {
         return Vec::new();
     }
     shut
+}
+
+/// How many of `days` (days without sales on opening days) lie in short runs (fewer than
+/// [`LONG_CLOSURE_DAYS`] in a row, [`closure_runs`]): the quiet days that count against
+/// [`CLOSURE_MAX_SHARE`]; a long closure does not.
+fn short_closure_days(days: &[i64], closed: Option<[bool; 7]>) -> usize {
+    closure_runs(days, closed)
+        .iter()
+        .map(|r| r.2)
+        .filter(|&k| k < LONG_CLOSURE_DAYS)
+        .sum()
 }
 
 /// Closure days grouped into runs that only `closed` weekdays interrupt: first day, last day,
