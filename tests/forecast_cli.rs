@@ -132,6 +132,37 @@ fn airpassengers_long_file_nnar() {
     assert!(f[6] > f[10] * 1.1, "{f:?}");
 }
 
+/// `--model ces` (also `autoces`): complex exponential smoothing, the library's fit (the full
+/// seasonal type on AirPassengers, as statsforecast's `auto_ces`; tests/forecast_golden.rs), with
+/// intervals that widen with the horizon.
+#[test]
+fn airpassengers_long_file_ces() {
+    use shoplens::analytics::forecast::ces::CesModel;
+    let input = data_path("classic_ts/datasets_AirPassengers.csv");
+    let (ok, err, out) = forecast(&input, 12, "air_ces.csv", &["--model", "autoces"]);
+    assert!(ok, "{err}");
+    let (header, rows) = read_rows(&out);
+    assert_eq!(header, HEADER);
+    assert_eq!(rows.len(), 12);
+    check_intervals(&rows);
+    let y = forecast_common::load_classic("datasets_AirPassengers.csv");
+    let lib = CesModel::fit(&y, 12).expect("ces");
+    assert_eq!(lib.name(), "CES(F)");
+    assert!(rows.iter().all(|r| &r[7] == "CES(F)"));
+    let f: Vec<f64> = rows.iter().map(|r| r[2].parse().expect("f")).collect();
+    for (a, b) in f.iter().zip(&lib.point(12)) {
+        assert!((a - b).abs() <= 1e-9 * b.abs(), "{a} vs {b}");
+    }
+    // statsforecast's first three months: 453.018, 429.323, 488.628 (within 0.2 %).
+    for (a, b) in f.iter().zip([453.018, 429.323, 488.628]) {
+        assert!((a - b).abs() < 0.002 * b, "{a} vs {b}");
+    }
+    let width = |r: &csv::StringRecord| -> f64 {
+        r[6].parse::<f64>().expect("hi") - r[5].parse::<f64>().expect("lo")
+    };
+    assert!(width(&rows[11]) > width(&rows[0]) * 1.3);
+}
+
 #[test]
 fn long_file_split_column_limits_fitting_and_extra_levels() {
     let input = tmp("split.csv");

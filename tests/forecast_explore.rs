@@ -285,6 +285,8 @@ fn m3_member_dump() {
     let only_ets = std::env::var("ONLY_ETS").is_ok();
     // ONLY_NNAR=1: the neural model only (round 4, benches/forecast/m3_combinations/nnar_member.py).
     let only_nnar = std::env::var("ONLY_NNAR").is_ok();
+    // ONLY_CES=1: complex exponential smoothing only (round 6, benches/forecast/m3_combinations/ces_member.py).
+    let only_ces = std::env::var("ONLY_CES").is_ok();
     let one = |id: &str, y: &[f64]| -> String {
         let mut rows: Vec<(String, Vec<f64>)> = Vec::new();
         let last = *y.last().expect("data");
@@ -296,6 +298,12 @@ fn m3_member_dump() {
                 .map(|m| m.predict(h, &[]).mean);
             let v: Vec<String> = or_naive(f).iter().map(|x| format!("{x}")).collect();
             return format!("{id},{cut},{},nnar,{}\n", y.len(), v.join(","));
+        }
+        if only_ces {
+            use shoplens::analytics::forecast::ces::CesModel;
+            let f = CesModel::fit(y, 12).ok().map(|m| m.point(h));
+            let v: Vec<String> = or_naive(f).iter().map(|x| format!("{x}")).collect();
+            return format!("{id},{cut},{},ces,{}\n", y.len(), v.join(","));
         }
         // ETS: every spec once; the best overall (= AutoETS::fit) and the best damped.
         let mut best: Option<EtsModel> = None;

@@ -10,6 +10,7 @@ import pandas as pd
 from statsforecast.ets import ets_f, forecast_ets
 from statsforecast.arima import auto_arima_f, forecast_arima
 from statsforecast.theta import auto_theta, forecast_theta
+from statsforecast.ces import auto_ces, cesmodel, forecast_ces
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DATA = os.path.join(ROOT, "..", "shared", "data", "classic_ts")
@@ -67,6 +68,18 @@ for name, fname in FILES.items():
         "initial_smoothed": float(dt["par"]["initial_smoothed"]),
         "mean": [float(v) for v in forecast_theta(dt, H)["mean"]],
     }
+    # Complex exponential smoothing: each seasonal type, and AutoCES's choice (smallest AICc).
+    ces = {}
+    for t in "NSPF":
+        fit = cesmodel(y, 12, t, np.nan, np.nan, np.nan, np.nan, 3)
+        ces[t] = {
+            "par": [None if np.isnan(v) else float(v) for v in fit["par"].values()],
+            "aicc": float(fit["aicc"]),
+            "sigma2": float(fit["sigma2"]),
+            "mean": [float(v) for v in forecast_ces(fit, H)["mean"]],
+        }
+    ces["auto"] = auto_ces(y, 12)["seasontype"]
+    out["ces"] = ces
     ar = auto_arima_f(y, period=12)
     far = forecast_arima(ar, H, level=[80, 95])
     arma = [int(v) for v in ar["arma"]]  # p, q, P, Q, m, d, D

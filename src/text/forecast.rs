@@ -76,6 +76,11 @@ pub const ENTRIES: &[Entry] = &[
         zh: "一个小型神经网络，学习每期数值如何由最近几期（有季节性时还有上一季同期）推出，取 20 个网络的平均；它不会把趋势延伸到见过的水平之外",
     },
     Entry {
+        key: "forecast.how.ces",
+        en: "complex exponential smoothing: like exponential smoothing, it weighs recent periods more, but it tracks the level together with a second, slower-moving quantity, which lets it follow a gradual rise or fall without assuming a fixed trend (with the season, when one is found)",
+        zh: "复数指数平滑：与指数平滑一样更看重最近几期，但它把水平与另一个变化较慢的量一起跟踪，因而无需假定固定趋势就能跟上缓慢的上升或下降（发现季节性时包含季节）",
+    },
+    Entry {
         key: "forecast.how.seasonal_naive",
         en: "last season's values, which the other models could not beat",
         zh: "上一季同期的数值，其他模型都没能比它更准",
@@ -396,6 +401,11 @@ pub const ENTRIES: &[Entry] = &[
         key: "forecast.model.nnar",
         en: "Neural network (NNAR)",
         zh: "神经网络自回归（NNAR）",
+    },
+    Entry {
+        key: "forecast.model.ces",
+        en: "Complex exponential smoothing (CES)",
+        zh: "复数指数平滑（CES）",
     },
     Entry {
         key: "forecast.model.ensemble",

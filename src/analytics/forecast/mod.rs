@@ -18,6 +18,7 @@
 
 pub mod arima;
 pub mod baselines;
+pub mod ces;
 pub mod ensemble;
 pub mod ets;
 pub mod file;

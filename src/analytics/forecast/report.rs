@@ -1391,6 +1391,7 @@ fn explain(
         ModelKind::Arima => Text::new("forecast.how.arima"),
         ModelKind::Theta => Text::new("forecast.how.theta"),
         ModelKind::Nnar => Text::new("forecast.how.nnar"),
+        ModelKind::Ces => Text::new("forecast.how.ces"),
         ModelKind::SeasonalNaive => Text::new("forecast.how.seasonal_naive"),
         ModelKind::Naive => Text::new("forecast.how.naive"),
         ModelKind::Imapa

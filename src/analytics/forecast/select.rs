@@ -28,6 +28,7 @@ use serde::{Deserialize, Serialize};
 
 use super::arima::AutoArima;
 use super::baselines::{Baseline, BaselineModel};
+use super::ces::CesModel;
 use super::ensemble::{combine_forecasts, Combine, EnsembleModel};
 use super::ets::AutoEts;
 use super::intermittent::{zero_share, IntermittentKind, IntermittentModel};
@@ -59,13 +60,15 @@ pub enum ModelKind {
     Regression,
     /// Neural network autoregression ([`NnarModel`]).
     Nnar,
+    /// Complex exponential smoothing ([`CesModel`], statsforecast's `AutoCES`).
+    Ces,
     Ensemble,
     /// Mean of the intermittent methods IMAPA, ADIDA, TSB and naive.
     IntermittentEnsemble,
 }
 
 impl ModelKind {
-    pub const ALL: [ModelKind; 18] = [
+    pub const ALL: [ModelKind; 19] = [
         ModelKind::Auto,
         ModelKind::Naive,
         ModelKind::SeasonalNaive,
@@ -82,6 +85,7 @@ impl ModelKind {
         ModelKind::Imapa,
         ModelKind::Regression,
         ModelKind::Nnar,
+        ModelKind::Ces,
         ModelKind::Ensemble,
         ModelKind::IntermittentEnsemble,
     ];
@@ -105,6 +109,7 @@ impl ModelKind {
             ModelKind::Imapa => "imapa",
             ModelKind::Regression => "regression",
             ModelKind::Nnar => "nnar",
+            ModelKind::Ces => "ces",
             ModelKind::Ensemble => "ensemble",
             ModelKind::IntermittentEnsemble => "intermittent_ensemble",
         }
@@ -125,6 +130,7 @@ impl ModelKind {
             "autoets" => return Some(ModelKind::Ets),
             "autoarima" => return Some(ModelKind::Arima),
             "autotheta" => return Some(ModelKind::Theta),
+            "autoces" => return Some(ModelKind::Ces),
             "croston_classic" => return Some(ModelKind::Croston),
             _ => {}
         }
@@ -191,6 +197,7 @@ pub fn fit_model(
         ModelKind::Arima => Box::new(AutoArima::fit(y, m)?),
         ModelKind::Regression => Box::new(RegressionModel::fit(y, m, 3, &[], &[])?),
         ModelKind::Nnar => Box::new(NnarModel::fit(y, m, NnarParams::default())?),
+        ModelKind::Ces => Box::new(CesModel::fit(y, m)?),
         ModelKind::Ensemble => fit_ensemble(y, m, ENSEMBLE_COMBINE)?,
         ModelKind::IntermittentEnsemble => {
             let mut members: Vec<Box<dyn FittedModel>> = Vec::new();
