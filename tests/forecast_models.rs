@@ -478,8 +478,8 @@ fn arima_root_margin() {
     assert!(roots_outside(&[], 1.01));
 }
 
-/// On a long seasonal series the leaderboard has NNAR's own row, scored from the same window
-/// fits as the combination's NNAR member: the same MASE as a backtest of NNAR alone.
+/// On a long seasonal series the leaderboard has NNAR's and CES's own rows, scored from the same
+/// window fits as the combination's members: the same MASE as a backtest of each alone.
 #[test]
 fn the_leaderboard_scores_nnar_from_the_combinations_fits() {
     use shoplens::analytics::forecast::select::backtest;
@@ -501,10 +501,15 @@ fn the_leaderboard_scores_nnar_from_the_combinations_fits() {
             ModelKind::Arima,
             ModelKind::Theta,
             ModelKind::Nnar,
+            ModelKind::Ces,
             ModelKind::SeasonalNaive
         ]
     );
     let alone = backtest(&y, 12, 12, 2, &[ModelKind::Nnar], false);
     assert_eq!(a.leaderboard[4].mase, alone[0].1);
     assert!(alone[0].1.is_some_and(f64::is_finite));
+    // CES's row too: the combination's CES member's window fits.
+    let ces = backtest(&y, 12, 12, 2, &[ModelKind::Ces], false);
+    assert_eq!(a.leaderboard[5].mase, ces[0].1);
+    assert!(ces[0].1.is_some_and(f64::is_finite));
 }

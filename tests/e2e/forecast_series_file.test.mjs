@@ -85,10 +85,10 @@ test('Forecast page: a series file forecast in the worker, exported and scored o
     assert.match(full, /^EnsembleTrimmedMean\(ETS\(/);
     const members = full.slice('EnsembleTrimmedMean('.length, -1);
     assert.equal(await page.locator('[data-testid="sf-model-score"]').getAttribute('title'), full);
-    assert.match(await page.locator('[data-testid="sf-model-score"]').innerText(), /^Model: Combination of 7 models \(trimmed mean\)\. On the test rows: sMAPE \d/);
+    assert.match(await page.locator('[data-testid="sf-model-score"]').innerText(), /^Model: Combination of 8 models \(trimmed mean\)\. On the test rows: sMAPE \d/);
     assert.ok((await page.locator('[data-testid="sf-detail"]').innerText()).includes(`Members: ${members}.`));
     const cells = await page.locator('.table-wrap:has([data-testid="download-series-file"]) tbody tr:first-child td').allInnerTexts();
-    assert.equal(cells[1], 'Combination of 7 models (trimmed mean)');
+    assert.equal(cells[1], 'Combination of 8 models (trimmed mean)');
     const table = parseCsv((await download(page, 'download-series-file')).text);
     assert.equal(table[1][table[0].indexOf('model')], full);
     await shot(page, 'forecast-series-file.png');

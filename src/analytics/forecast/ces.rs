@@ -23,7 +23,7 @@
 //! final forward pass. The parameters (`a₀ ∈ [0.01, 1.8]`, `a₁ ∈ [0.01, 1.9]`,
 //! `b₀, b₁ ∈ [0.01, 1.5]`, starting at 1.3, 1, 1.3 (0.1 for P), 1) minimise `n log SSE` by
 //! Nelder–Mead. The automatic model fits the four types (only N when the series is shorter than
-//! two seasons or `m = 1`) and keeps the smallest `AICc = n log SSE + 2k + 2k(k+1)/(n−k−1)`,
+//! two seasons, `m = 1` or, as ETS, `m > 24`) and keeps the smallest `AICc = n log SSE + 2k + 2k(k+1)/(n−k−1)`,
 //! `k` = number of states + 1.
 //!
 //! Intervals: the model is a linear innovations state-space model, so the `h`-step variance is
@@ -162,6 +162,9 @@ fn backfit(y: &[f64], st: &mut [Row], lag: usize, season: CesSeason, p: Par) -> 
     pass(y, st, lag, season, p)
 }
 
+/// The longest season [`CesModel::fit`] gives seasonal types (ETS's bound).
+pub const MAX_SEASON: usize = 24;
+
 /// A fitted CES model.
 #[derive(Debug, Clone)]
 pub struct CesModel {
@@ -247,9 +250,13 @@ impl CesModel {
     }
 
     /// statsforecast's `AutoCES`: the four seasonal types (only N when `m = 1` or the series is
-    /// shorter than two seasons), the smallest AICc.
+    /// shorter than two seasons), the smallest AICc. As for ETS ([`super::ets::AutoEts`], R's
+    /// `ets`), a season longer than 24 periods (52 weeks) gets no seasonal type: `m` seasonal
+    /// states each seen two or three times are too many to estimate. (statsforecast fits them;
+    /// on the jewelry file, 2.2 seasons of 52 weeks, they made the combination worse than the
+    /// naive forecast, BENCHMARKS.md.)
     pub fn fit(y: &[f64], m: usize) -> Result<CesModel, ForecastError> {
-        let types: &[CesSeason] = if m <= 1 || y.len() < 2 * m {
+        let types: &[CesSeason] = if m <= 1 || m > MAX_SEASON || y.len() < 2 * m {
             &[CesSeason::None]
         } else {
             &[

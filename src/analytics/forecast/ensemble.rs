@@ -275,10 +275,10 @@ mod tests {
     #[test]
     fn combinations_get_a_short_name() {
         let full = "EnsembleTrimmedMean(ETS(M,A,M), ARIMA(0,0,0)(0,1,1)[12] with drift, \
-                    Theta(DOTM), NNAR(3,1,3)[12], Theta(STM), ETS(M,Ad,M), SeasonalNaive)";
+                    Theta(DOTM), NNAR(3,1,3)[12], CES(F), Theta(STM), ETS(M,Ad,M), SeasonalNaive)";
         let t = short_name(full);
-        assert_eq!(t.en(), "Combination of 7 models (trimmed mean)");
-        assert_eq!(t.render(Lang::Zh), "7 个模型的组合（截尾均值）");
+        assert_eq!(t.en(), "Combination of 8 models (trimmed mean)");
+        assert_eq!(t.render(Lang::Zh), "8 个模型的组合（截尾均值）");
         assert_eq!(
             short_name("EnsembleMedian(ETS(A,N,N), Theta(STM), ARIMA(1,1,0))").en(),
             "Combination of 3 models (median)"
@@ -294,6 +294,7 @@ mod tests {
                 "ARIMA(0,0,0)(0,1,1)[12] with drift",
                 "Theta(DOTM)",
                 "NNAR(3,1,3)[12]",
+                "CES(F)",
                 "Theta(STM)",
                 "ETS(M,Ad,M)",
                 "SeasonalNaive"

@@ -10,9 +10,9 @@
 //! * intermittent series (at least 30% zero periods, no negative values) → intermittent
 //!   candidates (IMAPA, ADIDA, Croston optimised, SBA, TSB, naive) and their combination;
 //! * otherwise the combination of ETS, ARIMA, Theta (DOTM), the standard Theta, damped ETS, the
-//!   neural autoregression NNAR and the seasonal naive (the mean of the middle five forecasts at
-//!   each horizon, [`ENSEMBLE_COMBINE`]; combinations win M3/M4) plus ETS, ARIMA, Theta, NNAR
-//!   and the seasonal naive alone; the combination is kept
+//!   neural autoregression NNAR, complex exponential smoothing (CES) and the seasonal naive (the
+//!   mean of the middle six forecasts at each horizon, [`ENSEMBLE_COMBINE`]; combinations win
+//!   M3/M4) plus ETS, ARIMA, Theta, NNAR, CES and the seasonal naive alone; the combination is kept
 //!   ([`AutoOptions::keep_combination`], default), or with that option off replaced when
 //!   another candidate's backtest MASE is at least 20% lower (selection on a couple of windows
 //!   is noisy: Fildes & Petropoulos 2015);
@@ -153,15 +153,19 @@ impl ModelKind {
     }
 }
 
-/// How [`ModelKind::Ensemble`] combines its seven members (AutoETS, AutoARIMA, Theta (DOTM), the
-/// standard Theta (STM), NNAR, damped ETS, seasonal naive): at each horizon the lowest and the
-/// highest forecast are dropped and the other five averaged. The rule was chosen on the training
+/// How [`ModelKind::Ensemble`] combines its eight members (AutoETS, AutoARIMA, Theta (DOTM), the
+/// standard Theta (STM), NNAR, CES, damped ETS, seasonal naive): at each horizon the lowest and
+/// the highest forecast are dropped and the other six averaged. The rule was chosen on the training
 /// data only (M3 monthly, every series' last 18 training months held out; BENCHMARKS.md, rounds
 /// 1–3, with `tests/forecast_explore.rs` `m3_member_dump` and `benches/forecast/m3_combinations`):
 /// among 30 rules of six members none was best on both measures, and this one had the smallest
 /// relative score (13.694 / 0.8438 sMAPE / MASE, against 14.113 / 0.8865 for the median and
 /// 14.205 / 0.8777 for the mean of ETS, ARIMA and Theta). Round 4 (`nnar_member.py`) added NNAR
-/// as a seventh member, best on both validation measures (13.555 / 0.8348).
+/// as a seventh member, best on both validation measures (13.555 / 0.8348). Round 6
+/// (`ces_member.py`) added complex exponential smoothing as an eighth: no candidate was best on
+/// both, and the eight had the smallest relative score (13.579 / 0.8329 against the seven's
+/// 13.554 / 0.8348; the median of ETS, CES, ARIMA and Theta, Petropoulos & Svetunkov's 2020
+/// "SCUM", 13.974 / 0.8593).
 pub const ENSEMBLE_COMBINE: Combine = Combine::TrimmedMean;
 
 /// The Theta variant behind [`ModelKind::Theta`] (alone and as a combination member): the
@@ -247,8 +251,8 @@ fn naive_member(m: usize) -> ModelKind {
 }
 
 /// The combination ([`ModelKind::Ensemble`]) with an explicit rule: AutoETS, AutoARIMA, Theta
-/// ([`THETA_VARIANT`]), NNAR ([`NnarModel`], its defaults), the standard Theta
-/// ([`ENSEMBLE_SECOND_THETA`]), the best damped-trend ETS (from the same ETS fits) and the
+/// ([`THETA_VARIANT`]), NNAR ([`NnarModel`], its defaults), CES ([`CesModel`]), the standard
+/// Theta ([`ENSEMBLE_SECOND_THETA`]), the best damped-trend ETS (from the same ETS fits) and the
 /// seasonal naive (naive when `m = 1`); members that cannot be fitted are left out.
 pub fn fit_ensemble(
     y: &[f64],
@@ -270,7 +274,12 @@ pub fn fit_ensemble_members(
         damped = e.best_damped.clone();
         members.push(Box::new(e));
     }
-    for k in [ModelKind::Arima, ModelKind::Theta, ModelKind::Nnar] {
+    for k in [
+        ModelKind::Arima,
+        ModelKind::Theta,
+        ModelKind::Nnar,
+        ModelKind::Ces,
+    ] {
         if let Ok(f) = fit_model(k, y, m) {
             members.push(f);
         }
@@ -387,6 +396,7 @@ pub fn backtest(
                     ModelKind::Arima,
                     ModelKind::Theta,
                     ModelKind::Nnar,
+                    ModelKind::Ces,
                     naive_member(m),
                 ],
                 ModelKind::IntermittentEnsemble => vec![
@@ -441,6 +451,7 @@ pub fn backtest(
                 ModelKind::Arima,
                 ModelKind::Theta,
                 ModelKind::Nnar,
+                ModelKind::Ces,
             ],
             ModelKind::IntermittentEnsemble => vec![
                 ModelKind::Imapa,
@@ -646,8 +657,9 @@ pub fn auto_forecast_with(
                 ModelKind::Ets,
                 ModelKind::Arima,
                 ModelKind::Theta,
-                // Its window fits are the combination's member's: a row at no extra cost.
+                // Their window fits are the combination's members': rows at no extra cost.
                 ModelKind::Nnar,
+                ModelKind::Ces,
                 if m > 1 {
                     ModelKind::SeasonalNaive
                 } else {
