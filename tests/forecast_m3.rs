@@ -1,8 +1,8 @@
 //! M3 monthly (1,428 series, h = 18, m = 12, the given train/test split). Peers on this
 //! protocol (statsforecast 2.1.1): SeasonalNaive 17.23 / 1.146; AutoARIMA 15.25 / 0.876;
 //! AutoTheta 14.97 / 0.861; AutoETS 14.16 / 0.863; mean of ETS, ARIMA, Theta 13.86 / 0.829.
-//! Ours (BENCHMARKS.md, round 4): the automatic forecaster 13.366 / 0.8386; Theta (DOTM) alone
-//! 13.720 / 0.8500.
+//! Ours (BENCHMARKS.md, round 6): the automatic forecaster 13.318 / 0.8300; Theta (DOTM) alone
+//! 13.720 / 0.8500; CES alone 15.393 / 0.8669.
 //!
 //! The full runs are `#[ignore]`d (minutes in release): `cargo test --release --test
 //! forecast_m3 -- --ignored`. CI (`scripts/test.sh`, test step) runs the stratified subset
