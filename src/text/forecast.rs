@@ -77,8 +77,8 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         key: "forecast.how.ces",
-        en: "complex exponential smoothing: like exponential smoothing, it weighs recent periods more, but it tracks the level together with a second, slower-moving quantity, which lets it follow a gradual rise or fall without assuming a fixed trend (with the season, when one is found)",
-        zh: "复数指数平滑：与指数平滑一样更看重最近几期，但它把水平与另一个变化较慢的量一起跟踪，因而无需假定固定趋势就能跟上缓慢的上升或下降（发现季节性时包含季节）",
+        en: "complex exponential smoothing: like exponential smoothing it weighs recent periods more, but it tracks the level together with a second, slower-moving quantity, so it can follow a gradual rise or fall without assuming a fixed trend, and the season when there is one",
+        zh: "复数指数平滑：与指数平滑一样更看重最近几期，但它把水平与另一个变化较慢的量一起跟踪，因而无需假定固定趋势就能跟上缓慢的上升或下降，有季节性时也跟踪季节",
     },
     Entry {
         key: "forecast.how.seasonal_naive",
@@ -409,8 +409,8 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         key: "forecast.model.ensemble",
-        en: "Ensemble (trimmed mean: ETS, damped ETS, ARIMA, two Theta models, neural network, seasonal naive)",
-        zh: "组合模型（截尾平均：ETS、阻尼 ETS、ARIMA、两种 Theta、神经网络、季节朴素）",
+        en: "Ensemble (trimmed mean: ETS, damped ETS, CES, ARIMA, two Theta models, neural network, seasonal naive)",
+        zh: "组合模型（截尾平均：ETS、阻尼 ETS、CES、ARIMA、两种 Theta、神经网络、季节朴素）",
     },
     Entry {
         key: "forecast.model.intermittent_ensemble",

@@ -166,6 +166,16 @@ test('Forecast page: total forecast with nested, widening intervals; every SKU w
     await shot(page, 'forecast-nnar-zh.png');
     await page.locator('[data-testid="lang-switch"]').click();
     await page.waitForFunction(() => document.documentElement.lang === 'en');
+
+    // Complex exponential smoothing, picked by hand: named, explained, backtested, with bands.
+    await page.selectOption('[data-testid="fc-model"]', 'ces');
+    await page.click('[data-testid="fc-run"]');
+    await page.locator('[data-testid="forecast-detail"][data-series="47566"][data-model^="CES("]').waitFor({ timeout: 300_000 });
+    assert.match(await page.locator('[data-testid="fc-explanation"]').innerText(), /^Forecast by complex exponential smoothing: /);
+    assert.ok(Number.isFinite(Number(await page.locator('[data-testid="fc-mase"]').getAttribute('data-value'))), 'CES backtest MASE');
+    assert.deepEqual(await page.locator('[data-testid="leaderboard"] tbody td:first-child').allInnerTexts(), ['Complex exponential smoothing (CES) ✓']);
+    await page.locator('[data-testid="forecast-chart"] polygon').first().waitFor();
+    await shot(page, 'forecast-ces.png');
     await page.selectOption('[data-testid="fc-model"]', 'auto');
 
     // Every SKU: progress shows, Stop ends it without a table; a full run fills the table.
