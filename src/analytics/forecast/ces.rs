@@ -31,6 +31,7 @@
 //! `σ² = SSE / (n − k − 1)` (Hyndman et al. 2008, §6.1). (statsforecast simulates the states
 //! instead.)
 
+use super::ets::MAX_SEASON;
 use super::optim::{nelder_mead, NmOptions};
 use super::stats::classical_seasonal;
 use super::{check_series, FittedModel, Forecast, ForecastError};
@@ -150,20 +151,15 @@ fn pass(y: &[f64], st: &mut [Row], lag: usize, season: CesSeason, p: Par) -> f64
     sse
 }
 
-/// Forward, backward over the reversed series, forward again (statsforecast's backfit). Returns
-/// the last pass's SSE; `st` then holds its states.
-fn backfit(y: &[f64], st: &mut [Row], lag: usize, season: CesSeason, p: Par) -> f64 {
-    let mut yr = y.to_vec();
+/// Forward, backward over the reversed series `yr`, forward again (statsforecast's backfit).
+/// Returns the last pass's SSE; `st` then holds its states.
+fn backfit(y: &[f64], yr: &[f64], st: &mut [Row], lag: usize, season: CesSeason, p: Par) -> f64 {
     pass(y, st, lag, season, p);
-    yr.reverse();
     st.reverse();
-    pass(&yr, st, lag, season, p);
+    pass(yr, st, lag, season, p);
     st.reverse();
     pass(y, st, lag, season, p)
 }
-
-/// The longest season [`CesModel::fit`] gives seasonal types (ETS's bound).
-pub const MAX_SEASON: usize = 24;
 
 /// A fitted CES model.
 #[derive(Debug, Clone)]
@@ -190,18 +186,26 @@ impl CesModel {
         check_series(y, x0.len() + 1)?;
         let n = y.len();
         let lag = if season == CesSeason::None { 1 } else { m };
-        if lag < 1 || (season != CesSeason::None && n < 2 * lag) {
+        if lag < 2 && season != CesSeason::None {
+            return Err(ForecastError::Fit {
+                model: "CES".into(),
+                message: format!("a seasonal type needs a season of 2 or more periods, not {m}"),
+            });
+        }
+        if season != CesSeason::None && n < 2 * lag {
             return Err(ForecastError::TooShort {
                 needed: 2 * lag,
                 got: n,
             });
         }
+        let mut reversed = y.to_vec();
+        reversed.reverse();
         let init = init_states(y, lag, season);
         let lower = vec![0.01; x0.len()];
         let mut st = vec![[0.0; 4]; n + 2 * lag];
         let mut objective = |x: &[f64]| -> f64 {
             st[..lag].copy_from_slice(&init);
-            let sse = backfit(y, &mut st, lag, season, Par::from(x));
+            let sse = backfit(y, &reversed, &mut st, lag, season, Par::from(x));
             lik(sse, n)
         };
         let opt = nelder_mead(
@@ -216,7 +220,7 @@ impl CesModel {
         );
         let p = Par::from(&opt.x);
         st[..lag].copy_from_slice(&init);
-        let sse = backfit(y, &mut st, lag, season, p);
+        let sse = backfit(y, &reversed, &mut st, lag, season, p);
         if !sse.is_finite() {
             return Err(ForecastError::Fit {
                 model: "CES".into(),
@@ -411,5 +415,26 @@ mod tests {
         assert!((psi[1] - 0.3).abs() < 1e-12);
         // step 3: ℓ₂ = ℓ₁ − (1 − a₁) c₁ with ℓ₁ = 0.3, c₁ = a₀ + a₁ = 2.1.
         assert!((psi[2] - (0.3 - 0.1 * 2.1)).abs() < 1e-12);
+    }
+}
+
+#[cfg(test)]
+mod edge_tests {
+    use super::*;
+
+    #[test]
+    fn a_seasonal_type_needs_a_season() {
+        let y: Vec<f64> = (0..30).map(|t| 10.0 + (t % 3) as f64).collect();
+        for m in [0, 1] {
+            assert!(matches!(
+                CesModel::fit_type(&y, m, CesSeason::Full),
+                Err(ForecastError::Fit { .. })
+            ));
+        }
+        // m = 1: the automatic model fits the non-seasonal type only
+        assert_eq!(CesModel::fit(&y, 1).expect("fit").season, CesSeason::None);
+        // a 52-week season is longer than ETS's bound: no seasonal type either
+        let w: Vec<f64> = (0..120).map(|t| 10.0 + (t % 52) as f64).collect();
+        assert_eq!(CesModel::fit(&w, 52).expect("fit").season, CesSeason::None);
     }
 }

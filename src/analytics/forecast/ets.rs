@@ -607,6 +607,10 @@ impl FittedModel for EtsModel {
     }
 }
 
+/// The longest season that gets seasonal models (R's `ets`): a longer one has more seasonal
+/// states than a few seasons of history can estimate. CES follows the same bound.
+pub const MAX_SEASON: usize = 24;
+
 /// Automatic ETS: every admissible specification, smallest AICc.
 #[derive(Debug, Clone)]
 pub struct AutoEts {
@@ -628,7 +632,7 @@ impl AutoEts {
     pub fn specs(y: &[f64], m: usize) -> Vec<EtsSpec> {
         use Component::*;
         let positive = y.iter().all(|v| *v > 0.0);
-        let seasonal_ok = m > 1 && m <= 24 && y.len() > m;
+        let seasonal_ok = m > 1 && m <= MAX_SEASON && y.len() > m;
         let mut out = Vec::new();
         for error in [Additive, Multiplicative] {
             if error == Multiplicative && !positive {

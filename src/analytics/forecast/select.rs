@@ -177,6 +177,17 @@ pub const ENSEMBLE_COMBINE: Combine = Combine::TrimmedMean;
 /// 14.288 / 0.8739 for DSTM and 15.753 / 0.9046 for OTM.
 pub const THETA_VARIANT: ThetaKind = ThetaKind::Dotm;
 
+/// The combination's own automatic models, fitted once each (AutoETS also gives the damped
+/// member, AutoTheta the second Theta; the seasonal naive is added to them). [`fit_ensemble`]
+/// and the backtest windows take the members from this list.
+const COMBINATION_MODELS: [ModelKind; 5] = [
+    ModelKind::Ets,
+    ModelKind::Arima,
+    ModelKind::Theta,
+    ModelKind::Nnar,
+    ModelKind::Ces,
+];
+
 /// The combination's second Theta member, next to [`THETA_VARIANT`] (see [`ENSEMBLE_COMBINE`]).
 pub const ENSEMBLE_SECOND_THETA: ThetaKind = ThetaKind::Stm;
 
@@ -274,12 +285,7 @@ pub fn fit_ensemble_members(
         damped = e.best_damped.clone();
         members.push(Box::new(e));
     }
-    for k in [
-        ModelKind::Arima,
-        ModelKind::Theta,
-        ModelKind::Nnar,
-        ModelKind::Ces,
-    ] {
+    for &k in COMBINATION_MODELS.iter().filter(|k| **k != ModelKind::Ets) {
         if let Ok(f) = fit_model(k, y, m) {
             members.push(f);
         }
@@ -391,14 +397,11 @@ pub fn backtest(
         let mut b: Vec<ModelKind> = Vec::new();
         for &c in candidates {
             let parts: Vec<ModelKind> = match c {
-                ModelKind::Ensemble => vec![
-                    ModelKind::Ets,
-                    ModelKind::Arima,
-                    ModelKind::Theta,
-                    ModelKind::Nnar,
-                    ModelKind::Ces,
-                    naive_member(m),
-                ],
+                ModelKind::Ensemble => {
+                    let mut v = COMBINATION_MODELS.to_vec();
+                    v.push(naive_member(m));
+                    v
+                }
                 ModelKind::IntermittentEnsemble => vec![
                     ModelKind::Imapa,
                     ModelKind::Adida,
@@ -446,13 +449,7 @@ pub fn backtest(
     }
     let get = |k: ModelKind, w: usize| -> Option<Vec<f64>> {
         let members: Vec<ModelKind> = match k {
-            ModelKind::Ensemble => vec![
-                ModelKind::Ets,
-                ModelKind::Arima,
-                ModelKind::Theta,
-                ModelKind::Nnar,
-                ModelKind::Ces,
-            ],
+            ModelKind::Ensemble => COMBINATION_MODELS.to_vec(),
             ModelKind::IntermittentEnsemble => vec![
                 ModelKind::Imapa,
                 ModelKind::Adida,
