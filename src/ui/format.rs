@@ -69,6 +69,11 @@ pub fn money(v: f64, symbol: &str) -> String {
     format!("{symbol}{}", num(v, 2))
 }
 
+/// [`money`] in whole units (rounded), for rough amounts.
+pub fn money0(v: f64, symbol: &str) -> String {
+    format!("{symbol}{}", num(v, 0))
+}
+
 /// Compact axis labels: 1.2M, 350k, 12.5 (the same in both languages).
 pub fn compact(v: f64) -> String {
     let a = v.abs();

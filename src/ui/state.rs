@@ -184,6 +184,16 @@ impl AppState {
         }
     }
 
+    /// The money symbol of the imported orders: their one currency's (`$` for `USD`), none
+    /// when they name no currency or several ([`crate::data::numbers::data_currency_symbol`]).
+    pub fn money_symbol(&self) -> String {
+        self.report.with(|r| {
+            r.as_ref()
+                .map(|r| crate::data::numbers::data_currency_symbol(&r.currencies))
+                .unwrap_or_default()
+        })
+    }
+
     /// Drop the loaded data, its reports and every page setting (the dataset list, the
     /// remembered mappings and the storage message stay).
     pub fn reset_data(&self) {

@@ -91,6 +91,15 @@ pub fn number(value: f64, decimals: usize) -> Cell {
     }
 }
 
+/// A money cell: the amount with the currency symbol (two decimals), the raw value for sorting
+/// and the CSV.
+pub fn money(value: f64, symbol: &str) -> Cell {
+    Cell::Num {
+        value,
+        shown: super::format::money(value, symbol),
+    }
+}
+
 #[component]
 pub fn DataTable(
     /// Used for `data-testid="download-<id>"` and the CSV file name.

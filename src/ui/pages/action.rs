@@ -31,14 +31,6 @@ thread_local! {
     static FILES: RefCell<Option<(web_sys::Blob, web_sys::Blob)>> = const { RefCell::new(None) };
 }
 
-fn money_symbol(state: AppState) -> String {
-    state.report.with(|r| {
-        r.as_ref()
-            .map(|r| crate::data::numbers::data_currency_symbol(&r.currencies))
-            .unwrap_or_default()
-    })
-}
-
 /// Send the plan task: attached sample files when chosen, else the marketing page's finished
 /// MMM / promotion reports when there are any.
 fn run(state: AppState) {
@@ -232,7 +224,7 @@ fn Controls() -> impl IntoView {
 fn Report() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
-        let cur = money_symbol(state);
+        let cur = state.money_symbol();
         match state.action.get() {
             None => view! {
                 <section class="card empty"><p class="muted">{t("Computing the plan…", "正在计算计划…")}</p></section>

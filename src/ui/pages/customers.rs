@@ -12,7 +12,7 @@ use crate::ui::charts::{BarLineChart, HBarChart, HBarRow, Heatmap, Point, Scatte
 use crate::ui::format;
 use crate::ui::i18n::{say, t};
 use crate::ui::state::AppState;
-use crate::ui::table::{number as num, Cell, Column, DataTable};
+use crate::ui::table::{money, number as num, Cell, Column, DataTable};
 use leptos::prelude::*;
 use std::collections::HashMap;
 
@@ -50,6 +50,9 @@ pub fn Customers() -> impl IntoView {
 #[component]
 fn CustomersBody(report: CustomersReport, millis: f64) -> impl IntoView {
     let state = expect_context::<AppState>();
+    // Money in sentences carries the orders' currency (tables keep plain numbers, as the
+    // Overview's do).
+    let cur = state.money_symbol();
     let report = StoredValue::new(report);
     let r = report.get_value();
     // No prices in the file: M is units bought, and no value in money is shown.
@@ -114,19 +117,19 @@ fn CustomersBody(report: CustomersReport, millis: f64) -> impl IntoView {
                 if units {
                     num(c.units, 0)
                 } else {
-                    num(c.monetary, 2)
+                    money(c.monetary, &cur)
                 },
                 if units {
                     num(c.returned_units, 0)
                 } else {
-                    num(c.returned, 2)
+                    money(c.returned, &cur)
                 },
                 Cell::Text(format!("{}{}{}", c.r_score, c.f_score, c.m_score)),
                 Cell::Text(c.cluster.map(|k| format!("{}", k + 1)).unwrap_or_default()),
                 num(p_alive, 3),
             ];
             if !units {
-                row.push(num(clv, 2));
+                row.push(money(clv, &cur));
             }
             row
         })
@@ -215,7 +218,7 @@ fn CustomersBody(report: CustomersReport, millis: f64) -> impl IntoView {
                         c.customer_id,
                         c.recency_days,
                         c.frequency,
-                        format::num(c.monetary, 0),
+                        format::money0(c.monetary, &cur),
                         k + 1
                     )
                 },
@@ -261,7 +264,7 @@ fn CustomersBody(report: CustomersReport, millis: f64) -> impl IntoView {
                             "{}, revenue per customer {}",
                             "{}，人均销售额 {}",
                             active,
-                            format::num(cell.revenue_per_customer, 2)
+                            format::money(cell.revenue_per_customer, &cur)
                         )
                     }
                 })
@@ -378,6 +381,7 @@ fn CustomersBody(report: CustomersReport, millis: f64) -> impl IntoView {
 #[component]
 fn ClvSection(report: CustomersReport) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let cur = state.money_symbol();
     let c = report.clv.clone();
     if c.status == ModelStatus::TooThin {
         return view! {
@@ -421,7 +425,7 @@ fn ClvSection(report: CustomersReport) -> impl IntoView {
                 num(r.expected_purchases, 2),
             ];
             if priced {
-                row.extend([num(r.expected_avg_value, 2), num(r.clv, 2)]);
+                row.extend([money(r.expected_avg_value, &cur), money(r.clv, &cur)]);
             }
             row
         })
@@ -436,7 +440,7 @@ fn ClvSection(report: CustomersReport) -> impl IntoView {
                 num(r.churn_risk, 3),
             ];
             if priced {
-                row.extend([num(r.expected_avg_value, 2), num(r.clv, 2)]);
+                row.extend([money(r.expected_avg_value, &cur), money(r.clv, &cur)]);
             } else {
                 row.push(num(r.expected_purchases, 2));
             }
@@ -588,6 +592,7 @@ fn ChurnSection(report: CustomersReport) -> impl IntoView {
 #[component]
 fn ProfileDrawer() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let cur = Signal::derive(move || state.money_symbol());
     move || {
         state.profile.get().map(|p| {
             let timeline_labels: Vec<String> = p.orders.iter().map(|o| format::date(&o.date)).collect();
@@ -599,7 +604,7 @@ fn ProfileDrawer() -> impl IntoView {
             }];
             let amount = move |item: &crate::analytics::customers::profile::TopItem| {
                 if priced {
-                    format::num(item.revenue, 2)
+                    format::money(item.revenue, &cur.get())
                 } else {
                     format::num(item.quantity, 0)
                 }
@@ -614,8 +619,8 @@ fn ProfileDrawer() -> impl IntoView {
                         <div class="stat"><span class="stat-label">{t("Segment", "分层")}</span><span class="stat-value">{segment_name(p.segment)}</span></div>
                         <div class="stat"><span class="stat-label">{t("Cluster", "聚类")}</span><span class="stat-value">{p.cluster_description.as_deref().map(cluster_words).unwrap_or_else(|| "–".into())}</span></div>
                         {if priced { view! {
-                            <div class="stat"><span class="stat-label">{t("Revenue", "销售额")}</span><span class="stat-value">{format::num(p.revenue, 2)}</span></div>
-                            <div class="stat" data-testid="profile-returned"><span class="stat-label">{t("Returned", "退货金额")}</span><span class="stat-value">{format::num(p.returned, 2)}</span></div>
+                            <div class="stat"><span class="stat-label">{t("Revenue", "销售额")}</span><span class="stat-value">{format::money(p.revenue, &cur.get())}</span></div>
+                            <div class="stat" data-testid="profile-returned"><span class="stat-label">{t("Returned", "退货金额")}</span><span class="stat-value">{format::money(p.returned, &cur.get())}</span></div>
                         }.into_any() } else { view! {
                             <div class="stat"><span class="stat-label">{t("Units", "件数")}</span><span class="stat-value">{format::num(p.units, 0)}</span></div>
                             <div class="stat" data-testid="profile-returned"><span class="stat-label">{t("Units returned", "退货件数")}</span><span class="stat-value">{format::num(p.returned_units, 0)}</span></div>
@@ -623,7 +628,7 @@ fn ProfileDrawer() -> impl IntoView {
                         <div class="stat"><span class="stat-label">{t("Days since last order", "距上次下单天数")}</span><span class="stat-value">{p.recency_days.to_string()}</span></div>
                         <div class="stat"><span class="stat-label">{t("P(still active)", "仍活跃的概率")}</span><span class="stat-value">{p.p_alive.map(|v| format!("{v:.2}")).unwrap_or_else(|| "–".into())}</span></div>
                         {if priced { view! {
-                            <div class="stat"><span class="stat-label">{t("Predicted value", "预测价值")}</span><span class="stat-value">{p.clv.map(|v| format::num(v, 2)).unwrap_or_else(|| "–".into())}</span></div>
+                            <div class="stat"><span class="stat-label">{t("Predicted value", "预测价值")}</span><span class="stat-value">{p.clv.map(|v| format::money(v, &cur.get())).unwrap_or_else(|| "–".into())}</span></div>
                         }.into_any() } else { view! {
                             <div class="stat"><span class="stat-label">{t("Expected purchases", "预期购买次数")}</span><span class="stat-value">{p.expected_purchases.map(|v| format::num(v, 2)).unwrap_or_else(|| "–".into())}</span></div>
                         }.into_any() }}

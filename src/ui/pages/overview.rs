@@ -10,16 +10,8 @@ use crate::ui::charts::{BarLineChart, Heatmap, Series};
 use crate::ui::format;
 use crate::ui::i18n::{say, t};
 use crate::ui::state::AppState;
-use crate::ui::table::{Cell, Column, DataTable};
+use crate::ui::table::{self, Cell, Column, DataTable};
 use leptos::prelude::*;
-
-fn money_symbol(state: AppState) -> String {
-    state.report.with(|r| {
-        r.as_ref()
-            .map(|r| crate::data::numbers::data_currency_symbol(&r.currencies))
-            .unwrap_or_default()
-    })
-}
 
 /// The products table's columns (no revenue for data without prices).
 /// `with_sku` false when products are known by their name only (no SKU column: the SKU is the
@@ -403,7 +395,7 @@ fn OverviewBody() -> impl IntoView {
             Some(view! { <p class="muted small" data-testid="previous-period">{text}{caveat}</p> })
         })
     };
-    let sym = Signal::derive(move || money_symbol(state));
+    let sym = Signal::derive(move || state.money_symbol());
     // A file without prices: units stand in for revenue everywhere on the page.
     // A memo: the tables below are rebuilt only when it changes, not on every new report.
     let priced = Memo::new(move |_| ov.with(|o| o.as_ref().is_none_or(|o| o.priced)));
@@ -560,10 +552,7 @@ fn OverviewBody() -> impl IntoView {
                     o.products
                         .iter()
                         .map(|p| {
-                            let revenue = o.priced.then(|| Cell::Num {
-                                value: p.revenue,
-                                shown: format::money(p.revenue, &sym),
-                            });
+                            let revenue = o.priced.then(|| table::money(p.revenue, &sym));
                             let sku = with_sku.then(|| Cell::Text(p.sku.clone()));
                             let change = p.change(o.priced).map(product_change);
                             sku.into_iter()
@@ -601,10 +590,7 @@ fn OverviewBody() -> impl IntoView {
                     o.countries
                         .iter()
                         .map(|c| {
-                            let revenue = o.priced.then(|| Cell::Num {
-                                value: c.revenue,
-                                shown: format::money(c.revenue, &sym),
-                            });
+                            let revenue = o.priced.then(|| table::money(c.revenue, &sym));
                             // The core's bucket of lines without a country, in the UI language.
                             let name = if c.country == UNKNOWN_COUNTRY {
                                 t("Unknown", "未知").to_string()
