@@ -38,6 +38,9 @@ test('Customers page: money in the orders\' currency, plain numbers in the CSV',
     await navigate(page, '/customers');
     const table = page.locator('[data-testid="customer-table"]');
     await table.locator('tbody tr').first().waitFor({ timeout: 120_000 });
+    // The segments' revenue in whole dollars.
+    const segRevenue = await page.locator('[data-testid="segment-table"] tbody tr td:nth-child(3)').allInnerTexts();
+    assert.ok(segRevenue.length > 0 && segRevenue.every((v) => /^\$[\d,]+$/.test(v.trim())), JSON.stringify(segRevenue));
     // Revenue, returned and predicted value: "$" and two decimals.
     const head = await table.locator('thead th').allInnerTexts();
     const col = (name) => head.findIndex((h) => h.trim().startsWith(name)) + 1;
@@ -54,6 +57,8 @@ test('Customers page: money in the orders\' currency, plain numbers in the CSV',
     const profile = page.locator('[data-testid="profile"]');
     await profile.waitFor({ timeout: 120_000 });
     assert.match(await profile.innerText(), /Revenue\s+\$[\d,]+\.\d\d/);
+    // The first customer of the list (10000) ordered once: "1 order", not "1 orders".
+    assert.equal((await profile.locator('h3').first().innerText()).trim(), '1 order');
     assert.match(await page.locator('[data-testid="profile-returned"]').innerText(), /Returned\s+\$0\.00/);
     await shot(page, 'customers-usd.png');
     assert.deepEqual(crashes(log), []);

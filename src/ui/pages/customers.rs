@@ -327,7 +327,7 @@ fn CustomersBody(report: CustomersReport, millis: f64) -> impl IntoView {
                             <tr class="clickable" on:click=move |_| selected_segment.set(Some(name.clone()))>
                                 <td>{segment_name(s.segment)}</td>
                                 <td class="num">{format::int(s.customers)}</td>
-                                <td class="num">{format::num(if units { s.units } else { s.revenue }, 0)}</td>
+                                <td class="num">{if units { format::num(s.units, 0) } else { format::money0(s.revenue, &cur) }}</td>
                                 <td class="small">{segment_meaning(s.segment)}</td>
                             </tr>
                         }
@@ -633,7 +633,7 @@ fn ProfileDrawer() -> impl IntoView {
                             <div class="stat"><span class="stat-label">{t("Expected purchases", "预期购买次数")}</span><span class="stat-value">{p.expected_purchases.map(|v| format::num(v, 2)).unwrap_or_else(|| "–".into())}</span></div>
                         }.into_any() }}
                     </div>
-                    <h3>{crate::tr!("{} orders", "{} 笔订单", p.orders.len())}</h3>
+                    <h3>{if p.orders.len() == 1 { t("1 order", "1 笔订单").to_string() } else { crate::tr!("{} orders", "{} 笔订单", p.orders.len()) }}</h3>
                     <BarLineChart labels=Signal::derive(move || timeline_labels.clone()) series=Signal::derive(move || timeline.clone())
                         title=t("Orders over time", "订单走势").to_string() height=180.0/>
                     <h3>{if priced { t("Top products", "常买商品") } else { t("Top products (units)", "常买商品（件数）") }}</h3>
