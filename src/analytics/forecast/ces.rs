@@ -34,7 +34,7 @@
 use super::ets::MAX_SEASON;
 use super::optim::{nelder_mead, NmOptions};
 use super::stats::classical_seasonal;
-use super::{check_series, FittedModel, Forecast, ForecastError};
+use super::{check_series, lowest, FittedModel, Forecast, ForecastError};
 
 /// Seasonal type of a CES model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -254,8 +254,8 @@ impl CesModel {
     }
 
     /// statsforecast's `AutoCES`: the four seasonal types (only N when `m = 1` or the series is
-    /// shorter than two seasons), the smallest AICc. As for ETS ([`super::ets::AutoEts`], R's
-    /// `ets`), a season longer than 24 periods (52 weeks) gets no seasonal type: `m` seasonal
+    /// shorter than two seasons), the smallest AICc. As for ETS ([`MAX_SEASON`], R's `ets`), a
+    /// season longer than 24 periods (52 weeks) gets no seasonal type: `m` seasonal
     /// states each seen two or three times are too many to estimate. (statsforecast fits them;
     /// on the jewelry file, 2.2 seasons of 52 weeks, they made the combination worse than the
     /// naive forecast, BENCHMARKS.md.)
@@ -270,27 +270,14 @@ impl CesModel {
                 CesSeason::Full,
             ]
         };
-        let mut best: Option<CesModel> = None;
-        let mut first_err = None;
-        for &s in types {
-            match CesModel::fit_type(y, m, s) {
-                Ok(f) if f.aicc.is_finite() || best.is_none() => {
-                    if best.as_ref().is_none_or(|b| f.aicc < b.aicc) {
-                        best = Some(f);
-                    }
-                }
-                Ok(_) => {}
-                Err(e) => {
-                    first_err.get_or_insert(e);
-                }
-            }
-        }
-        best.ok_or_else(|| {
-            first_err.unwrap_or(ForecastError::Fit {
+        lowest(
+            types.iter().map(|&s| CesModel::fit_type(y, m, s)),
+            |f: &CesModel| f.aicc,
+            ForecastError::Fit {
                 model: "CES".into(),
                 message: "no seasonal type could be fitted".into(),
-            })
-        })
+            },
+        )
     }
 
     fn par(&self) -> Par {

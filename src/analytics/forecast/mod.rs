@@ -225,6 +225,29 @@ pub trait FittedModel {
     fn predict(&self, horizon: usize, levels: &[f64]) -> Forecast;
 }
 
+/// The fit with the smallest `score` among `fits` (the first on ties): how the automatic
+/// models choose among their variants. When none could be fitted, the last error, else
+/// `no_variant`.
+pub(crate) fn lowest<T>(
+    fits: impl IntoIterator<Item = Result<T, ForecastError>>,
+    score: impl Fn(&T) -> f64,
+    no_variant: ForecastError,
+) -> Result<T, ForecastError> {
+    let mut best: Option<T> = None;
+    let mut last_err = None;
+    for fit in fits {
+        match fit {
+            Ok(f) => {
+                if best.as_ref().is_none_or(|b| score(&f) < score(b)) {
+                    best = Some(f);
+                }
+            }
+            Err(e) => last_err = Some(e),
+        }
+    }
+    best.ok_or_else(|| last_err.unwrap_or(no_variant))
+}
+
 /// Reject empty series and non-finite values.
 pub(crate) fn check_series(y: &[f64], needed: usize) -> Result<(), ForecastError> {
     if let Some(i) = y.iter().position(|v| !v.is_finite()) {

@@ -29,7 +29,7 @@
 
 use super::optim::{nelder_mead, NmOptions};
 use super::stats::{classical_seasonal, seasonality_test};
-use super::{check_series, FittedModel, Forecast, ForecastError};
+use super::{check_series, lowest, FittedModel, Forecast, ForecastError};
 
 /// Theta variant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -251,24 +251,14 @@ impl ThetaModel {
                 ThetaKind::Dotm,
             ],
         };
-        let mut best: Option<ThetaModel> = None;
-        let mut last_err = None;
-        for k in kinds {
-            match Self::fit_adjusted(&adj, k) {
-                Ok(f) => {
-                    if best.as_ref().is_none_or(|b| f.criterion < b.criterion) {
-                        best = Some(f);
-                    }
-                }
-                Err(e) => last_err = Some(e),
-            }
-        }
-        let mut best = best.ok_or_else(|| {
-            last_err.unwrap_or(ForecastError::Fit {
+        let mut best = lowest(
+            kinds.into_iter().map(|k| Self::fit_adjusted(&adj, k)),
+            |f: &ThetaModel| f.criterion,
+            ForecastError::Fit {
                 model: "Theta".into(),
                 message: "no variant could be fitted".into(),
-            })
-        })?;
+            },
+        )?;
         best.seasonal = seasonal;
         best.multiplicative = mult;
         Ok(best)
