@@ -50,8 +50,7 @@ pub fn Customers() -> impl IntoView {
 #[component]
 fn CustomersBody(report: CustomersReport, millis: f64) -> impl IntoView {
     let state = expect_context::<AppState>();
-    // Money in sentences carries the orders' currency (tables keep plain numbers, as the
-    // Overview's do).
+    // Money carries the orders' currency, as on the Overview (the CSV keeps plain numbers).
     let cur = state.money_symbol();
     let report = StoredValue::new(report);
     let r = report.get_value();
