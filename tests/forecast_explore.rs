@@ -287,6 +287,8 @@ fn m3_member_dump() {
     let only_nnar = std::env::var("ONLY_NNAR").is_ok();
     // ONLY_CES=1: complex exponential smoothing only (round 6, benches/forecast/m3_combinations/ces_member.py).
     let only_ces = std::env::var("ONLY_CES").is_ok();
+    // ONLY_THIEF=1: temporal hierarchies only (round 7, benches/forecast/m3_combinations/thief_member.py).
+    let only_thief = std::env::var("ONLY_THIEF").is_ok();
     let one = |id: &str, y: &[f64]| -> String {
         let mut rows: Vec<(String, Vec<f64>)> = Vec::new();
         let last = *y.last().expect("data");
@@ -304,6 +306,12 @@ fn m3_member_dump() {
             let f = CesModel::fit(y, 12).ok().map(|m| m.point(h));
             let v: Vec<String> = or_naive(f).iter().map(|x| format!("{x}")).collect();
             return format!("{id},{cut},{},ces,{}\n", y.len(), v.join(","));
+        }
+        if only_thief {
+            use shoplens::analytics::forecast::thief::ThiefModel;
+            let f = ThiefModel::fit(y, 12).ok().map(|m| m.point(h));
+            let v: Vec<String> = or_naive(f).iter().map(|x| format!("{x}")).collect();
+            return format!("{id},{cut},{},thief,{}\n", y.len(), v.join(","));
         }
         // ETS: every spec once; the best overall (= AutoETS::fit) and the best damped.
         let mut best: Option<EtsModel> = None;

@@ -34,6 +34,7 @@ pub mod select;
 pub mod series;
 pub mod stats;
 pub mod theta;
+pub mod thief;
 pub mod wide;
 pub mod xreg;
 

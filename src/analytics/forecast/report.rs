@@ -1392,6 +1392,7 @@ fn explain(
         ModelKind::Theta => Text::new("forecast.how.theta"),
         ModelKind::Nnar => Text::new("forecast.how.nnar"),
         ModelKind::Ces => Text::new("forecast.how.ces"),
+        ModelKind::Thief => Text::new("forecast.how.thief"),
         ModelKind::SeasonalNaive => Text::new("forecast.how.seasonal_naive"),
         ModelKind::Naive => Text::new("forecast.how.naive"),
         ModelKind::Imapa

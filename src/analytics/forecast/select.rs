@@ -36,6 +36,7 @@ use super::metrics::{mae, naive_scale};
 use super::nnar::{NnarModel, NnarParams};
 use super::regression::RegressionModel;
 use super::theta::{ThetaKind, ThetaModel};
+use super::thief::ThiefModel;
 use super::{check_series, FittedModel, Forecast, ForecastError};
 use crate::text::Text;
 
@@ -62,13 +63,15 @@ pub enum ModelKind {
     Nnar,
     /// Complex exponential smoothing ([`CesModel`], statsforecast's `AutoCES`).
     Ces,
+    /// Temporal hierarchies of AutoETS forecasts ([`ThiefModel`], R's `thief`).
+    Thief,
     Ensemble,
     /// Mean of the intermittent methods IMAPA, ADIDA, TSB and naive.
     IntermittentEnsemble,
 }
 
 impl ModelKind {
-    pub const ALL: [ModelKind; 19] = [
+    pub const ALL: [ModelKind; 20] = [
         ModelKind::Auto,
         ModelKind::Naive,
         ModelKind::SeasonalNaive,
@@ -86,6 +89,7 @@ impl ModelKind {
         ModelKind::Regression,
         ModelKind::Nnar,
         ModelKind::Ces,
+        ModelKind::Thief,
         ModelKind::Ensemble,
         ModelKind::IntermittentEnsemble,
     ];
@@ -110,6 +114,7 @@ impl ModelKind {
             ModelKind::Regression => "regression",
             ModelKind::Nnar => "nnar",
             ModelKind::Ces => "ces",
+            ModelKind::Thief => "thief",
             ModelKind::Ensemble => "ensemble",
             ModelKind::IntermittentEnsemble => "intermittent_ensemble",
         }
@@ -213,6 +218,7 @@ pub fn fit_model(
         ModelKind::Regression => Box::new(RegressionModel::fit(y, m, 3, &[], &[])?),
         ModelKind::Nnar => Box::new(NnarModel::fit(y, m, NnarParams::default())?),
         ModelKind::Ces => Box::new(CesModel::fit(y, m)?),
+        ModelKind::Thief => Box::new(ThiefModel::fit(y, m)?),
         ModelKind::Ensemble => fit_ensemble(y, m, ENSEMBLE_COMBINE)?,
         ModelKind::IntermittentEnsemble => {
             let mut members: Vec<Box<dyn FittedModel>> = Vec::new();

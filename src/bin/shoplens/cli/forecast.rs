@@ -32,7 +32,8 @@ pub struct Args {
     #[arg(long)]
     pub freq: Option<String>,
     /// auto, ets, arima, theta, ensemble, naive, seasonal_naive, mean, drift, croston,
-    /// croston_optimized, sba, tsb, adida, imapa, regression, nnar (a small neural network).
+    /// croston_optimized, sba, tsb, adida, imapa, regression, nnar (a small neural network),
+    /// ces (complex exponential smoothing), thief (temporal hierarchies of ETS).
     #[arg(long, default_value = "auto")]
     pub model: String,
     /// Prediction interval levels in percent.

@@ -1,0 +1,44 @@
+"""Reference for src/analytics/forecast/thief.rs `reconciliation_matches_the_reference`:
+the structural-scaling reconciliation of a temporal hierarchy by hierarchicalforecast
+(MinTrace(method="wls_struct"), W = diag(S 1)) for one block of m periods. hierarchicalforecast
+wants the bottom level last, so S is built from the top level down; the base forecasts are
+given in thief.rs's order (level 1 first) and reordered here.
+
+Run: python3 benches/forecast/thief_reference.py   (hierarchicalforecast 1.5.3)"""
+import numpy as np
+from hierarchicalforecast.methods import MinTrace
+
+
+def summing(m, ks):
+    rows = []
+    for k in ks:
+        for node in range(m // k):
+            r = np.zeros(m)
+            r[node * k:(node + 1) * k] = 1
+            rows.append(r)
+    return np.array(rows)
+
+
+def reconcile(m, ks, y_hat):
+    """ks increasing (1 first), y_hat stacked level by level in that order."""
+    blocks, i = {}, 0
+    for k in ks:
+        blocks[k] = list(y_hat[i:i + m // k])
+        i += m // k
+    top_down = sorted(ks, reverse=True)
+    S = summing(m, top_down)
+    y = np.array([v for k in top_down for v in blocks[k]], float)[:, None]
+    out = MinTrace(method="wls_struct").fit_predict(S=S, y_hat=y)
+    return out["mean"][-m:, 0]
+
+
+np.set_printoptions(precision=17)
+print(repr(reconcile(4, [1, 2, 4], [10, 12, 9, 14, 20, 25, 50])))
+months = [100 + 7 * i + (15 if i % 3 == 0 else -4) for i in range(12)]
+upper = [230, 240, 260, 280, 300, 330,  # 6 two-month sums
+         350, 370, 390, 420,            # 4 quarters
+         460, 500, 560,                 # 3 four-month sums
+         1100, 1190,                    # 2 halves
+         2310]                          # the year
+print(months)
+print(repr(reconcile(12, [1, 2, 3, 4, 6, 12], months + upper)))

@@ -1,0 +1,281 @@
+//! Temporal hierarchies (THieF) of Athanasopoulos, Hyndman, Kourentzes & Petropoulos (2017),
+//! "Forecasting with temporal hierarchies", European Journal of Operational Research 262(1),
+//! 60–74, as the R package `thief` with `usemodel = "ets"`, `comb = "struc"`.
+//!
+//! A series with season `m` is aggregated at every level `k` that divides `m` (monthly data:
+//! `k = 1, 2, 3, 4, 6, 12`): level `k` is the sums of consecutive blocks of `k` periods ending
+//! with the last period (the first `n mod k` periods are left out), with season `m / k`. Each
+//! level gets its own AutoETS ([`AutoEts`]); a level too short for any ETS model gets its naive
+//! forecast (its last value), a level without one complete block is left out. The forecasts
+//! are made for `B = ⌈h/m⌉` blocks of `m` periods (level `k` forecasts `B·m/k` steps) and
+//! reconciled block by block, so that every level's forecast is the sum of the periods' below it:
+//! with `S` the summing matrix of one block (one row per node of every level, one column per
+//! period; `Σ_k m/k` rows) and the structural scaling `W = diag(k)` of each row,
+//!
+//! `b̃ = (Sᵀ W⁻¹ S)⁻¹ Sᵀ W⁻¹ ŷ`,
+//!
+//! the weighted least-squares projection of the stacked base forecasts `ŷ` onto the coherent
+//! ones (Athanasopoulos et al. 2017, §3–4). The yearly and half-yearly models see the trend
+//! without the season's noise, the period level the season; the reconciled forecast mixes both.
+//!
+//! Intervals: those of the period-level AutoETS, moved by (reconciled − base) point forecast
+//! (the paper and `thief` give point forecasts only).
+
+use nalgebra::{DMatrix, DVector};
+
+use super::ets::AutoEts;
+use super::{check_series, FittedModel, Forecast, ForecastError};
+
+/// The base model of one aggregation level.
+#[derive(Debug, Clone)]
+enum LevelModel {
+    Ets(Box<AutoEts>),
+    /// Too short for ETS: the level's last value.
+    Naive(f64),
+}
+
+impl LevelModel {
+    fn point(&self, steps: usize) -> Vec<f64> {
+        match self {
+            LevelModel::Ets(e) => e.best.point(steps),
+            LevelModel::Naive(v) => vec![*v; steps],
+        }
+    }
+}
+
+/// A fitted temporal hierarchy.
+#[derive(Debug, Clone)]
+pub struct ThiefModel {
+    m: usize,
+    /// The period level's AutoETS (`k = 1`): its intervals are the model's.
+    base: AutoEts,
+    /// `(k, model)` for every level `k > 1` that has at least one complete block.
+    upper: Vec<(usize, LevelModel)>,
+    /// The reconciliation `G = (Sᵀ W⁻¹ S)⁻¹ Sᵀ W⁻¹` (`m × rows`), rows ordered level by level
+    /// as `levels()`.
+    g: DMatrix<f64>,
+}
+
+/// The divisors of `m` in increasing order (`1` first, `m` last).
+pub fn divisors(m: usize) -> Vec<usize> {
+    (1..=m).filter(|k| m % k == 0).collect()
+}
+
+/// Sums of consecutive blocks of `k` values ending with the last value.
+pub fn aggregate(y: &[f64], k: usize) -> Vec<f64> {
+    let skip = y.len() % k;
+    y[skip..].chunks(k).map(|c| c.iter().sum()).collect()
+}
+
+/// The reconciliation matrix `G = (Sᵀ W⁻¹ S)⁻¹ Sᵀ W⁻¹` of one block of `m` periods over the
+/// aggregation levels `ks` (each divides `m`), with structural scaling `W = diag(k)`. Rows of
+/// the stacked forecast vector: level by level in the order of `ks`, the `m/k` nodes of a level
+/// in time order. `None` when `ks` has no level 1 (then `Sᵀ W⁻¹ S` is singular).
+pub fn reconciliation(m: usize, ks: &[usize]) -> Option<DMatrix<f64>> {
+    let rows: usize = ks.iter().map(|k| m / k).sum();
+    let mut s = DMatrix::<f64>::zeros(rows, m);
+    let mut w_inv = Vec::with_capacity(rows);
+    let mut r = 0;
+    for &k in ks {
+        for node in 0..m / k {
+            for c in node * k..(node + 1) * k {
+                s[(r, c)] = 1.0;
+            }
+            w_inv.push(1.0 / k as f64);
+            r += 1;
+        }
+    }
+    let st_w = DMatrix::from_fn(m, rows, |i, j| s[(j, i)] * w_inv[j]);
+    let a = &st_w * &s;
+    let chol = a.cholesky()?;
+    Some(chol.solve(&st_w))
+}
+
+impl ThiefModel {
+    /// Fit AutoETS at every aggregation level of season `m` (only the series itself when
+    /// `m ≤ 1`). Fails when the series itself admits no ETS model.
+    pub fn fit(y: &[f64], m: usize) -> Result<ThiefModel, ForecastError> {
+        check_series(y, 3)?;
+        let m = m.max(1);
+        let base = AutoEts::fit(y, m)?;
+        let mut upper = Vec::new();
+        for k in divisors(m).into_iter().skip(1) {
+            let yk = aggregate(y, k);
+            let Some(&last) = yk.last() else { continue };
+            let model = match AutoEts::fit(&yk, m / k) {
+                Ok(e) => LevelModel::Ets(Box::new(e)),
+                Err(_) => LevelModel::Naive(last),
+            };
+            upper.push((k, model));
+        }
+        let ks: Vec<usize> = std::iter::once(1)
+            .chain(upper.iter().map(|(k, _)| *k))
+            .collect();
+        let g = reconciliation(m, &ks).ok_or_else(|| ForecastError::Fit {
+            model: "THieF".into(),
+            message: "the temporal hierarchy could not be reconciled".into(),
+        })?;
+        Ok(ThiefModel { m, base, upper, g })
+    }
+
+    /// The aggregation levels used (`1` first).
+    pub fn levels(&self) -> Vec<usize> {
+        std::iter::once(1)
+            .chain(self.upper.iter().map(|(k, _)| *k))
+            .collect()
+    }
+
+    /// Reconciled point forecasts for steps `1..=h`.
+    pub fn point(&self, h: usize) -> Vec<f64> {
+        let m = self.m;
+        let blocks = h.div_ceil(m).max(1);
+        let mut forecasts = vec![self.base.best.point(blocks * m)];
+        for (k, model) in &self.upper {
+            forecasts.push(model.point(blocks * m / k));
+        }
+        let ks = self.levels();
+        let mut out = Vec::with_capacity(blocks * m);
+        for b in 0..blocks {
+            let mut stacked = Vec::with_capacity(self.g.ncols());
+            for (k, f) in ks.iter().zip(&forecasts) {
+                let per = m / k;
+                stacked.extend_from_slice(&f[b * per..(b + 1) * per]);
+            }
+            let rec = &self.g * DVector::from_vec(stacked);
+            out.extend(rec.iter());
+        }
+        out.truncate(h);
+        out
+    }
+}
+
+impl FittedModel for ThiefModel {
+    fn name(&self) -> String {
+        format!("THieF({})", self.base.best.name())
+    }
+
+    fn predict(&self, horizon: usize, levels: &[f64]) -> Forecast {
+        let base = self.base.best.predict(horizon, levels);
+        let rec = self.point(horizon);
+        let shift: Vec<f64> = rec.iter().zip(&base.mean).map(|(r, b)| r - b).collect();
+        base.shifted(&shift)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aggregation_ends_with_the_last_period() {
+        let y: Vec<f64> = (1..=10).map(f64::from).collect();
+        assert_eq!(aggregate(&y, 3), vec![2.0 + 3.0 + 4.0, 18.0, 27.0]);
+        assert_eq!(aggregate(&y, 4), vec![3.0 + 4.0 + 5.0 + 6.0, 34.0]);
+        assert_eq!(divisors(12), vec![1, 2, 3, 4, 6, 12]);
+    }
+
+    /// Reference: `benches/forecast/thief_reference.py` (the same projection by
+    /// hierarchicalforecast 1.5.3's `MinTrace(method="wls_struct")`) for a block of 4 periods
+    /// (k = 1, 2, 4) and of 12 months (k = 1, 2, 3, 4, 6, 12) with incoherent base forecasts.
+    #[test]
+    fn reconciliation_matches_the_reference() {
+        let cases: [(usize, Vec<usize>, Vec<f64>, Vec<f64>); 2] = [
+            (
+                4,
+                vec![1, 2, 4],
+                vec![10.0, 12.0, 9.0, 14.0, 20.0, 25.0, 50.0],
+                vec![
+                    9.916666666666668,
+                    11.916666666666668,
+                    9.916666666666668,
+                    14.916666666666668,
+                ],
+            ),
+            (
+                12,
+                divisors(12),
+                [
+                    115.0, 103.0, 110.0, 136.0, 124.0, 131.0, 157.0, 145.0, 152.0, 178.0, 166.0,
+                    173.0, 230.0, 240.0, 260.0, 280.0, 300.0, 330.0, 350.0, 370.0, 390.0, 420.0,
+                    460.0, 500.0, 560.0, 1100.0, 1190.0, 2310.0,
+                ]
+                .to_vec(),
+                vec![
+                    139.86260103549745,
+                    127.86260103549745,
+                    132.17967556896485,
+                    150.91137743509518,
+                    141.89919730323686,
+                    148.89919730323686,
+                    162.32594889559354,
+                    150.32594889559354,
+                    155.61201437777035,
+                    174.32617238425146,
+                    169.3976328826312,
+                    176.39763288263117,
+                ],
+            ),
+        ];
+        for (m, ks, y, want) in cases {
+            let g = reconciliation(m, &ks).expect("g");
+            let b = &g * DVector::from_vec(y);
+            assert_eq!(b.len(), want.len());
+            for (got, want) in b.iter().zip(&want) {
+                assert!((got - want).abs() < 1e-9, "m {m}: {got} vs {want}");
+            }
+        }
+    }
+
+    /// Coherent base forecasts are left as they are (the reconciliation is a projection).
+    #[test]
+    fn coherent_forecasts_are_unchanged() {
+        let ks = divisors(12);
+        let g = reconciliation(12, &ks).expect("g");
+        let months: Vec<f64> = (0..12).map(|i| 100.0 + 7.0 * i as f64).collect();
+        let mut stacked = Vec::new();
+        for &k in &ks {
+            stacked.extend(aggregate(&months, k));
+        }
+        assert_eq!(stacked.len(), 28);
+        let b = &g * DVector::from_vec(stacked);
+        for (got, want) in b.iter().zip(&months) {
+            assert!((got - want).abs() < 1e-9);
+        }
+    }
+
+    /// On a seasonal monthly series every level is fitted and the forecasts are finite,
+    /// reconciled and near the ETS ones.
+    #[test]
+    fn fits_airpassengers_like_series() {
+        let y: Vec<f64> = (0..96)
+            .map(|t| {
+                let s = [
+                    0.9, 0.85, 1.0, 1.0, 1.05, 1.2, 1.3, 1.3, 1.1, 0.95, 0.85, 0.95,
+                ][t % 12];
+                (120.0 + 2.0 * t as f64) * s
+            })
+            .collect();
+        let t = ThiefModel::fit(&y, 12).expect("fit");
+        assert_eq!(t.levels(), vec![1, 2, 3, 4, 6, 12]);
+        let f = t.predict(18, &[80.0, 95.0]);
+        assert_eq!(f.mean.len(), 18);
+        assert!(f.mean.iter().all(|v| v.is_finite()));
+        let ets = t.base.best.point(18);
+        for (a, b) in f.mean.iter().zip(&ets) {
+            assert!((a - b).abs() / b < 0.05, "{a} vs {b}");
+        }
+        let i80 = f.interval(80.0).expect("80");
+        assert!(i80.lower.iter().zip(&f.mean).all(|(l, m)| l < m));
+    }
+
+    /// Without a season, THieF is the ETS model itself.
+    #[test]
+    fn no_season_is_ets() {
+        let y: Vec<f64> = (0..40)
+            .map(|t| 50.0 + (t as f64 * 0.7).sin() * 5.0)
+            .collect();
+        let t = ThiefModel::fit(&y, 1).expect("fit");
+        assert_eq!(t.levels(), vec![1]);
+        assert_eq!(t.point(6), t.base.best.point(6));
+    }
+}
