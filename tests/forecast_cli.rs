@@ -163,6 +163,36 @@ fn airpassengers_long_file_ces() {
     assert!(width(&rows[11]) > width(&rows[0]) * 1.3);
 }
 
+/// `--model thief`: temporal hierarchies on AirPassengers, the library's forecasts, named by
+/// the monthly level's ETS, near the pipeline of statsforecast's AutoETS per level and
+/// hierarchicalforecast's reconciliation (`benches/forecast/thief_reference.py`).
+#[test]
+fn airpassengers_long_file_thief() {
+    use shoplens::analytics::forecast::thief::ThiefModel;
+    let input = data_path("classic_ts/datasets_AirPassengers.csv");
+    let (ok, err, out) = forecast(&input, 12, "air_thief.csv", &["--model", "thief"]);
+    assert!(ok, "{err}");
+    let (header, rows) = read_rows(&out);
+    assert_eq!(header, HEADER);
+    assert_eq!(rows.len(), 12);
+    check_intervals(&rows);
+    let y = forecast_common::load_classic("datasets_AirPassengers.csv");
+    let lib = ThiefModel::fit(&y, 12).expect("thief");
+    assert_eq!(lib.name(), "THieF(ETS(M,A,M))");
+    assert!(rows.iter().all(|r| &r[7] == "THieF(ETS(M,A,M))"));
+    let f: Vec<f64> = rows.iter().map(|r| r[2].parse().expect("f")).collect();
+    for (a, b) in f.iter().zip(&lib.point(12)) {
+        assert!((a - b).abs() <= 1e-9 * b.abs(), "{a} vs {b}");
+    }
+    for (a, b) in f.iter().zip([439.136, 425.046, 489.830]) {
+        assert!((a - b).abs() < 0.03 * b, "{a} vs {b}");
+    }
+    let width = |r: &csv::StringRecord| -> f64 {
+        r[6].parse::<f64>().expect("hi") - r[5].parse::<f64>().expect("lo")
+    };
+    assert!(width(&rows[11]) > width(&rows[0]) * 1.3);
+}
+
 #[test]
 fn long_file_split_column_limits_fitting_and_extra_levels() {
     let input = tmp("split.csv");

@@ -343,3 +343,95 @@ fn ces_matches_statsforecast() {
         assert_eq!(auto.name(), format!("CES({})", auto.season.letter()));
     }
 }
+
+/// THieF against the same pipeline built from the standard libraries
+/// (`benches/forecast/thief_reference.py`: statsforecast 2.1.1's AutoETS at every level, season
+/// 12/k, reconciled by hierarchicalforecast 1.5.3's `MinTrace(method="wls_struct")`): the first
+/// year of reconciled months, within 3 %. The reconciliation itself agrees to 1e−9 (unit test in
+/// `thief.rs`); the rest is the per-level AutoETS fits, which differ where the optimisers do:
+/// on a10's 17 yearly totals statsforecast stops ETS(M,A,N) at β = 0.0001 (AICc 121.83, next
+/// year 287.9), ours reaches AICc 106.00 (313.5), which moves the reconciled months by up to
+/// 2.2 %; on AirPassengers the monthly level's choice differs (statsforecast ETS(M,N,M), ours
+/// ETS(M,A,M)).
+#[test]
+fn thief_matches_statsforecast_pipeline() {
+    use shoplens::analytics::forecast::thief::ThiefModel;
+    let cases: [(&str, [f64; 12]); 4] = [
+        (
+            "datasets_AirPassengers.csv",
+            [
+                439.13619042236735,
+                425.04638790916084,
+                489.83005310124076,
+                488.34122449384836,
+                500.3682453530853,
+                558.6234259558851,
+                633.0425723986135,
+                626.9788262593606,
+                540.1029636228786,
+                465.2764116677865,
+                410.09407873624843,
+                455.5158105131074,
+            ],
+        ),
+        (
+            "fpp2_a10.csv",
+            [
+                23.66161705820544,
+                24.005106580021177,
+                24.192975042916814,
+                25.72589027605845,
+                26.515031615787958,
+                31.07092487832682,
+                33.24364363387238,
+                19.941335286700912,
+                22.182797684096947,
+                22.23043954585895,
+                24.27408812367919,
+                23.84009969758091,
+            ],
+        ),
+        (
+            "fpp2_h02.csv",
+            [
+                0.9943049406998987,
+                1.04661419167453,
+                1.1040889691871563,
+                1.1509458467777656,
+                1.1356747050140656,
+                1.2792821723788204,
+                1.2551123574362233,
+                0.6887756878370128,
+                0.7345277808986317,
+                0.7303869043278706,
+                0.8037305844841998,
+                0.8436273327628634,
+            ],
+        ),
+        (
+            "forecast_wineind.csv",
+            [
+                24700.33970700771,
+                26309.526648260515,
+                31331.038046925256,
+                36114.468724920924,
+                17607.70342915467,
+                20696.71086732566,
+                23943.911186644727,
+                24977.98059714356,
+                24170.138502473535,
+                24048.67554903162,
+                28862.640913910178,
+                28945.705625718867,
+            ],
+        ),
+    ];
+    for (file, want) in cases {
+        let y = load_classic(file);
+        let t = ThiefModel::fit(&y, 12).expect("thief");
+        let got = t.point(12);
+        let dev = max_rel(&got, &want);
+        eprintln!("{file}: {:?} dev {dev:.5}", t.level_models());
+        assert!(dev < 0.03, "{file}: {dev}");
+    }
+}

@@ -478,8 +478,8 @@ fn arima_root_margin() {
     assert!(roots_outside(&[], 1.01));
 }
 
-/// On a long seasonal series the leaderboard has NNAR's and CES's own rows, scored from the same
-/// window fits as the combination's members: the same MASE as a backtest of each alone.
+/// On a long seasonal series the leaderboard has THieF's, NNAR's and CES's own rows, scored from
+/// the same window fits as the combination's members: the same MASE as a backtest of each alone.
 #[test]
 fn the_leaderboard_scores_nnar_from_the_combinations_fits() {
     use shoplens::analytics::forecast::select::backtest;
@@ -498,6 +498,7 @@ fn the_leaderboard_scores_nnar_from_the_combinations_fits() {
         [
             ModelKind::Ensemble,
             ModelKind::Ets,
+            ModelKind::Thief,
             ModelKind::Arima,
             ModelKind::Theta,
             ModelKind::Nnar,
@@ -505,11 +506,17 @@ fn the_leaderboard_scores_nnar_from_the_combinations_fits() {
             ModelKind::SeasonalNaive
         ]
     );
+    // THieF's row: its period-level ETS is the window's AutoETS, shared with the ETS row.
+    let thief = backtest(&y, 12, 12, 2, &[ModelKind::Thief], false);
+    assert_eq!(a.leaderboard[2].mase, thief[0].1);
+    assert!(thief[0].1.is_some_and(f64::is_finite));
+    let ets = backtest(&y, 12, 12, 2, &[ModelKind::Ets], false);
+    assert_eq!(a.leaderboard[1].mase, ets[0].1);
     let alone = backtest(&y, 12, 12, 2, &[ModelKind::Nnar], false);
-    assert_eq!(a.leaderboard[4].mase, alone[0].1);
+    assert_eq!(a.leaderboard[5].mase, alone[0].1);
     assert!(alone[0].1.is_some_and(f64::is_finite));
     // CES's row too: the combination's CES member's window fits.
     let ces = backtest(&y, 12, 12, 2, &[ModelKind::Ces], false);
-    assert_eq!(a.leaderboard[5].mase, ces[0].1);
+    assert_eq!(a.leaderboard[6].mase, ces[0].1);
     assert!(ces[0].1.is_some_and(f64::is_finite));
 }

@@ -117,8 +117,9 @@ fn jewelry_holdout_against_statsforecast() {
     // ours (the automatic forecaster): 29.939 / 0.7039 when this test was written (seven
     // members); 29.764 / 0.6995 with CES as an eighth (round 6), non-seasonal here as ETS is
     // (a 52-week season is longer than 24; with statsforecast's seasonal CES types, fitted on
-    // these 2.2 seasons, it was 30.070 / 0.7128, worse than the naive forecast)
-    assert!((sm - 29.764).abs() < 0.05 && (ms - 0.6995).abs() < 0.002);
+    // these 2.2 seasons, it was 30.070 / 0.7128, worse than the naive forecast); 29.667 /
+    // 0.6967 with THieF in the AutoETS member's place (round 7)
+    assert!((sm - 29.667).abs() < 0.05 && (ms - 0.6967).abs() < 0.002);
     // better than every seasonal peer, their mean and the naive forecast on both measures;
     // statsforecast's SES-type intermittent methods are better here (28.834 / 0.6791)
     assert!(sm < 30.349 && ms < 0.7101);

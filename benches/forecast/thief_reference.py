@@ -42,3 +42,28 @@ upper = [230, 240, 260, 280, 300, 330,  # 6 two-month sums
          2310]                          # the year
 print(months)
 print(repr(reconcile(12, [1, 2, 3, 4, 6, 12], months + upper)))
+
+
+# THieF end to end on the classic monthly series: statsforecast 2.1.1's AutoETS at every level
+# (season 12/k), reconciled as above; the first 12 reconciled months and each level's model.
+if __name__ == "__main__":
+    import os
+    import pandas
+    from statsforecast.models import AutoETS
+
+    DATA = os.path.join(os.path.dirname(__file__), "../../../shared/data/classic_ts")
+    for name in ["datasets_AirPassengers.csv", "fpp2_a10.csv", "fpp2_h02.csv", "forecast_wineind.csv"]:
+        path = os.path.join(DATA, name)
+        if not os.path.exists(path):
+            continue
+        df = pandas.read_csv(path)
+        y = df.iloc[:, -1].to_numpy(float)
+        ks = [1, 2, 3, 4, 6, 12]
+        stacked, models = [], []
+        for k in ks:
+            yk = y[len(y) % k:].reshape(-1, k).sum(1)
+            mod = AutoETS(season_length=max(12 // k, 1)).fit(yk)
+            stacked += list(mod.predict(12 // k)["mean"])
+            models.append(mod.model_["method"])
+        print(name, models)
+        print(repr(reconcile(12, ks, stacked)))

@@ -47,8 +47,8 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         key: "forecast.how.ensemble",
-        en: "a trimmed average of standard models (exponential smoothing with and without a damped trend, complex exponential smoothing, ARIMA, two Theta models, a small neural network and last season's values: the highest and lowest forecast of each period are dropped), which is usually more reliable than any single one; its bands widen where the models disagree",
-        zh: "多个常用模型的截尾平均（带与不带阻尼趋势的指数平滑、复数指数平滑、ARIMA、两种 Theta 模型、一个小型神经网络和上一季的数值：每期去掉最高和最低的预测），通常比任何单个模型都更可靠；各模型分歧越大，区间越宽",
+        en: "a trimmed average of standard models (exponential smoothing over temporal hierarchies and with a damped trend, complex exponential smoothing, ARIMA, two Theta models, a small neural network and last season's values: the highest and lowest forecast of each period are dropped), which is usually more reliable than any single one; its bands widen where the models disagree",
+        zh: "多个常用模型的截尾平均（时间层级上的指数平滑与带阻尼趋势的指数平滑、复数指数平滑、ARIMA、两种 Theta 模型、一个小型神经网络和上一季的数值：每期去掉最高和最低的预测），通常比任何单个模型都更可靠；各模型分歧越大，区间越宽",
     },
     Entry {
         key: "forecast.how.ets_level",

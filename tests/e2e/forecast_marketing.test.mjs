@@ -176,6 +176,23 @@ test('Forecast page: total forecast with nested, widening intervals; every SKU w
     assert.deepEqual(await page.locator('[data-testid="leaderboard"] tbody td:first-child').allInnerTexts(), ['Complex exponential smoothing (CES) ✓']);
     await page.locator('[data-testid="forecast-chart"] polygon').first().waitFor();
     await shot(page, 'forecast-ces.png');
+
+    // Temporal hierarchies (THieF), picked by hand: named, explained in both languages,
+    // backtested, with bands; the model string names the weekly level's ETS.
+    await page.selectOption('[data-testid="fc-model"]', 'thief');
+    await page.click('[data-testid="fc-run"]');
+    await page.locator('[data-testid="forecast-detail"][data-series="47566"][data-model^="THieF(ETS("]').waitFor({ timeout: 300_000 });
+    assert.match(await page.locator('[data-testid="fc-explanation"]').innerText(), /^Forecast by temporal hierarchies: the same history is also added up into larger blocks/);
+    assert.ok(Number.isFinite(Number(await page.locator('[data-testid="fc-mase"]').getAttribute('data-value'))), 'THieF backtest MASE');
+    assert.deepEqual(await page.locator('[data-testid="leaderboard"] tbody td:first-child').allInnerTexts(), ['Temporal hierarchies (THieF) ✓']);
+    await page.locator('[data-testid="forecast-chart"] polygon').first().waitFor();
+    await shot(page, 'forecast-thief.png');
+    await page.locator('[data-testid="lang-switch"]').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+    assert.deepEqual(await page.locator('[data-testid="leaderboard"] tbody td:first-child').allInnerTexts(), ['时间层级（THieF） ✓']);
+    assert.match(await page.locator('[data-testid="fc-explanation"]').innerText(), /时间层级：把同一段历史另外加总为更大的区块/);
+    await page.locator('[data-testid="lang-switch"]').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
     await page.selectOption('[data-testid="fc-model"]', 'auto');
 
     // Every SKU: progress shows, Stop ends it without a table; a full run fills the table.

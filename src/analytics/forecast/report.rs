@@ -1672,7 +1672,7 @@ mod tests {
         assert_eq!(a.series[0].chosen, ModelKind::Ensemble);
         assert_eq!(a.series[0].forecast, b.series[0].forecast);
         assert_eq!(a.series[0].model, b.series[0].model);
-        assert_eq!(a.series[0].leaderboard.len(), 7);
+        assert_eq!(a.series[0].leaderboard.len(), 8);
         assert!(a.series[0].backtest_mase.is_some());
         assert!(b.series[0].leaderboard.is_empty() && b.series[0].backtest.is_empty());
         assert_eq!(b.series[0].backtest_mase, None);

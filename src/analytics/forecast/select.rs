@@ -158,7 +158,7 @@ impl ModelKind {
     }
 }
 
-/// How [`ModelKind::Ensemble`] combines its eight members (AutoETS, AutoARIMA, Theta (DOTM), the
+/// How [`ModelKind::Ensemble`] combines its eight members (THieF, AutoARIMA, Theta (DOTM), the
 /// standard Theta (STM), NNAR, CES, damped ETS, seasonal naive): at each horizon the lowest and
 /// the highest forecast are dropped and the other six averaged. The rule was chosen on the training
 /// data only (M3 monthly, every series' last 18 training months held out; BENCHMARKS.md, rounds
@@ -170,7 +170,9 @@ impl ModelKind {
 /// (`ces_member.py`) added complex exponential smoothing as an eighth: no candidate was best on
 /// both, and the eight had the smallest relative score (13.579 / 0.8329 against the seven's
 /// 13.554 / 0.8348; the median of ETS, CES, ARIMA and Theta, Petropoulos & Svetunkov's 2020
-/// "SCUM", 13.974 / 0.8593).
+/// "SCUM", 13.974 / 0.8593). Round 7 (`thief_member.py`) put temporal hierarchies of AutoETS
+/// ([`ThiefModel`]) in the AutoETS member's place: again none best on both, the smallest
+/// relative score (13.526 / 0.8344, 0.9990; THieF as a ninth member 13.557 / 0.8345).
 pub const ENSEMBLE_COMBINE: Combine = Combine::TrimmedMean;
 
 /// The Theta variant behind [`ModelKind::Theta`] (alone and as a combination member): the
@@ -182,11 +184,11 @@ pub const ENSEMBLE_COMBINE: Combine = Combine::TrimmedMean;
 /// 14.288 / 0.8739 for DSTM and 15.753 / 0.9046 for OTM.
 pub const THETA_VARIANT: ThetaKind = ThetaKind::Dotm;
 
-/// The combination's own automatic models, fitted once each (AutoETS also gives the damped
-/// member, AutoTheta the second Theta; the seasonal naive is added to them). [`fit_ensemble`]
-/// and the backtest windows take the members from this list.
+/// The combination's own automatic models, fitted once each (THieF's period-level AutoETS
+/// also gives the damped member, AutoTheta the second Theta; the seasonal naive is added to
+/// them). [`fit_ensemble`] and the backtest windows take the members from this list.
 const COMBINATION_MODELS: [ModelKind; 5] = [
-    ModelKind::Ets,
+    ModelKind::Thief,
     ModelKind::Arima,
     ModelKind::Theta,
     ModelKind::Nnar,
@@ -267,10 +269,11 @@ fn naive_member(m: usize) -> ModelKind {
     }
 }
 
-/// The combination ([`ModelKind::Ensemble`]) with an explicit rule: AutoETS, AutoARIMA, Theta
-/// ([`THETA_VARIANT`]), NNAR ([`NnarModel`], its defaults), CES ([`CesModel`]), the standard
-/// Theta ([`ENSEMBLE_SECOND_THETA`]), the best damped-trend ETS (from the same ETS fits) and the
-/// seasonal naive (naive when `m = 1`); members that cannot be fitted are left out.
+/// The combination ([`ModelKind::Ensemble`]) with an explicit rule: THieF ([`ThiefModel`] over
+/// AutoETS), AutoARIMA, Theta ([`THETA_VARIANT`]), NNAR ([`NnarModel`], its defaults), CES
+/// ([`CesModel`]), the standard Theta ([`ENSEMBLE_SECOND_THETA`]), the best damped-trend ETS
+/// (from THieF's period-level ETS fits) and the seasonal naive (naive when `m = 1`); members
+/// that cannot be fitted are left out.
 pub fn fit_ensemble(
     y: &[f64],
     m: usize,
@@ -289,9 +292,14 @@ pub fn fit_ensemble_members(
     let mut damped = None;
     if let Ok(e) = AutoEts::fit(y, m) {
         damped = e.best_damped.clone();
-        members.push(Box::new(e));
+        if let Ok(t) = ThiefModel::with_base(y, m, e) {
+            members.push(Box::new(t));
+        }
     }
-    for &k in COMBINATION_MODELS.iter().filter(|k| **k != ModelKind::Ets) {
+    for &k in COMBINATION_MODELS
+        .iter()
+        .filter(|k| **k != ModelKind::Thief)
+    {
         if let Ok(f) = fit_model(k, y, m) {
             members.push(f);
         }
@@ -424,21 +432,40 @@ pub fn backtest(
         }
         b
     };
-    // forecasts[base][window]; the combination's damped ETS comes from the same ETS fits, its
-    // second Theta is fitted next to the first.
+    // forecasts[base][window]. With the combination, each window's AutoETS is fitted once: it
+    // gives THieF's period level, the damped ETS member and the ETS row (the full AutoETS, as in
+    // `fit_ensemble`, on a short history too: only `--model ensemble` puts the combination
+    // there); the second Theta is fitted next to the first.
     let with_damped = candidates.contains(&ModelKind::Ensemble);
-    let mut damped: Vec<Option<Forecast>> = vec![None; windows.len()];
+    let window_ets: Vec<Option<AutoEts>> = if with_damped {
+        windows
+            .iter()
+            .map(|&end| AutoEts::fit(&y[..end], m).ok())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let damped: Vec<Option<Forecast>> = window_ets
+        .iter()
+        .map(|e| {
+            e.as_ref()
+                .and_then(|e| e.best_damped.as_ref())
+                .map(|d| d.predict(h, &[]))
+        })
+        .collect();
     let mut second_theta: Vec<Option<Forecast>> = vec![None; windows.len()];
     let mut fc: Vec<Vec<Option<Forecast>>> = Vec::with_capacity(base.len());
     for &k in &base {
         let mut row = Vec::with_capacity(windows.len());
         for (wi, &end) in windows.iter().enumerate() {
-            // The combination's ETS member is the full AutoETS, as in `fit_ensemble`, on a short
-            // history too (only `--model ensemble` puts the combination there).
+            let shared = window_ets.get(wi).and_then(Option::as_ref);
             row.push(if k == ModelKind::Ets && with_damped {
-                AutoEts::fit(&y[..end], m).ok().map(|e| {
-                    damped[wi] = e.best_damped.as_ref().map(|d| d.predict(h, &[]));
-                    e.predict(h, &[])
+                shared.map(|e| e.predict(h, &[]))
+            } else if k == ModelKind::Thief && with_damped {
+                shared.and_then(|e| {
+                    ThiefModel::with_base(&y[..end], m, e.clone())
+                        .ok()
+                        .map(|t| t.predict(h, &[]))
                 })
             } else {
                 if k == ModelKind::Theta && with_damped {
@@ -476,7 +503,7 @@ pub fn backtest(
         }
         if k == ModelKind::Ensemble {
             fs.extend(second_theta[w].clone());
-            fs.extend(damped[w].clone());
+            fs.extend(damped.get(w).cloned().flatten());
             let i = base.iter().position(|b| *b == naive_member(m))?;
             fs.extend(fc[i][w].clone());
         }
@@ -658,6 +685,7 @@ pub fn auto_forecast_with(
             vec![
                 ModelKind::Ensemble,
                 ModelKind::Ets,
+                ModelKind::Thief,
                 ModelKind::Arima,
                 ModelKind::Theta,
                 // Their window fits are the combination's members': rows at no extra cost.

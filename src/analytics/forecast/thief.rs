@@ -58,7 +58,7 @@ pub struct ThiefModel {
 
 /// The divisors of `m` in increasing order (`1` first, `m` last).
 pub fn divisors(m: usize) -> Vec<usize> {
-    (1..=m).filter(|k| m % k == 0).collect()
+    (1..=m).filter(|k| m.is_multiple_of(*k)).collect()
 }
 
 /// Sums of consecutive blocks of `k` values ending with the last value.
@@ -96,8 +96,14 @@ impl ThiefModel {
     /// `m ≤ 1`). Fails when the series itself admits no ETS model.
     pub fn fit(y: &[f64], m: usize) -> Result<ThiefModel, ForecastError> {
         check_series(y, 3)?;
+        Self::with_base(y, m, AutoEts::fit(y, m.max(1))?)
+    }
+
+    /// [`ThiefModel::fit`] with the period level's AutoETS already fitted on `y` (the forecast
+    /// combination fits it once for THieF and its damped-ETS member).
+    pub fn with_base(y: &[f64], m: usize, base: AutoEts) -> Result<ThiefModel, ForecastError> {
+        check_series(y, 3)?;
         let m = m.max(1);
-        let base = AutoEts::fit(y, m)?;
         let mut upper = Vec::new();
         for k in divisors(m).into_iter().skip(1) {
             let yk = aggregate(y, k);
@@ -122,6 +128,20 @@ impl ThiefModel {
     pub fn levels(&self) -> Vec<usize> {
         std::iter::once(1)
             .chain(self.upper.iter().map(|(k, _)| *k))
+            .collect()
+    }
+
+    /// `(k, model name)` of every level (`1` first): `ETS(M,A,M)`, ..., `naive` for a level too
+    /// short for ETS.
+    pub fn level_models(&self) -> Vec<(usize, String)> {
+        std::iter::once((1, self.base.best.name()))
+            .chain(self.upper.iter().map(|(k, model)| {
+                let name = match model {
+                    LevelModel::Ets(e) => e.best.name(),
+                    LevelModel::Naive(_) => "naive".to_string(),
+                };
+                (*k, name)
+            }))
             .collect()
     }
 
