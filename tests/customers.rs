@@ -326,10 +326,20 @@ fn full_run_churn_and_profile() {
     let p = customers::customer_profile_from(d, &rep, "12347").unwrap();
     println!("{:?}", &p);
     assert_eq!(p.orders.len(), 7);
-    assert!(p.p_alive.is_some() && !p.top_products.is_empty());
+    assert!(p.p_alive.is_some() && !p.top_products.is_empty() && !p.single_purchase_day);
     // 12347 returned nothing; 12346 returned its whole order (pandas, rfm_matches_pandas)
     assert_eq!((p.returned, p.returned_units), (0.0, 0.0));
     let q = customers::customer_profile_from(d, &rep, "12346").unwrap();
+    // 12346 bought on one day: BG/NBD's P(alive) is 1 by construction (its CLV row says so,
+    // as lifetimes would), which the profile does not pass off as a judgement.
+    let row = rep
+        .clv
+        .rows
+        .iter()
+        .find(|r| r.customer_id == "12346")
+        .unwrap();
+    assert_eq!((row.frequency, row.p_alive), (0, 1.0));
+    assert!(q.single_purchase_day && q.p_alive.is_none(), "{q:?}");
     assert!(
         (q.returned - 77_183.60).abs() < 1e-6 && q.returned_units == 74_215.0,
         "{q:?}"

@@ -134,8 +134,8 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         key: "customers.clv.note.p_alive",
-        en: "Probability that the customer still buys from you, judged from how regularly they bought and how long it has been since (1 = certainly active).",
-        zh: "客户仍在向你购买的概率，根据其以往购买是否规律、距上次购买多久来判断（1 = 肯定仍活跃）。",
+        en: "Probability that the customer still buys from you, judged from how regularly they bought and how long it has been since (1 = certainly active). A customer who bought on a single day cannot be judged this way: the model then says 1 by construction, which the app shows as “–” (its download keeps 1).",
+        zh: "客户仍在向你购买的概率，根据其以往购买是否规律、距上次购买多久来判断（1 = 肯定仍活跃）。只在一天购买过的客户无法这样判断：模型此时按构造给出 1，应用中显示为“–”（其下载文件仍为 1）。",
     },
     Entry {
         key: "customers.clv.note.expected_purchases",

@@ -59,6 +59,17 @@ test('Customers page: money in the orders\' currency, plain numbers in the CSV',
     assert.match(await profile.innerText(), /Revenue\s+\$[\d,]+\.\d\d/);
     // The first customer of the list (10000) ordered once: "1 order", not "1 orders".
     assert.equal((await profile.locator('h3').first().innerText()).trim(), '1 order');
+    // One purchase day: BG/NBD's P(alive) is 1 by construction, so the drawer and the list show
+    // "–" with the reason; the CSV keeps the model's 1 (as `shoplens clv`).
+    assert.match(await page.locator('[data-testid="profile-p-alive"]').innerText(), /P\(still active\)\s+–$/);
+    assert.match(await page.locator('[data-testid="profile-single-day"]').innerText(), /^One purchase day so far: the model judges whether a customer is still active/);
+    const pa = col('P(active)');
+    assert.equal((await table.locator(`tbody tr:first-child td:nth-child(${pa})`).innerText()).trim(), '–');
+    const p = csv[0].indexOf('p_alive');
+    assert.equal(csv.find((r) => r[0] === '10000')[p], '1');
+    // A customer with repeat purchases keeps a number.
+    const shownPa = await table.locator(`tbody tr td:nth-child(${pa})`).allInnerTexts();
+    assert.ok(shownPa.some((v) => /^0\.\d{3}$|^1\.000$/.test(v.trim())), JSON.stringify(shownPa.slice(0, 8)));
     assert.match(await page.locator('[data-testid="profile-returned"]').innerText(), /Returned\s+\$0\.00/);
     await shot(page, 'customers-usd.png');
     assert.deepEqual(crashes(log), []);

@@ -47,7 +47,13 @@ pub struct CustomerProfile {
     pub segment_name: String,
     pub cluster: Option<usize>,
     pub cluster_description: Option<String>,
+    /// BG/NBD's P(alive); `None` outside the model and for a customer with a single purchase
+    /// day, whose P(alive) is 1 by construction (the model lets a customer drop out only after
+    /// a repeat purchase), which says nothing about that customer.
     pub p_alive: Option<f64>,
+    /// The customer bought on a single day of the model's calibration period.
+    #[serde(default)]
+    pub single_purchase_day: bool,
     pub expected_purchases: Option<f64>,
     pub clv: Option<f64>,
     /// Up to 10 each, by revenue, then units.
@@ -163,7 +169,8 @@ pub fn customer_profile_from(
             .cluster
             .and_then(|c| report.clusters.clusters.get(c))
             .map(|c| c.description.clone()),
-        p_alive: clv_row.map(|r| r.p_alive),
+        p_alive: clv_row.filter(|r| r.frequency > 0).map(|r| r.p_alive),
+        single_purchase_day: clv_row.is_some_and(|r| r.frequency == 0),
         expected_purchases: clv_row.map(|r| r.expected_purchases),
         clv: clv_row.filter(|_| report.clv.priced).map(|r| r.clv),
         top_products: top(products),

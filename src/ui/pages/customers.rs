@@ -89,11 +89,11 @@ fn CustomersBody(report: CustomersReport, millis: f64) -> impl IntoView {
         .collect();
 
     // Customer table: RFM joined with CLV.
-    let clv_by_id: HashMap<String, (f64, f64)> = r
+    let clv_by_id: HashMap<String, (Cell, f64)> = r
         .clv
         .rows
         .iter()
-        .map(|c| (c.customer_id.clone(), (c.p_alive, c.clv)))
+        .map(|c| (c.customer_id.clone(), (p_alive_cell(c), c.clv)))
         .collect();
     let seg_names: HashMap<_, _> = r
         .segments
@@ -106,8 +106,8 @@ fn CustomersBody(report: CustomersReport, millis: f64) -> impl IntoView {
         .map(|c| {
             let (p_alive, clv) = clv_by_id
                 .get(&c.customer_id)
-                .copied()
-                .unwrap_or((f64::NAN, f64::NAN));
+                .cloned()
+                .unwrap_or((num(f64::NAN, 3), f64::NAN));
             let mut row = vec![
                 Cell::Text(c.customer_id.clone()),
                 Cell::Text(seg_names.get(&c.segment).cloned().unwrap_or_default()),
@@ -125,7 +125,7 @@ fn CustomersBody(report: CustomersReport, millis: f64) -> impl IntoView {
                 },
                 Cell::Text(format!("{}{}{}", c.r_score, c.f_score, c.m_score)),
                 Cell::Text(c.cluster.map(|k| format!("{}", k + 1)).unwrap_or_default()),
-                num(p_alive, 3),
+                p_alive,
             ];
             if !units {
                 row.push(money(clv, &cur));
@@ -420,7 +420,7 @@ fn ClvSection(report: CustomersReport) -> impl IntoView {
                 num(r.frequency as f64, 0),
                 num(r.recency_weeks, 1),
                 num(r.t_weeks, 1),
-                num(r.p_alive, 3),
+                p_alive_cell(r),
                 num(r.expected_purchases, 2),
             ];
             if priced {
@@ -625,13 +625,16 @@ fn ProfileDrawer() -> impl IntoView {
                             <div class="stat" data-testid="profile-returned"><span class="stat-label">{t("Units returned", "退货件数")}</span><span class="stat-value">{format::num(p.returned_units, 0)}</span></div>
                         }.into_any() }}
                         <div class="stat"><span class="stat-label">{t("Days since last order", "距上次下单天数")}</span><span class="stat-value">{p.recency_days.to_string()}</span></div>
-                        <div class="stat"><span class="stat-label">{t("P(still active)", "仍活跃的概率")}</span><span class="stat-value">{p.p_alive.map(|v| format!("{v:.2}")).unwrap_or_else(|| "–".into())}</span></div>
+                        <div class="stat" data-testid="profile-p-alive"><span class="stat-label">{t("P(still active)", "仍活跃的概率")}</span><span class="stat-value">{p.p_alive.map(|v| format!("{v:.2}")).unwrap_or_else(|| "–".into())}</span></div>
                         {if priced { view! {
                             <div class="stat"><span class="stat-label">{t("Predicted value", "预测价值")}</span><span class="stat-value">{p.clv.map(|v| format::money(v, &cur.get())).unwrap_or_else(|| "–".into())}</span></div>
                         }.into_any() } else { view! {
                             <div class="stat"><span class="stat-label">{t("Expected purchases", "预期购买次数")}</span><span class="stat-value">{p.expected_purchases.map(|v| format::num(v, 2)).unwrap_or_else(|| "–".into())}</span></div>
                         }.into_any() }}
                     </div>
+                    {p.single_purchase_day.then(|| view! {
+                        <p class="muted small" data-testid="profile-single-day">{t("One purchase day so far: the model judges whether a customer is still active from the gaps between their purchases, so it cannot tell yet. Days since the last order is the better guide here.", "目前只有一天购买记录：模型根据客户两次购买之间的间隔判断其是否仍活跃，因此暂时无法判断。这里更应参考距上次下单的天数。")}</p>
+                    })}
                     <h3>{if p.orders.len() == 1 { t("1 order", "1 笔订单").to_string() } else { crate::tr!("{} orders", "{} 笔订单", p.orders.len()) }}</h3>
                     <BarLineChart labels=Signal::derive(move || timeline_labels.clone()) series=Signal::derive(move || timeline.clone())
                         title=t("Orders over time", "订单走势").to_string() height=180.0/>
@@ -652,6 +655,21 @@ fn ProfileDrawer() -> impl IntoView {
 }
 
 /// The RFM segment's name in the UI language (the core's `Segment::name` is English).
+/// The P(active) cell of a CLV row. BG/NBD lets a customer drop out only after a repeat
+/// purchase, so with one purchase day its P(alive) is 1 by construction (lifetimes gives the
+/// same): the page shows "–" there, the CSV keeps the model's 1 (as `shoplens clv`), and the
+/// column's note says why.
+fn p_alive_cell(r: &crate::analytics::customers::ClvRow) -> Cell {
+    if r.frequency == 0 {
+        Cell::Num {
+            value: r.p_alive,
+            shown: "–".into(),
+        }
+    } else {
+        num(r.p_alive, 3)
+    }
+}
+
 fn segment_name(s: Segment) -> &'static str {
     match s {
         Segment::Champions => t("Champions", "冠军客户"),
