@@ -132,65 +132,77 @@ fn airpassengers_long_file_nnar() {
     assert!(f[6] > f[10] * 1.1, "{f:?}");
 }
 
+/// One model picked with `--model` on AirPassengers (12 months ahead): the CSV's forecasts are
+/// the library's `point` (to 1e−9), every row names `name`, the first three months are within
+/// `tol` of a reference, and the intervals widen with the horizon.
+fn airpassengers_single_model(
+    model: &str,
+    out: &str,
+    name: &str,
+    point: &[f64],
+    reference: [f64; 3],
+    tol: f64,
+) {
+    let input = data_path("classic_ts/datasets_AirPassengers.csv");
+    let (ok, err, out) = forecast(&input, 12, out, &["--model", model]);
+    assert!(ok, "{err}");
+    let (header, rows) = read_rows(&out);
+    assert_eq!(header, HEADER);
+    assert_eq!(rows.len(), 12);
+    check_intervals(&rows);
+    assert!(rows.iter().all(|r| &r[7] == name), "{model}");
+    let f: Vec<f64> = rows.iter().map(|r| r[2].parse().expect("f")).collect();
+    for (a, b) in f.iter().zip(point) {
+        assert!((a - b).abs() <= 1e-9 * b.abs(), "{model}: {a} vs {b}");
+    }
+    for (a, b) in f.iter().zip(reference) {
+        assert!((a - b).abs() < tol * b, "{model}: {a} vs {b}");
+    }
+    let width = |r: &csv::StringRecord| -> f64 {
+        r[6].parse::<f64>().expect("hi") - r[5].parse::<f64>().expect("lo")
+    };
+    assert!(width(&rows[11]) > width(&rows[0]) * 1.3, "{model}");
+}
+
 /// `--model ces` (also `autoces`): complex exponential smoothing, the library's fit (the full
-/// seasonal type on AirPassengers, as statsforecast's `auto_ces`; tests/forecast_golden.rs), with
-/// intervals that widen with the horizon.
+/// seasonal type on AirPassengers, as statsforecast's `auto_ces`; tests/forecast_golden.rs):
+/// statsforecast's first three months 453.018, 429.323, 488.628, within 0.2 %.
 #[test]
 fn airpassengers_long_file_ces() {
     use shoplens::analytics::forecast::ces::CesModel;
-    let input = data_path("classic_ts/datasets_AirPassengers.csv");
-    let (ok, err, out) = forecast(&input, 12, "air_ces.csv", &["--model", "autoces"]);
-    assert!(ok, "{err}");
-    let (header, rows) = read_rows(&out);
-    assert_eq!(header, HEADER);
-    assert_eq!(rows.len(), 12);
-    check_intervals(&rows);
     let y = forecast_common::load_classic("datasets_AirPassengers.csv");
     let lib = CesModel::fit(&y, 12).expect("ces");
     assert_eq!(lib.name(), "CES(F)");
-    assert!(rows.iter().all(|r| &r[7] == "CES(F)"));
-    let f: Vec<f64> = rows.iter().map(|r| r[2].parse().expect("f")).collect();
-    for (a, b) in f.iter().zip(&lib.point(12)) {
-        assert!((a - b).abs() <= 1e-9 * b.abs(), "{a} vs {b}");
-    }
-    // statsforecast's first three months: 453.018, 429.323, 488.628 (within 0.2 %).
-    for (a, b) in f.iter().zip([453.018, 429.323, 488.628]) {
-        assert!((a - b).abs() < 0.002 * b, "{a} vs {b}");
-    }
-    let width = |r: &csv::StringRecord| -> f64 {
-        r[6].parse::<f64>().expect("hi") - r[5].parse::<f64>().expect("lo")
-    };
-    assert!(width(&rows[11]) > width(&rows[0]) * 1.3);
+    let reference = [453.018, 429.323, 488.628];
+    airpassengers_single_model(
+        "autoces",
+        "air_ces.csv",
+        "CES(F)",
+        &lib.point(12),
+        reference,
+        0.002,
+    );
 }
 
-/// `--model thief`: temporal hierarchies on AirPassengers, the library's forecasts, named by
-/// the monthly level's ETS, near the pipeline of statsforecast's AutoETS per level and
-/// hierarchicalforecast's reconciliation (`benches/forecast/thief_reference.py`).
+/// `--model thief`: temporal hierarchies, named by the monthly level's ETS, within 3 % of the
+/// pipeline of statsforecast's AutoETS per level and hierarchicalforecast's reconciliation
+/// (`benches/forecast/thief_reference.py`: 439.136, 425.046, 489.830).
 #[test]
 fn airpassengers_long_file_thief() {
     use shoplens::analytics::forecast::thief::ThiefModel;
-    let input = data_path("classic_ts/datasets_AirPassengers.csv");
-    let (ok, err, out) = forecast(&input, 12, "air_thief.csv", &["--model", "thief"]);
-    assert!(ok, "{err}");
-    let (header, rows) = read_rows(&out);
-    assert_eq!(header, HEADER);
-    assert_eq!(rows.len(), 12);
-    check_intervals(&rows);
     let y = forecast_common::load_classic("datasets_AirPassengers.csv");
     let lib = ThiefModel::fit(&y, 12).expect("thief");
-    assert_eq!(lib.name(), "THieF(ETS(M,A,M))");
-    assert!(rows.iter().all(|r| &r[7] == "THieF(ETS(M,A,M))"));
-    let f: Vec<f64> = rows.iter().map(|r| r[2].parse().expect("f")).collect();
-    for (a, b) in f.iter().zip(&lib.point(12)) {
-        assert!((a - b).abs() <= 1e-9 * b.abs(), "{a} vs {b}");
-    }
-    for (a, b) in f.iter().zip([439.136, 425.046, 489.830]) {
-        assert!((a - b).abs() < 0.03 * b, "{a} vs {b}");
-    }
-    let width = |r: &csv::StringRecord| -> f64 {
-        r[6].parse::<f64>().expect("hi") - r[5].parse::<f64>().expect("lo")
-    };
-    assert!(width(&rows[11]) > width(&rows[0]) * 1.3);
+    let name = "THieF(ETS(M,A,M))";
+    assert_eq!(lib.name(), name);
+    let reference = [439.136, 425.046, 489.830];
+    airpassengers_single_model(
+        "thief",
+        "air_thief.csv",
+        name,
+        &lib.point(12),
+        reference,
+        0.03,
+    );
 }
 
 #[test]
