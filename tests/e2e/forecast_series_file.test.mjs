@@ -82,7 +82,7 @@ test('Forecast page: a series file forecast in the worker, exported and scored o
     // The combination by its plain name on the page, its full name (the CLI's `model` column) in
     // the downloads: the forecasts CSV and the table's own.
     const full = csv[0][7];
-    assert.match(full, /^EnsembleTrimmedMean\(ETS\(/);
+    assert.match(full, /^EnsembleTrimmedMean\(THieF\(ETS\(/);
     const members = full.slice('EnsembleTrimmedMean('.length, -1);
     assert.equal(await page.locator('[data-testid="sf-model-score"]').getAttribute('title'), full);
     assert.match(await page.locator('[data-testid="sf-model-score"]').innerText(), /^Model: Combination of 8 models \(trimmed mean\)\. On the test rows: sMAPE \d/);

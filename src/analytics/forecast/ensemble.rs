@@ -227,8 +227,8 @@ pub fn combination_parts(full: &str) -> Option<(&'static str, Vec<&str>)> {
 }
 
 /// A model's name for people. A combination's full name lists every member
-/// (`EnsembleTrimmedMean(ETS(M,A,M), ARIMA(0,1,1)(0,1,1)[12], …)`, as the CLI's `model` column
-/// writes it); it reads "Combination of 7 models (trimmed mean)" instead, the full name staying
+/// (`EnsembleTrimmedMean(THieF(ETS(M,A,M)), ARIMA(0,1,1)(0,1,1)[12], …)`, as the CLI's `model`
+/// column writes it); it reads "Combination of 8 models (trimmed mean)" instead, the full name staying
 /// in the "how was this computed" text and the downloads. Any other name is shown as it is.
 pub fn short_name(full: &str) -> Text {
     match combination_parts(full) {
@@ -274,7 +274,7 @@ mod tests {
 
     #[test]
     fn combinations_get_a_short_name() {
-        let full = "EnsembleTrimmedMean(ETS(M,A,M), ARIMA(0,0,0)(0,1,1)[12] with drift, \
+        let full = "EnsembleTrimmedMean(THieF(ETS(M,A,M)), ARIMA(0,0,0)(0,1,1)[12] with drift, \
                     Theta(DOTM), NNAR(3,1,3)[12], CES(F), Theta(STM), ETS(M,Ad,M), SeasonalNaive)";
         let t = short_name(full);
         assert_eq!(t.en(), "Combination of 8 models (trimmed mean)");
@@ -290,7 +290,7 @@ mod tests {
         assert_eq!(
             members,
             [
-                "ETS(M,A,M)",
+                "THieF(ETS(M,A,M))",
                 "ARIMA(0,0,0)(0,1,1)[12] with drift",
                 "Theta(DOTM)",
                 "NNAR(3,1,3)[12]",
