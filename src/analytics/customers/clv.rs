@@ -119,6 +119,16 @@ pub struct ClvRow {
     pub actual_holdout_purchases: Option<u32>,
 }
 
+impl ClvRow {
+    /// P(alive) where it judges the customer: `None` for a single purchase day (`frequency`
+    /// 0), where BG/NBD's P(alive) is 1 by construction (the model lets a customer drop out
+    /// only after a repeat purchase; lifetimes gives the same). `p_alive` itself keeps the
+    /// model's value (the CLI's column).
+    pub fn judged_p_alive(&self) -> Option<f64> {
+        (self.frequency > 0).then_some(self.p_alive)
+    }
+}
+
 /// Predicted vs actual mean holdout purchases by calibration frequency (0..=6, 7 = "7+").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FrequencyBucket {

@@ -1,7 +1,7 @@
 //! Per-customer profile for the UI drawer: orders timeline, segment, cluster, P(alive), CLV and
 //! top products / categories by revenue (by units when the data have no prices).
 
-use super::{run, CustomersError, CustomersParams, CustomersReport, Segment};
+use super::{run, ClvRow, CustomersError, CustomersParams, CustomersReport, Segment};
 use crate::data::{Dataset, NONE_ID};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -169,8 +169,8 @@ pub fn customer_profile_from(
             .cluster
             .and_then(|c| report.clusters.clusters.get(c))
             .map(|c| c.description.clone()),
-        p_alive: clv_row.filter(|r| r.frequency > 0).map(|r| r.p_alive),
-        single_purchase_day: clv_row.is_some_and(|r| r.frequency == 0),
+        p_alive: clv_row.and_then(ClvRow::judged_p_alive),
+        single_purchase_day: clv_row.is_some_and(|r| r.judged_p_alive().is_none()),
         expected_purchases: clv_row.map(|r| r.expected_purchases),
         clv: clv_row.filter(|_| report.clv.priced).map(|r| r.clv),
         top_products: top(products),

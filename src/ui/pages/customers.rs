@@ -654,22 +654,22 @@ fn ProfileDrawer() -> impl IntoView {
     }
 }
 
-/// The RFM segment's name in the UI language (the core's `Segment::name` is English).
-/// The P(active) cell of a CLV row. BG/NBD lets a customer drop out only after a repeat
-/// purchase, so with one purchase day its P(alive) is 1 by construction (lifetimes gives the
-/// same): the page shows "–" there, the CSV keeps the model's 1 (as `shoplens clv`), and the
-/// column's note says why.
+/// The P(active) cell of a CLV row: "–" where the model does not judge the customer
+/// ([`ClvRow::judged_p_alive`], a single purchase day), the CSV keeping the model's 1 (as
+/// `shoplens clv`); the column's note says why.
+///
+/// [`ClvRow::judged_p_alive`]: crate::analytics::customers::ClvRow::judged_p_alive
 fn p_alive_cell(r: &crate::analytics::customers::ClvRow) -> Cell {
-    if r.frequency == 0 {
-        Cell::Num {
+    match r.judged_p_alive() {
+        Some(v) => num(v, 3),
+        None => Cell::Num {
             value: r.p_alive,
             shown: "–".into(),
-        }
-    } else {
-        num(r.p_alive, 3)
+        },
     }
 }
 
+/// The RFM segment's name in the UI language (the core's `Segment::name` is English).
 fn segment_name(s: Segment) -> &'static str {
     match s {
         Segment::Champions => t("Champions", "冠军客户"),
