@@ -1,12 +1,13 @@
 //! Temporal hierarchies (THieF) of Athanasopoulos, Hyndman, Kourentzes & Petropoulos (2017),
 //! "Forecasting with temporal hierarchies", European Journal of Operational Research 262(1),
-//! 60–74, as the R package `thief` with `usemodel = "ets"`, `comb = "struc"`.
+//! 60–74, as the R package `thief` with `usemodel = "ets"` or `"arima"`, `comb = "struc"`.
 //!
 //! A series with season `m` is aggregated at every level `k` that divides `m` (monthly data:
 //! `k = 1, 2, 3, 4, 6, 12`): level `k` is the sums of consecutive blocks of `k` periods ending
 //! with the last period (the first `n mod k` periods are left out), with season `m / k`. Each
-//! level gets its own AutoETS ([`AutoEts`]); a level too short for any ETS model gets its naive
-//! forecast (its last value), a level without one complete block is left out. The forecasts
+//! level gets its own model of one family ([`ThiefBase`]): AutoETS ([`AutoEts`]) or AutoARIMA
+//! ([`AutoArima`]); a level too short for that family gets its naive forecast (its last value),
+//! a level without one complete block is left out. The forecasts
 //! are made for `B = ⌈h/m⌉` blocks of `m` periods (level `k` forecasts `B·m/k` steps) and
 //! reconciled block by block, so that every level's forecast is the sum of the periods' below it:
 //! with `S` the summing matrix of one block (one row per node of every level, one column per
@@ -18,27 +19,69 @@
 //! ones (Athanasopoulos et al. 2017, §3–4). The yearly and half-yearly models see the trend
 //! without the season's noise, the period level the season; the reconciled forecast mixes both.
 //!
-//! Intervals: those of the period-level AutoETS, moved by (reconciled − base) point forecast
+//! Intervals: those of the period-level model, moved by (reconciled − base) point forecast
 //! (the paper and `thief` give point forecasts only).
 
 use nalgebra::{DMatrix, DVector};
 
+use super::arima::AutoArima;
 use super::ets::AutoEts;
 use super::{check_series, FittedModel, Forecast, ForecastError};
 
-/// The base model of one aggregation level.
+/// The model family fitted at every level of the hierarchy (`thief`'s `usemodel`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ThiefBase {
+    /// AutoETS ([`AutoEts`]): every admissible specification, smallest AICc.
+    Ets,
+    /// AutoARIMA ([`AutoArima`]): unit-root tests, stepwise search, exact-ML refit.
+    Arima,
+}
+
+/// The model of one aggregation level.
 #[derive(Debug, Clone)]
 enum LevelModel {
     Ets(Box<AutoEts>),
-    /// Too short for ETS: the level's last value.
+    Arima(Box<AutoArima>),
+    /// Too short for the family: the level's last value.
     Naive(f64),
 }
 
 impl LevelModel {
+    /// The family's model of `y` with season `m`, or the naive forecast where it cannot be
+    /// fitted; `None` for an empty level.
+    fn fit(base: ThiefBase, y: &[f64], m: usize) -> Option<LevelModel> {
+        let last = *y.last()?;
+        let model = match base {
+            ThiefBase::Ets => AutoEts::fit(y, m).map(|e| LevelModel::Ets(Box::new(e))),
+            ThiefBase::Arima => AutoArima::fit(y, m).map(|a| LevelModel::Arima(Box::new(a))),
+        };
+        Some(model.unwrap_or(LevelModel::Naive(last)))
+    }
+
     fn point(&self, steps: usize) -> Vec<f64> {
         match self {
             LevelModel::Ets(e) => e.best.point(steps),
+            LevelModel::Arima(a) => a.best.predict(steps, &[]).mean,
             LevelModel::Naive(v) => vec![*v; steps],
+        }
+    }
+
+    fn name(&self) -> String {
+        match self {
+            LevelModel::Ets(e) => e.best.name(),
+            LevelModel::Arima(a) => a.best.name(),
+            LevelModel::Naive(_) => "naive".to_string(),
+        }
+    }
+
+    fn predict(&self, horizon: usize, levels: &[f64]) -> Forecast {
+        match self {
+            LevelModel::Ets(e) => e.best.predict(horizon, levels),
+            LevelModel::Arima(a) => a.best.predict(horizon, levels),
+            LevelModel::Naive(v) => Forecast {
+                mean: vec![*v; horizon],
+                intervals: Vec::new(),
+            },
         }
     }
 }
@@ -47,8 +90,8 @@ impl LevelModel {
 #[derive(Debug, Clone)]
 pub struct ThiefModel {
     m: usize,
-    /// The period level's AutoETS (`k = 1`): its intervals are the model's.
-    base: AutoEts,
+    /// The period level's model (`k = 1`, never naive): its intervals are the model's.
+    base: LevelModel,
     /// `(k, model)` for every level `k > 1` that has at least one complete block.
     upper: Vec<(usize, LevelModel)>,
     /// The reconciliation `G = (Sᵀ W⁻¹ S)⁻¹ Sᵀ W⁻¹` (`m × rows`), rows ordered level by level
@@ -102,18 +145,46 @@ impl ThiefModel {
     /// [`ThiefModel::fit`] with the period level's AutoETS already fitted on `y` (the forecast
     /// combination fits it once for THieF and its damped-ETS member).
     pub fn with_base(y: &[f64], m: usize, base: AutoEts) -> Result<ThiefModel, ForecastError> {
+        Self::build(y, m, ThiefBase::Ets, LevelModel::Ets(Box::new(base)))
+    }
+
+    /// Fit AutoARIMA at every aggregation level of season `m` (`thief`'s `usemodel =
+    /// "arima"`). Fails when the series itself admits no ARIMA model.
+    pub fn fit_arima(y: &[f64], m: usize) -> Result<ThiefModel, ForecastError> {
+        check_series(y, 4)?;
+        Self::with_arima_base(y, m, AutoArima::fit(y, m.max(1))?)
+    }
+
+    /// [`ThiefModel::fit_arima`] with the period level's AutoARIMA already fitted on `y`.
+    pub fn with_arima_base(
+        y: &[f64],
+        m: usize,
+        base: AutoArima,
+    ) -> Result<ThiefModel, ForecastError> {
+        Self::build(y, m, ThiefBase::Arima, LevelModel::Arima(Box::new(base)))
+    }
+
+    /// The family of every level.
+    pub fn family(&self) -> ThiefBase {
+        match self.base {
+            LevelModel::Arima(_) => ThiefBase::Arima,
+            _ => ThiefBase::Ets,
+        }
+    }
+
+    fn build(
+        y: &[f64],
+        m: usize,
+        family: ThiefBase,
+        base: LevelModel,
+    ) -> Result<ThiefModel, ForecastError> {
         check_series(y, 3)?;
         let m = m.max(1);
-        let mut upper = Vec::new();
-        for k in divisors(m).into_iter().skip(1) {
-            let yk = aggregate(y, k);
-            let Some(&last) = yk.last() else { continue };
-            let model = match AutoEts::fit(&yk, m / k) {
-                Ok(e) => LevelModel::Ets(Box::new(e)),
-                Err(_) => LevelModel::Naive(last),
-            };
-            upper.push((k, model));
-        }
+        let upper: Vec<(usize, LevelModel)> = divisors(m)
+            .into_iter()
+            .skip(1)
+            .filter_map(|k| Some((k, LevelModel::fit(family, &aggregate(y, k), m / k)?)))
+            .collect();
         let ks: Vec<usize> = std::iter::once(1)
             .chain(upper.iter().map(|(k, _)| *k))
             .collect();
@@ -131,17 +202,11 @@ impl ThiefModel {
             .collect()
     }
 
-    /// `(k, model name)` of every level (`1` first): `ETS(M,A,M)`, ..., `naive` for a level too
-    /// short for ETS.
+    /// `(k, model name)` of every level (`1` first): `ETS(M,A,M)`, `ARIMA(0,1,1)`, ...,
+    /// `naive` for a level too short for the family.
     pub fn level_models(&self) -> Vec<(usize, String)> {
-        std::iter::once((1, self.base.best.name()))
-            .chain(self.upper.iter().map(|(k, model)| {
-                let name = match model {
-                    LevelModel::Ets(e) => e.best.name(),
-                    LevelModel::Naive(_) => "naive".to_string(),
-                };
-                (*k, name)
-            }))
+        std::iter::once((1, self.base.name()))
+            .chain(self.upper.iter().map(|(k, model)| (*k, model.name())))
             .collect()
     }
 
@@ -149,7 +214,7 @@ impl ThiefModel {
     pub fn point(&self, h: usize) -> Vec<f64> {
         let m = self.m;
         let blocks = h.div_ceil(m).max(1);
-        let mut forecasts = vec![self.base.best.point(blocks * m)];
+        let mut forecasts = vec![self.base.point(blocks * m)];
         for (k, model) in &self.upper {
             forecasts.push(model.point(blocks * m / k));
         }
@@ -171,11 +236,11 @@ impl ThiefModel {
 
 impl FittedModel for ThiefModel {
     fn name(&self) -> String {
-        format!("THieF({})", self.base.best.name())
+        format!("THieF({})", self.base.name())
     }
 
     fn predict(&self, horizon: usize, levels: &[f64]) -> Forecast {
-        let base = self.base.best.predict(horizon, levels);
+        let base = self.base.predict(horizon, levels);
         let rec = self.point(horizon);
         let shift: Vec<f64> = rec.iter().zip(&base.mean).map(|(r, b)| r - b).collect();
         base.shifted(&shift)
@@ -280,7 +345,7 @@ mod tests {
         let f = t.predict(18, &[80.0, 95.0]);
         assert_eq!(f.mean.len(), 18);
         assert!(f.mean.iter().all(|v| v.is_finite()));
-        let ets = t.base.best.point(18);
+        let ets = t.base.point(18);
         for (a, b) in f.mean.iter().zip(&ets) {
             assert!((a - b).abs() / b < 0.05, "{a} vs {b}");
         }
@@ -296,6 +361,62 @@ mod tests {
             .collect();
         let t = ThiefModel::fit(&y, 1).expect("fit");
         assert_eq!(t.levels(), vec![1]);
-        assert_eq!(t.point(6), t.base.best.point(6));
+        assert_eq!(t.point(6), t.base.point(6));
+    }
+
+    /// Over AutoARIMA (`thief`'s `usemodel = "arima"`): the period level is the series'
+    /// AutoARIMA, every level gets its own, the forecasts are reconciled (each year of the
+    /// forecast adds up to the yearly level's reconciled value) and the intervals are the
+    /// period level's, moved.
+    #[test]
+    fn over_arima_every_level_is_arima() {
+        let y: Vec<f64> = (0..96)
+            .map(|t| {
+                let s = [
+                    0.9, 0.85, 1.0, 1.0, 1.05, 1.2, 1.3, 1.3, 1.1, 0.95, 0.85, 0.95,
+                ][t % 12];
+                (120.0 + 2.0 * t as f64) * s + 3.0 * ((t * 7 % 11) as f64 - 5.0)
+            })
+            .collect();
+        let t = ThiefModel::fit_arima(&y, 12).expect("fit");
+        assert_eq!(t.family(), ThiefBase::Arima);
+        assert_eq!(t.levels(), vec![1, 2, 3, 4, 6, 12]);
+        let arima = AutoArima::fit(&y, 12).expect("arima");
+        assert_eq!(t.name(), format!("THieF({})", arima.name()));
+        for (k, name) in t.level_models() {
+            assert!(name.starts_with("ARIMA("), "level {k}: {name}");
+        }
+        // the yearly level (8 points) has no season; the monthly one has
+        assert!(t.level_models()[0].1.contains("[12]"));
+        assert!(!t.level_models()[5].1.contains('['));
+        let f = t.predict(24, &[80.0, 95.0]);
+        let base = arima.predict(24, &[80.0, 95.0]);
+        for i in 0..24 {
+            assert!(f.mean[i].is_finite());
+            assert!((f.mean[i] - base.mean[i]).abs() / base.mean[i] < 0.05);
+            // intervals: the ARIMA's, moved with the point forecast
+            let (a, b) = (
+                f.interval(95.0).expect("95"),
+                base.interval(95.0).expect("95"),
+            );
+            let w = a.upper[i] - a.lower[i];
+            assert!((w - (b.upper[i] - b.lower[i])).abs() < 1e-9 * w.abs().max(1.0));
+        }
+    }
+
+    /// A history too short for ARIMA at the yearly level (two years) forecasts that level
+    /// naively and still reconciles.
+    #[test]
+    fn over_arima_a_short_level_is_naive() {
+        let y: Vec<f64> = (0..26)
+            .map(|t| 100.0 + t as f64 + 10.0 * ((t % 12) as f64 / 12.0))
+            .collect();
+        let t = ThiefModel::fit_arima(&y, 12).expect("fit");
+        let models = t.level_models();
+        assert_eq!(
+            models.last().map(|(k, n)| (*k, n.as_str())),
+            Some((12, "naive"))
+        );
+        assert!(t.point(18).iter().all(|v| v.is_finite()));
     }
 }
