@@ -205,6 +205,28 @@ fn airpassengers_long_file_thief() {
     );
 }
 
+/// `--model thief_arima`: temporal hierarchies over AutoARIMA, named by the monthly level's
+/// ARIMA, within 3 % of the pipeline of statsforecast's AutoARIMA per level and
+/// hierarchicalforecast's reconciliation (`benches/forecast/thief_reference.py arima`:
+/// 450.304, 424.208, 452.279).
+#[test]
+fn airpassengers_long_file_thief_arima() {
+    use shoplens::analytics::forecast::thief::ThiefModel;
+    let y = forecast_common::load_classic("datasets_AirPassengers.csv");
+    let lib = ThiefModel::fit_arima(&y, 12).expect("thief arima");
+    let name = "THieF(ARIMA(2,1,1)(0,1,0)[12])";
+    assert_eq!(lib.name(), name);
+    let reference = [450.304, 424.208, 452.279];
+    airpassengers_single_model(
+        "thief_arima",
+        "air_thief_arima.csv",
+        name,
+        &lib.point(12),
+        reference,
+        0.03,
+    );
+}
+
 #[test]
 fn long_file_split_column_limits_fitting_and_extra_levels() {
     let input = tmp("split.csv");

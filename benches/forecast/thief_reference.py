@@ -46,10 +46,15 @@ print(repr(reconcile(12, [1, 2, 3, 4, 6, 12], months + upper)))
 
 # THieF end to end on the classic monthly series: statsforecast 2.1.1's AutoETS at every level
 # (season 12/k), reconciled as above; the first 12 reconciled months and each level's model.
+# With `arima` as argument: statsforecast's AutoARIMA at every level instead (thief's
+# usemodel = "arima"; a level too short for AutoARIMA gets its last value).
 if __name__ == "__main__":
     import os
+    import sys
     import pandas
-    from statsforecast.models import AutoETS
+    from statsforecast.models import AutoARIMA, AutoETS
+
+    arima = sys.argv[1:] == ["arima"]
 
     DATA = os.path.join(os.path.dirname(__file__), "../../../shared/data/classic_ts")
     for name in ["datasets_AirPassengers.csv", "fpp2_a10.csv", "fpp2_h02.csv", "forecast_wineind.csv"]:
@@ -62,6 +67,16 @@ if __name__ == "__main__":
         stacked, models = [], []
         for k in ks:
             yk = y[len(y) % k:].reshape(-1, k).sum(1)
+            if arima:
+                try:
+                    mod = AutoARIMA(season_length=max(12 // k, 1)).fit(yk)
+                    stacked += list(mod.predict(12 // k)["mean"])
+                    a = mod.model_["arma"]  # p, q, P, Q, m, d, D
+                    models.append(f"({a[0]},{a[5]},{a[1]})({a[2]},{a[6]},{a[3]})[{a[4]}]")
+                except Exception:
+                    stacked += [yk[-1]] * (12 // k)
+                    models.append("naive")
+                continue
             mod = AutoETS(season_length=max(12 // k, 1)).fit(yk)
             stacked += list(mod.predict(12 // k)["mean"])
             models.append(mod.model_["method"])

@@ -1393,6 +1393,7 @@ fn explain(
         ModelKind::Nnar => Text::new("forecast.how.nnar"),
         ModelKind::Ces => Text::new("forecast.how.ces"),
         ModelKind::Thief => Text::new("forecast.how.thief"),
+        ModelKind::ThiefArima => Text::new("forecast.how.thief_arima"),
         ModelKind::SeasonalNaive => Text::new("forecast.how.seasonal_naive"),
         ModelKind::Naive => Text::new("forecast.how.naive"),
         ModelKind::Imapa

@@ -65,13 +65,16 @@ pub enum ModelKind {
     Ces,
     /// Temporal hierarchies of AutoETS forecasts ([`ThiefModel`], R's `thief`).
     Thief,
+    /// Temporal hierarchies of AutoARIMA forecasts ([`ThiefModel::fit_arima`], R's `thief`
+    /// with `usemodel = "arima"`).
+    ThiefArima,
     Ensemble,
     /// Mean of the intermittent methods IMAPA, ADIDA, TSB and naive.
     IntermittentEnsemble,
 }
 
 impl ModelKind {
-    pub const ALL: [ModelKind; 20] = [
+    pub const ALL: [ModelKind; 21] = [
         ModelKind::Auto,
         ModelKind::Naive,
         ModelKind::SeasonalNaive,
@@ -90,6 +93,7 @@ impl ModelKind {
         ModelKind::Nnar,
         ModelKind::Ces,
         ModelKind::Thief,
+        ModelKind::ThiefArima,
         ModelKind::Ensemble,
         ModelKind::IntermittentEnsemble,
     ];
@@ -115,6 +119,7 @@ impl ModelKind {
             ModelKind::Nnar => "nnar",
             ModelKind::Ces => "ces",
             ModelKind::Thief => "thief",
+            ModelKind::ThiefArima => "thief_arima",
             ModelKind::Ensemble => "ensemble",
             ModelKind::IntermittentEnsemble => "intermittent_ensemble",
         }
@@ -221,6 +226,7 @@ pub fn fit_model(
         ModelKind::Nnar => Box::new(NnarModel::fit(y, m, NnarParams::default())?),
         ModelKind::Ces => Box::new(CesModel::fit(y, m)?),
         ModelKind::Thief => Box::new(ThiefModel::fit(y, m)?),
+        ModelKind::ThiefArima => Box::new(ThiefModel::fit_arima(y, m)?),
         ModelKind::Ensemble => fit_ensemble(y, m, ENSEMBLE_COMBINE)?,
         ModelKind::IntermittentEnsemble => {
             let mut members: Vec<Box<dyn FittedModel>> = Vec::new();
@@ -296,10 +302,27 @@ pub fn fit_ensemble_members(
             members.push(Box::new(t));
         }
     }
+    // THieF-ARIMA's period level is the series' AutoARIMA: fitted once, also the ARIMA member
+    // when the combination has both.
+    let mut arima = None;
+    if COMBINATION_MODELS.contains(&ModelKind::ThiefArima) {
+        if let Ok(a) = AutoArima::fit(y, m) {
+            if let Ok(t) = ThiefModel::with_arima_base(y, m, a.clone()) {
+                members.push(Box::new(t));
+            }
+            arima = Some(a);
+        }
+    }
     for &k in COMBINATION_MODELS
         .iter()
-        .filter(|k| **k != ModelKind::Thief)
+        .filter(|k| !matches!(k, ModelKind::Thief | ModelKind::ThiefArima))
     {
+        if k == ModelKind::Arima {
+            if let Some(a) = arima.take() {
+                members.push(Box::new(a));
+                continue;
+            }
+        }
         if let Ok(f) = fit_model(k, y, m) {
             members.push(f);
         }
@@ -453,6 +476,17 @@ pub fn backtest(
                 .map(|d| d.predict(h, &[]))
         })
         .collect();
+    // Likewise each window's AutoARIMA, when the combination has THieF-ARIMA: its period
+    // level and the ARIMA row (and member).
+    let share_arima = with_damped && COMBINATION_MODELS.contains(&ModelKind::ThiefArima);
+    let window_arima: Vec<Option<AutoArima>> = if share_arima {
+        windows
+            .iter()
+            .map(|&end| AutoArima::fit(&y[..end], m).ok())
+            .collect()
+    } else {
+        Vec::new()
+    };
     let mut second_theta: Vec<Option<Forecast>> = vec![None; windows.len()];
     let mut fc: Vec<Vec<Option<Forecast>>> = Vec::with_capacity(base.len());
     for &k in &base {
@@ -464,6 +498,17 @@ pub fn backtest(
             } else if k == ModelKind::Thief && with_damped {
                 shared.and_then(|e| {
                     ThiefModel::with_base(&y[..end], m, e.clone())
+                        .ok()
+                        .map(|t| t.predict(h, &[]))
+                })
+            } else if k == ModelKind::Arima && share_arima {
+                window_arima
+                    .get(wi)
+                    .and_then(Option::as_ref)
+                    .map(|a| a.predict(h, &[]))
+            } else if k == ModelKind::ThiefArima && share_arima {
+                window_arima.get(wi).and_then(Option::as_ref).and_then(|a| {
+                    ThiefModel::with_arima_base(&y[..end], m, a.clone())
                         .ok()
                         .map(|t| t.predict(h, &[]))
                 })
