@@ -43,6 +43,18 @@ The prediction intervals keep round 5's rule (W + R3) over the chosen combinatio
 THieF-ARIMA alone is scored for the record only; it is not a candidate of the choice.
 
 Run: python3 thief_arima_member.py val   then   python3 thief_arima_member.py test
+
+Result on validation (committed before `thief_arima_member.py test` was run; members, NNAR,
+CES and THieF dumped on this machine from 889e1d9, THieF-ARIMA from db23700; `current`
+reproduces round 7's 13.526 / 0.8344):
+  current                13.526 / 0.8344   relative 1.0000
+  with_thief_arima       13.614 / 0.8373   relative 1.0049
+  thief_arima_for_arima  13.624 / 0.8381   relative 1.0058
+  -> CHOICE: current (best on both)
+  (THieF-ARIMA alone 15.684 / 0.9516 against AutoARIMA alone 16.160 / 0.9977; THieF (ETS)
+  14.456 / 0.8947, AutoETS 15.348 / 0.9525.)
+  As fixed above, the combination therefore stays as it is, whatever the test says;
+  THieF-ARIMA becomes a model users can pick.
 """
 import os
 import sys
