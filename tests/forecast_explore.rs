@@ -292,6 +292,9 @@ fn m3_member_dump() {
     // ONLY_THIEF_ARIMA=1: temporal hierarchies over AutoARIMA only (round 8,
     // benches/forecast/m3_combinations/thief_arima_member.py).
     let only_thief_arima = std::env::var("ONLY_THIEF_ARIMA").is_ok();
+    // ONLY_THIEF_THETA=1: temporal hierarchies over the Theta member only (round 9,
+    // benches/forecast/m3_combinations/thief_theta_member.py).
+    let only_thief_theta = std::env::var("ONLY_THIEF_THETA").is_ok();
     let one = |id: &str, y: &[f64]| -> String {
         let mut rows: Vec<(String, Vec<f64>)> = Vec::new();
         let last = *y.last().expect("data");
@@ -309,6 +312,12 @@ fn m3_member_dump() {
             let f = CesModel::fit(y, 12).ok().map(|m| m.point(h));
             let v: Vec<String> = or_naive(f).iter().map(|x| format!("{x}")).collect();
             return format!("{id},{cut},{},ces,{}\n", y.len(), v.join(","));
+        }
+        if only_thief_theta {
+            use shoplens::analytics::forecast::thief::ThiefModel;
+            let f = ThiefModel::fit_theta(y, 12).ok().map(|m| m.point(h));
+            let v: Vec<String> = or_naive(f).iter().map(|x| format!("{x}")).collect();
+            return format!("{id},{cut},{},thief_theta,{}\n", y.len(), v.join(","));
         }
         if only_thief_arima {
             use shoplens::analytics::forecast::thief::ThiefModel;

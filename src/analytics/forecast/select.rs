@@ -302,27 +302,10 @@ pub fn fit_ensemble_members(
             members.push(Box::new(t));
         }
     }
-    // THieF-ARIMA's period level is the series' AutoARIMA: fitted once, also the ARIMA member
-    // when the combination has both.
-    let mut arima = None;
-    if COMBINATION_MODELS.contains(&ModelKind::ThiefArima) {
-        if let Ok(a) = AutoArima::fit(y, m) {
-            if let Ok(t) = ThiefModel::with_arima_base(y, m, a.clone()) {
-                members.push(Box::new(t));
-            }
-            arima = Some(a);
-        }
-    }
     for &k in COMBINATION_MODELS
         .iter()
-        .filter(|k| !matches!(k, ModelKind::Thief | ModelKind::ThiefArima))
+        .filter(|k| **k != ModelKind::Thief)
     {
-        if k == ModelKind::Arima {
-            if let Some(a) = arima.take() {
-                members.push(Box::new(a));
-                continue;
-            }
-        }
         if let Ok(f) = fit_model(k, y, m) {
             members.push(f);
         }
@@ -476,17 +459,6 @@ pub fn backtest(
                 .map(|d| d.predict(h, &[]))
         })
         .collect();
-    // Likewise each window's AutoARIMA, when the combination has THieF-ARIMA: its period
-    // level and the ARIMA row (and member).
-    let share_arima = with_damped && COMBINATION_MODELS.contains(&ModelKind::ThiefArima);
-    let window_arima: Vec<Option<AutoArima>> = if share_arima {
-        windows
-            .iter()
-            .map(|&end| AutoArima::fit(&y[..end], m).ok())
-            .collect()
-    } else {
-        Vec::new()
-    };
     let mut second_theta: Vec<Option<Forecast>> = vec![None; windows.len()];
     let mut fc: Vec<Vec<Option<Forecast>>> = Vec::with_capacity(base.len());
     for &k in &base {
@@ -498,17 +470,6 @@ pub fn backtest(
             } else if k == ModelKind::Thief && with_damped {
                 shared.and_then(|e| {
                     ThiefModel::with_base(&y[..end], m, e.clone())
-                        .ok()
-                        .map(|t| t.predict(h, &[]))
-                })
-            } else if k == ModelKind::Arima && share_arima {
-                window_arima
-                    .get(wi)
-                    .and_then(Option::as_ref)
-                    .map(|a| a.predict(h, &[]))
-            } else if k == ModelKind::ThiefArima && share_arima {
-                window_arima.get(wi).and_then(Option::as_ref).and_then(|a| {
-                    ThiefModel::with_arima_base(&y[..end], m, a.clone())
                         .ok()
                         .map(|t| t.predict(h, &[]))
                 })

@@ -1,12 +1,13 @@
 //! Temporal hierarchies (THieF) of Athanasopoulos, Hyndman, Kourentzes & Petropoulos (2017),
 //! "Forecasting with temporal hierarchies", European Journal of Operational Research 262(1),
-//! 60–74, as the R package `thief` with `usemodel = "ets"` or `"arima"`, `comb = "struc"`.
+//! 60–74, as the R package `thief` with `usemodel = "ets"`, `"arima"` or `"theta"`,
+//! `comb = "struc"`.
 //!
 //! A series with season `m` is aggregated at every level `k` that divides `m` (monthly data:
 //! `k = 1, 2, 3, 4, 6, 12`): level `k` is the sums of consecutive blocks of `k` periods ending
 //! with the last period (the first `n mod k` periods are left out), with season `m / k`. Each
-//! level gets its own model of one family ([`ThiefBase`]): AutoETS ([`AutoEts`]) or AutoARIMA
-//! ([`AutoArima`]); a level too short for that family gets its naive forecast (its last value),
+//! level gets its own model of one family ([`ThiefBase`]): AutoETS ([`AutoEts`]), AutoARIMA
+//! ([`AutoArima`]) or the product's Theta ([`ThetaModel`], [`THETA_VARIANT`]); a level too short for that family gets its naive forecast (its last value),
 //! a level without one complete block is left out. The forecasts
 //! are made for `B = ⌈h/m⌉` blocks of `m` periods (level `k` forecasts `B·m/k` steps) and
 //! reconciled block by block, so that every level's forecast is the sum of the periods' below it:
@@ -26,6 +27,8 @@ use nalgebra::{DMatrix, DVector};
 
 use super::arima::AutoArima;
 use super::ets::AutoEts;
+use super::select::THETA_VARIANT;
+use super::theta::ThetaModel;
 use super::{check_series, FittedModel, Forecast, ForecastError};
 
 /// The model family fitted at every level of the hierarchy (`thief`'s `usemodel`).
@@ -35,6 +38,9 @@ pub enum ThiefBase {
     Ets,
     /// AutoARIMA ([`AutoArima`]): unit-root tests, stepwise search, exact-ML refit.
     Arima,
+    /// The product's Theta ([`ThetaModel`] with [`THETA_VARIANT`]), seasonally adjusted where
+    /// the level's season passes its test.
+    Theta,
 }
 
 /// The model of one aggregation level.
@@ -42,6 +48,7 @@ pub enum ThiefBase {
 enum LevelModel {
     Ets(Box<AutoEts>),
     Arima(Box<AutoArima>),
+    Theta(Box<ThetaModel>),
     /// Too short for the family: the level's last value.
     Naive(f64),
 }
@@ -54,6 +61,9 @@ impl LevelModel {
         let model = match base {
             ThiefBase::Ets => AutoEts::fit(y, m).map(|e| LevelModel::Ets(Box::new(e))),
             ThiefBase::Arima => AutoArima::fit(y, m).map(|a| LevelModel::Arima(Box::new(a))),
+            ThiefBase::Theta => {
+                ThetaModel::fit(y, m, Some(THETA_VARIANT)).map(|t| LevelModel::Theta(Box::new(t)))
+            }
         };
         Some(model.unwrap_or(LevelModel::Naive(last)))
     }
@@ -62,6 +72,7 @@ impl LevelModel {
         match self {
             LevelModel::Ets(e) => e.best.point(steps),
             LevelModel::Arima(a) => a.best.predict(steps, &[]).mean,
+            LevelModel::Theta(t) => t.predict(steps, &[]).mean,
             LevelModel::Naive(v) => vec![*v; steps],
         }
     }
@@ -70,6 +81,7 @@ impl LevelModel {
         match self {
             LevelModel::Ets(e) => e.best.name(),
             LevelModel::Arima(a) => a.best.name(),
+            LevelModel::Theta(t) => t.name(),
             LevelModel::Naive(_) => "naive".to_string(),
         }
     }
@@ -78,6 +90,7 @@ impl LevelModel {
         match self {
             LevelModel::Ets(e) => e.best.predict(horizon, levels),
             LevelModel::Arima(a) => a.best.predict(horizon, levels),
+            LevelModel::Theta(t) => t.predict(horizon, levels),
             LevelModel::Naive(v) => Forecast {
                 mean: vec![*v; horizon],
                 intervals: Vec::new(),
@@ -164,10 +177,19 @@ impl ThiefModel {
         Self::build(y, m, ThiefBase::Arima, LevelModel::Arima(Box::new(base)))
     }
 
+    /// Fit the product's Theta at every aggregation level of season `m` (`thief`'s `usemodel =
+    /// "theta"`). Fails when the series itself admits no Theta model.
+    pub fn fit_theta(y: &[f64], m: usize) -> Result<ThiefModel, ForecastError> {
+        check_series(y, 4)?;
+        let base = ThetaModel::fit(y, m.max(1), Some(THETA_VARIANT))?;
+        Self::build(y, m, ThiefBase::Theta, LevelModel::Theta(Box::new(base)))
+    }
+
     /// The family of every level.
     pub fn family(&self) -> ThiefBase {
         match self.base {
             LevelModel::Arima(_) => ThiefBase::Arima,
+            LevelModel::Theta(_) => ThiefBase::Theta,
             _ => ThiefBase::Ets,
         }
     }
@@ -418,5 +440,44 @@ mod tests {
             Some((12, "naive"))
         );
         assert!(t.point(18).iter().all(|v| v.is_finite()));
+    }
+
+    /// Over the product's Theta (`thief`'s `usemodel = "theta"`): every level is that Theta
+    /// (seasonally adjusted at the monthly level only: seasons below 4 are not adjusted), the
+    /// forecasts reconcile, the intervals are the monthly Theta's, moved.
+    #[test]
+    fn over_theta_every_level_is_theta() {
+        let y: Vec<f64> = (0..96)
+            .map(|t| {
+                let s = [
+                    0.9, 0.85, 1.0, 1.0, 1.05, 1.2, 1.3, 1.3, 1.1, 0.95, 0.85, 0.95,
+                ][t % 12];
+                (120.0 + 2.0 * t as f64) * s + 3.0 * ((t * 7 % 11) as f64 - 5.0)
+            })
+            .collect();
+        let t = ThiefModel::fit_theta(&y, 12).expect("fit");
+        assert_eq!(t.family(), ThiefBase::Theta);
+        assert_eq!(t.levels(), vec![1, 2, 3, 4, 6, 12]);
+        let theta = ThetaModel::fit(&y, 12, Some(THETA_VARIANT)).expect("theta");
+        assert_eq!(t.name(), format!("THieF({})", theta.name()));
+        assert!(t.level_models().iter().all(|(_, n)| *n == theta.name()));
+        let f = t.predict(24, &[95.0]);
+        let base = theta.predict(24, &[95.0]);
+        for i in 0..24 {
+            assert!((f.mean[i] - base.mean[i]).abs() / base.mean[i] < 0.1);
+            let (a, b) = (
+                f.interval(95.0).expect("95"),
+                base.interval(95.0).expect("95"),
+            );
+            let w = a.upper[i] - a.lower[i];
+            assert!((w - (b.upper[i] - b.lower[i])).abs() < 1e-9 * w.abs().max(1.0));
+        }
+        // each forecast year adds up to the reconciled yearly total: the months move off the
+        // monthly Theta's path
+        assert!(f
+            .mean
+            .iter()
+            .zip(&base.mean)
+            .any(|(a, b)| (a - b).abs() > 1e-6));
     }
 }
