@@ -43,6 +43,19 @@ page's picker), as R's `thief` offers it. The prediction intervals keep round 5'
 only; it is not a candidate of the choice.
 
 Run: python3 thief_theta_member.py val   then   python3 thief_theta_member.py test
+
+Result on validation (committed before `thief_theta_member.py test` was run; THieF-Theta
+dumped from 6ef92cf; `current` reproduces round 7's
+13.526 / 0.8344):
+  current                13.526 / 0.8344   relative 1.0000
+  with_thief_theta       13.512 / 0.8354   relative 1.0001
+  thief_theta_for_theta  13.513 / 0.8358   relative 1.0003
+  -> CHOICE: current (no candidate best on both; smallest relative score)
+  (THieF-Theta alone 14.680 / 0.9615 against the Theta member (DOTM) alone 14.097 / 0.8706:
+  unlike ETS and ARIMA, Theta does not gain from the hierarchy here; THieF (ETS) 14.456 /
+  0.8947.)
+  As fixed above, the combination therefore stays as it is, whatever the test says;
+  THieF-Theta becomes a model users can pick.
 """
 import os
 import sys
