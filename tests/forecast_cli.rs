@@ -227,6 +227,27 @@ fn airpassengers_long_file_thief_arima() {
     );
 }
 
+/// `--model thief_theta`: temporal hierarchies over the product's Theta (DOTM), within 0.2 %
+/// of the pipeline of statsforecast's DynamicOptimizedTheta per level and hierarchicalforecast's
+/// reconciliation (`benches/forecast/thief_reference.py theta`: 454.152, 443.523, 503.539).
+#[test]
+fn airpassengers_long_file_thief_theta() {
+    use shoplens::analytics::forecast::thief::ThiefModel;
+    let y = forecast_common::load_classic("datasets_AirPassengers.csv");
+    let lib = ThiefModel::fit_theta(&y, 12).expect("thief theta");
+    let name = "THieF(Theta(DOTM))";
+    assert_eq!(lib.name(), name);
+    let reference = [454.152, 443.523, 503.539];
+    airpassengers_single_model(
+        "thief_theta",
+        "air_thief_theta.csv",
+        name,
+        &lib.point(12),
+        reference,
+        0.002,
+    );
+}
+
 #[test]
 fn long_file_split_column_limits_fitting_and_extra_levels() {
     let input = tmp("split.csv");

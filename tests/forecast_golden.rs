@@ -530,3 +530,94 @@ fn thief_arima_matches_statsforecast_pipeline() {
         assert!(dev < tol, "{file}: {dev}");
     }
 }
+
+/// THieF over the product's Theta against the same pipeline built from the standard libraries
+/// (`benches/forecast/thief_reference.py theta`: statsforecast 2.1.1's DynamicOptimizedTheta
+/// at every level, season 12/k, reconciled by hierarchicalforecast 1.5.3's `MinTrace(method=
+/// "wls_struct")`): the first year of reconciled months.
+#[test]
+fn thief_theta_matches_statsforecast_pipeline() {
+    use shoplens::analytics::forecast::thief::ThiefModel;
+    let cases: [(&str, [f64; 12], f64); 4] = [
+        (
+            "datasets_AirPassengers.csv",
+            [
+                454.1521089040549,
+                443.523314852559,
+                503.5389630063075,
+                503.81371671688044,
+                473.49584411069725,
+                541.7514370700017,
+                595.6613501299618,
+                595.548125392746,
+                561.5852448653463,
+                476.21824360399,
+                421.1107542047421,
+                473.5889829567275,
+            ],
+            0.002,
+        ),
+        (
+            "fpp2_a10.csv",
+            [
+                22.797369532492795,
+                23.158713106736577,
+                23.048452643875855,
+                24.99462779001653,
+                24.743472945029644,
+                28.59899151331793,
+                31.57204545055387,
+                18.24482694677665,
+                22.62150689640653,
+                21.53429745388658,
+                23.64578865051111,
+                23.33067999270989,
+            ],
+            0.002,
+        ),
+        (
+            "fpp2_h02.csv",
+            [
+                0.9088080867612994,
+                0.9719669779336729,
+                1.0256573750882179,
+                1.0951518759943466,
+                1.0882943705881203,
+                1.2294241871947469,
+                1.241313657478333,
+                0.659895072403933,
+                0.8558698817254251,
+                0.798550685345625,
+                0.8723701791269072,
+                0.9216721595934533,
+            ],
+            0.002,
+        ),
+        (
+            "forecast_wineind.csv",
+            [
+                23865.47814388677,
+                25518.393802120667,
+                30863.606057280515,
+                34502.591594417136,
+                18930.114608736847,
+                22287.35766394972,
+                25215.51606209101,
+                26132.868054742517,
+                23684.720603480047,
+                23949.90555360969,
+                28982.31787179876,
+                29031.59410526603,
+            ],
+            0.04,
+        ),
+    ];
+    for (file, want, tol) in cases {
+        let y = load_classic(file);
+        let t = ThiefModel::fit_theta(&y, 12).expect("thief theta");
+        let got = t.point(12);
+        let dev = max_rel(&got, &want);
+        eprintln!("{file}: {:?} dev {dev:.5}", t.level_models());
+        assert!(dev < tol, "{file}: {dev}");
+    }
+}

@@ -47,14 +47,16 @@ print(repr(reconcile(12, [1, 2, 3, 4, 6, 12], months + upper)))
 # THieF end to end on the classic monthly series: statsforecast 2.1.1's AutoETS at every level
 # (season 12/k), reconciled as above; the first 12 reconciled months and each level's model.
 # With `arima` as argument: statsforecast's AutoARIMA at every level instead (thief's
-# usemodel = "arima"; a level too short for AutoARIMA gets its last value).
+# usemodel = "arima"; a level too short for AutoARIMA gets its last value); with `theta`,
+# statsforecast's DynamicOptimizedTheta (the product's Theta, DOTM) at every level.
 if __name__ == "__main__":
     import os
     import sys
     import pandas
-    from statsforecast.models import AutoARIMA, AutoETS
+    from statsforecast.models import AutoARIMA, AutoETS, DynamicOptimizedTheta
 
     arima = sys.argv[1:] == ["arima"]
+    theta = sys.argv[1:] == ["theta"]
 
     DATA = os.path.join(os.path.dirname(__file__), "../../../shared/data/classic_ts")
     for name in ["datasets_AirPassengers.csv", "fpp2_a10.csv", "fpp2_h02.csv", "forecast_wineind.csv"]:
@@ -67,6 +69,11 @@ if __name__ == "__main__":
         stacked, models = [], []
         for k in ks:
             yk = y[len(y) % k:].reshape(-1, k).sum(1)
+            if theta:
+                mod = DynamicOptimizedTheta(season_length=max(12 // k, 1)).fit(yk)
+                stacked += list(mod.predict(12 // k)["mean"])
+                models.append("DOTM")
+                continue
             if arima:
                 try:
                     mod = AutoARIMA(season_length=max(12 // k, 1)).fit(yk)

@@ -91,6 +91,11 @@ pub const ENTRIES: &[Entry] = &[
         zh: "基于 ARIMA 的时间层级：把同一段历史另外加总为更大的区块，直到整个季节周期（按月时为两个月、三个月、四个月、六个月和一年），各自用 ARIMA 模型预测，再调整使各层预测相互加总一致，这样合计中看到的趋势与单期中看到的季节性都会影响预测",
     },
     Entry {
+        key: "forecast.how.thief_theta",
+        en: "temporal hierarchies over Theta: the same history is also added up into larger blocks, up to whole seasons (for months: two, three, four and six months, and years), each is forecast with the Theta method, and the forecasts are adjusted so that they add up, so the trend seen in the totals and the season seen in the single periods both shape the forecast",
+        zh: "基于 Theta 的时间层级：把同一段历史另外加总为更大的区块，直到整个季节周期（按月时为两个月、三个月、四个月、六个月和一年），各自用 Theta 方法预测，再调整使各层预测相互加总一致，这样合计中看到的趋势与单期中看到的季节性都会影响预测",
+    },
+    Entry {
         key: "forecast.how.seasonal_naive",
         en: "last season's values, which the other models could not beat",
         zh: "上一季同期的数值，其他模型都没能比它更准",
@@ -426,6 +431,11 @@ pub const ENTRIES: &[Entry] = &[
         key: "forecast.model.thief_arima",
         en: "Temporal hierarchies over ARIMA (THieF-ARIMA)",
         zh: "基于 ARIMA 的时间层级（THieF-ARIMA）",
+    },
+    Entry {
+        key: "forecast.model.thief_theta",
+        en: "Temporal hierarchies over Theta (THieF-Theta)",
+        zh: "基于 Theta 的时间层级（THieF-Theta）",
     },
     Entry {
         key: "forecast.model.ensemble",

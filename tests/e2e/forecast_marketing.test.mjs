@@ -210,6 +210,16 @@ test('Forecast page: total forecast with nested, widening intervals; every SKU w
     assert.match(await page.locator('[data-testid="fc-explanation"]').innerText(), /基于 ARIMA 的时间层级：把同一段历史另外加总为更大的区块/);
     await page.locator('[data-testid="lang-switch"]').click();
     await page.waitForFunction(() => document.documentElement.lang === 'en');
+
+    // Temporal hierarchies over Theta, picked by hand: named and explained, backtested, bands.
+    await page.selectOption('[data-testid="fc-model"]', 'thief_theta');
+    await page.click('[data-testid="fc-run"]');
+    await page.locator('[data-testid="forecast-detail"][data-series="47566"][data-model="THieF(Theta(DOTM))"]').waitFor({ timeout: 300_000 });
+    assert.match(await page.locator('[data-testid="fc-explanation"]').innerText(), /^Forecast by temporal hierarchies over Theta: the same history is also added up into larger blocks/);
+    assert.ok(Number.isFinite(Number(await page.locator('[data-testid="fc-mase"]').getAttribute('data-value'))), 'THieF-Theta backtest MASE');
+    assert.deepEqual(await page.locator('[data-testid="leaderboard"] tbody td:first-child').allInnerTexts(), ['Temporal hierarchies over Theta (THieF-Theta) ✓']);
+    await page.locator('[data-testid="forecast-chart"] polygon').first().waitFor();
+    await shot(page, 'forecast-thief-theta.png');
     await page.selectOption('[data-testid="fc-model"]', 'auto');
 
     // Every SKU: progress shows, Stop ends it without a table; a full run fills the table.

@@ -1394,6 +1394,7 @@ fn explain(
         ModelKind::Ces => Text::new("forecast.how.ces"),
         ModelKind::Thief => Text::new("forecast.how.thief"),
         ModelKind::ThiefArima => Text::new("forecast.how.thief_arima"),
+        ModelKind::ThiefTheta => Text::new("forecast.how.thief_theta"),
         ModelKind::SeasonalNaive => Text::new("forecast.how.seasonal_naive"),
         ModelKind::Naive => Text::new("forecast.how.naive"),
         ModelKind::Imapa

@@ -68,13 +68,16 @@ pub enum ModelKind {
     /// Temporal hierarchies of AutoARIMA forecasts ([`ThiefModel::fit_arima`], R's `thief`
     /// with `usemodel = "arima"`).
     ThiefArima,
+    /// Temporal hierarchies of the product's Theta ([`ThiefModel::fit_theta`], R's `thief`
+    /// with `usemodel = "theta"`).
+    ThiefTheta,
     Ensemble,
     /// Mean of the intermittent methods IMAPA, ADIDA, TSB and naive.
     IntermittentEnsemble,
 }
 
 impl ModelKind {
-    pub const ALL: [ModelKind; 21] = [
+    pub const ALL: [ModelKind; 22] = [
         ModelKind::Auto,
         ModelKind::Naive,
         ModelKind::SeasonalNaive,
@@ -94,6 +97,7 @@ impl ModelKind {
         ModelKind::Ces,
         ModelKind::Thief,
         ModelKind::ThiefArima,
+        ModelKind::ThiefTheta,
         ModelKind::Ensemble,
         ModelKind::IntermittentEnsemble,
     ];
@@ -120,6 +124,7 @@ impl ModelKind {
             ModelKind::Ces => "ces",
             ModelKind::Thief => "thief",
             ModelKind::ThiefArima => "thief_arima",
+            ModelKind::ThiefTheta => "thief_theta",
             ModelKind::Ensemble => "ensemble",
             ModelKind::IntermittentEnsemble => "intermittent_ensemble",
         }
@@ -227,6 +232,7 @@ pub fn fit_model(
         ModelKind::Ces => Box::new(CesModel::fit(y, m)?),
         ModelKind::Thief => Box::new(ThiefModel::fit(y, m)?),
         ModelKind::ThiefArima => Box::new(ThiefModel::fit_arima(y, m)?),
+        ModelKind::ThiefTheta => Box::new(ThiefModel::fit_theta(y, m)?),
         ModelKind::Ensemble => fit_ensemble(y, m, ENSEMBLE_COMBINE)?,
         ModelKind::IntermittentEnsemble => {
             let mut members: Vec<Box<dyn FittedModel>> = Vec::new();
