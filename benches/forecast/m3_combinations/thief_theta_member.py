@@ -56,6 +56,12 @@ dumped from 6ef92cf; `current` reproduces round 7's
   0.8947.)
   As fixed above, the combination therefore stays as it is, whatever the test says;
   THieF-Theta becomes a model users can pick.
+
+Result on the test split (after the choice above was committed, 7d9e542):
+  current                13.285 / 0.8306   <- kept, as fixed (round 7's product, reproduced)
+  with_thief_theta       13.272 / 0.8310
+  thief_theta_for_theta  13.270 / 0.8322
+  (THieF-Theta alone 13.966 / 0.9012 against the Theta member (DOTM) alone 13.720 / 0.8500.)
 """
 import os
 import sys

@@ -182,7 +182,11 @@ impl ModelKind {
 /// 13.554 / 0.8348; the median of ETS, CES, ARIMA and Theta, Petropoulos & Svetunkov's 2020
 /// "SCUM", 13.974 / 0.8593). Round 7 (`thief_member.py`) put temporal hierarchies of AutoETS
 /// ([`ThiefModel`]) in the AutoETS member's place: again none best on both, the smallest
-/// relative score (13.526 / 0.8344, 0.9990; THieF as a ninth member 13.557 / 0.8345).
+/// relative score (13.526 / 0.8344, 0.9990; THieF as a ninth member 13.557 / 0.8345). Rounds
+/// 8 and 9 (`thief_arima_member.py`, `thief_theta_member.py`) tried temporal hierarchies over
+/// AutoARIMA and over the Theta member, each as a ninth member and in its base model's place;
+/// the eight stayed (best on both against THieF-ARIMA, 13.614 / 0.8373 and 13.624 / 0.8381;
+/// smallest relative score against THieF-Theta, 13.512 / 0.8354 and 13.513 / 0.8358).
 pub const ENSEMBLE_COMBINE: Combine = Combine::TrimmedMean;
 
 /// The Theta variant behind [`ModelKind::Theta`] (alone and as a combination member): the
