@@ -299,37 +299,34 @@ fn m3_member_dump() {
         let mut rows: Vec<(String, Vec<f64>)> = Vec::new();
         let last = *y.last().expect("data");
         let or_naive = |f: Option<Vec<f64>>| f.unwrap_or_else(|| vec![last; h]);
+        let row = |name: &str, f: Option<Vec<f64>>| -> String {
+            let v: Vec<String> = or_naive(f).iter().map(|x| format!("{x}")).collect();
+            format!("{id},{cut},{},{name},{}\n", y.len(), v.join(","))
+        };
         if only_nnar {
             use shoplens::analytics::forecast::nnar::{NnarModel, NnarParams};
             let f = NnarModel::fit(y, 12, NnarParams::default())
                 .ok()
                 .map(|m| m.predict(h, &[]).mean);
-            let v: Vec<String> = or_naive(f).iter().map(|x| format!("{x}")).collect();
-            return format!("{id},{cut},{},nnar,{}\n", y.len(), v.join(","));
+            return row("nnar", f);
         }
         if only_ces {
             use shoplens::analytics::forecast::ces::CesModel;
-            let f = CesModel::fit(y, 12).ok().map(|m| m.point(h));
-            let v: Vec<String> = or_naive(f).iter().map(|x| format!("{x}")).collect();
-            return format!("{id},{cut},{},ces,{}\n", y.len(), v.join(","));
+            return row("ces", CesModel::fit(y, 12).ok().map(|m| m.point(h)));
         }
-        if only_thief_theta {
+        {
             use shoplens::analytics::forecast::thief::ThiefModel;
-            let f = ThiefModel::fit_theta(y, 12).ok().map(|m| m.point(h));
-            let v: Vec<String> = or_naive(f).iter().map(|x| format!("{x}")).collect();
-            return format!("{id},{cut},{},thief_theta,{}\n", y.len(), v.join(","));
-        }
-        if only_thief_arima {
-            use shoplens::analytics::forecast::thief::ThiefModel;
-            let f = ThiefModel::fit_arima(y, 12).ok().map(|m| m.point(h));
-            let v: Vec<String> = or_naive(f).iter().map(|x| format!("{x}")).collect();
-            return format!("{id},{cut},{},thief_arima,{}\n", y.len(), v.join(","));
-        }
-        if only_thief {
-            use shoplens::analytics::forecast::thief::ThiefModel;
-            let f = ThiefModel::fit(y, 12).ok().map(|m| m.point(h));
-            let v: Vec<String> = or_naive(f).iter().map(|x| format!("{x}")).collect();
-            return format!("{id},{cut},{},thief,{}\n", y.len(), v.join(","));
+            if only_thief_theta {
+                let f = ThiefModel::fit_theta(y, 12).ok().map(|m| m.point(h));
+                return row("thief_theta", f);
+            }
+            if only_thief_arima {
+                let f = ThiefModel::fit_arima(y, 12).ok().map(|m| m.point(h));
+                return row("thief_arima", f);
+            }
+            if only_thief {
+                return row("thief", ThiefModel::fit(y, 12).ok().map(|m| m.point(h)));
+            }
         }
         // ETS: every spec once; the best overall (= AutoETS::fit) and the best damped.
         let mut best: Option<EtsModel> = None;

@@ -446,7 +446,6 @@ fn thief_matches_statsforecast_pipeline() {
 /// (4,1,1)(0,1,2)[12]), as they do on the series themselves.
 #[test]
 fn thief_arima_matches_statsforecast_pipeline() {
-    use shoplens::analytics::forecast::thief::ThiefModel;
     let cases: [(&str, [f64; 12], f64); 4] = [
         (
             "datasets_AirPassengers.csv",
@@ -521,14 +520,10 @@ fn thief_arima_matches_statsforecast_pipeline() {
             0.03,
         ),
     ];
-    for (file, want, tol) in cases {
-        let y = load_classic(file);
-        let t = ThiefModel::fit_arima(&y, 12).expect("thief arima");
-        let got = t.point(12);
-        let dev = max_rel(&got, &want);
-        eprintln!("{file}: {:?} dev {dev:.5}", t.level_models());
-        assert!(dev < tol, "{file}: {dev}");
-    }
+    check_thief(
+        &cases,
+        shoplens::analytics::forecast::thief::ThiefModel::fit_arima,
+    );
 }
 
 /// THieF over the product's Theta against the same pipeline built from the standard libraries
@@ -537,7 +532,6 @@ fn thief_arima_matches_statsforecast_pipeline() {
 /// "wls_struct")`): the first year of reconciled months.
 #[test]
 fn thief_theta_matches_statsforecast_pipeline() {
-    use shoplens::analytics::forecast::thief::ThiefModel;
     let cases: [(&str, [f64; 12], f64); 4] = [
         (
             "datasets_AirPassengers.csv",
@@ -612,12 +606,29 @@ fn thief_theta_matches_statsforecast_pipeline() {
             0.04,
         ),
     ];
+    check_thief(
+        &cases,
+        shoplens::analytics::forecast::thief::ThiefModel::fit_theta,
+    );
+}
+
+/// The first 12 reconciled months of `fit` on each classic series within its relative
+/// tolerance of the reference pipeline.
+fn check_thief(
+    cases: &[(&str, [f64; 12], f64)],
+    fit: fn(
+        &[f64],
+        usize,
+    ) -> Result<
+        shoplens::analytics::forecast::thief::ThiefModel,
+        shoplens::analytics::forecast::ForecastError,
+    >,
+) {
     for (file, want, tol) in cases {
         let y = load_classic(file);
-        let t = ThiefModel::fit_theta(&y, 12).expect("thief theta");
-        let got = t.point(12);
-        let dev = max_rel(&got, &want);
+        let t = fit(&y, 12).expect("thief");
+        let dev = max_rel(&t.point(12), want);
         eprintln!("{file}: {:?} dev {dev:.5}", t.level_models());
-        assert!(dev < tol, "{file}: {dev}");
+        assert!(dev < *tol, "{file}: {dev}");
     }
 }

@@ -147,79 +147,41 @@ test('Forecast page: total forecast with nested, widening intervals; every SKU w
     const boardNames = await page.locator('[data-testid="leaderboard"] tbody tr td:first-child').allInnerTexts();
     assert.ok(boardNames.some((n) => n.startsWith('Drift (straight line)')), JSON.stringify(boardNames));
 
-    // The neural network, picked by hand for the same product: named, explained, backtested,
-    // with nested intervals on the chart.
-    await page.selectOption('[data-testid="fc-model"]', 'nnar');
-    await page.click('[data-testid="fc-run"]');
-    const nnar = page.locator('[data-testid="forecast-detail"][data-series="47566"][data-model^="NNAR("]');
-    await nnar.waitFor({ timeout: 300_000 });
-    assert.match(await page.locator('[data-testid="fc-explanation"]').innerText(), /a small neural network/);
-    assert.ok(Number.isFinite(Number(await page.locator('[data-testid="fc-mase"]').getAttribute('data-value'))), 'NNAR backtest MASE');
-    assert.deepEqual(await page.locator('[data-testid="leaderboard"] tbody td:first-child').allInnerTexts(), ['Neural network (NNAR) ✓']);
-    await page.locator('[data-testid="forecast-chart"] polygon').first().waitFor();
-    await shot(page, 'forecast-nnar.png');
-    // The same in Chinese: the model's name on the leaderboard and its explanation.
-    await page.locator('[data-testid="lang-switch"]').click();
-    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
-    assert.deepEqual(await page.locator('[data-testid="leaderboard"] tbody td:first-child').allInnerTexts(), ['神经网络自回归（NNAR） ✓']);
-    assert.match(await page.locator('[data-testid="fc-explanation"]').innerText(), /^预测方法：一个小型神经网络，学习每期数值如何由最近几期/);
-    await shot(page, 'forecast-nnar-zh.png');
-    await page.locator('[data-testid="lang-switch"]').click();
-    await page.waitForFunction(() => document.documentElement.lang === 'en');
-
-    // Complex exponential smoothing, picked by hand: named, explained, backtested, with bands.
-    await page.selectOption('[data-testid="fc-model"]', 'ces');
-    await page.click('[data-testid="fc-run"]');
-    await page.locator('[data-testid="forecast-detail"][data-series="47566"][data-model^="CES("]').waitFor({ timeout: 300_000 });
-    assert.match(await page.locator('[data-testid="fc-explanation"]').innerText(), /^Forecast by complex exponential smoothing: /);
-    assert.ok(Number.isFinite(Number(await page.locator('[data-testid="fc-mase"]').getAttribute('data-value'))), 'CES backtest MASE');
-    assert.deepEqual(await page.locator('[data-testid="leaderboard"] tbody td:first-child').allInnerTexts(), ['Complex exponential smoothing (CES) ✓']);
-    await page.locator('[data-testid="forecast-chart"] polygon').first().waitFor();
-    await shot(page, 'forecast-ces.png');
-
-    // Temporal hierarchies (THieF), picked by hand: named, explained in both languages,
-    // backtested, with bands; the model string names the weekly level's ETS.
-    await page.selectOption('[data-testid="fc-model"]', 'thief');
-    await page.click('[data-testid="fc-run"]');
-    await page.locator('[data-testid="forecast-detail"][data-series="47566"][data-model^="THieF(ETS("]').waitFor({ timeout: 300_000 });
-    assert.match(await page.locator('[data-testid="fc-explanation"]').innerText(), /^Forecast by temporal hierarchies: the same history is also added up into larger blocks/);
-    assert.ok(Number.isFinite(Number(await page.locator('[data-testid="fc-mase"]').getAttribute('data-value'))), 'THieF backtest MASE');
-    assert.deepEqual(await page.locator('[data-testid="leaderboard"] tbody td:first-child').allInnerTexts(), ['Temporal hierarchies (THieF) ✓']);
-    await page.locator('[data-testid="forecast-chart"] polygon').first().waitFor();
-    await shot(page, 'forecast-thief.png');
-    await page.locator('[data-testid="lang-switch"]').click();
-    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
-    assert.deepEqual(await page.locator('[data-testid="leaderboard"] tbody td:first-child').allInnerTexts(), ['时间层级（THieF） ✓']);
-    assert.match(await page.locator('[data-testid="fc-explanation"]').innerText(), /时间层级：把同一段历史另外加总为更大的区块/);
-    await page.locator('[data-testid="lang-switch"]').click();
-    await page.waitForFunction(() => document.documentElement.lang === 'en');
-
-    // Temporal hierarchies over ARIMA, picked by hand: named by the weekly level's ARIMA,
-    // explained in both languages, backtested, with bands.
-    await page.selectOption('[data-testid="fc-model"]', 'thief_arima');
-    await page.click('[data-testid="fc-run"]');
-    await page.locator('[data-testid="forecast-detail"][data-series="47566"][data-model^="THieF(ARIMA("]').waitFor({ timeout: 300_000 });
-    assert.match(await page.locator('[data-testid="fc-explanation"]').innerText(), /^Forecast by temporal hierarchies over ARIMA: the same history is also added up into larger blocks/);
-    assert.ok(Number.isFinite(Number(await page.locator('[data-testid="fc-mase"]').getAttribute('data-value'))), 'THieF-ARIMA backtest MASE');
-    assert.deepEqual(await page.locator('[data-testid="leaderboard"] tbody td:first-child').allInnerTexts(), ['Temporal hierarchies over ARIMA (THieF-ARIMA) ✓']);
-    await page.locator('[data-testid="forecast-chart"] polygon').first().waitFor();
-    await shot(page, 'forecast-thief-arima.png');
-    await page.locator('[data-testid="lang-switch"]').click();
-    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
-    assert.deepEqual(await page.locator('[data-testid="leaderboard"] tbody td:first-child').allInnerTexts(), ['基于 ARIMA 的时间层级（THieF-ARIMA） ✓']);
-    assert.match(await page.locator('[data-testid="fc-explanation"]').innerText(), /基于 ARIMA 的时间层级：把同一段历史另外加总为更大的区块/);
-    await page.locator('[data-testid="lang-switch"]').click();
-    await page.waitForFunction(() => document.documentElement.lang === 'en');
-
-    // Temporal hierarchies over Theta, picked by hand: named and explained, backtested, bands.
-    await page.selectOption('[data-testid="fc-model"]', 'thief_theta');
-    await page.click('[data-testid="fc-run"]');
-    await page.locator('[data-testid="forecast-detail"][data-series="47566"][data-model="THieF(Theta(DOTM))"]').waitFor({ timeout: 300_000 });
-    assert.match(await page.locator('[data-testid="fc-explanation"]').innerText(), /^Forecast by temporal hierarchies over Theta: the same history is also added up into larger blocks/);
-    assert.ok(Number.isFinite(Number(await page.locator('[data-testid="fc-mase"]').getAttribute('data-value'))), 'THieF-Theta backtest MASE');
-    assert.deepEqual(await page.locator('[data-testid="leaderboard"] tbody td:first-child').allInnerTexts(), ['Temporal hierarchies over Theta (THieF-Theta) ✓']);
-    await page.locator('[data-testid="forecast-chart"] polygon').first().waitFor();
-    await shot(page, 'forecast-thief-theta.png');
+    // Single models picked by hand for the same product: each named (its model string and its
+    // leaderboard row), explained in plain words, backtested, with bands on the chart; the
+    // neural network and the temporal hierarchies also in Chinese.
+    const lead = () => page.locator('[data-testid="leaderboard"] tbody td:first-child').allInnerTexts();
+    const explanation = () => page.locator('[data-testid="fc-explanation"]').innerText();
+    const toLang = async (lang) => {
+      await page.locator('[data-testid="lang-switch"]').click();
+      await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+    };
+    const pick = async (key, model, said, row, png) => {
+      await page.selectOption('[data-testid="fc-model"]', key);
+      await page.click('[data-testid="fc-run"]');
+      await page.locator(`[data-testid="forecast-detail"][data-series="47566"][data-model${model}]`).waitFor({ timeout: 300_000 });
+      assert.match(await explanation(), said);
+      assert.ok(Number.isFinite(Number(await page.locator('[data-testid="fc-mase"]').getAttribute('data-value'))), `${key} backtest MASE`);
+      assert.deepEqual(await lead(), [row]);
+      await page.locator('[data-testid="forecast-chart"] polygon').first().waitFor();
+      await shot(page, png);
+    };
+    const inChinese = async (row, said, png) => {
+      await toLang('zh-CN');
+      assert.deepEqual(await lead(), [row]);
+      assert.match(await explanation(), said);
+      if (png) await shot(page, png);
+      await toLang('en');
+    };
+    await pick('nnar', '^="NNAR("', /a small neural network/, 'Neural network (NNAR) ✓', 'forecast-nnar.png');
+    await inChinese('神经网络自回归（NNAR） ✓', /^预测方法：一个小型神经网络，学习每期数值如何由最近几期/, 'forecast-nnar-zh.png');
+    await pick('ces', '^="CES("', /^Forecast by complex exponential smoothing: /, 'Complex exponential smoothing (CES) ✓', 'forecast-ces.png');
+    // Temporal hierarchies over ETS, ARIMA and Theta: the model string names the weekly level's.
+    await pick('thief', '^="THieF(ETS("', /^Forecast by temporal hierarchies: the same history is also added up into larger blocks/, 'Temporal hierarchies (THieF) ✓', 'forecast-thief.png');
+    await inChinese('时间层级（THieF） ✓', /时间层级：把同一段历史另外加总为更大的区块/);
+    await pick('thief_arima', '^="THieF(ARIMA("', /^Forecast by temporal hierarchies over ARIMA: the same history is also added up into larger blocks/, 'Temporal hierarchies over ARIMA (THieF-ARIMA) ✓', 'forecast-thief-arima.png');
+    await inChinese('基于 ARIMA 的时间层级（THieF-ARIMA） ✓', /基于 ARIMA 的时间层级：把同一段历史另外加总为更大的区块/);
+    await pick('thief_theta', '="THieF(Theta(DOTM))"', /^Forecast by temporal hierarchies over Theta: the same history is also added up into larger blocks/, 'Temporal hierarchies over Theta (THieF-Theta) ✓', 'forecast-thief-theta.png');
     await page.selectOption('[data-testid="fc-model"]', 'auto');
 
     // Every SKU: progress shows, Stop ends it without a table; a full run fills the table.

@@ -273,6 +273,19 @@ impl FittedModel for ThiefModel {
 mod tests {
     use super::*;
 
+    /// Eight years of an AirPassengers-like monthly series (trend times season) plus a
+    /// repeating pattern of `noise` amplitude.
+    fn seasonal_series(noise: f64) -> Vec<f64> {
+        (0..96)
+            .map(|t| {
+                let s = [
+                    0.9, 0.85, 1.0, 1.0, 1.05, 1.2, 1.3, 1.3, 1.1, 0.95, 0.85, 0.95,
+                ][t % 12];
+                (120.0 + 2.0 * t as f64) * s + noise * ((t * 7 % 11) as f64 - 5.0)
+            })
+            .collect()
+    }
+
     #[test]
     fn aggregation_ends_with_the_last_period() {
         let y: Vec<f64> = (1..=10).map(f64::from).collect();
@@ -354,14 +367,7 @@ mod tests {
     /// reconciled and near the ETS ones.
     #[test]
     fn fits_airpassengers_like_series() {
-        let y: Vec<f64> = (0..96)
-            .map(|t| {
-                let s = [
-                    0.9, 0.85, 1.0, 1.0, 1.05, 1.2, 1.3, 1.3, 1.1, 0.95, 0.85, 0.95,
-                ][t % 12];
-                (120.0 + 2.0 * t as f64) * s
-            })
-            .collect();
+        let y = seasonal_series(0.0);
         let t = ThiefModel::fit(&y, 12).expect("fit");
         assert_eq!(t.levels(), vec![1, 2, 3, 4, 6, 12]);
         let f = t.predict(18, &[80.0, 95.0]);
@@ -392,14 +398,7 @@ mod tests {
     /// period level's, moved.
     #[test]
     fn over_arima_every_level_is_arima() {
-        let y: Vec<f64> = (0..96)
-            .map(|t| {
-                let s = [
-                    0.9, 0.85, 1.0, 1.0, 1.05, 1.2, 1.3, 1.3, 1.1, 0.95, 0.85, 0.95,
-                ][t % 12];
-                (120.0 + 2.0 * t as f64) * s + 3.0 * ((t * 7 % 11) as f64 - 5.0)
-            })
-            .collect();
+        let y = seasonal_series(3.0);
         let t = ThiefModel::fit_arima(&y, 12).expect("fit");
         assert_eq!(t.family(), ThiefBase::Arima);
         assert_eq!(t.levels(), vec![1, 2, 3, 4, 6, 12]);
@@ -447,14 +446,7 @@ mod tests {
     /// forecasts reconcile, the intervals are the monthly Theta's, moved.
     #[test]
     fn over_theta_every_level_is_theta() {
-        let y: Vec<f64> = (0..96)
-            .map(|t| {
-                let s = [
-                    0.9, 0.85, 1.0, 1.0, 1.05, 1.2, 1.3, 1.3, 1.1, 0.95, 0.85, 0.95,
-                ][t % 12];
-                (120.0 + 2.0 * t as f64) * s + 3.0 * ((t * 7 % 11) as f64 - 5.0)
-            })
-            .collect();
+        let y = seasonal_series(3.0);
         let t = ThiefModel::fit_theta(&y, 12).expect("fit");
         assert_eq!(t.family(), ThiefBase::Theta);
         assert_eq!(t.levels(), vec![1, 2, 3, 4, 6, 12]);
