@@ -33,7 +33,8 @@ pub struct Args {
     pub freq: Option<String>,
     /// auto, ets, arima, theta, ensemble, naive, seasonal_naive, mean, drift, croston,
     /// croston_optimized, sba, tsb, adida, imapa, regression, nnar (a small neural network),
-    /// ces (complex exponential smoothing), thief (temporal hierarchies of ETS).
+    /// ces (complex exponential smoothing), thief (temporal hierarchies of ETS), thief_arima
+    /// and thief_theta (temporal hierarchies of ARIMA, of Theta).
     #[arg(long, default_value = "auto")]
     pub model: String,
     /// Prediction interval levels in percent.
