@@ -58,14 +58,20 @@ fn forecast_sentences_in_both_languages() {
     let mut notes = 0;
     for s in r.series.iter().chain(&r2.series) {
         check(&s.explanation, "series explanation");
-        // The old English, from the series' own numbers.
+        // The old English, from the series' own numbers; a temporal hierarchy names its blocks
+        // (the season's divisors above 1).
+        let blocks: Vec<String> = (2..=r.season)
+            .filter(|k| r.season % k == 0)
+            .map(|k| k.to_string())
+            .collect();
+        let thief = format!("temporal hierarchies: the same history is also added up into larger blocks of {} periods (the largest a whole season), each is forecast with exponential smoothing, and the forecasts are adjusted so that they add up, so the trend seen in the totals and the season seen in the single periods both shape the forecast", blocks.join(", "));
         let how = match s.chosen {
             ModelKind::Ensemble => "a trimmed average of standard models (exponential smoothing over temporal hierarchies and with a damped trend, complex exponential smoothing, ARIMA, two Theta models, a small neural network and last season's values: the highest and lowest forecast of each period are dropped), which is usually more reliable than any single one; its bands widen where the models disagree",
             ModelKind::Ets if s.model.ends_with(",N,N)") => "exponential smoothing of the level: an average in which recent periods weigh more, with no trend or seasonality",
             ModelKind::Ets => "exponential smoothing, which weights recent periods more and follows level, trend and seasonality",
             ModelKind::Arima => "an ARIMA model, which extrapolates the series' own correlations",
             ModelKind::Theta => "the Theta method (dynamic optimised Theta model): smoothing plus a trend that is re-estimated as each period arrives",
-            ModelKind::Thief => "temporal hierarchies: the same history is also added up into larger blocks, up to whole seasons (for months: two, three, four and six months, and years), each is forecast with exponential smoothing, and the forecasts are adjusted so that they add up, so the trend seen in the totals and the season seen in the single periods both shape the forecast",
+            ModelKind::Thief => thief.as_str(),
             ModelKind::SeasonalNaive => "last season's values, which the other models could not beat",
             ModelKind::Naive => "the last value, as no model did better",
             ModelKind::Imapa | ModelKind::Adida | ModelKind::Croston | ModelKind::CrostonOptimized

@@ -1243,6 +1243,7 @@ fn forecast_one(s: &NamedSeries, params: &ForecastParams, m: usize, detailed: bo
     let explanation = explain(
         &model,
         auto.chosen,
+        m_fit,
         backtest_mase.map(|v| (v, auto.mase_lag)),
         trend,
         trend_pct,
@@ -1375,14 +1376,25 @@ impl<'a> Flagged<'a> {
 }
 
 /// `mase`: the backtest MASE and the lag of the naive forecast it is scaled by.
+/// `m`: the season the model was fitted with (a temporal hierarchy's largest block).
 fn explain(
     model: &str,
     chosen: ModelKind,
+    m: usize,
     mase: Option<(f64, usize)>,
     trend: Trend,
     pct: f64,
     h: usize,
 ) -> Text {
+    // A temporal hierarchy's block sizes: the divisors of the season above 1 ("2, 3, 4, 6, 12").
+    let blocks = || {
+        let d: Vec<String> = super::thief::divisors(m.max(1))
+            .into_iter()
+            .skip(1)
+            .map(|k| k.to_string())
+            .collect();
+        d.join(", ")
+    };
     let how = match chosen {
         ModelKind::Ensemble => Text::new("forecast.how.ensemble"),
         // ETS(A,N,N) / ETS(M,N,N), what a short history gets: no trend or season to describe.
@@ -1392,9 +1404,9 @@ fn explain(
         ModelKind::Theta => Text::new("forecast.how.theta"),
         ModelKind::Nnar => Text::new("forecast.how.nnar"),
         ModelKind::Ces => Text::new("forecast.how.ces"),
-        ModelKind::Thief => Text::new("forecast.how.thief"),
-        ModelKind::ThiefArima => Text::new("forecast.how.thief_arima"),
-        ModelKind::ThiefTheta => Text::new("forecast.how.thief_theta"),
+        ModelKind::Thief => Text::new("forecast.how.thief").str("blocks", blocks()),
+        ModelKind::ThiefArima => Text::new("forecast.how.thief_arima").str("blocks", blocks()),
+        ModelKind::ThiefTheta => Text::new("forecast.how.thief_theta").str("blocks", blocks()),
         ModelKind::SeasonalNaive => Text::new("forecast.how.seasonal_naive"),
         ModelKind::Naive => Text::new("forecast.how.naive"),
         ModelKind::Imapa
@@ -1427,6 +1439,30 @@ fn explain(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A temporal hierarchy's explanation names the blocks of its own season: months add up in
+    /// 2, 3, 4, 6 and 12, weeks in 2, 4, 13, 26 and 52 (not "months" on a weekly series).
+    #[test]
+    fn thief_explanation_names_the_seasons_blocks() {
+        for (m, blocks) in [(12, "2, 3, 4, 6, 12"), (52, "2, 4, 13, 26, 52"), (7, "7")] {
+            for kind in [
+                ModelKind::Thief,
+                ModelKind::ThiefArima,
+                ModelKind::ThiefTheta,
+            ] {
+                let t = explain("THieF", kind, m, None, Trend::Flat, 0.0, 4);
+                let en = t.en();
+                assert!(
+                    en.contains(&format!("larger blocks of {blocks} periods")),
+                    "{en}"
+                );
+                assert!(!en.contains("months"), "{en}");
+                assert!(t
+                    .render(crate::text::Lang::Zh)
+                    .contains(&format!("按每 {blocks} 期")));
+            }
+        }
+    }
 
     /// Weeks closures cover in part are seen at a whole week's sales; one closed most of the
     /// time takes the mean of the nearest untouched weeks.
