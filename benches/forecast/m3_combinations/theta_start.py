@@ -42,6 +42,17 @@ Dumps (from the commit that adds the candidates), in $M3DUMP = /work/m3dump/roun
 `product` must reproduce round 9's current (validation 13.526 / 0.8344, test 13.285 / 0.8306).
 
 Run: python3 theta_start.py val   then   python3 theta_start.py test
+
+Result on validation (committed before `theta_start.py test` was run; dumped from f23eb74;
+`product` reproduces round 9's current 13.526 / 0.8344):
+  E1 (combination, cut 18)   product 13.526 / 0.8344   start_y1 13.538 / 0.8349 (1.0007)
+                             fixed_y1 13.542 / 0.8353 (1.0011)
+  E2 (DOTM, first 24 months) product 18.014 / 1.2297   start_y1 18.181 / 1.2367 (1.0075)
+                             fixed_y1 17.923 / 1.2028 (0.9866)
+  -> CHOICE: product (no candidate eligible: both make the combination worse than 1.0005).
+  Starting the final filter from y1 after the search (the plain fix) is worse on the short
+  histories too; only fixing l0 = y1 in the search helps them, and it costs the combination.
+  As fixed above, the Theta model keeps its start, whatever the test says.
 """
 import os
 import sys
