@@ -406,61 +406,6 @@ fn m3_member_dump() {
     );
 }
 
-/// Round 10 (benches/forecast/m3_combinations/theta_start.py, ignored): the two Theta members
-/// (DOTM, STM) under each candidate start of the final filter, rows `theta_dotm@start_y1`,
-/// `theta_stm@fixed_y1`, ... (`@product` too). With `FIRST=n`, every series' first `n`
-/// training months are the history (short histories); otherwise the history is cut `CUT` points
-/// short as in [`m3_member_dump`]. Two threads.
-#[test]
-#[ignore]
-fn m3_theta_start_dump() {
-    use shoplens::analytics::forecast::theta::{ThetaKind, ThetaModel, ThetaStart};
-    use shoplens::analytics::forecast::FittedModel;
-    let first = std::env::var("FIRST")
-        .ok()
-        .and_then(|v| v.parse::<usize>().ok());
-    let cut = env_usize("CUT", 18);
-    let series: Vec<(String, Vec<f64>)> = match first {
-        Some(n) => load_m3("MONTHLY")
-            .into_iter()
-            .filter(|s| s.train.len() >= n)
-            .map(|s| (s.id.clone(), s.train[..n].to_vec()))
-            .collect(),
-        None => m3_cut(cut),
-    };
-    let tag = first.map_or(format!("cut{cut}"), |n| format!("first{n}"));
-    let out = std::env::var("OUT").unwrap_or(format!("/work/m3dump/theta_start_{tag}.csv"));
-    let h = 18;
-    let one = |id: &str, y: &[f64]| -> String {
-        let last = *y.last().expect("data");
-        let mut s = String::new();
-        for (cand, start) in [
-            ("product", ThetaStart::HalfFirst),
-            ("start_y1", ThetaStart::FirstAfterSearch),
-            ("fixed_y1", ThetaStart::FixedFirst),
-        ] {
-            for (name, kind) in [
-                ("theta_dotm", ThetaKind::Dotm),
-                ("theta_stm", ThetaKind::Stm),
-            ] {
-                let f = ThetaModel::fit_with_start(y, 12, Some(kind), start)
-                    .map(|t| t.predict(h, &[]).mean)
-                    .unwrap_or_else(|_| vec![last; h]);
-                let v: Vec<String> = f.iter().map(|x| format!("{x}")).collect();
-                s.push_str(&format!(
-                    "{id},{tag},{},{name}@{cand},{}\n",
-                    y.len(),
-                    v.join(",")
-                ));
-            }
-        }
-        s
-    };
-    let rows = on_two_threads(&series, &one);
-    let head: Vec<String> = (1..=h).map(|i| format!("f{i}")).collect();
-    std::fs::write(&out, format!("id,cut,n,model,{}\n{}", head.join(","), rows)).expect("write");
-}
-
 /// Our AutoETS per M3 monthly series (test split): every candidate's AICc and the chosen
 /// model, one JSON line per series (for the comparison with statsforecast's AutoETS).
 #[test]

@@ -22,7 +22,12 @@
 //! search. (statsforecast 2.1.1 keeps the optimised `ℓ_0`. The criterion skips the first three
 //! errors, so `ℓ_0` is weakly identified and the optimiser can take it far out; on M3 monthly
 //! that version of the AutoTheta rule scores 14.961 / 0.8606 (sMAPE / MASE), statsforecast's
-//! own 14.968 / 0.8607, against 14.357 / 0.8546 with `y_1/2`.)
+//! own 14.968 / 0.8607, against 14.357 / 0.8546 with `y_1/2`.) The start still weighs on a short
+//! history with a small `α` (wineind's 14 yearly totals: 270,740 against statsforecast's
+//! 314,923), but round 10 of the M3 protocol (`benches/forecast/m3_combinations/theta_start.py`)
+//! kept it: starting the final filter from `y_1` is worse both in the combination and on
+//! 24-month histories; fixing `ℓ_0 = y_1` in the search helps 24-month histories (relative
+//! 0.987) but worsens the combination (1.0011).
 //!
 //! The product's Theta (`select::THETA_VARIANT`) is DOTM; [`ThetaModel::fit`] with `None` keeps
 //! statsforecast's AutoTheta rule (tested against it in `tests/forecast_golden.rs`).
@@ -143,18 +148,6 @@ fn theta_calc(
     (sse / my, st, res)
 }
 
-/// Where the final filter starts (round 10 of the M3 protocol,
-/// `benches/forecast/m3_combinations/theta_start.py`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ThetaStart {
-    /// `ℓ_0 = y_1/2` (statsforecast's starting guess; the search still moves `ℓ_0`).
-    HalfFirst,
-    /// The search unchanged; the final filter from `ℓ_0 = y_1`.
-    FirstAfterSearch,
-    /// `ℓ_0 = y_1` fixed: the search over `α` (and `θ`) only.
-    FixedFirst,
-}
-
 /// A fitted theta model on the (seasonally adjusted) series.
 #[derive(Debug, Clone)]
 pub struct ThetaModel {
@@ -172,41 +165,25 @@ pub struct ThetaModel {
 
 impl ThetaModel {
     /// Fit one variant on an already adjusted series.
-    fn fit_adjusted(
-        y: &[f64],
-        kind: ThetaKind,
-        start: ThetaStart,
-    ) -> Result<ThetaModel, ForecastError> {
+    fn fit_adjusted(y: &[f64], kind: ThetaKind) -> Result<ThetaModel, ForecastError> {
         if y.len() <= 3 {
             return Err(ForecastError::TooShort {
                 needed: 4,
                 got: y.len(),
             });
         }
-        let fixed = start == ThetaStart::FixedFirst;
-        let l0 = match start {
-            ThetaStart::HalfFirst => y[0] / 2.0,
-            _ => y[0],
-        };
-        // Parameter vector: [ℓ_0 (unless fixed), α, θ (when optimised)].
-        let o = usize::from(!fixed);
-        let mut x0 = vec![0.5];
-        let mut lower = vec![0.1];
-        let mut upper = vec![0.99];
-        if !fixed {
-            x0.insert(0, y[0] / 2.0);
-            lower.insert(0, -1e10);
-            upper.insert(0, 1e10);
-        }
+        let l0 = y[0] / 2.0;
+        let mut x0 = vec![l0, 0.5];
+        let mut lower = vec![-1e10, 0.1];
+        let mut upper = vec![1e10, 0.99];
         if kind.optimised() {
             x0.push(2.0);
             lower.push(1.0);
             upper.push(1e10);
         }
         let mut obj = |x: &[f64]| {
-            let th = if kind.optimised() { x[o + 1] } else { 2.0 };
-            let start = if fixed { l0 } else { x[0] };
-            theta_calc(y, kind, start, x[o], th).0
+            let th = if kind.optimised() { x[2] } else { 2.0 };
+            theta_calc(y, kind, x[0], x[1], th).0
         };
         let r = nelder_mead(
             &mut obj,
@@ -218,8 +195,8 @@ impl ThetaModel {
                 ..NmOptions::default()
             },
         );
-        let alpha = r.x[o];
-        let theta = if kind.optimised() { r.x[o + 1] } else { 2.0 };
+        let alpha = r.x[1];
+        let theta = if kind.optimised() { r.x[2] } else { 2.0 };
         let (crit, state, res) = theta_calc(y, kind, l0, alpha, theta);
         if !crit.is_finite() {
             return Err(ForecastError::Fit {
@@ -250,16 +227,6 @@ impl ThetaModel {
     /// Fit `kind` (or every variant when `None`, keeping the best criterion) with the seasonal
     /// adjustment described in the module docs.
     pub fn fit(y: &[f64], m: usize, kind: Option<ThetaKind>) -> Result<ThetaModel, ForecastError> {
-        Self::fit_with_start(y, m, kind, ThetaStart::HalfFirst)
-    }
-
-    /// [`ThetaModel::fit`] with the final filter's start `start`.
-    pub fn fit_with_start(
-        y: &[f64],
-        m: usize,
-        kind: Option<ThetaKind>,
-        start: ThetaStart,
-    ) -> Result<ThetaModel, ForecastError> {
         check_series(y, 4)?;
         let mut seasonal = Vec::new();
         let mut mult = true;
@@ -290,9 +257,7 @@ impl ThetaModel {
             ],
         };
         let mut best = lowest(
-            kinds
-                .into_iter()
-                .map(|k| Self::fit_adjusted(&adj, k, start)),
+            kinds.into_iter().map(|k| Self::fit_adjusted(&adj, k)),
             |f: &ThetaModel| f.criterion,
             ForecastError::Fit {
                 model: "Theta".into(),
