@@ -59,12 +59,12 @@ fn forecast_sentences_in_both_languages() {
     for s in r.series.iter().chain(&r2.series) {
         check(&s.explanation, "series explanation");
         // The old English, from the series' own numbers; a temporal hierarchy names its blocks
-        // (the season's divisors above 1).
-        let blocks: Vec<String> = (2..=r.season)
+        // (the season's divisors above 1 that the history holds).
+        let blocks: Vec<String> = (2..=r.season.min(s.history.len()))
             .filter(|k| r.season % k == 0)
             .map(|k| k.to_string())
             .collect();
-        let thief = format!("temporal hierarchies: the same history is also added up into larger blocks of {} periods (the largest a whole season), each is forecast with exponential smoothing, and the forecasts are adjusted so that they add up, so the trend seen in the totals and the season seen in the single periods both shape the forecast", blocks.join(", "));
+        let thief = format!("temporal hierarchies: the same history is also added up into larger blocks of {} periods, each is forecast with exponential smoothing, and the forecasts are adjusted so that they add up, so the trend seen in the totals and the season seen in the single periods both shape the forecast", blocks.join(", "));
         let how = match s.chosen {
             ModelKind::Ensemble => "a trimmed average of standard models (exponential smoothing over temporal hierarchies and with a damped trend, complex exponential smoothing, ARIMA, two Theta models, a small neural network and last season's values: the highest and lowest forecast of each period are dropped), which is usually more reliable than any single one; its bands widen where the models disagree",
             ModelKind::Ets if s.model.ends_with(",N,N)") => "exponential smoothing of the level: an average in which recent periods weigh more, with no trend or seasonality",

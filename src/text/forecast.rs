@@ -82,18 +82,18 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         key: "forecast.how.thief",
-        en: "temporal hierarchies: the same history is also added up into larger blocks of {blocks} periods (the largest a whole season), each is forecast with exponential smoothing, and the forecasts are adjusted so that they add up, so the trend seen in the totals and the season seen in the single periods both shape the forecast",
-        zh: "时间层级：把同一段历史另外按每 {blocks} 期加总为更大的区块（最大的为整个季节周期），各自用指数平滑预测，再调整使各层预测相互加总一致，这样合计中看到的趋势与单期中看到的季节性都会影响预测",
+        en: "temporal hierarchies: the same history is also added up into larger blocks of {blocks} periods, each is forecast with exponential smoothing, and the forecasts are adjusted so that they add up, so the trend seen in the totals and the season seen in the single periods both shape the forecast",
+        zh: "时间层级：把同一段历史另外按每 {blocks} 期加总为更大的区块，各自用指数平滑预测，再调整使各层预测相互加总一致，这样合计中看到的趋势与单期中看到的季节性都会影响预测",
     },
     Entry {
         key: "forecast.how.thief_arima",
-        en: "temporal hierarchies over ARIMA: the same history is also added up into larger blocks of {blocks} periods (the largest a whole season), each is forecast with an ARIMA model, and the forecasts are adjusted so that they add up, so the trend seen in the totals and the season seen in the single periods both shape the forecast",
-        zh: "基于 ARIMA 的时间层级：把同一段历史另外按每 {blocks} 期加总为更大的区块（最大的为整个季节周期），各自用 ARIMA 模型预测，再调整使各层预测相互加总一致，这样合计中看到的趋势与单期中看到的季节性都会影响预测",
+        en: "temporal hierarchies over ARIMA: the same history is also added up into larger blocks of {blocks} periods, each is forecast with an ARIMA model, and the forecasts are adjusted so that they add up, so the trend seen in the totals and the season seen in the single periods both shape the forecast",
+        zh: "基于 ARIMA 的时间层级：把同一段历史另外按每 {blocks} 期加总为更大的区块，各自用 ARIMA 模型预测，再调整使各层预测相互加总一致，这样合计中看到的趋势与单期中看到的季节性都会影响预测",
     },
     Entry {
         key: "forecast.how.thief_theta",
-        en: "temporal hierarchies over Theta: the same history is also added up into larger blocks of {blocks} periods (the largest a whole season), each is forecast with the Theta method, and the forecasts are adjusted so that they add up, so the trend seen in the totals and the season seen in the single periods both shape the forecast",
-        zh: "基于 Theta 的时间层级：把同一段历史另外按每 {blocks} 期加总为更大的区块（最大的为整个季节周期），各自用 Theta 方法预测，再调整使各层预测相互加总一致，这样合计中看到的趋势与单期中看到的季节性都会影响预测",
+        en: "temporal hierarchies over Theta: the same history is also added up into larger blocks of {blocks} periods, each is forecast with the Theta method, and the forecasts are adjusted so that they add up, so the trend seen in the totals and the season seen in the single periods both shape the forecast",
+        zh: "基于 Theta 的时间层级：把同一段历史另外按每 {blocks} 期加总为更大的区块，各自用 Theta 方法预测，再调整使各层预测相互加总一致，这样合计中看到的趋势与单期中看到的季节性都会影响预测",
     },
     Entry {
         key: "forecast.how.seasonal_naive",

@@ -176,12 +176,13 @@ test('Forecast page: total forecast with nested, widening intervals; every SKU w
     await pick('nnar', '^="NNAR("', /a small neural network/, 'Neural network (NNAR) ✓', 'forecast-nnar.png');
     await inChinese('神经网络自回归（NNAR） ✓', /^预测方法：一个小型神经网络，学习每期数值如何由最近几期/, 'forecast-nnar-zh.png');
     await pick('ces', '^="CES("', /^Forecast by complex exponential smoothing: /, 'Complex exponential smoothing (CES) ✓', 'forecast-ces.png');
-    // Temporal hierarchies over ETS, ARIMA and Theta: the model string names the weekly level's.
-    await pick('thief', '^="THieF(ETS("', /^Forecast by temporal hierarchies: the same history is also added up into larger blocks/, 'Temporal hierarchies (THieF) ✓', 'forecast-thief.png');
-    await inChinese('时间层级（THieF） ✓', /时间层级：把同一段历史另外加总为更大的区块/);
-    await pick('thief_arima', '^="THieF(ARIMA("', /^Forecast by temporal hierarchies over ARIMA: the same history is also added up into larger blocks/, 'Temporal hierarchies over ARIMA (THieF-ARIMA) ✓', 'forecast-thief-arima.png');
-    await inChinese('基于 ARIMA 的时间层级（THieF-ARIMA） ✓', /基于 ARIMA 的时间层级：把同一段历史另外加总为更大的区块/);
-    await pick('thief_theta', '="THieF(Theta(DOTM))"', /^Forecast by temporal hierarchies over Theta: the same history is also added up into larger blocks/, 'Temporal hierarchies over Theta (THieF-Theta) ✓', 'forecast-thief-theta.png');
+    // Temporal hierarchies over ETS, ARIMA and Theta: the model string names the weekly level's;
+    // the explanation names the weekly season's blocks the 17 weeks hold (2, 4, 13; not months).
+    await pick('thief', '^="THieF(ETS("', /^Forecast by temporal hierarchies: the same history is also added up into larger blocks of 2, 4, 13 periods, each/, 'Temporal hierarchies (THieF) ✓', 'forecast-thief.png');
+    await inChinese('时间层级（THieF） ✓', /时间层级：把同一段历史另外按每 2, 4, 13 期加总为更大的区块/);
+    await pick('thief_arima', '^="THieF(ARIMA("', /^Forecast by temporal hierarchies over ARIMA: the same history is also added up into larger blocks of 2, 4, 13 periods, each/, 'Temporal hierarchies over ARIMA (THieF-ARIMA) ✓', 'forecast-thief-arima.png');
+    await inChinese('基于 ARIMA 的时间层级（THieF-ARIMA） ✓', /基于 ARIMA 的时间层级：把同一段历史另外按每 2, 4, 13 期加总为更大的区块/);
+    await pick('thief_theta', '="THieF(Theta(DOTM))"', /^Forecast by temporal hierarchies over Theta: the same history is also added up into larger blocks of 2, 4, 13 periods, each/, 'Temporal hierarchies over Theta (THieF-Theta) ✓', 'forecast-thief-theta.png');
     await page.selectOption('[data-testid="fc-model"]', 'auto');
 
     // Every SKU: progress shows, Stop ends it without a table; a full run fills the table.

@@ -1243,7 +1243,7 @@ fn forecast_one(s: &NamedSeries, params: &ForecastParams, m: usize, detailed: bo
     let explanation = explain(
         &model,
         auto.chosen,
-        m_fit,
+        (m_fit, y_fit.len()),
         backtest_mase.map(|v| (v, auto.mase_lag)),
         trend,
         trend_pct,
@@ -1376,21 +1376,24 @@ impl<'a> Flagged<'a> {
 }
 
 /// `mase`: the backtest MASE and the lag of the naive forecast it is scaled by.
-/// `m`: the season the model was fitted with (a temporal hierarchy's largest block).
+/// `(m, n)`: the season the model was fitted with and the history's length (a temporal
+/// hierarchy adds up blocks of every divisor of `m` that the history holds once).
 fn explain(
     model: &str,
     chosen: ModelKind,
-    m: usize,
+    (m, n): (usize, usize),
     mase: Option<(f64, usize)>,
     trend: Trend,
     pct: f64,
     h: usize,
 ) -> Text {
-    // A temporal hierarchy's block sizes: the divisors of the season above 1 ("2, 3, 4, 6, 12").
+    // A temporal hierarchy's block sizes: the divisors of the season above 1 that the history
+    // holds at least once ("2, 3, 4, 6, 12"; `ThiefModel` leaves out levels without a block).
     let blocks = || {
         let d: Vec<String> = super::thief::divisors(m.max(1))
             .into_iter()
             .skip(1)
+            .filter(|k| *k <= n)
             .map(|k| k.to_string())
             .collect();
         d.join(", ")
@@ -1440,26 +1443,29 @@ fn explain(
 mod tests {
     use super::*;
 
-    /// A temporal hierarchy's explanation names the blocks of its own season: months add up in
-    /// 2, 3, 4, 6 and 12, weeks in 2, 4, 13, 26 and 52 (not "months" on a weekly series).
+    /// A temporal hierarchy's explanation names the blocks of its own season that the history
+    /// holds: months add up in 2, 3, 4, 6 and 12, weeks in 2, 4, 13, 26 and 52 (not "months"
+    /// on a weekly series), and 17 weeks only in 2, 4 and 13.
     #[test]
     fn thief_explanation_names_the_seasons_blocks() {
-        for (m, blocks) in [(12, "2, 3, 4, 6, 12"), (52, "2, 4, 13, 26, 52"), (7, "7")] {
+        for (m, n, blocks) in [
+            (12, 48, "2, 3, 4, 6, 12"),
+            (52, 120, "2, 4, 13, 26, 52"),
+            (52, 17, "2, 4, 13"),
+            (7, 30, "7"),
+        ] {
             for kind in [
                 ModelKind::Thief,
                 ModelKind::ThiefArima,
                 ModelKind::ThiefTheta,
             ] {
-                let t = explain("THieF", kind, m, None, Trend::Flat, 0.0, 4);
+                let t = explain("THieF", kind, (m, n), None, Trend::Flat, 0.0, 4);
                 let en = t.en();
-                assert!(
-                    en.contains(&format!("larger blocks of {blocks} periods")),
-                    "{en}"
-                );
+                let want = format!("larger blocks of {blocks} periods, each");
+                assert!(en.contains(&want), "{en}");
                 assert!(!en.contains("months"), "{en}");
-                assert!(t
-                    .render(crate::text::Lang::Zh)
-                    .contains(&format!("按每 {blocks} 期")));
+                let zh = t.render(crate::text::Lang::Zh);
+                assert!(zh.contains(&format!("按每 {blocks} 期加总")), "{zh}");
             }
         }
     }
