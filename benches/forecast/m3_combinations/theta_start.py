@@ -40,6 +40,8 @@ Dumps (from the commit that adds the candidates), in $M3DUMP = /work/m3dump/roun
   OUT=$M3DUMP/theta_start_first24.csv cargo test --release --test forecast_explore
   m3_theta_start_dump -- --ignored` (rows theta_dotm / theta_stm per candidate).
 `product` must reproduce round 9's current (validation 13.526 / 0.8344, test 13.285 / 0.8306).
+(The dump test and `ThetaModel::fit_with_start` exist at f23eb74; they were removed once the
+round kept the product.)
 
 Run: python3 theta_start.py val   then   python3 theta_start.py test
 
