@@ -61,7 +61,7 @@ fn forecast_sentences_in_both_languages() {
         // The old English, from the series' own numbers; a temporal hierarchy names its blocks
         // (the season's divisors above 1 that the history holds).
         let blocks: Vec<String> = (2..=r.season.min(s.history.len()))
-            .filter(|k| r.season % k == 0)
+            .filter(|k| r.season.is_multiple_of(*k))
             .map(|k| k.to_string())
             .collect();
         let thief = format!("temporal hierarchies: the same history is also added up into larger blocks of {} periods, each is forecast with exponential smoothing, and the forecasts are adjusted so that they add up, so the trend seen in the totals and the season seen in the single periods both shape the forecast", blocks.join(", "));
