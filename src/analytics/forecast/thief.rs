@@ -43,12 +43,63 @@ pub enum ThiefBase {
     Theta,
 }
 
-/// The model of one aggregation level.
+/// A fitted model of the hierarchy's family: the period level's model, and every upper level's
+/// that its history allows.
 #[derive(Debug, Clone)]
-enum LevelModel {
+enum FamilyModel {
     Ets(Box<AutoEts>),
     Arima(Box<AutoArima>),
     Theta(Box<ThetaModel>),
+}
+
+impl FamilyModel {
+    /// The family's model of `y` with season `m`.
+    fn fit(family: ThiefBase, y: &[f64], m: usize) -> Result<FamilyModel, ForecastError> {
+        Ok(match family {
+            ThiefBase::Ets => FamilyModel::Ets(Box::new(AutoEts::fit(y, m)?)),
+            ThiefBase::Arima => FamilyModel::Arima(Box::new(AutoArima::fit(y, m)?)),
+            ThiefBase::Theta => {
+                FamilyModel::Theta(Box::new(ThetaModel::fit(y, m, Some(THETA_VARIANT))?))
+            }
+        })
+    }
+
+    fn family(&self) -> ThiefBase {
+        match self {
+            FamilyModel::Ets(_) => ThiefBase::Ets,
+            FamilyModel::Arima(_) => ThiefBase::Arima,
+            FamilyModel::Theta(_) => ThiefBase::Theta,
+        }
+    }
+
+    fn predict(&self, horizon: usize, levels: &[f64]) -> Forecast {
+        match self {
+            FamilyModel::Ets(e) => e.best.predict(horizon, levels),
+            FamilyModel::Arima(a) => a.best.predict(horizon, levels),
+            FamilyModel::Theta(t) => t.predict(horizon, levels),
+        }
+    }
+
+    fn point(&self, steps: usize) -> Vec<f64> {
+        match self {
+            FamilyModel::Ets(e) => e.best.point(steps),
+            _ => self.predict(steps, &[]).mean,
+        }
+    }
+
+    fn name(&self) -> String {
+        match self {
+            FamilyModel::Ets(e) => e.best.name(),
+            FamilyModel::Arima(a) => a.best.name(),
+            FamilyModel::Theta(t) => t.name(),
+        }
+    }
+}
+
+/// The model of an aggregation level above the periods.
+#[derive(Debug, Clone)]
+enum LevelModel {
+    Fitted(FamilyModel),
     /// Too short for the family: the level's last value.
     Naive(f64),
 }
@@ -56,45 +107,26 @@ enum LevelModel {
 impl LevelModel {
     /// The family's model of `y` with season `m`, or the naive forecast where it cannot be
     /// fitted; `None` for an empty level.
-    fn fit(base: ThiefBase, y: &[f64], m: usize) -> Option<LevelModel> {
+    fn fit(family: ThiefBase, y: &[f64], m: usize) -> Option<LevelModel> {
         let last = *y.last()?;
-        let model = match base {
-            ThiefBase::Ets => AutoEts::fit(y, m).map(|e| LevelModel::Ets(Box::new(e))),
-            ThiefBase::Arima => AutoArima::fit(y, m).map(|a| LevelModel::Arima(Box::new(a))),
-            ThiefBase::Theta => {
-                ThetaModel::fit(y, m, Some(THETA_VARIANT)).map(|t| LevelModel::Theta(Box::new(t)))
-            }
-        };
-        Some(model.unwrap_or(LevelModel::Naive(last)))
+        Some(
+            FamilyModel::fit(family, y, m)
+                .map(LevelModel::Fitted)
+                .unwrap_or(LevelModel::Naive(last)),
+        )
     }
 
     fn point(&self, steps: usize) -> Vec<f64> {
         match self {
-            LevelModel::Ets(e) => e.best.point(steps),
-            LevelModel::Arima(a) => a.best.predict(steps, &[]).mean,
-            LevelModel::Theta(t) => t.predict(steps, &[]).mean,
+            LevelModel::Fitted(model) => model.point(steps),
             LevelModel::Naive(v) => vec![*v; steps],
         }
     }
 
     fn name(&self) -> String {
         match self {
-            LevelModel::Ets(e) => e.best.name(),
-            LevelModel::Arima(a) => a.best.name(),
-            LevelModel::Theta(t) => t.name(),
+            LevelModel::Fitted(model) => model.name(),
             LevelModel::Naive(_) => "naive".to_string(),
-        }
-    }
-
-    fn predict(&self, horizon: usize, levels: &[f64]) -> Forecast {
-        match self {
-            LevelModel::Ets(e) => e.best.predict(horizon, levels),
-            LevelModel::Arima(a) => a.best.predict(horizon, levels),
-            LevelModel::Theta(t) => t.predict(horizon, levels),
-            LevelModel::Naive(v) => Forecast {
-                mean: vec![*v; horizon],
-                intervals: Vec::new(),
-            },
         }
     }
 }
@@ -103,8 +135,8 @@ impl LevelModel {
 #[derive(Debug, Clone)]
 pub struct ThiefModel {
     m: usize,
-    /// The period level's model (`k = 1`, never naive): its intervals are the model's.
-    base: LevelModel,
+    /// The period level's model (`k = 1`): its intervals are the hierarchy's, moved.
+    base: FamilyModel,
     /// `(k, model)` for every level `k > 1` that has at least one complete block.
     upper: Vec<(usize, LevelModel)>,
     /// The reconciliation `G = (Sᵀ W⁻¹ S)⁻¹ Sᵀ W⁻¹` (`m × rows`), rows ordered level by level
@@ -158,7 +190,7 @@ impl ThiefModel {
     /// [`ThiefModel::fit`] with the period level's AutoETS already fitted on `y` (the forecast
     /// combination fits it once for THieF and its damped-ETS member).
     pub fn with_base(y: &[f64], m: usize, base: AutoEts) -> Result<ThiefModel, ForecastError> {
-        Self::build(y, m, ThiefBase::Ets, LevelModel::Ets(Box::new(base)))
+        Self::build(y, m, FamilyModel::Ets(Box::new(base)))
     }
 
     /// Fit AutoARIMA at every aggregation level of season `m` (`thief`'s `usemodel =
@@ -174,34 +206,28 @@ impl ThiefModel {
         m: usize,
         base: AutoArima,
     ) -> Result<ThiefModel, ForecastError> {
-        Self::build(y, m, ThiefBase::Arima, LevelModel::Arima(Box::new(base)))
+        Self::build(y, m, FamilyModel::Arima(Box::new(base)))
     }
 
     /// Fit the product's Theta at every aggregation level of season `m` (`thief`'s `usemodel =
     /// "theta"`). Fails when the series itself admits no Theta model.
     pub fn fit_theta(y: &[f64], m: usize) -> Result<ThiefModel, ForecastError> {
         check_series(y, 4)?;
-        let base = ThetaModel::fit(y, m.max(1), Some(THETA_VARIANT))?;
-        Self::build(y, m, ThiefBase::Theta, LevelModel::Theta(Box::new(base)))
+        let base = FamilyModel::fit(ThiefBase::Theta, y, m.max(1))?;
+        Self::build(y, m, base)
     }
 
     /// The family of every level.
     pub fn family(&self) -> ThiefBase {
-        match self.base {
-            LevelModel::Arima(_) => ThiefBase::Arima,
-            LevelModel::Theta(_) => ThiefBase::Theta,
-            _ => ThiefBase::Ets,
-        }
+        self.base.family()
     }
 
-    fn build(
-        y: &[f64],
-        m: usize,
-        family: ThiefBase,
-        base: LevelModel,
-    ) -> Result<ThiefModel, ForecastError> {
+    /// The hierarchy over `y` whose period level is `base` (fitted on `y` with season `m`);
+    /// every upper level gets a model of `base`'s family.
+    fn build(y: &[f64], m: usize, base: FamilyModel) -> Result<ThiefModel, ForecastError> {
         check_series(y, 3)?;
         let m = m.max(1);
+        let family = base.family();
         let upper: Vec<(usize, LevelModel)> = divisors(m)
             .into_iter()
             .skip(1)
@@ -232,25 +258,38 @@ impl ThiefModel {
             .collect()
     }
 
-    /// Reconciled point forecasts for steps `1..=h`.
-    pub fn point(&self, h: usize) -> Vec<f64> {
+    /// The number of periods forecast for a horizon of `h`: whole blocks of `m` (at least one).
+    fn steps(&self, h: usize) -> usize {
+        h.div_ceil(self.m).max(1) * self.m
+    }
+
+    /// Reconciled point forecasts for whole blocks, given the period level's forecast
+    /// `base_path` (`steps(h)` values).
+    fn reconcile(&self, base_path: &[f64]) -> Vec<f64> {
         let m = self.m;
-        let blocks = h.div_ceil(m).max(1);
-        let mut forecasts = vec![self.base.point(blocks * m)];
-        for (k, model) in &self.upper {
-            forecasts.push(model.point(blocks * m / k));
-        }
-        let ks = self.levels();
+        let blocks = base_path.len() / m;
+        let upper: Vec<Vec<f64>> = self
+            .upper
+            .iter()
+            .map(|(k, model)| model.point(blocks * m / k))
+            .collect();
         let mut out = Vec::with_capacity(blocks * m);
         for b in 0..blocks {
             let mut stacked = Vec::with_capacity(self.g.ncols());
-            for (k, f) in ks.iter().zip(&forecasts) {
+            stacked.extend_from_slice(&base_path[b * m..(b + 1) * m]);
+            for ((k, _), f) in self.upper.iter().zip(&upper) {
                 let per = m / k;
                 stacked.extend_from_slice(&f[b * per..(b + 1) * per]);
             }
             let rec = &self.g * DVector::from_vec(stacked);
             out.extend(rec.iter());
         }
+        out
+    }
+
+    /// Reconciled point forecasts for steps `1..=h`.
+    pub fn point(&self, h: usize) -> Vec<f64> {
+        let mut out = self.reconcile(&self.base.point(self.steps(h)));
         out.truncate(h);
         out
     }
@@ -261,9 +300,16 @@ impl FittedModel for ThiefModel {
         format!("THieF({})", self.base.name())
     }
 
+    /// The period level's forecast for whole blocks (computed once), reconciled; its intervals
+    /// moved by (reconciled − base) point forecast.
     fn predict(&self, horizon: usize, levels: &[f64]) -> Forecast {
-        let base = self.base.predict(horizon, levels);
-        let rec = self.point(horizon);
+        let mut base = self.base.predict(self.steps(horizon), levels);
+        let rec = self.reconcile(&base.mean);
+        base.mean.truncate(horizon);
+        for interval in &mut base.intervals {
+            interval.lower.truncate(horizon);
+            interval.upper.truncate(horizon);
+        }
         let shift: Vec<f64> = rec.iter().zip(&base.mean).map(|(r, b)| r - b).collect();
         base.shifted(&shift)
     }
@@ -372,6 +418,15 @@ mod tests {
         assert_eq!(t.levels(), vec![1, 2, 3, 4, 6, 12]);
         let f = t.predict(18, &[80.0, 95.0]);
         assert_eq!(f.mean.len(), 18);
+        // a horizon of one and a half blocks: the forecast is the reconciled path's first 18
+        // months, the intervals as long
+        for (a, b) in f.mean.iter().zip(&t.point(18)) {
+            assert!((a - b).abs() <= 1e-9 * b.abs());
+        }
+        assert!(f
+            .intervals
+            .iter()
+            .all(|i| i.lower.len() == 18 && i.upper.len() == 18));
         assert!(f.mean.iter().all(|v| v.is_finite()));
         let ets = t.base.point(18);
         for (a, b) in f.mean.iter().zip(&ets) {
