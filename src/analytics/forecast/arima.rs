@@ -635,8 +635,7 @@ impl ArimaModel {
         let nw = w.len() as f64;
         // back to original units: -2logL shifts by 2 n log(scale)
         let m2ll = m2ll + 2.0 * nw * scale.ln();
-        let kk = (k + 1) as f64;
-        let aicc = m2ll + 2.0 * kk + 2.0 * kk * (kk + 1.0) / (nw - kk - 1.0).max(1.0);
+        let aicc = super::aicc(m2ll, k + 1, w.len());
         let mut resid = Vec::new();
         css_residuals(&w, &poly, mu, &mut resid);
         let resid: Vec<f64> = resid.iter().map(|v| v * scale).collect();
@@ -1004,12 +1003,9 @@ impl AutoArima {
                     ml_fit(&w, &o, 60, 1e-6)
                         .and_then(|r| admissible(&expand(&o, &r.0).0).then_some(r.1))
                 };
-                match m2ll {
-                    Some(m2ll) if nstar - k - 1.0 > 0.0 => {
-                        m2ll + 2.0 * k + 2.0 * k * (k + 1.0) / (nstar - k - 1.0)
-                    }
-                    _ => f64::INFINITY,
-                }
+                m2ll.map_or(f64::INFINITY, |m2ll| {
+                    super::aicc(m2ll, n_par(&o) + 1, w.len())
+                })
             };
             cache.insert(o, ic);
             ic

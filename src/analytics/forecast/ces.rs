@@ -227,14 +227,10 @@ impl CesModel {
                 message: "the fit diverged".into(),
             });
         }
-        let k = season.components() as f64 + 1.0;
-        let nf = n as f64;
-        let aic = lik(sse, n) + 2.0 * k;
-        let aicc = if nf - k - 1.0 > 0.0 {
-            aic + 2.0 * k * (k + 1.0) / (nf - k - 1.0)
-        } else {
-            f64::INFINITY
-        };
+        // the complex smoothing parameters and the variance
+        let k = season.components() + 1;
+        let aicc = super::aicc(lik(sse, n), k, n);
+        let (k, nf) = (k as f64, n as f64);
         let sigma2 = if nf - k - 1.0 > 0.0 {
             sse / (nf - k - 1.0)
         } else {

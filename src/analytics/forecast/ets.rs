@@ -539,7 +539,7 @@ impl EtsModel {
             sigma2: c.sse / (nf - npf).max(1.0),
             lik: c.lik,
             aic,
-            aicc: aic + 2.0 * npf * (npf + 1.0) / (nf - npf - 1.0),
+            aicc: super::aicc(c.lik, np, n),
             bic: c.lik + nf.ln() * npf,
             n_params: np,
         })

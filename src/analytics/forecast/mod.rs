@@ -249,6 +249,23 @@ pub(crate) fn lowest<T>(
     best.ok_or_else(|| last_err.unwrap_or(no_variant))
 }
 
+/// Akaike's criterion corrected for small samples (Hurvich & Tsai 1989), as R `forecast` and
+/// statsforecast compute it for ETS, ARIMA and CES:
+///
+/// `AICc = −2 log L + 2k + 2k(k + 1) / (n − k − 1)`,
+///
+/// with `m2ll = −2 log L`, `k` estimated parameters (the error variance counted where the
+/// model counts it) and `n` observations in the likelihood. Undefined where `n ≤ k + 1`: then
+/// infinite, so that no automatic choice ever takes such a fit.
+pub(crate) fn aicc(m2ll: f64, k: usize, n: usize) -> f64 {
+    let (k, n) = (k as f64, n as f64);
+    if n - k - 1.0 > 0.0 {
+        m2ll + 2.0 * k + 2.0 * k * (k + 1.0) / (n - k - 1.0)
+    } else {
+        f64::INFINITY
+    }
+}
+
 /// Reject empty series and non-finite values.
 pub(crate) fn check_series(y: &[f64], needed: usize) -> Result<(), ForecastError> {
     if let Some(i) = y.iter().position(|v| !v.is_finite()) {
@@ -261,4 +278,21 @@ pub(crate) fn check_series(y: &[f64], needed: usize) -> Result<(), ForecastError
         });
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::aicc;
+
+    /// Burnham & Anderson (2002), eq. 2.2: `AICc = AIC + 2K(K + 1)/(n − K − 1)`.
+    #[test]
+    fn aicc_is_the_small_sample_correction() {
+        // −2 log L = 100, K = 3, n = 20: AIC 106, correction 24/16
+        assert_eq!(aicc(100.0, 3, 20), 107.5);
+        // n = K + 2: the correction is 2K(K + 1)
+        assert_eq!(aicc(100.0, 3, 5), 130.0);
+        // undefined at n ≤ K + 1: never chosen
+        assert_eq!(aicc(100.0, 3, 4), f64::INFINITY);
+        assert_eq!(aicc(100.0, 3, 2), f64::INFINITY);
+    }
 }
