@@ -983,13 +983,14 @@ impl AutoArima {
             if let Some(v) = cache.get(&o) {
                 return *v;
             }
-            let k = n_par(&o) as f64 + 1.0;
+            // coefficients, constant and variance
+            let k = n_par(&o) + 1;
             let lags = o.p + o.sp * o.m + o.q + o.sq * o.m;
             // Too many lags and coefficients for the data: not fitted. The constant is not
             // counted, so an order and its zero-mean twin are fitted or skipped together;
             // otherwise a short history could only get the zero-mean model, forecasting 0 for a
             // product that sells (statsforecast's AutoARIMA fits the mean on such data).
-            let k_order = k - f64::from(u8::from(o.constant));
+            let k_order = (k - usize::from(o.constant)) as f64;
             let ic = if (w.len() as f64) < lags as f64 / 2.0 + 2.0 * k_order + 4.0 {
                 f64::INFINITY
             } else {
@@ -1003,9 +1004,7 @@ impl AutoArima {
                     ml_fit(&w, &o, 60, 1e-6)
                         .and_then(|r| admissible(&expand(&o, &r.0).0).then_some(r.1))
                 };
-                m2ll.map_or(f64::INFINITY, |m2ll| {
-                    super::aicc(m2ll, n_par(&o) + 1, w.len())
-                })
+                m2ll.map_or(f64::INFINITY, |m2ll| super::aicc(m2ll, k, w.len()))
             };
             cache.insert(o, ic);
             ic

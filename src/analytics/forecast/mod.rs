@@ -163,6 +163,16 @@ impl Forecast {
         self
     }
 
+    /// The first `horizon` steps: point forecasts and both bounds of every interval.
+    pub fn truncated(mut self, horizon: usize) -> Forecast {
+        self.mean.truncate(horizon);
+        for iv in &mut self.intervals {
+            iv.lower.truncate(horizon);
+            iv.upper.truncate(horizon);
+        }
+        self
+    }
+
     /// Gaussian intervals `mean ± Φ⁻¹(0.5 + level/200) σ_h`. Non-finite or decreasing `σ_h` are
     /// repaired so intervals are finite and never narrow with the horizon.
     pub fn from_sd(mean: Vec<f64>, sd: &[f64], levels: &[f64]) -> Forecast {
@@ -282,7 +292,18 @@ pub(crate) fn check_series(y: &[f64], needed: usize) -> Result<(), ForecastError
 
 #[cfg(test)]
 mod tests {
-    use super::aicc;
+    use super::{aicc, Forecast};
+
+    /// A forecast cut to its first steps keeps them, bounds included.
+    #[test]
+    fn truncated_keeps_the_first_steps() {
+        let f = Forecast::from_sd(vec![10.0, 11.0, 12.0], &[1.0, 2.0, 3.0], &[95.0]).truncated(2);
+        assert_eq!(f.mean, vec![10.0, 11.0]);
+        let iv = f.interval(95.0).expect("95");
+        assert_eq!((iv.lower.len(), iv.upper.len()), (2, 2));
+        // 10 − 1.959964 · 1
+        assert!((iv.lower[0] - 8.040036).abs() < 1e-6);
+    }
 
     /// Burnham & Anderson (2002), eq. 2.2: `AICc = AIC + 2K(K + 1)/(n − K − 1)`.
     #[test]

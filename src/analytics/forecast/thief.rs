@@ -303,13 +303,9 @@ impl FittedModel for ThiefModel {
     /// The period level's forecast for whole blocks (computed once), reconciled; its intervals
     /// moved by (reconciled − base) point forecast.
     fn predict(&self, horizon: usize, levels: &[f64]) -> Forecast {
-        let mut base = self.base.predict(self.steps(horizon), levels);
-        let rec = self.reconcile(&base.mean);
-        base.mean.truncate(horizon);
-        for interval in &mut base.intervals {
-            interval.lower.truncate(horizon);
-            interval.upper.truncate(horizon);
-        }
+        let whole = self.base.predict(self.steps(horizon), levels);
+        let rec = self.reconcile(&whole.mean);
+        let base = whole.truncated(horizon);
         let shift: Vec<f64> = rec.iter().zip(&base.mean).map(|(r, b)| r - b).collect();
         base.shifted(&shift)
     }
