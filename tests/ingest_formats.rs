@@ -148,6 +148,38 @@ fn gbk_chinese_export() {
     assert_eq!(u.report.order_level, ds.report.order_level);
 }
 
+/// A GBK export whose product names hold 品 or 食 (byte pairs that are also valid UTF-8 by
+/// accident) was read as UTF-8 with "a few bad rows": every row dropped as malformed.
+#[test]
+fn gbk_export_with_utf8_lookalike_pairs() {
+    let names = ["商品礼盒", "食品套装", "品牌茶杯", "陶瓷杯子"];
+    let mut text = String::from("订单号,商品编码,商品名称,数量,单价,下单时间,买家\n");
+    for i in 0..120 {
+        text.push_str(&format!(
+            "A{},SKU{},{},{},9.90,2024/{}/{} 10:00,客户{}\n",
+            1000 + i / 3,
+            i % 4,
+            names[i % 4],
+            1 + i % 3,
+            1 + i % 12,
+            1 + i % 28,
+            i % 40
+        ));
+    }
+    let (b, _, _) = GB18030.encode(&text);
+    let ds = imp("export.csv", &b);
+    assert_eq!(ds.report.files[0].encoding, "GB18030");
+    assert_eq!((ds.report.total_rows, ds.report.kept_rows), (120, 120));
+    assert_eq!(col_str(&ds, &ds.lines.product, 0), "商品礼盒");
+    assert_eq!(col_str(&ds, &ds.lines.customer, 1), "客户1");
+    // 40 orders of 1 + 2 + 3 units at 9.90.
+    close(revenue(&ds), 40.0 * 6.0 * 9.90);
+    assert_eq!(
+        ds.report.order_level,
+        imp("u.csv", text.as_bytes()).report.order_level
+    );
+}
+
 #[test]
 fn delimiters() {
     for (d, dc) in [(',', false), (';', true), ('\t', false), ('|', false)] {

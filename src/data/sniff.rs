@@ -102,6 +102,19 @@ pub fn detect_encoding(sample: &[u8]) -> Result<EncodingChoice, SniffError> {
         // A sample cut inside a multi-byte character is still UTF-8.
         Err(e) => e.error_len().is_none() && sample.len() - e.valid_up_to() < 4,
     };
+    // A Chinese legacy export can pass for "mostly UTF-8": many GBK pairs are also valid UTF-8
+    // sequences by accident (品 is C6 B7, the UTF-8 of U+01B7). Such a file decodes cleanly as
+    // GB18030 into CJK text and has almost no line that is valid UTF-8 with non-ASCII text,
+    // whereas a UTF-8 file with a few rows saved in another encoding keeps its valid UTF-8 rows.
+    if !utf8_ok && legacy_encoding(sample) == GB18030 {
+        let (valid_lines, invalid_lines) = utf8_lines(sample);
+        if valid_lines < invalid_lines {
+            return Ok(EncodingChoice {
+                encoding: GB18030,
+                bom_len: 0,
+            });
+        }
+    }
     if utf8_ok || mostly_utf8(sample) {
         return Ok(EncodingChoice {
             encoding: UTF_8,
@@ -145,6 +158,27 @@ fn mostly_utf8(sample: &[u8]) -> bool {
     // Latin text in windows-1252 practically never forms valid multi-byte UTF-8 ("Ã©"), so a
     // few valid characters outweigh several invalid bytes.
     valid > 0 && valid * 4 >= invalid
+}
+
+/// Lines of the sample (up to its last newline) with non-ASCII bytes: (valid UTF-8, not valid).
+fn utf8_lines(sample: &[u8]) -> (usize, usize) {
+    let cut = sample
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map(|p| p + 1)
+        .unwrap_or(sample.len());
+    let (mut valid, mut invalid) = (0usize, 0usize);
+    for line in sample[..cut].split(|&b| b == b'\n') {
+        if line.is_ascii() {
+            continue;
+        }
+        if std::str::from_utf8(line).is_ok() {
+            valid += 1;
+        } else {
+            invalid += 1;
+        }
+    }
+    (valid, invalid)
 }
 
 /// Choose between GB18030 and windows-1252 for bytes that are not UTF-8.
@@ -282,6 +316,23 @@ mod tests {
     fn encodings() {
         let (gbk, _, _) = GB18030.encode("订单号,下单时间,金额\n1,2011年1月13日,88\n");
         assert_eq!(detect_encoding(&gbk).map(|e| e.encoding), Ok(GB18030));
+        // Product names with 品 (GBK C6 B7, also valid UTF-8) once made a GBK export look like
+        // UTF-8 with a few bad rows: every name was garbled and every row dropped.
+        let mut text = String::from("订单号,商品编码,商品名称,数量,单价,下单时间,买家\n");
+        for i in 0..50 {
+            text.push_str(&format!(
+                "A{i},SKU{i},商品{i},1,9.90,2024/1/{},客户{i}\n",
+                i % 28 + 1
+            ));
+        }
+        let (gbk, _, _) = GB18030.encode(&text);
+        assert!(std::str::from_utf8(&gbk).is_err());
+        assert!(mostly_utf8(&gbk), "the case this guards against");
+        assert_eq!(detect_encoding(&gbk).map(|e| e.encoding), Ok(GB18030));
+        // A UTF-8 Chinese file with one row saved as GBK stays UTF-8 (that row is reported).
+        let mut mixed = text.clone().into_bytes();
+        mixed.extend_from_slice(&GB18030.encode("B1,SKU1,商品1,1,9.90,2024/2/1,客户1\n").0);
+        assert_eq!(detect_encoding(&mixed).map(|e| e.encoding), Ok(UTF_8));
         let (latin, _, _) = WINDOWS_1252.encode("Café,Crème brûlée,Straße\n1,2,3\n");
         assert_eq!(
             detect_encoding(&latin).map(|e| e.encoding),
