@@ -180,6 +180,138 @@ fn gbk_export_with_utf8_lookalike_pairs() {
     );
 }
 
+fn fields(ds: &Dataset) -> Vec<Option<Field>> {
+    ds.report.files[0].mapping.iter().map(|m| m.field).collect()
+}
+
+/// Amazon's All Orders report: `item-price` is the amount for the whole line (Seller Central
+/// help 200547170), the report has no customer column, cancelled orders say so.
+#[test]
+fn amazon_all_orders_report() {
+    let text = "amazon-order-id\tmerchant-order-id\tpurchase-date\tlast-updated-date\torder-status\tfulfillment-channel\tsales-channel\tproduct-name\tsku\tasin\titem-status\tquantity\tcurrency\titem-price\titem-tax\tshipping-price\tship-country\n\
+        111-1-1\t\t2024-03-01T10:00:00+00:00\t2024-03-02T10:00:00+00:00\tShipped\tAmazon\tAmazon.com\tMug\tM1\tB01\tShipped\t3\tUSD\t30.00\t2.40\t0.00\tUS\n\
+        111-1-1\t\t2024-03-01T10:00:00+00:00\t2024-03-02T10:00:00+00:00\tShipped\tAmazon\tAmazon.com\tCup\tC1\tB02\tShipped\t1\tUSD\t12.50\t1.00\t4.99\tUS\n\
+        111-2-2\t\t2024-03-05T09:00:00+00:00\t2024-03-05T10:00:00+00:00\tCancelled\tMerchant\tAmazon.com\tMug\tM1\tB01\tCancelled\t1\tUSD\t10.00\t0.80\t0.00\tUS\n";
+    let ds = imp("All Orders.txt", text.as_bytes());
+    let f = &ds.report.files[0];
+    assert_eq!(f.preset.as_deref(), Some("amazon_orders"));
+    let m = fields(&ds);
+    assert_eq!(m[0], Some(Field::OrderId));
+    assert_eq!(m[13], Some(Field::LineTotal));
+    assert_eq!(
+        (m[14], m[15]),
+        (None, None),
+        "tax and shipping are not the sale"
+    );
+    assert_eq!(ds.lines.len(), 2);
+    close(revenue(&ds), 42.5);
+    assert_eq!(ds.report.order_level.orders, 1);
+    assert_eq!(dropped(&ds, DropReason::Cancellation), 1);
+    // 3 mugs for 30.00: 10.00 each.
+    close(ds.lines.unit_price[0], 10.0);
+}
+
+/// Etsy's Sold Order Items: rows are grouped by `Order ID`, not by the per-row `Transaction ID`.
+#[test]
+fn etsy_sold_order_items() {
+    let text = "Sale Date,Item Name,Buyer,Quantity,Price,Coupon Code,Discount Amount,Order Shipping,Order Sales Tax,Item Total,Currency,Transaction ID,Listing ID,Ship Country,Order ID,Listings Type,SKU\n\
+        03/01/24,Mug,anna,2,15.00,,0,4,1.2,30.00,EUR,9001,77,Germany,500,listing,M1\n\
+        03/01/24,Cup,anna,1,8.00,,0,4,1.2,8.00,EUR,9002,78,Germany,500,listing,C1\n\
+        03/07/24,Mug,ben,1,15.00,,0,4,1.2,15.00,EUR,9003,77,France,501,listing,M1\n";
+    let ds = imp("EtsySoldOrderItems2024.csv", text.as_bytes());
+    assert_eq!(
+        ds.report.files[0].preset.as_deref(),
+        Some("etsy_sold_items")
+    );
+    let m = fields(&ds);
+    assert_eq!((m[11], m[14]), (None, Some(Field::OrderId)));
+    assert_eq!(m[15], None, "'Listings Type' is not a product category");
+    assert_eq!(ds.report.order_level.orders, 2);
+    assert_eq!(ds.report.order_level.customers, 2);
+    close(revenue(&ds), 53.0);
+    assert_eq!(ds.report.currencies, vec![("EUR".to_owned(), 3)]);
+}
+
+/// Square's item sales detail: `Net Sales` is the revenue (not `Gross Sales`, never the
+/// `Discounts` column), a Refund event is a return.
+#[test]
+fn square_item_sales() {
+    let text = "Date,Time,Time Zone,Category,Item,Qty,Price Point Name,SKU,Gross Sales,Discounts,Net Sales,Tax,Transaction ID,Payment ID,Event Type,Location,Customer ID\n\
+        2024-03-01,10:11:12,Pacific Time (US & Canada),Mugs,Mug,2,Regular,M1,$30.00,-$3.00,$27.00,$2.16,T1,P1,Payment,Main,c1\n\
+        2024-03-01,10:11:12,Pacific Time (US & Canada),Cups,Cup,1,Regular,C1,$8.00,$0.00,$8.00,$0.64,T1,P1,Payment,Main,c1\n\
+        2024-03-02,09:00:00,Pacific Time (US & Canada),Mugs,Mug,-1,Regular,M1,-$15.00,$0.00,-$15.00,-$1.20,T2,P2,Refund,Main,c1\n";
+    let ds = imp("items-2024.csv", text.as_bytes());
+    assert_eq!(ds.report.files[0].preset.as_deref(), Some("square_items"));
+    let m = fields(&ds);
+    assert_eq!((m[8], m[9], m[10]), (None, None, Some(Field::LineTotal)));
+    assert_eq!(ds.lines.len(), 2);
+    close(revenue(&ds), 35.0);
+    assert_eq!(ds.report.currencies, vec![("USD".to_owned(), 2)]);
+}
+
+/// German, French, Spanish, Italian and Dutch shop exports map by their headers, with
+/// decimal commas; a status of "storniert" / "annulée" is a cancellation.
+#[test]
+fn european_headers() {
+    let cases: [(&str, &str); 5] = [
+        ("Bestellnummer;Bestelldatum;Kundennummer;Artikelnummer;Bezeichnung;Menge;Einzelpreis;Steuerbetrag;Versandkosten;Status", "storniert"),
+        ("N° de commande;Date de commande;Client;Référence;Désignation;Quantité;Prix unitaire;Montant TVA;Frais de livraison;Statut", "annulée"),
+        ("Número de pedido;Fecha;Cliente;Referencia;Producto;Cantidad;Precio;IVA;Gastos de envío;Estado", "cancelado"),
+        ("Numero ordine;Data;Cliente;Codice prodotto;Prodotto;Quantità;Prezzo;IVA;Spedizione;Stato", "annullato"),
+        ("Bestelnummer;Besteldatum;Klant;Artikelcode;Omschrijving;Aantal;Prijs;BTW;Verzendkosten;Bestelstatus", "geannuleerd"),
+    ];
+    for (header, cancelled) in cases {
+        let text = format!(
+            "{header}\n1001;01.03.2024;K1;A1;Tasse;2;\"4,50\";\"1,71\";\"4,90\";ok\n\
+             1001;01.03.2024;K1;A2;Teller;1;\"12,00\";\"2,28\";\"4,90\";ok\n\
+             1002;15.03.2024;K2;A1;Tasse;3;\"4,50\";\"2,57\";\"4,90\";{cancelled}\n"
+        );
+        let ds = imp("export.csv", text.as_bytes());
+        assert_eq!(
+            fields(&ds),
+            vec![
+                Some(Field::OrderId),
+                Some(Field::OrderDate),
+                Some(Field::CustomerId),
+                Some(Field::Sku),
+                Some(Field::ProductName),
+                Some(Field::Quantity),
+                Some(Field::UnitPrice),
+                None,
+                None,
+                Some(Field::Status)
+            ],
+            "{header}"
+        );
+        assert_eq!(ds.lines.len(), 2, "{header}");
+        close(revenue(&ds), 21.0);
+        assert_eq!(dropped(&ds, DropReason::Cancellation), 1, "{header}");
+    }
+}
+
+/// Without a matching header, a money column named for tax, discount or shipping is not taken
+/// for the sale, and an identifier's small whole numbers are not taken for quantities.
+#[test]
+fn content_guesses_skip_tax_and_identifiers() {
+    let text = "Ref No,When,Who,What,Units,Sales Tax,Paid,Zip\n\
+        101,2024-03-01,a,Mug,2,$1.60,$20.00,90210\n\
+        102,2024-03-02,b,Cup,1,$0.80,$10.00,10001\n";
+    let ds = imp("odd.csv", text.as_bytes());
+    let m = fields(&ds);
+    assert_eq!(m[0], None, "'Ref No' is not a quantity");
+    assert_eq!(m[4], Some(Field::Quantity));
+    assert_eq!(m[5], None, "'Sales Tax' is not the line total");
+    assert_eq!(m[6], Some(Field::LineTotal));
+    assert_eq!(m[7], None, "'Zip' is not a quantity");
+    close(revenue(&ds), 30.0);
+    // No quantity column: ticket numbers are not read as quantities.
+    let text =
+        "Ticket No,Date,Customer,Item,Amount\n1,2024-03-01,a,Mug,20.00\n2,2024-03-02,b,Cup,10.00\n";
+    let ds = imp("tickets.csv", text.as_bytes());
+    assert_eq!(fields(&ds)[0], None);
+    close(revenue(&ds), 30.0);
+}
+
 #[test]
 fn delimiters() {
     for (d, dc) in [(',', false), (';', true), ('\t', false), ('|', false)] {

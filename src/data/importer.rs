@@ -437,7 +437,8 @@ impl Staged {
     }
 }
 
-/// Status text → flags: cancelled/refunded/returned (English, Shopify, WooCommerce, Chinese).
+/// Status text → flags: cancelled/refunded/returned (English, Shopify, WooCommerce, Chinese,
+/// German, French, Spanish, Portuguese, Italian).
 fn status_flags(s: &[u8]) -> u8 {
     let l = String::from_utf8_lossy(s).to_lowercase();
     if l.contains("partial") {
@@ -447,9 +448,25 @@ fn status_flags(s: &[u8]) -> u8 {
         || l.contains("void")
         || l.contains("退款")
         || l.contains("退货")
+        // de erstattet / Retoure, fr remboursé / retour, es reembolsado / devuelto,
+        // pt devolvido, it rimborsato
+        || l.contains("erstatt")
+        || l.contains("retour")
+        || l.contains("rembours")
+        || l.contains("reembols")
+        || l.contains("devuel")
+        || l.contains("devol")
+        || l.contains("rimbors")
     {
         REFUND
-    } else if l.contains("cancel") || l.contains("fail") || l.contains("取消") || l.contains("关闭")
+    } else if l.contains("cancel")
+        || l.contains("fail")
+        || l.contains("取消")
+        || l.contains("关闭")
+        // de storniert, fr annulée, es/pt anulado / cancelado, it annullato
+        || l.contains("storn")
+        || l.contains("annul")
+        || l.contains("anulad")
     {
         CANCEL
     } else {

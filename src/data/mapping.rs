@@ -72,6 +72,34 @@ const SYNONYMS: &[(Field, &[&str])] = &[
             "子订单编号",
             "交易号",
             "单号",
+            "bestellnummer",
+            "bestellnr",
+            "auftragsnummer",
+            "auftragsnr",
+            "rechnungsnummer",
+            "rechnungsnr",
+            "numerodecommande",
+            "numérodecommande",
+            "ndecommande",
+            "idcommande",
+            "referencecommande",
+            "référencecommande",
+            "numerodepedido",
+            "númerodepedido",
+            "npedido",
+            "nºpedido",
+            "numpedido",
+            "idpedido",
+            "numeroordine",
+            "numerodordine",
+            "idordine",
+            "bestelnummer",
+            "ordernummer",
+            "factuurnummer",
+            "numerodaencomenda",
+            "númerodaencomenda",
+            "numerodopedido",
+            "númerodopedido",
         ],
     ),
     (
@@ -100,6 +128,24 @@ const SYNONYMS: &[(Field, &[&str])] = &[
             "交易时间",
             "成交时间",
             "下单日期",
+            "bestelldatum",
+            "auftragsdatum",
+            "rechnungsdatum",
+            "kaufdatum",
+            "datum",
+            "datedecommande",
+            "datecommande",
+            "datedachat",
+            "fecha",
+            "fechadepedido",
+            "fechapedido",
+            "fechadecompra",
+            "dataordine",
+            "datadellordine",
+            "datadopedido",
+            "datadaencomenda",
+            "besteldatum",
+            "orderdatum",
         ],
     ),
     (
@@ -131,6 +177,22 @@ const SYNONYMS: &[(Field, &[&str])] = &[
             "用户id",
             "客户编号",
             "买家id",
+            "kunde",
+            "kundennummer",
+            "kundennr",
+            "kundenid",
+            "käufer",
+            "kaeufer",
+            "numeroclient",
+            "numéroclient",
+            "idclient",
+            "acheteur",
+            "cliente",
+            "idcliente",
+            "comprador",
+            "klant",
+            "klantnummer",
+            "klantid",
         ],
     ),
     (
@@ -153,6 +215,19 @@ const SYNONYMS: &[(Field, &[&str])] = &[
             "商品id",
             "宝贝id",
             "商品编号",
+            "artikelnummer",
+            "artikelnr",
+            "artikelid",
+            "produktnummer",
+            "produktnr",
+            "codearticle",
+            "codeproduit",
+            "codigoproducto",
+            "códigoproducto",
+            "codiceprodotto",
+            "codicearticolo",
+            "artikelcode",
+            "codigodoproduto",
         ],
     ),
     (
@@ -174,6 +249,31 @@ const SYNONYMS: &[(Field, &[&str])] = &[
             "商品",
             "品名",
             "宝贝名称",
+            "artikel",
+            "artikelname",
+            "artikelbezeichnung",
+            "bezeichnung",
+            "produkt",
+            "produktname",
+            "designation",
+            "désignation",
+            "produit",
+            "nomduproduit",
+            "libelle",
+            "libellé",
+            "producto",
+            "nombredelproducto",
+            "descripcion",
+            "descripción",
+            "articulo",
+            "artículo",
+            "articolo",
+            "prodotto",
+            "nomeprodotto",
+            "descrizione",
+            "omschrijving",
+            "produto",
+            "nomedoproduto",
         ],
     ),
     (
@@ -189,6 +289,22 @@ const SYNONYMS: &[(Field, &[&str])] = &[
             "购买数量",
             "商品数量",
             "宝贝数量",
+            "menge",
+            "anzahl",
+            "stück",
+            "stueck",
+            "stückzahl",
+            "quantité",
+            "quantite",
+            "qté",
+            "qte",
+            "cantidad",
+            "cant",
+            "quantità",
+            "quantita",
+            "aantal",
+            "quantidade",
+            "qtd",
         ],
     ),
     (
@@ -206,6 +322,23 @@ const SYNONYMS: &[(Field, &[&str])] = &[
             "商品单价",
             "商品价格",
             "宝贝单价",
+            "preis",
+            "einzelpreis",
+            "stückpreis",
+            "prix",
+            "prixunitaire",
+            "prixunitaireht",
+            "prixunitairettc",
+            "precio",
+            "preciounitario",
+            "prezzo",
+            "prezzounitario",
+            "prijs",
+            "stukprijs",
+            "preço",
+            "preco",
+            "preçounitário",
+            "precounitario",
         ],
     ),
     (
@@ -229,6 +362,29 @@ const SYNONYMS: &[(Field, &[&str])] = &[
             "买家实际支付金额",
             "实付款",
             "成交金额",
+            "betrag",
+            "gesamtbetrag",
+            "gesamtpreis",
+            "summe",
+            "umsatz",
+            "montant",
+            "montantttc",
+            "montantht",
+            "prixtotal",
+            "prixtotalttc",
+            "montantdelacommande",
+            "importe",
+            "importetotal",
+            "preciototal",
+            "ventas",
+            "importo",
+            "totale",
+            "prezzototale",
+            "bedrag",
+            "totaalbedrag",
+            "omzet",
+            "valor",
+            "valortotal",
         ],
     ),
     (
@@ -246,6 +402,13 @@ const SYNONYMS: &[(Field, &[&str])] = &[
             "地区",
             "国家地区",
             "国家或地区",
+            "land",
+            "pays",
+            "país",
+            "pais",
+            "paese",
+            "lieferland",
+            "paysdelivraison",
         ],
     ),
     (
@@ -260,6 +423,14 @@ const SYNONYMS: &[(Field, &[&str])] = &[
             "分类",
             "商品类目",
             "商品分类",
+            "produktkategorie",
+            "artikelgruppe",
+            "kategorie",
+            "warengruppe",
+            "catégorie",
+            "categorie",
+            "categoría",
+            "categoria",
         ],
     ),
     (
@@ -271,10 +442,122 @@ const SYNONYMS: &[(Field, &[&str])] = &[
             "paymentstatus",
             "订单状态",
             "交易状态",
+            "bestellstatus",
+            "auftragsstatus",
+            "statut",
+            "statutdelacommande",
+            "estado",
+            "estadodelpedido",
+            "stato",
+            "statoordine",
+            "bestelstatus",
+            "estadodopedido",
             "状态",
         ],
     ),
 ];
+
+/// Headers (normalised) that name a field only when they are the whole header: as part of a
+/// longer one they mean something else ("Date de commande" is a date, "Código postal" a postcode).
+const EXACT_ONLY: &[(Field, &[&str])] = &[
+    (
+        Field::OrderId,
+        &[
+            "commande",
+            "pedido",
+            "ordine",
+            "bestellung",
+            "bestelling",
+            "encomenda",
+            "auftrag",
+        ],
+    ),
+    (Field::OrderDate, &["data"]),
+    (
+        Field::Sku,
+        &[
+            "codigo",
+            "código",
+            "ref",
+            "référence",
+            "reference",
+            "referencia",
+            "referência",
+            "riferimento",
+        ],
+    ),
+];
+
+/// Words of a header that mark a money column as not the sale itself (tax, discount, shipping,
+/// fees, refunds), in the languages of the synonyms. Compared with each word's start.
+const NOT_SALE_WORDS: &[&str] = &[
+    "tax",
+    "vat",
+    "discount",
+    "shipping",
+    "fee",
+    "refund",
+    "coupon",
+    "tip",
+    "commission",
+    "steuer",
+    "mwst",
+    "rabatt",
+    "versand",
+    "porto",
+    "gebühr",
+    "gebuehr",
+    "tva",
+    "remise",
+    "livraison",
+    "frais",
+    "impuesto",
+    "iva",
+    "descuento",
+    "envío",
+    "envio",
+    "gastos",
+    "sconto",
+    "spedizione",
+    "btw",
+    "korting",
+    "verzend",
+    "imposto",
+    "desconto",
+    "frete",
+];
+
+/// Chinese header fragments with the same meaning as [`NOT_SALE_WORDS`].
+const NOT_SALE_ZH: &[&str] = &["税", "运费", "邮费", "优惠", "折扣", "佣金", "退款"];
+
+/// Whether a header names a money amount that is not the sale (tax, discount, shipping, …):
+/// such a column is never guessed to be the unit price, line total or quantity.
+fn not_sale_header(header: &str) -> bool {
+    let lower = header.to_lowercase();
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| !w.is_empty() && NOT_SALE_WORDS.iter().any(|d| w.starts_with(d)))
+        || NOT_SALE_ZH.iter().any(|d| lower.contains(d))
+}
+
+/// Whether a header names an identifier (order number, postcode, phone): its small whole numbers
+/// are never guessed to be quantities.
+fn identifier_header(header: &str) -> bool {
+    let lower = header.to_lowercase();
+    lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w,
+            "id" | "no" | "nr" | "n" | "nº" | "num" | "ref" | "tel" | "zip" | "pedido" | "commande"
+        ) || [
+            "number", "nummer", "numero", "número", "code", "phone", "postcode", "zip",
+        ]
+        .iter()
+        .any(|e| w.ends_with(e))
+            || (w.len() > 2 && w.ends_with("id") && !w.ends_with("paid"))
+    }) || ["号", "编码", "编号", "电话", "邮编"]
+        .iter()
+        .any(|e| lower.contains(e))
+}
 
 /// Whether a header names a calendar part derived from a date ("year", "day_of_week", "月"):
 /// such a column is never guessed to hold quantities or values from its content.
@@ -357,6 +640,52 @@ const WOO: &[(&str, Field)] = &[
     ("category", Field::Category),
 ];
 
+/// Amazon Seller Central "All Orders" report (tab-separated). Its `item-price` is the amount
+/// paid for the line ("aggregate of the quantity, not unit price", Seller Central help 200547170),
+/// so it is the line total; the report carries no customer column.
+const AMAZON: &[(&str, Field)] = &[
+    ("amazonorderid", Field::OrderId),
+    ("purchasedate", Field::OrderDate),
+    ("buyeremail", Field::CustomerId),
+    ("sku", Field::Sku),
+    ("productname", Field::ProductName),
+    ("quantity", Field::Quantity),
+    ("quantitypurchased", Field::Quantity),
+    ("itemprice", Field::LineTotal),
+    ("currency", Field::Currency),
+    ("shipcountry", Field::Country),
+    ("orderstatus", Field::Status),
+];
+
+/// Etsy "Sold Order Items" export: one row per item; `Order ID` groups them (each row has its
+/// own `Transaction ID`), `Price` is the unit price and `Item Total` the line.
+const ETSY: &[(&str, Field)] = &[
+    ("orderid", Field::OrderId),
+    ("saledate", Field::OrderDate),
+    ("buyer", Field::CustomerId),
+    ("sku", Field::Sku),
+    ("itemname", Field::ProductName),
+    ("quantity", Field::Quantity),
+    ("price", Field::UnitPrice),
+    ("itemtotal", Field::LineTotal),
+    ("currency", Field::Currency),
+    ("shipcountry", Field::Country),
+];
+
+/// Square "Item Sales" detail export: one row per item of a payment (`Transaction ID`);
+/// `Net Sales` (after discounts) is the line's revenue and `Event Type` says Payment or Refund.
+const SQUARE: &[(&str, Field)] = &[
+    ("transactionid", Field::OrderId),
+    ("date", Field::OrderDate),
+    ("customerid", Field::CustomerId),
+    ("sku", Field::Sku),
+    ("item", Field::ProductName),
+    ("qty", Field::Quantity),
+    ("netsales", Field::LineTotal),
+    ("category", Field::Category),
+    ("eventtype", Field::Status),
+];
+
 const CDNOW: &[(&str, Field)] = &[
     ("customer", Field::CustomerId),
     ("customerid", Field::CustomerId),
@@ -430,6 +759,21 @@ const COUNTRIES: &[&str] = &[
     "韩国",
     "新加坡",
 ];
+
+/// The name of a recognised export format (the `preset` key of a file report), in words.
+pub fn preset_label(key: &str) -> Option<Text> {
+    let label = match key {
+        "uci_online_retail" => "data.preset.uci",
+        "shopify_orders" => "data.preset.shopify",
+        "woocommerce" => "data.preset.woocommerce",
+        "amazon_orders" => "data.preset.amazon",
+        "etsy_sold_items" => "data.preset.etsy",
+        "square_items" => "data.preset.square",
+        "cdnow_log" => "data.preset.cdnow",
+        _ => return None,
+    };
+    Some(Text::new(label))
+}
 
 /// A recognised export format: key, header table, label (a catalogue key).
 type Preset = (&'static str, &'static [(&'static str, Field)], &'static str);
@@ -579,6 +923,17 @@ pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) 
         } else if has("name") && has("createdat") && has("lineitemquantity") && has("lineitemprice")
         {
             Some(("shopify_orders", SHOPIFY, "data.preset.shopify"))
+        } else if has("amazonorderid") && has("purchasedate") && has("itemprice") {
+            Some(("amazon_orders", AMAZON, "data.preset.amazon"))
+        } else if has("saledate") && has("itemname") && has("orderid") && has("itemtotal") {
+            Some(("etsy_sold_items", ETSY, "data.preset.etsy"))
+        } else if has("transactionid")
+            && has("item")
+            && has("qty")
+            && has("grosssales")
+            && has("netsales")
+        {
+            Some(("square_items", SQUARE, "data.preset.square"))
         } else if (has("orderid") || has("ordernumber"))
             && has("orderdate")
             && (has("itemname") || has("productname"))
@@ -662,6 +1017,12 @@ pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) 
         if key == "cdnow_log" {
             notes.push(Text::new("data.note.cdnow"));
         }
+        if key == "amazon_orders" {
+            notes.push(Text::new("data.note.amazon"));
+        }
+        if key == "square_items" {
+            notes.push(Text::new("data.note.square"));
+        }
         let r = MappingResult {
             columns,
             preset: Some(key),
@@ -715,6 +1076,26 @@ pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) 
                 }
             }
         }
+        for &(f, words) in EXACT_ONLY {
+            if words.iter().any(|w| w == n) && best.as_ref().is_none_or(|b| b.0 < 1.0) {
+                best = Some((
+                    1.0,
+                    f,
+                    Text::new("data.map.header_match")
+                        .str("header", headers[i].trim())
+                        .text("field", f.text()),
+                ));
+            }
+        }
+        // "Order Sales Tax" contains "sales", "Steuerbetrag" contains "betrag": a header that
+        // only contains a sale word and names tax, discount or shipping is not the sale.
+        if best.as_ref().is_some_and(|b| {
+            b.0 < 1.0
+                && matches!(b.1, Field::Quantity | Field::UnitPrice | Field::LineTotal)
+                && not_sale_header(&headers[i])
+        }) {
+            best = None;
+        }
         if best.as_ref().is_some_and(|b| b.0 >= 1.0) {
             exact_header[i] = true;
         }
@@ -760,11 +1141,16 @@ pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) 
         if share(st.countries, ne) >= 0.6 {
             push(0.6, Field::Country, "data.map.sample_country", st.countries);
         }
-        if share(st.money, ne) >= 0.8 {
+        let not_sale = not_sale_header(&headers[i]);
+        if share(st.money, ne) >= 0.8 && !not_sale {
             push(0.5, Field::LineTotal, "data.map.sample_money", st.money);
             push(0.45, Field::UnitPrice, "data.map.sample_money", st.money);
         }
-        if share(st.integers, ne) >= 0.95 && st.max_abs <= 10_000.0 {
+        if share(st.integers, ne) >= 0.95
+            && st.max_abs <= 10_000.0
+            && !not_sale
+            && !identifier_header(&headers[i])
+        {
             push(
                 0.4,
                 Field::Quantity,
@@ -804,6 +1190,26 @@ pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_preset_has_a_label() {
+        for key in [
+            "uci_online_retail",
+            "shopify_orders",
+            "woocommerce",
+            "amazon_orders",
+            "etsy_sold_items",
+            "square_items",
+            "cdnow_log",
+        ] {
+            let label = preset_label(key).map(|t| t.en());
+            assert!(label.is_some_and(|l| !l.contains("data.preset")), "{key}");
+        }
+        assert_eq!(
+            preset_label("amazon_orders").map(|t| t.render(crate::text::Lang::Zh)),
+            Some("亚马逊卖家中心订单报告".to_owned())
+        );
+    }
 
     fn h(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| s.to_string()).collect()

@@ -20,6 +20,21 @@ pub const ENTRIES: &[Entry] = &[
         zh: "WooCommerce 订单导出",
     },
     Entry {
+        key: "data.preset.amazon",
+        en: "Amazon Seller Central order report",
+        zh: "亚马逊卖家中心订单报告",
+    },
+    Entry {
+        key: "data.preset.etsy",
+        en: "Etsy sold order items export",
+        zh: "Etsy 已售订单商品导出",
+    },
+    Entry {
+        key: "data.preset.square",
+        en: "Square item sales export",
+        zh: "Square 商品销售导出",
+    },
+    Entry {
         key: "data.preset.cdnow",
         en: "customer/date/quantity/amount purchase log (CDNOW-like)",
         zh: "客户/日期/数量/金额购买记录（类似 CDNOW）",
@@ -177,6 +192,16 @@ pub const ENTRIES: &[Entry] = &[
         key: "data.note.shopify_fill",
         en: "Shopify repeats order-level cells only on an order's first line: empty date, e-mail, currency, country and status cells are filled from the line above when the order name is the same",
         zh: "Shopify 只在每个订单的第一行填写订单级信息：订单名相同时，空着的日期、邮箱、币种、国家和状态单元格用上一行的值补齐",
+    },
+    Entry {
+        key: "data.note.amazon",
+        en: "Amazon's 'item-price' is what the buyer paid for the whole line (all units, before tax and shipping), so it is read as the line total; the report has no customer column, so customer pages need another export",
+        zh: "亚马逊的“item-price”是买家为整行（全部件数，不含税和运费）支付的金额，因此按行金额读取；该报告没有客户列，客户相关页面需要另一份导出",
+    },
+    Entry {
+        key: "data.note.square",
+        en: "Square: 'Net Sales' (after discounts) is read as the line's revenue; rows whose 'Event Type' is Refund are counted as returns",
+        zh: "Square：“Net Sales”（折扣后）按行收入读取；“Event Type”为 Refund 的行计为退货",
     },
     Entry {
         key: "data.note.cdnow",

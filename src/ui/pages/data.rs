@@ -278,7 +278,10 @@ fn FileCard(index: usize, file: FileInfo) -> impl IntoView {
                     {file.notes.iter().map(|n| view! { <li>{i18n::say(n)}</li> }).collect_view()}
                 </ul>
             })}
-            {file.preset.clone().map(|p| view! { <p class="badge">{crate::tr!("Recognised format: {}", "识别的格式：{}", p)}</p> })}
+            {file.preset.clone().map(|p| {
+                let name = crate::data::mapping::preset_label(&p).map(|l| i18n::say(&l)).unwrap_or(p);
+                view! { <p class="badge" data-testid="preset-badge">{crate::tr!("Recognised format: {}", "识别的格式：{}", name)}</p> }
+            })}
             {wide.then(|| view! {
                 <div class="params" data-testid="mapping-pager">
                     <input type="search" placeholder=t("Find a column…", "查找列…") aria-label=t("Find a column", "查找列") data-testid="mapping-search"

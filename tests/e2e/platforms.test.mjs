@@ -1,0 +1,77 @@
+// Exports of the platforms merchants use, dropped on the landing page: Amazon's order report
+// (tab-separated, item-price is the line total, tax not the sale), and a Chinese Excel export
+// in GBK whose product names hold byte pairs that are also valid UTF-8 (品 = C6 B7) — it was
+// read as UTF-8 with every row malformed. Native side: tests/ingest_formats.rs.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  startEnv, newPage, crashes, importFiles, navigate, readCleaningReport, near, shot, tmpDir, TEST_TIMEOUT,
+} from './helpers.mjs';
+
+let env;
+let dir;
+before(async () => {
+  env = await startEnv();
+  dir = tmpDir();
+});
+after(async () => {
+  await env?.close();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('Amazon order report: recognised, item-price read as the line total, cancelled order dropped', { timeout: TEST_TIMEOUT }, async () => {
+  const p = path.join(dir, 'All Orders.txt');
+  const cols = ['amazon-order-id', 'merchant-order-id', 'purchase-date', 'last-updated-date', 'order-status',
+    'fulfillment-channel', 'sales-channel', 'product-name', 'sku', 'asin', 'item-status', 'quantity', 'currency',
+    'item-price', 'item-tax', 'shipping-price', 'ship-country'];
+  const rows = [
+    ['111-1-1', '', '2024-03-01T10:00:00+00:00', '2024-03-02T10:00:00+00:00', 'Shipped', 'Amazon', 'Amazon.com', 'Mug', 'M1', 'B01', 'Shipped', '3', 'USD', '30.00', '2.40', '0.00', 'US'],
+    ['111-1-1', '', '2024-03-01T10:00:00+00:00', '2024-03-02T10:00:00+00:00', 'Shipped', 'Amazon', 'Amazon.com', 'Cup', 'C1', 'B02', 'Shipped', '1', 'USD', '12.50', '1.00', '4.99', 'US'],
+    ['111-3-3', '', '2024-03-04T10:00:00+00:00', '2024-03-04T12:00:00+00:00', 'Shipped', 'Amazon', 'Amazon.com', 'Mug', 'M1', 'B01', 'Shipped', '2', 'USD', '20.00', '1.60', '0.00', 'US'],
+    ['111-2-2', '', '2024-03-05T09:00:00+00:00', '2024-03-05T10:00:00+00:00', 'Cancelled', 'Merchant', 'Amazon.com', 'Mug', 'M1', 'B01', 'Cancelled', '1', 'USD', '10.00', '0.80', '0.00', 'US'],
+  ];
+  fs.writeFileSync(p, [cols, ...rows].map((r) => r.join('\t')).join('\n') + '\n');
+  const { page, log, url, context } = await newPage(env);
+  try {
+    const kpis = await importFiles(page, url, [p]);
+    assert.equal(kpis.orders, 2);
+    assert.ok(near(kpis.revenue, 62.5), `revenue ${kpis.revenue}`);
+    await navigate(page, '/data');
+    const badge = page.locator('[data-testid="preset-badge"]');
+    assert.equal((await badge.innerText()).trim(), 'Recognised format: Amazon Seller Central order report');
+    const report = await readCleaningReport(page);
+    assert.equal(report.olLines, 3);
+    await shot(page, 'data-amazon.png');
+    assert.deepEqual(crashes(log), []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('GBK export with 品 in product names: read as GB18030, every row kept, names intact', { timeout: TEST_TIMEOUT }, async () => {
+  // Made with Python: 24 lines of 8 orders (1 + 2 + 3 units at 9.90), names 商品礼盒 食品套装
+  // 品牌茶杯 陶瓷杯子, encoded with .encode("gbk").
+  const gbk = Buffer.from('tqm1pbrFLMnMxrex4MLrLMnMxrfD+7PGLMr9wb8staW82yzPwrWlyrG85CzC8rzSCkExMDAwLFNLVTAsyczGt8DxutAsMSw5LjkwLDIwMjQvMS8xIDEwOjAwLL/Nu6cwCkExMDAwLFNLVTEsyrPGt8zX17AsMiw5LjkwLDIwMjQvMi8yIDEwOjAwLL/Nu6cxCkExMDAwLFNLVTIsxrfFxrLosa0sMyw5LjkwLDIwMjQvMy8zIDEwOjAwLL/Nu6cyCkExMDAxLFNLVTMszNW0ybGt19MsMSw5LjkwLDIwMjQvNC80IDEwOjAwLL/Nu6czCkExMDAxLFNLVTAsyczGt8DxutAsMiw5LjkwLDIwMjQvNS81IDEwOjAwLL/Nu6c0CkExMDAxLFNLVTEsyrPGt8zX17AsMyw5LjkwLDIwMjQvNi82IDEwOjAwLL/Nu6c1CkExMDAyLFNLVTIsxrfFxrLosa0sMSw5LjkwLDIwMjQvNy83IDEwOjAwLL/Nu6c2CkExMDAyLFNLVTMszNW0ybGt19MsMiw5LjkwLDIwMjQvOC84IDEwOjAwLL/Nu6c3CkExMDAyLFNLVTAsyczGt8DxutAsMyw5LjkwLDIwMjQvOS85IDEwOjAwLL/Nu6cwCkExMDAzLFNLVTEsyrPGt8zX17AsMSw5LjkwLDIwMjQvMTAvMTAgMTA6MDAsv827pzEKQTEwMDMsU0tVMizGt8XGsuixrSwyLDkuOTAsMjAyNC8xMS8xMSAxMDowMCy/zbunMgpBMTAwMyxTS1UzLMzVtMmxrdfTLDMsOS45MCwyMDI0LzEyLzEyIDEwOjAwLL/Nu6czCkExMDA0LFNLVTAsyczGt8DxutAsMSw5LjkwLDIwMjQvMS8xMyAxMDowMCy/zbunNApBMTAwNCxTS1UxLMqzxrfM19ewLDIsOS45MCwyMDI0LzIvMTQgMTA6MDAsv827pzUKQTEwMDQsU0tVMizGt8XGsuixrSwzLDkuOTAsMjAyNC8zLzE1IDEwOjAwLL/Nu6c2CkExMDA1LFNLVTMszNW0ybGt19MsMSw5LjkwLDIwMjQvNC8xNiAxMDowMCy/zbunNwpBMTAwNSxTS1UwLMnMxrfA8brQLDIsOS45MCwyMDI0LzUvMTcgMTA6MDAsv827pzAKQTEwMDUsU0tVMSzKs8a3zNfXsCwzLDkuOTAsMjAyNC82LzE4IDEwOjAwLL/Nu6cxCkExMDA2LFNLVTIsxrfFxrLosa0sMSw5LjkwLDIwMjQvNy8xOSAxMDowMCy/zbunMgpBMTAwNixTS1UzLMzVtMmxrdfTLDIsOS45MCwyMDI0LzgvMjAgMTA6MDAsv827pzMKQTEwMDYsU0tVMCzJzMa3wPG60CwzLDkuOTAsMjAyNC85LzIxIDEwOjAwLL/Nu6c0CkExMDA3LFNLVTEsyrPGt8zX17AsMSw5LjkwLDIwMjQvMTAvMjIgMTA6MDAsv827pzUKQTEwMDcsU0tVMizGt8XGsuixrSwyLDkuOTAsMjAyNC8xMS8yMyAxMDowMCy/zbunNgpBMTAwNyxTS1UzLMzVtMmxrdfTLDMsOS45MCwyMDI0LzEyLzI0IDEwOjAwLL/Nu6c3Cg==', 'base64');
+  const p = path.join(dir, '订单导出.csv');
+  fs.writeFileSync(p, gbk);
+  const { page, log, url, context } = await newPage(env);
+  try {
+    const kpis = await importFiles(page, url, [p]);
+    assert.equal(kpis.orders, 8);
+    assert.ok(near(kpis.revenue, 475.2), `revenue ${kpis.revenue}`);
+    assert.equal(kpis.customers, 8);
+    await navigate(page, '/data');
+    const report = await readCleaningReport(page);
+    assert.equal(report.olLines, 24);
+    const text = await page.locator('main').innerText();
+    assert.match(text, /GB18030/);
+    assert.match(text, /商品礼盒/);
+    assert.doesNotMatch(text, /\uFFFD/);
+    await shot(page, 'data-gbk.png');
+    assert.deepEqual(crashes(log), []);
+  } finally {
+    await context.close();
+  }
+});
