@@ -193,6 +193,14 @@ fn basket_and_recommend_errors() {
         "parameter top_n: must be in 1..=1000",
         &["top_n", "参数"],
     );
+    // Guest orders only: the reason is the missing customer ids, not the training period.
+    let e = recommend::run(&guests(), &RecommendParams::default()).unwrap_err();
+    check(
+        e.text(),
+        e.to_string(),
+        "no interactions: no sale line has a customer id (guest orders only), and recommendations need to know who bought what",
+        &["客户编号", "游客订单"],
+    );
     // A bad cell of an interactions file: the shared location sentence, the reason translated.
     let read =
         |csv: &str| Interactions::from_csv_reader(csv.as_bytes(), "ratings.csv").unwrap_err();

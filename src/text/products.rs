@@ -219,6 +219,11 @@ pub const ENTRIES: &[Entry] = &[
         zh: "训练期结束前没有任何事件",
     },
     Entry {
+        key: "products.err.why_no_customer_ids",
+        en: "no sale line has a customer id (guest orders only), and recommendations need to know who bought what",
+        zh: "没有任何销售行带客户编号（只有游客订单），而推荐需要知道谁买了什么",
+    },
+    Entry {
         key: "products.err.why_no_rows",
         en: "{file}: no usable rows",
         zh: "{file}：没有可用的行",

@@ -40,6 +40,8 @@ pub enum NoInteractionsWhy {
     NoTraining,
     /// An interactions file without a usable row.
     NoUsableRows { file: String },
+    /// Order lines without a customer id on any line (guest orders only).
+    NoCustomerIds,
 }
 
 /// Errors of the recommendation pillar.
@@ -68,6 +70,9 @@ impl RecommendError {
                     NoInteractionsWhy::NoTraining => Text::new("products.err.why_no_training"),
                     NoInteractionsWhy::NoUsableRows { file } => {
                         Text::new("products.err.why_no_rows").str("file", file.clone())
+                    }
+                    NoInteractionsWhy::NoCustomerIds => {
+                        Text::new("products.err.why_no_customer_ids")
                     }
                 };
                 Text::new("products.err.no_interactions").text("why", why)
@@ -707,6 +712,11 @@ pub fn evaluate(
             message: params::at_least(1),
         });
     }
+    if inter.events.is_empty() {
+        return Err(RecommendError::NoInteractions(
+            NoInteractionsWhy::NoCustomerIds,
+        ));
+    }
     let (train, test) = matrices(inter, &inter.events, cutoff);
     let train_events: Vec<Event> = inter
         .events
@@ -830,6 +840,11 @@ pub fn run_interactions(
         .filter(|e| e.timestamp < cutoff)
         .copied()
         .collect();
+    if inter.events.is_empty() {
+        return Err(RecommendError::NoInteractions(
+            NoInteractionsWhy::NoCustomerIds,
+        ));
+    }
     if events.is_empty() {
         return Err(RecommendError::NoInteractions(
             NoInteractionsWhy::NoTraining,
