@@ -86,6 +86,21 @@ pub const ENTRIES: &[Entry] = &[
         zh: "每个 SKU 的策略先用去掉最近 {days} 天的历史来设定，再在这 {days} 天里逐日回放（缺货可延后补发，交货期按设定，更早的历史用于预热）。在 {n} 个有需求的 SKU 上，平均实际满足率为 {fill}，平均目标为 {target}（相差 {gap} 个百分点）。",
     },
     Entry {
+        key: "inventory.sim.explain_why",
+        en: "{what} {why}",
+        zh: "{what}{why}",
+    },
+    Entry {
+        key: "inventory.sim.why_busier",
+        en: "In those days the shop sold {dev} more than the policies were set for (a busier season or growth): that is why they fell short. Today's policies are set on all the history, those days included; a seasonal peak ahead needs a higher target or a manual increase.",
+        zh: "这段时间的销量比策略设定时的预期高出 {dev}（旺季或增长），这就是未达标的原因。当前的策略已用包括这段时间在内的全部历史设定；如果前方有旺季，需要提高目标或手动加量。",
+    },
+    Entry {
+        key: "inventory.sim.why_variable",
+        en: "Sales in those days were close to what the policies were set for ({dev} against it), so the misses come from day-to-day swings larger than the history showed, or from single large orders.",
+        zh: "这段时间的销量与策略设定时的预期相近（相差 {dev}），因此未达标来自比历史更大的日常波动，或个别大额订单。",
+    },
+    Entry {
         key: "inventory.sim.explain_flagged",
         en: "Each SKU's policy was set on its history without the last {days} days, then replayed day by day on those days (backorders, lead time as set, the earlier history as warm-up). Over {n} SKUs with demand the average achieved fill rate is {fill} against an average target of {target} ({gap} points); the policy misses its target — see the classes below.",
         zh: "每个 SKU 的策略先用去掉最近 {days} 天的历史来设定，再在这 {days} 天里逐日回放（缺货可延后补发，交货期按设定，更早的历史用于预热）。在 {n} 个有需求的 SKU 上，平均实际满足率为 {fill}，平均目标为 {target}（相差 {gap} 个百分点）；策略没有达到目标，请看下面各分类。",

@@ -555,7 +555,7 @@ pub fn assess_with_progress(
     let n = items.len();
     let mut rows: Vec<SkuRow> = Vec::with_capacity(n);
     let mut trade = tradeoff::Tradeoff::new(&params.tradeoff_levels);
-    let mut sims: Vec<(usize, f64, f64, simulate::Replay)> = Vec::new();
+    let mut sims: Vec<(usize, f64, f64, f64, simulate::Replay)> = Vec::new();
     let mut candidates: Vec<(usize, plan::PlanCandidate)> = Vec::new();
     let mut proj_inputs: Vec<(usize, f64, usize, usize)> = Vec::new();
     let (mut est_cost, mut no_price, mut assumed) = (0usize, 0usize, 0usize);
@@ -650,7 +650,8 @@ pub fn assess_with_progress(
             let r = simulate::replay(&pol, &it.y, dt.reorder_point + dt.order_quantity, cut);
             sim_fill = r.fill_rate();
             // Without prices the replay's stock "value" counts units.
-            sims.push((i, target, if priced { unit_cost } else { 1.0 }, r));
+            let planned = dt.model.mean * h as f64;
+            sims.push((i, target, if priced { unit_cost } else { 1.0 }, planned, r));
         }
         // current position
         let (on_hand, on_order, source, next_in) = match sr.and_then(|r| r.on_hand) {
@@ -913,10 +914,10 @@ pub fn assess_with_progress(
     let simulation = if sims.is_empty() {
         None
     } else {
-        let pick = |f: &dyn Fn(usize) -> bool| -> Vec<(f64, f64, &simulate::Replay)> {
+        let pick = |f: &dyn Fn(usize) -> bool| -> Vec<(f64, f64, f64, &simulate::Replay)> {
             sims.iter()
                 .filter(|(i, ..)| f(*i))
-                .map(|(_, t, c, r)| (*t, *c, r))
+                .map(|(_, t, c, p, r)| (*t, *c, *p, r))
                 .collect()
         };
         let overall = simulate::summarise("all", &pick(&|_| true));
@@ -928,7 +929,7 @@ pub fn assess_with_progress(
             .iter()
             .map(|x| simulate::summarise(x.key(), &pick(&|i| rows[i].xyz == *x)))
             .collect();
-        let explanation = if overall.flagged {
+        let mut explanation = if overall.flagged {
             Text::new("inventory.sim.explain_flagged")
         } else {
             Text::new("inventory.sim.explain")
@@ -938,6 +939,21 @@ pub fn assess_with_progress(
         .pct("fill", overall.fill_rate, 1)
         .pct("target", overall.target, 1)
         .str("gap", format!("{:+.1}", 100.0 * overall.gap));
+        // Why a miss happened, in the terms a shop sees: more sales than the policies were set
+        // for, or the same sales with more variability than the history showed.
+        if overall.flagged {
+            if let Some(dev) = overall.demand_vs_plan {
+                let why = if dev >= 0.10 {
+                    Text::new("inventory.sim.why_busier").pct("dev", dev, 0)
+                } else {
+                    Text::new("inventory.sim.why_variable")
+                        .str("dev", format!("{:+.0}%", 100.0 * dev))
+                };
+                explanation = Text::new("inventory.sim.explain_why")
+                    .text("what", explanation)
+                    .text("why", why);
+            }
+        }
         Some(SimulationReport {
             holdout_days: params.holdout_days,
             overall,

@@ -146,6 +146,14 @@ pub struct SimSummary {
     pub gap: f64,
     pub stockout_periods: usize,
     pub demand: f64,
+    /// Demand the policies were set for over the same periods: each SKU's demand rate when its
+    /// policy was set, times the replayed periods.
+    #[serde(default)]
+    pub planned_demand: f64,
+    /// `demand / planned_demand − 1` ("+34 %": a busier stretch than the policies expected);
+    /// None without planned demand.
+    #[serde(default)]
+    pub demand_vs_plan: Option<f64>,
     pub avg_on_hand_units: f64,
     pub avg_on_hand_value: f64,
     /// SKUs whose achieved fill rate is more than 2 points under their target.
@@ -155,12 +163,14 @@ pub struct SimSummary {
     pub sentence: crate::text::Text,
 }
 
-/// Summarise replays `(target, unit cost, replay)` of a group.
-pub fn summarise(class: &str, items: &[(f64, f64, &Replay)]) -> SimSummary {
+/// Summarise replays `(target, unit cost, planned demand, replay)` of a group.
+pub fn summarise(class: &str, items: &[(f64, f64, f64, &Replay)]) -> SimSummary {
     let mut n = 0usize;
     let (mut tsum, mut fsum, mut dem, mut fil) = (0.0, 0.0, 0.0, 0.0);
     let (mut so, mut units, mut value, mut miss) = (0usize, 0.0, 0.0, 0usize);
-    for (target, cost, r) in items {
+    let mut planned = 0.0;
+    for (target, cost, plan, r) in items {
+        planned += plan;
         so += r.stockout_periods;
         units += r.avg_on_hand;
         value += r.avg_on_hand * cost;
@@ -204,6 +214,8 @@ pub fn summarise(class: &str, items: &[(f64, f64, &Replay)]) -> SimSummary {
         gap,
         stockout_periods: so,
         demand: dem,
+        planned_demand: planned,
+        demand_vs_plan: (planned > 0.0).then(|| dem / planned - 1.0),
         avg_on_hand_units: units,
         avg_on_hand_value: value,
         skus_missing_target: miss,

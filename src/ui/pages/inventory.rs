@@ -601,12 +601,14 @@ fn Body(r: InventoryReport) -> impl IntoView {
                     <h2>{t("Would these policies have worked? (replay)", "这些策略过去是否有效？（回放检验）")}</h2>
                     <p class="muted small">{say(&s.explanation)}</p>
                     <table class="data-table">
-                        <thead><tr><th>{t("Class", "分类")}</th><th class="num">{t("Products", "商品数")}</th><th class="num">{t("Target", "目标")}</th><th class="num">{t("Achieved fill rate", "实际满足率")}</th><th class="num">{t("Gap", "差距")}</th><th class="num">{t("Stockout days", "缺货天数")}</th><th class="num">{if priced { t("Avg stock value", "平均库存金额") } else { t("Avg stock (units)", "平均库存（件）") }}</th><td></td></tr></thead>
+                        <thead><tr><th>{t("Class", "分类")}</th><th class="num">{t("Products", "商品数")}</th><th class="num">{t("Target", "目标")}</th><th class="num">{t("Achieved fill rate", "实际满足率")}</th><th class="num">{t("Gap", "差距")}</th><th class="num" title=t("Units sold in the replayed days against what the policies were set for", "回放期间的实际销量与策略设定时预期销量之比")>{t("Sales vs plan", "销量与预期")}</th><th class="num">{t("Stockout days", "缺货天数")}</th><th class="num">{if priced { t("Avg stock value", "平均库存金额") } else { t("Avg stock (units)", "平均库存（件）") }}</th><td></td></tr></thead>
                         <tbody>{rows.into_iter().map(|x| view! {
                             <tr class:flagged=x.flagged>
                                 <td>{sim_class(&x.class)}</td><td class="num">{format::int(x.skus_with_demand as u64)}</td>
                                 <td class="num">{format!("{:.1}%", x.target * 100.0)}</td><td class="num">{format!("{:.1}%", x.fill_rate * 100.0)}</td>
-                                <td class="num">{crate::tr!("{:+.1} pts", "{:+.1} 个百分点", x.gap * 100.0)}</td><td class="num">{format::int(x.stockout_periods as u64)}</td>
+                                <td class="num">{crate::tr!("{:+.1} pts", "{:+.1} 个百分点", x.gap * 100.0)}</td>
+                                <td class="num" data-testid=format!("inv-sim-vs-plan-{}", x.class)>{x.demand_vs_plan.map(|d| format!("{:+.0}%", d * 100.0)).unwrap_or_else(|| "–".into())}</td>
+                                <td class="num">{format::int(x.stockout_periods as u64)}</td>
                                 <td class="num">{format::num(x.avg_on_hand_value, 0)}</td>
                                 <td>{x.flagged.then_some(t("misses target", "未达目标"))}</td>
                             </tr>
