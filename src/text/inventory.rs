@@ -96,6 +96,11 @@ pub const ENTRIES: &[Entry] = &[
         zh: "这段时间的销量比策略设定时的预期高出 {dev}（旺季或增长），这就是未达标的原因。当前的策略已用包括这段时间在内的全部历史设定；如果前方有旺季，需要提高目标或手动加量。",
     },
     Entry {
+        key: "inventory.sim.class_why_busier",
+        en: "Class {class} misses its target: it sold {dev} more in those days than its policies were set for (a busier season or growth).",
+        zh: "{class} 类未达目标：这段时间的销量比其策略设定时的预期高出 {dev}（旺季或增长）。",
+    },
+    Entry {
         key: "inventory.sim.why_variable",
         en: "Sales in those days were close to what the policies were set for ({dev} against it), so the misses come from day-to-day swings larger than the history showed, or from single large orders.",
         zh: "这段时间的销量与策略设定时的预期相近（相差 {dev}），因此未达标来自比历史更大的日常波动，或个别大额订单。",

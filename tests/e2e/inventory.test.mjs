@@ -50,6 +50,8 @@ test('Inventory page: policies per SKU, replay check and a purchase plan within 
     // the sample: all +21 %, class A +25 %, which is the class that misses its target).
     assert.equal((await page.locator('[data-testid="inv-sim-vs-plan-all"]').innerText()).trim(), '+21%');
     assert.equal((await page.locator('[data-testid="inv-sim-vs-plan-A"]').innerText()).trim(), '+25%');
+    assert.match(await page.locator('[data-testid="inv-sim"] > p').first().innerText(),
+      /Class A misses its target: it sold 25% more in those days than its policies were set for/);
     fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'inventory.png'), fullPage: true });
 

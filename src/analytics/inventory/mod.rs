@@ -921,7 +921,7 @@ pub fn assess_with_progress(
                 .collect()
         };
         let overall = simulate::summarise("all", &pick(&|_| true));
-        let by_abc = [Abc::A, Abc::B, Abc::C]
+        let by_abc: Vec<SimSummary> = [Abc::A, Abc::B, Abc::C]
             .iter()
             .map(|a| simulate::summarise(a.key(), &pick(&|i| rows[i].abc == *a)))
             .collect();
@@ -952,6 +952,20 @@ pub fn assess_with_progress(
                 explanation = Text::new("inventory.sim.explain_why")
                     .text("what", explanation)
                     .text("why", why);
+            }
+        } else {
+            // The catalogue meets its target on average, but a revenue class may not.
+            for c in by_abc.iter().filter(|c: &&SimSummary| c.flagged) {
+                if let Some(dev) = c.demand_vs_plan.filter(|d| *d >= 0.10) {
+                    explanation = Text::new("inventory.sim.explain_why")
+                        .text("what", explanation)
+                        .text(
+                            "why",
+                            Text::new("inventory.sim.class_why_busier")
+                                .str("class", c.class.clone())
+                                .pct("dev", dev, 0),
+                        );
+                }
             }
         }
         Some(SimulationReport {
