@@ -211,6 +211,40 @@ fn long_format_and_spend_name_recognition() {
     assert_eq!(il.channels.len(), 2);
     assert_eq!(il.channels[0].values, iw.channels[0].values);
     assert_eq!(il.revenue, iw.revenue);
+    // The ad platforms' own exports of the same spend: Google Ads (report title and date range
+    // above the header, "Day" / "Campaign" / "Cost", totals under the data) and Meta
+    // ("Reporting starts" / "Campaign name" / "Amount spent (GBP)").
+    let mut google = String::from(
+        "Campaign report\n\"January 4, 2021 - July 26, 2021\"\nDay,Campaign,Cost,Conv. value\n",
+    );
+    let mut meta = String::from(
+        "Reporting starts,Reporting ends,Campaign name,Amount spent (GBP),Impressions,revenue\n",
+    );
+    for line in long.lines().skip(1) {
+        let f: Vec<&str> = line.split(',').collect();
+        google.push_str(&format!("{},{},\"{}\",{}\n", f[0], f[1], f[2], f[3]));
+        meta.push_str(&format!(
+            "{},{},{},{},1000,{}\n",
+            f[0], f[0], f[1], f[2], f[3]
+        ));
+    }
+    google.push_str("Total: Account,,\"4,800.00\",\n");
+    let with_rev = |col: &str| SpendSpec {
+        revenue_column: Some(col.into()),
+        ..SpendSpec::default()
+    };
+    for (name, text, rev) in [
+        ("Campaign report.csv", google, "Conv. value"),
+        ("meta.csv", meta, "revenue"),
+    ] {
+        let t = Table::from_bytes(name, text.as_bytes()).unwrap();
+        let i = MmmInput::from_table(&t, &with_rev(rev), None).unwrap();
+        let names: Vec<&str> = i.channels.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, vec!["tv", "search"], "{name}");
+        assert_eq!(i.channels[0].values, iw.channels[0].values, "{name}");
+        assert_eq!(i.channels[1].values, iw.channels[1].values, "{name}");
+        assert_eq!(i.revenue, iw.revenue, "{name}");
+    }
     // A missing week is an error naming the problem.
     let gap = wide
         .lines()

@@ -854,6 +854,16 @@ pub const ENTRIES: &[Entry] = &[
         zh: "无法读取表头行：{error}",
     },
     Entry {
+        key: "mkt.table.preamble",
+        en: "{file}: {n} line(s) above the header were left out (a report title: '{first}')",
+        zh: "{file}：表头上方的 {n} 行未读入（报告标题：“{first}”）",
+    },
+    Entry {
+        key: "mkt.table.totals",
+        en: "{file}: {n} total row(s) under the data were left out ('{first}')",
+        zh: "{file}：数据下方的 {n} 行合计未读入（“{first}”）",
+    },
+    Entry {
         key: "mkt.err.table_no_header",
         en: "the file has no header row",
         zh: "文件没有表头行",

@@ -61,6 +61,82 @@ pub struct Table {
     pub columns: Vec<Vec<String>>,
     /// Decimal comma decided for the file.
     pub decimal_comma: bool,
+    /// What the reader left out and why (a report title above the header, total rows below
+    /// the data), for the page and the CLI to say.
+    pub notes: Vec<Text>,
+}
+
+/// Lines above the header that an export may carry (Google Ads: the report's name and its
+/// date range) are looked for in at most this many leading lines.
+const MAX_PREAMBLE_LINES: usize = 8;
+
+/// Byte offset of the header line and the number of lines above it.
+///
+/// For `k` = 0, 1, … leading lines skipped, the delimiter is sniffed on the rest and its first
+/// 60 records parsed: the header is the first line with at least two fields that at least 90 %
+/// of the following records match in field count, while every skipped line has fewer fields
+/// (so a ragged file's real header is never skipped). No such line: nothing is skipped.
+fn preamble(tb: &[u8]) -> (usize, usize) {
+    let mut start = 0usize;
+    let mut skipped_lens: Vec<usize> = Vec::new();
+    for k in 0..=MAX_PREAMBLE_LINES {
+        let rest = &tb[start..];
+        if rest.is_empty() {
+            break;
+        }
+        let sample = &rest[..rest.len().min(1 << 16)];
+        let delim = sniff::sniff_delimiter(sample, rest.len() <= 1 << 16);
+        let mut rdr = csv::ReaderBuilder::new()
+            .delimiter(delim)
+            .flexible(true)
+            .has_headers(false)
+            .from_reader(sample);
+        let lens: Vec<usize> = rdr
+            .records()
+            .take(60)
+            .filter_map(Result::ok)
+            .filter(|r| r.iter().any(|c| !c.trim().is_empty()))
+            .map(|r| r.len())
+            .collect();
+        if let Some((&h, data)) = lens.split_first() {
+            let same = data.iter().filter(|&&l| l == h).count();
+            let consistent = !data.is_empty() && same * 10 >= data.len() * 9;
+            if h >= 2 && consistent && skipped_lens.iter().all(|&l| l < h) {
+                return (start, k);
+            }
+        }
+        // Skip one more line: its field count under the delimiter of what follows it.
+        let Some(nl) = rest.iter().position(|&b| b == b'\n') else {
+            break;
+        };
+        let line = &rest[..nl];
+        let after = &rest[nl + 1..];
+        let d = sniff::sniff_delimiter(&after[..after.len().min(1 << 16)], after.len() <= 1 << 16);
+        let n = csv::ReaderBuilder::new()
+            .delimiter(d)
+            .flexible(true)
+            .has_headers(false)
+            .from_reader(line)
+            .records()
+            .next()
+            .and_then(Result::ok)
+            .map_or(0, |r| r.iter().filter(|c| !c.trim().is_empty()).count());
+        skipped_lens.push(n);
+        start += nl + 1;
+    }
+    (0, 0)
+}
+
+/// Whether a row is a total under the data ("Total: Account", "Total", "合计", "总计").
+fn is_total_row(first_cells: &[&str]) -> bool {
+    first_cells.iter().any(|c| {
+        let l = c.trim().to_lowercase();
+        l == "total"
+            || l.starts_with("total:")
+            || l.starts_with("total ")
+            || l == "合计"
+            || l == "总计"
+    })
 }
 
 impl Table {
@@ -95,7 +171,23 @@ impl Table {
         let choice = sniff::detect_encoding(sample).map_err(|e| ferr(e.text()))?;
         let body = &bytes[choice.bom_len.min(bytes.len())..];
         let (text, _) = choice.encoding.decode_without_bom_handling(body);
-        let tb = text.as_bytes();
+        let mut notes = Vec::new();
+        let (start, skipped) = preamble(text.as_bytes());
+        if skipped > 0 {
+            let first = text[..start]
+                .lines()
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_string();
+            notes.push(
+                Text::new("mkt.table.preamble")
+                    .str("file", file)
+                    .int("n", skipped)
+                    .str("first", first.chars().take(60).collect::<String>()),
+            );
+        }
+        let tb = &text.as_bytes()[start..];
         let delim = sniff::sniff_delimiter(&tb[..tb.len().min(1 << 16)], tb.len() <= 1 << 16);
         let mut rdr = csv::ReaderBuilder::new()
             .delimiter(delim)
@@ -127,6 +219,33 @@ impl Table {
                 col.push(rec.get(j).unwrap_or("").trim().to_string());
             }
         }
+        // Total rows at the end (Google Ads: "Total: Account", "Total: Campaigns") are not data.
+        let mut totals = Vec::new();
+        while columns.first().is_some_and(|c| !c.is_empty()) {
+            let last = columns[0].len() - 1;
+            let firsts: Vec<&str> = columns.iter().take(3).map(|c| c[last].as_str()).collect();
+            if !is_total_row(&firsts) {
+                break;
+            }
+            totals.push(
+                firsts
+                    .iter()
+                    .find(|c| !c.is_empty())
+                    .unwrap_or(&"")
+                    .to_string(),
+            );
+            for c in columns.iter_mut() {
+                c.pop();
+            }
+        }
+        if let Some(first) = totals.last() {
+            notes.push(
+                Text::new("mkt.table.totals")
+                    .str("file", file)
+                    .int("n", totals.len())
+                    .str("first", first.clone()),
+            );
+        }
         let mut ev = numbers::DecimalEvidence::default();
         for col in &columns {
             for c in col.iter().take(2000) {
@@ -138,6 +257,7 @@ impl Table {
             headers,
             columns,
             decimal_comma: ev.decide(delim == b';'),
+            notes,
         })
     }
 
@@ -293,6 +413,40 @@ mod tests {
         let d = t.dates(0).unwrap();
         assert_eq!(d[1] - d[0], 7);
         assert_eq!(d[0], dates::days_from_civil(2024, 1, 1));
+    }
+
+    /// A Google Ads report: its name and date range above the header, totals below the data;
+    /// the same as UTF-16 tab-separated (its "Excel CSV" download).
+    #[test]
+    fn report_title_and_total_rows_are_left_out() {
+        let text = "Campaign report\n\"December 1, 2024 - December 3, 2024\"\n\
+            Day,Campaign,Cost\n2024-12-01,Brand,\"1,200.50\"\n2024-12-01,Shopping,80.00\n\
+            2024-12-02,Brand,95.00\n2024-12-03,Brand,90.00\n\
+            Total: Account,,\"1,465.50\"\nTotal: Search,,\"1,385.50\"\n";
+        let t = Table::from_bytes("Campaign report.csv", text.as_bytes()).unwrap();
+        assert_eq!(t.headers, vec!["Day", "Campaign", "Cost"]);
+        assert_eq!(t.rows(), 4);
+        assert_eq!(t.numeric(2).unwrap(), vec![1200.5, 80.0, 95.0, 90.0]);
+        let notes: Vec<String> = t.notes.iter().map(Text::en).collect();
+        assert_eq!(
+            notes,
+            vec![
+                "Campaign report.csv: 2 line(s) above the header were left out (a report title: 'Campaign report')",
+                "Campaign report.csv: 2 total row(s) under the data were left out ('Total: Account')",
+            ]
+        );
+        let tab = text.replace(',', "\t").replace("\"1\t200.50\"", "1200.50");
+        let mut utf16 = vec![0xFF, 0xFE];
+        for u in tab.encode_utf16() {
+            utf16.extend_from_slice(&u.to_le_bytes());
+        }
+        let t = Table::from_bytes("report.csv", &utf16).unwrap();
+        assert_eq!(t.headers, vec!["Day", "Campaign", "Cost"]);
+        assert_eq!(t.rows(), 4);
+        // A ragged file keeps its header.
+        let t = Table::from_bytes("r.csv", b"a,b,c\n1,2\n3,4\n5,6\n").unwrap();
+        assert_eq!(t.headers, vec!["a", "b", "c"]);
+        assert!(t.notes.is_empty());
     }
 
     #[test]

@@ -38,6 +38,50 @@ pub struct SpendSpec {
     pub controls: Option<Vec<String>>,
 }
 
+/// Channel columns of a long spend table, best first (keys as [`header_key`] makes them).
+const LONG_CHANNEL: &[&str] = &[
+    "channel",
+    "media",
+    "campaign type",
+    "platform",
+    "source",
+    "campaign",
+    "campaign name",
+    "渠道",
+    "媒体",
+    "广告系列",
+    "推广计划",
+];
+
+/// Spend columns of a long spend table, best first.
+const LONG_SPEND: &[&str] = &[
+    "spend",
+    "cost",
+    "amount",
+    "amount spent",
+    "spend amount",
+    "花费",
+    "消耗",
+    "费用",
+];
+
+/// A header as compared with [`LONG_CHANNEL`] / [`LONG_SPEND`]: lower case, without a
+/// bracketed suffix ("Amount spent (GBP)" → "amount spent"), `_` read as a space.
+fn header_key(h: &str) -> String {
+    let h = h.trim();
+    let h = match h.rfind(['(', '（']) {
+        Some(i) if h.ends_with([')', '）']) && i > 0 => &h[..i],
+        _ => h,
+    };
+    h.trim().to_lowercase().replace('_', " ")
+}
+
+/// The first header (in the order of `keys`) whose key is one of `keys`.
+fn find_by_key(headers: &[String], keys: &[&str]) -> Option<usize> {
+    let hk: Vec<String> = headers.iter().map(|h| header_key(h)).collect();
+    keys.iter().find_map(|k| hk.iter().position(|h| h == k))
+}
+
 /// Spend columns are recognised by name: `spend_*`, `*_spend`, `*_cost`.
 pub fn is_spend_name(h: &str) -> bool {
     let l = h.to_ascii_lowercase();
@@ -101,7 +145,12 @@ impl MmmInput {
                 .iter()
                 .position(|h| names.iter().any(|n| h.eq_ignore_ascii_case(n)))
         };
-        let long = find(&["channel", "media"]).zip(find(&["spend", "cost", "amount"]));
+        // Long format: a channel column and a spend column. Ad platforms' own exports name them
+        // "Campaign" / "Cost" (Google Ads), "Campaign name" / "Amount spent (GBP)" (Meta); a
+        // currency in brackets is ignored, and a channel-like column beats a campaign column.
+        let long =
+            find_by_key(&table.headers, LONG_CHANNEL).zip(find_by_key(&table.headers, LONG_SPEND));
+        notes.extend(table.notes.iter().cloned());
         let rev_col = match &spec.revenue_column {
             Some(r) => Some(table.column_index(r)?),
             None if orders.is_none() => {
