@@ -409,6 +409,23 @@ test('Marketing page: price elasticity and promotion lift from the sample orders
     assert.ok(mmmNotes.includes("Revenue from 142,504 order lines summed per period; 15,862 lines fall outside the spend file's periods and are not used."), JSON.stringify(mmmNotes));
     assert.ok(mmmNotes.includes('Revenue is net of cancellations and returns: 195,833.06 (2,589 lines) was subtracted from the period of its refund, as on the Forecast page.'), JSON.stringify(mmmNotes));
     await shot(page, 'marketing-mmm-orders.png');
+
+    // The same spend as Google Ads exports it: the report's name and date range above the
+    // header, one row per day and campaign, a total row under the data.
+    const day = (w) => new Date(monday + w * 7 * 86_400_000).toISOString().slice(0, 10);
+    const total = tv.reduce((a, b) => a + b, 0) + search.reduce((a, b) => a + b, 0);
+    const google = 'Campaign report\n"June 6, 2011 - September 19, 2011"\nDay,Campaign,Cost\n'
+      + tv.map((v, w) => `${day(w)},TV,${v}\n${day(w)},Search,"${search[w].toLocaleString('en-US', { minimumFractionDigits: 2 })}"`).join('\n')
+      + `\nTotal: Account,,"${total.toLocaleString('en-US', { minimumFractionDigits: 2 })}"\n`;
+    await page.locator('[data-testid="mmm-file"]').setInputFiles({ name: 'Campaign report.csv', mimeType: 'text/csv', buffer: Buffer.from(google) });
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="mmm-result"] ul.notes li')]
+      .some((li) => li.innerText.includes('Campaign report.csv: 2 line(s) above the header were left out')), null, { timeout: 300_000 });
+    const googleNotes = await mmm.locator('ul.notes li').allInnerTexts();
+    assert.ok(googleNotes.includes("Campaign report.csv: 2 line(s) above the header were left out (a report title: 'Campaign report')"), JSON.stringify(googleNotes));
+    assert.ok(googleNotes.includes("Campaign report.csv: 1 total row(s) under the data were left out ('Total: Account')"), JSON.stringify(googleNotes));
+    assert.ok(googleNotes.includes('Long format (date, channel, spend): 2 channels.'), JSON.stringify(googleNotes));
+    assert.ok(googleNotes.includes("Revenue from 142,504 order lines summed per period; 15,862 lines fall outside the spend file's periods and are not used."), JSON.stringify(googleNotes));
+    assert.equal(await mmm.getAttribute('data-channels'), '2');
     assert.deepEqual(crashes(log), []);
   } finally {
     await context.close();

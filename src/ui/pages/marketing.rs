@@ -226,7 +226,7 @@ fn MmmCard() -> impl IntoView {
     view! {
         <section class="card" data-testid="mmm">
             <h2>{t("Media-mix model: what each channel returns", "营销组合模型：各渠道带来多少回报")}</h2>
-            <p class="muted small">{t("A spend file with one row per week (or day): a date column, one spend column per channel (named like ", "广告投入文件，每周（或每天）一行：一个日期列，每个渠道一个投入列（列名如 ")}<code>{SPEND_COLUMN_EXAMPLES[0]}</code>{t(", ", "、")}<code>{SPEND_COLUMN_EXAMPLES[1]}</code>{t("), optionally promotion flags and a revenue column. Without a revenue column, revenue comes from the imported orders.", "），可选促销标记列和销售额列。没有销售额列时，销售额取自已导入的订单。")}</p>
+            <p class="muted small">{t("A spend file with one row per week (or day): a date column, one spend column per channel (named like ", "广告投入文件，每周（或每天）一行：一个日期列，每个渠道一个投入列（列名如 ")}<code>{SPEND_COLUMN_EXAMPLES[0]}</code>{t(", ", "、")}<code>{SPEND_COLUMN_EXAMPLES[1]}</code>{t("), optionally promotion flags and a revenue column. Without a revenue column, revenue comes from the imported orders. A Google Ads or Meta Ads export (one row per day and campaign) can be used as it is.", "），可选促销标记列和销售额列。没有销售额列时，销售额取自已导入的订单。Google Ads 或 Meta 广告导出的文件（每天每个广告系列一行）可以直接使用。")}</p>
             <div class="params">
                 <label class="btn small">{t("Choose spend file…", "选择广告投入文件…")}
                     <input type="file" accept=".csv,.tsv,.txt,.gz" class="visually-hidden" data-testid="mmm-file" on:change=on_file/>
