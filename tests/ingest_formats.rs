@@ -312,6 +312,47 @@ fn content_guesses_skip_tax_and_identifiers() {
     close(revenue(&ds), 30.0);
 }
 
+/// A report title above the header (an ERP's "Orders export" and its date; a Chinese export's
+/// "订单报表" row padded with commas by Excel) is left out and said; rows keep their numbers.
+#[test]
+fn report_title_above_the_header() {
+    let text = "Orders export\nGenerated 2024-12-01\n\
+        order_id,order_date,customer_id,product_name,quantity,unit_price\n\
+        1,2024-03-01,a,Mug,2,3.50\n2,2024-03-02,b,Cup,x,2.00\n3,2024-03-03,a,Pot,1,6.00\n";
+    let ds = imp("orders.csv", text.as_bytes());
+    let f = &ds.report.files[0];
+    assert_eq!(f.headers[0], "order_id");
+    assert_eq!((ds.report.total_rows, ds.report.kept_rows), (3, 2));
+    close(revenue(&ds), 13.0);
+    assert!(
+        f.notes.iter().any(|n| n.en()
+            == "2 line(s) above the header were left out (a report title: 'Orders export')"),
+        "{:?}",
+        f.notes.iter().map(|n| n.en()).collect::<Vec<_>>()
+    );
+    // The bad quantity is still "row 2" (the second data row).
+    let bad = ds
+        .report
+        .dropped
+        .iter()
+        .find(|d| d.count > 0)
+        .expect("a dropped row");
+    assert_eq!(
+        bad.first_rows.iter().map(|r| r.1).collect::<Vec<_>>(),
+        vec![2]
+    );
+    let zh = format!("订单报表,,,,,,\n{CHINESE}");
+    let (b, _, _) = GB18030.encode(&zh);
+    let ds = imp("taobao.csv", &b);
+    assert_eq!(ds.report.files[0].encoding, "GB18030");
+    assert_eq!(ds.lines.len(), 2);
+    close(revenue(&ds), 132.0);
+    assert!(ds.report.files[0]
+        .notes
+        .iter()
+        .any(|n| n.en().contains("(a report title: '订单报表')")));
+}
+
 #[test]
 fn delimiters() {
     for (d, dc) in [(',', false), (';', true), ('\t', false), ('|', false)] {

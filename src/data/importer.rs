@@ -621,7 +621,33 @@ impl FileState {
         if controls * 100 > body.len() || replacement * 20 > body.len().max(1) {
             return Err(self.err(super::sniff::SniffError::Binary.text()));
         }
+        // A report title above the header ("Orders export", "订单报表,,,,"): left out, said.
+        let mut preamble = None;
+        if delim.is_none() {
+            let (off, lines) = super::sniff::header_offset(body);
+            if lines > 0 {
+                preamble = Some((&body[..off], lines));
+                body = &body[off..];
+            }
+        }
         let delim = delim.unwrap_or_else(|| sniff_delimiter(body, complete));
+        if let Some((pre, lines)) = preamble {
+            skip += super::sniff::count_records(pre, delim);
+            let first = String::from_utf8_lossy(pre)
+                .lines()
+                .next()
+                .unwrap_or("")
+                .trim()
+                .trim_end_matches([',', ';', '\t'])
+                .chars()
+                .take(60)
+                .collect::<String>();
+            self.info.note(
+                Text::new("data.note.preamble")
+                    .int("n", lines)
+                    .str("first", first),
+            );
+        }
         self.info.delimiter = delim as char;
         let records = read_records(body, delim, complete, SAMPLE_ROWS + 1);
         let Some((header, rows)) = records.split_first() else {

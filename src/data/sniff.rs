@@ -222,6 +222,79 @@ pub fn legacy_encoding(sample: &[u8]) -> &'static Encoding {
     }
 }
 
+/// Lines above the header that an export may carry (Google Ads: the report's name and its
+/// date range; an ERP's report title) are looked for in at most this many leading lines.
+pub const MAX_PREAMBLE_LINES: usize = 8;
+
+/// Byte offset of the header line in decoded text, and the number of lines above it.
+///
+/// For `k` = 0, 1, … leading lines skipped, the delimiter is sniffed on the rest and its first
+/// 60 records parsed: the header is the first line with at least two fields that at least 90 %
+/// of the following records match in field count. A line is skipped only when it has at most
+/// half as many non-empty fields as the header found after it ("Campaign report", "订单报表,,,,"),
+/// so a file's real header is never taken for a title. No such line: `(0, 0)`.
+pub fn header_offset(text: &[u8]) -> (usize, usize) {
+    let mut start = 0usize;
+    let mut skipped: Vec<usize> = Vec::new();
+    for k in 0..=MAX_PREAMBLE_LINES {
+        let rest = &text[start..];
+        if rest.is_empty() {
+            break;
+        }
+        let sample = &rest[..rest.len().min(1 << 16)];
+        let delim = sniff_delimiter(sample, rest.len() <= 1 << 16);
+        let lens: Vec<usize> = csv::ReaderBuilder::new()
+            .delimiter(delim)
+            .flexible(true)
+            .has_headers(false)
+            .from_reader(sample)
+            .records()
+            .take(60)
+            .filter_map(Result::ok)
+            .filter(|r| r.iter().any(|c| !c.trim().is_empty()))
+            .map(|r| r.len())
+            .collect();
+        if let Some((&h, data)) = lens.split_first() {
+            let same = data.iter().filter(|&&l| l == h).count();
+            let consistent = !data.is_empty() && same * 10 >= data.len() * 9;
+            if h >= 2 && consistent && skipped.iter().all(|&n| n * 2 <= h) {
+                return (start, k);
+            }
+            if k == 0 && h >= 2 && skipped.is_empty() && data.is_empty() {
+                return (0, 0);
+            }
+        }
+        let Some(nl) = rest.iter().position(|&b| b == b'\n') else {
+            break;
+        };
+        let after = &rest[nl + 1..];
+        let d = sniff_delimiter(&after[..after.len().min(1 << 16)], after.len() <= 1 << 16);
+        let n = csv::ReaderBuilder::new()
+            .delimiter(d)
+            .flexible(true)
+            .has_headers(false)
+            .from_reader(&rest[..nl])
+            .records()
+            .next()
+            .and_then(Result::ok)
+            .map_or(0, |r| r.iter().filter(|c| !c.trim().is_empty()).count());
+        skipped.push(n);
+        start += nl + 1;
+    }
+    (0, 0)
+}
+
+/// Number of CSV records in `text` under `delim` (as the streaming reader will count them).
+pub fn count_records(text: &[u8], delim: u8) -> usize {
+    csv::ReaderBuilder::new()
+        .delimiter(delim)
+        .flexible(true)
+        .has_headers(false)
+        .from_reader(text)
+        .records()
+        .count()
+}
+
 /// Candidate delimiters, in order of preference on ties.
 pub const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
 

@@ -194,6 +194,11 @@ pub const ENTRIES: &[Entry] = &[
         zh: "Shopify 只在每个订单的第一行填写订单级信息：订单名相同时，空着的日期、邮箱、币种、国家和状态单元格用上一行的值补齐",
     },
     Entry {
+        key: "data.note.preamble",
+        en: "{n} line(s) above the header were left out (a report title: '{first}')",
+        zh: "表头上方的 {n} 行未读入（报告标题：“{first}”）",
+    },
+    Entry {
         key: "data.note.amazon",
         en: "Amazon's 'item-price' is what the buyer paid for the whole line (all units, before tax and shipping), so it is read as the line total; the report has no customer column, so customer pages need another export",
         zh: "亚马逊的“item-price”是买家为整行（全部件数，不含税和运费）支付的金额，因此按行金额读取；该报告没有客户列，客户相关页面需要另一份导出",

@@ -66,67 +66,6 @@ pub struct Table {
     pub notes: Vec<Text>,
 }
 
-/// Lines above the header that an export may carry (Google Ads: the report's name and its
-/// date range) are looked for in at most this many leading lines.
-const MAX_PREAMBLE_LINES: usize = 8;
-
-/// Byte offset of the header line and the number of lines above it.
-///
-/// For `k` = 0, 1, … leading lines skipped, the delimiter is sniffed on the rest and its first
-/// 60 records parsed: the header is the first line with at least two fields that at least 90 %
-/// of the following records match in field count, while every skipped line has fewer fields
-/// (so a ragged file's real header is never skipped). No such line: nothing is skipped.
-fn preamble(tb: &[u8]) -> (usize, usize) {
-    let mut start = 0usize;
-    let mut skipped_lens: Vec<usize> = Vec::new();
-    for k in 0..=MAX_PREAMBLE_LINES {
-        let rest = &tb[start..];
-        if rest.is_empty() {
-            break;
-        }
-        let sample = &rest[..rest.len().min(1 << 16)];
-        let delim = sniff::sniff_delimiter(sample, rest.len() <= 1 << 16);
-        let mut rdr = csv::ReaderBuilder::new()
-            .delimiter(delim)
-            .flexible(true)
-            .has_headers(false)
-            .from_reader(sample);
-        let lens: Vec<usize> = rdr
-            .records()
-            .take(60)
-            .filter_map(Result::ok)
-            .filter(|r| r.iter().any(|c| !c.trim().is_empty()))
-            .map(|r| r.len())
-            .collect();
-        if let Some((&h, data)) = lens.split_first() {
-            let same = data.iter().filter(|&&l| l == h).count();
-            let consistent = !data.is_empty() && same * 10 >= data.len() * 9;
-            if h >= 2 && consistent && skipped_lens.iter().all(|&l| l < h) {
-                return (start, k);
-            }
-        }
-        // Skip one more line: its field count under the delimiter of what follows it.
-        let Some(nl) = rest.iter().position(|&b| b == b'\n') else {
-            break;
-        };
-        let line = &rest[..nl];
-        let after = &rest[nl + 1..];
-        let d = sniff::sniff_delimiter(&after[..after.len().min(1 << 16)], after.len() <= 1 << 16);
-        let n = csv::ReaderBuilder::new()
-            .delimiter(d)
-            .flexible(true)
-            .has_headers(false)
-            .from_reader(line)
-            .records()
-            .next()
-            .and_then(Result::ok)
-            .map_or(0, |r| r.iter().filter(|c| !c.trim().is_empty()).count());
-        skipped_lens.push(n);
-        start += nl + 1;
-    }
-    (0, 0)
-}
-
 /// Whether a row is a total under the data ("Total: Account", "Total", "合计", "总计").
 fn is_total_row(first_cells: &[&str]) -> bool {
     first_cells.iter().any(|c| {
@@ -172,7 +111,7 @@ impl Table {
         let body = &bytes[choice.bom_len.min(bytes.len())..];
         let (text, _) = choice.encoding.decode_without_bom_handling(body);
         let mut notes = Vec::new();
-        let (start, skipped) = preamble(text.as_bytes());
+        let (start, skipped) = sniff::header_offset(text.as_bytes());
         if skipped > 0 {
             let first = text[..start]
                 .lines()
