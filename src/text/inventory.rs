@@ -531,6 +531,11 @@ pub const ENTRIES: &[Entry] = &[
         zh: "SKU 为空",
     },
     Entry {
+        key: "inventory.stock.locations",
+        en: "{file}: {rows} more row(s) of SKUs at another '{col}' were added to their SKU's stock on hand and on order (the other columns are the SKU's first row's)",
+        zh: "{file}：另有 {rows} 行是同一 SKU 在其他“{col}”的库存，已计入该 SKU 的现有库存和在途数量（其他列取该 SKU 的第一行）",
+    },
+    Entry {
         key: "inventory.stock.twice",
         en: "SKU '{sku}' appears twice (rows {first} and {row})",
         zh: "SKU“{sku}”出现了两次（第 {first} 行和第 {row} 行）",

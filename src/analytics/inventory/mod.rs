@@ -486,6 +486,7 @@ pub fn assess_with_progress(
     }
     let mut unknown_rows: Vec<Text> = Vec::new();
     if let Some(t) = input.stock {
+        notes.extend(t.notes.iter().cloned());
         let known: std::collections::HashSet<&str> = items.iter().map(|i| i.sku.as_str()).collect();
         let mut extra = Vec::new();
         for r in &t.rows {

@@ -46,6 +46,9 @@ pub struct StockTable {
     pub mapping: Vec<(String, String)>,
     /// Headers that were not recognised (ignored).
     pub ignored: Vec<String>,
+    /// Decisions taken while reading (quantities summed over locations, a title line left out).
+    #[serde(default)]
+    pub notes: Vec<Text>,
 }
 
 /// Field keys and their header synonyms (compared after [`normalise`]).
@@ -71,6 +74,19 @@ const FIELDS: &[(&str, &[&str])] = &[
             "产品编号",
             "商品编号",
             "物料编码",
+            "artikelnummer",
+            "artikelnr",
+            "artikel",
+            "referenz",
+            "référence",
+            "reference",
+            "codearticle",
+            "referencia",
+            "codigo",
+            "código",
+            "codice",
+            "codicearticolo",
+            "artikelcode",
         ],
     ),
     (
@@ -92,6 +108,17 @@ const FIELDS: &[(&str, &[&str])] = &[
             "库存数量",
             "可用库存",
             "现存量",
+            "bestand",
+            "lagerbestand",
+            "verfügbar",
+            "verfuegbar",
+            "stockdisponible",
+            "disponible",
+            "existencias",
+            "inventario",
+            "giacenza",
+            "disponibile",
+            "voorraad",
         ],
     ),
     (
@@ -107,6 +134,14 @@ const FIELDS: &[(&str, &[&str])] = &[
             "在途数量",
             "已订购",
             "在途库存",
+            "bestellt",
+            "unterwegs",
+            "encommande",
+            "pedido",
+            "pedidos",
+            "inarrivo",
+            "ordinato",
+            "besteld",
         ],
     ),
     (
@@ -133,6 +168,16 @@ const FIELDS: &[(&str, &[&str])] = &[
             "提前期",
             "交期",
             "采购周期",
+            "lieferzeit",
+            "wiederbeschaffungszeit",
+            "délaidelivraison",
+            "delaidelivraison",
+            "délai",
+            "delai",
+            "plazodeentrega",
+            "tiempodeentrega",
+            "tempodiconsegna",
+            "levertijd",
         ],
     ),
     (
@@ -149,6 +194,20 @@ const FIELDS: &[(&str, &[&str])] = &[
             "进价",
             "采购价",
             "成本价",
+            "einkaufspreis",
+            "einstandspreis",
+            "kosten",
+            "prixdachat",
+            "coût",
+            "cout",
+            "coutunitaire",
+            "coûtunitaire",
+            "preciodecompra",
+            "costo",
+            "costounitario",
+            "prezzodiacquisto",
+            "inkoopprijs",
+            "kostprijs",
         ],
     ),
     (
@@ -187,6 +246,14 @@ const FIELDS: &[(&str, &[&str])] = &[
             "最小起订量",
             "起订量",
             "最小订货量",
+            "mindestbestellmenge",
+            "mindestmenge",
+            "quantitéminimale",
+            "quantiteminimale",
+            "cantidadmínima",
+            "cantidadminima",
+            "quantitàminima",
+            "minimaleafname",
         ],
     ),
     (
@@ -202,11 +269,28 @@ const FIELDS: &[(&str, &[&str])] = &[
             "装箱数",
             "包装数量",
             "每箱数量",
+            "verpackungseinheit",
+            "ve",
+            "colisage",
+            "unidadesporcaja",
+            "pezziperconfezione",
+            "verpakkingseenheid",
         ],
     ),
     (
         "supplier",
-        &["supplier", "vendor", "suppliername", "供应商", "供应商名称"],
+        &[
+            "supplier",
+            "vendor",
+            "suppliername",
+            "供应商",
+            "供应商名称",
+            "lieferant",
+            "fournisseur",
+            "proveedor",
+            "fornitore",
+            "leverancier",
+        ],
     ),
     (
         "supplier_minimum",
@@ -240,7 +324,10 @@ pub fn normalise(h: &str) -> String {
         .flat_map(char::to_lowercase)
         .filter(|c| c.is_alphanumeric())
         .collect();
-    for unit in ["indays", "days", "day", "天数", "天"] {
+    for unit in [
+        "indays", "days", "day", "天数", "天", "intagen", "tage", "enjours", "jours", "endías",
+        "endias", "días", "dias", "ingiorni", "giorni", "indagen", "dagen",
+    ] {
         if s.len() > unit.len() && s.ends_with(unit) {
             s.truncate(s.len() - unit.len());
             break;
@@ -248,6 +335,25 @@ pub fn normalise(h: &str) -> String {
     }
     s
 }
+
+/// Headers (normalised) of a location column: an export with one row per SKU and location
+/// (Shopify's inventory export) has its quantities summed per SKU.
+const LOCATION: &[&str] = &[
+    "location",
+    "warehouse",
+    "store",
+    "lager",
+    "lagerort",
+    "entrepôt",
+    "entrepot",
+    "almacén",
+    "almacen",
+    "magazzino",
+    "magazijn",
+    "仓库",
+    "仓库名称",
+    "库位",
+];
 
 /// The field a header maps to, if any.
 pub fn field_of(header: &str) -> Option<&'static str> {
@@ -307,7 +413,13 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<StockTable, InventoryError> {
         let column = t.headers.get(j).cloned().unwrap_or_default();
         InventoryError::Cell(CellError::new(file, row as u64, column, message))
     };
+    out.notes.extend(t.notes.iter().cloned());
+    let loc_col = t
+        .headers
+        .iter()
+        .position(|h| LOCATION.contains(&normalise(h).as_str()));
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut merged_rows = 0usize;
     for i in 0..t.rows() {
         let row = i + 1;
         let sku = t
@@ -323,7 +435,28 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<StockTable, InventoryError> {
                 Text::new("inventory.stock.empty_sku"),
             ));
         }
-        if let Some(first) = seen.insert(sku.clone(), row) {
+        let location = loc_col
+            .and_then(|c| t.columns.get(c))
+            .and_then(|c| c.get(i))
+            .filter(|l| !l.is_empty());
+        if let (Some(&first), Some(_)) = (seen.get(&sku), location) {
+            // The same SKU at another location: its stock adds up.
+            let extra = read_row(&t, &cols, i, sku.clone(), row, &cell_err)?;
+            let idx = first;
+            let r: &mut StockRow = &mut out.rows[idx];
+            for (slot, add) in [
+                (&mut r.on_hand, extra.on_hand),
+                (&mut r.on_order, extra.on_order),
+            ] {
+                if let Some(a) = add {
+                    *slot = Some(slot.unwrap_or(0.0) + a);
+                }
+            }
+            merged_rows += 1;
+            continue;
+        }
+        if let Some(&first) = seen.get(&sku) {
+            let first = out.rows[first].row;
             return Err(cell_err(
                 row,
                 sku_col,
@@ -333,12 +466,43 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<StockTable, InventoryError> {
                     .index("row", row),
             ));
         }
+        seen.insert(sku.clone(), out.rows.len());
+        let r = read_row(&t, &cols, i, sku, row, &cell_err)?;
+        out.rows.push(r);
+    }
+    if merged_rows > 0 {
+        out.notes.push(
+            Text::new("inventory.stock.locations")
+                .str("file", file)
+                .int("rows", merged_rows)
+                .str(
+                    "col",
+                    loc_col
+                        .and_then(|c| t.headers.get(c))
+                        .cloned()
+                        .unwrap_or_default(),
+                ),
+        );
+    }
+    Ok(out)
+}
+
+/// One data row's fields (`i` 0-based, `row` its 1-based number in messages).
+fn read_row(
+    t: &Table,
+    cols: &[(usize, &'static str)],
+    i: usize,
+    sku: String,
+    row: usize,
+    cell_err: &dyn Fn(usize, usize, Text) -> InventoryError,
+) -> Result<StockRow, InventoryError> {
+    {
         let mut r = StockRow {
             sku,
             row,
             ..StockRow::default()
         };
-        for &(j, f) in &cols {
+        for &(j, f) in cols {
             let raw = t
                 .columns
                 .get(j)
@@ -402,9 +566,8 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<StockTable, InventoryError> {
             };
             *slot = Some(v);
         }
-        out.rows.push(r);
+        Ok(r)
     }
-    Ok(out)
 }
 
 #[cfg(test)]
@@ -439,6 +602,56 @@ mod tests {
         assert_eq!(a.supplier.as_deref(), Some("Acme"));
         assert_eq!(a.price_breaks, Some(vec![(0.0, 3.0), (100.0, 2.5)]));
         assert_eq!(t.rows[1].on_hand, None);
+    }
+
+    /// German, French, Spanish, Italian and Dutch inventory files; a Shopify inventory export
+    /// with one row per SKU and location has its quantities added up per SKU.
+    #[test]
+    fn european_headers_and_locations() {
+        for (header, lead) in [
+            ("Artikelnummer;Bestand;Bestellt;Lieferzeit (Tage);Einkaufspreis;Lieferant", 14.0),
+            ("Référence;Stock disponible;En commande;Délai de livraison (jours);Prix d'achat;Fournisseur", 14.0),
+            ("Referencia;Existencias;Pedido;Plazo de entrega (días);Precio de compra;Proveedor", 14.0),
+            ("Codice articolo;Giacenza;In arrivo;Tempo di consegna (giorni);Prezzo di acquisto;Fornitore", 14.0),
+            ("Artikelcode;Voorraad;Besteld;Levertijd (dagen);Inkoopprijs;Leverancier", 14.0),
+        ] {
+            let text = format!("{header}\nA1;12;5;{lead};2,50;Acme\n");
+            let t = parse("lager.csv", text.as_bytes()).unwrap();
+            let fields: Vec<&str> = t.mapping.iter().map(|(_, f)| f.as_str()).collect();
+            assert_eq!(
+                fields,
+                vec!["sku", "on_hand", "on_order", "lead_time_days", "unit_cost", "supplier"],
+                "{header}"
+            );
+            let a = &t.rows[0];
+            assert_eq!(
+                (a.on_hand, a.on_order, a.lead_time_days, a.unit_cost),
+                (Some(12.0), Some(5.0), Some(lead), Some(2.5)),
+                "{header}"
+            );
+        }
+        let shopify =
+            "Handle,Title,SKU,Location,Incoming,Unavailable,Committed,Available,On hand\n\
+            mug,Mug,M1,Main Warehouse,10,0,2,40,42\n\
+            mug,Mug,M1,Shop,0,0,0,5,5\n\
+            cup,Cup,C1,Main Warehouse,,0,0,7,7\n";
+        let t = parse("inventory_export.csv", shopify.as_bytes()).unwrap();
+        assert_eq!(t.rows.len(), 2);
+        // "Available" (on hand less committed) is read before "On hand".
+        assert_eq!(
+            (t.rows[0].on_hand, t.rows[0].on_order),
+            (Some(45.0), Some(10.0))
+        );
+        assert_eq!((t.rows[1].on_hand, t.rows[1].on_order), (Some(7.0), None));
+        assert_eq!(
+            t.notes.iter().map(Text::en).collect::<Vec<_>>(),
+            vec!["inventory_export.csv: 1 more row(s) of SKUs at another 'Location' were added to their SKU's stock on hand and on order (the other columns are the SKU's first row's)"]
+        );
+        // Without a location column a repeated SKU is still an error.
+        let e = parse("s.csv", b"sku,on hand\nA,1\nA,2\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("appears twice"), "{e}");
     }
 
     #[test]
