@@ -88,7 +88,7 @@ pub const ENTRIES: &[Entry] = &[
     Entry {
         key: "inventory.sim.explain_why",
         en: "{what} {why}",
-        zh: "{what}{why}",
+        zh: "{what}说明：{why}",
     },
     Entry {
         key: "inventory.sim.why_busier",
