@@ -1,4 +1,4 @@
-//! `shoplens mmm` and `shoplens adtree` on the bundled spend sample: the flags, the
+//! `shoplens mmm` and `shoplens adtree` on the bundled spend sample, `shoplens abtest` on a summary: the flags, the
 //! allocation spends exactly the budget within the typed limits, and bad limits are refused.
 
 use std::path::PathBuf;
@@ -78,4 +78,36 @@ fn adtree_reads_the_same_spend_arguments() {
     let r: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(r["rows"].as_u64(), Some(104));
     assert_eq!(r["target"], "revenue");
+}
+
+/// A testing tool's summary (one row per variant, visitors and conversions) is read as counts:
+/// statsmodels' `proportions_ztest([301, 250], [5020, 5000])` gives z 2.18680, p 0.028757.
+#[test]
+fn abtest_reads_a_summary_file_as_counts() {
+    let dir = std::env::temp_dir().join(format!("shoplens-ab-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("summary.csv");
+    std::fs::write(
+        &f,
+        "variant,visitors,conversions\ncontrol,5000,250\ntreatment,5020,301\n",
+    )
+    .unwrap();
+    let out = shoplens(&[
+        "abtest",
+        f.to_str().unwrap(),
+        "--variant-column",
+        "variant",
+        "--metric",
+        "conversions",
+    ]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("one row per variant, units in 'visitors': read as counts"));
+    assert!(stdout.contains("z = 2.187, p = 0.02876"), "{stdout}");
+    assert!(
+        stdout.contains("control                5000          250"),
+        "{stdout}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
 }

@@ -116,6 +116,21 @@ pub const ENTRIES: &[Entry] = &[
         zh: "版本取自“{col}”列（{k} 个版本）。",
     },
     Entry {
+        key: "mkt.exp.summary",
+        en: "{file} has one row per variant with the number of units in '{units}': read as counts (units and converted units per variant).",
+        zh: "{file} 每个版本一行，“{units}”列是样本数：按计数读取（每个版本的样本数和转化数）。",
+    },
+    Entry {
+        key: "mkt.exp.not_count",
+        en: "Column '{col}' is not a count of converted units (a total such as revenue needs each unit's value to be tested): not analysed.",
+        zh: "“{col}”列不是转化样本的计数（收入等合计值需要每个样本的数值才能检验）：未分析。",
+    },
+    Entry {
+        key: "mkt.err.conversions_count",
+        en: "expected a whole number of converted units, at most the '{units}' of the row, found '{found}'",
+        zh: "应为不超过该行“{units}”的转化数（整数），实际为“{found}”",
+    },
+    Entry {
         key: "mkt.exp.not_outcome",
         en: "Column '{col}' is neither a yes/no outcome nor a number: not analysed.",
         zh: "“{col}”列既不是“是/否”结果也不是数值：未分析。",

@@ -78,6 +78,82 @@ fn is_bool_word(c: &str) -> bool {
     )
 }
 
+/// Headers (lower case, trimmed) of the units column of a summary table (one row per variant,
+/// as a testing tool's dashboard exports it: `variant, visitors, conversions`).
+const UNITS_WORDS: &[&str] = &[
+    "visitors",
+    "visits",
+    "users",
+    "sessions",
+    "units",
+    "participants",
+    "n",
+    "samples",
+    "sample size",
+    "exposures",
+    "访客",
+    "访客数",
+    "用户数",
+    "样本量",
+    "人数",
+];
+
+/// Whether every non-empty cell of a column is a whole number ≥ 0, and one is.
+fn whole_counts(table: &Table, j: usize) -> bool {
+    let mut any = false;
+    for (i, c) in table.columns[j].iter().enumerate() {
+        if c.is_empty() {
+            continue;
+        }
+        match table.number(j, i) {
+            Some(v) if v >= 0.0 && v.fract() == 0.0 && v.is_finite() => any = true,
+            _ => return false,
+        }
+    }
+    any
+}
+
+/// A summary table: every variant on one row (at least two) and a units column named like
+/// [`UNITS_WORDS`] holding whole numbers. Returns that column.
+pub fn summary_units_column(table: &Table, vj: usize) -> Option<usize> {
+    let vals = table.columns.get(vj)?;
+    let filled = vals.iter().filter(|v| !v.is_empty()).count();
+    if filled < 2 || distinct(vals) != filled {
+        return None;
+    }
+    (0..table.headers.len()).filter(|&j| j != vj).find(|&j| {
+        UNITS_WORDS.contains(&table.headers[j].trim().to_lowercase().as_str())
+            && whole_counts(table, j)
+    })
+}
+
+/// Counts per variant from a summary table: units from column `uj`, conversions from `mj`
+/// (whole numbers, at most the units); a cell that is not names its row and column.
+pub fn counts_input(table: &Table, vj: usize, uj: usize, mj: usize) -> Result<AbInput, AbError> {
+    let mut rows: Vec<(&str, u64, u64)> = Vec::new();
+    for (i, v) in table.columns[vj].iter().enumerate() {
+        if v.is_empty() {
+            continue;
+        }
+        let units = table.number(uj, i).unwrap_or(-1.0);
+        let conv = table.number(mj, i).unwrap_or(-1.0);
+        if !(conv >= 0.0 && conv.fract() == 0.0 && conv <= units) {
+            return Err(AbError::from(super::table::TableError::Cell(
+                crate::text::CellError::new(
+                    &table.file,
+                    i as u64 + 1,
+                    &table.headers[mj],
+                    Text::new("mkt.err.conversions_count")
+                        .str("found", table.columns[mj][i].clone())
+                        .str("units", table.headers[uj].clone()),
+                ),
+            )));
+        }
+        rows.push((v.as_str(), units as u64, conv as u64));
+    }
+    Ok(AbInput::from_counts(&table.headers[mj], &rows))
+}
+
 /// The column of the variants.
 fn find_variant(table: &Table, spec: &ExperimentSpec) -> Result<usize, ExperimentError> {
     if let Some(name) = &spec.variant_column {
@@ -116,6 +192,14 @@ pub fn run(table: &Table, spec: &ExperimentSpec) -> Result<ExperimentReport, Exp
                 .int("k", distinct(&table.columns[vj])),
         );
     }
+    let summary = summary_units_column(table, vj);
+    if let Some(uj) = summary {
+        notes.push(
+            Text::new("mkt.exp.summary")
+                .str("file", table.file.clone())
+                .str("units", table.headers[uj].clone()),
+        );
+    }
     let metrics: Vec<usize> = match &spec.metrics {
         Some(names) => names
             .iter()
@@ -126,6 +210,25 @@ pub fn run(table: &Table, spec: &ExperimentSpec) -> Result<ExperimentReport, Exp
             let mut found = Vec::new();
             for j in 0..table.headers.len() {
                 if j == vj || Some(j) == date || is_id_like(&table.headers[j]) {
+                    continue;
+                }
+                if let Some(uj) = summary {
+                    // A summary's outcomes are counts of converted units; a total such as
+                    // revenue cannot be tested without each unit's value.
+                    if j == uj {
+                        continue;
+                    }
+                    if whole_counts(table, j)
+                        && (0..table.rows()).all(|i| {
+                            table.number(j, i).unwrap_or(0.0) <= table.number(uj, i).unwrap_or(0.0)
+                        })
+                    {
+                        found.push(j);
+                    } else {
+                        notes.push(
+                            Text::new("mkt.exp.not_count").str("col", table.headers[j].clone()),
+                        );
+                    }
                     continue;
                 }
                 let cells = &table.columns[j];
@@ -154,7 +257,10 @@ pub fn run(table: &Table, spec: &ExperimentSpec) -> Result<ExperimentReport, Exp
     let reports = metrics
         .iter()
         .map(|&j| {
-            let input = AbInput::from_table(table, &variant, &table.headers[j])?;
+            let input = match summary {
+                Some(uj) => counts_input(table, vj, uj, j)?,
+                None => AbInput::from_table(table, &variant, &table.headers[j])?,
+            };
             abtest::run(&input, &spec.params)
         })
         .collect::<Result<Vec<_>, _>>()?;
@@ -191,6 +297,53 @@ mod tests {
         let conv: Vec<f64> = r.metrics[0].variants.iter().map(|v| v.mean).collect();
         assert!((conv[0] - 1.0 / 3.0).abs() < 1e-12 && (conv[1] - 2.0 / 3.0).abs() < 1e-12);
         assert!(r.notes.iter().any(|n| n.en().contains("'note'")));
+    }
+
+    /// A testing tool's summary (one row per variant): read as counts, the same analysis as
+    /// the rows of every unit; a revenue total is not tested.
+    #[test]
+    fn summary_table_is_read_as_counts() {
+        let t = Table::from_bytes(
+            "summary.csv",
+            b"Variant,Visitors,Conversions,Revenue\ncontrol,5000,250,12000.50\ntreatment,5020,301,14100.00\n",
+        )
+        .unwrap();
+        let r = run(&t, &ExperimentSpec::default()).unwrap();
+        assert_eq!(r.metrics.len(), 1);
+        let m = &r.metrics[0];
+        assert_eq!(
+            (m.metric.as_str(), m.kind),
+            ("Conversions", MetricKind::Conversion)
+        );
+        let counts = AbInput::from_counts(
+            "Conversions",
+            &[("control", 5000, 250), ("treatment", 5020, 301)],
+        );
+        let direct = abtest::run(&counts, &AbParams::default()).unwrap();
+        assert_eq!(m.variants, direct.variants);
+        assert_eq!(m.comparisons, direct.comparisons);
+        // statsmodels 0.14 proportions_ztest([301, 250], [5020, 5000]): z 2.18680, p 0.028757.
+        let c = &m.comparisons[0];
+        assert!((c.statistic - 2.186_800_43).abs() < 1e-6, "{}", c.statistic);
+        assert!((c.p_value - 0.028_757_096).abs() < 1e-7, "{}", c.p_value);
+        let notes: Vec<String> = r.notes.iter().map(Text::en).collect();
+        assert!(
+            notes.iter().any(|n| n.contains("one row per variant")),
+            "{notes:?}"
+        );
+        assert!(notes.iter().any(|n| n.contains("'Revenue'")), "{notes:?}");
+        // More conversions than visitors names the cell.
+        let t =
+            Table::from_bytes("bad.csv", b"variant,users,orders\nA,100,120\nB,100,10\n").unwrap();
+        let spec = ExperimentSpec {
+            metrics: Some(vec!["orders".into()]),
+            ..ExperimentSpec::default()
+        };
+        let e = run(&t, &spec).unwrap_err().to_string();
+        assert!(
+            e.contains("row 1") && e.contains("'orders'") && e.contains("120"),
+            "{e}"
+        );
     }
 
     #[test]

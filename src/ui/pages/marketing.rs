@@ -602,7 +602,7 @@ fn ExperimentCard() -> impl IntoView {
     view! {
         <section class="card" data-testid="abtest">
             <h2>{t("A/B test: did the change work?", "A/B 测试：改动有效吗？")}</h2>
-            <p class="muted small">{t("An experiment file with one row per user: the variant they saw and outcomes (converted yes/no, revenue…). Or type the totals below.", "实验文件，每位用户一行：用户看到的版本及结果（是否转化、收入…）。也可以在下方直接填写汇总数。")}</p>
+            <p class="muted small">{t("An experiment file with one row per user: the variant they saw and outcomes (converted yes/no, revenue…); or a testing tool's summary with one row per variant (visitors, conversions). Or type the totals below.", "实验文件，每位用户一行：用户看到的版本及结果（是否转化、收入…）；或测试工具导出的汇总表，每个版本一行（访客数、转化数）。也可以在下方直接填写汇总数。")}</p>
             <div class="params">
                 <label class="btn small">{t("Choose experiment file…", "选择实验文件…")}
                     <input type="file" accept=".csv,.tsv,.txt,.gz" class="visually-hidden" data-testid="ab-file" on:change=on_file/>

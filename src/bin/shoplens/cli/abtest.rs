@@ -1,14 +1,18 @@
 //! `shoplens abtest FILE --variant-column NAME --metric NAME [--control VALUE] [--json]`
 //!
 //! Metric columns holding True/False/0/1/yes/no are conversions; other numeric columns are
-//! continuous (Welch t-test + bootstrap). Prints a table by default, the full report with `--json`.
+//! continuous (Welch t-test + bootstrap). A summary file with one row per variant and a
+//! visitors/users column is read as counts (the metric is the count of converted units).
+//! Prints a table by default, the full report with `--json`.
 
 use shoplens::analytics::marketing::abtest::{self, AbInput, AbParams};
+use shoplens::analytics::marketing::experiment;
 use shoplens::analytics::marketing::table::Table;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Experiment file: one row per unit (CSV, optionally .csv.gz).
+    /// Experiment file: one row per unit, or one row per variant with a visitors/users column
+    /// and conversion counts (CSV, optionally .csv.gz).
     pub file: std::path::PathBuf,
     /// Column holding the variant of each unit.
     #[arg(long)]
@@ -41,8 +45,24 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<(), String> {
     let table = Table::from_path(&args.file).map_err(|e| e.to_string())?;
-    let input = AbInput::from_table(&table, &args.variant_column, &args.metric)
+    // A summary (one row per variant with a visitors/users column) is read as counts.
+    let vj = table
+        .column_index(&args.variant_column)
         .map_err(|e| e.to_string())?;
+    let input = match experiment::summary_units_column(&table, vj) {
+        Some(uj) => {
+            let mj = table
+                .column_index(&args.metric)
+                .map_err(|e| e.to_string())?;
+            eprintln!(
+                "{}: one row per variant, units in '{}': read as counts",
+                table.file, table.headers[uj]
+            );
+            experiment::counts_input(&table, vj, uj, mj).map_err(|e| e.to_string())?
+        }
+        None => AbInput::from_table(&table, &args.variant_column, &args.metric)
+            .map_err(|e| e.to_string())?,
+    };
     let params = AbParams {
         control: args.control,
         alpha: args.alpha,
