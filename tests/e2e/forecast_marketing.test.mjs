@@ -317,6 +317,19 @@ test('Marketing page: media-mix model of the spend sample, A/B tests of the expe
     assert.ok(Math.abs(Math.max(...best) - 0.9992) < 0.0001, `P(best) ${best}`);
     assert.match(await page.locator('[data-testid="ab-sample-size"]').first().innerText(), /about \d+ days at the given traffic/);
     await shot(page, 'marketing-abtest.png');
+
+    // A testing tool's summary file (one row per variant): the same Cookie Cats counts, read
+    // as counts, with the revenue total left out and said.
+    const summary = 'Variant,Visitors,Conversions,Revenue\ngate_30,44700,8502,10450.5\ngate_40,45489,8279,10190.0\n';
+    await page.locator('[data-testid="ab-file"]').setInputFiles({ name: 'summary.csv', mimeType: 'text/csv', buffer: Buffer.from(summary) });
+    await page.locator('[data-testid="ab-metric"][data-metric="Conversions"]').waitFor({ timeout: 60_000 });
+    const fromFile = page.locator('[data-testid="ab-metric"][data-metric="Conversions"] [data-testid="ab-comparison"]');
+    assert.ok(Math.abs(Math.abs(Number(await fromFile.getAttribute('data-stat'))) - 3.164) < 0.001);
+    assert.ok(Math.abs(Number(await fromFile.getAttribute('data-p')) - 0.00155) < 0.00001);
+    assert.equal(await page.locator('[data-testid="ab-metric"][data-metric="Revenue"]').count(), 0, 'a total is not tested');
+    const abText = await page.locator('[data-testid="ab-result"]').innerText();
+    assert.match(abText, /summary\.csv has one row per variant with the number of units in 'Visitors': read as counts/);
+    assert.match(abText, /Column 'Revenue' is not a count of converted units/);
     assert.deepEqual(crashes(log), []);
   } finally {
     await context.close();
