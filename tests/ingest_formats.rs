@@ -119,9 +119,8 @@ fn gbk_chinese_export() {
     let ds = imp("taobao.csv", &b);
     let f = &ds.report.files[0];
     assert_eq!(f.encoding, "GB18030");
-    let fields: Vec<Option<Field>> = f.mapping.iter().map(|m| m.field).collect();
     assert_eq!(
-        fields,
+        fields(&ds),
         vec![
             Some(Field::OrderId),
             Some(Field::OrderDate),
