@@ -66,16 +66,20 @@ pub struct Table {
     pub notes: Vec<Text>,
 }
 
-/// Whether a row is a total under the data ("Total: Account", "Total", "合计", "总计").
-fn is_total_row(first_cells: &[&str]) -> bool {
-    first_cells.iter().any(|c| {
-        let l = c.trim().to_lowercase();
-        l == "total"
-            || l.starts_with("total:")
-            || l.starts_with("total ")
-            || l == "合计"
-            || l == "总计"
-    })
+/// Whether a cell names a total ("Total: Account", "Total", "合计", "总计").
+fn is_total_word(c: &str) -> bool {
+    let l = c.trim().to_lowercase();
+    l == "total" || l.starts_with("total:") || l.starts_with("total ") || l == "合计" || l == "总计"
+}
+
+/// The column (among the first three) that makes data row `i` a total row under the data: it
+/// names a total and the row above holds something else there (so a series or variant that is
+/// itself called "total", on several rows, stays data).
+fn total_cell(columns: &[Vec<String>], i: usize) -> Option<usize> {
+    columns
+        .iter()
+        .take(3)
+        .position(|c| is_total_word(&c[i]) && (i == 0 || c[i - 1].trim() != c[i].trim()))
 }
 
 impl Table {
@@ -162,17 +166,10 @@ impl Table {
         let mut totals = Vec::new();
         while columns.first().is_some_and(|c| !c.is_empty()) {
             let last = columns[0].len() - 1;
-            let firsts: Vec<&str> = columns.iter().take(3).map(|c| c[last].as_str()).collect();
-            if !is_total_row(&firsts) {
+            let Some(j) = total_cell(&columns, last) else {
                 break;
-            }
-            totals.push(
-                firsts
-                    .iter()
-                    .find(|c| !c.is_empty())
-                    .unwrap_or(&"")
-                    .to_string(),
-            );
+            };
+            totals.push(columns[j][last].clone());
             for c in columns.iter_mut() {
                 c.pop();
             }
@@ -382,6 +379,14 @@ mod tests {
         let t = Table::from_bytes("report.csv", &utf16).unwrap();
         assert_eq!(t.headers, vec!["Day", "Campaign", "Cost"]);
         assert_eq!(t.rows(), 4);
+        // A series or variant named "total" on several rows is data.
+        let t = Table::from_bytes(
+            "s.csv",
+            b"date,series,units\n2024-01-01,A,3\n2024-01-01,total,3\n2024-01-02,total,4\n",
+        )
+        .unwrap();
+        assert_eq!(t.rows(), 3);
+        assert!(t.notes.is_empty());
         // A ragged file keeps its header.
         let t = Table::from_bytes("r.csv", b"a,b,c\n1,2\n3,4\n5,6\n").unwrap();
         assert_eq!(t.headers, vec!["a", "b", "c"]);
