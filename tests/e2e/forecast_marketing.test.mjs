@@ -330,6 +330,7 @@ test('Marketing page: media-mix model of the spend sample, A/B tests of the expe
     const abText = await page.locator('[data-testid="ab-result"]').innerText();
     assert.match(abText, /summary\.csv has one row per variant with the number of units in 'Visitors': read as counts/);
     assert.match(abText, /Column 'Revenue' is not a count of converted units/);
+    await shot(page, 'marketing-abtest-summary.png');
     assert.deepEqual(crashes(log), []);
   } finally {
     await context.close();
@@ -439,6 +440,7 @@ test('Marketing page: price elasticity and promotion lift from the sample orders
     assert.ok(googleNotes.includes('Long format (date, channel, spend): 2 channels.'), JSON.stringify(googleNotes));
     assert.ok(googleNotes.includes("Revenue from 142,504 order lines summed per period; 15,862 lines fall outside the spend file's periods and are not used."), JSON.stringify(googleNotes));
     assert.equal(await mmm.getAttribute('data-channels'), '2');
+    await shot(page, 'marketing-mmm-google.png');
     assert.deepEqual(crashes(log), []);
   } finally {
     await context.close();
