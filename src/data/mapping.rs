@@ -760,23 +760,27 @@ const COUNTRIES: &[&str] = &[
     "新加坡",
 ];
 
+/// Recognised export formats: the `preset` key of a file report and its name (a catalogue key).
+const PRESET_LABELS: &[(&str, &str)] = &[
+    ("uci_online_retail", "data.preset.uci"),
+    ("shopify_orders", "data.preset.shopify"),
+    ("woocommerce", "data.preset.woocommerce"),
+    ("amazon_orders", "data.preset.amazon"),
+    ("etsy_sold_items", "data.preset.etsy"),
+    ("square_items", "data.preset.square"),
+    ("cdnow_log", "data.preset.cdnow"),
+];
+
 /// The name of a recognised export format (the `preset` key of a file report), in words.
 pub fn preset_label(key: &str) -> Option<Text> {
-    let label = match key {
-        "uci_online_retail" => "data.preset.uci",
-        "shopify_orders" => "data.preset.shopify",
-        "woocommerce" => "data.preset.woocommerce",
-        "amazon_orders" => "data.preset.amazon",
-        "etsy_sold_items" => "data.preset.etsy",
-        "square_items" => "data.preset.square",
-        "cdnow_log" => "data.preset.cdnow",
-        _ => return None,
-    };
-    Some(Text::new(label))
+    PRESET_LABELS
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, label)| Text::new(label))
 }
 
-/// A recognised export format: key, header table, label (a catalogue key).
-type Preset = (&'static str, &'static [(&'static str, Field)], &'static str);
+/// A recognised export format: key (named in [`PRESET_LABELS`]) and header table.
+type Preset = (&'static str, &'static [(&'static str, Field)]);
 
 /// Value statistics of one column over the sample.
 #[derive(Debug, Default, Clone)]
@@ -919,40 +923,40 @@ pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) 
         let mut uci = UCI.to_vec();
         uci.sort_unstable();
         if sorted == uci {
-            Some(("uci_online_retail", &[], "data.preset.uci"))
+            Some(("uci_online_retail", &[]))
         } else if has("name") && has("createdat") && has("lineitemquantity") && has("lineitemprice")
         {
-            Some(("shopify_orders", SHOPIFY, "data.preset.shopify"))
+            Some(("shopify_orders", SHOPIFY))
         } else if has("amazonorderid") && has("purchasedate") && has("itemprice") {
-            Some(("amazon_orders", AMAZON, "data.preset.amazon"))
+            Some(("amazon_orders", AMAZON))
         } else if has("saledate") && has("itemname") && has("orderid") && has("itemtotal") {
-            Some(("etsy_sold_items", ETSY, "data.preset.etsy"))
+            Some(("etsy_sold_items", ETSY))
         } else if has("transactionid")
             && has("item")
             && has("qty")
             && has("grosssales")
             && has("netsales")
         {
-            Some(("square_items", SQUARE, "data.preset.square"))
+            Some(("square_items", SQUARE))
         } else if (has("orderid") || has("ordernumber"))
             && has("orderdate")
             && (has("itemname") || has("productname"))
         {
-            Some(("woocommerce", WOO, "data.preset.woocommerce"))
+            Some(("woocommerce", WOO))
         } else if norm.len() == 4
             && (has("customer") || has("customerid"))
             && has("date")
             && has("quantity")
             && has("amount")
         {
-            Some(("cdnow_log", CDNOW, "data.preset.cdnow"))
+            Some(("cdnow_log", CDNOW))
         } else {
             None
         }
     };
     let mut preset_fallback: Option<Text> = None;
-    if let Some((key, table, label)) = preset {
-        let label = Text::new(label);
+    if let Some((key, table)) = preset {
+        let label = preset_label(key).unwrap_or_default();
         let mut used = [false; 12];
         let mut columns = Vec::with_capacity(headers.len());
         for (i, n) in norm.iter().enumerate() {
