@@ -622,32 +622,24 @@ impl FileState {
             return Err(self.err(super::sniff::SniffError::Binary.text()));
         }
         // A report title above the header ("Orders export", "订单报表,,,,"): left out, said.
-        let mut preamble = None;
-        if delim.is_none() {
-            let (off, lines) = super::sniff::header_offset(body);
-            if lines > 0 {
-                preamble = Some((&body[..off], lines));
-                body = &body[off..];
+        let preamble = if delim.is_none() {
+            super::sniff::preamble(body)
+        } else {
+            None
+        };
+        let delim = match &preamble {
+            Some(p) => {
+                skip += super::sniff::count_records(&body[..p.offset], p.delimiter);
+                body = &body[p.offset..];
+                self.info.note(
+                    Text::new("data.note.preamble")
+                        .int("n", p.lines)
+                        .str("first", p.title.as_str()),
+                );
+                p.delimiter
             }
-        }
-        let delim = delim.unwrap_or_else(|| sniff_delimiter(body, complete));
-        if let Some((pre, lines)) = preamble {
-            skip += super::sniff::count_records(pre, delim);
-            let first = String::from_utf8_lossy(pre)
-                .lines()
-                .next()
-                .unwrap_or("")
-                .trim()
-                .trim_end_matches([',', ';', '\t'])
-                .chars()
-                .take(60)
-                .collect::<String>();
-            self.info.note(
-                Text::new("data.note.preamble")
-                    .int("n", lines)
-                    .str("first", first),
-            );
-        }
+            None => delim.unwrap_or_else(|| sniff_delimiter(body, complete)),
+        };
         self.info.delimiter = delim as char;
         let records = read_records(body, delim, complete, SAMPLE_ROWS + 1);
         let Some((header, rows)) = records.split_first() else {

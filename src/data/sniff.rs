@@ -106,25 +106,34 @@ pub fn detect_encoding(sample: &[u8]) -> Result<EncodingChoice, SniffError> {
     // sequences by accident (品 is C6 B7, the UTF-8 of U+01B7). Such a file decodes cleanly as
     // GB18030 into CJK text and has almost no line that is valid UTF-8 with non-ASCII text,
     // whereas a UTF-8 file with a few rows saved in another encoding keeps its valid UTF-8 rows.
-    if !utf8_ok && legacy_encoding(sample) == GB18030 {
+    let encoding = if utf8_ok {
+        UTF_8
+    } else {
+        let legacy = legacy_encoding(sample);
         let (valid_lines, invalid_lines) = utf8_lines(sample);
-        if valid_lines < invalid_lines {
-            return Ok(EncodingChoice {
-                encoding: GB18030,
-                bom_len: 0,
-            });
+        if legacy == GB18030 && valid_lines < invalid_lines {
+            GB18030
+        } else if mostly_utf8(sample) {
+            UTF_8
+        } else {
+            legacy
         }
-    }
-    if utf8_ok || mostly_utf8(sample) {
-        return Ok(EncodingChoice {
-            encoding: UTF_8,
-            bom_len: 0,
-        });
-    }
+    };
     Ok(EncodingChoice {
-        encoding: legacy_encoding(sample),
+        encoding,
         bom_len: 0,
     })
+}
+
+/// The sample up to its last newline (all of it when it has none), so that a line or a
+/// multi-byte character cut at the end of the sample is not judged.
+fn whole_lines(sample: &[u8]) -> &[u8] {
+    let cut = sample
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map(|p| p + 1)
+        .unwrap_or(sample.len());
+    &sample[..cut]
 }
 
 /// True when the sample holds valid multi-byte UTF-8 characters and at most four times as many
@@ -162,13 +171,8 @@ fn mostly_utf8(sample: &[u8]) -> bool {
 
 /// Lines of the sample (up to its last newline) with non-ASCII bytes: (valid UTF-8, not valid).
 fn utf8_lines(sample: &[u8]) -> (usize, usize) {
-    let cut = sample
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map(|p| p + 1)
-        .unwrap_or(sample.len());
     let (mut valid, mut invalid) = (0usize, 0usize);
-    for line in sample[..cut].split(|&b| b == b'\n') {
+    for line in whole_lines(sample).split(|&b| b == b'\n') {
         if line.is_ascii() {
             continue;
         }
@@ -189,14 +193,8 @@ fn utf8_lines(sample: &[u8]) -> (usize, usize) {
 /// its decoding has no malformed sequence and most of its non-ASCII characters are CJK
 /// ideographs or CJK punctuation; otherwise windows-1252 (which decodes any byte).
 pub fn legacy_encoding(sample: &[u8]) -> &'static Encoding {
-    // Cut at the last newline so a truncated pair at the end does not count as an error.
-    let cut = sample
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map(|p| p + 1)
-        .unwrap_or(sample.len());
-    let s = &sample[..cut];
-    let (gb, _, gb_errors) = GB18030.decode(s);
+    // Whole lines only, so a truncated pair at the end does not count as an error.
+    let (gb, _, gb_errors) = GB18030.decode(whole_lines(sample));
     if gb_errors {
         return WINDOWS_1252;
     }
@@ -226,16 +224,48 @@ pub fn legacy_encoding(sample: &[u8]) -> &'static Encoding {
 /// date range; an ERP's report title) are looked for in at most this many leading lines.
 pub const MAX_PREAMBLE_LINES: usize = 8;
 
-/// Byte offset of the header line in decoded text, and the number of lines above it.
+/// Lines above a file's header (a report title), as [`preamble`] finds them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Preamble {
+    /// Byte offset of the header line in the decoded text.
+    pub offset: usize,
+    /// Lines above the header.
+    pub lines: usize,
+    /// The delimiter of the header and what follows it.
+    pub delimiter: u8,
+    /// The first line above the header, trimmed of empty trailing cells (at most 60 characters).
+    pub title: String,
+}
+
+/// Records of `text` under `delim`: every field kept, any field count, no header row.
+fn records(text: &[u8], delim: u8) -> csv::StringRecordsIntoIter<&[u8]> {
+    csv::ReaderBuilder::new()
+        .delimiter(delim)
+        .flexible(true)
+        .has_headers(false)
+        .from_reader(text)
+        .into_records()
+}
+
+/// Non-empty fields of one line under `delim`.
+fn filled_fields(line: &[u8], delim: u8) -> usize {
+    records(line, delim)
+        .next()
+        .and_then(Result::ok)
+        .map_or(0, |r| r.iter().filter(|c| !c.trim().is_empty()).count())
+}
+
+/// Lines above the header of decoded text (Google Ads: the report's name and date range; an
+/// ERP's report title), `None` when the first line is the header or no header is found.
 ///
 /// For `k` = 0, 1, … leading lines skipped, the delimiter is sniffed on the rest and its first
 /// 60 records parsed: the header is the first line with at least two fields that at least 90 %
 /// of the following records match in field count. A line is skipped only when it has at most
-/// half as many non-empty fields as the header found after it ("Campaign report", "订单报表,,,,"),
-/// so a file's real header is never taken for a title. No such line: `(0, 0)`.
-pub fn header_offset(text: &[u8]) -> (usize, usize) {
+/// half as many non-empty fields as that header under its delimiter ("Campaign report",
+/// "订单报表,,,,"), so a file's real header is never taken for a title.
+pub fn preamble(text: &[u8]) -> Option<Preamble> {
     let mut start = 0usize;
-    let mut skipped: Vec<usize> = Vec::new();
+    let mut skipped: Vec<&[u8]> = Vec::new();
     for k in 0..=MAX_PREAMBLE_LINES {
         let rest = &text[start..];
         if rest.is_empty() {
@@ -243,12 +273,7 @@ pub fn header_offset(text: &[u8]) -> (usize, usize) {
         }
         let sample = &rest[..rest.len().min(1 << 16)];
         let delim = sniff_delimiter(sample, rest.len() <= 1 << 16);
-        let lens: Vec<usize> = csv::ReaderBuilder::new()
-            .delimiter(delim)
-            .flexible(true)
-            .has_headers(false)
-            .from_reader(sample)
-            .records()
+        let lens: Vec<usize> = records(sample, delim)
             .take(60)
             .filter_map(Result::ok)
             .filter(|r| r.iter().any(|c| !c.trim().is_empty()))
@@ -257,42 +282,36 @@ pub fn header_offset(text: &[u8]) -> (usize, usize) {
         if let Some((&h, data)) = lens.split_first() {
             let same = data.iter().filter(|&&l| l == h).count();
             let consistent = !data.is_empty() && same * 10 >= data.len() * 9;
-            if h >= 2 && consistent && skipped.iter().all(|&n| n * 2 <= h) {
-                return (start, k);
+            if h >= 2 && consistent && skipped.iter().all(|l| filled_fields(l, delim) * 2 <= h) {
+                let title = skipped.first().map(|l| {
+                    String::from_utf8_lossy(l)
+                        .trim()
+                        .trim_end_matches([',', ';', '\t', '|'])
+                        .chars()
+                        .take(60)
+                        .collect()
+                });
+                return title.map(|title| Preamble {
+                    offset: start,
+                    lines: k,
+                    delimiter: delim,
+                    title,
+                });
             }
-            if k == 0 && h >= 2 && skipped.is_empty() && data.is_empty() {
-                return (0, 0);
+            if k == 0 && h >= 2 && data.is_empty() {
+                return None;
             }
         }
-        let Some(nl) = rest.iter().position(|&b| b == b'\n') else {
-            break;
-        };
-        let after = &rest[nl + 1..];
-        let d = sniff_delimiter(&after[..after.len().min(1 << 16)], after.len() <= 1 << 16);
-        let n = csv::ReaderBuilder::new()
-            .delimiter(d)
-            .flexible(true)
-            .has_headers(false)
-            .from_reader(&rest[..nl])
-            .records()
-            .next()
-            .and_then(Result::ok)
-            .map_or(0, |r| r.iter().filter(|c| !c.trim().is_empty()).count());
-        skipped.push(n);
+        let nl = rest.iter().position(|&b| b == b'\n')?;
+        skipped.push(&rest[..nl]);
         start += nl + 1;
     }
-    (0, 0)
+    None
 }
 
 /// Number of CSV records in `text` under `delim` (as the streaming reader will count them).
 pub fn count_records(text: &[u8], delim: u8) -> usize {
-    csv::ReaderBuilder::new()
-        .delimiter(delim)
-        .flexible(true)
-        .has_headers(false)
-        .from_reader(text)
-        .records()
-        .count()
+    records(text, delim).count()
 }
 
 /// Candidate delimiters, in order of preference on ties.

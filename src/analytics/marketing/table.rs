@@ -115,23 +115,20 @@ impl Table {
         let body = &bytes[choice.bom_len.min(bytes.len())..];
         let (text, _) = choice.encoding.decode_without_bom_handling(body);
         let mut notes = Vec::new();
-        let (start, skipped) = sniff::header_offset(text.as_bytes());
-        if skipped > 0 {
-            let first = text[..start]
-                .lines()
-                .next()
-                .unwrap_or("")
-                .trim()
-                .to_string();
+        let preamble = sniff::preamble(text.as_bytes());
+        if let Some(p) = &preamble {
             notes.push(
                 Text::new("mkt.table.preamble")
                     .str("file", file)
-                    .int("n", skipped)
-                    .str("first", first.chars().take(60).collect::<String>()),
+                    .int("n", p.lines)
+                    .str("first", p.title.as_str()),
             );
         }
-        let tb = &text.as_bytes()[start..];
-        let delim = sniff::sniff_delimiter(&tb[..tb.len().min(1 << 16)], tb.len() <= 1 << 16);
+        let tb = &text.as_bytes()[preamble.as_ref().map_or(0, |p| p.offset)..];
+        let delim = match &preamble {
+            Some(p) => p.delimiter,
+            None => sniff::sniff_delimiter(&tb[..tb.len().min(1 << 16)], tb.len() <= 1 << 16),
+        };
         let mut rdr = csv::ReaderBuilder::new()
             .delimiter(delim)
             .flexible(true)
