@@ -941,33 +941,39 @@ pub fn assess_with_progress(
         .pct("target", overall.target, 1)
         .str("gap", format!("{:+.1}", 100.0 * overall.gap));
         // Why a miss happened, in the terms a shop sees: more sales than the policies were set
-        // for, or the same sales with more variability than the history showed.
-        if overall.flagged {
-            if let Some(dev) = overall.demand_vs_plan {
-                let why = if dev >= 0.10 {
-                    Text::new("inventory.sim.why_busier").pct("dev", dev, 0)
-                } else {
-                    Text::new("inventory.sim.why_variable")
-                        .str("dev", format!("{:+.0}%", 100.0 * dev))
-                };
-                explanation = Text::new("inventory.sim.explain_why")
-                    .text("what", explanation)
-                    .text("why", why);
-            }
+        // for, or the same sales with more variability than the history showed; when the
+        // catalogue meets its target on average, the revenue classes that sold above plan.
+        let whys: Vec<Text> = if overall.flagged {
+            overall
+                .demand_vs_plan
+                .map(|dev| {
+                    if dev >= 0.10 {
+                        Text::new("inventory.sim.why_busier").pct("dev", dev, 0)
+                    } else {
+                        Text::new("inventory.sim.why_variable")
+                            .str("dev", format!("{:+.0}%", 100.0 * dev))
+                    }
+                })
+                .into_iter()
+                .collect()
         } else {
-            // The catalogue meets its target on average, but a revenue class may not.
-            for c in by_abc.iter().filter(|c: &&SimSummary| c.flagged) {
-                if let Some(dev) = c.demand_vs_plan.filter(|d| *d >= 0.10) {
-                    explanation = Text::new("inventory.sim.explain_why")
-                        .text("what", explanation)
-                        .text(
-                            "why",
-                            Text::new("inventory.sim.class_why_busier")
-                                .str("class", c.class.clone())
-                                .pct("dev", dev, 0),
-                        );
-                }
-            }
+            by_abc
+                .iter()
+                .filter(|c| c.flagged)
+                .filter_map(|c| {
+                    let dev = c.demand_vs_plan.filter(|d| *d >= 0.10)?;
+                    Some(
+                        Text::new("inventory.sim.class_why_busier")
+                            .str("class", c.class.clone())
+                            .pct("dev", dev, 0),
+                    )
+                })
+                .collect()
+        };
+        for why in whys {
+            explanation = Text::new("inventory.sim.explain_why")
+                .text("what", explanation)
+                .text("why", why);
         }
         Some(SimulationReport {
             holdout_days: params.holdout_days,

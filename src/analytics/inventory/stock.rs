@@ -442,8 +442,7 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<StockTable, InventoryError> {
         if let (Some(&first), Some(_)) = (seen.get(&sku), location) {
             // The same SKU at another location: its stock adds up.
             let extra = read_row(&t, &cols, i, sku.clone(), row, &cell_err)?;
-            let idx = first;
-            let r: &mut StockRow = &mut out.rows[idx];
+            let r = &mut out.rows[first];
             for (slot, add) in [
                 (&mut r.on_hand, extra.on_hand),
                 (&mut r.on_order, extra.on_order),
@@ -496,78 +495,74 @@ fn read_row(
     row: usize,
     cell_err: &dyn Fn(usize, usize, Text) -> InventoryError,
 ) -> Result<StockRow, InventoryError> {
-    {
-        let mut r = StockRow {
-            sku,
-            row,
-            ..StockRow::default()
-        };
-        for &(j, f) in cols {
-            let raw = t
-                .columns
-                .get(j)
-                .and_then(|c| c.get(i))
-                .map_or("", String::as_str);
-            if raw.is_empty() || f == "sku" {
+    let mut r = StockRow {
+        sku,
+        row,
+        ..StockRow::default()
+    };
+    for &(j, f) in cols {
+        let raw = t
+            .columns
+            .get(j)
+            .and_then(|c| c.get(i))
+            .map_or("", String::as_str);
+        if raw.is_empty() || f == "sku" {
+            continue;
+        }
+        match f {
+            "supplier" => {
+                r.supplier = Some(raw.to_string());
                 continue;
             }
-            match f {
-                "supplier" => {
-                    r.supplier = Some(raw.to_string());
-                    continue;
-                }
-                "price_breaks" => {
-                    r.price_breaks = Some(parse_breaks(raw).ok_or_else(|| {
-                        cell_err(row, j, Text::new("inventory.stock.breaks").str("raw", raw))
-                    })?);
-                    continue;
-                }
-                _ => {}
+            "price_breaks" => {
+                r.price_breaks = Some(parse_breaks(raw).ok_or_else(|| {
+                    cell_err(row, j, Text::new("inventory.stock.breaks").str("raw", raw))
+                })?);
+                continue;
             }
-            let pct = raw.ends_with('%');
-            let text = raw.trim_end_matches('%').trim();
-            let mut v = crate::data::numbers::parse_number(text.as_bytes(), t.decimal_comma)
-                .map(|(v, _)| v)
-                .filter(|v| v.is_finite())
-                .ok_or_else(|| {
-                    cell_err(row, j, Text::new("inventory.stock.number").str("raw", raw))
-                })?;
-            if f == "holding_rate" && (pct || v > 1.0) {
-                // "25%" or "25" mean 0.25 per year
-                v /= 100.0;
-            }
-            let need_pos = matches!(f, "lead_time_days" | "case_pack" | "shelf_life_days");
-            if need_pos && v <= 0.0 {
-                return Err(cell_err(
-                    row,
-                    j,
-                    Text::new("inventory.stock.positive").str("raw", raw),
-                ));
-            }
-            if !need_pos && f != "on_hand" && v < 0.0 {
-                return Err(cell_err(
-                    row,
-                    j,
-                    Text::new("inventory.stock.negative").str("raw", raw),
-                ));
-            }
-            let slot = match f {
-                "on_hand" => &mut r.on_hand,
-                "on_order" => &mut r.on_order,
-                "lead_time_days" => &mut r.lead_time_days,
-                "lead_time_sd_days" => &mut r.lead_time_sd_days,
-                "unit_cost" => &mut r.unit_cost,
-                "order_cost" => &mut r.order_cost,
-                "holding_rate" => &mut r.holding_rate,
-                "moq" => &mut r.moq,
-                "case_pack" => &mut r.case_pack,
-                "supplier_minimum" => &mut r.supplier_minimum,
-                _ => &mut r.shelf_life_days,
-            };
-            *slot = Some(v);
+            _ => {}
         }
-        Ok(r)
+        let pct = raw.ends_with('%');
+        let text = raw.trim_end_matches('%').trim();
+        let mut v = crate::data::numbers::parse_number(text.as_bytes(), t.decimal_comma)
+            .map(|(v, _)| v)
+            .filter(|v| v.is_finite())
+            .ok_or_else(|| cell_err(row, j, Text::new("inventory.stock.number").str("raw", raw)))?;
+        if f == "holding_rate" && (pct || v > 1.0) {
+            // "25%" or "25" mean 0.25 per year
+            v /= 100.0;
+        }
+        let need_pos = matches!(f, "lead_time_days" | "case_pack" | "shelf_life_days");
+        if need_pos && v <= 0.0 {
+            return Err(cell_err(
+                row,
+                j,
+                Text::new("inventory.stock.positive").str("raw", raw),
+            ));
+        }
+        if !need_pos && f != "on_hand" && v < 0.0 {
+            return Err(cell_err(
+                row,
+                j,
+                Text::new("inventory.stock.negative").str("raw", raw),
+            ));
+        }
+        let slot = match f {
+            "on_hand" => &mut r.on_hand,
+            "on_order" => &mut r.on_order,
+            "lead_time_days" => &mut r.lead_time_days,
+            "lead_time_sd_days" => &mut r.lead_time_sd_days,
+            "unit_cost" => &mut r.unit_cost,
+            "order_cost" => &mut r.order_cost,
+            "holding_rate" => &mut r.holding_rate,
+            "moq" => &mut r.moq,
+            "case_pack" => &mut r.case_pack,
+            "supplier_minimum" => &mut r.supplier_minimum,
+            _ => &mut r.shelf_life_days,
+        };
+        *slot = Some(v);
     }
+    Ok(r)
 }
 
 #[cfg(test)]
