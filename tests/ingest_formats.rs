@@ -246,6 +246,40 @@ fn square_item_sales() {
     assert_eq!(ds.lines.len(), 2);
     close(revenue(&ds), 35.0);
     assert_eq!(ds.report.currencies, vec![("USD".to_owned(), 2)]);
+    // `Date` holds dates only; the time of day comes from `Time`.
+    assert_eq!(format_ts(ds.lines.timestamp[0]), "2024-03-01 10:11:12");
+    assert!(ds.report.files[0]
+        .notes
+        .iter()
+        .any(|n| n.en().contains("time of day is read from column 'Time'")));
+}
+
+/// A separate time column completes dates-only cells (also day/month-ambiguous ones and
+/// 12-hour clocks); dates that carry their own time keep it, and a "Time" column that is
+/// not clock times ("Lead Time" days, here named "time") is not read.
+#[test]
+fn separate_time_column() {
+    let text = "Order,Date,Time,Total\n\
+        A1,03/04/2024,1:45 PM,10\n\
+        A2,25/04/2024,09:05,20\n";
+    let ds = imp("till.csv", text.as_bytes());
+    assert_eq!(
+        ts_of(&ds),
+        vec!["2024-04-03 13:45:00", "2024-04-25 09:05:00"],
+        "day-first from 25/04, times added"
+    );
+    let text = "Order,Date,Time,Total\n\
+        A1,2024-04-03 08:00,13:45,10\n";
+    let ds = imp("till.csv", text.as_bytes());
+    assert_eq!(ts_of(&ds), vec!["2024-04-03 08:00:00"]);
+    assert!(!ds.report.files[0]
+        .notes
+        .iter()
+        .any(|n| n.en().contains("time of day")));
+    let text = "Order,Date,Time,Total\n\
+        A1,2024-04-03,3,10\n";
+    let ds = imp("till.csv", text.as_bytes());
+    assert_eq!(ts_of(&ds), vec!["2024-04-03 00:00:00"]);
 }
 
 /// German, French, Spanish, Italian and Dutch shop exports map by their headers, with

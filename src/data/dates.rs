@@ -371,13 +371,29 @@ fn parse_time(c: &mut Cur<'_>) -> Option<u32> {
     if c.done() {
         return Some(0);
     }
+    if c.i == start && !c.s[c.i..].starts_with(AM_CN) && !c.s[c.i..].starts_with(PM_CN) {
+        return None;
+    }
+    clock(c)
+}
+
+/// A time of day standing alone in its cell ("13:45:12", "1:45 PM", "下午1点45分"), as
+/// seconds of day: the "Time" column of exports that keep the date and the time apart
+/// (Square's item sales). `None` when the cell is not a time of day.
+pub fn parse_clock(cell: &[u8]) -> Option<u32> {
+    let s = trim_ascii(cell);
+    let mut c = Cur { s, i: 0 };
+    let secs = clock(&mut c)?;
+    c.done().then_some(secs)
+}
+
+/// Hours, minutes, seconds, AM/PM and an offset from the cursor: seconds of day.
+fn clock(c: &mut Cur<'_>) -> Option<u32> {
     let mut pm: Option<bool> = None;
     if c.eat_str(AM_CN) {
         pm = Some(false);
     } else if c.eat_str(PM_CN) {
         pm = Some(true);
-    } else if c.i == start {
-        return None;
     }
     let (mut h, _) = c.num()?;
     let mut secs = 0u32;
@@ -592,6 +608,27 @@ pub fn resolve(d: &RawDate, order: DateOrder) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clock_times_alone() {
+        assert_eq!(parse_clock(b"13:45:12"), Some(13 * 3600 + 45 * 60 + 12));
+        assert_eq!(parse_clock(b" 1:45 PM "), Some(13 * 3600 + 45 * 60));
+        assert_eq!(parse_clock(b"12:05 a.m."), Some(5 * 60));
+        assert_eq!(
+            parse_clock("下午1点45分".as_bytes()),
+            Some(13 * 3600 + 45 * 60)
+        );
+        assert_eq!(parse_clock(b"09:05+01:00"), Some(9 * 3600 + 5 * 60));
+        for not in [&b"13"[..], b"", b"25:00", b"1:5", b"2024-03-01", b"13:45 x"] {
+            assert_eq!(parse_clock(not), None, "{:?}", std::str::from_utf8(not));
+        }
+        // Dates with their time still parse as before.
+        assert_eq!(
+            parse_date(b"2024-03-01 13:45"),
+            RawDate::Exact(ymd_secs(2024, 3, 1, 13 * 3600 + 45 * 60).unwrap_or(0))
+        );
+        assert_eq!(parse_date(b"2024-03-0113:45"), RawDate::Invalid);
+    }
 
     #[test]
     fn weekdays_and_weeks_start_on_monday() {

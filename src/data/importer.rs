@@ -12,9 +12,9 @@ use encoding_rs::Decoder;
 use hashbrown::HashSet;
 
 use super::clean;
-use super::dates::{parse_date, DateOrderVote, RawDate};
+use super::dates::{parse_clock, parse_date, DateOrderVote, RawDate};
 use super::intern::FastInterner;
-use super::mapping::{auto_map, normalise_header, MappingResult};
+use super::mapping::{auto_map, normalise_header, time_column, MappingResult};
 use super::model::*;
 use super::numbers::{parse_number, DecimalEvidence};
 use super::sniff::{detect_encoding, is_gzip, sniff_delimiter};
@@ -156,6 +156,8 @@ struct RowParser {
     decimal_comma: bool,
     fill_down: bool,
     cancel_col: Option<usize>,
+    /// Time of day kept apart from a dates-only order date ([`time_column`]).
+    time_col: Option<usize>,
     woo_zero_guest: bool,
     synth_order: bool,
     /// No price and no total in this file: lines carry quantities only.
@@ -774,6 +776,11 @@ impl FileState {
         if col[F_SKU].is_none() && col[F_PRODUCT].is_some() {
             self.info.note(Text::new("data.note.sku_from_name"));
         }
+        let time_col = time_column(&headers, rows, &m);
+        if let Some(c) = time_col {
+            self.info
+                .note(Text::new("data.note.time_column").str("header", headers[c].as_str()));
+        }
         let header_hash = sh.hasher.hash_one(&headers);
         self.parser = Some(RowParser {
             ncols: headers.len(),
@@ -781,6 +788,7 @@ impl FileState {
             decimal_comma,
             fill_down: shopify,
             cancel_col,
+            time_col,
             woo_zero_guest,
             synth_order,
             unpriced,
@@ -1055,6 +1063,26 @@ impl RowParser {
             self.date_cache.0.extend_from_slice(date_raw);
             self.date_cache.1 = d;
             d
+        };
+        let date = match (self.time_col, date) {
+            (Some(c), RawDate::Exact(ts)) if ts.rem_euclid(86_400) == 0 => {
+                RawDate::Exact(ts + i64::from(parse_clock(field(c)).unwrap_or(0)))
+            }
+            (
+                Some(c),
+                RawDate::Ambiguous {
+                    a,
+                    b,
+                    year,
+                    secs: 0,
+                },
+            ) => RawDate::Ambiguous {
+                a,
+                b,
+                year,
+                secs: parse_clock(field(c)).unwrap_or(0),
+            },
+            _ => date,
         };
         self.vote.add(&date);
         if matches!(date, RawDate::Invalid) && self.bad_dates.len() < BAD_CELLS_KEPT {

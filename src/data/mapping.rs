@@ -6,7 +6,7 @@
 //! against a synonym list) combined with an instance-based matcher (value types of a sample),
 //! resolved greedily by confidence so each field and each column is used once.
 
-use super::dates::{parse_date, RawDate};
+use super::dates::{parse_clock, parse_date, RawDate};
 use super::model::{ColumnMapping, Field, ImportOptions};
 use super::numbers::{looks_money, parse_number, CURRENCY_CODES};
 use crate::text::Text;
@@ -563,6 +563,67 @@ fn identifier_header(header: &str) -> bool {
 /// such a column is never guessed to hold quantities or values from its content.
 pub fn is_date_part(header: &str) -> bool {
     DATE_PARTS.contains(&normalise_header(header).as_str())
+}
+
+/// Headers (normalised) of a column holding the time of day apart from the date.
+const TIME_HEADERS: &[&str] = &[
+    "time",
+    "ordertime",
+    "timeofday",
+    "saletime",
+    "purchasetime",
+    "transactiontime",
+    "createdtime",
+    "uhrzeit",
+    "zeit",
+    "bestellzeit",
+    "heure",
+    "hora",
+    "ora",
+    "tijd",
+    "时间",
+    "时刻",
+    "下单时间",
+    "订单时间",
+    "成交时间",
+    "创建时间",
+];
+
+/// The column holding each order's time of day when the date column holds dates only
+/// (Square's item sales keep `Date` and `Time` apart): an unmapped column named like a time
+/// ([`TIME_HEADERS`]) whose sample values are nine in ten clock times ("13:45:12", "1:45 PM").
+/// `None` when the dates already carry a time, or no such column exists.
+pub fn time_column(headers: &[String], rows: &[Vec<String>], m: &MappingResult) -> Option<usize> {
+    let date_col = m.field_columns()[field_index(Field::OrderDate)]?;
+    let cells = |c: usize| {
+        rows.iter()
+            .take(500)
+            .filter_map(move |r| r.get(c).map(|v| v.trim()))
+            .filter(|v| !v.is_empty())
+    };
+    let dates_only = cells(date_col).all(|v| match parse_date(v.as_bytes()) {
+        RawDate::Exact(ts) => ts.rem_euclid(86_400) == 0,
+        RawDate::Ambiguous { secs, .. } => secs == 0,
+        RawDate::Invalid => true,
+    });
+    if !dates_only {
+        return None;
+    }
+    let mapped: Vec<usize> = m
+        .columns
+        .iter()
+        .filter(|c| c.field.is_some())
+        .map(|c| c.column)
+        .collect();
+    (0..headers.len()).find(|&c| {
+        if mapped.contains(&c) || !TIME_HEADERS.contains(&normalise_header(&headers[c]).as_str()) {
+            return false;
+        }
+        let (n, clock) = cells(c).fold((0usize, 0usize), |(n, k), v| {
+            (n + 1, k + usize::from(parse_clock(v.as_bytes()).is_some()))
+        });
+        n > 0 && clock * 10 >= n * 9
+    })
 }
 
 /// Headers (normalised) of calendar parts derived from a date.

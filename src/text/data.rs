@@ -209,6 +209,11 @@ pub const ENTRIES: &[Entry] = &[
         zh: "Square：“Net Sales”（折扣后）按行收入读取；“Event Type”为 Refund 的行计为退货",
     },
     Entry {
+        key: "data.note.time_column",
+        en: "the date column holds dates only: each order's time of day is read from column '{header}'",
+        zh: "日期列只有日期：每笔订单的时刻取自“{header}”列",
+    },
+    Entry {
         key: "data.note.cdnow",
         en: "'amount' is the line total; no order id: one order per customer and date",
         zh: "“amount”是该行的金额；没有订单号：同一客户同一天算一笔订单",
