@@ -304,3 +304,145 @@ fn revenue_from_orders_is_net_of_cancellations() {
     // Without orders a revenue column is needed, and nothing is netted.
     assert!(MmmInput::from_table(&t, &SpendSpec::default(), None).is_err());
 }
+
+/// Several spend files at once (a Google Ads and a Meta export, each one row per day and
+/// campaign): read together on one daily grid from the first to the last day, a day missing
+/// from a file counting as no spend on its campaigns, a campaign name taken twice kept apart
+/// by its file name; revenue from the orders. Different periods are refused; with revenue
+/// from a weekly file, another file's Sunday-dated weeks are added to the Monday week they
+/// fall in.
+#[test]
+fn several_spend_files() {
+    let day = |d: i64| {
+        let (y, m, dd) = shoplens::data::dates::civil_from_days(19_723 + d); // 2024-01-01
+        format!("{y:04}-{m:02}-{dd:02}")
+    };
+    let mut google = String::from("Day,Campaign,Cost\n");
+    for d in 0..40 {
+        google += &format!(
+            "{},Brand,{}\n{},Search,{}\n",
+            day(d),
+            10 + d % 3,
+            day(d),
+            20
+        );
+    }
+    let mut meta = String::from("Reporting starts,Campaign name,Amount spent (GBP)\n");
+    for d in 10..50 {
+        meta += &format!(
+            "{},Brand,5\n{},Prospecting,{}\n",
+            day(d),
+            day(d),
+            30 + d % 4
+        );
+    }
+    let mut orders = String::from("order_id,order_date,quantity,unit_price\n");
+    for d in 0..50 {
+        orders += &format!("{d},{},1,{}\n", day(d), 100 + d);
+    }
+    let data = shoplens::data::import_bytes(
+        "orders.csv",
+        orders.as_bytes(),
+        &shoplens::data::ImportOptions::default(),
+    )
+    .unwrap();
+    let tables = [
+        Table::from_bytes("exports/google.csv", google.as_bytes()).unwrap(),
+        Table::from_bytes("exports/meta.csv", meta.as_bytes()).unwrap(),
+    ];
+    let i = MmmInput::from_tables(&tables, &SpendSpec::default(), Some(&data)).unwrap();
+    assert_eq!(i.period_days, 1);
+    assert_eq!(i.dates.len(), 50);
+    assert_eq!(i.dates[0], 19_723);
+    let names: Vec<&str> = i.channels.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(
+        names,
+        vec!["Brand", "Search", "Brand (meta.csv)", "Prospecting"]
+    );
+    assert_eq!(i.channels[0].values[2], 12.0);
+    assert_eq!(
+        i.channels[1].values[45], 0.0,
+        "Google lists no day after 39"
+    );
+    assert_eq!(i.channels[2].values[0], 0.0, "Meta starts on day 10");
+    assert_eq!(i.channels[3].values[11], 33.0);
+    assert_eq!(i.revenue[7], 107.0);
+    assert_eq!(
+        i.revenue.iter().sum::<f64>(),
+        (0..50).map(|d| 100.0 + d as f64).sum::<f64>()
+    );
+    let notes: Vec<String> = i.notes.iter().map(|n| n.en()).collect();
+    assert!(
+        notes[0].starts_with("2 spend files read together (google.csv, meta.csv)"),
+        "{notes:?}"
+    );
+    assert!(notes.iter().any(|n| n == "'Brand' appears in meta.csv and in an earlier file: named 'Brand (meta.csv)' here."), "{notes:?}");
+    assert!(
+        notes.iter().any(|n| n.starts_with("meta.csv: Long format")),
+        "{notes:?}"
+    );
+    // A weekly file with a daily one: refused, naming both.
+    let mut weekly = String::from("date,spend_tv\n");
+    for w in 0..20 {
+        weekly += &format!("{},{}\n", day(7 * w), 100);
+    }
+    let tw = Table::from_bytes("tv.csv", weekly.as_bytes()).unwrap();
+    let e = MmmInput::from_tables(&[tables[0].clone(), tw], &SpendSpec::default(), Some(&data))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("google.csv one every 1 day(s), tv.csv one every 7 day(s)"),
+        "{e}"
+    );
+    // Revenue from a weekly file (Mondays); a second file's weeks dated on Sundays are added
+    // to the Monday week they fall in, the Sunday before the first Monday is left out.
+    let mut rev = String::from("week,spend_tv,revenue\n");
+    let mut sun = String::from("date,channel,spend\n");
+    for w in 0..20 {
+        rev += &format!("{},{},{}\n", day(7 * w), 100 + w, 1000 + w);
+        sun += &format!("{},radio,{}\n", day(7 * w - 1), 10 + w);
+    }
+    let t2 = [
+        Table::from_bytes("tv.csv", rev.as_bytes()).unwrap(),
+        Table::from_bytes("radio.csv", sun.as_bytes()).unwrap(),
+    ];
+    let i = MmmInput::from_tables(&t2, &SpendSpec::default(), None).unwrap();
+    assert_eq!(i.dates.len(), 20);
+    assert_eq!(i.revenue[3], 1003.0);
+    assert_eq!(i.channels[1].name, "radio");
+    assert_eq!(
+        i.channels[1].values[0], 11.0,
+        "Sunday of week 1 is in the week from day 0"
+    );
+    assert_eq!(i.channels[1].values[19], 0.0);
+    let notes: Vec<String> = i.notes.iter().map(|n| n.en()).collect();
+    assert!(
+        notes.contains(&"1 value(s) of radio.csv fall outside the periods of the revenue file and were left out.".to_string()),
+        "{notes:?}"
+    );
+}
+
+/// A revenue column in the spend file is never taken as a control, also when revenue comes
+/// from the imported orders (it would explain revenue by itself).
+#[test]
+fn revenue_column_is_not_a_control() {
+    let start = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+    let mut spend = String::from("date,spend_tv,spend_search,promo,revenue\n");
+    let mut csv = String::from("order_id,order_date,quantity,unit_price\n");
+    for w in 0..16 {
+        let date = start + chrono::Duration::weeks(w);
+        spend += &format!("{date},{},{},{},{}\n", 100 + w, 50 + w % 3, w % 2, 999);
+        csv += &format!("{w},{date},1,{}\n", 100 + w);
+    }
+    let t = Table::from_bytes("spend.csv", spend.as_bytes()).unwrap();
+    let data = shoplens::data::import_bytes(
+        "orders.csv",
+        csv.as_bytes(),
+        &shoplens::data::ImportOptions::default(),
+    )
+    .unwrap();
+    let i = MmmInput::from_table(&t, &SpendSpec::default(), Some(&data)).unwrap();
+    let controls: Vec<&str> = i.controls.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(controls, vec!["promo"]);
+    assert_eq!(i.revenue[2], 102.0);
+}

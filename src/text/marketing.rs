@@ -666,6 +666,26 @@ pub const ENTRIES: &[Entry] = &[
         zh: "{warning}在未来 {periods} 个时段投入 {total}（每时段 {per}），按目前的分配预计带来 {current} 的媒体销售额（含以往投入的延滞效果）；按建议分配（{moves}）可带来 {optimal}，变化 {lift}（{lift_pct}%）。各渠道投入保持在其上下限内；超过历史最大投入 1.5 倍的部分是外推结果。",
     },
     Entry {
+        key: "mkt.mmm.files_merged",
+        en: "{n} spend files read together ({files}): a period missing from a file counts as no spend on that file's channels.",
+        zh: "{n} 个投入文件合并读取（{files}）：某文件缺少的时段，按该文件各渠道无投入计。",
+    },
+    Entry {
+        key: "mkt.mmm.file_note",
+        en: "{file}: {note}",
+        zh: "{file}：{note}",
+    },
+    Entry {
+        key: "mkt.mmm.renamed_series",
+        en: "'{name}' appears in {file} and in an earlier file: named '{new}' here.",
+        zh: "“{name}”同时出现在 {file} 和之前的文件中：此处命名为“{new}”。",
+    },
+    Entry {
+        key: "mkt.mmm.outside_periods",
+        en: "{n} value(s) of {file} fall outside the periods of the revenue file and were left out.",
+        zh: "{file} 中有 {n} 个数值落在销售额文件的时段之外，未计入。",
+    },
+    Entry {
         key: "mkt.mmm.long_format",
         en: "Long format (date, channel, spend): {n} channels.",
         zh: "长表格式（日期、渠道、投入）：{n} 个渠道。",
@@ -795,6 +815,11 @@ pub const ENTRIES: &[Entry] = &[
         key: "mkt.err.dates_order",
         en: "dates must be strictly increasing",
         zh: "日期必须严格递增",
+    },
+    Entry {
+        key: "mkt.err.spend_periods_differ",
+        en: "the spend files have different periods: {a} one every {a_days} day(s), {b} one every {b_days} day(s); export both by the same period (daily, say)",
+        zh: "各投入文件的周期不同：{a} 每 {a_days} 天一行，{b} 每 {b_days} 天一行；请按相同周期（例如按天）导出",
     },
     Entry {
         key: "mkt.err.irregular",

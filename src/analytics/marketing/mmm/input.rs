@@ -118,6 +118,57 @@ fn is_calendar_or_media_volume(h: &str) -> bool {
         || l.starts_with("mdip_")
 }
 
+/// One spend table read on its own dates: period start days (ascending, unique), the series on
+/// them, and the revenue when this table supplies it.
+struct Part {
+    file: String,
+    dates: Vec<i64>,
+    channels: Vec<Series>,
+    controls: Vec<Series>,
+    revenue: Option<Vec<f64>>,
+    notes: Vec<Text>,
+}
+
+/// The most common gap between consecutive dates (`None` for fewer than two dates).
+fn median_gap(dates: &[i64]) -> Option<i64> {
+    let mut gaps: Vec<i64> = dates.windows(2).map(|w| w[1] - w[0]).collect();
+    gaps.sort_unstable();
+    gaps.get(gaps.len() / 2).map(|&g| g.max(1))
+}
+
+/// The file name without its folders ("exports/meta.csv" → "meta.csv").
+fn base_name(file: &str) -> &str {
+    file.rsplit(['/', '\\']).next().unwrap_or(file)
+}
+
+/// Columns named in a spend spec: every name must be in the table (one file), or the names
+/// found in this table (several files; the caller checks each name was found somewhere).
+fn named_columns(table: &Table, names: &[String], several: bool) -> Result<Vec<usize>, MmmError> {
+    if several {
+        Ok(names
+            .iter()
+            .filter_map(|c| table.column_index(c).ok())
+            .collect())
+    } else {
+        Ok(names
+            .iter()
+            .map(|c| table.column_index(c))
+            .collect::<Result<_, _>>()?)
+    }
+}
+
+/// The revenue column a table offers: the one named in the spec, else revenue/sales/y.
+fn revenue_column(table: &Table, spec: &SpendSpec) -> Option<usize> {
+    match &spec.revenue_column {
+        Some(r) => table.column_index(r).ok(),
+        None => table.headers.iter().position(|h| {
+            ["revenue", "sales", "y"]
+                .iter()
+                .any(|n| h.eq_ignore_ascii_case(n))
+        }),
+    }
+}
+
 impl MmmInput {
     /// Read a spend table. Revenue comes from `spec.revenue_column`, else from `orders`
     /// (line revenue summed per period, less the revenue of the cancellation and return lines
@@ -127,249 +178,198 @@ impl MmmInput {
         spec: &SpendSpec,
         orders: Option<&Dataset>,
     ) -> Result<MmmInput, MmmError> {
-        let mut notes = Vec::new();
-        let dj = match &spec.date_column {
-            Some(d) => table.column_index(d)?,
-            None => table.find_date_column().ok_or_else(|| {
-                MmmError::Input(
-                    Text::new("mkt.err.no_date_column")
-                        .str("file", table.file.clone())
-                        .str("columns", table.headers.join(", ")),
-                )
-            })?,
+        MmmInput::from_tables(std::slice::from_ref(table), spec, orders)
+    }
+
+    /// Read one or several spend tables (a Google Ads and a Meta export, say) into one input.
+    ///
+    /// Each table is read on its own dates (wide or long, as [`MmmInput::from_table`]); the
+    /// tables must share the period length. Revenue from `orders`: the periods run from the
+    /// first to the last date of any table, a period missing from a table counting as no spend
+    /// on its channels. Revenue from a table's column: that table's periods, and the other
+    /// tables' spend is added to the period it falls in (rows outside them are left out, said
+    /// in a note). A channel name already taken by an earlier table gets the file name added.
+    pub fn from_tables(
+        tables: &[Table],
+        spec: &SpendSpec,
+        orders: Option<&Dataset>,
+    ) -> Result<MmmInput, MmmError> {
+        let Some(first) = tables.first() else {
+            return Err(MmmError::Input(Text::new("mkt.err.no_channels")));
         };
-        let days = table.dates(dj)?;
-        let find = |names: &[&str]| {
-            table
-                .headers
+        let several = tables.len() > 1;
+        // The table supplying revenue, when it comes from a column.
+        let rev_from = match (&spec.revenue_column, orders) {
+            (Some(r), _) => match tables
                 .iter()
-                .position(|h| names.iter().any(|n| h.eq_ignore_ascii_case(n)))
-        };
-        // Long format: a channel column and a spend column. Ad platforms' own exports name them
-        // "Campaign" / "Cost" (Google Ads), "Campaign name" / "Amount spent (GBP)" (Meta); a
-        // currency in brackets is ignored, and a channel-like column beats a campaign column.
-        let long =
-            find_by_key(&table.headers, LONG_CHANNEL).zip(find_by_key(&table.headers, LONG_SPEND));
-        notes.extend(table.notes.iter().cloned());
-        let rev_col = match &spec.revenue_column {
-            Some(r) => Some(table.column_index(r)?),
-            None if orders.is_none() => {
-                Some(find(&["revenue", "sales", "y"]).ok_or_else(|| {
-                    MmmError::Input(
-                        Text::new("mkt.err.no_revenue_column").str("file", table.file.clone()),
-                    )
-                })?)
-            }
-            None => None,
-        };
-        // Unique sorted dates.
-        let mut uniq = days.clone();
-        uniq.sort_unstable();
-        uniq.dedup();
-        let pos = |d: i64| uniq.binary_search(&d).unwrap_or(0);
-        let n = uniq.len();
-        let cell = |j: usize, i: usize, notes_blank: &mut usize| -> Result<f64, MmmError> {
-            let c = &table.columns[j][i];
-            if c.is_empty() || c.eq_ignore_ascii_case("na") || c.eq_ignore_ascii_case("nan") {
-                *notes_blank += 1;
-                return Ok(0.0);
-            }
-            table.number(j, i).filter(|v| v.is_finite()).ok_or_else(|| {
-                MmmError::Table(TableError::Cell(CellError::new(
-                    &table.file,
-                    i as u64 + 1,
-                    &table.headers[j],
-                    TableError::not_a_number(c),
-                )))
-            })
-        };
-        let mut blanks = 0usize;
-        let mut channels: Vec<Series> = Vec::new();
-        let mut controls: Vec<Series> = Vec::new();
-        let mut revenue = vec![0.0; n];
-        if let Some((cj, sj)) = long {
-            for i in 0..table.rows() {
-                let name = table.columns[cj][i].clone();
-                if name.is_empty() {
-                    continue;
-                }
-                if let Some(only) = &spec.channels {
-                    if !only.iter().any(|o| o == &name) {
-                        continue;
-                    }
-                }
-                let k = match channels.iter().position(|s| s.name == name) {
-                    Some(k) => k,
-                    None => {
-                        channels.push(Series {
-                            name,
-                            values: vec![0.0; n],
-                        });
-                        channels.len() - 1
-                    }
-                };
-                channels[k].values[pos(days[i])] += cell(sj, i, &mut blanks)?;
-            }
-            if let Some(rj) = rev_col {
-                let mut seen = vec![false; n];
-                for i in 0..table.rows() {
-                    let p = pos(days[i]);
-                    if !seen[p] {
-                        revenue[p] = cell(rj, i, &mut blanks)?;
-                        seen[p] = true;
-                    }
-                }
-            }
-            notes.push(Text::new("mkt.mmm.long_format").int("n", channels.len()));
-        } else {
-            if n != days.len() {
-                return Err(MmmError::Input(
-                    Text::new("mkt.err.repeated_dates")
-                        .str("file", table.file.clone())
-                        .int("rows", days.len())
-                        .int("n", n)
-                        .str("col", table.headers[dj].clone()),
-                ));
-            }
-            let chan_idx: Vec<usize> = match &spec.channels {
-                Some(list) => list
-                    .iter()
-                    .map(|c| table.column_index(c))
-                    .collect::<Result<_, _>>()?,
-                None => (0..table.headers.len())
-                    .filter(|&j| j != dj && Some(j) != rev_col && is_spend_name(&table.headers[j]))
-                    .collect(),
-            };
-            if chan_idx.is_empty() {
-                return Err(MmmError::Input(
-                    Text::new("mkt.err.no_spend_columns")
-                        .str("file", table.file.clone())
-                        .str("columns", table.headers.join(", ")),
-                ));
-            }
-            for &j in &chan_idx {
-                let mut v = vec![0.0; n];
-                for (i, &d) in days.iter().enumerate() {
-                    v[pos(d)] = cell(j, i, &mut blanks)?;
-                }
-                if v.iter().any(|&x| x < 0.0) {
-                    return Err(MmmError::Input(
-                        Text::new("mkt.err.negative_column")
-                            .str("file", table.file.clone())
-                            .str("col", table.headers[j].clone()),
-                    ));
-                }
-                channels.push(Series {
-                    name: table.headers[j].clone(),
-                    values: v,
-                });
-            }
-            if let Some(rj) = rev_col {
-                for (i, &d) in days.iter().enumerate() {
-                    revenue[pos(d)] = cell(rj, i, &mut blanks)?;
-                }
-            }
-            let ctl_idx: Vec<usize> = match &spec.controls {
-                Some(list) => list
-                    .iter()
-                    .map(|c| table.column_index(c))
-                    .collect::<Result<_, _>>()?,
+                .position(|t| revenue_column(t, spec).is_some())
+            {
+                Some(k) => Some(k),
+                // No table has it: the first one's "no such column" error.
                 None => {
-                    let auto: Vec<usize> = (0..table.headers.len())
-                        .filter(|&j| {
-                            j != dj
-                                && Some(j) != rev_col
-                                && !chan_idx.contains(&j)
-                                && !is_spend_name(&table.headers[j])
-                                && !is_calendar_or_media_volume(&table.headers[j])
-                                && table.is_numeric(j)
-                        })
-                        .collect();
-                    if !auto.is_empty() {
-                        notes.push(
-                            Text::new("mkt.mmm.controls").str(
-                                "cols",
-                                auto.iter()
-                                    .map(|&j| table.headers[j].as_str())
+                    first.column_index(r)?;
+                    None
+                }
+            },
+            (None, None) => Some(
+                tables
+                    .iter()
+                    .position(|t| revenue_column(t, spec).is_some())
+                    .ok_or_else(|| {
+                        MmmError::Input(
+                            Text::new("mkt.err.no_revenue_column").str(
+                                "file",
+                                tables
+                                    .iter()
+                                    .map(|t| t.file.as_str())
                                     .collect::<Vec<_>>()
                                     .join(", "),
                             ),
+                        )
+                    })?,
+            ),
+            (None, Some(_)) => None,
+        };
+        let mut parts = Vec::with_capacity(tables.len());
+        for (k, t) in tables.iter().enumerate() {
+            parts.push(read_part(t, spec, rev_from == Some(k), several)?);
+        }
+        if several {
+            for (names, what) in [(&spec.channels, "channels"), (&spec.controls, "controls")] {
+                let Some(names) = names else { continue };
+                for name in names {
+                    let found = parts.iter().any(|p| {
+                        let series = if what == "channels" {
+                            &p.channels
+                        } else {
+                            &p.controls
+                        };
+                        series
+                            .iter()
+                            .any(|s| s.name.eq_ignore_ascii_case(name.trim()))
+                    }) || tables.iter().any(|t| t.column_index(name).is_ok());
+                    if !found {
+                        first.column_index(name)?;
+                    }
+                }
+            }
+        }
+        // Period length: each table's own, all equal.
+        let gaps: Vec<(usize, i64)> = parts
+            .iter()
+            .enumerate()
+            .filter_map(|(k, p)| median_gap(&p.dates).map(|g| (k, g)))
+            .collect();
+        let period_days = gaps.first().map_or(7, |g| g.1);
+        if let Some(&(k, g)) = gaps.iter().find(|g| g.1 != period_days) {
+            return Err(MmmError::Input(
+                Text::new("mkt.err.spend_periods_differ")
+                    .str("a", parts[gaps[0].0].file.clone())
+                    .int("a_days", period_days)
+                    .str("b", parts[k].file.clone())
+                    .int("b_days", g),
+            ));
+        }
+        let mut notes = Vec::new();
+        let dates: Vec<i64> = match rev_from {
+            Some(k) => parts[k].dates.clone(),
+            None if several => {
+                let lo = parts.iter().filter_map(|p| p.dates.first()).min().copied();
+                let hi = parts.iter().filter_map(|p| p.dates.last()).max().copied();
+                let mut all: Vec<i64> =
+                    parts.iter().flat_map(|p| p.dates.iter().copied()).collect();
+                all.sort_unstable();
+                all.dedup();
+                match (lo, hi) {
+                    // Every date on one grid: fill the periods no table lists.
+                    (Some(lo), Some(hi)) if all.iter().all(|d| (d - lo) % period_days == 0) => (0
+                        ..=(hi - lo) / period_days)
+                        .map(|i| lo + i * period_days)
+                        .collect(),
+                    _ => all,
+                }
+            }
+            None => parts[0].dates.clone(),
+        };
+        let n = dates.len();
+        // The period of a day: the last period start on or before it, within a period.
+        let period_of = |d: i64| {
+            let p = dates.partition_point(|&s| s <= d);
+            (p > 0 && d < dates[p - 1] + period_days).then(|| p - 1)
+        };
+        let mut channels: Vec<Series> = Vec::new();
+        let mut controls: Vec<Series> = Vec::new();
+        let mut revenue = vec![0.0; n];
+        for p in parts {
+            let mut outside = 0usize;
+            let slots: Vec<Option<usize>> = p.dates.iter().map(|&d| period_of(d)).collect();
+            let mut put = |s: &Series, out: &mut Vec<f64>| {
+                for (i, &v) in s.values.iter().enumerate() {
+                    match slots[i] {
+                        Some(j) => out[j] += v,
+                        None if v != 0.0 => outside += 1,
+                        None => {}
+                    }
+                }
+            };
+            for (list, into) in [(&p.channels, &mut channels), (&p.controls, &mut controls)] {
+                for s in list {
+                    let mut values = vec![0.0; n];
+                    put(s, &mut values);
+                    let mut name = s.name.clone();
+                    if into.iter().any(|c| c.name == name) {
+                        name = format!("{} ({})", s.name, base_name(&p.file));
+                        notes.push(
+                            Text::new("mkt.mmm.renamed_series")
+                                .str("name", s.name.clone())
+                                .str("file", base_name(&p.file).to_string())
+                                .str("new", name.clone()),
                         );
                     }
-                    auto
+                    into.push(Series { name, values });
                 }
-            };
-            for j in ctl_idx {
-                let mut v = vec![0.0; n];
-                for (i, &d) in days.iter().enumerate() {
-                    v[pos(d)] = cell(j, i, &mut blanks)?;
-                }
-                controls.push(Series {
-                    name: table.headers[j].clone(),
-                    values: v,
-                });
             }
-            // Categorical event columns (few distinct labels, "na" = none) become 0/1 flags.
-            if spec.controls.is_none() {
-                for j in 0..table.headers.len() {
-                    if j == dj || table.is_numeric(j) || chan_idx.contains(&j) {
-                        continue;
-                    }
-                    let h = table.headers[j].to_ascii_lowercase();
-                    if !(h.contains("event") || h.contains("promo") || h.contains("holiday")) {
-                        continue;
-                    }
-                    let mut labels: Vec<&str> = table.columns[j]
-                        .iter()
-                        .map(String::as_str)
-                        .filter(|c| {
-                            !c.is_empty()
-                                && !c.eq_ignore_ascii_case("na")
-                                && !c.eq_ignore_ascii_case("none")
-                        })
-                        .collect();
-                    labels.sort_unstable();
-                    labels.dedup();
-                    if labels.is_empty() || labels.len() > 5 {
-                        continue;
-                    }
-                    for l in labels {
-                        let mut v = vec![0.0; n];
-                        for (i, &d) in days.iter().enumerate() {
-                            if table.columns[j][i] == l {
-                                v[pos(d)] = 1.0;
-                            }
-                        }
-                        controls.push(Series {
-                            name: format!("{}={l}", table.headers[j]),
-                            values: v,
-                        });
-                    }
+            if let Some(r) = &p.revenue {
+                revenue.copy_from_slice(r);
+            }
+            if several {
+                let file = base_name(&p.file).to_string();
+                notes.extend(p.notes.into_iter().map(|t| {
+                    Text::new("mkt.mmm.file_note")
+                        .str("file", file.clone())
+                        .text("note", t)
+                }));
+                if outside > 0 {
                     notes.push(
-                        Text::new("mkt.mmm.event_column").str("col", table.headers[j].clone()),
+                        Text::new("mkt.mmm.outside_periods")
+                            .int("n", outside)
+                            .str("file", file),
                     );
                 }
+            } else {
+                notes.extend(p.notes);
             }
         }
-        if blanks > 0 {
-            notes.push(Text::new("mkt.mmm.blanks").int("n", blanks));
+        if several {
+            notes.insert(
+                0,
+                Text::new("mkt.mmm.files_merged")
+                    .int("n", tables.len())
+                    .str(
+                        "files",
+                        tables
+                            .iter()
+                            .map(|t| base_name(&t.file))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    ),
+            );
         }
-        let period_days = {
-            let mut gaps: Vec<i64> = uniq.windows(2).map(|w| w[1] - w[0]).collect();
-            gaps.sort_unstable();
-            gaps.get(gaps.len() / 2).copied().unwrap_or(7).max(1)
-        };
-        if let (None, Some(data)) = (rev_col, orders) {
-            // the period of a timestamp: the last spend date on or before it, within a period
-            let period = |ts: i64| {
-                let d = ts.div_euclid(86_400);
-                let p = uniq.partition_point(|&s| s <= d);
-                (p > 0 && d < uniq[p - 1] + period_days).then(|| p - 1)
-            };
+        if let (None, Some(data)) = (rev_from, orders) {
             let ol = &data.lines;
             let mut outside = 0u64;
             for (i, &ts) in ol.timestamp.iter().enumerate() {
-                match period(ts) {
+                match period_of(ts.div_euclid(86_400)) {
                     Some(p) => revenue[p] += ol.revenue[i],
                     None => outside += 1,
                 }
@@ -386,7 +386,7 @@ impl MmmInput {
             let mut refunded = vec![0.0; n];
             let mut lines = 0usize;
             for (i, &ts) in data.returns.timestamp.iter().enumerate() {
-                if let Some(p) = period(ts) {
+                if let Some(p) = period_of(ts.div_euclid(86_400)) {
                     refunded[p] += data.returns.revenue[i].abs();
                     lines += 1;
                 }
@@ -405,7 +405,7 @@ impl MmmInput {
             }
         }
         let input = MmmInput {
-            dates: uniq,
+            dates,
             period_days,
             revenue,
             channels,
@@ -477,4 +477,228 @@ impl MmmInput {
         }
         Ok(())
     }
+}
+
+/// Read one spend table on its own dates (see [`MmmInput::from_tables`]); its revenue column
+/// is read when `supplies_revenue`.
+fn read_part(
+    table: &Table,
+    spec: &SpendSpec,
+    supplies_revenue: bool,
+    several: bool,
+) -> Result<Part, MmmError> {
+    let mut notes = Vec::new();
+    let dj = match &spec.date_column {
+        Some(d) => table.column_index(d)?,
+        None => table.find_date_column().ok_or_else(|| {
+            MmmError::Input(
+                Text::new("mkt.err.no_date_column")
+                    .str("file", table.file.clone())
+                    .str("columns", table.headers.join(", ")),
+            )
+        })?,
+    };
+    let days = table.dates(dj)?;
+    // Long format: a channel column and a spend column. Ad platforms' own exports name them
+    // "Campaign" / "Cost" (Google Ads), "Campaign name" / "Amount spent (GBP)" (Meta); a
+    // currency in brackets is ignored, and a channel-like column beats a campaign column.
+    let long =
+        find_by_key(&table.headers, LONG_CHANNEL).zip(find_by_key(&table.headers, LONG_SPEND));
+    notes.extend(table.notes.iter().cloned());
+    // A revenue column is never a spend column or a control, even when revenue comes from
+    // the orders or another file.
+    let rev_like = revenue_column(table, spec);
+    let rev_col = if supplies_revenue { rev_like } else { None };
+    // Unique sorted dates.
+    let mut uniq = days.clone();
+    uniq.sort_unstable();
+    uniq.dedup();
+    let pos = |d: i64| uniq.binary_search(&d).unwrap_or(0);
+    let n = uniq.len();
+    let cell = |j: usize, i: usize, notes_blank: &mut usize| -> Result<f64, MmmError> {
+        let c = &table.columns[j][i];
+        if c.is_empty() || c.eq_ignore_ascii_case("na") || c.eq_ignore_ascii_case("nan") {
+            *notes_blank += 1;
+            return Ok(0.0);
+        }
+        table.number(j, i).filter(|v| v.is_finite()).ok_or_else(|| {
+            MmmError::Table(TableError::Cell(CellError::new(
+                &table.file,
+                i as u64 + 1,
+                &table.headers[j],
+                TableError::not_a_number(c),
+            )))
+        })
+    };
+    let mut blanks = 0usize;
+    let mut channels: Vec<Series> = Vec::new();
+    let mut controls: Vec<Series> = Vec::new();
+    let mut revenue = vec![0.0; n];
+    if let Some((cj, sj)) = long {
+        for i in 0..table.rows() {
+            let name = table.columns[cj][i].clone();
+            if name.is_empty() {
+                continue;
+            }
+            if let Some(only) = &spec.channels {
+                if !only.iter().any(|o| o == &name) {
+                    continue;
+                }
+            }
+            let k = match channels.iter().position(|s| s.name == name) {
+                Some(k) => k,
+                None => {
+                    channels.push(Series {
+                        name,
+                        values: vec![0.0; n],
+                    });
+                    channels.len() - 1
+                }
+            };
+            channels[k].values[pos(days[i])] += cell(sj, i, &mut blanks)?;
+        }
+        if let Some(rj) = rev_col {
+            let mut seen = vec![false; n];
+            for i in 0..table.rows() {
+                let p = pos(days[i]);
+                if !seen[p] {
+                    revenue[p] = cell(rj, i, &mut blanks)?;
+                    seen[p] = true;
+                }
+            }
+        }
+        notes.push(Text::new("mkt.mmm.long_format").int("n", channels.len()));
+    } else {
+        if n != days.len() {
+            return Err(MmmError::Input(
+                Text::new("mkt.err.repeated_dates")
+                    .str("file", table.file.clone())
+                    .int("rows", days.len())
+                    .int("n", n)
+                    .str("col", table.headers[dj].clone()),
+            ));
+        }
+        let chan_idx: Vec<usize> = match &spec.channels {
+            Some(list) => named_columns(table, list, several)?,
+            None => (0..table.headers.len())
+                .filter(|&j| j != dj && Some(j) != rev_like && is_spend_name(&table.headers[j]))
+                .collect(),
+        };
+        if chan_idx.is_empty() {
+            return Err(MmmError::Input(
+                Text::new("mkt.err.no_spend_columns")
+                    .str("file", table.file.clone())
+                    .str("columns", table.headers.join(", ")),
+            ));
+        }
+        for &j in &chan_idx {
+            let mut v = vec![0.0; n];
+            for (i, &d) in days.iter().enumerate() {
+                v[pos(d)] = cell(j, i, &mut blanks)?;
+            }
+            if v.iter().any(|&x| x < 0.0) {
+                return Err(MmmError::Input(
+                    Text::new("mkt.err.negative_column")
+                        .str("file", table.file.clone())
+                        .str("col", table.headers[j].clone()),
+                ));
+            }
+            channels.push(Series {
+                name: table.headers[j].clone(),
+                values: v,
+            });
+        }
+        if let Some(rj) = rev_col {
+            for (i, &d) in days.iter().enumerate() {
+                revenue[pos(d)] = cell(rj, i, &mut blanks)?;
+            }
+        }
+        let ctl_idx: Vec<usize> = match &spec.controls {
+            Some(list) => named_columns(table, list, several)?,
+            None => {
+                let auto: Vec<usize> = (0..table.headers.len())
+                    .filter(|&j| {
+                        j != dj
+                            && Some(j) != rev_like
+                            && !chan_idx.contains(&j)
+                            && !is_spend_name(&table.headers[j])
+                            && !is_calendar_or_media_volume(&table.headers[j])
+                            && table.is_numeric(j)
+                    })
+                    .collect();
+                if !auto.is_empty() {
+                    notes.push(
+                        Text::new("mkt.mmm.controls").str(
+                            "cols",
+                            auto.iter()
+                                .map(|&j| table.headers[j].as_str())
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                        ),
+                    );
+                }
+                auto
+            }
+        };
+        for j in ctl_idx {
+            let mut v = vec![0.0; n];
+            for (i, &d) in days.iter().enumerate() {
+                v[pos(d)] = cell(j, i, &mut blanks)?;
+            }
+            controls.push(Series {
+                name: table.headers[j].clone(),
+                values: v,
+            });
+        }
+        // Categorical event columns (few distinct labels, "na" = none) become 0/1 flags.
+        if spec.controls.is_none() {
+            for j in 0..table.headers.len() {
+                if j == dj || table.is_numeric(j) || chan_idx.contains(&j) {
+                    continue;
+                }
+                let h = table.headers[j].to_ascii_lowercase();
+                if !(h.contains("event") || h.contains("promo") || h.contains("holiday")) {
+                    continue;
+                }
+                let mut labels: Vec<&str> = table.columns[j]
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|c| {
+                        !c.is_empty()
+                            && !c.eq_ignore_ascii_case("na")
+                            && !c.eq_ignore_ascii_case("none")
+                    })
+                    .collect();
+                labels.sort_unstable();
+                labels.dedup();
+                if labels.is_empty() || labels.len() > 5 {
+                    continue;
+                }
+                for l in labels {
+                    let mut v = vec![0.0; n];
+                    for (i, &d) in days.iter().enumerate() {
+                        if table.columns[j][i] == l {
+                            v[pos(d)] = 1.0;
+                        }
+                    }
+                    controls.push(Series {
+                        name: format!("{}={l}", table.headers[j]),
+                        values: v,
+                    });
+                }
+                notes.push(Text::new("mkt.mmm.event_column").str("col", table.headers[j].clone()));
+            }
+        }
+    }
+    if blanks > 0 {
+        notes.push(Text::new("mkt.mmm.blanks").int("n", blanks));
+    }
+    Ok(Part {
+        file: table.file.clone(),
+        dates: uniq,
+        channels,
+        controls,
+        revenue: rev_col.map(|_| revenue),
+        notes,
+    })
 }
