@@ -111,3 +111,53 @@ fn abtest_reads_a_summary_file_as_counts() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// `shoplens mmm GOOGLE.csv META.csv --orders …`: two ad platforms' exports read together,
+/// revenue from the orders.
+#[test]
+fn mmm_reads_several_spend_files() {
+    let dir = std::env::temp_dir().join(format!("mmm-two-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut google = String::from("Day,Campaign,Cost\n");
+    let mut meta = String::from("Reporting starts,Campaign name,Amount spent (GBP)\n");
+    for d in 0..90 {
+        let (y, m, dd) = shoplens::data::dates::civil_from_days(14_975 + d); // 2011-01-01
+        let date = format!("{y:04}-{m:02}-{dd:02}");
+        google += &format!("{date},Search,{}\n", 40 + d % 7);
+        meta += &format!("{date},Prospecting,{}\n", 25 + d % 5);
+    }
+    let (g, m) = (dir.join("google.csv"), dir.join("meta.csv"));
+    std::fs::write(&g, google).unwrap();
+    std::fs::write(&m, meta).unwrap();
+    let orders =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("www/sample/online_retail_sample.csv.gz");
+    let out = dir.join("mmm.json");
+    let o = shoplens(&[
+        "mmm",
+        g.to_str().unwrap(),
+        m.to_str().unwrap(),
+        "--orders",
+        orders.to_str().unwrap(),
+        "--trials",
+        "60",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let r: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    let names: Vec<&str> = r["channels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, vec!["Search", "Prospecting"]);
+    assert_eq!(r["periods"], 90);
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        stdout.contains("2 spend files read together (google.csv, meta.csv)"),
+        "{stdout}"
+    );
+}

@@ -332,22 +332,13 @@ impl MmmInput {
             if let Some(r) = &p.revenue {
                 revenue.copy_from_slice(r);
             }
-            if several {
-                let file = base_name(&p.file).to_string();
-                notes.extend(p.notes.into_iter().map(|t| {
-                    Text::new("mkt.mmm.file_note")
-                        .str("file", file.clone())
-                        .text("note", t)
-                }));
-                if outside > 0 {
-                    notes.push(
-                        Text::new("mkt.mmm.outside_periods")
-                            .int("n", outside)
-                            .str("file", file),
-                    );
-                }
-            } else {
-                notes.extend(p.notes);
+            notes.extend(p.notes);
+            if outside > 0 {
+                notes.push(
+                    Text::new("mkt.mmm.outside_periods")
+                        .int("n", outside)
+                        .str("file", base_name(&p.file).to_string()),
+                );
             }
         }
         if several {
@@ -504,7 +495,6 @@ fn read_part(
     // currency in brackets is ignored, and a channel-like column beats a campaign column.
     let long =
         find_by_key(&table.headers, LONG_CHANNEL).zip(find_by_key(&table.headers, LONG_SPEND));
-    notes.extend(table.notes.iter().cloned());
     // A revenue column is never a spend column or a control, even when revenue comes from
     // the orders or another file.
     let rev_like = revenue_column(table, spec);
@@ -693,6 +683,22 @@ fn read_part(
     if blanks > 0 {
         notes.push(Text::new("mkt.mmm.blanks").int("n", blanks));
     }
+    // The table's own notes name the file already; with several files, ours get its name.
+    let file = base_name(&table.file).to_string();
+    let notes = table
+        .notes
+        .iter()
+        .cloned()
+        .chain(notes.into_iter().map(|t| {
+            if several {
+                Text::new("mkt.mmm.file_note")
+                    .str("file", file.clone())
+                    .text("note", t)
+            } else {
+                t
+            }
+        }))
+        .collect();
     Ok(Part {
         file: table.file.clone(),
         dates: uniq,

@@ -1,4 +1,4 @@
-//! `shoplens mmm SPEND.csv [--orders ORDERS.csv | --revenue-column NAME] [--channels COL,COL…]
+//! `shoplens mmm SPEND.csv [SPEND2.csv …] [--orders ORDERS.csv | --revenue-column NAME] [--channels COL,COL…]
 //! [--controls COL,…] [--budget TOTAL --weeks N] --out mmm.json`
 //!
 //! Fits the media-mix model and writes the full report (fitted parameters, ROI and marginal ROI
@@ -14,8 +14,10 @@ use shoplens::text::Text;
 /// The spend file and where revenue comes from (shared by `mmm` and `adtree`).
 #[derive(clap::Args)]
 pub struct SpendArgs {
-    /// Spend file: a date column and one spend column per channel (or long date,channel,spend).
-    pub spend: std::path::PathBuf,
+    /// Spend files: a date column and one spend column per channel (or long date,channel,spend,
+    /// as Google Ads and Meta export it). Several files (one per ad platform) are read together.
+    #[arg(required = true, num_args = 1..)]
+    pub spend: Vec<std::path::PathBuf>,
     /// Order files whose revenue is summed per period.
     #[arg(long, conflicts_with = "revenue_column", num_args = 1..)]
     pub orders: Vec<std::path::PathBuf>,
@@ -36,7 +38,11 @@ pub struct SpendArgs {
 impl SpendArgs {
     /// Read the spend file (and the orders, when given) into the model input.
     pub fn input(self) -> Result<MmmInput, String> {
-        let table = Table::from_path(&self.spend).map_err(|e| e.to_string())?;
+        let tables = self
+            .spend
+            .iter()
+            .map(|p| Table::from_path(p).map_err(|e| e.to_string()))
+            .collect::<Result<Vec<_>, _>>()?;
         let orders = if self.orders.is_empty() {
             None
         } else {
@@ -50,7 +56,7 @@ impl SpendArgs {
             channels: self.channels,
             controls: self.controls,
         };
-        MmmInput::from_table(&table, &spec, orders.as_ref()).map_err(|e| e.to_string())
+        MmmInput::from_tables(&tables, &spec, orders.as_ref()).map_err(|e| e.to_string())
     }
 }
 
