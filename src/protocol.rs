@@ -104,10 +104,11 @@ pub enum Task {
         params: InventoryParams,
         stock_file: Option<String>,
     },
-    /// Media-mix model of the attached spend file (`files[0]`, named `file`); revenue from
-    /// its revenue column, or from the imported orders when `revenue_from_orders`.
+    /// Media-mix model of the attached spend files (`files[k]` named `files[k]` here: one,
+    /// or one per ad platform); revenue from a revenue column, or from the imported orders
+    /// when `revenue_from_orders`.
     Mmm {
-        file: String,
+        files: Vec<String>,
         spec: SpendSpec,
         params: MmmParams,
         revenue_from_orders: bool,

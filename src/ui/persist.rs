@@ -465,11 +465,9 @@ async fn restore(state: AppState, loaded: Loaded) {
     reimport_stored(state, rec).await;
 }
 
-/// Store a Marketing file (`ui::side_files`) under `key`.
-pub fn save_side_file(state: AppState, key: &'static str, name: String, blob: Blob) {
-    write(state, move || {
-        Ok(vec![(FILES, key.to_string(), files_value(&[(name, blob)]))])
-    });
+/// Store a role's Marketing files (`ui::side_files`) under `key`.
+pub fn save_side_files(state: AppState, key: &'static str, files: Vec<(String, Blob)>) {
+    write(state, move || Ok(vec![(FILES, key.to_string(), files_value(&files))]));
 }
 
 /// Delete a stored Marketing file.
@@ -502,9 +500,7 @@ async fn delete_file_key(key: &str) -> Result<(), PersistError> {
 async fn restore_side_files(state: AppState) {
     for role in side_files::Role::ALL {
         if let Ok(files) = get_files(role.key()).await {
-            if let Some((name, blob)) = files.into_iter().next() {
-                side_files::restore(state, role, name, blob);
-            }
+            side_files::restore(state, role, files);
         }
     }
 }

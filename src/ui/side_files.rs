@@ -48,41 +48,74 @@ impl Role {
 }
 
 thread_local! {
-    static FILES: RefCell<[Option<(String, Blob)>; 5]> = const { RefCell::new([None, None, None, None, None]) };
+    /// The files of each role, in the order chosen (the Marketing page's spend may be several
+    /// ad platforms' exports; the other roles hold one).
+    static FILES: RefCell<[Vec<(String, Blob)>; 5]> = const { RefCell::new([Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new()]) };
 }
 
-/// The file (name, contents) chosen for `role`.
+/// The (first) file (name, contents) chosen for `role`.
 pub fn get(role: Role) -> Option<(String, Blob)> {
+    FILES.with(|f| f.borrow()[role.slot()].first().cloned())
+}
+
+/// Every file chosen for `role`, in the order chosen.
+pub fn get_all(role: Role) -> Vec<(String, Blob)> {
     FILES.with(|f| f.borrow()[role.slot()].clone())
 }
 
-/// The name of the file chosen for `role`.
+/// The name of the (first) file chosen for `role`.
 pub fn name(role: Role) -> Option<String> {
-    FILES.with(|f| f.borrow()[role.slot()].as_ref().map(|(n, _)| n.clone()))
+    FILES.with(|f| f.borrow()[role.slot()].first().map(|(n, _)| n.clone()))
 }
 
-/// Choose a file for `role` and store it in the browser.
+/// The names of every file chosen for `role`.
+pub fn names(role: Role) -> Vec<String> {
+    FILES.with(|f| f.borrow()[role.slot()].iter().map(|(n, _)| n.clone()).collect())
+}
+
+/// Choose a file for `role` (replacing what was chosen) and store it in the browser.
 pub fn put(state: AppState, role: Role, name: String, blob: Blob) {
-    FILES.with(|f| f.borrow_mut()[role.slot()] = Some((name.clone(), blob.clone())));
-    state.side_files_gen.update(|g| *g += 1);
-    persist::save_side_file(state, role.key(), name, blob);
+    put_all(state, role, vec![(name, blob)]);
 }
 
-/// Drop the file of `role` (here and in the browser's storage).
+/// Choose several files for `role` (replacing what was chosen) and store them.
+pub fn put_all(state: AppState, role: Role, files: Vec<(String, Blob)>) {
+    if files.is_empty() {
+        clear(state, role);
+        return;
+    }
+    FILES.with(|f| f.borrow_mut()[role.slot()] = files.clone());
+    state.side_files_gen.update(|g| *g += 1);
+    persist::save_side_files(state, role.key(), files);
+}
+
+/// Add files to those chosen for `role` (a file of the same name is replaced) and store them.
+pub fn add(state: AppState, role: Role, files: Vec<(String, Blob)>) {
+    let mut all = get_all(role);
+    for (n, b) in files {
+        match all.iter_mut().find(|(m, _)| *m == n) {
+            Some(slot) => slot.1 = b,
+            None => all.push((n, b)),
+        }
+    }
+    put_all(state, role, all);
+}
+
+/// Drop the files of `role` (here and in the browser's storage).
 pub fn clear(state: AppState, role: Role) {
-    FILES.with(|f| f.borrow_mut()[role.slot()] = None);
+    FILES.with(|f| f.borrow_mut()[role.slot()].clear());
     state.side_files_gen.update(|g| *g += 1);
     persist::delete_side_file(state, role.key());
 }
 
-/// Put a stored file back (startup); no write.
-pub fn restore(state: AppState, role: Role, name: String, blob: Blob) {
-    FILES.with(|f| f.borrow_mut()[role.slot()] = Some((name, blob)));
+/// Put stored files back (startup); no write.
+pub fn restore(state: AppState, role: Role, files: Vec<(String, Blob)>) {
+    FILES.with(|f| f.borrow_mut()[role.slot()] = files);
     state.side_files_gen.update(|g| *g += 1);
 }
 
 /// Forget every file in memory ("Forget this data").
 pub fn clear_all(state: AppState) {
-    FILES.with(|f| *f.borrow_mut() = [None, None, None, None, None]);
+    FILES.with(|f| f.borrow_mut().iter_mut().for_each(Vec::clear));
     state.side_files_gen.update(|g| *g += 1);
 }

@@ -166,16 +166,20 @@ async fn analyze(job: u32, task: Task, files: Vec<Blob>) -> Result<Option<Analys
     let file_table = |name: &str, bytes: &[u8]| Table::from_bytes(name, bytes);
     match &task {
         Task::Mmm {
-            file,
+            files: names,
             spec,
             params,
             revenue_from_orders,
         } => {
-            let blob = files
-                .first()
-                .ok_or_else(|| Text::new("worker.no_spend_file"))?;
-            let bytes = read_all(blob).await?;
-            let table = file_table(file, &bytes).map_err(|e| e.text())?;
+            if files.is_empty() {
+                return Err(Text::new("worker.no_spend_file"));
+            }
+            let mut tables = Vec::with_capacity(files.len());
+            for (k, blob) in files.iter().enumerate() {
+                let bytes = read_all(blob).await?;
+                let name = names.get(k).map_or("spend", String::as_str);
+                tables.push(file_table(name, &bytes).map_err(|e| e.text())?);
+            }
             let orders = match (revenue_from_orders, dataset.as_ref()) {
                 (true, Some(d)) => {
                     crate::data::require_prices(d, Text::new("data.need.mmm_revenue"))?;
@@ -184,7 +188,7 @@ async fn analyze(job: u32, task: Task, files: Vec<Blob>) -> Result<Option<Analys
                 (true, None) => return Err(Text::new("worker.import_orders_for_revenue")),
                 (false, _) => None,
             };
-            let input = MmmInput::from_table(&table, spec, orders).map_err(|e| e.text())?;
+            let input = MmmInput::from_tables(&tables, spec, orders).map_err(|e| e.text())?;
             let report = mmm::run(&input, params).map_err(|e| e.text())?;
             return Ok(Some(AnalysisReport::Mmm {
                 report: Box::new(report),

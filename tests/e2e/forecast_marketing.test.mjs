@@ -441,6 +441,20 @@ test('Marketing page: price elasticity and promotion lift from the sample orders
     assert.ok(googleNotes.includes("Revenue from 142,504 order lines summed per period; 15,862 lines fall outside the spend file's periods and are not used."), JSON.stringify(googleNotes));
     assert.equal(await mmm.getAttribute('data-channels'), '2');
     await shot(page, 'marketing-mmm-google.png');
+
+    // A Meta export added next to it: one model of both platforms' campaigns.
+    const prospecting = [300, 0, 250, 420, 0, 380, 310, 0, 290, 360, 0, 330, 270, 0, 400, 350];
+    const meta = 'Reporting starts,Campaign name,Amount spent (GBP)\n'
+      + prospecting.map((v, w) => `${day(w)},Prospecting,${v}`).join('\n') + '\n';
+    await page.locator('[data-testid="mmm-file-add"]').setInputFiles({ name: 'meta.csv', mimeType: 'text/csv', buffer: Buffer.from(meta) });
+    await page.waitForFunction(() => document.querySelector('[data-testid="mmm-result"]')?.getAttribute('data-channels') === '3', null, { timeout: 300_000 });
+    assert.equal(await page.locator('[data-testid="mmm-file-name"]').innerText(), 'Files: Campaign report.csv, meta.csv');
+    const bothNotes = await mmm.locator('ul.notes li').allInnerTexts();
+    assert.ok(bothNotes.includes("2 spend files read together (Campaign report.csv, meta.csv): a period missing from a file counts as no spend on that file's channels."), JSON.stringify(bothNotes));
+    assert.ok(bothNotes.includes('meta.csv: Long format (date, channel, spend): 1 channels.'), JSON.stringify(bothNotes));
+    assert.ok(bothNotes.includes("Revenue from 142,504 order lines summed per period; 15,862 lines fall outside the spend file's periods and are not used."), JSON.stringify(bothNotes));
+    assert.match(await mmm.innerText(), /Prospecting/);
+    await shot(page, 'marketing-mmm-two-files.png');
     assert.deepEqual(crashes(log), []);
   } finally {
     await context.close();

@@ -42,6 +42,21 @@ fn opt(v: Option<f64>, decimals: usize) -> Cell {
     num(v.unwrap_or(f64::NAN), decimals)
 }
 
+/// Every file chosen in a file input, in order.
+fn all_files(ev: &web_sys::Event) -> Vec<(String, Blob)> {
+    let Some(list) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .and_then(|i| i.files())
+    else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|k| list.get(k))
+        .map(|f| (f.name(), f.unchecked_into::<Blob>()))
+        .collect()
+}
+
 fn first_file(ev: &web_sys::Event) -> Option<(String, Blob)> {
     let input: web_sys::HtmlInputElement = ev.target()?.dyn_into().ok()?;
     let f = input.files()?.get(0)?;
@@ -124,9 +139,9 @@ pub fn Marketing() -> impl IntoView {
 #[component]
 fn MmmCard() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let file_name = Signal::derive(move || {
+    let file_names = Signal::derive(move || {
         state.side_files_gen.track();
-        side_files::name(Role::Spend)
+        side_files::names(Role::Spend)
     });
     let from_orders = kept(state, |m| m.mmm_from_orders, |m, v| m.mmm_from_orders = v);
     let budget = kept(state, |m| m.mmm_budget.clone(), |m, v| m.mmm_budget = v);
@@ -149,10 +164,12 @@ fn MmmCard() -> impl IntoView {
         (!v.is_empty()).then_some(v)
     };
     let run = move || {
-        let Some((name, blob)) = side_files::get(Role::Spend) else {
+        let chosen = side_files::get_all(Role::Spend);
+        if chosen.is_empty() {
             state.error.set(Some(Text::new("common.ui.choose_spend")));
             return;
-        };
+        }
+        let (names, blobs): (Vec<String>, Vec<Blob>) = chosen.into_iter().unzip();
         let limits: Result<Vec<ChannelBound>, _> = bounds
             .get_untracked()
             .split(',')
@@ -191,7 +208,7 @@ fn MmmCard() -> impl IntoView {
         bridge::analyze_with_files(
             state,
             Task::Mmm {
-                file: name,
+                files: names,
                 spec: SpendSpec {
                     channels: list(channels),
                     controls: list(controls),
@@ -201,12 +218,20 @@ fn MmmCard() -> impl IntoView {
                 params,
                 revenue_from_orders: from_orders.get_untracked(),
             },
-            &[blob],
+            &blobs,
         );
     };
     let on_file = move |ev: web_sys::Event| {
-        if let Some((n, b)) = first_file(&ev) {
-            side_files::put(state, Role::Spend, n.clone(), b);
+        let files = all_files(&ev);
+        if !files.is_empty() {
+            side_files::put_all(state, Role::Spend, files);
+            run();
+        }
+    };
+    let on_add_file = move |ev: web_sys::Event| {
+        let files = all_files(&ev);
+        if !files.is_empty() {
+            side_files::add(state, Role::Spend, files);
             run();
         }
     };
@@ -226,13 +251,25 @@ fn MmmCard() -> impl IntoView {
     view! {
         <section class="card" data-testid="mmm">
             <h2>{t("Media-mix model: what each channel returns", "营销组合模型：各渠道带来多少回报")}</h2>
-            <p class="muted small">{t("A spend file with one row per week (or day): a date column, one spend column per channel (named like ", "广告投入文件，每周（或每天）一行：一个日期列，每个渠道一个投入列（列名如 ")}<code>{SPEND_COLUMN_EXAMPLES[0]}</code>{t(", ", "、")}<code>{SPEND_COLUMN_EXAMPLES[1]}</code>{t("), optionally promotion flags and a revenue column. Without a revenue column, revenue comes from the imported orders. A Google Ads or Meta Ads export (one row per day and campaign) can be used as it is.", "），可选促销标记列和销售额列。没有销售额列时，销售额取自已导入的订单。Google Ads 或 Meta 广告导出的文件（每天每个广告系列一行）可以直接使用。")}</p>
+            <p class="muted small">{t("A spend file with one row per week (or day): a date column, one spend column per channel (named like ", "广告投入文件，每周（或每天）一行：一个日期列，每个渠道一个投入列（列名如 ")}<code>{SPEND_COLUMN_EXAMPLES[0]}</code>{t(", ", "、")}<code>{SPEND_COLUMN_EXAMPLES[1]}</code>{t("), optionally promotion flags and a revenue column. Without a revenue column, revenue comes from the imported orders. A Google Ads or Meta Ads export (one row per day and campaign) can be used as it is, and several (one per platform) together.", "），可选促销标记列和销售额列。没有销售额列时，销售额取自已导入的订单。Google Ads 或 Meta 广告导出的文件（每天每个广告系列一行）可以直接使用，多个平台的文件也可以一起使用。")}</p>
             <div class="params">
-                <label class="btn small">{t("Choose spend file…", "选择广告投入文件…")}
-                    <input type="file" accept=".csv,.tsv,.txt,.gz" class="visually-hidden" data-testid="mmm-file" on:change=on_file/>
+                <label class="btn small" title=t("One file, or several at once (one per ad platform)", "一个文件，或一次选择多个（每个广告平台一个）")>{t("Choose spend file(s)…", "选择广告投入文件…")}
+                    <input type="file" multiple accept=".csv,.tsv,.txt,.gz" class="visually-hidden" data-testid="mmm-file" on:change=on_file/>
                 </label>
+                <Show when=move || file_names.with(|n| !n.is_empty())>
+                    <label class="btn small" title=t("Add another ad platform's export: its channels join those of the files chosen", "再添加一个广告平台的导出文件：其渠道与已选文件的渠道一起建模")>{t("Add another spend file…", "再添加投入文件…")}
+                        <input type="file" multiple accept=".csv,.tsv,.txt,.gz" class="visually-hidden" data-testid="mmm-file-add" on:change=on_add_file/>
+                    </label>
+                </Show>
                 <button class="btn small" data-testid="mmm-sample" on:click=use_sample>{t("Use the sample spend file", "使用示例投入文件")}</button>
-                <span class="muted small" data-testid="mmm-file-name">{move || file_name.get().map(|n| crate::tr!("File: {}", "文件：{}", file_label(&n))).unwrap_or_else(|| t("No file chosen", "未选择文件").into())}</span>
+                <span class="muted small" data-testid="mmm-file-name">{move || {
+                    let names = file_names.get();
+                    match names.as_slice() {
+                        [] => t("No file chosen", "未选择文件").into(),
+                        [one] => crate::tr!("File: {}", "文件：{}", file_label(one)),
+                        many => crate::tr!("Files: {}", "文件：{}", many.iter().map(|n| file_label(n)).collect::<Vec<_>>().join(if crate::ui::i18n::is_zh() { "、" } else { ", " })),
+                    }
+                }}</span>
                 <label title=t("Revenue per period from the imported order lines instead of a revenue column", "用已导入的订单计算每期销售额，而不使用销售额列")>
                     <input type="checkbox" prop:checked=move || from_orders.get() disabled=move || state.report.with(Option::is_none)
                         on:change=move |ev| from_orders.set(event_target_checked(&ev))/>
