@@ -254,6 +254,61 @@ fn square_item_sales() {
         .any(|n| n.en().contains("time of day is read from column 'Time'")));
 }
 
+/// eBay's orders report: a line of commas above the header and under it, "Jul-21-25" dates,
+/// `Sold For` the unit price (not `Total Price`, which adds postage and tax), the "record(s)
+/// downloaded" and "Seller ID" lines under the data left out (not dropped rows). `Custom
+/// Label` is the SKU when the seller sets one, else `Item Number`.
+#[test]
+fn ebay_orders_report() {
+    let head = "Sales Record Number,Order Number,Buyer Username,Buyer Name,Item Number,Item Title,Custom Label,Quantity,Sold For,Postage And Packaging,eBay Collected Tax,Total Price,Sale Date,Paid On Date,Post To Country\n";
+    let commas = ",,,,,,,,,,,,,,\n";
+    let body = |label1: &str, label2: &str| {
+        format!(
+            "101,12-34567-89012,buyer_1,\"Smith, Pat\",335001234567,\"Vintage Lamp, brass\",{label1},1,£45.99,£12.00,£3.68,£61.67,Jul-21-25,Jul-21-25,United Kingdom\n\
+             102,12-11111-22222,b2,Buyer Two,335009,Widget,{label2},2,£10.00,£0.00,£0.00,£20.00,Jul-22-25,Jul-22-25,United Kingdom\n\
+             103,12-22222-33333,b3,Buyer Three,335009,Widget,{label2},1,£10.00,£3.50,£0.00,£13.50,Aug-02-25,Aug-02-25,Ireland\n\
+             103,12-22222-33333,b3,Buyer Three,335001234567,\"Vintage Lamp, brass\",{label1},1,£45.99,£0.00,£0.00,£45.99,Aug-02-25,Aug-02-25,Ireland\n"
+        )
+    };
+    let footer = "4 record(s) downloaded,,,,,,,,,,,,,,\nSeller ID : vintage-shop,,,,,,,,,,,,,,\n";
+    let text = format!(
+        "{commas}{head}{commas}{}{commas}{footer}",
+        body("LAMP-1", "WID-1")
+    );
+    let ds = imp("eBay-OrdersReport-Aug-03-2025.csv", text.as_bytes());
+    let f = &ds.report.files[0];
+    assert_eq!(f.preset.as_deref(), Some("ebay_orders"));
+    let m = fields(&ds);
+    assert_eq!(
+        (m[4], m[6], m[8], m[11]),
+        (None, Some(Field::Sku), Some(Field::UnitPrice), None)
+    );
+    assert_eq!(ds.report.total_rows, 4, "footer lines are not rows");
+    assert_eq!(ds.lines.len(), 4);
+    assert_eq!(ds.report.order_level.orders, 3);
+    assert_eq!(ds.report.order_level.customers, 3);
+    // 45.99 + 2 × 10.00 + 10.00 + 45.99: no postage, no tax.
+    close(revenue(&ds), 121.98);
+    assert_eq!(ts_of(&ds)[0], "2025-07-21 00:00:00");
+    assert_eq!(ts_of(&ds)[3], "2025-08-02 00:00:00");
+    assert_eq!(ds.report.currencies, vec![("GBP".to_owned(), 4)]);
+    let notes: Vec<String> = f.notes.iter().map(|n| n.en()).collect();
+    assert!(
+        notes.contains(&"2 line(s) with words in the first cell only were left out as report lines, not orders (first: '4 record(s) downloaded')".to_owned()),
+        "{notes:?}"
+    );
+    assert!(
+        !notes.iter().any(|n| n.contains("above the header")),
+        "{notes:?}"
+    );
+    // Without custom labels, the listing's item number is the SKU.
+    let text = format!("{head}{}{footer}", body("", ""));
+    let ds = imp("orders.csv", text.as_bytes());
+    let m = fields(&ds);
+    assert_eq!((m[4], m[6]), (Some(Field::Sku), None));
+    assert_eq!(ds.lines.len(), 4);
+}
+
 /// A separate time column completes dates-only cells (also day/month-ambiguous ones and
 /// 12-hour clocks); dates that carry their own time keep it, and a "Time" column that is
 /// not clock times ("Lead Time" days, here named "time") is not read.

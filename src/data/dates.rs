@@ -264,13 +264,20 @@ fn parse_inner(s: &[u8]) -> Option<RawDate> {
     }
     let mut c = Cur { s, i: 0 };
     let date = if c.peek().is_some_and(|b| b.is_ascii_alphabetic()) {
-        // "Dec 1, 2010" / "December 1 2010"
+        // "Dec 1, 2010" / "December 1 2010" / eBay's "Jul-21-25"
         let m = month_name(c.alpha())?;
         c.eat(b'.');
+        let dash = c.eat(b'-');
         c.skip_spaces();
         let (d, _) = c.num()?;
-        c.eat(b',');
-        c.skip_spaces();
+        if dash {
+            if !c.eat(b'-') {
+                return None;
+            }
+        } else {
+            c.eat(b',');
+            c.skip_spaces();
+        }
         let (y, n) = c.num()?;
         Parsed::Ymd(year_of(y, n)?, m, d)
     } else {
@@ -608,6 +615,21 @@ pub fn resolve(d: &RawDate, order: DateOrder) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_name_first_with_dashes() {
+        // eBay's order report: "Jul-21-25" is 21 July 2025.
+        assert_eq!(
+            parse_date(b"Jul-21-25"),
+            RawDate::Exact(ymd_secs(2025, 7, 21, 0).unwrap_or(0))
+        );
+        assert_eq!(
+            parse_date(b"Dec-01-2010 13:05"),
+            RawDate::Exact(ymd_secs(2010, 12, 1, 13 * 3600 + 5 * 60).unwrap_or(0))
+        );
+        assert_eq!(parse_date(b"Jul-21 25"), RawDate::Invalid);
+        assert_eq!(parse_date(b"Jul 21-25"), RawDate::Invalid);
+    }
 
     #[test]
     fn clock_times_alone() {

@@ -186,6 +186,9 @@ struct RowParser {
     /// holding HTML markup: count and first example (row, column, value).
     formulas: (u64, Option<Text>),
     markup: (u64, Option<Text>),
+    /// Report lines between or under the data (text in the first cell only, such as eBay's
+    /// "4 record(s) downloaded" and "Seller ID : shop"): count and the first one.
+    footer: (u64, Option<String>),
 }
 
 /// Explanations kept per kind of bad cell (a few more than reported: some of these rows are
@@ -335,6 +338,13 @@ impl Importer {
                 Text::new("data.note.formulas")
                     .int("n", *n)
                     .text("first", first.clone()),
+            );
+        }
+        if let (n, Some(first)) = &parser.footer {
+            fs.info.note(
+                Text::new("data.note.footer")
+                    .int("n", *n)
+                    .str("first", first.clone()),
             );
         }
         if let (n, Some(first)) = &parser.markup {
@@ -633,11 +643,13 @@ impl FileState {
             Some(p) => {
                 skip += super::sniff::count_records(&body[..p.offset], p.delimiter);
                 body = &body[p.offset..];
-                self.info.note(
-                    Text::new("data.note.preamble")
-                        .int("n", p.lines)
-                        .str("first", p.title.as_str()),
-                );
+                if p.lines > 0 {
+                    self.info.note(
+                        Text::new("data.note.preamble")
+                            .int("n", p.lines)
+                            .str("first", p.title.as_str()),
+                    );
+                }
                 p.delimiter
             }
             None => delim.unwrap_or_else(|| sniff_delimiter(body, complete)),
@@ -812,6 +824,7 @@ impl FileState {
             bad_numbers: Vec::new(),
             formulas: (0, None),
             markup: (0, None),
+            footer: (0, None),
         });
         self.csv = Some(CsvStage {
             rdr: csv_core::ReaderBuilder::new().delimiter(delim).build(),
@@ -969,6 +982,19 @@ impl RowParser {
         };
         if rec.iter().all(u8::is_ascii_whitespace) {
             return false;
+        }
+        // A report line, not a row: words in the first cell, every other cell empty.
+        if self.ncols >= 4 && (1..nf).all(|i| trim(field(i)).is_empty()) {
+            let first = trim(field(0));
+            if first.iter().any(u8::is_ascii_alphabetic)
+                && first.windows(2).any(|w| w[0] == b' ' && w[1] != b' ')
+            {
+                self.footer.0 += 1;
+                if self.footer.1.is_none() {
+                    self.footer.1 = Some(shorten(first));
+                }
+                return false;
+            }
         }
         sh.rows_read += 1;
         sh.total_rows += 1;

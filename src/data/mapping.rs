@@ -747,6 +747,25 @@ const SQUARE: &[(&str, Field)] = &[
     ("eventtype", Field::Status),
 ];
 
+/// eBay Seller Hub "Orders" report: one row per item; `Sold For` is the price of one unit
+/// (`Total Price` adds postage and tax, so it is not the sale); `Custom Label` is the seller's
+/// SKU when set, `Item Number` the listing. "Jul-21-25" dates; "N record(s) downloaded" and
+/// "Seller ID" lines under the data.
+const EBAY: &[(&str, Field)] = &[
+    ("ordernumber", Field::OrderId),
+    ("saledate", Field::OrderDate),
+    ("buyerusername", Field::CustomerId),
+    ("buyeremail", Field::CustomerId),
+    ("customlabel", Field::Sku),
+    ("itemnumber", Field::Sku),
+    ("itemtitle", Field::ProductName),
+    ("quantity", Field::Quantity),
+    ("soldfor", Field::UnitPrice),
+    ("buyercountry", Field::Country),
+    ("shiptocountry", Field::Country),
+    ("posttocountry", Field::Country),
+];
+
 const CDNOW: &[(&str, Field)] = &[
     ("customer", Field::CustomerId),
     ("customerid", Field::CustomerId),
@@ -829,6 +848,7 @@ const PRESET_LABELS: &[(&str, &str)] = &[
     ("amazon_orders", "data.preset.amazon"),
     ("etsy_sold_items", "data.preset.etsy"),
     ("square_items", "data.preset.square"),
+    ("ebay_orders", "data.preset.ebay"),
     ("cdnow_log", "data.preset.cdnow"),
 ];
 
@@ -838,6 +858,37 @@ pub fn preset_label(key: &str) -> Option<Text> {
         .iter()
         .find(|(k, _)| *k == key)
         .map(|(_, label)| Text::new(label))
+}
+
+/// The column a preset maps `field` to: of the columns whose header the preset lists for it,
+/// the best-ranked one filled in at least half the sample rows, else the best-ranked one
+/// present (eBay's `Custom Label` is the seller's SKU, but is blank for sellers who never set
+/// one: then `Item Number`; a guest order's blank e-mail does not count against it).
+fn preset_choice(
+    table: &[(&str, Field)],
+    norm: &[String],
+    rows: &[Vec<String>],
+    field: Field,
+) -> Option<usize> {
+    let present: Vec<usize> = table
+        .iter()
+        .filter(|(_, g)| *g == field)
+        .filter_map(|(h, _)| norm.iter().position(|x| x == h))
+        .collect();
+    let filled = |c: usize| {
+        let n = rows.iter().take(500).count();
+        let k = rows
+            .iter()
+            .take(500)
+            .filter(|r| r.get(c).is_some_and(|v| !v.trim().is_empty()))
+            .count();
+        n == 0 || k * 2 >= n
+    };
+    present
+        .iter()
+        .copied()
+        .find(|&c| filled(c))
+        .or(present.first().copied())
 }
 
 /// A recognised export format: key (named in [`PRESET_LABELS`]) and header table.
@@ -992,6 +1043,12 @@ pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) 
             Some(("amazon_orders", AMAZON))
         } else if has("saledate") && has("itemname") && has("orderid") && has("itemtotal") {
             Some(("etsy_sold_items", ETSY))
+        } else if has("salesrecordnumber")
+            && has("ordernumber")
+            && has("soldfor")
+            && has("saledate")
+        {
+            Some(("ebay_orders", EBAY))
         } else if has("transactionid")
             && has("item")
             && has("qty")
@@ -1034,18 +1091,13 @@ pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) 
                     _ => None,
                 }
             } else {
-                // Preference order of the table decides between alternatives (e.g. e-mail first).
+                // Preference order of the table decides between alternatives (e.g. e-mail
+                // first), among the columns filled in the sample when any is.
                 table
                     .iter()
                     .find(|(h, _)| h == n)
                     .map(|&(_, f)| f)
-                    .filter(|f| {
-                        // A better-ranked alternative header present takes precedence.
-                        let my_rank = table.iter().position(|(h, _)| h == n);
-                        !table.iter().enumerate().any(|(r, (h, g))| {
-                            g == f && Some(r) < my_rank && norm.iter().any(|x| x == h)
-                        })
-                    })
+                    .filter(|&f| preset_choice(table, &norm, rows, f) == Some(i))
             };
             let f = f.filter(|f| !used[field_index(*f)]);
             if let Some(f) = f {
@@ -1087,6 +1139,9 @@ pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) 
         }
         if key == "square_items" {
             notes.push(Text::new("data.note.square"));
+        }
+        if key == "ebay_orders" {
+            notes.push(Text::new("data.note.ebay"));
         }
         let r = MappingResult {
             columns,

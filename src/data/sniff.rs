@@ -229,7 +229,8 @@ pub const MAX_PREAMBLE_LINES: usize = 8;
 pub struct Preamble {
     /// Byte offset of the header line in the decoded text.
     pub offset: usize,
-    /// Lines above the header.
+    /// Lines above the header with text (a title); lines of delimiters only are skipped too,
+    /// but not counted: with none, there is nothing to say.
     pub lines: usize,
     /// The delimiter of the header and what follows it.
     pub delimiter: u8,
@@ -271,6 +272,18 @@ pub fn preamble(text: &[u8]) -> Option<Preamble> {
         if rest.is_empty() {
             break;
         }
+        // A line of delimiters only (",,,,," above eBay's header) is never the header.
+        let line = &rest[..rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len())];
+        if line
+            .iter()
+            .all(|b| DELIMITERS.contains(b) || b.is_ascii_whitespace())
+        {
+            if line.len() == rest.len() {
+                break;
+            }
+            start += line.len() + 1;
+            continue;
+        }
         let sample = &rest[..rest.len().min(1 << 16)];
         let delim = sniff_delimiter(sample, rest.len() <= 1 << 16);
         let lens: Vec<usize> = records(sample, delim)
@@ -283,7 +296,10 @@ pub fn preamble(text: &[u8]) -> Option<Preamble> {
             let same = data.iter().filter(|&&l| l == h).count();
             let consistent = !data.is_empty() && same * 10 >= data.len() * 9;
             if h >= 2 && consistent && skipped.iter().all(|l| filled_fields(l, delim) * 2 <= h) {
-                let title = skipped.first().map(|l| {
+                if start == 0 {
+                    return None;
+                }
+                let title = skipped.first().map_or_else(String::new, |l| {
                     String::from_utf8_lossy(l)
                         .trim()
                         .trim_end_matches([',', ';', '\t', '|'])
@@ -291,9 +307,9 @@ pub fn preamble(text: &[u8]) -> Option<Preamble> {
                         .take(60)
                         .collect()
                 });
-                return title.map(|title| Preamble {
+                return Some(Preamble {
                     offset: start,
-                    lines: k,
+                    lines: skipped.len(),
                     delimiter: delim,
                     title,
                 });

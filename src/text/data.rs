@@ -30,6 +30,11 @@ pub const ENTRIES: &[Entry] = &[
         zh: "Etsy 已售订单商品导出",
     },
     Entry {
+        key: "data.preset.ebay",
+        en: "eBay orders report",
+        zh: "eBay 订单报告",
+    },
+    Entry {
         key: "data.preset.square",
         en: "Square item sales export",
         zh: "Square 商品销售导出",
@@ -214,6 +219,11 @@ pub const ENTRIES: &[Entry] = &[
         zh: "日期列只有日期：每笔订单的时刻取自“{header}”列",
     },
     Entry {
+        key: "data.note.ebay",
+        en: "eBay: 'Sold For' is the price of one unit, so a line is Quantity × Sold For; 'Total Price' also holds postage and tax and is not used",
+        zh: "eBay：“Sold For”是单件价格，因此每行金额 = Quantity × Sold For；“Total Price”还包含运费和税，未使用",
+    },
+    Entry {
         key: "data.note.cdnow",
         en: "'amount' is the line total; no order id: one order per customer and date",
         zh: "“amount”是该行的金额；没有订单号：同一客户同一天算一笔订单",
@@ -222,6 +232,11 @@ pub const ENTRIES: &[Entry] = &[
         key: "data.note.preset_fallback",
         en: "the headers look like the {label} format, but its amount columns are missing: columns mapped by header names and content instead",
         zh: "表头像是{label}格式，但缺少它的金额列：改为按表头名称和内容对应各列",
+    },
+    Entry {
+        key: "data.note.footer",
+        en: "{n} line(s) with words in the first cell only were left out as report lines, not orders (first: '{first}')",
+        zh: "有 {n} 行只在第一个单元格有文字，按报告说明行（而非订单）未读入（第一行：“{first}”）",
     },
     Entry {
         key: "data.note.formulas",

@@ -467,7 +467,9 @@ async fn restore(state: AppState, loaded: Loaded) {
 
 /// Store a role's Marketing files (`ui::side_files`) under `key`.
 pub fn save_side_files(state: AppState, key: &'static str, files: Vec<(String, Blob)>) {
-    write(state, move || Ok(vec![(FILES, key.to_string(), files_value(&files))]));
+    write(state, move || {
+        Ok(vec![(FILES, key.to_string(), files_value(&files))])
+    });
 }
 
 /// Delete a stored Marketing file.

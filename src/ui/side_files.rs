@@ -70,7 +70,12 @@ pub fn name(role: Role) -> Option<String> {
 
 /// The names of every file chosen for `role`.
 pub fn names(role: Role) -> Vec<String> {
-    FILES.with(|f| f.borrow()[role.slot()].iter().map(|(n, _)| n.clone()).collect())
+    FILES.with(|f| {
+        f.borrow()[role.slot()]
+            .iter()
+            .map(|(n, _)| n.clone())
+            .collect()
+    })
 }
 
 /// Choose a file for `role` (replacing what was chosen) and store it in the browser.

@@ -1,7 +1,9 @@
 // Exports of the platforms merchants use, dropped on the landing page: Amazon's order report
-// (tab-separated, item-price is the line total, tax not the sale), and a Chinese Excel export
-// in GBK whose product names hold byte pairs that are also valid UTF-8 (品 = C6 B7) — it was
-// read as UTF-8 with every row malformed. Native side: tests/ingest_formats.rs.
+// (tab-separated, item-price is the line total, tax not the sale), a Chinese Excel export in GBK
+// whose product names hold byte pairs that are also valid UTF-8 (品 = C6 B7) — it was read as
+// UTF-8 with every row malformed —, eBay's orders report (report lines under the data, "Jul-21-25"
+// dates) and Square's item sales (time of day in its own column). Native side:
+// tests/ingest_formats.rs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -70,6 +72,60 @@ test('GBK export with 品 in product names: read as GB18030, every row kept, nam
     assert.match(text, /商品礼盒/);
     assert.doesNotMatch(text, /\uFFFD/);
     await shot(page, 'data-gbk.png');
+    assert.deepEqual(crashes(log), []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('eBay orders report: recognised, Sold For the unit price, footer lines left out', { timeout: TEST_TIMEOUT }, async () => {
+  // eBay: a line of commas above and under the header, "Jul-21-25" dates, Sold For is the
+  // unit price (Total Price adds postage and tax), two report lines under the data.
+  const ebay = path.join(dir, 'eBay-OrdersReport.csv');
+  fs.writeFileSync(ebay, [
+    ',,,,,,,,,,,,',
+    'Sales Record Number,Order Number,Buyer Username,Item Number,Item Title,Custom Label,Quantity,Sold For,Postage And Packaging,Total Price,Sale Date,Paid On Date,Post To Country',
+    ',,,,,,,,,,,,',
+    '101,12-34567-89012,buyer_1,335001234567,"Vintage Lamp, brass",LAMP-1,1,£45.99,£12.00,£57.99,Jul-21-25,Jul-21-25,United Kingdom',
+    '102,12-11111-22222,b2,335009,Widget,WID-1,2,£10.00,£0.00,£20.00,Jul-22-25,Jul-22-25,United Kingdom',
+    '103,12-22222-33333,b3,335009,Widget,WID-1,1,£10.00,£3.50,£13.50,Aug-02-25,Aug-02-25,Ireland',
+    ',,,,,,,,,,,,',
+    '3 record(s) downloaded,,,,,,,,,,,,',
+    'Seller ID : vintage-shop,,,,,,,,,,,,',
+  ].join('\n') + '\n');
+  const { page, log, url, context } = await newPage(env);
+  try {
+    const kpis = await importFiles(page, url, [ebay]);
+    assert.equal(kpis.orders, 3);
+    assert.ok(near(kpis.revenue, 75.99), `revenue ${kpis.revenue}`);
+    await navigate(page, '/data');
+    assert.equal((await page.locator('[data-testid="preset-badge"]').innerText()).trim(), 'Recognised format: eBay orders report');
+    const text = await page.locator('main').innerText();
+    assert.match(text, /2 line\(s\) with words in the first cell only were left out as report lines, not orders \(first: '3 record\(s\) downloaded'\)/);
+    const report = await readCleaningReport(page);
+    assert.equal(report.olLines, 3);
+    await shot(page, 'data-ebay.png');
+    assert.deepEqual(crashes(log), []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('Square item sales: the time of day comes from its own column', { timeout: TEST_TIMEOUT }, async () => {
+  const { page, log, url, context } = await newPage(env);
+  try {
+    // Square: Date and Time in two columns; the order's time comes from Time.
+    const square = path.join(dir, 'items-2024.csv');
+    fs.writeFileSync(square, [
+      'Date,Time,Time Zone,Category,Item,Qty,Price Point Name,SKU,Gross Sales,Discounts,Net Sales,Tax,Transaction ID,Payment ID,Event Type,Location,Customer ID',
+      '2024-03-01,10:11:12,Pacific Time (US & Canada),Mugs,Mug,2,Regular,M1,$30.00,-$3.00,$27.00,$2.16,T1,P1,Payment,Main,c1',
+      '2024-03-01,16:40:00,Pacific Time (US & Canada),Cups,Cup,1,Regular,C1,$8.00,$0.00,$8.00,$0.64,T2,P2,Payment,Main,c2',
+    ].join('\n') + '\n');
+    const sq = await importFiles(page, url, [square]);
+    assert.equal(sq.orders, 2);
+    await navigate(page, '/data');
+    assert.match(await page.locator('main').innerText(), /the date column holds dates only: each order's time of day is read from column 'Time'/);
+    await shot(page, 'data-square.png');
     assert.deepEqual(crashes(log), []);
   } finally {
     await context.close();

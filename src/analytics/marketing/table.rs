@@ -116,7 +116,7 @@ impl Table {
         let (text, _) = choice.encoding.decode_without_bom_handling(body);
         let mut notes = Vec::new();
         let preamble = sniff::preamble(text.as_bytes());
-        if let Some(p) = &preamble {
+        if let Some(p) = preamble.as_ref().filter(|p| p.lines > 0) {
             notes.push(
                 Text::new("mkt.table.preamble")
                     .str("file", file)
