@@ -254,6 +254,54 @@ fn square_item_sales() {
         .any(|n| n.en().contains("time of day is read from column 'Time'")));
 }
 
+/// Etsy's order-level "Sold Orders" export: orders, customers and revenue (`Order Value`, not
+/// the `Order Total` with shipping and tax), the number of items as the quantity, no product
+/// (its `SKU` cell lists several) and no category from `Payment Type`.
+#[test]
+fn etsy_sold_orders() {
+    let text = "Sale Date,Order ID,Buyer User ID,Full Name,Number of Items,Payment Method,Ship Country,Currency,Order Value,Discount Amount,Shipping,Sales Tax,Order Total,Status,Order Net,Buyer,Payment Type,SKU\n\
+        03/15/24,3201234567,jane123,Jane Doe,2,Etsy Payments,United States,USD,48.00,4.80,5.95,3.20,52.35,Completed,50.53,jane123,online_cc,\"MUG-1,CUP-2\"\n\
+        03/16/24,3201234568,bob456,Bob Roe,1,Etsy Payments,United States,USD,25.00,0.00,4.50,0.00,29.50,Completed,28.37,bob456,online_cc,MUG-1\n\
+        04/02/24,3201234569,jane123,Jane Doe,1,Etsy Payments,United States,USD,30.00,0.00,5.95,2.10,38.05,Completed,36.76,jane123,online_cc,PLATE-3\n";
+    let ds = imp("EtsySoldOrders2024.csv", text.as_bytes());
+    assert_eq!(
+        ds.report.files[0].preset.as_deref(),
+        Some("etsy_sold_orders")
+    );
+    let m = fields(&ds);
+    assert_eq!(
+        (m[2], m[4], m[8], m[12], m[16], m[17]),
+        (
+            Some(Field::CustomerId),
+            Some(Field::Quantity),
+            Some(Field::LineTotal),
+            None,
+            None,
+            None
+        )
+    );
+    assert_eq!(ds.report.order_level.orders, 3);
+    assert_eq!(ds.report.order_level.customers, 2);
+    close(revenue(&ds), 103.0);
+    assert_eq!(ts_of(&ds)[2], "2024-04-02 00:00:00");
+    // Products need items: the baskets and recommendations say so, not "no baskets left" or
+    // "no customer ids".
+    let e = shoplens::analytics::basket::run(&ds, &Default::default()).unwrap_err();
+    assert!(
+        e.text().en().starts_with("no sale line names a product"),
+        "{}",
+        e.text().en()
+    );
+    let e = shoplens::analytics::recommend::run(&ds, &Default::default()).unwrap_err();
+    assert!(
+        e.text()
+            .en()
+            .contains("the file lists orders, not the items in them"),
+        "{}",
+        e.text().en()
+    );
+}
+
 /// eBay's orders report: a line of commas above the header and under it, "Jul-21-25" dates,
 /// `Sold For` the unit price (not `Total Price`, which adds postage and tax), the "record(s)
 /// downloaded" and "Seller ID" lines under the data left out (not dropped rows). `Custom

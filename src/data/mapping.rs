@@ -747,6 +747,21 @@ const SQUARE: &[(&str, Field)] = &[
     ("eventtype", Field::Status),
 ];
 
+/// Etsy "Sold Orders" export: one row per order (the items are in "Sold Order Items"), so no
+/// product column is mapped (`SKU` lists the order's SKUs in one cell); `Order Value` is the
+/// items' price before coupon discounts, without shipping and tax.
+const ETSY_ORDERS: &[(&str, Field)] = &[
+    ("orderid", Field::OrderId),
+    ("saledate", Field::OrderDate),
+    ("buyeruserid", Field::CustomerId),
+    ("buyer", Field::CustomerId),
+    ("numberofitems", Field::Quantity),
+    ("ordervalue", Field::LineTotal),
+    ("currency", Field::Currency),
+    ("shipcountry", Field::Country),
+    ("status", Field::Status),
+];
+
 /// eBay Seller Hub "Orders" report: one row per item; `Sold For` is the price of one unit
 /// (`Total Price` adds postage and tax, so it is not the sale); `Custom Label` is the seller's
 /// SKU when set, `Item Number` the listing. "Jul-21-25" dates; "N record(s) downloaded" and
@@ -849,6 +864,7 @@ const PRESET_LABELS: &[(&str, &str)] = &[
     ("etsy_sold_items", "data.preset.etsy"),
     ("square_items", "data.preset.square"),
     ("ebay_orders", "data.preset.ebay"),
+    ("etsy_sold_orders", "data.preset.etsy_orders"),
     ("cdnow_log", "data.preset.cdnow"),
 ];
 
@@ -1043,6 +1059,8 @@ pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) 
             Some(("amazon_orders", AMAZON))
         } else if has("saledate") && has("itemname") && has("orderid") && has("itemtotal") {
             Some(("etsy_sold_items", ETSY))
+        } else if has("saledate") && has("orderid") && has("ordervalue") && has("numberofitems") {
+            Some(("etsy_sold_orders", ETSY_ORDERS))
         } else if has("salesrecordnumber")
             && has("ordernumber")
             && has("soldfor")
@@ -1142,6 +1160,9 @@ pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) 
         }
         if key == "ebay_orders" {
             notes.push(Text::new("data.note.ebay"));
+        }
+        if key == "etsy_sold_orders" {
+            notes.push(Text::new("data.note.etsy_orders"));
         }
         let r = MappingResult {
             columns,

@@ -70,6 +70,12 @@ pub fn require_prices(data: &Dataset, what: Text) -> Result<(), Text> {
         .str("files", files))
 }
 
+/// Whether any sale line names a product (a SKU, or a product name standing for one): an
+/// order-level export (Etsy's "Sold Orders") lists orders, not items.
+pub fn has_products(data: &Dataset) -> bool {
+    data.lines.sku.iter().any(|&s| s != NONE_ID)
+}
+
 /// Import one file held in memory (same pipeline as the streaming [`Importer`]).
 pub fn import_bytes(
     file_name: &str,

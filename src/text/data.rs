@@ -35,6 +35,11 @@ pub const ENTRIES: &[Entry] = &[
         zh: "eBay 订单报告",
     },
     Entry {
+        key: "data.preset.etsy_orders",
+        en: "Etsy sold orders export",
+        zh: "Etsy 已售订单导出",
+    },
+    Entry {
         key: "data.preset.square",
         en: "Square item sales export",
         zh: "Square 商品销售导出",
@@ -222,6 +227,11 @@ pub const ENTRIES: &[Entry] = &[
         key: "data.note.ebay",
         en: "eBay: 'Sold For' is the price of one unit, so a line is Quantity × Sold For; 'Total Price' also holds postage and tax and is not used",
         zh: "eBay：“Sold For”是单件价格，因此每行金额 = Quantity × Sold For；“Total Price”还包含运费和税，未使用",
+    },
+    Entry {
+        key: "data.note.etsy_orders",
+        en: "Etsy sold orders: one row per order, so customer and revenue figures are complete but products are not known (import the 'Sold Order Items' export for them); 'Order Value' is the items' price before coupon discounts, without shipping and tax",
+        zh: "Etsy 已售订单：每笔订单一行，因此客户和收入数据完整，但不知道具体商品（商品请导入“Sold Order Items”）；“Order Value”是商品在优惠券折扣前的价格，不含运费和税",
     },
     Entry {
         key: "data.note.cdnow",

@@ -219,6 +219,16 @@ pub const ENTRIES: &[Entry] = &[
         zh: "训练期结束前没有任何事件",
     },
     Entry {
+        key: "products.err.why_no_products",
+        en: "no sale line names a product (SKU or product name): the file lists orders, not the items in them (Etsy's 'Sold Orders' export, say); import an export with one row per item ('Sold Order Items')",
+        zh: "没有任何销售行写明商品（SKU 或商品名称）：该文件列的是订单而不是订单中的商品（例如 Etsy 的“Sold Orders”导出）；请导入每件商品一行的导出（“Sold Order Items”）",
+    },
+    Entry {
+        key: "products.err.no_products",
+        en: "no sale line names a product (SKU or product name): the file lists orders, not the items in them (Etsy's 'Sold Orders' export, say), so there are no baskets to analyse; import an export with one row per item ('Sold Order Items')",
+        zh: "没有任何销售行写明商品（SKU 或商品名称）：该文件列的是订单而不是订单中的商品（例如 Etsy 的“Sold Orders”导出），因此没有购物篮可分析；请导入每件商品一行的导出（“Sold Order Items”）",
+    },
+    Entry {
         key: "products.err.why_no_customer_ids",
         en: "no sale line has a customer id (guest orders only), and recommendations need to know who bought what",
         zh: "没有任何销售行带客户编号（只有游客订单），而推荐需要知道谁买了什么",

@@ -34,6 +34,8 @@ pub enum BasketError {
     BadFilter(String),
     /// No basket left; the filter's description (`None`: no filter).
     NoBaskets(Option<String>),
+    /// No sale line names a product (an order-level export).
+    NoProducts,
     UnknownItem(String),
     TooMany {
         what: &'static str,
@@ -51,6 +53,7 @@ impl BasketError {
             BasketError::BadFilter(f) => {
                 Text::new("products.err.bad_filter").str("filter", f.clone())
             }
+            BasketError::NoProducts => Text::new("products.err.no_products"),
             BasketError::NoBaskets(f) => {
                 let filter = match f {
                     None => Text::new("products.err.no_filter"),
@@ -494,6 +497,9 @@ pub fn filter_lines(lines: &OrderLines, params: &BasketParams) -> (Vec<bool>, Op
 /// and (with `focus_item`) list what is bought with it.
 pub fn run(data: &Dataset, params: &BasketParams) -> Result<BasketReport, BasketError> {
     params.validate()?;
+    if !data.lines.is_empty() && !crate::data::has_products(data) {
+        return Err(BasketError::NoProducts);
+    }
     let lines = &data.lines;
     let (keep, filter_desc) = filter_lines(lines, params);
     let detected = detect_non_products(lines, Some(&keep));

@@ -42,6 +42,8 @@ pub enum NoInteractionsWhy {
     NoUsableRows { file: String },
     /// Order lines without a customer id on any line (guest orders only).
     NoCustomerIds,
+    /// Order lines without a SKU or product name on any line (an order-level export).
+    NoProducts,
 }
 
 /// Errors of the recommendation pillar.
@@ -71,6 +73,7 @@ impl RecommendError {
                     NoInteractionsWhy::NoUsableRows { file } => {
                         Text::new("products.err.why_no_rows").str("file", file.clone())
                     }
+                    NoInteractionsWhy::NoProducts => Text::new("products.err.why_no_products"),
                     NoInteractionsWhy::NoCustomerIds => {
                         Text::new("products.err.why_no_customer_ids")
                     }
@@ -806,6 +809,11 @@ pub fn parse_day(s: &str) -> Result<i64, RecommendError> {
 /// Recommendations from order lines (customer level: guest orders are left out).
 pub fn run(data: &Dataset, params: &RecommendParams) -> Result<RecommendReport, RecommendError> {
     validate(params)?;
+    if !data.lines.is_empty() && !crate::data::has_products(data) {
+        return Err(RecommendError::NoInteractions(
+            NoInteractionsWhy::NoProducts,
+        ));
+    }
     run_interactions(&Interactions::from_dataset(data), params)
 }
 
