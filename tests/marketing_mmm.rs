@@ -129,6 +129,7 @@ fn simulate(seed: u64, n: usize) -> Sim {
             channels,
             controls: vec![],
             notes: vec![],
+            currency: None,
         },
         truth,
         roi,

@@ -381,6 +381,35 @@ fn several_spend_files() {
         notes.iter().any(|n| n.starts_with("meta.csv: Long format")),
         "{notes:?}"
     );
+    // Meta names its currency in the spend header; the orders name none.
+    assert_eq!(i.currency.as_deref(), Some("GBP"));
+    // Orders in dollars against spend in pounds: said, and no symbol is shown.
+    let usd = orders
+        .lines()
+        .enumerate()
+        .map(|(k, l)| {
+            if k == 0 {
+                format!("{l},currency\n")
+            } else {
+                format!("{l},USD\n")
+            }
+        })
+        .collect::<String>();
+    let usd = shoplens::data::import_bytes(
+        "usd.csv",
+        usd.as_bytes(),
+        &shoplens::data::ImportOptions::default(),
+    )
+    .unwrap();
+    let i = MmmInput::from_tables(&tables, &SpendSpec::default(), Some(&usd)).unwrap();
+    assert_eq!(i.currency, None);
+    assert!(i.notes.iter().any(|n| n.en() == "The spend is in GBP but the orders' revenue in USD: ROI divides amounts in two currencies; convert one of them first."));
+    let i = MmmInput::from_tables(&tables[..1], &SpendSpec::default(), Some(&usd)).unwrap();
+    assert_eq!(
+        i.currency.as_deref(),
+        Some("USD"),
+        "Google's file names no currency: the orders'"
+    );
     // A weekly file with a daily one: refused, naming both.
     let mut weekly = String::from("date,spend_tv\n");
     for w in 0..20 {

@@ -686,6 +686,16 @@ pub const ENTRIES: &[Entry] = &[
         zh: "{file} 中有 {n} 个数值落在销售额文件的时段之外，未计入。",
     },
     Entry {
+        key: "mkt.mmm.currency_mismatch",
+        en: "The spend is in {spend} but the orders' revenue in {revenue}: ROI divides amounts in two currencies; convert one of them first.",
+        zh: "投入以 {spend} 计，而订单销售额以 {revenue} 计：投资回报率是在两种货币之间相除；请先换算其中一种。",
+    },
+    Entry {
+        key: "mkt.mmm.currencies_differ",
+        en: "The spend files are in different currencies ({codes}): their channels are compared as if they were one; convert them to one currency first.",
+        zh: "各投入文件的货币不同（{codes}）：各渠道被当作同一货币比较；请先换算为同一种货币。",
+    },
+    Entry {
         key: "mkt.mmm.long_format",
         en: "Long format (date, channel, spend): {n} channels.",
         zh: "长表格式（日期、渠道、投入）：{n} 个渠道。",

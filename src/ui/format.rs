@@ -64,14 +64,23 @@ pub fn int(v: u64) -> String {
     num(v as f64, 0)
 }
 
-/// Money with the currency symbol when the data has a single known currency.
+/// Money with the currency symbol when the data has a single known currency ("-£5.00" when
+/// negative, "–" when not a number).
 pub fn money(v: f64, symbol: &str) -> String {
-    format!("{symbol}{}", num(v, 2))
+    signed_money(num(v, 2), symbol)
 }
 
 /// [`money`] in whole units (rounded), for rough amounts.
 pub fn money0(v: f64, symbol: &str) -> String {
-    format!("{symbol}{}", num(v, 0))
+    signed_money(num(v, 0), symbol)
+}
+
+fn signed_money(n: String, symbol: &str) -> String {
+    match n.strip_prefix('-') {
+        _ if n == "–" => n,
+        Some(abs) => format!("-{symbol}{abs}"),
+        None => format!("{symbol}{n}"),
+    }
 }
 
 /// Compact axis labels: 1.2M, 350k, 12.5 (the same in both languages).

@@ -454,6 +454,8 @@ test('Marketing page: price elasticity and promotion lift from the sample orders
     assert.ok(bothNotes.includes('meta.csv: Long format (date, channel, spend): 1 channels.'), JSON.stringify(bothNotes));
     assert.ok(bothNotes.includes("Revenue from 142,504 order lines summed per period; 15,862 lines fall outside the spend file's periods and are not used."), JSON.stringify(bothNotes));
     assert.match(await mmm.innerText(), /Prospecting/);
+    // Meta names its currency ("Amount spent (GBP)"): money is shown in pounds.
+    assert.match(await mmm.innerText(), /£11,700/);
     await shot(page, 'marketing-mmm-two-files.png');
     assert.deepEqual(crashes(log), []);
   } finally {

@@ -314,6 +314,19 @@ fn MmmResult(report: MmmReport, millis: f64) -> impl IntoView {
     let r = report;
     let fit = r.fit.clone();
     let ident = r.identification.clone();
+    // Money with the files' currency symbol when they name one (Meta's "Amount spent (GBP)").
+    let sym = r
+        .currency
+        .as_deref()
+        .map(crate::data::numbers::currency_symbol)
+        .unwrap_or_default();
+    let money0 = {
+        let sym = sym.clone();
+        move |v: f64| Cell::Num {
+            value: v,
+            shown: format::money0(v, &sym),
+        }
+    };
     let period = if r.period_days == 7 {
         t("week", "周")
     } else if r.period_days == 1 {
@@ -329,8 +342,8 @@ fn MmmResult(report: MmmReport, millis: f64) -> impl IntoView {
             let (lo, hi) = c.roi_interval.unwrap_or((f64::NAN, f64::NAN));
             vec![
                 Cell::Text(c.name.clone()),
-                num(c.spend_total, 0),
-                num(c.contribution_total, 0),
+                money0(c.spend_total),
+                money0(c.contribution_total),
                 num(c.roi.unwrap_or(f64::NAN), 2),
                 num(lo, 2),
                 num(hi, 2),
@@ -468,15 +481,15 @@ fn MmmResult(report: MmmReport, millis: f64) -> impl IntoView {
                 bands=Signal::derive(Vec::new) title=t("Adstock decay", "广告存量衰减").to_string() height=220.0 decimals=2/>
             {alloc.map(|a| {
                 let rows: Vec<Vec<Cell>> = a.channels.iter().map(|c| vec![
-                    Cell::Text(c.name.clone()), num(c.current_per_period, 0), num(c.optimal_per_period, 0),
-                    num(c.min, 0), num(c.max, 0), num(c.current_revenue, 0), num(c.optimal_revenue, 0),
+                    Cell::Text(c.name.clone()), money0(c.current_per_period), money0(c.optimal_per_period),
+                    money0(c.min), money0(c.max), money0(c.current_revenue), money0(c.optimal_revenue),
                 ]).collect();
                 view! {
                     <h3>{t("Budget allocation", "预算分配")}</h3>
                     <p class="lead small" data-testid="mmm-allocation" data-lift=format!("{:.4}", a.lift_pct)>{crate::tr!(
                         "Spending {0} over the next {1} {2}s with the suggested split is predicted to bring {3} of revenue, {4} ({5}) more than the current split.",
                         "按建议分配在未来 {1} {2}内投入 {0}，预计带来 {3} 的销售额，比当前分配多 {4}（{5}）。",
-                        format::num(a.total_budget, 0), a.periods, period, format::num(a.revenue_optimal, 0), format::num(a.lift, 0), pct1(a.lift_pct / 100.0))}</p>
+                        format::money0(a.total_budget, &sym), a.periods, period, format::money0(a.revenue_optimal, &sym), format::money0(a.lift, &sym), pct1(a.lift_pct / 100.0))}</p>
                     {(!a.reliable).then(|| view! { <p class="warn">{t("The optimiser did not fully converge or the model is weakly identified: treat the split as indicative.", "优化器未完全收敛或模型识别较弱：此分配仅供参考。")}</p> })}
                     <DataTable id="mmm-allocation" rows=Signal::derive(move || rows.clone()) columns=vec![
                         Column::text("channel", t("Channel", "渠道")), Column::num("current", &crate::tr!("Current per {}", "当前每{}", period)),

@@ -4,6 +4,7 @@
 use super::MmmError;
 use crate::analytics::forecast::series::take_off;
 use crate::analytics::marketing::table::{Table, TableError};
+use crate::data::numbers::CURRENCY_CODES;
 use crate::data::Dataset;
 use crate::text::{CellError, Text};
 use serde::{Deserialize, Serialize};
@@ -27,6 +28,10 @@ pub struct MmmInput {
     pub controls: Vec<Series>,
     /// Decisions taken while reading (columns recognised, blanks read as 0, …).
     pub notes: Vec<Text>,
+    /// ISO code of the money (spend and revenue), when a file names it: Meta's "Amount spent
+    /// (GBP)", Google's "Currency code" column, or the imported orders' one currency.
+    #[serde(default)]
+    pub currency: Option<String>,
 }
 
 /// Which columns to use; `None` = recognise by name.
@@ -122,11 +127,42 @@ fn is_calendar_or_media_volume(h: &str) -> bool {
 /// them, and the revenue when this table supplies it.
 struct Part {
     file: String,
+    /// The spend's currency, when the table names it.
+    currency: Option<String>,
     dates: Vec<i64>,
     channels: Vec<Series>,
     controls: Vec<Series>,
     revenue: Option<Vec<f64>>,
     notes: Vec<Text>,
+}
+
+/// An ISO currency code as a spend table names it: in brackets after a header ("Amount spent
+/// (GBP)"), or as the one value of a currency column ("Currency code": GBP on every row).
+fn table_currency(table: &Table, spend_col: Option<usize>) -> Option<String> {
+    let code = |s: &str| {
+        let u = s.trim().to_ascii_uppercase();
+        CURRENCY_CODES.contains(&u.as_str()).then_some(u)
+    };
+    let bracket = spend_col.and_then(|j| {
+        let h = table.headers[j].trim();
+        let i = h.rfind(['(', '（'])?;
+        code(
+            h[i..]
+                .trim_start_matches(['(', '（'])
+                .trim_end_matches([')', '）']),
+        )
+    });
+    bracket.or_else(|| {
+        let j = table
+            .headers
+            .iter()
+            .position(|h| matches!(header_key(h).as_str(), "currency" | "currency code"))?;
+        let mut codes = table.columns[j].iter().filter(|c| !c.trim().is_empty());
+        let first = code(codes.next()?)?;
+        codes
+            .all(|c| c.trim().eq_ignore_ascii_case(&first))
+            .then_some(first)
+    })
 }
 
 /// The most common gap between consecutive dates (`None` for fewer than two dates).
@@ -271,6 +307,38 @@ impl MmmInput {
             ));
         }
         let mut notes = Vec::new();
+        // The money's currency: the spend files' (all one), else the orders' one currency.
+        let mut spend_codes: Vec<&str> =
+            parts.iter().filter_map(|p| p.currency.as_deref()).collect();
+        spend_codes.dedup();
+        let order_code = orders.and_then(|d| match d.report.currencies.as_slice() {
+            [(c, _)] => Some(c.as_str()),
+            _ => None,
+        });
+        let currency = match (spend_codes.as_slice(), rev_from, order_code) {
+            ([], None, Some(o)) => Some(o.to_owned()),
+            ([], _, _) => None,
+            ([one], None, Some(o)) if *one != o => {
+                notes.push(
+                    Text::new("mkt.mmm.currency_mismatch")
+                        .str("spend", *one)
+                        .str("revenue", o),
+                );
+                None
+            }
+            ([one], _, _) => Some((*one).to_owned()),
+            (many, _, _) => {
+                let mut all = many.to_vec();
+                all.sort_unstable();
+                all.dedup();
+                if all.len() > 1 {
+                    notes.push(Text::new("mkt.mmm.currencies_differ").str("codes", all.join(", ")));
+                    None
+                } else {
+                    Some(all[0].to_owned())
+                }
+            }
+        };
         let dates: Vec<i64> = match rev_from {
             Some(k) => parts[k].dates.clone(),
             None if several => {
@@ -402,6 +470,7 @@ impl MmmInput {
             channels,
             controls,
             notes,
+            currency,
         };
         input.validate()?;
         Ok(input)
@@ -700,6 +769,7 @@ fn read_part(
         }))
         .collect();
     Ok(Part {
+        currency: table_currency(table, long.map(|(_, sj)| sj)),
         file: table.file.clone(),
         dates: uniq,
         channels,

@@ -356,6 +356,9 @@ pub struct MmmReport {
     pub near_optimal_candidates: usize,
     pub seed: u64,
     pub notes: Vec<Text>,
+    /// ISO code of the money (spend, revenue), when the files name it ([`MmmInput::currency`]).
+    #[serde(default)]
+    pub currency: Option<String>,
 }
 
 /// Hyperparameters of one channel.
@@ -1040,6 +1043,7 @@ pub fn run_with_progress(
         near_optimal_candidates: near_count,
         seed: params.seed,
         notes,
+        currency: input.currency.clone(),
     })
 }
 
