@@ -72,7 +72,7 @@ fn profile_json_on_uci() {
     );
     assert_eq!(
         f["date_order_reason"],
-        "dates are year-first (ISO-like) or numeric, no day/month ambiguity"
+        "dates are year-first (ISO-like), spell out their month (Jul-21-25) or are numeric: no day/month ambiguity"
     );
     assert_eq!(f["date_order_reason_text"]["key"], "data.date.year_first");
     assert_eq!(f["notes"][0], "recognised the UCI Online Retail format");

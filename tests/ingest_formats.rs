@@ -248,6 +248,10 @@ fn square_item_sales() {
     assert_eq!(ds.report.currencies, vec![("USD".to_owned(), 2)]);
     // `Date` holds dates only; the time of day comes from `Time`.
     assert_eq!(format_ts(ds.lines.timestamp[0]), "2024-03-01 10:11:12");
+    assert_eq!(
+        ds.report.files[0].mapping[1].reason.en(),
+        "the time of day of each order (the date column holds dates only)"
+    );
     assert!(ds.report.files[0]
         .notes
         .iter()

@@ -792,6 +792,9 @@ impl FileState {
         if let Some(c) = time_col {
             self.info
                 .note(Text::new("data.note.time_column").str("header", headers[c].as_str()));
+            if let Some(col) = self.info.mapping.iter_mut().find(|m| m.column == c) {
+                col.reason = Text::new("data.map.time_of_day");
+            }
         }
         let header_hash = sh.hasher.hash_one(&headers);
         self.parser = Some(RowParser {

@@ -219,6 +219,11 @@ pub const ENTRIES: &[Entry] = &[
         zh: "Square：“Net Sales”（折扣后）按行收入读取；“Event Type”为 Refund 的行计为退货",
     },
     Entry {
+        key: "data.map.time_of_day",
+        en: "the time of day of each order (the date column holds dates only)",
+        zh: "每笔订单的时刻（日期列只有日期）",
+    },
+    Entry {
         key: "data.note.time_column",
         en: "the date column holds dates only: each order's time of day is read from column '{header}'",
         zh: "日期列只有日期：每笔订单的时刻取自“{header}”列",
@@ -507,8 +512,8 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         key: "data.date.year_first",
-        en: "dates are year-first (ISO-like) or numeric, no day/month ambiguity",
-        zh: "日期为年在前（类似 ISO）或纯数字，不存在日、月分不清的问题",
+        en: "dates are year-first (ISO-like), spell out their month (Jul-21-25) or are numeric: no day/month ambiguity",
+        zh: "日期为年在前（类似 ISO）、写出月份名称（Jul-21-25）或纯数字：不存在日、月分不清的问题",
     },
     Entry {
         key: "data.date.only_day_first",

@@ -153,6 +153,11 @@ test('(2) page settings (forecast horizon, overview dates, marketing inputs) sur
     // The sample spend file is stored too (and fitted once).
     await page.click('[data-testid="mmm-sample"]');
     await page.locator('[data-testid="mmm-result"]').waitFor({ timeout: 120_000 });
+    // A second spend file (one channel, the sample's 104 Mondays) joins it, and is kept too.
+    const radio = 'date,channel,spend\n' + Array.from({ length: 104 }, (_, w) =>
+      `${new Date(Date.UTC(2023, 0, 2) + w * 7 * 86_400_000).toISOString().slice(0, 10)},radio,${500 + (w % 4) * 250}`).join('\n') + '\n';
+    await page.locator('[data-testid="mmm-file-add"]').setInputFiles({ name: 'radio.csv', mimeType: 'text/csv', buffer: Buffer.from(radio) });
+    await page.waitForFunction(() => document.querySelector('[data-testid="mmm-result"]')?.getAttribute('data-channels') === '4', null, { timeout: 120_000 });
     await navigate(page, '/forecast');
     await page.waitForTimeout(1200); // settings are saved 0.4 s after the last change
 
@@ -165,9 +170,10 @@ test('(2) page settings (forecast horizon, overview dates, marketing inputs) sur
     for (const [id, v] of Object.entries(typed)) {
       assert.equal(await page.locator(`[data-testid="${id}"]`).inputValue(), v, `${id} after reload`);
     }
-    assert.match(await page.locator('[data-testid="mmm-file-name"]').innerText(), /spend\.csv/);
+    assert.match(await page.locator('[data-testid="mmm-file-name"]').innerText(), /^Files: spend\.csv.*, radio\.csv$/);
     await page.click('[data-testid="mmm-run"]');
     await page.locator('[data-testid="mmm-result"]').waitFor({ timeout: 120_000 });
+    assert.equal(await page.locator('[data-testid="mmm-result"]').getAttribute('data-channels'), '4');
     await navigate(page, '/overview');
     assert.equal(await page.locator('[data-testid="date-from"]').inputValue(), '2011-03-01');
     assert.equal(await dataValue(page, 'kpi-orders'), 21);

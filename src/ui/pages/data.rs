@@ -266,7 +266,7 @@ fn FileCard(index: usize, file: FileInfo) -> impl IntoView {
                     if file.bom { t(" with BOM", "（带 BOM）") } else { "" }, delim,
                     if file.decimal_comma { t("comma", "逗号") } else { t("point", "句点") },
                     match file.date_order {
-                        crate::data::DateOrder::YearFirst => t("year-first", "年在前"),
+                        crate::data::DateOrder::YearFirst => t("unambiguous", "无歧义"),
                         crate::data::DateOrder::DayFirst => t("day-first", "日在前"),
                         crate::data::DateOrder::MonthFirst => t("month-first", "月在前"),
                     })}
