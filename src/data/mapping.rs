@@ -41,13 +41,30 @@ pub fn field_index(f: Field) -> usize {
 }
 
 /// Lower-case a header and drop spaces and punctuation ("Lineitem quantity" → "lineitemquantity",
-/// "订单 编号" → "订单编号").
+/// "订单 编号" → "订单编号"). The one header key of the app: the inventory and spend-file
+/// readers compare their synonyms with it too, after [`strip_unit`].
 pub fn normalise_header(h: &str) -> String {
     h.trim_start_matches('\u{feff}')
         .chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+/// A header without a unit in brackets at its end ("Amount spent (GBP)" → ("Amount spent",
+/// Some("GBP")), "Lead time (days)", full-width "（天）" too); the header as it is otherwise.
+pub fn strip_unit(h: &str) -> (&str, Option<&str>) {
+    let t = h.trim();
+    match t.rfind(['(', '（']) {
+        Some(i) if i > 0 && t.ends_with([')', '）']) => {
+            let unit = t[i..]
+                .trim_start_matches(['(', '（'])
+                .trim_end_matches([')', '）'])
+                .trim();
+            (t[..i].trim_end(), Some(unit))
+        }
+        _ => (t, None),
+    }
 }
 
 /// Header synonyms (normalised) per field.
@@ -1331,6 +1348,16 @@ pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn units_in_brackets() {
+        assert_eq!(strip_unit("Amount spent (GBP)"), ("Amount spent", Some("GBP")));
+        assert_eq!(strip_unit(" 提前期（天） "), ("提前期", Some("天")));
+        assert_eq!(strip_unit("Lead time ( days )"), ("Lead time", Some("days")));
+        assert_eq!(strip_unit("(GBP)"), ("(GBP)", None));
+        assert_eq!(strip_unit("Cost (GBP) total"), ("Cost (GBP) total", None));
+        assert_eq!(normalise_header(strip_unit("Campaign_Name").0), "campaignname");
+    }
 
     #[test]
     fn every_preset_has_a_label() {

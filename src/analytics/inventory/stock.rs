@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::InventoryError;
 use crate::analytics::marketing::table::Table;
+use crate::data::mapping::normalise_header;
 use crate::text::{CellError, Text};
 
 /// One SKU of the inventory file (`None` = not given, the page default applies).
@@ -317,13 +318,10 @@ const FIELDS: &[(&str, &[&str])] = &[
     ),
 ];
 
-/// Lower-case, drop spaces, punctuation and a "days"/"天" unit, keep letters, digits and CJK.
+/// The app's header key ([`normalise_header`]) without a "days"/"天" unit ("Lead time
+/// (days)", "Lieferzeit in Tagen" → "leadtime", "lieferzeit").
 pub fn normalise(h: &str) -> String {
-    let mut s: String = h
-        .chars()
-        .flat_map(char::to_lowercase)
-        .filter(|c| c.is_alphanumeric())
-        .collect();
+    let mut s = normalise_header(h);
     for unit in [
         "indays", "days", "day", "天数", "天", "intagen", "tage", "enjours", "jours", "endías",
         "endias", "días", "dias", "ingiorni", "giorni", "indagen", "dagen",

@@ -4,6 +4,7 @@
 use super::MmmError;
 use crate::analytics::forecast::series::take_off;
 use crate::analytics::marketing::table::{Table, TableError};
+use crate::data::mapping::{normalise_header, strip_unit};
 use crate::data::numbers::CURRENCY_CODES;
 use crate::data::Dataset;
 use crate::text::{CellError, Text};
@@ -47,11 +48,11 @@ pub struct SpendSpec {
 const LONG_CHANNEL: &[&str] = &[
     "channel",
     "media",
-    "campaign type",
+    "campaigntype",
     "platform",
     "source",
     "campaign",
-    "campaign name",
+    "campaignname",
     "渠道",
     "媒体",
     "广告系列",
@@ -63,22 +64,17 @@ const LONG_SPEND: &[&str] = &[
     "spend",
     "cost",
     "amount",
-    "amount spent",
-    "spend amount",
+    "amountspent",
+    "spendamount",
     "花费",
     "消耗",
     "费用",
 ];
 
-/// A header as compared with [`LONG_CHANNEL`] / [`LONG_SPEND`]: lower case, without a
-/// bracketed suffix ("Amount spent (GBP)" → "amount spent"), `_` read as a space.
+/// A header as compared with [`LONG_CHANNEL`] / [`LONG_SPEND`]: the app's header key
+/// ([`normalise_header`]) without a unit in brackets ("Amount spent (GBP)" → "amountspent").
 fn header_key(h: &str) -> String {
-    let h = h.trim();
-    let h = match h.rfind(['(', '（']) {
-        Some(i) if h.ends_with([')', '）']) && i > 0 => &h[..i],
-        _ => h,
-    };
-    h.trim().to_lowercase().replace('_', " ")
+    normalise_header(strip_unit(h).0)
 }
 
 /// The first header (in the order of `keys`) whose key is one of `keys`.
@@ -143,20 +139,12 @@ fn table_currency(table: &Table, spend_col: Option<usize>) -> Option<String> {
         let u = s.trim().to_ascii_uppercase();
         CURRENCY_CODES.contains(&u.as_str()).then_some(u)
     };
-    let bracket = spend_col.and_then(|j| {
-        let h = table.headers[j].trim();
-        let i = h.rfind(['(', '（'])?;
-        code(
-            h[i..]
-                .trim_start_matches(['(', '（'])
-                .trim_end_matches([')', '）']),
-        )
-    });
+    let bracket = spend_col.and_then(|j| code(strip_unit(&table.headers[j]).1?));
     bracket.or_else(|| {
         let j = table
             .headers
             .iter()
-            .position(|h| matches!(header_key(h).as_str(), "currency" | "currency code"))?;
+            .position(|h| matches!(header_key(h).as_str(), "currency" | "currencycode"))?;
         let mut codes = table.columns[j].iter().filter(|c| !c.trim().is_empty());
         let first = code(codes.next()?)?;
         codes
