@@ -103,7 +103,12 @@ fn abtest_reads_a_summary_file_as_counts() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
-    assert!(stderr.contains("one row per variant, units in 'visitors': read as counts"));
+    assert!(
+        stderr.contains(
+            "has one row per variant with the number of units in 'visitors': read as counts"
+        ),
+        "{stderr}"
+    );
     assert!(stdout.contains("z = 2.187, p = 0.02876"), "{stdout}");
     assert!(
         stdout.contains("control                5000          250"),

@@ -1351,12 +1351,21 @@ mod tests {
 
     #[test]
     fn units_in_brackets() {
-        assert_eq!(strip_unit("Amount spent (GBP)"), ("Amount spent", Some("GBP")));
+        assert_eq!(
+            strip_unit("Amount spent (GBP)"),
+            ("Amount spent", Some("GBP"))
+        );
         assert_eq!(strip_unit(" 提前期（天） "), ("提前期", Some("天")));
-        assert_eq!(strip_unit("Lead time ( days )"), ("Lead time", Some("days")));
+        assert_eq!(
+            strip_unit("Lead time ( days )"),
+            ("Lead time", Some("days"))
+        );
         assert_eq!(strip_unit("(GBP)"), ("(GBP)", None));
         assert_eq!(strip_unit("Cost (GBP) total"), ("Cost (GBP) total", None));
-        assert_eq!(normalise_header(strip_unit("Campaign_Name").0), "campaignname");
+        assert_eq!(
+            normalise_header(strip_unit("Campaign_Name").0),
+            "campaignname"
+        );
     }
 
     #[test]

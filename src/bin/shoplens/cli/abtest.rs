@@ -54,9 +54,13 @@ pub fn run(args: Args) -> Result<(), String> {
             let mj = table
                 .column_index(&args.metric)
                 .map_err(|e| e.to_string())?;
+            // The page's sentence (experiment::run says it in its notes).
             eprintln!(
-                "{}: one row per variant, units in '{}': read as counts",
-                table.file, table.headers[uj]
+                "{}",
+                shoplens::text::Text::new("mkt.exp.summary")
+                    .str("file", table.file.clone())
+                    .str("units", table.headers[uj].clone())
+                    .en()
             );
             experiment::counts_input(&table, vj, uj, mj).map_err(|e| e.to_string())?
         }
