@@ -532,8 +532,13 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         key: "inventory.stock.locations",
-        en: "{file}: {rows} more row(s) of SKUs at another '{col}' were added to their SKU's stock on hand and on order (the other columns are the SKU's first row's)",
-        zh: "{file}：另有 {rows} 行是同一 SKU 在其他“{col}”的库存，已计入该 SKU 的现有库存和在途数量（其他列取该 SKU 的第一行）",
+        en: "{file}: {rows} more row(s) of SKUs at another '{col}' were added to their SKU's stock on hand and on order (lead time, cost and the other terms are the SKU's first row's, blanks filled from its other rows)",
+        zh: "{file}：另有 {rows} 行是同一 SKU 在其他“{col}”的库存，已计入该 SKU 的现有库存和在途数量（提前期、成本等条件取该 SKU 的第一行，空白处用其他行补齐）",
+    },
+    Entry {
+        key: "inventory.stock.locations_differ",
+        en: "{file}: {n} SKU(s) have a different lead time, cost or order term at another location (first: {first}); the first location's is used",
+        zh: "{file}：有 {n} 个 SKU 在其他地点的提前期、成本或订货条件不同（第一个：{first}）；采用第一个地点的数值",
     },
     Entry {
         key: "inventory.stock.twice",

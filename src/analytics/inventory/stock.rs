@@ -418,6 +418,7 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<StockTable, InventoryError> {
         .position(|h| LOCATION.contains(&normalise(h).as_str()));
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut merged_rows = 0usize;
+    let mut conflicting: Vec<String> = Vec::new();
     for i in 0..t.rows() {
         let row = i + 1;
         let sku = t
@@ -449,6 +450,35 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<StockTable, InventoryError> {
                     *slot = Some(slot.unwrap_or(0.0) + a);
                 }
             }
+            // Lead time, cost and the other terms: the first location's, blanks filled from
+            // the next; a location that says otherwise is counted and said.
+            let mut differs = false;
+            for (slot, other) in [
+                (&mut r.lead_time_days, extra.lead_time_days),
+                (&mut r.lead_time_sd_days, extra.lead_time_sd_days),
+                (&mut r.unit_cost, extra.unit_cost),
+                (&mut r.order_cost, extra.order_cost),
+                (&mut r.holding_rate, extra.holding_rate),
+                (&mut r.moq, extra.moq),
+                (&mut r.case_pack, extra.case_pack),
+                (&mut r.supplier_minimum, extra.supplier_minimum),
+                (&mut r.shelf_life_days, extra.shelf_life_days),
+            ] {
+                match (*slot, other) {
+                    (None, o) => *slot = o,
+                    (Some(a), Some(b)) => differs |= (a - b).abs() > 1e-9 * a.abs().max(1.0),
+                    _ => {}
+                }
+            }
+            if differs && !conflicting.contains(&r.sku) {
+                conflicting.push(r.sku.clone());
+            }
+            if r.supplier.is_none() {
+                r.supplier = extra.supplier;
+            }
+            if r.price_breaks.is_none() {
+                r.price_breaks = extra.price_breaks;
+            }
             merged_rows += 1;
             continue;
         }
@@ -479,6 +509,14 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<StockTable, InventoryError> {
                         .cloned()
                         .unwrap_or_default(),
                 ),
+        );
+    }
+    if !conflicting.is_empty() {
+        out.notes.push(
+            Text::new("inventory.stock.locations_differ")
+                .str("file", file)
+                .int("n", conflicting.len())
+                .str("first", conflicting[0].clone()),
         );
     }
     Ok(out)
@@ -638,7 +676,26 @@ mod tests {
         assert_eq!((t.rows[1].on_hand, t.rows[1].on_order), (Some(7.0), None));
         assert_eq!(
             t.notes.iter().map(Text::en).collect::<Vec<_>>(),
-            vec!["inventory_export.csv: 1 more row(s) of SKUs at another 'Location' were added to their SKU's stock on hand and on order (the other columns are the SKU's first row's)"]
+            vec!["inventory_export.csv: 1 more row(s) of SKUs at another 'Location' were added to their SKU's stock on hand and on order (lead time, cost and the other terms are the SKU's first row's, blanks filled from its other rows)"]
+        );
+        // A blank lead time is filled from the SKU's other location; a different cost is said.
+        let t = parse(
+            "stock.csv",
+            b"sku,location,on hand,lead time,unit cost\nM1,A,3,,2.50\nM1,B,4,10,2.80\nC1,A,1,5,1\nC1,B,2,5,1\n",
+        )
+        .unwrap();
+        assert_eq!(
+            (
+                t.rows[0].on_hand,
+                t.rows[0].lead_time_days,
+                t.rows[0].unit_cost
+            ),
+            (Some(7.0), Some(10.0), Some(2.5))
+        );
+        assert_eq!(t.rows[1].lead_time_days, Some(5.0));
+        assert_eq!(
+            t.notes.iter().map(Text::en).collect::<Vec<_>>()[1],
+            "stock.csv: 1 SKU(s) have a different lead time, cost or order term at another location (first: M1); the first location's is used"
         );
         // Without a location column a repeated SKU is still an error.
         let e = parse("s.csv", b"sku,on hand\nA,1\nA,2\n")
