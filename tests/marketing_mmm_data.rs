@@ -245,6 +245,27 @@ fn long_format_and_spend_name_recognition() {
         assert_eq!(i.channels[1].values, iw.channels[1].values, "{name}");
         assert_eq!(i.revenue, iw.revenue, "{name}");
     }
+    // Pinterest ("Spend in account currency") and Ocean Engine (巨量引擎: 日期 / 广告计划 / 消耗).
+    for (name, head) in [
+        (
+            "pinterest.csv",
+            "Date,Campaign name,Spend in account currency,revenue",
+        ),
+        ("ocean.csv", "日期,广告计划,消耗,revenue"),
+    ] {
+        let text = format!(
+            "{head}\n{}",
+            long.lines()
+                .skip(1)
+                .map(|l| format!("{l}\n"))
+                .collect::<String>()
+        );
+        let t = Table::from_bytes(name, text.as_bytes()).unwrap();
+        let i = MmmInput::from_table(&t, &with_rev("revenue"), None).unwrap();
+        let names: Vec<&str> = i.channels.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, vec!["tv", "search"], "{name}");
+        assert_eq!(i.channels[1].values, iw.channels[1].values, "{name}");
+    }
     // A missing week is an error naming the problem.
     let gap = wide
         .lines()

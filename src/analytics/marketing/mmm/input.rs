@@ -57,6 +57,8 @@ const LONG_CHANNEL: &[&str] = &[
     "媒体",
     "广告系列",
     "推广计划",
+    "广告计划",
+    "计划名称",
 ];
 
 /// Spend columns of a long spend table, best first.
@@ -66,6 +68,10 @@ const LONG_SPEND: &[&str] = &[
     "amount",
     "amountspent",
     "spendamount",
+    "spendinaccountcurrency",
+    "totalspend",
+    "totalcost",
+    "adspend",
     "花费",
     "消耗",
     "费用",
