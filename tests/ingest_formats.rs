@@ -306,6 +306,34 @@ fn etsy_sold_orders() {
     );
 }
 
+/// Taobao's order report (GBK, one row per order): `买家应付货款` the revenue (not `总金额` with
+/// postage), `宝贝总数量` the units (not the points paid, `买家支付积分`), a closed order
+/// (交易关闭) a cancellation; order numbers written `="…"` (Excel's text wrapper) read as the
+/// number inside, not flagged as formulas.
+#[test]
+fn taobao_order_report() {
+    let text = "订单编号,买家会员名,买家支付宝账号,买家应付货款,买家应付邮费,买家支付积分,总金额,买家实际支付金额,订单状态,收货人姓名,联系手机,订单创建时间,订单付款时间 ,宝贝标题 ,宝贝种类 ,宝贝总数量,店铺名称\n\
+        =\"1234567890123\",小王,xw@163.com,58.00,0.00,0,58.00,58.00,交易成功,王先生,=\"13800000000\",2024-03-01 10:12:00,2024-03-01 10:13:00,纯棉T恤 白色,1,2,小店\n\
+        =\"1234567890124\",小李,xl@163.com,30.00,6.00,0,36.00,36.00,交易关闭,李女士,=\"13900000000\",2024-03-02 09:00:00,,帆布包,1,1,小店\n\
+        =\"1234567890125\",小王,xw@163.com,88.00,0.00,0,88.00,80.00,交易成功,王先生,=\"13800000000\",2024-03-05 20:30:00,2024-03-05 20:31:00,羊毛围巾,1,1,小店\n";
+    let (bytes, _, _) = GB18030.encode(text);
+    let ds = imp("ExportOrderList202403.csv", &bytes);
+    let f = &ds.report.files[0];
+    assert_eq!(f.preset.as_deref(), Some("taobao_orders"));
+    assert_eq!(ds.lines.len(), 2);
+    assert_eq!(col_str(&ds, &ds.lines.order_id, 0), "1234567890123");
+    assert_eq!(ds.report.order_level.customers, 1);
+    close(revenue(&ds), 146.0);
+    close(ds.lines.quantity.iter().sum::<f64>(), 3.0);
+    assert_eq!(dropped(&ds, DropReason::Cancellation), 1);
+    assert_eq!(ts_of(&ds)[1], "2024-03-05 20:30:00");
+    assert!(
+        !f.notes.iter().any(|n| n.en().contains("formula")),
+        "{:?}",
+        f.notes
+    );
+}
+
 /// eBay's orders report: a line of commas above the header and under it, "Jul-21-25" dates,
 /// `Sold For` the unit price (not `Total Price`, which adds postage and tax), the "record(s)
 /// downloaded" and "Seller ID" lines under the data left out (not dropped rows). `Custom

@@ -145,8 +145,30 @@ fn intern_cached(strings: &mut FastInterner, cache: &mut Cache, s: &[u8]) -> u32
     id
 }
 
+/// A cell without surrounding spaces and without Excel's text wrapper ([`excel_text`]).
 fn trim(s: &[u8]) -> &[u8] {
-    s.trim_ascii()
+    excel_text(s.trim_ascii())
+}
+
+/// `="0012345"` is how spreadsheet-minded exports (Taobao's order report, some ERPs) keep an
+/// order or phone number as text; the value is what is inside the quotes.
+pub fn excel_text(t: &[u8]) -> &[u8] {
+    if t.len() >= 3 && t.starts_with(b"=\"") && t.ends_with(b"\"") {
+        &t[2..t.len() - 1]
+    } else {
+        t
+    }
+}
+
+/// [`excel_text`] of a trimmed string cell; the cell as it is otherwise.
+pub fn excel_text_str(s: &str) -> &str {
+    let t = s.trim();
+    let inner = excel_text(t.as_bytes());
+    if inner.len() == t.len() {
+        s
+    } else {
+        &t[2..t.len() - 1]
+    }
 }
 
 /// Per-file row parser, built once the mapping is known.
@@ -951,7 +973,7 @@ pub(crate) fn read_records(text: &[u8], delim: u8, complete: bool, max: usize) -
                 let rec: Vec<String> = ends[..elen]
                     .iter()
                     .map(|&e| {
-                        let s = String::from_utf8_lossy(&out[start..e]).into_owned();
+                        let s = excel_text_str(&String::from_utf8_lossy(&out[start..e])).to_owned();
                         start = e;
                         s
                     })

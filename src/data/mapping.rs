@@ -779,6 +779,19 @@ const ETSY_ORDERS: &[(&str, Field)] = &[
     ("status", Field::Status),
 ];
 
+/// Taobao / Tmall "订单报表" (order report): one row per order; `买家应付货款` is the goods'
+/// amount the buyer owes (postage apart, `买家应付邮费`), `宝贝总数量` the items, `宝贝标题` the
+/// title(s); `买家支付积分` (points paid) is not a quantity. Order numbers come as `="…"`.
+const TAOBAO: &[(&str, Field)] = &[
+    ("订单编号", Field::OrderId),
+    ("订单创建时间", Field::OrderDate),
+    ("买家会员名", Field::CustomerId),
+    ("宝贝标题", Field::ProductName),
+    ("宝贝总数量", Field::Quantity),
+    ("买家应付货款", Field::LineTotal),
+    ("订单状态", Field::Status),
+];
+
 /// eBay Seller Hub "Orders" report: one row per item; `Sold For` is the price of one unit
 /// (`Total Price` adds postage and tax, so it is not the sale); `Custom Label` is the seller's
 /// SKU when set, `Item Number` the listing. "Jul-21-25" dates; "N record(s) downloaded" and
@@ -882,6 +895,7 @@ const PRESET_LABELS: &[(&str, &str)] = &[
     ("square_items", "data.preset.square"),
     ("ebay_orders", "data.preset.ebay"),
     ("etsy_sold_orders", "data.preset.etsy_orders"),
+    ("taobao_orders", "data.preset.taobao"),
     ("cdnow_log", "data.preset.cdnow"),
 ];
 
@@ -1078,6 +1092,9 @@ pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) 
             Some(("etsy_sold_items", ETSY))
         } else if has("saledate") && has("orderid") && has("ordervalue") && has("numberofitems") {
             Some(("etsy_sold_orders", ETSY_ORDERS))
+        } else if has("订单编号") && has("买家会员名") && has("订单创建时间") && has("宝贝总数量")
+        {
+            Some(("taobao_orders", TAOBAO))
         } else if has("salesrecordnumber")
             && has("ordernumber")
             && has("soldfor")
@@ -1180,6 +1197,9 @@ pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) 
         }
         if key == "etsy_sold_orders" {
             notes.push(Text::new("data.note.etsy_orders"));
+        }
+        if key == "taobao_orders" {
+            notes.push(Text::new("data.note.taobao"));
         }
         let r = MappingResult {
             columns,

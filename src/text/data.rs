@@ -40,6 +40,11 @@ pub const ENTRIES: &[Entry] = &[
         zh: "Etsy 已售订单导出",
     },
     Entry {
+        key: "data.preset.taobao",
+        en: "Taobao / Tmall order report",
+        zh: "淘宝 / 天猫订单报表",
+    },
+    Entry {
         key: "data.preset.square",
         en: "Square item sales export",
         zh: "Square 商品销售导出",
@@ -237,6 +242,11 @@ pub const ENTRIES: &[Entry] = &[
         key: "data.note.etsy_orders",
         en: "Etsy sold orders: one row per order, so customer and revenue figures are complete but products are not known (import the 'Sold Order Items' export for them); 'Order Value' is the items' price before coupon discounts, without shipping and tax",
         zh: "Etsy 已售订单：每笔订单一行，因此客户和收入数据完整，但不知道具体商品（商品请导入“Sold Order Items”）；“Order Value”是商品在优惠券折扣前的价格，不含运费和税",
+    },
+    Entry {
+        key: "data.note.taobao",
+        en: "Taobao order report: one row per order; '买家应付货款' (goods, without the postage in '买家应付邮费') is the revenue, '宝贝总数量' the units; an order of several different items has their titles in one '宝贝标题' cell, counted as one product; closed orders (交易关闭) are cancellations",
+        zh: "淘宝订单报表：每笔订单一行；“买家应付货款”（商品金额，不含“买家应付邮费”）按收入读取，“宝贝总数量”按件数读取；一笔订单有多种宝贝时，它们的标题在同一个“宝贝标题”单元格里，按一个商品计；交易关闭的订单按取消处理",
     },
     Entry {
         key: "data.note.cdnow",

@@ -156,7 +156,11 @@ impl Table {
                 continue;
             }
             for (j, col) in columns.iter_mut().enumerate() {
-                col.push(rec.get(j).unwrap_or("").trim().to_string());
+                col.push(
+                    crate::data::importer::excel_text_str(rec.get(j).unwrap_or(""))
+                        .trim()
+                        .to_string(),
+                );
             }
         }
         // Total rows at the end (Google Ads: "Total: Account", "Total: Campaigns") are not data.
