@@ -265,22 +265,18 @@ impl MmmInput {
             parts.push(read_part(t, spec, rev_from == Some(k), several)?);
         }
         if several {
-            for (names, what) in [(&spec.channels, "channels"), (&spec.controls, "controls")] {
-                let Some(names) = names else { continue };
-                for name in names {
-                    let found = parts.iter().any(|p| {
-                        let series = if what == "channels" {
-                            &p.channels
-                        } else {
-                            &p.controls
-                        };
-                        series
+            // Every named spend or control column is in some file (a long file's channels are
+            // names in its channel column); else the first file's "no such column" error.
+            let named = spec.channels.iter().flatten();
+            for name in named.chain(spec.controls.iter().flatten()) {
+                let found = tables.iter().any(|t| t.column_index(name).is_ok())
+                    || parts.iter().any(|p| {
+                        p.channels
                             .iter()
                             .any(|s| s.name.eq_ignore_ascii_case(name.trim()))
-                    }) || tables.iter().any(|t| t.column_index(name).is_ok());
-                    if !found {
-                        first.column_index(name)?;
-                    }
+                    });
+                if !found {
+                    first.column_index(name)?;
                 }
             }
         }
@@ -304,6 +300,7 @@ impl MmmInput {
         // The money's currency: the spend files' (all one), else the orders' one currency.
         let mut spend_codes: Vec<&str> =
             parts.iter().filter_map(|p| p.currency.as_deref()).collect();
+        spend_codes.sort_unstable();
         spend_codes.dedup();
         let order_code = orders.and_then(|d| match d.report.currencies.as_slice() {
             [(c, _)] => Some(c.as_str()),
@@ -322,15 +319,8 @@ impl MmmInput {
             }
             ([one], _, _) => Some((*one).to_owned()),
             (many, _, _) => {
-                let mut all = many.to_vec();
-                all.sort_unstable();
-                all.dedup();
-                if all.len() > 1 {
-                    notes.push(Text::new("mkt.mmm.currencies_differ").str("codes", all.join(", ")));
-                    None
-                } else {
-                    Some(all[0].to_owned())
-                }
+                notes.push(Text::new("mkt.mmm.currencies_differ").str("codes", many.join(", ")));
+                None
             }
         };
         let dates: Vec<i64> = match rev_from {
