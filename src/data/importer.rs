@@ -163,12 +163,11 @@ pub fn excel_text(t: &[u8]) -> &[u8] {
 /// [`excel_text`] of a trimmed string cell; the cell as it is otherwise.
 pub fn excel_text_str(s: &str) -> &str {
     let t = s.trim();
-    let inner = excel_text(t.as_bytes());
-    if inner.len() == t.len() {
-        s
-    } else {
-        &t[2..t.len() - 1]
-    }
+    // The wrapper's three bytes are ASCII, so the inner bytes are whole characters.
+    std::str::from_utf8(excel_text(t.as_bytes()))
+        .ok()
+        .filter(|inner| inner.len() < t.len())
+        .unwrap_or(s)
 }
 
 /// Per-file row parser, built once the mapping is known.

@@ -100,6 +100,14 @@ pub fn money(value: f64, symbol: &str) -> Cell {
     }
 }
 
+/// [`money`] in whole units, for rough amounts (spend, modelled revenue).
+pub fn money0(value: f64, symbol: &str) -> Cell {
+    Cell::Num {
+        value,
+        shown: super::format::money0(value, symbol),
+    }
+}
+
 #[component]
 pub fn DataTable(
     /// Used for `data-testid="download-<id>"` and the CSV file name.

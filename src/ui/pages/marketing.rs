@@ -322,10 +322,7 @@ fn MmmResult(report: MmmReport, millis: f64) -> impl IntoView {
         .unwrap_or_default();
     let money0 = {
         let sym = sym.clone();
-        move |v: f64| Cell::Num {
-            value: v,
-            shown: format::money0(v, &sym),
-        }
+        move |v: f64| crate::ui::table::money0(v, &sym)
     };
     let period = if r.period_days == 7 {
         t("week", "周")
