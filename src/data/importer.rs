@@ -147,22 +147,24 @@ fn intern_cached(strings: &mut FastInterner, cache: &mut Cache, s: &[u8]) -> u32
 
 /// A cell without surrounding spaces and without Excel's text wrapper ([`excel_text`]).
 fn trim(s: &[u8]) -> &[u8] {
-    excel_text(s.trim_ascii())
+    excel_text(s.trim_ascii_end()).trim_ascii()
 }
 
 /// `="0012345"` is how spreadsheet-minded exports (Taobao's order report, some ERPs) keep an
-/// order or phone number as text; the value is what is inside the quotes.
-pub fn excel_text(t: &[u8]) -> &[u8] {
-    if t.len() >= 3 && t.starts_with(b"=\"") && t.ends_with(b"\"") {
-        &t[2..t.len() - 1]
+/// order or phone number as text; the value is what is inside the quotes. The wrapper must
+/// open the cell (` =""`, with a space first, is text, as written); trailing spaces are the
+/// caller's to trim.
+pub fn excel_text(cell: &[u8]) -> &[u8] {
+    if cell.len() >= 3 && cell.starts_with(b"=\"") && cell.ends_with(b"\"") {
+        &cell[2..cell.len() - 1]
     } else {
-        t
+        cell
     }
 }
 
-/// [`excel_text`] of a trimmed string cell; the cell as it is otherwise.
+/// [`excel_text`] of a string cell; the cell as it is otherwise.
 pub fn excel_text_str(s: &str) -> &str {
-    let t = s.trim();
+    let t = s.trim_end();
     // The wrapper's three bytes are ASCII, so the inner bytes are whole characters.
     std::str::from_utf8(excel_text(t.as_bytes()))
         .ok()
