@@ -259,7 +259,7 @@ fn square_item_sales() {
 }
 
 /// Etsy's order-level "Sold Orders" export: orders, customers and revenue (`Order Value`, not
-/// the `Order Total` with shipping and tax), the number of items as the quantity, no product
+/// the `Order Total` with shipping and tax) less the coupon's `Discount Amount`, the number of items as the quantity, no product
 /// (its `SKU` cell lists several) and no category from `Payment Type`.
 #[test]
 fn etsy_sold_orders() {
@@ -286,7 +286,14 @@ fn etsy_sold_orders() {
     );
     assert_eq!(ds.report.order_level.orders, 3);
     assert_eq!(ds.report.order_level.customers, 2);
-    close(revenue(&ds), 103.0);
+    // 48.00 − 4.80 (the coupon's Discount Amount) + 25.00 + 30.00.
+    close(revenue(&ds), 98.2);
+    assert!(
+        ds.report.files[0].notes.iter().any(|n| n.en()
+            == "'Discount Amount' taken off 'Order Value' on 1 order(s): revenue after coupon discounts, before shipping and tax"),
+        "{:?}",
+        ds.report.files[0].notes
+    );
     assert_eq!(ts_of(&ds)[2], "2024-04-02 00:00:00");
     // Products need items: the baskets and recommendations say so, not "no baskets left" or
     // "no customer ids".
@@ -315,7 +322,8 @@ fn taobao_order_report() {
     let text = "订单编号,买家会员名,买家支付宝账号,买家应付货款,买家应付邮费,买家支付积分,总金额,买家实际支付金额,订单状态,收货人姓名,联系手机,订单创建时间,订单付款时间 ,宝贝标题 ,宝贝种类 ,宝贝总数量,店铺名称\n\
         =\"1234567890123\",小王,xw@163.com,58.00,0.00,0,58.00,58.00,交易成功,王先生,=\"13800000000\",2024-03-01 10:12:00,2024-03-01 10:13:00,纯棉T恤 白色,1,2,小店\n\
         =\"1234567890124\",小李,xl@163.com,30.00,6.00,0,36.00,36.00,交易关闭,李女士,=\"13900000000\",2024-03-02 09:00:00,,帆布包,1,1,小店\n\
-        =\"1234567890125\",小王,xw@163.com,88.00,0.00,0,88.00,80.00,交易成功,王先生,=\"13800000000\",2024-03-05 20:30:00,2024-03-05 20:31:00,羊毛围巾,1,1,小店\n";
+        =\"1234567890125\",小王,xw@163.com,88.00,0.00,0,88.00,80.00,交易成功,王先生,=\"13800000000\",2024-03-05 20:30:00,2024-03-05 20:31:00,羊毛围巾,1,1,小店\n\
+        =\"1234567890126\",小赵,xz@163.com,45.00,0.00,0,45.00,0.00,等待买家付款,赵先生,=\"13700000000\",2024-03-06 08:00:00,,帆布包,1,1,小店\n";
     let (bytes, _, _) = GB18030.encode(text);
     let ds = imp("ExportOrderList202403.csv", &bytes);
     let f = &ds.report.files[0];
@@ -326,7 +334,17 @@ fn taobao_order_report() {
     close(revenue(&ds), 146.0);
     close(ds.lines.quantity.iter().sum::<f64>(), 3.0);
     assert_eq!(dropped(&ds, DropReason::Cancellation), 1);
+    // 等待买家付款 (awaiting the buyer's payment): not a sale.
+    assert_eq!(dropped(&ds, DropReason::Unpaid), 1);
     assert_eq!(ts_of(&ds)[1], "2024-03-05 20:30:00");
+    // No currency column: the platform's yuan, said.
+    assert_eq!(ds.report.currencies, vec![("CNY".to_owned(), 2)]);
+    assert!(
+        f.notes.iter().any(|n| n.en()
+            == "no currency column: amounts read as CNY, the currency of the Taobao / Tmall order report (the file names none)"),
+        "{:?}",
+        f.notes
+    );
     assert!(
         !f.notes.iter().any(|n| n.en().contains("formula")),
         "{:?}",
@@ -712,7 +730,12 @@ fn date_formats_and_order() {
         dates_file(&["2011-01-01", "not a date", "2011-02-30"], "", "").as_bytes(),
     );
     assert_eq!(dropped(&ds, DropReason::UnparseableDate), 2);
-    assert_eq!(ds.report.dropped[2].first_rows, vec![(0, 2), (0, 3)]);
+    let d = ds.report.dropped.iter();
+    let d = d.filter(|d| d.reason == DropReason::UnparseableDate);
+    assert_eq!(
+        d.map(|d| d.first_rows.clone()).next(),
+        Some(vec![(0, 2), (0, 3)])
+    );
 }
 
 #[test]
@@ -799,6 +822,73 @@ fn woocommerce_preset() {
         (2, 1, 1)
     );
     assert_eq!((r.return_lines, r.return_value), (1, 15.0));
+}
+
+/// Orders the buyer has not paid are neither sales nor returns: their own drop reason, with the
+/// status cell in the example. A bare "pending" is unpaid in WooCommerce ("pending payment")
+/// but counted as a sale in Shopify (cash on delivery stays pending), with a note.
+#[test]
+fn unpaid_orders_are_not_sales() {
+    let woo = "Order ID,Order Date,Order Status,Customer User,Billing Email,Billing Country,Order Currency,SKU,Item Name,Quantity,Item Cost,Line Total,Order Total\n\
+        101,2023-04-01 09:00,wc-completed,7,jo@example.com,DE,EUR,SH-1,Shirt,2,15.00,30.00,30.00\n\
+        102,2023-04-02 10:30,wc-pending,0,guest@example.com,FR,EUR,SH-1,Shirt,1,15.00,15.00,15.00\n\
+        103,2023-04-03 11:00,Pending payment,8,al@example.com,AT,EUR,HA-3,Hat,1,20.00,20.00,20.00\n\
+        104,2023-04-04 12:00,wc-on-hold,8,al@example.com,AT,EUR,HA-3,Hat,2,20.00,40.00,40.00\n";
+    let ds = imp("woo.csv", woo.as_bytes());
+    let r = &ds.report;
+    assert_eq!(r.files[0].preset.as_deref(), Some("woocommerce"));
+    assert_eq!(dropped(&ds, DropReason::Unpaid), 2);
+    assert_eq!(dropped(&ds, DropReason::Cancellation), 0);
+    assert_eq!((r.kept_rows, r.return_lines), (2, 0));
+    // 30 (completed) + 40 (on hold: awaiting a bank transfer, counted like WooCommerce does).
+    close(r.order_level.revenue, 70.0);
+    let d = r
+        .dropped
+        .iter()
+        .find(|d| d.reason == DropReason::Unpaid)
+        .unwrap();
+    assert_eq!(d.first_rows, vec![(0, 2), (0, 3)]);
+    assert_eq!(
+        d.examples[0].en(),
+        "woo.csv, row 2, column 'Order Status' 'wc-pending': the order is not paid yet (awaiting payment); not counted as a sale nor as a return — it may still be paid, or be closed unpaid"
+    );
+
+    let shopify = "Name,Email,Financial Status,Paid at,Fulfillment Status,Currency,Subtotal,Total,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku,Billing Country,Cancelled at,Vendor\n\
+        #1001,ann@example.com,pending,,unfulfilled,USD,30.00,30.00,2023-03-01 10:12:13 -0500,2,Blue Mug,10.00,MUG-B,US,,Acme\n\
+        #1001,ann@example.com,,,,,,,2023-03-01 10:12:13 -0500,1,Red Mug,10.00,MUG-R,,,Acme\n\
+        #1002,bob@example.com,expired,,,USD,12.50,12.50,2023-03-02 11:00:00 -0500,1,Tea Towel,12.50,TOWEL,US,,Acme\n\
+        #1002,bob@example.com,,,,,,,2023-03-02 11:00:00 -0500,2,Coaster,5.00,COAST,,,Acme\n\
+        #1003,cy@example.com,paid,2023-03-03 09:30:00 -0500,,USD,20.00,20.00,2023-03-03 09:30:00 -0500,4,Coaster,5.00,COAST,CA,,Acme\n";
+    let ds = imp("orders_export.csv", shopify.as_bytes());
+    let r = &ds.report;
+    assert_eq!(r.files[0].preset.as_deref(), Some("shopify_orders"));
+    // #1002's expired authorisation: both lines (the status is filled down).
+    assert_eq!(dropped(&ds, DropReason::Unpaid), 2);
+    assert_eq!(r.kept_rows, 3);
+    close(r.order_level.revenue, 50.0);
+    let note = r.files[0]
+        .notes
+        .iter()
+        .map(|n| n.en())
+        .find(|n| n.contains("pending"))
+        .unwrap();
+    assert!(
+        note.starts_with("2 line(s) have the status 'pending': counted as sales"),
+        "{note}"
+    );
+
+    let generic = "Order,Date,Customer,Product,Qty,Price,Status\n\
+        A1,2024-01-02,c1,Mug,1,9.50,Completed\n\
+        A2,2024-01-03,c2,Mug,1,9.50,Awaiting Payment\n\
+        A3,2024-01-04,c3,Mug,2,9.50,UNPAID\n\
+        A4,2024-01-05,c4,Mug,1,9.50,Partially paid\n\
+        A5,2024-01-06,c5,Mug,1,9.50,待付款\n\
+        A6,2024-01-07,c6,Mug,1,9.50,Cancelled (unpaid)\n";
+    let ds = imp("orders.csv", generic.as_bytes());
+    assert_eq!(dropped(&ds, DropReason::Unpaid), 3);
+    // Cancelled first: a cancellation, whatever else the status says.
+    assert_eq!(dropped(&ds, DropReason::Cancellation), 1);
+    close(ds.report.order_level.revenue, 19.0);
 }
 
 #[test]

@@ -104,6 +104,8 @@ pub(crate) fn finish_file(
                 push_line(&mut sh.returns, s, ts, file, true);
             }
             Some(DropReason::Cancellation)
+        } else if s.is_unpaid() {
+            Some(DropReason::Unpaid)
         } else if ts.is_none() {
             Some(DropReason::UnparseableDate)
         } else if ts.is_some_and(|t| !(MIN_TS..MAX_TS).contains(&t)) {
@@ -161,6 +163,9 @@ fn drop_why(info: &FileInfo, rows: &FileRows, s: &Staged, reason: DropReason) ->
     match reason {
         DropReason::MalformedRow => Text::new("data.drop.malformed").text("at", at_row()),
         DropReason::Cancellation => Text::new("data.drop.cancellation").text("at", at_row()),
+        DropReason::Unpaid => {
+            Text::new("data.drop.unpaid").text("at", known(&rows.unpaid).unwrap_or_else(at_row))
+        }
         DropReason::UnparseableDate => known(&rows.bad_dates).unwrap_or_else(|| match s.date {
             RawDate::Ambiguous { a, b, year, .. } => {
                 let read = match info.date_order {

@@ -59,6 +59,11 @@ const DUPLICATE: u8 = 8;
 const HAS_PRICE: u8 = 16;
 /// The file has no prices at all ([`FileInfo::priced`] false): the amount checks do not apply.
 const UNPRICED: u8 = 32;
+/// The status says the order is not paid ("awaiting payment", 等待买家付款): not a sale.
+const UNPAID: u8 = 64;
+/// The status is a bare "pending": counted as a sale (cash on delivery and bank transfers stay
+/// pending until marked paid), and counted for the file's note.
+const PENDING: u8 = 128;
 
 /// One parsed data row waiting for the file's date order.
 #[derive(Debug, Clone, Copy)]
@@ -212,6 +217,18 @@ struct RowParser {
     /// Report lines between or under the data (text in the first cell only, such as eBay's
     /// "4 record(s) downloaded" and "Seller ID : shop"): count and the first one.
     footer: (u64, Option<String>),
+    /// A bare "pending" status means "not paid" in this export ([`status_flags`]).
+    pending_unpaid: bool,
+    /// First rows whose status says the order is not paid: the status cell.
+    unpaid: Vec<(u32, Text)>,
+    /// Lines with a bare "pending" status counted as sales: count and the status as written.
+    pending: (u64, Option<String>),
+    /// The currency of an export that never names one (Taobao: Chinese yuan) and the lines
+    /// given it (only those without a currency symbol of their own).
+    preset_currency: (Option<&'static str>, u64),
+    /// A discount column taken off the line total (Etsy's order-level `Order Value` is before
+    /// the coupon's `Discount Amount`) and the lines it changed.
+    discount: (Option<usize>, u64),
 }
 
 /// Explanations kept per kind of bad cell (a few more than reported: some of these rows are
@@ -254,6 +271,7 @@ impl Importer {
         let drops = [
             DropReason::MalformedRow,
             DropReason::Cancellation,
+            DropReason::Unpaid,
             DropReason::UnparseableDate,
             DropReason::UnparseableNumber,
             DropReason::QuantityNotPositive,
@@ -370,6 +388,46 @@ impl Importer {
                     .str("first", first.clone()),
             );
         }
+        if let (n, Some(status)) = &parser.pending {
+            fs.info.note(
+                Text::new("data.note.pending_kept")
+                    .int("n", *n)
+                    .str("status", status.clone()),
+            );
+        }
+        if let ((Some(code), n), Some(preset)) = (
+            parser.preset_currency,
+            fs.info
+                .preset
+                .as_deref()
+                .and_then(crate::data::mapping::preset_label),
+        ) {
+            if n > 0 {
+                fs.info.note(
+                    Text::new("data.note.preset_currency")
+                        .str("code", code)
+                        .text("preset", preset),
+                );
+            }
+        }
+        if let ((Some(c), n), Some(total)) = (
+            parser.discount,
+            parser
+                .col
+                .get(F_TOTAL)
+                .copied()
+                .flatten()
+                .and_then(|t| parser.headers.get(t)),
+        ) {
+            if n > 0 {
+                fs.info.note(
+                    Text::new("data.note.discount_taken_off")
+                        .str("discount", parser.headers[c].as_str())
+                        .str("total", total.as_str())
+                        .int("n", n),
+                );
+            }
+        }
         if let (n, Some(first)) = &parser.markup {
             fs.info.note(
                 Text::new("data.note.markup")
@@ -404,6 +462,7 @@ pub(crate) struct FileRows {
     pub staged: Vec<Staged>,
     pub bad_dates: Vec<(u32, Text)>,
     pub bad_numbers: Vec<(u32, Text)>,
+    pub unpaid: Vec<(u32, Text)>,
     pub vote: DateOrderVote,
     pub decimal_comma: bool,
     pub currency_hint: Option<&'static str>,
@@ -416,6 +475,7 @@ impl RowParser {
             staged: self.staged,
             bad_dates: self.bad_dates,
             bad_numbers: self.bad_numbers,
+            unpaid: self.unpaid,
             vote: self.vote,
             decimal_comma: self.decimal_comma,
             currency_hint: self.symbol_currency.first().map(|c| c.0),
@@ -427,6 +487,9 @@ impl RowParser {
 impl Staged {
     pub(crate) fn is_cancel(&self) -> bool {
         self.flags & (CANCEL | REFUND) != 0
+    }
+    pub(crate) fn is_unpaid(&self) -> bool {
+        self.flags & UNPAID != 0
     }
     pub(crate) fn status(&self) -> Status {
         if self.flags & REFUND != 0 {
@@ -473,9 +536,13 @@ impl Staged {
 }
 
 /// Status text → flags: cancelled/refunded/returned (English, Shopify, WooCommerce, Chinese,
-/// German, French, Spanish, Portuguese, Italian).
-fn status_flags(s: &[u8]) -> u8 {
+/// German, French, Spanish, Portuguese, Italian), not paid ([`UNPAID`]: "awaiting payment",
+/// "unpaid", Shopify's `expired` authorisation, Taobao's 等待买家付款), or a bare "pending"
+/// ([`PENDING`]; [`UNPAID`] instead when `pending_unpaid`: WooCommerce's `pending` is "pending
+/// payment", Amazon's `Pending` an order whose payment is not yet authorised).
+fn status_flags(s: &[u8], pending_unpaid: bool) -> u8 {
     let l = String::from_utf8_lossy(s).to_lowercase();
+    let l = l.trim();
     if l.contains("partial") {
         0
     } else if l.contains("refund")
@@ -504,9 +571,49 @@ fn status_flags(s: &[u8]) -> u8 {
         || l.contains("anulad")
     {
         CANCEL
+    } else if is_unpaid_status(l) {
+        UNPAID
+    } else if matches!(l, "pending" | "wc-pending") {
+        if pending_unpaid {
+            UNPAID
+        } else {
+            PENDING
+        }
     } else {
         0
     }
+}
+
+/// A status (lower-case) that says the buyer has not paid: English, platform codes
+/// (`pending_payment`, Taobao's `WAIT_BUYER_PAY`), Chinese, German, French, Spanish,
+/// Portuguese and Italian.
+fn is_unpaid_status(l: &str) -> bool {
+    const WORDS: [&str; 22] = [
+        "unpaid",
+        "not paid",
+        "awaiting payment",
+        "awaiting_payment",
+        "pending payment",
+        "pending_payment",
+        "payment pending",
+        "waiting for payment",
+        "wait_buyer_pay",
+        "expired",
+        "等待买家付款",
+        "待付款",
+        "未付款",
+        "待支付",
+        "未支付",
+        "unbezahlt",
+        "zahlung ausstehend",
+        "impayé",
+        "attente de paiement",
+        "pendiente de pago",
+        "aguardando pagamento",
+        "attesa di pagamento",
+    ];
+    WORDS.iter().any(|w| l.contains(w))
+        || matches!(l, "non payé" | "no pagado" | "não pago" | "non pagato")
 }
 
 impl FileState {
@@ -819,6 +926,10 @@ impl FileState {
                 col.reason = Text::new("data.map.time_of_day");
             }
         }
+        let discount_col = match m.preset {
+            Some("etsy_sold_orders") => norm.iter().position(|n| n == "discountamount"),
+            _ => None,
+        };
         let header_hash = sh.hasher.hash_one(&headers);
         self.parser = Some(RowParser {
             ncols: headers.len(),
@@ -851,6 +962,17 @@ impl FileState {
             formulas: (0, None),
             markup: (0, None),
             footer: (0, None),
+            pending_unpaid: matches!(m.preset, Some("woocommerce" | "amazon_orders")),
+            unpaid: Vec::new(),
+            pending: (0, None),
+            preset_currency: (
+                match m.preset {
+                    Some("taobao_orders") => Some("CNY"),
+                    _ => None,
+                },
+                0,
+            ),
+            discount: (discount_col, 0),
         });
         self.csv = Some(CsvStage {
             rdr: csv_core::ReaderBuilder::new().delimiter(delim).build(),
@@ -1092,9 +1214,21 @@ impl RowParser {
             if self.status_cache.0 != status {
                 self.status_cache.0.clear();
                 self.status_cache.0.extend_from_slice(status);
-                self.status_cache.1 = status_flags(status);
+                self.status_cache.1 = status_flags(status, self.pending_unpaid);
             }
             flags |= self.status_cache.1;
+            if flags & UNPAID != 0 && self.unpaid.len() < BAD_CELLS_KEPT {
+                if let Some(c) = col[F_STATUS] {
+                    let at = self.cell_at(row, c, status);
+                    self.unpaid.push((row, at));
+                }
+            }
+            if flags & PENDING != 0 {
+                self.pending.0 += 1;
+                if self.pending.1.is_none() {
+                    self.pending.1 = Some(shorten(status));
+                }
+            }
         }
         if order_raw.len() >= 2
             && (order_raw[0] == b'C' || order_raw[0] == b'c')
@@ -1174,7 +1308,15 @@ impl RowParser {
         };
         let p = price.flatten();
         let revenue = match (total, q, p) {
-            (Some(Some(t)), _, _) => Some(t),
+            (Some(Some(t)), _, _) => {
+                match self.discount.0.map(|c| parse_number(trim(field(c)), dc)) {
+                    Some(Some((d, _))) if d != 0.0 && d.is_finite() => {
+                        self.discount.1 += 1;
+                        Some(t - d.abs())
+                    }
+                    _ => Some(t),
+                }
+            }
             (_, Some(q), Some(p)) => Some(q * p),
             _ => None,
         };
@@ -1246,6 +1388,9 @@ impl RowParser {
                 Some(e) => e.1 += 1,
                 None => self.symbol_currency.push((c, 1)),
             }
+            intern_cached(strings, &mut self.caches[ID_CURRENCY], c.as_bytes())
+        } else if let Some(c) = self.preset_currency.0 {
+            self.preset_currency.1 += 1;
             intern_cached(strings, &mut self.caches[ID_CURRENCY], c.as_bytes())
         } else {
             NONE_ID

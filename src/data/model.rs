@@ -256,6 +256,9 @@ pub enum DropReason {
     MalformedRow,
     /// Order id starts with "C", or status cancelled/refunded: kept aside in `Dataset::returns`.
     Cancellation,
+    /// The status says the order is not paid ("awaiting payment", "unpaid", Taobao's
+    /// 等待买家付款, WooCommerce's pending payment): not a sale, and not a return either.
+    Unpaid,
     UnparseableDate,
     UnparseableNumber,
     QuantityNotPositive,

@@ -264,6 +264,21 @@ pub const ENTRIES: &[Entry] = &[
         zh: "有 {n} 行只在第一个单元格有文字，按报告说明行（而非订单）未读入（第一行：“{first}”）",
     },
     Entry {
+        key: "data.note.pending_kept",
+        en: "{n} line(s) have the status '{status}': counted as sales (cash on delivery and bank transfers stay pending until marked paid); an order that is never paid shows up later as voided or cancelled",
+        zh: "有 {n} 行的状态为“{status}”：计为销售（货到付款和银行转账在标记为已付款前都显示为待处理）；最终未付款的订单之后会显示为已作废或已取消",
+    },
+    Entry {
+        key: "data.note.preset_currency",
+        en: "no currency column: amounts read as {code}, the currency of the {preset} (the file names none)",
+        zh: "没有币种列：金额按 {code} 计，即{preset}所用的币种（文件中未注明）",
+    },
+    Entry {
+        key: "data.note.discount_taken_off",
+        en: "'{discount}' taken off '{total}' on {n} order(s): revenue after coupon discounts, before shipping and tax",
+        zh: "{n} 个订单的“{total}”已减去“{discount}”：收入按优惠券折扣后、运费和税前计",
+    },
+    Entry {
         key: "data.note.formulas",
         en: "{n} text cell(s) start with =, +, - or @ like a spreadsheet formula (first: {first}): kept as plain text; CSV exports prefix them with ' so a spreadsheet shows them instead of running them",
         zh: "有 {n} 个文本单元格像电子表格公式一样以 =、+、- 或 @ 开头（第一个：{first}）：按纯文本保留；导出 CSV 时会在前面加上 '，这样电子表格只显示、不执行它们",
@@ -413,6 +428,11 @@ pub const ENTRIES: &[Entry] = &[
         key: "data.drop.cancellation",
         en: "{at}: a cancellation or return (order id starting with C, or a cancelled/refunded status); kept aside for the returns rate, not counted as a sale",
         zh: "{at}：取消或退货（订单号以 C 开头，或状态为已取消/已退款）；单独存放用于计算退货率，不计为销售",
+    },
+    Entry {
+        key: "data.drop.unpaid",
+        en: "{at}: the order is not paid yet (awaiting payment); not counted as a sale nor as a return — it may still be paid, or be closed unpaid",
+        zh: "{at}：订单尚未付款（等待付款）；不计为销售，也不算退货——之后可能付款，也可能未付款即关闭",
     },
     Entry {
         key: "data.drop.date_invalid_in_order",

@@ -132,11 +132,11 @@ test('Square item sales: the time of day comes from its own column', { timeout: 
   }
 });
 
-test('Taobao order report (GBK): recognised, goods amount the revenue, closed order a cancellation, ="…" order numbers read as numbers', { timeout: TEST_TIMEOUT }, async () => {
+test('Taobao order report (GBK): recognised, goods amount the revenue, closed order a cancellation, unpaid order not a sale, ="…" order numbers read as numbers', { timeout: TEST_TIMEOUT }, async () => {
   // 订单编号,买家会员名,买家应付货款,买家应付邮费,买家支付积分,总金额,订单状态,联系手机,订单创建时间,宝贝标题,宝贝总数量
-  // with three orders (one 交易关闭), encoded with .encode("gbk").
+  // with four orders (one 交易关闭, one 等待买家付款), encoded with .encode("gbk").
   const p = path.join(dir, 'ExportOrderList202403.csv');
-  fs.writeFileSync(p, Buffer.from('tqm1pbHgusUswvK80rvh1LHD+yzC8rzS06a4trv1v+4swvK80tOmuLbTyrfRLMLyvNLWp7i2u/231izX3L3wtu4stqm1pde0zKwswarPtcrWu/ostqm1pbS0vajKsbzkLLGmsbSx6sziLLGmsbTX3Mr9wb8KPSIxMjM0NTY3ODkwMTIzIizQoc31LDU4LjAwLDAuMDAsMCw1OC4wMCy9u9LXs8m5piw9IjEzODAwMDAwMDAwIiwyMDI0LTAzLTAxIDEwOjEyOjAwLLS/w95U0PQgsNfJqywyCj0iMTIzNDU2Nzg5MDEyNCIs0KHA7iwzMC4wMCw2LjAwLDAsMzYuMDAsvbvS17nYsdUsPSIxMzkwMDAwMDAwMCIsMjAyNC0wMy0wMiAwOTowMDowMCy3q7K8sPwsMQo9IjEyMzQ1Njc4OTAxMjUiLNChzfUsODguMDAsMC4wMCwwLDg4LjAwLL270tezybmmLD0iMTM4MDAwMDAwMDAiLDIwMjQtMDMtMDUgMjA6MzA6MDAs0fLDq86nve0sMQo=', 'base64'));
+  fs.writeFileSync(p, Buffer.from('tqm1pbHgusUswvK80rvh1LHD+yzC8rzS06a4trv1v+4swvK80tOmuLbTyrfRLMLyvNLWp7i2u/231izX3L3wtu4stqm1pde0zKwswarPtcrWu/ostqm1pbS0vajKsbzkLLGmsbSx6sziLLGmsbTX3Mr9wb8KPSIxMjM0NTY3ODkwMTIzIizQoc31LDU4LjAwLDAuMDAsMCw1OC4wMCy9u9LXs8m5piw9IjEzODAwMDAwMDAwIiwyMDI0LTAzLTAxIDEwOjEyOjAwLLS/w95U0PQgsNfJqywyCj0iMTIzNDU2Nzg5MDEyNCIs0KHA7iwzMC4wMCw2LjAwLDAsMzYuMDAsvbvS17nYsdUsPSIxMzkwMDAwMDAwMCIsMjAyNC0wMy0wMiAwOTowMDowMCy3q7K8sPwsMQo9IjEyMzQ1Njc4OTAxMjUiLNChzfUsODguMDAsMC4wMCwwLDg4LjAwLL270tezybmmLD0iMTM4MDAwMDAwMDAiLDIwMjQtMDMtMDUgMjA6MzA6MDAs0fLDq86nve0sMQo9IjEyMzQ1Njc4OTAxMjYiLNCh1dQsNDUuMDAsMC4wMCwwLDQ1LjAwLLXItP3C8rzSuLa/7iw9IjEzNzAwMDAwMDAwIiwyMDI0LTAzLTA2IDA4OjAwOjAwLLersryw/CwxCg==', 'base64'));
   const { page, log, url, context } = await newPage(env);
   try {
     const kpis = await importFiles(page, url, [p]);
@@ -147,6 +147,8 @@ test('Taobao order report (GBK): recognised, goods amount the revenue, closed or
     const text = await page.locator('main').innerText();
     assert.match(text, /1234567890123/);
     assert.doesNotMatch(text, /like a spreadsheet formula/);
+    // 等待买家付款: its own reason, not a sale and not a return.
+    assert.match(text, /Not paid \(awaiting payment; not a sale, not a return\)\s+1\b/);
     await shot(page, 'data-taobao.png');
     assert.deepEqual(crashes(log), []);
   } finally {

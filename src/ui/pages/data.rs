@@ -37,6 +37,10 @@ fn reason_text(r: DropReason) -> &'static str {
             "Cancellation or return (kept aside for the returns rate)",
             "取消或退货（单独存放，用于计算退货率）",
         ),
+        DropReason::Unpaid => t(
+            "Not paid (awaiting payment; not a sale, not a return)",
+            "未付款（等待付款；不计为销售，也不算退货）",
+        ),
         DropReason::UnparseableDate => t("Date could not be read", "日期无法识别"),
         DropReason::UnparseableNumber => t("Number could not be read", "数字无法识别"),
         DropReason::QuantityNotPositive => t("Quantity zero or negative", "数量为零或负数"),
