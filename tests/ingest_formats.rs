@@ -190,7 +190,8 @@ fn amazon_all_orders_report() {
     let text = "amazon-order-id\tmerchant-order-id\tpurchase-date\tlast-updated-date\torder-status\tfulfillment-channel\tsales-channel\tproduct-name\tsku\tasin\titem-status\tquantity\tcurrency\titem-price\titem-tax\tshipping-price\tship-country\n\
         111-1-1\t\t2024-03-01T10:00:00+00:00\t2024-03-02T10:00:00+00:00\tShipped\tAmazon\tAmazon.com\tMug\tM1\tB01\tShipped\t3\tUSD\t30.00\t2.40\t0.00\tUS\n\
         111-1-1\t\t2024-03-01T10:00:00+00:00\t2024-03-02T10:00:00+00:00\tShipped\tAmazon\tAmazon.com\tCup\tC1\tB02\tShipped\t1\tUSD\t12.50\t1.00\t4.99\tUS\n\
-        111-2-2\t\t2024-03-05T09:00:00+00:00\t2024-03-05T10:00:00+00:00\tCancelled\tMerchant\tAmazon.com\tMug\tM1\tB01\tCancelled\t1\tUSD\t10.00\t0.80\t0.00\tUS\n";
+        111-2-2\t\t2024-03-05T09:00:00+00:00\t2024-03-05T10:00:00+00:00\tCancelled\tMerchant\tAmazon.com\tMug\tM1\tB01\tCancelled\t1\tUSD\t10.00\t0.80\t0.00\tUS\n\
+        111-3-3\t\t2024-03-06T09:00:00+00:00\t2024-03-06T09:00:00+00:00\tPending\tAmazon\tAmazon.com\tMug\tM1\tB01\tUnshipped\t1\tUSD\t\t\t\tUS\n";
     let ds = imp("All Orders.txt", text.as_bytes());
     let f = &ds.report.files[0];
     assert_eq!(f.preset.as_deref(), Some("amazon_orders"));
@@ -206,6 +207,9 @@ fn amazon_all_orders_report() {
     close(revenue(&ds), 42.5);
     assert_eq!(ds.report.order_level.orders, 1);
     assert_eq!(dropped(&ds, DropReason::Cancellation), 1);
+    // A Pending order (payment not yet authorised, no price yet): not paid, not a bad number.
+    assert_eq!(dropped(&ds, DropReason::Unpaid), 1);
+    assert_eq!(dropped(&ds, DropReason::UnparseableNumber), 0);
     // 3 mugs for 30.00: 10.00 each.
     close(ds.lines.unit_price[0], 10.0);
 }
