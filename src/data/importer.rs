@@ -11,7 +11,6 @@ use std::io::Write;
 use encoding_rs::Decoder;
 use hashbrown::HashSet;
 
-use super::clean;
 use super::dates::{parse_clock, parse_date, DateOrderVote, RawDate};
 use super::intern::FastInterner;
 use super::mapping::{auto_map, normalise_header, time_column, MappingResult};
@@ -19,6 +18,7 @@ use super::model::*;
 use super::numbers::{parse_number, DecimalEvidence};
 use super::sniff::{detect_encoding, is_gzip, sniff_delimiter};
 use super::DataError;
+use super::{cells, clean};
 use crate::text::{Location, Text};
 
 /// Bytes of (decompressed) content looked at before the format decisions.
@@ -150,31 +150,9 @@ fn intern_cached(strings: &mut FastInterner, cache: &mut Cache, s: &[u8]) -> u32
     id
 }
 
-/// A cell without surrounding spaces and without Excel's text wrapper ([`excel_text`]).
+/// A cell without surrounding spaces and without Excel's text wrapper ([`cells::excel_text`]).
 fn trim(s: &[u8]) -> &[u8] {
-    excel_text(s.trim_ascii_end()).trim_ascii()
-}
-
-/// `="0012345"` is how spreadsheet-minded exports (Taobao's order report, some ERPs) keep an
-/// order or phone number as text; the value is what is inside the quotes. The wrapper must
-/// open the cell (` =""`, with a space first, is text, as written); trailing spaces are the
-/// caller's to trim.
-pub fn excel_text(cell: &[u8]) -> &[u8] {
-    if cell.len() >= 3 && cell.starts_with(b"=\"") && cell.ends_with(b"\"") {
-        &cell[2..cell.len() - 1]
-    } else {
-        cell
-    }
-}
-
-/// [`excel_text`] of a string cell; the cell as it is otherwise.
-pub fn excel_text_str(s: &str) -> &str {
-    let t = s.trim_end();
-    // The wrapper's three bytes are ASCII, so the inner bytes are whole characters.
-    std::str::from_utf8(excel_text(t.as_bytes()))
-        .ok()
-        .filter(|inner| inner.len() < t.len())
-        .unwrap_or(s)
+    cells::excel_text(s.trim_ascii_end()).trim_ascii()
 }
 
 /// Per-file row parser, built once the mapping is known.
@@ -1096,7 +1074,8 @@ pub(crate) fn read_records(text: &[u8], delim: u8, complete: bool, max: usize) -
                 let rec: Vec<String> = ends[..elen]
                     .iter()
                     .map(|&e| {
-                        let s = excel_text_str(&String::from_utf8_lossy(&out[start..e])).to_owned();
+                        let s = cells::excel_text_str(&String::from_utf8_lossy(&out[start..e]))
+                            .to_owned();
                         start = e;
                         s
                     })

@@ -10,6 +10,7 @@
 //! let dataset = imp.finish()?;
 //! ```
 
+pub mod cells;
 pub mod clean;
 pub mod dates;
 pub mod importer;

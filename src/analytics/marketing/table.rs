@@ -157,7 +157,7 @@ impl Table {
             }
             for (j, col) in columns.iter_mut().enumerate() {
                 col.push(
-                    crate::data::importer::excel_text_str(rec.get(j).unwrap_or(""))
+                    crate::data::cells::excel_text_str(rec.get(j).unwrap_or(""))
                         .trim()
                         .to_string(),
                 );
