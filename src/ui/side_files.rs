@@ -106,6 +106,13 @@ pub fn add(state: AppState, role: Role, files: Vec<(String, Blob)>) {
     put_all(state, role, all);
 }
 
+/// Take the file named `name` out of those chosen for `role` (and out of storage).
+pub fn remove(state: AppState, role: Role, name: &str) {
+    let mut all = get_all(role);
+    all.retain(|(n, _)| n != name);
+    put_all(state, role, all);
+}
+
 /// Drop the files of `role` (here and in the browser's storage).
 pub fn clear(state: AppState, role: Role) {
     FILES.with(|f| f.borrow_mut()[role.slot()].clear());

@@ -448,7 +448,8 @@ test('Marketing page: price elasticity and promotion lift from the sample orders
       + prospecting.map((v, w) => `${day(w)},Prospecting,${v}`).join('\n') + '\n';
     await page.locator('[data-testid="mmm-file-add"]').setInputFiles({ name: 'meta.csv', mimeType: 'text/csv', buffer: Buffer.from(meta) });
     await page.waitForFunction(() => document.querySelector('[data-testid="mmm-result"]')?.getAttribute('data-channels') === '3', null, { timeout: 300_000 });
-    assert.equal(await page.locator('[data-testid="mmm-file-name"]').innerText(), 'Files: Campaign report.csv, meta.csv');
+    // Each file has its own remove button (×) after its name.
+    assert.equal((await page.locator('[data-testid="mmm-file-name"]').innerText()).replaceAll('×', ''), 'Files: Campaign report.csv, meta.csv');
     const bothNotes = await mmm.locator('ul.notes li').allInnerTexts();
     assert.ok(bothNotes.includes("2 spend files read together (Campaign report.csv, meta.csv): a period missing from a file counts as no spend on that file's channels."), JSON.stringify(bothNotes));
     assert.ok(bothNotes.includes('meta.csv: Long format (date, channel, spend): 1 channels.'), JSON.stringify(bothNotes));
@@ -457,6 +458,12 @@ test('Marketing page: price elasticity and promotion lift from the sample orders
     // Meta names its currency ("Amount spent (GBP)"): money is shown in pounds.
     assert.match(await mmm.innerText(), /£11,700/);
     await shot(page, 'marketing-mmm-two-files.png');
+    // Meta's export taken out again: the model is refitted on Google's campaigns alone.
+    await page.getByRole('button', { name: 'Remove meta.csv and refit without it' }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="mmm-result"]')?.getAttribute('data-channels') === '2', null, { timeout: 300_000 });
+    assert.equal(await page.locator('[data-testid="mmm-file-name"]').innerText(), 'File: Campaign report.csv');
+    assert.doesNotMatch(await mmm.innerText(), /Prospecting/);
+    assert.equal(await page.locator('[data-testid="mmm-file-remove"]').count(), 0);
     assert.deepEqual(crashes(log), []);
   } finally {
     await context.close();

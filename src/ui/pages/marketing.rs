@@ -265,9 +265,29 @@ fn MmmCard() -> impl IntoView {
                 <span class="muted small" data-testid="mmm-file-name">{move || {
                     let names = file_names.get();
                     match names.as_slice() {
-                        [] => t("No file chosen", "未选择文件").into(),
-                        [one] => crate::tr!("File: {}", "文件：{}", file_label(one)),
-                        many => crate::tr!("Files: {}", "文件：{}", many.iter().map(|n| file_label(n)).collect::<Vec<_>>().join(if crate::ui::i18n::is_zh() { "、" } else { ", " })),
+                        [] => t("No file chosen", "未选择文件").into_any(),
+                        [one] => crate::tr!("File: {}", "文件：{}", file_label(one)).into_any(),
+                        many => {
+                            // Each file with its own remove button: one ad platform's export
+                            // can be taken out of the set without choosing the others again.
+                            let sep = if crate::ui::i18n::is_zh() { "、" } else { ", " };
+                            let chips = many.iter().enumerate().map(|(i, n)| {
+                                let name = n.clone();
+                                let label = file_label(n);
+                                let aria = crate::tr!("Remove {} and refit without it", "移除 {} 并重新拟合", label);
+                                view! {
+                                    {(i > 0).then_some(sep)}
+                                    <span class="file-chip">{label}
+                                        <button class="chip-x" data-testid="mmm-file-remove" title=aria.clone() aria-label=aria
+                                            on:click=move |_| {
+                                                side_files::remove(state, Role::Spend, &name);
+                                                run();
+                                            }>"×"</button>
+                                    </span>
+                                }
+                            }).collect_view();
+                            view! { {t("Files: ", "文件：")}{chips} }.into_any()
+                        }
                     }
                 }}</span>
                 <label title=t("Revenue per period from the imported order lines instead of a revenue column", "用已导入的订单计算每期销售额，而不使用销售额列")>
