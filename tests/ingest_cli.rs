@@ -107,6 +107,49 @@ fn profile_text_shows_mapping_and_report() {
     );
 }
 
+/// Unpaid orders in the JSON report: their own `unpaid` reason, with the status cell; the
+/// text report lists the reason by name.
+#[test]
+fn profile_reports_unpaid_orders() {
+    let dir = std::env::temp_dir().join(format!("shoplens-unpaid-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join("orders.csv");
+    std::fs::write(
+        &p,
+        "Order,Date,Customer,Product,Qty,Price,Status\n\
+         A1,2024-01-02,c1,Mug,1,9.50,Completed\n\
+         A2,2024-01-03,c2,Mug,2,9.50,Awaiting payment\n\
+         A3,2024-01-04,c3,Mug,1,9.50,Refunded\n",
+    )
+    .unwrap();
+    let v: serde_json::Value =
+        serde_json::from_str(&profile(&[p.as_os_str(), "--json".as_ref()])).unwrap();
+    let r = &v["report"];
+    let unpaid = r["dropped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["reason"] == "unpaid")
+        .unwrap();
+    assert_eq!(unpaid["count"], 1);
+    assert_eq!(unpaid["first_rows"][0], serde_json::json!([0, 2]));
+    assert_eq!(
+        unpaid["examples"][0],
+        format!(
+            "{}, row 2, column 'Status' 'Awaiting payment': the order is not paid yet (awaiting \
+             payment); not counted as a sale nor as a return — it may still be paid, or be closed \
+             unpaid",
+            p.display()
+        )
+    );
+    // Not among the returns: only the refund is.
+    assert_eq!(r["return_lines"], 1);
+    assert_eq!(r["kept_rows"], 1);
+    let s = profile(&[p.as_os_str()]);
+    assert!(s.contains("unpaid"), "{s}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
 fn fails_with(args: &[PathBuf], needle: &str) {
     let out = bin().arg("profile").args(args).output().unwrap();
     assert_eq!(out.status.code(), Some(1));

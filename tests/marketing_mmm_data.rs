@@ -472,6 +472,73 @@ fn several_spend_files() {
     );
 }
 
+/// Weekly files whose weeks start on different weekdays (a Monday-week export and a Meta
+/// export of Sunday-dated weeks), revenue from the orders: one grid on the first file's
+/// weekday from the earliest week, each other value added to the week its date falls in
+/// (as with a revenue file), said; before, the merged dates were uneven and refused.
+#[test]
+fn weekly_files_on_different_weekdays() {
+    let day = |d: i64| {
+        let (y, m, dd) = shoplens::data::dates::civil_from_days(19_723 + d); // Mon 2024-01-01
+        format!("{y:04}-{m:02}-{dd:02}")
+    };
+    let mut tv = String::from("week,spend_tv\n");
+    let mut radio = String::from("Reporting starts,Campaign name,Amount spent\n");
+    for w in 0..20 {
+        tv += &format!("{},{}\n", day(7 * w), 100 + w);
+        radio += &format!("{},Radio,{}\n", day(7 * w + 6), 10 + w);
+    }
+    let mut orders = String::from("order_id,order_date,quantity,unit_price\n");
+    for d in 0..140 {
+        orders += &format!("{d},{},1,{}\n", day(d), 10 + d % 7);
+    }
+    let data = shoplens::data::import_bytes(
+        "orders.csv",
+        orders.as_bytes(),
+        &shoplens::data::ImportOptions::default(),
+    )
+    .unwrap();
+    let tables = [
+        Table::from_bytes("tv.csv", tv.as_bytes()).unwrap(),
+        Table::from_bytes("meta.csv", radio.as_bytes()).unwrap(),
+    ];
+    let i = MmmInput::from_tables(&tables, &SpendSpec::default(), Some(&data)).unwrap();
+    assert_eq!(i.period_days, 7);
+    assert_eq!(i.dates.len(), 20);
+    assert_eq!(i.dates[0], 19_723, "the first file's Mondays");
+    assert_eq!(i.dates[19], 19_723 + 133);
+    assert_eq!(i.channels[0].values[3], 103.0);
+    // Meta's week dated Sunday day 6 is in the Monday week from day 0.
+    assert_eq!(i.channels[1].name, "Radio");
+    assert_eq!(i.channels[1].values[0], 10.0);
+    assert_eq!(i.channels[1].values[19], 29.0);
+    // 10 + 11 + … + 16 per week.
+    assert!(i.revenue.iter().all(|&r| r == 91.0), "{:?}", i.revenue);
+    let notes: Vec<String> = i.notes.iter().map(|n| n.en()).collect();
+    assert!(
+        notes.contains(&"meta.csv: its periods start on another day than those of tv.csv; each value is added to the period of tv.csv that its date falls in.".to_string()),
+        "{notes:?}"
+    );
+    // A Meta week dated before the first Monday: the grid starts a week earlier.
+    let early = format!(
+        "Reporting starts,Campaign name,Amount spent\n{},Radio,9\n{}",
+        day(-1),
+        &radio[radio.find('\n').unwrap() + 1..]
+    );
+    let tables = [
+        tables[0].clone(),
+        Table::from_bytes("meta.csv", early.as_bytes()).unwrap(),
+    ];
+    let i = MmmInput::from_tables(&tables, &SpendSpec::default(), Some(&data)).unwrap();
+    assert_eq!(i.dates[0], 19_723 - 7);
+    assert_eq!(i.dates.len(), 21);
+    assert_eq!(
+        (i.channels[0].values[0], i.channels[1].values[0]),
+        (0.0, 9.0)
+    );
+    assert_eq!(i.revenue[0], 0.0, "no orders before day 0");
+}
+
 /// A revenue column in the spend file is never taken as a control, also when revenue comes
 /// from the imported orders (it would explain revenue by itself).
 #[test]

@@ -681,6 +681,11 @@ pub const ENTRIES: &[Entry] = &[
         zh: "“{name}”同时出现在 {file} 和之前的文件中：此处命名为“{new}”。",
     },
     Entry {
+        key: "mkt.mmm.periods_aligned",
+        en: "{file}: its periods start on another day than those of {first}; each value is added to the period of {first} that its date falls in.",
+        zh: "{file}：其周期的起始日与 {first} 不同；每个数值计入其日期所在的 {first} 周期。",
+    },
+    Entry {
         key: "mkt.mmm.outside_periods",
         en: "{n} value(s) of {file} fall outside the periods of the revenue file and were left out.",
         zh: "{file} 中有 {n} 个数值落在销售额文件的时段之外，未计入。",

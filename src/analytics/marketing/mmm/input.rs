@@ -332,12 +332,35 @@ impl MmmInput {
                     parts.iter().flat_map(|p| p.dates.iter().copied()).collect();
                 all.sort_unstable();
                 all.dedup();
-                match (lo, hi) {
-                    // Every date on one grid: fill the periods no table lists.
-                    (Some(lo), Some(hi)) if all.iter().all(|d| (d - lo) % period_days == 0) => (0
-                        ..=(hi - lo) / period_days)
-                        .map(|i| lo + i * period_days)
-                        .collect(),
+                // One grid on the first file's period starts (a Monday-week export and a
+                // Sunday-dated one), from the period holding the earliest date to the one
+                // holding the latest; the periods no file lists are filled in.
+                // Only files each regular on its own (an uneven file is refused as before).
+                let regular = parts.iter().all(|p| {
+                    p.dates
+                        .first()
+                        .is_none_or(|&f| p.dates.iter().all(|d| (d - f) % period_days == 0))
+                });
+                match (lo, hi, parts[0].dates.first()) {
+                    (Some(lo), Some(hi), Some(&anchor)) if regular => {
+                        let start =
+                            anchor - (anchor - lo + period_days - 1) / period_days * period_days;
+                        for p in &parts[1..] {
+                            if p.dates
+                                .iter()
+                                .any(|d| (d - start).rem_euclid(period_days) != 0)
+                            {
+                                notes.push(
+                                    Text::new("mkt.mmm.periods_aligned")
+                                        .str("file", base_name(&p.file).to_string())
+                                        .str("first", base_name(&parts[0].file).to_string()),
+                                );
+                            }
+                        }
+                        (0..=(hi - start) / period_days)
+                            .map(|i| start + i * period_days)
+                            .collect()
+                    }
                     _ => all,
                 }
             }
