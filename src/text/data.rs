@@ -245,8 +245,8 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         key: "data.note.taobao",
-        en: "Taobao order report: one row per order; '买家应付货款' (goods, without the postage in '买家应付邮费') is the revenue, '宝贝总数量' the units; an order of several different items has their titles in one '宝贝标题' cell, counted as one product; closed orders (交易关闭) are cancellations",
-        zh: "淘宝订单报表：每笔订单一行；“买家应付货款”（商品金额，不含“买家应付邮费”）按收入读取，“宝贝总数量”按件数读取；一笔订单有多种宝贝时，它们的标题在同一个“宝贝标题”单元格里，按一个商品计；交易关闭的订单按取消处理",
+        en: "Taobao order report: one row per order; '买家应付货款' (goods, without the postage in '买家应付邮费') is the revenue, '宝贝总数量' the units; an order of several different items has their titles in one '宝贝标题' cell, counted as one product; closed orders (交易关闭) are cancellations and orders awaiting payment (等待买家付款) are not sales",
+        zh: "淘宝订单报表：每笔订单一行；“买家应付货款”（商品金额，不含“买家应付邮费”）按收入读取，“宝贝总数量”按件数读取；一笔订单有多种宝贝时，它们的标题在同一个“宝贝标题”单元格里，按一个商品计；交易关闭的订单按取消处理，等待买家付款的订单不计为销售",
     },
     Entry {
         key: "data.note.cdnow",
