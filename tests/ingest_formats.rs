@@ -187,11 +187,11 @@ fn fields(ds: &Dataset) -> Vec<Option<Field>> {
 /// help 200547170), the report has no customer column, cancelled orders say so.
 #[test]
 fn amazon_all_orders_report() {
-    let text = "amazon-order-id\tmerchant-order-id\tpurchase-date\tlast-updated-date\torder-status\tfulfillment-channel\tsales-channel\tproduct-name\tsku\tasin\titem-status\tquantity\tcurrency\titem-price\titem-tax\tshipping-price\tship-country\n\
-        111-1-1\t\t2024-03-01T10:00:00+00:00\t2024-03-02T10:00:00+00:00\tShipped\tAmazon\tAmazon.com\tMug\tM1\tB01\tShipped\t3\tUSD\t30.00\t2.40\t0.00\tUS\n\
-        111-1-1\t\t2024-03-01T10:00:00+00:00\t2024-03-02T10:00:00+00:00\tShipped\tAmazon\tAmazon.com\tCup\tC1\tB02\tShipped\t1\tUSD\t12.50\t1.00\t4.99\tUS\n\
-        111-2-2\t\t2024-03-05T09:00:00+00:00\t2024-03-05T10:00:00+00:00\tCancelled\tMerchant\tAmazon.com\tMug\tM1\tB01\tCancelled\t1\tUSD\t10.00\t0.80\t0.00\tUS\n\
-        111-3-3\t\t2024-03-06T09:00:00+00:00\t2024-03-06T09:00:00+00:00\tPending\tAmazon\tAmazon.com\tMug\tM1\tB01\tUnshipped\t1\tUSD\t\t\t\tUS\n";
+    let text = "amazon-order-id\tmerchant-order-id\tpurchase-date\tlast-updated-date\torder-status\tfulfillment-channel\tsales-channel\tproduct-name\tsku\tasin\titem-status\tquantity\tcurrency\titem-price\titem-tax\tshipping-price\tship-country\titem-promotion-discount\n\
+        111-1-1\t\t2024-03-01T10:00:00+00:00\t2024-03-02T10:00:00+00:00\tShipped\tAmazon\tAmazon.com\tMug\tM1\tB01\tShipped\t3\tUSD\t30.00\t2.40\t0.00\tUS\t-3.00\n\
+        111-1-1\t\t2024-03-01T10:00:00+00:00\t2024-03-02T10:00:00+00:00\tShipped\tAmazon\tAmazon.com\tCup\tC1\tB02\tShipped\t1\tUSD\t12.50\t1.00\t4.99\tUS\t0.00\n\
+        111-2-2\t\t2024-03-05T09:00:00+00:00\t2024-03-05T10:00:00+00:00\tCancelled\tMerchant\tAmazon.com\tMug\tM1\tB01\tCancelled\t1\tUSD\t10.00\t0.80\t0.00\tUS\t\n\
+        111-3-3\t\t2024-03-06T09:00:00+00:00\t2024-03-06T09:00:00+00:00\tPending\tAmazon\tAmazon.com\tMug\tM1\tB01\tUnshipped\t1\tUSD\t\t\t\tUS\t\n";
     let ds = imp("All Orders.txt", text.as_bytes());
     let f = &ds.report.files[0];
     assert_eq!(f.preset.as_deref(), Some("amazon_orders"));
@@ -204,14 +204,25 @@ fn amazon_all_orders_report() {
         "tax and shipping are not the sale"
     );
     assert_eq!(ds.lines.len(), 2);
-    close(revenue(&ds), 42.5);
+    // 30.00 − 3.00 (item-promotion-discount) + 12.50.
+    close(revenue(&ds), 39.5);
     assert_eq!(ds.report.order_level.orders, 1);
     assert_eq!(dropped(&ds, DropReason::Cancellation), 1);
     // A Pending order (payment not yet authorised, no price yet): not paid, not a bad number.
     assert_eq!(dropped(&ds, DropReason::Unpaid), 1);
     assert_eq!(dropped(&ds, DropReason::UnparseableNumber), 0);
-    // 3 mugs for 30.00: 10.00 each.
-    close(ds.lines.unit_price[0], 10.0);
+    // 3 mugs for 30.00 less 3.00 off: 9.00 each.
+    close(ds.lines.unit_price[0], 9.0);
+    assert!(
+        f.notes.iter().any(|n| n.en()
+            == "'item-promotion-discount' taken off 'item-price' on 1 row(s): revenue after discounts, before shipping and tax"),
+        "{:?}",
+        f.notes
+    );
+    assert_eq!(
+        f.mapping[17].reason.en(),
+        "Amazon Seller Central order report preset: a discount, taken off the line's revenue"
+    );
 }
 
 /// Etsy's Sold Order Items: rows are grouped by `Order ID`, not by the per-row `Transaction ID`.
@@ -294,7 +305,7 @@ fn etsy_sold_orders() {
     close(revenue(&ds), 98.2);
     assert!(
         ds.report.files[0].notes.iter().any(|n| n.en()
-            == "'Discount Amount' taken off 'Order Value' on 1 order(s): revenue after coupon discounts, before shipping and tax"),
+            == "'Discount Amount' taken off 'Order Value' on 1 row(s): revenue after discounts, before shipping and tax"),
         "{:?}",
         ds.report.files[0].notes
     );
@@ -800,6 +811,32 @@ fn shopify_preset_fills_order_cells() {
     close(r.return_value, 22.5);
     assert_eq!(r.guest_lines, 1);
     assert_eq!(r.currencies, vec![("USD".to_owned(), 3)]);
+}
+
+/// Shopify's `Lineitem price` is before discounts; the order's `Subtotal` (first line) after.
+/// A discounted order's lines are scaled to its subtotal, spread by value.
+#[test]
+fn shopify_discounts_scale_lines_to_the_subtotal() {
+    let text = "Name,Email,Financial Status,Currency,Subtotal,Shipping,Taxes,Total,Discount Code,Discount Amount,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku\n\
+        #2001,ann@example.com,paid,USD,27.00,5.00,0.00,32.00,SAVE10,3.00,2024-05-01 10:00:00 +0100,2,Blue Mug,10.00,MUG-B\n\
+        #2001,ann@example.com,,,,,,,,,2024-05-01 10:00:00 +0100,1,Red Mug,10.00,MUG-R\n\
+        #2002,bob@example.com,paid,USD,12.50,5.00,0.00,17.50,,0.00,2024-05-02 11:00:00 +0100,1,Tea Towel,12.50,TOWEL\n";
+    let ds = imp("orders_export_1.csv", text.as_bytes());
+    let r = &ds.report;
+    assert_eq!(r.files[0].preset.as_deref(), Some("shopify_orders"));
+    assert_eq!(r.kept_rows, 3);
+    // 27.00 (SAVE10 off 30.00) + 12.50.
+    close(r.order_level.revenue, 39.5);
+    close(ds.lines.revenue[0], 18.0);
+    close(ds.lines.unit_price[0], 9.0);
+    close(ds.lines.revenue[1], 9.0);
+    close(ds.lines.revenue[2], 12.5);
+    let notes: Vec<String> = r.files[0].notes.iter().map(|n| n.en()).collect();
+    assert!(notes.contains(&"'Subtotal' (the order after discounts) is below its lines' price × quantity on 1 order(s): each line's revenue is scaled to it, 3.00 of discounts taken off".to_string()), "{notes:?}");
+    assert_eq!(
+        r.files[0].mapping[4].reason.en(),
+        "Shopify orders export preset: the order's subtotal after discounts; its lines' revenue is scaled to it"
+    );
 }
 
 #[test]

@@ -13,7 +13,9 @@ use hashbrown::HashSet;
 
 use super::dates::{parse_clock, parse_date, DateOrderVote, RawDate};
 use super::intern::FastInterner;
-use super::mapping::{auto_map, normalise_header, time_column, MappingResult};
+use super::mapping::{
+    auto_map, normalise_header, preset_amount, time_column, MappingResult, PresetAmount,
+};
 use super::model::*;
 use super::numbers::{parse_number, DecimalEvidence};
 use super::sniff::{detect_encoding, is_gzip, sniff_delimiter};
@@ -207,6 +209,9 @@ struct RowParser {
     /// A discount column taken off the line total (Etsy's order-level `Order Value` is before
     /// the coupon's `Discount Amount`) and the lines it changed.
     discount: (Option<usize>, u64),
+    /// Shopify's order `Subtotal` column and, per order that states one, the index of its
+    /// first staged line and the value ([`scale_to_subtotals`]).
+    subtotal: (Option<usize>, Vec<(usize, f64)>),
 }
 
 /// Explanations kept per kind of bad cell (a few more than reported: some of these rows are
@@ -346,7 +351,7 @@ impl Importer {
             return Err(fs.err(Text::new("data.err.empty")));
         }
         fs.push_raw(&[], true, &mut self.sh)?;
-        let Some(parser) = fs.parser.take() else {
+        let Some(mut parser) = fs.parser.take() else {
             return Err(fs.err(Text::new("data.err.no_header")));
         };
         if parser.staged.is_empty() && fs.info.rows == 0 {
@@ -406,6 +411,15 @@ impl Importer {
                 );
             }
         }
+        let (scaled, off) = scale_to_subtotals(&mut parser.staged, &parser.subtotal.1);
+        if let (Some(c), true) = (parser.subtotal.0, scaled > 0) {
+            fs.info.note(
+                Text::new("data.note.subtotal_scaled")
+                    .str("subtotal", parser.headers[c].as_str())
+                    .int("n", scaled)
+                    .str("amount", format!("{off:.2}")),
+            );
+        }
         if let (n, Some(first)) = &parser.markup {
             fs.info.note(
                 Text::new("data.note.markup")
@@ -460,6 +474,42 @@ impl RowParser {
             symbol_currency: self.symbol_currency,
         }
     }
+}
+
+/// Shopify: `Lineitem price` is before discounts, the order's `Subtotal` (on its first line)
+/// after them. An order whose lines add up to more than its subtotal has each line's revenue
+/// and unit price scaled by `subtotal / Σ line revenue`, so its lines add up to what the buyer
+/// paid for the goods (a discount code spread over the lines by value, as Shopify's net sales
+/// count it). `subtotals`: index of each order's first staged line, and its subtotal. Returns
+/// the orders scaled and the discount taken off.
+fn scale_to_subtotals(staged: &mut [Staged], subtotals: &[(usize, f64)]) -> (u64, f64) {
+    let mut orders = 0u64;
+    let mut off = 0.0;
+    for (k, &(start, sub)) in subtotals.iter().enumerate() {
+        let limit = subtotals.get(k + 1).map_or(staged.len(), |s| s.0);
+        let Some(order) = staged.get(start).map(Staged::order) else {
+            continue;
+        };
+        let end = (start..limit)
+            .find(|&i| staged[i].order() != order)
+            .unwrap_or(limit);
+        let lines = &mut staged[start..end];
+        if lines.iter().any(|s| s.bad_number() || s.unpriced()) {
+            continue;
+        }
+        let gross: f64 = lines.iter().map(|s| s.revenue).sum();
+        if !(sub >= 0.0 && gross > 0.0 && sub < gross - 0.005) {
+            continue;
+        }
+        let f = sub / gross;
+        for s in lines.iter_mut() {
+            s.revenue *= f;
+            s.price *= f;
+        }
+        orders += 1;
+        off += gross - sub;
+    }
+    (orders, off)
 }
 
 impl Staged {
@@ -904,10 +954,12 @@ impl FileState {
                 col.reason = Text::new("data.map.time_of_day");
             }
         }
-        let discount_col = match m.preset {
-            Some("etsy_sold_orders") => norm.iter().position(|n| n == "discountamount"),
-            _ => None,
+        let amount_col = |a: PresetAmount| {
+            let p = m.preset?;
+            norm.iter().position(|n| preset_amount(p, n) == Some(a))
         };
+        let discount_col = amount_col(PresetAmount::Discount);
+        let subtotal_col = amount_col(PresetAmount::Subtotal);
         let header_hash = sh.hasher.hash_one(&headers);
         self.parser = Some(RowParser {
             ncols: headers.len(),
@@ -951,6 +1003,7 @@ impl FileState {
                 0,
             ),
             discount: (discount_col, 0),
+            subtotal: (subtotal_col, Vec::new()),
         });
         self.csv = Some(CsvStage {
             rdr: csv_core::ReaderBuilder::new().delimiter(delim).build(),
@@ -1402,6 +1455,12 @@ impl RowParser {
         let country = intern_cached(strings, &mut self.caches[ID_COUNTRY], get(F_COUNTRY));
         let category = intern_cached(strings, &mut self.caches[ID_CATEGORY], cell(F_CATEGORY));
         self.prev = prev;
+        if let Some(c) = self.subtotal.0 {
+            // The order's first line only (its later lines leave the cell empty).
+            if let Some((v, _)) = parse_number(trim(field(c)), dc) {
+                self.subtotal.1.push((self.staged.len(), v));
+            }
+        }
         self.staged.push(Staged {
             ids: [order, cust, sku, product, currency, country, category],
             date,

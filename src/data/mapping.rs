@@ -899,6 +899,36 @@ const PRESET_LABELS: &[(&str, &str)] = &[
     ("cdnow_log", "data.preset.cdnow"),
 ];
 
+/// An amount column a preset reads besides the canonical fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PresetAmount {
+    /// Taken off each row's line total: Etsy Sold Orders' `Discount Amount` (its `Order Value`
+    /// is before coupons), Amazon's `item-promotion-discount` (its `item-price` is before
+    /// promotions).
+    Discount,
+    /// Shopify's order `Subtotal` (after discounts, before shipping and tax), on an order's
+    /// first line: the order's lines (`Lineitem price` is before discounts) are scaled to it.
+    Subtotal,
+}
+
+const PRESET_AMOUNTS: &[(&str, &str, PresetAmount)] = &[
+    ("etsy_sold_orders", "discountamount", PresetAmount::Discount),
+    (
+        "amazon_orders",
+        "itempromotiondiscount",
+        PresetAmount::Discount,
+    ),
+    ("shopify_orders", "subtotal", PresetAmount::Subtotal),
+];
+
+/// The amount a preset reads from a column (normalised header), if any.
+pub fn preset_amount(preset: &str, header: &str) -> Option<PresetAmount> {
+    PRESET_AMOUNTS
+        .iter()
+        .find(|(p, h, _)| *p == preset && *h == header)
+        .map(|&(_, _, a)| a)
+}
+
 /// The name of a recognised export format (the `preset` key of a file report), in words.
 pub fn preset_label(key: &str) -> Option<Text> {
     PRESET_LABELS
@@ -1169,6 +1199,17 @@ pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) 
                     None,
                     1.0,
                     Text::new("data.map.preset_cancel").text("label", label.clone()),
+                ));
+            } else if let Some(a) = preset_amount(key, n) {
+                let why = match a {
+                    PresetAmount::Discount => "data.map.preset_discount",
+                    PresetAmount::Subtotal => "data.map.preset_subtotal",
+                };
+                columns.push(mk(
+                    i,
+                    None,
+                    1.0,
+                    Text::new(why).text("label", label.clone()),
                 ));
             } else {
                 columns.push(mk(

@@ -128,6 +128,16 @@ pub const ENTRIES: &[Entry] = &[
         zh: "{label}格式：“{header}”列是{field}",
     },
     Entry {
+        key: "data.map.preset_discount",
+        en: "{label} preset: a discount, taken off the line's revenue",
+        zh: "{label}格式：折扣，从该行收入中扣除",
+    },
+    Entry {
+        key: "data.map.preset_subtotal",
+        en: "{label} preset: the order's subtotal after discounts; its lines' revenue is scaled to it",
+        zh: "{label}格式：订单折扣后的小计；订单各行的收入按比例调整到此金额",
+    },
+    Entry {
         key: "data.map.preset_cancel",
         en: "{label} preset: a value here marks the order as cancelled",
         zh: "{label}格式：此列有值表示订单已取消",
@@ -275,8 +285,13 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         key: "data.note.discount_taken_off",
-        en: "'{discount}' taken off '{total}' on {n} order(s): revenue after coupon discounts, before shipping and tax",
-        zh: "{n} 个订单的“{total}”已减去“{discount}”：收入按优惠券折扣后、运费和税前计",
+        en: "'{discount}' taken off '{total}' on {n} row(s): revenue after discounts, before shipping and tax",
+        zh: "{n} 行的“{total}”已减去“{discount}”：收入按折扣后、运费和税前计",
+    },
+    Entry {
+        key: "data.note.subtotal_scaled",
+        en: "'{subtotal}' (the order after discounts) is below its lines' price × quantity on {n} order(s): each line's revenue is scaled to it, {amount} of discounts taken off",
+        zh: "有 {n} 个订单的“{subtotal}”（折扣后的订单金额）低于各行单价 × 数量之和：各行收入按比例调整到该金额，共扣除 {amount} 折扣",
     },
     Entry {
         key: "data.note.formulas",
