@@ -837,6 +837,56 @@ fn shopify_discounts_scale_lines_to_the_subtotal() {
         r.files[0].mapping[4].reason.en(),
         "Shopify orders export preset: the order's subtotal after discounts; its lines' revenue is scaled to it"
     );
+    // An export that repeats the order's cells on every line: the subtotal is read once.
+    let repeated = text.replace(
+        "#2001,ann@example.com,,,,,,,,,",
+        "#2001,ann@example.com,paid,USD,27.00,5.00,0.00,32.00,SAVE10,3.00,",
+    );
+    assert_ne!(repeated, text);
+    let ds = imp("orders_export_1.csv", repeated.as_bytes());
+    close(ds.report.order_level.revenue, 39.5);
+    close(ds.lines.revenue[1], 9.0);
+}
+
+/// Exports no preset knows, read by their headers: an order's `Total` repeated on each of its
+/// lines (shipping and tax included) is not the line's revenue when quantity and unit price
+/// are there; between two date columns the order's creation comes before its payment
+/// (`Created at` over `Paid at`, which an unpaid order leaves empty). A Squarespace- and a
+/// Wix-style export.
+#[test]
+fn order_totals_and_dates_of_unknown_exports() {
+    let ds = imp("squarespace.csv", "Order ID,Email,Financial Status,Paid at,Fulfillment Status,Fulfilled at,Currency,Subtotal,Shipping,Taxes,Amount Refunded,Total,Discount Code,Discount Amount,Shipping Method,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku,Lineitem variant,Lineitem requires shipping,Lineitem taxable,Lineitem fulfillment status,Billing Name,Billing Country\n\
+        00101,ann@example.com,PAID,2024-05-01 10:00:00 -0400,FULFILLED,2024-05-02 10:00:00 -0400,USD,27.00,5.00,0.00,0.00,32.00,SAVE10,3.00,Standard,2024-05-01 10:00:00 -0400,2,Blue Mug,10.00,SQ-MUG-B,Blue,true,true,FULFILLED,Ann,US\n\
+        00101,ann@example.com,PAID,2024-05-01 10:00:00 -0400,FULFILLED,2024-05-02 10:00:00 -0400,USD,27.00,5.00,0.00,0.00,32.00,SAVE10,3.00,Standard,2024-05-01 10:00:00 -0400,1,Red Mug,10.00,SQ-MUG-R,Red,true,true,FULFILLED,Ann,US\n\
+        00102,bob@example.com,PENDING,,PENDING,,USD,12.50,5.00,0.00,0.00,17.50,,0.00,Standard,2024-05-02 11:00:00 -0400,1,Tea Towel,12.50,SQ-TOWEL,,true,true,PENDING,Bob,US\n".as_bytes());
+    let f = &ds.report.files[0];
+    assert_eq!(f.preset, None);
+    let m = fields(&ds);
+    assert_eq!((m[3], m[15]), (None, Some(Field::OrderDate)));
+    assert_eq!(m[11], None, "Total");
+    assert_eq!(
+        f.mapping[11].reason.en(),
+        "'Total' is above 'Lineitem quantity' × 'Lineitem price' on 3 of 3 sample rows: the order's total (shipping, tax or other lines included), not the line's; revenue is quantity × unit price"
+    );
+    assert_eq!(ds.report.kept_rows, 3);
+    // 2 × 10.00 + 10.00 + 12.50 (the PENDING order has no 'Paid at' but is dated).
+    close(revenue(&ds), 42.5);
+    assert_eq!(ds.report.order_level.orders, 2);
+
+    let ds = imp("wix.csv", "Order number,Date created,Time,Contact email,Billing name,Item,Variant,SKU,Qty,Price,Weight,Custom text,Deposit amount,Delivery method,Shipping rate,Total tax,Total,Currency,Payment method,Coupon code,Discount,Payment status,Fulfillment status\n\
+        10001,\"May 1, 2024\",10:05,ann@example.com,Ann,Blue Mug,Blue,MUG-B,2,10.00,,,,Shipping,5.00,0.00,25.00,USD,Card,,0.00,Paid,Fulfilled\n\
+        10002,\"May 2, 2024\",11:30,bob@example.com,Bob,Tea Towel,,TOWEL,1,12.50,,,,Shipping,5.00,0.00,17.50,USD,Offline,,0.00,Not paid,Not fulfilled\n".as_bytes());
+    let m = fields(&ds);
+    assert_eq!((m[9], m[16]), (Some(Field::UnitPrice), None));
+    // 2 × 10.00, not the 25.00 with shipping; the order 'Not paid' is not a sale.
+    close(revenue(&ds), 20.0);
+    assert_eq!(dropped(&ds, DropReason::Unpaid), 1);
+    // A line total below price × quantity (a discount) stays the revenue.
+    let ds = imp(
+        "disc.csv",
+        b"Order,Date,Qty,Price,Total\nA1,2024-01-02,2,10.00,18.00\nA2,2024-01-03,1,5.00,5.00\n",
+    );
+    close(revenue(&ds), 23.0);
 }
 
 #[test]

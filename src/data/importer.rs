@@ -1456,8 +1456,10 @@ impl RowParser {
         let category = intern_cached(strings, &mut self.caches[ID_CATEGORY], cell(F_CATEGORY));
         self.prev = prev;
         if let Some(c) = self.subtotal.0 {
-            // The order's first line only (its later lines leave the cell empty).
-            if let Some((v, _)) = parse_number(trim(field(c)), dc) {
+            // The order's first line only (Shopify leaves the cell empty on its later lines;
+            // an export that repeats it on every line is read once per order).
+            let first_line = self.staged.last().is_none_or(|s| s.order() != order);
+            if let (true, Some((v, _))) = (first_line, parse_number(trim(field(c)), dc)) {
                 self.subtotal.1.push((self.staged.len(), v));
             }
         }

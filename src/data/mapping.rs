@@ -1263,15 +1263,19 @@ pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) 
 
     // 3. Header synonyms and content.
     let stats: Vec<ColumnStats> = (0..headers.len()).map(|c| column_stats(rows, c)).collect();
-    let mut cands: Vec<(f64, usize, Field, Text)> = Vec::new();
+    // (confidence, column, field, why, synonym rank).
+    let mut cands: Vec<(f64, usize, Field, Text, usize)> = Vec::new();
     let mut exact_header = vec![false; headers.len()];
     for (i, n) in norm.iter().enumerate() {
         if n.is_empty() {
             continue;
         }
+        // The synonym's place in its list breaks ties between exact matches ("Created at"
+        // before "Paid at" for the order date, wherever the columns stand).
         let mut best: Option<(f64, Field, Text)> = None;
+        let mut rank = usize::MAX;
         for &(f, syns) in SYNONYMS {
-            for s in syns {
+            for (r, s) in syns.iter().enumerate() {
                 let (conf, why) = if n == s {
                     (
                         1.0,
@@ -1292,11 +1296,13 @@ pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) 
                 };
                 if best.as_ref().is_none_or(|b| conf > b.0) {
                     best = Some((conf, f, why));
+                    rank = r;
                 }
             }
         }
         for &(f, words) in EXACT_ONLY {
             if words.iter().any(|w| w == n) && best.as_ref().is_none_or(|b| b.0 < 1.0) {
+                rank = usize::MAX;
                 best = Some((
                     1.0,
                     f,
@@ -1331,7 +1337,7 @@ pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) 
                         .text("detail", detail);
                 }
             }
-            cands.push((conf, i, f, why));
+            cands.push((conf, i, f, why, rank));
         }
     }
     for (i, st) in stats.iter().enumerate() {
@@ -1344,7 +1350,7 @@ pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) 
             continue;
         }
         let mut push = |conf: f64, f: Field, what: &str, n: usize| {
-            cands.push((conf, i, f, sample_text(what, n, ne)));
+            cands.push((conf, i, f, sample_text(what, n, ne), usize::MAX));
         };
         if share(st.dates, ne) >= 0.8 {
             push(0.7, Field::OrderDate, "data.map.sample_dates", st.dates);
@@ -1378,11 +1384,11 @@ pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) 
             );
         }
     }
-    cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.4.cmp(&b.4)).then(a.1.cmp(&b.1)));
     let mut field_used = [false; 12];
     let mut col_used = vec![false; headers.len()];
     let mut chosen: Vec<Option<(f64, Field, Text)>> = vec![None; headers.len()];
-    for (conf, i, f, why) in cands {
+    for (conf, i, f, why, _) in cands {
         if field_used[field_index(f)] || col_used[i] || conf < 0.3 {
             continue;
         }
@@ -1391,12 +1397,41 @@ pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) 
         col_used[i] = true;
         chosen[i] = Some((conf, f, why));
     }
+    // A total above price × quantity on most lines is the order's (shipping, tax or the
+    // order's other lines included), not the line's: revenue is then quantity × price.
+    let col_of = |f: Field| {
+        chosen
+            .iter()
+            .position(|c| c.as_ref().is_some_and(|c| c.1 == f && c.0 >= 0.8))
+    };
+    let mut order_total: Option<(usize, Text)> = None;
+    if let (Some(t), Some(q), Some(p)) = (
+        col_of(Field::LineTotal),
+        col_of(Field::Quantity),
+        col_of(Field::UnitPrice),
+    ) {
+        if let Some((over, n)) = totals_above_price(rows, t, q, p) {
+            if over * 2 > n {
+                chosen[t] = None;
+                order_total = Some((
+                    t,
+                    Text::new("data.map.order_total")
+                        .str("header", headers[t].trim())
+                        .int("over", over)
+                        .int("n", n)
+                        .str("qty", headers[q].trim())
+                        .str("price", headers[p].trim()),
+                ));
+            }
+        }
+    }
     let columns = chosen
         .into_iter()
         .enumerate()
-        .map(|(i, c)| match c {
-            Some((conf, f, why)) => mk(i, Some(f), conf, why),
-            None => mk(i, None, 0.0, Text::new("data.map.none")),
+        .map(|(i, c)| match (c, &order_total) {
+            (Some((conf, f, why)), _) => mk(i, Some(f), conf, why),
+            (None, Some((t, why))) if *t == i => mk(i, None, 0.0, why.clone()),
+            (None, _) => mk(i, None, 0.0, Text::new("data.map.none")),
         })
         .collect();
     MappingResult {
@@ -1404,6 +1439,41 @@ pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) 
         preset: None,
         notes: preset_fallback.into_iter().collect(),
     }
+}
+
+/// Of the sample rows whose total, quantity and unit price all read as numbers: how many have
+/// a total above quantity × price (beyond rounding), and how many there are. A line total
+/// after a discount is below it; an order total with shipping or tax, or repeated on each of
+/// the order's lines, is above.
+fn totals_above_price(
+    rows: &[Vec<String>],
+    t: usize,
+    q: usize,
+    p: usize,
+) -> Option<(usize, usize)> {
+    let mut ev = crate::data::numbers::DecimalEvidence::default();
+    for r in rows.iter().take(500) {
+        for c in [t, q, p] {
+            if let Some(v) = r.get(c) {
+                ev.observe(v.as_bytes());
+            }
+        }
+    }
+    let dc = ev.decide(false);
+    let num = |r: &Vec<String>, c: usize| {
+        let v = r.get(c)?.trim();
+        crate::data::numbers::parse_number(v.as_bytes(), dc).map(|x| x.0)
+    };
+    let (mut over, mut n) = (0, 0);
+    for r in rows.iter().take(500) {
+        if let (Some(t), Some(q), Some(p)) = (num(r, t), num(r, q), num(r, p)) {
+            n += 1;
+            if t > q * p + 0.01 + 1e-3 * (q * p).abs() {
+                over += 1;
+            }
+        }
+    }
+    (n > 0).then_some((over, n))
 }
 
 #[cfg(test)]

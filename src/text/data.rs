@@ -163,6 +163,11 @@ pub const ENTRIES: &[Entry] = &[
         zh: "{why}；{detail}",
     },
     Entry {
+        key: "data.map.order_total",
+        en: "'{header}' is above '{qty}' × '{price}' on {over} of {n} sample rows: the order's total (shipping, tax or other lines included), not the line's; revenue is quantity × unit price",
+        zh: "“{header}”在 {n} 个样本行中有 {over} 行高于“{qty}”×“{price}”：这是整笔订单的总额（含运费、税或订单其他行），不是该行的金额；收入按数量 × 单价计算",
+    },
+    Entry {
         key: "data.map.content_disagrees",
         en: "{why}, but only {detail}",
         zh: "{why}，但相符的值偏少（{detail}）",

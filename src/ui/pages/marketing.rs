@@ -270,7 +270,7 @@ fn MmmCard() -> impl IntoView {
                         many => {
                             // Each file with its own remove button: one ad platform's export
                             // can be taken out of the set without choosing the others again.
-                            let sep = if crate::ui::i18n::is_zh() { "、" } else { ", " };
+                            let sep = t(", ", "、");
                             let chips = many.iter().enumerate().map(|(i, n)| {
                                 let name = n.clone();
                                 let label = file_label(n);
