@@ -974,9 +974,11 @@ fn unpaid_orders_are_not_sales() {
         A3,2024-01-04,c3,Mug,2,9.50,UNPAID\n\
         A4,2024-01-05,c4,Mug,1,9.50,Partially paid\n\
         A5,2024-01-06,c5,Mug,1,9.50,待付款\n\
-        A6,2024-01-07,c6,Mug,1,9.50,Cancelled (unpaid)\n";
+        A6,2024-01-07,c6,Mug,1,9.50,Cancelled (unpaid)\n\
+        A7,2024-01-08,c7,Mug,1,9.50,Incomplete\n\
+        A8,2024-01-09,c8,Mug,1,9.50,Abandoned checkout\n";
     let ds = imp("orders.csv", generic.as_bytes());
-    assert_eq!(dropped(&ds, DropReason::Unpaid), 3);
+    assert_eq!(dropped(&ds, DropReason::Unpaid), 5);
     // Cancelled first: a cancellation, whatever else the status says.
     assert_eq!(dropped(&ds, DropReason::Cancellation), 1);
     close(ds.report.order_level.revenue, 19.0);

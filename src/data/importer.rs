@@ -612,7 +612,8 @@ fn status_flags(s: &[u8], pending_unpaid: bool) -> u8 {
     }
 }
 
-/// A status (lower-case) that says the buyer has not paid: English, platform codes
+/// A status (lower-case) that says the buyer has not paid: English (also an abandoned
+/// checkout), platform codes
 /// (`pending_payment`, Taobao's `WAIT_BUYER_PAY`), Chinese, German, French, Spanish,
 /// Portuguese and Italian.
 fn is_unpaid_status(l: &str) -> bool {
@@ -640,8 +641,13 @@ fn is_unpaid_status(l: &str) -> bool {
         "aguardando pagamento",
         "attesa di pagamento",
     ];
+    // An abandoned checkout (BigCommerce's "Incomplete") was never paid either.
     WORDS.iter().any(|w| l.contains(w))
-        || matches!(l, "non payé" | "no pagado" | "não pago" | "non pagato")
+        || l.contains("abandon")
+        || matches!(
+            l,
+            "incomplete" | "non payé" | "no pagado" | "não pago" | "non pagato"
+        )
 }
 
 impl FileState {

@@ -2,8 +2,9 @@
 // (tab-separated, item-price is the line total, tax not the sale), a Chinese Excel export in GBK
 // whose product names hold byte pairs that are also valid UTF-8 (品 = C6 B7) — it was read as
 // UTF-8 with every row malformed —, eBay's orders report (report lines under the data, "Jul-21-25"
-// dates) and Square's item sales (time of day in its own column). Native side:
-// tests/ingest_formats.rs.
+// dates), Square's item sales (time of day in its own column), Taobao's order report (GBK) and a
+// Wix-style export no preset knows (its order Total is not the line's revenue; an order
+// 'Not paid' is not a sale). Native side: tests/ingest_formats.rs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -150,6 +151,31 @@ test('Taobao order report (GBK): recognised, goods amount the revenue, closed or
     // 等待买家付款: its own reason, not a sale and not a return.
     assert.match(text, /Not paid \(awaiting payment; not a sale, not a return\)\s+1\b/);
     await shot(page, 'data-taobao.png');
+    assert.deepEqual(crashes(log), []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('Wix-style export: the order Total on each line is not the revenue; an unpaid order is not a sale', { timeout: TEST_TIMEOUT }, async () => {
+  const wix = path.join(dir, 'wix-orders.csv');
+  fs.writeFileSync(wix, [
+    'Order number,Date created,Time,Contact email,Billing name,Item,Variant,SKU,Qty,Price,Weight,Delivery method,Shipping rate,Total tax,Total,Currency,Payment method,Coupon code,Discount,Payment status,Fulfillment status',
+    '10001,"May 1, 2024",10:05,ann@example.com,Ann,Blue Mug,Blue,MUG-B,2,10.00,,Shipping,5.00,0.00,33.00,USD,Card,,0.00,Paid,Fulfilled',
+    '10001,"May 1, 2024",10:05,ann@example.com,Ann,Red Mug,Red,MUG-R,1,8.00,,Shipping,5.00,0.00,33.00,USD,Card,,0.00,Paid,Fulfilled',
+    '10002,"May 2, 2024",11:30,bob@example.com,Bob,Tea Towel,,TOWEL,1,12.50,,Shipping,5.00,0.00,17.50,USD,Offline,,0.00,Not paid,Not fulfilled',
+  ].join('\n') + '\n');
+  const { page, log, url, context } = await newPage(env);
+  try {
+    const kpis = await importFiles(page, url, [wix]);
+    // 2 × 10.00 + 8.00: not 33.00 on each of the order's two lines.
+    assert.equal(kpis.orders, 1);
+    assert.ok(near(kpis.revenue, 28), `revenue ${kpis.revenue}`);
+    await navigate(page, '/data');
+    const text = await page.locator('main').innerText();
+    assert.match(text, /'Total' is above 'Qty' × 'Price' on 3 of 3 sample rows: the order's total/);
+    assert.match(text, /Not paid \(awaiting payment; not a sale, not a return\)\s+1\b/);
+    await shot(page, 'data-wix.png');
     assert.deepEqual(crashes(log), []);
   } finally {
     await context.close();
