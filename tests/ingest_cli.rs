@@ -145,8 +145,12 @@ fn profile_reports_unpaid_orders() {
     // Not among the returns: only the refund is.
     assert_eq!(r["return_lines"], 1);
     assert_eq!(r["kept_rows"], 1);
+    assert_eq!(r["unpaid_value"], 19.0);
     let s = profile(&[p.as_os_str()]);
-    assert!(s.contains("unpaid"), "{s}");
+    assert!(
+        s.contains("unpaid           1 lines, value 19.000 (orders awaiting payment, not sales)"),
+        "{s}"
+    );
     std::fs::remove_dir_all(&dir).ok();
 }
 

@@ -105,6 +105,9 @@ pub(crate) fn finish_file(
             }
             Some(DropReason::Cancellation)
         } else if s.is_unpaid() {
+            if !s.bad_number() && !s.unpriced() {
+                sh.unpaid_value += s.revenue;
+            }
             Some(DropReason::Unpaid)
         } else if ts.is_none() {
             Some(DropReason::UnparseableDate)
@@ -264,6 +267,7 @@ pub(crate) fn build_dataset(sh: Shared) -> Dataset {
         duplicates,
         duplicate_first_rows,
         opts,
+        unpaid_value,
         ..
     } = sh;
     let priced = files.iter().all(|f| f.priced);
@@ -316,6 +320,7 @@ pub(crate) fn build_dataset(sh: Shared) -> Dataset {
         currencies,
         return_lines: returns.len() as u64,
         return_value: neumaier_sum(returns.revenue.iter().copied()),
+        unpaid_value,
         priced,
     };
     Dataset {
@@ -434,6 +439,12 @@ pub fn cleaning_report_csv(r: &CleaningReport) -> String {
         "returns",
         "value",
         format!("{:.3}", r.return_value),
+        String::new(),
+    );
+    add(
+        "unpaid",
+        "value",
+        format!("{:.3}", r.unpaid_value),
         String::new(),
     );
     crate::export::to_csv(

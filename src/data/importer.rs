@@ -101,6 +101,8 @@ pub(crate) struct Shared {
     pub duplicate_first_rows: Vec<(u16, u32)>,
     pub hasher: hashbrown::DefaultHashBuilder,
     pub rows_read: u64,
+    /// Value of the unpaid lines left out ([`DropReason::Unpaid`]).
+    pub unpaid_value: f64,
 }
 
 impl Shared {
@@ -284,6 +286,7 @@ impl Importer {
                 duplicate_first_rows: Vec::new(),
                 hasher: hashbrown::DefaultHashBuilder::default(),
                 rows_read: 0,
+                unpaid_value: 0.0,
             },
             cur: None,
         }

@@ -321,6 +321,10 @@ pub struct CleaningReport {
     /// Cancellation / return lines kept aside, and their value (positive number).
     pub return_lines: u64,
     pub return_value: f64,
+    /// Value of the lines left out as unpaid ([`DropReason::Unpaid`]; their count is that
+    /// reason's): orders awaiting payment.
+    #[serde(default)]
+    pub unpaid_value: f64,
     /// `false` when the files have no prices (every [`FileInfo::priced`] is false): units only.
     /// Revenue is 0 on every line then, so nothing built on money (revenue KPIs, monetary value,
     /// CLV, cost-based plans) can be computed; basket rules, recommendations and unit forecasts

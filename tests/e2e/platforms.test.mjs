@@ -150,6 +150,7 @@ test('Taobao order report (GBK): recognised, goods amount the revenue, closed or
     assert.doesNotMatch(text, /like a spreadsheet formula/);
     // 等待买家付款: its own reason, not a sale and not a return.
     assert.match(text, /Not paid \(awaiting payment; not a sale, not a return\)\s+1\b/);
+    assert.match(text, /Unpaid orders left out: 1 lines worth 45\.00\./);
     await shot(page, 'data-taobao.png');
     assert.deepEqual(crashes(log), []);
   } finally {

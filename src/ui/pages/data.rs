@@ -194,6 +194,14 @@ fn DataBody(report: CleaningReport) -> impl IntoView {
                 } else {
                     crate::tr!("Cancellations and returns set aside: {} lines.", "单独存放的取消和退货：{} 行。", format::int(report.return_lines))
                 }}
+                {
+                    let unpaid = report.dropped.iter().find(|d| d.reason == DropReason::Unpaid).map_or(0, |d| d.count);
+                    match (unpaid, report.priced) {
+                        (0, _) => String::new(),
+                        (n, true) => crate::tr!(" Unpaid orders left out: {} lines worth {}.", "未计入的未付款订单：{} 行，金额 {}。", format::int(n), format::num(report.unpaid_value, 2)),
+                        (n, false) => crate::tr!(" Unpaid orders left out: {} lines.", "未计入的未付款订单：{} 行。", format::int(n)),
+                    }
+                }
                 {if report.currencies.is_empty() { t(" No currency column.", "没有币种列。").to_string() } else {
                     crate::tr!(" Currencies: {}.", "币种：{}。", report.currencies.iter().map(|(c, n)| format!("{c} ({})", format::int(*n))).collect::<Vec<_>>().join(", "))
                 }}

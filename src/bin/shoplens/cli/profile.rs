@@ -220,6 +220,13 @@ pub fn run(args: Args) -> Result<(), String> {
         "  returns          {} lines, value {:.3}",
         r.return_lines, r.return_value
     );
+    let unpaid = r.dropped.iter().find(|d| d.reason == DropReason::Unpaid);
+    if let Some(d) = unpaid.filter(|d| d.count > 0) {
+        println!(
+            "  unpaid           {} lines, value {:.3} (orders awaiting payment, not sales)",
+            d.count, r.unpaid_value
+        );
+    }
     print_kpis(&ov, &params);
     Ok(())
 }
