@@ -5,6 +5,26 @@ use shoplens::analytics::marketing::mmm::{self, BudgetParams, MmmInput, MmmParam
 use shoplens::analytics::marketing::table::Table;
 use std::path::Path;
 
+/// Day `d` from Monday 2024-01-01 as `YYYY-MM-DD`.
+fn day(d: i64) -> String {
+    let (y, m, dd) = shoplens::data::dates::civil_from_days(19_723 + d);
+    format!("{y:04}-{m:02}-{dd:02}")
+}
+
+/// An orders file with one order a day on `days`, one unit at `price(d)`.
+fn daily_orders(days: std::ops::Range<i64>, price: impl Fn(i64) -> i64) -> String {
+    let mut orders = String::from("order_id,order_date,quantity,unit_price\n");
+    for d in days {
+        orders += &format!("{d},{},1,{}\n", day(d), price(d));
+    }
+    orders
+}
+
+/// `csv` imported as an orders file.
+fn import(csv: &str) -> shoplens::data::Dataset {
+    shoplens::data::import_bytes("orders.csv", csv.as_bytes(), &Default::default()).unwrap()
+}
+
 fn table(rel: &str) -> Option<Table> {
     let p = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../shared/data")
@@ -334,10 +354,6 @@ fn revenue_from_orders_is_net_of_cancellations() {
 /// fall in.
 #[test]
 fn several_spend_files() {
-    let day = |d: i64| {
-        let (y, m, dd) = shoplens::data::dates::civil_from_days(19_723 + d); // 2024-01-01
-        format!("{y:04}-{m:02}-{dd:02}")
-    };
     let mut google = String::from("Day,Campaign,Cost\n");
     for d in 0..40 {
         google += &format!(
@@ -357,16 +373,8 @@ fn several_spend_files() {
             30 + d % 4
         );
     }
-    let mut orders = String::from("order_id,order_date,quantity,unit_price\n");
-    for d in 0..50 {
-        orders += &format!("{d},{},1,{}\n", day(d), 100 + d);
-    }
-    let data = shoplens::data::import_bytes(
-        "orders.csv",
-        orders.as_bytes(),
-        &shoplens::data::ImportOptions::default(),
-    )
-    .unwrap();
+    let orders = daily_orders(0..50, |d| 100 + d);
+    let data = import(&orders);
     let tables = [
         Table::from_bytes("exports/google.csv", google.as_bytes()).unwrap(),
         Table::from_bytes("exports/meta.csv", meta.as_bytes()).unwrap(),
@@ -478,26 +486,13 @@ fn several_spend_files() {
 /// (as with a revenue file), said; before, the merged dates were uneven and refused.
 #[test]
 fn weekly_files_on_different_weekdays() {
-    let day = |d: i64| {
-        let (y, m, dd) = shoplens::data::dates::civil_from_days(19_723 + d); // Mon 2024-01-01
-        format!("{y:04}-{m:02}-{dd:02}")
-    };
     let mut tv = String::from("week,spend_tv\n");
     let mut radio = String::from("Reporting starts,Campaign name,Amount spent\n");
     for w in 0..20 {
         tv += &format!("{},{}\n", day(7 * w), 100 + w);
         radio += &format!("{},Radio,{}\n", day(7 * w + 6), 10 + w);
     }
-    let mut orders = String::from("order_id,order_date,quantity,unit_price\n");
-    for d in 0..140 {
-        orders += &format!("{d},{},1,{}\n", day(d), 10 + d % 7);
-    }
-    let data = shoplens::data::import_bytes(
-        "orders.csv",
-        orders.as_bytes(),
-        &shoplens::data::ImportOptions::default(),
-    )
-    .unwrap();
+    let data = import(&daily_orders(0..140, |d| 10 + d % 7));
     let tables = [
         Table::from_bytes("tv.csv", tv.as_bytes()).unwrap(),
         Table::from_bytes("meta.csv", radio.as_bytes()).unwrap(),
