@@ -174,7 +174,8 @@ struct RowParser {
     unpriced: bool,
     header_hash: u64,
     caches: [Cache; 7],
-    status_cache: (Vec<u8>, u8),
+    /// The last status cell read, its flags and whether it says "partially refunded".
+    status_cache: (Vec<u8>, u8, bool),
     date_cache: (Vec<u8>, RawDate),
     prev_order: Vec<u8>,
     prev: [Vec<u8>; 12],
@@ -214,6 +215,9 @@ struct RowParser {
     /// Shopify's order `Subtotal` column and, per order that states one, the index of its
     /// first staged line and the value ([`scale_to_subtotals`]).
     subtotal: (Option<usize>, Vec<(usize, f64)>),
+    /// Shopify's `Refunded Amount` column, and the partially refunded orders (counted in full
+    /// as sales: the export does not say which items were refunded) and their refunds.
+    refunded: (Option<usize>, u64, f64),
 }
 
 /// Explanations kept per kind of bad cell (a few more than reported: some of these rows are
@@ -421,6 +425,14 @@ impl Importer {
                     .str("subtotal", parser.headers[c].as_str())
                     .int("n", scaled)
                     .str("amount", format!("{off:.2}")),
+            );
+        }
+        if let (Some(c), n @ 1.., amount) = parser.refunded {
+            fs.info.note(
+                Text::new("data.note.partly_refunded")
+                    .int("n", n)
+                    .str("amount", format!("{amount:.2}"))
+                    .str("refunded", parser.headers[c].as_str()),
             );
         }
         if let (n, Some(first)) = &parser.markup {
@@ -982,7 +994,7 @@ impl FileState {
             unpriced,
             header_hash,
             caches: Default::default(),
-            status_cache: (Vec::new(), 0),
+            status_cache: (Vec::new(), 0, false),
             date_cache: (Vec::new(), RawDate::Invalid),
             prev_order: Vec::new(),
             prev: Default::default(),
@@ -1013,6 +1025,14 @@ impl FileState {
             ),
             discount: (discount_col, 0),
             subtotal: (subtotal_col, Vec::new()),
+            refunded: (
+                match m.preset {
+                    Some("shopify_orders") => norm.iter().position(|n| n == "refundedamount"),
+                    _ => None,
+                },
+                0,
+                0.0,
+            ),
         });
         self.csv = Some(CsvStage {
             rdr: csv_core::ReaderBuilder::new().delimiter(delim).build(),
@@ -1256,6 +1276,8 @@ impl RowParser {
                 self.status_cache.0.clear();
                 self.status_cache.0.extend_from_slice(status);
                 self.status_cache.1 = status_flags(status, self.pending_unpaid);
+                let l = String::from_utf8_lossy(status).to_lowercase();
+                self.status_cache.2 = l.contains("partial") && l.contains("refund");
             }
             flags |= self.status_cache.1;
             if flags & UNPAID != 0 && self.unpaid.len() < BAD_CELLS_KEPT {
@@ -1464,12 +1486,18 @@ impl RowParser {
         let country = intern_cached(strings, &mut self.caches[ID_COUNTRY], get(F_COUNTRY));
         let category = intern_cached(strings, &mut self.caches[ID_CATEGORY], cell(F_CATEGORY));
         self.prev = prev;
-        if let Some(c) = self.subtotal.0 {
-            // The order's first line only (Shopify leaves the cell empty on its later lines;
-            // an export that repeats it on every line is read once per order).
-            let first_line = self.staged.last().is_none_or(|s| s.order() != order);
-            if let (true, Some((v, _))) = (first_line, parse_number(trim(field(c)), dc)) {
+        // Order-level cells are read on the order's first line only (Shopify leaves them
+        // empty on its later lines; an export that repeats them is read once per order).
+        let first_line = self.staged.last().is_none_or(|s| s.order() != order);
+        if let (Some(c), true) = (self.subtotal.0, first_line) {
+            if let Some((v, _)) = parse_number(trim(field(c)), dc) {
                 self.subtotal.1.push((self.staged.len(), v));
+            }
+        }
+        if let (Some(c), true, true) = (self.refunded.0, first_line, self.status_cache.2) {
+            if let Some((v, _)) = parse_number(trim(field(c)), dc).filter(|v| v.0 > 0.0) {
+                self.refunded.1 += 1;
+                self.refunded.2 += v;
             }
         }
         self.staged.push(Staged {

@@ -299,6 +299,11 @@ pub const ENTRIES: &[Entry] = &[
         zh: "有 {n} 个订单的“{subtotal}”（折扣后的订单金额）低于各行单价 × 数量之和：各行收入按比例调整到该金额，共扣除 {amount} 折扣",
     },
     Entry {
+        key: "data.note.partly_refunded",
+        en: "{n} order(s) partially refunded ({amount} in all, '{refunded}'): counted in full as sales and not among the returns — the export does not say which items were refunded",
+        zh: "有 {n} 个订单部分退款（共 {amount}，见“{refunded}”）：全额计为销售，不计入退货——导出文件未说明退的是哪些商品",
+    },
+    Entry {
         key: "data.note.formulas",
         en: "{n} text cell(s) start with =, +, - or @ like a spreadsheet formula (first: {first}): kept as plain text; CSV exports prefix them with ' so a spreadsheet shows them instead of running them",
         zh: "有 {n} 个文本单元格像电子表格公式一样以 =、+、- 或 @ 开头（第一个：{first}）：按纯文本保留；导出 CSV 时会在前面加上 '，这样电子表格只显示、不执行它们",
