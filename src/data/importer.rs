@@ -1271,6 +1271,7 @@ impl RowParser {
         }
         // Status and cancellation.
         let status = get(F_STATUS);
+        let mut partly_refunded = false;
         if !status.is_empty() {
             if self.status_cache.0 != status {
                 self.status_cache.0.clear();
@@ -1280,6 +1281,7 @@ impl RowParser {
                 self.status_cache.2 = l.contains("partial") && l.contains("refund");
             }
             flags |= self.status_cache.1;
+            partly_refunded = self.status_cache.2;
             if flags & UNPAID != 0 && self.unpaid.len() < BAD_CELLS_KEPT {
                 if let Some(c) = col[F_STATUS] {
                     let at = self.cell_at(row, c, status);
@@ -1494,7 +1496,7 @@ impl RowParser {
                 self.subtotal.1.push((self.staged.len(), v));
             }
         }
-        if let (Some(c), true, true) = (self.refunded.0, first_line, self.status_cache.2) {
+        if let (Some(c), true, true) = (self.refunded.0, first_line, partly_refunded) {
             if let Some((v, _)) = parse_number(trim(field(c)), dc).filter(|v| v.0 > 0.0) {
                 self.refunded.1 += 1;
                 self.refunded.2 += v;
