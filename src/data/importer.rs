@@ -14,7 +14,8 @@ use hashbrown::HashSet;
 use super::dates::{parse_clock, parse_date, DateOrderVote, RawDate};
 use super::intern::FastInterner;
 use super::mapping::{
-    auto_map, normalise_header, preset_amount, time_column, MappingResult, PresetAmount,
+    auto_map, normalise_header, pending_is_unpaid, preset_amount, preset_currency, time_column,
+    MappingResult, PresetAmount,
 };
 use super::model::*;
 use super::numbers::{parse_number, DecimalEvidence};
@@ -582,11 +583,13 @@ impl Staged {
 /// German, French, Spanish, Portuguese, Italian), not paid ([`UNPAID`]: "awaiting payment",
 /// "unpaid", Shopify's `expired` authorisation, Taobao's 等待买家付款), or a bare "pending"
 /// ([`PENDING`]; [`UNPAID`] instead when `pending_unpaid`: WooCommerce's `pending` is "pending
-/// payment", Amazon's `Pending` an order whose payment is not yet authorised).
-fn status_flags(s: &[u8], pending_unpaid: bool) -> u8 {
+/// payment", Amazon's `Pending` an order whose payment is not yet authorised). The second
+/// value says whether the status is "partially refunded" (a sale, counted in full).
+fn status_flags(s: &[u8], pending_unpaid: bool) -> (u8, bool) {
     let l = String::from_utf8_lossy(s).to_lowercase();
     let l = l.trim();
-    if l.contains("partial") {
+    let partial = l.contains("partial");
+    let flags = if partial {
         0
     } else if l.contains("refund")
         || l.contains("return")
@@ -624,7 +627,8 @@ fn status_flags(s: &[u8], pending_unpaid: bool) -> u8 {
         }
     } else {
         0
-    }
+    };
+    (flags, partial && l.contains("refund"))
 }
 
 /// A status (lower-case) that says the buyer has not paid: English (also an abandoned
@@ -1013,16 +1017,10 @@ impl FileState {
             formulas: (0, None),
             markup: (0, None),
             footer: (0, None),
-            pending_unpaid: matches!(m.preset, Some("woocommerce" | "amazon_orders")),
+            pending_unpaid: m.preset.is_some_and(pending_is_unpaid),
             unpaid: Vec::new(),
             pending: (0, None),
-            preset_currency: (
-                match m.preset {
-                    Some("taobao_orders") => Some("CNY"),
-                    _ => None,
-                },
-                0,
-            ),
+            preset_currency: (m.preset.and_then(preset_currency), 0),
             discount: (discount_col, 0),
             subtotal: (subtotal_col, Vec::new()),
             refunded: (
@@ -1276,9 +1274,8 @@ impl RowParser {
             if self.status_cache.0 != status {
                 self.status_cache.0.clear();
                 self.status_cache.0.extend_from_slice(status);
-                self.status_cache.1 = status_flags(status, self.pending_unpaid);
-                let l = String::from_utf8_lossy(status).to_lowercase();
-                self.status_cache.2 = l.contains("partial") && l.contains("refund");
+                (self.status_cache.1, self.status_cache.2) =
+                    status_flags(status, self.pending_unpaid);
             }
             flags |= self.status_cache.1;
             partly_refunded = self.status_cache.2;

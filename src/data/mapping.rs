@@ -929,6 +929,19 @@ pub fn preset_amount(preset: &str, header: &str) -> Option<PresetAmount> {
         .map(|&(_, _, a)| a)
 }
 
+/// The currency of an export format that never names one: Taobao / Tmall reports are in
+/// Chinese yuan.
+pub fn preset_currency(preset: &str) -> Option<&'static str> {
+    (preset == "taobao_orders").then_some("CNY")
+}
+
+/// Whether a bare "pending" status means "not paid" in an export format: WooCommerce's
+/// `pending` is "pending payment", Amazon's `Pending` an order whose payment is not yet
+/// authorised (elsewhere, as in Shopify, cash on delivery stays pending: a sale).
+pub fn pending_is_unpaid(preset: &str) -> bool {
+    matches!(preset, "woocommerce" | "amazon_orders")
+}
+
 /// The name of a recognised export format (the `preset` key of a file report), in words.
 pub fn preset_label(key: &str) -> Option<Text> {
     PRESET_LABELS
