@@ -375,7 +375,7 @@ fn notes_and_reasons_in_english_and_chinese() {
     let r = basket::run(retail(), &p).unwrap();
     assert_eq!(
         r.notes[0].en(),
-        "excluded the detected non-product items (postage, fees, adjustments): POST, M, C2, 23574"
+        "excluded the detected non-product items (postage, fees, gift cards, adjustments): POST, M, C2, 23574"
     );
     assert_eq!(
         r.detected_non_products[0].reason.en(),

@@ -242,7 +242,7 @@ fn order_lines_headline_and_non_goods() {
     assert_eq!(input.group_names, vec!["10001", "10002", "10003", "10004"]);
     assert_eq!(
         input.notes[1].en(),
-        "Left out as not goods (postage, manual adjustments, fees…): POST."
+        "Left out as not goods (postage, gift cards, manual adjustments, fees…): POST."
     );
     // Asked for by name, it is kept.
     let only = ElasticityInput::from_orders(&data.lines, Some(&["POST".to_string()])).unwrap();

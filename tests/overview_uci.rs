@@ -76,9 +76,10 @@ fn whole_range() {
     assert_eq!(by_month.iter().map(|m| m.1).sum::<u64>(), 4_338);
     let total: f64 = r.monthly.iter().map(|p| p.revenue).sum();
     close(total, k.revenue, 1e-3);
-    // Postage, fees and adjustments are listed apart: 3,922 codes in pandas' groupby, of
-    // which 11 are not goods (2,329 lines worth 394,670.674 and 11,257 units in pandas).
-    assert_eq!(r.products.len(), 3_911);
+    // Postage, fees, adjustments and gift vouchers are listed apart: 3,922 codes in pandas'
+    // groupby, of which 17 are not goods (2,361 lines worth 395,439.814 and 11,291 units in
+    // pandas; the six vouchers 2,361 − 2,329 = 32 lines, 769.14 and 34 units).
+    assert_eq!(r.products.len(), 3_905);
     let top = &r.products[0];
     assert_eq!(
         (top.sku.as_str(), top.name.as_str()),
@@ -99,8 +100,14 @@ fn whole_range() {
             "AMAZONFEE",
             "B",
             "C2",
+            "gift_0001_30",
+            "gift_0001_50",
+            "gift_0001_20",
             "BANK CHARGES",
             "23574",
+            "gift_0001_40",
+            "22016",
+            "gift_0001_10",
             "S",
             "m",
             "PADS"
@@ -110,11 +117,20 @@ fn whole_range() {
     close(dot.revenue, 206_248.77, 1e-3);
     assert_eq!((dot.quantity, dot.orders, dot.customers), (706.0, 706, 1));
     assert_eq!(
-        r.non_products[7].not_a_product.as_ref().map(|t| t.en()),
+        r.non_products[10].not_a_product.as_ref().map(|t| t.en()),
         Some("description 'PACKING CHARGE' mentions CHARGE".to_owned())
     );
-    close(r.non_products_revenue, 394_670.674, 1e-3);
-    assert_eq!(r.non_products_units, 11_257.0);
+    assert_eq!(
+        r.non_products[6].not_a_product.as_ref().map(|t| t.en()),
+        Some(
+            "'Dotcomgiftshop Gift Voucher £30.00' is a gift card or voucher: money paid for a \
+             later purchase, not goods"
+                .to_owned()
+        )
+    );
+    close(r.non_products[6].revenue, 175.53, 1e-6);
+    close(r.non_products_revenue, 395_439.814, 1e-3);
+    assert_eq!(r.non_products_units, 11_291.0);
     // Nothing is lost: goods and the rest add up to the revenue KPI.
     let listed: f64 = r
         .products
@@ -197,8 +213,9 @@ fn first_quarter_2011() {
     );
     close(r.monthly[0].revenue, 691_364.56, 1e-3);
     assert_eq!(r.monthly[0].orders, 1_086);
-    // pandas: 2,974 codes, 6 of them not goods (AMAZONFEE, BANK CHARGES, C2, DOT, M, POST).
-    assert_eq!((r.products.len(), r.non_products.len()), (2_968, 6));
+    // pandas: 2,974 codes, 9 of them not goods (AMAZONFEE, BANK CHARGES, C2, DOT, M, POST and
+    // the £10, £20 and £30 gift vouchers).
+    assert_eq!((r.products.len(), r.non_products.len()), (2_965, 9));
     assert_eq!(r.products[0].sku, "23166");
     assert_eq!(r.products[0].name, "MEDIUM CERAMIC TOP STORAGE JAR");
     assert_eq!(r.countries.len(), 30);

@@ -118,18 +118,18 @@ pub const ENTRIES: &[Entry] = &[
     // Notes of the data preparation.
     Entry {
         key: "forecast.note.non_products",
-        en: "{n} of these codes are not goods (postage, fees, manual adjustments…: {codes}): they are forecast like the others and marked \"not goods\"; Inventory leaves them out.",
-        zh: "其中 {n} 个编码不是商品（邮费、手续费、手工调整等：{codes}）：照常预测并标为“非商品”；库存页不计入它们。",
+        en: "{n} of these codes are not goods (postage, fees, gift cards, manual adjustments…: {codes}): they are forecast like the others and marked \"not goods\"; Inventory leaves them out.",
+        zh: "其中 {n} 个编码不是商品（邮费、手续费、礼品卡、手工调整等：{codes}）：照常预测并标为“非商品”；库存页不计入它们。",
     },
     Entry {
         key: "forecast.err.only_non_goods",
-        en: "every code to forecast is postage, a fee or an adjustment rather than goods, and only goods were asked for",
-        zh: "要预测的编码全是邮费、手续费或调整项而非商品，而设置为只预测商品",
+        en: "every code to forecast is postage, a fee, a gift card or an adjustment rather than goods, and only goods were asked for",
+        zh: "要预测的编码全是邮费、手续费、礼品卡或调整项而非商品，而设置为只预测商品",
     },
     Entry {
         key: "forecast.note.non_products_left_out",
-        en: "{n} codes that are not goods (postage, fees, manual adjustments…: {codes}) are left out.",
-        zh: "{n} 个非商品编码（邮费、手续费、手工调整等：{codes}）未计入。",
+        en: "{n} codes that are not goods (postage, fees, gift cards, manual adjustments…: {codes}) are left out.",
+        zh: "{n} 个非商品编码（邮费、手续费、礼品卡、手工调整等：{codes}）未计入。",
     },
     Entry {
         key: "forecast.note.net_of_returns",

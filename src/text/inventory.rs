@@ -11,8 +11,8 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         key: "inventory.note.non_products",
-        en: "{n} codes that are not stocked goods (postage, manual adjustments, fees…: {codes}) are left out.",
-        zh: "{n} 个编码不是库存商品（邮费、手工调整、手续费等：{codes}），未计入。",
+        en: "{n} codes that are not stocked goods (postage, gift cards, manual adjustments, fees…: {codes}) are left out.",
+        zh: "{n} 个编码不是库存商品（邮费、礼品卡、手工调整、手续费等：{codes}），未计入。",
     },
     Entry {
         key: "inventory.note.not_in_stock_file",

@@ -349,8 +349,8 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         key: "mkt.el.non_products",
-        en: "Left out as not goods (postage, manual adjustments, fees…): {codes}.",
-        zh: "以下编码不是商品（邮费、手工调整、手续费等），未纳入计算：{codes}。",
+        en: "Left out as not goods (postage, gift cards, manual adjustments, fees…): {codes}.",
+        zh: "以下编码不是商品（邮费、礼品卡、手工调整、手续费等），未纳入计算：{codes}。",
     },
     Entry {
         key: "mkt.el.few_observations",

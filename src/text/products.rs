@@ -11,8 +11,8 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         key: "products.basket.excluded_detected",
-        en: "excluded the detected non-product items (postage, fees, adjustments): {items}",
-        zh: "排除了识别出的非商品项（邮费、手续费、调整项）：{items}",
+        en: "excluded the detected non-product items (postage, fees, gift cards, adjustments): {items}",
+        zh: "排除了识别出的非商品项（邮费、手续费、礼品卡、调整项）：{items}",
     },
     Entry {
         key: "products.nonproduct.code",
@@ -28,6 +28,11 @@ pub const ENTRIES: &[Entry] = &[
         key: "products.nonproduct.short",
         en: "code '{sku}' is short and has no digits",
         zh: "编码“{sku}”很短且不含数字",
+    },
+    Entry {
+        key: "products.nonproduct.gift",
+        en: "'{name}' is a gift card or voucher: money paid for a later purchase, not goods",
+        zh: "“{name}”是礼品卡或代金券：为日后购物预付的钱，不是商品",
     },
     // Recommendations
     Entry {

@@ -200,7 +200,7 @@ test('Forecast page: total forecast with nested, widening intervals; every SKU w
     // how many, so its count adds up to the button's.
     const button = Number((await page.locator('[data-testid="fc-all-run"]').innerText()).replace(/[^0-9]/g, ''));
     assert.deepEqual(await page.locator('[data-testid="fc-all-notes"] li').allInnerTexts(), [
-      '8 of these codes are not goods (postage, fees, manual adjustments…: POST, DOT, M, C2, 23574, PADS, B, BANK CHARGES): they are forecast like the others and marked "not goods"; Inventory leaves them out.',
+      '14 of these codes are not goods (postage, fees, gift cards, manual adjustments…: POST, DOT, M, C2, 23574, gift_0001_10, gift_0001_20, gift_0001_30, …): they are forecast like the others and marked "not goods"; Inventory leaves them out.',
       'The first week in the data is incomplete (the data start on 2011-06-01) and was left out of the history.',
       '16 products sold only in that first week and never since: they are not forecast.',
       'The last week in the data is incomplete and was left out of the history.',
@@ -223,7 +223,7 @@ test('Forecast page: total forecast with nested, widening intervals; every SKU w
     const notGoods = all[0].indexOf('not_goods');
     assert.equal(dot?.[1], 'DOTCOM POSTAGE');
     assert.equal(dot?.[notGoods], 'true');
-    assert.equal(all.filter((r) => r[notGoods] === 'true').length, 8);
+    assert.equal(all.filter((r) => r[notGoods] === 'true').length, 14);
     assert.equal(all.filter((r) => /not goods/.test(r[1] ?? '')).length, 0);
     const allTable = page.locator('.table-wrap', { has: page.locator('[data-testid="download-forecast-all"]') });
     await allTable.locator('input[type="search"]').fill('DOTCOM POSTAGE');
@@ -234,14 +234,14 @@ test('Forecast page: total forecast with nested, widening intervals; every SKU w
     assert.ok(mase > 0, `columns: ${all[0]}`);
     const scored = (rows) => rows.slice(1).filter((r) => r.length > 1 && r[mase] !== '' && Number.isFinite(Number(r[mase]))).length;
     assert.equal(scored(all), 0, 'quick mode: no backtest, as the paragraph says');
-    // Goods only (`--goods-only` in the CLI): the 8 postage, fee and adjustment codes are left
-    // out, the button and the table count 8 fewer, a note says which.
+    // Goods only (`--goods-only` in the CLI): the 14 postage, fee, gift voucher and adjustment
+    // codes are left out, the button and the table count 14 fewer, a note says which.
     await page.locator('[data-testid="fc-all-goods-only"]').check();
-    assert.equal(Number((await page.locator('[data-testid="fc-all-run"]').innerText()).replace(/[^0-9]/g, '')), button - 8);
+    assert.equal(Number((await page.locator('[data-testid="fc-all-run"]').innerText()).replace(/[^0-9]/g, '')), button - 14);
     await page.click('[data-testid="fc-all-run"]');
-    await page.waitForFunction((m) => Number(document.querySelector('[data-testid="fc-all-summary"]')?.getAttribute('data-rows')) === m, n - 8, { timeout: 600_000 });
+    await page.waitForFunction((m) => Number(document.querySelector('[data-testid="fc-all-summary"]')?.getAttribute('data-rows')) === m, n - 14, { timeout: 600_000 });
     assert.equal((await page.locator('[data-testid="fc-all-notes"] li').first().innerText()),
-      '8 codes that are not goods (postage, fees, manual adjustments…: POST, DOT, M, C2, 23574, PADS, B, BANK CHARGES) are left out.');
+      '14 codes that are not goods (postage, fees, gift cards, manual adjustments…: POST, DOT, M, C2, 23574, gift_0001_10, gift_0001_20, gift_0001_30, …) are left out.');
     assert.deepEqual(crashes(log), []);
   } finally {
     await context.close();
@@ -361,7 +361,7 @@ test('Marketing page: price elasticity and promotion lift from the sample orders
     const fmt = (n) => n.toLocaleString('en-US');
     assert.ok(summary.startsWith(`${fmt(shown.length)} products. Clearly fewer units at a higher price (the 95% interval below 0): ${fmt(fewer)}; the surest `), summary);
     assert.ok(summary.includes(`for something else): ${fmt(rising)}. Cannot tell from the data: ${fmt(unsure)}.`), summary);
-    assert.match(await el.innerText(), /Left out as not goods \(postage, manual adjustments, fees…\): [^\n]*\bPOST\b/);
+    assert.match(await el.innerText(), /Left out as not goods \(postage, gift cards, manual adjustments, fees…\): [^\n]*\bPOST\b/);
     assert.ok(!rows.some((r) => ['POST', 'DOT', 'M'].includes(r[0])), 'no postage or manual rows');
 
     await setFields(page, { 'promo-from': '2011-08-01', 'promo-to': '2011-08-07' });

@@ -8,7 +8,13 @@
 //! 2. its description contains a fee word (POSTAGE, CARRIAGE, SHIPPING, DELIVERY, FEE, CHARGE(S),
 //!    MANUAL, DISCOUNT, ADJUST(MENT), SAMPLES, ...) and either the code has no digit or the
 //!    description has at most two words ("FRENCH CARRIAGE LANTERN" stays a product);
-//! 3. its code is at most four characters and has no digit (codes of goods carry digits).
+//! 3. its description names a gift card or voucher ("Gift Voucher £20.00", "Gift Card - $50",
+//!    "Gutschein", 礼品卡): money paid in advance for a later purchase, which shops' own
+//!    reports leave out of net sales until it is spent (Shopify, "Gift cards" in its sales
+//!    report definitions; IFRS 15 §B44–B47, a contract liability). "Gift card" alone is also a
+//!    greeting card's name, so it counts only with an amount (a digit) or in a name of at most
+//!    three words ("Christmas Robin Gift Card" stays a product);
+//! 4. its code is at most four characters and has no digit (codes of goods carry digits).
 //!
 //! The result is a *proposal*: the user may edit the exclusion list; an explicit list replaces it.
 
@@ -69,6 +75,49 @@ pub const NON_PRODUCT_WORDS: [&str; 17] = [
     "HANDLING",
 ];
 
+/// Phrases naming a gift card or voucher (upper case, matched as whole words; the Chinese
+/// ones anywhere in the name). The first two also name greeting cards: see
+/// [`non_product_reason`].
+pub const GIFT_CARD_PHRASES: [&str; 22] = [
+    "GIFT CARD",
+    "GIFT CARDS",
+    "GIFTCARD",
+    "GIFTCARDS",
+    "E GIFT CARD",
+    "EGIFT",
+    "GIFT VOUCHER",
+    "GIFT VOUCHERS",
+    "GIFT CERTIFICATE",
+    "GIFT CERTIFICATES",
+    "GUTSCHEIN",
+    "GESCHENKGUTSCHEIN",
+    "CARTE CADEAU",
+    "BON CADEAU",
+    "TARJETA REGALO",
+    "TARJETA DE REGALO",
+    "BUONO REGALO",
+    "CARTÃO PRESENTE",
+    "VALE PRESENTE",
+    "CADEAUBON",
+    "礼品卡",
+    "礼券",
+];
+
+/// The gift-card phrase `upper` (an upper-cased name split into `words`) contains, if any.
+fn gift_card_phrase(upper: &str, words: &[&str]) -> Option<&'static str> {
+    let spaced = format!(" {} ", words.join(" "));
+    let found = GIFT_CARD_PHRASES.iter().find(|p| {
+        if p.is_ascii() || p.contains(' ') {
+            spaced.contains(&format!(" {p} "))
+        } else {
+            upper.contains(*p)
+        }
+    })?;
+    let greeting_card = matches!(*found, "GIFT CARD" | "GIFT CARDS");
+    let amount = upper.chars().any(|c| c.is_ascii_digit());
+    (!greeting_card || amount || words.len() <= 3).then_some(*found)
+}
+
 /// One SKU proposed for exclusion.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NonProductItem {
@@ -84,7 +133,7 @@ pub struct NonProductItem {
 /// Why `sku` (with description `name`) looks like a non-product line, or `None`.
 ///
 /// When the SKU *is* the name (a file without a SKU column, see the importer), only the
-/// description rule 2 applies: "tea" or "ham" is a short name, not a short code.
+/// description rules 2 and 3 apply: "tea" or "ham" is a short name, not a short code.
 pub fn non_product_reason(sku: &str, name: &str) -> Option<Text> {
     let code = sku.trim().to_ascii_uppercase();
     let code_is_name = !name.is_empty() && sku == name;
@@ -106,10 +155,11 @@ pub fn non_product_reason(sku: &str, name: &str) -> Option<Text> {
             );
         }
     }
-    if !code_is_name && !code.is_empty() && code.chars().count() <= 4 && !has_digit {
-        return Some(Text::new("products.nonproduct.short").str("sku", sku));
+    if gift_card_phrase(&upper, &words).is_some() {
+        return Some(Text::new("products.nonproduct.gift").str("name", name));
     }
-    None
+    (!code_is_name && !code.is_empty() && code.chars().count() <= 4 && !has_digit)
+        .then(|| Text::new("products.nonproduct.short").str("sku", sku))
 }
 
 /// Non-product SKUs among the lines selected by `keep` (all lines when `None`), by line count
@@ -197,9 +247,45 @@ mod tests {
             ("23465", "TUSCAN VILLA BIRD FEEDER"),
             ("DCGSSBOY", "BOYS PARTY BAG"),
             ("85123A", "WHITE HANGING HEART T-LIGHT HOLDER"),
-            ("gift_0001_20", "Dotcomgiftshop Gift Voucher £20.00"),
+            ("84946", "ANTIQUE SILVER TEA GLASS ETCHED"),
         ] {
             assert!(non_product_reason(sku, name).is_none(), "{sku}");
+        }
+    }
+
+    #[test]
+    fn gift_cards_and_vouchers_are_not_goods() {
+        for (sku, name) in [
+            ("gift_0001_20", "Dotcomgiftshop Gift Voucher £20.00"),
+            // UCI's £100 voucher carries a product-like code.
+            ("22016", "Dotcomgiftshop Gift Voucher £100.00"),
+            ("", "Gift Card"),
+            ("GC-50", "Gift Card - $50"),
+            ("GIFTCARDS", "Shop Gift Cards"),
+            ("E-GC", "E-Gift Card 25 EUR"),
+            ("1001", "Geschenkgutschein 50 €"),
+            ("1002", "Carte cadeau"),
+            ("1003", "电子礼品卡 100元"),
+            ("1004", "Gift Certificate"),
+        ] {
+            let reason = non_product_reason(sku, name).map(|t| t.en());
+            assert_eq!(
+                reason,
+                Some(format!(
+                    "'{name}' is a gift card or voucher: money paid for a later purchase, not goods"
+                )),
+                "{sku}"
+            );
+        }
+        // Greeting cards and other gifts stay goods.
+        for (sku, name) in [
+            ("XMAS-7", "Christmas Robin Gift Card"),
+            ("21504", "SKULLS GREETING CARD"),
+            ("22023", "EMPIRE BIRTHDAY CARD"),
+            ("16162L", "THE KING GIFT BAG"),
+            ("21846", "PINK DIAMANTE PEN IN GIFT BOX"),
+        ] {
+            assert_eq!(non_product_reason(sku, name), None, "{sku}");
         }
     }
 }

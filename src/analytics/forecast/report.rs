@@ -46,7 +46,7 @@ pub struct ForecastParams {
     /// stay empty for such series; the forecasts are the same either way. Default on.
     #[serde(default = "crate::default_true")]
     pub informative_backtest: bool,
-    /// At the SKU level, leave out the lines that are not goods (postage, fees, manual
+    /// At the SKU level, leave out the lines that are not goods (postage, fees, gift cards, manual
     /// adjustments: [`crate::analytics::basket::non_product_reason`]); by default they are
     /// forecast and marked ([`TableRow::not_goods`]).
     #[serde(default)]

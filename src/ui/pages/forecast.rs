@@ -497,7 +497,7 @@ fn AllSeries(form: Form, open_sku: Callback<String>) -> impl IntoView {
             <label class="small">
                 <input type="checkbox" data-testid="fc-all-goods-only" prop:checked=move || goods_only.get()
                     on:change=move |ev| goods_only.set(event_target_checked(&ev))/>
-                {t(" Leave out postage, fees and adjustments (not goods)", " 不含邮费、手续费和调整项（非商品）")}
+                {t(" Leave out postage, fees, gift cards and adjustments (not goods)", " 不含邮费、手续费、礼品卡和调整项（非商品）")}
             </label>
             <TaskProgress progress=state.forecast_all_progress testid="fc-all-progress"
                 label=|done, total| crate::tr!("{} of {} products forecast", "已预测 {} / {} 个商品", done, total)

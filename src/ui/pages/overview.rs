@@ -136,8 +136,8 @@ fn non_products(o: &crate::analytics::overview::OverviewReport, sym: &str) -> Op
             <details class="how" data-testid="non-products">
                 <summary>{summary}</summary>
                 <ul class="small">{items}</ul>
-                <p class="small">{t("Lines are recognised by their code (POST, DOT, M, …) or by a word in their description (postage, carriage, fee, manual, discount, …), the same rules as on the Products page.",
-                    "按编码（POST、DOT、M 等）或描述中的词（邮费、运费、手续费、手工、折扣等）识别，规则与“商品”页相同。")}</p>
+                <p class="small">{t("Lines are recognised by their code (POST, DOT, M, …) or by a word in their description (postage, carriage, fee, manual, discount, gift card, voucher, …), the same rules as on the Products page.",
+                    "按编码（POST、DOT、M 等）或描述中的词（邮费、运费、手续费、手工、折扣、礼品卡、代金券等）识别，规则与“商品”页相同。")}</p>
             </details>
         }
         .into_any(),

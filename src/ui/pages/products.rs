@@ -298,7 +298,7 @@ fn BasketSection(report: BasketReport, millis: f64, form: BasketForm) -> impl In
                     {move || if state.basket_busy.get() { t("Computing…", "计算中…") } else { t("Update", "更新") }}</button>
             </div>
             <details class="how">
-                <summary>{crate::tr!("Left out as non-products ({}): postage, fees, adjustments — edit the list", "作为非商品排除（{}）：邮费、手续费、调整项——可编辑列表", report.excluded.len())}</summary>
+                <summary>{crate::tr!("Left out as non-products ({}): postage, fees, gift cards, adjustments — edit the list", "作为非商品排除（{}）：邮费、手续费、礼品卡、调整项——可编辑列表", report.excluded.len())}</summary>
                 <textarea rows="3" class="wide" aria-label=t("SKUs left out", "排除的货号") prop:value=exclude_text on:change=move |ev| form.exclude.set(Some(event_target_value(&ev)))></textarea>
                 <ul class="small">{report.detected_non_products.iter().map(|n| view! { <li>{crate::tr!("{} {} — {} ({} lines)", "{} {} — {}（{} 行）", n.sku, n.name, say(&n.reason), n.lines)}</li> }).collect_view()}</ul>
             </details>

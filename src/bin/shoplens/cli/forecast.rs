@@ -52,7 +52,7 @@ pub struct Args {
     /// Series forecast at once (default: one per CPU core). The output does not depend on it.
     #[arg(long)]
     pub threads: Option<usize>,
-    /// With --by sku: leave out the lines that are not goods (postage, fees, manual
+    /// With --by sku: leave out the lines that are not goods (postage, fees, gift cards, manual
     /// adjustments), which are otherwise forecast like the others (and named in a note).
     #[arg(long)]
     pub goods_only: bool,
