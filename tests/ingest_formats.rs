@@ -860,6 +860,11 @@ fn shopify_discounts_scale_lines_to_the_subtotal() {
     assert_eq!(ds.report.return_lines, 0);
     let notes: Vec<String> = ds.report.files[0].notes.iter().map(|n| n.en()).collect();
     assert!(notes.contains(&"1 order(s) partially refunded (4.00 in all, 'Refunded Amount'): counted in full as sales and not among the returns — the export does not say which items were refunded".to_string()), "{notes:?}");
+    // The mapping table says what the column is for.
+    assert_eq!(
+        ds.report.files[0].mapping[6].reason.en(),
+        "Shopify orders export preset: the amount refunded on a partially refunded order, said in a note (the order is counted in full: the export does not say which items)"
+    );
 }
 
 /// Exports no preset knows, read by their headers: an order's `Total` repeated on each of its

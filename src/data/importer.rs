@@ -1023,14 +1023,7 @@ impl FileState {
             preset_currency: (m.preset.and_then(preset_currency), 0),
             discount: (discount_col, 0),
             subtotal: (subtotal_col, Vec::new()),
-            refunded: (
-                match m.preset {
-                    Some("shopify_orders") => norm.iter().position(|n| n == "refundedamount"),
-                    _ => None,
-                },
-                0,
-                0.0,
-            ),
+            refunded: (amount_col(PresetAmount::Refunded), 0, 0.0),
         });
         self.csv = Some(CsvStage {
             rdr: csv_core::ReaderBuilder::new().delimiter(delim).build(),

@@ -909,6 +909,9 @@ pub enum PresetAmount {
     /// Shopify's order `Subtotal` (after discounts, before shipping and tax), on an order's
     /// first line: the order's lines (`Lineitem price` is before discounts) are scaled to it.
     Subtotal,
+    /// Shopify's order `Refunded Amount`: a partially refunded order is counted in full (the
+    /// export does not say which items were refunded) and its refund said in a note.
+    Refunded,
 }
 
 const PRESET_AMOUNTS: &[(&str, &str, PresetAmount)] = &[
@@ -919,6 +922,7 @@ const PRESET_AMOUNTS: &[(&str, &str, PresetAmount)] = &[
         PresetAmount::Discount,
     ),
     ("shopify_orders", "subtotal", PresetAmount::Subtotal),
+    ("shopify_orders", "refundedamount", PresetAmount::Refunded),
 ];
 
 /// The amount a preset reads from a column (normalised header), if any.
@@ -1217,6 +1221,7 @@ pub fn auto_map(headers: &[String], rows: &[Vec<String>], opts: &ImportOptions) 
                 let why = match a {
                     PresetAmount::Discount => "data.map.preset_discount",
                     PresetAmount::Subtotal => "data.map.preset_subtotal",
+                    PresetAmount::Refunded => "data.map.preset_refunded",
                 };
                 columns.push(mk(
                     i,

@@ -138,6 +138,11 @@ pub const ENTRIES: &[Entry] = &[
         zh: "{label}格式：订单折扣后的小计；订单各行的收入按比例调整到此金额",
     },
     Entry {
+        key: "data.map.preset_refunded",
+        en: "{label} preset: the amount refunded on a partially refunded order, said in a note (the order is counted in full: the export does not say which items)",
+        zh: "{label}格式：部分退款订单的退款金额，在说明中列出（订单全额计入：导出文件未说明退的是哪些商品）",
+    },
+    Entry {
         key: "data.map.preset_cancel",
         en: "{label} preset: a value here marks the order as cancelled",
         zh: "{label}格式：此列有值表示订单已取消",
