@@ -20,6 +20,12 @@ pub(crate) fn default_true() -> bool {
     true
 }
 
+/// `#[serde(default = "crate::default_one")]`: a factor added to a stored type that is 1
+/// (no effect) for everything saved before it existed.
+pub(crate) fn default_one() -> f64 {
+    1.0
+}
+
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 #[cfg(target_arch = "wasm32")]

@@ -88,6 +88,9 @@ fn inventory_csv_columns_and_budgeted_plan() {
     // stderr gives the stock value per status and in all: on hand at unit cost over the CSV
     let col = |name: &str| h.iter().position(|c| c == name).unwrap();
     let (oh, uc) = (col("on_hand"), col("unit_cost"));
+    // One year and nine days of history: no season, every factor 1.
+    let sf = col("season_factor");
+    assert!(rows.iter().all(|r| &r[sf] == "1"));
     let value: f64 = rows
         .iter()
         .map(|r| r[oh].parse::<f64>().unwrap().max(0.0) * r[uc].parse::<f64>().unwrap())
@@ -137,4 +140,56 @@ fn inventory_csv_columns_and_budgeted_plan() {
         err.contains("service_level") && err.contains("between 0 and 1"),
         "{err}"
     );
+}
+
+/// `season_factor` (added at the end of the columns): last year's season over the lead time.
+/// The orders of `tests/inventory.rs`' seasonal case — "A" 10 a day with 30 a day on days
+/// 400–469 of 770, "B" 1 a day — give A (420 + 10 F) / 210 and B (14 + 10 F) / 24, F =
+/// (434/14) / (428/28), and stderr carries the season note. Full UCI (one year and nine days)
+/// has no season: every factor is 1.
+#[test]
+fn season_factor_column() {
+    let d = tmpdir("season");
+    let orders = d.join("orders.csv");
+    let mut csv = String::from("order_id,order_date,customer_id,sku,quantity,unit_price\n");
+    for day in 0..770 {
+        let (y, m, dd) = shoplens::data::dates::civil_from_days(19_723 + day as i64);
+        let a = if (400..470).contains(&day) { 30 } else { 10 };
+        for (sku, q) in [("A", a), ("B", 1)] {
+            csv.push_str(&format!(
+                "o{day}{sku},{y:04}-{m:02}-{dd:02},c{},{sku},{q},4.00\n",
+                day % 7
+            ));
+        }
+    }
+    std::fs::write(&orders, csv).unwrap();
+    let out = d.join("inv.csv");
+    let o = Command::new(env!("CARGO_BIN_EXE_shoplens"))
+        .arg("inventory")
+        .arg(&orders)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("Season: a year ago the 14 days from 2025-02-10 sold 2.03× as much a day"),
+        "{err}"
+    );
+    let text = std::fs::read_to_string(&out).unwrap();
+    let mut rdr = csv::Reader::from_reader(text.as_bytes());
+    let h: Vec<String> = rdr.headers().unwrap().iter().map(str::to_string).collect();
+    assert_eq!(h.last().map(String::as_str), Some("season_factor"));
+    let f: std::collections::HashMap<String, f64> = rdr
+        .records()
+        .map(Result::unwrap)
+        .map(|r| (r[0].to_string(), r[h.len() - 1].parse().unwrap()))
+        .collect();
+    let shop = (434.0 / 14.0) / (428.0 / 28.0);
+    assert!(
+        (f["A"] - (420.0 + 10.0 * shop) / 210.0).abs() < 1e-3,
+        "{f:?}"
+    );
+    assert!((f["B"] - (14.0 + 10.0 * shop) / 24.0).abs() < 1e-3, "{f:?}");
 }

@@ -167,6 +167,16 @@ pub const ENTRIES: &[Entry] = &[
         zh: "指数平滑",
     },
     Entry {
+        key: "inventory.model.season",
+        en: "{model}, ×{f} over the lead time for last year's season",
+        zh: "{model}，交货期内按去年同期的季节 ×{f}",
+    },
+    Entry {
+        key: "inventory.note.season",
+        en: "Season: a year ago the {lead} days from {from} sold {f}× as much a day as the four weeks before (the whole shop: {next} units against {before}). Each product's demand over the lead time follows last year's season — its own where it sold enough then, the shop's otherwise.",
+        zh: "季节：一年前从 {from} 起的 {lead} 天里，每天的销量是此前四周的 {f} 倍（全店：{next} 件对 {before} 件）。每个商品在交货期内的需求按去年同期的季节调整——去年卖得够多的按它自己的，否则按全店的。",
+    },
+    Entry {
         key: "inventory.why.newsvendor",
         en: ", capped by the newsvendor quantity for its shelf life",
         zh: "，并以保质期内的报童订货量为上限",
@@ -441,8 +451,8 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         key: "inventory.how.demand",
-        en: "Daily units per SKU from the order lines (days without sales count as 0). Intermittent items (≥ 50% of days without sales): TSB — probability of a sale p̂ and size ẑ by exponential smoothing (α = 0.1), forecast p̂·ẑ. Others: exponential smoothing with α in [0.1, 0.3] fitted to the history.",
-        zh: "每个 SKU 的每日销量来自订单行（没有销售的日子记为 0）。间歇性商品（≥ 50% 的日子没有销售）：用 TSB 方法，用指数平滑（α = 0.1）估计有销售的概率 p̂ 和每次的销量 ẑ，预测值为 p̂·ẑ。其他商品：用指数平滑，α 在 [0.1, 0.3] 之间按历史数据拟合。",
+        en: "Daily units per SKU from the order lines (days without sales count as 0). Intermittent items (≥ 50% of days without sales): TSB — probability of a sale p̂ and size ẑ by exponential smoothing (α = 0.1), forecast p̂·ẑ. Others: exponential smoothing with α in [0.1, 0.3] fitted to the history. With a year and four weeks of sales or more, the level is scaled over the coming lead time by last year's season: the same days 52 weeks back against the four weeks before them, for the product (pulled toward the whole shop's ratio by how many units it sold then: f = (a + 10·F) / (e + 10), a its units then, e what the weeks before would give, F the shop's ratio).",
+        zh: "每个 SKU 的每日销量来自订单行（没有销售的日子记为 0）。间歇性商品（≥ 50% 的日子没有销售）：用 TSB 方法，用指数平滑（α = 0.1）估计有销售的概率 p̂ 和每次的销量 ẑ，预测值为 p̂·ẑ。其他商品：用指数平滑，α 在 [0.1, 0.3] 之间按历史数据拟合。有一年零四周以上的销售记录时，水平值在未来交货期内按去年同期的季节调整：52 周前同样的日子对比它们之前的四周，按商品计算（并按它当时卖出的件数向全店比率收缩：f = (a + 10·F) / (e + 10)，a 为当时的件数，e 为此前四周推算的件数，F 为全店比率）。",
     },
     Entry {
         key: "inventory.how.lead_time_demand",

@@ -93,6 +93,20 @@ pub fn fit(y: &[f64]) -> DemandModel {
     }
 }
 
+impl DemandModel {
+    /// The model with its level multiplied by `f` (a season, [`super::season`]): the mean and
+    /// the sizes scale, the chance of a sale and the history do not.
+    pub fn scaled(mut self, f: f64) -> Self {
+        if f.is_finite() && f > 0.0 && (f - 1.0).abs() > 1e-12 {
+            self.mean *= f;
+            for v in &mut self.sizes {
+                *v *= f;
+            }
+        }
+        self
+    }
+}
+
 /// SplitMix64 finaliser (Steele, Lea & Flood 2014): a counter-based generator, so the draw of
 /// path `i`, day `j` is the same whatever the lead time (common random numbers: a longer lead
 /// time extends the same paths, which keeps quantiles monotone in `L`).

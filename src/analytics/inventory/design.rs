@@ -37,6 +37,11 @@ pub struct SkuTerms {
     /// cost to balance); 0 keeps the single-unit lot.
     #[serde(default)]
     pub cover_periods: f64,
+    /// Last year's season over the lead time ([`super::season`]): the demand model's level is
+    /// scaled by it for everything that looks ahead (lead-time demand, cover); the yearly
+    /// demand of the EOQ is not. 1 without a year of history.
+    #[serde(default = "crate::default_one")]
+    pub season_factor: f64,
 }
 
 /// The designed `(s, nQ)` policy and what it rests on.
@@ -59,8 +64,9 @@ pub struct Design {
 
 /// Design the policy of one SKU from its zero-filled per-period history.
 pub fn design(y: &[f64], t: &SkuTerms) -> Design {
-    let model = fit(y);
-    let annual = model.mean * t.periods_per_year;
+    let level = fit(y);
+    let annual = level.mean * t.periods_per_year;
+    let model = level.scaled(t.season_factor);
     let mut unit_cost = t.unit_cost;
     let mut discount_price = None;
     let mut lot_by_cover = false;

@@ -24,6 +24,7 @@ pub mod params;
 pub mod plan;
 pub mod policy;
 pub mod projection;
+pub mod season;
 pub mod simulate;
 pub mod status;
 pub mod stock;
@@ -182,6 +183,10 @@ pub struct SkuRow {
     pub misses_target: bool,
     /// Plain-language explanation of the numbers.
     pub explanation: Text,
+    /// Last year's season over the lead time ([`season`]): the level is multiplied by it in
+    /// `demand_per_day` and the lead-time demand; 1 without a year of history.
+    #[serde(default = "crate::default_one")]
+    pub season_factor: f64,
 }
 
 /// SKU count, tied-up cash and stock value per status.
@@ -256,6 +261,10 @@ pub struct InventoryReport {
     pub stock_mapping: Vec<(String, String)>,
     pub notes: Vec<Text>,
     pub how_computed: Vec<HowComputed>,
+    /// The whole shop's season over the default lead time, when the history reaches a year
+    /// and four weeks back ([`season::shop`]).
+    #[serde(default)]
+    pub season: Option<season::ShopSeason>,
 }
 
 #[derive(Default, Clone)]
@@ -553,6 +562,31 @@ pub fn assess_with_progress(
         .collect();
     let abc = classification::abc(&values, params.abc_a, params.abc_b);
 
+    // The shop's daily units (goods only; the series end on the same day) for the season.
+    let total_len = items.iter().map(|i| i.y.len()).max().unwrap_or(0);
+    let mut total = vec![0.0; total_len];
+    for it in &items {
+        let off = total_len - it.y.len();
+        for (k, v) in it.y.iter().enumerate() {
+            total[off + k] += v;
+        }
+    }
+    let holdout_total = total_len.saturating_sub(params.holdout_days);
+    let mut shop_now: HashMap<usize, Option<season::ShopSeason>> = HashMap::new();
+    let mut shop_cut: HashMap<usize, Option<season::ShopSeason>> = HashMap::new();
+    let default_lead = params.lead_time_days.round().max(1.0) as usize;
+    let shop_season = season::shop(&total, default_lead);
+    if let Some(ss) = &shop_season {
+        notes.push(
+            Text::new("inventory.note.season")
+                .int("lead", ss.lead_days)
+                .str("from", day_string(end_day + 1 - season::YEAR_DAYS as i64))
+                .num("f", ss.factor, 2)
+                .num("next", ss.next_units, 0)
+                .num("before", ss.before_units, 0),
+        );
+    }
+
     let n = items.len();
     let mut rows: Vec<SkuRow> = Vec::with_capacity(n);
     let mut trade = tradeoff::Tradeoff::new(&params.tradeoff_levels);
@@ -597,6 +631,11 @@ pub fn assess_with_progress(
                 no_price += 1;
             }
         }
+        let lead_days = lead.round().max(1.0) as usize;
+        let season_factor = shop_now
+            .entry(lead_days)
+            .or_insert_with(|| season::shop(&total, lead_days))
+            .map_or(1.0, |ss| season::product(&it.y, total_len, &ss));
         let order_cost = sr.and_then(|r| r.order_cost).unwrap_or(params.order_cost);
         let holding_rate = sr
             .and_then(|r| r.holding_rate)
@@ -618,6 +657,7 @@ pub fn assess_with_progress(
             lowest_reorder_point: 0.0,
             rule: params.reorder_rule,
             cover_periods: params.cover_days,
+            season_factor,
         };
         let d = design::design(&it.y, &terms);
         if d.lot_by_cover {
@@ -630,16 +670,21 @@ pub fn assess_with_progress(
         let mu = d.model.mean;
         let q = d.order_quantity;
         let s = d.reorder_point;
-        let lead_days = lead.round().max(1.0) as usize;
         // simulation check: policy from all but the holdout, replayed with warm-up
         let h = params.holdout_days;
         let mut sim_fill = None;
         if h > 0 && it.y.len() >= h + 28 {
             let cut = it.y.len() - h;
+            // The season as it was known on the cut day.
+            let season_factor = shop_cut
+                .entry(lead_days)
+                .or_insert_with(|| season::shop(&total[..holdout_total], lead_days))
+                .map_or(1.0, |ss| season::product(&it.y[..cut], holdout_total, &ss));
             let dt = design::design(
                 &it.y[..cut],
                 &design::SkuTerms {
                     seed: mix(params.seed ^ 0xB7, i),
+                    season_factor,
                     ..terms.clone()
                 },
             );
@@ -797,6 +842,7 @@ pub fn assess_with_progress(
             newsvendor,
             since,
             cover_days: d.lot_by_cover.then_some(params.cover_days),
+            season: season_factor,
         });
         rows.push(SkuRow {
             sku: it.sku.clone(),
@@ -844,6 +890,7 @@ pub fn assess_with_progress(
             simulated_fill_rate: sim_fill,
             misses_target: sim_fill.is_some_and(|f| f < target - 0.02),
             explanation,
+            season_factor,
         });
     }
     progress(n, n);
@@ -1022,6 +1069,7 @@ pub fn assess_with_progress(
         stock_mapping: input.stock.map(|t| t.mapping.clone()).unwrap_or_default(),
         notes,
         how_computed: how_computed(params, priced),
+        season: shop_season,
     };
     Ok(Assessment {
         report,
@@ -1048,6 +1096,8 @@ struct ExplainInput<'a> {
     since: Option<f64>,
     /// The lot is this many days of demand (no unit cost), not an EOQ.
     cover_days: Option<f64>,
+    /// Last year's season over the lead time (1: none).
+    season: f64,
 }
 
 fn explain(x: &ExplainInput) -> Text {
@@ -1069,6 +1119,13 @@ fn explain(x: &ExplainInput) -> Text {
         Text::new("inventory.model.tsb").num("p", 100.0 * m.zero_share, 0)
     } else {
         Text::new("inventory.model.ses")
+    };
+    let model = if (x.season - 1.0).abs() >= 0.005 {
+        Text::new("inventory.model.season")
+            .text("model", model)
+            .num("f", x.season, 2)
+    } else {
+        model
     };
     let why = if (x.order_quantity - x.q).abs() > 1e-9 {
         Text::new("inventory.why.newsvendor")

@@ -362,6 +362,8 @@ fn Body(r: InventoryReport) -> impl IntoView {
             },
         })
         .collect();
+    // Last year's season over the lead time, when the history reaches back a year.
+    let seasonal = r.season.is_some();
     let sku_rows: Vec<Vec<Cell>> = r
         .skus
         .iter()
@@ -374,6 +376,11 @@ fn Body(r: InventoryReport) -> impl IntoView {
                 Cell::Text(s.class.clone()),
                 Cell::Text(status_word(s.status).into()),
                 num(s.demand_per_day, 2),
+            ]);
+            if seasonal {
+                row.push(num(s.season_factor, 2));
+            }
+            row.extend([
                 num(s.safety_stock, 0),
                 num(s.reorder_point, 0),
                 num(s.order_quantity, 0),
@@ -460,6 +467,11 @@ fn Body(r: InventoryReport) -> impl IntoView {
         Column::text("class", t("Class", "分类")),
         Column::text("status", t("Status", "状态")),
         Column::num("demand_per_day", t("Demand / day", "日需求")),
+    ]);
+    if seasonal {
+        sku_columns.push(Column::num("season_factor", t("Season ×", "季节系数")));
+    }
+    sku_columns.extend([
         Column::num("safety_stock", t("Safety stock", "安全库存")),
         Column::num("reorder_point", t("Reorder point", "补货点")),
         Column::num("order_quantity", t("Order quantity", "订货量")),

@@ -163,6 +163,7 @@ pub fn run(args: Args) -> Result<(), String> {
         "lead_time_demand_sd",
         "eoq",
         "simulated_fill_rate",
+        "season_factor",
     ];
     let csv = to_csv(
         &headers,
@@ -190,6 +191,7 @@ pub fn run(args: Args) -> Result<(), String> {
                 num(r.lead_time_demand_sd),
                 num(r.eoq),
                 r.simulated_fill_rate.map(num).unwrap_or_default(),
+                num(r.season_factor),
             ]
         }),
     );
@@ -269,6 +271,10 @@ pub fn run(args: Args) -> Result<(), String> {
             String::new()
         }
     );
+    // What the page lists under the table: netted returns, left-out codes, the season…
+    for n in &report.notes {
+        eprintln!("shoplens inventory: {n}");
+    }
     if let Some(sim) = &report.simulation {
         eprintln!("{}", sim.explanation);
     }
