@@ -3,8 +3,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { startEnv, newPage, crashes, importSample, navigate, download, parseCsv, SCREENSHOT_DIR, setField } from './helpers.mjs';
+import { startEnv, newPage, crashes, importSample, importFiles, navigate, download, parseCsv, SCREENSHOT_DIR, setField } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -67,6 +68,55 @@ test('Inventory page: policies per SKU, replay check and a purchase plan within 
     assert.ok(cost > 0 && cost <= 5000 + 0.01, `purchase order cost ${cost}`);
     await page.locator('[data-testid="inv-constraints"] li').first().waitFor();
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'inventory-plan.png'), fullPage: true });
+    assert.deepEqual(crashes(log), []);
+  } finally {
+    await context.close();
+  }
+});
+
+// Two years of orders with last year's peak just ahead (the native test's case,
+// tests/inventory.rs `lead_time_demand_follows_last_years_season`): "A" 10 a day with 30 a day
+// on days 400–469 of 770 from 2024-01-01, "B" 1 a day. The page says the shop's season and
+// shows each product's factor: A (420 + 10 F) / 210 = 2.10, B (14 + 10 F) / 24 = 1.43 with
+// F = (434/14) / (428/28) = 2.03.
+test('Inventory page: lead-time demand follows last year\'s season', { timeout: 300_000 }, async () => {
+  const { page, log, url, context } = await newPage(env);
+  try {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shoplens-season-'));
+    const file = path.join(dir, 'orders.csv');
+    const lines = ['order_id,order_date,customer_id,sku,quantity,unit_price'];
+    const day0 = Date.UTC(2024, 0, 1);
+    for (let d = 0; d < 770; d++) {
+      const date = new Date(day0 + d * 86_400_000).toISOString().slice(0, 10);
+      const a = d >= 400 && d < 470 ? 30 : 10;
+      lines.push(`o${d}A,${date},c${d % 7},A,${a},4.00`, `o${d}B,${date},c${d % 7},B,1,4.00`);
+    }
+    fs.writeFileSync(file, lines.join('\n') + '\n');
+    await importFiles(page, url, [file]);
+    await navigate(page, '/inventory');
+    const table = page.locator('[data-testid="inv-skus"]');
+    await table.locator('tbody tr').first().waitFor({ timeout: 120_000 });
+    const notes = await page.locator('ul.notes li').allInnerTexts();
+    assert.ok(notes.includes('Season: a year ago the 14 days from 2025-02-10 sold 2.03× as much a day as the four weeks before (the whole shop: 434 units against 428). Each product\'s demand over the lead time follows last year\'s season — its own where it sold enough then, the shop\'s otherwise.'), JSON.stringify(notes));
+    const head = await table.locator('thead th').allInnerTexts();
+    const col = head.findIndex((h) => h.startsWith('Season ×'));
+    assert.ok(col > 0, JSON.stringify(head));
+    const cells = await table.locator('tbody tr').evaluateAll((rows, c) => rows.map((r) => [r.cells[0].innerText, r.cells[c].innerText]), col);
+    assert.deepEqual(Object.fromEntries(cells), { A: '2.10', B: '1.43' });
+    const csv = parseCsv((await download(page, 'download-inventory')).text);
+    const a = csv.find((r) => r[0] === 'A');
+    const f = (434 / 14) / (428 / 28);
+    assert.ok(Math.abs(Number(a[csv[0].indexOf('season_factor')]) - (420 + 10 * f) / 210) < 0.01, a.join(','));
+    // The replay (last 90 days, all at 10 and 1 a day; no peak a year before its cut day):
+    // sales as planned, shown as +0% (not -0%); classes without products have no row.
+    const sim = page.locator('[data-testid="inv-sim"]');
+    await sim.waitFor();
+    const classes = await sim.locator('[data-testid^="inv-sim-vs-plan-"]').evaluateAll((els) => els.map((e) => [e.dataset.testid.slice(16), e.innerText]));
+    assert.deepEqual(classes, [['all', '+0%'], ['A', '+0%'], ['B', '+0%'], ['X', '+0%']]);
+    await table.locator('tbody tr').first().click();
+    assert.match(await page.locator('[data-testid="inv-explain"]').innerText(), /\(exponential smoothing, ×2\.10 over the lead time for last year's season\)/);
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'inventory-season.png'), fullPage: true });
     assert.deepEqual(crashes(log), []);
   } finally {
     await context.close();

@@ -607,7 +607,10 @@ fn Body(r: InventoryReport) -> impl IntoView {
             }
         })}
         {sim.map(|s| {
-            let rows: Vec<_> = std::iter::once(s.overall.clone()).chain(s.by_abc.iter().cloned()).chain(s.by_xyz.iter().cloned()).collect();
+            // A class without products replayed has no fill rate to show.
+            let rows: Vec<_> = std::iter::once(s.overall.clone())
+                .chain(s.by_abc.iter().chain(&s.by_xyz).filter(|x| x.skus_with_demand > 0).cloned())
+                .collect();
             view! {
                 <section class="card" data-testid="inv-sim">
                     <h2>{t("Would these policies have worked? (replay)", "这些策略过去是否有效？（回放检验）")}</h2>
@@ -619,7 +622,7 @@ fn Body(r: InventoryReport) -> impl IntoView {
                                 <td>{sim_class(&x.class)}</td><td class="num">{format::int(x.skus_with_demand as u64)}</td>
                                 <td class="num">{format!("{:.1}%", x.target * 100.0)}</td><td class="num">{format!("{:.1}%", x.fill_rate * 100.0)}</td>
                                 <td class="num">{crate::tr!("{:+.1} pts", "{:+.1} 个百分点", x.gap * 100.0)}</td>
-                                <td class="num" data-testid=format!("inv-sim-vs-plan-{}", x.class)>{x.demand_vs_plan.map(|d| format!("{:+.0}%", d * 100.0)).unwrap_or_else(|| "–".into())}</td>
+                                <td class="num" data-testid=format!("inv-sim-vs-plan-{}", x.class)>{x.demand_vs_plan.map(|d| format!("{:+.0}%", (d * 100.0).round() + 0.0)).unwrap_or_else(|| "–".into())}</td>
                                 <td class="num">{format::int(x.stockout_periods as u64)}</td>
                                 <td class="num">{format::num(x.avg_on_hand_value, 0)}</td>
                                 <td>{x.flagged.then_some(t("misses target", "未达目标"))}</td>
