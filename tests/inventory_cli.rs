@@ -143,10 +143,10 @@ fn inventory_csv_columns_and_budgeted_plan() {
 }
 
 /// `season_factor` (added at the end of the columns): last year's season over the lead time.
-/// The orders of `tests/inventory.rs`' seasonal case — "A" 10 a day with 30 a day on days
-/// 400–469 of 770, "B" 1 a day — give A (420 + 10 F) / 210 and B (14 + 10 F) / 24, F =
-/// (434/14) / (428/28), and stderr carries the season note. Full UCI (one year and nine days)
-/// has no season: every factor is 1.
+/// The orders of `tests/inventory.rs`' seasonal case — "A" 10 a day with a 70-day rush of 30 a
+/// day at the same time each year (days 45–114 and 409–478 of 770), "B" 1 a day — give A
+/// (360 + 10 F) / 150 and B (14 + 10 F) / 24, F = 374 / 154, and stderr carries the
+/// season note. Full UCI (one year and nine days) has no season: every factor is 1.
 #[test]
 fn season_factor_column() {
     let d = tmpdir("season");
@@ -154,7 +154,11 @@ fn season_factor_column() {
     let mut csv = String::from("order_id,order_date,customer_id,sku,quantity,unit_price\n");
     for day in 0..770 {
         let (y, m, dd) = shoplens::data::dates::civil_from_days(19_723 + day as i64);
-        let a = if (400..470).contains(&day) { 30 } else { 10 };
+        let a = if (45..115).contains(&(day % 364)) {
+            30
+        } else {
+            10
+        };
         for (sku, q) in [("A", a), ("B", 1)] {
             csv.push_str(&format!(
                 "o{day}{sku},{y:04}-{m:02}-{dd:02},c{},{sku},{q},4.00\n",
@@ -174,7 +178,7 @@ fn season_factor_column() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
-        err.contains("Season: a year ago the 14 days from 2025-02-10 sold 2.03× as much a day"),
+        err.contains("Season: a year ago the 14 days from 2025-02-10 sold 2.43× what the shop's level of sales then pointed to"),
         "{err}"
     );
     let text = std::fs::read_to_string(&out).unwrap();
@@ -186,9 +190,9 @@ fn season_factor_column() {
         .map(Result::unwrap)
         .map(|r| (r[0].to_string(), r[h.len() - 1].parse().unwrap()))
         .collect();
-    let shop = (434.0 / 14.0) / (428.0 / 28.0);
+    let shop = 374.0 / 154.0;
     assert!(
-        (f["A"] - (420.0 + 10.0 * shop) / 210.0).abs() < 1e-3,
+        (f["A"] - (360.0 + 10.0 * shop) / 150.0).abs() < 1e-3,
         "{f:?}"
     );
     assert!((f["B"] - (14.0 + 10.0 * shop) / 24.0).abs() < 1e-3, "{f:?}");

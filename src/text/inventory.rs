@@ -172,9 +172,14 @@ pub const ENTRIES: &[Entry] = &[
         zh: "{model}，交货期内按去年同期的季节 ×{f}",
     },
     Entry {
+        key: "inventory.note.season_rejected",
+        en: "Last year's season is not used: tried on the past (from {weeks} days a week apart), scaling by it would not have improved the shop's {lead}-day sales forecasts ({with} units of error against {without} without). Demand over the lead time is each product's recent level.",
+        zh: "未使用去年同期的季节：在过去的数据上检验（从相隔一周的 {weeks} 个日子预测），按它调整并不能改善全店 {lead} 天的销量预测（误差 {with} 件，不调整时 {without} 件）。交货期内的需求按每个商品最近的水平计算。",
+    },
+    Entry {
         key: "inventory.note.season",
-        en: "Season: a year ago the {lead} days from {from} sold {f}× as much a day as the four weeks before (the whole shop: {next} units against {before}). Each product's demand over the lead time follows last year's season — its own where it sold enough then, the shop's otherwise.",
-        zh: "季节：一年前从 {from} 起的 {lead} 天里，每天的销量是此前四周的 {f} 倍（全店：{next} 件对 {before} 件）。每个商品在交货期内的需求按去年同期的季节调整——去年卖得够多的按它自己的，否则按全店的。",
+        en: "Season: a year ago the {lead} days from {from} sold {f}× what the shop's level of sales then pointed to ({next} units against {expected}). Each product's demand over the lead time follows last year's season — its own where it sold enough then, the shop's otherwise. Checked on the past first: from {weeks} days a week apart, it would have cut the error of the shop's {lead}-day sales forecasts from {without} to {with} units.",
+        zh: "季节：一年前从 {from} 起的 {lead} 天里，全店销量是当时销售水平所预示的 {f} 倍（{next} 件对 {expected} 件）。每个商品在交货期内的需求按去年同期的季节调整——去年卖得够多的按它自己的，否则按全店的。此前已在过去的数据上检验：从相隔一周的 {weeks} 个日子预测全店 {lead} 天的销量，误差从 {without} 件降到 {with} 件。",
     },
     Entry {
         key: "inventory.why.newsvendor",

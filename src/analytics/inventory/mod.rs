@@ -575,16 +575,35 @@ pub fn assess_with_progress(
     let mut shop_now: HashMap<usize, Option<season::ShopSeason>> = HashMap::new();
     let mut shop_cut: HashMap<usize, Option<season::ShopSeason>> = HashMap::new();
     let default_lead = params.lead_time_days.round().max(1.0) as usize;
-    let shop_season = season::shop(&total, default_lead);
-    if let Some(ss) = &shop_season {
-        notes.push(
-            Text::new("inventory.note.season")
-                .int("lead", ss.lead_days)
-                .str("from", day_string(end_day + 1 - season::YEAR_DAYS as i64))
-                .num("f", ss.factor, 2)
-                .num("next", ss.next_units, 0)
-                .num("before", ss.before_units, 0),
-        );
+    let verdict = season::assess(&total, default_lead);
+    let shop_season = applied(verdict);
+    match verdict {
+        season::Verdict::Applied(ss) => {
+            let check = ss.check.unwrap_or(season::SeasonCheck {
+                origins: 0,
+                error_with: 0.0,
+                error_without: 0.0,
+            });
+            notes.push(
+                Text::new("inventory.note.season")
+                    .int("lead", ss.lead_days)
+                    .str("from", day_string(end_day + 1 - season::YEAR_DAYS as i64))
+                    .num("f", ss.factor, 2)
+                    .num("next", ss.next_units, 0)
+                    .num("expected", ss.expected_units, 0)
+                    .int("weeks", check.origins)
+                    .num("without", check.error_without, 0)
+                    .num("with", check.error_with, 0),
+            );
+        }
+        season::Verdict::Rejected(check) => notes.push(
+            Text::new("inventory.note.season_rejected")
+                .int("lead", default_lead)
+                .int("weeks", check.origins)
+                .num("without", check.error_without, 0)
+                .num("with", check.error_with, 0),
+        ),
+        season::Verdict::TooShort => {}
     }
 
     let n = items.len();
@@ -634,7 +653,7 @@ pub fn assess_with_progress(
         let lead_days = lead.round().max(1.0) as usize;
         let season_factor = shop_now
             .entry(lead_days)
-            .or_insert_with(|| season::shop(&total, lead_days))
+            .or_insert_with(|| applied(season::assess(&total, lead_days)))
             .map_or(1.0, |ss| season::product(&it.y, total_len, &ss));
         let order_cost = sr.and_then(|r| r.order_cost).unwrap_or(params.order_cost);
         let holding_rate = sr
@@ -678,7 +697,7 @@ pub fn assess_with_progress(
             // The season as it was known on the cut day.
             let season_factor = shop_cut
                 .entry(lead_days)
-                .or_insert_with(|| season::shop(&total[..holdout_total], lead_days))
+                .or_insert_with(|| applied(season::assess(&total[..holdout_total], lead_days)))
                 .map_or(1.0, |ss| season::product(&it.y[..cut], holdout_total, &ss));
             let dt = design::design(
                 &it.y[..cut],
@@ -1098,6 +1117,14 @@ struct ExplainInput<'a> {
     cover_days: Option<f64>,
     /// Last year's season over the lead time (1: none).
     season: f64,
+}
+
+/// The season when its backtest let it be used.
+fn applied(v: season::Verdict) -> Option<season::ShopSeason> {
+    match v {
+        season::Verdict::Applied(s) => Some(s),
+        _ => None,
+    }
 }
 
 fn explain(x: &ExplainInput) -> Text {
