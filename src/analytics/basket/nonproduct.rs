@@ -78,12 +78,11 @@ pub const NON_PRODUCT_WORDS: [&str; 17] = [
 /// Phrases naming a gift card or voucher (upper case, matched as whole words; the Chinese
 /// ones anywhere in the name). The first two also name greeting cards: see
 /// [`non_product_reason`].
-pub const GIFT_CARD_PHRASES: [&str; 22] = [
+pub const GIFT_CARD_PHRASES: [&str; 21] = [
     "GIFT CARD",
     "GIFT CARDS",
     "GIFTCARD",
     "GIFTCARDS",
-    "E GIFT CARD",
     "EGIFT",
     "GIFT VOUCHER",
     "GIFT VOUCHERS",
