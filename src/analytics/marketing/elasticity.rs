@@ -525,7 +525,8 @@ impl ElasticityInput {
         let mut quantities: HashMap<u32, Vec<f64>> = HashMap::new();
         // Per id: whether it is kept (judged once, on the first line's product name).
         let mut kept: HashMap<u32, bool> = HashMap::new();
-        let mut non_goods: Vec<&str> = Vec::new();
+        // Lines per id left out as not goods (listed largest first in the note).
+        let mut non_goods: HashMap<u32, usize> = HashMap::new();
         for i in 0..lines.len() {
             let id = if lines.sku[i] != NONE_ID {
                 lines.sku[i]
@@ -545,15 +546,14 @@ impl ElasticityInput {
                         } else {
                             code
                         };
-                        let goods = non_product_reason(code, name).is_none();
-                        if !goods {
-                            non_goods.push(code);
-                        }
-                        goods
+                        non_product_reason(code, name).is_none()
                     }
                 }
             });
             if !keep {
+                if skus.is_none() {
+                    *non_goods.entry(id).or_insert(0) += 1;
+                }
                 continue;
             }
             let (q, r) = (lines.quantity[i], lines.revenue[i]);
@@ -628,10 +628,14 @@ impl ElasticityInput {
                     .int("cells", keys.len())
                     .int("weeks", weeks)];
                 if !non_goods.is_empty() {
-                    non_goods.sort_unstable();
+                    let mut non_goods: Vec<(&str, usize)> = non_goods
+                        .iter()
+                        .map(|(&id, &n)| (lines.strings.get(id), n))
+                        .collect();
+                    non_goods.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
                     notes.push(
                         Text::new("mkt.el.non_products")
-                            .str("codes", code_list(non_goods.iter().copied())),
+                            .str("codes", code_list(non_goods.iter().map(|c| c.0))),
                     );
                 }
                 notes
