@@ -577,6 +577,8 @@ pub fn assess_with_progress(
     let default_lead = params.lead_time_days.round().max(1.0) as usize;
     let verdict = season::assess(&total, default_lead);
     let shop_season = applied(verdict);
+    // Most SKUs have the default lead time: its backtest is not run again in the loop.
+    shop_now.insert(default_lead, shop_season);
     match verdict {
         season::Verdict::Applied(ss) => {
             let check = ss.check.unwrap_or(season::SeasonCheck {
